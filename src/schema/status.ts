@@ -1,0 +1,53 @@
+/** Delivery status values of MessageTrace and how raw inputs map to them. */
+
+export const STATUSES = [
+  'Delivered', 'Failed', 'Pending', 'Expanded', 'Quarantined',
+  'FilteredAsSpam', 'GettingStatus', 'Recalled', 'None',
+] as const;
+
+export type Status = (typeof STATUSES)[number];
+
+const byLower = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase(), s]));
+// Graph v1.0 sends lower camel case and may add `unknownFutureValue` (an evolvable enum sentinel).
+byLower.set('unknownfuturevalue', 'None');
+byLower.set('', 'None');
+
+/** Canonical status for a raw value in any case, or undefined when it is not a status at all. */
+export function normalizeStatus(raw: string | null | undefined): Status | undefined {
+  if (raw == null) return 'None';
+  return byLower.get(raw.trim().toLowerCase());
+}
+
+/** Statuses that may still change; a final status is never replaced by one of these. */
+export const TRANSIENT_STATUSES: readonly Status[] = ['Pending', 'GettingStatus', 'None'];
+
+/** Whether `incoming` should replace `existing` when the same record is read again. */
+export function statusSupersedes(existing: Status, incoming: Status): boolean {
+  if (existing === incoming) return false;
+  const existingTransient = TRANSIENT_STATUSES.includes(existing);
+  const incomingTransient = TRANSIENT_STATUSES.includes(incoming);
+  if (incomingTransient && !existingTransient) return false;
+  return true;
+}
+
+/** Event names of MessageEvents (tracking-log event ids) and the status each one leads to. */
+export const EVENT_STATUS: Readonly<Record<string, Status>> = {
+  DELIVER: 'Delivered',
+  SEND: 'Delivered',
+  FAIL: 'Failed',
+  DSN: 'Failed',
+  DEFER: 'Pending',
+  EXPAND: 'Expanded',
+  REDIRECT: 'Expanded',
+  RESOLVE: 'Pending',
+  RECEIVE: 'Pending',
+  SUBMIT: 'Pending',
+  HAREDIRECT: 'Pending',
+  HARECEIVE: 'Pending',
+  TRANSFER: 'Pending',
+  POISONMESSAGE: 'Failed',
+  BADMAIL: 'Failed',
+  DROP: 'Failed',
+  QUARANTINE: 'Quarantined',
+  SPAM: 'FilteredAsSpam',
+};

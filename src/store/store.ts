@@ -1,0 +1,67 @@
+/** The Store interface: what every storage engine (DuckDB, ClickHouse) offers to the rest of mailsift. */
+import type { EventRow, IndicatorRow, TraceRow, WatchlistRow } from '../schema/index.js';
+import type { SqlDialectName } from './dialect-name.js';
+
+/** How one upsert batch went. */
+export interface UpsertCounts {
+  /** Rows that were new. */
+  ingested: number;
+  /** Rows that existed and changed (a newer status, a field that was empty). */
+  updated: number;
+  /** Rows that existed and were the same. */
+  duplicates: number;
+}
+
+/** A result set with typed columns. Values: string, number, boolean, null, arrays/objects for dynamic; datetimes as ISO strings. */
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: unknown[][];
+}
+
+/** Totals of `mailsift stats`. */
+export interface StoreStats {
+  rows: number;
+  messages: number;
+  from: string | null;
+  to: string | null;
+  byStatus: Record<string, number>;
+  byDirection: Record<string, number>;
+  bySource: Record<string, number>;
+}
+
+/** A stored key/value (collector checkpoints, intel sync positions, settings). */
+export interface StateEntry {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+/** A storage engine. All writes of one call are atomic: they happen wholly or not at all. */
+export interface Store {
+  /** SQL dialect the KQL compiler must target for `query`. */
+  readonly dialect: SqlDialectName;
+  /** Human-readable location (no credentials). */
+  readonly location: string;
+  /** Upsert MessageTrace rows on (MessageTraceId, RecipientAddress) in one transaction. */
+  upsertTraces(rows: readonly TraceRow[]): Promise<UpsertCounts>;
+  /** Insert MessageEvents rows, skipping ones already stored (same key). Returns how many were new. */
+  insertEvents(rows: readonly EventRow[]): Promise<number>;
+  /** Replace all indicators of `feed` with `rows` (one transaction). */
+  replaceIndicators(feed: string, rows: readonly IndicatorRow[]): Promise<void>;
+  /** Upsert indicators of a feed (incremental sync). */
+  upsertIndicators(rows: readonly IndicatorRow[]): Promise<void>;
+  /** Replace the watchlist `name` with `rows`. */
+  replaceWatchlist(name: string, rows: readonly WatchlistRow[]): Promise<void>;
+  /** Run a read-only SQL statement in this store's dialect with positional parameters. */
+  query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /** Run a statement that writes (used by modules owning their own tables, e.g. findings). */
+  execute(sql: string, params?: readonly unknown[]): Promise<void>;
+  /** Totals for `mailsift stats`. */
+  stats(): Promise<StoreStats>;
+  /** Read a state entry (checkpoints and the like). */
+  getState(key: string): Promise<StateEntry | undefined>;
+  /** Write a state entry. */
+  setState(key: string, value: unknown): Promise<void>;
+  /** Release the engine (flush, close files). */
+  close(): Promise<void>;
+}
