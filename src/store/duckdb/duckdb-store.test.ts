@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runStoreTests, traceRow } from '../store.case.js';
+import { openDuckDbStore } from './duckdb-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mailsift-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+runStoreTests('duckdb file', () => openDuckDbStore(join(dir, `s${n++}.duckdb`)));
+runStoreTests('duckdb memory', () => openDuckDbStore(':memory:'));
+
+describe('DuckDB store files', () => {
+  it('keeps data across reopen and migrates once', async () => {
+    const path = join(dir, 'reopen.duckdb');
+    const a = await openDuckDbStore(path);
+    await a.upsertTraces([traceRow()]);
+    await a.close();
+    const b = await openDuckDbStore(path);
+    const r = await b.query('SELECT count(*) FROM "MessageTrace"');
+    const m = await b.query('SELECT count(*) FROM _migrations');
+    expect(r.rows[0]![0]).toBe(1);
+    expect(m.rows[0]![0]).toBe(1);
+    await b.close();
+  });
+});

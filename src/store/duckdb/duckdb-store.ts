@@ -1,0 +1,280 @@
+/** The embedded store: a DuckDB file (or memory) holding the tables of the event model. */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  Indicators,
+  MessageEvents,
+  MessageTrace,
+  Watchlist,
+  statusSupersedes,
+  type EventRow,
+  type IndicatorRow,
+  type TraceRow,
+  type WatchlistRow,
+} from '../../schema/index.js';
+import { StoreLockedError, StoreQueryError } from '../errors.js';
+import type { QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
+import { quoteIdent } from './ddl.js';
+import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
+import { MIGRATIONS } from './migrations.js';
+import { Mutex } from './mutex.js';
+import { StagingArea } from './staging.js';
+import { kqlTypeOf, toPlain } from './values.js';
+
+type Params = readonly unknown[];
+
+/** Open (creating if needed) a DuckDB store at `path` (':memory:' for a throw-away one) and migrate it. */
+export async function openDuckDbStore(path: string): Promise<DuckDbStore> {
+  if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (cause) {
+    const text = String((cause as Error)?.message ?? cause);
+    if (/lock/i.test(text)) {
+      throw new StoreLockedError(`the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); stop it or use its API`, { cause });
+    }
+    throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
+  }
+  const store = new DuckDbStore(instance, path, await instance.connect());
+  await store.migrate();
+  return store;
+}
+
+/** Store implementation on DuckDB. Writes go through one connection, one transaction at a time. */
+export class DuckDbStore implements Store {
+  readonly dialect = 'duckdb' as const;
+  private readonly writeLock = new Mutex();
+  private readonly staging = new StagingArea();
+  private readers: DuckDBConnection[] = [];
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    readonly location: string,
+    private readonly writer: DuckDBConnection,
+  ) {}
+
+  /** Apply the migrations this file has not seen yet. */
+  async migrate(): Promise<void> {
+    await this.writer.run('CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)');
+    const done = await this.writer.runAndReadAll('SELECT version FROM _migrations');
+    const applied = new Set(done.getRowsJS().map((r) => Number(r[0])));
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      await this.transaction(async (c) => {
+        for (const sql of m.statements) await c.run(sql);
+        await c.run('INSERT INTO _migrations VALUES ($1, $2, now())', [m.version, m.description]);
+      });
+    }
+  }
+
+  async upsertTraces(rows: readonly TraceRow[]): Promise<UpsertCounts> {
+    if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0 };
+    const { unique, updatedInBatch, duplicatesInBatch } = collapseBatch(rows);
+    return this.writeLock.run(async () => {
+      const file = await this.staging.write(unique);
+      try {
+        return await this.transaction(async (c) => {
+          await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
+          const updated = (await c.run(updateTracesSql(TRACE_STAGE))).rowsChanged;
+          const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+          await c.run(`DROP TABLE ${TRACE_STAGE}`);
+          const duplicates = unique.length - updated - ingested;
+          return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
+        });
+      } finally {
+        await this.staging.remove(file);
+      }
+    });
+  }
+
+  async insertEvents(rows: readonly EventRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    return this.writeLock.run(async () => {
+      const file = await this.staging.write(rows);
+      try {
+        return await this.transaction(async (c) => {
+          await c.run(`${stageSql(MessageEvents, EVENT_STAGE)}`, [file]);
+          // Collapse repeats inside the batch before the anti-join.
+          await c.run(`CREATE OR REPLACE TEMP TABLE ${EVENT_STAGE} AS SELECT DISTINCT ON (${MessageEvents.key.map(quoteIdent).join(', ')}) * FROM ${EVENT_STAGE}`);
+          const n = (await c.run(insertNewSql(MessageEvents, EVENT_STAGE))).rowsChanged;
+          await c.run(`DROP TABLE ${EVENT_STAGE}`);
+          return n;
+        });
+      } finally {
+        await this.staging.remove(file);
+      }
+    });
+  }
+
+  async replaceIndicators(feed: string, rows: readonly IndicatorRow[]): Promise<void> {
+    await this.writeLock.run(() =>
+      this.transaction(async (c) => {
+        await c.run(`DELETE FROM ${quoteIdent(Indicators.name)} WHERE "Feed" = $1`, [feed]);
+        await this.loadInto(c, Indicators.name, Indicators, rows);
+      }),
+    );
+  }
+
+  async upsertIndicators(rows: readonly IndicatorRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.writeLock.run(() =>
+      this.transaction(async (c) => {
+        const file = await this.staging.write(rows);
+        try {
+          await c.run(stageSql(Indicators, 'stage_ind'), [file]);
+          await c.run(`DELETE FROM ${quoteIdent(Indicators.name)} AS t USING stage_ind AS s WHERE t."Feed" = s."Feed" AND t."Type" = s."Type" AND t."Indicator" = s."Indicator"`);
+          await c.run(`INSERT INTO ${quoteIdent(Indicators.name)} SELECT * FROM stage_ind`);
+          await c.run('DROP TABLE stage_ind');
+        } finally {
+          await this.staging.remove(file);
+        }
+      }),
+    );
+  }
+
+  async replaceWatchlist(name: string, rows: readonly WatchlistRow[]): Promise<void> {
+    await this.writeLock.run(() =>
+      this.transaction(async (c) => {
+        await c.run(`DELETE FROM ${quoteIdent(Watchlist.name)} WHERE "Name" = $1`, [name]);
+        await this.loadInto(c, Watchlist.name, Watchlist, rows);
+      }),
+    );
+  }
+
+  async query(sql: string, params: Params = []): Promise<QueryResult> {
+    const c = await this.reader();
+    try {
+      const result = await c.runAndReadAll(sql, params as never);
+      const types = result.columnTypes().map((t) => kqlTypeOf(t.toString()));
+      const columns = result.columnNames().map((name, i) => ({ name, type: types[i]! }));
+      const rows = result.getRowsJS().map((r) => r.map(toPlain));
+      return { columns, rows };
+    } catch (cause) {
+      throw new StoreQueryError(`query failed: ${firstLine(cause)}`, { cause });
+    } finally {
+      this.release(c);
+    }
+  }
+
+  async execute(sql: string, params: Params = []): Promise<void> {
+    await this.writeLock.run(async () => {
+      try {
+        await this.writer.run(sql, params as never);
+      } catch (cause) {
+        throw new StoreQueryError(`statement failed: ${firstLine(cause)}`, { cause });
+      }
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    const totals = await this.query(
+      `SELECT count(*) AS rows, count(DISTINCT "MessageTraceId") AS messages, min("Received") AS "from", max("Received") AS "to" FROM ${quoteIdent(MessageTrace.name)}`,
+    );
+    const [rows, messages, from, to] = totals.rows[0] as [number, number, string | null, string | null];
+    const groups = async (col: string) => {
+      const r = await this.query(`SELECT ${quoteIdent(col)}, count(*) FROM ${quoteIdent(MessageTrace.name)} GROUP BY 1 ORDER BY 2 DESC`);
+      return Object.fromEntries(r.rows.map(([k, n]) => [String(k), Number(n)]));
+    };
+    return { rows, messages, from, to, byStatus: await groups('Status'), byDirection: await groups('Direction'), bySource: await groups('Source') };
+  }
+
+  async getState(key: string): Promise<StateEntry | undefined> {
+    const r = await this.query('SELECT value, updated_at FROM _state WHERE key = $1', [key]);
+    const row = r.rows[0];
+    if (!row) return undefined;
+    return { key, value: JSON.parse(String(row[0])), updatedAt: String(row[1]) };
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    await this.execute('INSERT OR REPLACE INTO _state VALUES ($1, $2, now())', [key, JSON.stringify(value)]);
+  }
+
+  async close(): Promise<void> {
+    await this.writeLock.run(async () => {
+      for (const c of [...this.readers, this.writer]) c.closeSync();
+      this.readers = [];
+      this.instance.closeSync();
+      await this.staging.dispose();
+    });
+  }
+
+  private async loadInto(c: DuckDBConnection, _name: string, table: typeof Indicators, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return;
+    const file = await this.staging.write(rows);
+    try {
+      await c.run(stageSql(table, 'stage_load'), [file]);
+      await c.run(`INSERT INTO ${quoteIdent(table.name)} SELECT * FROM stage_load`);
+      await c.run('DROP TABLE stage_load');
+    } finally {
+      await this.staging.remove(file);
+    }
+  }
+
+  private async transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      const result = await work(this.writer);
+      await this.writer.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.writer.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async reader(): Promise<DuckDBConnection> {
+    return this.readers.pop() ?? (await this.instance.connect());
+  }
+
+  private release(c: DuckDBConnection): void {
+    if (this.readers.length < 4) this.readers.push(c);
+    else c.closeSync();
+  }
+}
+
+/** First line of an engine error, for one-line messages. */
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+/**
+ * Collapse repeats of one key inside a batch (Pending then Delivered in the same file) to one row, merged
+ * the way the store merges across batches, and count them.
+ */
+function collapseBatch(rows: readonly TraceRow[]): { unique: TraceRow[]; updatedInBatch: number; duplicatesInBatch: number } {
+  const byKey = new Map<string, TraceRow>();
+  let updatedInBatch = 0;
+  let duplicatesInBatch = 0;
+  for (const row of rows) {
+    const key = row.MessageTraceId + '\u0000' + row.RecipientAddress;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, row);
+      continue;
+    }
+    const merged = mergeTrace(seen, row);
+    if (merged === seen) duplicatesInBatch++;
+    else {
+      updatedInBatch++;
+      byKey.set(key, merged);
+    }
+  }
+  return { unique: byKey.size === rows.length ? (rows as TraceRow[]) : [...byKey.values()], updatedInBatch, duplicatesInBatch };
+}
+
+const FILL_KEYS = ['Subject', 'FromIP', 'ToIP', 'MessageId', 'Organization', 'SenderDomain', 'RecipientDomain', 'Direction', 'FromCountry', 'ToCountry', 'FromAsOrg', 'ToAsOrg', 'Size', 'FromAsn', 'ToAsn'] as const;
+
+/** `seen` updated with `next` (the same rule as the UPDATE statement); returns `seen` itself when nothing changes. */
+function mergeTrace(seen: TraceRow, next: TraceRow): TraceRow {
+  let out: TraceRow | undefined;
+  if (statusSupersedes(seen.Status, next.Status)) out = { ...seen, Status: next.Status };
+  for (const k of FILL_KEYS) {
+    if (!seen[k] && next[k]) {
+      out ??= { ...seen };
+      (out as unknown as Record<string, unknown>)[k] = next[k];
+    }
+  }
+  return out ?? seen;
+}

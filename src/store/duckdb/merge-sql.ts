@@ -1,0 +1,59 @@
+/** The SQL that merges a staged batch into MessageTrace / MessageEvents (upsert without an index: anti-join + UPDATE). */
+import { MessageEvents, MessageTrace, TRANSIENT_STATUSES } from '../../schema/index.js';
+import type { TableDef } from '../../schema/index.js';
+import { duckdbType, quoteIdent } from './ddl.js';
+
+const transientList = TRANSIENT_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** read_json column spec of a staged table: datetimes arrive as ms since the epoch. */
+function stageColumns(table: TableDef): string {
+  const spec = table.columns.map((c) => `${quoteIdent(c.name)}: '${c.type === 'datetime' ? 'BIGINT' : duckdbType(c.type)}'`);
+  return `{${spec.join(', ')}}`;
+}
+
+/** The select list that turns staged values into table values. */
+function castedColumns(table: TableDef, alias: string): string {
+  return table.columns
+    .map((c) => (c.type === 'datetime' ? `epoch_ms(${alias}.${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}` : `${alias}.${quoteIdent(c.name)}`))
+    .join(', ');
+}
+
+/** Load an NDJSON file of rows into a temporary staging table (`$1` = path). */
+export function stageSql(table: TableDef, stage: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT ${castedColumns(table, 'r')} FROM read_json($1, format = 'newline_delimited', columns = ${stageColumns(table)}) AS r`;
+}
+
+const keyMatch = (table: TableDef, a: string, b: string) =>
+  table.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
+
+/** Fields an upsert may fill in when the stored value is empty. */
+const FILLABLE_STRINGS = ['Subject', 'FromIP', 'ToIP', 'MessageId', 'Organization', 'SenderDomain', 'RecipientDomain', 'Direction', 'FromCountry', 'ToCountry', 'FromAsOrg', 'ToAsOrg'];
+const FILLABLE_NUMBERS = ['Size', 'FromAsn', 'ToAsn'];
+
+const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transientList}) AND t."Status" NOT IN (${transientList})))`;
+
+/** UPDATE of stored traces from the stage: a newer status wins (a final one is never replaced by a transient one); empty fields are filled. */
+export function updateTracesSql(stage: string): string {
+  const sets = [
+    `"Status" = CASE WHEN ${supersedes} THEN s."Status" ELSE t."Status" END`,
+    ...FILLABLE_STRINGS.map((c) => `${quoteIdent(c)} = CASE WHEN t.${quoteIdent(c)} = '' THEN s.${quoteIdent(c)} ELSE t.${quoteIdent(c)} END`),
+    ...FILLABLE_NUMBERS.map((c) => `${quoteIdent(c)} = CASE WHEN t.${quoteIdent(c)} = 0 THEN s.${quoteIdent(c)} ELSE t.${quoteIdent(c)} END`),
+  ];
+  const changed = [
+    supersedes,
+    ...FILLABLE_STRINGS.map((c) => `(t.${quoteIdent(c)} = '' AND s.${quoteIdent(c)} <> '')`),
+    ...FILLABLE_NUMBERS.map((c) => `(t.${quoteIdent(c)} = 0 AND s.${quoteIdent(c)} <> 0)`),
+  ];
+  return `UPDATE ${quoteIdent(MessageTrace.name)} AS t SET ${sets.join(', ')} FROM ${stage} AS s WHERE ${keyMatch(MessageTrace, 't', 's')} AND (${changed.join(' OR ')})`;
+}
+
+/** INSERT of staged rows whose key is not stored yet. */
+export function insertNewSql(table: TableDef, stage: string): string {
+  const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const values = table.columns.map((c) => `s.${quoteIdent(c.name)}`).join(', ');
+  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${values} FROM ${stage} AS s ANTI JOIN ${quoteIdent(table.name)} AS t ON ${keyMatch(table, 's', 't')}`;
+}
+
+export const TRACE_STAGE = 'stage_trace';
+export const EVENT_STAGE = 'stage_events';
+export { MessageEvents, MessageTrace };

@@ -1,0 +1,25 @@
+/** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
+import { Findings, Indicators, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
+import { createTableSql } from './ddl.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  statements: string[];
+}
+
+/** Append new migrations at the end; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'tables of the event model and the state table',
+    statements: [
+      createTableSql(MessageTrace),
+      createTableSql(MessageEvents),
+      createTableSql(Indicators),
+      createTableSql(Findings),
+      createTableSql(Watchlist),
+      `CREATE TABLE IF NOT EXISTS _state (key VARCHAR PRIMARY KEY, value JSON, updated_at TIMESTAMP NOT NULL)`,
+    ],
+  },
+];

@@ -1,0 +1,17 @@
+/** Storage engines behind one interface; `openStore(url)` picks the engine from the URL. */
+import { openDuckDbStore } from './duckdb/duckdb-store.js';
+import { StoreConfigError } from './errors.js';
+import type { Store } from './store.js';
+import { parseStoreUrl, redactStoreUrl } from './store-url.js';
+
+export type { Store, UpsertCounts, QueryResult, StoreStats, StateEntry } from './store.js';
+export type { SqlDialectName } from './dialect-name.js';
+export { StoreConfigError, StoreQueryError, StoreLockedError } from './errors.js';
+export { parseStoreUrl, redactStoreUrl, DEFAULT_STORE_URL } from './store-url.js';
+
+/** Open the store a URL names, creating and migrating it when needed. */
+export async function openStore(url: string): Promise<Store> {
+  const parsed = parseStoreUrl(url);
+  if (parsed.engine === 'duckdb') return openDuckDbStore(parsed.path);
+  throw new StoreConfigError(`the ClickHouse store is not available in this version (${redactStoreUrl(url)}); use duckdb:PATH`);
+}

@@ -1,0 +1,38 @@
+/** Parsing of store URLs (`duckdb:PATH`, `duckdb::memory:`, `clickhouse://user:pass@host:8123/db?cluster=NAME`). */
+import { StoreConfigError } from './errors.js';
+
+export type StoreUrl =
+  | { engine: 'duckdb'; path: string }
+  | { engine: 'clickhouse'; url: URL; database: string; cluster?: string };
+
+/** The default store of DESIGN.md. */
+export const DEFAULT_STORE_URL = 'duckdb:./mailsift-data/mailsift.duckdb';
+
+/** Parse a store URL; throws StoreConfigError naming the accepted forms. */
+export function parseStoreUrl(raw: string): StoreUrl {
+  const text = raw.trim();
+  if (text.startsWith('duckdb:')) {
+    const path = text.slice('duckdb:'.length);
+    if (!path) throw new StoreConfigError(`store URL '${text}' has no path (use duckdb:PATH or duckdb::memory:)`);
+    return { engine: 'duckdb', path };
+  }
+  if (/^clickhouses?:\/\//.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text.replace(/^clickhouse/, 'http'));
+    } catch (cause) {
+      throw new StoreConfigError(`store URL is not a valid ClickHouse URL: ${redactStoreUrl(text)}`, { cause });
+    }
+    const database = url.pathname.replace(/^\//, '') || 'default';
+    const cluster = url.searchParams.get('cluster') ?? undefined;
+    return { engine: 'clickhouse', url, database, cluster };
+  }
+  throw new StoreConfigError(
+    `unknown store '${redactStoreUrl(text)}': use duckdb:PATH, duckdb::memory: or clickhouse://user:pass@host:8123/db`,
+  );
+}
+
+/** The URL with any password replaced, for logs and messages. */
+export function redactStoreUrl(raw: string): string {
+  return raw.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
+}

@@ -1,0 +1,146 @@
+/** The behaviour every Store must have; each engine's test file runs it with its own factory. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TraceRow } from '../schema/index.js';
+import type { Store } from './store.js';
+
+/** A complete trace row for tests; override what the case is about. */
+export function traceRow(over: Partial<TraceRow> = {}): TraceRow {
+  return {
+    Received: Date.UTC(2026, 10, 2, 9, 30),
+    SenderAddress: 'alice@fabrikam.com',
+    RecipientAddress: 'bob@contoso.com',
+    Subject: 'Quarterly report',
+    Status: 'Delivered',
+    FromIP: '203.0.113.10',
+    ToIP: '',
+    Size: 12_345,
+    MessageId: '<a1@fabrikam.com>',
+    MessageTraceId: '6f0c1a2b-0000-4000-8000-000000000001',
+    Organization: 'contoso.onmicrosoft.com',
+    Source: 'graph',
+    SenderDomain: 'fabrikam.com',
+    RecipientDomain: 'contoso.com',
+    Direction: 'Inbound',
+    FromCountry: '',
+    ToCountry: '',
+    FromAsn: 0,
+    ToAsn: 0,
+    FromAsOrg: '',
+    ToAsOrg: '',
+    ...over,
+  };
+}
+
+/** Run the shared store suite. `skip` lists case names this engine skips, each with its reason. */
+export function runStoreTests(name: string, factory: () => Promise<Store>, skip: Record<string, string> = {}): void {
+  describe(`Store (${name})`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+    const test = (title: string, fn: () => Promise<void>) => (skip[title] ? it.skip(`${title} (skipped: ${skip[title]})`, fn) : it(title, fn));
+
+    test('inserts new rows and counts them', async () => {
+      const counts = await store.upsertTraces([traceRow(), traceRow({ RecipientAddress: 'carol@contoso.com' })]);
+      expect(counts).toEqual({ ingested: 2, updated: 0, duplicates: 0 });
+      const r = await store.query('SELECT count(*) FROM "MessageTrace"');
+      expect(r.rows[0]![0]).toBe(2);
+    });
+
+    test('re-reading the same rows changes nothing and counts duplicates', async () => {
+      await store.upsertTraces([traceRow()]);
+      expect(await store.upsertTraces([traceRow()])).toEqual({ ingested: 0, updated: 0, duplicates: 1 });
+    });
+
+    test('a newer status updates the row; a transient one never replaces a final one', async () => {
+      await store.upsertTraces([traceRow({ Status: 'Pending' })]);
+      expect(await store.upsertTraces([traceRow({ Status: 'Delivered' })])).toEqual({ ingested: 0, updated: 1, duplicates: 0 });
+      expect(await store.upsertTraces([traceRow({ Status: 'Pending' })])).toEqual({ ingested: 0, updated: 0, duplicates: 1 });
+      expect(await store.upsertTraces([traceRow({ Status: 'Quarantined' })])).toEqual({ ingested: 0, updated: 1, duplicates: 0 });
+      const r = await store.query('SELECT "Status" FROM "MessageTrace"');
+      expect(r.rows).toEqual([['Quarantined']]);
+    });
+
+    test('empty fields are filled by a later read, present ones are kept', async () => {
+      await store.upsertTraces([traceRow({ Subject: '', FromIP: '', Size: 0 })]);
+      const counts = await store.upsertTraces([traceRow({ Subject: 'Filled', FromIP: '198.51.100.1', Size: 99 })]);
+      expect(counts.updated).toBe(1);
+      await store.upsertTraces([traceRow({ Subject: 'Other' })]);
+      const r = await store.query('SELECT "Subject", "FromIP", "Size" FROM "MessageTrace"');
+      expect(r.rows).toEqual([['Filled', '198.51.100.1', 99]]);
+    });
+
+    test('repeats inside one batch collapse to one row with the latest status', async () => {
+      const counts = await store.upsertTraces([traceRow({ Status: 'Pending' }), traceRow({ Status: 'Delivered' }), traceRow({ Status: 'Delivered' })]);
+      expect(counts).toEqual({ ingested: 1, updated: 1, duplicates: 1 });
+      const r = await store.query('SELECT "Status", count(*) FROM "MessageTrace" GROUP BY 1');
+      expect(r.rows).toEqual([['Delivered', 1]]);
+    });
+
+    test('times round-trip in UTC with milliseconds', async () => {
+      await store.upsertTraces([traceRow({ Received: Date.parse('2022-07-25T12:26:13.240Z') })]);
+      const r = await store.query('SELECT "Received" FROM "MessageTrace"');
+      expect(r.rows[0]![0]).toBe('2022-07-25T12:26:13.240Z');
+      expect(r.columns[0]!.type).toBe('datetime');
+    });
+
+    test('attacker-controlled text is stored verbatim and bound as a parameter', async () => {
+      const evil = `'); DROP TABLE "MessageTrace"; -- <img src=x onerror=alert(1)> \u202e "quoted" \\ 請求書`;
+      await store.upsertTraces([traceRow({ Subject: evil })]);
+      const r = await store.query('SELECT "Subject" FROM "MessageTrace" WHERE "Subject" = $1', [evil]);
+      expect(r.rows).toEqual([[evil]]);
+    });
+
+    test('a batch that fails leaves the store as it was', async () => {
+      await store.upsertTraces([traceRow()]);
+      const bad = traceRow({ RecipientAddress: 'x@contoso.com', Size: 'not a number' as unknown as number });
+      await expect(store.upsertTraces([traceRow({ RecipientAddress: 'y@contoso.com' }), bad])).rejects.toThrow();
+      const r = await store.query('SELECT count(*) FROM "MessageTrace"');
+      expect(r.rows[0]![0]).toBe(1);
+    });
+
+    test('events are inserted once', async () => {
+      const ev = { Timestamp: Date.UTC(2026, 10, 2, 9, 30), MessageTraceId: 't1', MessageId: '<m>', SenderAddress: 'a@x.com', RecipientAddress: 'b@contoso.com', Event: 'RECEIVE', Source: 'SMTP', Detail: '', ClientIP: '203.0.113.5', ServerHostname: 'EX1' };
+      expect(await store.insertEvents([ev, { ...ev, Event: 'DELIVER' }, ev])).toBe(2);
+      expect(await store.insertEvents([ev])).toBe(0);
+    });
+
+    test('indicators are replaced per feed and upserted', async () => {
+      const ind = { Indicator: 'evil@bad.example', Type: 'email' as const, Confidence: 80, Actor: 'TA542', Labels: ['emotet'], Feed: 'soc', ValidFrom: null, ValidUntil: null };
+      await store.replaceIndicators('soc', [ind, { ...ind, Indicator: 'bad.example', Type: 'domain' }]);
+      await store.replaceIndicators('other', [{ ...ind, Feed: 'other' }]);
+      await store.replaceIndicators('soc', [ind]);
+      await store.upsertIndicators([{ ...ind, Confidence: 90 }]);
+      const r = await store.query('SELECT "Feed", "Indicator", "Confidence", "Labels" FROM "Indicators" ORDER BY 1');
+      expect(r.rows.map((x) => x.slice(0, 3))).toEqual([['other', 'evil@bad.example', 80], ['soc', 'evil@bad.example', 90]]);
+    });
+
+    test('watchlists are replaced by name', async () => {
+      const w = { Timestamp: Date.UTC(2026, 10, 2), User: 's.suzuki@contoso.co.jp', Product: 'EDR', Detection: 'Keylogger', Severity: 'high', Name: 'edr' };
+      await store.replaceWatchlist('edr', [w, w]);
+      await store.replaceWatchlist('edr', [w]);
+      const r = await store.query('SELECT count(*) FROM "Watchlist"');
+      expect(r.rows[0]![0]).toBe(1);
+    });
+
+    test('state entries round-trip', async () => {
+      expect(await store.getState('collector:m365')).toBeUndefined();
+      await store.setState('collector:m365', { checkpoint: '2026-11-01T00:00:00Z' });
+      await store.setState('collector:m365', { checkpoint: '2026-11-02T00:00:00Z' });
+      expect((await store.getState('collector:m365'))?.value).toEqual({ checkpoint: '2026-11-02T00:00:00Z' });
+    });
+
+    test('stats count rows, messages and groups', async () => {
+      await store.upsertTraces([traceRow(), traceRow({ RecipientAddress: 'c@contoso.com', Status: 'Failed' }), traceRow({ MessageTraceId: 't2', Direction: 'Outbound', Source: 'eac' })]);
+      const s = await store.stats();
+      expect(s.rows).toBe(3);
+      expect(s.messages).toBe(2);
+      expect(s.byStatus).toEqual({ Delivered: 2, Failed: 1 });
+      expect(s.byDirection).toEqual({ Inbound: 2, Outbound: 1 });
+      expect(s.bySource).toEqual({ graph: 2, eac: 1 });
+    });
+  });
+}
