@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mailsift-config-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('loadConfig', () => {
+  it('applies defaults when there is no file', () => {
+    const c = loadConfig({ env: {}, configPath: file('empty.yaml', '') });
+    expect(c.store).toBe('duckdb:./mailsift-data/mailsift.duckdb');
+    expect(c.server.port).toBe(8080);
+    expect(c.organization.embargoedCountries).toEqual(['KP', 'IR', 'SY', 'CU']);
+  });
+
+  it('follows flags > environment > file', () => {
+    const p = file('store.yaml', 'store: duckdb:/file.duckdb\n');
+    expect(loadConfig({ env: {}, configPath: p }).store).toBe('duckdb:/file.duckdb');
+    expect(loadConfig({ env: { MAILSIFT_STORE: 'duckdb:/env.duckdb' }, configPath: p }).store).toBe('duckdb:/env.duckdb');
+    expect(loadConfig({ env: { MAILSIFT_STORE: 'duckdb:/env.duckdb' }, configPath: p, store: 'duckdb:/flag.duckdb' }).store).toBe('duckdb:/flag.duckdb');
+    expect(loadConfig({ env: { MAILSIFT_CONFIG: p } }).store).toBe('duckdb:/file.duckdb');
+  });
+
+  it('substitutes ${env:NAME} and never prints the secret', () => {
+    const p = file('secret.yaml', 'collectors:\n  - { name: m365, type: graph, clientSecret: "${env:GRAPH_SECRET}" }\n');
+    const c = loadConfig({ env: { GRAPH_SECRET: 's3cr3t' }, configPath: p });
+    expect(c.collectors[0]!.clientSecret).toBe('s3cr3t');
+    expect(() => loadConfig({ env: {}, configPath: p })).toThrow(/collectors\.0\.clientSecret: environment variable GRAPH_SECRET is not set/);
+  });
+
+  it('normalises organization values and names the key at fault', () => {
+    const ok = loadConfig({ env: {}, configPath: file('org.yaml', 'organization: { name: Contoso, acceptedDomains: [Contoso.CO.JP.], homeCountries: [jp] }\n') });
+    expect(ok.organization.acceptedDomains).toEqual(['contoso.co.jp']);
+    expect(ok.organization.homeCountries).toEqual(['JP']);
+    expect(() => loadConfig({ env: {}, configPath: file('bad.yaml', 'organization: { homeCountries: [Japan] }\n') })).toThrow(/organization\.homeCountries\.0/);
+    expect(() => loadConfig({ env: {}, configPath: file('typo.yaml', 'stor: x\n') })).toThrow(ConfigError);
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    expect(() => loadConfig({ env: {}, configPath: file('broken.yaml', 'store: [\n') })).toThrow(/broken\.yaml:\d+:\d+: not valid YAML/);
+  });
+});

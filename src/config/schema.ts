@@ -1,0 +1,41 @@
+/** The shape of mailsift.yaml (every key optional), validated with zod so mistakes name the key at fault. */
+import { z } from 'zod';
+
+const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code such as JP').transform((s) => s.toUpperCase());
+const domain = z.string().min(1).transform((s) => s.trim().toLowerCase().replace(/\.$/, ''));
+
+export const organizationSchema = z
+  .object({
+    name: z.string().default(''),
+    acceptedDomains: z.array(domain).default([]),
+    homeCountries: z.array(countryCode).default([]),
+    embargoedCountries: z.array(countryCode).default(['KP', 'IR', 'SY', 'CU']),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    store: z.string().optional(),
+    organization: organizationSchema.default({ name: '', acceptedDomains: [], homeCountries: [], embargoedCountries: ['KP', 'IR', 'SY', 'CU'] }),
+    geoip: z.object({ countryDb: z.string().optional(), asnDb: z.string().optional() }).strict().default({}),
+    collectors: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]),
+    intel: z.object({ feeds: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]) }).passthrough().default({ feeds: [] }),
+    watchlists: z.array(z.object({ name: z.string(), path: z.string() }).passthrough()).default([]),
+    alerts: z.object({ rules: z.array(z.record(z.string(), z.unknown())).default([]), destinations: z.array(z.record(z.string(), z.unknown())).default([]) }).passthrough().default({ rules: [], destinations: [] }),
+    detections: z.record(z.string(), z.unknown()).default({}),
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        publicUrl: z.string().optional(),
+        queryRowLimit: z.number().int().positive().default(100_000),
+        queryTimeoutMs: z.number().int().positive().default(30_000),
+      })
+      .passthrough()
+      .default({ host: '127.0.0.1', port: 8080, queryRowLimit: 100_000, queryTimeoutMs: 30_000 }),
+  })
+  .strict();
+
+/** The configuration with defaults applied. */
+export type Config = z.infer<typeof configSchema>;
+export type Organization = z.infer<typeof organizationSchema>;
