@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs the whole test suite: build (the CLI tests run the built command), vitest, then one summary line
+// `N passed, N failed, N skipped` that CI reads. The exit code is vitest's.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const results = '.vitest-results.json';
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false });
+
+const build = run('npm', ['run', '--silent', 'build']);
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(build.status ?? 1);
+}
+
+rmSync(results, { force: true });
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)];
+const vitest = run('npx', args);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(results)) {
+  const r = JSON.parse(readFileSync(results, 'utf8'));
+  passed = r.numPassedTests ?? 0;
+  failed = r.numFailedTests ?? 0;
+  // A file that fails before any test runs (an import error) has no failed test of its own: count it.
+  for (const file of r.testResults ?? []) {
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) failed++;
+  }
+  skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+} else if (vitest.status !== 0) {
+  failed = 1;
+}
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(vitest.status ?? 1);

@@ -1,0 +1,63 @@
+/** `mailsift ingest PATH...`: read message-trace files into the store. */
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { ingestPaths, type IngestReport } from '../../ingest/index.js';
+import { parseStoreUrl } from '../../store/index.js';
+import { CommandContext, type GlobalOptions } from '../context.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { ingestProgressBar } from '../progress.js';
+import { formatCount } from '../format-number.js';
+
+const FORMATS = ['auto', 'graph', 'rws', 'powershell', 'eac', 'tracking-log'] as const;
+
+export function registerIngest(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('ingest')
+    .description('read message-trace files or folders (any supported format, detected by content) into the store')
+    .argument('<paths...>', 'files or folders (read recursively)')
+    .option('--format <name>', `input format: ${FORMATS.join('|')}`, 'auto')
+    .option('--json', 'print the counts as JSON')
+    .option('--rejects <file>', 'where rejected records go (NDJSON)')
+    .action((paths: string[], opts: { format: string; json?: boolean; rejects?: string }, cmd: Command) =>
+      run(async () => {
+        if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const progress = ingestProgressBar();
+        try {
+          const store = await ctx.store();
+          const enricher = await ctx.enricher();
+          const report = await ingestPaths(paths, {
+            store,
+            enrich: (records) => enricher.enrich(records),
+            rejectFile: opts.rejects ?? defaultRejectFile(ctx.config.store),
+            format: opts.format as never,
+            progress,
+          });
+          progress.stop();
+          process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
+          for (const f of report.files) if (f.error) process.stderr.write(`mailsift: ${f.error}\n`);
+          if (report.files.some((f) => f.error)) return EXIT.failed;
+          return report.totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
+        } finally {
+          progress.stop();
+          await ctx.close();
+        }
+      }),
+    );
+}
+
+/** Rejects go beside a DuckDB store file, else into the working folder. */
+function defaultRejectFile(storeUrl: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const parsed = parseStoreUrl(storeUrl);
+  const dir = parsed.engine === 'duckdb' && parsed.path !== ':memory:' ? join(dirname(parsed.path), 'rejects') : '.';
+  return join(dir, `rejects-${stamp}.ndjson`);
+}
+
+function summary(r: IngestReport): string {
+  const t = r.totals;
+  const lines = r.files.map((f) => `${f.path} (${f.format ?? 'unknown format'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates, ${formatCount(f.rejected)} rejected`);
+  lines.push(`total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`);
+  if (r.rejectFile) lines.push(`rejected records: ${r.rejectFile}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,40 @@
+/** What every command needs: the configuration, and the store and enricher opened on demand. */
+import { loadConfig, type Config } from '../config/index.js';
+import { createEnricher, type Enricher } from '../enrich/index.js';
+import { openStore, type Store } from '../store/index.js';
+
+/** Global flags of every command. */
+export interface GlobalOptions {
+  config?: string;
+  store?: string;
+}
+
+export type LoadedConfig = Config & { store: string; configPath: string | null };
+
+/** A command's view of the world; close() releases what was opened. */
+export class CommandContext {
+  readonly config: LoadedConfig;
+  private storePromise: Promise<Store> | undefined;
+  private enricherPromise: Promise<Enricher> | undefined;
+
+  constructor(global: GlobalOptions, storeOverride?: string) {
+    this.config = loadConfig({ configPath: global.config, store: global.store ?? storeOverride });
+  }
+
+  /** The configured store, opened (and migrated) once. */
+  store(): Promise<Store> {
+    this.storePromise ??= openStore(this.config.store);
+    return this.storePromise;
+  }
+
+  /** The enricher for this organization and GeoIP data. */
+  enricher(): Promise<Enricher> {
+    this.enricherPromise ??= createEnricher({ organization: this.config.organization, geoip: this.config.geoip });
+    return this.enricherPromise;
+  }
+
+  /** Close the store if it was opened. */
+  async close(): Promise<void> {
+    if (this.storePromise) await (await this.storePromise).close();
+  }
+}

@@ -1,0 +1,40 @@
+/** The `mailsift` command: global flags, one file per command, exit codes of DESIGN.md. */
+import { Command, CommanderError } from 'commander';
+import { registerIngest } from './commands/ingest.js';
+import { registerStats } from './commands/stats.js';
+import { EXIT } from './exit-codes.js';
+import { reportError } from './report-error.js';
+import { VERSION } from './version.js';
+
+/** Build the program; `run` wraps each action so errors become one line and an exit code. */
+export function buildProgram(): Command {
+  const program = new Command('mailsift')
+    .description('security analytics for Microsoft 365 / Exchange Online message trace')
+    .version(VERSION)
+    .option('--config <file>', 'configuration file (default ./mailsift.yaml, or $MAILSIFT_CONFIG)')
+    .option('--store <url>', 'store URL, e.g. duckdb:./mailsift-data/mailsift.duckdb (or $MAILSIFT_STORE)')
+    .showHelpAfterError()
+    .exitOverride();
+  const run = async (fn: () => Promise<number>) => {
+    process.exitCode = await fn().catch((e: unknown) => reportError(e));
+  };
+  for (const register of COMMANDS) register(program, run);
+  return program;
+}
+
+const COMMANDS = [registerIngest, registerStats];
+
+/** Entry point of bin/mailsift.js. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other parse problem is a usage error.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    process.exitCode = reportError(error);
+  }
+}
