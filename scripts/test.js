@@ -13,6 +13,13 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
+// The import rules of DESIGN.md are part of the suite.
+const rules = run('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+if (rules.status !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
 rmSync(results, { force: true });
 const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)];
 const vitest = run('npx', args);
