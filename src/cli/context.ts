@@ -17,8 +17,8 @@ export class CommandContext {
   private storePromise: Promise<Store> | undefined;
   private enricherPromise: Promise<Enricher> | undefined;
 
-  constructor(global: GlobalOptions, storeOverride?: string) {
-    this.config = loadConfig({ configPath: global.config, store: global.store ?? storeOverride });
+  constructor(global: GlobalOptions) {
+    this.config = loadConfig({ configPath: global.config, store: global.store });
   }
 
   /** The configured store, opened (and migrated) once. */

@@ -1,5 +1,6 @@
 /** The `mailsift` command: global flags, one file per command, exit codes of DESIGN.md. */
 import { Command, CommanderError } from 'commander';
+import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerStats } from './commands/stats.js';
 import { EXIT } from './exit-codes.js';
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats];
+const COMMANDS = [registerIngest, registerStats, registerDemo];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {

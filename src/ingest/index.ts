@@ -3,3 +3,7 @@ export { ingestPaths, UnknownFormatError } from './ingest.js';
 export type { FileReport, IngestReport, IngestOptions, IngestProgress } from './ingest.js';
 export { listInputFiles, InputPathError } from './walk.js';
 export { RejectWriter } from './reject-writer.js';
+export { loadRecords } from './load-records.js';
+export { BatchWriter } from './batch-writer.js';
+export type { WriteCounts } from './batch-writer.js';
+export type { RecordBatch } from './load-records.js';

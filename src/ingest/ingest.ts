@@ -1,6 +1,7 @@
 /** The ingest run: files -> detected format -> parsed batches -> enrichment -> store, with counts and rejects. */
-import type { EventRow, TraceRecord, TraceRow } from '../schema/index.js';
-import type { Store, UpsertCounts } from '../store/index.js';
+import type { TraceRecord, TraceRow } from '../schema/index.js';
+import type { Store } from '../store/index.js';
+import { BatchWriter } from './batch-writer.js';
 import { FORMATS, detectFormat, openInput, type Format, type FormatName } from '../formats/index.js';
 import { RejectWriter } from './reject-writer.js';
 import { listInputFiles } from './walk.js';
@@ -84,44 +85,24 @@ async function ingestFile(file: string, index: number, total: number, options: I
   }
   out.format = format.name;
   options.progress?.onFileStart?.(file, index, total, format.name);
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  let traces: TraceRecord[] = [];
-  let events: EventRow[] = [];
-  let pending: Promise<void> | undefined;
-  const flush = () => {
-    const t = traces;
-    const e = events;
-    traces = [];
-    events = [];
-    // Parse the next batch while the store writes this one; at most one write in flight.
-    const previous = pending;
-    pending = (async () => {
-      await previous;
-      const rows = options.enrich(t);
-      const counts: UpsertCounts = await options.store.upsertTraces(rows);
-      out.ingested += counts.ingested;
-      out.updated += counts.updated;
-      out.duplicates += counts.duplicates;
-      if (e.length) report.totals.events += await options.store.insertEvents(e);
-    })();
-    return previous;
-  };
+  const writer = new BatchWriter(options.store, options.enrich, options.batchSize ?? DEFAULT_BATCH);
   try {
     for await (const batch of format.parse({ file, chunks: input.chunks })) {
-      for (const r of batch.traces) traces.push(r);
-      for (const e of batch.events) events.push(e);
       if (batch.rejects.length) {
         out.rejected += batch.rejects.length;
         await rejects.write(batch.rejects);
       }
       out.read = batch.read;
       options.progress?.onRecords?.(batch.read);
-      if (traces.length >= batchSize || events.length >= batchSize) await flush();
+      await writer.add(batch.traces, batch.events);
     }
-    if (traces.length || events.length) await flush();
-    await pending;
+    const counts = await writer.finish();
+    out.ingested = counts.ingested;
+    out.updated = counts.updated;
+    out.duplicates = counts.duplicates;
+    report.totals.events += counts.events;
   } catch (error) {
-    await pending?.catch(() => undefined);
+    await writer.settle();
     throw error;
   }
   return out;
