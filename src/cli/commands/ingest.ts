@@ -18,9 +18,12 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
     .option('--format <name>', `input format: ${FORMATS.join('|')}`, 'auto')
     .option('--json', 'print the counts as JSON')
     .option('--rejects <file>', 'where rejected records go (NDJSON)')
-    .action((paths: string[], opts: { format: string; json?: boolean; rejects?: string }, cmd: Command) =>
+    .option('--batch-size <n>', 'records per transaction (larger loads faster, smaller commits sooner)', '100000')
+    .action((paths: string[], opts: { format: string; json?: boolean; rejects?: string; batchSize: string }, cmd: Command) =>
       run(async () => {
         if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        const batchSize = Number(opts.batchSize);
+        if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number above 0');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const progress = ingestProgressBar();
         try {
@@ -32,6 +35,7 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
             rejectFile: opts.rejects ?? defaultRejectFile(ctx.config.store),
             format: opts.format as never,
             progress,
+            batchSize,
           });
           progress.stop();
           process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));

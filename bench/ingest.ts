@@ -1,0 +1,76 @@
+/**
+ * Ingest benchmark: PowerShell NDJSON (Get-MessageTraceV2 | ConvertTo-Json -Compress) end to end through the
+ * `mailsift ingest` command into a fresh DuckDB store, then the same file again (all duplicates), against
+ * DuckDB's own read_json of the same file into a fresh database file, measured in the same run.
+ *   npx tsx bench/ingest.ts --rows 1000000 --runs 3
+ */
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { writePowerShellNdjson } from '../src/demo/index.js';
+import { arg, median, runMeasured, table } from './lib.js';
+
+const rows = Number(arg('rows', '1000000'));
+const runs = Number(arg('runs', '3'));
+const dataDir = resolve('bench/data');
+mkdirSync(dataDir, { recursive: true });
+const file = join(dataDir, `ps-${rows}.ndjson`);
+if (!existsSync(file)) {
+  process.stderr.write(`generating ${file}\n`);
+  await writePowerShellNdjson(file, { rows, seed: 7 });
+}
+const mb = statSync(file).size / 1e6;
+
+async function referenceReadJson(db: string): Promise<number> {
+  rmSync(db, { force: true });
+  const instance = await DuckDBInstance.create(db);
+  const c = await instance.connect();
+  const t0 = performance.now();
+  await c.run(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`);
+  const ms = performance.now() - t0;
+  c.closeSync();
+  instance.closeSync();
+  rmSync(db, { force: true });
+  return ms;
+}
+
+const cli = resolve('bin/mailsift.js');
+const ref: number[] = [];
+const fresh: number[] = [];
+const again: number[] = [];
+const rss: number[] = [];
+const rssAgain: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const dir = join(dataDir, `run-${i}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  ref.push(await referenceReadJson(join(dir, 'ref.duckdb')));
+  const store = `duckdb:${join(dir, 'store.duckdb')}`;
+  const first = await runMeasured('node', [cli, '--store', store, 'ingest', file, '--json']);
+  if (first.code !== 0) throw new Error(`ingest failed with ${first.code}`);
+  const report = JSON.parse(first.stdout);
+  if (report.totals.ingested !== rows) throw new Error(`expected ${rows} new rows, got ${report.totals.ingested}`);
+  fresh.push(first.ms);
+  rss.push(first.peakRss);
+  const second = await runMeasured('node', [cli, '--store', store, 'ingest', file, '--json']);
+  const report2 = JSON.parse(second.stdout);
+  if (report2.totals.duplicates !== rows) throw new Error(`expected ${rows} duplicates, got ${report2.totals.duplicates}`);
+  again.push(second.ms);
+  rssAgain.push(second.peakRss);
+  rmSync(dir, { recursive: true, force: true });
+  process.stderr.write(`run ${i + 1}: read_json ${ref.at(-1)!.toFixed(0)} ms, ingest ${first.ms.toFixed(0)} ms, re-ingest ${second.ms.toFixed(0)} ms\n`);
+}
+
+const perSec = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US');
+const mib = (b: number) => (b / 2 ** 20).toFixed(0) + ' MiB';
+console.log(`\n${rows.toLocaleString('en-US')} records, ${mb.toFixed(0)} MB, median of ${runs} runs\n`);
+console.log(
+  table(
+    ['what', 'median', 'records/s', 'vs read_json', 'peak RSS'],
+    [
+      ['DuckDB read_json into a fresh file (reference)', `${(median(ref) / 1000).toFixed(2)} s`, perSec(median(ref)), '1.00x', '-'],
+      ['mailsift ingest, fresh store', `${(median(fresh) / 1000).toFixed(2)} s`, perSec(median(fresh)), `${(median(fresh) / median(ref)).toFixed(2)}x`, mib(median(rss))],
+      ['mailsift ingest again (all duplicates)', `${(median(again) / 1000).toFixed(2)} s`, perSec(median(again)), `${(median(again) / median(ref)).toFixed(2)}x`, mib(median(rssAgain))],
+    ],
+  ),
+);

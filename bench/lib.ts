@@ -1,0 +1,47 @@
+/** Small helpers shared by the benchmarks: timing, medians, peak memory of a child process, markdown tables. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Median of numbers. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Run a command; resolve with wall time (ms), peak RSS (bytes, from /proc VmHWM) and stdout. */
+export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; peakRss: number; stdout: string; code: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    let peakRss = 0;
+    child.stdout.on('data', (d) => (stdout += d));
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        peakRss = Math.max(peakRss, kb * 1024);
+      } catch {
+        // the process has exited
+      }
+    }, 50);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ ms: performance.now() - started, peakRss, stdout, code: code ?? 1 });
+    });
+  });
+}
+
+/** A markdown table. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Value of `--name` in argv, or the fallback. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}

@@ -1,0 +1,154 @@
+/** End to end: the `mailsift ingest` and `stats` commands on real files into a real DuckDB file. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writePowerShellNdjson } from '../../src/demo/index.js';
+import { openStore } from '../../src/store/index.js';
+import { CLI, runCli } from '../support/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-ingest-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const newStore = () => `duckdb:${join(dir, `store-${n++}.duckdb`)}`;
+
+const T1 = 'a1b2c3d4-0000-4000-8000-000000000001';
+const T2 = 'a1b2c3d4-0000-4000-8000-000000000002';
+
+/** The same two messages (three recipient rows) as each format writes them, with statuses still settling in the first. */
+function graphPage(status: string): string {
+  return JSON.stringify({
+    '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#admin/exchange/tracing/messageTraces',
+    value: [
+      { id: T1, messageId: '<m1@fabrikam.com>', senderAddress: 'Alice@Fabrikam.com', recipientAddress: 'bob@contoso.com', receivedDateTime: '2026-11-02T09:30:00Z', subject: '見積書送付の件', size: 20480, fromIP: '203.0.113.10', toIP: '', status },
+      { id: T1, messageId: '<m1@fabrikam.com>', senderAddress: 'Alice@Fabrikam.com', recipientAddress: 'carol@contoso.com', receivedDateTime: '2026-11-02T09:30:00Z', subject: '見積書送付の件', size: 20480, fromIP: '203.0.113.10', toIP: '', status: 'delivered' },
+      { id: T2, messageId: '<m2@contoso.com>', senderAddress: 'bob@contoso.com', recipientAddress: 'dave@tailspintoys.com', receivedDateTime: '2026-11-02T10:00:00Z', subject: 'Re: invoice', size: 4096, fromIP: '198.51.100.20', toIP: '198.51.100.99', status: 'failed' },
+    ],
+  });
+}
+
+function powershellLines(status: string): string {
+  const row = (traceId: string, mid: string, sender: string, rcpt: string, received: string, subject: string, st: string, size: number) =>
+    JSON.stringify({ Organization: 'contoso.onmicrosoft.com', MessageId: mid, Received: received, SenderAddress: sender, RecipientAddress: rcpt, Subject: subject, Status: st, ToIP: null, FromIP: '203.0.113.10', Size: size, MessageTraceId: traceId, StartDate: '2026-11-01T00:00:00Z', EndDate: '2026-11-03T00:00:00Z', Index: 0 });
+  return [
+    row(T1, '<m1@fabrikam.com>', 'alice@fabrikam.com', 'bob@contoso.com', '2026-11-02T09:30:00.0000000Z', '見積書送付の件', status, 20480),
+    row(T1, '<m1@fabrikam.com>', 'alice@fabrikam.com', 'carol@contoso.com', '2026-11-02T09:30:00.0000000Z', '見積書送付の件', 'Delivered', 20480),
+  ].join('\n');
+}
+
+describe('mailsift ingest', () => {
+  it('stores one row per message x recipient across formats and runs, with the latest status', async () => {
+    const store = newStore();
+    const a = join(dir, 'page-1.json');
+    const b = join(dir, 'trace.ndjson');
+    writeFileSync(a, graphPage('pending'));
+    writeFileSync(b, powershellLines('Delivered'));
+    const first = await runCli(['--store', store, 'ingest', a, '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).totals).toMatchObject({ read: 3, ingested: 3, updated: 0, duplicates: 0, rejected: 0 });
+    const second = await runCli(['--store', store, 'ingest', b, a, '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    const report = JSON.parse(second.stdout);
+    expect(report.files.map((f: { format: string }) => f.format)).toEqual(['powershell', 'graph']);
+    // PowerShell: bob's row moves Pending -> Delivered and both rows gain the Organization the Graph page lacked;
+    // then the Graph page again changes nothing: bob's transient status no longer replaces the final one.
+    expect(report.totals).toMatchObject({ read: 5, ingested: 0, updated: 2, duplicates: 3, rejected: 0 });
+    const s = await openStore(store);
+    const rows = await s.query('SELECT "MessageTraceId", "RecipientAddress", "Status", "SenderAddress", "Direction" FROM "MessageTrace" ORDER BY 1, 2');
+    await s.close();
+    expect(rows.rows).toEqual([
+      [T1, 'bob@contoso.com', 'Delivered', 'alice@fabrikam.com', ''],
+      [T1, 'carol@contoso.com', 'Delivered', 'alice@fabrikam.com', ''],
+      [T2, 'dave@tailspintoys.com', 'Failed', 'bob@contoso.com', ''],
+    ]);
+  });
+
+  it('takes accepted domains from the configuration for Direction', async () => {
+    const store = newStore();
+    const config = join(dir, 'mailsift.yaml');
+    writeFileSync(config, `store: ${store}\norganization: { name: Contoso, acceptedDomains: [contoso.com] }\n`);
+    const page = join(dir, 'page-dir.json');
+    writeFileSync(page, graphPage('delivered'));
+    const r = await runCli(['--config', config, 'ingest', page]);
+    expect(r.code, r.stderr).toBe(0);
+    const stats = await runCli(['--config', config, 'stats', '--json']);
+    const parsed = JSON.parse(stats.stdout);
+    expect(parsed).toMatchObject({ rows: 3, messages: 2, byDirection: { Inbound: 2, Outbound: 1 }, bySource: { graph: 3 }, collectors: [] });
+    expect(parsed.from).toBe('2026-11-02T09:30:00.000Z');
+  });
+
+  it('rejects malformed records with file, line and reason, stores the rest and exits 3', async () => {
+    const store = newStore();
+    const file = join(dir, 'mixed.ndjson');
+    const lines = powershellLines('Delivered').split('\n');
+    writeFileSync(file, [lines[0], '{"Organization": "contoso", "MessageId": "<x>", ', lines[1], '{"Received":"not a date","SenderAddress":"a@b.c","RecipientAddress":"d@e.f","MessageTraceId":"x","Status":"Delivered"}'].join('\n'));
+    const rejects = join(dir, 'rejects.ndjson');
+    const r = await runCli(['--store', store, 'ingest', file, '--json', '--rejects', rejects]);
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout);
+    expect(report.totals).toMatchObject({ read: 4, ingested: 2, rejected: 2 });
+    expect(report.rejectFile).toBe(rejects);
+    const rejected = readFileSync(rejects, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejected.map((x: { file: string; line: number }) => [x.file, x.line])).toEqual([[file, 2], [file, 4]]);
+    for (const x of rejected) expect(x.reason).toMatch(/\w/);
+  });
+
+  it('names the file and the formats tried when it does not know a file', async () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'hello, this is not message trace\n');
+    const r = await runCli(['--store', newStore(), 'ingest', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(/graph.*rws.*powershell.*eac.*tracking-log/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('gives usage errors exit code 2 and missing paths a clear message', async () => {
+    expect((await runCli(['ingest'])).code).toBe(2);
+    expect((await runCli(['ingest', 'x', '--format', 'nope'])).code).toBe(2);
+    const missing = await runCli(['--store', newStore(), 'ingest', join(dir, 'nowhere')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no such file or folder/);
+  });
+
+  it('after a kill -9 in the middle of a large ingest, the same ingest again leaves exactly the right rows', async () => {
+    const rows = 200_000;
+    const file = join(dir, 'large.ndjson');
+    await writePowerShellNdjson(file, { rows, seed: 3 });
+    const store = newStore();
+    const child = spawn(process.execPath, [CLI, '--store', store, 'ingest', file, '--batch-size', '20000'], { stdio: 'ignore' });
+    const storePath = store.slice('duckdb:'.length);
+    // Kill once the first batches are committed (the WAL or the file has grown), well before the end.
+    await new Promise<void>((resolve) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        let size = 0;
+        for (const p of [storePath, storePath + '.wal']) {
+          try {
+            size += readFileSync(p).length;
+          } catch {
+            // not created yet
+          }
+        }
+        if (size > 4_000_000 || Date.now() - started > 20_000) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 25);
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const again = await runCli(['--store', store, 'ingest', file, '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    const totals = JSON.parse(again.stdout).totals;
+    expect(totals.read).toBe(rows);
+    expect(totals.ingested + totals.duplicates + totals.updated).toBe(rows);
+    expect(totals.duplicates).toBeGreaterThan(0);
+    expect(totals.ingested).toBeGreaterThan(0);
+    const s = await openStore(store);
+    const r = await s.query('SELECT count(*), count(DISTINCT ("MessageTraceId", "RecipientAddress")) FROM "MessageTrace"');
+    await s.close();
+    expect(r.rows[0]).toEqual([rows, rows]);
+  });
+});
