@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
 import { registerStats } from './commands/stats.js';
 import { EXIT } from './exit-codes.js';
 import { reportError } from './report-error.js';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats, registerDemo];
+const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {
