@@ -1,7 +1,7 @@
 /** What every command needs: the configuration, and the store and enricher opened on demand. */
 import { loadConfig, type Config } from '../config/index.js';
-import { createEnricher, type Enricher } from '../enrich/index.js';
-import { openStore, type Store } from '../store/index.js';
+import type { Enricher } from '../enrich/index.js';
+import type { Store } from '../store/index.js';
 
 /** Global flags of every command. */
 export interface GlobalOptions {
@@ -23,13 +23,14 @@ export class CommandContext {
 
   /** The configured store, opened (and migrated) once. */
   store(): Promise<Store> {
-    this.storePromise ??= openStore(this.config.store);
+    // Loaded on demand: a command that needs no store starts without loading the engine.
+    this.storePromise ??= import('../store/index.js').then((m) => m.openStore(this.config.store));
     return this.storePromise;
   }
 
   /** The enricher for this organization and GeoIP data. */
   enricher(): Promise<Enricher> {
-    this.enricherPromise ??= createEnricher({ organization: this.config.organization, geoip: this.config.geoip });
+    this.enricherPromise ??= import('../enrich/index.js').then((m) => m.createEnricher({ organization: this.config.organization, geoip: this.config.geoip }));
     return this.enricherPromise;
   }
 

@@ -1,5 +1,4 @@
 /** Storage engines behind one interface; `openStore(url)` picks the engine from the URL. */
-import { openDuckDbStore } from './duckdb/duckdb-store.js';
 import { StoreConfigError } from './errors.js';
 import type { Store } from './store.js';
 import { parseStoreUrl, redactStoreUrl } from './store-url.js';
@@ -12,6 +11,10 @@ export { parseStoreUrl, redactStoreUrl, DEFAULT_STORE_URL } from './store-url.js
 /** Open the store a URL names, creating and migrating it when needed. */
 export async function openStore(url: string): Promise<Store> {
   const parsed = parseStoreUrl(url);
-  if (parsed.engine === 'duckdb') return openDuckDbStore(parsed.path);
+  if (parsed.engine === 'duckdb') {
+    // The engine is loaded on first use so that commands which never open a store start quickly.
+    const { openDuckDbStore } = await import('./duckdb/duckdb-store.js');
+    return openDuckDbStore(parsed.path);
+  }
   throw new StoreConfigError(`the ClickHouse store is not available in this version (${redactStoreUrl(url)}); use duckdb:PATH`);
 }

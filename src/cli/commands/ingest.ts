@@ -1,7 +1,7 @@
 /** `mailsift ingest PATH...`: read message-trace files into the store. */
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { ingestPaths, type IngestReport } from '../../ingest/index.js';
+import type { IngestReport } from '../../ingest/index.js';
 import { parseStoreUrl } from '../../store/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -29,6 +29,7 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
         try {
           const store = await ctx.store();
           const enricher = await ctx.enricher();
+          const { ingestPaths } = await import('../../ingest/index.js');
           const report = await ingestPaths(paths, {
             store,
             enrich: (records) => enricher.enrich(records),
