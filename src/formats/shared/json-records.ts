@@ -1,0 +1,142 @@
+/**
+ * Reading the records of a JSON input of any size: NDJSON (one value per line, read line by line) or
+ * one large document (pretty-printed array, OData envelope), chosen by looking at the first line.
+ */
+import { JsonScanner } from './json-scanner.js';
+import { errorResponseReason, invalidJson, MAX_RECORD_CHARS } from './json-sink.js';
+import type { JsonKind, JsonPath, JsonSink, RecordSelector } from './json-sink.js';
+import { LineSplitter } from './line-splitter.js';
+
+/** How much text to look at, at most, for a first line before assuming one large document. */
+const DECIDE_CHARS = 4 * 1024 * 1024;
+
+/** How deep wrappers may nest around records in a line of NDJSON. */
+const MAX_WRAPPER_DEPTH = 4;
+
+/** Streams the records of a JSON input to a sink; push the decoded chunks, then call end(). */
+export class JsonRecordReader {
+  private engine: NdjsonLines | JsonScanner | undefined;
+  private pending = '';
+
+  constructor(private readonly select: RecordSelector, private readonly sink: JsonSink) {}
+
+  /** Read the next chunk of text. */
+  push(chunk: string): void {
+    if (this.engine) {
+      this.engine.push(chunk);
+      return;
+    }
+    this.pending += chunk;
+    const text = this.pending;
+    const first = firstNonSpace(text);
+    if (first < 0 && text.length < DECIDE_CHARS) return;
+    const nl = text.indexOf('\n', first);
+    if (nl < 0 && text.length < DECIDE_CHARS) return;
+    this.decide(nl < 0 ? text.length : nl);
+  }
+
+  /** The input is complete. */
+  end(): void {
+    if (!this.engine) {
+      if (firstNonSpace(this.pending) < 0) return;
+      this.decide(this.pending.length);
+    }
+    this.engine!.end();
+  }
+
+  /** NDJSON when the first line is a whole JSON object or array on its own, else one document. */
+  private decide(firstLineEnd: number): void {
+    const text = this.pending;
+    this.pending = '';
+    const first = firstNonSpace(text);
+    let ndjson = false;
+    if (first >= 0 && (text[first] === '{' || text[first] === '[')) {
+      try {
+        JSON.parse(text.slice(first, firstLineEnd));
+        ndjson = true;
+      } catch {
+        ndjson = false;
+      }
+    }
+    this.engine = ndjson ? new NdjsonLines(this.select, this.sink) : new JsonScanner(this.select, this.sink);
+    this.engine.push(text);
+  }
+}
+
+function firstNonSpace(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+  }
+  return -1;
+}
+
+function kindOf(v: unknown): JsonKind {
+  return Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : 'scalar';
+}
+
+/** One JSON value per line; a bad line is one reject and the next line reads on. */
+class NdjsonLines {
+  private readonly lines = new LineSplitter();
+  private line = 0;
+  private readonly topIsRecord: { object: boolean; array: boolean };
+
+  constructor(private readonly select: RecordSelector, private readonly sink: JsonSink) {
+    this.topIsRecord = { object: select([], 'object'), array: select([], 'array') };
+  }
+
+  push(chunk: string): void {
+    const lines = this.lines.push(chunk);
+    for (let i = 0; i < lines.length; i++) this.handle(lines[i]!);
+    if (this.lines.carried > MAX_RECORD_CHARS) {
+      const start = this.lines.discard();
+      this.sink.error(`line longer than ${MAX_RECORD_CHARS} characters`, this.line + 1, start);
+    }
+  }
+
+  end(): void {
+    const last = this.lines.end();
+    if (last !== undefined) this.handle(last);
+  }
+
+  private handle(text: string): void {
+    const line = ++this.line;
+    if (text.length === 0) return;
+    const c = text.charCodeAt(0);
+    if ((c === 32 || c === 9) && text.trim().length === 0) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      this.sink.error(invalidJson(e), line, text);
+      return;
+    }
+    if (c === 123 && this.topIsRecord.object) {
+      this.sink.record(value, line, text);
+      return;
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'error' in value
+      && (value as { error?: unknown }).error !== null && typeof (value as { error?: unknown }).error === 'object') {
+      this.sink.error(errorResponseReason((value as { error: unknown }).error), line, text);
+      return;
+    }
+    this.walk(value, [], line, text);
+  }
+
+  private walk(value: unknown, path: JsonPath, line: number, text: string): void {
+    const kind = kindOf(value);
+    if (this.select(path, kind)) {
+      this.sink.record(value, line, path.length === 0 ? text : undefined);
+      return;
+    }
+    if (path.length >= MAX_WRAPPER_DEPTH) return;
+    if (kind === 'array') {
+      const items = value as unknown[];
+      for (let i = 0; i < items.length; i++) this.walk(items[i], [...path, i], line, text);
+    } else if (kind === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) this.walk(v, [...path, k], line, text);
+    } else if (path.length === 0) {
+      this.sink.error('not a JSON object or array', line, text);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/** What the streaming JSON readers hand their records to. */
+
+/** A path into a JSON document: object keys and array indexes, outermost first (top-level values have []). */
+export type JsonPath = readonly (string | number)[];
+
+/** The kind of a JSON value as seen when it starts. */
+export type JsonKind = 'object' | 'array' | 'scalar';
+
+/** Picks the values that are records (the rest is wrapper: OData envelopes, pages, arrays). */
+export type RecordSelector = (path: JsonPath, kind: JsonKind) => boolean;
+
+/** Receives the records of a JSON input, and what could not be read. */
+export interface JsonSink {
+  /** One selected value; `raw` is its text when the reader has it at hand (else the sink may stringify it). */
+  record(value: unknown, line: number, raw: string | undefined): void;
+  /** A part of the input that is not a readable record: invalid JSON, an error response, a truncation. */
+  error(reason: string, line: number, raw: string): void;
+}
+
+/** Largest single record or NDJSON line held in memory; bigger ones are rejected. */
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+
+/** One-line reason for a JSON.parse failure. */
+export function invalidJson(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return `invalid JSON: ${msg.split('\n')[0]}`;
+}
+
+/** The reason of an OData / Graph error body `{"error": {"code", "message"}}`. */
+export function errorResponseReason(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const e = error as { code?: unknown; message?: unknown };
+    const message = typeof e.message === 'string' ? e.message
+      : e.message && typeof e.message === 'object' && typeof (e.message as { value?: unknown }).value === 'string'
+        ? (e.message as { value: string }).value : '';
+    return `error response instead of records: ${String(e.code ?? 'unknown')}${message ? `: ${message}` : ''}`;
+  }
+  return 'error response instead of records';
+}
