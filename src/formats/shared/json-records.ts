@@ -71,6 +71,14 @@ function firstNonSpace(s: string): number {
   return -1;
 }
 
+/** The `error` (Graph, OData v4) or `odata.error` (OData v3) object of an error response, if the value is one. */
+function errorBody(value: unknown): object | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const e = v.error ?? v['odata.error'];
+  return e !== null && typeof e === 'object' ? e : undefined;
+}
+
 function kindOf(v: unknown): JsonKind {
   return Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : 'scalar';
 }
@@ -115,9 +123,9 @@ class NdjsonLines {
       this.sink.record(value, line, text);
       return;
     }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'error' in value
-      && (value as { error?: unknown }).error !== null && typeof (value as { error?: unknown }).error === 'object') {
-      this.sink.error(errorResponseReason((value as { error: unknown }).error), line, text);
+    const error = errorBody(value);
+    if (error !== undefined) {
+      this.sink.error(errorResponseReason(error), line, text);
       return;
     }
     this.walk(value, [], line, text);

@@ -102,14 +102,15 @@ export class JsonScanner {
   }
 
   private fail(reason: string, chunk: string, i: number): number {
-    if (!this.recovering) {
-      const nl = chunk.indexOf('\n', i);
-      this.sink.error(reason, this.line, chunk.slice(i, nl < 0 ? undefined : nl));
-    }
     if (!this.sawValue) {
+      this.sink.error(reason, this.line, chunk.slice(i, i + 2048));
       // Not JSON from the first character on (an HTML error page saved as .json): one reject is enough.
       this.mode = Mode.Failed;
       return chunk.length;
+    }
+    if (!this.recovering) {
+      const nl = chunk.indexOf('\n', i);
+      this.sink.error(reason, this.line, chunk.slice(i, nl < 0 ? undefined : nl));
     }
     this.recovering = true;
     this.stack = [];
@@ -119,7 +120,7 @@ export class JsonScanner {
 
   private beginValue(kind: JsonKind, chunk: string, i: number): boolean {
     const path = this.path();
-    this.isError = kind === 'object' && path.length === 1 && path[0] === 'error';
+    this.isError = kind === 'object' && path.length === 1 && (path[0] === 'error' || path[0] === 'odata.error');
     if (!this.isError && !this.select(path, kind)) return false;
     this.parts = [];
     this.partsLength = 0;

@@ -33,7 +33,8 @@ export function errorResponseReason(error: unknown): string {
     const message = typeof e.message === 'string' ? e.message
       : e.message && typeof e.message === 'object' && typeof (e.message as { value?: unknown }).value === 'string'
         ? (e.message as { value: string }).value : '';
-    return `error response instead of records: ${String(e.code ?? 'unknown')}${message ? `: ${message}` : ''}`;
+    const detail = [typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : '', message].filter((x) => x !== '').join(': ');
+    return `error response instead of records${detail ? `: ${detail}` : ''}`;
   }
   return 'error response instead of records';
 }
