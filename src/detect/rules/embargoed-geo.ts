@@ -1,0 +1,121 @@
+/** embargoed-geo: mail from or to a country under embargo; optionally mail from abroad to sensitive recipients. */
+import { z } from 'zod';
+import type { FindingDraft, Severity } from '../finding.js';
+import { countryName, plural } from '../describe.js';
+import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
+import { defineRule, type RuleContext } from '../rule.js';
+import { SqlBuilder, receivedBetween } from '../sql-builder.js';
+
+const params = z.object({
+  /** Report mail received from an embargoed country (FromCountry). */
+  inbound: z.boolean().default(true),
+  /** Report mail sent to a server in an embargoed country (ToCountry). */
+  outbound: z.boolean().default(true),
+  /**
+   * Recipients (addresses, or `@domain`) for whom mail from any country outside
+   * organization.homeCountries is reported too (low severity). Empty: off.
+   */
+  sensitiveRecipients: z.array(z.string().transform((s) => s.trim().toLowerCase())).default([]),
+}).strict();
+
+type Params = z.infer<typeof params>;
+type Side = 'From' | 'To';
+
+export const embargoedGeo = defineRule({
+  id: 'embargoed-geo',
+  summary: 'Mail from or to a country in organization.embargoedCountries',
+  params,
+  async run(ctx, p) {
+    const out: FindingDraft[] = [];
+    const embargoed = ctx.organization.embargoedCountries;
+    if (embargoed.length > 0) {
+      if (p.inbound) out.push(...(await bySide(ctx, 'From', embargoed)));
+      if (p.outbound) out.push(...(await bySide(ctx, 'To', embargoed)));
+    }
+    if (p.sensitiveRecipients.length > 0 && ctx.organization.homeCountries.length > 0) out.push(...(await sensitive(ctx, p)));
+    return out;
+  },
+});
+
+/** Groups by country, IP and local day: one finding per source (or destination) a day. */
+async function bySide(ctx: RuleContext, side: Side, countries: readonly string[]): Promise<FindingDraft[]> {
+  const sql = new SqlBuilder();
+  const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
+  const text = `
+    SELECT "${side}Country", "${side}IP", ${day} AS d, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
+      count(DISTINCT "SenderAddress"), list_slice(list(DISTINCT "SenderAddress"), 1, 5),
+      count(DISTINCT "RecipientAddress"), list_slice(list(DISTINCT "RecipientAddress"), 1, 5),
+      count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded', 'Pending', 'GettingStatus')),
+      list_slice(list(DISTINCT "Subject"), 1, 3)
+    FROM "MessageTrace"
+    WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "${side}Country" IN ${sql.list(countries)}
+    GROUP BY 1, 2, 3 ORDER BY 5`;
+  const rows = await ctx.rows(sql, text);
+  return rows.map((r) => {
+    const [country, ip, d, n, first, last, senders, senderList, recipients, recipientList, delivered, subjects] = r as [string, string, number, number, number, number, number, string[], number, string[], number, string[]];
+    const severity: Severity = side === 'To' ? 'high' : delivered > 0 ? 'high' : 'medium';
+    const sender = senders === 1 ? senderList[0]! : '';
+    const recipient = recipients === 1 ? recipientList[0]! : '';
+    const where = side === 'From' ? `from ${countryName(country)}` : `to ${countryName(country)}`;
+    const via = ip ? ` (${ip})` : '';
+    return {
+      rule: 'embargoed-geo',
+      severity,
+      title: `${plural(n, 'message')} ${where}${via}, an embargoed country`,
+      from: first,
+      to: last,
+      count: n,
+      entities: {
+        country,
+        ip,
+        sender,
+        senderDomain: sender ? sender.slice(sender.lastIndexOf('@') + 1) : '',
+        recipient,
+      },
+      query: evidenceQuery([kqlBetween(first, last), `${side}Country == ${kqlString(country)}`, kqlIn(`${side}IP`, [ip])]),
+      details: {
+        direction: side === 'From' ? 'inbound' : 'outbound',
+        delivered,
+        blocked: n - delivered,
+        senders: senderList,
+        distinctSenders: senders,
+        recipients: recipientList,
+        distinctRecipients: recipients,
+        subjects,
+      },
+      key: [side, country, ip, String(d)],
+    } satisfies FindingDraft;
+  });
+}
+
+/** Mail from outside the home countries to the listed sensitive recipients, per recipient and country a day. */
+async function sensitive(ctx: RuleContext, p: Params): Promise<FindingDraft[]> {
+  const sql = new SqlBuilder();
+  const addresses = p.sensitiveRecipients.filter((s) => !s.startsWith('@'));
+  const domains = p.sensitiveRecipients.filter((s) => s.startsWith('@')).map((s) => s.slice(1));
+  const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
+  const text = `
+    SELECT "RecipientAddress", "FromCountry", ${day} AS d, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
+      list_slice(list(DISTINCT "SenderAddress"), 1, 5), list_slice(list(DISTINCT "FromIP"), 1, 5)
+    FROM "MessageTrace"
+    WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "FromCountry" <> '' AND "FromCountry" NOT IN ${sql.list(ctx.organization.homeCountries)}
+      AND "FromCountry" NOT IN ${sql.list(ctx.organization.embargoedCountries)}
+      AND ("RecipientAddress" IN ${sql.list(addresses)} OR "RecipientDomain" IN ${sql.list(domains)})
+    GROUP BY 1, 2, 3 ORDER BY 5`;
+  const rows = await ctx.rows(sql, text);
+  return rows.map((r) => {
+    const [recipient, country, d, n, first, last, senders, ips] = r as [string, string, number, number, number, number, string[], string[]];
+    return {
+      rule: 'embargoed-geo',
+      severity: 'low',
+      title: `${plural(n, 'message')} from ${countryName(country)} to ${recipient}, outside the home countries`,
+      from: first,
+      to: last,
+      count: n,
+      entities: { recipient, country, ip: ips.length === 1 ? ips[0]! : '' },
+      query: evidenceQuery([kqlBetween(first, last), `RecipientAddress == ${kqlString(recipient)}`, `FromCountry == ${kqlString(country)}`]),
+      details: { direction: 'inbound', reason: 'sensitive recipient', senders, ips, homeCountries: ctx.organization.homeCountries },
+      key: ['sensitive', recipient, country, String(d)],
+    } satisfies FindingDraft;
+  });
+}
