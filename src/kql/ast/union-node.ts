@@ -1,0 +1,9 @@
+/** `union A, B` as a source, or `| union B` as an operator (then the piped input comes first). */
+import type { PipelineNode } from './node.js';
+
+/** Rows of all the listed tabular expressions; columns by name. */
+export interface UnionNode {
+  readonly kind: 'Union';
+  readonly tables: readonly PipelineNode[];
+  readonly pos: number;
+}

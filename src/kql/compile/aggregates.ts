@@ -1,0 +1,132 @@
+/** Aggregation functions of summarize, with KQL's default output names (count_, sum_Size, percentile_Size_95, ...). */
+import type { CallNode, ExprNode } from '../ast/index.js';
+import { isNumeric } from '../semantic/types.js';
+import { constNumber, want } from './arguments.js';
+import type { CompileContext } from './context.js';
+import { compileExpr, type ExprScope } from './expression.js';
+import { atom } from './sql-expr.js';
+import type { SqlExpr } from './sql-expr.js';
+
+/** Every aggregate, for lookups and completion. */
+export const AGGREGATE_NAMES: ReadonlySet<string> = new Set([
+  'count', 'countif', 'dcount', 'dcountif', 'sum', 'sumif', 'avg', 'min', 'max', 'percentile', 'percentiles',
+  'make_set', 'make_list', 'arg_max', 'arg_min', 'take_any',
+]);
+
+const ARITY: Readonly<Record<string, [number, number]>> = {
+  count: [0, 0], countif: [1, 1], dcount: [1, 2], dcountif: [2, 3], sum: [1, 1], sumif: [2, 2], avg: [1, 1],
+  min: [1, 1], max: [1, 1], percentile: [2, 2], percentiles: [2, 16], make_set: [1, 2], make_list: [1, 2],
+  arg_max: [2, 64], arg_min: [2, 64], take_any: [1, 64],
+};
+
+/** One output column of an aggregate. */
+export interface AggregateOutput {
+  readonly name: string;
+  readonly expr: SqlExpr;
+}
+
+const inner = (scope: ExprScope): ExprScope => ({ columns: scope.columns, aggregates: false });
+
+function arg(ctx: CompileContext, scope: ExprScope, call: CallNode, i: number): SqlExpr {
+  const node = call.args[i]!;
+  if (node.kind === 'Call' && AGGREGATE_NAMES.has(node.name)) {
+    throw ctx.error('unsupported', `aggregates cannot be nested (${node.name} inside ${call.name})`, node.pos);
+  }
+  return compileExpr(ctx, inner(scope), node);
+}
+
+function colName(node: ExprNode | undefined): string {
+  return node?.kind === 'Name' ? node.name : '';
+}
+
+/** The output columns of one aggregate call, named as KQL names them. */
+export function aggregateOutputs(ctx: CompileContext, scope: ExprScope, call: CallNode): AggregateOutput[] {
+  const fn = ctx.dialect.fn;
+  const [min, max] = ARITY[call.name]!;
+  if (call.args.length < min || call.args.length > max) {
+    throw ctx.error('invalid-argument', `${call.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, not ${call.args.length}`, call.pos);
+  }
+  const a = (i: number): SqlExpr => arg(ctx, scope, call, i);
+  const pred = (i: number): string => want(ctx, call, i, a(i), 'bool').sql;
+  const num = (i: number): SqlExpr => {
+    const e = a(i);
+    if (!isNumeric(e.type)) throw ctx.error('type-mismatch', `${call.name}() needs a number, not ${e.type}`, call.args[i]!.pos);
+    return e;
+  };
+  const one = (name: string, sql: string, type: SqlExpr['type']): AggregateOutput[] => [{ name, expr: atom(sql, type, true) }];
+  const first = colName(call.args[0]);
+  switch (call.name) {
+    case 'count':
+      return one('count_', fn.count(), 'long');
+    case 'countif':
+      return one('countif_', fn.countIf(pred(0)), 'long');
+    case 'dcount':
+      return one(`dcount_${first}`, fn.dcount(a(0).sql), 'long');
+    case 'dcountif':
+      return one(`dcountif_${first}`, fn.dcountIf(a(0).sql, pred(1)), 'long');
+    case 'sum': {
+      const x = num(0);
+      return one(`sum_${first}`, x.type === 'real' ? fn.sum(x.sql) : fn.cast(fn.sum(x.sql), 'long'), x.type === 'real' ? 'real' : 'long');
+    }
+    case 'sumif': {
+      const x = num(0);
+      const s = fn.sumIf(x.sql, pred(1));
+      return one(`sumif_${first}`, x.type === 'real' ? s : fn.cast(s, 'long'), x.type === 'real' ? 'real' : 'long');
+    }
+    case 'avg':
+      return one(`avg_${first}`, fn.avg(num(0).sql), 'real');
+    case 'min':
+    case 'max': {
+      const x = a(0);
+      return one(`${call.name}_${first}`, call.name === 'min' ? fn.min(x.sql) : fn.max(x.sql), x.type);
+    }
+    case 'percentile':
+    case 'percentiles': {
+      const x = num(0);
+      return call.args.slice(1).map((_, k) => {
+        const p = constNumber(ctx, call, k + 1, a(k + 1));
+        if (p < 0 || p > 100) throw ctx.error('invalid-argument', 'percentiles are between 0 and 100', call.args[k + 1]!.pos);
+        return { name: `percentile_${first}_${String(p).replace('.', '_')}`, expr: atom(fn.percentile(x.sql, p / 100), x.type, true) };
+      });
+    }
+    case 'make_set':
+    case 'make_list': {
+      const limit = call.args.length > 1 ? constNumber(ctx, call, 1, a(1)) : undefined;
+      const x = a(0).sql;
+      const sql = call.name === 'make_set' ? fn.makeSet(x, limit) : fn.makeList(x, limit);
+      return one(`${call.name === 'make_set' ? 'set' : 'list'}_${first}`, sql, 'dynamic');
+    }
+    case 'take_any':
+      return call.args.map((node, i) => {
+        if (node.kind === 'Star') throw ctx.error('unsupported', 'take_any(*) is not supported; list the columns', node.pos);
+        const x = a(i);
+        return { name: colName(node) || `any_${i}`, expr: atom(fn.anyValue(x.sql), x.type, true) };
+      });
+    default: {
+      // arg_max / arg_min: the extreme value, then the other columns from the same row.
+      const by = a(0);
+      const pick = call.name === 'arg_max' ? fn.argMax : fn.argMin;
+      const out: AggregateOutput[] = [{ name: first || `${call.name === 'arg_max' ? 'max' : 'min'}_`, expr: atom(call.name === 'arg_max' ? fn.max(by.sql) : fn.min(by.sql), by.type, true) }];
+      for (let i = 1; i < call.args.length; i++) {
+        const node = call.args[i]!;
+        if (node.kind === 'Star') {
+          for (const c of scope.columns) {
+            if (c.name === first) continue;
+            out.push({ name: c.name, expr: atom(pick(c.sql, by.sql), c.type, true) });
+          }
+        } else {
+          const x = a(i);
+          out.push({ name: colName(node) || `${call.name}_${i}`, expr: atom(pick(x.sql, by.sql), x.type, true) });
+        }
+      }
+      return out;
+    }
+  }
+}
+
+/** An aggregate used inside a larger expression (`count() * 2`): it must have one output. */
+export function compileAggregateCall(ctx: CompileContext, scope: ExprScope, call: CallNode): SqlExpr {
+  const outputs = aggregateOutputs(ctx, scope, call);
+  if (outputs.length !== 1) throw ctx.error('unsupported', `${call.name}() gives several columns and cannot be part of an expression`, call.pos);
+  return outputs[0]!.expr;
+}

@@ -1,0 +1,90 @@
+/** Infix operators: logic, arithmetic on numbers/datetimes/timespans, comparisons, and the string operators. */
+import type { BinaryNode } from '../ast/index.js';
+import { comparable, isInteger, isNumeric, numericResult } from '../semantic/types.js';
+import type { CompileContext } from './context.js';
+import { expr, operand } from './sql-expr.js';
+import type { SqlExpr } from './sql-expr.js';
+import { compileStringPredicate, isStringPredicate } from './string-predicates.js';
+
+/** Compile `left op right` given both compiled operands. */
+export function compileBinary(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right: SqlExpr): SqlExpr {
+  const op = node.op;
+  const aggregate = Boolean(left.aggregate || right.aggregate);
+  if (op === 'and' || op === 'or') {
+    for (const [side, e] of [['left', left], ['right', right]] as const) {
+      if (e.type !== 'bool') throw ctx.error('type-mismatch', `'${op}' needs bool operands, the ${side} one is ${e.type}`, node.pos);
+    }
+    return expr(`${operand(left)} ${op.toUpperCase()} ${operand(right)}`, 'bool', aggregate);
+  }
+  if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') return arithmetic(ctx, node, left, right, aggregate);
+  if (isStringPredicate(op)) return compileStringPredicate(ctx, node, left, right);
+  return comparison(ctx, node, left, right, aggregate);
+}
+
+function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExpr, aggregate: boolean): SqlExpr {
+  const { op } = node;
+  const fn = ctx.dialect.fn;
+  if (isNumeric(l.type) && isNumeric(r.type)) {
+    const type = numericResult(l.type, r.type);
+    // KQL integer division truncates toward zero, like C#.
+    if (op === '/' && isInteger(type)) return expr(fn.intDivide(operand(l), operand(r)), type, aggregate);
+    return expr(`${operand(l)} ${op} ${operand(r)}`, type, aggregate);
+  }
+  const t = `${l.type} ${op} ${r.type}`;
+  switch (t) {
+    case 'datetime + timespan':
+    case 'datetime - timespan':
+    case 'timespan + timespan':
+    case 'timespan - timespan':
+      if (l.constant && r.constant && typeof l.constant.value === 'number' && typeof r.constant.value === 'number' && l.type === 'datetime') {
+        const ms = l.constant.value + (op === '+' ? 1 : -1) * (r.constant.value / 1000);
+        return { ...expr(ctx.param(ms, 'datetime'), 'datetime'), atomic: true, constant: { value: ms } };
+      }
+      return expr(`${operand(l)} ${op} ${operand(r)}`, l.type, aggregate);
+    case 'timespan + datetime':
+      return expr(`${operand(r)} + ${operand(l)}`, 'datetime', aggregate);
+    case 'datetime - datetime':
+      return expr(`${operand(l)} - ${operand(r)}`, 'timespan', aggregate);
+    case 'timespan / timespan':
+      return expr(`${fn.intervalToMicros(l.sql)} / ${fn.intervalToMicros(r.sql)}`, 'real', aggregate);
+    default:
+      throw ctx.error('type-mismatch', `cannot apply '${op}' to ${l.type} and ${r.type}`, node.pos);
+  }
+}
+
+function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right: SqlExpr, aggregate: boolean): SqlExpr {
+  let op = node.op;
+  const fn = ctx.dialect.fn;
+  if (!comparable(left.type, right.type)) {
+    throw ctx.error('type-mismatch', `cannot compare ${left.type} with ${right.type} using '${op}'`, node.pos);
+  }
+  let l = left;
+  let r = right;
+  // A dynamic value compares by its text with strings and by its number with numbers.
+  if (l.type === 'dynamic' && r.type !== 'dynamic') l = fromDynamic(ctx, l, r.type);
+  if (r.type === 'dynamic' && l.type !== 'dynamic') r = fromDynamic(ctx, r, l.type);
+  if (op === '=~' || op === '!~') {
+    if (l.type !== 'string' || r.type !== 'string') throw ctx.error('type-mismatch', `'${op}' compares strings, not ${left.type} and ${right.type}`, node.pos);
+    const rhs = r.constant && typeof r.constant.value === 'string'
+      ? ctx.param(r.constant.value.toLowerCase(), 'string')
+      : fn.lower(r.sql);
+    return expr(`${fn.lower(l.sql)} ${op === '=~' ? '=' : '<>'} ${rhs}`, 'bool', aggregate);
+  }
+  if (op === '==') op = '=';
+  if (op === '!=') {
+    // KQL: null != value is true; SQL's <> would yield NULL. Strings are never null.
+    const sqlOp = l.type === 'string' ? '<>' : 'IS DISTINCT FROM';
+    return expr(`${operand(l)} ${sqlOp} ${operand(r)}`, 'bool', aggregate);
+  }
+  if (!['=', '<', '<=', '>', '>='].includes(op)) throw ctx.error('unsupported', `unsupported operator '${node.op}'`, node.pos);
+  if (l.type === 'bool' && op !== '=') throw ctx.error('type-mismatch', `cannot order bool values with '${op}'`, node.pos);
+  return expr(`${operand(l)} ${op} ${operand(r)}`, 'bool', aggregate);
+}
+
+/** A dynamic value as `type`: its text for strings, a checked cast otherwise. */
+export function fromDynamic(ctx: CompileContext, e: SqlExpr, type: SqlExpr['type']): SqlExpr {
+  const fn = ctx.dialect.fn;
+  const text = `coalesce(${fn.jsonText(e.sql)}, '')`;
+  if (type === 'string') return { sql: text, type: 'string', atomic: true, aggregate: e.aggregate };
+  return { sql: fn.tryCast(fn.jsonText(e.sql), type), type, atomic: true, aggregate: e.aggregate };
+}

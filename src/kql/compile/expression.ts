@@ -1,0 +1,172 @@
+/** Compiles scalar expressions to SQL with their KQL types; one method per expression node kind. */
+import type { ColumnType } from '../../schema/index.js';
+import { TABLES } from '../../schema/index.js';
+import type {
+  BetweenNode, CallNode, ExprNode, PipelineNode, IndexNode, InNode, LiteralNode, MemberNode, NameNode, StarNode, UnaryNode,
+} from '../ast/index.js';
+import { didYouMean } from '../semantic/suggest.js';
+import { comparable, isNumeric } from '../semantic/types.js';
+import { compileBinary } from './binary.js';
+import type { CompileContext } from './context.js';
+import { compileCall } from './functions.js';
+import { compileTabularValues } from './tabular-values.js';
+import type { Column } from './select-state.js';
+import { atom, expr, operand } from './sql-expr.js';
+import type { SqlExpr } from './sql-expr.js';
+import { compileSetTest } from './string-predicates.js';
+
+/** What an expression can see: the columns of its input and whether aggregates are allowed. */
+export interface ExprScope {
+  readonly columns: readonly Column[];
+  readonly aggregates: boolean;
+}
+
+type Compilers = { [K in ExprNode['kind']]: (ctx: CompileContext, scope: ExprScope, node: Extract<ExprNode, { kind: K }>) => SqlExpr };
+
+const COMPILERS: Compilers = {
+  Literal: (ctx, _scope, node) => compileLiteral(ctx, node),
+  Name: compileName,
+  Binary: (ctx, scope, node) => compileBinary(ctx, node, compileExpr(ctx, scope, node.left), compileExpr(ctx, scope, node.right)),
+  Unary: compileUnary,
+  Call: (ctx, scope, node: CallNode) => compileCall(ctx, scope, node),
+  In: compileIn,
+  Between: compileBetween,
+  Index: compileIndex,
+  Member: compileMember,
+  Star: (ctx, _scope, node: StarNode) => { throw ctx.error('unsupported', "'*' is only allowed in arg_max/arg_min and count(*)", node.pos); },
+};
+
+/** Compile one scalar expression. */
+export function compileExpr(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr {
+  return (COMPILERS[node.kind] as (c: CompileContext, s: ExprScope, n: ExprNode) => SqlExpr)(ctx, scope, node);
+}
+
+/** Compile a predicate, which must be bool. */
+export function compilePredicate(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr {
+  const e = compileExpr(ctx, scope, node);
+  if (e.type !== 'bool') throw ctx.error('type-mismatch', `expected a bool predicate but the expression is ${e.type}`, node.pos);
+  return e;
+}
+
+/** A literal: strings, datetimes and dynamic values are bound; numbers and timespans are inlined. */
+export function compileLiteral(ctx: CompileContext, node: Pick<LiteralNode, 'type' | 'value'>): SqlExpr {
+  const { type, value } = node;
+  const constant = { value };
+  const fn = ctx.dialect.fn;
+  if (value === null) return { ...atom(fn.cast('NULL', type), type), constant };
+  switch (type) {
+    case 'string':
+    case 'datetime':
+      return { ...atom(ctx.param(value, type), type), constant };
+    case 'dynamic':
+      return { ...atom(ctx.param(JSON.stringify(value), 'dynamic'), type), constant };
+    case 'bool':
+      return { ...atom(value ? 'TRUE' : 'FALSE', type), constant };
+    case 'timespan':
+      return { ...atom(fn.intervalMicros(value as number), type), constant };
+    default:
+      return { ...atom(numberSql(value as number, type), type), constant };
+  }
+}
+
+/** A number as SQL text; only finite numbers reach SQL. */
+export function numberSql(n: number, type: ColumnType): string {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  if (type === 'real') return Number.isInteger(n) ? `${n}.0` : String(n);
+  return String(Math.trunc(n));
+}
+
+function compileName(ctx: CompileContext, scope: ExprScope, node: NameNode): SqlExpr {
+  const col = scope.columns.find((c) => c.name === node.name);
+  if (col) return { sql: col.sql, type: col.type, atomic: col.atomic };
+  const binding = ctx.bindings.get(node.name);
+  if (binding?.kind === 'scalar') {
+    binding.compiled ??= compileExpr(ctx, { columns: [], aggregates: false }, binding.expr);
+    return binding.compiled;
+  }
+  if (binding) throw ctx.error('type-mismatch', `'${node.name}' is a tabular expression, not a scalar`, node.pos);
+  const names = [...scope.columns.map((c) => c.name), ...[...ctx.bindings].filter(([, b]) => b.kind === 'scalar').map(([n]) => n)];
+  throw ctx.error('unknown-column', `unknown column '${node.name}'${didYouMean(node.name, names)}`, node.pos);
+}
+
+function compileUnary(ctx: CompileContext, scope: ExprScope, node: UnaryNode): SqlExpr {
+  const e = compileExpr(ctx, scope, node.operand);
+  if (!isNumeric(e.type) && e.type !== 'timespan') throw ctx.error('type-mismatch', `cannot negate a ${e.type}`, node.pos);
+  if (node.op === '+') return e;
+  if (e.constant && typeof e.constant.value === 'number') return compileLiteral(ctx, { type: e.type, value: -e.constant.value });
+  return expr(`-${operand(e)}`, e.type, e.aggregate);
+}
+
+function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr {
+  const left = compileExpr(ctx, scope, node.expr);
+  let tabular = Array.isArray(node.values) ? undefined : (node.values as PipelineNode);
+  const only = Array.isArray(node.values) && node.values.length === 1 ? (node.values[0] as ExprNode) : undefined;
+  if (only?.kind === 'Name' && !scope.columns.some((c) => c.name === only.name)) {
+    const b = ctx.bindings.get(only.name);
+    if (b?.kind === 'tabular' || b?.kind === 'rows' || (!b && TABLES[only.name])) {
+      tabular = { kind: 'Pipeline', source: { kind: 'TableRef', name: only.name, pos: only.pos }, operators: [], pos: only.pos };
+    }
+  }
+  if (tabular && (node.op === 'in' || node.op === '!in' || node.op === 'in~' || node.op === '!in~')) {
+    const sub = compileTabularValues(ctx, tabular, node.pos);
+    if (!comparable(left.type, sub.type)) {
+      throw ctx.error('type-mismatch', `cannot compare ${left.type} with ${sub.type} values`, node.pos);
+    }
+    const lhs = node.op.endsWith('~') ? ctx.dialect.fn.lower(left.sql) : operand(left);
+    const rhs = node.op.endsWith('~') ? `SELECT ${ctx.dialect.fn.lower('v')} FROM (${sub.sql}) AS ${ctx.alias('v')}(v)` : sub.sql;
+    return expr(`${lhs} ${node.op.startsWith('!') ? 'NOT IN' : 'IN'} (${rhs})`, 'bool', left.aggregate);
+  }
+  if (tabular) throw ctx.error('unsupported', `'${node.op}' needs a list of constant strings`, node.pos);
+  const values = (node.values as readonly ExprNode[]).flatMap((v) => expandList(ctx, scope, v));
+  return compileSetTest(ctx, node, left, values);
+}
+
+/** A list element; a dynamic array literal (or let bound to one) contributes its elements. */
+function expandList(ctx: CompileContext, scope: ExprScope, v: ExprNode): SqlExpr[] {
+  const e = compileExpr(ctx, scope, v);
+  if (e.type === 'dynamic' && e.constant && Array.isArray(e.constant.value)) {
+    return e.constant.value.map((item) => compileLiteral(ctx, literalOf(ctx, item, v.pos)));
+  }
+  return [e];
+}
+
+function literalOf(ctx: CompileContext, value: unknown, pos: number): Pick<LiteralNode, 'type' | 'value'> {
+  if (typeof value === 'string') return { type: 'string', value };
+  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'long' : 'real', value };
+  if (typeof value === 'boolean') return { type: 'bool', value };
+  throw ctx.error('unsupported', 'list elements must be strings, numbers or bools', pos);
+}
+
+function compileBetween(ctx: CompileContext, scope: ExprScope, node: BetweenNode): SqlExpr {
+  const e = compileExpr(ctx, scope, node.expr);
+  const low = compileExpr(ctx, scope, node.low);
+  let high = compileExpr(ctx, scope, node.high);
+  // KQL: `datetime between (start .. 1d)` means start .. start+1d.
+  if (e.type === 'datetime' && high.type === 'timespan') {
+    high = compileBinary(ctx, { kind: 'Binary', op: '+', left: node.low, right: node.high, pos: node.pos }, low, high);
+  }
+  for (const b of [low, high]) {
+    if (!comparable(e.type, b.type) || e.type === 'bool' || e.type === 'dynamic') {
+      throw ctx.error('type-mismatch', `between needs bounds of the same type as its ${e.type} operand, not ${b.type}`, node.pos);
+    }
+  }
+  return expr(`${operand(e)} ${node.negated ? 'NOT BETWEEN' : 'BETWEEN'} ${operand(low)} AND ${operand(high)}`, 'bool', e.aggregate);
+}
+
+function compileIndex(ctx: CompileContext, scope: ExprScope, node: IndexNode): SqlExpr {
+  const target = compileExpr(ctx, scope, node.target);
+  if (target.type !== 'dynamic') throw ctx.error('type-mismatch', `only dynamic values can be indexed, not ${target.type}`, node.pos);
+  const index = compileExpr(ctx, scope, node.index);
+  const value = index.constant?.value;
+  let path: string;
+  if (typeof value === 'number' && Number.isInteger(value)) path = value < 0 ? `$[#${value}]` : `$[${value}]`;
+  else if (typeof value === 'string') path = `$.${JSON.stringify(value)}`;
+  else throw ctx.error('unsupported', 'an index must be a constant integer or string', node.index.pos);
+  return atom(ctx.dialect.fn.jsonExtract(target.sql, ctx.param(path, 'string')), 'dynamic', target.aggregate);
+}
+
+function compileMember(ctx: CompileContext, scope: ExprScope, node: MemberNode): SqlExpr {
+  const target = compileExpr(ctx, scope, node.target);
+  if (target.type !== 'dynamic') throw ctx.error('type-mismatch', `'.${node.name}' needs a dynamic value, not ${target.type}`, node.pos);
+  return atom(ctx.dialect.fn.jsonExtract(target.sql, ctx.param(`$.${JSON.stringify(node.name)}`, 'string')), 'dynamic', target.aggregate);
+}

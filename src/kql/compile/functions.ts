@@ -1,0 +1,239 @@
+/** Scalar functions of the subset, with their argument checks; aggregates are delegated to aggregates.ts. */
+import type { ColumnType } from '../../schema/index.js';
+import type { CallNode } from '../ast/index.js';
+import { didYouMean } from '../semantic/suggest.js';
+import { isNumeric } from '../semantic/types.js';
+import { AGGREGATE_NAMES, compileAggregateCall } from './aggregates.js';
+import { fromDynamic } from './binary.js';
+import { constNumber, constString, want } from './arguments.js';
+import type { ScalarFunction } from './arguments.js';
+import type { CompileContext } from './context.js';
+import { compileExpr, type ExprScope } from './expression.js';
+import { TIME_FUNCTIONS } from './time-functions.js';
+import { atom, expr, operand } from './sql-expr.js';
+import type { SqlExpr } from './sql-expr.js';
+
+const PRIVATE_IPV4 = '^(?:10|172[.](?:1[6-9]|2[0-9]|3[01])|192[.]168)(?:[.](?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){2,3}$';
+
+/** Compile any call: scalar function, or aggregate where the scope allows. */
+export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNode): SqlExpr {
+  if (AGGREGATE_NAMES.has(call.name)) {
+    if (!scope.aggregates) throw ctx.error('unsupported', `the aggregate ${call.name}() is only allowed in summarize`, call.pos);
+    return compileAggregateCall(ctx, scope, call);
+  }
+  if (call.name === 'typeof') return typeOf(ctx, call);
+  const f = SCALAR_FUNCTIONS[call.name];
+  if (!f) {
+    const names = [...Object.keys(SCALAR_FUNCTIONS), ...AGGREGATE_NAMES];
+    throw ctx.error('unknown-function', `unknown function '${call.name}'${didYouMean(call.name, names)}`, call.pos);
+  }
+  if (call.args.length < f.min || call.args.length > f.max) {
+    const want = f.min === f.max ? `${f.min}` : f.max === Infinity ? `at least ${f.min}` : `${f.min} to ${f.max}`;
+    throw ctx.error('invalid-argument', `${call.name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${call.args.length}`, call.pos);
+  }
+  const args = call.args.map((a) => compileExpr(ctx, scope, a));
+  return f.compile(ctx, args, call);
+}
+
+const agg = (...args: readonly SqlExpr[]): boolean => args.some((a) => a.aggregate);
+
+/** KQL's tostring(): never null ('' for null), datetimes in ISO 8601. */
+export function toStringSql(ctx: CompileContext, e: SqlExpr): SqlExpr {
+  const fn = ctx.dialect.fn;
+  switch (e.type) {
+    case 'string':
+      return e;
+    case 'dynamic':
+      return fromDynamic(ctx, e, 'string');
+    case 'datetime':
+      return atom(`coalesce(${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')}, '')`, 'string', e.aggregate);
+    default:
+      return atom(`coalesce(${fn.cast(e.sql, 'string')}, '')`, 'string', e.aggregate);
+  }
+}
+
+function convert(type: ColumnType): ScalarFunction {
+  return {
+    min: 1, max: 1,
+    compile: (ctx, [a], call) => {
+      const fn = ctx.dialect.fn;
+      const x = a!;
+      if (x.type === type) return x;
+      if (x.type === 'dynamic') return fromDynamic(ctx, x, type);
+      if ((type === 'int' || type === 'long') && x.type === 'real') return atom(fn.tryCast(`trunc(${x.sql})`, type), type, x.aggregate);
+      const allowed = type === 'datetime' || type === 'timespan' ? ['string'] : ['string', 'int', 'long', 'real', 'bool'];
+      if (!allowed.includes(x.type)) throw ctx.error('type-mismatch', `${call.name}() cannot convert ${x.type}`, call.pos);
+      return atom(fn.tryCast(x.sql, type), type, x.aggregate);
+    },
+  };
+}
+
+function sameType(ctx: CompileContext, call: CallNode, values: readonly SqlExpr[]): ColumnType {
+  let type = values[0]!.type;
+  for (const v of values.slice(1)) {
+    if (v.type === type) continue;
+    if (isNumeric(v.type) && isNumeric(type)) { type = v.type === 'real' || type === 'real' ? 'real' : 'long'; continue; }
+    throw ctx.error('type-mismatch', `${call.name}() needs values of one type, got ${type} and ${v.type}`, call.pos);
+  }
+  return type;
+}
+
+function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
+  return {
+    min: 2, max: 2,
+    compile: (ctx, [re, s], call) => {
+      const pattern = constString(ctx, call, 0, re!);
+      const text = want(ctx, call, 1, s!, 'string');
+      const parts = [];
+      if (mode !== 'end') parts.push(`^(?:${pattern})+`);
+      if (mode !== 'start') parts.push(`(?:${pattern})+$`);
+      return atom(ctx.dialect.fn.regexReplace(text.sql, ctx.param(parts.join('|'), 'string'), ctx.param('', 'string')), 'string', text.aggregate);
+    },
+  };
+}
+
+/** Every scalar function, by KQL name. */
+export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
+  ...TIME_FUNCTIONS,
+  strcat: { min: 1, max: 64, compile: (ctx, args) => atom(ctx.dialect.fn.concat(args.map((a) => toStringSql(ctx, a).sql)), 'string', agg(...args)) },
+  tolower: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.lower(want(ctx, c, 0, a!, 'string').sql), 'string', agg(a!)) },
+  toupper: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.upper(want(ctx, c, 0, a!, 'string').sql), 'string', agg(a!)) },
+  strlen: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.cast(ctx.dialect.fn.length(want(ctx, c, 0, a!, 'string').sql), 'long'), 'long', agg(a!)) },
+  substring: {
+    min: 2, max: 3,
+    compile: (ctx, [s, start, len], c) => {
+      const text = want(ctx, c, 0, s!, 'string');
+      const st = want(ctx, c, 1, start!, 'int', 'long');
+      const from = st.constant ? String(Math.max(0, Number(st.constant.value)) + 1) : `greatest(${st.sql}, 0) + 1`;
+      const l = len === undefined ? undefined : `greatest(${want(ctx, c, 2, len, 'int', 'long').sql}, 0)`;
+      return atom(ctx.dialect.fn.substring(text.sql, from, l), 'string', agg(s!));
+    },
+  },
+  split: {
+    min: 2, max: 3,
+    compile: (ctx, [s, d, i], c) => {
+      const fn = ctx.dialect.fn;
+      const arr = fn.splitToJson(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, d!, 'string').sql);
+      if (i === undefined) return atom(arr, 'dynamic', agg(s!));
+      const n = constNumber(ctx, c, 2, i);
+      return atom(fn.jsonExtract(arr, ctx.param(n < 0 ? `$[#${n}]` : `$[${n}]`, 'string')), 'dynamic', agg(s!));
+    },
+  },
+  trim: regexTrim('both'),
+  trim_start: regexTrim('start'),
+  trim_end: regexTrim('end'),
+  extract: {
+    min: 3, max: 4,
+    compile: (ctx, [re, g, s, t], c) => {
+      const group = constNumber(ctx, c, 1, g!);
+      if (!Number.isInteger(group) || group < 0) throw ctx.error('invalid-argument', 'extract() needs a capture group number >= 0', c.pos);
+      const text = want(ctx, c, 2, s!, 'string');
+      const sql = ctx.dialect.fn.regexExtract(text.sql, ctx.param(constString(ctx, c, 0, re!), 'string'), group);
+      if (t === undefined) return atom(sql, 'string', agg(s!));
+      return atom(ctx.dialect.fn.tryCast(`nullif(${sql}, '')`, t.type), t.type, agg(s!));
+    },
+  },
+  replace_string: {
+    min: 3, max: 3,
+    compile: (ctx, [s, a, b], c) => atom(ctx.dialect.fn.replace(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, a!, 'string').sql, want(ctx, c, 2, b!, 'string').sql), 'string', agg(s!)),
+  },
+  replace_regex: {
+    min: 3, max: 3,
+    compile: (ctx, [s, re, b], c) => {
+      constString(ctx, c, 1, re!);
+      return atom(ctx.dialect.fn.regexReplace(want(ctx, c, 0, s!, 'string').sql, re!.sql, want(ctx, c, 2, b!, 'string').sql), 'string', agg(s!));
+    },
+  },
+  indexof: {
+    min: 2, max: 2,
+    compile: (ctx, [s, n], c) => expr(`${ctx.dialect.fn.cast(ctx.dialect.fn.strpos(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, n!, 'string').sql), 'long')} - 1`, 'long', agg(s!)),
+  },
+  isempty: { min: 1, max: 1, compile: (_ctx, [a]) => expr(a!.type === 'string' ? `${operand(a!)} = ''` : `${operand(a!)} IS NULL`, 'bool', agg(a!)) },
+  isnotempty: { min: 1, max: 1, compile: (_ctx, [a]) => expr(a!.type === 'string' ? `${operand(a!)} <> ''` : `${operand(a!)} IS NOT NULL`, 'bool', agg(a!)) },
+  isnull: { min: 1, max: 1, compile: (_ctx, [a]) => expr(`${operand(a!)} IS NULL`, 'bool', agg(a!)) },
+  isnotnull: { min: 1, max: 1, compile: (_ctx, [a]) => expr(`${operand(a!)} IS NOT NULL`, 'bool', agg(a!)) },
+  not: { min: 1, max: 1, compile: (ctx, [a], c) => expr(`NOT ${operand(want(ctx, c, 0, a!, 'bool'))}`, 'bool', agg(a!)) },
+  iff: { min: 3, max: 3, compile: (ctx, args, c) => caseWhen(ctx, c, args) },
+  iif: { min: 3, max: 3, compile: (ctx, args, c) => caseWhen(ctx, c, args) },
+  case: { min: 3, max: 255, compile: (ctx, args, c) => caseWhen(ctx, c, args) },
+  coalesce: {
+    min: 2, max: 64,
+    compile: (ctx, args, c) => {
+      const type = sameType(ctx, c, args);
+      // KQL: for strings, coalesce returns the first non-empty value.
+      if (type === 'string') return atom(`coalesce(${args.map((a) => `nullif(${a.sql}, '')`).join(', ')}, '')`, 'string', agg(...args));
+      return atom(`coalesce(${args.map((a) => a.sql).join(', ')})`, type, agg(...args));
+    },
+  },
+  tostring: { min: 1, max: 1, compile: (ctx, [a]) => toStringSql(ctx, a!) },
+  toint: convert('int'),
+  tolong: convert('long'),
+  todouble: convert('real'),
+  toreal: convert('real'),
+  tobool: convert('bool'),
+  todatetime: convert('datetime'),
+  totimespan: convert('timespan'),
+  abs: { min: 1, max: 1, compile: (ctx, [a], c) => atom(`abs(${want(ctx, c, 0, a!, 'int', 'long', 'real').sql})`, a!.type, agg(a!)) },
+  round: {
+    min: 1, max: 2,
+    compile: (ctx, [a, p], c) => {
+      const x = want(ctx, c, 0, a!, 'int', 'long', 'real');
+      const digits = p === undefined ? 0 : constNumber(ctx, c, 1, p);
+      return atom(`round(${x.sql}, ${Math.trunc(digits)})`, x.type, agg(a!));
+    },
+  },
+  array_length: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.jsonArrayLength(want(ctx, c, 0, a!, 'dynamic').sql), 'long', agg(a!)) },
+  ipv4_is_private: {
+    min: 1, max: 1,
+    compile: (ctx, [a], c) => atom(ctx.dialect.fn.regexMatches(want(ctx, c, 0, a!, 'string').sql, ctx.param(PRIVATE_IPV4, 'string')), 'bool', agg(a!)),
+  },
+  ipv4_is_in_range: {
+    min: 2, max: 2,
+    compile: (ctx, [a, r], c) => {
+      const range = parseCidr(constString(ctx, c, 1, r!));
+      if (!range) throw ctx.error('invalid-argument', 'ipv4_is_in_range() needs a range such as "203.0.113.0/24"', c.args[1]!.pos);
+      const n = ctx.dialect.fn.ipv4ToNumber(want(ctx, c, 0, a!, 'string').sql);
+      return expr(`(${n}) BETWEEN ${range[0]} AND ${range[1]}`, 'bool', agg(a!));
+    },
+  },
+};
+
+const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
+  string: 'string', long: 'long', int: 'int', real: 'real', double: 'real', bool: 'bool', datetime: 'datetime',
+  timespan: 'timespan', dynamic: 'dynamic',
+};
+
+/** `typeof(long)` as the type argument of extract(): a typed NULL. */
+function typeOf(ctx: CompileContext, call: CallNode): SqlExpr {
+  const arg = call.args[0];
+  const type = arg?.kind === 'Name' ? TYPE_NAMES[arg.name] : undefined;
+  if (!type || call.args.length !== 1) throw ctx.error('invalid-argument', 'typeof() takes a type name such as long', call.pos);
+  return atom(ctx.dialect.fn.cast('NULL', type), type);
+}
+
+function caseWhen(ctx: CompileContext, call: CallNode, args: readonly SqlExpr[]): SqlExpr {
+  if (args.length % 2 === 0) throw ctx.error('invalid-argument', `${call.name}() needs condition/value pairs and an else value`, call.pos);
+  const values: SqlExpr[] = [];
+  let sql = 'CASE';
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    sql += ` WHEN ${want(ctx, call, i, args[i]!, 'bool').sql} THEN ${args[i + 1]!.sql}`;
+    values.push(args[i + 1]!);
+  }
+  values.push(args[args.length - 1]!);
+  const type = sameType(ctx, call, values);
+  return atom(`${sql} ELSE ${args[args.length - 1]!.sql} END`, type, agg(...args));
+}
+
+/** [low, high] of an IPv4 CIDR (or single address) as numbers. */
+export function parseCidr(s: string): [number, number] | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(s.trim());
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const bits = m[5] === undefined ? 32 : Number(m[5]);
+  if (octets.some((o) => o > 255) || bits > 32) return undefined;
+  const ip = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  const low = Math.floor(ip / size) * size;
+  return [low, low + size - 1];
+}
+

@@ -1,0 +1,119 @@
+/** Column operators: project, extend, project-away, project-rename, parse, mv-expand. */
+import type {
+  ExtendNode, MvExpandNode, ParseNode, ProjectAwayNode, ProjectNode, ProjectRenameNode,
+} from '../ast/index.js';
+import { derivedName, columnNamer } from '../semantic/naming.js';
+import { didYouMean } from '../semantic/suggest.js';
+import { checkNewName, compileAssignment, toColumn } from './columns.js';
+import type { CompileContext } from './context.js';
+import { compileExpr } from './expression.js';
+import { canCompute, ensure } from './select-state.js';
+import type { Column, SelectState } from './select-state.js';
+import { escapeRegex } from './string-predicates.js';
+
+const plainSelect = (s: SelectState): boolean => !s.distinct && !s.sealed;
+
+/** `project`. */
+export function compileProject(ctx: CompileContext, state: SelectState, node: ProjectNode): SelectState {
+  const computes = node.columns.some((a) => a.expr.kind !== 'Name');
+  const s = ensure(ctx, state, computes ? canCompute : plainSelect);
+  const taken = new Set<string>();
+  const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
+  const columns = node.columns.map((a) => {
+    const { name, expr } = compileAssignment(ctx, { columns: s.columns, aggregates: false }, a, next);
+    if (taken.has(name)) throw ctx.error('invalid-name', `column '${name}' is projected twice`, a.pos);
+    taken.add(name);
+    return toColumn(name, expr);
+  });
+  return { ...s, columns, star: false };
+}
+
+/** `extend`: later assignments see earlier ones; a known name is replaced in place. */
+export function compileExtend(ctx: CompileContext, state: SelectState, node: ExtendNode): SelectState {
+  const s = ensure(ctx, state, canCompute);
+  let columns: Column[] = [...s.columns];
+  const next = columnNamer(new Set(columns.map((c) => c.name)));
+  for (const a of node.columns) {
+    const { name, expr } = compileAssignment(ctx, { columns, aggregates: false }, a, next);
+    const col = toColumn(name, expr);
+    const at = columns.findIndex((c) => c.name === name);
+    columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+  }
+  return { ...s, columns, star: false };
+}
+
+function wildcard(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`);
+}
+
+/** `project-away`. */
+export function compileProjectAway(ctx: CompileContext, state: SelectState, node: ProjectAwayNode): SelectState {
+  const s = ensure(ctx, state, plainSelect);
+  let columns = [...s.columns];
+  for (const p of node.patterns) {
+    if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
+      throw ctx.error('unknown-column', `unknown column '${p.pattern}'${didYouMean(p.pattern, columns.map((c) => c.name))}`, p.pos);
+    }
+    const re = wildcard(p.pattern);
+    columns = columns.filter((c) => !re.test(c.name));
+  }
+  return { ...s, columns, star: false };
+}
+
+/** `project-rename`. */
+export function compileProjectRename(ctx: CompileContext, state: SelectState, node: ProjectRenameNode): SelectState {
+  const s = ensure(ctx, state, plainSelect);
+  let columns = [...s.columns];
+  for (const r of node.renames) {
+    const at = columns.findIndex((c) => c.name === r.from);
+    if (at < 0) throw ctx.error('unknown-column', `unknown column '${r.from}'${didYouMean(r.from, columns.map((c) => c.name))}`, r.pos);
+    const to = checkNewName(ctx, r.to, r.pos);
+    columns = columns.filter((c) => c.name !== to || c.name === r.from).map((c) => (c.name === r.from ? { ...c, name: to } : c));
+  }
+  return { ...s, columns, star: false };
+}
+
+/** `parse expr with "text" Col:type * ...` (simple mode): unmatched rows get '' (strings) or null. */
+export function compileParse(ctx: CompileContext, state: SelectState, node: ParseNode): SelectState {
+  const s = ensure(ctx, state, canCompute);
+  const fn = ctx.dialect.fn;
+  const source = compileExpr(ctx, { columns: s.columns, aggregates: false }, node.source);
+  const text = source.type === 'string' ? source.sql : `coalesce(${fn.cast(source.sql, 'string')}, '')`;
+  let pattern = '(?s)';
+  const extracted: { name: string; type: Column['type']; group: number }[] = [];
+  node.parts.forEach((p, i) => {
+    if (p.kind === 'text') pattern += escapeRegex(p.text);
+    else if (p.kind === 'star') pattern += '.*?';
+    else {
+      extracted.push({ name: checkNewName(ctx, p.name, p.pos), type: p.type, group: extracted.length + 1 });
+      pattern += i === node.parts.length - 1 ? '(.*)' : '(.*?)';
+    }
+  });
+  const re = ctx.param(pattern, 'string');
+  let columns: Column[] = [...s.columns];
+  for (const x of extracted) {
+    const raw = fn.regexExtract(text, re, x.group);
+    const sql = x.type === 'string' ? raw : fn.tryCast(`nullif(${raw}, '')`, x.type);
+    const col: Column = { name: x.name, type: x.type, sql, atomic: true };
+    const at = columns.findIndex((c) => c.name === x.name);
+    columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+  }
+  return { ...s, columns, star: false };
+}
+
+/** `mv-expand`: one row per array element; the rest of the pipeline reads it as a subquery. */
+export function compileMvExpand(ctx: CompileContext, state: SelectState, node: MvExpandNode): SelectState {
+  const s = ensure(ctx, state, (st) => canCompute(st) && st.limit === undefined);
+  const fn = ctx.dialect.fn;
+  const e = compileExpr(ctx, { columns: s.columns, aggregates: false }, node.column.expr);
+  if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-expand needs a dynamic array, not ${e.type}`, node.column.pos);
+  const name = node.column.name !== undefined ? checkNewName(ctx, node.column.name, node.column.pos) : derivedName(node.column.expr);
+  if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', node.column.pos);
+  const type = node.toType ?? 'dynamic';
+  let sql = fn.unnestJson(e.sql, type !== 'dynamic');
+  if (type !== 'dynamic' && type !== 'string') sql = fn.tryCast(sql, type);
+  const col: Column = { name, type, sql, atomic: true };
+  const at = s.columns.findIndex((c) => c.name === name);
+  const columns = at >= 0 ? s.columns.map((c, i) => (i === at ? col : c)) : [...s.columns, col];
+  return { ...s, columns, star: false, sealed: true };
+}

@@ -1,0 +1,98 @@
+/** Compiles a pipeline: its source, then each operator in turn; one compile function per operator kind. */
+import { TABLES } from '../../schema/index.js';
+import type { OperatorNode, PipelineNode, PrintNode, SourceNode, TableRefNode } from '../ast/index.js';
+import { didYouMean } from '../semantic/suggest.js';
+import { TIME_COLUMNS } from '../semantic/time-columns.js';
+import { compileAssignment, toColumn } from './columns.js';
+import type { CompileContext } from './context.js';
+import { compileJoin } from './join.js';
+import {
+  compileExtend, compileMvExpand, compileParse, compileProject, compileProjectAway, compileProjectRename,
+} from './operators-columns.js';
+import {
+  compileAs, compileCount, compileDistinct, compileRender, compileSearch, compileSort, compileTake, compileTop, compileWhere,
+} from './operators-rows.js';
+import { fromSource, toSql } from './select-state.js';
+import type { SelectState } from './select-state.js';
+import { compileSummarize } from './summarize.js';
+import { unionStates } from './union.js';
+
+type OperatorCompilers = {
+  [K in OperatorNode['kind']]: (ctx: CompileContext, state: SelectState, node: Extract<OperatorNode, { kind: K }>) => SelectState;
+};
+
+const OPERATORS: OperatorCompilers = {
+  Where: compileWhere,
+  Project: compileProject,
+  ProjectAway: compileProjectAway,
+  ProjectRename: compileProjectRename,
+  Extend: compileExtend,
+  Summarize: compileSummarize,
+  Sort: compileSort,
+  Top: compileTop,
+  Take: compileTake,
+  Count: compileCount,
+  Distinct: compileDistinct,
+  Join: compileJoin,
+  Union: (ctx, state, node) => unionStates(ctx, [state, ...node.tables.map((t) => compilePipeline(ctx, t))], node.pos),
+  MvExpand: compileMvExpand,
+  Parse: compileParse,
+  Search: compileSearch,
+  Render: compileRender,
+  As: compileAs,
+};
+
+/** Compile a pipeline to a SELECT state. */
+export function compilePipeline(ctx: CompileContext, p: PipelineNode): SelectState {
+  let state = compileSource(ctx, p.source);
+  p.operators.forEach((op, i) => {
+    if (op.kind === 'Render' && i !== p.operators.length - 1) throw ctx.error('unsupported', 'render must be the last operator', op.pos);
+    state = (OPERATORS[op.kind] as (c: CompileContext, s: SelectState, n: OperatorNode) => SelectState)(ctx, state, op);
+  });
+  return state;
+}
+
+function compileSource(ctx: CompileContext, source: SourceNode): SelectState {
+  switch (source.kind) {
+    case 'TableRef':
+      return compileTableRef(ctx, source);
+    case 'Union':
+      return unionStates(ctx, source.tables.map((t) => compilePipeline(ctx, t)), source.pos);
+    case 'Print':
+      return compilePrint(ctx, source);
+  }
+}
+
+/** A table, or a let/as name bound to a tabular expression. */
+export function compileTableRef(ctx: CompileContext, node: TableRefNode): SelectState {
+  const binding = ctx.bindings.get(node.name);
+  if (binding?.kind === 'tabular' || binding?.kind === 'rows') {
+    if (binding.kind === 'tabular') {
+      const s = compilePipeline(ctx, binding.pipeline);
+      binding.compiled ??= { sql: toSql(ctx, s), columns: s.columns };
+    }
+    const c = binding.compiled!;
+    return fromSource(ctx, `(${c.sql}) AS ${ctx.alias()}`, c.columns);
+  }
+  const table = TABLES[node.name];
+  if (!table) {
+    const names = [...Object.keys(TABLES), ...[...ctx.bindings].filter(([, b]) => b.kind !== 'scalar').map(([n]) => n)];
+    throw ctx.error('unknown-table', `unknown table '${node.name}'${didYouMean(node.name, names)}`, node.pos);
+  }
+  const state = fromSource(ctx, ctx.q(table.name), table.columns);
+  const timeColumn = TIME_COLUMNS[table.name];
+  const range = ctx.options.timeRange;
+  if (!timeColumn || !range) return state;
+  const where: string[] = [];
+  if (range.from !== undefined) where.push(`${ctx.q(timeColumn)} >= ${ctx.param(range.from, 'datetime')}`);
+  if (range.to !== undefined) where.push(`${ctx.q(timeColumn)} < ${ctx.param(range.to, 'datetime')}`);
+  return { ...state, where };
+}
+
+function compilePrint(ctx: CompileContext, node: PrintNode): SelectState {
+  const columns = node.columns.map((a, index) => {
+    const { name, expr } = compileAssignment(ctx, { columns: [], aggregates: false }, a, () => `print_${index}`);
+    return toColumn(a.name === undefined ? `print_${index}` : name, expr);
+  });
+  return { from: undefined, columns, where: [], groupBy: undefined, distinct: false, orderBy: [], limit: undefined, sealed: false, star: false };
+}

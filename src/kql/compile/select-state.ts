@@ -1,0 +1,92 @@
+/** One SELECT being built: operators merge into it while SQL semantics allow, else it is wrapped as a subquery. */
+import type { ColumnType } from '../../schema/index.js';
+import type { CompileContext } from './context.js';
+
+/** An output column: its KQL name and type, and its SQL over the FROM clause. */
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly sql: string;
+  readonly atomic: boolean;
+}
+
+/** One ORDER BY key. */
+export interface OrderKey {
+  readonly sql: string;
+  readonly descending: boolean;
+  readonly nulls: 'first' | 'last';
+}
+
+/** A SELECT under construction. */
+export interface SelectState {
+  /** FROM clause body (table or `(subquery) AS alias`); undefined for `print`. */
+  readonly from: string | undefined;
+  readonly columns: readonly Column[];
+  readonly where: readonly string[];
+  /** Defined once the rows are aggregated (empty for an aggregate without keys). */
+  readonly groupBy: readonly string[] | undefined;
+  readonly distinct: boolean;
+  readonly orderBy: readonly OrderKey[];
+  readonly limit: number | undefined;
+  /** Columns hold set-returning expressions (mv-expand): nothing more can merge. */
+  readonly sealed: boolean;
+  /** The columns are exactly those of the FROM source: `SELECT *`. */
+  readonly star: boolean;
+}
+
+/** A state reading all `columns` of `from`. */
+export function fromSource(ctx: CompileContext, from: string, columns: readonly { name: string; type: ColumnType }[]): SelectState {
+  return {
+    from,
+    columns: columns.map((c) => ({ name: c.name, type: c.type, sql: ctx.q(c.name), atomic: true })),
+    where: [], groupBy: undefined, distinct: false, orderBy: [], limit: undefined, sealed: false, star: true,
+  };
+}
+
+/** Whether a row filter can be added to this SELECT. */
+export function canFilter(s: SelectState): boolean {
+  return s.groupBy === undefined && s.limit === undefined && !s.distinct && !s.sealed;
+}
+
+/** Whether computed columns can be added to this SELECT. */
+export function canCompute(s: SelectState): boolean {
+  return s.groupBy === undefined && !s.distinct && !s.sealed;
+}
+
+/** Whether an ordering can be set on this SELECT. */
+export function canSort(s: SelectState): boolean {
+  return s.limit === undefined && !s.distinct && !s.sealed;
+}
+
+/** The SELECT statement text. */
+export function toSql(ctx: CompileContext, s: SelectState): string {
+  const cols = s.star && s.from !== undefined
+    ? '*'
+    : s.columns.map((c) => (c.sql === ctx.q(c.name) ? c.sql : `${c.sql} AS ${ctx.q(c.name)}`)).join(', ');
+  let sql = `SELECT ${s.distinct ? 'DISTINCT ' : ''}${cols}`;
+  if (s.from !== undefined) sql += ` FROM ${s.from}`;
+  if (s.where.length > 0) sql += ` WHERE ${s.where.join(' AND ')}`;
+  if (s.groupBy !== undefined && s.groupBy.length > 0) sql += ` GROUP BY ${s.groupBy.join(', ')}`;
+  if (s.orderBy.length > 0) {
+    sql += ` ORDER BY ${s.orderBy.map((k) => `${k.sql} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nulls.toUpperCase()}`).join(', ')}`;
+  }
+  if (s.limit !== undefined) sql += ` LIMIT ${s.limit}`;
+  return sql;
+}
+
+/** This SELECT as a subquery of a new one; its order is kept when the keys are output columns. */
+export function wrap(ctx: CompileContext, s: SelectState): SelectState {
+  const alias = ctx.alias();
+  const orderBy: OrderKey[] = [];
+  for (const k of s.orderBy) {
+    const col = s.columns.find((c) => c.sql === k.sql);
+    if (!col) { orderBy.length = 0; break; }
+    orderBy.push({ ...k, sql: ctx.q(col.name) });
+  }
+  return { ...fromSource(ctx, `(${toSql(ctx, s)}) AS ${alias}`, s.columns), orderBy };
+}
+
+/** Wrap unless `ok` holds for the state. */
+export function ensure(ctx: CompileContext, s: SelectState, ok: (s: SelectState) => boolean): SelectState {
+  return ok(s) ? s : wrap(ctx, s);
+}

@@ -1,0 +1,29 @@
+/** A compiled scalar: SQL text, its KQL type, and facts the compiler uses to choose cheaper SQL. */
+import type { ColumnType } from '../../schema/index.js';
+
+/** One compiled expression. */
+export interface SqlExpr {
+  readonly sql: string;
+  readonly type: ColumnType;
+  /** Needs no parentheses when used as an operand. */
+  readonly atomic: boolean;
+  /** The constant value when the expression is a literal (after folding). */
+  readonly constant?: { readonly value: unknown };
+  /** Contains an aggregate function. */
+  readonly aggregate?: boolean;
+}
+
+/** `sql` wrapped in parentheses unless it is atomic. */
+export function operand(e: SqlExpr): string {
+  return e.atomic ? e.sql : `(${e.sql})`;
+}
+
+/** A non-atomic expression. */
+export function expr(sql: string, type: ColumnType, aggregate = false): SqlExpr {
+  return { sql, type, atomic: false, aggregate };
+}
+
+/** An atomic expression (function call, column, placeholder). */
+export function atom(sql: string, type: ColumnType, aggregate = false): SqlExpr {
+  return { sql, type, atomic: true, aggregate };
+}

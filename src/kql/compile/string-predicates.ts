@@ -1,0 +1,133 @@
+/**
+ * KQL string operators with KQL semantics: `has` matches whole terms (runs of Unicode letters and digits)
+ * case-insensitively, `contains` is a case-insensitive substring test, `_cs` variants are case-sensitive.
+ * Needles are bound; the SQL pairs a cheap substring prefilter with the term regex.
+ */
+import type { BinaryNode, InNode } from '../ast/index.js';
+import { comparable } from '../semantic/types.js';
+import { fromDynamic } from './binary.js';
+import type { CompileContext } from './context.js';
+import { atom, expr, operand } from './sql-expr.js';
+import type { SqlExpr } from './sql-expr.js';
+
+const PREDICATES = new Set([
+  'has', 'has_cs', 'hasprefix', 'hassuffix', 'contains', 'contains_cs', 'startswith', 'startswith_cs',
+  'endswith', 'endswith_cs', 'matches regex',
+]);
+
+/** Whether `op` (possibly negated with '!') is a string predicate. */
+export function isStringPredicate(op: string): boolean {
+  return PREDICATES.has(op.startsWith('!') ? op.slice(1) : op);
+}
+
+const ALNUM = '[\\p{L}\\p{N}]';
+const NOT_ALNUM = '[^\\p{L}\\p{N}]';
+
+/** RE2 pattern text matching `s` literally. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+/** Term pattern for `has`: boundaries only where the needle itself starts/ends with a letter or digit. */
+export function termPattern(needle: string, prefix = true, suffix = true): string {
+  const startsAlnum = new RegExp(`^${ALNUM}`, 'u').test(needle);
+  const endsAlnum = new RegExp(`${ALNUM}$`, 'u').test(needle);
+  const before = prefix && startsAlnum ? `(?:^|${NOT_ALNUM})` : '';
+  const after = suffix && endsAlnum ? `(?:${NOT_ALNUM}|$)` : '';
+  return `${before}${escapeRegex(needle)}${after}`;
+}
+
+/** Whether a LIKE pattern can carry `s` without escaping. */
+function likeSafe(s: string): boolean {
+  return !/[%_\\]/.test(s);
+}
+
+function stringOperand(ctx: CompileContext, e: SqlExpr, op: string, pos: number): SqlExpr {
+  if (e.type === 'string') return e;
+  if (e.type === 'dynamic') return fromDynamic(ctx, e, 'string');
+  throw ctx.error('type-mismatch', `'${op}' needs string operands, not ${e.type} (use tostring())`, pos);
+}
+
+/** Compile `left <op> right` for the string predicates. */
+export function compileStringPredicate(ctx: CompileContext, node: BinaryNode, leftIn: SqlExpr, rightIn: SqlExpr): SqlExpr {
+  const negated = node.op.startsWith('!');
+  const op = negated ? node.op.slice(1) : node.op;
+  const left = stringOperand(ctx, leftIn, node.op, node.pos);
+  const right = stringOperand(ctx, rightIn, node.op, node.pos);
+  const positive = predicate(ctx, op, left, right, node.pos);
+  return negated ? expr(`NOT (${positive.sql})`, 'bool', positive.aggregate) : positive;
+}
+
+function predicate(ctx: CompileContext, op: string, x: SqlExpr, y: SqlExpr, pos: number): SqlExpr {
+  const fn = ctx.dialect.fn;
+  const agg = Boolean(x.aggregate || y.aggregate);
+  const needle = y.constant && typeof y.constant.value === 'string' ? y.constant.value : undefined;
+  const lowerX = fn.lower(x.sql);
+  const bind = (s: string): string => ctx.param(s, 'string');
+  switch (op) {
+    case 'contains':
+      return atom(fn.containsCs(lowerX, needle !== undefined ? bind(needle.toLowerCase()) : fn.lower(y.sql)), 'bool', agg);
+    case 'contains_cs':
+      return atom(fn.containsCs(x.sql, y.sql), 'bool', agg);
+    case 'startswith':
+    case 'endswith': {
+      if (needle !== undefined && likeSafe(needle)) {
+        return expr(fn.ilike(operand(x), bind(op === 'startswith' ? `${needle}%` : `%${needle}`)), 'bool', agg);
+      }
+      const n = needle !== undefined ? bind(needle.toLowerCase()) : fn.lower(y.sql);
+      return atom(op === 'startswith' ? fn.startsWithCs(lowerX, n) : fn.endsWithCs(lowerX, n), 'bool', agg);
+    }
+    case 'startswith_cs':
+      return atom(fn.startsWithCs(x.sql, y.sql), 'bool', agg);
+    case 'endswith_cs':
+      return atom(fn.endsWithCs(x.sql, y.sql), 'bool', agg);
+    case 'matches regex':
+      if (needle === undefined) throw ctx.error('unsupported', "'matches regex' needs a constant pattern", pos);
+      return atom(fn.regexMatches(x.sql, bind(needle)), 'bool', agg);
+    default: {
+      if (needle === undefined) throw ctx.error('unsupported', `'${op}' needs a constant string on its right`, pos);
+      if (needle === '') return atom('TRUE', 'bool');
+      const cs = op === 'has_cs';
+      const pattern = termPattern(needle, op !== 'hassuffix', op !== 'hasprefix');
+      const prefilter = cs ? fn.containsCs(x.sql, bind(needle)) : fn.containsCs(lowerX, bind(needle.toLowerCase()));
+      return expr(`${prefilter} AND ${fn.regexMatches(x.sql, bind(`${cs ? '' : '(?i)'}${pattern}`))}`, 'bool', agg);
+    }
+  }
+}
+
+/** `in`, `!in`, `in~`, `!in~`, `has_any`, `has_all` against compiled list values. */
+export function compileSetTest(ctx: CompileContext, node: InNode, leftIn: SqlExpr, values: readonly SqlExpr[]): SqlExpr {
+  const fn = ctx.dialect.fn;
+  const op = node.op;
+  if (op === 'has_any' || op === 'has_all') {
+    const left = stringOperand(ctx, leftIn, op, node.pos);
+    const needles = values.map((v) => {
+      if (!v.constant || typeof v.constant.value !== 'string') throw ctx.error('unsupported', `'${op}' needs constant strings`, node.pos);
+      return v.constant.value;
+    });
+    if (needles.length === 0) return atom(op === 'has_any' ? 'FALSE' : 'TRUE', 'bool');
+    if (op === 'has_all') {
+      const parts = needles.map((n) => predicate(ctx, 'has', left, { ...atom('', 'string'), constant: { value: n } }, node.pos).sql);
+      return expr(parts.join(' AND '), 'bool', left.aggregate);
+    }
+    if (needles.includes('')) return atom('TRUE', 'bool');
+    const pattern = `(?i)(?:${needles.map((n) => termPattern(n)).join('|')})`;
+    return atom(fn.regexMatches(left.sql, ctx.param(pattern, 'string')), 'bool', left.aggregate);
+  }
+  const negated = op.startsWith('!');
+  const insensitive = op.endsWith('~');
+  if (values.length === 0) return atom(negated ? 'TRUE' : 'FALSE', 'bool');
+  let left = leftIn;
+  for (const v of values) {
+    if (left.type === 'dynamic' && v.type !== 'dynamic') left = fromDynamic(ctx, left, v.type);
+    if (!comparable(left.type, v.type)) throw ctx.error('type-mismatch', `cannot compare ${leftIn.type} with ${v.type} in '${op}'`, node.pos);
+  }
+  if (insensitive && left.type !== 'string') throw ctx.error('type-mismatch', `'${op}' compares strings, not ${left.type}`, node.pos);
+  const items = values.map((v) => {
+    if (!insensitive) return v.sql;
+    if (v.constant && typeof v.constant.value === 'string') return ctx.param(v.constant.value.toLowerCase(), 'string');
+    return fn.lower(v.sql);
+  });
+  const lhs = insensitive ? fn.lower(left.sql) : operand(left);
+  return expr(`${lhs} ${negated ? 'NOT IN' : 'IN'} (${items.join(', ')})`, 'bool', left.aggregate);
+}

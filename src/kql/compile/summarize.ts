@@ -1,0 +1,49 @@
+/** `summarize aggs by keys`: GROUP BY with KQL's output names; keys first, then aggregates. */
+import type { SummarizeNode } from '../ast/index.js';
+import { columnNamer, uniqueName } from '../semantic/naming.js';
+import { AGGREGATE_NAMES, aggregateOutputs } from './aggregates.js';
+import { checkNewName, compileAssignment, toColumn } from './columns.js';
+import type { CompileContext } from './context.js';
+import { compileExpr } from './expression.js';
+import { canFilter, ensure } from './select-state.js';
+import type { Column, SelectState } from './select-state.js';
+
+/** `summarize`. */
+export function compileSummarize(ctx: CompileContext, state: SelectState, node: SummarizeNode): SelectState {
+  const s = ensure(ctx, state, canFilter);
+  const taken = new Set<string>();
+  const next = columnNamer(taken);
+  const rowScope = { columns: s.columns, aggregates: false };
+  const columns: Column[] = [];
+  const groupBy: string[] = [];
+  for (const b of node.by) {
+    const { name, expr } = compileAssignment(ctx, rowScope, b, next);
+    if (b.name === undefined && expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot group by a dynamic value', b.pos);
+    const unique = uniqueName(name, taken);
+    taken.add(unique);
+    columns.push(toColumn(unique, expr));
+    groupBy.push(expr.sql);
+  }
+  const aggScope = { columns: s.columns, aggregates: true };
+  for (const a of node.aggregates) {
+    const e = a.expr;
+    if (e.kind === 'Call' && AGGREGATE_NAMES.has(e.name)) {
+      const outputs = aggregateOutputs(ctx, aggScope, e);
+      if (a.name !== undefined && outputs.length > 1) {
+        throw ctx.error('unsupported', `${e.name}() gives several columns; drop the name '${a.name}'`, a.pos);
+      }
+      for (const o of outputs) {
+        const name = uniqueName(a.name !== undefined ? checkNewName(ctx, a.name, a.pos) : o.name, taken);
+        taken.add(name);
+        columns.push(toColumn(name, o.expr));
+      }
+      continue;
+    }
+    const x = compileExpr(ctx, aggScope, e);
+    if (!x.aggregate) throw ctx.error('invalid-argument', 'summarize needs aggregates such as count() or sum(Size) before by', a.pos);
+    const name = uniqueName(a.name !== undefined ? checkNewName(ctx, a.name, a.pos) : next(), taken);
+    taken.add(name);
+    columns.push(toColumn(name, x));
+  }
+  return { ...s, columns, groupBy, orderBy: [], star: false };
+}

@@ -1,0 +1,92 @@
+/** Date and time functions: now, ago, bin/floor, startof*, dayofweek, hourofday, format_datetime, datetime_diff. */
+import type { CallNode } from '../ast/index.js';
+import { isInteger, isNumeric } from '../semantic/types.js';
+import type { CompileContext } from './context.js';
+import { toStrftime } from './format-datetime.js';
+import type { ScalarFunction } from './arguments.js';
+import { constNumber, constString, want } from './arguments.js';
+import { atom, expr, operand } from './sql-expr.js';
+import type { SqlExpr } from './sql-expr.js';
+
+const DAY_US = 86_400e6;
+const DIFF_PARTS = new Set(['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', 'millisecond', 'microsecond']);
+
+const agg = (...args: readonly SqlExpr[]): boolean => args.some((a) => a.aggregate);
+
+function nowPlus(ctx: CompileContext, call: CallNode, offsetUs: SqlExpr | undefined, sign: 1 | -1): SqlExpr {
+  const now = ctx.options.now;
+  if (offsetUs === undefined) return { ...atom(ctx.param(now, 'datetime'), 'datetime'), constant: { value: now } };
+  const span = want(ctx, call, 0, offsetUs, 'timespan');
+  if (span.constant && typeof span.constant.value === 'number') {
+    const ms = now + (sign * span.constant.value) / 1000;
+    return { ...atom(ctx.param(ms, 'datetime'), 'datetime'), constant: { value: ms } };
+  }
+  return expr(`${ctx.param(now, 'datetime')} ${sign > 0 ? '+' : '-'} ${operand(span)}`, 'datetime', agg(span));
+}
+
+/** KQL bin(): floor to a multiple of `size` (numbers), or of a timespan counted from 0001-01-01 (datetimes). */
+function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode): SqlExpr {
+  const fn = ctx.dialect.fn;
+  const v = x!;
+  const s = size!;
+  if (v.type === 'datetime') {
+    want(ctx, call, 1, s, 'timespan');
+    const us = constNumber(ctx, call, 1, s);
+    if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+    return atom(fn.binTimestamp(v.sql, us), 'datetime', agg(v));
+  }
+  if (!isNumeric(v.type)) throw ctx.error('type-mismatch', `${call.name}() bins numbers and datetimes, not ${v.type}`, call.pos);
+  want(ctx, call, 1, s, 'int', 'long', 'real');
+  const n = constNumber(ctx, call, 1, s);
+  if (n <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+  const floored = `${fn.floor(`${operand(v)} / ${operand(s)}`)} * ${operand(s)}`;
+  const type = isInteger(v.type) && isInteger(s.type) ? 'long' : 'real';
+  return type === 'long' ? atom(fn.cast(floored, 'long'), 'long', agg(v)) : expr(floored, 'real', agg(v));
+}
+
+function dt(ctx: CompileContext, call: CallNode, e: SqlExpr): SqlExpr {
+  return want(ctx, call, 0, e, 'datetime');
+}
+
+/** Date and time functions by KQL name. */
+export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
+  now: { min: 0, max: 1, compile: (ctx, [o], c) => nowPlus(ctx, c, o, 1) },
+  ago: { min: 1, max: 1, compile: (ctx, [o], c) => nowPlus(ctx, c, o, -1) },
+  bin: { min: 2, max: 2, compile: (ctx, args, c) => bin(ctx, args, c) },
+  floor: { min: 2, max: 2, compile: (ctx, args, c) => bin(ctx, args, c) },
+  startofday: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('day', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
+  startofmonth: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('month', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
+  startofyear: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('year', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
+  startofweek: {
+    min: 1, max: 1,
+    compile: (ctx, [a], c) => {
+      const fn = ctx.dialect.fn;
+      // KQL weeks start on Sunday; bins of 7d from 0001-01-01 (a Monday) start on Monday, hence the shift by a day.
+      const shifted = `${operand(dt(ctx, c, a!))} + ${fn.intervalMicros(DAY_US)}`;
+      return expr(`${fn.binTimestamp(shifted, 7 * DAY_US)} - ${fn.intervalMicros(DAY_US)}`, 'datetime', agg(a!));
+    },
+  },
+  dayofweek: {
+    min: 1, max: 1,
+    compile: (ctx, [a], c) => atom(ctx.dialect.fn.daysToInterval(ctx.dialect.fn.dayOfWeek(dt(ctx, c, a!).sql)), 'timespan', agg(a!)),
+  },
+  hourofday: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.cast(ctx.dialect.fn.hour(dt(ctx, c, a!).sql), 'int'), 'int', agg(a!)) },
+  format_datetime: {
+    min: 2, max: 2,
+    compile: (ctx, [a, f], c) => {
+      const format = toStrftime(constString(ctx, c, 1, f!));
+      if (format === undefined) throw ctx.error('invalid-argument', 'format_datetime() supports yyyy yy MM M dd d HH H hh h mm m ss s fff ffffff tt and separators', c.args[1]!.pos);
+      return atom(`coalesce(${ctx.dialect.fn.formatDatetime(dt(ctx, c, a!).sql, format)}, '')`, 'string', agg(a!));
+    },
+  },
+  datetime_diff: {
+    min: 3, max: 3,
+    compile: (ctx, [p, a, b], c) => {
+      const part = constString(ctx, c, 0, p!).toLowerCase();
+      if (!DIFF_PARTS.has(part)) throw ctx.error('invalid-argument', `datetime_diff() part must be one of ${[...DIFF_PARTS].join(', ')}`, c.args[0]!.pos);
+      const x = want(ctx, c, 1, a!, 'datetime');
+      const y = want(ctx, c, 2, b!, 'datetime');
+      return atom(ctx.dialect.fn.cast(ctx.dialect.fn.dateDiff(part, x.sql, y.sql), 'long'), 'long', agg(x, y));
+    },
+  },
+};

@@ -1,0 +1,30 @@
+/** `union`: rows of several tabular expressions, columns matched by name (missing ones are null, or '' for strings). */
+import type { CompileContext } from './context.js';
+import { fromSource, toSql } from './select-state.js';
+import type { Column, SelectState } from './select-state.js';
+
+/** Union of compiled states, in order. */
+export function unionStates(ctx: CompileContext, states: readonly SelectState[], pos: number): SelectState {
+  if (states.length === 1) return states[0]!;
+  const columns: { name: string; type: Column['type'] }[] = [];
+  for (const s of states) {
+    for (const c of s.columns) {
+      const known = columns.find((x) => x.name === c.name);
+      if (!known) columns.push({ name: c.name, type: c.type });
+      else if (known.type !== c.type) {
+        throw ctx.error('type-mismatch', `union: column '${c.name}' is ${known.type} in one table and ${c.type} in another`, pos);
+      }
+    }
+  }
+  const fn = ctx.dialect.fn;
+  const branches = states.map((s) => {
+    const alias = ctx.alias();
+    const list = columns.map((c) => {
+      if (s.columns.some((x) => x.name === c.name)) return ctx.q(c.name);
+      return `${c.type === 'string' ? "''" : fn.cast('NULL', c.type)} AS ${ctx.q(c.name)}`;
+    });
+    return `SELECT ${list.join(', ')} FROM (${toSql(ctx, s)}) AS ${alias}`;
+  });
+  return fromSource(ctx, `(${branches.join(' UNION ALL ')}) AS ${ctx.alias()}`, columns);
+}
+

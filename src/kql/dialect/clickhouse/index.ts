@@ -1,0 +1,9 @@
+/** The ClickHouse dialect of the KQL compiler. */
+import type { Dialect } from '../dialect.js';
+import { capabilities } from './capabilities.js';
+import { escapeString } from './escape.js';
+import { functions } from './functions.js';
+import { placeholder } from './placeholder.js';
+import { quoteIdentifier } from './quote.js';
+
+export const clickhouse: Dialect = { name: 'clickhouse', capabilities, quoteIdentifier, escapeString, placeholder, fn: functions };

@@ -1,0 +1,91 @@
+/** The hooks a SQL dialect gives the KQL compiler; dialects differ only here. Arguments named `x` are SQL fragments. */
+import type { ColumnType } from '../../schema/index.js';
+
+/** What a dialect can do, so the compiler never asks which dialect it is. */
+export interface DialectCapabilities {
+  /** `SELECT DISTINCT ON (k) ...` exists (else `LIMIT 1 BY k`). */
+  readonly distinctOn: boolean;
+  /** `agg(x) FILTER (WHERE p)` exists (else the dialect's fn hooks build conditional aggregates). */
+  readonly aggregateFilter: boolean;
+}
+
+/** SQL spellings of the functions and clauses the compiler emits. */
+export interface DialectFunctions {
+  sqlType(type: ColumnType): string;
+  cast(x: string, type: ColumnType): string;
+  tryCast(x: string, type: ColumnType): string;
+  lower(x: string): string;
+  upper(x: string): string;
+  length(x: string): string;
+  concat(parts: readonly string[]): string;
+  /** 1-based start. */
+  substring(x: string, start: string, length?: string): string;
+  /** 1-based position of needle, 0 when absent. */
+  strpos(x: string, needle: string): string;
+  replace(x: string, find: string, replacement: string): string;
+  regexMatches(x: string, re: string): string;
+  regexExtract(x: string, re: string, group: number): string;
+  regexReplace(x: string, re: string, replacement: string): string;
+  containsCs(x: string, needle: string): string;
+  /** Case-insensitive LIKE; the pattern holds no escapes (callers only pass patterns free of % _ \\). */
+  ilike(x: string, pattern: string): string;
+  startsWithCs(x: string, prefix: string): string;
+  endsWithCs(x: string, suffix: string): string;
+  intervalMicros(micros: number): string;
+  intervalToMicros(x: string): string;
+  timestampToMicros(x: string): string;
+  microsToTimestamp(x: string): string;
+  dateTrunc(unit: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', x: string): string;
+  /** Floor a timestamp to a multiple of `micros` counted from 0001-01-01 (KQL's bin). */
+  binTimestamp(x: string, micros: number): string;
+  /** An interval of `x` (an integer SQL expression) days. */
+  daysToInterval(x: string): string;
+  /** Day of week, 0 = Sunday. */
+  dayOfWeek(x: string): string;
+  hour(x: string): string;
+  /** `format` is a strftime pattern (inlined through the dialect's escapeString). */
+  formatDatetime(x: string, format: string): string;
+  /** Whole `part` boundaries between b and a (a - b). */
+  dateDiff(part: string, a: string, b: string): string;
+  /** Integer division truncating toward zero. */
+  intDivide(a: string, b: string): string;
+  floor(x: string): string;
+  jsonExtract(x: string, path: string): string;
+  jsonText(x: string): string;
+  jsonArrayLength(x: string): string;
+  splitToJson(x: string, delimiter: string): string;
+  unnestJson(x: string, asText: boolean): string;
+  ipv4ToNumber(x: string): string;
+  count(): string;
+  countIf(p: string): string;
+  dcount(x: string): string;
+  dcountIf(x: string, p: string): string;
+  sum(x: string): string;
+  sumIf(x: string, p: string): string;
+  avg(x: string): string;
+  min(x: string): string;
+  max(x: string): string;
+  /** `fraction` in 0..1. */
+  percentile(x: string, fraction: number): string;
+  makeSet(x: string, limit?: number): string;
+  makeList(x: string, limit?: number): string;
+  argMax(x: string, by: string): string;
+  argMin(x: string, by: string): string;
+  anyValue(x: string): string;
+  semiJoin(): string;
+  antiJoin(): string;
+  /** `sql` with one arbitrary row kept per distinct value of `keys` (KQL's innerunique). */
+  dedupeBy(sql: string, keys: readonly string[], alias: string): string;
+}
+
+/** A SQL dialect the KQL compiler targets. */
+export interface Dialect {
+  readonly name: 'duckdb' | 'clickhouse';
+  readonly capabilities: DialectCapabilities;
+  quoteIdentifier(name: string): string;
+  /** The only way a string value is ever inlined into SQL text. */
+  escapeString(value: string): string;
+  /** Placeholder for the `index`-th (1-based) parameter of `type`. */
+  placeholder(index: number, type: ColumnType): string;
+  readonly fn: DialectFunctions;
+}

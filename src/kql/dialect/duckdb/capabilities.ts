@@ -1,0 +1,7 @@
+/** What DuckDB can do. */
+import type { DialectCapabilities } from '../dialect.js';
+
+export const capabilities: DialectCapabilities = {
+  distinctOn: true,
+  aggregateFilter: true,
+};

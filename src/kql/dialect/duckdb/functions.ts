@@ -1,0 +1,76 @@
+/** DuckDB spellings of the functions and clauses the KQL compiler emits. */
+import type { ColumnType } from '../../../schema/index.js';
+import type { DialectFunctions } from '../dialect.js';
+import { escapeString } from './escape.js';
+
+const TYPES: Readonly<Record<ColumnType, string>> = {
+  datetime: 'TIMESTAMP', string: 'VARCHAR', long: 'BIGINT', int: 'INTEGER', real: 'DOUBLE', bool: 'BOOLEAN',
+  dynamic: 'JSON', timespan: 'INTERVAL',
+};
+const TRUNC_UNITS: Readonly<Record<number, string>> = { 86_400e6: 'day', 3_600e6: 'hour', 60e6: 'minute', 1e6: 'second' };
+const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$');
+
+export const functions: DialectFunctions = {
+  sqlType: (t) => TYPES[t],
+  cast: (x, t) => `CAST(${x} AS ${TYPES[t]})`,
+  tryCast: (x, t) => `TRY_CAST(${x} AS ${TYPES[t]})`,
+  lower: (x) => `lower(${x})`,
+  upper: (x) => `upper(${x})`,
+  length: (x) => `length(${x})`,
+  concat: (parts) => `concat(${parts.join(', ')})`,
+  substring: (x, start, len) => (len === undefined ? `substring(${x}, ${start})` : `substring(${x}, ${start}, ${len})`),
+  strpos: (x, needle) => `strpos(${x}, ${needle})`,
+  replace: (x, a, b) => `replace(${x}, ${a}, ${b})`,
+  regexMatches: (x, re) => `regexp_matches(${x}, ${re})`,
+  regexExtract: (x, re, group) => `regexp_extract(${x}, ${re}, ${group})`,
+  regexReplace: (x, re, repl) => `regexp_replace(${x}, ${re}, ${repl}, 'g')`,
+  containsCs: (x, needle) => `contains(${x}, ${needle})`,
+  ilike: (x, pattern) => `${x} ILIKE ${pattern}`,
+  startsWithCs: (x, p) => `starts_with(${x}, ${p})`,
+  endsWithCs: (x, p) => `ends_with(${x}, ${p})`,
+  intervalMicros: (us) => `to_microseconds(${Math.trunc(us)})`,
+  intervalToMicros: (x) => `epoch_us(${x})`,
+  timestampToMicros: (x) => `epoch_us(${x})`,
+  microsToTimestamp: (x) => `make_timestamp(${x})`,
+  dateTrunc: (unit, x) => `date_trunc('${unit}', ${x})`,
+  binTimestamp: (x, us) => {
+    const unit = TRUNC_UNITS[us];
+    if (unit) return `date_trunc('${unit}', ${x})`;
+    // KQL bins count from 0001-01-01 (the start of .NET ticks).
+    return `time_bucket(to_microseconds(${Math.trunc(us)}), ${x}, TIMESTAMP '0001-01-01 00:00:00')`;
+  },
+  daysToInterval: (x) => `to_days(CAST(${x} AS INTEGER))`,
+  dayOfWeek: (x) => `dayofweek(${x})`,
+  hour: (x) => `hour(${x})`,
+  formatDatetime: (x, format) => `strftime(${x}, ${escapeString(format)})`,
+  dateDiff: (part, a, b) => `date_diff(${escapeString(part)}, ${b}, ${a})`,
+  intDivide: (a, b) => `(${a} // ${b})`,
+  floor: (x) => `floor(${x})`,
+  jsonExtract: (x, path) => `json_extract(${x}, ${path})`,
+  jsonText: (x) => `json_extract_string(${x}, '$')`,
+  jsonArrayLength: (x) => `CAST(json_array_length(${x}) AS BIGINT)`,
+  splitToJson: (x, d) => `to_json(string_split(${x}, ${d}))`,
+  unnestJson: (x, asText) => `unnest(from_json(${x}, '["${asText ? 'varchar' : 'json'}"]'))`,
+  ipv4ToNumber: (x) =>
+    `CASE WHEN regexp_matches(${x}, ${IPV4}) THEN ` +
+    [1, 2, 3, 4].map((i) => `CAST(split_part(${x}, '.', ${i}) AS BIGINT) * ${2 ** (8 * (4 - i))}`).join(' + ') +
+    ' END',
+  count: () => 'count(*)',
+  countIf: (p) => `count_if(${p})`,
+  dcount: (x) => `count(DISTINCT ${x})`,
+  dcountIf: (x, p) => `count(DISTINCT ${x}) FILTER (WHERE ${p})`,
+  sum: (x) => `sum(${x})`,
+  sumIf: (x, p) => `sum(${x}) FILTER (WHERE ${p})`,
+  avg: (x) => `avg(${x})`,
+  min: (x) => `min(${x})`,
+  max: (x) => `max(${x})`,
+  percentile: (x, f) => `quantile_disc(${x}, ${f})`,
+  makeSet: (x, limit) => (limit === undefined ? `to_json(list(DISTINCT ${x}))` : `to_json(list_slice(list(DISTINCT ${x}), 1, ${limit}))`),
+  makeList: (x, limit) => (limit === undefined ? `to_json(list(${x}))` : `to_json(list_slice(list(${x}), 1, ${limit}))`),
+  argMax: (x, by) => `arg_max(${x}, ${by})`,
+  argMin: (x, by) => `arg_min(${x}, ${by})`,
+  anyValue: (x) => `any_value(${x})`,
+  semiJoin: () => 'SEMI JOIN',
+  antiJoin: () => 'ANTI JOIN',
+  dedupeBy: (sql, keys, alias) => `(SELECT DISTINCT ON (${keys.join(', ')}) * FROM (${sql}) AS ${alias})`,
+};

@@ -1,0 +1,263 @@
+/** Parses KQL scalar expressions by precedence: or < and < comparisons and string operators < + - < * / % < unary < postfix. */
+import type { ColumnType } from '../../schema/index.js';
+import type { AssignmentNode, ExprNode, LiteralNode, PipelineNode } from '../ast/index.js';
+import { parseTime } from '../../schema/index.js';
+import type { TokenStream } from './token-stream.js';
+import { describe } from './token-stream.js';
+
+/** Parses a pipeline; injected to break the module cycle between expressions and tabular operators. */
+export type PipelineParser = (ts: TokenStream) => PipelineNode;
+
+const COMPARISON = new Set(['==', '!=', '<>', '=~', '!~', '<', '<=', '>', '>=']);
+/** Word operators between two scalars (negated forms start with '!'). */
+export const STRING_OPERATORS = [
+  'has', '!has', 'has_cs', '!has_cs', 'hasprefix', '!hasprefix', 'hassuffix', '!hassuffix',
+  'contains', '!contains', 'contains_cs', '!contains_cs',
+  'startswith', '!startswith', 'startswith_cs', '!startswith_cs',
+  'endswith', '!endswith', 'endswith_cs', '!endswith_cs',
+] as const;
+const STRING_OPS = new Set<string>(STRING_OPERATORS);
+const SET_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
+
+/** Typed constructors written like calls: long(5), int(null), timespan(1h), bool(true). */
+const LITERAL_TYPES: Readonly<Record<string, ColumnType>> = {
+  long: 'long', int: 'int', real: 'real', double: 'real', bool: 'bool', boolean: 'bool',
+  string: 'string', timespan: 'timespan', time: 'timespan',
+};
+
+/** Scalar expression parser. */
+export class ExpressionParser {
+  constructor(private readonly ts: TokenStream, private readonly pipeline: PipelineParser) {}
+
+  /** A full expression. */
+  expression(): ExprNode {
+    return this.or();
+  }
+
+  /** `Name = expr` or a bare expression. */
+  assignment(): AssignmentNode {
+    const t = this.ts.peek();
+    if ((t.kind === 'ident' || t.kind === 'bracketed') && this.ts.isPunct('=', 1)) {
+      this.ts.next();
+      this.ts.next();
+      return { kind: 'Assignment', name: t.text, expr: this.expression(), pos: t.offset };
+    }
+    return { kind: 'Assignment', name: undefined, expr: this.expression(), pos: t.offset };
+  }
+
+  /** Comma-separated assignments (at least one). */
+  assignments(): AssignmentNode[] {
+    const out = [this.assignment()];
+    while (this.ts.acceptPunct(',')) out.push(this.assignment());
+    return out;
+  }
+
+  private or(): ExprNode {
+    let left = this.and();
+    while (this.ts.isWord('or')) {
+      const pos = this.ts.next().offset;
+      left = { kind: 'Binary', op: 'or', left, right: this.and(), pos };
+    }
+    return left;
+  }
+
+  private and(): ExprNode {
+    let left = this.comparison();
+    while (this.ts.isWord('and')) {
+      const pos = this.ts.next().offset;
+      left = { kind: 'Binary', op: 'and', left, right: this.comparison(), pos };
+    }
+    return left;
+  }
+
+  private comparison(): ExprNode {
+    let left = this.additive();
+    for (;;) {
+      const t = this.ts.peek();
+      if (t.kind === 'punct' && COMPARISON.has(t.text)) {
+        this.ts.next();
+        left = { kind: 'Binary', op: t.text === '<>' ? '!=' : t.text, left, right: this.additive(), pos: t.offset };
+      } else if (t.kind === 'ident' && STRING_OPS.has(t.text)) {
+        this.ts.next();
+        left = { kind: 'Binary', op: t.text, left, right: this.additive(), pos: t.offset };
+      } else if (t.kind === 'ident' && t.text === 'matches') {
+        this.ts.next();
+        this.ts.expectWord('regex');
+        left = { kind: 'Binary', op: 'matches regex', left, right: this.additive(), pos: t.offset };
+      } else if ((t.kind === 'ident' || t.kind === 'punct') && SET_OPS.has(t.text)) {
+        this.ts.next();
+        left = { kind: 'In', op: t.text as 'in', expr: left, values: this.setValues(), pos: t.offset };
+      } else if (t.kind === 'ident' && (t.text === 'between' || t.text === '!between')) {
+        this.ts.next();
+        this.ts.expectPunct('(');
+        const low = this.additive();
+        this.ts.expectPunct('..');
+        const high = this.additive();
+        this.ts.expectPunct(')');
+        left = { kind: 'Between', negated: t.text === '!between', expr: left, low, high, pos: t.offset };
+      } else {
+        return left;
+      }
+    }
+  }
+
+  /** `(a, b, ...)`, `(T | project X)`, or a single expression such as a dynamic literal or a let name. */
+  private setValues(): readonly ExprNode[] | PipelineNode {
+    if (!this.ts.isPunct('(')) return [this.additive()];
+    const first = this.ts.peek(1);
+    const second = this.ts.peek(2);
+    if ((first.kind === 'ident' || first.kind === 'bracketed') && second.kind === 'punct' && second.text === '|') {
+      this.ts.next();
+      const p = this.pipeline(this.ts);
+      this.ts.expectPunct(')');
+      return p;
+    }
+    this.ts.next();
+    const values: ExprNode[] = [];
+    if (!this.ts.isPunct(')')) {
+      do values.push(this.expression()); while (this.ts.acceptPunct(','));
+    }
+    this.ts.expectPunct(')');
+    return values;
+  }
+
+  private additive(): ExprNode {
+    let left = this.multiplicative();
+    while (this.ts.isPunct('+') || this.ts.isPunct('-')) {
+      const t = this.ts.next();
+      left = { kind: 'Binary', op: t.text, left, right: this.multiplicative(), pos: t.offset };
+    }
+    return left;
+  }
+
+  private multiplicative(): ExprNode {
+    let left = this.unary();
+    while (this.ts.isPunct('*') || this.ts.isPunct('/') || this.ts.isPunct('%')) {
+      const t = this.ts.next();
+      left = { kind: 'Binary', op: t.text, left, right: this.unary(), pos: t.offset };
+    }
+    return left;
+  }
+
+  private unary(): ExprNode {
+    if (this.ts.isPunct('-') || this.ts.isPunct('+')) {
+      const t = this.ts.next();
+      return { kind: 'Unary', op: t.text as '-', operand: this.unary(), pos: t.offset };
+    }
+    return this.postfix();
+  }
+
+  private postfix(): ExprNode {
+    let e = this.primary();
+    for (;;) {
+      if (this.ts.isPunct('[')) {
+        const pos = this.ts.next().offset;
+        const index = this.expression();
+        this.ts.expectPunct(']');
+        e = { kind: 'Index', target: e, index, pos };
+      } else if (this.ts.isPunct('.') && this.ts.peek(1).kind === 'ident') {
+        const pos = this.ts.next().offset;
+        e = { kind: 'Member', target: e, name: this.ts.next().text, pos };
+      } else {
+        return e;
+      }
+    }
+  }
+
+  private primary(): ExprNode {
+    const ts = this.ts;
+    const t = ts.peek();
+    switch (t.kind) {
+      case 'string':
+        ts.next();
+        return lit('string', t.text, t.offset);
+      case 'number':
+        ts.next();
+        return lit(t.integer ? 'long' : 'real', t.value!, t.offset);
+      case 'timespan':
+        ts.next();
+        return lit('timespan', t.value!, t.offset);
+      case 'datetime':
+        ts.next();
+        return this.datetimeLiteral(t.text, t.offset);
+      case 'dynamic':
+        ts.next();
+        return this.dynamicLiteral(t.text, t.offset);
+      case 'bracketed':
+        ts.next();
+        return { kind: 'Name', name: t.text, bracketed: true, pos: t.offset };
+      case 'punct':
+        if (t.text === '(') {
+          ts.next();
+          const e = this.expression();
+          ts.expectPunct(')');
+          return e;
+        }
+        if (t.text === '*') {
+          ts.next();
+          return { kind: 'Star', pos: t.offset };
+        }
+        break;
+      case 'ident': {
+        ts.next();
+        if (t.text === 'true' || t.text === 'false') return lit('bool', t.text === 'true', t.offset);
+        if (ts.isPunct('(')) {
+          const literalType = LITERAL_TYPES[t.text];
+          if (literalType) {
+            const typed = this.typedLiteral(literalType, t.offset);
+            if (typed) return typed;
+          }
+          ts.next();
+          const args: ExprNode[] = [];
+          if (!ts.isPunct(')')) {
+            do args.push(this.expression()); while (ts.acceptPunct(','));
+          }
+          ts.expectPunct(')');
+          return { kind: 'Call', name: t.text, args, pos: t.offset };
+        }
+        return { kind: 'Name', name: t.text, bracketed: false, pos: t.offset };
+      }
+      default:
+        break;
+    }
+    throw ts.error(`expected an expression but found ${describe(t)}`);
+  }
+
+  /** `long(null)`, `int(5)`, `timespan(1h)`: a literal when the argument is a literal or null. */
+  private typedLiteral(type: ColumnType, pos: number): LiteralNode | undefined {
+    const arg = this.ts.peek(1);
+    if (!this.ts.isPunct(')', 2)) return undefined;
+    let value: LiteralNode['value'];
+    if (arg.kind === 'ident' && arg.text === 'null') value = null;
+    else if (arg.kind === 'number' && (type === 'long' || type === 'int' || type === 'real')) value = arg.value!;
+    else if (arg.kind === 'timespan' && type === 'timespan') value = arg.value!;
+    else if (arg.kind === 'ident' && type === 'bool' && (arg.text === 'true' || arg.text === 'false')) value = arg.text === 'true';
+    else if (arg.kind === 'string' && type === 'string') value = arg.text;
+    else return undefined;
+    this.ts.next();
+    this.ts.next();
+    this.ts.next();
+    return lit(type, value, pos);
+  }
+
+  private datetimeLiteral(raw: string, pos: number): LiteralNode {
+    if (raw === 'null') return lit('datetime', null, pos);
+    const s = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw;
+    const ms = parseTime(s);
+    if (Number.isNaN(ms)) throw this.ts.error(`invalid datetime literal '${raw}' (use datetime(2026-11-01) or datetime(2026-11-01T10:30:00Z))`, pos);
+    return lit('datetime', ms, pos);
+  }
+
+  private dynamicLiteral(raw: string, pos: number): LiteralNode {
+    try {
+      const value = JSON.parse(raw) as LiteralNode['value'];
+      return lit('dynamic', value, pos);
+    } catch {
+      throw this.ts.error('dynamic(...) must contain JSON, e.g. dynamic(["a", "b"])', pos);
+    }
+  }
+}
+
+function lit(type: ColumnType, value: LiteralNode['value'], pos: number): LiteralNode {
+  return { kind: 'Literal', type, value, pos };
+}

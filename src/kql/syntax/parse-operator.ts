@@ -1,0 +1,260 @@
+/** Parses one tabular operator after a `|` (where, project, summarize, join, ...). */
+import type { ColumnType } from '../../schema/index.js';
+import type {
+  ExprNode, JoinKey, JoinKind, OperatorNode, ParsePart, PipelineNode, SortKeyNode,
+} from '../ast/index.js';
+import type { ExpressionParser, PipelineParser } from './parse-expression.js';
+import type { TokenStream } from './token-stream.js';
+import { describe } from './token-stream.js';
+
+const JOIN_KINDS = new Set<string>(['innerunique', 'inner', 'leftouter', 'leftanti', 'leftsemi']);
+const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
+  string: 'string', long: 'long', int: 'int', real: 'real', double: 'real', bool: 'bool', boolean: 'bool',
+  datetime: 'datetime', date: 'datetime', timespan: 'timespan', time: 'timespan', dynamic: 'dynamic',
+};
+
+/** The operators this parser knows, for completion and "did you mean". */
+export const OPERATOR_NAMES = [
+  'where', 'filter', 'project', 'project-away', 'project-rename', 'extend', 'summarize', 'order', 'sort', 'top',
+  'take', 'limit', 'count', 'distinct', 'join', 'union', 'mv-expand', 'parse', 'search', 'render', 'as',
+] as const;
+
+/** Parse the operator at the cursor. */
+export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: PipelineParser): OperatorNode {
+  const t = ts.next();
+  const pos = t.offset;
+  if (t.kind !== 'ident') throw ts.error(`expected an operator after '|' but found ${describe(t)}`, pos);
+  switch (t.text) {
+    case 'where':
+    case 'filter':
+      return { kind: 'Where', predicate: ex.expression(), pos };
+    case 'project':
+      return { kind: 'Project', columns: ex.assignments(), pos };
+    case 'extend':
+      return { kind: 'Extend', columns: ex.assignments(), pos };
+    case 'project-away': {
+      const patterns: { pattern: string; pos: number }[] = [];
+      do patterns.push(namePattern(ts)); while (ts.acceptPunct(','));
+      return { kind: 'ProjectAway', patterns, pos };
+    }
+    case 'project-rename': {
+      const renames: { to: string; from: string; pos: number }[] = [];
+      do {
+        const to = ts.expectName('a new column name');
+        ts.expectPunct('=');
+        const from = ts.expectName('a column name');
+        renames.push({ to: to.text, from: from.text, pos: from.offset });
+      } while (ts.acceptPunct(','));
+      return { kind: 'ProjectRename', renames, pos };
+    }
+    case 'summarize': {
+      const aggregates = ts.isWord('by') || ts.isPunct('|') || ts.peek().kind === 'eof' ? [] : ex.assignments();
+      const by = ts.acceptWord('by') ? ex.assignments() : [];
+      return { kind: 'Summarize', aggregates, by, pos };
+    }
+    case 'order':
+    case 'sort':
+      ts.expectWord('by');
+      return { kind: 'Sort', keys: sortKeys(ts, ex), pos };
+    case 'top': {
+      const count = ex.expression();
+      ts.expectWord('by');
+      return { kind: 'Top', count, keys: sortKeys(ts, ex), pos };
+    }
+    case 'take':
+    case 'limit':
+      return { kind: 'Take', count: ex.expression(), pos };
+    case 'count':
+      return { kind: 'Count', pos };
+    case 'distinct':
+      if (ts.acceptPunct('*')) return { kind: 'Distinct', columns: undefined, pos };
+      return { kind: 'Distinct', columns: ex.assignments(), pos };
+    case 'join':
+      return parseJoin(ts, pipeline, pos);
+    case 'union':
+      return { kind: 'Union', tables: unionTables(ts, pipeline), pos };
+    case 'mv-expand': {
+      const column = ex.assignment();
+      let toType: ColumnType | undefined;
+      if (ts.acceptWord('to')) {
+        ts.expectWord('typeof');
+        ts.expectPunct('(');
+        toType = typeName(ts);
+        ts.expectPunct(')');
+      }
+      return { kind: 'MvExpand', column, toType, pos };
+    }
+    case 'parse':
+      return parseParse(ts, ex, pos);
+    case 'search': {
+      if (ts.peek().kind !== 'string') throw ts.error('search supports one string term: search "text"');
+      return { kind: 'Search', term: ts.next().text, pos };
+    }
+    case 'render': {
+      const visualization = ts.expectName('a visualization such as timechart').text;
+      const props: Record<string, unknown> = {};
+      if (ts.acceptWord('with')) {
+        ts.expectPunct('(');
+        do {
+          const key = ts.expectName('a property name').text;
+          ts.expectPunct('=');
+          props[key] = renderValue(ts, ex);
+        } while (ts.acceptPunct(','));
+        ts.expectPunct(')');
+      }
+      return { kind: 'Render', visualization, props, pos };
+    }
+    case 'as':
+      return { kind: 'As', name: ts.expectName('a name').text, pos };
+    default:
+      throw ts.error(`unknown or unsupported operator '${t.text}'`, pos);
+  }
+}
+
+/** A column name, possibly with `*` wildcards (Sender*). */
+function namePattern(ts: TokenStream): { pattern: string; pos: number } {
+  const first = ts.peek();
+  let pattern = '';
+  let end = first.offset;
+  while ((ts.peek().kind === 'ident' || ts.isPunct('*') || ts.peek().kind === 'bracketed') && (pattern === '' || ts.peek().offset === end)) {
+    const t = ts.next();
+    pattern += t.text;
+    end = t.end;
+  }
+  if (pattern === '') throw ts.error(`expected a column name but found ${describe(first)}`);
+  return { pattern, pos: first.offset };
+}
+
+function sortKeys(ts: TokenStream, ex: ExpressionParser): SortKeyNode[] {
+  const keys: SortKeyNode[] = [];
+  do {
+    const pos = ts.peek().offset;
+    const expr = ex.expression();
+    let descending = true;
+    if (ts.acceptWord('asc')) descending = false;
+    else ts.acceptWord('desc');
+    let nulls: 'first' | 'last' | undefined;
+    if (ts.acceptWord('nulls')) {
+      if (ts.acceptWord('first')) nulls = 'first';
+      else { ts.expectWord('last'); nulls = 'last'; }
+    }
+    keys.push({ kind: 'SortKey', expr, descending, nulls, pos });
+  } while (ts.acceptPunct(','));
+  return keys;
+}
+
+/** A parenthesized pipeline or a bare table name. */
+function tabularArgument(ts: TokenStream, pipeline: PipelineParser): PipelineNode {
+  if (ts.acceptPunct('(')) {
+    const p = pipeline(ts);
+    ts.expectPunct(')');
+    return p;
+  }
+  const name = ts.expectName('a table name or (query)');
+  return { kind: 'Pipeline', source: { kind: 'TableRef', name: name.text, pos: name.offset }, operators: [], pos: name.offset };
+}
+
+function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number): OperatorNode {
+  let joinKind: JoinKind = 'innerunique';
+  while (ts.peek().kind === 'ident' && ts.isPunct('=', 1)) {
+    const key = ts.next();
+    ts.next();
+    const value = ts.expectName('a value');
+    if (key.text === 'kind') {
+      if (!JOIN_KINDS.has(value.text)) {
+        throw ts.error(`unsupported join kind '${value.text}' (use inner, innerunique, leftouter, leftanti or leftsemi)`, value.offset);
+      }
+      joinKind = value.text as JoinKind;
+    } else if (!key.text.startsWith('hint.')) {
+      throw ts.error(`unknown join parameter '${key.text}'`, key.offset);
+    }
+  }
+  const right = tabularArgument(ts, pipeline);
+  ts.expectWord('on');
+  const on: JoinKey[] = [];
+  do {
+    const at = ts.peek();
+    if (at.kind === 'ident' && at.text === '$left') {
+      ts.next();
+      ts.expectPunct('.');
+      const left = ts.expectName('a column of the left side').text;
+      ts.expectPunct('==');
+      ts.expectWord('$right');
+      ts.expectPunct('.');
+      const r = ts.expectName('a column of the right side').text;
+      on.push({ left, right: r, pos: at.offset });
+    } else {
+      const name = ts.expectName('a join column').text;
+      on.push({ left: name, right: name, pos: at.offset });
+    }
+  } while (ts.acceptPunct(','));
+  return { kind: 'Join', joinKind, right, on, pos };
+}
+
+/** The comma-separated tables of `union`. */
+export function unionTables(ts: TokenStream, pipeline: PipelineParser): PipelineNode[] {
+  while (ts.peek().kind === 'ident' && ts.isPunct('=', 1)) {
+    const key = ts.next();
+    ts.next();
+    const value = ts.next();
+    if (key.text !== 'kind' || value.text !== 'outer') throw ts.error(`unsupported union parameter '${key.text}'`, key.offset);
+  }
+  const tables: PipelineNode[] = [];
+  do tables.push(tabularArgument(ts, pipeline)); while (ts.acceptPunct(','));
+  return tables;
+}
+
+function typeName(ts: TokenStream): ColumnType {
+  const t = ts.expectName('a type name');
+  const type = TYPE_NAMES[t.text];
+  if (!type) throw ts.error(`unknown type '${t.text}' (use string, long, int, real, bool, datetime, timespan, dynamic)`, t.offset);
+  return type;
+}
+
+function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number): OperatorNode {
+  if (ts.isWord('kind') && ts.isPunct('=', 1)) {
+    ts.next();
+    ts.next();
+    const k = ts.expectName('simple');
+    if (k.text !== 'simple') throw ts.error(`parse kind=${k.text} is not supported (only the default, simple)`, k.offset);
+  }
+  const source: ExprNode = ex.expression();
+  ts.expectWord('with');
+  const parts: ParsePart[] = [];
+  for (;;) {
+    const t = ts.peek();
+    if (t.kind === 'string') {
+      ts.next();
+      parts.push({ kind: 'text', text: t.text });
+    } else if (ts.acceptPunct('*')) {
+      parts.push({ kind: 'star' });
+    } else if (t.kind === 'ident' || t.kind === 'bracketed') {
+      ts.next();
+      const type = ts.acceptPunct(':') ? typeName(ts) : 'string';
+      parts.push({ kind: 'column', name: t.text, type, pos: t.offset });
+    } else {
+      break;
+    }
+  }
+  if (!parts.some((p) => p.kind === 'column')) throw ts.error('parse needs at least one column in its pattern', pos);
+  return { kind: 'Parse', source, parts, pos };
+}
+
+function renderValue(ts: TokenStream, ex: ExpressionParser): unknown {
+  const t = ts.peek();
+  if (t.kind === 'ident' && !ts.isPunct('(', 1)) {
+    ts.next();
+    if (t.text === 'true' || t.text === 'false') return t.text === 'true';
+    return t.text;
+  }
+  if (ts.acceptPunct('(')) {
+    const items: unknown[] = [];
+    do items.push(renderValue(ts, ex)); while (ts.acceptPunct(','));
+    ts.expectPunct(')');
+    return items;
+  }
+  const e = ex.expression();
+  if (e.kind === 'Literal') return e.value;
+  if (e.kind === 'Unary' && e.operand.kind === 'Literal' && typeof e.operand.value === 'number') return -e.operand.value;
+  throw ts.error('render properties take constant values', t.offset);
+}

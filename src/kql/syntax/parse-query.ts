@@ -1,0 +1,75 @@
+/** Parses a whole KQL query: `let` statements, then one tabular expression. */
+import type { LetNode, PipelineNode, QueryNode, SourceNode } from '../ast/index.js';
+import { tokenize } from './lexer.js';
+import { ExpressionParser } from './parse-expression.js';
+import { parseOperator, unionTables } from './parse-operator.js';
+import { TokenStream, describe } from './token-stream.js';
+
+/** Parse KQL text into a syntax tree; throws KqlError('syntax') with line and column. */
+export function parseQuery(text: string): QueryNode {
+  const ts = new TokenStream(text, tokenize(text));
+  const ex = new ExpressionParser(ts, parsePipeline);
+  const lets: LetNode[] = [];
+  while (ts.isWord('let')) {
+    const pos = ts.next().offset;
+    const name = ts.expectName('a name after let');
+    ts.expectPunct('=');
+    const value = startsPipeline(ts) ? parsePipeline(ts) : ex.expression();
+    lets.push({ kind: 'Let', name: name.text, value, pos });
+    ts.expectPunct(';');
+  }
+  if (ts.peek().kind === 'eof') throw ts.error('the query has no tabular expression (for example: MessageTrace | take 10)');
+  const body = parsePipeline(ts);
+  ts.acceptPunct(';');
+  if (ts.peek().kind !== 'eof') throw ts.error(`unexpected ${describe(ts.peek())} (operators follow a '|')`);
+  return { kind: 'Query', lets, body, pos: 0 };
+}
+
+/** Whether the cursor starts a tabular expression rather than a scalar one. */
+function startsPipeline(ts: TokenStream): boolean {
+  const t = ts.peek();
+  if (t.kind === 'ident' && (t.text === 'union' || t.text === 'print')) return true;
+  if (t.kind === 'punct' && t.text === '(') {
+    const a = ts.peek(1);
+    return (a.kind === 'ident' || a.kind === 'bracketed') && ts.isPunct('|', 2);
+  }
+  return (t.kind === 'ident' || t.kind === 'bracketed') && ts.isPunct('|', 1);
+}
+
+/** `source | op | op ...`. */
+export function parsePipeline(ts: TokenStream): PipelineNode {
+  const ex = new ExpressionParser(ts, parsePipeline);
+  const pos = ts.peek().offset;
+  let source: SourceNode;
+  const t = ts.peek();
+  if (t.kind === 'ident' && t.text === 'union') {
+    ts.next();
+    source = { kind: 'Union', tables: unionTables(ts, parsePipeline), pos };
+  } else if (t.kind === 'ident' && t.text === 'print') {
+    ts.next();
+    source = { kind: 'Print', columns: ex.assignments(), pos };
+  } else if (t.kind === 'punct' && t.text === '(') {
+    ts.next();
+    const inner = parsePipeline(ts);
+    ts.expectPunct(')');
+    return continuePipeline(ts, ex, inner);
+  } else if (t.kind === 'ident' || t.kind === 'bracketed') {
+    ts.next();
+    source = { kind: 'TableRef', name: t.text, pos };
+  } else {
+    throw ts.error(`expected a table name but found ${describe(t)}`);
+  }
+  return continuePipeline(ts, ex, { kind: 'Pipeline', source, operators: [], pos });
+}
+
+function continuePipeline(ts: TokenStream, ex: ExpressionParser, p: PipelineNode): PipelineNode {
+  const operators = [...p.operators];
+  let source = p.source;
+  if (operators.length > 0 && ts.isPunct('|')) {
+    // `(T | where ...) | op`: keep it one pipeline by nesting the parenthesized part as a union of one.
+    source = { kind: 'Union', tables: [p], pos: p.pos };
+    operators.length = 0;
+  }
+  while (ts.acceptPunct('|')) operators.push(parseOperator(ts, ex, parsePipeline));
+  return { kind: 'Pipeline', source, operators, pos: p.pos };
+}

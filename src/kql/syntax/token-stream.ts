@@ -1,0 +1,81 @@
+/** A cursor over tokens with the small helpers the parser needs (peek, accept, expect, errors). */
+import { KqlError } from '../kql-error.js';
+import type { Token } from './token.js';
+import { positionOf } from './position.js';
+
+/** Token cursor; all errors it raises carry the line and column of the offending token. */
+export class TokenStream {
+  private index = 0;
+
+  constructor(readonly text: string, private readonly tokens: readonly Token[]) {}
+
+  /** The token `ahead` positions from the current one. */
+  peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)]!;
+  }
+
+  /** Consume and return the current token. */
+  next(): Token {
+    const t = this.peek();
+    if (this.index < this.tokens.length - 1) this.index++;
+    return t;
+  }
+
+  /** Whether the current token is the punctuation `p`. */
+  isPunct(p: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === 'punct' && t.text === p;
+  }
+
+  /** Whether the current token is the word `w` (keywords are case-sensitive in KQL). */
+  isWord(w: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === 'ident' && t.text === w;
+  }
+
+  /** Consume punctuation `p` if it is next. */
+  acceptPunct(p: string): boolean {
+    if (!this.isPunct(p)) return false;
+    this.next();
+    return true;
+  }
+
+  /** Consume the word `w` if it is next. */
+  acceptWord(w: string): boolean {
+    if (!this.isWord(w)) return false;
+    this.next();
+    return true;
+  }
+
+  /** Consume punctuation `p` or fail. */
+  expectPunct(p: string): Token {
+    if (!this.isPunct(p)) throw this.error(`expected '${p}' but found ${describe(this.peek())}`);
+    return this.next();
+  }
+
+  /** Consume the word `w` or fail. */
+  expectWord(w: string): Token {
+    if (!this.isWord(w)) throw this.error(`expected '${w}' but found ${describe(this.peek())}`);
+    return this.next();
+  }
+
+  /** Consume a name (plain or bracketed) or fail. */
+  expectName(what: string): Token {
+    const t = this.peek();
+    if (t.kind !== 'ident' && t.kind !== 'bracketed') throw this.error(`expected ${what} but found ${describe(t)}`);
+    return this.next();
+  }
+
+  /** A syntax error at the current token (or at `offset`). */
+  error(message: string, offset = this.peek().offset): KqlError {
+    const p = positionOf(this.text, offset);
+    return new KqlError('syntax', message, p.line, p.column);
+  }
+}
+
+/** How a token is named in error messages. */
+export function describe(t: Token): string {
+  if (t.kind === 'eof') return 'the end of the query';
+  if (t.kind === 'string') return 'a string';
+  return `'${t.text}'`;
+}
