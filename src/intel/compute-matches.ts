@@ -1,0 +1,105 @@
+/** Threat-intel matches over stored mail: distinct senders, sender domains, FromIPs and recipients against indicators. */
+import { MessageTrace, type IndicatorRow } from '../schema/index.js';
+import type { Store } from '../store/index.js';
+import { confidenceBand, UNASSIGNED_ACTOR, type ConfidenceBand } from './confidence.js';
+import { loadIndicators } from './indicator-store.js';
+import { createMatcher, type Matcher } from './matcher.js';
+
+/** Which column of MessageTrace a match was found in. */
+export type MatchEntityType = 'sender' | 'senderDomain' | 'fromIP' | 'recipient';
+
+/** One matched indicator for one value seen in mail (a row of `mailsift intel matches` / `GET /api/intel/matches`). */
+export interface IntelMatch {
+  /** The address, domain or IP as stored in MessageTrace. */
+  entity: string;
+  type: MatchEntityType;
+  /** The indicator value that matched (a parent domain or a CIDR may match a more specific entity). */
+  indicator: string;
+  indicatorType: IndicatorRow['Type'];
+  confidence: number;
+  band: ConfidenceBand;
+  /** The indicator's actor, or "Unassigned". */
+  actor: string;
+  feed: string;
+  labels: string[];
+  /** First and last time the entity was seen (ISO). */
+  firstSeen: string;
+  lastSeen: string;
+  /** Distinct messages (MessageTraceId) with the entity. */
+  messages: number;
+}
+
+/** Limits of a computation. */
+export interface ComputeMatchesOptions {
+  /** Only mail received at or after / before these times (ms or ISO). */
+  from?: number | string;
+  to?: number | string;
+  /** Time indicator validity is judged at, when the matcher is built here (default now). */
+  now?: number;
+  /** Leave out matches below this confidence. */
+  minConfidence?: number;
+}
+
+const ENTITIES: readonly { type: MatchEntityType; column: string; kind: 'email' | 'domain' | 'ip' }[] = [
+  { type: 'sender', column: 'SenderAddress', kind: 'email' },
+  { type: 'senderDomain', column: 'SenderDomain', kind: 'domain' },
+  { type: 'fromIP', column: 'FromIP', kind: 'ip' },
+  { type: 'recipient', column: 'RecipientAddress', kind: 'email' },
+];
+
+const iso = (t: number | string) => (typeof t === 'number' ? new Date(t).toISOString() : new Date(t).toISOString());
+
+function isMatcher(x: unknown): x is Matcher {
+  return !!x && typeof (x as Matcher).matchEmail === 'function';
+}
+
+/**
+ * Matches the distinct values of MessageTrace (aggregated in SQL) against indicators: a matcher, a list of
+ * indicators, or by default the store's Indicators table. Sorted by confidence, then messages.
+ */
+export async function computeMatches(
+  store: Pick<Store, 'query'>,
+  source?: Matcher | readonly IndicatorRow[],
+  options: ComputeMatchesOptions = {},
+): Promise<IntelMatch[]> {
+  const now = options.now ?? Date.now();
+  const matcher = isMatcher(source) ? source : createMatcher(source ?? (await loadIndicators(store)), now);
+  const where: string[] = [];
+  const params: string[] = [];
+  if (options.from !== undefined) { params.push(iso(options.from)); where.push(`"Received" >= CAST($${params.length} AS TIMESTAMP)`); }
+  if (options.to !== undefined) { params.push(iso(options.to)); where.push(`"Received" < CAST($${params.length} AS TIMESTAMP)`); }
+  const minConfidence = options.minConfidence ?? 0;
+  const out: IntelMatch[] = [];
+  for (const e of ENTITIES) {
+    if (matcher.counts[e.kind] === 0) continue;
+    const match = e.kind === 'email' ? matcher.matchEmail : e.kind === 'domain' ? matcher.matchDomain : matcher.matchIp;
+    const conditions = [`"${e.column}" <> ''`, ...where].join(' AND ');
+    const result = await store.query(
+      `SELECT "${e.column}", count(DISTINCT "MessageTraceId"), min("Received"), max("Received") FROM "${MessageTrace.name}" WHERE ${conditions} GROUP BY 1`,
+      params,
+    );
+    for (const row of result.rows) {
+      const entity = String(row[0]);
+      const hits = match(entity);
+      if (hits.length === 0) continue;
+      for (const i of hits) {
+        if (i.Confidence < minConfidence) continue;
+        out.push({
+          entity,
+          type: e.type,
+          indicator: i.Indicator,
+          indicatorType: i.Type,
+          confidence: i.Confidence,
+          band: confidenceBand(i.Confidence),
+          actor: i.Actor || UNASSIGNED_ACTOR,
+          feed: i.Feed,
+          labels: [...i.Labels],
+          firstSeen: String(row[2]),
+          lastSeen: String(row[3]),
+          messages: Number(row[1]),
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => b.confidence - a.confidence || b.messages - a.messages || a.entity.localeCompare(b.entity) || a.feed.localeCompare(b.feed));
+}

@@ -1,0 +1,121 @@
+/** HTTP for feeds: timeouts, bounded retries on 429/503, and errors mapped to the module's named errors. */
+import { readFile } from 'node:fs/promises';
+import { FeedAuthError, FeedConfigError, FeedFetchError, FeedFormatError, FeedRateLimitError } from './errors.js';
+import type { FeedConfigBase } from './types.js';
+
+/** How one request is made. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+  /** Retries after 429/503 (default 3). */
+  retries?: number;
+  /** Longest wait honoured from Retry-After, in ms (default 60,000). */
+  maxRetryWaitMs?: number;
+}
+
+/** URL without credentials or query, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/** Milliseconds to wait from Retry-After (seconds or HTTP date) or CrowdStrike's X-RateLimit-RetryAfter (epoch seconds). */
+function retryWaitMs(res: Response, attempt: number): number {
+  const after = res.headers.get('retry-after');
+  if (after) {
+    const secs = Number(after);
+    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+    const at = Date.parse(after);
+    if (!Number.isNaN(at)) return Math.max(0, at - Date.now());
+  }
+  // CrowdStrike: epoch seconds when the rate-limit window resets (Falcon API docs, "Rate limiting").
+  const reset = Number(res.headers.get('x-ratelimit-retryafter'));
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - Date.now());
+  return 1000 * 2 ** attempt;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Performs a request; 2xx answers are returned, anything else becomes a named error. */
+export async function request(url: string, opts: RequestOptions = {}): Promise<Response> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FeedConfigError(`not a URL: ${url}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new FeedConfigError(`unsupported URL scheme ${parsed.protocol} (${redactUrl(url)})`);
+  const retries = opts.retries ?? 3;
+  const maxWait = opts.maxRetryWaitMs ?? 60_000;
+  for (let attempt = 0; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(parsed, {
+        method: opts.method ?? 'GET',
+        headers: opts.headers,
+        body: opts.body,
+        redirect: 'follow',
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+      });
+    } catch (err) {
+      throw new FeedFetchError(`cannot reach ${redactUrl(url)}: ${(err as Error).message}`, { cause: err });
+    }
+    if (res.ok) return res;
+    if (res.status === 401 || res.status === 403) {
+      await res.body?.cancel();
+      throw new FeedAuthError(`${redactUrl(url)} refused the credentials (HTTP ${res.status})`);
+    }
+    if ((res.status === 429 || res.status === 503) && attempt < retries) {
+      const wait = retryWaitMs(res, attempt);
+      await res.body?.cancel();
+      if (wait > maxWait) throw new FeedRateLimitError(`${redactUrl(url)} asks to wait ${Math.ceil(wait / 1000)} s (HTTP ${res.status})`);
+      await sleep(wait);
+      continue;
+    }
+    const text = await res.text().catch(() => '');
+    if (res.status === 429) throw new FeedRateLimitError(`${redactUrl(url)} is rate limiting (HTTP 429) after ${retries} retries`);
+    throw new FeedFetchError(`${redactUrl(url)} answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`, { status: res.status });
+  }
+}
+
+/** Parses a response body as JSON, naming the URL when it is not. */
+export async function responseJson(res: Response, url: string): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new FeedFormatError(`${redactUrl(url)} did not answer JSON`, { cause: err });
+  }
+}
+
+/** The text of a feed's `path` or `url`. */
+export async function readSourceText(config: FeedConfigBase): Promise<string> {
+  if (config.path !== undefined && config.url !== undefined) throw new FeedConfigError(`feed ${config.name}: give either path or url, not both`);
+  if (config.path !== undefined) {
+    try {
+      return await readFile(config.path, 'utf8');
+    } catch (err) {
+      throw new FeedFetchError(`feed ${config.name}: cannot read ${config.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    }
+  }
+  if (config.url !== undefined) {
+    const res = await request(config.url, { headers: config.headers, timeoutMs: config.timeoutMs });
+    return res.text();
+  }
+  throw new FeedConfigError(`feed ${config.name}: needs a path or a url`);
+}
+
+/** Parses JSON text of a feed, with a one-line error naming the feed. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (err) {
+    throw new FeedFormatError(`${what} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+}
