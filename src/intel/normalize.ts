@@ -56,13 +56,13 @@ export function normalizeIpOrCidr(raw: string): { Indicator: string; Type: 'ip' 
   const slash = s.indexOf('/');
   try {
     if (slash < 0) {
-      if (!ipaddr.isValid(s) || (s.includes('.') && !s.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(s))) return undefined;
+      if (!ipaddr.isValid(s) || (!s.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(s))) return undefined;
       let addr = ipaddr.parse(s);
       if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
       return { Indicator: canonicalIp(addr), Type: 'ip' };
     }
     const host = s.slice(0, slash);
-    if (host.includes('.') && !host.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(host)) return undefined;
+    if (!host.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(host)) return undefined;
     if (!/^\d{1,3}$/.test(s.slice(slash + 1))) return undefined;
     let [addr, bits] = ipaddr.parseCIDR(s);
     if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
