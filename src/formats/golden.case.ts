@@ -33,11 +33,19 @@ export function stableJson(value: unknown): string {
   return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
-/** Parse a file with a format and flatten its batches as the golden files hold them. */
-export async function goldenOf(format: Format, path: string): Promise<{ flat: unknown; batches: ParsedBatch[] }> {
+/** Parse a file with a format (in the file's own chunks, or re-cut into pieces of `piece` characters) and flatten its batches. */
+export async function goldenOf(format: Format, path: string, piece?: number): Promise<{ flat: unknown; batches: ParsedBatch[] }> {
   const input = await openInput(path);
+  let chunks: AsyncIterable<string> = input.chunks;
+  if (piece) {
+    let text = '';
+    for await (const c of input.chunks) text += c;
+    chunks = (async function* () {
+      for (let i = 0; i < text.length; i += piece) yield text.slice(i, i + piece);
+    })();
+  }
   const batches: ParsedBatch[] = [];
-  for await (const batch of format.parse({ file: path, chunks: input.chunks })) batches.push(batch);
+  for await (const batch of format.parse({ file: path, chunks })) batches.push(batch);
   const flat = {
     read: batches.length ? batches[batches.length - 1]!.read : 0,
     traces: batches.flatMap((b) => b.traces).map((t) => ({ ...t, Received: formatTime(t.Received) })),
@@ -76,6 +84,10 @@ export function runGoldenTests(format: Format, testdata: URL): void {
         if (UPDATE) writeFileSync(expectedPath, actual);
         const expected = readFileSync(expectedPath, 'utf8');
         expect(JSON.parse(actual)).toEqual(JSON.parse(expected));
+      });
+      it(`${name} parses the same when the text arrives in tiny chunks`, async () => {
+        const whole = await goldenOf(format, path);
+        for (const piece of [1, 7, 64]) expect((await goldenOf(format, path, piece)).flat).toEqual(whole.flat);
       });
     }
   });

@@ -6,6 +6,7 @@ import { JsonScanner } from './json-scanner.js';
 import { errorResponseReason, invalidJson, MAX_RECORD_CHARS } from './json-sink.js';
 import type { JsonKind, JsonPath, JsonSink, RecordSelector } from './json-sink.js';
 import { LineSplitter } from './line-splitter.js';
+import { MAX_RAW } from './reject.js';
 
 /** How much text to look at, at most, for a first line before assuming one large document. */
 const DECIDE_CHARS = 4 * 1024 * 1024;
@@ -17,6 +18,7 @@ const MAX_WRAPPER_DEPTH = 4;
 export class JsonRecordReader {
   private engine: NdjsonLines | JsonScanner | undefined;
   private pending = '';
+  private failed = false;
 
   constructor(private readonly select: RecordSelector, private readonly sink: JsonSink) {}
 
@@ -26,37 +28,49 @@ export class JsonRecordReader {
       this.engine.push(chunk);
       return;
     }
+    if (this.failed) return;
     this.pending += chunk;
     const text = this.pending;
+    if (text.length >= DECIDE_CHARS) {
+      this.decide();
+      return;
+    }
     const first = firstNonSpace(text);
-    if (first < 0 && text.length < DECIDE_CHARS) return;
-    const nl = text.indexOf('\n', first);
-    if (nl < 0 && text.length < DECIDE_CHARS) return;
-    this.decide(nl < 0 ? text.length : nl);
+    // Enough to decide: the first line whole, and a reject's worth of text in case it is not JSON at all.
+    if (first < 0 || text.length - first < MAX_RAW || text.indexOf('\n', first) < 0) return;
+    this.decide();
   }
 
   /** The input is complete. */
   end(): void {
-    if (!this.engine) {
+    if (!this.engine && !this.failed) {
       if (firstNonSpace(this.pending) < 0) return;
-      this.decide(this.pending.length);
+      this.decide();
     }
-    this.engine!.end();
+    this.engine?.end();
   }
 
   /** NDJSON when the first line is a whole JSON object or array on its own, else one document. */
-  private decide(firstLineEnd: number): void {
+  private decide(): void {
     const text = this.pending;
     this.pending = '';
     const first = firstNonSpace(text);
+    const c = text[first];
+    if (c !== '{' && c !== '[') {
+      // An HTML error page or any other text saved under a .json name: one reject for the whole file.
+      const line = text.slice(0, first).split('\n').length;
+      this.sink.error(`not JSON: the file starts with ${JSON.stringify(text.slice(first, first + 20))}`, line, text.slice(first, first + MAX_RAW));
+      this.failed = true;
+      return;
+    }
+    let nl = text.indexOf('\n', first);
+    if (nl < 0) nl = text.length;
     let ndjson = false;
-    if (first >= 0 && (text[first] === '{' || text[first] === '[')) {
-      try {
-        JSON.parse(text.slice(first, firstLineEnd));
-        ndjson = true;
-      } catch {
-        ndjson = false;
-      }
+    try {
+      JSON.parse(text.slice(first, nl));
+      ndjson = true;
+    } catch {
+      ndjson = false;
     }
     this.engine = ndjson ? new NdjsonLines(this.select, this.sink) : new JsonScanner(this.select, this.sink);
     this.engine.push(text);
