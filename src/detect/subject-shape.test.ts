@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../store/index.js';
+import { SqlBuilder } from './sql-builder.js';
+import { shapeTokens, subjectShape, subjectShapeSql, tokenSimilarity } from './subject-shape.js';
+
+describe('subjectShape', () => {
+  it('normalises prefixes, numbers, ticket ids and whitespace', () => {
+    expect(subjectShape('Re: 請求書 No.58213')).toBe(subjectShape('RE:  請求書 No.71002'));
+    expect(subjectShape('Re: 請求書 No.58213')).toBe('請求書 #');
+    expect(subjectShape('FW: Re: 転送: 返信： Invoice INV-2024-0042')).toBe('invoice #');
+    expect(subjectShape('RE: Invoice 1234-INV')).toBe(subjectShape('Invoice 9876-INV'));
+    expect(subjectShape('2026年3月分 請求書の件')).toBe('#年#月分 請求書の件');
+    expect(subjectShape('Remittance advice 123456')).not.toBe(subjectShape('Meeting notes'));
+  });
+
+  it('gives the same shape in SQL as in TypeScript', async () => {
+    const store = await openStore('duckdb::memory:');
+    try {
+      const subjects = ['Re: 請求書 No.58213', 'FW: Re: 転送: 返信： Invoice INV-2024-0042', '  RE[2]: hello   world 42 ', '【Lucerne IT Daily】2026/03/02 今日の注目ニュース', 'Fwd：Ｎｏ．１２３\u3000お知らせ　 '];
+      for (const s of subjects) {
+        const sql = new SqlBuilder();
+        const expr = subjectShapeSql(sql.param(s), (v) => sql.param(v));
+        const r = await store.query(`SELECT ${expr}`, sql.params);
+        expect(r.rows[0]![0]).toBe(subjectShape(s));
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('splits Japanese into words and scores near-duplicates', () => {
+    const a = shapeTokens(subjectShape('【重要】お支払い情報の更新が必要です'));
+    expect(a.length).toBeGreaterThan(3);
+    const b = shapeTokens(subjectShape('【重要】お支払い情報の更新が必要です (#2)'));
+    expect(tokenSimilarity(a, b)).toBeGreaterThan(0.8);
+    expect(tokenSimilarity(a, shapeTokens('会議の議事録'))).toBeLessThan(0.3);
+  });
+});
