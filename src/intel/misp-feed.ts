@@ -28,10 +28,12 @@ function tagNames(v: unknown): string[] {
   return objects(v).map((t) => t['name']).filter((n): n is string => typeof n === 'string' && n !== '');
 }
 
+const ACTOR_TAG = /^misp-galaxy:(threat-actor|mitre-intrusion-set|mitre-enterprise-attack-intrusion-set|intrusion-set)="(.+)"$/;
+
 /** Actor from galaxy tags such as `misp-galaxy:threat-actor="APT28"` or the event's Galaxy clusters. */
 function actorOf(tags: readonly string[], event: Obj): string {
   for (const t of tags) {
-    const m = /^misp-galaxy:(threat-actor|mitre-intrusion-set|mitre-enterprise-attack-intrusion-set|intrusion-set)="(.+)"$/.exec(t);
+    const m = ACTOR_TAG.exec(t);
     if (m) return m[2]!.replace(/ - G\d+$/, '');
   }
   for (const g of objects(event['Galaxy'])) {
@@ -77,7 +79,8 @@ function addEvent(event: Obj, uuid: string, collector: IndicatorCollector, confi
     const toIds = a['to_ids'] === true || a['to_ids'] === '1' || a['to_ids'] === 1;
     if (!toIds && !config.includeNonIds) { collector.skip(value, 'to_ids is false (context, not for detection)', ref); continue; }
     const tags = [...eventTags, ...tagNames(a['Tag'])];
-    const meta: IndicatorMeta = { confidence, actor: actorOf(tags, event), labels: tags };
+    // Galaxy tags naming the actor go to Actor, not Labels.
+    const meta: IndicatorMeta = { confidence, actor: actorOf(tags, event), labels: tags.filter((t) => !ACTOR_TAG.test(t)) };
     const values = parts.length > 1 ? value.split('|') : [value];
     parts.forEach((t, i) => {
       if (t && values[i] !== undefined) collector.add(values[i]!, t, meta, ref);
