@@ -66,6 +66,9 @@ interface SavedCheckpoint {
   tenantId: string;
 }
 
+/** Rows per store upsert. */
+const UPSERT_BATCH = 5000;
+
 /** Budgets are per tenant and service, shared by every collector (and lookup) of a process. */
 export type BudgetRegistry = Map<string, RequestBudget>;
 
@@ -136,22 +139,29 @@ export class Collector {
   private async readWindow(window: TimeWindow, report: PassReport, signal?: AbortSignal): Promise<WindowReport> {
     const before = this.client.requests;
     const w: WindowReport = { start: isoSeconds(window.start), end: isoSeconds(window.end), rows: 0, new: 0, updated: 0, duplicates: 0, rejected: 0, requests: 0 };
+    // Pages are small next to what an upsert handles well: store in batches; the checkpoint waits for the window anyway.
+    let batch: TraceRecord[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const counts = await this.deps.store.upsertTraces(this.deps.enrich(batch));
+      batch = [];
+      w.new += counts.ingested;
+      w.updated += counts.updated;
+      w.duplicates += counts.duplicates;
+    };
     for await (const items of this.source.pages(window, signal)) {
-      const records: TraceRecord[] = [];
       for (const item of items) {
         try {
-          records.push(this.source.toRecord(item));
+          batch.push(this.source.toRecord(item));
         } catch (e) {
           w.rejected++;
           report.firstReject ??= e instanceof Error ? e.message : String(e);
         }
       }
-      const counts = await this.deps.store.upsertTraces(this.deps.enrich(records));
       w.rows += items.length;
-      w.new += counts.ingested;
-      w.updated += counts.updated;
-      w.duplicates += counts.duplicates;
+      if (batch.length >= UPSERT_BATCH) await flush();
     }
+    await flush();
     w.requests = this.client.requests - before;
     report.rows += w.rows;
     report.new += w.new;

@@ -37,7 +37,9 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string; body?: string }
   | { kind: 'drop' }
   | { kind: 'html' }
-  | { kind: 'expire-token' };
+  | { kind: 'expire-token' }
+  /** Answer normally (to place a later fault on, say, the third page). */
+  | { kind: 'pass' };
 
 /** One request as the fake saw it. */
 export interface LoggedRequest {
@@ -101,6 +103,7 @@ export async function startFakeMicrosoft(o: FakeMicrosoftOptions): Promise<FakeM
 
   /** A fault's answer; 429/503 with Retry-After start a pause the client must respect. */
   const faultAnswer = (fault: Fault, throttleKey: string | undefined, t: number): FakeAnswer | undefined => {
+    if (fault.kind === 'pass') return undefined;
     if (fault.kind === 'drop') return { status: 0, drop: true };
     if (fault.kind === 'html') return { status: 200, text: SIGN_IN_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' } };
     if (fault.kind === 'expire-token') {
