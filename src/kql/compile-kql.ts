@@ -43,9 +43,10 @@ export function compileKql(text: string, options: CompileOptions): CompiledQuery
     } else ctx.bindings.set(letNode.name, { kind: 'scalar', expr: v });
   }
   const state = compilePipeline(ctx, query.body);
+  const { sql, params } = ctx.finish(toSql(ctx, state));
   const compiled: CompiledQuery = {
-    sql: toSql(ctx, state),
-    params: ctx.params,
+    sql,
+    params,
     columns: state.columns.map((c) => ({ name: c.name, type: c.type })),
   };
   return ctx.render ? { ...compiled, render: ctx.render } : compiled;

@@ -40,7 +40,7 @@ function colName(node: ExprNode | undefined): string {
 }
 
 /** The output columns of one aggregate call, named as KQL names them. */
-export function aggregateOutputs(ctx: CompileContext, scope: ExprScope, call: CallNode): AggregateOutput[] {
+export function aggregateOutputs(ctx: CompileContext, scope: ExprScope, call: CallNode, byNames: readonly string[] = []): AggregateOutput[] {
   const fn = ctx.dialect.fn;
   const [min, max] = ARITY[call.name]!;
   if (call.args.length < min || call.args.length > max) {
@@ -111,7 +111,8 @@ export function aggregateOutputs(ctx: CompileContext, scope: ExprScope, call: Ca
         const node = call.args[i]!;
         if (node.kind === 'Star') {
           for (const c of scope.columns) {
-            if (c.name === first) continue;
+            // KQL's `*` here leaves out the extreme column and the summarize keys.
+            if (c.name === first || byNames.includes(c.name)) continue;
             out.push({ name: c.name, expr: atom(pick(c.sql, by.sql), c.type, true) });
           }
         } else {

@@ -27,7 +27,7 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
   if (isNumeric(l.type) && isNumeric(r.type)) {
     const type = numericResult(l.type, r.type);
     // KQL integer division truncates toward zero, like C#.
-    if (op === '/' && isInteger(type)) return expr(fn.intDivide(operand(l), operand(r)), type, aggregate);
+    if (op === '/' && isInteger(type)) return { ...expr(fn.intDivide(operand(l), operand(r)), type, aggregate), atomic: true };
     return expr(`${operand(l)} ${op} ${operand(r)}`, type, aggregate);
   }
   const t = `${l.type} ${op} ${r.type}`;

@@ -22,7 +22,7 @@ export interface ContextOptions {
 
 /** Compilation state; one per compileKql call. */
 export class CompileContext {
-  readonly params: unknown[] = [];
+  private readonly values: unknown[] = [];
   readonly bindings = new Map<string, Binding>();
   /** The visualisation hint of `render`, if any. */
   render: { kind: string; props: Record<string, unknown> } | undefined;
@@ -31,17 +31,37 @@ export class CompileContext {
 
   constructor(readonly dialect: Dialect, readonly text: string, readonly options: ContextOptions) {}
 
-  /** Placeholder SQL for a bound value; equal values of one type share one parameter. */
+  /**
+   * A marker for a bound value; equal values of one type share one parameter. Markers become the dialect's
+   * placeholders in `finish`, numbered by first use, so values compiled but not used are not bound.
+   */
   param(value: unknown, type: ColumnType): string {
     const bound = type === 'datetime' && typeof value === 'number' ? isoForSql(value) : value;
     const key = `${type}:${typeof bound}:${JSON.stringify(bound)}`;
     let index = this.paramIndex.get(key);
     if (index === undefined) {
-      this.params.push(bound);
-      index = this.params.length;
+      this.values.push(bound);
+      index = this.values.length - 1;
       this.paramIndex.set(key, index);
     }
-    return this.dialect.placeholder(index, type);
+    // NUL never occurs in SQL text otherwise: every dialect's escapeString encodes it.
+    return `\0${index}:${type}\0`;
+  }
+
+  /** The final SQL with the dialect's placeholders, and the values they bind, in placeholder order. */
+  finish(sql: string): { sql: string; params: unknown[] } {
+    const renumber = new Map<number, number>();
+    const params: unknown[] = [];
+    const text = sql.replace(/\0(\d+):(\w+)\0/g, (_m, i: string, type: string) => {
+      let n = renumber.get(Number(i));
+      if (n === undefined) {
+        params.push(this.values[Number(i)]);
+        n = params.length;
+        renumber.set(Number(i), n);
+      }
+      return this.dialect.placeholder(n, type as ColumnType);
+    });
+    return { sql: text, params };
   }
 
   /** A fresh table alias (_t1, _t2, ...). */

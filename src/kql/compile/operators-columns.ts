@@ -2,7 +2,7 @@
 import type {
   ExtendNode, MvExpandNode, ParseNode, ProjectAwayNode, ProjectNode, ProjectRenameNode,
 } from '../ast/index.js';
-import { derivedName, columnNamer } from '../semantic/naming.js';
+import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
@@ -20,10 +20,12 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
   const taken = new Set<string>();
   const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
   const columns = node.columns.map((a) => {
-    const { name, expr } = compileAssignment(ctx, { columns: s.columns, aggregates: false }, a, next);
-    if (taken.has(name)) throw ctx.error('invalid-name', `column '${name}' is projected twice`, a.pos);
+    const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false }, a, next);
+    if (a.name !== undefined && taken.has(a.name)) throw ctx.error('invalid-name', `column '${a.name}' is projected twice`, a.pos);
+    // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
+    const name = a.name ?? uniqueName(compiled.name, taken);
     taken.add(name);
-    return toColumn(name, expr);
+    return toColumn(name, compiled.expr);
   });
   return { ...s, columns, star: false };
 }

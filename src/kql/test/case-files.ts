@@ -1,0 +1,28 @@
+/** The case-table files of the KQL engine, loaded by the tests and by the case updater. */
+import type { KqlCase } from './kql-case.js';
+import { CASES as basics } from '../cases/basics.cases.js';
+import { CASES as scalar } from '../cases/scalar.cases.js';
+import { CASES as strings } from '../cases/strings.cases.js';
+import { CASES as summarize } from '../cases/summarize.cases.js';
+import { CASES as tabular } from '../cases/tabular.cases.js';
+import { CASES as time } from '../cases/time.cases.js';
+
+/** Case tables by file name (relative to src/kql/cases). */
+export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
+  'basics.cases.ts': basics,
+  'strings.cases.ts': strings,
+  'time.cases.ts': time,
+  'summarize.cases.ts': summarize,
+  'tabular.cases.ts': tabular,
+  'scalar.cases.ts': scalar,
+};
+
+/** Every case, with the file it comes from. */
+export function allCases(): { file: string; c: KqlCase }[] {
+  return Object.entries(CASE_FILES).flatMap(([file, cases]) => cases.map((c) => ({ file, c })));
+}
+
+/** Rows in a canonical order for comparing unordered results. */
+export function sortRows(rows: readonly (readonly unknown[])[]): unknown[][] {
+  return rows.map((r) => [...r]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+}
