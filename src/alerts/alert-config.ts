@@ -1,0 +1,126 @@
+/** The `alerts:` section validated: rules, and destinations checked against their type's own schema. Messages name the key. */
+import { z } from 'zod';
+import { alertRuleSchema, type AlertCondition } from './alert-rule-schema.js';
+import { destinationType, DESTINATION_TYPES, type AnyDestinationType } from './destinations/registry.js';
+import { AlertConfigError } from './errors.js';
+import { SEVERITIES, type Severity } from './finding.js';
+import type { Schedule } from './schedule.js';
+
+/** An alert rule ready to run. */
+export interface AlertRule {
+  name: string;
+  enabled: boolean;
+  source: { kind: 'detection'; rule: string } | { kind: 'query'; kql: string };
+  schedule: Schedule;
+  condition: AlertCondition;
+  severity: Severity | undefined;
+  minSeverity: Severity;
+  suppressMs: number;
+  lookbackMs: number | undefined;
+  key: string[];
+  destinations: string[];
+}
+
+/** A destination ready to send to. */
+export interface ConfiguredDestination {
+  name: string;
+  type: AnyDestinationType;
+  enabled: boolean;
+  /** Alerts below this severity are not sent here. */
+  minSeverity: Severity;
+  /** Delivery attempts (1 = no retry). */
+  attempts: number;
+  /** The type's own configuration, parsed by its schema. */
+  config: unknown;
+}
+
+/** The whole `alerts:` section, parsed. */
+export interface AlertsConfig {
+  rules: AlertRule[];
+  destinations: Map<string, ConfiguredDestination>;
+}
+
+const destinationBase = z
+  .object({
+    name: z.string().min(1).max(200),
+    type: z.string().min(1),
+    enabled: z.boolean().default(true),
+    minSeverity: z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` }).default('low'),
+    attempts: z.number().int().min(1).max(10).default(3),
+  })
+  .passthrough();
+
+const section = z
+  .object({
+    rules: z.array(z.unknown()).default([]),
+    destinations: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
+function where(path: readonly PropertyKey[], prefix: string): string {
+  let out = prefix;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
+  return out;
+}
+
+function fail(prefix: string, error: z.ZodError): never {
+  const issue = error.issues[0]!;
+  throw new AlertConfigError(`${where(issue.path, prefix)}: ${issue.message}`);
+}
+
+function nameOf(raw: unknown): string {
+  const n = (raw as { name?: unknown } | null)?.name;
+  return typeof n === 'string' ? ` ("${n}")` : '';
+}
+
+/** Parse the `alerts:` section; throws AlertConfigError naming the key at fault (never a secret's value). */
+export function parseAlertsConfig(raw: unknown): AlertsConfig {
+  const top = section.safeParse(raw ?? {});
+  if (!top.success) fail('alerts', top.error);
+  const destinations = new Map<string, ConfiguredDestination>();
+  top.data.destinations.forEach((d, i) => {
+    const at = `alerts.destinations[${i}]${nameOf(d)}`;
+    const base = destinationBase.safeParse(d);
+    if (!base.success) fail(at, base.error);
+    const { name, type, enabled, minSeverity, attempts, ...rest } = base.data;
+    const kind = destinationType(type);
+    if (!kind) throw new AlertConfigError(`${at}.type: unknown destination type '${type}' (known: ${DESTINATION_TYPES.map((t) => t.type).join(', ')})`);
+    if (destinations.has(name)) throw new AlertConfigError(`${at}.name: another destination is already named '${name}'`);
+    const own = kind.configSchema.safeParse(rest);
+    if (!own.success) fail(at, own.error);
+    destinations.set(name, { name, type: kind, enabled, minSeverity, attempts, config: own.data });
+  });
+  const names = new Set<string>();
+  const rules = top.data.rules.map((r, i): AlertRule => {
+    const at = `alerts.rules[${i}]${nameOf(r)}`;
+    const parsed = alertRuleSchema.safeParse(r);
+    if (!parsed.success) fail(at, parsed.error);
+    const v = parsed.data;
+    if (names.has(v.name)) throw new AlertConfigError(`${at}.name: another rule is already named '${v.name}'`);
+    names.add(v.name);
+    v.destinations.forEach((d, j) => {
+      if (!destinations.has(d)) throw new AlertConfigError(`${at}.destinations[${j}]: no destination is named '${d}'`);
+    });
+    return {
+      name: v.name,
+      enabled: v.enabled,
+      source: v.detection !== undefined ? { kind: 'detection', rule: v.detection } : { kind: 'query', kql: v.query! },
+      schedule: v.schedule,
+      condition: v.condition ?? { kind: 'rows', op: '>', value: 0 },
+      severity: v.severity,
+      minSeverity: v.minSeverity,
+      suppressMs: v.suppress,
+      lookbackMs: v.lookback,
+      key: v.key ?? [],
+      destinations: v.destinations,
+    };
+  });
+  return { rules, destinations };
+}
+
+/** Where links in alerts point: `server.publicUrl`, else the address the server listens on. */
+export function linkBase(server: { publicUrl?: string | undefined; host?: string; port?: number } | undefined): string {
+  if (server?.publicUrl) return server.publicUrl.replace(/\/+$/, '');
+  const host = !server?.host || server.host === '0.0.0.0' || server.host === '::' ? 'localhost' : server.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${server?.port ?? 8080}`;
+}

@@ -1,0 +1,102 @@
+/** Sending one alert to one destination: retries with exponential backoff and jitter, Retry-After honoured, every attempt recorded. */
+import type { Alert } from './alert.js';
+import type { ConfiguredDestination } from './alert-config.js';
+import type { DeliveryLog } from './delivery-log.js';
+import { DeliveryError } from './errors.js';
+import { redact } from './redact.js';
+import { visible } from './text-safety.js';
+
+/** How a delivery ended. */
+export interface DeliveryOutcome {
+  destination: string;
+  type: string;
+  status: 'delivered' | 'failed';
+  attempts: number;
+  /** `HTTP 200` / `250 OK` on success; the reason of the last failure otherwise. Never a secret. */
+  detail: string;
+}
+
+/** What a delivery needs from its surroundings (clock, sleep and randomness are injected in tests). */
+export interface DeliveryDeps {
+  log: DeliveryLog;
+  version: string;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  signal?: AbortSignal;
+  /** First backoff delay (default 1 s); doubles each attempt. */
+  baseDelayMs?: number;
+  /** Longest backoff delay (default 60 s). */
+  maxDelayMs?: number;
+  /** A Retry-After longer than this (default 5 min) ends the delivery instead of blocking the scheduler. */
+  maxRetryAfterMs?: number;
+}
+
+/** The wait before attempt `attempt + 1`: half the exponential delay, plus a random part of the other half. */
+export function backoffDelay(attempt: number, random: () => number, baseMs = 1000, maxMs = 60_000): number {
+  const full = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+  return Math.round(full / 2 + random() * (full / 2));
+}
+
+/** Deliver `alert` to `dest`, trying up to `dest.attempts` times. Never throws: the outcome says how it went. */
+export async function deliver(alert: Alert, dest: ConfiguredDestination, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const secrets = safeSecrets(dest);
+  const clean = (s: string) => redact(visible(s, 500), secrets);
+  const title = visible(`${alert.title}: ${alert.sentence}`, 300);
+  let detail = '';
+  for (let attempt = 1; attempt <= dest.attempts; attempt++) {
+    const started = deps.now();
+    try {
+      const result = await dest.type.send(alert, dest.config, { version: deps.version, now: deps.now, ...(deps.signal ? { signal: deps.signal } : {}) });
+      detail = clean(result.detail);
+      await record(deps, { alert, dest, title, attempt, outcome: 'delivered', detail, durationMs: deps.now() - started });
+      return { destination: dest.name, type: dest.type.type, status: 'delivered', attempts: attempt, detail };
+    } catch (error) {
+      const e = error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), { retryable: false, cause: error });
+      detail = clean(e.message);
+      let wait = e.retryAfterMs ?? backoffDelay(attempt, deps.random, deps.baseDelayMs, deps.maxDelayMs);
+      let again = e.retryable && attempt < dest.attempts && !deps.signal?.aborted;
+      if (again && e.retryAfterMs !== undefined && e.retryAfterMs > (deps.maxRetryAfterMs ?? 300_000)) {
+        detail += ` (asked to retry after ${Math.round(e.retryAfterMs / 1000)} s: giving up for now)`;
+        again = false;
+      }
+      await record(deps, { alert, dest, title, attempt, outcome: again ? 'retrying' : 'failed', detail, durationMs: deps.now() - started, ...(e.status === undefined ? {} : { status: e.status }) });
+      if (!again) return { destination: dest.name, type: dest.type.type, status: 'failed', attempts: attempt, detail };
+      wait = Math.max(0, wait);
+      await deps.sleep(wait, deps.signal);
+    }
+  }
+  return { destination: dest.name, type: dest.type.type, status: 'failed', attempts: dest.attempts, detail };
+}
+
+function safeSecrets(dest: ConfiguredDestination): string[] {
+  try {
+    return dest.type.secrets(dest.config);
+  } catch {
+    return [];
+  }
+}
+
+async function record(
+  deps: DeliveryDeps,
+  a: { alert: Alert; dest: ConfiguredDestination; title: string; attempt: number; outcome: 'delivered' | 'retrying' | 'failed'; detail: string; durationMs: number; status?: number },
+): Promise<void> {
+  try {
+    await deps.log.record({
+      at: new Date(deps.now()).toISOString(),
+      rule: a.alert.rule,
+      alertId: a.alert.id,
+      title: a.title,
+      severity: a.alert.severity,
+      destination: a.dest.name,
+      type: a.dest.type.type,
+      attempt: a.attempt,
+      outcome: a.outcome,
+      detail: a.detail,
+      ...(a.status === undefined ? {} : { status: a.status }),
+      durationMs: a.durationMs,
+    });
+  } catch {
+    // The history is for people looking back; a store hiccup must not stop the alert itself.
+  }
+}

@@ -1,0 +1,55 @@
+/** One HTTP POST for the web-hook style destinations, with failures classified for the retry policy. */
+import { DeliveryError } from '../errors.js';
+import { visible } from '../text-safety.js';
+import type { SendContext, SendResult } from './destination.js';
+
+/** Parse `Retry-After` (seconds or an HTTP date) into milliseconds from `nowMs`. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** POST `body` to `url`. Messages name the host only: paths of web-hook URLs are secrets (Slack, Teams). */
+export async function postJson(url: string, body: string, headers: Record<string, string>, ctx: SendContext, timeoutMs: number): Promise<SendResult> {
+  const host = new URL(url).host;
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': `mailsift/${ctx.version}`, ...headers },
+      body,
+      redirect: 'manual',
+      signal,
+    });
+  } catch (cause) {
+    const reason = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : networkReason(cause);
+    throw new DeliveryError(`POST to ${host} failed: ${reason}`, { retryable: true, cause });
+  }
+  const text = await readSome(response);
+  const status = response.status;
+  if (status >= 200 && status < 300) return { detail: `HTTP ${status}` };
+  const snippet = text ? `: ${visible(text, 120)}` : '';
+  if (status >= 300 && status < 400) throw new DeliveryError(`${host} answered HTTP ${status} (redirects are not followed)`, { retryable: false, status });
+  // A 4xx other than 429 means the request itself is wrong: sending it again will not help.
+  const retryable = status === 429 || status >= 500;
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), ctx.now());
+  throw new DeliveryError(`${host} answered HTTP ${status}${snippet}`, { retryable, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+}
+
+async function readSome(response: Response): Promise<string> {
+  try {
+    return (await response.text()).slice(0, 500);
+  } catch {
+    return '';
+  }
+}
+
+function networkReason(cause: unknown): string {
+  const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
+  if (inner?.code) return inner.code;
+  return cause instanceof Error ? cause.message : String(cause);
+}

@@ -1,0 +1,98 @@
+/** E-mail over SMTP with nodemailer: STARTTLS required by default, optional AUTH, a text part and an HTML part with everything escaped. */
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import { alertTextLines, evidencePairs, type Alert } from '../alert.js';
+import { DeliveryError } from '../errors.js';
+import { escapeHtml, visible } from '../text-safety.js';
+import { defineDestination } from './destination.js';
+import { nodeTlsOptions, tlsConfig } from './tls-options.js';
+
+const address = z.string().regex(/^[^\s<>@,;"]+@[^\s<>@,;"]+$/, 'must be an e-mail address such as soc@contoso.com');
+
+const smtpConfig = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(587),
+    /** Implicit TLS from the first byte (port 465). */
+    secure: z.boolean().default(false),
+    /** Refuse to go on unless the server offers STARTTLS (default true; set false only for a local relay). */
+    requireTLS: z.boolean().default(true),
+    auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).strict().optional(),
+    from: address,
+    to: z.union([address, z.array(address).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])),
+    subjectPrefix: z.string().default('[mailsift]'),
+    tls: tlsConfig,
+    timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  })
+  .strict();
+
+export type SmtpConfig = z.infer<typeof smtpConfig>;
+
+/** Subject, text and HTML of the e-mail for an alert. */
+export function emailContent(alert: Alert, subjectPrefix: string): { subject: string; text: string; html: string } {
+  const subject = `${subjectPrefix} ${visible(alert.title, 120)}: ${visible(alert.sentence, 200)}`.trim();
+  const text = alertTextLines(alert).join('\n') + '\n';
+  const h = (v: unknown, max: number) => escapeHtml(visible(v, max));
+  const parts = [
+    `<h2>${h(alert.title, 200)}</h2>`,
+    `<p>${h(alert.sentence, 1000)}</p>`,
+    `<p>Severity: <b>${h(alert.severity, 20)}</b> · Rule: ${h(alert.rule, 200)} · Fired: ${h(alert.firedAt, 40)}</p>`,
+  ];
+  if (alert.link) parts.push(`<p><a href="${escapeHtml(alert.link)}">Open in mailsift</a></p>`);
+  const rows = evidencePairs(alert.evidence);
+  if (rows.length > 0) {
+    const head = rows[0]!.map((p) => `<th align="left">${escapeHtml(p.name)}</th>`).join('');
+    const body = rows.map((r) => `<tr>${r.map((p) => `<td>${escapeHtml(p.value)}</td>`).join('')}</tr>`).join('\n');
+    parts.push(`<p>Evidence (top ${rows.length}):</p>`, `<table border="1" cellpadding="4" cellspacing="0"><tr>${head}</tr>\n${body}</table>`);
+  }
+  const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${parts.join('\n')}\n</body></html>\n`;
+  return { subject, text, html };
+}
+
+interface NodemailerError {
+  code?: string;
+  responseCode?: number;
+  message?: string;
+}
+
+export const smtp = defineDestination<SmtpConfig>({
+  type: 'smtp',
+  configSchema: smtpConfig,
+  secrets: (c) => (c.auth ? [c.auth.pass] : []),
+  async send(alert, config, ctx) {
+    const transport = nodemailer.createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      requireTLS: !config.secure && config.requireTLS,
+      ...(config.auth ? { auth: { user: config.auth.user, pass: config.auth.pass } } : {}),
+      tls: nodeTlsOptions(config.tls),
+      connectionTimeout: config.timeoutMs,
+      greetingTimeout: config.timeoutMs,
+      socketTimeout: config.timeoutMs,
+      logger: false,
+      debug: false,
+    });
+    const content = emailContent(alert, config.subjectPrefix);
+    try {
+      const info = await transport.sendMail({
+        from: config.from,
+        to: config.to,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
+        headers: { 'X-Mailsift-Alert-Id': alert.id, 'X-Mailsift-Rule': visible(alert.rule, 100), 'X-Mailsift-Severity': alert.severity },
+      });
+      return { detail: visible(info.response, 200) };
+    } catch (cause) {
+      const e = cause as NodemailerError;
+      const code = e.responseCode;
+      // 5xx replies, refused logins and TLS problems are permanent; 4xx replies and lost connections are not.
+      const permanent = (code !== undefined && code >= 500) || e.code === 'EAUTH' || e.code === 'ETLS';
+      const reason = visible(e.message ?? String(cause), 300);
+      throw new DeliveryError(`SMTP ${config.host}:${config.port}: ${reason}`, { retryable: !permanent, ...(code === undefined ? {} : { status: code }), cause });
+    } finally {
+      transport.close();
+    }
+  },
+});

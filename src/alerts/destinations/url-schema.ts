@@ -1,0 +1,12 @@
+/** The URL of a web-hook style destination: http or https only. */
+import { z } from 'zod';
+
+/** An absolute http(s) URL. */
+export const httpUrl = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}, 'must be an http:// or https:// URL');
