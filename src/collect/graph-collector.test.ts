@@ -1,50 +1,25 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEnricher, type Enricher } from '../enrich/index.js';
-import { openStore, type Store } from '../store/index.js';
-import { collectorStatus, runCollectorsOnce, startCollectors, type PassReport } from './index.js';
-import {
-  CLIENT_ID, CLIENT_SECRET, expectedRows, fakeTrace, FakeClock, graphEntry, MemoryDataset, startFakeMicrosoft, storedRows, TENANT_ID,
-  type FakeMicrosoft, type FakeTrace,
-} from './testing/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectorStatus, startCollectors, type PassReport } from './index.js';
+import { expectedRows, fakeTrace, graphEntry, spreadTraces, startHarness, storedRows, TENANT_ID, type FakeTrace, type Harness, type HarnessOptions } from './testing/index.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 
-let enricher: Enricher;
-beforeAll(async () => {
-  enricher = await createEnricher({ organization: { acceptedDomains: ['contoso.com'] } });
-});
-
-const open: { fake?: FakeMicrosoft; store?: Store }[] = [];
+let harnesses: Harness[] = [];
 afterEach(async () => {
-  for (const o of open.splice(0)) {
-    await o.fake?.close();
-    await o.store?.close();
-  }
+  for (const h of harnesses.splice(0)) await h.close();
 });
 
-/** A fake tenant with `rows`, a clock at `now`, and an in-memory store. */
-async function setup(rows: FakeTrace[], options: { now?: number; skewMs?: number; limit?: number; servicePrincipal?: boolean; graphPermission?: boolean } = {}) {
-  const clock = new FakeClock(options.now ?? T0);
-  const dataset = new MemoryDataset();
-  dataset.add(...rows);
-  const fake = await startFakeMicrosoft({
-    clock, skewMs: options.skewMs, limit: options.limit,
-    tenants: [{ tenantId: TENANT_ID, dataset, servicePrincipal: options.servicePrincipal, apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, graphPermission: options.graphPermission }] }],
-  });
-  const store = await openStore('duckdb::memory:');
-  open.push({ fake, store });
-  const run = (extra: Record<string, unknown> = {}) =>
-    runCollectorsOnce({ collectors: [graphEntry(fake, extra)], store, enrich: (r) => enricher.enrich(r), clock }).then((r) => r[0]!);
-  return { clock, dataset, fake, store, run };
+/** A fake tenant with `rows`, a clock at T0, and an in-memory store. */
+async function setup(rows: FakeTrace[], options: Partial<HarnessOptions> = {}): Promise<Harness> {
+  const h = await startHarness(rows, { now: T0, ...options });
+  harnesses.push(h);
+  return h;
 }
 
-/** `n` rows received evenly over the `days` before `end`. */
-function spread(n: number, days: number, end = T0, first = 0): FakeTrace[] {
-  return Array.from({ length: n }, (_, i) => fakeTrace(first + i, end - days * DAY + Math.floor(((i + 0.5) * days * DAY) / n)));
-}
+const spread = (n: number, days: number) => spreadTraces(n, days, T0);
 
 describe('Graph collector against the fake Microsoft', () => {
   it('collects continuously without a missing row, a duplicate or a stale status (late rows, status changes, paging)', async () => {
@@ -60,11 +35,11 @@ describe('Graph collector against the fake Microsoft', () => {
       // A second recipient of the same message.
       if (i % 5 === 0) live.push({ ...t, recipientAddress: `second${i}@contoso.com`, statuses: t.statuses.map((s) => ({ ...s })) });
     }
-    const { clock, dataset, fake, store } = await setup([...history, ...live]);
+    const { clock, dataset, fake, store, enrich } = await setup([...history, ...live]);
     const reports: PassReport[] = [];
     const scheduler = startCollectors({
       collectors: [graphEntry(fake, { pageSize: 50, interval: '15m', lag: '15m', lookback: '24h', initialLookback: '7d' })],
-      store, enrich: (r) => enricher.enrich(r), clock,
+      store, enrich, clock,
       onPass: (r) => reports.push(r),
     });
     while (clock.now() < T0 + 10 * HOUR) await new Promise((r) => setTimeout(r, 5));

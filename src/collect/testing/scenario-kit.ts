@@ -64,3 +64,8 @@ export async function storedRows(store: Store): Promise<KeyedRow[]> {
     .map(([id, rcpt, received, status]) => ({ key: `${String(id)}|${String(rcpt)}`, received: new Date(String(received)).toISOString(), status: String(status) }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
+
+/** `n` delivered rows received evenly over the `days` before `end`. */
+export function spreadTraces(n: number, days: number, end: number, first = 0): FakeTrace[] {
+  return Array.from({ length: n }, (_, i) => fakeTrace(first + i, end - days * 86_400_000 + Math.floor(((i + 0.5) * days * 86_400_000) / n)));
+}
