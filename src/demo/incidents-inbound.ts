@@ -53,7 +53,7 @@ export function plantStatusSpike(p: Planter): void {
 /** 2. Emotet-style reply-chain campaigns: many external senders, one subject pattern, many recipients. */
 export function plantCampaigns(p: Planter): void {
   const { rng, world } = p;
-  const campaign = (dayStart: number, senders: number, recipients: number, stem: string, subject: () => string, lang: string): void => {
+  const campaign = (dayStart: number, senders: number, recipients: number, subject: () => string, lang: string): void => {
     const countries = ['JP', 'JP', 'JP', 'BR', 'IN', 'VN', 'DE', 'US', 'KR', 'TW', 'FR', 'AU', 'GB', 'NL'];
     const sources = Array.from({ length: senders }, () => {
       const country = rng.pick(countries);
@@ -70,11 +70,13 @@ export function plantCampaigns(p: Planter): void {
       if (rng.chance(0.2)) to.push(rng.pick(targets));
       rows.push(...inbound(p, t, src.sender, [...new Set(to)], subject(), rng.int(90_000, 400_000), src.ip, () => (rng.chance(0.85) ? 'Delivered' : 'FilteredAsSpam')));
     });
-    p.incident('subject-campaign', rows, { subject: stem },
-      `${lang} reply-chain malspam (Emotet style): "${stem}..." from ${senders} compromised senders to ${recipients} people in 3 hours`);
+    // The subjects differ only in their numbers: the key names the first one.
+    const first = rows[0]!.Subject;
+    p.incident('subject-campaign', rows, { subject: first },
+      `${lang} reply-chain malspam (Emotet style) like "${first}" from ${senders} compromised senders to ${recipients} people in 3 hours`);
   };
-  campaign(p.at(p.days.campaignJa, 9, 10), 20, 60, 'Re: 請求書 No.', () => `Re: 請求書 No.${rng.int(10000, 99999)}`, 'Japanese');
-  campaign(p.at(p.days.campaignEn, 14), 15, 40, 'RE: Invoice ', () => `RE: Invoice ${rng.int(1000, 9999)}-INV`, 'English');
+  campaign(p.at(p.days.campaignJa, 9, 10), 20, 60, () => `Re: 請求書 No.${rng.int(10000, 99999)}`, 'Japanese');
+  campaign(p.at(p.days.campaignEn, 14), 15, 40, () => `RE: Invoice ${rng.int(1000, 9999)}-INV`, 'English');
 }
 
 /** 4. Look-alikes of our own domain and of a partner's, writing to finance staff. */

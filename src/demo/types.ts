@@ -53,8 +53,10 @@ export interface IncidentEntities {
 
 /**
  * An incident planted in the demo data: what a correct detection reports. `from`/`to` are the
- * first and last planted row (ms, UTC, inclusive); `entities` are exactly the entities of the finding.
- * For subject-campaign, `subject` is the text every subject of the campaign starts with.
+ * first and last planted row (ms, UTC, inclusive; for watchlist-correlation `from` is the EDR alert);
+ * `entities` are the entities a correct finding reports (slots not named here are free).
+ * For subject-campaign, `subject` is the first subject of the campaign: the others differ from it only
+ * in their numbers, so they share its shape.
  */
 export interface PlantedIncident {
   rule: RuleId;
