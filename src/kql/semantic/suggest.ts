@@ -1,18 +1,20 @@
 /** "Did you mean" for unknown names: the closest candidate by edit distance. */
 
-/** Levenshtein distance, with a case-only difference counting as nothing. */
+/** Edit distance counting a swap of neighbours as one edit (optimal string alignment); case is ignored. */
 export function editDistance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
+  for (let j = 0; j <= y.length; j++) d[0]![j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
     for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
-    prev = cur;
   }
-  return prev[y.length]!;
+  return d[x.length]![y.length]!;
 }
 
 /** The candidate closest to `name`, if it is close enough to be a likely typo. */

@@ -1,0 +1,23 @@
+// Completion lists and the plain-English explanation come from the same definitions the compiler uses.
+import { describe, expect, it } from 'vitest';
+import { compileKql, explainKql, kqlCompletions } from './index.js';
+
+describe('kqlCompletions', () => {
+  it('lists tables with columns, operators, functions and aggregates that all compile', () => {
+    const c = kqlCompletions();
+    expect(c.tables.map((t) => t.name)).toEqual(['MessageTrace', 'MessageEvents', 'Indicators', 'Findings', 'Watchlist']);
+    expect(c.tables[0]!.columns[0]).toMatchObject({ name: 'Received', type: 'datetime' });
+    expect(c.operators).toContain('mv-expand');
+    expect(c.functions).toEqual(expect.arrayContaining(['ago', 'bin', 'ipv4_is_in_range', 'format_datetime']));
+    expect(c.aggregates).toEqual(expect.arrayContaining(['count', 'dcount', 'arg_max', 'percentiles']));
+    for (const t of c.tables) expect(() => compileKql(`${t.name} | take 1`, { dialect: 'duckdb' })).not.toThrow();
+  });
+});
+
+describe('explainKql', () => {
+  it('explains each step', () => {
+    expect(explainKql('MessageTrace | where Size > 1000 | summarize n = count() by SenderAddress | top 5 by n')).toBe(
+      'Take rows of MessageTrace. Keep rows where Size > 1000. Compute n for each SenderAddress. Keep the top 5 rows by n descending.',
+    );
+  });
+});
