@@ -38,8 +38,9 @@ function monthEndInvoices(p: Planter): void {
   const work = world.cal.fullDays().filter((d) => d.workday);
   const home = world.org.acceptedDomains[0]!;
   const finance = (world.pop.byDepartment.get('finance') ?? []).map((x) => x.address);
-  for (let i = 0; i + 1 < work.length; i++) {
-    if (work[i]!.date.slice(0, 7) === work[i + 1]!.date.slice(0, 7)) continue;
+  for (let i = 0; i < work.length; i++) {
+    // The last working day of a month: the next weekday falls in another month.
+    if (work[i]!.date.slice(0, 7) === nextWeekday(work[i]!.date).slice(0, 7)) continue;
     const days = [work[i - 1], work[i], work[i + 1], work[i + 2]].filter((d) => d !== undefined);
     const rows: TraceRecord[] = [];
     for (const partner of world.pop.partners) {
@@ -58,9 +59,16 @@ function monthEndInvoices(p: Planter): void {
     p.trap({
       kind: 'month-end-invoices', from: Math.min(...times), to: Math.max(...times), entities: { recipient: `keiri@${home}` },
       quietRules: ['subject-campaign', 'lookalike-domain'],
-      description: `Month-end: ${world.pop.partners.length} partners send their invoices to accounting over four working days`,
+      description: `Month-end: ${world.pop.partners.length} partners send their invoices to accounting around the last working day of the month`,
     });
   }
+}
+
+function nextWeekday(date: string): string {
+  let t = Date.parse(`${date}T00:00:00Z`);
+  do t += 86_400_000;
+  while ([0, 6].includes(new Date(t).getUTCDay()));
+  return new Date(t).toISOString().slice(0, 10);
 }
 
 /** t.nakamura sends design data to Fabrikam: large, but well under a gigabyte and to a known partner. */
