@@ -86,7 +86,7 @@ describe('Reporting Web Service collector (legacy)', () => {
     const stored = await storedRows(h.store);
     expect(stored.length).toBeGreaterThan(4000);
     expect(rws.map((r) => new URL(r.path, h.fake.url).searchParams.get('$skiptoken'))).toEqual([null, '2000', '4000', String(stored.length)]);
-    expect(rws[0]!.path).toContain("StartDate%20eq%20datetime'");
+    expect(new URL(rws[0]!.path, h.fake.url).searchParams.get('$filter')).toMatch(/^StartDate eq datetime'2026-02-22T00:00:00Z' and EndDate eq datetime'2026-02-28T23:45:00Z'$/);
     expect(stored).toEqual(expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(report.completeUpTo!))));
     const org = await h.store.query('SELECT DISTINCT "Organization", "Source" FROM "MessageTrace"');
     expect(org.rows).toEqual([['contoso.onmicrosoft.com', 'rws']]);
