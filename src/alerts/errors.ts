@@ -35,3 +35,12 @@ export class AlertRuleError extends Error {
     this.name = 'AlertRuleError';
   }
 }
+
+/** `alerts test NAME` or `alerts run --rule NAME` named something the configuration does not have. */
+export class UnknownAlertNameError extends Error {
+  readonly code = 'UNKNOWN_ALERT_NAME';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownAlertNameError';
+  }
+}
