@@ -1,5 +1,6 @@
 /** The `mailsift` command: global flags, one file per command, exit codes of DESIGN.md. */
 import { Command, CommanderError } from 'commander';
+import { registerCollect } from './commands/collect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo];
+const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerCollect];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {
