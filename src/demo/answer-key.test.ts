@@ -5,7 +5,7 @@ import { collectRows, localParts } from './collect-rows.js';
 import { generateTenant } from './index.js';
 import { COUNTRY_RANGES, rangeContains } from './ip-ranges.js';
 import { PARTNERS } from './names.js';
-import { editDistance } from './population.js';
+import { buildPopulation, editDistance } from './population.js';
 import type { DemoTenant, PlantedIncident, RuleId } from './types.js';
 
 const START = Date.UTC(2026, 5, 1);
@@ -110,14 +110,13 @@ describe.each([1, 5])('answer key of seed %i', (seed) => {
   it('lookalike-domain: our own and a partner\'s look-alikes write to finance; no other look-alike in the data', () => {
     const fakes = key('lookalike-domain').map((k) => k.entities.senderDomain!);
     expect(fakes.sort()).toEqual(['c0ntoso.co.jp', 'contoso-co.jp', 'contoso.co.jp.secure-login.com', 'fabrikarn.co.jp']);
-    const finance = new Set([...tenant.users.filter((u) => u === 'keiri@contoso.co.jp')]);
+    const finance = new Set<string>(['keiri@contoso.co.jp', ...buildPopulation(tenant.organization, seed).byDepartment.get('finance')!.map((p) => p.address)]);
     for (const k of key('lookalike-domain')) {
       const hits = rows.filter((r) => domainOf(r.SenderAddress) === k.entities.senderDomain);
       expect(hits).toHaveLength(k.count);
       expect(hits.every((r) => within(r, k))).toBe(true);
-      for (const r of hits) finance.add(r.RecipientAddress);
+      expect(hits.filter((r) => !finance.has(r.RecipientAddress))).toEqual([]);
     }
-    expect(finance.size).toBeLessThanOrEqual(13);
     const protectedLabels = ['contoso', ...PARTNERS.map((p) => p.domain.split('.')[0]!)];
     const genuine = new Set([...tenant.organization.acceptedDomains, ...PARTNERS.map((p) => p.domain)]);
     const suspicious = new Set<string>();
