@@ -29,8 +29,8 @@ describe('compileKql options', () => {
     const q = compileKql('MessageTrace | join kind=inner (MessageEvents) on MessageTraceId | count', {
       dialect: 'duckdb', now: FIXTURE_NOW, timeRange: { from: Date.UTC(2026, 10, 1, 9), to: Date.UTC(2026, 10, 1, 11) },
     });
-    expect(q.sql).toContain('"Received" >= CAST($1 AS TIMESTAMP) AND "Received" < CAST($2 AS TIMESTAMP)');
-    expect(q.sql).toContain('"Timestamp" >= CAST($1 AS TIMESTAMP)');
+    expect(q.sql).toContain(`"Received" >= TIMESTAMP '2026-11-01 09:00:00.000' AND "Received" < TIMESTAMP '2026-11-01 11:00:00.000'`);
+    expect(q.sql).toContain(`"Timestamp" >= TIMESTAMP '2026-11-01 09:00:00.000'`);
     expect((await store.query(q.sql, q.params)).rows).toEqual([[2]]);
   });
 
@@ -45,9 +45,10 @@ describe('compileKql options', () => {
     expect(q.params).toEqual(['Failed', 'x']);
   });
 
-  it('numbers ClickHouse parameters by name with their types', () => {
+  it('names ClickHouse parameters with their types and inlines datetimes as typed constants', () => {
     const q = compileKql('MessageTrace | where Received > datetime(2026-11-01) and Subject has "x"', { dialect: 'clickhouse' });
-    expect(q.sql).toContain("{p1:DateTime64(6, 'UTC')}");
-    expect(q.params[0]).toBe('2026-11-01 00:00:00.000');
+    expect(q.sql).toContain("`Received` > toDateTime64('2026-11-01 00:00:00.000', 6, 'UTC')");
+    expect(q.sql).toContain('(position(lowerUTF8(`Subject`), {p1:String}) > 0) AND match(`Subject`, {p2:String})');
+    expect(q.params).toEqual(['x', '(?i)(?:^|[^\\p{L}\\p{N}])x(?:[^\\p{L}\\p{N}]|$)']);
   });
 });

@@ -61,8 +61,8 @@ export const CASES: readonly KqlCase[] = [
   {
     name: "comparisons with null are not poisoned",
     kql: "Indicators | where ValidFrom != datetime(2026-10-01) | project Indicator",
-    duckdb: "SELECT \"Indicator\" FROM \"Indicators\" WHERE \"ValidFrom\" IS DISTINCT FROM CAST($1 AS TIMESTAMP)",
-    clickhouse: "SELECT `Indicator` FROM `Indicators` WHERE `ValidFrom` IS DISTINCT FROM {p1:DateTime64(6, 'UTC')}",
+    duckdb: "SELECT \"Indicator\" FROM \"Indicators\" WHERE \"ValidFrom\" IS DISTINCT FROM TIMESTAMP '2026-10-01 00:00:00.000'",
+    clickhouse: "SELECT `Indicator` FROM `Indicators` WHERE `ValidFrom` IS DISTINCT FROM toDateTime64('2026-10-01 00:00:00.000', 6, 'UTC')",
     rows: [["198.51.100.0/24"],["phish.example"]],
   },
   {

@@ -5,22 +5,22 @@ export const CASES: readonly KqlCase[] = [
   {
     name: "ago with a timespan literal",
     kql: "MessageTrace | where Received > ago(1d) | count",
-    duckdb: "SELECT count(*) AS \"Count\" FROM \"MessageTrace\" WHERE \"Received\" > CAST($1 AS TIMESTAMP)",
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` WHERE `Received` > {p1:DateTime64(6, 'UTC')}",
+    duckdb: "SELECT count(*) AS \"Count\" FROM \"MessageTrace\" WHERE \"Received\" > TIMESTAMP '2026-11-01 00:00:00.000'",
+    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` WHERE `Received` > toDateTime64('2026-11-01 00:00:00.000', 6, 'UTC')",
     rows: [[6]],
   },
   {
     name: "datetime literal and between",
     kql: "MessageTrace | where Received between (datetime(2026-10-31) .. datetime(2026-10-31T23:59:59Z)) | project MessageTraceId",
-    duckdb: "SELECT \"MessageTraceId\" FROM \"MessageTrace\" WHERE \"Received\" BETWEEN CAST($1 AS TIMESTAMP) AND CAST($2 AS TIMESTAMP)",
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Received` BETWEEN {p1:DateTime64(6, 'UTC')} AND {p2:DateTime64(6, 'UTC')}",
+    duckdb: "SELECT \"MessageTraceId\" FROM \"MessageTrace\" WHERE \"Received\" BETWEEN TIMESTAMP '2026-10-31 00:00:00.000' AND TIMESTAMP '2026-10-31 23:59:59.000'",
+    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Received` BETWEEN toDateTime64('2026-10-31 00:00:00.000', 6, 'UTC') AND toDateTime64('2026-10-31 23:59:59.000', 6, 'UTC')",
     rows: [["m5"],["m6"]],
   },
   {
     name: "between a datetime and a timespan",
     kql: "MessageTrace | where Received between (datetime(2026-11-01T10:00:00Z) .. 2h) | project RecipientAddress",
-    duckdb: "SELECT \"RecipientAddress\" FROM \"MessageTrace\" WHERE \"Received\" BETWEEN CAST($1 AS TIMESTAMP) AND CAST($2 AS TIMESTAMP)",
-    clickhouse: "SELECT `RecipientAddress` FROM `MessageTrace` WHERE `Received` BETWEEN {p1:DateTime64(6, 'UTC')} AND {p2:DateTime64(6, 'UTC')}",
+    duckdb: "SELECT \"RecipientAddress\" FROM \"MessageTrace\" WHERE \"Received\" BETWEEN TIMESTAMP '2026-11-01 10:00:00.000' AND TIMESTAMP '2026-11-01 12:00:00.000'",
+    clickhouse: "SELECT `RecipientAddress` FROM `MessageTrace` WHERE `Received` BETWEEN toDateTime64('2026-11-01 10:00:00.000', 6, 'UTC') AND toDateTime64('2026-11-01 12:00:00.000', 6, 'UTC')",
     rows: [["bob@contoso.com"],["bob@contoso.com"],["dave@contoso.com"]],
   },
   {
@@ -33,8 +33,8 @@ export const CASES: readonly KqlCase[] = [
   {
     name: "datetime arithmetic",
     kql: "MessageTrace | where MessageTraceId == \"m1\" | project Later = Received + 90m, Age = now() - Received, Hours = (now() - Received) / 1h",
-    duckdb: "SELECT \"Received\" + to_microseconds(5400000000) AS \"Later\", CAST($1 AS TIMESTAMP) - \"Received\" AS \"Age\", epoch_us(CAST($1 AS TIMESTAMP) - \"Received\") / epoch_us(to_microseconds(3600000000)) AS \"Hours\" FROM \"MessageTrace\" WHERE \"MessageTraceId\" = $2",
-    clickhouse: "SELECT `Received` + toIntervalMicrosecond(5400000000) AS `Later`, {p1:DateTime64(6, 'UTC')} - `Received` AS `Age`, toInt64({p1:DateTime64(6, 'UTC')} - `Received`) / toInt64(toIntervalMicrosecond(3600000000)) AS `Hours` FROM `MessageTrace` WHERE `MessageTraceId` = {p2:String}",
+    duckdb: "SELECT \"Received\" + to_microseconds(5400000000) AS \"Later\", TIMESTAMP '2026-11-02 00:00:00.000' - \"Received\" AS \"Age\", epoch_us(TIMESTAMP '2026-11-02 00:00:00.000' - \"Received\") / epoch_us(to_microseconds(3600000000)) AS \"Hours\" FROM \"MessageTrace\" WHERE \"MessageTraceId\" = $1",
+    clickhouse: "SELECT `Received` + toIntervalMicrosecond(5400000000) AS `Later`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC') - `Received` AS `Age`, toInt64(toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC') - `Received`) / toInt64(toIntervalMicrosecond(3600000000)) AS `Hours` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
     rows: [["2026-11-01T09:45:00.000Z","15:45:00",15.75]],
   },
   {
@@ -75,22 +75,22 @@ export const CASES: readonly KqlCase[] = [
   {
     name: "datetime_diff",
     kql: "MessageTrace | where MessageTraceId == \"m5\" | project Days = datetime_diff(\"day\", now(), Received), Hours = datetime_diff(\"hour\", now(), Received), Months = datetime_diff(\"month\", now(), Received)",
-    duckdb: "SELECT CAST(date_diff('day', \"Received\", CAST($1 AS TIMESTAMP)) AS BIGINT) AS \"Days\", CAST(date_diff('hour', \"Received\", CAST($1 AS TIMESTAMP)) AS BIGINT) AS \"Hours\", CAST(date_diff('month', \"Received\", CAST($1 AS TIMESTAMP)) AS BIGINT) AS \"Months\" FROM \"MessageTrace\" WHERE \"MessageTraceId\" = $2",
-    clickhouse: "SELECT CAST(dateDiff('day', `Received`, {p1:DateTime64(6, 'UTC')}) AS Int64) AS `Days`, CAST(dateDiff('hour', `Received`, {p1:DateTime64(6, 'UTC')}) AS Int64) AS `Hours`, CAST(dateDiff('month', `Received`, {p1:DateTime64(6, 'UTC')}) AS Int64) AS `Months` FROM `MessageTrace` WHERE `MessageTraceId` = {p2:String}",
+    duckdb: "SELECT CAST(date_diff('day', \"Received\", TIMESTAMP '2026-11-02 00:00:00.000') AS BIGINT) AS \"Days\", CAST(date_diff('hour', \"Received\", TIMESTAMP '2026-11-02 00:00:00.000') AS BIGINT) AS \"Hours\", CAST(date_diff('month', \"Received\", TIMESTAMP '2026-11-02 00:00:00.000') AS BIGINT) AS \"Months\" FROM \"MessageTrace\" WHERE \"MessageTraceId\" = $1",
+    clickhouse: "SELECT CAST(dateDiff('day', `Received`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC')) AS Int64) AS `Days`, CAST(dateDiff('hour', `Received`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC')) AS Int64) AS `Hours`, CAST(dateDiff('month', `Received`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC')) AS Int64) AS `Months` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
     rows: [[2,36,1]],
   },
   {
     name: "todatetime and tostring of a datetime",
     kql: "print D = todatetime(\"2026-11-01 10:00:00\"), S = tostring(datetime(2026-11-01T10:30:00Z)), Bad = todatetime(\"not a date\")",
-    duckdb: "SELECT TRY_CAST($1 AS TIMESTAMP) AS \"D\", coalesce(strftime(CAST($2 AS TIMESTAMP), '%Y-%m-%dT%H:%M:%SZ'), '') AS \"S\", TRY_CAST($3 AS TIMESTAMP) AS \"Bad\"",
-    clickhouse: "SELECT accurateCastOrNull({p1:String}, 'DateTime64(6, \\'UTC\\')') AS `D`, coalesce(formatDateTime({p2:DateTime64(6, 'UTC')}, '%Y-%m-%dT%H:%M:%SZ'), '') AS `S`, accurateCastOrNull({p3:String}, 'DateTime64(6, \\'UTC\\')') AS `Bad`",
+    duckdb: "SELECT TRY_CAST($1 AS TIMESTAMP) AS \"D\", coalesce(strftime(TIMESTAMP '2026-11-01 10:30:00.000', '%Y-%m-%dT%H:%M:%SZ'), '') AS \"S\", TRY_CAST($2 AS TIMESTAMP) AS \"Bad\"",
+    clickhouse: "SELECT accurateCastOrNull({p1:String}, 'DateTime64(6, \\'UTC\\')') AS `D`, coalesce(formatDateTime(toDateTime64('2026-11-01 10:30:00.000', 6, 'UTC'), '%Y-%m-%dT%H:%M:%SZ'), '') AS `S`, accurateCastOrNull({p2:String}, 'DateTime64(6, \\'UTC\\')') AS `Bad`",
     rows: [["2026-11-01T10:00:00.000Z","2026-11-01T10:30:00Z",null]],
   },
   {
     name: "datetime compared with now()",
     kql: "MessageTrace | where Received < now() - 7d | project MessageTraceId",
-    duckdb: "SELECT \"MessageTraceId\" FROM \"MessageTrace\" WHERE \"Received\" < CAST($1 AS TIMESTAMP)",
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Received` < {p1:DateTime64(6, 'UTC')}",
+    duckdb: "SELECT \"MessageTraceId\" FROM \"MessageTrace\" WHERE \"Received\" < TIMESTAMP '2026-10-26 00:00:00.000'",
+    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Received` < toDateTime64('2026-10-26 00:00:00.000', 6, 'UTC')",
     rows: [["m7"]],
   },
 ];

@@ -85,6 +85,8 @@ export interface Dialect {
   quoteIdentifier(name: string): string;
   /** The only way a string value is ever inlined into SQL text. */
   escapeString(value: string): string;
+  /** A UTC timestamp constant ('YYYY-MM-DD HH:MM:SS.mmm', made by the compiler from a number), inlined through escapeString. */
+  datetimeLiteral(iso: string): string;
   /** Placeholder for the `index`-th (1-based) parameter of `type`. */
   placeholder(index: number, type: ColumnType): string;
   readonly fn: DialectFunctions;

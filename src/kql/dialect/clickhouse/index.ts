@@ -6,4 +6,7 @@ import { functions } from './functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
-export const clickhouse: Dialect = { name: 'clickhouse', capabilities, quoteIdentifier, escapeString, placeholder, fn: functions };
+export const clickhouse: Dialect = {
+  name: 'clickhouse', capabilities, quoteIdentifier, escapeString, placeholder, fn: functions,
+  datetimeLiteral: (iso) => `toDateTime64(${escapeString(iso)}, 6, 'UTC')`,
+};

@@ -6,4 +6,7 @@ import { functions } from './functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
-export const duckdb: Dialect = { name: 'duckdb', capabilities, quoteIdentifier, escapeString, placeholder, fn: functions };
+export const duckdb: Dialect = {
+  name: 'duckdb', capabilities, quoteIdentifier, escapeString, placeholder, fn: functions,
+  datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
+};
