@@ -96,7 +96,13 @@ try {
   const path = join(dir, 'trace.ndjson');
   await generate(path);
   console.log(`${RECORDS.toLocaleString('en-US')} lines, ${((await stat(path)).size / 1e6).toFixed(0)} MB`);
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
   await timed('powershell parser', () => runParser(path));
+  clearInterval(sampler);
+  console.log(`peak RSS while parsing: ${(peak / 1e6).toFixed(0)} MB`);
   if (!process.argv.includes('--no-baseline')) await timed('readline + JSON.parse', () => runReadline(path));
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -25,7 +25,8 @@ export const graphFormat: Format = {
     const key = firstKey(head);
     if (c === '{') {
       if (key === undefined || !PAGE_KEYS.includes(key)) return false;
-      return head.includes('"receivedDateTime"') || /exchange\/tracing\/messageTraces|exchangeMessageTrace/.test(head);
+      // Mail message pages have receivedDateTime too, but never recipientAddress.
+      return (head.includes('"receivedDateTime"') && head.includes('"recipientAddress"')) || /exchange\/tracing\/messageTraces|exchangeMessageTrace/.test(head);
     }
     return c === '[' && key !== undefined && head.includes('"receivedDateTime"') && head.includes('"recipientAddress"');
   },

@@ -35,3 +35,13 @@ describe('fastTime', () => {
     expect(new Date(fastTime('/Date(1658751973240)/')).toISOString()).toBe('2022-07-25T12:26:13.240Z');
   });
 });
+
+describe('fastTime over many days', () => {
+  it('agrees with Date.UTC from 1601 to 2400', () => {
+    for (let t = Date.UTC(1601, 0, 1); t < Date.UTC(2400, 0, 1); t += 86_400_000 * 13 + 3_723_456) {
+      const iso = new Date(t).toISOString();
+      expect(fastTime(iso)).toBe(t);
+      expect(fastTime(iso.replace('Z', '1234'))).toBe(t);
+    }
+  });
+});

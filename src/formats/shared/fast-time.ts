@@ -14,6 +14,16 @@ function digits(s: string, at: number, len: number): number {
   return n;
 }
 
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil), without a Date object. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /**
  * Milliseconds since the epoch, as `parseTime` gives them, for ISO times (`2022-07-25T12:26:13.2403477`,
  * with or without `Z`) and OData `/Date(ms)/`; NaN when the value is not a time.
@@ -50,7 +60,7 @@ export function fastTime(s: string): number {
       mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && (d <= (DAYS_IN_MONTH[mo - 1] ?? 0)) &&
       (mo !== 2 || d <= 28 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
     ) {
-      return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+      return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms;
     }
     return parseTime(s);
   }

@@ -24,11 +24,12 @@ export function sniffBom(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 
 }
 
 /** Bytes looked at a time for the pure-ASCII shortcut. */
-const ASCII_BLOCK = 64 * 1024;
+const ASCII_BLOCK = 16 * 1024;
 
 /**
- * Streaming UTF-8 / UTF-16 decoding. For UTF-8, blocks of pure ASCII (most of a message trace) are
+ * Streaming UTF-8 / UTF-16 decoding. For UTF-8, runs of pure-ASCII blocks (most of a message trace) are
  * copied as Latin-1, several times faster than TextDecoder, whenever the decoder holds no partial character.
+ * A chunk comes out as several strings (one per run): joining them would cost more than the shortcut saves.
  */
 class ChunkDecoder {
   private readonly decoder: TextDecoder;
@@ -41,17 +42,27 @@ class ChunkDecoder {
     this.utf8 = encoding === 'utf-8';
   }
 
-  decode(bytes: Uint8Array): string {
-    if (!this.utf8) return this.decoder.decode(bytes, { stream: true });
-    if (bytes.length <= ASCII_BLOCK) return this.block(bytes);
-    const parts: string[] = [];
-    for (let at = 0; at < bytes.length; at += ASCII_BLOCK) parts.push(this.block(bytes.subarray(at, at + ASCII_BLOCK)));
-    return parts.join('');
+  /** The text of the next bytes, as one or more strings. */
+  decode(bytes: Uint8Array): string[] {
+    if (!this.utf8) return [this.decoder.decode(bytes, { stream: true })];
+    const out: string[] = [];
+    let runStart = 0;
+    let runAscii = true;
+    for (let at = 0; at < bytes.length; at += ASCII_BLOCK) {
+      const block = bytes.subarray(at, at + ASCII_BLOCK);
+      const ascii = isAscii(block);
+      if (at > runStart && ascii !== runAscii) {
+        out.push(this.run(bytes.subarray(runStart, at), runAscii));
+        runStart = at;
+      }
+      if (at === runStart) runAscii = ascii;
+    }
+    if (runStart < bytes.length) out.push(this.run(bytes.subarray(runStart), runAscii));
+    return out;
   }
 
-  private block(bytes: Uint8Array): string {
-    if (bytes.length === 0) return '';
-    if (this.clean && isAscii(bytes)) return latin1(bytes);
+  private run(bytes: Uint8Array, ascii: boolean): string {
+    if (ascii && this.clean) return latin1(bytes);
     this.clean = bytes[bytes.length - 1]! < 0x80;
     return this.decoder.decode(bytes, { stream: true });
   }
@@ -83,14 +94,13 @@ export async function* decodeChunks(bytes: AsyncIterable<Uint8Array>): AsyncGene
       decoder = new ChunkDecoder(encoding);
       chunk = chunk.subarray(bomLength);
     }
-    const text = decoder.decode(chunk);
-    if (text.length > 0) yield text;
+    for (const text of decoder.decode(chunk)) if (text.length > 0) yield text;
   }
   if (!decoder) {
     const chunk = pending ?? new Uint8Array(0);
     const { encoding, bomLength } = sniffBom(chunk);
     decoder = new ChunkDecoder(encoding);
-    const text = decoder.decode(chunk.subarray(bomLength)) + decoder.end();
+    const text = decoder.decode(chunk.subarray(bomLength)).join('') + decoder.end();
     if (text.length > 0) yield text;
     return;
   }
