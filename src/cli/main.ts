@@ -4,7 +4,9 @@ import { registerCollect } from './commands/collect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
+import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
+import { registerUsers } from './commands/users.js';
 import { EXIT } from './exit-codes.js';
 import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
@@ -25,7 +27,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerCollect];
+const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {

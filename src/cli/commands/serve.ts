@@ -1,0 +1,37 @@
+/** `mailsift serve`: the HTTP API and the web app, until SIGINT/SIGTERM. */
+import type { Command } from 'commander';
+import { CommandContext, type GlobalOptions } from '../context.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+
+export function registerServe(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API and the web app (sign in with a user from `mailsift users add`)')
+    .option('--host <h>', 'address to listen on (default server.host, 127.0.0.1)')
+    .option('--port <n>', 'port to listen on (default server.port, 8080)')
+    .action((opts: { host?: string; port?: string }, cmd: Command) =>
+      run(async () => {
+        const port = opts.port === undefined ? undefined : Number(opts.port);
+        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError('--port must be a number from 0 to 65535');
+        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const { startServer, UserDirectory } = await import('../../server/index.js');
+        const store = await ctx.store();
+        try {
+          const server = await startServer({ config: ctx.config, store, host: opts.host, port });
+          process.stderr.write(`mailsift is serving on ${server.url}\n`);
+          if ((await new UserDirectory(store).listUsers()).length === 0) {
+            process.stderr.write('no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (stop the server first)\n');
+          }
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+          });
+          process.stderr.write('stopping\n');
+          await server.close();
+          return EXIT.ok;
+        } finally {
+          await ctx.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,122 @@
+/** `mailsift users ...` and `mailsift tokens ...`: local users (scrypt-hashed passwords) and API tokens of the web app and API. */
+import type { Command } from 'commander';
+import { CommandContext, type GlobalOptions } from '../context.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+
+type Run = (fn: () => Promise<number>) => Promise<void>;
+const ROLE_TEXT = 'admin|analyst|viewer';
+
+/** Read a password from standard input: all of it, less one trailing line break. */
+async function readPasswordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('--password-stdin reads a pipe: echo "$PASSWORD" | mailsift users add NAME --role R --password-stdin');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function withUsers(cmd: Command, work: (users: import('../../server/index.js').UserDirectory) => Promise<number>): Promise<number> {
+  const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+  try {
+    const { UserDirectory } = await import('../../server/index.js');
+    return await work(new UserDirectory(await ctx.store()));
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function checkRole(role: string): Promise<'admin' | 'analyst' | 'viewer'> {
+  const { isRole } = await import('../../server/index.js');
+  if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLE_TEXT}`);
+  return role;
+}
+
+export function registerUsers(program: Command, run: Run): void {
+  const users = program.command('users').description('local users of the web app and API');
+  users
+    .command('add')
+    .description('add a user (or --replace the password and role of one)')
+    .argument('<name>', 'user name')
+    .requiredOption('--role <role>', ROLE_TEXT)
+    .requiredOption('--password-stdin', 'read the password from standard input (at least 12 characters)')
+    .option('--replace', 'replace an existing user')
+    .action((name: string, opts: { role: string; replace?: boolean }, cmd: Command) =>
+      run(async () => {
+        const role = await checkRole(opts.role);
+        const password = await readPasswordFromStdin();
+        return withUsers(cmd, async (dir) => {
+          const u = await dir.addUser(name, role, password, { replace: opts.replace });
+          process.stdout.write(`user ${u.name} (${u.role}) saved\n`);
+          return EXIT.ok;
+        });
+      }),
+    );
+  users
+    .command('list')
+    .description('list users')
+    .option('--json', 'print as JSON')
+    .action((opts: { json?: boolean }, cmd: Command) =>
+      run(() =>
+        withUsers(cmd, async (dir) => {
+          const list = await dir.listUsers();
+          process.stdout.write(opts.json ? JSON.stringify(list, null, 2) + '\n' : list.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n') + (list.length ? '\n' : 'no users\n'));
+          return EXIT.ok;
+        }),
+      ),
+    );
+  users
+    .command('remove')
+    .description('remove a user')
+    .argument('<name>', 'user name')
+    .action((name: string, _opts: unknown, cmd: Command) =>
+      run(() =>
+        withUsers(cmd, async (dir) => {
+          await dir.removeUser(name);
+          process.stdout.write(`user ${name} removed\n`);
+          return EXIT.ok;
+        }),
+      ),
+    );
+
+  const tokens = program.command('tokens').description('API tokens (Authorization: Bearer <token>)');
+  tokens
+    .command('create')
+    .description('create a token; it is printed once and cannot be shown again')
+    .argument('<name>', 'token name (what it is for)')
+    .requiredOption('--role <role>', ROLE_TEXT)
+    .action((name: string, opts: { role: string }, cmd: Command) =>
+      run(async () => {
+        const role = await checkRole(opts.role);
+        return withUsers(cmd, async (dir) => {
+          const { token } = await dir.createToken(name, role);
+          process.stdout.write(token + '\n');
+          process.stderr.write(`token ${name} (${role}) created; store it now, it is not shown again\n`);
+          return EXIT.ok;
+        });
+      }),
+    );
+  tokens
+    .command('list')
+    .description('list tokens (names and roles)')
+    .action((_opts: unknown, cmd: Command) =>
+      run(() =>
+        withUsers(cmd, async (dir) => {
+          const list = await dir.listTokens();
+          process.stdout.write(list.map((t) => `${t.name}\t${t.role}\t${t.createdAt}`).join('\n') + (list.length ? '\n' : 'no tokens\n'));
+          return EXIT.ok;
+        }),
+      ),
+    );
+  tokens
+    .command('revoke')
+    .description('revoke a token')
+    .argument('<name>', 'token name')
+    .action((name: string, _opts: unknown, cmd: Command) =>
+      run(() =>
+        withUsers(cmd, async (dir) => {
+          await dir.revokeToken(name);
+          process.stdout.write(`token ${name} revoked\n`);
+          return EXIT.ok;
+        }),
+      ),
+    );
+}

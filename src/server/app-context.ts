@@ -1,0 +1,22 @@
+/** Everything the routes of one server share. */
+import type { Config } from '../config/index.js';
+import type { Store } from '../store/index.js';
+import type { OidcClient } from './auth/oidc.js';
+import type { RateLimiter } from './auth/rate-limiter.js';
+import type { SessionStore } from './auth/session-store.js';
+import type { UserDirectory } from './auth/user-directory.js';
+import type { DashboardSet } from './dashboards/dashboard-set.js';
+import type { QueryService } from './query/query-service.js';
+import type { ServerSettings } from './server-settings.js';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  settings: ServerSettings;
+  users: UserDirectory;
+  sessions: SessionStore;
+  queries: QueryService;
+  dashboards: DashboardSet;
+  oidc?: OidcClient;
+  loginLimits: { ip: RateLimiter; user: RateLimiter };
+}

@@ -1,0 +1,159 @@
+/** Local users and API tokens, kept in the store's state entries (only hashes: scrypt for passwords, SHA-256 for tokens). */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Store } from '../../store/index.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import { dummyHash, hashPassword, randomPassword, verifyPassword } from './password.js';
+import { isRole, type Role } from './roles.js';
+
+const USERS_KEY = 'server.users';
+const TOKENS_KEY = 'server.tokens';
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+const TOKEN_PREFIX = 'mst_';
+
+interface StoredUser {
+  name: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: string;
+}
+
+interface StoredToken {
+  name: string;
+  role: Role;
+  sha256: string;
+  createdAt: string;
+}
+
+/** A user as the API and CLI show it (no hash). */
+export interface UserInfo {
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** An API token as listed (the secret is shown only once, at creation). */
+export interface TokenInfo {
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Users and tokens of one store; writes are serialised so concurrent changes don't lose each other. */
+export class UserDirectory {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly store: Store) {}
+
+  /** Every local user, by name. */
+  async listUsers(): Promise<UserInfo[]> {
+    return (await this.users()).map(({ name, role, createdAt }) => ({ name, role, createdAt })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Add a user (or replace its password and role with `replace`). */
+  async addUser(name: string, role: Role, password: string, options: { replace?: boolean } = {}): Promise<UserInfo> {
+    if (!NAME.test(name)) throw new BadRequestError('a user name is 1-64 letters, digits, . _ @ or -, starting with a letter or digit');
+    if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer');
+    if (password.length < 12) throw new BadRequestError('a password needs at least 12 characters');
+    const passwordHash = await hashPassword(password);
+    return this.serialised(async () => {
+      const users = await this.users();
+      const existing = users.findIndex((u) => u.name === name);
+      if (existing >= 0 && !options.replace) throw new ConflictError(`the user ${name} exists already`);
+      const user: StoredUser = { name, role, passwordHash, createdAt: new Date().toISOString() };
+      if (existing >= 0) users[existing] = user;
+      else users.push(user);
+      await this.store.setState(USERS_KEY, users);
+      return { name, role, createdAt: user.createdAt };
+    });
+  }
+
+  /** Remove a user; NotFoundError when there is none. */
+  async removeUser(name: string): Promise<void> {
+    await this.serialised(async () => {
+      const users = await this.users();
+      const rest = users.filter((u) => u.name !== name);
+      if (rest.length === users.length) throw new NotFoundError(`no user ${name}`);
+      await this.store.setState(USERS_KEY, rest);
+    });
+  }
+
+  /** The user whose name and password match, or undefined. Takes as long when the user does not exist. */
+  async checkPassword(name: string, password: string): Promise<UserInfo | undefined> {
+    const user = (await this.users()).find((u) => u.name === name);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    return user && ok ? { name: user.name, role: user.role, createdAt: user.createdAt } : undefined;
+  }
+
+  /** The current role of a local user (roles can change while a session lives). */
+  async roleOf(name: string): Promise<Role | undefined> {
+    return (await this.users()).find((u) => u.name === name)?.role;
+  }
+
+  /** Create an API token; returns the secret, which is not stored and can't be shown again. */
+  async createToken(name: string, role: Role): Promise<{ token: string; info: TokenInfo }> {
+    if (!NAME.test(name)) throw new BadRequestError('a token name is 1-64 letters, digits, . _ @ or -');
+    if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer');
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    return this.serialised(async () => {
+      const tokens = await this.tokens();
+      if (tokens.some((t) => t.name === name)) throw new ConflictError(`the token ${name} exists already`);
+      const stored: StoredToken = { name, role, sha256: sha256(token), createdAt: new Date().toISOString() };
+      tokens.push(stored);
+      await this.store.setState(TOKENS_KEY, tokens);
+      return { token, info: { name, role, createdAt: stored.createdAt } };
+    });
+  }
+
+  /** API tokens, by name. */
+  async listTokens(): Promise<TokenInfo[]> {
+    return (await this.tokens()).map(({ name, role, createdAt }) => ({ name, role, createdAt }));
+  }
+
+  /** Revoke a token by name. */
+  async revokeToken(name: string): Promise<void> {
+    await this.serialised(async () => {
+      const tokens = await this.tokens();
+      const rest = tokens.filter((t) => t.name !== name);
+      if (rest.length === tokens.length) throw new NotFoundError(`no token ${name}`);
+      await this.store.setState(TOKENS_KEY, rest);
+    });
+  }
+
+  /** The token a bearer secret belongs to, or undefined. */
+  async checkToken(secret: string): Promise<TokenInfo | undefined> {
+    if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
+    const digest = Buffer.from(sha256(secret), 'hex');
+    for (const t of await this.tokens()) {
+      const stored = Buffer.from(t.sha256, 'hex');
+      if (stored.length === digest.length && timingSafeEqual(stored, digest)) return { name: t.name, role: t.role, createdAt: t.createdAt };
+    }
+    return undefined;
+  }
+
+  /** Give `admin` a fresh random password (the demo prints it once); never a known default. */
+  async resetAdminWithOneTimePassword(name = 'admin'): Promise<string> {
+    const password = randomPassword();
+    await this.addUser(name, 'admin', password, { replace: true });
+    return password;
+  }
+
+  private async users(): Promise<StoredUser[]> {
+    const entry = await this.store.getState(USERS_KEY);
+    return Array.isArray(entry?.value) ? (entry.value as StoredUser[]).filter((u) => isRole(u.role)) : [];
+  }
+
+  private async tokens(): Promise<StoredToken[]> {
+    const entry = await this.store.getState(TOKENS_KEY);
+    return Array.isArray(entry?.value) ? (entry.value as StoredToken[]).filter((t) => isRole(t.role)) : [];
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}

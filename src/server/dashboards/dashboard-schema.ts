@@ -1,0 +1,92 @@
+/** The shape of a dashboard definition (dashboards/*.json): panels of KQL plus how to draw them. */
+import { z } from 'zod';
+
+const common = {
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  description: z.string().default(''),
+  /** Grid columns (of 12) the panel spans on a laptop screen. */
+  width: z.number().int().min(1).max(12).default(6),
+};
+
+/** Columns a click can turn into a filter chip: column name -> filter name. */
+const filterLinks = z.record(z.string(), z.enum(['status', 'sender', 'recipient', 'domain', 'direction', 'country'])).default({});
+
+const statPanel = z.object({
+  ...common,
+  kind: z.literal('stat'),
+  /** One row, one value. */
+  kql: z.string(),
+  /** (time, value) rows for the sparkline. */
+  sparkline: z.string().optional(),
+  format: z.enum(['count', 'bytes']).default('count'),
+  /** The rows behind the number, for "open in Explorer". */
+  explore: z.string().optional(),
+  /** Whether a rise is bad news (colours the change). */
+  higherIsWorse: z.boolean().default(false),
+});
+
+const chartPanel = z.object({
+  ...common,
+  kind: z.literal('chart'),
+  kql: z.string(),
+  chart: z.enum(['stacked-column', 'column', 'line', 'area', 'bar', 'pie']),
+  x: z.string(),
+  y: z.string(),
+  series: z.string().optional(),
+  format: z.enum(['count', 'bytes']).default('count'),
+  filterLinks,
+});
+
+const tablePanel = z.object({
+  ...common,
+  kind: z.literal('table'),
+  kql: z.string(),
+  /** Show a Rank column (1..n in result order). */
+  rank: z.boolean().default(false),
+  /** Columns formatted as sizes. */
+  bytes: z.array(z.string()).default([]),
+  filterLinks,
+});
+
+const mapPanel = z.object({
+  ...common,
+  kind: z.literal('map'),
+  kql: z.string(),
+  country: z.string(),
+  value: z.string(),
+  filterLinks,
+});
+
+const keywordsPanel = z.object({
+  ...common,
+  kind: z.literal('keywords'),
+  /** Subjects to split (a MessageTrace query); the server counts their words. */
+  kql: z.string().default('MessageTrace'),
+  top: z.number().int().min(1).max(100).default(20),
+});
+
+const intelPanel = z.object({
+  ...common,
+  kind: z.literal('intel-matches'),
+  /** Rows behind the panel for "open in Explorer". */
+  kql: z.string().default('Indicators'),
+  minConfidence: z.number().int().min(0).max(100).default(0),
+});
+
+export const panelSchema = z.discriminatedUnion('kind', [statPanel, chartPanel, tablePanel, mapPanel, keywordsPanel, intelPanel]);
+
+export const dashboardSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(1),
+    description: z.string().default(''),
+    /** Position in the navigation. */
+    order: z.number().default(100),
+    panels: z.array(panelSchema).min(1),
+  })
+  .strict();
+
+export type Panel = z.infer<typeof panelSchema>;
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type FilterName = 'status' | 'sender' | 'recipient' | 'domain' | 'direction' | 'country';

@@ -1,0 +1,114 @@
+/** Runs one dashboard panel for a time range and filters: its KQL with the filters applied, plus what its kind needs. */
+import { computeMatches } from '../../intel/index.js';
+import type { Store } from '../../store/index.js';
+import type { QueryOutput, QueryService } from '../query/query-service.js';
+import { countTerms, topTerms, type TermCount } from '../keywords/subject-terms.js';
+import type { Panel } from './dashboard-schema.js';
+import { applyFilters, kqlString, type Filters } from './filter-kql.js';
+
+const PANEL_ROW_LIMIT = 5_000;
+const KEYWORD_SUBJECTS = 20_000;
+
+/** What the panel is asked for. Times in ms since the epoch. */
+export interface PanelRequest {
+  from?: number;
+  to?: number;
+  filters: Filters;
+  user: string;
+  /** Minutes the viewer's zone is ahead of UTC (Tokyo: 540), so days start at the viewer's midnight. */
+  tzOffsetMinutes?: number;
+}
+
+/** A panel's data. `kql` is the query as run (filters applied), for "open in Explorer". */
+export interface PanelResult {
+  kql: string;
+  result: QueryOutput;
+  /** stat: the value over the period before (same length). */
+  previous?: unknown;
+  /** stat: the sparkline rows. */
+  sparkline?: QueryOutput;
+  /** keywords: words with counts now and before. */
+  terms?: TermCount[];
+}
+
+/** Values the placeholders of panel KQL stand for. */
+export interface PanelEnvironment {
+  /** organization.embargoedCountries, for `${embargoed}`. */
+  embargoedCountries: readonly string[];
+}
+
+/** Bin width for time series: hours for a range up to 3 days, days beyond. */
+export function binFor(from?: number, to?: number): '1h' | '1d' {
+  if (from === undefined || to === undefined) return '1d';
+  return to - from <= 3 * 86_400_000 ? '1h' : '1d';
+}
+
+/**
+ * A panel query with its placeholders and the filters filled in. `${bin(Column)}` is a time bin of the
+ * column (hours or days by the range; days start at the viewer's midnight), `${embargoed}` the embargoed countries.
+ */
+export function panelKql(kql: string, request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>, env: PanelEnvironment): string {
+  const bin = binFor(request.from, request.to);
+  const shift = Math.trunc(request.tzOffsetMinutes ?? 0);
+  const text = kql
+    .replace(/\$\{bin\((\w+)\)\}/g, (_m, column: string) => {
+      if (bin === '1h' || shift === 0) return `bin(${column}, ${bin})`;
+      const [ahead, back] = shift > 0 ? ['+', '-'] : ['-', '+'];
+      return `bin(${column} ${ahead} ${Math.abs(shift)}m, 1d) ${back} ${Math.abs(shift)}m`;
+    })
+    .replaceAll('${embargoed}', `(${env.embargoedCountries.map((c) => kqlString(c)).join(', ') || '""'})`);
+  return applyFilters(text, request.filters);
+}
+
+/** Run a panel. */
+export async function runPanel(queries: QueryService, store: Store, env: PanelEnvironment, panel: Panel, request: PanelRequest): Promise<PanelResult> {
+  const run = (kql: string, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) => queries.run({ query: kql, from, to, user: request.user, rowLimit });
+  const previousRange = request.from !== undefined && request.to !== undefined ? { from: request.from - (request.to - request.from), to: request.from } : undefined;
+  const kql = panelKql(panel.kql, request, env);
+
+  if (panel.kind === 'stat') {
+    const sparklineKql = panel.sparkline ? panelKql(panel.sparkline, request, env) : undefined;
+    const [result, previous, sparkline] = await Promise.all([
+      run(kql),
+      previousRange ? run(kql, previousRange.from, previousRange.to) : undefined,
+      sparklineKql ? run(sparklineKql) : undefined,
+    ]);
+    const out: PanelResult = { kql: panel.explore ? panelKql(panel.explore, request, env) : kql, result };
+    if (previous) out.previous = previous.rows[0]?.[0] ?? null;
+    if (sparkline) out.sparkline = sparkline;
+    return out;
+  }
+
+  if (panel.kind === 'keywords') {
+    const subjects = `${kql}\n| summarize Count = count() by Subject\n| top ${KEYWORD_SUBJECTS} by Count`;
+    const [now, before] = await Promise.all([
+      run(subjects, request.from, request.to, KEYWORD_SUBJECTS),
+      previousRange ? run(subjects, previousRange.from, previousRange.to, KEYWORD_SUBJECTS) : undefined,
+    ]);
+    const pairs = (r: QueryOutput | undefined) => (r ? r.rows.map((row) => [String(row[0] ?? ''), Number(row[1] ?? 0)] as const) : []);
+    const terms = topTerms(countTerms(pairs(now)), countTerms(pairs(before)), panel.top);
+    return {
+      kql: `${kql}\n| summarize Count = count() by Subject\n| top 100 by Count`,
+      result: { columns: [{ name: 'Term', type: 'string' }, { name: 'Count', type: 'long' }, { name: 'Previous', type: 'long' }], rows: terms.map((t) => [t.term, t.count, t.previous]), stats: { ...now.stats, rows: terms.length } },
+      terms,
+    };
+  }
+
+  if (panel.kind === 'intel-matches') {
+    const started = performance.now();
+    const matches = await computeMatches(store, undefined, { from: request.from, to: request.to, minConfidence: panel.minConfidence });
+    const shown = matches.slice(0, PANEL_ROW_LIMIT);
+    const columns = ['Entity', 'Type', 'Indicator', 'Confidence', 'Actor', 'Feed', 'Messages', 'FirstSeen', 'LastSeen'];
+    const types = ['string', 'string', 'string', 'long', 'string', 'string', 'long', 'datetime', 'datetime'];
+    return {
+      kql,
+      result: {
+        columns: columns.map((name, i) => ({ name, type: types[i]! })),
+        rows: shown.map((m) => [m.entity, m.type, m.indicator, m.confidence, m.actor, m.feed, m.messages, m.firstSeen, m.lastSeen]),
+        stats: { elapsedMs: Math.round(performance.now() - started), rows: shown.length, truncated: matches.length > shown.length, rowLimit: PANEL_ROW_LIMIT },
+      },
+    };
+  }
+
+  return { kql, result: await run(kql) };
+}

@@ -1,0 +1,186 @@
+/** Errors of the HTTP API and the one place that decides which HTTP status and body each error gets. */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { KqlError } from '../kql/index.js';
+import { StoreQueryError } from '../store/index.js';
+
+/** A server error meant for the client: a stable `code` and a one-line message. */
+export abstract class ApiError extends Error {
+  abstract readonly code: string;
+}
+
+/** No valid session or token came with the request. */
+export class AuthRequiredError extends ApiError {
+  readonly code = 'AUTH_REQUIRED';
+  constructor(message = 'sign in first') {
+    super(message);
+    this.name = 'AuthRequiredError';
+  }
+}
+
+/** Wrong user name or password (deliberately the same message for both). */
+export class InvalidCredentialsError extends ApiError {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor(message = 'wrong user name or password') {
+    super(message);
+    this.name = 'InvalidCredentialsError';
+  }
+}
+
+/** Signed in, but the role does not allow this. */
+export class ForbiddenError extends ApiError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** A state-changing request without the CSRF token of its session, or from another origin. */
+export class CsrfError extends ApiError {
+  readonly code = 'CSRF';
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsrfError';
+  }
+}
+
+/** Too many attempts; `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends ApiError {
+  readonly code = 'RATE_LIMITED';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many attempts; try again in ${retryAfterSeconds} s`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** A request the client got wrong (bad parameter values). */
+export class BadRequestError extends ApiError {
+  readonly code = 'BAD_REQUEST';
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
+
+/** Nothing at this id. */
+export class NotFoundError extends ApiError {
+  readonly code = 'NOT_FOUND';
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The thing to create exists already. */
+export class ConflictError extends ApiError {
+  readonly code = 'CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** A query ran past `server.queryTimeoutMs`. */
+export class QueryTimeoutError extends ApiError {
+  readonly code = 'QUERY_TIMEOUT';
+  constructor(readonly timeoutMs: number) {
+    super(`the query ran longer than ${timeoutMs / 1000} s (server.queryTimeoutMs) and was abandoned; narrow the time range or add filters`);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+/** Too many queries waiting; the client should retry shortly. */
+export class QueryBusyError extends ApiError {
+  readonly code = 'QUERY_BUSY';
+  constructor() {
+    super('the server is busy with other queries; try again in a few seconds');
+    this.name = 'QueryBusyError';
+  }
+}
+
+/** A feature that needs configuration that is missing (SSO without an issuer, ...). */
+export class NotConfiguredError extends ApiError {
+  readonly code = 'NOT_CONFIGURED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotConfiguredError';
+  }
+}
+
+/** Single sign-on failed (the provider refused, the token did not verify, no role maps). */
+export class SsoError extends ApiError {
+  readonly code = 'SSO_FAILED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SsoError';
+  }
+}
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: { code: string; message: string; line?: number; column?: number; kqlCode?: string };
+}
+
+/** HTTP status, body and extra headers for an error. */
+export interface HttpError {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
+const STATUS: Readonly<Record<string, number>> = {
+  AUTH_REQUIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  RATE_LIMITED: 429,
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  QUERY_TIMEOUT: 504,
+  QUERY_BUSY: 503,
+  NOT_CONFIGURED: 404,
+  SSO_FAILED: 401,
+};
+
+/** Decide the HTTP answer for any error; internals (stacks, SQL, engine messages) never reach the client. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof KqlError) {
+    return { status: 400, body: { error: { code: 'KQL', kqlCode: error.code, message: error.message, line: error.line, column: error.column } } };
+  }
+  if (error instanceof RateLimitedError) {
+    return { status: 429, body: { error: { code: error.code, message: error.message } }, headers: { 'retry-after': String(error.retryAfterSeconds) } };
+  }
+  if (error instanceof ApiError) {
+    return { status: STATUS[error.code] ?? 400, body: { error: { code: error.code, message: error.message } } };
+  }
+  if (error instanceof StoreQueryError) {
+    return { status: 500, body: { error: { code: 'STORE_QUERY', message: 'the store could not run this query' } } };
+  }
+  const fe = error as Partial<FastifyError>;
+  if (fe && fe.validation) {
+    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: `invalid request: ${fe.message ?? 'validation failed'}` } } };
+  }
+  if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && typeof fe.code === 'string') {
+    // Fastify's own client errors (unsupported media type, body too large, malformed JSON).
+    return { status: fe.statusCode, body: { error: { code: fe.code, message: fe.message ?? 'bad request' } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } } };
+}
+
+/** Send an error answer. */
+export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  const http = toHttpError(error);
+  if (http.headers) void reply.headers(http.headers);
+  return reply.code(http.status).type('application/json; charset=utf-8').send(http.body);
+}
+
+/** Install the error handler: unexpected errors are logged with their stack, the client gets the mapped answer. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const http = toHttpError(error);
+    if (http.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ errorCode: http.body.error.code }, http.body.error.message);
+    return sendError(reply, error);
+  });
+}

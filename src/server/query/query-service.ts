@@ -1,0 +1,89 @@
+/** Runs KQL for the API: compile with the time range, cap the rows, bound the run time, share the store fairly. */
+import { compileKql } from '../../kql/index.js';
+import type { Store } from '../../store/index.js';
+import { QueryBusyError, QueryTimeoutError } from '../errors.js';
+import { FairLimiter } from './fair-limiter.js';
+
+/** What to run. Times are ms since the epoch. */
+export interface QueryInput {
+  query: string;
+  from?: number;
+  to?: number;
+  /** Who runs it (fairness key). */
+  user: string;
+  /** Lower row cap than the configured one (exports and panels may ask for less). */
+  rowLimit?: number;
+}
+
+/** A result as the API returns it. */
+export interface QueryOutput {
+  columns: { name: string; type: string }[];
+  rows: unknown[][];
+  stats: { elapsedMs: number; rows: number; truncated: boolean; rowLimit: number };
+  render?: unknown;
+  /** Set when the rows were cut at the cap: a sentence for the user. */
+  message?: string;
+}
+
+/** Limits of the service. */
+export interface QueryLimits {
+  rowLimit: number;
+  timeoutMs: number;
+  concurrency: number;
+  concurrencyPerUser: number;
+}
+
+/** The query runner of one server. */
+export class QueryService {
+  private readonly limiter: FairLimiter;
+
+  constructor(
+    private readonly store: Store,
+    readonly limits: QueryLimits,
+  ) {
+    this.limiter = new FairLimiter(limits.concurrency, limits.concurrencyPerUser);
+  }
+
+  /** Compile and run; throws KqlError for query mistakes, QueryTimeoutError / QueryBusyError at the limits. */
+  async run(input: QueryInput): Promise<QueryOutput> {
+    const started = performance.now();
+    const now = Date.now();
+    const timeRange = input.from === undefined && input.to === undefined ? undefined : { from: input.from, to: input.to };
+    const compiled = compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
+    const cap = Math.min(input.rowLimit ?? this.limits.rowLimit, this.limits.rowLimit);
+    // One row past the cap tells whether there were more.
+    const sql = `SELECT * FROM (${compiled.sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${cap + 1}`;
+
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.limits.timeoutMs);
+    try {
+      const release = await this.limiter.acquire(input.user, deadline.signal).catch(() => {
+        throw new QueryBusyError();
+      });
+      const work = this.store.query(sql, compiled.params);
+      // The slot is given back when the store is really done, not when we stop waiting for it.
+      work.then(release, release);
+      const result = await Promise.race([
+        work,
+        new Promise<never>((_, reject) => {
+          if (deadline.signal.aborted) reject(new QueryTimeoutError(this.limits.timeoutMs));
+          deadline.signal.addEventListener('abort', () => reject(new QueryTimeoutError(this.limits.timeoutMs)), { once: true });
+        }),
+      ]);
+      const truncated = result.rows.length > cap;
+      const rows = truncated ? result.rows.slice(0, cap) : result.rows;
+      // The compiler knows the KQL types (dynamic, timespan) better than the engine's result metadata.
+      const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
+      const out: QueryOutput = {
+        columns,
+        rows,
+        stats: { elapsedMs: Math.round(performance.now() - started), rows: rows.length, truncated, rowLimit: cap },
+      };
+      if (compiled.render !== undefined) out.render = compiled.render;
+      if (truncated) out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

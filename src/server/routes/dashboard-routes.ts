@@ -1,0 +1,124 @@
+/** Dashboards: the list, one definition, and running or exporting one panel with the time range and filters. */
+import type { FastifyInstance } from 'fastify';
+import { toCsv } from '../../export/index.js';
+import type { AppContext } from '../app-context.js';
+import { runPanel } from '../dashboards/panel-runner.js';
+import { FILTER_NAMES, type Filters } from '../dashboards/filter-kql.js';
+import { NotFoundError } from '../errors.js';
+import { parseRange } from '../request-time.js';
+import { errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
+
+const filtersSchema = {
+  type: 'object',
+  properties: Object.fromEntries(FILTER_NAMES.map((n) => [n, { type: 'array', items: { type: 'string', maxLength: 512 }, maxItems: 50 }])),
+  additionalProperties: false,
+} as const;
+
+interface PanelBody {
+  from?: string;
+  to?: string;
+  filters?: Filters;
+  tzOffsetMinutes?: number;
+}
+
+/** Filters from query-string parameters (`status=Delivered&status=Failed&sender=a@b`). */
+function filtersFromQuery(query: Record<string, unknown>): Filters {
+  const out: Filters = {};
+  for (const n of FILTER_NAMES) {
+    const v = query[n];
+    if (v === undefined) continue;
+    out[n] = (Array.isArray(v) ? v : [v]).map(String).slice(0, 50);
+  }
+  return out;
+}
+
+/** Register /api/dashboards routes. */
+export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const env = { embargoedCountries: ctx.config.organization.embargoedCountries };
+  const find = (id: string, panelId: string) => {
+    const panel = ctx.dashboards.panel(id, panelId);
+    if (!panel) throw new NotFoundError(`no panel ${panelId} on dashboard ${id}`);
+    return panel;
+  };
+
+  app.get(
+    '/api/dashboards',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Dashboards, in navigation order',
+        response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' } } } }, ...errorResponses(401) },
+      },
+    },
+    async () => ctx.dashboards.list(),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/dashboards/:id',
+    { schema: { tags: ['dashboards'], summary: 'One dashboard: its panels (KQL, visualisation, title, description)', response: { ...errorResponses(401, 404) } } },
+    async (request) => {
+      const d = ctx.dashboards.get(request.params.id);
+      if (!d) throw new NotFoundError(`no dashboard ${request.params.id}`);
+      return d;
+    },
+  );
+
+  app.post<{ Params: { id: string; panelId: string }; Body: PanelBody }>(
+    '/api/dashboards/:id/panels/:panelId/run',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: "Run one panel's KQL with the time range and filters (viewers may run panels, not free queries)",
+        body: {
+          type: 'object',
+          properties: { ...timeRangeProperties, filters: filtersSchema, tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840 } },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              kql: { type: 'string' },
+              result: queryResultSchema,
+              previous: {},
+              sparkline: queryResultSchema,
+              terms: { type: 'array', items: { type: 'object', properties: { term: { type: 'string' }, count: { type: 'number' }, previous: { type: 'number' } } } },
+            },
+            required: ['kql', 'result'],
+          },
+          ...errorResponses(400, 401, 404, 500, 503, 504),
+        },
+      },
+    },
+    async (request) => {
+      const panel = find(request.params.id, request.params.panelId);
+      const range = parseRange(request.body ?? {});
+      return runPanel(ctx.queries, ctx.store, env, panel, { ...range, filters: request.body?.filters ?? {}, tzOffsetMinutes: request.body?.tzOffsetMinutes, user: request.principal!.user });
+    },
+  );
+
+  app.get<{ Params: { id: string; panelId: string }; Querystring: Record<string, unknown> }>(
+    '/api/dashboards/:id/panels/:panelId/export',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: "Download one panel's rows as CSV (formula cells neutralised)",
+        querystring: { type: 'object', properties: { ...timeRangeProperties, tzOffsetMinutes: { type: 'string' }, ...Object.fromEntries(FILTER_NAMES.map((n) => [n, { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }])) } },
+        response: { ...errorResponses(400, 401, 404, 500, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const panel = find(request.params.id, request.params.panelId);
+      const range = parseRange(request.query);
+      const tz = Number(request.query.tzOffsetMinutes ?? 0);
+      const out = await runPanel(ctx.queries, ctx.store, env, panel, {
+        ...range,
+        filters: filtersFromQuery(request.query),
+        tzOffsetMinutes: Number.isInteger(tz) && Math.abs(tz) <= 840 ? tz : 0,
+        user: request.principal!.user,
+      });
+      void reply.header('content-disposition', `attachment; filename="${request.params.id}-${panel.id}.csv"`);
+      return reply.type('text/csv; charset=utf-8').send('\ufeff' + toCsv(out.result.columns, out.result.rows));
+    },
+  );
+}

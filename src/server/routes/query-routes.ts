@@ -1,0 +1,75 @@
+/** KQL for analysts: run a query, export its rows (CSV safe for spreadsheets, or JSON), editor completions. */
+import type { FastifyInstance } from 'fastify';
+import { toCsv, toJsonArray } from '../../export/index.js';
+import { kqlCompletions } from '../../kql/index.js';
+import type { AppContext } from '../app-context.js';
+import { parseRange } from '../request-time.js';
+import { errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
+
+const MAX_QUERY_CHARS = 100_000;
+
+/** A file name for an export, from the time of the export. */
+function exportName(ext: string): string {
+  return `mailsift-export-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.${ext}`;
+}
+
+/** Register /api/query, /api/export and /api/kql/completions. */
+export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Body: { query: string; from?: string; to?: string } }>(
+    '/api/query',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['query'],
+        summary: 'Run a KQL query over the time range; rows are capped at server.queryRowLimit',
+        body: {
+          type: 'object',
+          properties: { query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS }, ...timeRangeProperties },
+          required: ['query'],
+          additionalProperties: false,
+        },
+        response: { 200: queryResultSchema, ...errorResponses(400, 401, 403, 500, 503, 504) },
+      },
+    },
+    async (request) => {
+      const range = parseRange(request.body);
+      return ctx.queries.run({ query: request.body.query, ...range, user: request.principal!.user });
+    },
+  );
+
+  app.get<{ Querystring: { query: string; format?: 'csv' | 'json'; from?: string; to?: string } }>(
+    '/api/export',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['query'],
+        summary: 'Download the rows of a KQL query as CSV (RFC 4180, formula cells neutralised) or JSON',
+        querystring: {
+          type: 'object',
+          properties: { query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS }, format: { type: 'string', enum: ['csv', 'json'], default: 'csv' }, ...timeRangeProperties },
+          required: ['query'],
+        },
+        response: { ...errorResponses(400, 401, 403, 500, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const range = parseRange(request.query);
+      const result = await ctx.queries.run({ query: request.query.query, ...range, user: request.principal!.user });
+      const format = request.query.format ?? 'csv';
+      void reply.header('content-disposition', `attachment; filename="${exportName(format)}"`);
+      void reply.header('x-mailsift-truncated', String(result.stats.truncated));
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(toJsonArray(result.columns, result.rows));
+      // The BOM makes Excel read the file as UTF-8 (Japanese subjects).
+      return reply.type('text/csv; charset=utf-8').send('\ufeff' + toCsv(result.columns, result.rows));
+    },
+  );
+
+  app.get(
+    '/api/kql/completions',
+    {
+      config: { access: 'analyst' },
+      schema: { tags: ['query'], summary: 'Tables, columns, functions and operators for the KQL editor', response: { ...errorResponses(401, 403) } },
+    },
+    async () => kqlCompletions(),
+  );
+}

