@@ -47,6 +47,9 @@ const ENTITIES: readonly { type: MatchEntityType; column: string; kind: 'email' 
   { type: 'recipient', column: 'RecipientAddress', kind: 'email' },
 ];
 
+/** Matched values per aggregation query: enough to keep the number of scans low, few enough to bind quickly. */
+const IN_CHUNK = 5000;
+
 const iso = (t: number | string) => (typeof t === 'number' ? new Date(t).toISOString() : new Date(t).toISOString());
 
 function isMatcher(x: unknown): x is Matcher {
@@ -69,35 +72,47 @@ export async function computeMatches(
   if (options.from !== undefined) { params.push(iso(options.from)); where.push(`"Received" >= CAST($${params.length} AS TIMESTAMP)`); }
   if (options.to !== undefined) { params.push(iso(options.to)); where.push(`"Received" < CAST($${params.length} AS TIMESTAMP)`); }
   const minConfidence = options.minConfidence ?? 0;
+  const window = where.length ? ` AND ${where.join(' AND ')}` : '';
   const out: IntelMatch[] = [];
   for (const e of ENTITIES) {
     if (matcher.counts[e.kind] === 0) continue;
     const match = e.kind === 'email' ? matcher.matchEmail : e.kind === 'domain' ? matcher.matchDomain : matcher.matchIp;
-    const conditions = [`"${e.column}" <> ''`, ...where].join(' AND ');
-    const result = await store.query(
-      `SELECT "${e.column}", count(DISTINCT "MessageTraceId"), min("Received"), max("Received") FROM "${MessageTrace.name}" WHERE ${conditions} GROUP BY 1`,
-      params,
-    );
-    for (const row of result.rows) {
-      const entity = String(row[0]);
-      const hits = match(entity);
-      if (hits.length === 0) continue;
-      for (const i of hits) {
-        if (i.Confidence < minConfidence) continue;
-        out.push({
-          entity,
-          type: e.type,
-          indicator: i.Indicator,
-          indicatorType: i.Type,
-          confidence: i.Confidence,
-          band: confidenceBand(i.Confidence),
-          actor: i.Actor || UNASSIGNED_ACTOR,
-          feed: i.Feed,
-          labels: [...i.Labels],
-          firstSeen: String(row[2]),
-          lastSeen: String(row[3]),
-          messages: Number(row[1]),
-        });
+    // First the distinct values only (moving rows out of the engine is the costly part), matched here...
+    const distinct = await store.query(`SELECT DISTINCT "${e.column}" FROM "${MessageTrace.name}" WHERE "${e.column}" <> ''${window}`, params);
+    const hits = new Map<string, readonly IndicatorRow[]>();
+    for (const [value] of distinct.rows) {
+      const entity = String(value);
+      const found = match(entity).filter((i) => i.Confidence >= minConfidence);
+      if (found.length) hits.set(entity, found);
+    }
+    // ...then counts and first/last seen for the matched values alone, bound as parameters.
+    const entities = [...hits.keys()];
+    for (let start = 0; start < entities.length; start += IN_CHUNK) {
+      const chunk = entities.slice(start, start + IN_CHUNK);
+      const marks = chunk.map((_, k) => `$${params.length + k + 1}`).join(', ');
+      const result = await store.query(
+        `SELECT "${e.column}", count(DISTINCT "MessageTraceId"), min("Received"), max("Received") FROM "${MessageTrace.name}" ` +
+          `WHERE "${e.column}" IN (${marks})${window} GROUP BY 1`,
+        [...params, ...chunk],
+      );
+      for (const row of result.rows) {
+        const entity = String(row[0]);
+        for (const i of hits.get(entity) ?? []) {
+          out.push({
+            entity,
+            type: e.type,
+            indicator: i.Indicator,
+            indicatorType: i.Type,
+            confidence: i.Confidence,
+            band: confidenceBand(i.Confidence),
+            actor: i.Actor || UNASSIGNED_ACTOR,
+            feed: i.Feed,
+            labels: [...i.Labels],
+            firstSeen: String(row[2]),
+            lastSeen: String(row[3]),
+            messages: Number(row[1]),
+          });
+        }
       }
     }
   }

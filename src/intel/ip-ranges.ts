@@ -7,7 +7,6 @@ import ipaddr from 'ipaddr.js';
 /** A parsed query address: IPv4 as a number, IPv6 as two 64-bit halves. */
 export type IpKey = { v: 4; n: number } | { v: 6; hi: bigint; lo: bigint };
 
-const DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const MASK64 = (1n << 64n) - 1n;
 
 function bytesToBig(bytes: number[]): bigint {
@@ -16,14 +15,35 @@ function bytesToBig(bytes: number[]): bigint {
   return n;
 }
 
+/** IPv4 dotted-quad text as a number, or -1; hand-rolled because it runs for every distinct FromIP. */
+export function parseV4(text: string): number {
+  const len = text.length;
+  if (len < 7 || len > 15) return -1;
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255) return -1;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      part = part * 10 + (c - 48);
+      digits++;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return -1;
+  return n * 256 + part;
+}
+
 /** Parses IP text (IPv4-mapped IPv6 becomes IPv4); undefined when it is not an address. */
 export function ipKey(text: string): IpKey | undefined {
-  const m = DOTTED.exec(text);
-  if (m) {
-    const a = +m[1]!, b = +m[2]!, c = +m[3]!, d = +m[4]!;
-    if (a > 255 || b > 255 || c > 255 || d > 255) return undefined;
-    return { v: 4, n: a * 16777216 + b * 65536 + c * 256 + d };
-  }
+  const n = parseV4(text);
+  if (n >= 0) return { v: 4, n };
   let s = text.trim();
   if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
   if (!s.includes(':') || !ipaddr.IPv6.isValid(s)) return undefined;
@@ -39,6 +59,15 @@ export function ipKey(text: string): IpKey | undefined {
 
 /** First and last address of an indicator value (address or CIDR), or undefined when it is neither. */
 export function ipInterval(value: string): { v: 4 | 6; first: bigint; last: bigint } | undefined {
+  const slash = value.indexOf('/');
+  const v4 = parseV4(slash < 0 ? value : value.slice(0, slash));
+  if (v4 >= 0) {
+    const prefix = slash < 0 ? 32 : Number(value.slice(slash + 1));
+    if (!Number.isInteger(prefix) || prefix < 0 || prefix > 32) return undefined;
+    const size = 2 ** (32 - prefix);
+    const first = v4 - (v4 % size);
+    return { v: 4, first: BigInt(first), last: BigInt(first + size - 1) };
+  }
   try {
     const isCidr = value.includes('/');
     const [addr, bits] = isCidr ? ipaddr.parseCIDR(value) : [ipaddr.parse(value), -1];
@@ -56,23 +85,28 @@ export function ipInterval(value: string): { v: 4 | 6; first: bigint; last: bigi
 }
 
 /** Segments of one address family, ready for binary search. */
-interface Segments<T> {
-  firsts: bigint[];
-  lasts: bigint[];
+interface Segments<K, T> {
+  firsts: K[];
+  lasts: K[];
   payloads: (readonly T[])[];
 }
 
-/** Cuts possibly overlapping intervals into disjoint segments with every covering payload (sweep over boundaries). */
-function buildSegments<T>(items: readonly { first: bigint; last: bigint; payload: T }[]): Segments<T> {
-  type Ev = { at: bigint; open: boolean; id: number };
+/**
+ * Cuts possibly overlapping intervals into disjoint segments with every covering payload (a sweep over the
+ * boundaries). Keys are numbers for IPv4 (fast) and bigints for IPv6; `next` and `prev` step one address.
+ */
+function buildSegments<K extends number | bigint, T>(
+  items: readonly { first: K; last: K; payload: T }[], next: (k: K) => K, prev: (k: K) => K,
+): Segments<K, T> {
+  type Ev = { at: K; open: boolean; id: number };
   const events: Ev[] = [];
   items.forEach((it, id) => {
-    events.push({ at: it.first, open: true, id }, { at: it.last + 1n, open: false, id });
+    events.push({ at: it.first, open: true, id }, { at: next(it.last), open: false, id });
   });
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const active = new Set<number>();
   const interned = new Map<string, readonly T[]>();
-  const out: Segments<T> = { firsts: [], lasts: [], payloads: [] };
+  const out: Segments<K, T> = { firsts: [], lasts: [], payloads: [] };
   for (let i = 0; i < events.length; ) {
     const at = events[i]!.at;
     while (i < events.length && events[i]!.at === at) {
@@ -80,14 +114,21 @@ function buildSegments<T>(items: readonly { first: bigint; last: bigint; payload
       if (e.open) active.add(e.id); else active.delete(e.id);
     }
     if (active.size === 0 || i >= events.length) continue;
-    const ids = [...active].sort((a, b) => a - b);
-    const key = ids.join(',');
-    let payload = interned.get(key);
-    if (!payload) { payload = ids.map((id) => items[id]!.payload); interned.set(key, payload); }
-    const end = events[i]!.at - 1n;
+    let payload: readonly T[] | undefined;
+    if (active.size === 1) {
+      const [only] = active;
+      payload = [items[only!]!.payload];
+    } else {
+      const ids = [...active].sort((a, b) => a - b);
+      const key = ids.join(',');
+      payload = interned.get(key);
+      if (!payload) { payload = ids.map((id) => items[id]!.payload); interned.set(key, payload); }
+    }
+    const end = prev(events[i]!.at);
     const n = out.firsts.length;
-    if (n > 0 && out.payloads[n - 1] === payload && out.lasts[n - 1]! + 1n === at) out.lasts[n - 1] = end;
-    else { out.firsts.push(at); out.lasts.push(end); out.payloads.push(payload); }
+    if (n > 0 && out.payloads[n - 1]!.length === payload.length && out.payloads[n - 1]!.every((p, k) => p === payload![k]) && next(out.lasts[n - 1]!) === at) {
+      out.lasts[n - 1] = end;
+    } else { out.firsts.push(at); out.lasts.push(end); out.payloads.push(payload); }
   }
   return out;
 }
@@ -105,10 +146,13 @@ export class IpRangeIndex<T> {
 
   /** Builds the index from intervals (see `ipInterval`). */
   constructor(items: readonly { v: 4 | 6; first: bigint; last: bigint; payload: T }[]) {
-    const v4 = buildSegments(items.filter((i) => i.v === 4));
-    const v6 = buildSegments(items.filter((i) => i.v === 6));
-    this.v4First = Float64Array.from(v4.firsts, Number);
-    this.v4Last = Float64Array.from(v4.lasts, Number);
+    const v4 = buildSegments(
+      items.filter((i) => i.v === 4).map((i) => ({ first: Number(i.first), last: Number(i.last), payload: i.payload })),
+      (k: number) => k + 1, (k: number) => k - 1,
+    );
+    const v6 = buildSegments(items.filter((i) => i.v === 6), (k: bigint) => k + 1n, (k: bigint) => k - 1n);
+    this.v4First = Float64Array.from(v4.firsts);
+    this.v4Last = Float64Array.from(v4.lasts);
     this.v4Payload = v4.payloads;
     this.v6FirstHi = BigUint64Array.from(v6.firsts, (x) => x >> 64n);
     this.v6FirstLo = BigUint64Array.from(v6.firsts, (x) => x & MASK64);
@@ -122,19 +166,22 @@ export class IpRangeIndex<T> {
     return { v4: this.v4First.length, v6: this.v6FirstHi.length };
   }
 
+  /** Payloads of all intervals holding an IPv4 address given as a number; undefined when none. */
+  lookupV4(n: number): readonly T[] | undefined {
+    const firsts = this.v4First;
+    let lo = 0;
+    let hi = firsts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (firsts[mid]! <= n) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found >= 0 && this.v4Last[found]! >= n ? this.v4Payload[found] : undefined;
+  }
+
   /** Payloads of all intervals holding the address; undefined when none. */
   lookup(key: IpKey): readonly T[] | undefined {
-    if (key.v === 4) {
-      const firsts = this.v4First;
-      let lo = 0;
-      let hi = firsts.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        if (firsts[mid]! <= key.n) { found = mid; lo = mid + 1; } else hi = mid - 1;
-      }
-      return found >= 0 && this.v4Last[found]! >= key.n ? this.v4Payload[found] : undefined;
-    }
+    if (key.v === 4) return this.lookupV4(key.n);
     const fh = this.v6FirstHi;
     const fl = this.v6FirstLo;
     let lo = 0;

@@ -2,7 +2,7 @@
 import { domainToASCII } from 'node:url';
 import { getDomain } from 'tldts';
 import type { IndicatorRow } from '../schema/index.js';
-import { IpRangeIndex, ipInterval, ipKey } from './ip-ranges.js';
+import { IpRangeIndex, ipInterval, ipKey, parseV4 } from './ip-ranges.js';
 
 /** An indicator as the matcher takes it: a stored row, optionally flagged revoked. */
 export type MatchableIndicator = IndicatorRow & { Revoked?: boolean };
@@ -78,23 +78,25 @@ export function createMatcher(indicators: readonly MatchableIndicator[], now: nu
       if (domains.size === 0) return NONE;
       const host = normalizeHost(raw);
       if (host === '') return NONE;
-      // Parents stop at the registrable domain (private suffixes count: a blogspot.com or a cloud
-      // provider's tenant subdomain belongs to someone else than its parent).
-      const registrable = getDomain(host, { allowPrivateDomains: true }) ?? host;
-      let out: IndicatorRow[] | undefined;
-      let d = host;
-      for (;;) {
-        const hit = domains.get(d);
-        if (hit) out = out ? [...out, ...hit] : hit;
-        if (d === registrable || d.length <= registrable.length) break;
-        const dot = d.indexOf('.');
-        if (dot < 0) break;
-        d = d.slice(dot + 1);
+      let out: readonly IndicatorRow[] = domains.get(host) ?? NONE;
+      // Parents count only up to the registrable domain, with private suffixes (a blogspot.com or a cloud
+      // provider's tenant subdomain belongs to someone else than its parent). The public-suffix look-up is
+      // the costly part, so it runs only when a parent is listed at all.
+      let registrable: string | null | undefined;
+      for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+        const parent = host.slice(dot + 1);
+        const hit = domains.get(parent);
+        if (!hit) continue;
+        if (registrable === undefined) registrable = getDomain(host, { allowPrivateDomains: true });
+        if (!registrable || parent.length < registrable.length) break;
+        out = out.length ? [...out, ...hit] : hit;
       }
-      return out ?? NONE;
+      return out;
     },
     matchIp(ip) {
       if (ip === '') return NONE;
+      const n = parseV4(ip);
+      if (n >= 0) return ipIndex.lookupV4(n) ?? NONE;
       const key = ipKey(ip);
       return (key && ipIndex.lookup(key)) || NONE;
     },
