@@ -4,6 +4,7 @@ import { evidencePairs, type Alert } from '../alert.js';
 import { escapeSlack, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
+import { safeJson } from './json-body.js';
 import { httpUrl } from './url-schema.js';
 
 const slackConfig = z
@@ -52,5 +53,5 @@ export const slack = defineDestination<SlackConfig>({
   type: 'slack',
   configSchema: slackConfig,
   secrets: (c) => [c.url],
-  send: (alert, config, ctx) => postJson(config.url, JSON.stringify(slackMessage(alert)), {}, ctx, config.timeoutMs),
+  send: (alert, config, ctx) => postJson(config.url, safeJson(slackMessage(alert)), {}, ctx, config.timeoutMs),
 });

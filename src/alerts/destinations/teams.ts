@@ -4,6 +4,7 @@ import { evidencePairs, type Alert } from '../alert.js';
 import { escapeMarkdown, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
+import { safeJson } from './json-body.js';
 import { httpUrl } from './url-schema.js';
 
 const teamsConfig = z
@@ -51,5 +52,5 @@ export const teams = defineDestination<TeamsConfig>({
   type: 'teams',
   configSchema: teamsConfig,
   secrets: (c) => [c.url],
-  send: (alert, config, ctx) => postJson(config.url, JSON.stringify(teamsMessage(alert)), {}, ctx, config.timeoutMs),
+  send: (alert, config, ctx) => postJson(config.url, safeJson(teamsMessage(alert)), {}, ctx, config.timeoutMs),
 });
