@@ -5,7 +5,7 @@
  * trace CSV (`Date (UTC)`/`Received`, `Sender`, `Recipient`, `Status`, ...).
  */
 import type { Format, ParsedBatch, ParseInput } from '../format.js';
-import { BatchBuilder, CsvReader } from '../shared/index.js';
+import { BatchBuilder, CsvReader, parseCsvLine } from '../shared/index.js';
 import { FieldMap, TrackingEvents } from '../tracking-log/index.js';
 import { classifyHeader, detectReport } from './eac-header.js';
 import { SummaryRows, TraceRows } from './eac-rows.js';
@@ -48,7 +48,7 @@ async function* parse(input: ParseInput): AsyncGenerator<ParsedBatch> {
     },
     // Before the header: Export-Csv's `#TYPE` line. After it no data row starts with '#', but keep them if one does.
     comment(text, line) {
-      if (rows) rows.row(text.split(','), line, text);
+      if (rows) rows.row(parseCsvLine(text) ?? [text], line, text);
     },
     error(reason, line, raw) {
       b.read++;
