@@ -18,6 +18,8 @@ export const detectSettingsSchema = z.object({
   disabled: z.array(z.enum(RULE_IDS)).default([]),
   /** Partner domains known in advance (look-alikes of these are reported; mail to them is not unusual). */
   partnerDomains: z.array(domain).default([]),
+  /** An external domain is a partner when mail went both ways with it on at least this many days. */
+  partnerMinDays: z.number().int().min(1).default(3),
   /** Personal mail services: never counted as partners even when much mail goes there. */
   personalDomains: z.array(domain).default([
     'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.jp',

@@ -96,12 +96,17 @@ export class LocalClock {
    * offsets enter as bound parameters.
    */
   localDaySql(sql: SqlBuilder, epochMsExpr: string, from: number, to: number): string {
+    return `(${this.localMsSql(sql, epochMsExpr, from, to)} // ${DAY_MS})`;
+  }
+
+  /** A SQL expression for the local wall-clock time of a timestamp as ms since 1970-01-01 local, exact over [from, to). */
+  localMsSql(sql: SqlBuilder, epochMsExpr: string, from: number, to: number): string {
     const { first, changes } = this.segments(from, to);
-    if (changes.length === 0) return `((${epochMsExpr} + ${sql.param(first)}) // ${DAY_MS})`;
+    if (changes.length === 0) return `(${epochMsExpr} + ${sql.param(first)})`;
     const cases = changes
       .map((c, i) => `WHEN ${epochMsExpr} < ${sql.param(c.at)} THEN ${sql.param(i === 0 ? first : changes[i - 1]!.offsetMs)}`)
       .join(' ');
-    return `((${epochMsExpr} + CASE ${cases} ELSE ${sql.param(changes[changes.length - 1]!.offsetMs)} END) // ${DAY_MS})`;
+    return `(${epochMsExpr} + CASE ${cases} ELSE ${sql.param(changes[changes.length - 1]!.offsetMs)} END)`;
   }
 
   private compute(ms: number): LocalParts {

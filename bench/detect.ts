@@ -1,0 +1,71 @@
+/**
+ * Detection benchmark: builds a 30-day demo store of about 10M MessageTrace rows in bench/data/ once (with the
+ * planted incidents, indicators and watchlist), then times runDetections over the whole month, per rule and in all.
+ *   npx tsx bench/detect.ts [--rows-per-day 333334] [--runs 3]
+ */
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateTenant } from '../src/demo/index.js';
+import { RULE_IDS, runDetections } from '../src/detect/index.js';
+import { createEnricher } from '../src/enrich/index.js';
+import { loadRecords } from '../src/ingest/index.js';
+import { openStore } from '../src/store/index.js';
+import { arg, median, table } from './lib.js';
+
+const perDay = Number(arg('rows-per-day', '333334'));
+const runs = Number(arg('runs', '3'));
+const days = 30;
+const dataDir = resolve('bench/data');
+mkdirSync(dataDir, { recursive: true });
+const file = join(dataDir, `detect-${perDay}.duckdb`);
+const options = { seed: 11, days, messagesPerDay: perDay, timeZone: 'Asia/Tokyo', start: Date.UTC(2026, 0, 5), eventsSample: 0 };
+const tenant = generateTenant(options);
+
+if (!existsSync(file)) {
+  const building = `${file}.building`;
+  process.stderr.write(`building ${file} (~${Math.round(tenant.expectedRows / 1e6)}M rows; once)\n`);
+  const store = await openStore(`duckdb:${building}`);
+  const enricher = await createEnricher({ organization: tenant.organization });
+  const t0 = performance.now();
+  await loadRecords(store, tenant.batches(), (r) => enricher.enrich(r), {
+    onProgress: (n) => process.stderr.write(`\r${(n / 1e6).toFixed(1)}M rows, ${Math.round((performance.now() - t0) / 1000)} s`),
+  });
+  await store.replaceIndicators('demo-intel', tenant.indicators);
+  await store.replaceWatchlist('edr', tenant.watchlist);
+  await store.close();
+  renameSync(building, file);
+  process.stderr.write('\n');
+}
+
+const store = await openStore(`duckdb:${file}`);
+const stats = await store.stats();
+const config = { organization: tenant.organization, detections: { timeZone: tenant.timeZone } };
+const now = tenant.end + 3_600_000;
+const perRule: (string | number)[][] = [];
+for (const rule of RULE_IDS) {
+  const t0 = performance.now();
+  const found = await runDetections({ store, config, now, rules: [rule], persist: false });
+  perRule.push([rule, Math.round(performance.now() - t0), found.length]);
+}
+const totals: number[] = [];
+let count = 0;
+let missed: string[] = [];
+for (let i = 0; i < runs; i++) {
+  await store.execute('DELETE FROM "Findings"');
+  const t0 = performance.now();
+  const findings = await runDetections({ store, config, now });
+  totals.push(performance.now() - t0);
+  count = findings.length;
+  missed = tenant.answerKey
+    .filter((inc) => !findings.some((f) => f.rule === inc.rule && Date.parse(f.from) <= inc.to && Date.parse(f.to) >= inc.from &&
+      Object.entries(inc.entities).every(([k, v]) => (k === 'subject' ? f.entities.subject.startsWith(String(v)) : f.entities[k as keyof typeof f.entities] === v))))
+    .map((inc) => `${inc.rule} ${JSON.stringify(inc.entities)}`);
+}
+await store.close();
+
+process.stdout.write(`store: ${stats.rows.toLocaleString('en-US')} rows, ${stats.from} .. ${stats.to}\n\n`);
+process.stdout.write(table(['rule (alone, cold caches shared)', 'ms', 'findings'], perRule) + '\n\n');
+process.stdout.write(table(['runDetections, all rules', 'median ms', 'runs', 'findings', 'planted found'], [
+  ['whole month', Math.round(median(totals)), runs, count, `${tenant.answerKey.length - missed.length}/${tenant.answerKey.length}`],
+]) + '\n');
+if (missed.length) process.stdout.write(`missed: ${missed.join('; ')}\n`);

@@ -1,0 +1,95 @@
+/** lookalike-domain: a sender domain imitating one of our accepted domains or a frequent partner's. */
+import { z } from 'zod';
+import { findLookalike, protectedDomain, type LookalikeMatch, type ProtectedDomain } from '../domain-similarity.js';
+import { plural } from '../describe.js';
+import type { FindingDraft, Severity } from '../finding.js';
+import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
+import { defineRule } from '../rule.js';
+import { SqlBuilder, receivedBetween } from '../sql-builder.js';
+import { isPartner, partnerDomains } from './partner-domains.js';
+
+const params = z.object({
+  /** Largest edit distance of a typo (labels of 8+ characters; shorter ones allow 1). */
+  maxEditDistance: z.number().int().min(1).max(3).default(2),
+  /** Protected names shorter than this are compared only for homoglyphs and TLD swaps. */
+  minLabelLength: z.number().int().min(2).default(4),
+  /** Also protect partners' domains (learned from the mail and detections.partnerDomains). */
+  protectPartners: z.boolean().default(true),
+  /** At most this many partners are protected, the most frequent first. */
+  maxPartners: z.number().int().min(0).default(500),
+  /** Domains never reported (your own other brands, known look-alike partners). */
+  allow: z.array(z.string().transform((s) => s.trim().toLowerCase())).default([]),
+}).strict();
+
+const STRONG = new Set(['homoglyph', 'embedded', 'hyphenated', 'typo']);
+
+export const lookalikeDomain = defineRule({
+  id: 'lookalike-domain',
+  summary: 'Sender domain imitating an accepted domain or a frequent partner (typos, homoglyphs, punycode, TLD swaps, added words)',
+  params,
+  async run(ctx, p) {
+    const accepted = ctx.organization.acceptedDomains;
+    const partners = p.protectPartners ? await partnerDomains(ctx) : new Map<string, number>();
+    const protectedList: ProtectedDomain[] = [];
+    const seen = new Set<string>();
+    const protect = (d: string) => {
+      const x = protectedDomain(d);
+      if (x && !seen.has(x.domain)) {
+        seen.add(x.domain);
+        protectedList.push(x);
+      }
+    };
+    accepted.forEach(protect);
+    [...partners.entries()].sort((a, b) => b[1] - a[1]).slice(0, p.maxPartners).forEach(([d]) => protect(d));
+    if (protectedList.length === 0) return [];
+    const sql = new SqlBuilder();
+    const domains = await ctx.rows(sql, `
+      SELECT DISTINCT "SenderDomain" FROM "MessageTrace"
+      WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "Direction" IN ('Inbound', 'External') AND "SenderDomain" <> ''`);
+    const allow = new Set(p.allow);
+    const hits = new Map<string, LookalikeMatch>();
+    for (const [d] of domains as [string][]) {
+      if (allow.has(d) || isPartner(partners, d)) continue;
+      const m = findLookalike(d, protectedList, p);
+      if (m) hits.set(d, m);
+    }
+    if (hits.size === 0) return [];
+    const q = new SqlBuilder();
+    const day = ctx.clock.localDaySql(q, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
+    const rows = await ctx.rows(q, `
+      SELECT "SenderDomain", ${day}, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
+        count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded')),
+        list_slice(list(DISTINCT "SenderAddress"), 1, 5), count(DISTINCT "SenderAddress"),
+        list_slice(list(DISTINCT "RecipientAddress"), 1, 10), count(DISTINCT "RecipientAddress"),
+        list_slice(list(DISTINCT "FromIP"), 1, 5), list_slice(list(DISTINCT "Subject"), 1, 5), list_slice(list(DISTINCT "FromCountry"), 1, 5)
+      FROM "MessageTrace" WHERE ${receivedBetween(q, ctx.from, ctx.to)} AND "SenderDomain" IN ${q.list([...hits.keys()])}
+      GROUP BY 1, 2 ORDER BY 4`);
+    return rows.map((r) => {
+      const [domain, d, n, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects, countries] =
+        r as [string, number, number, number, number, number, string[], number, string[], number, string[], string[], string[]];
+      const m = hits.get(domain)!;
+      const ours = accepted.includes(m.imitates);
+      let severity: Severity = STRONG.has(m.kind) ? 'high' : 'medium';
+      if (delivered === 0 && severity === 'high') severity = 'medium';
+      const whose = ours ? 'our domain' : 'partner domain';
+      return {
+        rule: 'lookalike-domain',
+        severity,
+        title: `${domain} imitates ${whose} ${m.imitates} (${m.kind}): ${plural(n, 'message')} to ${plural(recipientCount, 'recipient')}`,
+        from: first,
+        to: last,
+        count: n,
+        entities: {
+          senderDomain: domain,
+          sender: senderCount === 1 ? senders[0]! : '',
+          recipient: recipientCount === 1 ? recipients[0]! : '',
+          ip: ips.length === 1 ? ips[0]! : '',
+          country: countries.length === 1 ? countries[0]! : '',
+        },
+        query: evidenceQuery([kqlBetween(first, last), `SenderDomain == ${kqlString(domain)}`]),
+        details: { imitates: m.imitates, imitatesOwnDomain: ours, technique: m.kind, editDistance: m.distance ?? null, delivered, senders, recipients, fromIPs: ips, subjects },
+        key: [domain, String(d)],
+      } satisfies FindingDraft;
+    });
+  },
+});

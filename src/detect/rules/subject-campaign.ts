@@ -1,0 +1,160 @@
+/** subject-campaign: many messages of one subject shape from several new senders (or to many recipients) in a day. */
+import { z } from 'zod';
+import { plural } from '../describe.js';
+import type { FindingDraft, Severity } from '../finding.js';
+import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
+import { median } from '../robust-stats.js';
+import { defineRule, type RuleContext } from '../rule.js';
+import { SqlBuilder, receivedBetween } from '../sql-builder.js';
+import { shapeTokens, subjectShapeKql, subjectShapeSql } from '../subject-shape.js';
+import { ShapeClusters, type ShapeCluster } from './shape-clusters.js';
+
+const params = z.object({
+  /** Directions looked at (Inbound: malspam; add Internal or Outbound to watch those). */
+  directions: z.array(z.enum(['Inbound', 'Outbound', 'Internal', 'External'])).default(['Inbound']),
+  /** Messages (rows) of the shape in one local day. */
+  minMessages: z.number().int().min(2).default(20),
+  /** Distinct sender domains never seen before that day (a campaign from several senders)... */
+  minNewSenders: z.number().int().min(1).default(3),
+  /** ...or this many recipients, all from senders never seen before (one new sender mass-mailing). */
+  minRecipients: z.number().int().min(2).default(20),
+  /** Shapes at least this alike (Jaccard of their word tokens) are one campaign. */
+  similarity: z.number().min(0.5).max(1).default(0.8),
+  /** The day's count must be this many times the shape's usual daily count (recurring mail is not a campaign). */
+  burstFactor: z.number().min(1).default(4),
+  /** Days of history needed before a day is judged (so the first days of a store are not all "new"). */
+  minHistoryDays: z.number().int().min(1).default(5),
+}).strict();
+
+type Params = z.infer<typeof params>;
+
+interface DayCount {
+  count: number;
+  senderDomains: number;
+  recipients: number;
+}
+
+export const subjectCampaign = defineRule({
+  id: 'subject-campaign',
+  summary: 'Many messages whose subjects share a shape, from several new senders or to many recipients, in one day',
+  params,
+  async run(ctx, p) {
+    const sql = new SqlBuilder();
+    const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
+    const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.historyFrom, ctx.to + 1);
+    const rows = (await ctx.rows(sql, `
+      SELECT shape, d, count(*), count(DISTINCT "SenderDomain"), count(DISTINCT "RecipientAddress") FROM (
+        SELECT ${shape} AS shape, ${day} AS d, "SenderDomain", "RecipientAddress" FROM "MessageTrace"
+        WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" IN ${sql.list(p.directions)} AND "Subject" <> '')
+      WHERE shape <> '' GROUP BY 1, 2 HAVING count(*) >= 2`)) as [string, number, number, number, number][];
+    if (rows.length === 0) return [];
+    const firstDay = Math.min(...rows.map((r) => r[1]));
+    const fromDay = ctx.clock.day(ctx.from);
+    const toDay = ctx.clock.day(ctx.to);
+    // Cluster the shapes that might be a campaign in the window, biggest first; history joins those clusters.
+    const clusters = new ShapeClusters(p.similarity);
+    const recent = rows.filter((r) => r[1] >= fromDay && r[1] <= toDay && r[2] >= 3 && shapeTokens(r[0]).some((t) => t !== '#'));
+    recent.sort((a, b) => b[2] - a[2]);
+    for (const r of recent) clusters.add(r[0]);
+    const perCluster = new Map<number, Map<number, DayCount>>();
+    for (const [s, d, n, senders, recipients] of rows) {
+      const c = clusters.match(s);
+      if (!c) continue;
+      let days = perCluster.get(c.id);
+      if (!days) perCluster.set(c.id, (days = new Map()));
+      const x = days.get(d) ?? { count: 0, senderDomains: 0, recipients: 0 };
+      x.count += n;
+      x.senderDomains += senders;
+      x.recipients += recipients;
+      days.set(d, x);
+    }
+    const out: FindingDraft[] = [];
+    for (const [id, days] of perCluster) {
+      const cluster = clusters.clusters[id]!;
+      for (const [d, x] of days) {
+        if (d < fromDay || d > toDay || d - firstDay < p.minHistoryDays) continue;
+        if (x.count < p.minMessages) continue;
+        if (x.senderDomains < p.minNewSenders && x.recipients < p.minRecipients) continue;
+        const prior: number[] = [];
+        for (let k = 1; k <= ctx.settings.baselineDays && d - k >= firstDay; k++) prior.push(days.get(d - k)?.count ?? 0);
+        const usual = median(prior);
+        if (x.count < p.burstFactor * Math.max(usual, 1)) continue;
+        const f = await judge(ctx, p, cluster, d, usual);
+        if (f) out.push(f);
+      }
+    }
+    return out;
+  },
+});
+
+/** Exact counts for one cluster on one day, senders checked against the history; a finding when it is a campaign. */
+async function judge(ctx: RuleContext, p: Params, cluster: ShapeCluster, d: number, usual: number): Promise<FindingDraft | undefined> {
+  const dayStart = Math.max(ctx.from, ctx.clock.dayStart(d));
+  const dayEnd = Math.min(ctx.to, ctx.clock.dayStart(d + 1) - 1);
+  const shapes = cluster.shapes.slice(0, 50);
+  const sql = new SqlBuilder();
+  const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
+  const text = `
+    WITH c AS (
+      SELECT * FROM "MessageTrace" WHERE ${receivedBetween(sql, dayStart, dayEnd)} AND "Direction" IN ${sql.list(p.directions)}
+        AND "Subject" <> '' AND ${shape} IN ${sql.list(shapes)}),
+    known AS (
+      SELECT DISTINCT "SenderDomain" FROM "MessageTrace"
+      WHERE "Received" >= ${sql.time(ctx.clock.dayStart(d) - ctx.settings.baselineDays * 86_400_000)} AND "Received" < ${sql.time(ctx.clock.dayStart(d))}
+        AND "SenderDomain" IN (SELECT DISTINCT "SenderDomain" FROM c))
+    SELECT count(*), count(DISTINCT "SenderAddress"), count(DISTINCT "SenderDomain"),
+      count(DISTINCT "SenderDomain") FILTER (WHERE "SenderDomain" NOT IN (SELECT "SenderDomain" FROM known)),
+      count(DISTINCT "RecipientAddress"), epoch_ms(min("Received")), epoch_ms(max("Received")),
+      count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded')), arg_min("Subject", "Received"),
+      list_slice(list(DISTINCT "SenderAddress"), 1, 10), list_slice(list(DISTINCT "RecipientAddress"), 1, 10),
+      list_slice(list(DISTINCT "Subject"), 1, 5), count(DISTINCT "FromCountry")
+    FROM c`;
+  const [row] = await ctx.rows(sql, text);
+  const [n, senders, senderDomains, newDomains, recipients, first, last, delivered, sample, senderList, recipientList, subjects, countries] =
+    row as [number, number, number, number, number, number, number, number, string, string[], string[], string[], number];
+  if (n < p.minMessages) return undefined;
+  const manySenders = newDomains >= p.minNewSenders;
+  const massMailing = recipients >= p.minRecipients && newDomains === senderDomains && newDomains > 0;
+  if (!manySenders && !massMailing) return undefined;
+  const deliveredShare = delivered / n;
+  const severity: Severity = manySenders && newDomains >= 5 && deliveredShare >= 0.5 ? 'high' : manySenders && deliveredShare >= 0.2 ? 'medium' : 'low';
+  return {
+    rule: 'subject-campaign',
+    severity,
+    title: `Campaign "${clip(sample)}"${cluster.shapes.length > 1 ? ' and similar' : ''}: ${plural(n, 'message')} from ${plural(senders, 'sender')} (${newDomains} new ${newDomains === 1 ? 'domain' : 'domains'}) to ${plural(recipients, 'recipient')}`,
+    from: first,
+    to: last,
+    count: n,
+    entities: {
+      subject: sample,
+      sender: senders === 1 ? senderList[0]! : '',
+      senderDomain: senderDomains === 1 ? senderList[0]!.slice(senderList[0]!.lastIndexOf('@') + 1) : '',
+      recipient: recipients === 1 ? recipientList[0]! : '',
+    },
+    query: evidenceQuery(
+      [kqlBetween(first, last), kqlIn('Direction', p.directions)],
+      [`| extend SubjectShape = ${subjectShapeKql('Subject', kqlString)}`, `| where ${kqlIn('SubjectShape', shapes)}`],
+    ),
+    details: {
+      shape: cluster.representative,
+      shapes,
+      senders: senderList,
+      distinctSenders: senders,
+      senderDomains,
+      newSenderDomains: newDomains,
+      recipients: recipientList,
+      distinctRecipients: recipients,
+      delivered,
+      deliveredShare: Math.round(deliveredShare * 100) / 100,
+      senderCountries: countries,
+      usualPerDay: usual,
+      subjects,
+    },
+    key: [cluster.representative, String(d)],
+  };
+}
+
+function clip(s: string): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
