@@ -1,5 +1,6 @@
 // Microsoft's own KQL parser as the oracle: every query of the case tables must be real KQL, and the result
 // columns we report must carry the names (and, unless a case notes why not, the types) Microsoft infers.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../schema/index.js';
@@ -50,6 +51,20 @@ describe("Microsoft's KQL parser accepts every case", () => {
       const theirs = Array.from({ length: cols.Count }, (_, i) => cols.getItem(i));
       expect(ours.map((x) => x.name)).toEqual(theirs.map((x) => x.Name));
       if (c.typeNote === undefined) expect(ours.map((x) => KUSTO_TYPES[x.type])).toEqual(theirs.map((x) => x.Type.Name));
+    });
+  }
+});
+
+describe('every example of docs/kql.md is real KQL and compiles', () => {
+  const doc = readFileSync(new URL('../../docs/kql.md', import.meta.url), 'utf8');
+  const examples = [...doc.matchAll(/```kql\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
+  it('has examples', () => expect(examples.length).toBeGreaterThan(20));
+  for (const kql of examples) {
+    it(kql.split('\n').join(' '), () => {
+      const d = K.KustoCode.ParseAndAnalyze(kql, globals).GetSyntaxDiagnostics();
+      expect(Array.from({ length: d.Count }, (_, i) => d.getItem(i).Message)).toEqual([]);
+      expect(() => compileKql(kql, { dialect: 'duckdb' })).not.toThrow();
+      expect(() => compileKql(kql, { dialect: 'clickhouse' })).not.toThrow();
     });
   }
 });
