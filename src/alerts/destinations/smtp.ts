@@ -87,8 +87,10 @@ export const smtp = defineDestination<SmtpConfig>({
     } catch (cause) {
       const e = cause as NodemailerError;
       const code = e.responseCode;
-      // 5xx replies, refused logins and TLS problems are permanent; 4xx replies and lost connections are not.
-      const permanent = (code !== undefined && code >= 500) || e.code === 'EAUTH' || e.code === 'ETLS';
+      // 5xx replies, refused logins and TLS problems (no STARTTLS, a certificate that does not verify) are
+      // permanent; 4xx replies and lost connections are not.
+      const tlsProblem = e.code === 'ETLS' || /certificate|self[- ]signed|STARTTLS/i.test(e.message ?? '');
+      const permanent = (code !== undefined && code >= 500) || e.code === 'EAUTH' || tlsProblem;
       const reason = visible(e.message ?? String(cause), 300);
       throw new DeliveryError(`SMTP ${config.host}:${config.port}: ${reason}`, { retryable: !permanent, ...(code === undefined ? {} : { status: code }), cause });
     } finally {
