@@ -14,7 +14,7 @@ export async function openStore(url: string): Promise<Store> {
   if (parsed.engine === 'duckdb') {
     // The engine is loaded on first use so that commands which never open a store start quickly.
     const { openDuckDbStore } = await import('./duckdb/duckdb-store.js');
-    return openDuckDbStore(parsed.path);
+    return openDuckDbStore(parsed.path, parsed.settings);
   }
   throw new StoreConfigError(`the ClickHouse store is not available in this version (${redactStoreUrl(url)}); use duckdb:PATH`);
 }

@@ -2,8 +2,11 @@
 import { StoreConfigError } from './errors.js';
 
 export type StoreUrl =
-  | { engine: 'duckdb'; path: string }
+  | { engine: 'duckdb'; path: string; settings: Record<string, string> }
   | { engine: 'clickhouse'; url: URL; database: string; cluster?: string };
+
+/** DuckDB settings a store URL may carry, e.g. duckdb:./x.duckdb?memory_limit=4GB&threads=2. */
+const DUCKDB_SETTINGS = new Set(['memory_limit', 'threads', 'temp_directory']);
 
 /** The default store of DESIGN.md. */
 export const DEFAULT_STORE_URL = 'duckdb:./mailsift-data/mailsift.duckdb';
@@ -12,9 +15,14 @@ export const DEFAULT_STORE_URL = 'duckdb:./mailsift-data/mailsift.duckdb';
 export function parseStoreUrl(raw: string): StoreUrl {
   const text = raw.trim();
   if (text.startsWith('duckdb:')) {
-    const path = text.slice('duckdb:'.length);
+    const [path = '', query = ''] = text.slice('duckdb:'.length).split('?', 2);
     if (!path) throw new StoreConfigError(`store URL '${text}' has no path (use duckdb:PATH or duckdb::memory:)`);
-    return { engine: 'duckdb', path };
+    const settings: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(query)) {
+      if (!DUCKDB_SETTINGS.has(k)) throw new StoreConfigError(`store URL setting '${k}' is not one of ${[...DUCKDB_SETTINGS].join(', ')}`);
+      settings[k] = v;
+    }
+    return { engine: 'duckdb', path, settings };
   }
   if (/^clickhouses?:\/\//.test(text)) {
     let url: URL;

@@ -1,6 +1,6 @@
 /** End to end: the `mailsift ingest` and `stats` commands on real files into a real DuckDB file. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,32 +113,39 @@ describe('mailsift ingest', () => {
   });
 
   it('after a kill -9 in the middle of a large ingest, the same ingest again leaves exactly the right rows', async () => {
-    const rows = 200_000;
+    const rows = 300_000;
     const file = join(dir, 'large.ndjson');
     await writePowerShellNdjson(file, { rows, seed: 3 });
     const store = newStore();
-    const child = spawn(process.execPath, [CLI, '--store', store, 'ingest', file, '--batch-size', '20000'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, '--store', store, 'ingest', file, '--batch-size', '10000'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const storePath = store.slice('duckdb:'.length);
-    // Kill once the first batches are committed (the WAL or the file has grown), well before the end.
+    // DuckDB writes the WAL at commit (and folds it into the file at checkpoints): once the two together hold
+    // more than a fresh store, at least one batch is committed. Kill then, well before the end.
+    const fresh = 3_000_000;
+    const sizeOf = (p: string) => {
+      try {
+        return statSync(p).size;
+      } catch {
+        return 0;
+      }
+    };
+    let killed = false;
     await new Promise<void>((resolve) => {
-      const started = Date.now();
       const timer = setInterval(() => {
-        let size = 0;
-        for (const p of [storePath, storePath + '.wal']) {
-          try {
-            size += readFileSync(p).length;
-          } catch {
-            // not created yet
-          }
-        }
-        if (size > 4_000_000 || Date.now() - started > 20_000) {
+        if (sizeOf(storePath) + sizeOf(storePath + '.wal') > fresh) {
           clearInterval(timer);
-          child.kill('SIGKILL');
+          killed = child.kill('SIGKILL');
           resolve();
         }
-      }, 25);
+      }, 10);
+      void exited.then(() => {
+        clearInterval(timer);
+        resolve();
+      });
     });
-    await new Promise((resolve) => child.on('exit', resolve));
+    const code = await exited;
+    expect(killed, `the ingest finished (exit ${code}) before it could be killed`).toBe(true);
     const again = await runCli(['--store', store, 'ingest', file, '--json']);
     expect(again.code, again.stderr).toBe(0);
     const totals = JSON.parse(again.stdout).totals;

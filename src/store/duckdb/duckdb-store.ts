@@ -24,12 +24,15 @@ import { kqlTypeOf, toPlain } from './values.js';
 
 type Params = readonly unknown[];
 
+/** Memory DuckDB may use before it spills to disk; its own default (80% of RAM) starves the rest of the machine. */
+const DEFAULT_SETTINGS: Record<string, string> = { memory_limit: '1GB' };
+
 /** Open (creating if needed) a DuckDB store at `path` (':memory:' for a throw-away one) and migrate it. */
-export async function openDuckDbStore(path: string): Promise<DuckDbStore> {
+export async function openDuckDbStore(path: string, settings: Record<string, string> = {}): Promise<DuckDbStore> {
   if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path);
+    instance = await DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings });
   } catch (cause) {
     const text = String((cause as Error)?.message ?? cause);
     if (/lock/i.test(text)) {

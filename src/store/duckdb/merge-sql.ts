@@ -18,9 +18,9 @@ function castedColumns(table: TableDef, alias: string): string {
     .join(', ');
 }
 
-/** Load an NDJSON file of rows into a temporary staging table (`$1` = path). */
+/** Load a JSON array file of rows into a temporary staging table (`$1` = path). */
 export function stageSql(table: TableDef, stage: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT ${castedColumns(table, 'r')} FROM read_json($1, format = 'newline_delimited', columns = ${stageColumns(table)}) AS r`;
+  return `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT ${castedColumns(table, 'r')} FROM read_json($1, format = 'array', columns = ${stageColumns(table)}) AS r`;
 }
 
 const keyMatch = (table: TableDef, a: string, b: string) =>

@@ -1,4 +1,4 @@
-/** Temporary NDJSON files through which batches reach DuckDB (its JSON reader is far faster than row-by-row appends). */
+/** Temporary JSON files through which batches reach DuckDB (its JSON reader is far faster than row-by-row appends). */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,24 +10,14 @@ export class StagingArea {
 
   constructor(private readonly parent: string = tmpdir()) {}
 
-  /** Write rows as NDJSON to a new file and return its path. */
+  /** Write rows as one JSON array (a single native stringify is the fastest way out of V8) and return its path. */
   async write(rows: readonly object[]): Promise<string> {
     if (!this.dir) {
       this.dir = join(this.parent, `mailsift-stage-${process.pid}-${randomBytes(4).toString('hex')}`);
       await mkdir(this.dir, { recursive: true });
     }
-    const path = join(this.dir, `${randomBytes(6).toString('hex')}.ndjson`);
-    let text = '';
-    const parts: string[] = [];
-    for (const row of rows) {
-      text += JSON.stringify(row) + '\n';
-      if (text.length > 1 << 20) {
-        parts.push(text);
-        text = '';
-      }
-    }
-    parts.push(text);
-    await writeFile(path, parts.join(''));
+    const path = join(this.dir, `${randomBytes(6).toString('hex')}.json`);
+    await writeFile(path, JSON.stringify(rows));
     return path;
   }
 
