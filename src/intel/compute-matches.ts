@@ -1,6 +1,7 @@
 /** Threat-intel matches over stored mail: distinct senders, sender domains, FromIPs and recipients against indicators. */
 import { MessageTrace, type IndicatorRow } from '../schema/index.js';
 import type { Store } from '../store/index.js';
+import { IntelInputError } from './errors.js';
 import { confidenceBand, UNASSIGNED_ACTOR, type ConfidenceBand } from './confidence.js';
 import { loadIndicators } from './indicator-store.js';
 import { createMatcher, type Matcher } from './matcher.js';
@@ -50,7 +51,11 @@ const ENTITIES: readonly { type: MatchEntityType; column: string; kind: 'email' 
 /** Matched values per aggregation query: enough to keep the number of scans low, few enough to bind quickly. */
 const IN_CHUNK = 5000;
 
-const iso = (t: number | string) => (typeof t === 'number' ? new Date(t).toISOString() : new Date(t).toISOString());
+function iso(t: number | string): string {
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) throw new IntelInputError(`not a time: ${String(t)}`);
+  return d.toISOString();
+}
 
 function isMatcher(x: unknown): x is Matcher {
   return !!x && typeof (x as Matcher).matchEmail === 'function';

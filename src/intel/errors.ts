@@ -47,3 +47,12 @@ export class FeedFormatError extends Error {
     this.name = 'FeedFormatError';
   }
 }
+
+/** An argument of a matching call is unusable (e.g. a time that is not one). */
+export class IntelInputError extends Error {
+  readonly code = 'INTEL_INPUT';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'IntelInputError';
+  }
+}
