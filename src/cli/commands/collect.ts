@@ -52,7 +52,7 @@ function passLine(r: PassReport): string {
   const time = r.startedAt.slice(0, 19).replace('T', ' ');
   const lines: string[] = [];
   if (r.gap) lines.push(`${time} ${r.name}: warning: mail received ${r.gap.from}..${r.gap.to} is older than Microsoft keeps and was not collected`);
-  const counts = `${formatCount(r.rows)} rows (${formatCount(r.new)} new, ${formatCount(r.updated)} updated${r.rejected ? `, ${formatCount(r.rejected)} rejected: ${r.firstReject}` : ''}), ${formatCount(r.requests)} requests`;
+  const counts = `${formatCount(r.rows)} rows (${formatCount(r.new)} new, ${formatCount(r.updated)} updated${r.rejected ? `, ${formatCount(r.rejected)} rejected: ${r.firstReject}` : ''}), ${formatCount(r.requests)} ${r.requests === 1 ? 'request' : 'requests'}`;
   if (r.ok) lines.push(`${time} ${r.name}: ${r.span ?? 'nothing new yet (within the lag)'}: ${counts}`);
   else lines.push(`${time} ${r.name}: failed: ${r.error?.message ?? 'unknown error'}${r.windows.length ? ` (stored before that: ${counts})` : ''}`);
   return lines.join('\n') + '\n';
