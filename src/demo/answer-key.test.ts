@@ -25,14 +25,18 @@ function within(r: TraceRecord, k: { from: number; to: number }): boolean {
   return r.Received >= k.from && r.Received <= k.to;
 }
 
-describe.each([1, 5])('answer key of seed %i', (seed) => {
+// June has no holiday; December ends with the year-end closure and spans a month end in local time.
+describe.each([
+  { seed: 1, start: START },
+  { seed: 5, start: Date.UTC(2026, 11, 1) },
+])('answer key of seed $seed', ({ seed, start }) => {
   let tenant: DemoTenant;
   let rows: TraceRecord[];
   let internal: (a: string) => boolean;
   const key = (rule: RuleId): PlantedIncident[] => tenant.answerKey.filter((k) => k.rule === rule);
 
   beforeAll(() => {
-    tenant = generateTenant({ seed, start: START, eventsSample: 0 });
+    tenant = generateTenant({ seed, start, eventsSample: 0 });
     rows = collectRows(tenant).traces;
     const accepted = new Set(tenant.organization.acceptedDomains);
     internal = (a) => accepted.has(domainOf(a));
@@ -209,7 +213,7 @@ describe.each([1, 5])('answer key of seed %i', (seed) => {
     const letters = rows.filter((r) => r.SenderAddress === news.entities.sender);
     const perDay = new Map<string, TraceRecord[]>();
     for (const r of letters) perDay.set(localParts(r.Received, TZ).date, [...(perDay.get(localParts(r.Received, TZ).date) ?? []), r]);
-    expect(perDay.size).toBeGreaterThanOrEqual(20);
+    expect(perDay.size).toBeGreaterThanOrEqual(18);
     for (const day of perDay.values()) {
       expect(day).toHaveLength(200);
       expect(new Set(day.map((r) => r.MessageTraceId)).size).toBe(200);

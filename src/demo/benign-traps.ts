@@ -39,8 +39,8 @@ function monthEndInvoices(p: Planter): void {
   const home = world.org.acceptedDomains[0]!;
   const finance = (world.pop.byDepartment.get('finance') ?? []).map((x) => x.address);
   for (let i = 0; i < work.length; i++) {
-    // The last working day of a month: the next weekday falls in another month.
-    if (work[i]!.date.slice(0, 7) === nextWeekday(work[i]!.date).slice(0, 7)) continue;
+    // The last working day of a month: the next working day (or, past the window, weekday) is in another month.
+    if (work[i]!.date.slice(0, 7) === (work[i + 1]?.date ?? nextWeekday(work[i]!.date)).slice(0, 7)) continue;
     const days = [work[i - 1], work[i], work[i + 1], work[i + 2]].filter((d) => d !== undefined);
     const rows: TraceRecord[] = [];
     for (const partner of world.pop.partners) {
