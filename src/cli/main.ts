@@ -1,5 +1,6 @@
 /** The `mailsift` command: global flags, one file per command, exit codes of DESIGN.md. */
 import { Command, CommanderError } from 'commander';
+import { registerAlerts } from './commands/alerts.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect];
+const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect, registerAlerts];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {

@@ -1,0 +1,107 @@
+/** `mailsift alerts run [--once]` and `mailsift alerts test NAME`: alert rules on demand or on their schedules. */
+import type { Command } from 'commander';
+import type { AlertRunReport, DeliveryOutcome, RuleReport } from '../../alerts/index.js';
+import { CommandContext, type GlobalOptions } from '../context.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+
+type Run = (fn: () => Promise<number>) => Promise<void>;
+
+export function registerAlerts(program: Command, run: Run): void {
+  const alerts = program.command('alerts').description('alert rules and their destinations (webhook, slack, teams, smtp, syslog)');
+  alerts
+    .command('run')
+    .description('run the alert rules on their schedules until stopped (Ctrl-C), or each rule once with --once')
+    .option('--once', 'evaluate every enabled rule now, deliver, print what happened and exit')
+    .option('--rule <name...>', 'only these rules (with --once)')
+    .option('--json', 'print each run as JSON')
+    .action((opts: { once?: boolean; rule?: string[]; json?: boolean }, cmd: Command) =>
+      run(async () => {
+        if (opts.rule && !opts.once) throw new UsageError('--rule goes with --once');
+        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const { runAlertsOnce, startAlerting, UnknownAlertNameError } = await import('../../alerts/index.js');
+        const print = (report: AlertRunReport) => process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatRun(report));
+        const log = { info: () => undefined, warn: (m: string) => process.stderr.write(`mailsift: ${m}\n`) };
+        try {
+          const store = await ctx.store();
+          if (opts.once) {
+            let report: AlertRunReport;
+            try {
+              report = await runAlertsOnce({ store, config: ctx.config, log, ...(opts.rule ? { rules: opts.rule } : {}) });
+            } catch (error) {
+              if (error instanceof UnknownAlertNameError) throw new UsageError(error.message);
+              throw error;
+            }
+            print(report);
+            return runFailed(report) ? EXIT.failed : EXIT.ok;
+          }
+          const handle = startAlerting({ store, config: ctx.config, log, onRun: print });
+          const stop = () => void handle.stop();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          if (!opts.json) process.stderr.write(`mailsift: alerting started (${ctx.config.alerts.rules.length} rules); Ctrl-C stops\n`);
+          await handle.done;
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          return EXIT.ok;
+        } finally {
+          await ctx.close();
+        }
+      }),
+    );
+  alerts
+    .command('test')
+    .description('send a sample alert to the destination NAME')
+    .argument('<name>', 'a destination name from alerts.destinations')
+    .option('--json', 'print the outcome as JSON')
+    .action((name: string, opts: { json?: boolean }, cmd: Command) =>
+      run(async () => {
+        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const { sendTestAlert, UnknownAlertNameError } = await import('../../alerts/index.js');
+        try {
+          const store = await ctx.store();
+          let outcome: DeliveryOutcome;
+          try {
+            outcome = await sendTestAlert({ store, config: ctx.config }, name);
+          } catch (error) {
+            if (error instanceof UnknownAlertNameError) throw new UsageError(error.message);
+            throw error;
+          }
+          process.stdout.write(opts.json ? JSON.stringify(outcome, null, 2) + '\n' : `${formatDelivery(outcome)}\n`);
+          return outcome.status === 'delivered' ? EXIT.ok : EXIT.failed;
+        } finally {
+          await ctx.close();
+        }
+      }),
+    );
+}
+
+function runFailed(report: AlertRunReport): boolean {
+  return report.rules.some((r) => r.status === 'error' || r.alerts.some((a) => a.deliveries.some((d) => d.status === 'failed')));
+}
+
+function formatDelivery(d: { destination: string; type: string; status: string; attempts: number; detail: string }): string {
+  if (d.status === 'delivered') return `${d.destination} (${d.type}): delivered${d.attempts > 1 ? ` after ${d.attempts} attempts` : ''} (${d.detail})`;
+  if (d.status === 'skipped') return `${d.destination} (${d.type}): skipped (${d.detail})`;
+  return `${d.destination} (${d.type}): failed after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.detail}`;
+}
+
+function formatRule(r: RuleReport): string[] {
+  const extra = [r.suppressed > 0 ? `${r.suppressed} suppressed` : '', r.deferred > 0 ? `${r.deferred} left for the next run` : ''].filter(Boolean).join(', ');
+  const head =
+    r.status === 'error' ? `${r.rule}: error: ${r.error ?? ''}`
+    : r.status === 'fired' ? `${r.rule}: fired ${r.fired} alert${r.fired === 1 ? '' : 's'}${extra ? ` (${extra})` : ''}`
+    : r.status === 'suppressed' ? `${r.rule}: suppressed (${extra})`
+    : `${r.rule}: quiet`;
+  const lines = [head];
+  for (const a of r.alerts) {
+    lines.push(`  [${a.severity}] ${a.sentence}`);
+    for (const d of a.deliveries) lines.push(`    -> ${formatDelivery(d)}`);
+  }
+  return lines;
+}
+
+/** A run as text: per rule fired / suppressed / quiet / error, per destination delivered / failed with the reason. */
+export function formatRun(report: AlertRunReport): string {
+  if (report.rules.length === 0) return `${report.at}: no enabled alert rules\n`;
+  return [`${report.at}:`, ...report.rules.flatMap(formatRule)].join('\n') + '\n';
+}
