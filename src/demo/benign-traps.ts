@@ -39,8 +39,8 @@ function monthEndInvoices(p: Planter): void {
   const home = world.org.acceptedDomains[0]!;
   const finance = (world.pop.byDepartment.get('finance') ?? []).map((x) => x.address);
   for (let i = 0; i < work.length; i++) {
-    // The last working day of a month: the next working day (or, past the window, weekday) is in another month.
-    if (work[i]!.date.slice(0, 7) === (work[i + 1]?.date ?? nextWeekday(work[i]!.date)).slice(0, 7)) continue;
+    // The last working day of a month: the next working day is in another month.
+    if (work[i]!.date.slice(0, 7) === world.cal.nextWorkday(work[i]!.date).slice(0, 7)) continue;
     const days = [work[i - 1], work[i], work[i + 1], work[i + 2]].filter((d) => d !== undefined);
     const rows: TraceRecord[] = [];
     for (const partner of world.pop.partners) {
@@ -62,13 +62,6 @@ function monthEndInvoices(p: Planter): void {
       description: `Month-end: ${world.pop.partners.length} partners send their invoices to accounting around the last working day of the month`,
     });
   }
-}
-
-function nextWeekday(date: string): string {
-  let t = Date.parse(`${date}T00:00:00Z`);
-  do t += 86_400_000;
-  while ([0, 6].includes(new Date(t).getUTCDay()));
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 /** t.nakamura sends design data to Fabrikam: large, but well under a gigabyte and to a known partner. */

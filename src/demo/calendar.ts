@@ -52,7 +52,7 @@ export class Calendar {
     readonly start: number,
     readonly dayCount: number,
     readonly timeZone: string,
-    holidays: boolean,
+    private readonly holidays: boolean,
   ) {
     const fmt = new Intl.DateTimeFormat('en-US', {
       timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23',
@@ -106,6 +106,24 @@ export class Calendar {
     // Across a daylight-saving change the offset of the target hour differs from the day's first.
     const at = this.hourAt(guess);
     return at ? wall - at.offsetMs : guess;
+  }
+
+  /** Whether a local date (yyyy-mm-dd), inside the window or not, is a working day. */
+  isWorkday(date: string): boolean {
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday === 0 || weekday === 6) return false;
+    return !this.holidays || !japaneseHolidays(Number(date.slice(0, 4))).has(date);
+  }
+
+  /** The next working day after a local date. */
+  nextWorkday(date: string): string {
+    let t = Date.parse(`${date}T00:00:00Z`);
+    let next: string;
+    do {
+      t += 86_400_000;
+      next = new Date(t).toISOString().slice(0, 10);
+    } while (!this.isWorkday(next));
+    return next;
   }
 
   /** Local days wholly inside the window. */
