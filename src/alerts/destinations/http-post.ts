@@ -51,5 +51,7 @@ async function readSome(response: Response): Promise<string> {
 function networkReason(cause: unknown): string {
   const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
   if (inner?.code) return inner.code;
+  // undici wraps the reason: "fetch failed" with the cause (e.g. "bad port") inside.
+  if (inner?.message) return inner.message;
   return cause instanceof Error ? cause.message : String(cause);
 }

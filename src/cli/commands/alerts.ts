@@ -26,7 +26,8 @@ export function registerAlerts(program: Command, run: Run): void {
           if (opts.once) {
             let report: AlertRunReport;
             try {
-              report = await runAlertsOnce({ store, config: ctx.config, log, ...(opts.rule ? { rules: opts.rule } : {}) });
+              // The report printed below already shows every failure; no log lines on top.
+              report = await runAlertsOnce({ store, config: ctx.config, ...(opts.rule ? { rules: opts.rule } : {}) });
             } catch (error) {
               if (error instanceof UnknownAlertNameError) throw new UsageError(error.message);
               throw error;
