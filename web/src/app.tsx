@@ -1,0 +1,108 @@
+// The app shell: who is signed in, the navigation, the top bar and the page for the current path.
+import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
+import { api, setCsrf, type Me } from './api';
+import { TopBar } from './components/top-bar';
+import { DashboardPage } from './pages/dashboard-page';
+import { FindingsPage } from './pages/findings-page';
+import { MessagePage } from './pages/message-page';
+import { SettingsPage } from './pages/settings-page';
+import { SignInPage } from './pages/signin-page';
+import { canAnalyse, SessionContext } from './session';
+import { strings } from './strings';
+import { navigate, readViewState, useLocation, writeViewState } from './url-state';
+
+// The Explorer brings the editor: loaded when first opened.
+const ExplorerPage = lazy(() => import('./pages/explorer-page').then((m) => ({ default: m.ExplorerPage })));
+
+const DASHBOARDS: Record<string, string> = { '/overview': 'overview', '/message-monitoring': 'message-monitoring', '/security': 'security', '/threat-intel': 'threat-intel' };
+
+function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    // The time range and filters follow the user from page to page.
+    const { range, filters } = readViewState(location.search);
+    navigate(to + writeViewState('', range, filters));
+  };
+  return (
+    <a href={to} onClick={onClick} aria-current={current ? 'page' : undefined} className={current ? 'active' : undefined}>
+      {label}
+    </a>
+  );
+}
+
+function Page({ path, me }: { path: string; me: Me }) {
+  const dashboard = DASHBOARDS[path];
+  if (dashboard) return <DashboardPage id={dashboard} />;
+  if (path === '/findings') return <FindingsPage />;
+  if (path === '/explorer') return canAnalyse(me) ? <ExplorerPage /> : <p>{strings.errors.forbidden}</p>;
+  if (path === '/settings') return <SettingsPage />;
+  if (path.startsWith('/message/')) return <MessagePage traceId={decodeURIComponent(path.slice('/message/'.length))} />;
+  return <DashboardPage id="overview" />;
+}
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const { path } = useLocation();
+  useEffect(() => {
+    api<Me>('GET', '/api/auth/me', undefined, { noRedirect: true }).then(
+      (m) => {
+        setCsrf(m.csrf);
+        setMe(m);
+      },
+      () => setMe(null),
+    );
+  }, []);
+  useEffect(() => {
+    if (me === null && path !== '/signin') navigate(`/signin?returnTo=${encodeURIComponent(location.pathname + location.search)}`, true);
+    if (me && (path === '/' || path === '/signin')) navigate('/overview', true);
+  }, [me, path]);
+
+  if (me === undefined) return <p className="boot">{strings.common.loading}</p>;
+  if (me === null) return <SignInPage onSignedIn={setMe} />;
+
+  const items: [string, string][] = [
+    ['/overview', strings.nav.overview],
+    ['/message-monitoring', strings.nav.messageMonitoring],
+    ['/security', strings.nav.security],
+    ['/findings', strings.nav.findings],
+    ...(canAnalyse(me) ? ([['/explorer', strings.nav.explorer]] as [string, string][]) : []),
+    ['/threat-intel', strings.nav.threatIntel],
+    ...(me.role === 'admin' ? ([['/settings', strings.nav.settings]] as [string, string][]) : []),
+  ];
+  return (
+    <SessionContext.Provider value={me}>
+      <a className="skip-link" href="#content">
+        {strings.nav.skipToContent}
+      </a>
+      <header className="app-header">
+        <span className="brand">{strings.appName}</span>
+        <nav aria-label="Main">
+          {items.map(([to, label]) => (
+            <NavLink key={to} to={to} label={label} current={path === to} />
+          ))}
+        </nav>
+        <span className="user">
+          {strings.nav.signedInAs(me.user, me.role)}
+          <button
+            type="button"
+            className="link-button"
+            onClick={async () => {
+              await api('POST', '/api/auth/logout').catch(() => undefined);
+              setCsrf(undefined);
+              setMe(null);
+            }}
+          >
+            {strings.nav.signOut}
+          </button>
+        </span>
+      </header>
+      {!path.startsWith('/settings') && <TopBar />}
+      <main id="content" tabIndex={-1}>
+        <Suspense fallback={<p role="status">{strings.common.loading}</p>}>
+          <Page path={path} me={me} />
+        </Suspense>
+      </main>
+    </SessionContext.Provider>
+  );
+}

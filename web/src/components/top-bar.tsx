@@ -1,0 +1,99 @@
+// The bar above every page: time range (in the viewer's zone, UTC on hover) and the active filters as chips.
+import { useState } from 'react';
+import { formatTime, formatUtc, zoneName } from '../format';
+import { strings } from '../strings';
+import { FILTER_NAMES, useViewState, type RangeKey } from '../url-state';
+import { SafeText } from './safe-text';
+
+function toLocalInput(t: number): string {
+  const d = new Date(t - new Date(t).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+export function TopBar() {
+  const { range, filters, setRange, setFilters } = useViewState();
+  const [custom, setCustom] = useState<{ from: string; to: string } | null>(null);
+  const presets: [RangeKey, string][] = [
+    ['24h', strings.range.last24h],
+    ['7d', strings.range.last7d],
+    ['30d', strings.range.last30d],
+    ['custom', strings.range.custom],
+  ];
+  const chips = FILTER_NAMES.flatMap((n) => (filters[n] ?? []).map((v) => ({ name: n, value: v })));
+  return (
+    <div className="top-bar">
+      <div className="range" role="group" aria-label={strings.range.label}>
+        <label className="sr-only" htmlFor="range-select">
+          {strings.range.label}
+        </label>
+        <select
+          id="range-select"
+          value={range.key}
+          onChange={(e) => {
+            const key = e.target.value as RangeKey;
+            if (key === 'custom') setCustom({ from: toLocalInput(range.from), to: toLocalInput(range.to) });
+            else {
+              setCustom(null);
+              setRange({ key, from: 0, to: 0 });
+            }
+          }}
+        >
+          {presets.map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {custom && (
+          <form
+            className="custom-range"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const from = new Date(custom.from).getTime();
+              const to = new Date(custom.to).getTime();
+              if (from < to) {
+                setRange({ key: 'custom', from, to });
+                setCustom(null);
+              }
+            }}
+          >
+            <label>
+              {strings.range.from} <input type="datetime-local" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+            </label>
+            <label>
+              {strings.range.to} <input type="datetime-local" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+            </label>
+            <button type="submit">{strings.range.apply}</button>
+          </form>
+        )}
+        <span className="range-text" title={strings.range.utcTitle(formatUtc(range.from), formatUtc(range.to))} data-testid="range-text">
+          {formatTime(range.from)} – {formatTime(range.to)}
+        </span>
+        <span className="zone" title={Intl.DateTimeFormat().resolvedOptions().timeZone}>
+          {strings.range.zone(zoneName(range.to))}
+        </span>
+      </div>
+      <div className="chips" role="group" aria-label={strings.filters.label}>
+        {chips.length === 0 && <span className="muted">{strings.filters.none}</span>}
+        {chips.map((c) => (
+          <span className="chip" key={`${c.name}=${c.value}`} data-testid={`chip-${c.name}`}>
+            <span className="chip-name">{strings.filters.names[c.name]}:</span> <SafeText text={c.value} maxChars={80} />
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={strings.filters.remove(strings.filters.names[c.name] ?? c.name, c.value)}
+              onClick={() => setFilters({ ...filters, [c.name]: (filters[c.name] ?? []).filter((v) => v !== c.value) })}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+        {chips.length > 1 && (
+          <button type="button" className="link-button" onClick={() => setFilters({})}>
+            {strings.filters.clearAll}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// The Explorer: write KQL, run it over the top bar's time range, read the rows (virtualised, sortable), chart them, export them.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError, type QueryResult } from '../api';
+import { EChart } from '../components/echart';
+import { KqlEditor, type EditorError } from '../explorer/kql-editor';
+import type { KqlCompletions } from '../explorer/kql-language';
+import { formatCount } from '../format';
+import { buildChart, type ChartKind } from '../panels/chart-option';
+import { ResultTable } from '../panels/result-table';
+import { strings } from '../strings';
+import { navigate, useLocation, useViewState } from '../url-state';
+
+type Picked = 'none' | 'column' | 'bar' | 'line' | 'pie';
+
+/** The chart a `render` hint (or the picker) asks for, over the first columns of the result. */
+function chartSpec(result: QueryResult, picked: Picked | null): { chart: ChartKind; x: string; y: string; series?: string } | null {
+  const kindFromRender: Record<string, Picked> = { timechart: 'line', linechart: 'line', areachart: 'line', columnchart: 'column', barchart: 'bar', piechart: 'pie' };
+  const kind = picked ?? (result.render ? kindFromRender[result.render.kind] ?? 'column' : 'none');
+  if (kind === 'none' || result.columns.length < 2) return null;
+  const numeric = (t: string) => t === 'long' || t === 'int' || t === 'real';
+  const yCol = [...result.columns].reverse().find((c) => numeric(c.type));
+  const xCol = result.columns.find((c) => c !== yCol);
+  if (!yCol || !xCol) return null;
+  const seriesCol = result.columns.find((c) => c !== yCol && c !== xCol && !numeric(c.type));
+  const chart: ChartKind = kind === 'column' ? (seriesCol ? 'stacked-column' : 'column') : kind;
+  return { chart, x: xCol.name, y: yCol.name, series: chart === 'pie' ? undefined : seriesCol?.name };
+}
+
+export function ExplorerPage() {
+  const { search } = useLocation();
+  const { range, viewQuery } = useViewState();
+  const params = new URLSearchParams(search);
+  const urlQuery = params.get('q') ?? '';
+  const [text, setText] = useState(urlQuery);
+  const [completions, setCompletions] = useState<KqlCompletions | null>(null);
+  const [result, setResult] = useState<QueryResult | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<{ message: string; at?: EditorError } | null>(null);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const textRef = useRef(text);
+  textRef.current = text;
+
+  useEffect(() => {
+    api<KqlCompletions>('GET', '/api/kql/completions').then(setCompletions, () => setCompletions(null));
+  }, []);
+  useEffect(() => setText(urlQuery), [urlQuery]);
+
+  const run = useCallback(async () => {
+    const query = textRef.current.trim();
+    if (!query) return;
+    // Keep the query in the URL so the view can be shared.
+    const q = new URLSearchParams(location.search);
+    q.set('q', query);
+    q.delete('run');
+    navigate(`/explorer?${q.toString()}`, true);
+    setRunning(true);
+    setError(null);
+    try {
+      const r = await api<QueryResult>('POST', '/api/query', { query, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
+      setResult(r);
+      setPicked(null);
+    } catch (e) {
+      setResult(null);
+      if (e instanceof ApiError && e.line !== undefined && e.column !== undefined) setError({ message: e.message, at: { line: e.line, column: e.column, message: e.message } });
+      else setError({ message: e instanceof ApiError ? e.message : strings.errors.generic });
+    } finally {
+      setRunning(false);
+    }
+  }, [range.from, range.to]);
+
+  // "Open in Explorer" links ask to run at once.
+  const autoRun = params.get('run') === '1';
+  useEffect(() => {
+    if (autoRun && urlQuery) void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoRun, urlQuery]);
+
+  const spec = useMemo(() => (result ? chartSpec(result, picked) : null), [result, picked]);
+  const built = useMemo(() => (result && spec ? buildChart(spec, result) : null), [result, spec]);
+  const exportHref = (format: 'csv' | 'json') => `/api/export?${new URLSearchParams({ query: text, format, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() }).toString()}`;
+
+  return (
+    <div className="explorer">
+      <h1 className="page-title">{strings.explorer.title}</h1>
+      <KqlEditor value={text} onChange={setText} onRun={() => void run()} completions={completions} error={error?.at ?? null} />
+      <div className="explorer-actions">
+        <button type="button" className="primary" onClick={() => void run()} disabled={running} data-testid="run-query">
+          {running ? strings.explorer.running : strings.explorer.run} <kbd>{strings.explorer.runHint}</kbd>
+        </button>
+        <a className="button" href={exportHref('csv')} download data-testid="export-csv">
+          {strings.explorer.exportCsv}
+        </a>
+        <a className="button" href={exportHref('json')} download>
+          {strings.explorer.exportJson}
+        </a>
+        {result && (
+          <span className="muted" data-testid="result-stats">
+            {strings.explorer.rows(formatCount(result.stats.rows), formatCount(result.stats.elapsedMs))}
+          </span>
+        )}
+      </div>
+      {error && (
+        <div className="query-error" role="alert" data-testid="query-error">
+          {error.message}
+        </div>
+      )}
+      {result?.stats.truncated && (
+        <div className="notice" role="status">
+          {strings.explorer.truncated(formatCount(result.stats.rows))}
+        </div>
+      )}
+      {result && result.rows.length === 0 && <p className="panel-empty">{strings.explorer.noRows}</p>}
+      {result && result.rows.length > 0 && (
+        <>
+          <div className="chart-picker" role="group" aria-label={strings.explorer.chartKind}>
+            {(['none', 'column', 'bar', 'line', 'pie'] as Picked[]).map((k) => (
+              <button key={k} type="button" aria-pressed={(picked ?? (spec ? null : 'none')) === k} onClick={() => setPicked(k)}>
+                {strings.explorer.chartKinds[k]}
+              </button>
+            ))}
+          </div>
+          {built && (
+            <div className="explorer-chart">
+              <EChart option={built.option} height={300} label={strings.panel.chartSummary(strings.explorer.chart, built.points, built.seriesValues.length)} />
+            </div>
+          )}
+          <ResultTable result={result} maxHeight={560} onOpenMessage={(id) => navigate(`/message/${encodeURIComponent(id)}${viewQuery}`)} label={strings.explorer.table} />
+        </>
+      )}
+    </div>
+  );
+}

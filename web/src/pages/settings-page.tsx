@@ -1,0 +1,208 @@
+// Settings for administrators: users, API tokens, and what mailsift.yaml configures (collectors, feeds, alert rules).
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../api';
+import { SafeText } from '../components/safe-text';
+import { formatTime } from '../format';
+import { useMe } from '../session';
+import { strings } from '../strings';
+
+interface Account {
+  name: string;
+  role: string;
+  createdAt: string;
+}
+
+interface SettingsInfo {
+  collectors: { name: string; type: string }[];
+  feeds: { name: string; type: string }[];
+  alertRules: { name: string; type: string }[];
+  destinations: { name: string; type: string }[];
+  sso: { issuer: string; label: string } | null;
+}
+
+function NamedList({ title, items }: { title: string; items: { name: string; type: string }[] }) {
+  return (
+    <section className="panel">
+      <h2 className="panel-title">{title}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{strings.settings.none}</p>
+      ) : (
+        <ul className="plain-list">
+          {items.map((i) => (
+            <li key={i.name}>
+              <SafeText text={i.name} /> <span className="muted">({i.type})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function SettingsPage() {
+  const me = useMe();
+  const [users, setUsers] = useState<Account[]>([]);
+  const [tokens, setTokens] = useState<Account[]>([]);
+  const [info, setInfo] = useState<SettingsInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [newUser, setNewUser] = useState({ name: '', role: 'viewer', password: '' });
+  const [newToken, setNewToken] = useState({ name: '', role: 'viewer' });
+  const [secret, setSecret] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    Promise.all([api<Account[]>('GET', '/api/users'), api<Account[]>('GET', '/api/tokens'), api<SettingsInfo>('GET', '/api/settings')]).then(
+      ([u, t, s]) => {
+        setUsers(u);
+        setTokens(t);
+        setInfo(s);
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e.message : strings.errors.generic),
+    );
+  }, []);
+  useEffect(() => {
+    if (me.role === 'admin') load();
+  }, [load, me.role]);
+  if (me.role !== 'admin') return <p>{strings.settings.adminsOnly}</p>;
+
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : strings.errors.generic);
+    }
+  };
+
+  return (
+    <div>
+      <h1 className="page-title">{strings.settings.title}</h1>
+      {error && (
+        <p role="alert" className="query-error">
+          {error}
+        </p>
+      )}
+      <div className="grid">
+        <section className="panel" style={{ gridColumn: 'span 6' }}>
+          <h2 className="panel-title">{strings.settings.users}</h2>
+          <table className="simple-table">
+            <thead>
+              <tr>
+                <th scope="col">{strings.settings.name}</th>
+                <th scope="col">{strings.settings.role}</th>
+                <th scope="col">{strings.settings.created}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.name}>
+                  <td>
+                    <SafeText text={u.name} />
+                  </td>
+                  <td>{u.role}</td>
+                  <td>{formatTime(u.createdAt)}</td>
+                  <td>
+                    {u.name !== me.user && (
+                      <button type="button" onClick={() => void act(() => api('DELETE', `/api/users/${encodeURIComponent(u.name)}`))}>
+                        {strings.settings.remove}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(async () => {
+                await api('POST', '/api/users', newUser);
+                setNewUser({ name: '', role: 'viewer', password: '' });
+              });
+            }}
+          >
+            <label>
+              {strings.settings.name} <input value={newUser.name} onChange={(e) => setNewUser({ ...newUser, name: e.target.value })} required autoComplete="off" />
+            </label>
+            <label>
+              {strings.settings.role}{' '}
+              <select value={newUser.role} onChange={(e) => setNewUser({ ...newUser, role: e.target.value })}>
+                <option value="viewer">viewer</option>
+                <option value="analyst">analyst</option>
+                <option value="admin">admin</option>
+              </select>
+            </label>
+            <label>
+              {strings.settings.password} <input type="password" minLength={12} value={newUser.password} onChange={(e) => setNewUser({ ...newUser, password: e.target.value })} required autoComplete="new-password" />
+            </label>
+            <button type="submit">{strings.settings.addUser}</button>
+          </form>
+        </section>
+        <section className="panel" style={{ gridColumn: 'span 6' }}>
+          <h2 className="panel-title">{strings.settings.tokens}</h2>
+          {secret && (
+            <p className="notice">
+              {strings.settings.tokenOnce} <code>{secret}</code>
+            </p>
+          )}
+          <ul className="plain-list">
+            {tokens.map((t) => (
+              <li key={t.name}>
+                <SafeText text={t.name} /> <span className="muted">({t.role})</span>{' '}
+                <button type="button" onClick={() => void act(() => api('DELETE', `/api/tokens/${encodeURIComponent(t.name)}`))}>
+                  {strings.settings.revoke}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(async () => {
+                const r = await api<{ token: string }>('POST', '/api/tokens', newToken);
+                setSecret(r.token);
+                setNewToken({ name: '', role: 'viewer' });
+              });
+            }}
+          >
+            <label>
+              {strings.settings.name} <input value={newToken.name} onChange={(e) => setNewToken({ ...newToken, name: e.target.value })} required autoComplete="off" />
+            </label>
+            <label>
+              {strings.settings.role}{' '}
+              <select value={newToken.role} onChange={(e) => setNewToken({ ...newToken, role: e.target.value })}>
+                <option value="viewer">viewer</option>
+                <option value="analyst">analyst</option>
+                <option value="admin">admin</option>
+              </select>
+            </label>
+            <button type="submit">{strings.settings.createToken}</button>
+          </form>
+        </section>
+      </div>
+      {info && (
+        <div className="grid">
+          <div style={{ gridColumn: 'span 3' }}>
+            <NamedList title={strings.settings.collectors} items={info.collectors} />
+          </div>
+          <div style={{ gridColumn: 'span 3' }}>
+            <NamedList title={strings.settings.feeds} items={info.feeds} />
+          </div>
+          <div style={{ gridColumn: 'span 3' }}>
+            <NamedList title={strings.settings.alertRules} items={info.alertRules} />
+          </div>
+          <div style={{ gridColumn: 'span 3' }}>
+            <NamedList title={strings.settings.destinations} items={info.destinations} />
+          </div>
+          <section className="panel" style={{ gridColumn: 'span 12' }}>
+            <h2 className="panel-title">{strings.settings.sso}</h2>
+            <p>{info.sso ? `${info.sso.label}: ${info.sso.issuer}` : strings.settings.ssoOff}</p>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

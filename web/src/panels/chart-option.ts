@@ -1,0 +1,152 @@
+// ECharts options from query results: time or category x axis, optional series column, status colours, safe labels.
+import type { QueryResult } from '../api';
+import { seriesColor, STATUS_ORDER } from '../colors';
+import type { EChartsOption } from '../components/echart';
+import { tooltipNode } from '../components/echart';
+import { formatBucket, formatTime, formatValue } from '../format';
+import { shortText, tooltipText } from '../visible-text';
+
+export type ChartKind = 'stacked-column' | 'column' | 'line' | 'area' | 'bar' | 'pie';
+
+export interface ChartSpec {
+  chart: ChartKind;
+  x: string;
+  y: string;
+  series?: string;
+  format?: 'count' | 'bytes';
+}
+
+/** An option plus what clicks need to map back to raw values. */
+export interface BuiltChart {
+  option: EChartsOption;
+  /** Raw x values, by data index. */
+  categories: unknown[];
+  /** Raw series values, by series index. */
+  seriesValues: string[];
+  points: number;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+function axisColor(): { text: string; line: string } {
+  const s = getComputedStyle(document.documentElement);
+  return { text: s.getPropertyValue('--text-muted').trim() || '#555', line: s.getPropertyValue('--border').trim() || '#ddd' };
+}
+
+/** Build the chart of `result` as `spec` says. */
+export function buildChart(spec: ChartSpec, result: QueryResult): BuiltChart {
+  const idx = (name: string | undefined) => (name === undefined ? -1 : result.columns.findIndex((c) => c.name === name));
+  const xi = idx(spec.x);
+  const yi = idx(spec.y);
+  const si = idx(spec.series);
+  const fmt = (v: number) => formatValue(v, spec.format ?? 'count');
+  const colors = axisColor();
+  const xIsTime = result.columns[xi]?.type === 'datetime';
+
+  if (spec.chart === 'pie') {
+    const rows = result.rows.map((r) => ({ raw: text(r[xi]), value: Number(r[yi] ?? 0) }));
+    return {
+      categories: rows.map((r) => r.raw),
+      seriesValues: [spec.y],
+      points: rows.length,
+      option: {
+        tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; color: string; dataIndex: number }) => tooltipNode(tooltipText(rows[p.dataIndex]?.raw ?? ''), [{ color: p.color, label: spec.y, value: fmt(p.value) }]) },
+        legend: { type: 'scroll', bottom: 0, textStyle: { color: colors.text } },
+        series: [
+          {
+            type: 'pie',
+            radius: ['40%', '70%'],
+            center: ['50%', '45%'],
+            label: { show: false },
+            data: rows.map((r, i) => ({ name: shortText(r.raw || '(empty)', 40), value: r.value, itemStyle: { color: seriesColor(r.raw, i) } })),
+          },
+        ],
+      },
+    };
+  }
+
+  // Categories in first-seen order (results come sorted), series in first-seen order.
+  const categories: unknown[] = [];
+  const catIndex = new Map<string, number>();
+  const seriesValues: string[] = [];
+  const seriesIndex = new Map<string, number>();
+  for (const r of result.rows) {
+    const c = text(r[xi]);
+    if (!catIndex.has(c)) catIndex.set(c, categories.push(r[xi]) - 1);
+    const s = si >= 0 ? text(r[si]) : spec.y;
+    if (!seriesIndex.has(s)) seriesIndex.set(s, seriesValues.push(s) - 1);
+  }
+  // Statuses and severities keep one order everywhere (good news first, bad news on top of the stack).
+  const order = [...STATUS_ORDER, 'low', 'medium', 'high', 'critical'];
+  if (seriesValues.length > 1 && seriesValues.every((s) => order.includes(s))) {
+    seriesValues.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    seriesIndex.clear();
+    seriesValues.forEach((s, i) => seriesIndex.set(s, i));
+  }
+  if (xIsTime) {
+    const order = categories.map((c, i) => [Date.parse(String(c)), i] as const).sort((a, b) => a[0] - b[0]);
+    const sorted = order.map(([, i]) => categories[i]);
+    categories.splice(0, categories.length, ...sorted);
+    catIndex.clear();
+    categories.forEach((c, i) => catIndex.set(text(c), i));
+  }
+  const data = seriesValues.map(() => new Array<number>(categories.length).fill(0));
+  for (const r of result.rows) {
+    const s = seriesIndex.get(si >= 0 ? text(r[si]) : spec.y)!;
+    const row = data[s]!;
+    const c = catIndex.get(text(r[xi]))!;
+    row[c] = (row[c] ?? 0) + Number(r[yi] ?? 0);
+  }
+  const times = xIsTime ? categories.map((c) => Date.parse(String(c))) : [];
+  const hourly = times.length > 1 && times[1]! - times[0]! < 86_400_000;
+  const labels = categories.map((c, i) => (xIsTime ? formatBucket(times[i]!, hourly) : shortText(text(c) || '(empty)', 32)));
+  const horizontal = spec.chart === 'bar';
+  const stacked = spec.chart === 'stacked-column';
+  const type = spec.chart === 'line' || spec.chart === 'area' ? 'line' : 'bar';
+
+  const categoryAxis = {
+    type: 'category',
+    data: labels,
+    inverse: horizontal,
+    axisLabel: { color: colors.text, hideOverlap: true, ...(horizontal ? { width: 160, overflow: 'truncate' } : {}) },
+    axisLine: { lineStyle: { color: colors.line } },
+  };
+  const valueAxis = { type: 'value', axisLabel: { color: colors.text, formatter: (v: number) => fmt(v) }, splitLine: { lineStyle: { color: colors.line } } };
+
+  return {
+    categories,
+    seriesValues,
+    points: categories.length * seriesValues.length,
+    option: {
+      grid: { left: horizontal ? 170 : 56, right: 16, top: seriesValues.length > 1 ? 36 : 12, bottom: 28, containLabel: false },
+      legend: seriesValues.length > 1 ? { type: 'scroll', top: 0, textStyle: { color: colors.text } } : undefined,
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: type === 'line' ? 'line' : 'shadow' },
+        formatter: (params: { dataIndex: number; seriesName: string; value: number; color: string; seriesIndex: number }[]) => {
+          const list = Array.isArray(params) ? params : [params];
+          const i = list[0]?.dataIndex ?? 0;
+          const title = xIsTime ? formatTime(times[i]!) : tooltipText(text(categories[i]) || '(empty)');
+          return tooltipNode(
+            title,
+            list.filter((p) => p.value !== 0 || list.length === 1).map((p) => ({ color: p.color, label: shortText(seriesValues[p.seriesIndex] ?? '', 60), value: fmt(Number(p.value)) })),
+          );
+        },
+      },
+      xAxis: horizontal ? valueAxis : categoryAxis,
+      yAxis: horizontal ? categoryAxis : valueAxis,
+      series: seriesValues.map((s, i) => ({
+        type,
+        name: shortText(s || '(empty)', 40),
+        data: data[i],
+        stack: stacked ? 'total' : undefined,
+        areaStyle: spec.chart === 'area' ? {} : undefined,
+        showSymbol: false,
+        emphasis: { focus: 'series' },
+        itemStyle: { color: seriesColor(s, i) },
+        lineStyle: type === 'line' ? { color: seriesColor(s, i), width: 2 } : undefined,
+        barMaxWidth: 48,
+      })),
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// A chart panel: click a legend entry to isolate it (shift-click to combine), click a mark to filter by it, or read it as a table.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { EChart, type ECharts } from '../components/echart';
+import { canAnalyse } from '../session';
+import { strings } from '../strings';
+import type { PanelDef } from '../types';
+import { shortText } from '../visible-text';
+import { buildChart } from './chart-option';
+import { PanelFrame, type MenuItem } from './panel-frame';
+import { downloadDataUrl, explorerHref, panelCsvHref } from './panel-links';
+import type { PanelProps } from './panel-props';
+import { ResultTable } from './result-table';
+import { usePanelData } from './use-panel-data';
+
+type ChartDef = Extract<PanelDef, { kind: 'chart' }>;
+
+export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, rangeQuery }: PanelProps<ChartDef>) {
+  const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
+  const [asTable, setAsTable] = useState(false);
+  const chartRef = useRef<ECharts | null>(null);
+  const data = state.status === 'ok' ? state.data : undefined;
+  const built = useMemo(() => (data ? buildChart(panel, data.result) : undefined), [data, panel]);
+  const builtRef = useRef(built);
+  builtRef.current = built;
+
+  const seriesFilter = panel.series ? panel.filterLinks[panel.series] : undefined;
+  const xFilter = panel.filterLinks[panel.x];
+
+  const onReady = useCallback(
+    (chart: ECharts) => {
+      chartRef.current = chart;
+      let shift = false;
+      chart.getZr().on('mousedown', (e: { event?: MouseEvent }) => {
+        shift = !!e.event?.shiftKey;
+      });
+      // Plain click isolates a series; shift-click adds or removes it (ECharts' own toggle).
+      chart.on('legendselectchanged', (e: unknown) => {
+        const { name, selected } = e as { name: string; selected: Record<string, boolean> };
+        if (shift) return;
+        const names = Object.keys(selected);
+        if (!names.some((n) => selected[n])) {
+          // The isolated series was clicked again: show all.
+          for (const n of names) chart.dispatchAction({ type: 'legendSelect', name: n });
+          return;
+        }
+        for (const n of names) chart.dispatchAction({ type: n === name ? 'legendSelect' : 'legendUnSelect', name: n });
+      });
+      chart.on('click', (p: unknown) => {
+        const { seriesIndex, dataIndex, componentType } = p as { seriesIndex: number; dataIndex: number; componentType: string };
+        const b = builtRef.current;
+        if (!b || componentType !== 'series') return;
+        if (panel.chart === 'pie') {
+          if (xFilter) addFilter(xFilter, String(b.categories[dataIndex] ?? ''));
+        } else if (seriesFilter) addFilter(seriesFilter, b.seriesValues[seriesIndex] ?? '');
+        else if (xFilter) addFilter(xFilter, String(b.categories[dataIndex] ?? ''));
+      });
+    },
+    [addFilter, panel.chart, seriesFilter, xFilter],
+  );
+
+  const isolate = (name: string) => {
+    const chart = chartRef.current;
+    const b = builtRef.current;
+    if (!chart || !b) return;
+    const names = (chart.getOption() as { series?: { name: string }[] }).series?.map((s) => s.name) ?? [];
+    for (const n of names) chart.dispatchAction({ type: name === '' || n === name ? 'legendSelect' : 'legendUnSelect', name: n });
+  };
+
+  const menu: MenuItem[] = [
+    ...(data && canAnalyse(me) ? [{ label: strings.panel.openInExplorer, href: explorerHref(data.kql, rangeQuery) }] : []),
+    { label: strings.panel.exportCsv, href: panelCsvHref(dashboardId, panel.id, range, filters), download: true },
+    ...(asTable ? [] : [{ label: strings.panel.exportPng, onSelect: () => chartRef.current && downloadDataUrl(chartRef.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${dashboardId}-${panel.id}.png`) }]),
+    { label: asTable ? strings.panel.showChart : strings.panel.showTable, onSelect: () => setAsTable((t) => !t) },
+  ];
+  const empty = !!data && data.result.rows.length === 0;
+  const summary = built ? strings.panel.chartSummary(panel.title, built.points, built.seriesValues.length) : panel.title;
+  const seriesNames = built && built.seriesValues.length > 1 && panel.chart !== 'pie' ? built.seriesValues : [];
+
+  return (
+    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} status={state.status} error={state.status === 'error' ? state.message : undefined} onRetry={reload} empty={empty} testId={`panel-${panel.id}`}>
+      {data && built && (asTable ? <ResultTable result={data.result} filterLinks={panel.filterLinks} addFilter={addFilter} maxHeight={320} /> : <EChart option={built.option} onReady={onReady} label={summary} height={panel.chart === 'pie' ? 280 : 260} />)}
+      {seriesNames.length > 0 && !asTable && (
+        <div className="series-keys" role="group" aria-label={strings.panel.legendHint}>
+          {seriesNames.map((s) => (
+            <button key={s} type="button" className="link-button" onClick={() => isolate(shortText(s || '(empty)', 40))}>
+              {strings.panel.isolate(shortText(s || '(empty)', 40))}
+            </button>
+          ))}
+          <button type="button" className="link-button" onClick={() => isolate('')}>
+            {strings.panel.showAll}
+          </button>
+        </div>
+      )}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,48 @@
+// The world map for ECharts, from Natural Earth via world-atlas (public domain), features named by ISO alpha-2.
+import countries from 'i18n-iso-countries';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
+import { echarts } from '../components/echart';
+
+let registered = false;
+
+type Ring = number[][];
+
+/**
+ * Rings that cross the antimeridian (Russia's Chukotka, Fiji) would be drawn as a band across the whole map:
+ * their western points are moved onto the 180° edge.
+ */
+function clampAntimeridian<G extends { type: string }>(geometry: G): G {
+  const fix = (ring: Ring): Ring => {
+    const xs = ring.map((c) => c[0]!);
+    return Math.max(...xs) - Math.min(...xs) > 180 ? ring.map(([x, y]) => [x! < 0 ? 180 : x!, y!]) : ring;
+  };
+  const g = geometry as unknown as { type: string; coordinates: Ring[] | Ring[][] };
+  if (g.type === 'Polygon') return { ...geometry, coordinates: (g.coordinates as Ring[]).map(fix) };
+  if (g.type === 'MultiPolygon') return { ...geometry, coordinates: (g.coordinates as Ring[][]).map((p) => p.map(fix)) };
+  return geometry;
+}
+
+/** Register the map as 'world' once; features get the alpha-2 code as their name. */
+export function registerWorldMap(): void {
+  if (registered) return;
+  const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const fc = feature(topo, topo.objects.countries);
+  const features = fc.features
+    .map((f) => ({ ...f, geometry: clampAntimeridian(f.geometry), properties: { name: countries.numericToAlpha2(String(f.id ?? '')) ?? '' } }))
+    .filter((f) => f.properties.name !== '' && f.properties.name !== 'AQ');
+  echarts.registerMap('world', { type: 'FeatureCollection', features } as never);
+  registered = true;
+}
+
+const names = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** English name of a country code. */
+export function countryName(code: string): string {
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

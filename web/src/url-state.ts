@@ -1,0 +1,104 @@
+// The time range and filter chips, kept in the URL so a view can be bookmarked and shared.
+import { useCallback, useSyncExternalStore } from 'react';
+
+export const FILTER_NAMES = ['status', 'sender', 'recipient', 'domain', 'direction', 'country'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+export type Filters = Partial<Record<FilterName, string[]>>;
+
+export type RangeKey = '24h' | '7d' | '30d' | 'custom';
+const RANGE_MS: Record<Exclude<RangeKey, 'custom'>, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+
+/** The view's time range: a preset relative to now, or a custom span. */
+export interface TimeRange {
+  key: RangeKey;
+  from: number;
+  to: number;
+}
+
+const listeners = new Set<() => void>();
+window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Go to a path inside the app (pushes history, no reload). */
+export function navigate(to: string, replace = false): void {
+  if (replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  listeners.forEach((l) => l());
+  if (!replace) window.scrollTo(0, 0);
+}
+
+/** The current location as React state. */
+export function useLocation(): { path: string; search: string } {
+  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
+  const i = href.indexOf('?');
+  return { path: i < 0 ? href : href.slice(0, i), search: i < 0 ? '' : href.slice(i) };
+}
+
+// Presets are relative to now, rounded to the minute so every panel of a page asks for the same span.
+function nowMinute(): number {
+  return Math.floor(Date.now() / 60_000) * 60_000;
+}
+
+/** Time range and filters from a query string. */
+export function readViewState(search: string): { range: TimeRange; filters: Filters } {
+  const q = new URLSearchParams(search);
+  const key = (q.get('range') ?? '7d') as RangeKey;
+  let range: TimeRange;
+  const from = Date.parse(q.get('from') ?? '');
+  const to = Date.parse(q.get('to') ?? '');
+  if (key === 'custom' && !Number.isNaN(from) && !Number.isNaN(to) && from < to) range = { key, from, to };
+  else {
+    const k = key in RANGE_MS ? (key as Exclude<RangeKey, 'custom'>) : '7d';
+    const end = nowMinute();
+    range = { key: k, from: end - RANGE_MS[k], to: end };
+  }
+  const filters: Filters = {};
+  for (const n of FILTER_NAMES) {
+    const values = q.getAll(n).filter(Boolean);
+    if (values.length) filters[n] = values;
+  }
+  return { range, filters };
+}
+
+/** The query string of a view state (keeps other parameters of `search`, such as the Explorer's query). */
+export function writeViewState(search: string, range: TimeRange, filters: Filters): string {
+  const q = new URLSearchParams(search);
+  for (const k of ['range', 'from', 'to', ...FILTER_NAMES]) q.delete(k);
+  q.set('range', range.key);
+  if (range.key === 'custom') {
+    q.set('from', new Date(range.from).toISOString());
+    q.set('to', new Date(range.to).toISOString());
+  }
+  for (const n of FILTER_NAMES) for (const v of filters[n] ?? []) q.append(n, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The view state of the current URL, and setters that update the URL. */
+export function useViewState(): {
+  range: TimeRange;
+  filters: Filters;
+  setRange(range: TimeRange): void;
+  setFilters(filters: Filters): void;
+  addFilter(name: FilterName, value: string): void;
+  viewQuery: string;
+} {
+  const { path, search } = useLocation();
+  const { range, filters } = readViewState(search);
+  const setRange = useCallback((r: TimeRange) => navigate(path + writeViewState(location.search, r, readViewState(location.search).filters)), [path]);
+  const setFilters = useCallback((f: Filters) => navigate(path + writeViewState(location.search, readViewState(location.search).range, f)), [path]);
+  const addFilter = useCallback(
+    (name: FilterName, value: string) => {
+      const cur = readViewState(location.search);
+      const values = cur.filters[name] ?? [];
+      if (values.includes(value)) return;
+      navigate(path + writeViewState(location.search, cur.range, { ...cur.filters, [name]: [...values, value] }));
+    },
+    [path],
+  );
+  return { range, filters, setRange, setFilters, addFilter, viewQuery: writeViewState('', range, filters) };
+}
