@@ -3,6 +3,7 @@ import { openStore, type Store } from '../../store/index.js';
 import { parseAlertsConfig } from '../alert-config.js';
 import { DeliveryLog } from '../delivery-log.js';
 import { deliver } from '../delivery.js';
+import { runAlertsOnce } from '../run-alerts-once.js';
 import { fakeClock } from '../testing/fake-clock.js';
 import { hostileAlert } from '../testing/hostile-alert.js';
 import { mailHeader, mimePart, startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.js';
@@ -104,5 +105,28 @@ describe('smtp destination', () => {
     expect(out).toMatchObject({ status: 'failed', attempts: 1 });
     expect(server.mails).toEqual([]);
     expect(out.detail).not.toContain(PASSWORD);
+  });
+
+  it('keeps the password out of log lines and the run report of a scheduled run', async () => {
+    server = await startSmtpReceiver({ ...tls, user: 'mailsift', pass: 'the-right-one' });
+    const clock = fakeClock(NOW);
+    const lines: string[] = [];
+    const alert = hostileAlert(NOW);
+    const report = await runAlertsOnce({
+      store, now: clock.now, sleep: clock.sleep,
+      log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) },
+      sources: { findings: async () => [alert.finding!], query: async () => ({ columns: [], rows: [] }) },
+      config: {
+        alerts: {
+          destinations: [{ name: 'mail', type: 'smtp', host: '127.0.0.1', port: server.port, from: 'mailsift@contoso.com', to: 'soc@contoso.com', auth: { user: 'mailsift', pass: PASSWORD }, tls: { ca: tls.cert } }],
+          rules: [{ name: 'all', detection: '*', schedule: '5m', destinations: ['mail'] }],
+        },
+      },
+    });
+    expect(report.rules[0]!.alerts[0]!.deliveries[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(lines.some((l) => l.includes('to mail: failed after 1 attempt: SMTP 127.0.0.1'))).toBe(true);
+    const everything = JSON.stringify([report, lines, await new DeliveryLog(store).recent()]);
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain(Buffer.from(PASSWORD).toString('base64'));
   });
 });
