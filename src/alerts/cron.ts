@@ -1,4 +1,5 @@
 /** A parser for the five standard cron fields (minute hour day-of-month month day-of-week), evaluated in UTC. */
+// Own code rather than a cron library: five fields, UTC only and a next-time search are ~100 lines with tests, and alerts need nothing more (no seconds, no time zones, no @reboot).
 
 /** A parsed cron expression: the allowed values of each field. */
 export interface CronExpression {
