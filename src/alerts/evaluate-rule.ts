@@ -96,7 +96,7 @@ async function queryCandidates(rule: AlertRule, kql: string, ctx: EvaluateContex
         severity,
         title: `${severityLabel(severity)}: ${rule.name}`,
         sentence: `${rule.name}${keyText}: ${what}`,
-        link: `${ctx.linkBase}/query?q=${encodeURIComponent(kql)}`,
+        link: `${ctx.linkBase}/explorer?q=${encodeURIComponent(kql)}`,
         firedAt: new Date(ctx.now).toISOString(),
         finding: null,
         query: kql,

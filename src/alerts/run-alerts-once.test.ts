@@ -88,7 +88,7 @@ describe('runAlertsOnce', () => {
     expect(body.sentence).toBe('spam senders for SenderAddress=bulk@fabrikam.com: 1 row with count_ >= 2');
     expect(body.key).toBe('bulk@fabrikam.com');
     expect(body.evidence.rows).toEqual([['bulk@fabrikam.com', 3]]);
-    expect(body.link.startsWith('https://mailsift.contoso.com/query?q=MessageTrace')).toBe(true);
+    expect(body.link.startsWith('https://mailsift.contoso.com/explorer?q=MessageTrace')).toBe(true);
   });
 
   it('records failed deliveries, shows the reason, and tries the alert again on the next run', async () => {
