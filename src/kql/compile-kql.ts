@@ -2,6 +2,7 @@
 import type { ColumnType } from '../schema/index.js';
 import { TABLES } from '../schema/index.js';
 import { CompileContext } from './compile/context.js';
+import { compileExpr } from './compile/expression.js';
 import { compilePipeline } from './compile/pipeline.js';
 import { toSql } from './compile/select-state.js';
 import { getDialect } from './dialect/index.js';
@@ -32,7 +33,7 @@ export function compileKql(text: string, options: CompileOptions): CompiledQuery
   const ctx = new CompileContext(getDialect(options.dialect), text, {
     now: options.now ?? Date.now(),
     timeRange: options.timeRange,
-  });
+  }, { expr: compileExpr, pipeline: compilePipeline });
   for (const letNode of query.lets) {
     const v = letNode.value;
     const names = v.kind === 'Name' && !v.bracketed ? v.name : undefined;

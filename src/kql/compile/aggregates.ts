@@ -3,7 +3,7 @@ import type { CallNode, ExprNode } from '../ast/index.js';
 import { isNumeric } from '../semantic/types.js';
 import { constNumber, want } from './arguments.js';
 import type { CompileContext } from './context.js';
-import { compileExpr, type ExprScope } from './expression.js';
+import type { ExprScope } from './expression.js';
 import { atom } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 
@@ -32,7 +32,7 @@ function arg(ctx: CompileContext, scope: ExprScope, call: CallNode, i: number): 
   if (node.kind === 'Call' && AGGREGATE_NAMES.has(node.name)) {
     throw ctx.error('unsupported', `aggregates cannot be nested (${node.name} inside ${call.name})`, node.pos);
   }
-  return compileExpr(ctx, inner(scope), node);
+  return ctx.compile.expr(ctx, inner(scope), node);
 }
 
 function colName(node: ExprNode | undefined): string {

@@ -1,7 +1,7 @@
 /** Argument checks shared by the scalar functions, and the shape of a function definition. */
 import type { ColumnType } from '../../schema/index.js';
 import type { CallNode } from '../ast/index.js';
-import { fromDynamic } from './binary.js';
+import { fromDynamic } from './dynamic-values.js';
 import type { CompileContext } from './context.js';
 import type { SqlExpr } from './sql-expr.js';
 

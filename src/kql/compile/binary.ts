@@ -4,6 +4,7 @@ import { comparable, isInteger, isNumeric, numericResult } from '../semantic/typ
 import type { CompileContext } from './context.js';
 import { expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
+import { fromDynamic } from './dynamic-values.js';
 import { compileStringPredicate, isStringPredicate } from './string-predicates.js';
 
 /** Compile `left op right` given both compiled operands. */
@@ -79,12 +80,4 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
   if (!['=', '<', '<=', '>', '>='].includes(op)) throw ctx.error('unsupported', `unsupported operator '${node.op}'`, node.pos);
   if (l.type === 'bool' && op !== '=') throw ctx.error('type-mismatch', `cannot order bool values with '${op}'`, node.pos);
   return expr(`${operand(l)} ${op} ${operand(r)}`, 'bool', aggregate);
-}
-
-/** A dynamic value as `type`: its text for strings, a checked cast otherwise. */
-export function fromDynamic(ctx: CompileContext, e: SqlExpr, type: SqlExpr['type']): SqlExpr {
-  const fn = ctx.dialect.fn;
-  const text = `coalesce(${fn.jsonText(e.sql)}, '')`;
-  if (type === 'string') return { sql: text, type: 'string', atomic: true, aggregate: e.aggregate };
-  return { sql: fn.tryCast(fn.jsonText(e.sql), type), type, atomic: true, aggregate: e.aggregate };
 }

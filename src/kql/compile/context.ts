@@ -6,13 +6,20 @@ import { KqlError } from '../kql-error.js';
 import type { KqlErrorCode } from '../kql-error.js';
 import { positionOf } from '../syntax/position.js';
 import type { SqlExpr } from './sql-expr.js';
-import type { Column } from './select-state.js';
+import type { Column, SelectState } from './select-state.js';
+import type { ExprScope } from './expression.js';
 
 /** What a let name (or `as` name) stands for. */
 export type Binding =
   | { kind: 'scalar'; expr: ExprNode; compiled?: SqlExpr }
   | { kind: 'tabular'; pipeline: PipelineNode; compiled?: { sql: string; columns: readonly Column[] } }
   | { kind: 'rows'; compiled: { sql: string; columns: readonly Column[] } };
+
+/** The recursive entry points, handed in so that the compile modules need not import each other in a circle. */
+export interface Compilers {
+  expr(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr;
+  pipeline(ctx: CompileContext, p: PipelineNode): SelectState;
+}
 
 /** Options of one compilation. */
 export interface ContextOptions {
@@ -29,7 +36,12 @@ export class CompileContext {
   private readonly paramIndex = new Map<string, number>();
   private aliases = 0;
 
-  constructor(readonly dialect: Dialect, readonly text: string, readonly options: ContextOptions) {}
+  constructor(
+    readonly dialect: Dialect,
+    readonly text: string,
+    readonly options: ContextOptions,
+    readonly compile: Compilers,
+  ) {}
 
   /**
    * A marker for a bound value; equal values of one type share one parameter. Markers become the dialect's

@@ -4,11 +4,11 @@ import type { CallNode } from '../ast/index.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { isNumeric } from '../semantic/types.js';
 import { AGGREGATE_NAMES, compileAggregateCall } from './aggregates.js';
-import { fromDynamic } from './binary.js';
+import { fromDynamic } from './dynamic-values.js';
 import { constNumber, constString, want } from './arguments.js';
 import type { ScalarFunction } from './arguments.js';
 import type { CompileContext } from './context.js';
-import { compileExpr, type ExprScope } from './expression.js';
+import type { ExprScope } from './expression.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
@@ -31,7 +31,7 @@ export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNod
     const want = f.min === f.max ? `${f.min}` : f.max === Infinity ? `at least ${f.min}` : `${f.min} to ${f.max}`;
     throw ctx.error('invalid-argument', `${call.name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${call.args.length}`, call.pos);
   }
-  const args = call.args.map((a) => compileExpr(ctx, scope, a));
+  const args = call.args.map((a) => ctx.compile.expr(ctx, scope, a));
   return f.compile(ctx, args, call);
 }
 

@@ -7,7 +7,6 @@ import { didYouMean } from '../semantic/suggest.js';
 import { comparable } from '../semantic/types.js';
 import { uniqueName } from '../semantic/naming.js';
 import type { CompileContext } from './context.js';
-import { compilePipeline } from './pipeline.js';
 import { toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 
@@ -20,7 +19,7 @@ export function fromItem(ctx: CompileContext, s: SelectState, alias: string): st
 
 /** `join kind=... (right) on keys`. */
 export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNode): SelectState {
-  const right = compilePipeline(ctx, node.right);
+  const right = ctx.compile.pipeline(ctx, node.right);
   const fn = ctx.dialect.fn;
   const l = ctx.alias('l');
   const r = ctx.alias('r');

@@ -5,7 +5,7 @@
  */
 import type { BinaryNode, InNode } from '../ast/index.js';
 import { comparable } from '../semantic/types.js';
-import { fromDynamic } from './binary.js';
+import { fromDynamic } from './dynamic-values.js';
 import type { CompileContext } from './context.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';

@@ -2,12 +2,11 @@
 import type { ColumnType } from '../../schema/index.js';
 import type { PipelineNode } from '../ast/index.js';
 import type { CompileContext } from './context.js';
-import { compilePipeline } from './pipeline.js';
 import { toSql } from './select-state.js';
 
 /** SQL of the subquery and the type of its single column. */
 export function compileTabularValues(ctx: CompileContext, p: PipelineNode, pos: number): { sql: string; type: ColumnType } {
-  const s = compilePipeline(ctx, p);
+  const s = ctx.compile.pipeline(ctx, p);
   if (s.columns.length !== 1) {
     throw ctx.error('invalid-argument', `the tabular expression after 'in' must have one column, it has ${s.columns.length} (add | project Column)`, pos);
   }
