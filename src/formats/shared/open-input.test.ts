@@ -67,3 +67,12 @@ describe('openInput', () => {
     await input.close();
   });
 });
+
+describe('decodeChunks on long lines', () => {
+  it('decodes a 3 MB line of mixed text without newlines', async () => {
+    const text = ('abc日本' + 'x'.repeat(20_000)).repeat(150);
+    const start = performance.now();
+    expect(await decodeAll(Buffer.from(text, 'utf8'), 1 << 20)).toBe(text);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
