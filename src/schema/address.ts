@@ -10,5 +10,6 @@ export function normalizeAddress(raw: string | null | undefined): string {
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 0) return '';
-  return address.slice(at + 1).toLowerCase().replace(/\.$/, '');
+  const host = address.slice(at + 1).toLowerCase();
+  return host.endsWith('.') ? host.slice(0, -1) : host;
 }
