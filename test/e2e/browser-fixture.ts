@@ -123,6 +123,8 @@ export async function browserFixture(options: { days?: number; perDay?: number }
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
 
   const signIn = async (user: 'admin' | 'analyst' | 'viewer') => {
+    // Leave the app first: its requests would answer 401 and send the page to sign-in mid-navigation.
+    await page.goto('about:blank');
     await context.clearCookies();
     await page.goto(`${server.url}/overview`);
     await page.waitForSelector('form.signin-card');

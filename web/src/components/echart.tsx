@@ -19,6 +19,8 @@ export function EChart({ option, height = 260, onReady, label }: { option: EChar
     const el = ref.current!;
     const chart = echarts.init(el, undefined, { renderer: 'canvas' });
     chartRef.current = chart;
+    // A handle for browser tests and the devtools console; it is not used by the app.
+    (el as HTMLDivElement & { mailsiftChart?: ECharts }).mailsiftChart = chart;
     onReady?.(chart);
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(el);

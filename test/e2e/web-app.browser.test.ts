@@ -1,0 +1,216 @@
+// The web app in Debian's chromium on a demo tenant with hostile rows: sign-in, every dashboard, legend
+// isolation, filtering from the pivot, the Explorer, exports, and text from strangers that must never run.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserFixture, HAS_CHROMIUM, HOSTILE, reportSkip, waitForPanels, type BrowserFixture } from './browser-fixture.js';
+
+reportSkip('web-app.browser.test.ts');
+
+const DASHBOARDS = ['overview', 'message-monitoring', 'security', 'threat-intel'];
+// UPDATE_SCREENSHOTS=1 refreshes docs/screenshots; otherwise they go to a scratch folder.
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : join(tmpdir(), 'mailsift-screenshots');
+
+describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
+  let f: BrowserFixture;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    f = await browserFixture();
+  }, 180_000);
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  /** No script ran, no element came from hostile text, and the page does not overflow sideways. */
+  async function expectSafeLayout(where: string) {
+    expect(f.dialogs, `dialogs on ${where}`).toEqual([]);
+    const found = await f.page.evaluate(() => ({
+      imgs: document.querySelectorAll('img').length,
+      svgOnload: document.querySelectorAll('svg[onload]').length,
+      scripts: [...document.querySelectorAll('script')].filter((s) => !s.src).length,
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    expect(found, where).toEqual({ imgs: 0, svgOnload: 0, scripts: 0, overflow: 0 });
+  }
+
+  it('sends a signed-out visitor to the sign-in page and refuses a wrong password', async () => {
+    await f.context.clearCookies();
+    await f.page.goto(`${f.url}/security?range=7d`);
+    await f.page.waitForSelector('form.signin-card');
+    expect(f.page.url()).toContain('/signin?returnTo=');
+    await f.page.fill('input[name=username]', 'analyst');
+    await f.page.fill('input[name=password]', 'not the password');
+    await f.page.click('button[type=submit]');
+    await f.page.waitForSelector('.signin-card [role=alert]');
+    expect(await f.page.textContent('.signin-card [role=alert]')).toContain('Wrong user name or password');
+    await f.page.fill('input[name=password]', 'browser-test-password');
+    await f.page.click('button[type=submit]');
+    await f.page.waitForSelector('.app-header');
+    expect(new URL(f.page.url()).pathname).toBe('/security');
+  });
+
+  it('opens every dashboard with every panel loaded, hostile rows included', async () => {
+    await f.signIn('analyst');
+    for (const d of DASHBOARDS) {
+      for (const range of ['30d', '7d', '24h']) {
+        await f.page.goto(`${f.url}/${d}?range=${range}`);
+        await waitForPanels(f.page);
+        const states = await f.page.$$eval('section.panel[data-status]', (els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-status')}`));
+        expect(states.filter((s) => s.endsWith('=error')), `${d} ${range}`).toEqual([]);
+        await expectSafeLayout(`${d} ${range}`);
+        if (range === '7d') await f.page.screenshot({ path: join(SHOTS, `${d}.png`), fullPage: true });
+      }
+    }
+    // The hostile subjects are on screen as text, their invisible characters shown.
+    await f.page.goto(`${f.url}/security?range=24h`);
+    await waitForPanels(f.page);
+    const text = await f.page.textContent('[data-testid=panel-bad-subjects]');
+    expect(text).toContain(HOSTILE.img);
+    expect(text).toContain(HOSTILE.script);
+    expect(text).toContain('invoice\u27e6RLO\u27e7gnp.exe');
+    expect(text).not.toContain('\u202e');
+  });
+
+  it('isolates a status from the legend, adds one with shift, and restores all', async () => {
+    await f.page.goto(`${f.url}/overview?range=30d`);
+    await waitForPanels(f.page);
+    await f.page.locator('[data-testid=panel-status-per-day]').scrollIntoViewIfNeeded();
+    const legend = () =>
+      f.page.$eval('[data-testid=panel-status-per-day] .echart', (el) => {
+        const chart = (el as HTMLElement & { mailsiftChart: { getOption(): { legend: { selected?: Record<string, boolean> }[]; series: { name: string }[] } } }).mailsiftChart;
+        const option = chart.getOption();
+        const selected = option.legend[0]?.selected ?? {};
+        return option.series.map((s) => s.name).filter((n) => selected[n] !== false).sort();
+      });
+    const clickLegend = async (name: string, shift: boolean) => {
+      if (shift) await f.page.keyboard.down('Shift');
+      // A real mouse click on the legend entry, found through the chart's own layout.
+      const box = await f.page.$eval(
+        '[data-testid=panel-status-per-day] .echart',
+        (el, n) => {
+          const chart = (el as HTMLElement & { mailsiftChart: any }).mailsiftChart;
+          const legendView = chart._componentsViews.find((v: any) => v.type === 'legend.plain' || v.type === 'legend.scroll');
+          let rect: { x: number; y: number; width: number; height: number } | null = null;
+          legendView.group.traverse((node: any) => {
+            if (!rect && node.__legendDataIndex !== undefined && node.children?.().some?.((c: any) => c.style?.text === n)) {
+              const r = node.getBoundingRect().clone();
+              r.applyTransform(node.getComputedTransform());
+              rect = r;
+            }
+          });
+          const box = el.getBoundingClientRect();
+          return rect ? { x: box.left + (rect as any).x + (rect as any).width / 2, y: box.top + (rect as any).y + (rect as any).height / 2 } : null;
+        },
+        name,
+      );
+      expect(box, `legend entry ${name}`).not.toBeNull();
+      await f.page.mouse.move(box!.x, box!.y);
+      await f.page.mouse.down();
+      await f.page.mouse.up();
+      if (shift) await f.page.keyboard.up('Shift');
+      await f.page.waitForTimeout(200);
+    };
+    const all = await legend();
+    expect(all).toContain('Delivered');
+    await clickLegend('Failed', false);
+    expect(await legend()).toEqual(['Failed']);
+    await clickLegend('Quarantined', true);
+    expect(await legend()).toEqual(['Failed', 'Quarantined']);
+    await clickLegend('Delivered', false);
+    expect(await legend()).toEqual(['Delivered']);
+    await clickLegend('Delivered', false);
+    expect(await legend()).toEqual(all);
+    await f.page.screenshot({ path: join(SHOTS, 'overview-legend.png') });
+  });
+
+  it('filters every panel by a sender clicked in the pivot, as a chip kept in the URL', async () => {
+    await f.page.goto(`${f.url}/overview?range=30d`);
+    await waitForPanels(f.page);
+    const before = await f.page.textContent('[data-testid=panel-messages] .stat-value');
+    const sender = f.page.locator('[data-testid=panel-top-senders-status] tbody button.cell-button').nth(2);
+    const address = (await sender.textContent())!.trim();
+    await sender.click();
+    await f.page.waitForSelector('[data-testid=chip-sender]');
+    expect(new URL(f.page.url()).searchParams.getAll('sender')).toEqual([address]);
+    await waitForPanels(f.page);
+    const rows = await f.page.$$eval('[data-testid=panel-top-senders-status] tbody tr:not([aria-hidden])', (trs) => trs.length);
+    expect(rows).toBe(1);
+    expect(await f.page.textContent('[data-testid=panel-messages] .stat-value')).not.toBe(before);
+    // The chip goes with the user to the next page, and x removes it.
+    await f.page.click('nav >> text=Security');
+    await f.page.waitForSelector('[data-testid=chip-sender]');
+    await f.page.click('[data-testid=chip-sender] .chip-remove');
+    await f.page.waitForFunction(() => !new URL(location.href).searchParams.has('sender'));
+  });
+
+  it('runs KQL in the Explorer, underlines mistakes, opens a message, and exports CSV that cannot become formulas', async () => {
+    await f.page.goto(`${f.url}/explorer?range=24h`);
+    await f.page.waitForSelector('.cm-content');
+    await f.page.click('.cm-content');
+    await f.page.keyboard.type('MessageTrace\n| where NoSuchColumn == 1');
+    await f.page.keyboard.press('Control+Enter');
+    await f.page.waitForSelector('[data-testid=query-error]');
+    expect(await f.page.textContent('[data-testid=query-error]')).toMatch(/line 2, column 9/);
+    await f.page.waitForSelector('.cm-lintRange-error');
+
+    await f.page.keyboard.press('Control+a');
+    await f.page.keyboard.type('MessageTrace\n| where SenderDomain == "evil.example"\n| project Received, Subject, SenderAddress, Status, MessageTraceId\n| sort by Received asc');
+    await f.page.click('[data-testid=run-query]');
+    await f.page.waitForSelector('[data-testid=result-stats]');
+    expect(await f.page.textContent('[data-testid=result-stats]')).toMatch(/^40 rows/);
+    const tableText = await f.page.textContent('.result-table');
+    expect(tableText).toContain(HOSTILE.img);
+    expect(tableText).toContain('\u27e6RLO\u27e7evil@evil.example');
+    await expectSafeLayout('explorer');
+    await f.page.keyboard.press('Escape');
+    await f.page.screenshot({ path: join(SHOTS, 'explorer.png') });
+
+    const download = f.page.waitForEvent('download');
+    await f.page.click('[data-testid=export-csv]');
+    const file = await (await download).path();
+    const csv = readFileSync(file!, 'utf8').replace(/^\ufeff/, '');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('Received,Subject,SenderAddress,Status,MessageTraceId');
+    expect(csv).toContain(`'${HOSTILE.formula.replace(/"/g, '""')}`);
+    expect(csv).toContain("'=cmd|calc@evil.example");
+    for (const line of lines.slice(1)) expect(line.split(',')[1] ?? '').not.toMatch(/^"?[=+\-@]/);
+
+    await f.page.locator('.result-table tbody button.cell-button').first().click();
+    await f.page.waitForSelector('.message-page .result-table');
+    expect(await f.page.textContent('.message-page')).toContain('victim@contoso.co.jp');
+  });
+
+  it('shows hostile names in chart tooltips as text', async () => {
+    await f.page.goto(`${f.url}/security?range=24h`);
+    await waitForPanels(f.page);
+    const chart = f.page.locator('[data-testid=panel-bad-senders] .echart');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    // Sweep the bars: one of them is a hostile sender.
+    let seen = '';
+    for (let y = box.y + 15; y < box.y + box.height - 30 && !seen.includes('<img'); y += 12) {
+      await f.page.mouse.move(box.x + box.width * 0.4, y);
+      await f.page.waitForTimeout(60);
+      seen += (await f.page.$$eval('.chart-tooltip', (els) => els.map((e) => e.textContent ?? '').join('|'))) + '|';
+    }
+    expect(seen).toContain('<img src=x onerror=alert(5)>');
+    await expectSafeLayout('tooltips');
+  });
+
+  it('keeps viewers to dashboards and shows the findings empty state', async () => {
+    await f.signIn('viewer');
+    await f.page.goto(`${f.url}/findings?range=30d`);
+    await f.page.waitForSelector('[data-testid=findings-empty]');
+    expect(await f.page.textContent('[data-testid=findings-empty]')).toContain('Detections will fill this list');
+    await f.page.screenshot({ path: join(SHOTS, 'findings.png') });
+    expect(await f.page.locator('nav >> text=Explorer').count()).toBe(0);
+    await f.page.goto(`${f.url}/overview?range=30d`);
+    await waitForPanels(f.page);
+    await f.page.click('[data-testid=panel-delivered] .icon-button');
+    const items = await f.page.$$eval('[data-testid=panel-delivered] [role=menuitem]', (els) => els.map((e) => e.textContent));
+    expect(items).not.toContain('Open in Explorer');
+    expect(items).toContain('Export CSV');
+    expect(f.dialogs).toEqual([]);
+  });
+});
