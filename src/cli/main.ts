@@ -3,11 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { registerAlerts } from './commands/alerts.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDetect } from './commands/detect.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import { registerUsers } from './commands/users.js';
+import { registerWatchlist } from './commands/watchlist.js';
 import { EXIT } from './exit-codes.js';
 import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
@@ -28,7 +30,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect, registerAlerts];
+const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect, registerAlerts, registerDetect, registerWatchlist];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {

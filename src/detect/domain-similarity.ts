@@ -12,6 +12,8 @@ export interface ProtectedDomain {
   label: string;
   suffix: string;
   skeleton: string;
+  /** Largest edit distance counted as a typo of this domain (default from the options). */
+  maxTypo?: number;
 }
 
 // Characters that render like Latin letters (Cyrillic, Greek, digits): a skeleton maps them to one form.
@@ -30,10 +32,12 @@ export function skeleton(label: string): string {
 }
 
 /** Split a domain for comparison; undefined when it has no registrable part. */
-export function protectedDomain(domain: string): ProtectedDomain | undefined {
+export function protectedDomain(domain: string, maxTypo?: number): ProtectedDomain | undefined {
   const p = parse(domain);
   if (!p.domain || !p.domainWithoutSuffix) return undefined;
-  return { domain, label: p.domainWithoutSuffix, suffix: p.publicSuffix ?? '', skeleton: skeleton(p.domainWithoutSuffix) };
+  const out: ProtectedDomain = { domain, label: p.domainWithoutSuffix, suffix: p.publicSuffix ?? '', skeleton: skeleton(p.domainWithoutSuffix) };
+  if (maxTypo !== undefined) out.maxTypo = maxTypo;
+  return out;
 }
 
 /** Damerau-Levenshtein (optimal string alignment) distance, giving up above `max`. */
@@ -96,7 +100,7 @@ export function findLookalike(candidate: string, protectedDomains: readonly Prot
     else if (long && flat === p.domain.replace(/[-.]/g, '')) consider({ imitates: p.domain, kind: 'hyphenated' });
     else if (label === p.label && suffix !== p.suffix) consider({ imitates: p.domain, kind: 'tld-swap' });
     else if (long && label) {
-      const max = p.label.length >= 8 ? options.maxEditDistance : Math.min(1, options.maxEditDistance);
+      const max = Math.min(p.maxTypo ?? 3, p.label.length >= 8 ? options.maxEditDistance : Math.min(1, options.maxEditDistance));
       const d = editDistance(label, p.label, max);
       if (d > 0 && d <= max) consider({ imitates: p.domain, kind: 'typo', distance: d });
       else if (label.includes(p.label) && /[-.]|^[a-z0-9]+$/.test(label)) {

@@ -15,6 +15,11 @@ const params = z.object({
   minLabelLength: z.number().int().min(2).default(4),
   /** Also protect partners' domains (learned from the mail and detections.partnerDomains). */
   protectPartners: z.boolean().default(true),
+  /**
+   * Largest edit distance counted as a typo of a partner learned from the mail (accepted domains and
+   * detections.partnerDomains use maxEditDistance): names of unrelated companies often differ by two letters.
+   */
+  learnedPartnerMaxEditDistance: z.number().int().min(0).max(3).default(1),
   /** At most this many partners are protected, the most frequent first. */
   maxPartners: z.number().int().min(0).default(500),
   /** Domains never reported (your own other brands, known look-alike partners). */
@@ -32,15 +37,17 @@ export const lookalikeDomain = defineRule({
     const partners = p.protectPartners ? await partnerDomains(ctx) : new Map<string, number>();
     const protectedList: ProtectedDomain[] = [];
     const seen = new Set<string>();
-    const protect = (d: string) => {
-      const x = protectedDomain(d);
+    const protect = (d: string, maxTypo?: number) => {
+      const x = protectedDomain(d, maxTypo);
       if (x && !seen.has(x.domain)) {
         seen.add(x.domain);
         protectedList.push(x);
       }
     };
-    accepted.forEach(protect);
-    [...partners.entries()].sort((a, b) => b[1] - a[1]).slice(0, p.maxPartners).forEach(([d]) => protect(d));
+    accepted.forEach((d) => protect(d));
+    ctx.settings.partnerDomains.forEach((d) => protect(d));
+    const learned = [...partners.entries()].sort((a, b) => b[1] - a[1]).slice(0, p.maxPartners);
+    for (const [d] of learned) protect(d, p.learnedPartnerMaxEditDistance);
     if (protectedList.length === 0) return [];
     const sql = new SqlBuilder();
     const domains = await ctx.rows(sql, `
