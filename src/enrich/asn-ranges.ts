@@ -1,5 +1,6 @@
 /** IP-to-ASN look-up over sorted numeric ranges, as shipped in ip-location-db's `asn-ipv4-num.csv` / `asn-ipv6-num.csv`. */
 import { readFile } from 'node:fs/promises';
+import { asnCachePath, readAsnCache, writeAsnCache, type AsnArrays } from './asn-cache.js';
 import type { ParsedIp } from './public-ip.js';
 
 /** An autonomous system: number and organisation. */
@@ -57,8 +58,16 @@ export class AsnRanges {
     return this.infos[this.v6Info[found]!];
   }
 
-  /** Loads the numeric-range CSVs (`start,end,asn,organisation`, inclusive ranges); either path may be omitted. */
+  /** Loads the numeric-range CSVs (`start,end,asn,organisation`, inclusive ranges), through a binary cache; either path may be omitted. */
   static async load(v4Path: string | undefined, v6Path: string | undefined): Promise<AsnRanges> {
+    const cachePath = await asnCachePath([v4Path, v6Path]);
+    const cached = await readAsnCache(cachePath);
+    const a = cached ?? (await AsnRanges.parse(v4Path, v6Path));
+    if (!cached) await writeAsnCache(cachePath, a);
+    return new AsnRanges(a.v4Start, a.v4End, a.v4Info, a.v6StartHi, a.v6StartLo, a.v6EndHi, a.v6EndLo, a.v6Info, a.infos);
+  }
+
+  private static async parse(v4Path: string | undefined, v6Path: string | undefined): Promise<AsnArrays> {
     const infos: AsnInfo[] = [];
     const interned = new Map<string, number>();
     const byAsn = new Map<number, number>();
@@ -98,7 +107,7 @@ export class AsnRanges {
     const v6EndHi = BigUint64Array.from(o6, (i) => e6[i]! >> 64n);
     const v6EndLo = BigUint64Array.from(o6, (i) => e6[i]! & mask);
     const v6Info = Uint32Array.from(o6, (i) => v6.info[i]!);
-    return new AsnRanges(v4Start, v4End, v4Info, v6StartHi, v6StartLo, v6EndHi, v6EndLo, v6Info, infos);
+    return { v4Start, v4End, v4Info, v6StartHi, v6StartLo, v6EndHi, v6EndLo, v6Info, infos };
   }
 }
 

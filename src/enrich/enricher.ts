@@ -2,7 +2,7 @@
 import { domainOf, type TraceRecord, type TraceRow } from '../schema/index.js';
 import type { GeoDataInfo } from './data-info.js';
 import { createDirectionOf } from './direction.js';
-import { createGeoLookup, type GeoConfig } from './geo-lookup.js';
+import { createGeoLookup, type GeoConfig, type GeoResult } from './geo-lookup.js';
 
 /** The parts of mailsift's configuration the enricher reads. */
 export interface EnrichConfig {
@@ -20,6 +20,10 @@ export interface EnrichOptions {
 export interface Enricher {
   /** Enriches a batch; the input records are not modified. */
   enrich(records: readonly TraceRecord[]): TraceRow[];
+  /** Direction of mail between two domains (for engines that enrich distinct values and join them in). */
+  direction(senderDomain: string, recipientDomain: string): TraceRow['Direction'];
+  /** Country and AS of one IP address. */
+  geo(ip: string): GeoResult;
   /** The GeoIP/ASN data in use, with the attribution to display. */
   dataInfo(): GeoDataInfo;
 }
@@ -75,6 +79,8 @@ export async function createEnricher(config: EnrichConfig = {}, options: EnrichO
       }
       return out;
     },
+    direction: directionOf,
+    geo: (ip) => geo.lookup(ip),
     dataInfo: () => geo.info,
   };
 }

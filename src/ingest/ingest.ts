@@ -1,8 +1,8 @@
 /** The ingest run: files -> detected format -> parsed batches -> enrichment -> store, with counts and rejects. */
 import type { TraceRecord, TraceRow } from '../schema/index.js';
-import type { Store } from '../store/index.js';
+import type { DimensionEnricher, Store } from '../store/index.js';
 import { BatchWriter } from './batch-writer.js';
-import { FORMATS, detectFormat, openInput, type Format, type FormatName } from '../formats/index.js';
+import { FORMATS, UnknownFormatError, detectFormat, openInput, type Format, type FormatName } from '../formats/index.js';
 import { RejectWriter } from './reject-writer.js';
 import { listInputFiles } from './walk.js';
 
@@ -36,21 +36,14 @@ export interface IngestOptions {
   store: Store;
   /** Adds domains, direction, geography to parsed records. */
   enrich: (records: TraceRecord[]) => TraceRow[];
+  /** The same enrichment for distinct values, for engines that read files themselves (see Store.upsertTraceJsonLines). */
+  dimensions?: DimensionEnricher;
   /** Where rejected records go (created only when there are some). */
   rejectFile: string;
   format?: FormatName | 'auto';
   progress?: IngestProgress;
   /** Rows per store transaction; larger batches load faster. */
   batchSize?: number;
-}
-
-/** A file whose format can't be recognised. */
-export class UnknownFormatError extends Error {
-  readonly code = 'UNKNOWN_FORMAT';
-  constructor(file: string) {
-    super(`${file}: not a message-trace file this version reads (tried ${FORMATS.map((f) => f.name).join(', ')})`);
-    this.name = 'UnknownFormatError';
-  }
 }
 
 const DEFAULT_BATCH = 100_000;
@@ -79,12 +72,43 @@ async function ingestFile(file: string, index: number, total: number, options: I
   const input = await openInput(file);
   const format = pickFormat(file, input.head, options.format);
   if (!format) {
-    await input.close?.();
-    out.error = new UnknownFormatError(file).message;
+    await input.close();
+    out.error = new UnknownFormatError(file, FORMATS.map((f) => f.name)).message;
     return out;
   }
   out.format = format.name;
   options.progress?.onFileStart?.(file, index, total, format.name);
+  if (format.name === 'powershell' && options.store.upsertTraceJsonLines && options.dimensions && isJsonLines(input.head)) {
+    // The engine reads the file itself; it declines (changing nothing) when a record needs the parser.
+    await input.close();
+    const counts = await options.store.upsertTraceJsonLines(file, format.name, options.dimensions);
+    if (counts) {
+      Object.assign(out, counts);
+      options.progress?.onRecords?.(counts.read);
+      return out;
+    }
+    return parseAndWrite(file, await openInput(file), format, out, options, rejects, report);
+  }
+  return parseAndWrite(file, input, format, out, options, rejects, report);
+}
+
+/** One JSON object per line (the first line is a whole object), rather than a pretty-printed document. */
+function isJsonLines(head: string): boolean {
+  const text = head.trimStart();
+  const end = text.indexOf('\n');
+  const first = (end < 0 ? text : text.slice(0, end)).trimEnd();
+  return first.startsWith('{') && first.endsWith('}') && first.length > 2;
+}
+
+async function parseAndWrite(
+  file: string,
+  input: Awaited<ReturnType<typeof openInput>>,
+  format: Format,
+  out: FileReport,
+  options: IngestOptions,
+  rejects: RejectWriter,
+  report: IngestReport,
+): Promise<FileReport> {
   const writer = new BatchWriter(options.store, options.enrich, options.batchSize ?? DEFAULT_BATCH);
   try {
     for await (const batch of format.parse({ file, chunks: input.chunks })) {
@@ -111,7 +135,7 @@ async function ingestFile(file: string, index: number, total: number, options: I
 function pickFormat(file: string, head: string, wanted: IngestOptions['format']): Format | undefined {
   if (wanted && wanted !== 'auto') {
     const f = FORMATS.find((x) => x.name === wanted);
-    if (!f) throw new UnknownFormatError(file);
+    if (!f) throw new UnknownFormatError(file, FORMATS.map((x) => x.name));
     return f;
   }
   return detectFormat(head);

@@ -1,6 +1,6 @@
 /** The event model: tables, columns, statuses, row shapes. Imports nothing internal. */
 export type { ColumnType, ColumnDef, TableDef } from './types.js';
-export { STATUSES, TRANSIENT_STATUSES, EVENT_STATUS, normalizeStatus, statusSupersedes } from './status.js';
+export { STATUSES, TRANSIENT_STATUSES, EVENT_STATUS, normalizeStatus, statusSupersedes, statusAliases } from './status.js';
 export type { Status } from './status.js';
 export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, TABLES } from './tables.js';
 export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow } from './rows.js';

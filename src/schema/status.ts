@@ -12,6 +12,11 @@ const byLower = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase(), s]
 byLower.set('unknownfuturevalue', 'None');
 byLower.set('', 'None');
 
+/** Every accepted raw spelling (trimmed, lower-case) with its canonical status, for engines that map in SQL. */
+export function statusAliases(): ReadonlyMap<string, Status> {
+  return byLower;
+}
+
 /** Canonical status for a raw value in any case, or undefined when it is not a status at all. */
 export function normalizeStatus(raw: string | null | undefined): Status | undefined {
   if (raw == null) return 'None';

@@ -36,6 +36,14 @@ export interface StateEntry {
   updatedAt: string;
 }
 
+/** Enrichment of distinct values, for engines that join it in instead of enriching row by row. */
+export interface DimensionEnricher {
+  /** Direction of mail from a sender domain to a recipient domain. */
+  direction(senderDomain: string, recipientDomain: string): string;
+  /** Country and autonomous system of an IP address ('' / 0 when unknown or not public). */
+  geo(ip: string): { country: string; asn: number; asOrg: string };
+}
+
 /** A storage engine. All writes of one call are atomic: they happen wholly or not at all. */
 export interface Store {
   /** SQL dialect the KQL compiler must target for `query`. */
@@ -44,6 +52,14 @@ export interface Store {
   readonly location: string;
   /** Upsert MessageTrace rows on (MessageTraceId, RecipientAddress) in one transaction. */
   upsertTraces(rows: readonly TraceRow[]): Promise<UpsertCounts>;
+  /**
+   * Engines that can read a file themselves offer this fast path: a file of JSON objects, one per line, whose
+   * fields carry MessageTrace column names (Get-MessageTrace(V2) | ConvertTo-Json output). It is one
+   * transaction. It returns undefined, having changed nothing, when any record needs the row-by-row path
+   * (a record to reject, a shape it does not read, a key repeated inside the file): the caller then parses
+   * the file itself, which gives rejects their line numbers.
+   */
+  upsertTraceJsonLines?(path: string, source: string, enricher: DimensionEnricher): Promise<(UpsertCounts & { read: number }) | undefined>;
   /** Insert MessageEvents rows, skipping ones already stored (same key). Returns how many were new. */
   insertEvents(rows: readonly EventRow[]): Promise<number>;
   /** Replace all indicators of `feed` with `rows` (one transaction). */

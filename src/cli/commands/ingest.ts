@@ -33,6 +33,7 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
           const report = await ingestPaths(paths, {
             store,
             enrich: (records) => enricher.enrich(records),
+            dimensions: enricher,
             rejectFile: opts.rejects ?? defaultRejectFile(ctx.config.store),
             format: opts.format as never,
             progress,

@@ -22,6 +22,12 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** A SQL string literal; the store's one escaping function, for the few places where a value can't be bound. */
+export function quoteLiteral(value: string): string {
+  if (value.includes('\u0000')) throw new Error('a NUL character cannot be part of a SQL literal');
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
 /** Default of a column: strings '' and numbers 0 so that KQL never meets a NULL it doesn't expect. */
 function defaultOf(type: ColumnType): string {
   if (type === 'string') return " DEFAULT ''";

@@ -26,3 +26,17 @@ describe('DuckDB store files', () => {
     await b.close();
   });
 });
+
+describe('quoteLiteral', () => {
+  it('cannot be broken out of', async () => {
+    const { quoteLiteral } = await import('./ddl.js');
+    const store = await openDuckDbStore(':memory:');
+    for (const evil of [`'); DROP TABLE "MessageTrace"; --`, `\\'`, `''`, `/* x */`, `\u202e'`, `$1`, `?`]) {
+      const r = await store.query(`SELECT ${quoteLiteral(evil)}`);
+      expect(r.rows[0]![0]).toBe(evil);
+    }
+    expect(() => quoteLiteral('a\u0000b')).toThrow();
+    expect((await store.query('SELECT count(*) FROM "MessageTrace"')).rows[0]![0]).toBe(0);
+    await store.close();
+  });
+});

@@ -14,8 +14,9 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import { StoreLockedError, StoreQueryError } from '../errors.js';
-import type { QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
+import type { DimensionEnricher, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
 import { quoteIdent } from './ddl.js';
+import { CHECK_RAW_SQL, DISTINCT_IPS_SQL, DISTINCT_PAIRS_SQL, LOAD_DIRECTIONS_SQL, LOAD_IPS_SQL, enrichedStageSql, readJsonLinesSql } from './json-lines-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
@@ -88,6 +89,51 @@ export class DuckDbStore implements Store {
         });
       } finally {
         await this.staging.remove(file);
+      }
+    });
+  }
+
+  async upsertTraceJsonLines(path: string, source: string, enricher: DimensionEnricher): Promise<(UpsertCounts & { read: number }) | undefined> {
+    return this.writeLock.run(async () => {
+      await this.writer.run('BEGIN TRANSACTION');
+      const files: string[] = [];
+      try {
+        const c = this.writer;
+        try {
+          await c.run(readJsonLinesSql(), [path]);
+        } catch {
+          // A line DuckDB can't read as an object: the parser will say which and why.
+          await c.run('ROLLBACK');
+          return undefined;
+        }
+        const check = (await c.runAndReadAll(CHECK_RAW_SQL)).getRowsJS()[0]!.map(Number);
+        const [read, bad, repeated] = check as [number, number, number];
+        if (bad > 0 || repeated > 0) {
+          await c.run('ROLLBACK');
+          return undefined;
+        }
+        const pairs = (await c.runAndReadAll(DISTINCT_PAIRS_SQL)).getRowsJS() as [string, string][];
+        const directions = pairs.map(([s, r]) => ({ s, r, d: enricher.direction(s, r) }));
+        const ips = (await c.runAndReadAll(DISTINCT_IPS_SQL)).getRowsJS() as [string][];
+        const geo = ips.map(([ip]) => {
+          const g = enricher.geo(ip);
+          return { ip, c: g.country, a: g.asn, o: g.asOrg };
+        });
+        files.push(await this.staging.write(directions), await this.staging.write(geo));
+        await c.run(LOAD_DIRECTIONS_SQL, [files[0]!]);
+        await c.run(LOAD_IPS_SQL, [files[1]!]);
+        await c.run(enrichedStageSql(TRACE_STAGE, source));
+        const updated = (await c.run(updateTracesSql(TRACE_STAGE))).rowsChanged;
+        const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+        await c.run(`DROP VIEW ${TRACE_STAGE}`);
+        for (const t of ['raw_trace', 'dim_direction', 'dim_ip']) await c.run(`DROP TABLE ${t}`);
+        await c.run('COMMIT');
+        return { read, ingested, updated, duplicates: read - ingested - updated };
+      } catch (error) {
+        await this.writer.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        for (const f of files) await this.staging.remove(f);
       }
     });
   }
