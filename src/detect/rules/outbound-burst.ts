@@ -56,11 +56,16 @@ export const outboundBurst = defineRule({
         const start = Math.max(ctx.from, ctx.clock.dayStart(x.day));
         const end = Math.min(ctx.to, ctx.clock.dayStart(x.day + 1) - 1);
         const sql = new SqlBuilder();
+        const where = `${receivedBetween(sql, start, end)} AND "SenderAddress" = ${sql.param(sender)} AND "Direction" = 'Outbound'`;
         const [row] = await ctx.rows(sql, `
-          SELECT epoch_ms(min("Received")), epoch_ms(max("Received")), list_slice(list(DISTINCT "FromIP"), 1, 5), count(DISTINCT "FromIP"),
+          SELECT epoch_ms(min("Received")), epoch_ms(max("Received")), list_slice(list(DISTINCT "FromIP"), 1, 5),
+            (SELECT list([ip, CAST(n AS VARCHAR)]) FROM (SELECT "FromIP" AS ip, count(*) AS n FROM "MessageTrace" WHERE ${where} GROUP BY 1 ORDER BY 2 DESC LIMIT 1)),
             list_slice(list(DISTINCT "RecipientDomain"), 1, 10), list_slice(list(DISTINCT "Subject"), 1, 5), list_slice(list(DISTINCT "ToCountry"), 1, 10)
-          FROM "MessageTrace" WHERE ${receivedBetween(sql, start, end)} AND "SenderAddress" = ${sql.param(sender)} AND "Direction" = 'Outbound'`);
-        const [first, last, ips, ipCount, domains, subjects, countries] = row as [number, number, string[], number, string[], string[], string[]];
+          FROM "MessageTrace" WHERE ${where}`);
+        const [first, last, ips, topIp, domains, subjects, countries] = row as [number, number, string[], [string, string][] | null, string[], string[], string[]];
+        // The IP most of the day's mail came from, when it carried most of it (the attacker's, in a hijack).
+        const [ip, ipRows] = topIp?.[0] ?? ['', '0'];
+        const mainIp = Number(ipRows) >= 0.6 * x.rows ? ip : '';
         const why = signals.length ? `; ${signals.join(', ')}` : '';
         out.push({
           rule: 'outbound-burst',
@@ -69,7 +74,7 @@ export const outboundBurst = defineRule({
           from: first,
           to: last,
           count: x.rows,
-          entities: { sender, senderDomain: sender.slice(sender.lastIndexOf('@') + 1), ip: ipCount === 1 ? ips[0]! : '' },
+          entities: { sender, senderDomain: sender.slice(sender.lastIndexOf('@') + 1), ip: mainIp },
           query: evidenceQuery([kqlBetween(first, last), `SenderAddress == ${kqlString(sender)}`, 'Direction == "Outbound"']),
           details: {
             observed: x.rows,
