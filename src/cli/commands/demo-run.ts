@@ -4,7 +4,7 @@ import { generateTenant } from '../../demo/index.js';
 import { createEnricher } from '../../enrich/index.js';
 import { loadRecords } from '../../ingest/index.js';
 import { openStore, parseStoreUrl, type Store } from '../../store/index.js';
-import type { CommandContext } from '../context.js';
+import type { CommandContext, LoadedConfig } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
 import type { DemoOptions } from './demo.js';
@@ -25,7 +25,11 @@ export async function runDemo(ctx: CommandContext, opts: DemoOptions): Promise<n
     await store.close();
     return EXIT.ok;
   }
-  return serveDemo(store, ctx, { host: opts.host, port: opts.port === undefined ? undefined : Number(opts.port) });
+  // The demo tenant's own organization (accepted domains, countries) drives direction, detections and the UI.
+  const organization = (await store.getState('demo:organization'))?.value as LoadedConfig['organization'] | undefined;
+  if (organization) ctx.config.organization = { ...ctx.config.organization, ...organization };
+  ctx.config.detections = { timeZone: 'Asia/Tokyo', ...ctx.config.detections };
+  return serveDemo(store, ctx, { host: opts.host, port: opts.port === undefined ? undefined : Number(opts.port), days: wanted.days });
 }
 
 /** Start from an empty store: a demo store holds only the demo. */

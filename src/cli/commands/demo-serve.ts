@@ -1,19 +1,26 @@
-/** The serving half of `mailsift demo`: until the web app is part of this build, say how to explore the store. */
+/** The serving half of `mailsift demo`: the app on the demo store, signed in with a one-time admin password. */
 import type { Store } from '../../store/index.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
-/** Serve the demo store; returns when the server stops. */
-export async function serveDemo(store: Store, ctx: CommandContext, _where: { host?: string; port?: number }): Promise<number> {
-  await store.close();
+/** Serve the demo store until Ctrl-C; returns the exit code. */
+export async function serveDemo(store: Store, ctx: CommandContext, where: { host?: string; port?: number; days: number }): Promise<number> {
+  const [{ UserDirectory }, { startServices, untilSignal }] = await Promise.all([import('../../server/index.js'), import('../services.js')]);
+  // A fresh password every start: the demo never has a known default one.
+  const password = await new UserDirectory(store).resetAdminWithOneTimePassword('admin');
+  const services = await startServices({ config: ctx.config, store, host: where.host, port: where.port, collectors: false, detectionWindowDays: where.days });
   process.stdout.write(
     [
-      `The demo store is ready: ${ctx.config.store}`,
-      'Try:',
-      `  npx mailsift --store ${ctx.config.store} stats`,
-      `  npx mailsift --store ${ctx.config.store} query 'MessageTrace | summarize count() by Status'`,
+      '',
+      `  mailsift demo is running at ${services.url}`,
+      `  sign in as  admin  with the one-time password  ${password}`,
+      '',
+      '  Ctrl-C stops it.',
       '',
     ].join('\n'),
   );
+  await untilSignal();
+  await services.stop();
+  await store.close();
   return EXIT.ok;
 }

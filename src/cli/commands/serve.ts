@@ -1,4 +1,4 @@
-/** `mailsift serve`: the HTTP API and the web app, until SIGINT/SIGTERM. */
+/** `mailsift serve`: the HTTP API, the web app, collectors, detections and alerts, until SIGINT/SIGTERM. */
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -14,20 +14,17 @@ export function registerServe(program: Command, run: (fn: () => Promise<number>)
         const port = opts.port === undefined ? undefined : Number(opts.port);
         if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError('--port must be a number from 0 to 65535');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const { startServer, UserDirectory } = await import('../../server/index.js');
+        const [{ UserDirectory }, { startServices, untilSignal }] = await Promise.all([import('../../server/index.js'), import('../services.js')]);
         const store = await ctx.store();
         try {
-          const server = await startServer({ config: ctx.config, store, host: opts.host, port });
-          process.stderr.write(`mailsift is serving on ${server.url}\n`);
+          const services = await startServices({ config: ctx.config, store, host: opts.host, port });
+          process.stderr.write(`mailsift is serving on ${services.url}\n`);
           if ((await new UserDirectory(store).listUsers()).length === 0) {
             process.stderr.write('no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (stop the server first)\n');
           }
-          await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve);
-            process.once('SIGTERM', resolve);
-          });
+          await untilSignal();
           process.stderr.write('stopping\n');
-          await server.close();
+          await services.stop();
           return EXIT.ok;
         } finally {
           await ctx.close();
