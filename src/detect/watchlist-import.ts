@@ -9,7 +9,7 @@ import { parseCsv } from './csv-rows.js';
 /** Accepted spellings of each column (compared lower-case without spaces, dashes, underscores and dots). */
 const COLUMNS = {
   Timestamp: ['timestamp', 'time', 'datetime', 'date', 'timegenerated', 'eventtime', 'alerttime', 'detectiontime', 'detectedat', 'detected',
-    'detecttime', 'createdat', 'createdtime', 'created', 'createddatetime', 'firstseen', 'firstactivity', 'firstactivitydatetime', 'starttime', 'timestamputc'],
+    'detecttime', 'createdat', 'createdtime', 'createdtimestamp', 'created', 'createddatetime', 'eventtimestamp', 'alerttimestamp', 'detectiontimestamp', 'firstseen', 'firstactivity', 'firstactivitydatetime', 'starttime', 'timestamputc'],
   User: ['user', 'username', 'userprincipalname', 'upn', 'account', 'accountname', 'accountupn', 'email', 'mail', 'useremail', 'emailaddress',
     'loggedonuser', 'loggedonusers', 'userid', 'assigneduser', 'usersid', 'principal', 'mailbox'],
   Product: ['product', 'productname', 'source', 'detectionsource', 'servicesource', 'vendor', 'tool', 'provider', 'sensor'],
