@@ -3,7 +3,7 @@ import { csvField, neutralizeCell, toCsv } from './csv.js';
 
 describe('CSV export', () => {
   it('neutralises cells that spreadsheets would run as formulas', () => {
-    for (const evil of ['=HYPERLINK("http://x")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) {
+    for (const evil of ['=HYPERLINK("http://x")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '＠SUM(A1)', '－1', '＋1']) {
       expect(neutralizeCell(evil)).toBe(`'${evil}`);
     }
     expect(neutralizeCell('plain')).toBe('plain');

@@ -1,6 +1,7 @@
 /** CSV (RFC 4180) of query results that spreadsheets can open safely: formula-like cells are neutralised. */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Full-width ＝＋－＠ too: Japanese Excel reads them as formula signs.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
 /** A cell that Excel, LibreOffice or Sheets would run as a formula gets a leading apostrophe. */
 export function neutralizeCell(text: string): string {

@@ -133,6 +133,16 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect((await store.getState('collector:m365'))?.value).toEqual({ checkpoint: '2026-11-02T00:00:00Z' });
     });
 
+    test('a query can be interrupted', async () => {
+      const controller = new AbortController();
+      const slow = store.query('SELECT count(*) FROM range(10000000000) AS a(x) WHERE x % 7 = 3', [], { signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+      const started = Date.now();
+      await expect(slow).rejects.toThrow(/interrupted/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect((await store.query('SELECT 1')).rows).toEqual([[1]]);
+    });
+
     test('stats count rows, messages and groups', async () => {
       await store.upsertTraces([traceRow(), traceRow({ RecipientAddress: 'c@contoso.com', Status: 'Failed' }), traceRow({ MessageTraceId: 't2', Direction: 'Outbound', Source: 'eac' })]);
       const s = await store.stats();

@@ -68,8 +68,8 @@ export interface Store {
   upsertIndicators(rows: readonly IndicatorRow[]): Promise<void>;
   /** Replace the watchlist `name` with `rows`. */
   replaceWatchlist(name: string, rows: readonly WatchlistRow[]): Promise<void>;
-  /** Run a read-only SQL statement in this store's dialect with positional parameters. */
-  query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /** Run a read-only SQL statement in this store's dialect with positional parameters; `signal` interrupts it. */
+  query(sql: string, params?: readonly unknown[], options?: { signal?: AbortSignal }): Promise<QueryResult>;
   /** Run a statement that writes (used by modules owning their own tables, e.g. findings). */
   execute(sql: string, params?: readonly unknown[]): Promise<void>;
   /** Totals for `mailsift stats`. */

@@ -60,7 +60,7 @@ export class QueryService {
       const release = await this.limiter.acquire(input.user, deadline.signal).catch(() => {
         throw new QueryBusyError();
       });
-      const work = this.store.query(sql, compiled.params);
+      const work = this.store.query(sql, compiled.params, { signal: deadline.signal });
       // The slot is given back when the store is really done, not when we stop waiting for it.
       work.then(release, release);
       const result = await Promise.race([

@@ -192,17 +192,23 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async query(sql: string, params: Params = []): Promise<QueryResult> {
+  async query(sql: string, params: Params = [], options: { signal?: AbortSignal } = {}): Promise<QueryResult> {
     const c = await this.reader();
+    const interrupt = () => c.interrupt();
+    options.signal?.addEventListener('abort', interrupt, { once: true });
     try {
+      if (options.signal?.aborted) throw new StoreQueryError('query interrupted');
       const result = await c.runAndReadAll(sql, params as never);
       const types = result.columnTypes().map((t) => kqlTypeOf(t.toString()));
       const columns = result.columnNames().map((name, i) => ({ name, type: types[i]! }));
       const rows = result.getRowsJS().map((r) => r.map(toPlain));
       return { columns, rows };
     } catch (cause) {
+      if (cause instanceof StoreQueryError) throw cause;
+      if (options.signal?.aborted) throw new StoreQueryError('query interrupted', { cause });
       throw new StoreQueryError(`query failed: ${firstLine(cause)}`, { cause });
     } finally {
+      options.signal?.removeEventListener('abort', interrupt);
       this.release(c);
     }
   }
