@@ -79,37 +79,144 @@ export interface LookalikeOptions {
   minLabelLength: number;
 }
 
-/** How `candidate` imitates one of `protectedDomains`, or undefined. The candidate must not be one of them or under one. */
+/** How `candidate` imitates one of `protectedDomains`, or undefined (builds an index; use LookalikeIndex for many). */
 export function findLookalike(candidate: string, protectedDomains: readonly ProtectedDomain[], options: LookalikeOptions): LookalikeMatch | undefined {
-  const host = candidate.toLowerCase();
-  const shown = host.includes('xn--') ? domainToUnicode(host) || host : host;
-  const c = parse(shown);
-  const label = c.domainWithoutSuffix ?? '';
-  const suffix = c.publicSuffix ?? '';
-  const sk = skeleton(label);
-  const flat = shown.replace(/[-.]/g, '');
-  let best: LookalikeMatch | undefined;
-  const consider = (m: LookalikeMatch) => {
-    if (!best || RANK[m.kind] < RANK[best.kind]) best = m;
-  };
-  for (const p of protectedDomains) {
-    if (host === p.domain || host.endsWith('.' + p.domain)) return undefined;
-    const long = p.label.length >= options.minLabelLength;
-    if (label && label !== p.label && sk === p.skeleton) consider({ imitates: p.domain, kind: 'homoglyph' });
-    else if (host.startsWith(p.domain + '.') || host.includes('.' + p.domain + '.') || (long && host.startsWith(p.domain + '-'))) consider({ imitates: p.domain, kind: 'embedded' });
-    else if (long && flat === p.domain.replace(/[-.]/g, '')) consider({ imitates: p.domain, kind: 'hyphenated' });
-    else if (label === p.label && suffix !== p.suffix) consider({ imitates: p.domain, kind: 'tld-swap' });
-    else if (long && label) {
-      const max = Math.min(p.maxTypo ?? 3, p.label.length >= 8 ? options.maxEditDistance : Math.min(1, options.maxEditDistance));
-      const d = editDistance(label, p.label, max);
-      if (d > 0 && d <= max) consider({ imitates: p.domain, kind: 'typo', distance: d });
-      else if (label.includes(p.label) && /[-.]|^[a-z0-9]+$/.test(label)) {
-        const rest = label.replace(p.label, '');
-        if (rest.length > 0 && rest.length <= 12) consider({ imitates: p.domain, kind: 'added-word' });
+  return new LookalikeIndex(protectedDomains, options).find(candidate);
+}
+
+/**
+ * Protected domains indexed so that each candidate costs a few dozen map lookups, not a comparison with
+ * every protected domain: skeletons, flattened names, labels, and for typos the symmetric-delete
+ * neighbourhood (every spelling with up to k letters deleted; two names within edit distance k share one).
+ */
+export class LookalikeIndex {
+  private readonly domains = new Set<string>();
+  private readonly bySkeleton = new Map<string, ProtectedDomain[]>();
+  private readonly byFlat = new Map<string, ProtectedDomain>();
+  private readonly byLabel = new Map<string, ProtectedDomain[]>();
+  private readonly byDeletion = new Map<string, ProtectedDomain[]>();
+  private readonly longByLength = new Map<number, Map<string, ProtectedDomain>>();
+  private readonly maxDeletions: number;
+
+  constructor(protectedDomains: readonly ProtectedDomain[], private readonly options: LookalikeOptions) {
+    let maxDeletions = 0;
+    for (const p of protectedDomains) {
+      this.domains.add(p.domain);
+      push(this.bySkeleton, p.skeleton, p);
+      push(this.byLabel, p.label, p);
+      if (p.label.length < options.minLabelLength) continue;
+      this.byFlat.set(p.domain.replace(/[-.]/g, ''), p);
+      let byLength = this.longByLength.get(p.label.length);
+      if (!byLength) this.longByLength.set(p.label.length, (byLength = new Map()));
+      byLength.set(p.label, p);
+      const k = this.typoLimit(p);
+      maxDeletions = Math.max(maxDeletions, k);
+      for (const v of deletions(p.label, k)) push(this.byDeletion, v, p);
+    }
+    this.maxDeletions = maxDeletions;
+  }
+
+  /** How `candidate` imitates a protected domain, or undefined (also for the domains themselves and their subdomains). */
+  find(candidate: string): LookalikeMatch | undefined {
+    const host = candidate.toLowerCase();
+    // The domain itself or a subdomain of it: ours, not an imitation.
+    for (let i = 0; i >= 0; i = host.indexOf('.', i) + 1 || -1) {
+      if (this.domains.has(host.slice(i))) return undefined;
+      if (i === host.length) break;
+    }
+    const shown = host.includes('xn--') ? domainToUnicode(host) || host : host;
+    const c = parse(shown);
+    const label = c.domainWithoutSuffix ?? '';
+    const suffix = c.publicSuffix ?? '';
+    if (label) {
+      const same = this.bySkeleton.get(skeleton(label))?.find((p) => p.label !== label);
+      if (same) return { imitates: same.domain, kind: 'homoglyph' };
+    }
+    const embedded = this.embedded(host);
+    if (embedded) return { imitates: embedded.domain, kind: 'embedded' };
+    const flat = this.byFlat.get(shown.replace(/[-.]/g, ''));
+    if (flat) return { imitates: flat.domain, kind: 'hyphenated' };
+    if (!label) return undefined;
+    const typo = this.typo(label);
+    if (typo) return typo;
+    const swapped = this.byLabel.get(label)?.find((p) => p.suffix !== suffix);
+    if (swapped) return { imitates: swapped.domain, kind: 'tld-swap' };
+    const added = this.addedWord(label);
+    if (added) return { imitates: added.domain, kind: 'added-word' };
+    return undefined;
+  }
+
+  private typoLimit(p: ProtectedDomain): number {
+    const byLength = p.label.length >= 8 ? this.options.maxEditDistance : Math.min(1, this.options.maxEditDistance);
+    return Math.min(p.maxTypo ?? 3, byLength);
+  }
+
+  /** A protected domain written inside the host at a label boundary, followed by '.' or '-'. */
+  private embedded(host: string): ProtectedDomain | undefined {
+    for (let i = 0; i < host.length; i = host.indexOf('.', i) + 1 || host.length) {
+      for (let j = i + 1; j < host.length; j++) {
+        const ch = host[j];
+        if ((ch === '.' || ch === '-') && this.domains.has(host.slice(i, j))) {
+          const d = host.slice(i, j);
+          const p = this.bySkeleton.get(skeleton(parse(d).domainWithoutSuffix ?? ''))?.find((x) => x.domain === d);
+          if (p && (ch === '.' || p.label.length >= this.options.minLabelLength)) return p;
+        }
       }
     }
+    return undefined;
   }
-  return best;
+
+  private typo(label: string): LookalikeMatch | undefined {
+    if (this.maxDeletions === 0) return undefined;
+    let best: LookalikeMatch | undefined;
+    for (const v of deletions(label, this.maxDeletions)) {
+      for (const p of this.byDeletion.get(v) ?? []) {
+        if (p.label === label) continue;
+        const max = this.typoLimit(p);
+        const d = editDistance(label, p.label, max);
+        if (d > 0 && d <= max && (!best || d < best.distance!)) best = { imitates: p.domain, kind: 'typo', distance: d };
+      }
+    }
+    return best;
+  }
+
+  /** The label is a protected name plus a word (at most 12 more characters). */
+  private addedWord(label: string): ProtectedDomain | undefined {
+    for (const [length, labels] of this.longByLength) {
+      if (length >= label.length || label.length - length > 12) continue;
+      for (let i = 0; i + length <= label.length; i++) {
+        const p = labels.get(label.slice(i, i + length));
+        if (p) return p;
+      }
+    }
+    return undefined;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The word and every spelling of it with up to k letters deleted. */
+function deletions(word: string, k: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let step = 0; step < k; step++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
 }
 
 const RANK: Record<LookalikeKind, number> = { homoglyph: 0, embedded: 1, hyphenated: 2, typo: 3, 'tld-swap': 4, 'added-word': 5 };

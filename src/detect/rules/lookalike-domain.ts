@@ -1,6 +1,6 @@
 /** lookalike-domain: a sender domain imitating one of our accepted domains or a frequent partner's. */
 import { z } from 'zod';
-import { findLookalike, protectedDomain, type LookalikeMatch, type ProtectedDomain } from '../domain-similarity.js';
+import { LookalikeIndex, protectedDomain, type LookalikeMatch, type ProtectedDomain } from '../domain-similarity.js';
 import { plural } from '../describe.js';
 import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
@@ -55,9 +55,10 @@ export const lookalikeDomain = defineRule({
       WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "Direction" IN ('Inbound', 'External') AND "SenderDomain" <> ''`);
     const allow = new Set(p.allow);
     const hits = new Map<string, LookalikeMatch>();
+    const index = new LookalikeIndex(protectedList, p);
     for (const [d] of domains as [string][]) {
       if (allow.has(d) || isPartner(partners, d)) continue;
-      const m = findLookalike(d, protectedList, p);
+      const m = index.find(d);
       if (m) hits.set(d, m);
     }
     if (hits.size === 0) return [];
