@@ -9,25 +9,34 @@ import { partnerDomains } from './partner-domains.js';
 import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
 
 const params = z.object({
-  /** External rows in one local day before a sender is judged at all. */
+  /**
+   * A measure bursts when the day is `factor` times the sender's usual busy day for it (90th percentile of its
+   * previous days, at least the measure's minimum) and at least that minimum. Measures: external rows...
+   */
   minMessages: z.number().int().min(1).default(40),
-  /** The day must be this many times the sender's usual busy day (90th percentile of the previous days). */
-  factor: z.number().min(1).default(5),
-  /** Floor of the usual level, so a quiet sender's first busy day is not a burst. */
-  minUsual: z.number().min(0).default(5),
-  /** Signals of a hijack: share of the day's mail outside business hours... */
-  offHoursShare: z.number().min(0).max(1).default(0.5),
+  /** ...rows outside business hours or on a weekend... */
+  minOffHours: z.number().int().min(1).default(40),
   /** ...recipient domains never written to before... */
   minNewDomains: z.number().int().min(1).default(20),
-  /** ...share of rows that Failed. */
-  failureRate: z.number().min(0).max(1).default(0.2),
-  /** Local business hours [open, close) for the off-hours signal; weekends are off-hours too. */
+  /** ...and Failed rows. */
+  minFailed: z.number().int().min(1).default(20),
+  factor: z.number().min(1).default(5),
+  /** Local business hours [open, close); weekends are off-hours too. */
   businessHours: z.tuple([z.number().int().min(0).max(23), z.number().int().min(1).max(24)]).default([7, 21]),
-  /** Without any signal, a burst is reported (low) only from this many times minMessages. */
+  /** Two bursting measures make a finding; volume alone only from this many times minMessages (low). */
   volumeOnlyMultiple: z.number().min(1).default(3),
   /** Days of the sender's history needed. */
   minHistoryDays: z.number().int().min(1).default(5),
 }).strict();
+
+type Params = z.infer<typeof params>;
+
+const MEASURES: readonly { key: 'rows' | 'offHours' | 'newDomains' | 'failed'; min: (p: Params) => number; words: (n: number) => string }[] = [
+  { key: 'rows', min: (p) => p.minMessages, words: (n) => `${n} external messages` },
+  { key: 'offHours', min: (p) => p.minOffHours, words: (n) => `${n} outside business hours` },
+  { key: 'newDomains', min: (p) => p.minNewDomains, words: (n) => `${n} new recipient domains` },
+  { key: 'failed', min: (p) => p.minFailed, words: (n) => `${n} failed` },
+];
 
 export const outboundBurst = defineRule({
   id: 'outbound-burst',
@@ -43,16 +52,18 @@ export const outboundBurst = defineRule({
     const out: FindingDraft[] = [];
     for (const [sender, days] of all) {
       for (const x of days.values()) {
-        if (x.day < fromDay || x.day > toDay || x.rows < p.minMessages || x.day - firstDay < p.minHistoryDays) continue;
-        const prior = priorValues(days, x.day, firstDay, ctx.settings.baselineDays, (d) => d.rows);
-        const usual = Math.max(quantile(prior, 0.9), p.minUsual);
-        if (x.rows < p.factor * usual) continue;
-        const signals: string[] = [];
-        if (x.offHours / x.rows >= p.offHoursShare) signals.push('outside business hours');
-        if (x.newDomains >= p.minNewDomains) signals.push(`${x.newDomains} new recipient domains`);
-        if (x.failed / x.rows >= p.failureRate) signals.push(`${Math.round((100 * x.failed) / x.rows)}% failed`);
-        if (signals.length === 0 && x.rows < p.volumeOnlyMultiple * p.minMessages) continue;
-        const severity: Severity = signals.length >= 2 ? 'high' : signals.length === 1 ? 'medium' : 'low';
+        if (x.day < fromDay || x.day > toDay || x.day - firstDay < p.minHistoryDays) continue;
+        if (!MEASURES.some((m) => x[m.key] >= m.min(p))) continue;
+        const usual: Record<string, number> = {};
+        const bursting: string[] = [];
+        for (const m of MEASURES) {
+          usual[m.key] = Math.max(quantile(priorValues(days, x.day, firstDay, ctx.settings.baselineDays, (d) => d[m.key]), 0.9), m.min(p) / p.factor);
+          if (x[m.key] >= m.min(p) && x[m.key] >= p.factor * usual[m.key]!) bursting.push(m.key);
+        }
+        const volumeOnly = bursting.length === 1 && bursting[0] === 'rows' && x.rows >= p.volumeOnlyMultiple * p.minMessages;
+        if (bursting.length < 2 && !volumeOnly) continue;
+        const severity: Severity = bursting.length >= 3 ? 'high' : bursting.length === 2 ? 'medium' : 'low';
+        const signals = MEASURES.filter((m) => bursting.includes(m.key) && m.key !== 'rows').map((m) => `${m.words(x[m.key])} (usually ${Math.round(usual[m.key]!)})`);
         const start = Math.max(ctx.from, ctx.clock.dayStart(x.day));
         const end = Math.min(ctx.to, ctx.clock.dayStart(x.day + 1) - 1);
         const sql = new SqlBuilder();
@@ -66,24 +77,23 @@ export const outboundBurst = defineRule({
         // The IP most of the day's mail came from, when it carried most of it (the attacker's, in a hijack).
         const [ip, ipRows] = topIp?.[0] ?? ['', '0'];
         const mainIp = Number(ipRows) >= 0.6 * x.rows ? ip : '';
-        const why = signals.length ? `; ${signals.join(', ')}` : '';
+        const why = signals.length ? `: ${signals.join(', ')}` : '';
         out.push({
           rule: 'outbound-burst',
           severity,
-          title: `${sender} sent ${plural(x.rows, 'external message')}, ${formatFactor(x.rows / usual)} its usual day${why}`,
+          title: `${sender} sent ${plural(x.rows, 'external message')} in a day, ${formatFactor(x.rows / usual.rows!)} its usual${why}`,
           from: first,
           to: last,
           count: x.rows,
           entities: { sender, senderDomain: sender.slice(sender.lastIndexOf('@') + 1), ip: mainIp },
           query: evidenceQuery([kqlBetween(first, last), `SenderAddress == ${kqlString(sender)}`, 'Direction == "Outbound"']),
           details: {
-            observed: x.rows,
+            observed: { rows: x.rows, offHours: x.offHours, newDomains: x.newDomains, failed: x.failed },
             usual,
-            usualBasis: '90th percentile of the sender\'s external rows per day over the previous days',
+            usualBasis: 'per measure, the 90th percentile of the sender\'s previous days',
+            bursting,
             recipientDomains: x.domains,
             newRecipientDomains: x.newDomains,
-            failed: x.failed,
-            offHours: x.offHours,
             signals,
             fromIPs: ips,
             sampleRecipientDomains: domains,

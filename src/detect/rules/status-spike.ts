@@ -14,7 +14,7 @@ const params = z.object({
   /** Statuses watched; '*' is all mail whatever its status. */
   statuses: z.array(z.string()).default(['Quarantined', 'FilteredAsSpam', 'Failed', ANY]),
   /** An hour counts as raised when it is at least this many times its usual level... */
-  minFactor: z.number().min(1).default(4),
+  minFactor: z.number().min(1).default(3),
   /** ...has at least this many rows more than usual... */
   minExtra: z.number().min(0).default(25),
   /** ...and is this many robust standard deviations (MAD) above usual. */
