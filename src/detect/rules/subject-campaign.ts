@@ -42,13 +42,16 @@ export const subjectCampaign = defineRule({
     const sql = new SqlBuilder();
     const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
     const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.historyFrom, ctx.to + 1);
+    // Shapes are computed once per distinct subject, not per row.
     const rows = (await ctx.rows(sql, `
-      SELECT shape, d, count(*), count(DISTINCT "SenderDomain"), count(DISTINCT "RecipientAddress") FROM (
-        SELECT ${shape} AS shape, ${day} AS d, "SenderDomain", "RecipientAddress" FROM "MessageTrace"
-        WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" IN ${sql.list(p.directions)} AND "Subject" <> '')
-      WHERE shape <> '' GROUP BY 1, 2 HAVING count(*) >= 2`)) as [string, number, number, number, number][];
+      WITH t AS (
+        SELECT "Subject", ${day} AS d, "SenderDomain", "RecipientAddress" FROM "MessageTrace"
+        WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" IN ${sql.list(p.directions)} AND "Subject" <> ''),
+      m AS (SELECT "Subject", ${shape} AS shape FROM (SELECT DISTINCT "Subject" FROM t))
+      SELECT m.shape, t.d, count(*), count(DISTINCT t."SenderDomain"), count(DISTINCT t."RecipientAddress")
+      FROM t JOIN m ON m."Subject" = t."Subject" WHERE m.shape <> '' GROUP BY 1, 2 HAVING count(*) >= 2`)) as [string, number, number, number, number][];
     if (rows.length === 0) return [];
-    const firstDay = Math.min(...rows.map((r) => r[1]));
+    const firstDay = rows.reduce((m, r) => Math.min(m, r[1]), Infinity);
     const fromDay = ctx.clock.day(ctx.from);
     const toDay = ctx.clock.day(ctx.to);
     // Cluster the shapes that might be a campaign in the window, biggest first; history joins those clusters.
@@ -68,7 +71,7 @@ export const subjectCampaign = defineRule({
       x.recipients += recipients;
       days.set(d, x);
     }
-    const out: FindingDraft[] = [];
+    const candidates: Candidate[] = [];
     for (const [id, days] of perCluster) {
       const cluster = clusters.clusters[id]!;
       for (const [d, x] of days) {
@@ -79,39 +82,75 @@ export const subjectCampaign = defineRule({
         for (let k = 1; k <= ctx.settings.baselineDays && d - k >= firstDay; k++) prior.push(days.get(d - k)?.count ?? 0);
         const usual = median(prior);
         if (x.count < p.burstFactor * Math.max(usual, 1)) continue;
-        const f = await judge(ctx, p, cluster, d, usual);
-        if (f) out.push(f);
+        candidates.push({ cluster, day: d, usual });
       }
+    }
+    const out: FindingDraft[] = [];
+    for (let i = 0; i < candidates.length; i += 50) {
+      const batch = candidates.slice(i, i + 50);
+      const stats = await measure(ctx, p, batch);
+      batch.forEach((c, j) => {
+        const f = stats[j] && judge(p, c, stats[j]);
+        if (f) out.push(f);
+      });
     }
     return out;
   },
 });
 
-/** Exact counts for one cluster on one day, senders checked against the history; a finding when it is a campaign. */
-async function judge(ctx: RuleContext, p: Params, cluster: ShapeCluster, d: number, usual: number): Promise<FindingDraft | undefined> {
-  const dayStart = Math.max(ctx.from, ctx.clock.dayStart(d));
-  const dayEnd = Math.min(ctx.to, ctx.clock.dayStart(d + 1) - 1);
-  const shapes = cluster.shapes.slice(0, 50);
+/** A cluster on a day that may be a campaign. */
+interface Candidate {
+  cluster: ShapeCluster;
+  day: number;
+  usual: number;
+}
+
+type Stats = [number, number, number, number, number, number, number, number, string, string[], string[], string[], number];
+
+/** Exact counts for each candidate (cluster on a day), senders checked against the history, in one query. */
+async function measure(ctx: RuleContext, p: Params, candidates: readonly Candidate[]): Promise<(Stats | undefined)[]> {
   const sql = new SqlBuilder();
+  const shapes = candidates.flatMap((c, i) => c.cluster.shapes.slice(0, 50).map((shape) => `(${sql.param(i)}, ${sql.param(shape)})`));
+  const windows = candidates.map((c, i) => {
+    const dayStart = ctx.clock.dayStart(c.day);
+    const from = Math.max(ctx.from, dayStart);
+    const to = Math.min(ctx.to, ctx.clock.dayStart(c.day + 1) - 1);
+    return { i, from, to, sql: `(${sql.param(i)}, ${sql.time(from)}, ${sql.time(to)}, ${sql.time(dayStart - ctx.settings.baselineDays * 86_400_000)}, ${sql.time(dayStart)})` };
+  });
+  const days = [...new Map(windows.map((w) => [`${w.from}-${w.to}`, w])).values()].map((w) => receivedBetween(sql, w.from, w.to));
   const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
   const text = `
-    WITH c AS (
-      SELECT * FROM "MessageTrace" WHERE ${receivedBetween(sql, dayStart, dayEnd)} AND "Direction" IN ${sql.list(p.directions)}
-        AND "Subject" <> '' AND ${shape} IN ${sql.list(shapes)}),
+    WITH k(ci, shape) AS (VALUES ${shapes.join(', ')}),
+    w(ci, ds, de, ks, ke) AS (VALUES ${windows.map((x) => x.sql).join(', ')}),
+    t AS (
+      SELECT "Subject", "SenderAddress", "SenderDomain", "RecipientAddress", "Received", "Status", "FromCountry" FROM "MessageTrace"
+      WHERE (${days.join(' OR ')}) AND "Direction" IN ${sql.list(p.directions)} AND "Subject" <> ''),
+    m AS (SELECT "Subject", ${shape} AS shape FROM (SELECT DISTINCT "Subject" FROM t)),
+    c AS (
+      SELECT w.ci, t.* FROM t JOIN m ON m."Subject" = t."Subject" JOIN k ON k.shape = m.shape
+        JOIN w ON w.ci = k.ci AND t."Received" >= w.ds AND t."Received" <= w.de),
+    sd AS (SELECT DISTINCT ci, "SenderDomain" FROM c),
     known AS (
-      SELECT DISTINCT "SenderDomain" FROM "MessageTrace"
-      WHERE "Received" >= ${sql.time(ctx.clock.dayStart(d) - ctx.settings.baselineDays * 86_400_000)} AND "Received" < ${sql.time(ctx.clock.dayStart(d))}
-        AND "SenderDomain" IN (SELECT DISTINCT "SenderDomain" FROM c))
-    SELECT count(*), count(DISTINCT "SenderAddress"), count(DISTINCT "SenderDomain"),
-      count(DISTINCT "SenderDomain") FILTER (WHERE "SenderDomain" NOT IN (SELECT "SenderDomain" FROM known)),
-      count(DISTINCT "RecipientAddress"), epoch_ms(min("Received")), epoch_ms(max("Received")),
-      count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded')), arg_min("Subject", "Received"),
-      list_slice(list(DISTINCT "SenderAddress"), 1, 10), list_slice(list(DISTINCT "RecipientAddress"), 1, 10),
-      list_slice(list(DISTINCT "Subject"), 1, 5), count(DISTINCT "FromCountry")
-    FROM c`;
-  const [row] = await ctx.rows(sql, text);
-  const [n, senders, senderDomains, newDomains, recipients, first, last, delivered, sample, senderList, recipientList, subjects, countries] =
-    row as [number, number, number, number, number, number, number, number, string, string[], string[], string[], number];
+      SELECT DISTINCT sd.ci, sd."SenderDomain" FROM sd JOIN w ON w.ci = sd.ci
+        JOIN "MessageTrace" h ON h."SenderDomain" = sd."SenderDomain" AND h."Received" >= w.ks AND h."Received" < w.ke)
+    SELECT c.ci, count(*), count(DISTINCT c."SenderAddress"), count(DISTINCT c."SenderDomain"),
+      count(DISTINCT c."SenderDomain") FILTER (WHERE known.ci IS NULL),
+      count(DISTINCT c."RecipientAddress"), epoch_ms(min(c."Received")), epoch_ms(max(c."Received")),
+      count(*) FILTER (WHERE c."Status" IN ('Delivered', 'Expanded')), arg_min(c."Subject", c."Received"),
+      list_slice(list(DISTINCT c."SenderAddress"), 1, 10), list_slice(list(DISTINCT c."RecipientAddress"), 1, 10),
+      list_slice(list(DISTINCT c."Subject"), 1, 5), count(DISTINCT c."FromCountry")
+    FROM c LEFT JOIN known ON known.ci = c.ci AND known."SenderDomain" = c."SenderDomain"
+    GROUP BY 1`;
+  const out: (Stats | undefined)[] = candidates.map(() => undefined);
+  for (const r of await ctx.rows(sql, text)) out[Number(r[0])] = r.slice(1) as Stats;
+  return out;
+}
+
+/** A finding when the measured candidate is a campaign. */
+function judge(p: Params, candidate: Candidate, stats: Stats): FindingDraft | undefined {
+  const { cluster, day: d, usual } = candidate;
+  const shapes = cluster.shapes.slice(0, 50);
+  const [n, senders, senderDomains, newDomains, recipients, first, last, delivered, sample, senderList, recipientList, subjects, countries] = stats;
   if (n < p.minMessages) return undefined;
   const manySenders = newDomains >= p.minNewSenders;
   const massMailing = recipients >= p.minRecipients && newDomains === senderDomains && newDomains > 0;
