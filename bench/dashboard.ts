@@ -1,0 +1,132 @@
+/**
+ * Dashboard benchmark on the ~10M-row demo store (bench/demo-store.ts):
+ *  1. every Overview panel through the API as the app asks for it (compile + run + JSON), median of 5;
+ *  2. the Overview page in Chromium against the real server: cold (first visit) and warm (a sender filter
+ *     added and removed), until every panel has finished loading, median of 5;
+ *  3. `mailsift query` cold start to the first row on a small store.
+ *   npx tsx bench/dashboard.ts [--runs 5]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { configSchema } from '../src/config/index.js';
+import { startServer, UserDirectory } from '../src/server/index.js';
+import { openStore } from '../src/store/index.js';
+import { benchDemoStore } from './demo-store.js';
+import { arg, median, table } from './lib.js';
+
+const runs = Number(arg('runs', '5'));
+const CHROMIUM = '/usr/bin/chromium';
+const { file, tenant } = await benchDemoStore();
+const store = await openStore(`duckdb:${file}`);
+const stats = await store.stats();
+const PASSWORD = 'bench-password-1';
+await new UserDirectory(store).addUser('bench', 'analyst', PASSWORD, { replace: true });
+const config = configSchema.parse({ organization: tenant.organization });
+const server = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: resolve('dist/web') });
+const to = Date.parse(stats.to!) + 1;
+// The app opens on the last 7 days; 30 days is the whole store.
+const RANGES = [
+  { name: 'last 7 days', from: to - 7 * 86_400_000 },
+  { name: 'whole 30 days', from: to - 30 * 86_400_000 },
+];
+console.log(`store: ${stats.rows.toLocaleString('en-US')} rows, ${stats.messages.toLocaleString('en-US')} messages, ${stats.from} .. ${stats.to}\n`);
+
+// 1. Panels through the API.
+const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
+const overview = JSON.parse(readFileSync('dashboards/overview.json', 'utf8')) as { panels: { id: string; title: string }[] };
+const panelRows: (string | number)[][] = [];
+for (const p of overview.panels) {
+  const row: (string | number)[] = [p.title];
+  for (const range of RANGES) {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = performance.now();
+      const r = await fetch(`${server.url}/api/dashboards/overview/panels/${p.id}/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
+        body: JSON.stringify({ from: new Date(range.from).toISOString(), to: new Date(to).toISOString(), filters: {}, tzOffsetMinutes: 540 }),
+      });
+      if (!r.ok) throw new Error(`panel ${p.id}: HTTP ${r.status} ${await r.text()}`);
+      await r.json();
+      if (i > 0) times.push(performance.now() - t0);
+    }
+    row.push(`${Math.round(median(times))} ms`);
+  }
+  panelRows.push(row);
+}
+console.log('Overview panels through the API, one at a time (median; the first run of each is discarded):\n');
+console.log(table(['panel', ...RANGES.map((r) => r.name)], panelRows));
+
+// 2. The page in a browser.
+if (existsSync(CHROMIUM)) {
+  const rows: string[][] = [];
+  for (const range of RANGES) {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const url = `${server.url}/overview?range=custom&from=${new Date(range.from).toISOString()}&to=${new Date(to).toISOString()}`;
+    for (let i = 0; i < runs; i++) {
+      const profile = mkdtempSync(join(tmpdir(), 'mailsift-bench-chromium-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport: { width: 1440, height: 900 },
+        timezoneId: 'Asia/Tokyo',
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${server.url}/overview`);
+      await page.fill('input[name=username]', 'bench');
+      await page.fill('input[name=password]', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.app-header');
+      await page.goto('about:blank');
+      const done = () =>
+        page.waitForFunction(() => {
+          const panels = [...document.querySelectorAll('section.panel')];
+          return panels.length >= 10 && panels.every((p) => p.getAttribute('data-status') && p.getAttribute('data-status') !== 'loading');
+        }, undefined, { timeout: 120_000, polling: 10 });
+      let t0 = performance.now();
+      await page.goto(url);
+      await done();
+      cold.push(performance.now() - t0);
+      const sender = page.locator('[data-testid=panel-top-senders-status] tbody button.cell-button').nth(1 + (i % 5));
+      t0 = performance.now();
+      await sender.click();
+      await page.waitForSelector('[data-testid=chip-sender]');
+      await done();
+      warm.push(performance.now() - t0);
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+    rows.push([range.name, `${Math.round(median(cold))} ms`, `${Math.round(median(warm))} ms`]);
+  }
+  console.log('\nOverview in Chromium until every panel has loaded (median):\n');
+  console.log(table(['range', 'cold: first visit, new browser profile', 'warm: a sender clicked in the pivot'], rows));
+} else {
+  console.log('\n(chromium not installed: browser timings skipped)');
+}
+await server.close();
+await store.close();
+
+// 3. Cold start of the query command on a small store.
+const small = join(mkdtempSync(join(tmpdir(), 'mailsift-bench-small-')), 'small.duckdb');
+{
+  const s = await openStore(`duckdb:${small}`);
+  await s.execute(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Status", "MessageTraceId", "Size") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a' || (i % 50) || '@fabrikam.com', 'b@contoso.com', 'Delivered', 'id' || i, 1000 FROM range(10000) t(i)`);
+  await s.close();
+}
+const starts: number[] = [];
+for (let i = 0; i < runs + 1; i++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['bin/mailsift.js', '--store', `duckdb:${small}`, 'query', 'MessageTrace | summarize count() by SenderAddress | top 1 by count_', '--format', 'json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  if (i > 0) starts.push(performance.now() - t0);
+}
+rmSync(join(small, '..'), { recursive: true, force: true });
+console.log('\n`mailsift query` from process start to its output, 10,000-row store:\n');
+console.log(table(['what', 'median', 'max'], [['cold start to first row', `${Math.round(median(starts))} ms`, `${Math.round(Math.max(...starts))} ms`]]));

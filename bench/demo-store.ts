@@ -1,0 +1,46 @@
+/**
+ * The benchmarks' large store: a 30-day demo month of about 10M MessageTrace rows, built once into bench/data/
+ * (the planted tenant at 300k rows per working day plus a second, incident-free tenant filling it up).
+ */
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateTenant, type DemoTenant } from '../src/demo/index.js';
+import { createEnricher } from '../src/enrich/index.js';
+import { loadRecords } from '../src/ingest/index.js';
+import { openStore } from '../src/store/index.js';
+
+export interface BenchStore {
+  /** Path of the DuckDB file. */
+  file: string;
+  /** The planted tenant (organization, answer key, time span). */
+  tenant: DemoTenant;
+}
+
+/** Build (once) and describe the large demo store. */
+export async function benchDemoStore(perDay = 300_000, fillerPerDay = 150_000): Promise<BenchStore> {
+  const days = 30;
+  const dataDir = resolve('bench/data');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, `detect-${perDay}-${fillerPerDay}.duckdb`);
+  const options = { seed: 11, days, messagesPerDay: perDay, timeZone: 'Asia/Tokyo', start: Date.UTC(2026, 0, 5), eventsSample: 0 };
+  const tenant = generateTenant(options);
+  const filler = generateTenant({ ...options, seed: 12, messagesPerDay: fillerPerDay, incidents: false });
+  if (!existsSync(file)) {
+    const building = `${file}.building`;
+    process.stderr.write(`building ${file} (~${((tenant.expectedRows + filler.expectedRows) / 1e6).toFixed(1)}M rows; once)\n`);
+    const store = await openStore(`duckdb:${building}`);
+    const enricher = await createEnricher({ organization: tenant.organization });
+    const t0 = performance.now();
+    for (const t of [tenant, filler]) {
+      await loadRecords(store, t.batches(), (r) => enricher.enrich(r), {
+        onProgress: (n) => process.stderr.write(`\r${(n / 1e6).toFixed(1)}M rows, ${Math.round((performance.now() - t0) / 1000)} s`),
+      });
+    }
+    await store.replaceIndicators('demo-intel', tenant.indicators);
+    await store.replaceWatchlist('edr', tenant.watchlist);
+    await store.close();
+    renameSync(building, file);
+    process.stderr.write('\n');
+  }
+  return { file, tenant };
+}
