@@ -5,43 +5,15 @@
  * planted tenant at 300k rows per working day plus a second, incident-free tenant filling it up to ~10M rows.
  *   npx tsx bench/detect.ts [--rows-per-day 300000] [--filler-per-day 150000] [--runs 3]
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { generateTenant } from '../src/demo/index.js';
 import { RULE_IDS, runDetections } from '../src/detect/index.js';
-import { createEnricher } from '../src/enrich/index.js';
-import { loadRecords } from '../src/ingest/index.js';
 import { openStore } from '../src/store/index.js';
+import { benchDemoStore } from './demo-store.js';
 import { arg, median, table } from './lib.js';
 
 const perDay = Number(arg('rows-per-day', '300000'));
 const fillerPerDay = Number(arg('filler-per-day', '150000'));
 const runs = Number(arg('runs', '3'));
-const days = 30;
-const dataDir = resolve('bench/data');
-mkdirSync(dataDir, { recursive: true });
-const file = join(dataDir, `detect-${perDay}-${fillerPerDay}.duckdb`);
-const options = { seed: 11, days, messagesPerDay: perDay, timeZone: 'Asia/Tokyo', start: Date.UTC(2026, 0, 5), eventsSample: 0 };
-const tenant = generateTenant(options);
-const filler = generateTenant({ ...options, seed: 12, messagesPerDay: fillerPerDay, incidents: false });
-
-if (!existsSync(file)) {
-  const building = `${file}.building`;
-  process.stderr.write(`building ${file} (~${((tenant.expectedRows + filler.expectedRows) / 1e6).toFixed(1)}M rows; once)\n`);
-  const store = await openStore(`duckdb:${building}`);
-  const enricher = await createEnricher({ organization: tenant.organization });
-  const t0 = performance.now();
-  for (const t of [tenant, filler]) {
-    await loadRecords(store, t.batches(), (r) => enricher.enrich(r), {
-      onProgress: (n) => process.stderr.write(`\r${(n / 1e6).toFixed(1)}M rows, ${Math.round((performance.now() - t0) / 1000)} s`),
-    });
-  }
-  await store.replaceIndicators('demo-intel', tenant.indicators);
-  await store.replaceWatchlist('edr', tenant.watchlist);
-  await store.close();
-  renameSync(building, file);
-  process.stderr.write('\n');
-}
+const { file, tenant } = await benchDemoStore(perDay, fillerPerDay);
 
 const store = await openStore(`duckdb:${file}`);
 const stats = await store.stats();

@@ -1,21 +1,7 @@
 /** Building evidence KQL safely: every value from the data (attacker-controlled) goes through these. */
+import { kqlString } from '../kql/index.js';
 
-/** A KQL string literal for any text: quotes, backslashes and control characters escaped. */
-export function kqlString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0) || code === 0x2028 || code === 0x2029) {
-      out += '\\u' + code.toString(16).padStart(4, '0');
-    } else out += ch;
-  }
-  return out + '"';
-}
+export { kqlString };
 
 /** A KQL datetime literal for ms since the epoch. */
 export function kqlDatetime(ms: number): string {

@@ -10,3 +10,4 @@ export { parseQuery } from './syntax/parse-query.js';
 export { TIME_COLUMNS } from './semantic/time-columns.js';
 export type { DialectName } from './dialect/index.js';
 export type * from './ast/index.js';
+export { kqlString } from './kql-literal.js';

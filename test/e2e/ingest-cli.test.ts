@@ -153,7 +153,7 @@ describe('mailsift ingest', () => {
 
   const ROWS = 300_000;
   const linesFile = join(dir, 'large-lines.ndjson');
-  let written: Promise<void> | undefined;
+  let written: Promise<unknown> | undefined;
   const largeLines = async () => {
     written ??= writePowerShellNdjson(linesFile, { rows: ROWS, seed: 3 });
     await written;

@@ -1,23 +1,13 @@
 /** Filter chips (status, sender, ...) as KQL `where` clauses; values are quoted so no text can break out of its literal. */
+import { kqlString } from '../../kql/index.js';
 import type { FilterName } from './dashboard-schema.js';
+
+export { kqlString };
 
 /** Active filters: each name may hold several values (OR within a name, AND across names). */
 export type Filters = Partial<Record<FilterName, string[]>>;
 
 export const FILTER_NAMES: readonly FilterName[] = ['status', 'sender', 'recipient', 'domain', 'direction', 'country'];
-
-/** A KQL string literal holding exactly `value`. */
-export function kqlString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
 
 const COLUMNS: Readonly<Record<FilterName, string[]>> = {
   status: ['Status'],
