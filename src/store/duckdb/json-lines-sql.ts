@@ -26,31 +26,34 @@ const size = `CASE WHEN "Size" IS NULL OR "Size" = '' THEN 0::DOUBLE ELSE try_ca
 
 /** Host part after the last '@', without one trailing dot (as the schema's domainOf). */
 const domainOf = (col: string) =>
-  `(CASE WHEN strpos(${col}, '@') = 0 THEN '' ELSE regexp_replace(reverse(split_part(reverse(${col}), '@', 1)), '\\.$', '') END)`;
+  `(CASE WHEN strpos(${col}, '@') = 0 THEN '' WHEN suffix(${col}, '.') THEN reverse(split_part(reverse(${col}), '@', 1))[:-2] ELSE reverse(split_part(reverse(${col}), '@', 1)) END)`;
 
 
-/** Read the file into `raw_trace` with mapped columns and a `_reason` for records the parser must handle. */
+/** Read the file into `raw_trace` with mapped columns, and what CHECK_RAW_SQL needs to judge them. */
 export function readJsonLinesSql(): string {
   const columns = `{${FIELDS.map((f) => `${quoteIdent(f)}: 'VARCHAR'`).join(', ')}}`;
+  // Addresses and Message-IDs must be printable ASCII without spaces (_plain): then lower() is JavaScript's
+  // toLowerCase() and there is nothing to trim. Anything else is the parser's to map, by its own rules.
+  const plain = (c: string) => `regexp_full_match(coalesce(${c}, ''), '[\x21-\x7e]*')`;
   return `CREATE OR REPLACE TEMP TABLE raw_trace AS
-SELECT
-  ${received} AS "Received",
-  lower(trim(coalesce("SenderAddress", ''))) AS "SenderAddress",
-  lower(trim(coalesce("RecipientAddress", ''))) AS "RecipientAddress",
-  coalesce("Subject", '') AS "Subject",
-  ${statusCase()} AS "Status",
-  coalesce("FromIP", '') AS "FromIP",
-  coalesce("ToIP", '') AS "ToIP",
-  trunc(${size})::BIGINT AS "Size",
-  trim(coalesce("MessageId", '')) AS "MessageId",
-  coalesce("MessageTraceId", '') AS "MessageTraceId",
-  coalesce("Organization", '') AS "Organization",
-  ${domainOf('lower(trim(coalesce("SenderAddress", \'\')))')} AS "SenderDomain",
-  ${domainOf('lower(trim(coalesce("RecipientAddress", \'\')))')} AS "RecipientDomain",
-  ${size} AS _size,
-  -- Lower-casing and trimming beyond printable ASCII are left to the parser, whose rules they are.
-  regexp_full_match(coalesce("SenderAddress", '') || coalesce("RecipientAddress", '') || coalesce("MessageId", ''), '[\x21-\x7e]*') AS _plain
-FROM read_json($1, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 16777216)`;
+SELECT *, ${domainOf('"SenderAddress"')} AS "SenderDomain", ${domainOf('"RecipientAddress"')} AS "RecipientDomain"
+FROM (
+  SELECT
+    ${received} AS "Received",
+    lower(coalesce("SenderAddress", '')) AS "SenderAddress",
+    lower(coalesce("RecipientAddress", '')) AS "RecipientAddress",
+    coalesce("Subject", '') AS "Subject",
+    ${statusCase()} AS "Status",
+    coalesce("FromIP", '') AS "FromIP",
+    coalesce("ToIP", '') AS "ToIP",
+    trunc(${size})::BIGINT AS "Size",
+    coalesce("MessageId", '') AS "MessageId",
+    coalesce("MessageTraceId", '') AS "MessageTraceId",
+    coalesce("Organization", '') AS "Organization",
+    ${size} AS _size,
+    ${plain('"SenderAddress"')} AND ${plain('"RecipientAddress"')} AND ${plain('"MessageId"')} AS _plain
+  FROM read_json($1, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 16777216)
+)`;
 }
 
 /** Counts that decide whether the fast path may go on: records, records needing the parser, repeated keys. */
