@@ -12,14 +12,14 @@ export const CASES: readonly KqlCase[] = [
   {
     name: "default names of aggregates",
     kql: "MessageTrace | summarize count(), sum(Size), avg(Size), min(Size), max(Received), dcount(SenderAddress), countif(Size > 5000) by Direction",
-    duckdb: "SELECT \"Direction\", count(*) AS \"count_\", CAST(sum(\"Size\") AS BIGINT) AS \"sum_Size\", avg(\"Size\") AS \"avg_Size\", min(\"Size\") AS \"min_Size\", max(\"Received\") AS \"max_Received\", count(DISTINCT \"SenderAddress\") AS \"dcount_SenderAddress\", count_if(\"Size\" > 5000) AS \"countif_\" FROM \"MessageTrace\" GROUP BY \"Direction\"",
+    duckdb: "SELECT \"Direction\", count(*) AS \"count_\", CAST(sum(\"Size\") AS BIGINT) AS \"sum_Size\", avg(\"Size\") AS \"avg_Size\", min(\"Size\") AS \"min_Size\", max(\"Received\") AS \"max_Received\", count(DISTINCT hash(\"SenderAddress\")) FILTER (WHERE \"SenderAddress\" IS NOT NULL) AS \"dcount_SenderAddress\", count_if(\"Size\" > 5000) AS \"countif_\" FROM \"MessageTrace\" GROUP BY \"Direction\"",
     clickhouse: "SELECT `Direction`, count() AS `count_`, CAST(sum(`Size`) AS Int64) AS `sum_Size`, avg(`Size`) AS `avg_Size`, min(`Size`) AS `min_Size`, max(`Received`) AS `max_Received`, uniqExact(`SenderAddress`) AS `dcount_SenderAddress`, countIf(`Size` > 5000) AS `countif_` FROM `MessageTrace` GROUP BY `Direction`",
     rows: [["Inbound",4,20396,5099,300,"2026-11-01T23:59:59.000Z",2,2],["Internal",2,52010,26005,10,"2026-11-01T12:00:00.000Z",2,1],["Outbound",3,151200,50400,0,"2026-11-01T08:15:00.000Z",2,1]],
   },
   {
     name: "dcountif and sumif",
     kql: "MessageTrace | summarize dcountif(RecipientAddress, Status == \"Delivered\"), sumif(Size, Status == \"Delivered\")",
-    duckdb: "SELECT count(DISTINCT \"RecipientAddress\") FILTER (WHERE \"Status\" = $1) AS \"dcountif_RecipientAddress\", CAST(sum(\"Size\") FILTER (WHERE \"Status\" = $1) AS BIGINT) AS \"sumif_Size\" FROM \"MessageTrace\"",
+    duckdb: "SELECT count(DISTINCT hash(\"RecipientAddress\")) FILTER (WHERE \"RecipientAddress\" IS NOT NULL AND (\"Status\" = $1)) AS \"dcountif_RecipientAddress\", CAST(sum(\"Size\") FILTER (WHERE \"Status\" = $1) AS BIGINT) AS \"sumif_Size\" FROM \"MessageTrace\"",
     clickhouse: "SELECT uniqExactIf(`RecipientAddress`, `Status` = {p1:String}) AS `dcountif_RecipientAddress`, CAST(sumIf(`Size`, `Status` = {p1:String}) AS Int64) AS `sumif_Size` FROM `MessageTrace`",
     rows: [[4,57596]],
   },

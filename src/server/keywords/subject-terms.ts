@@ -6,8 +6,23 @@ const NOISE = /^[\p{N}\p{P}\p{S}_]+$/u;
 // Reply and forward markers in the languages our users' mail is written in.
 const PREFIX = /^(?:\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|回复|答复|转发|返信|転送)\s*(?:\[\d+\])?\s*[:：]\s*)+/iu;
 
+// Segmenting is the costly part and subjects repeat across panels, periods and filters: remember the words of
+// the most recent subjects (a bounded map, dropping the oldest).
+const cache = new Map<string, string[]>();
+const CACHE_SIZE = 100_000;
+
 /** The distinct words of one subject worth counting, lower-cased. */
 export function subjectTerms(subject: string): string[] {
+  let terms = cache.get(subject);
+  if (terms === undefined) {
+    terms = splitTerms(subject);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(subject, terms);
+  }
+  return terms;
+}
+
+function splitTerms(subject: string): string[] {
   const text = subject.normalize('NFKC').replace(PREFIX, '');
   const out = new Set<string>();
   for (const s of segmenter.segment(text)) {
