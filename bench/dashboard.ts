@@ -28,7 +28,7 @@ const config = configSchema.parse({ organization: tenant.organization });
 const server = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: resolve('dist/web') });
 const to = Date.parse(stats.to!) + 1;
 // The app opens on the last 7 days; 30 days is the whole store.
-const RANGES = [
+const RANGES: { name: string; from: number; filters?: Record<string, string[]> }[] = [
   { name: 'last 7 days', from: to - 7 * 86_400_000 },
   { name: 'whole 30 days', from: to - 30 * 86_400_000 },
 ];
@@ -39,17 +39,20 @@ const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', head
 const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
 const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
 const overview = JSON.parse(readFileSync('dashboards/overview.json', 'utf8')) as { panels: { id: string; title: string }[] };
+// A busy sender, as a click in the pivot would pick, for the filtered column.
+const busy = await store.query(`SELECT "SenderAddress" FROM "MessageTrace" WHERE "Received" >= epoch_ms(${to - 7 * 86_400_000}) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`);
+const apiRanges = [...RANGES, { name: 'last 7 days, one sender', from: to - 7 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } }];
 const panelRows: (string | number)[][] = [];
 for (const p of overview.panels) {
   const row: (string | number)[] = [p.title];
-  for (const range of RANGES) {
+  for (const range of apiRanges) {
     const times: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const t0 = performance.now();
       const r = await fetch(`${server.url}/api/dashboards/overview/panels/${p.id}/run`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
-        body: JSON.stringify({ from: new Date(range.from).toISOString(), to: new Date(to).toISOString(), filters: {}, tzOffsetMinutes: 540 }),
+        body: JSON.stringify({ from: new Date(range.from).toISOString(), to: new Date(to).toISOString(), filters: range.filters ?? {}, tzOffsetMinutes: 540 }),
       });
       if (!r.ok) throw new Error(`panel ${p.id}: HTTP ${r.status} ${await r.text()}`);
       await r.json();
@@ -60,7 +63,7 @@ for (const p of overview.panels) {
   panelRows.push(row);
 }
 console.log('Overview panels through the API, one at a time (median; the first run of each is discarded):\n');
-console.log(table(['panel', ...RANGES.map((r) => r.name)], panelRows));
+console.log(table(['panel', ...apiRanges.map((r) => r.name)], panelRows));
 
 // 2. The page in a browser.
 if (existsSync(CHROMIUM)) {

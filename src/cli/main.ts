@@ -5,6 +5,7 @@ import { registerCollect } from './commands/collect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerIntel } from './commands/intel.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect, registerAlerts, registerDetect, registerWatchlist];
+const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect, registerIntel, registerAlerts, registerDetect, registerWatchlist];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {

@@ -36,7 +36,7 @@ const settingsSchema = z
     queryTimeoutMs: z.number().int().positive().default(30_000),
     /** Queries running at once in the store, and per user. */
     queryConcurrency: z.number().int().positive().default(4),
-    queryConcurrencyPerUser: z.number().int().positive().default(2),
+    queryConcurrencyPerUser: z.number().int().positive().default(3),
     /** Whether X-Forwarded-For names the client (only behind a reverse proxy you run). */
     trustProxy: z.boolean().default(false),
     login: z

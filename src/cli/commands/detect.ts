@@ -41,7 +41,7 @@ export function registerDetect(program: Command, run: (fn: () => Promise<number>
           const { renderTable } = await import('../text-table.js');
           const columns = ['severity', 'rule', 'from', 'to', 'count', 'title', 'id'].map((name) => ({ name }));
           const rows = findings.map((f) => [f.severity, f.rule, f.from.slice(0, 16).replace('T', ' '), f.to.slice(0, 16).replace('T', ' '), f.count, f.title, f.id]);
-          process.stdout.write(renderTable(columns, rows, process.stdout.columns ?? 200) + `(${findings.length.toLocaleString('en-US')} findings)\n`);
+          process.stdout.write(renderTable(columns, rows, process.stdout.columns ?? Infinity) + `(${findings.length.toLocaleString('en-US')} findings)\n`);
           return EXIT.ok;
         } finally {
           await ctx.close();

@@ -57,7 +57,7 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
 async function render(format: string, columns: { name: string; type: string }[], rows: unknown[][]): Promise<string> {
   if (format === 'table') {
     const { renderTable } = await import('../text-table.js');
-    const width = process.stdout.columns ?? 160;
+    const width = process.stdout.columns ?? Infinity;
     return renderTable(columns, rows, width) + `(${rows.length.toLocaleString('en-US')} rows)\n`;
   }
   const out = await import('../../export/index.js');

@@ -1,0 +1,121 @@
+/** `mailsift intel import|sync|matches`: threat-intelligence feeds into the Indicators table, and what they match. */
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { CommandContext, type GlobalOptions } from '../context.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { formatCount } from '../format-number.js';
+
+const TYPES = ['auto', 'stix', 'misp', 'csv', 'drop'] as const;
+
+export function registerIntel(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  const intel = program.command('intel').description('threat-intelligence feeds (STIX/TAXII, MISP, CrowdStrike, CSV, Spamhaus DROP) and their matches');
+
+  intel
+    .command('import')
+    .description('replace a feed with the indicators of a file or URL (STIX 2.1 bundle, MISP feed, CSV or DROP list; detected by content)')
+    .argument('<path-or-url>', 'file, folder (MISP feed) or http(s) URL')
+    .option('--feed <name>', 'feed name (default: the file name)')
+    .option('--type <type>', `feed type: ${TYPES.join('|')}`, 'auto')
+    .option('--json', 'print the summary as JSON')
+    .action((source: string, opts: { feed?: string; type: string; json?: boolean }, cmd: Command) =>
+      run(async () => {
+        if (!TYPES.includes(opts.type as never)) throw new UsageError(`--type must be one of ${TYPES.join(', ')}`);
+        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const { syncFeed } = await import('../../intel/index.js');
+        const isUrl = /^https?:\/\//i.test(source);
+        const name = opts.feed ?? basename(isUrl ? new URL(source).pathname : source).replace(/\.[^.]+$/, '') ?? 'imported';
+        try {
+          const store = await ctx.store();
+          const feed = { name, type: opts.type, ...(isUrl ? { url: source } : { path: source }) };
+          const summary = await syncFeed(store, feed as never, { incremental: false });
+          printSummary([summary], opts.json);
+          return summary.skipped.length > 0 ? EXIT.rejected : EXIT.ok;
+        } finally {
+          await ctx.close();
+        }
+      }),
+    );
+
+  intel
+    .command('sync')
+    .description('read every feed of the configuration (intel.feeds), incrementally where the feed allows')
+    .option('--feed <name...>', 'only these feeds')
+    .option('--full', 'read feeds whole, not from where the last sync stopped')
+    .option('--json', 'print the summaries as JSON')
+    .action((opts: { feed?: string[]; full?: boolean; json?: boolean }, cmd: Command) =>
+      run(async () => {
+        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const feeds = ctx.config.intel.feeds.filter((f) => !opts.feed || opts.feed.includes(f.name));
+        if (feeds.length === 0) throw new UsageError(opts.feed ? `no feed named ${opts.feed.join(', ')} in intel.feeds` : 'no feeds configured (intel.feeds in mailsift.yaml)');
+        const { syncFeed } = await import('../../intel/index.js');
+        const summaries = [];
+        let failed = 0;
+        try {
+          const store = await ctx.store();
+          for (const feed of feeds) {
+            try {
+              summaries.push(await syncFeed(store, feed as never, { incremental: !opts.full }));
+            } catch (error) {
+              failed++;
+              process.stderr.write(`mailsift: feed ${feed.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+            }
+          }
+          printSummary(summaries, opts.json);
+          if (failed) return EXIT.failed;
+          return summaries.some((s) => s.skipped.length > 0) ? EXIT.rejected : EXIT.ok;
+        } finally {
+          await ctx.close();
+        }
+      }),
+    );
+
+  intel
+    .command('matches')
+    .description('senders, sender domains, sender IPs and recipients that match an active indicator')
+    .option('--from <time>', 'only mail at or after this time (ISO, or 7d/12h back from now)')
+    .option('--to <time>', 'only mail before this time')
+    .option('--min-confidence <n>', 'only indicators at least this confident (0-100)', '0')
+    .option('--json', 'print as JSON')
+    .action((opts: { from?: string; to?: string; minConfidence: string; json?: boolean }, cmd: Command) =>
+      run(async () => {
+        const { parseTimeArg } = await import('../time-arg.js');
+        const now = Date.now();
+        const minConfidence = Number(opts.minConfidence);
+        if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 100) throw new UsageError('--min-confidence must be a number from 0 to 100');
+        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const { computeMatches } = await import('../../intel/index.js');
+        try {
+          const store = await ctx.store();
+          const matches = await computeMatches(store, undefined, {
+            from: opts.from ? parseTimeArg('--from', opts.from, now) : undefined,
+            to: opts.to ? parseTimeArg('--to', opts.to, now) : undefined,
+            minConfidence,
+            now,
+          });
+          if (opts.json) {
+            process.stdout.write(JSON.stringify(matches, null, 2) + '\n');
+            return EXIT.ok;
+          }
+          const { renderTable } = await import('../text-table.js');
+          const columns = ['Entity', 'Type', 'Indicator', 'Confidence', 'Band', 'Actor', 'Feed', 'Labels', 'Messages', 'FirstSeen', 'LastSeen'].map((name) => ({ name, type: name === 'Confidence' || name === 'Messages' ? 'long' : 'string' }));
+          const rows = matches.map((m) => [m.entity, m.type, m.indicator, m.confidence, m.band, m.actor, m.feed, m.labels.join(', '), m.messages, m.firstSeen, m.lastSeen]);
+          process.stdout.write(renderTable(columns, rows, process.stdout.columns ?? Infinity) + `(${formatCount(rows.length)} matches)\n`);
+          return EXIT.ok;
+        } finally {
+          await ctx.close();
+        }
+      }),
+    );
+}
+
+function printSummary(summaries: { feed: string; mode: string; indicators: number; skipped: { value: string; reason: string }[] }[], json?: boolean): void {
+  if (json) {
+    process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
+    return;
+  }
+  for (const s of summaries) {
+    process.stdout.write(`feed ${s.feed}: ${formatCount(s.indicators)} indicators (${s.mode === 'upsert' ? 'added or updated' : 'replaced'}), ${formatCount(s.skipped.length)} skipped\n`);
+    for (const k of s.skipped.slice(0, 10)) process.stdout.write(`  skipped ${JSON.stringify(k.value).slice(0, 120)}: ${k.reason}\n`);
+    if (s.skipped.length > 10) process.stdout.write(`  … and ${formatCount(s.skipped.length - 10)} more (--json lists them all)\n`);
+  }
+}
