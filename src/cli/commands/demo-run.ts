@@ -5,7 +5,7 @@ import { createEnricher } from '../../enrich/index.js';
 import { loadRecords } from '../../ingest/index.js';
 import { openStore, parseStoreUrl, type Store } from '../../store/index.js';
 import type { CommandContext, LoadedConfig } from '../context.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, UsageError } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
 import type { DemoOptions } from './demo.js';
 import { serveDemo } from './demo-serve.js';
@@ -16,6 +16,11 @@ export async function runDemo(ctx: CommandContext, opts: DemoOptions): Promise<n
   let store = await openStore(ctx.config.store);
   const built = (await store.getState('demo'))?.value as typeof wanted | undefined;
   if (opts.rebuild || JSON.stringify(built) !== JSON.stringify(wanted)) {
+    // Only a demo store (or an empty one) is ever rebuilt: never wipe real mail.
+    if (!built && (await store.stats()).rows > 0) {
+      await store.close();
+      throw new UsageError(`${ctx.config.store} holds mail that is not a demo tenant; the demo needs a store of its own (--store)`);
+    }
     store = await rebuild(store, ctx.config.store);
     await build(store, wanted);
   } else {
