@@ -20,6 +20,7 @@ import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerDocsRoutes } from './routes/docs-routes.js';
 import { registerFindingsRoutes } from './routes/findings-routes.js';
+import { registerAboutRoutes } from './routes/about-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerIntelRoutes } from './routes/intel-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', authenticateHook({ sessions: ctx.sessions, users: ctx.users, publicUrl: settings.publicUrl }));
 
   registerHealthRoutes(app, ctx);
+  registerAboutRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerOidcRoutes(app, ctx);
   registerQueryRoutes(app, ctx);

@@ -22,6 +22,14 @@ describe('server authentication and authorisation', () => {
     expect(res.json().version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('tells a signed-in user the version and the GeoIP data with its attribution', async () => {
+    expect((await f.app.inject({ url: '/api/about' })).statusCode).toBe(401);
+    const res = await f.as(await f.login('viewer'), 'GET', '/api/about');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().geoip.attribution).toMatch(/DB-IP/);
+    expect(res.json().geoip.sources.length).toBeGreaterThan(0);
+  });
+
   it('answers 401 on every other API route when signed out', async () => {
     const api = f.app.mailsiftRoutes.filter((r) => r.url.startsWith('/api'));
     expect(api.length).toBeGreaterThan(15);

@@ -1,5 +1,6 @@
 // The app shell: who is signed in, the navigation, the top bar and the page for the current path.
 import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
+import { AppFooter } from './components/app-footer';
 import { api, setCsrf, type Me } from './api';
 import { TopBar } from './components/top-bar';
 import { DashboardPage } from './pages/dashboard-page';
@@ -103,6 +104,7 @@ export function App() {
           <Page path={path} me={me} />
         </Suspense>
       </main>
+      <AppFooter />
     </SessionContext.Provider>
   );
 }

@@ -143,6 +143,10 @@ export const strings = {
     forbidden: 'Your role does not allow this.',
     network: 'The server did not answer.',
   },
+  footer: {
+    version: (v: string) => `mailsift ${v}`,
+    geoData: 'Geography and AS data',
+  },
   common: {
     close: 'Close',
     cancel: 'Cancel',
