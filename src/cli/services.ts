@@ -47,7 +47,12 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
     config: o.config,
     interval: o.detectionInterval,
     windowDays: o.detectionWindowDays,
-    onFindings: (f) => log.info({ findings: f.length }, 'detections ran'),
+    onFindings: async (f) => {
+      log.info({ findings: f.length }, 'detections ran');
+      // Mail and feeds change between runs: keep the IntelMatches table current with the findings.
+      const { refreshIntelMatches } = await import('../intel/index.js');
+      await refreshIntelMatches(o.store).catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'intel matches failed'));
+    },
     onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'detections failed'),
   });
   stops.push(() => detections.stop());

@@ -30,3 +30,4 @@ export { CROWDSTRIKE_CONFIDENCE } from './crowdstrike-feed.js';
 export { MISP_THREAT_LEVEL_CONFIDENCE } from './misp-feed.js';
 export { DROP_CONFIDENCE } from './drop-list.js';
 export { FeedConfigError, FeedFetchError, FeedAuthError, FeedRateLimitError, FeedFormatError, IntelInputError } from './errors.js';
+export { refreshIntelMatches, intelMatchRow } from './match-table.js';

@@ -5,7 +5,7 @@ import { compileKql, explainKql, kqlCompletions } from './index.js';
 describe('kqlCompletions', () => {
   it('lists tables with columns, operators, functions and aggregates that all compile', () => {
     const c = kqlCompletions();
-    expect(c.tables.map((t) => t.name)).toEqual(['MessageTrace', 'MessageEvents', 'Indicators', 'Findings', 'Watchlist']);
+    expect(c.tables.map((t) => t.name)).toEqual(['MessageTrace', 'MessageEvents', 'Indicators', 'Findings', 'Watchlist', 'IntelMatches']);
     expect(c.tables[0]!.columns[0]).toMatchObject({ name: 'Received', type: 'datetime' });
     expect(c.operators).toContain('mv-expand');
     expect(c.functions).toEqual(expect.arrayContaining(['ago', 'bin', 'ipv4_is_in_range', 'format_datetime']));

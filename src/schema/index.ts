@@ -2,7 +2,7 @@
 export type { ColumnType, ColumnDef, TableDef } from './types.js';
 export { STATUSES, TRANSIENT_STATUSES, EVENT_STATUS, normalizeStatus, statusSupersedes, statusAliases } from './status.js';
 export type { Status } from './status.js';
-export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, TABLES } from './tables.js';
-export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow } from './rows.js';
+export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatches, TABLES } from './tables.js';
+export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow, IntelMatchRow } from './rows.js';
 export { normalizeAddress, domainOf } from './address.js';
 export { parseTime, formatTime } from './time.js';

@@ -68,3 +68,19 @@ export interface WatchlistRow {
   Severity: string;
   Name: string;
 }
+
+/** An IntelMatches row. */
+export interface IntelMatchRow {
+  Entity: string;
+  EntityType: string;
+  Indicator: string;
+  IndicatorType: string;
+  Confidence: number;
+  Band: string;
+  Actor: string;
+  Feed: string;
+  Labels: string[];
+  FirstSeen: number | null;
+  LastSeen: number | null;
+  Messages: number;
+}

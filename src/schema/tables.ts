@@ -99,5 +99,25 @@ export const Watchlist: TableDef = {
   ],
 };
 
+export const IntelMatches: TableDef = {
+  name: 'IntelMatches',
+  doc: 'Senders, sender domains, sender IPs and recipients of MessageTrace that match an active indicator (refreshed by intel import/sync/matches and by serve).',
+  key: ['EntityType', 'Entity', 'Feed', 'Indicator'],
+  columns: [
+    { name: 'Entity', type: 'string', doc: 'The address, domain or IP as stored in MessageTrace' },
+    { name: 'EntityType', type: 'string', doc: 'sender, senderDomain, fromIP, recipient' },
+    { name: 'Indicator', type: 'string', doc: 'The indicator that matched (a parent domain or a CIDR may match a more specific entity)' },
+    { name: 'IndicatorType', type: 'string', doc: 'email, domain, ip, cidr' },
+    { name: 'Confidence', type: 'long' },
+    { name: 'Band', type: 'string', doc: 'high, medium, low' },
+    { name: 'Actor', type: 'string', doc: "'Unassigned' when the feed names none" },
+    { name: 'Feed', type: 'string' },
+    { name: 'Labels', type: 'dynamic' },
+    { name: 'FirstSeen', type: 'datetime' },
+    { name: 'LastSeen', type: 'datetime' },
+    { name: 'Messages', type: 'long', doc: 'Distinct messages with the entity' },
+  ],
+};
+
 /** Every queryable table, by name. */
-export const TABLES: Readonly<Record<string, TableDef>> = { MessageTrace, MessageEvents, Indicators, Findings, Watchlist };
+export const TABLES: Readonly<Record<string, TableDef>> = { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatches };

@@ -1,5 +1,5 @@
 /** The Store interface: what every storage engine (DuckDB, ClickHouse) offers to the rest of mailsift. */
-import type { EventRow, IndicatorRow, TraceRow, WatchlistRow } from '../schema/index.js';
+import type { EventRow, IndicatorRow, IntelMatchRow, TraceRow, WatchlistRow } from '../schema/index.js';
 import type { SqlDialectName } from './dialect-name.js';
 
 /** How one upsert batch went. */
@@ -66,6 +66,8 @@ export interface Store {
   replaceIndicators(feed: string, rows: readonly IndicatorRow[]): Promise<void>;
   /** Upsert indicators of a feed (incremental sync). */
   upsertIndicators(rows: readonly IndicatorRow[]): Promise<void>;
+  /** Replace every IntelMatches row with `rows` (one transaction). */
+  replaceIntelMatches(rows: readonly IntelMatchRow[]): Promise<void>;
   /** Replace the watchlist `name` with `rows`. */
   replaceWatchlist(name: string, rows: readonly WatchlistRow[]): Promise<void>;
   /** Run a read-only SQL statement in this store's dialect with positional parameters; `signal` interrupts it. */

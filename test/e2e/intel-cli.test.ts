@@ -37,6 +37,9 @@ describe('mailsift intel', () => {
     const found = rows.map((r) => `${r.type}:${r.entity}`).sort();
     expect(found).toEqual(expect.arrayContaining(['fromIP:198.51.100.77', 'sender:billing@contoso-invoices.example', 'senderDomain:contoso-invoices.example']));
     expect(found.some((f) => f.includes('tailspintoys') || f.includes('192.0.2.1'))).toBe(false);
+    // The same matches are a KQL table.
+    const kql = await runCli(['--store', store, 'query', 'IntelMatches | where EntityType == "sender" | project Entity, Feed, Band, Messages', '--format', 'json']);
+    expect(JSON.parse(kql.stdout)).toEqual([expect.objectContaining({ Entity: 'billing@contoso-invoices.example', Feed: 'soc', Messages: 1 })]);
     const table = await runCli(['--store', store, 'intel', 'matches']);
     expect(table.stdout).toMatch(/billing@contoso-invoices\.example/);
   });

@@ -137,6 +137,13 @@ export const strings = {
     sso: 'Single sign-on',
     ssoOff: 'Not configured (server.oidc in mailsift.yaml).',
     adminsOnly: 'Settings are for administrators.',
+    collectorStatus: 'Collector status',
+    collectorColumns: ['Collector', 'Last success', 'Complete up to', 'Rows last pass', 'Requests (5 min)', 'Last error'],
+    never: 'never',
+    deliveries: 'Recent alert deliveries',
+    deliveryColumns: ['Time', 'Rule', 'Destination', 'Outcome', 'Detail'],
+    noDeliveries: 'No alert has been sent yet.',
+    noCollectorRuns: 'No collector has run yet (mailsift collect, or serve).',
   },
   errors: {
     generic: 'Something went wrong.',

@@ -21,13 +21,14 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
       run(async () => {
         if (!TYPES.includes(opts.type as never)) throw new UsageError(`--type must be one of ${TYPES.join(', ')}`);
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const { syncFeed } = await import('../../intel/index.js');
+        const { syncFeed, refreshIntelMatches } = await import('../../intel/index.js');
         const isUrl = /^https?:\/\//i.test(source);
         const name = opts.feed ?? basename(isUrl ? new URL(source).pathname : source).replace(/\.[^.]+$/, '') ?? 'imported';
         try {
           const store = await ctx.store();
           const feed = { name, type: opts.type, ...(isUrl ? { url: source } : { path: source }) };
           const summary = await syncFeed(store, feed as never, { incremental: false });
+          await refreshIntelMatches(store);
           printSummary([summary], opts.json);
           return summary.skipped.length > 0 ? EXIT.rejected : EXIT.ok;
         } finally {
@@ -47,7 +48,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const feeds = ctx.config.intel.feeds.filter((f) => !opts.feed || opts.feed.includes(f.name));
         if (feeds.length === 0) throw new UsageError(opts.feed ? `no feed named ${opts.feed.join(', ')} in intel.feeds` : 'no feeds configured (intel.feeds in mailsift.yaml)');
-        const { syncFeed } = await import('../../intel/index.js');
+        const { syncFeed, refreshIntelMatches } = await import('../../intel/index.js');
         const summaries = [];
         let failed = 0;
         try {
@@ -60,6 +61,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
               process.stderr.write(`mailsift: feed ${feed.name}: ${error instanceof Error ? error.message : String(error)}\n`);
             }
           }
+          if (summaries.length) await refreshIntelMatches(store);
           printSummary(summaries, opts.json);
           if (failed) return EXIT.failed;
           return summaries.some((s) => s.skipped.length > 0) ? EXIT.rejected : EXIT.ok;
@@ -83,7 +85,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
         const minConfidence = Number(opts.minConfidence);
         if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 100) throw new UsageError('--min-confidence must be a number from 0 to 100');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const { computeMatches } = await import('../../intel/index.js');
+        const { computeMatches, refreshIntelMatches } = await import('../../intel/index.js');
         try {
           const store = await ctx.store();
           const matches = await computeMatches(store, undefined, {
@@ -92,6 +94,8 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
             minConfidence,
             now,
           });
+          // The table holds the matches over all mail; a window asked for here is for this listing only.
+          if (!opts.from && !opts.to && minConfidence === 0) await refreshIntelMatches(store, { matches, now });
           if (opts.json) {
             process.stdout.write(JSON.stringify(matches, null, 2) + '\n');
             return EXIT.ok;

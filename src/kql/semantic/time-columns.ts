@@ -10,4 +10,6 @@ export const TIME_COLUMNS: Readonly<Record<string, string | undefined>> = {
   Watchlist: 'Timestamp',
   Findings: 'From',
   Indicators: undefined,
+  // Matches are computed over all mail; a range keeps the entities last seen in it.
+  IntelMatches: 'LastSeen',
 };

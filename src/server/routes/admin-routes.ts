@@ -1,5 +1,7 @@
 /** Administration (admins only): local users, API tokens, and a read-only view of collectors, feeds and alert rules. */
 import type { FastifyInstance } from 'fastify';
+import { recentDeliveries } from '../../alerts/index.js';
+import { collectorStatus } from '../../collect/index.js';
 import type { AppContext } from '../app-context.js';
 import type { Role } from '../auth/roles.js';
 import { errorResponses } from './schemas.js';
@@ -78,6 +80,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     '/api/settings',
     { config: admin, schema: { tags: ['admin'], summary: 'Collectors, feeds, alert rules and destinations as configured (names and types only)', response: { ...errorResponses(401, 403) } } },
     async () => ({
+      // Live state: each collector's last pass, checkpoint and budget; the latest alert deliveries, failures first to see.
+      collectorStatus: await collectorStatus(ctx.store),
+      deliveries: await recentDeliveries(ctx.store, { limit: 50 }),
       organization: { name: ctx.config.organization.name, acceptedDomains: ctx.config.organization.acceptedDomains, embargoedCountries: ctx.config.organization.embargoedCountries },
       collectors: describe(ctx.config.collectors),
       feeds: describe(ctx.config.intel.feeds),

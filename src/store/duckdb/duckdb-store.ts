@@ -4,12 +4,14 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   Indicators,
+  IntelMatches,
   MessageEvents,
   MessageTrace,
   Watchlist,
   statusSupersedes,
   type EventRow,
   type IndicatorRow,
+  type IntelMatchRow,
   type TraceRow,
   type WatchlistRow,
 } from '../../schema/index.js';
@@ -179,6 +181,15 @@ export class DuckDbStore implements Store {
         } finally {
           await this.staging.remove(file);
         }
+      }),
+    );
+  }
+
+  async replaceIntelMatches(rows: readonly IntelMatchRow[]): Promise<void> {
+    await this.writeLock.run(() =>
+      this.transaction(async (c) => {
+        await c.run(`DELETE FROM ${quoteIdent(IntelMatches.name)}`);
+        await this.loadInto(c, IntelMatches.name, IntelMatches, rows);
       }),
     );
   }

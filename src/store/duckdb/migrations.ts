@@ -1,5 +1,5 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
-import { Findings, Indicators, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
+import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { createTableSql } from './ddl.js';
 
 export interface Migration {
@@ -21,5 +21,10 @@ export const MIGRATIONS: readonly Migration[] = [
       createTableSql(Watchlist),
       `CREATE TABLE IF NOT EXISTS _state (key VARCHAR PRIMARY KEY, value JSON, updated_at TIMESTAMP NOT NULL)`,
     ],
+  },
+  {
+    version: 2,
+    description: 'IntelMatches: what the threat-intel feeds match, for KQL',
+    statements: [createTableSql(IntelMatches)],
   },
 ];

@@ -12,7 +12,30 @@ interface Account {
   createdAt: string;
 }
 
+interface CollectorState {
+  name: string;
+  type: string;
+  lastSuccessAt: string | null;
+  completeUpTo: string | null;
+  rowsLastPass: number;
+  requestsUsed: number;
+  requestBudget: number;
+  lastError: { message: string; at: string } | null;
+}
+
+interface Delivery {
+  at: string;
+  rule: string;
+  title: string;
+  destination: string;
+  type: string;
+  outcome: 'delivered' | 'retrying' | 'failed';
+  detail: string;
+}
+
 interface SettingsInfo {
+  collectorStatus: CollectorState[];
+  deliveries: Delivery[];
   collectors: { name: string; type: string }[];
   feeds: { name: string; type: string }[];
   alertRules: { name: string; type: string }[];
@@ -197,6 +220,53 @@ export function SettingsPage() {
           <div style={{ gridColumn: 'span 3' }}>
             <NamedList title={strings.settings.destinations} items={info.destinations} />
           </div>
+          <section className="panel" style={{ gridColumn: 'span 12' }}>
+            <h2 className="panel-title">{strings.settings.collectorStatus}</h2>
+            {info.collectorStatus.length === 0 ? (
+              <p className="muted">{strings.settings.noCollectorRuns}</p>
+            ) : (
+              <table className="simple-table" data-testid="collector-status">
+                <thead>
+                  <tr>{strings.settings.collectorColumns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {info.collectorStatus.map((c) => (
+                    <tr key={c.name}>
+                      <td><SafeText text={`${c.name} (${c.type})`} /></td>
+                      <td>{c.lastSuccessAt ? formatTime(c.lastSuccessAt) : strings.settings.never}</td>
+                      <td>{c.completeUpTo ? formatTime(c.completeUpTo) : '-'}</td>
+                      <td className="num">{c.rowsLastPass.toLocaleString('en-US')}</td>
+                      <td className="num">{`${c.requestsUsed} / ${c.requestBudget}`}</td>
+                      <td>{c.lastError ? <SafeText text={`${formatTime(c.lastError.at)}: ${c.lastError.message}`} /> : '-'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section className="panel" style={{ gridColumn: 'span 12' }}>
+            <h2 className="panel-title">{strings.settings.deliveries}</h2>
+            {info.deliveries.length === 0 ? (
+              <p className="muted">{strings.settings.noDeliveries}</p>
+            ) : (
+              <table className="simple-table" data-testid="alert-deliveries">
+                <thead>
+                  <tr>{strings.settings.deliveryColumns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {info.deliveries.map((d, i) => (
+                    <tr key={`${d.at}-${i}`} className={d.outcome === 'failed' ? 'row-failed' : undefined}>
+                      <td>{formatTime(d.at)}</td>
+                      <td><SafeText text={d.rule} /></td>
+                      <td><SafeText text={`${d.destination} (${d.type})`} /></td>
+                      <td>{d.outcome}</td>
+                      <td><SafeText text={d.detail} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
           <section className="panel" style={{ gridColumn: 'span 12' }}>
             <h2 className="panel-title">{strings.settings.sso}</h2>
             <p>{info.sso ? `${info.sso.label}: ${info.sso.issuer}` : strings.settings.ssoOff}</p>
