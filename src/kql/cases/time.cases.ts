@@ -45,6 +45,13 @@ export const CASES: readonly KqlCase[] = [
     rows: [["2026-10-25T00:00:00.000Z",1],["2026-10-31T00:00:00.000Z",2],["2026-11-01T00:00:00.000Z",6]],
   },
   {
+    name: "bin_at from a fixed point (local midnights), also before it",
+    kql: "MessageTrace | where MessageTraceId == \"m1\" | project D = bin_at(Received, 1d, datetime(2026-10-01T15:00:00Z)), H = bin_at(Received, 1h, datetime(2030-01-01T00:30:00Z))",
+    duckdb: "SELECT make_timestamp(epoch_us(TIMESTAMP '2026-10-01 15:00:00.000') + (epoch_us(\"Received\") - epoch_us(TIMESTAMP '2026-10-01 15:00:00.000')) - (((epoch_us(\"Received\") - epoch_us(TIMESTAMP '2026-10-01 15:00:00.000')) % 86400000000) + 86400000000) % 86400000000) AS \"D\", make_timestamp(epoch_us(TIMESTAMP '2030-01-01 00:30:00.000') + (epoch_us(\"Received\") - epoch_us(TIMESTAMP '2030-01-01 00:30:00.000')) - (((epoch_us(\"Received\") - epoch_us(TIMESTAMP '2030-01-01 00:30:00.000')) % 3600000000) + 3600000000) % 3600000000) AS \"H\" FROM \"MessageTrace\" WHERE \"MessageTraceId\" = $1",
+    clickhouse: "SELECT fromUnixTimestamp64Micro(toUnixTimestamp64Micro(toDateTime64('2026-10-01 15:00:00.000', 6, 'UTC')) + (toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2026-10-01 15:00:00.000', 6, 'UTC'))) - (((toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2026-10-01 15:00:00.000', 6, 'UTC'))) % 86400000000) + 86400000000) % 86400000000, 'UTC') AS `D`, fromUnixTimestamp64Micro(toUnixTimestamp64Micro(toDateTime64('2030-01-01 00:30:00.000', 6, 'UTC')) + (toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2030-01-01 00:30:00.000', 6, 'UTC'))) - (((toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2030-01-01 00:30:00.000', 6, 'UTC'))) % 3600000000) + 3600000000) % 3600000000, 'UTC') AS `H` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
+    rows: [["2026-10-31T15:00:00.000Z","2026-11-01T07:30:00.000Z"]],
+  },
+  {
     name: "bin on datetimes by hours from 0001-01-01",
     kql: "MessageTrace | where MessageTraceId == \"m1\" | project B5 = bin(Received, 5h), B7d = bin(Received, 7d), B90 = bin(Received, 90m)",
     duckdb: "SELECT time_bucket(to_microseconds(18000000000), \"Received\", TIMESTAMP '0001-01-01 00:00:00') AS \"B5\", time_bucket(to_microseconds(604800000000), \"Received\", TIMESTAMP '0001-01-01 00:00:00') AS \"B7d\", time_bucket(to_microseconds(5400000000), \"Received\", TIMESTAMP '0001-01-01 00:00:00') AS \"B90\" FROM \"MessageTrace\" WHERE \"MessageTraceId\" = $1",

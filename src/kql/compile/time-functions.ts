@@ -1,4 +1,4 @@
-/** Date and time functions: now, ago, bin/floor, startof*, dayofweek, hourofday, format_datetime, datetime_diff. */
+/** Date and time functions: now, ago, bin/floor, bin_at, startof*, dayofweek, hourofday, format_datetime, datetime_diff. */
 import type { CallNode } from '../ast/index.js';
 import { isInteger, isNumeric } from '../semantic/types.js';
 import type { CompileContext } from './context.js';
@@ -44,6 +44,23 @@ function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode)
   return type === 'long' ? atom(fn.cast(floored, 'long'), 'long', agg(v)) : expr(floored, 'real', agg(v));
 }
 
+/**
+ * KQL bin_at(): floor a datetime to a multiple of `size` counted from `fixed` (e.g. local midnights). Integer
+ * arithmetic on microseconds: several times faster in DuckDB than shifting timestamps by intervals.
+ */
+function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: CallNode): SqlExpr {
+  const fn = ctx.dialect.fn;
+  if (x!.type !== 'datetime') throw ctx.error('type-mismatch', `${call.name}() bins datetimes here, not ${x!.type}`, call.pos);
+  want(ctx, call, 1, size!, 'timespan');
+  want(ctx, call, 2, fixed!, 'datetime');
+  const us = Math.trunc(constNumber(ctx, call, 1, size!));
+  if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+  const f = fn.timestampToMicros(fixed!.sql);
+  const d = `(${fn.timestampToMicros(x!.sql)} - ${f})`;
+  // Floor, also before the fixed point: % keeps the sign of the dividend in both dialects.
+  return atom(fn.microsToTimestamp(`${f} + ${d} - ((${d} % ${us}) + ${us}) % ${us}`), 'datetime', agg(x!, fixed!));
+}
+
 function dt(ctx: CompileContext, call: CallNode, e: SqlExpr): SqlExpr {
   return want(ctx, call, 0, e, 'datetime');
 }
@@ -54,6 +71,7 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   ago: { min: 1, max: 1, compile: (ctx, [o], c) => nowPlus(ctx, c, o, -1) },
   bin: { min: 2, max: 2, compile: (ctx, args, c) => bin(ctx, args, c) },
   floor: { min: 2, max: 2, compile: (ctx, args, c) => bin(ctx, args, c) },
+  bin_at: { min: 3, max: 3, compile: (ctx, args, c) => binAt(ctx, args, c) },
   startofday: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('day', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
   startofmonth: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('month', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
   startofyear: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('year', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },

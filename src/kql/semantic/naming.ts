@@ -3,7 +3,7 @@ import type { ExprNode } from '../ast/index.js';
 
 /** Functions whose result keeps the name of their first (column) argument. */
 const KEEPS_NAME = new Set([
-  'bin', 'floor', 'tostring', 'toint', 'tolong', 'todouble', 'toreal', 'tobool', 'todatetime', 'totimespan',
+  'bin', 'bin_at', 'floor', 'tostring', 'toint', 'tolong', 'todouble', 'toreal', 'tobool', 'todatetime', 'totimespan',
   'format_datetime', 'startofday',
 ]);
 /** Functions named `<function>_<column>`. */

@@ -53,8 +53,8 @@ export function panelKql(kql: string, request: Pick<PanelRequest, 'from' | 'to' 
   const text = kql
     .replace(/\$\{bin\((\w+)\)\}/g, (_m, column: string) => {
       if (bin === '1h' || shift === 0) return `bin(${column}, ${bin})`;
-      const [ahead, back] = shift > 0 ? ['+', '-'] : ['-', '+'];
-      return `bin(${column} ${ahead} ${Math.abs(shift)}m, 1d) ${back} ${Math.abs(shift)}m`;
+      // Days from the viewer's midnight: bins of 1d counted from a local midnight (1970-01-01 00:00 local time).
+      return `bin_at(${column}, 1d, datetime(${new Date(-shift * 60_000).toISOString()}))`;
     })
     .replaceAll('${embargoed}', `(${env.embargoedCountries.map((c) => kqlString(c)).join(', ') || '""'})`);
   return applyFilters(text, request.filters);
