@@ -146,6 +146,9 @@ describe('queries, exports and dashboards over the API', () => {
     expect((await f.as(analyst, 'PATCH', '/api/findings/f1', { state: 'bogus' })).statusCode).toBe(400);
     expect((await f.as(analyst, 'PATCH', '/api/findings/nope', { state: 'closed' })).statusCode).toBe(404);
     expect((await f.as(viewer, 'GET', '/api/findings?state=open')).json().findings).toEqual([]);
+    // An alert's link names one finding, whatever the time range.
+    expect((await f.as(viewer, 'GET', '/api/findings?id=f1&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z')).json().findings).toEqual([expect.objectContaining({ id: 'f1' })]);
+    expect((await f.as(viewer, 'GET', `/api/findings?id=${encodeURIComponent('" or 1==1 //')}`)).json().findings).toEqual([]);
   });
 
   it('lists threat-intel matches', async () => {

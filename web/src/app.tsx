@@ -36,6 +36,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   const dashboard = DASHBOARDS[path];
   if (dashboard) return <DashboardPage id={dashboard} />;
   if (path === '/findings') return <FindingsPage />;
+  if (path.startsWith('/findings/')) return <FindingsPage focusId={decodeURIComponent(path.slice('/findings/'.length))} />;
   if (path === '/explorer') return canAnalyse(me) ? <ExplorerPage /> : <p>{strings.errors.forbidden}</p>;
   if (path === '/settings') return <SettingsPage />;
   if (path.startsWith('/message/')) return <MessagePage traceId={decodeURIComponent(path.slice('/message/'.length))} />;

@@ -33,9 +33,9 @@ export const CASES: readonly KqlCase[] = [
   {
     name: "make_set and make_list",
     kql: "MessageTrace | where SenderAddress == \"billing@phish.example\" | summarize make_set(Status), make_list(Size) by SenderAddress",
-    duckdb: "SELECT \"SenderAddress\", to_json(list(DISTINCT \"Status\")) AS \"set_Status\", to_json(list(\"Size\")) AS \"list_Size\" FROM \"MessageTrace\" WHERE \"SenderAddress\" = $1 GROUP BY \"SenderAddress\"",
-    clickhouse: "SELECT `SenderAddress`, toJSONString(groupUniqArray(`Status`)) AS `set_Status`, toJSONString(groupArray(`Size`)) AS `list_Size` FROM `MessageTrace` WHERE `SenderAddress` = {p1:String} GROUP BY `SenderAddress`",
-    rows: [["billing@phish.example","[\"Quarantined\",\"FilteredAsSpam\"]","[8000,8000]"]],
+    duckdb: "SELECT \"SenderAddress\", to_json(list(DISTINCT \"Status\" ORDER BY \"Status\")) AS \"set_Status\", to_json(list(\"Size\")) AS \"list_Size\" FROM \"MessageTrace\" WHERE \"SenderAddress\" = $1 GROUP BY \"SenderAddress\"",
+    clickhouse: "SELECT `SenderAddress`, toJSONString(arraySort(groupUniqArray(`Status`))) AS `set_Status`, toJSONString(groupArray(`Size`)) AS `list_Size` FROM `MessageTrace` WHERE `SenderAddress` = {p1:String} GROUP BY `SenderAddress`",
+    rows: [["billing@phish.example","[\"FilteredAsSpam\",\"Quarantined\"]","[8000,8000]"]],
   },
   {
     name: "arg_max returns the row columns",

@@ -63,7 +63,7 @@ function toFinding(row: readonly unknown[]): Record<string, unknown> {
 
 /** Register /api/findings routes. */
 export function registerFindingsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: { from?: string; to?: string; state?: string; severity?: string; rule?: string; limit?: number } }>(
+  app.get<{ Querystring: { from?: string; to?: string; state?: string; severity?: string; rule?: string; id?: string; limit?: number } }>(
     '/api/findings',
     {
       schema: {
@@ -76,6 +76,7 @@ export function registerFindingsRoutes(app: FastifyInstance, ctx: AppContext): v
             state: { type: 'string', enum: [...STATES] },
             severity: { type: 'string', enum: [...SEVERITIES] },
             rule: { type: 'string', maxLength: 64 },
+            id: { type: 'string', maxLength: 200, description: 'one finding, whatever the time range (links in alerts)' },
             limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 },
           },
         },
@@ -84,8 +85,9 @@ export function registerFindingsRoutes(app: FastifyInstance, ctx: AppContext): v
     },
     async (request) => {
       const q = request.query;
-      const range = parseRange(q);
+      const range = q.id ? {} : parseRange(q);
       const where: string[] = [];
+      if (q.id) where.push(`Id == ${kqlString(q.id)}`);
       if (q.state === 'open') where.push(`(State == "open" or State == "")`);
       else if (q.state) where.push(`State == ${kqlString(q.state)}`);
       if (q.severity) where.push(`Severity == ${kqlString(q.severity)}`);

@@ -25,20 +25,21 @@ interface Finding {
 
 const STATES = ['open', 'acknowledged', 'closed'];
 
-export function FindingsPage() {
+/** The findings in the time range, or the one finding an alert linked to (`/findings/<id>`). */
+export function FindingsPage({ focusId }: { focusId?: string } = {}) {
   const me = useMe();
   const { range } = useViewState();
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [stateFilter, setStateFilter] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const q = new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
+    const q = focusId ? new URLSearchParams({ id: focusId }) : new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
     if (stateFilter) q.set('state', stateFilter);
     api<{ findings: Finding[] }>('GET', `/api/findings?${q.toString()}`).then(
       (r) => setFindings(r.findings),
       (e: unknown) => setError(e instanceof ApiError ? e.message : strings.errors.generic),
     );
-  }, [range.from, range.to, stateFilter]);
+  }, [range.from, range.to, stateFilter, focusId]);
 
   const change = async (f: Finding, state: string) => {
     try {

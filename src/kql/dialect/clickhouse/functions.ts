@@ -63,7 +63,8 @@ export const functions: DialectFunctions = {
   min: (x) => `min(${x})`,
   max: (x) => `max(${x})`,
   percentile: (x, f) => `quantileExactLow(${f})(${x})`,
-  makeSet: (x, limit) => `toJSONString(${limit === undefined ? 'groupUniqArray' : `groupUniqArray(${limit})`}(${x}))`,
+  // Sorted, as the DuckDB dialect's: repeatable results.
+  makeSet: (x, limit) => `toJSONString(arraySort(${limit === undefined ? 'groupUniqArray' : `groupUniqArray(${limit})`}(${x})))`,
   makeList: (x, limit) => `toJSONString(${limit === undefined ? 'groupArray' : `groupArray(${limit})`}(${x}))`,
   argMax: (x, by) => `argMax(${x}, ${by})`,
   argMin: (x, by) => `argMin(${x}, ${by})`,

@@ -67,7 +67,8 @@ export const functions: DialectFunctions = {
   min: (x) => `min(${x})`,
   max: (x) => `max(${x})`,
   percentile: (x, f) => `quantile_disc(${x}, ${f})`,
-  makeSet: (x, limit) => (limit === undefined ? `to_json(list(DISTINCT ${x}))` : `to_json(list_slice(list(DISTINCT ${x}), 1, ${limit}))`),
+  // KQL leaves the order of make_set open; sorted values make results repeatable.
+  makeSet: (x, limit) => (limit === undefined ? `to_json(list(DISTINCT ${x} ORDER BY ${x}))` : `to_json(list_slice(list(DISTINCT ${x} ORDER BY ${x}), 1, ${limit}))`),
   makeList: (x, limit) => (limit === undefined ? `to_json(list(${x}))` : `to_json(list_slice(list(${x}), 1, ${limit}))`),
   argMax: (x, by) => `arg_max(${x}, ${by})`,
   argMin: (x, by) => `arg_min(${x}, ${by})`,
