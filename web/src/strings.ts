@@ -138,7 +138,7 @@ export const strings = {
     ssoOff: 'Not configured (server.oidc in mailsift.yaml).',
     adminsOnly: 'Settings are for administrators.',
     collectorStatus: 'Collector status',
-    collectorColumns: ['Collector', 'Last success', 'Complete up to', 'Rows last pass', 'Requests (5 min)', 'Last error'],
+    collectorColumns: ['Collector', 'Last success', 'Checkpoint', 'Complete up to', 'Rows last pass', 'Requests (5 min)', 'Last error'],
     never: 'never',
     deliveries: 'Recent alert deliveries',
     deliveryColumns: ['Time', 'Rule', 'Destination', 'Outcome', 'Detail'],

@@ -16,6 +16,7 @@ interface CollectorState {
   name: string;
   type: string;
   lastSuccessAt: string | null;
+  checkpoint: string | null;
   completeUpTo: string | null;
   rowsLastPass: number;
   requestsUsed: number;
@@ -234,6 +235,7 @@ export function SettingsPage() {
                     <tr key={c.name}>
                       <td><SafeText text={`${c.name} (${c.type})`} /></td>
                       <td>{c.lastSuccessAt ? formatTime(c.lastSuccessAt) : strings.settings.never}</td>
+                      <td>{c.checkpoint ? formatTime(c.checkpoint) : '-'}</td>
                       <td>{c.completeUpTo ? formatTime(c.completeUpTo) : '-'}</td>
                       <td className="num">{c.rowsLastPass.toLocaleString('en-US')}</td>
                       <td className="num">{`${c.requestsUsed} / ${c.requestBudget}`}</td>
