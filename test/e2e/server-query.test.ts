@@ -106,6 +106,13 @@ describe('queries, exports and dashboards over the API', () => {
     expect(stat.result.rows).toEqual([[3]]);
     expect(stat.previous).toBe(0);
     expect(stat.sparkline.rows.length).toBeGreaterThan(0);
+    // Stats whose value is the sum of their sparkline agree with the query they stand for.
+    const range = { from: '2026-10-01T00:00:00Z', to: '2026-11-02T00:00:00Z' };
+    for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)']] as const) {
+      const shown = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...range, tzOffsetMinutes: 540 })).json();
+      const direct = (await f.as(analyst, 'POST', '/api/query', { query: kql, ...range })).json();
+      expect(shown.result.rows, panel).toEqual(direct.rows);
+    }
     const csv = await f.as(viewer, 'GET', '/api/dashboards/overview/panels/top-senders-status/export?status=Quarantined');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain("'=cmd@evil.example");

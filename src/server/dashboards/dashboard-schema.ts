@@ -19,6 +19,8 @@ const statPanel = z.object({
   kql: z.string(),
   /** (time, value) rows for the sparkline. */
   sparkline: z.string().optional(),
+  /** The value is the sum of the sparkline's values (counts, sums): one query less per load. */
+  valueIsSparklineSum: z.boolean().default(false),
   format: z.enum(['count', 'bytes']).default('count'),
   /** The rows behind the number, for "open in Explorer". */
   explore: z.string().optional(),

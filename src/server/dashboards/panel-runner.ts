@@ -60,6 +60,13 @@ export function panelKql(kql: string, request: Pick<PanelRequest, 'from' | 'to' 
   return applyFilters(text, request.filters);
 }
 
+/** A one-row, one-value result: the sum of a sparkline's value column (the same filters and range). */
+function sumOfSparkline(sparkline: QueryOutput): QueryOutput {
+  const value = sparkline.rows.reduce((total, row) => total + Number(row[row.length - 1] ?? 0), 0);
+  const column = sparkline.columns[sparkline.columns.length - 1] ?? { name: 'Value', type: 'long' };
+  return { ...sparkline, columns: [column], rows: [[value]], stats: { ...sparkline.stats, rows: 1, truncated: false } };
+}
+
 /** Run a panel. */
 export async function runPanel(queries: QueryService, store: Store, env: PanelEnvironment, panel: Panel, request: PanelRequest): Promise<PanelResult> {
   const run = (kql: string, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) => queries.run({ query: kql, from, to, user: request.user, rowLimit });
@@ -68,11 +75,13 @@ export async function runPanel(queries: QueryService, store: Store, env: PanelEn
 
   if (panel.kind === 'stat') {
     const sparklineKql = panel.sparkline ? panelKql(panel.sparkline, request, env) : undefined;
-    const [result, previous, sparkline] = await Promise.all([
-      run(kql),
+    const fromSparkline = panel.valueIsSparklineSum && sparklineKql !== undefined;
+    const [ran, previous, sparkline] = await Promise.all([
+      fromSparkline ? undefined : run(kql),
       previousRange ? run(kql, previousRange.from, previousRange.to) : undefined,
       sparklineKql ? run(sparklineKql) : undefined,
     ]);
+    const result = ran ?? sumOfSparkline(sparkline!);
     const out: PanelResult = { kql: panel.explore ? panelKql(panel.explore, request, env) : kql, result };
     if (previous) out.previous = previous.rows[0]?.[0] ?? null;
     if (sparkline) out.sparkline = sparkline;
