@@ -7,18 +7,17 @@
  *   npx tsx bench/dashboard.ts [--runs 5]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
+import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
 import { arg, median, table } from './lib.js';
 
 const runs = Number(arg('runs', '5'));
-const CHROMIUM = '/usr/bin/chromium';
 const { file, tenant } = await benchDemoStore();
 const store = await openStore(`duckdb:${file}`);
 const stats = await store.stats();
@@ -66,7 +65,7 @@ console.log('Overview panels through the API, one at a time (median; the first r
 console.log(table(['panel', ...apiRanges.map((r) => r.name)], panelRows));
 
 // 2. The page in a browser.
-if (existsSync(CHROMIUM)) {
+if (HAS_CHROMIUM) {
   const rows: string[][] = [];
   for (const range of RANGES) {
     const cold: number[] = [];
@@ -74,13 +73,7 @@ if (existsSync(CHROMIUM)) {
     const url = `${server.url}/overview?range=custom&from=${new Date(range.from).toISOString()}&to=${new Date(to).toISOString()}`;
     for (let i = 0; i < runs; i++) {
       const profile = mkdtempSync(join(tmpdir(), 'mailsift-bench-chromium-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        viewport: { width: 1440, height: 900 },
-        timezoneId: 'Asia/Tokyo',
-      });
+      const context = await launchChromium(profile);
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${server.url}/overview`);
       await page.fill('input[name=username]', 'bench');

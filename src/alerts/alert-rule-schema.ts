@@ -1,6 +1,6 @@
 /** The zod schema of one alert rule in `alerts.rules`, with messages that say what a valid value looks like. */
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../config/index.js';
 import { DETECTION_RULE_IDS, SEVERITIES } from './finding.js';
 import { parseSchedule, type Schedule } from './schedule.js';
 

@@ -1,6 +1,6 @@
 /** When a rule runs: every fixed interval (`5m`) or on a cron expression (`*\/10 * * * *`, UTC). */
 import { parseCron, nextCronTime, type CronExpression } from './cron.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../config/index.js';
 
 /** A parsed schedule. */
 export type Schedule = { kind: 'interval'; text: string; everyMs: number } | { kind: 'cron'; text: string; cron: CronExpression };

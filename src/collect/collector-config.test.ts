@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCollectorConfigs } from './collector-config.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../config/index.js';
 
 const entry = { name: 'm365', type: 'graph', tenantId: 'contoso.onmicrosoft.com', clientId: '3c1a9f4e-7d2b-4e8a-b5c6-0f9e8d7c6b5a', clientSecret: 's3cr3t-value' };
 

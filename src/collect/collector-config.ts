@@ -1,6 +1,6 @@
 /** The `collectors:` entries of mailsift.yaml, validated here (the configuration loader passes them through). */
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../config/index.js';
 import { CollectorConfigError } from './errors.js';
 
 const DAY = 86_400_000;

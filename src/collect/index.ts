@@ -7,7 +7,6 @@ export { parseCollectorConfigs, COLLECTOR_TYPES, GRAPH_LIMITS, RWS_LIMITS } from
 export type { CollectorConfig, GraphCollectorConfig, RwsCollectorConfig } from './collector-config.js';
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
-export { parseDuration, formatDuration } from './duration.js';
 export { MESSAGE_TRACE_APP_ID } from './graph-source.js';
 export {
   CollectorError,

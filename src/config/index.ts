@@ -3,3 +3,4 @@ export { loadConfig, ConfigError, DEFAULT_STORE } from './load-config.js';
 export type { LoadConfigOptions } from './load-config.js';
 export { configSchema, organizationSchema } from './schema.js';
 export type { Config, Organization } from './schema.js';
+export { parseDuration, formatDuration } from './duration.js';

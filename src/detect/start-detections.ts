@@ -1,4 +1,5 @@
 /** Scheduled detections for `serve`: a run at start, then one every interval; runs never overlap. */
+import { parseDuration } from '../config/index.js';
 import type { Store } from '../store/index.js';
 import { DetectConfigError } from './errors.js';
 import type { Finding } from './finding.js';
@@ -62,14 +63,12 @@ export function startDetections(options: StartDetectionsOptions): DetectionSched
   };
 }
 
-const UNIT: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS };
-
 function parseInterval(v: number | string): number {
   if (typeof v === 'number') {
     if (v >= 1000) return v;
     throw new DetectConfigError(`detection interval must be at least 1 s, got ${v} ms`);
   }
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(v.trim());
-  if (!m) throw new DetectConfigError(`detection interval '${v}' is not a duration such as 15m or 1h`);
-  return parseInterval(Number(m[1]) * UNIT[m[2]!]!);
+  const ms = parseDuration(v);
+  if (Number.isNaN(ms)) throw new DetectConfigError(`detection interval '${v}' is not a duration such as 15m or 1h`);
+  return parseInterval(ms);
 }

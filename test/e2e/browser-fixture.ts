@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { configSchema } from '../../src/config/index.js';
 import { generateTenant } from '../../src/demo/index.js';
 import { createEnricher } from '../../src/enrich/index.js';
@@ -14,9 +14,9 @@ import { loadRecords } from '../../src/ingest/index.js';
 import type { TraceRow } from '../../src/schema/index.js';
 import { startServer, UserDirectory, type RunningServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../support/chromium.js';
 
-export const CHROMIUM = process.env.MAILSIFT_CHROMIUM ?? '/usr/bin/chromium';
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
+export { CHROMIUM, HAS_CHROMIUM };
 const ROOT = join(import.meta.dirname, '..', '..');
 const WEB_ROOT = join(ROOT, 'dist', 'web');
 
@@ -99,15 +99,7 @@ export async function browserFixture(options: { days?: number; perDay?: number }
   const server: RunningServer = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: WEB_ROOT });
 
   const profile = mkdtempSync(join(tmpdir(), 'mailsift-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-US',
-    timezoneId: 'Asia/Tokyo',
-    acceptDownloads: true,
-  });
+  const context = await launchChromium(profile, { locale: 'en-US', acceptDownloads: true });
   const page = context.pages()[0] ?? (await context.newPage());
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];
