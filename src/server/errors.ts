@@ -89,6 +89,15 @@ export class QueryTimeoutError extends ApiError {
   }
 }
 
+/** The client went away (or asked for something newer) before its query finished. */
+export class QueryCancelledError extends ApiError {
+  readonly code = 'QUERY_CANCELLED';
+  constructor() {
+    super('the query was cancelled');
+    this.name = 'QueryCancelledError';
+  }
+}
+
 /** Too many queries waiting; the client should retry shortly. */
 export class QueryBusyError extends ApiError {
   readonly code = 'QUERY_BUSY';
@@ -139,6 +148,8 @@ const STATUS: Readonly<Record<string, number>> = {
   CONFLICT: 409,
   QUERY_TIMEOUT: 504,
   QUERY_BUSY: 503,
+  // nginx's "client closed request": nobody is listening any more.
+  QUERY_CANCELLED: 499,
   NOT_CONFIGURED: 404,
   SSO_FAILED: 401,
 };

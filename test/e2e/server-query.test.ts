@@ -1,4 +1,7 @@
 // API scenarios on a real server and DuckDB store: KQL errors, row cap, time-out, fairness, exports, dashboards, findings.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverFixture, traceRow, type Browser, type ServerFixture } from './server-fixture.js';
 
@@ -117,6 +120,48 @@ describe('queries, exports and dashboards over the API', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain("'=cmd@evil.example");
     expect((await f.as(viewer, 'POST', '/api/dashboards/overview/panels/nope/run', {})).statusCode).toBe(404);
+  });
+
+  it('runs a whole dashboard in one request, a line per panel, as the single-panel route answers', async () => {
+    const viewer = await f.login('viewer');
+    const body = { from: '2026-10-01T00:00:00Z', to: '2026-11-02T00:00:00Z', filters: { sender: ['sender1@contoso.com'] }, tzOffsetMinutes: 540 };
+    const res = await f.as(viewer, 'POST', '/api/dashboards/overview/run', body);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    const lines = res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as { panel: string; data?: { kql: string; result: { rows: unknown[][] } }; error?: unknown });
+    const overview = (await f.as(viewer, 'GET', '/api/dashboards/overview')).json() as { panels: { id: string }[] };
+    expect(lines.map((l) => l.panel).sort()).toEqual(overview.panels.map((p) => p.id).sort());
+    for (const line of lines) {
+      expect(line.error, line.panel).toBeUndefined();
+      const single = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${line.panel}/run`, body)).json() as { kql: string; result: { rows: unknown[][] } };
+      expect(line.data!.kql, line.panel).toBe(single.kql);
+      expect(line.data!.result.rows, line.panel).toEqual(single.result.rows);
+    }
+    const some = await f.as(viewer, 'POST', '/api/dashboards/overview/run', { panels: ['failed', 'status-share'] });
+    expect(some.body.trimEnd().split('\n').map((l) => (JSON.parse(l) as { panel: string }).panel).sort()).toEqual(['failed', 'status-share']);
+    expect((await f.as(viewer, 'POST', '/api/dashboards/overview/run', { panels: ['nope'] })).statusCode).toBe(404);
+    expect((await f.as(viewer, 'POST', '/api/dashboards/nope/run', {})).statusCode).toBe(404);
+    expect((await f.app.inject({ method: 'POST', url: '/api/dashboards/overview/run', payload: {} })).statusCode).toBe(401);
+  });
+
+  it('streams the other panels when one of them fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailsift-dashboards-'));
+    const panel = (id: string, kql: string) => ({ id, kind: 'table', width: 6, title: id, description: id, kql });
+    writeFileSync(
+      join(dir, 'broken.json'),
+      JSON.stringify({ id: 'broken', title: 'Broken', description: 'one panel fails', order: 1, panels: [panel('good', 'MessageTrace | count'), panel('bad', 'MessageTrace | where NoSuchColumn == 1')] }),
+    );
+    const g = await serverFixture({ rows: [traceRow(1), traceRow(2)], dashboardDir: dir });
+    try {
+      const res = await g.as(await g.login('viewer'), 'POST', '/api/dashboards/broken/run', {});
+      expect(res.statusCode).toBe(200);
+      const lines = Object.fromEntries(res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as { panel: string }).map((l) => [l.panel, l]));
+      expect(lines.good).toMatchObject({ data: { result: { rows: [[2]] } } });
+      expect(lines.bad).toMatchObject({ status: 400, error: { code: 'KQL', line: 1, column: 22 } });
+      expect(JSON.stringify(lines.bad)).toContain('NoSuchColumn');
+    } finally {
+      await g.close();
+    }
   });
 
   it('keeps filter values inside their string literal', async () => {

@@ -17,6 +17,8 @@ export interface PanelRequest {
   user: string;
   /** Minutes the viewer's zone is ahead of UTC (Tokyo: 540), so days start at the viewer's midnight. */
   tzOffsetMinutes?: number;
+  /** Abandons the panel's queries (the client has gone away). */
+  signal?: AbortSignal;
 }
 
 /** A panel's data. `kql` is the query as run (filters applied), for "open in Explorer". */
@@ -69,7 +71,7 @@ function sumOfSparkline(sparkline: QueryOutput): QueryOutput {
 
 /** Run a panel. */
 export async function runPanel(queries: QueryService, store: Store, env: PanelEnvironment, panel: Panel, request: PanelRequest): Promise<PanelResult> {
-  const run = (kql: string, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) => queries.run({ query: kql, from, to, user: request.user, rowLimit });
+  const run = (kql: string, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) => queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
   const previousRange = request.from !== undefined && request.to !== undefined ? { from: request.from - (request.to - request.from), to: request.from } : undefined;
   const kql = panelKql(panel.kql, request, env);
 

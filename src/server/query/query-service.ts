@@ -1,7 +1,7 @@
 /** Runs KQL for the API: compile with the time range, cap the rows, bound the run time, share the store fairly. */
 import { compileKql } from '../../kql/index.js';
 import type { Store } from '../../store/index.js';
-import { QueryBusyError, QueryTimeoutError } from '../errors.js';
+import { QueryBusyError, QueryCancelledError, QueryTimeoutError } from '../errors.js';
 import { FairLimiter } from './fair-limiter.js';
 
 /** What to run. Times are ms since the epoch. */
@@ -13,6 +13,8 @@ export interface QueryInput {
   user: string;
   /** Lower row cap than the configured one (exports and panels may ask for less). */
   rowLimit?: number;
+  /** Abandons the query (waiting or running), e.g. when the client has gone away. */
+  signal?: AbortSignal;
 }
 
 /** A result as the API returns it. */
@@ -54,20 +56,25 @@ export class QueryService {
     // One row past the cap tells whether there were more.
     const sql = `SELECT * FROM (${compiled.sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${cap + 1}`;
 
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.limits.timeoutMs);
+    // One signal stops the wait and the run: the time-out, or the caller giving up.
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(new QueryTimeoutError(this.limits.timeoutMs)), this.limits.timeoutMs);
+    const onCancel = () => stop.abort(new QueryCancelledError());
+    if (input.signal?.aborted) onCancel();
+    input.signal?.addEventListener('abort', onCancel, { once: true });
     try {
-      const release = await this.limiter.acquire(input.user, deadline.signal).catch(() => {
-        throw new QueryBusyError();
+      const release = await this.limiter.acquire(input.user, stop.signal).catch(() => {
+        throw stop.signal.reason instanceof QueryCancelledError ? stop.signal.reason : new QueryBusyError();
       });
-      const work = this.store.query(sql, compiled.params, { signal: deadline.signal });
+      const work = this.store.query(sql, compiled.params, { signal: stop.signal });
       // The slot is given back when the store is really done, not when we stop waiting for it.
       work.then(release, release);
       const result = await Promise.race([
         work,
         new Promise<never>((_, reject) => {
-          if (deadline.signal.aborted) reject(new QueryTimeoutError(this.limits.timeoutMs));
-          deadline.signal.addEventListener('abort', () => reject(new QueryTimeoutError(this.limits.timeoutMs)), { once: true });
+          const fail = () => reject(stop.signal.reason as Error);
+          if (stop.signal.aborted) fail();
+          stop.signal.addEventListener('abort', fail, { once: true });
         }),
       ]);
       const truncated = result.rows.length > cap;
@@ -84,6 +91,7 @@ export class QueryService {
       return out;
     } finally {
       clearTimeout(timer);
+      input.signal?.removeEventListener('abort', onCancel);
     }
   }
 }

@@ -1,10 +1,11 @@
 /** Dashboards: the list, one definition, and running or exporting one panel with the time range and filters. */
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { toCsv } from '../../export/index.js';
 import type { AppContext } from '../app-context.js';
 import { runPanel } from '../dashboards/panel-runner.js';
 import { FILTER_NAMES, type Filters } from '../dashboards/filter-kql.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, toHttpError } from '../errors.js';
 import { parseRange } from '../request-time.js';
 import { errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
 
@@ -20,6 +21,12 @@ interface PanelBody {
   filters?: Filters;
   tzOffsetMinutes?: number;
 }
+
+interface DashboardBody extends PanelBody {
+  panels?: string[];
+}
+
+const panelBodyProperties = { ...timeRangeProperties, filters: filtersSchema, tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840 } } as const;
 
 /** Filters from query-string parameters (`status=Delivered&status=Failed&sender=a@b`). */
 function filtersFromQuery(query: Record<string, unknown>): Filters {
@@ -63,6 +70,53 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     },
   );
 
+  app.post<{ Params: { id: string }; Body: DashboardBody }>(
+    '/api/dashboards/:id/run',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Run every panel of a dashboard (or the ones named) with one request; answers stream as each panel finishes',
+        description:
+          'The answer is NDJSON (application/x-ndjson), one line per panel in the order they finish: `{"panel": id, "data": <the answer of /panels/{panelId}/run>}` or `{"panel": id, "status": <HTTP status>, "error": {"code", "message", ...}}`. One panel failing does not stop the others. Closing the connection cancels the panels still running.',
+        body: {
+          type: 'object',
+          properties: { ...panelBodyProperties, panels: { type: 'array', items: { type: 'string', maxLength: 128 }, maxItems: 100, description: 'panel ids (default: all of them)' } },
+          additionalProperties: false,
+        },
+        response: { 200: { description: 'one JSON object per line, per panel', type: 'string' }, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const dashboard = ctx.dashboards.get(request.params.id);
+      if (!dashboard) throw new NotFoundError(`no dashboard ${request.params.id}`);
+      const ids = request.body?.panels ?? dashboard.panels.map((p) => p.id);
+      const panels = [...new Set(ids)].map((panelId) => find(dashboard.id, panelId));
+      const range = parseRange(request.body ?? {});
+      const cancel = new AbortController();
+      // The client went away (a newer filter, a closed tab): stop what is still waiting or running.
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) cancel.abort();
+      });
+      const out = new PassThrough();
+      const line = (value: unknown) => {
+        if (!cancel.signal.aborted) out.write(`${JSON.stringify(value)}\n`);
+      };
+      const request_ = { ...range, filters: request.body?.filters ?? {}, tzOffsetMinutes: request.body?.tzOffsetMinutes, user: request.principal!.user, signal: cancel.signal };
+      const runs = panels.map((panel) =>
+        runPanel(ctx.queries, ctx.store, env, panel, request_).then(
+          (data) => line({ panel: panel.id, data }),
+          (error: unknown) => {
+            const http = toHttpError(error);
+            if (http.status >= 500 && http.status !== 499) request.log.error({ err: error, panel: panel.id }, 'panel failed');
+            line({ panel: panel.id, status: http.status, error: http.body.error });
+          },
+        ),
+      );
+      void Promise.all(runs).then(() => out.end());
+      return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(out);
+    },
+  );
+
   app.post<{ Params: { id: string; panelId: string }; Body: PanelBody }>(
     '/api/dashboards/:id/panels/:panelId/run',
     {
@@ -71,7 +125,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: "Run one panel's KQL with the time range and filters (viewers may run panels, not free queries)",
         body: {
           type: 'object',
-          properties: { ...timeRangeProperties, filters: filtersSchema, tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840 } },
+          properties: panelBodyProperties,
           additionalProperties: false,
         },
         response: {

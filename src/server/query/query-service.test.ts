@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../store/index.js';
+import { QueryCancelledError } from '../errors.js';
+import { QueryService } from './query-service.js';
+
+// A self-join of 2,000 rows: long enough to cancel while it runs.
+const HEAVY = 'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
+
+describe('QueryService cancellation', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore('duckdb::memory:');
+    await store.execute(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "MessageTraceId", "Organization") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a@contoso.com', 'b' || i || '@fabrikam.com', 'subject ' || i, 'Delivered', 'id' || i, 'fabrikam' FROM range(2000) t(i)`);
+  });
+  afterAll(async () => {
+    await new Promise((r) => setTimeout(r, 500));
+    await store.close();
+  });
+
+  it('stops a running query when its signal aborts, and gives the slot back', async () => {
+    const service = new QueryService(store, { rowLimit: 100, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const ac = new AbortController();
+    const started = performance.now();
+    const running = service.run({ query: HEAVY, user: 'a', signal: ac.signal });
+    setTimeout(() => ac.abort(), 30);
+    await expect(running).rejects.toBeInstanceOf(QueryCancelledError);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // The only slot is free again once the engine has stopped.
+    const next = await service.run({ query: 'MessageTrace | count', user: 'a' });
+    expect(next.rows).toEqual([[2000]]);
+  });
+
+  it('stops waiting for a slot when its signal aborts', async () => {
+    const service = new QueryService(store, { rowLimit: 100, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const first = service.run({ query: 'MessageTrace | count', user: 'a' });
+    const ac = new AbortController();
+    ac.abort();
+    await expect(service.run({ query: 'MessageTrace | count', user: 'a', signal: ac.signal })).rejects.toBeInstanceOf(QueryCancelledError);
+    expect((await first).rows).toEqual([[2000]]);
+  });
+});
