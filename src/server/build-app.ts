@@ -20,6 +20,7 @@ import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerDocsRoutes } from './routes/docs-routes.js';
 import { registerFindingsRoutes } from './routes/findings-routes.js';
+import { registerFreshnessRoutes } from './routes/freshness-routes.js';
 import { registerAboutRoutes } from './routes/about-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerIntelRoutes } from './routes/intel-routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerOidcRoutes(app, ctx);
   registerQueryRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
+  registerFreshnessRoutes(app, ctx);
   registerFindingsRoutes(app, ctx);
   registerIntelRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

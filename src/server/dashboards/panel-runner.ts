@@ -31,6 +31,14 @@ export interface PanelResult {
   sparkline?: QueryOutput;
   /** keywords: words with counts now and before. */
   terms?: TermCount[];
+  /** Time bins of `${bin(...)}` in the query (or the stat's sparkline): bucket width and a bucket start, in ms. */
+  bin?: BinSpec;
+}
+
+/** Time bins as run: every bucket starts at `originMs + k * stepMs`. */
+export interface BinSpec {
+  stepMs: number;
+  originMs: number;
 }
 
 /** Values the placeholders of panel KQL stand for. */
@@ -44,6 +52,16 @@ export function binFor(from?: number, to?: number): '1h' | '1d' {
   if (from === undefined || to === undefined) return '1d';
   return to - from <= 3 * 86_400_000 ? '1h' : '1d';
 }
+
+/** The bins `${bin(Column)}` stands for in this request: hours from the epoch, or days from the viewer's midnight. */
+export function binSpec(request: Pick<PanelRequest, 'from' | 'to' | 'tzOffsetMinutes'>): BinSpec {
+  const bin = binFor(request.from, request.to);
+  const shift = Math.trunc(request.tzOffsetMinutes ?? 0);
+  if (bin === '1h') return { stepMs: 3_600_000, originMs: 0 };
+  return { stepMs: 86_400_000, originMs: shift === 0 ? 0 : -shift * 60_000 };
+}
+
+const BIN_PLACEHOLDER = /\$\{bin\((\w+)\)\}/;
 
 /**
  * A panel query with its placeholders and the filters filled in. `${bin(Column)}` is a time bin of the
@@ -87,6 +105,7 @@ export async function runPanel(queries: QueryService, store: Store, env: PanelEn
     const out: PanelResult = { kql: panel.explore ? panelKql(panel.explore, request, env) : kql, result };
     if (previous) out.previous = previous.rows[0]?.[0] ?? null;
     if (sparkline) out.sparkline = sparkline;
+    if (BIN_PLACEHOLDER.test(panel.sparkline ?? '') || BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
     return out;
   }
 
@@ -121,5 +140,7 @@ export async function runPanel(queries: QueryService, store: Store, env: PanelEn
     };
   }
 
-  return { kql, result: await run(kql) };
+  const out: PanelResult = { kql, result: await run(kql) };
+  if (BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
+  return out;
 }

@@ -7,7 +7,7 @@ import { runPanel } from '../dashboards/panel-runner.js';
 import { FILTER_NAMES, type Filters } from '../dashboards/filter-kql.js';
 import { NotFoundError, toHttpError } from '../errors.js';
 import { parseRange } from '../request-time.js';
-import { errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
+import { binSchema, errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
 
 const filtersSchema = {
   type: 'object',
@@ -137,6 +137,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
               previous: {},
               sparkline: queryResultSchema,
               terms: { type: 'array', items: { type: 'object', properties: { term: { type: 'string' }, count: { type: 'number' }, previous: { type: 'number' } } } },
+              bin: binSchema,
             },
             required: ['kql', 'result'],
           },

@@ -48,3 +48,10 @@ export const queryResultSchema = {
   },
   required: ['columns', 'rows', 'stats'],
 } as const;
+
+/** The time bins a panel's query used: buckets start at originMs + k * stepMs (ms since the epoch). */
+export const binSchema = {
+  type: 'object',
+  properties: { stepMs: { type: 'number' }, originMs: { type: 'number' } },
+  required: ['stepMs', 'originMs'],
+} as const;
