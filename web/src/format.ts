@@ -71,6 +71,15 @@ export function formatTime(t: number | string): string {
   return `${DATE_TIME.format(ms)} ${zoneName(ms)}`;
 }
 
+const CLOCK = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** A moment near `now`: "14:05 JST" on the viewer's today, else "Nov 27, 14:05 JST". */
+export function formatMoment(t: number, now: number = Date.now()): string {
+  if (Number.isNaN(t)) return String(t);
+  const sameDay = DATE.format(t) === DATE.format(now) && Math.abs(now - t) < 86_400_000;
+  return `${sameDay ? CLOCK.format(t) : HOUR.format(t)} ${zoneName(t)}`;
+}
+
 /** The same time in UTC, for tooltips. */
 export function formatUtc(t: number | string): string {
   const ms = typeof t === 'string' ? Date.parse(t) : t;

@@ -71,6 +71,9 @@ export const strings = {
     termTrendUp: (pct: string) => `up ${pct} vs previous period`,
     termTrendDown: (pct: string) => `down ${pct} vs previous period`,
     termNew: 'new in this period',
+    settlingNote: (time: string) => `After ${time} the data is still arriving`,
+    settlingTitle: (utc: string) => `Collectors have stored everything received up to ${utc}; later counts may still grow.`,
+    settlingTip: 'still arriving',
   },
   findings: {
     title: 'Findings',

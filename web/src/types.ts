@@ -31,4 +31,6 @@ export interface PanelResult {
   previous?: unknown;
   sparkline?: QueryResult;
   terms?: { term: string; count: number; previous: number }[];
+  /** Time bins the query used (panels with time buckets): buckets start at originMs + k * stepMs. */
+  bin?: { stepMs: number; originMs: number };
 }

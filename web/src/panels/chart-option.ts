@@ -1,10 +1,17 @@
 // ECharts options from query results: time or category x axis, optional series column, status colours, safe labels.
+import { MarkAreaComponent } from 'echarts/components';
 import type { QueryResult } from '../api';
 import { seriesColor, STATUS_ORDER } from '../colors';
 import type { EChartsOption } from '../components/echart';
-import { tooltipNode } from '../components/echart';
+import { echarts, tooltipNode } from '../components/echart';
 import { formatBucket, formatTime, formatValue } from '../format';
+import { strings } from '../strings';
 import { shortText, tooltipText } from '../visible-text';
+import { fillTimeBuckets, type BinInfo } from './fill-time-buckets';
+import { firstSettlingIndex, inferStep, settlingBarItem, settlingMarkArea } from './settling-area';
+
+// The settling part of a time series is a mark area.
+echarts.use([MarkAreaComponent]);
 
 export type ChartKind = 'stacked-column' | 'column' | 'line' | 'area' | 'bar' | 'pie';
 
@@ -16,6 +23,16 @@ export interface ChartSpec {
   format?: 'count' | 'bytes';
 }
 
+/** The time range a time series covers, what bins the API used, and up to when its data is settled. */
+export interface ChartTimeline {
+  from: number;
+  to: number;
+  /** With it, every bucket of [from, to) is drawn (0 where the result has no row). */
+  bin?: BinInfo;
+  /** Rows newer than this (ms) may still arrive; null or absent: everything is settled. */
+  settledUntil?: number | null;
+}
+
 /** An option plus what clicks need to map back to raw values. */
 export interface BuiltChart {
   option: EChartsOption;
@@ -24,7 +41,15 @@ export interface BuiltChart {
   /** Raw series values, by series index. */
   seriesValues: string[];
   points: number;
+  /** Set when part of the chart is still settling: from this time (ms), at this category index on. */
+  settling?: { from: number; index: number };
 }
+
+/** Id of the series that carries the settling mark area (it has no data and no legend entry). */
+export const SETTLING_SERIES_ID = 'settling';
+
+/** Chart kinds drawn over time buckets. */
+const TIME_SERIES_KINDS: readonly ChartKind[] = ['stacked-column', 'column', 'line', 'area'];
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -33,8 +58,10 @@ function axisColor(): { text: string; line: string } {
   return { text: s.getPropertyValue('--text-muted').trim() || '#555', line: s.getPropertyValue('--border').trim() || '#ddd' };
 }
 
-/** Build the chart of `result` as `spec` says. */
-export function buildChart(spec: ChartSpec, result: QueryResult): BuiltChart {
+/** Build the chart of `result` as `spec` says; a time series over `timeline` gets every bucket and its settling part marked. */
+export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: ChartTimeline): BuiltChart {
+  const timeSeries = TIME_SERIES_KINDS.includes(spec.chart) && source.columns.find((c) => c.name === spec.x)?.type === 'datetime';
+  const result = timeSeries && timeline?.bin ? fillTimeBuckets(source, spec, timeline.bin, timeline.from, timeline.to) : source;
   const idx = (name: string | undefined) => (name === undefined ? -1 : result.columns.findIndex((c) => c.name === name));
   const xi = idx(spec.x);
   const yi = idx(spec.y);
@@ -98,7 +125,10 @@ export function buildChart(spec: ChartSpec, result: QueryResult): BuiltChart {
     row[c] = (row[c] ?? 0) + Number(r[yi] ?? 0);
   }
   const times = xIsTime ? categories.map((c) => Date.parse(String(c))) : [];
-  const hourly = times.length > 1 && times[1]! - times[0]! < 86_400_000;
+  const step = timeline?.bin?.stepMs ?? inferStep(times);
+  const hourly = step > 0 && step < 86_400_000;
+  const settlingAt = timeSeries ? firstSettlingIndex(times, step, timeline?.settledUntil) : undefined;
+  const settling = (i: number) => settlingAt !== undefined && i >= settlingAt;
   const labels = categories.map((c, i) => (xIsTime ? formatBucket(times[i]!, hourly) : shortText(text(c) || '(empty)', 32)));
   const horizontal = spec.chart === 'bar';
   const stacked = spec.chart === 'stacked-column';
@@ -113,20 +143,28 @@ export function buildChart(spec: ChartSpec, result: QueryResult): BuiltChart {
   };
   const valueAxis = { type: 'value', axisLabel: { color: colors.text, formatter: (v: number) => fmt(v) }, splitLine: { lineStyle: { color: colors.line } } };
 
+  const names = seriesValues.map((s) => shortText(s || '(empty)', 40));
+  // One shaded area behind every series (on a series of its own, so hiding a series from the legend keeps it).
+  const settlingSeries =
+    settlingAt === undefined
+      ? []
+      : [{ id: SETTLING_SERIES_ID, type: 'line', data: [], silent: true, tooltip: { show: false }, markArea: settlingMarkArea(settlingAt, categories.length - 1) }];
+
   return {
     categories,
     seriesValues,
     points: categories.length * seriesValues.length,
+    settling: settlingAt === undefined ? undefined : { from: timeline!.settledUntil!, index: settlingAt },
     option: {
       grid: { left: horizontal ? 170 : 56, right: 16, top: seriesValues.length > 1 ? 36 : 12, bottom: 28, containLabel: false },
-      legend: seriesValues.length > 1 ? { type: 'scroll', top: 0, textStyle: { color: colors.text } } : undefined,
+      legend: seriesValues.length > 1 ? { type: 'scroll', top: 0, data: names, textStyle: { color: colors.text } } : undefined,
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: type === 'line' ? 'line' : 'shadow' },
         formatter: (params: { dataIndex: number; seriesName: string; value: number; color: string; seriesIndex: number }[]) => {
           const list = Array.isArray(params) ? params : [params];
           const i = list[0]?.dataIndex ?? 0;
-          const title = xIsTime ? formatTime(times[i]!) : tooltipText(text(categories[i]) || '(empty)');
+          const title = xIsTime ? `${formatTime(times[i]!)}${settling(i) ? ` (${strings.panel.settlingTip})` : ''}` : tooltipText(text(categories[i]) || '(empty)');
           return tooltipNode(
             title,
             list.filter((p) => p.value !== 0 || list.length === 1).map((p) => ({ color: p.color, label: shortText(seriesValues[p.seriesIndex] ?? '', 60), value: fmt(Number(p.value)) })),
@@ -135,18 +173,21 @@ export function buildChart(spec: ChartSpec, result: QueryResult): BuiltChart {
       },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
-      series: seriesValues.map((s, i) => ({
-        type,
-        name: shortText(s || '(empty)', 40),
-        data: data[i],
-        stack: stacked ? 'total' : undefined,
-        areaStyle: spec.chart === 'area' ? {} : undefined,
-        showSymbol: false,
-        emphasis: { focus: 'series' },
-        itemStyle: { color: seriesColor(s, i) },
-        lineStyle: type === 'line' ? { color: seriesColor(s, i), width: 2 } : undefined,
-        barMaxWidth: 48,
-      })),
+      series: [
+        ...seriesValues.map((s, i) => ({
+          type,
+          name: names[i],
+          data: type === 'bar' && settlingAt !== undefined ? data[i]!.map((v, j) => (settling(j) ? settlingBarItem(v) : v)) : data[i],
+          stack: stacked ? 'total' : undefined,
+          areaStyle: spec.chart === 'area' ? {} : undefined,
+          showSymbol: false,
+          emphasis: { focus: 'series' },
+          itemStyle: { color: seriesColor(s, i) },
+          lineStyle: type === 'line' ? { color: seriesColor(s, i), width: 2 } : undefined,
+          barMaxWidth: 48,
+        })),
+        ...settlingSeries,
+      ],
     },
   };
 }

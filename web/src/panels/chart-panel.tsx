@@ -1,11 +1,13 @@
 // A chart panel: click a legend entry to isolate it (shift-click to combine), click a mark to filter by it, or read it as a table.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { EChart, type ECharts } from '../components/echart';
+import { formatMoment, formatUtc } from '../format';
+import { useSettledUntil } from '../freshness';
 import { canAnalyse } from '../session';
 import { strings } from '../strings';
 import type { PanelDef } from '../types';
 import { shortText } from '../visible-text';
-import { buildChart } from './chart-option';
+import { buildChart, SETTLING_SERIES_ID } from './chart-option';
 import { PanelFrame, type MenuItem } from './panel-frame';
 import { downloadDataUrl, explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
@@ -16,10 +18,14 @@ type ChartDef = Extract<PanelDef, { kind: 'chart' }>;
 
 export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, rangeQuery }: PanelProps<ChartDef>) {
   const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
+  const settledUntil = useSettledUntil(range);
   const [asTable, setAsTable] = useState(false);
   const chartRef = useRef<ECharts | null>(null);
   const data = state.status === 'ok' ? state.data : undefined;
-  const built = useMemo(() => (data ? buildChart(panel, data.result) : undefined), [data, panel]);
+  const built = useMemo(
+    () => (data ? buildChart(panel, data.result, { from: range.from, to: range.to, bin: data.bin, settledUntil }) : undefined),
+    [data, panel, range.from, range.to, settledUntil],
+  );
   const builtRef = useRef(built);
   builtRef.current = built;
 
@@ -62,7 +68,7 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
     const chart = chartRef.current;
     const b = builtRef.current;
     if (!chart || !b) return;
-    const names = (chart.getOption() as { series?: { name: string }[] }).series?.map((s) => s.name) ?? [];
+    const names = ((chart.getOption() as { series?: { id?: string; name: string }[] }).series ?? []).filter((s) => s.id !== SETTLING_SERIES_ID).map((s) => s.name);
     for (const n of names) chart.dispatchAction({ type: name === '' || n === name ? 'legendSelect' : 'legendUnSelect', name: n });
   };
 
@@ -75,10 +81,17 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
   const empty = !!data && data.result.rows.length === 0;
   const summary = built ? strings.panel.chartSummary(panel.title, built.points, built.seriesValues.length) : panel.title;
   const seriesNames = built && built.seriesValues.length > 1 && panel.chart !== 'pie' ? built.seriesValues : [];
+  const settlingFrom = !empty ? built?.settling?.from : undefined;
 
   return (
     <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} status={state.status} error={state.status === 'error' ? state.message : undefined} onRetry={reload} empty={empty} testId={`panel-${panel.id}`}>
       {data && built && (asTable ? <ResultTable result={data.result} filterLinks={panel.filterLinks} addFilter={addFilter} maxHeight={320} /> : <EChart option={built.option} onReady={onReady} label={summary} height={panel.chart === 'pie' ? 280 : 260} />)}
+      {settlingFrom !== undefined && (
+        <p className="settling-note" data-testid="settling-note" title={strings.panel.settlingTitle(formatUtc(settlingFrom))}>
+          <span className="settling-swatch" aria-hidden="true" />
+          {strings.panel.settlingNote(formatMoment(settlingFrom))}
+        </p>
+      )}
       {seriesNames.length > 0 && !asTable && (
         <div className="series-keys" role="group" aria-label={strings.panel.legendHint}>
           {seriesNames.map((s) => (
