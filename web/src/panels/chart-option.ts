@@ -144,11 +144,13 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
   const valueAxis = { type: 'value', axisLabel: { color: colors.text, formatter: (v: number) => fmt(v) }, splitLine: { lineStyle: { color: colors.line } } };
 
   const names = seriesValues.map((s) => shortText(s || '(empty)', 40));
-  // One shaded area behind every series (on a series of its own, so hiding a series from the legend keeps it).
+  // One shaded area behind every series, on a series of its own so that hiding series from the legend keeps it.
+  // Among bars it shares the first series' stack: it takes no room of its own, and its area spans whole bands.
+  const settlingStack = settlingAt === undefined || type !== 'bar' ? undefined : stacked ? 'total' : SETTLING_SERIES_ID;
   const settlingSeries =
     settlingAt === undefined
       ? []
-      : [{ id: SETTLING_SERIES_ID, type: 'line', data: [], silent: true, tooltip: { show: false }, markArea: settlingMarkArea(settlingAt, categories.length - 1) }];
+      : [{ id: SETTLING_SERIES_ID, type, stack: settlingStack, data: [], silent: true, tooltip: { show: false }, barMaxWidth: 48, markArea: settlingMarkArea(settlingAt, categories.length - 1) }];
 
   return {
     categories,
@@ -178,7 +180,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
           type,
           name: names[i],
           data: type === 'bar' && settlingAt !== undefined ? data[i]!.map((v, j) => (settling(j) ? settlingBarItem(v) : v)) : data[i],
-          stack: stacked ? 'total' : undefined,
+          stack: stacked ? 'total' : i === 0 ? settlingStack : undefined,
           areaStyle: spec.chart === 'area' ? {} : undefined,
           showSymbol: false,
           emphasis: { focus: 'series' },
