@@ -145,6 +145,21 @@ describe.skipIf(!HAS_CHROMIUM)('time series in chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'overview-settling.png'), fullPage: true });
   });
 
+  it('shades the settling part of a line chart as well', async () => {
+    await page.goto(`${server.url}/security?range=7d`);
+    await waitForPanels(page);
+    await page.locator('[data-testid=panel-failures-trend]').scrollIntoViewIfNeeded();
+    const option = await chartOption('failures-trend');
+    const labels = option.xAxis[0]!.data;
+    expect(labels).toHaveLength(7);
+    const failed = option.series.find((s) => s.name === 'Failed')!;
+    expect(failed.data.map(valueOf)[labels.indexOf(dayLabel.format(tokyoMidnight(now, MISSING_DAY)))]).toBe(0);
+    const settling = option.series.find((s) => s.id === 'settling');
+    expect(settling?.markArea?.data[0]?.[0]).toMatchObject({ xAxis: labels.indexOf(dayLabel.format(now - LAG)) });
+    expect(await page.isVisible('[data-testid=panel-failures-trend] [data-testid=settling-note]')).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'security-settling.png'), fullPage: true });
+  });
+
   it('draws every hour of a day (0 where there is none) and lightens the end of the sparklines', async () => {
     await page.goto(`${server.url}/overview?range=24h`);
     await waitForPanels(page);
