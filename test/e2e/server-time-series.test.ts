@@ -40,8 +40,9 @@ describe('panel results say which time bins they used', () => {
 
   it('stat panels with a binned sparkline have bins; panels without time bins have none', async () => {
     const stat = await run('delivered', day0, day0 + 7 * DAY, 540);
-    expect(stat.bin).toEqual({ stepMs: DAY, originMs: -9 * HOUR });
+    expect(stat.bin?.stepMs).toBe(DAY);
     expect(stat.sparkline?.rows.length).toBe(2);
+    for (const r of stat.sparkline!.rows) expect((Date.parse(String(r[0])) - stat.bin!.originMs) % DAY).toBe(0);
     expect((await run('top-sender-domains', day0, day0 + 7 * DAY, 540)).bin).toBeUndefined();
     expect((await run('status-share', day0, day0 + 7 * DAY, 540)).bin).toBeUndefined();
   });
