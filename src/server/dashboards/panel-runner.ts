@@ -67,11 +67,12 @@ const BIN_PLACEHOLDER = /\$\{bin\((\w+)\)\}/;
  * A panel query with its placeholders and the filters filled in. `${bin(Column)}` is a time bin of the
  * column (hours or days by the range; days start at the viewer's midnight), `${embargoed}` the embargoed countries.
  */
-export function panelKql(kql: string, request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>, env: PanelEnvironment): string {
+export function panelKql(kql: string, request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>, env: PanelEnvironment, binOrigin?: number): string {
   const bin = binFor(request.from, request.to);
   const shift = Math.trunc(request.tzOffsetMinutes ?? 0);
   const text = kql
     .replace(/\$\{bin\((\w+)\)\}/g, (_m, column: string) => {
+      if (binOrigin !== undefined) return `bin_at(${column}, ${bin}, datetime(${new Date(binOrigin).toISOString()}))`;
       if (bin === '1h' || shift === 0) return `bin(${column}, ${bin})`;
       // Days from the viewer's midnight: bins of 1d counted from a local midnight (1970-01-01 00:00 local time).
       return `bin_at(${column}, 1d, datetime(${new Date(-shift * 60_000).toISOString()}))`;
@@ -87,13 +88,36 @@ function sumOfSparkline(sparkline: QueryOutput): QueryOutput {
   return { ...sparkline, columns: [column], rows: [[value]], stats: { ...sparkline.stats, rows: 1, truncated: false } };
 }
 
+/**
+ * A stat whose value is the sum of its sparkline, with the change against the period before, in one query:
+ * the sparkline over both periods in bins that start at the range's start, so every bin falls wholly in one
+ * period; the bins before the start sum to the previous value. Undefined when that does not apply.
+ */
+async function statInOneQuery(run: RunQuery, panel: Extract<Panel, { kind: 'stat' }>, request: PanelRequest, env: PanelEnvironment): Promise<Pick<PanelResult, 'result' | 'previous' | 'sparkline' | 'bin'> | undefined> {
+  const { from, to } = request;
+  if (!panel.valueIsSparklineSum || !panel.sparkline || !BIN_PLACEHOLDER.test(panel.sparkline) || from === undefined || to === undefined) return undefined;
+  const both = await run(panelKql(panel.sparkline, request, env, from), from - (to - from), to);
+  const time = both.columns.findIndex((c) => c.type === 'datetime');
+  if (time < 0 || both.stats.truncated) return undefined;
+  const isCurrent = (row: unknown[]) => Date.parse(String(row[time])) >= from;
+  const rows = both.rows.filter(isCurrent);
+  const sparkline: QueryOutput = { ...both, rows, stats: { ...both.stats, rows: rows.length } };
+  const previous = sumOfSparkline({ ...both, rows: both.rows.filter((r) => !isCurrent(r)) }).rows[0]![0];
+  return { result: sumOfSparkline(sparkline), previous, sparkline, bin: { stepMs: binSpec(request).stepMs, originMs: from } };
+}
+
+type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number) => Promise<QueryOutput>;
+
 /** Run a panel. */
 export async function runPanel(queries: QueryService, store: Store, env: PanelEnvironment, panel: Panel, request: PanelRequest): Promise<PanelResult> {
-  const run = (kql: string, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) => queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
+  const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) => queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
   const previousRange = request.from !== undefined && request.to !== undefined ? { from: request.from - (request.to - request.from), to: request.from } : undefined;
   const kql = panelKql(panel.kql, request, env);
 
   if (panel.kind === 'stat') {
+    const kqlShown = panel.explore ? panelKql(panel.explore, request, env) : kql;
+    const combined = await statInOneQuery(run, panel, request, env);
+    if (combined) return { kql: kqlShown, ...combined };
     const sparklineKql = panel.sparkline ? panelKql(panel.sparkline, request, env) : undefined;
     const fromSparkline = panel.valueIsSparklineSum && sparklineKql !== undefined;
     const [ran, previous, sparkline] = await Promise.all([
@@ -102,7 +126,7 @@ export async function runPanel(queries: QueryService, store: Store, env: PanelEn
       sparklineKql ? run(sparklineKql) : undefined,
     ]);
     const result = ran ?? sumOfSparkline(sparkline!);
-    const out: PanelResult = { kql: panel.explore ? panelKql(panel.explore, request, env) : kql, result };
+    const out: PanelResult = { kql: kqlShown, result };
     if (previous) out.previous = previous.rows[0]?.[0] ?? null;
     if (sparkline) out.sparkline = sparkline;
     if (BIN_PLACEHOLDER.test(panel.sparkline ?? '') || BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
