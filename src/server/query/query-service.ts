@@ -56,42 +56,48 @@ export class QueryService {
     // One row past the cap tells whether there were more.
     const sql = `SELECT * FROM (${compiled.sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${cap + 1}`;
 
-    // One signal stops the wait and the run: the time-out, or the caller giving up.
+    const result = await this.withSlot(input.user, input.signal, (signal) => this.store.query(sql, compiled.params, { signal }));
+    const truncated = result.rows.length > cap;
+    const rows = truncated ? result.rows.slice(0, cap) : result.rows;
+    // The compiler knows the KQL types (dynamic, timespan) better than the engine's result metadata.
+    const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
+    const out: QueryOutput = {
+      columns,
+      rows,
+      stats: { elapsedMs: Math.round(performance.now() - started), rows: rows.length, truncated, rowLimit: cap },
+    };
+    if (compiled.render !== undefined) out.render = compiled.render;
+    if (truncated) out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
+    return out;
+  }
+
+  /**
+   * Run `work` in a query slot of `user`, bounded by the time-out and `signal`: one signal stops both the wait
+   * and the run; the slot is given back when the store is really done, not when we stop waiting for it.
+   */
+  private async withSlot<T>(user: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(new QueryTimeoutError(this.limits.timeoutMs)), this.limits.timeoutMs);
     const onCancel = () => stop.abort(new QueryCancelledError());
-    if (input.signal?.aborted) onCancel();
-    input.signal?.addEventListener('abort', onCancel, { once: true });
+    if (signal?.aborted) onCancel();
+    signal?.addEventListener('abort', onCancel, { once: true });
     try {
-      const release = await this.limiter.acquire(input.user, stop.signal).catch(() => {
+      const release = await this.limiter.acquire(user, stop.signal).catch(() => {
         throw stop.signal.reason instanceof QueryCancelledError ? stop.signal.reason : new QueryBusyError();
       });
-      const work = this.store.query(sql, compiled.params, { signal: stop.signal });
-      // The slot is given back when the store is really done, not when we stop waiting for it.
-      work.then(release, release);
-      const result = await Promise.race([
-        work,
+      const running = work(stop.signal);
+      running.then(release, release);
+      return await Promise.race([
+        running,
         new Promise<never>((_, reject) => {
           const fail = () => reject(stop.signal.reason as Error);
           if (stop.signal.aborted) fail();
           stop.signal.addEventListener('abort', fail, { once: true });
         }),
       ]);
-      const truncated = result.rows.length > cap;
-      const rows = truncated ? result.rows.slice(0, cap) : result.rows;
-      // The compiler knows the KQL types (dynamic, timespan) better than the engine's result metadata.
-      const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
-      const out: QueryOutput = {
-        columns,
-        rows,
-        stats: { elapsedMs: Math.round(performance.now() - started), rows: rows.length, truncated, rowLimit: cap },
-      };
-      if (compiled.render !== undefined) out.render = compiled.render;
-      if (truncated) out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
-      return out;
     } finally {
       clearTimeout(timer);
-      input.signal?.removeEventListener('abort', onCancel);
+      signal?.removeEventListener('abort', onCancel);
     }
   }
 }

@@ -1,4 +1,5 @@
 /** Dashboards: the list, one definition, and running or exporting one panel with the time range and filters. */
+import { setMaxListeners } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { toCsv } from '../../export/index.js';
@@ -92,7 +93,9 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       const ids = request.body?.panels ?? dashboard.panels.map((p) => p.id);
       const panels = [...new Set(ids)].map((panelId) => find(dashboard.id, panelId));
       const range = parseRange(request.body ?? {});
+      const filters = request.body?.filters ?? {};
       const cancel = new AbortController();
+      setMaxListeners(0, cancel.signal);
       // The client went away (a newer filter, a closed tab): stop what is still waiting or running.
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) cancel.abort();
@@ -101,9 +104,10 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       const line = (value: unknown) => {
         if (!cancel.signal.aborted) out.write(`${JSON.stringify(value)}\n`);
       };
-      const request_ = { ...range, filters: request.body?.filters ?? {}, tzOffsetMinutes: request.body?.tzOffsetMinutes, user: request.principal!.user, signal: cancel.signal };
+      const user = request.principal!.user;
+      const panelRequest = { ...range, filters, tzOffsetMinutes: request.body?.tzOffsetMinutes, user, signal: cancel.signal };
       const runs = panels.map((panel) =>
-        runPanel(ctx.queries, ctx.store, env, panel, request_).then(
+        runPanel(ctx.queries, ctx.store, env, panel, panelRequest).then(
           (data) => line({ panel: panel.id, data }),
           (error: unknown) => {
             const http = toHttpError(error);
@@ -112,7 +116,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
           },
         ),
       );
-      void Promise.all(runs).then(() => out.end());
+      void Promise.all(runs).finally(() => out.end());
       return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(out);
     },
   );
