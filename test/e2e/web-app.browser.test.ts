@@ -144,6 +144,52 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     await f.page.waitForFunction(() => !new URL(location.href).searchParams.has('sender'));
   });
 
+  it('adds a filter typed by hand, and auto-refreshes in one request without blanking the panels', async () => {
+    const page = await f.page.context().newPage();
+    try {
+      await page.clock.install();
+      const runs: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/dashboards/') && r.url().endsWith('/run')) runs.push(new URL(r.url()).pathname);
+      });
+      await page.goto(`${f.url}/overview?range=7d`);
+      await waitForPanels(page);
+      // Every panel of the page came in one streamed request.
+      expect(runs).toEqual(['/api/dashboards/overview/run']);
+
+      await page.click('[data-testid=add-filter]');
+      await page.selectOption('.add-filter select', 'status');
+      await page.fill('.add-filter input[name=filter-value]', 'Quarantined');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=chip-status]');
+      expect(new URL(page.url()).searchParams.getAll('status')).toEqual(['Quarantined']);
+      await waitForPanels(page);
+      const statuses = await page.$$eval('[data-testid=panel-status-share] table tbody tr', (trs) => trs.length).catch(() => -1);
+      expect(statuses === -1 || statuses <= 1).toBe(true);
+
+      await page.selectOption('#refresh-select', '1m');
+      expect(new URL(page.url()).searchParams.get('refresh')).toBe('1m');
+      await page.evaluate(() => {
+        const w = window as unknown as { blanked: string[] };
+        w.blanked = [];
+        new MutationObserver((changes) => {
+          for (const c of changes) if ((c.target as Element).getAttribute('data-status') === 'loading') w.blanked.push((c.target as Element).getAttribute('data-testid') ?? '?');
+        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+      });
+      const before = runs.length;
+      await page.clock.runFor(61_000);
+      await expect.poll(() => runs.length, { timeout: 10_000 }).toBe(before + 1);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => (window as unknown as { blanked: string[] }).blanked)).toEqual([]);
+      // The filter stays, and auto-refresh follows the user to the next page.
+      await page.click('nav >> text=Security');
+      await page.waitForSelector('[data-testid=chip-status]');
+      expect(new URL(page.url()).searchParams.get('refresh')).toBe('1m');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('runs KQL in the Explorer, underlines mistakes, opens a message, and exports CSV that cannot become formulas', async () => {
     await f.page.goto(`${f.url}/explorer?range=24h`);
     await f.page.waitForSelector('.cm-content');

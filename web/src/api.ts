@@ -69,3 +69,43 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   }
   return data as T;
 }
+
+/**
+ * POST and read an NDJSON answer line by line as it arrives; `onLine` gets each parsed line. Resolves when
+ * the answer ends; throws ApiError for an error answer (and sends a signed-out user to sign in).
+ */
+export async function apiStream(path: string, body: unknown, onLine: (line: unknown) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
+  const headers: Record<string, string> = { accept: 'application/x-ndjson', 'content-type': 'application/json' };
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', signal: options.signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', 'The server did not answer.');
+  }
+  if (res.status === 401) goToSignIn();
+  if (!res.ok || !res.body) {
+    const data = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
+    throw new ApiError(res.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `HTTP ${res.status}`);
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      rest += value;
+      let nl: number;
+      while ((nl = rest.indexOf('\n')) >= 0) {
+        const line = rest.slice(0, nl);
+        rest = rest.slice(nl + 1);
+        if (line.trim()) onLine(JSON.parse(line));
+      }
+    }
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', 'The connection to the server broke off.');
+  }
+  if (rest.trim()) onLine(JSON.parse(rest));
+}

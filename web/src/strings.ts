@@ -44,6 +44,18 @@ export const strings = {
     remove: (name: string, value: string) => `Remove filter ${name} = ${value}`,
     clearAll: 'Clear all',
     names: { status: 'Status', sender: 'Sender', recipient: 'Recipient', domain: 'Domain', direction: 'Direction', country: 'Country' } as Record<string, string>,
+    add: 'Add filter',
+    field: 'Filter on',
+    value: 'Value',
+    apply: 'Add',
+    cancel: 'Cancel',
+    placeholders: { status: 'Delivered', sender: 'someone@contoso.com', recipient: 'someone@contoso.com', domain: 'contoso.com', direction: 'Inbound', country: 'JP' } as Record<string, string>,
+  },
+  refresh: {
+    label: 'Auto-refresh',
+    off: 'Auto-refresh off',
+    every: (interval: string) => `Refresh every ${interval}`,
+    intervals: { '1m': '1 min', '5m': '5 min', '15m': '15 min' } as Record<string, string>,
   },
   panel: {
     menu: 'Panel menu',

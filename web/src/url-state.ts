@@ -8,6 +8,16 @@ export type Filters = Partial<Record<FilterName, string[]>>;
 export type RangeKey = '24h' | '7d' | '30d' | 'custom';
 const RANGE_MS: Record<Exclude<RangeKey, 'custom'>, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 
+/** Auto-refresh intervals a view can ask for (`refresh=5m` in the URL). */
+export const REFRESH_MS = { '1m': 60_000, '5m': 300_000, '15m': 900_000 } as const;
+export type RefreshKey = keyof typeof REFRESH_MS;
+
+/** The auto-refresh interval of a query string, or null (off). */
+export function readRefresh(search: string): RefreshKey | null {
+  const v = new URLSearchParams(search).get('refresh');
+  return v !== null && v in REFRESH_MS ? (v as RefreshKey) : null;
+}
+
 /** The view's time range: a preset relative to now, or a custom span. */
 export interface TimeRange {
   key: RangeKey;
@@ -68,6 +78,7 @@ export function readViewState(search: string): { range: TimeRange; filters: Filt
 export function writeViewState(search: string, range: TimeRange, filters: Filters): string {
   const q = new URLSearchParams(search);
   for (const k of ['range', 'from', 'to', ...FILTER_NAMES]) q.delete(k);
+  // `refresh` stays where it is: it belongs to the viewer's screen, not to what is shown.
   q.set('range', range.key);
   if (range.key === 'custom') {
     q.set('from', new Date(range.from).toISOString());
@@ -86,6 +97,8 @@ export function useViewState(): {
   setFilters(filters: Filters): void;
   addFilter(name: FilterName, value: string): void;
   viewQuery: string;
+  refresh: RefreshKey | null;
+  setRefresh(refresh: RefreshKey | null): void;
 } {
   const { path, search } = useLocation();
   const { range, filters } = readViewState(search);
@@ -100,5 +113,15 @@ export function useViewState(): {
     },
     [path],
   );
-  return { range, filters, setRange, setFilters, addFilter, viewQuery: writeViewState('', range, filters) };
+  const setRefresh = useCallback(
+    (r: RefreshKey | null) => {
+      const q = new URLSearchParams(location.search);
+      if (r) q.set('refresh', r);
+      else q.delete('refresh');
+      const s = q.toString();
+      navigate(path + (s ? `?${s}` : ''), true);
+    },
+    [path],
+  );
+  return { range, filters, setRange, setFilters, addFilter, viewQuery: writeViewState('', range, filters), refresh: readRefresh(search), setRefresh };
 }

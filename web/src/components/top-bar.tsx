@@ -1,8 +1,9 @@
-// The bar above every page: time range (in the viewer's zone, UTC on hover) and the active filters as chips.
+// The bar above every page: time range (in the viewer's zone, UTC on hover), auto-refresh, and the active filters as chips.
 import { useState } from 'react';
 import { formatTime, formatUtc, zoneName } from '../format';
 import { strings } from '../strings';
-import { FILTER_NAMES, useViewState, type RangeKey } from '../url-state';
+import { FILTER_NAMES, REFRESH_MS, useViewState, type RangeKey, type RefreshKey } from '../url-state';
+import { AddFilter } from './add-filter';
 import { SafeText } from './safe-text';
 
 function toLocalInput(t: number): string {
@@ -11,7 +12,7 @@ function toLocalInput(t: number): string {
 }
 
 export function TopBar() {
-  const { range, filters, setRange, setFilters } = useViewState();
+  const { range, filters, setRange, setFilters, addFilter, refresh, setRefresh } = useViewState();
   const [custom, setCustom] = useState<{ from: string; to: string } | null>(null);
   const presets: [RangeKey, string][] = [
     ['24h', strings.range.last24h],
@@ -72,6 +73,14 @@ export function TopBar() {
         <span className="zone" title={Intl.DateTimeFormat().resolvedOptions().timeZone}>
           {strings.range.zone(zoneName(range.to))}
         </span>
+        <select id="refresh-select" aria-label={strings.refresh.label} value={refresh ?? ''} onChange={(e) => setRefresh((e.target.value || null) as RefreshKey | null)}>
+          <option value="">{strings.refresh.off}</option>
+          {(Object.keys(REFRESH_MS) as RefreshKey[]).map((k) => (
+            <option key={k} value={k}>
+              {strings.refresh.every(strings.refresh.intervals[k] ?? k)}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="chips" role="group" aria-label={strings.filters.label}>
         {chips.length === 0 && <span className="muted">{strings.filters.none}</span>}
@@ -88,6 +97,7 @@ export function TopBar() {
             </button>
           </span>
         ))}
+        <AddFilter onAdd={addFilter} />
         {chips.length > 1 && (
           <button type="button" className="link-button" onClick={() => setFilters({})}>
             {strings.filters.clearAll}

@@ -1,7 +1,8 @@
-// A dashboard: its panels on a 12-column grid, each loading on its own.
+// A dashboard: its panels on a 12-column grid, loaded by one streamed request and drawn as each answer arrives.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import { ChartPanel } from '../panels/chart-panel';
+import { DashboardDataProvider } from '../panels/dashboard-data';
 import { KeywordsPanel } from '../panels/keywords-panel';
 import type { PanelProps } from '../panels/panel-props';
 import { StatPanel } from '../panels/stat-panel';
@@ -9,7 +10,7 @@ import { TablePanel } from '../panels/table-panel';
 import { useMe } from '../session';
 import { strings } from '../strings';
 import type { DashboardDef, PanelDef } from '../types';
-import { useViewState, writeViewState } from '../url-state';
+import { REFRESH_MS, useViewState, writeViewState } from '../url-state';
 
 // The world map (geometry and country codes) loads with the first map panel.
 const MapPanel = lazy(() => import('../panels/map-panel').then((m) => ({ default: m.MapPanel })));
@@ -35,9 +36,35 @@ function Panel(props: PanelProps) {
   }
 }
 
+/** A counter that goes up every `ms` while the tab is visible (and once on coming back after a missed tick); null: off. */
+function useRefreshTick(ms: number | null): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (ms === null) return;
+    let due = false;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') setTick((t) => t + 1);
+      else due = true;
+    }, ms);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && due) {
+        due = false;
+        setTick((t) => t + 1);
+      }
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [ms]);
+  return tick;
+}
+
 export function DashboardPage({ id }: { id: string }) {
   const me = useMe();
-  const { range, filters, addFilter } = useViewState();
+  const { range, filters, addFilter, refresh } = useViewState();
+  const refreshTick = useRefreshTick(refresh ? REFRESH_MS[refresh] : null);
   const [dashboard, setDashboard] = useState<DashboardDef | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -51,11 +78,13 @@ export function DashboardPage({ id }: { id: string }) {
     <div className="dashboard">
       <h1 className="page-title">{dashboard.title}</h1>
       <p className="page-description">{dashboard.description}</p>
-      <div className="grid">
-        {dashboard.panels.map((p: PanelDef) => (
-          <Panel key={p.id} dashboardId={dashboard.id} panel={p} range={range} filters={filters} addFilter={addFilter} me={me} rangeQuery={rangeQuery} />
-        ))}
-      </div>
+      <DashboardDataProvider dashboardId={dashboard.id} panelIds={dashboard.panels.map((p) => p.id)} range={range} filters={filters} refreshTick={refreshTick}>
+        <div className="grid">
+          {dashboard.panels.map((p: PanelDef) => (
+            <Panel key={p.id} dashboardId={dashboard.id} panel={p} range={range} filters={filters} addFilter={addFilter} me={me} rangeQuery={rangeQuery} />
+          ))}
+        </div>
+      </DashboardDataProvider>
     </div>
   );
 }

@@ -1,24 +1,43 @@
-// Loads one panel's data for the current time range and filters; each panel loads on its own, all in parallel.
-import { useCallback, useEffect, useState } from 'react';
+// One panel's data for the current time range and filters: from its dashboard's streamed request when there
+// is one, else asked for on its own.
+import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { api, ApiError } from '../api';
 import { zoneOffsetMinutes } from '../format';
 import type { PanelResult } from '../types';
 import type { Filters, TimeRange } from '../url-state';
+import { DashboardDataContext, type PanelState } from './dashboard-data';
 
-export type PanelState = { status: 'loading' } | { status: 'ok'; data: PanelResult } | { status: 'error'; message: string };
+export type { PanelState };
+
+const noop = () => () => {};
 
 /** The panel's state; `reload` asks again. */
 export function usePanelData(dashboardId: string, panelId: string, range: TimeRange, filters: Filters): { state: PanelState; reload: () => void } {
+  const shared = useContext(DashboardDataContext);
+  const fromDashboard = shared && shared.dashboardId === dashboardId ? shared : null;
+  const own = useOwnPanelData(fromDashboard ? null : { dashboardId, panelId, range, filters });
+  const state = useSyncExternalStore(
+    useCallback((l: () => void) => (fromDashboard ? fromDashboard.subscribe(panelId, l) : noop()), [fromDashboard, panelId]),
+    () => (fromDashboard ? fromDashboard.get(panelId) : own.state),
+  );
+  const reload = useCallback(() => (fromDashboard ? fromDashboard.reload(panelId) : own.reload()), [fromDashboard, panelId, own]);
+  return { state, reload };
+}
+
+/** A panel outside a dashboard page asks the single-panel route itself; `null` does nothing. */
+function useOwnPanelData(ask: { dashboardId: string; panelId: string; range: TimeRange; filters: Filters } | null): { state: PanelState; reload: () => void } {
   const [state, setState] = useState<PanelState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const filterKey = JSON.stringify(filters);
+  const key = ask ? JSON.stringify([ask.dashboardId, ask.panelId, ask.range.from, ask.range.to, ask.filters]) : '';
   useEffect(() => {
+    if (!key) return;
+    const [dashboardId, panelId, from, to, filters] = JSON.parse(key) as [string, string, number, number, Filters];
     const ac = new AbortController();
     setState({ status: 'loading' });
     api<PanelResult>(
       'POST',
       `/api/dashboards/${encodeURIComponent(dashboardId)}/panels/${encodeURIComponent(panelId)}/run`,
-      { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), filters: JSON.parse(filterKey) as Filters, tzOffsetMinutes: zoneOffsetMinutes(range.to) },
+      { from: new Date(from).toISOString(), to: new Date(to).toISOString(), filters, tzOffsetMinutes: zoneOffsetMinutes(to) },
       { signal: ac.signal },
     ).then(
       (data) => setState({ status: 'ok', data }),
@@ -28,7 +47,7 @@ export function usePanelData(dashboardId: string, panelId: string, range: TimeRa
       },
     );
     return () => ac.abort();
-  }, [dashboardId, panelId, range.from, range.to, filterKey, attempt]);
+  }, [key, attempt]);
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
   return { state, reload };
 }

@@ -1,0 +1,139 @@
+// The data of a dashboard's panels: one streamed request for all of them, each panel drawn as its answer arrives.
+import { createContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { api, apiStream, ApiError } from '../api';
+import { zoneOffsetMinutes } from '../format';
+import { strings } from '../strings';
+import type { PanelResult } from '../types';
+import type { Filters, TimeRange } from '../url-state';
+
+/** `refreshing`: newer data is on its way; the panel keeps showing what it has. */
+export type PanelState = { status: 'loading' } | { status: 'ok'; data: PanelResult; refreshing?: boolean } | { status: 'error'; message: string };
+
+const LOADING: PanelState = { status: 'loading' };
+
+/** One line of POST /api/dashboards/:id/run. */
+interface PanelLine {
+  panel: string;
+  data?: PanelResult;
+  error?: { message: string };
+}
+
+/** What the panels ask for, in the API's terms. */
+function requestBody(range: TimeRange, filters: Filters) {
+  return { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), filters, tzOffsetMinutes: zoneOffsetMinutes(range.to) };
+}
+
+const errorText = (e: unknown) => (e instanceof ApiError ? e.message : strings.errors.generic);
+
+/** Panel states of one dashboard view, with a listener per panel so an answer redraws only its own panel. */
+export class DashboardData {
+  private states = new Map<string, PanelState>();
+  private listeners = new Map<string, Set<() => void>>();
+  private current: AbortController | null = null;
+  private body: ReturnType<typeof requestBody> | null = null;
+
+  constructor(readonly dashboardId: string) {}
+
+  /** The state of one panel (stable between changes, as useSyncExternalStore wants). */
+  get(panelId: string): PanelState {
+    return this.states.get(panelId) ?? LOADING;
+  }
+
+  /** Be told when one panel's state changes. */
+  subscribe(panelId: string, listener: () => void): () => void {
+    let set = this.listeners.get(panelId);
+    if (!set) this.listeners.set(panelId, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private set(panelId: string, state: PanelState): void {
+    this.states.set(panelId, state);
+    this.listeners.get(panelId)?.forEach((l) => l());
+  }
+
+  /**
+   * Ask for every panel with this range and filters; a request still running is cancelled (the server stops
+   * its queries). `keep` (auto-refresh) leaves the panels showing their data until the new answer is in.
+   */
+  load(panelIds: readonly string[], range: TimeRange, filters: Filters, keep = false): void {
+    this.current?.abort();
+    const ac = new AbortController();
+    this.current = ac;
+    const body = requestBody(range, filters);
+    this.body = body;
+    const waiting = new Set(panelIds);
+    for (const id of panelIds) {
+      const s = this.get(id);
+      this.set(id, keep && s.status === 'ok' ? { ...s, refreshing: true } : LOADING);
+    }
+    const onLine = (raw: unknown) => {
+      if (ac.signal.aborted) return;
+      const line = raw as PanelLine;
+      if (!waiting.delete(line.panel)) return;
+      this.set(line.panel, line.data ? { status: 'ok', data: line.data } : { status: 'error', message: line.error?.message ?? strings.errors.generic });
+    };
+    apiStream(`/api/dashboards/${encodeURIComponent(this.dashboardId)}/run`, { ...body, panels: panelIds }, onLine, { signal: ac.signal }).then(
+      () => {
+        for (const id of waiting) this.set(id, { status: 'error', message: strings.errors.generic });
+      },
+      (e: unknown) => {
+        if (ac.signal.aborted) return;
+        for (const id of waiting) this.set(id, { status: 'error', message: errorText(e) });
+      },
+    );
+  }
+
+  /** Ask again for one panel (its retry button), with the range and filters of the last load. */
+  reload(panelId: string): void {
+    if (!this.body) return;
+    this.set(panelId, LOADING);
+    const signal = this.current?.signal;
+    api<PanelResult>('POST', `/api/dashboards/${encodeURIComponent(this.dashboardId)}/panels/${encodeURIComponent(panelId)}/run`, this.body, { signal }).then(
+      (data) => this.set(panelId, { status: 'ok', data }),
+      (e: unknown) => {
+        if ((e as Error).name !== 'AbortError') this.set(panelId, { status: 'error', message: errorText(e) });
+      },
+    );
+  }
+
+  /** Stop whatever is running (the page is going away). */
+  close(): void {
+    this.current?.abort();
+  }
+}
+
+export const DashboardDataContext = createContext<DashboardData | null>(null);
+
+/**
+ * Loads all `panelIds` of the dashboard whenever the range or filters change, and again at each `refreshTick`
+ * (auto-refresh: panels keep their data until the new answer is in).
+ */
+export function DashboardDataProvider({
+  dashboardId,
+  panelIds,
+  range,
+  filters,
+  refreshTick,
+  children,
+}: {
+  dashboardId: string;
+  panelIds: readonly string[];
+  range: TimeRange;
+  filters: Filters;
+  refreshTick: number;
+  children: ReactNode;
+}) {
+  const data = useMemo(() => new DashboardData(dashboardId), [dashboardId]);
+  const idsKey = panelIds.join('\n');
+  const filterKey = JSON.stringify(filters);
+  const lastTick = useRef(refreshTick);
+  useEffect(() => () => data.close(), [data]);
+  useEffect(() => {
+    // A tick of auto-refresh (a preset range moves with it) keeps the panels drawn; anything else shows loading.
+    const keep = lastTick.current !== refreshTick;
+    lastTick.current = refreshTick;
+    data.load(idsKey.split('\n'), range, JSON.parse(filterKey) as Filters, keep);
+  }, [data, idsKey, range.from, range.to, filterKey, refreshTick]); // eslint-disable-line react-hooks/exhaustive-deps
+  return <DashboardDataContext.Provider value={data}>{children}</DashboardDataContext.Provider>;
+}
