@@ -12,7 +12,7 @@ import { PanelFrame, type MenuItem } from './panel-frame';
 import { downloadDataUrl, explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
 import { ResultTable } from './result-table';
-import { usePanelData } from './use-panel-data';
+import { frameState, shownData, usePanelData } from './use-panel-data';
 
 type ChartDef = Extract<PanelDef, { kind: 'chart' }>;
 
@@ -21,7 +21,7 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
   const settledUntil = useSettledUntil(range);
   const [asTable, setAsTable] = useState(false);
   const chartRef = useRef<ECharts | null>(null);
-  const data = state.status === 'ok' ? state.data : undefined;
+  const data = shownData(state);
   const built = useMemo(
     () => (data ? buildChart(panel, data.result, { from: range.from, to: range.to, bin: data.bin, settledUntil }) : undefined),
     [data, panel, range.from, range.to, settledUntil],
@@ -84,7 +84,7 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
   const settlingFrom = !empty ? built?.settling?.from : undefined;
 
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} status={state.status} error={state.status === 'error' ? state.message : undefined} onRetry={reload} empty={empty} testId={`panel-${panel.id}`}>
+    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={empty} testId={`panel-${panel.id}`}>
       {data && built && (asTable ? <ResultTable result={data.result} filterLinks={panel.filterLinks} addFilter={addFilter} maxHeight={320} /> : <EChart option={built.option} onReady={onReady} label={summary} height={panel.chart === 'pie' ? 280 : 260} />)}
       {settlingFrom !== undefined && (
         <p className="settling-note" data-testid="settling-note" title={strings.panel.settlingTitle(formatUtc(settlingFrom))}>

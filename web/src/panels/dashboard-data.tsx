@@ -6,8 +6,11 @@ import { strings } from '../strings';
 import type { PanelResult } from '../types';
 import type { Filters, TimeRange } from '../url-state';
 
-/** `refreshing`: newer data is on its way; the panel keeps showing what it has. */
-export type PanelState = { status: 'loading' } | { status: 'ok'; data: PanelResult; refreshing?: boolean } | { status: 'error'; message: string };
+/**
+ * `loading` may carry the data of the previous answer, drawn dimmed until the new one is in (a chart is
+ * updated, not rebuilt); `refreshing`: auto-refresh is asking again, the panel keeps showing what it has.
+ */
+export type PanelState = { status: 'loading'; data?: PanelResult } | { status: 'ok'; data: PanelResult; refreshing?: boolean } | { status: 'error'; message: string };
 
 const LOADING: PanelState = { status: 'loading' };
 
@@ -65,7 +68,8 @@ export class DashboardData {
     const waiting = new Set(panelIds);
     for (const id of panelIds) {
       const s = this.get(id);
-      this.set(id, keep && s.status === 'ok' ? { ...s, refreshing: true } : LOADING);
+      if (s.status === 'ok') this.set(id, keep ? { ...s, refreshing: true } : { status: 'loading', data: s.data });
+      else if (s.status === 'error') this.set(id, LOADING);
     }
     const onLine = (raw: unknown) => {
       if (ac.signal.aborted) return;
@@ -87,7 +91,8 @@ export class DashboardData {
   /** Ask again for one panel (its retry button), with the range and filters of the last load. */
   reload(panelId: string): void {
     if (!this.body) return;
-    this.set(panelId, LOADING);
+    const s = this.get(panelId);
+    this.set(panelId, s.status === 'error' ? LOADING : { status: 'loading', data: s.data });
     const signal = this.current?.signal;
     api<PanelResult>('POST', `/api/dashboards/${encodeURIComponent(this.dashboardId)}/panels/${encodeURIComponent(panelId)}/run`, this.body, { signal }).then(
       (data) => this.set(panelId, { status: 'ok', data }),

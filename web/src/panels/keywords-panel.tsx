@@ -7,13 +7,13 @@ import type { PanelDef } from '../types';
 import { PanelFrame } from './panel-frame';
 import { explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
-import { usePanelData } from './use-panel-data';
+import { frameState, shownData, usePanelData } from './use-panel-data';
 
 type KeywordsDef = Extract<PanelDef, { kind: 'keywords' }>;
 
 export function KeywordsPanel({ dashboardId, panel, range, filters, me, rangeQuery }: PanelProps<KeywordsDef>) {
   const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
-  const data = state.status === 'ok' ? state.data : undefined;
+  const data = shownData(state);
   const terms = data?.terms ?? [];
   const max = Math.max(1, ...terms.map((t) => t.count));
   const menu = [
@@ -21,7 +21,7 @@ export function KeywordsPanel({ dashboardId, panel, range, filters, me, rangeQue
     { label: strings.panel.exportCsv, href: panelCsvHref(dashboardId, panel.id, range, filters), download: true },
   ];
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} status={state.status} error={state.status === 'error' ? state.message : undefined} onRetry={reload} empty={!!data && terms.length === 0} testId={`panel-${panel.id}`}>
+    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={!!data && terms.length === 0} testId={`panel-${panel.id}`}>
       <ol className="keywords">
         {terms.map((t) => {
           const change = formatChange(t.count, t.previous);

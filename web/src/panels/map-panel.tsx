@@ -9,7 +9,7 @@ import { PanelFrame, type MenuItem } from './panel-frame';
 import { downloadDataUrl, explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
 import { ResultTable } from './result-table';
-import { usePanelData } from './use-panel-data';
+import { frameState, shownData, usePanelData } from './use-panel-data';
 import { countryName, registerWorldMap } from './world-map';
 
 type MapDef = Extract<PanelDef, { kind: 'map' }>;
@@ -19,7 +19,7 @@ export function MapPanel({ dashboardId, panel, range, filters, addFilter, me, ra
   const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
   const [asTable, setAsTable] = useState(false);
   const chartRef = useRef<ECharts | null>(null);
-  const data = state.status === 'ok' ? state.data : undefined;
+  const data = shownData(state);
   const filterName = panel.filterLinks[panel.country];
 
   const option = useMemo(() => {
@@ -66,7 +66,7 @@ export function MapPanel({ dashboardId, panel, range, filters, addFilter, me, ra
   ];
   const rows = data?.result.rows.length ?? 0;
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} status={state.status} error={state.status === 'error' ? state.message : undefined} onRetry={reload} empty={!!data && rows === 0} testId={`panel-${panel.id}`}>
+    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={!!data && rows === 0} testId={`panel-${panel.id}`}>
       {data &&
         (asTable ? (
           <ResultTable result={data.result} filterLinks={panel.filterLinks} addFilter={addFilter} maxHeight={320} />

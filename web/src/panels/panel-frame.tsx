@@ -20,6 +20,7 @@ export function PanelFrame({
   error,
   onRetry,
   empty,
+  stale,
   children,
   testId,
 }: {
@@ -31,6 +32,8 @@ export function PanelFrame({
   error?: string;
   onRetry?: () => void;
   empty?: boolean;
+  /** Loading, with the previous answer to show meanwhile (dimmed). */
+  stale?: boolean;
   children?: ReactNode;
   testId?: string;
 }) {
@@ -53,6 +56,8 @@ export function PanelFrame({
     return () => window.removeEventListener('keydown', onKey);
   }, [fullScreen, menuOpen]);
 
+  // While loading, the previous answer stays on screen, dimmed (not when it was empty).
+  const showStale = status === 'loading' && !!stale && !empty;
   const items: MenuItem[] = [...menu, { label: fullScreen ? strings.panel.exitFullScreen : strings.panel.fullScreen, onSelect: () => setFullScreen((f) => !f) }];
 
   return (
@@ -107,8 +112,8 @@ export function PanelFrame({
         </div>
       </header>
       <p className="panel-description">{description}</p>
-      <div className="panel-body">
-        {status === 'loading' && (
+      <div className="panel-body" aria-busy={status === 'loading'}>
+        {status === 'loading' && !showStale && (
           <div className="panel-state" role="status">
             <span className="spinner" aria-hidden="true" /> {strings.panel.loading}
           </div>
@@ -125,7 +130,13 @@ export function PanelFrame({
           </div>
         )}
         {status === 'ok' && empty && <div className="panel-state panel-empty">{strings.panel.empty}</div>}
-        {status === 'ok' && !empty && children}
+        {/* One element in one place whether fresh or stale, so a chart is updated in place, not rebuilt. */}
+        {((status === 'ok' && !empty) || showStale) && <div className={showStale ? 'panel-content panel-stale' : 'panel-content'}>{children}</div>}
+        {showStale && (
+          <div className="panel-stale-spinner" role="status">
+            <span className="spinner" aria-hidden="true" /> <span className="sr-only">{strings.panel.loading}</span>
+          </div>
+        )}
       </div>
       {fullScreen && (
         <button type="button" className="fullscreen-close" onClick={() => setFullScreen(false)}>

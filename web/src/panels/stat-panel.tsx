@@ -12,7 +12,7 @@ import { PanelFrame } from './panel-frame';
 import { explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
 import { firstSettlingIndex, inferStep, SETTLING_OPACITY } from './settling-area';
-import { usePanelData } from './use-panel-data';
+import { frameState, shownData, usePanelData } from './use-panel-data';
 
 /** The sparkline's values in time order, every bucket of the range present, and where its settling part starts. */
 function sparkSeries(sparkline: QueryResult | undefined, bin: PanelResult['bin'], range: TimeRange, settledUntil: number | null | undefined): { values: number[]; settlingAt?: number } {
@@ -48,7 +48,7 @@ function Sparkline({ values, settlingAt }: { values: number[]; settlingAt?: numb
 export function StatPanel({ dashboardId, panel, range, filters, me, rangeQuery }: PanelProps<Extract<PanelDef, { kind: 'stat' }>>) {
   const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
   const settledUntil = useSettledUntil(range);
-  const data = state.status === 'ok' ? state.data : undefined;
+  const data = shownData(state);
   const value = Number(data?.result.rows[0]?.[0] ?? 0);
   const previous = data?.previous === undefined || data.previous === null ? undefined : Number(data.previous);
   const change = previous === undefined ? undefined : formatChange(value, previous);
@@ -62,7 +62,7 @@ export function StatPanel({ dashboardId, panel, range, filters, me, rangeQuery }
   ];
   const text = formatValue(value, panel.format);
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} status={state.status} error={state.status === 'error' ? state.message : undefined} onRetry={reload} testId={`panel-${panel.id}`}>
+    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} testId={`panel-${panel.id}`}>
       <div className="stat">
         {href ? (
           <a

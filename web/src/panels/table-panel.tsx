@@ -6,19 +6,19 @@ import { PanelFrame } from './panel-frame';
 import { explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
 import { ResultTable } from './result-table';
-import { usePanelData } from './use-panel-data';
+import { frameState, shownData, usePanelData } from './use-panel-data';
 
 type TableDef = Extract<PanelDef, { kind: 'table' } | { kind: 'intel-matches' }>;
 
 export function TablePanel({ dashboardId, panel, range, filters, addFilter, me, rangeQuery }: PanelProps<TableDef>) {
   const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
-  const data = state.status === 'ok' ? state.data : undefined;
+  const data = shownData(state);
   const menu = [
     ...(data && canAnalyse(me) ? [{ label: strings.panel.openInExplorer, href: explorerHref(data.kql, rangeQuery) }] : []),
     { label: strings.panel.exportCsv, href: panelCsvHref(dashboardId, panel.id, range, filters), download: true },
   ];
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} status={state.status} error={state.status === 'error' ? state.message : undefined} onRetry={reload} empty={!!data && data.result.rows.length === 0} testId={`panel-${panel.id}`}>
+    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={!!data && data.result.rows.length === 0} testId={`panel-${panel.id}`}>
       {data && (
         <ResultTable
           result={data.result}

@@ -9,6 +9,16 @@ import { DashboardDataContext, type PanelState } from './dashboard-data';
 
 export type { PanelState };
 
+/** The data a panel draws: the answer, or while a new one is on its way the previous one. */
+export function shownData(state: PanelState): PanelResult | undefined {
+  return state.status === 'error' ? undefined : state.data;
+}
+
+/** What PanelFrame needs to know of the state. */
+export function frameState(state: PanelState): { status: PanelState['status']; error?: string; stale: boolean } {
+  return { status: state.status, error: state.status === 'error' ? state.message : undefined, stale: state.status === 'loading' && state.data !== undefined };
+}
+
 const noop = () => () => {};
 
 /** The panel's state; `reload` asks again. */
