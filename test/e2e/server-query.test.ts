@@ -120,19 +120,19 @@ describe('queries, exports and dashboards over the API', () => {
     // bins starting at the range's start).
     const half = { from: '2026-11-01T09:06:00Z', to: '2026-11-01T09:12:00Z' };
     for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)']] as const) {
-     for (const filters of [{}, { domain: ['contoso.com'] }]) {
-      const filtered = 'domain' in filters ? `MessageTrace | where SenderDomain == "contoso.com" or RecipientDomain == "contoso.com"${kql.slice('MessageTrace'.length)}` : kql;
-      const shown = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...half, filters, tzOffsetMinutes: 540 })).json();
-      const now = (await f.as(analyst, 'POST', '/api/query', { query: filtered, ...half })).json();
-      const before = (await f.as(analyst, 'POST', '/api/query', { query: filtered, from: '2026-11-01T09:00:00Z', to: half.from })).json();
-      expect(shown.result.rows, panel).toEqual(now.rows);
-      expect(shown.previous, panel).toEqual(before.rows[0][0]);
-      expect(before.rows[0][0], panel).toBeGreaterThan(0);
-      expect(shown.bin.stepMs, panel).toBe(3_600_000);
-      if ('domain' in filters) expect(shown.bin.originMs, panel).toBe(Date.parse(half.from));
-      for (const [time] of shown.sparkline.rows as [string, number][]) expect(Date.parse(time) + 3_600_000, panel).toBeGreaterThan(Date.parse(half.from));
-      expect((shown.sparkline.rows as [string, number][]).reduce((t, r) => t + r[1], 0), panel).toBe(now.rows[0][0]);
-     }
+      for (const filters of [{}, { domain: ['contoso.com'] }]) {
+        const filtered = 'domain' in filters ? `MessageTrace | where SenderDomain == "contoso.com" or RecipientDomain == "contoso.com"${kql.slice('MessageTrace'.length)}` : kql;
+        const shown = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...half, filters, tzOffsetMinutes: 540 })).json();
+        const now = (await f.as(analyst, 'POST', '/api/query', { query: filtered, ...half })).json();
+        const before = (await f.as(analyst, 'POST', '/api/query', { query: filtered, from: '2026-11-01T09:00:00Z', to: half.from })).json();
+        expect(shown.result.rows, panel).toEqual(now.rows);
+        expect(shown.previous, panel).toEqual(before.rows[0][0]);
+        expect(before.rows[0][0], panel).toBeGreaterThan(0);
+        expect(shown.bin.stepMs, panel).toBe(3_600_000);
+        if ('domain' in filters) expect(shown.bin.originMs, panel).toBe(Date.parse(half.from));
+        for (const [time] of shown.sparkline.rows as [string, number][]) expect(Date.parse(time) + 3_600_000, panel).toBeGreaterThan(Date.parse(half.from));
+        expect((shown.sparkline.rows as [string, number][]).reduce((t, r) => t + r[1], 0), panel).toBe(now.rows[0][0]);
+      }
     }
     const csv = await f.as(viewer, 'GET', '/api/dashboards/overview/panels/top-senders-status/export?status=Quarantined');
     expect(csv.statusCode).toBe(200);
