@@ -4,6 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/index.js';
+import { runDetections } from '../../src/detect/index.js';
 import { browserFixture, HAS_CHROMIUM, HOSTILE, reportSkip, waitForPanels, type BrowserFixture } from './browser-fixture.js';
 
 reportSkip('web-app.browser.test.ts');
@@ -284,6 +286,30 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     const items = await f.page.$$eval('[data-testid=panel-delivered] [role=menuitem]', (els) => els.map((e) => e.textContent));
     expect(items).not.toContain('Open in Explorer');
     expect(items).toContain('Export CSV');
+    expect(f.dialogs).toEqual([]);
+  });
+
+  // Last: it fills the Findings table.
+  it('marks the spikes detections found on the Security trends, each a link to its finding', async () => {
+    const config = configSchema.parse({ organization: { name: 'Contoso', acceptedDomains: ['contoso.co.jp', 'contoso.com'] } });
+    const found = await runDetections({ store: f.store, config, rules: ['status-spike'] });
+    const spikes = found.filter((x) => ['Quarantined', 'FilteredAsSpam'].includes(String(x.entities.status ?? '')));
+    expect(spikes.length, 'the demo tenant has a quarantine or spam wave').toBeGreaterThan(0);
+    await f.signIn('analyst');
+    await f.page.goto(`${f.url}/security?range=30d`);
+    await waitForPanels(f.page);
+    const panel = '[data-testid=panel-quarantine-spam-trend]';
+    const links = f.page.locator(`${panel} [data-testid=chart-marks] a`);
+    expect(await links.count()).toBe(spikes.length);
+    const areas = await f.page.$eval(`${panel} .echart`, (el) => {
+      const option = (el as HTMLElement & { mailsiftChart: { getOption(): { series: { id?: string; markArea?: { data: unknown[] } }[] } } }).mailsiftChart.getOption();
+      return option.series.find((x) => x.id === 'marks')?.markArea?.data.length ?? 0;
+    });
+    expect(areas).toBe(spikes.length);
+    await f.page.screenshot({ path: join(SHOTS, 'security-spikes.png') });
+    await links.first().click();
+    await f.page.waitForURL(/\/findings\/.+/);
+    await f.page.waitForSelector('text=status-spike');
     expect(f.dialogs).toEqual([]);
   });
 });

@@ -86,6 +86,9 @@ export const strings = {
     settlingNote: (time: string) => `After ${time} the data is still arriving`,
     settlingTitle: (utc: string) => `Collectors have stored everything received up to ${utc}; later counts may still grow.`,
     settlingTip: 'still arriving',
+    markLabel: 'spike',
+    marksHeading: 'Found by detections:',
+    openFinding: (title: string) => `Open the finding: ${title}`,
   },
   findings: {
     title: 'Findings',

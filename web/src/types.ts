@@ -33,4 +33,6 @@ export interface PanelResult {
   terms?: { term: string; count: number; previous: number }[];
   /** Time bins the query used (panels with time buckets): buckets start at originMs + k * stepMs. */
   bin?: { stepMs: number; originMs: number };
+  /** Spans to mark on a time series (Start, End, Label, Id): findings of a detection rule. */
+  marks?: QueryResult;
 }

@@ -38,6 +38,11 @@ const chartPanel = z.object({
   series: z.string().optional(),
   format: z.enum(['count', 'bytes']).default('count'),
   filterLinks,
+  /**
+   * KQL of time spans to mark on a time series (e.g. findings of a detection rule): columns Start and End
+   * (datetimes), Label, and Id (a finding id: a click opens it). Run with the range, not the filters.
+   */
+  marks: z.string().optional(),
 });
 
 const tablePanel = z.object({

@@ -29,6 +29,8 @@ export interface PanelResult {
   previous?: unknown;
   /** stat: the sparkline rows. */
   sparkline?: QueryOutput;
+  /** chart: the spans its `marks` query picked (Start, End, Label, Id). */
+  marks?: QueryOutput;
   /** keywords: words with counts now and before. */
   terms?: TermCount[];
   /** Time bins of `${bin(...)}` in the query (or the stat's sparkline): bucket width and a bucket start, in ms. */
@@ -167,7 +169,11 @@ export async function runPanel(queries: QueryService, store: Store, env: PanelEn
     };
   }
 
-  const out: PanelResult = { kql, result: await run(kql) };
+  // A chart's marks are drawn whatever the chart shows: a failed or empty marks query leaves them out.
+  const marksKql = panel.kind === 'chart' && panel.marks ? panelKql(panel.marks, { ...request, filters: {} }, env) : undefined;
+  const [result, marks] = await Promise.all([run(kql), marksKql ? run(marksKql).catch(() => undefined) : undefined]);
+  const out: PanelResult = { kql, result };
   if (BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
+  if (marks && marks.rows.length > 0) out.marks = marks;
   return out;
 }

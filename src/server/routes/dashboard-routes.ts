@@ -142,6 +142,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
               sparkline: queryResultSchema,
               terms: { type: 'array', items: { type: 'object', properties: { term: { type: 'string' }, count: { type: 'number' }, previous: { type: 'number' } } } },
               bin: binSchema,
+              marks: queryResultSchema,
             },
             required: ['kql', 'result'],
           },

@@ -9,6 +9,7 @@ import { strings } from '../strings';
 import { shortText, tooltipText } from '../visible-text';
 import { fillTimeBuckets, type BinInfo } from './fill-time-buckets';
 import { firstSettlingIndex, inferStep, settlingBarItem, settlingMarkArea } from './settling-area';
+import { MARKS_SERIES_ID, spanMarkArea, spanMarks, type SpanMark } from './span-marks';
 
 // The settling part of a time series is a mark area.
 echarts.use([MarkAreaComponent]);
@@ -31,6 +32,8 @@ export interface ChartTimeline {
   bin?: BinInfo;
   /** Rows newer than this (ms) may still arrive; null or absent: everything is settled. */
   settledUntil?: number | null;
+  /** Spans to mark (Start, End, Label, Id), e.g. the findings of a detection rule. */
+  marks?: QueryResult;
 }
 
 /** An option plus what clicks need to map back to raw values. */
@@ -43,6 +46,8 @@ export interface BuiltChart {
   points: number;
   /** Set when part of the chart is still settling: from this time (ms), at this category index on. */
   settling?: { from: number; index: number };
+  /** The marked spans drawn, in the order of the marks series' mark area. */
+  marks: SpanMark[];
 }
 
 /** Id of the series that carries the settling mark area (it has no data and no legend entry). */
@@ -76,6 +81,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
       categories: rows.map((r) => r.raw),
       seriesValues: [spec.y],
       points: rows.length,
+      marks: [],
       option: {
         tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; color: string; dataIndex: number }) => tooltipNode(tooltipText(rows[p.dataIndex]?.raw ?? ''), [{ color: p.color, label: spec.y, value: fmt(p.value) }]) },
         legend: { type: 'scroll', bottom: 0, textStyle: { color: colors.text } },
@@ -151,12 +157,17 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
     settlingAt === undefined
       ? []
       : [{ id: SETTLING_SERIES_ID, type, stack: settlingStack, data: [], silent: true, tooltip: { show: false }, barMaxWidth: 48, markArea: settlingMarkArea(settlingAt, categories.length - 1) }];
+  // Marked spans (findings) likewise on a series of their own, in the same stack so they take no room.
+  const marks = timeSeries && timeline?.marks ? spanMarks(timeline.marks.columns, timeline.marks.rows, times, step) : [];
+  const marksStack = type !== 'bar' ? undefined : stacked ? 'total' : (settlingStack ?? SETTLING_SERIES_ID);
+  const marksSeries = marks.length === 0 ? [] : [{ id: MARKS_SERIES_ID, type, stack: marksStack, data: [], tooltip: { show: false }, barMaxWidth: 48, markArea: spanMarkArea(marks, strings.panel.markLabel) }];
 
   return {
     categories,
     seriesValues,
     points: categories.length * seriesValues.length,
     settling: settlingAt === undefined ? undefined : { from: timeline!.settledUntil!, index: settlingAt },
+    marks,
     option: {
       grid: { left: horizontal ? 170 : 56, right: 16, top: seriesValues.length > 1 ? 36 : 12, bottom: 28, containLabel: false },
       legend: seriesValues.length > 1 ? { type: 'scroll', top: 0, data: names, textStyle: { color: colors.text } } : undefined,
@@ -180,7 +191,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
           type,
           name: names[i],
           data: type === 'bar' && settlingAt !== undefined ? data[i]!.map((v, j) => (settling(j) ? settlingBarItem(v) : v)) : data[i],
-          stack: stacked ? 'total' : i === 0 ? settlingStack : undefined,
+          stack: stacked ? 'total' : i === 0 ? (settlingStack ?? (marks.length > 0 ? marksStack : undefined)) : undefined,
           areaStyle: spec.chart === 'area' ? {} : undefined,
           showSymbol: false,
           emphasis: { focus: 'series' },
@@ -189,6 +200,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
           barMaxWidth: 48,
         })),
         ...settlingSeries,
+        ...marksSeries,
       ],
     },
   };

@@ -1,4 +1,4 @@
-// A chart panel: click a legend entry to isolate it (shift-click to combine), click a mark to filter by it, or read it as a table.
+// A chart panel: click a legend entry to isolate it (shift-click to combine), click a mark to filter by it, a marked span to open its finding, or read it as a table.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { EChart, type ECharts } from '../components/echart';
 import { formatMoment, formatUtc } from '../format';
@@ -6,12 +6,15 @@ import { useSettledUntil } from '../freshness';
 import { canAnalyse } from '../session';
 import { strings } from '../strings';
 import type { PanelDef } from '../types';
-import { shortText } from '../visible-text';
+import { SafeText } from '../components/safe-text';
+import { navigate } from '../url-state';
+import { shortText, tooltipText } from '../visible-text';
 import { buildChart, SETTLING_SERIES_ID } from './chart-option';
 import { PanelFrame, type MenuItem } from './panel-frame';
 import { downloadDataUrl, explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
 import { ResultTable } from './result-table';
+import { MARKS_SERIES_ID } from './span-marks';
 import { frameState, shownData, usePanelData } from './use-panel-data';
 
 type ChartDef = Extract<PanelDef, { kind: 'chart' }>;
@@ -23,7 +26,7 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
   const chartRef = useRef<ECharts | null>(null);
   const data = shownData(state);
   const built = useMemo(
-    () => (data ? buildChart(panel, data.result, { from: range.from, to: range.to, bin: data.bin, settledUntil }) : undefined),
+    () => (data ? buildChart(panel, data.result, { from: range.from, to: range.to, bin: data.bin, settledUntil, marks: data.marks }) : undefined),
     [data, panel, range.from, range.to, settledUntil],
   );
   const builtRef = useRef(built);
@@ -54,6 +57,12 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
       chart.on('click', (p: unknown) => {
         const { seriesIndex, dataIndex, componentType } = p as { seriesIndex: number; dataIndex: number; componentType: string };
         const b = builtRef.current;
+        // A marked span opens its finding.
+        if (b && componentType === 'markArea' && (p as { seriesId?: string }).seriesId === MARKS_SERIES_ID) {
+          const id = b.marks[dataIndex]?.id;
+          if (id) navigate(`/findings/${encodeURIComponent(id)}`);
+          return;
+        }
         if (!b || componentType !== 'series') return;
         if (panel.chart === 'pie') {
           if (xFilter) addFilter(xFilter, String(b.categories[dataIndex] ?? ''));
@@ -68,7 +77,7 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
     const chart = chartRef.current;
     const b = builtRef.current;
     if (!chart || !b) return;
-    const names = ((chart.getOption() as { series?: { id?: string; name: string }[] }).series ?? []).filter((s) => s.id !== SETTLING_SERIES_ID).map((s) => s.name);
+    const names = ((chart.getOption() as { series?: { id?: string; name: string }[] }).series ?? []).filter((s) => s.id !== SETTLING_SERIES_ID && s.id !== MARKS_SERIES_ID).map((s) => s.name);
     for (const n of names) chart.dispatchAction({ type: name === '' || n === name ? 'legendSelect' : 'legendUnSelect', name: n });
   };
 
@@ -90,6 +99,26 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
         <p className="settling-note" data-testid="settling-note" title={strings.panel.settlingTitle(formatUtc(settlingFrom))}>
           <span className="settling-swatch" aria-hidden="true" />
           {strings.panel.settlingNote(formatMoment(settlingFrom))}
+        </p>
+      )}
+      {built && built.marks.length > 0 && !asTable && (
+        <p className="chart-marks" data-testid="chart-marks">
+          <span className="chart-marks-swatch" aria-hidden="true" />
+          {strings.panel.marksHeading}{' '}
+          {built.marks.map((m, i) => (
+            <a
+              key={`${m.id}-${i}`}
+              href={m.id ? `/findings/${encodeURIComponent(m.id)}` : undefined}
+              title={strings.panel.openFinding(tooltipText(m.label))}
+              onClick={(e) => {
+                if (!m.id || e.metaKey || e.ctrlKey || e.shiftKey) return;
+                e.preventDefault();
+                navigate(`/findings/${encodeURIComponent(m.id)}`);
+              }}
+            >
+              <SafeText text={m.label || m.id} maxChars={60} />
+            </a>
+          ))}
         </p>
       )}
       {seriesNames.length > 0 && !asTable && (

@@ -1,6 +1,6 @@
 // Filling time series: every bucket of the range is present, 0 where the result has no row, for every series.
 import { describe, expect, it } from 'vitest';
-import { bucketStart, bucketStarts, fillTimeBuckets, MAX_BUCKETS, type SeriesTable } from '../../web/src/panels/fill-time-buckets.js';
+import { bucketStart, bucketStarts, fillTimeBuckets, MAX_BUCKETS, type SeriesTable } from './fill-time-buckets';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

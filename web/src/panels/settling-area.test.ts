@@ -1,6 +1,6 @@
 // The settling part of a time series: which buckets hold data newer than the collectors' complete-up-to, and how it is drawn.
 import { describe, expect, it } from 'vitest';
-import { firstSettlingIndex, inferStep, SETTLING_DECAL, SETTLING_OPACITY, settlingBarItem, settlingMarkArea } from '../../web/src/panels/settling-area.js';
+import { firstSettlingIndex, inferStep, SETTLING_DECAL, SETTLING_OPACITY, settlingBarItem, settlingMarkArea } from './settling-area';
 
 const HOUR = 3_600_000;
 const starts = [0, 1, 2, 3, 4, 5].map((h) => h * HOUR);
