@@ -111,7 +111,7 @@ describe('queries, exports and dashboards over the API', () => {
     expect(stat.sparkline.rows.length).toBeGreaterThan(0);
     // Stats whose value is the sum of their sparkline agree with the query they stand for.
     const range = { from: '2026-10-01T00:00:00Z', to: '2026-11-02T00:00:00Z' };
-    for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)']] as const) {
+    for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)'], ['messages', 'MessageTrace | summarize dcount(MessageTraceId)']] as const) {
       const shown = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...range, tzOffsetMinutes: 540 })).json();
       const direct = (await f.as(analyst, 'POST', '/api/query', { query: kql, ...range })).json();
       expect(shown.result.rows, panel).toEqual(direct.rows);
@@ -119,7 +119,7 @@ describe('queries, exports and dashboards over the API', () => {
     // ... and so does their change, with and without filters (with them: one query over both periods, in
     // bins starting at the range's start).
     const half = { from: '2026-11-01T09:06:00Z', to: '2026-11-01T09:12:00Z' };
-    for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)']] as const) {
+    for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)'], ['messages', 'MessageTrace | summarize dcount(MessageTraceId)']] as const) {
       for (const filters of [{}, { domain: ['contoso.com'] }]) {
         const filtered = 'domain' in filters ? `MessageTrace | where SenderDomain == "contoso.com" or RecipientDomain == "contoso.com"${kql.slice('MessageTrace'.length)}` : kql;
         const shown = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...half, filters, tzOffsetMinutes: 540 })).json();
@@ -160,6 +160,27 @@ describe('queries, exports and dashboards over the API', () => {
     expect((await f.as(viewer, 'POST', '/api/dashboards/overview/run', { panels: ['nope'] })).statusCode).toBe(404);
     expect((await f.as(viewer, 'POST', '/api/dashboards/nope/run', {})).statusCode).toBe(404);
     expect((await f.app.inject({ method: 'POST', url: '/api/dashboards/overview/run', payload: {} })).statusCode).toBe(401);
+  });
+
+  it('counts a message with many recipients once, in the bin of its first row', async () => {
+    const at = (hh: number, mm: number) => Date.UTC(2026, 10, 1, hh, mm);
+    const id = (n: number) => `00000000-0000-0000-0000-00000000aaa${n}`;
+    const rows = [
+      traceRow(1, { MessageTraceId: id(1), RecipientAddress: 'a@fabrikam.co.jp', Received: at(9, 59) }),
+      traceRow(2, { MessageTraceId: id(1), RecipientAddress: 'b@fabrikam.co.jp', Received: at(10, 1) }),
+      ...[1, 2, 3].map((n) => traceRow(3, { MessageTraceId: id(2), RecipientAddress: `r${n}@fabrikam.co.jp`, Received: at(10, 30) })),
+    ];
+    const g = await serverFixture({ rows });
+    try {
+      const shown = (await g.as(await g.login('viewer'), 'POST', '/api/dashboards/overview/panels/messages/run', { from: '2026-11-01T09:00:00Z', to: '2026-11-01T11:00:00Z' })).json();
+      expect(shown.result.rows).toEqual([[2]]);
+      expect([...shown.sparkline.rows].sort()).toEqual([
+        ['2026-11-01T09:00:00.000Z', 1],
+        ['2026-11-01T10:00:00.000Z', 1],
+      ]);
+    } finally {
+      await g.close();
+    }
   });
 
   it('streams the other panels when one of them fails', async () => {
