@@ -192,6 +192,33 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     }
   });
 
+  it('turns into a wall display: large type, no controls, more panels per row, refreshing itself', async () => {
+    const page = await f.page.context().newPage();
+    try {
+      await page.setViewportSize({ width: 2560, height: 1440 });
+      await page.goto(`${f.url}/overview?range=7d`);
+      await waitForPanels(page);
+      await page.click('[data-testid=wall-toggle]');
+      await page.waitForFunction(() => document.documentElement.classList.contains('wall'));
+      const params = new URL(page.url()).searchParams;
+      expect([params.get('wall'), params.get('refresh')]).toEqual(['1', '5m']);
+      expect(await page.isVisible('#range-select')).toBe(false);
+      expect(await page.isVisible('[data-testid=panel-delivered] .panel-menu-wrap')).toBe(false);
+      // Four stats and more share the first row.
+      const tops = await page.$$eval('section.panel', (els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+      expect(tops.filter((t) => t === tops[0]).length).toBeGreaterThan(4);
+      await page.screenshot({ path: join(SHOTS, 'wall-display.png') });
+      // It stays on from page to page, and the way out is still there.
+      await page.click('nav >> text=Security');
+      await page.waitForURL(/\/security\?.*wall=1/);
+      await page.click('[data-testid=wall-toggle]');
+      await page.waitForFunction(() => !document.documentElement.classList.contains('wall'));
+      expect(await page.isVisible('#range-select')).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('runs KQL in the Explorer, underlines mistakes, opens a message, and exports CSV that cannot become formulas', async () => {
     await f.page.goto(`${f.url}/explorer?range=24h`);
     await f.page.waitForSelector('.cm-content');

@@ -10,7 +10,7 @@ import { SettingsPage } from './pages/settings-page';
 import { SignInPage } from './pages/signin-page';
 import { canAnalyse, SessionContext } from './session';
 import { strings } from './strings';
-import { navigate, readRefresh, readViewState, useLocation, writeViewState } from './url-state';
+import { navigate, readViewState, readWall, screenParams, useLocation, writeViewState } from './url-state';
 
 // The Explorer brings the editor: loaded when first opened.
 const ExplorerPage = lazy(() => import('./pages/explorer-page').then((m) => ({ default: m.ExplorerPage })));
@@ -21,10 +21,9 @@ function NavLink({ to, label, current }: { to: string; label: string; current: b
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
-    // The time range, filters and auto-refresh follow the user from page to page.
+    // The time range, filters, auto-refresh and wall display follow the user from page to page.
     const { range, filters } = readViewState(location.search);
-    const refresh = readRefresh(location.search);
-    navigate(to + writeViewState(refresh ? `refresh=${refresh}` : '', range, filters));
+    navigate(to + writeViewState(screenParams(location.search), range, filters));
   };
   return (
     <a href={to} onClick={onClick} aria-current={current ? 'page' : undefined} className={current ? 'active' : undefined}>
@@ -46,7 +45,11 @@ function Page({ path, me }: { path: string; me: Me }) {
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
-  const { path } = useLocation();
+  const { path, search } = useLocation();
+  const wall = readWall(search);
+  useEffect(() => {
+    document.documentElement.classList.toggle('wall', wall);
+  }, [wall]);
   useEffect(() => {
     api<Me>('GET', '/api/auth/me', undefined, { noRedirect: true }).then(
       (m) => {

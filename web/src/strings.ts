@@ -51,6 +51,10 @@ export const strings = {
     cancel: 'Cancel',
     placeholders: { status: 'Delivered', sender: 'someone@contoso.com', recipient: 'someone@contoso.com', domain: 'contoso.com', direction: 'Inbound', country: 'JP' } as Record<string, string>,
   },
+  wall: {
+    enter: 'Wall display',
+    exit: 'Exit wall display',
+  },
   refresh: {
     label: 'Auto-refresh',
     off: 'Auto-refresh off',

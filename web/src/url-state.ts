@@ -18,6 +18,20 @@ export function readRefresh(search: string): RefreshKey | null {
   return v !== null && v in REFRESH_MS ? (v as RefreshKey) : null;
 }
 
+/** Whether the view is on a wall display (`wall=1`): no navigation chrome, large type, refreshing itself. */
+export function readWall(search: string): boolean {
+  return new URLSearchParams(search).get('wall') === '1';
+}
+
+/** The parameters that belong to the screen rather than to what it shows (they follow the user from page to page). */
+export function screenParams(search: string): string {
+  const q = new URLSearchParams();
+  const refresh = readRefresh(search);
+  if (refresh) q.set('refresh', refresh);
+  if (readWall(search)) q.set('wall', '1');
+  return q.toString();
+}
+
 /** The view's time range: a preset relative to now, or a custom span. */
 export interface TimeRange {
   key: RangeKey;
@@ -99,6 +113,9 @@ export function useViewState(): {
   viewQuery: string;
   refresh: RefreshKey | null;
   setRefresh(refresh: RefreshKey | null): void;
+  wall: boolean;
+  /** Enter or leave wall display; entering turns auto-refresh on (5 min) unless it is set. */
+  setWall(wall: boolean): void;
 } {
   const { path, search } = useLocation();
   const { range, filters } = readViewState(search);
@@ -123,5 +140,17 @@ export function useViewState(): {
     },
     [path],
   );
-  return { range, filters, setRange, setFilters, addFilter, viewQuery: writeViewState('', range, filters), refresh: readRefresh(search), setRefresh };
+  const setWall = useCallback(
+    (on: boolean) => {
+      const q = new URLSearchParams(location.search);
+      if (on) {
+        q.set('wall', '1');
+        if (!readRefresh(location.search)) q.set('refresh', '5m');
+      } else q.delete('wall');
+      const s = q.toString();
+      navigate(path + (s ? `?${s}` : ''), true);
+    },
+    [path],
+  );
+  return { range, filters, setRange, setFilters, addFilter, viewQuery: writeViewState('', range, filters), refresh: readRefresh(search), setRefresh, wall: readWall(search), setWall };
 }

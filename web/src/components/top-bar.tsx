@@ -12,7 +12,7 @@ function toLocalInput(t: number): string {
 }
 
 export function TopBar() {
-  const { range, filters, setRange, setFilters, addFilter, refresh, setRefresh } = useViewState();
+  const { range, filters, setRange, setFilters, addFilter, refresh, setRefresh, wall, setWall } = useViewState();
   const [custom, setCustom] = useState<{ from: string; to: string } | null>(null);
   const presets: [RangeKey, string][] = [
     ['24h', strings.range.last24h],
@@ -81,6 +81,9 @@ export function TopBar() {
             </option>
           ))}
         </select>
+        <button type="button" className="link-button wall-toggle" data-testid="wall-toggle" aria-pressed={wall} onClick={() => setWall(!wall)}>
+          {wall ? strings.wall.exit : strings.wall.enter}
+        </button>
       </div>
       <div className="chips" role="group" aria-label={strings.filters.label}>
         {chips.length === 0 && <span className="muted">{strings.filters.none}</span>}
