@@ -142,6 +142,13 @@ describe.skipIf(!HAS_CHROMIUM)('time series in chromium', () => {
     expect(text).toMatch(/^After ([A-Z][a-z]{2} \d{1,2}, )?\d\d:\d\d JST the data is still arriving$/);
     expect(text).toContain(clock.format(now - LAG));
     expect(await note.getAttribute('title')).toContain(' UTC');
+    // The top bar says how fresh the data is: six hours behind is lagging.
+    const badge = page.locator('[data-testid=freshness]');
+    const fresh = (await badge.textContent())!.trim();
+    expect(fresh).toMatch(/^Complete up to ([A-Z][a-z]{2} \d{1,2}, )?\d\d:\d\d JST \(6 h ago\)$/);
+    expect(fresh).toContain(`${clock.format(now - LAG)} JST`);
+    expect(await badge.getAttribute('class')).toContain('freshness-lagging');
+    expect(await badge.getAttribute('title')).toContain('m365: complete up to');
     await page.screenshot({ path: join(SHOTS, 'overview-settling.png'), fullPage: true });
   });
 

@@ -51,6 +51,13 @@ export const strings = {
     cancel: 'Cancel',
     placeholders: { status: 'Delivered', sender: 'someone@contoso.com', recipient: 'someone@contoso.com', domain: 'contoso.com', direction: 'Inbound', country: 'JP' } as Record<string, string>,
   },
+  freshness: {
+    completeUpTo: (when: string, ago: string) => `Complete up to ${when} (${ago})`,
+    firstPass: 'Collectors are on their first pass',
+    utc: (t: string) => `UTC: ${t}`,
+    collector: (name: string, upTo: string) => `${name}: complete up to ${upTo}`,
+    never: 'not yet',
+  },
   wall: {
     enter: 'Wall display',
     exit: 'Exit wall display',

@@ -4,6 +4,7 @@ import { formatTime, formatUtc, zoneName } from '../format';
 import { strings } from '../strings';
 import { FILTER_NAMES, REFRESH_MS, useViewState, type RangeKey, type RefreshKey } from '../url-state';
 import { AddFilter } from './add-filter';
+import { FreshnessBadge } from './freshness-badge';
 import { SafeText } from './safe-text';
 
 function toLocalInput(t: number): string {
@@ -81,6 +82,7 @@ export function TopBar() {
             </option>
           ))}
         </select>
+        <FreshnessBadge range={range} />
         <button type="button" className="link-button wall-toggle" data-testid="wall-toggle" aria-pressed={wall} onClick={() => setWall(!wall)}>
           {wall ? strings.wall.exit : strings.wall.enter}
         </button>
