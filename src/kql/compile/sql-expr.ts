@@ -11,6 +11,11 @@ export interface SqlExpr {
   readonly constant?: { readonly value: unknown };
   /** Contains an aggregate function. */
   readonly aggregate?: boolean;
+  /**
+   * A time bin that can be grouped on an integer instead: `key` (an integer per bucket) and `time` (the bucket's
+   * datetime from that key). Valid only while `of` is still this expression's `sql`.
+   */
+  readonly bucket?: { readonly of: string; readonly key: string; readonly time: (key: string) => string };
 }
 
 /** `sql` wrapped in parentheses unless it is atomic. */

@@ -5,7 +5,7 @@ import { AGGREGATE_NAMES, aggregateOutputs } from './aggregates.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
-import { canFilter, ensure } from './select-state.js';
+import { canFilter, ensure, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 
 /** `summarize`. */
@@ -16,11 +16,19 @@ export function compileSummarize(ctx: CompileContext, state: SelectState, node: 
   const rowScope = { columns: s.columns, aggregates: false };
   const columns: Column[] = [];
   const groupBy: string[] = [];
+  const buckets = new Map<string, (key: string) => string>();
   for (const b of node.by) {
     const { name, expr } = compileAssignment(ctx, rowScope, b, next);
     if (b.name === undefined && expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot group by a dynamic value', b.pos);
     const unique = uniqueName(name, taken);
     taken.add(unique);
+    const bucket = expr.bucket && expr.bucket.of === expr.sql && !expr.aggregate ? expr.bucket : undefined;
+    if (bucket) {
+      columns.push({ name: unique, type: 'long', sql: bucket.key, atomic: false });
+      groupBy.push(bucket.key);
+      buckets.set(unique, bucket.time);
+      continue;
+    }
     columns.push(toColumn(unique, expr));
     groupBy.push(expr.sql);
   }
@@ -45,5 +53,13 @@ export function compileSummarize(ctx: CompileContext, state: SelectState, node: 
     taken.add(name);
     columns.push(toColumn(name, x));
   }
-  return { ...s, columns, groupBy, orderBy: [], star: false };
+  const grouped: SelectState = { ...s, columns, groupBy, orderBy: [], star: false };
+  if (buckets.size === 0) return grouped;
+  // Time bins were grouped on integers (cheaper than a datetime computed for every row): datetimes again, once per group.
+  const outer = wrap(ctx, grouped);
+  const asTime = (c: Column): Column => {
+    const time = buckets.get(c.name);
+    return time ? { name: c.name, type: 'datetime', sql: time(ctx.q(c.name)), atomic: true } : c;
+  };
+  return { ...outer, columns: outer.columns.map(asTime), star: false };
 }

@@ -58,7 +58,10 @@ function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: 
   const f = fn.timestampToMicros(fixed!.sql);
   const d = `(${fn.timestampToMicros(x!.sql)} - ${f})`;
   // Floor, also before the fixed point: % keeps the sign of the dividend in both dialects.
-  return atom(fn.microsToTimestamp(`${f} + ${d} - ((${d} % ${us}) + ${us}) % ${us}`), 'datetime', agg(x!, fixed!));
+  const key = `${d} - ((${d} % ${us}) + ${us}) % ${us}`;
+  const sql = fn.microsToTimestamp(`${f} + ${key}`);
+  // summarize groups on the integer key and makes it a datetime once per group, not once per row.
+  return { ...atom(sql, 'datetime', agg(x!, fixed!)), bucket: { of: sql, key, time: (k) => fn.microsToTimestamp(`${f} + ${k}`) } };
 }
 
 function dt(ctx: CompileContext, call: CallNode, e: SqlExpr): SqlExpr {
