@@ -26,14 +26,29 @@ export function MapPanel({ dashboardId, panel, range, filters, addFilter, me, ra
     if (!data) return {};
     const ci = data.result.columns.findIndex((c) => c.name === panel.country);
     const vi = data.result.columns.findIndex((c) => c.name === panel.value);
-    const values = data.result.rows.map((r) => ({ name: String(r[ci] ?? '').toUpperCase(), value: Number(r[vi] ?? 0) }));
-    const max = Math.max(1, ...values.map((v) => v.value));
+    // Colour on a log scale: one country (often the US, where Microsoft's ranges are registered) would
+    // otherwise leave every other one the palest shade. Tooltips and the scale's ends show the counts.
+    const values = data.result.rows.map((r) => {
+      const raw = Number(r[vi] ?? 0);
+      return { name: String(r[ci] ?? '').toUpperCase(), value: Math.log10(1 + Math.max(0, raw)), raw };
+    });
+    const maxRaw = Math.max(1, ...values.map((v) => v.raw));
     return {
       tooltip: {
         trigger: 'item',
-        formatter: (p: { name: string; value: number }) => tooltipNode(`${countryName(p.name)} (${p.name})`, [{ label: panel.value, value: Number.isFinite(p.value) ? formatCount(p.value) : '0' }]),
+        formatter: (p: { name: string; data?: { raw: number } }) => tooltipNode(`${countryName(p.name)} (${p.name})`, [{ label: panel.value, value: formatCount(p.data?.raw ?? 0) }]),
       },
-      visualMap: { min: 0, max, left: 8, bottom: 8, calculable: false, itemHeight: 80, inRange: { color: ['#DCEAF7', '#6BAED6', '#08519C'] }, textStyle: { color: getComputedStyle(document.documentElement).getPropertyValue('--text-muted').trim() } },
+      visualMap: {
+        min: 0,
+        max: Math.log10(1 + maxRaw),
+        text: [formatCount(maxRaw), '1'],
+        left: 8,
+        bottom: 8,
+        calculable: false,
+        itemHeight: 80,
+        inRange: { color: ['#DCEAF7', '#6BAED6', '#08519C'] },
+        textStyle: { color: getComputedStyle(document.documentElement).getPropertyValue('--text-muted').trim() },
+      },
       series: [
         {
           type: 'map',
