@@ -117,7 +117,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
         ),
       );
       void Promise.all(runs).finally(() => out.end());
-      return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(out);
+      // x-accel-buffering: a reverse proxy (nginx) passes each line on as it comes instead of holding the answer.
+      return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').header('x-accel-buffering', 'no').send(out);
     },
   );
 

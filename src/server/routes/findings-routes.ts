@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { kqlString } from '../dashboards/filter-kql.js';
+import { FindingNotFoundError, updateFindingState } from '../../detect/index.js';
 import { NotFoundError } from '../errors.js';
 import { parseRange } from '../request-time.js';
 import { errorResponses, timeRangeProperties } from './schemas.js';
@@ -113,11 +114,14 @@ export function registerFindingsRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request) => {
       const id = request.params.id;
       const user = request.principal!.user;
-      const find = async () => (await ctx.queries.run({ query: `Findings | where Id == ${kqlString(id)} | project ${COLUMNS.join(', ')}`, user })).rows[0];
-      if (!(await find())) throw new NotFoundError(`no finding ${id}`);
-      await ctx.store.execute(`UPDATE "Findings" SET "State" = $1, "UpdatedBy" = $2, "UpdatedAt" = now() WHERE "Id" = $3`, [request.body.state, user, id]);
-      request.log.info({ finding: id, state: request.body.state, user }, 'finding state changed');
-      return toFinding((await find())!);
+      try {
+        const updated = await updateFindingState(ctx.store, id, request.body.state, user);
+        request.log.info({ finding: id, state: request.body.state, user }, 'finding state changed');
+        return updated;
+      } catch (e) {
+        if (e instanceof FindingNotFoundError) throw new NotFoundError(`no finding ${id}`);
+        throw e;
+      }
     },
   );
 }
