@@ -160,7 +160,8 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
   // Marked spans (findings) likewise on a series of their own, in the same stack so they take no room.
   const marks = timeSeries && timeline?.marks ? spanMarks(timeline.marks.columns, timeline.marks.rows, times, step) : [];
   const marksStack = type !== 'bar' ? undefined : stacked ? 'total' : (settlingStack ?? SETTLING_SERIES_ID);
-  const marksSeries = marks.length === 0 ? [] : [{ id: MARKS_SERIES_ID, type, stack: marksStack, data: [], tooltip: { show: false }, barMaxWidth: 48, markArea: spanMarkArea(marks, strings.panel.markLabel) }];
+  // z 1: under the bars and lines (z 2), which stay as bright as elsewhere.
+  const marksSeries = marks.length === 0 ? [] : [{ id: MARKS_SERIES_ID, type, z: 1, stack: marksStack, data: [], tooltip: { show: false }, barMaxWidth: 48, markArea: spanMarkArea(marks, strings.panel.markLabel) }];
 
   return {
     categories,
