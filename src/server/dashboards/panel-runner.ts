@@ -71,14 +71,12 @@ const BIN_PLACEHOLDER = /\$\{bin\((\w+)\)\}/;
  */
 export function panelKql(kql: string, request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>, env: PanelEnvironment, binOrigin?: number): string {
   const bin = binFor(request.from, request.to);
-  const shift = Math.trunc(request.tzOffsetMinutes ?? 0);
+  // Bins counted from `binOrigin`, else as binSpec says (days from a local midnight: 1970-01-01 00:00 local time).
+  const origin = binOrigin ?? binSpec(request).originMs;
   const text = kql
-    .replace(/\$\{bin\((\w+)\)\}/g, (_m, column: string) => {
-      if (binOrigin !== undefined) return `bin_at(${column}, ${bin}, datetime(${new Date(binOrigin).toISOString()}))`;
-      if (bin === '1h' || shift === 0) return `bin(${column}, ${bin})`;
-      // Days from the viewer's midnight: bins of 1d counted from a local midnight (1970-01-01 00:00 local time).
-      return `bin_at(${column}, 1d, datetime(${new Date(-shift * 60_000).toISOString()}))`;
-    })
+    .replace(new RegExp(BIN_PLACEHOLDER.source, 'g'), (_m, column: string) =>
+      origin === 0 ? `bin(${column}, ${bin})` : `bin_at(${column}, ${bin}, datetime(${new Date(origin).toISOString()}))`,
+    )
     .replaceAll('${embargoed}', `(${env.embargoedCountries.map((c) => kqlString(c)).join(', ') || '""'})`);
   return applyFilters(text, request.filters);
 }
