@@ -20,7 +20,7 @@ import { frameState, shownData, usePanelData } from './use-panel-data';
 type ChartDef = Extract<PanelDef, { kind: 'chart' }>;
 
 export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, rangeQuery }: PanelProps<ChartDef>) {
-  const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
+  const { state, reload } = usePanelData(dashboardId, panel.id);
   const settledUntil = useSettledUntil(range);
   const [asTable, setAsTable] = useState(false);
   const chartRef = useRef<ECharts | null>(null);

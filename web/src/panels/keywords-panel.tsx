@@ -12,7 +12,7 @@ import { frameState, shownData, usePanelData } from './use-panel-data';
 type KeywordsDef = Extract<PanelDef, { kind: 'keywords' }>;
 
 export function KeywordsPanel({ dashboardId, panel, range, filters, me, rangeQuery }: PanelProps<KeywordsDef>) {
-  const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
+  const { state, reload } = usePanelData(dashboardId, panel.id);
   const data = shownData(state);
   const terms = data?.terms ?? [];
   const max = Math.max(1, ...terms.map((t) => t.count));

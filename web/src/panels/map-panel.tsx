@@ -16,7 +16,7 @@ type MapDef = Extract<PanelDef, { kind: 'map' }>;
 
 export function MapPanel({ dashboardId, panel, range, filters, addFilter, me, rangeQuery }: PanelProps<MapDef>) {
   registerWorldMap();
-  const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
+  const { state, reload } = usePanelData(dashboardId, panel.id);
   const [asTable, setAsTable] = useState(false);
   const chartRef = useRef<ECharts | null>(null);
   const data = shownData(state);

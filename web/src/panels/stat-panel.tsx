@@ -46,7 +46,7 @@ function Sparkline({ values, settlingAt }: { values: number[]; settlingAt?: numb
 }
 
 export function StatPanel({ dashboardId, panel, range, filters, me, rangeQuery }: PanelProps<Extract<PanelDef, { kind: 'stat' }>>) {
-  const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
+  const { state, reload } = usePanelData(dashboardId, panel.id);
   const settledUntil = useSettledUntil(range);
   const data = shownData(state);
   const value = Number(data?.result.rows[0]?.[0] ?? 0);

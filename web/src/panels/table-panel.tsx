@@ -11,7 +11,7 @@ import { frameState, shownData, usePanelData } from './use-panel-data';
 type TableDef = Extract<PanelDef, { kind: 'table' } | { kind: 'intel-matches' }>;
 
 export function TablePanel({ dashboardId, panel, range, filters, addFilter, me, rangeQuery }: PanelProps<TableDef>) {
-  const { state, reload } = usePanelData(dashboardId, panel.id, range, filters);
+  const { state, reload } = usePanelData(dashboardId, panel.id);
   const data = shownData(state);
   const menu = [
     ...(data && canAnalyse(me) ? [{ label: strings.panel.openInExplorer, href: explorerHref(data.kql, rangeQuery) }] : []),

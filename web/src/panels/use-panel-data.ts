@@ -1,10 +1,6 @@
-// One panel's data for the current time range and filters: from its dashboard's streamed request when there
-// is one, else asked for on its own.
-import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import { api, ApiError } from '../api';
-import { zoneOffsetMinutes } from '../format';
+// One panel's data for the current time range and filters, from its dashboard's streamed request.
+import { useCallback, useContext, useSyncExternalStore } from 'react';
 import type { PanelResult } from '../types';
-import type { Filters, TimeRange } from '../url-state';
 import { DashboardDataContext, type PanelState } from './dashboard-data';
 
 export type { PanelState };
@@ -19,45 +15,14 @@ export function frameState(state: PanelState): { status: PanelState['status']; e
   return { status: state.status, error: state.status === 'error' ? state.message : undefined, stale: state.status === 'loading' && state.data !== undefined };
 }
 
-const noop = () => () => {};
-
-/** The panel's state; `reload` asks again. */
-export function usePanelData(dashboardId: string, panelId: string, range: TimeRange, filters: Filters): { state: PanelState; reload: () => void } {
-  const shared = useContext(DashboardDataContext);
-  const fromDashboard = shared && shared.dashboardId === dashboardId ? shared : null;
-  const own = useOwnPanelData(fromDashboard ? null : { dashboardId, panelId, range, filters });
+/** The panel's state (redrawn only when its own answer changes); `reload` asks again for this panel alone. */
+export function usePanelData(dashboardId: string, panelId: string): { state: PanelState; reload: () => void } {
+  const data = useContext(DashboardDataContext);
+  if (!data || data.dashboardId !== dashboardId) throw new Error(`panel ${panelId} is drawn outside the DashboardDataProvider of ${dashboardId}`);
   const state = useSyncExternalStore(
-    useCallback((l: () => void) => (fromDashboard ? fromDashboard.subscribe(panelId, l) : noop()), [fromDashboard, panelId]),
-    () => (fromDashboard ? fromDashboard.get(panelId) : own.state),
+    useCallback((listener: () => void) => data.subscribe(panelId, listener), [data, panelId]),
+    () => data.get(panelId),
   );
-  const reload = useCallback(() => (fromDashboard ? fromDashboard.reload(panelId) : own.reload()), [fromDashboard, panelId, own]);
-  return { state, reload };
-}
-
-/** A panel outside a dashboard page asks the single-panel route itself; `null` does nothing. */
-function useOwnPanelData(ask: { dashboardId: string; panelId: string; range: TimeRange; filters: Filters } | null): { state: PanelState; reload: () => void } {
-  const [state, setState] = useState<PanelState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const key = ask ? JSON.stringify([ask.dashboardId, ask.panelId, ask.range.from, ask.range.to, ask.filters]) : '';
-  useEffect(() => {
-    if (!key) return;
-    const [dashboardId, panelId, from, to, filters] = JSON.parse(key) as [string, string, number, number, Filters];
-    const ac = new AbortController();
-    setState({ status: 'loading' });
-    api<PanelResult>(
-      'POST',
-      `/api/dashboards/${encodeURIComponent(dashboardId)}/panels/${encodeURIComponent(panelId)}/run`,
-      { from: new Date(from).toISOString(), to: new Date(to).toISOString(), filters, tzOffsetMinutes: zoneOffsetMinutes(to) },
-      { signal: ac.signal },
-    ).then(
-      (data) => setState({ status: 'ok', data }),
-      (e: unknown) => {
-        if ((e as Error).name === 'AbortError') return;
-        setState({ status: 'error', message: e instanceof ApiError ? e.message : String(e) });
-      },
-    );
-    return () => ac.abort();
-  }, [key, attempt]);
-  const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  const reload = useCallback(() => data.reload(panelId), [data, panelId]);
   return { state, reload };
 }
