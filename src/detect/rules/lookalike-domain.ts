@@ -6,6 +6,7 @@ import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { defineRule } from '../rule.js';
 import { SqlBuilder, receivedBetween } from '../sql-builder.js';
+import { entityDays } from './entity-days.js';
 import { isPartner, partnerDomains } from './partner-domains.js';
 
 const params = z.object({
@@ -62,19 +63,8 @@ export const lookalikeDomain = defineRule({
       if (m) hits.set(d, m);
     }
     if (hits.size === 0) return [];
-    const q = new SqlBuilder();
-    const day = ctx.clock.localDaySql(q, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
-    const rows = await ctx.rows(q, `
-      SELECT "SenderDomain", ${day}, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
-        count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded')),
-        list_slice(list(DISTINCT "SenderAddress"), 1, 5), count(DISTINCT "SenderAddress"),
-        list_slice(list(DISTINCT "RecipientAddress"), 1, 10), count(DISTINCT "RecipientAddress"),
-        list_slice(list(DISTINCT "FromIP"), 1, 5), list_slice(list(DISTINCT "Subject"), 1, 5), list_slice(list(DISTINCT "FromCountry"), 1, 5)
-      FROM "MessageTrace" WHERE ${receivedBetween(q, ctx.from, ctx.to)} AND "SenderDomain" IN ${q.list([...hits.keys()])}
-      GROUP BY 1, 2 ORDER BY 4`);
-    return rows.map((r) => {
-      const [domain, d, n, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects, countries] =
-        r as [string, number, number, number, number, number, string[], number, string[], number, string[], string[], string[]];
+    const days = await entityDays(ctx, 'SenderDomain', [...hits.keys()], { recipients: 10, subjects: 5 });
+    return days.map(({ value: domain, day: d, count: n, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects, countries }) => {
       const m = hits.get(domain)!;
       const ours = accepted.includes(m.imitates);
       let severity: Severity = STRONG.has(m.kind) ? 'high' : 'medium';

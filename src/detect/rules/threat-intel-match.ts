@@ -5,7 +5,7 @@ import { plural } from '../describe.js';
 import { SEVERITIES, type FindingDraft, type FindingEntities, type Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { defineRule } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
+import { entityDays } from './entity-days.js';
 
 const params = z.object({
   /** Indicators below this confidence (0-100) are ignored. */
@@ -42,19 +42,8 @@ export const threatIntelMatch = defineRule({
       const entities = [...byEntity.values()].filter((l) => l[0]!.type === type);
       if (entities.length === 0) continue;
       const values = new Map(entities.map((l) => [l[0]!.entity, l]));
-      const sql = new SqlBuilder();
-      const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
-      const rows = await ctx.rows(sql, `
-        SELECT "${COLUMN[type]}", ${day}, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
-          count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded')),
-          list_slice(list(DISTINCT "SenderAddress"), 1, 5), count(DISTINCT "SenderAddress"),
-          list_slice(list(DISTINCT "RecipientAddress"), 1, 5), count(DISTINCT "RecipientAddress"),
-          list_slice(list(DISTINCT "FromIP"), 1, 5), list_slice(list(DISTINCT "Subject"), 1, 3)
-        FROM "MessageTrace" WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "${COLUMN[type]}" IN ${sql.list([...values.keys()])}
-        GROUP BY 1, 2 ORDER BY 4`);
-      for (const r of rows) {
-        const [value, d, n, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects] =
-          r as [string, number, number, number, number, number, string[], number, string[], number, string[], string[]];
+      const days = await entityDays(ctx, COLUMN[type], [...values.keys()], { recipients: 5, subjects: 3 });
+      for (const { value, day: d, count: n, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects } of days) {
         const hits = values.get(value)!;
         const top = hits[0]!;
         let severity: Severity = top.confidence >= p.highConfidence ? 'high' : top.confidence >= p.mediumConfidence ? 'medium' : 'low';
