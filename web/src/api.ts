@@ -48,9 +48,11 @@ export function goToSignIn(): void {
   location.assign(`/signin?returnTo=${encodeURIComponent(back)}`);
 }
 
-/** Call the API; JSON in, JSON out; throws ApiError. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: { signal?: AbortSignal; noRedirect?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Send a request with the session's cookie and CSRF token; a network failure is an ApiError, a 401 goes to sign-in. */
+async function send(method: Method, path: string, body: unknown, accept: string, options: { signal?: AbortSignal; noRedirect?: boolean }): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
@@ -61,12 +63,21 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     throw new ApiError(0, 'NETWORK', 'The server did not answer.');
   }
   if (res.status === 401 && !options.noRedirect) goToSignIn();
+  return res;
+}
+
+/** The ApiError of an error answer (its JSON body `{error: {code, message, ...}}` when it has one). */
+function errorOf(res: Response, data: unknown): ApiError {
+  const e = (data as { error?: { code: string; message: string; line?: number; column?: number } } | undefined)?.error;
+  return new ApiError(res.status, e?.code ?? 'HTTP', e?.message ?? `HTTP ${res.status}`, e?.line, e?.column, Number(res.headers.get('retry-after')) || undefined);
+}
+
+/** Call the API; JSON in, JSON out; throws ApiError. */
+export async function api<T>(method: Method, path: string, body?: unknown, options: { signal?: AbortSignal; noRedirect?: boolean } = {}): Promise<T> {
+  const res = await send(method, path, body, 'application/json', options);
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!res.ok) {
-    const e = (data as { error?: { code: string; message: string; line?: number; column?: number } } | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? 'HTTP', e?.message ?? `HTTP ${res.status}`, e?.line, e?.column, Number(res.headers.get('retry-after')) || undefined);
-  }
+  if (!res.ok) throw errorOf(res, data);
   return data as T;
 }
 
@@ -75,20 +86,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
  * the answer ends; throws ApiError for an error answer (and sends a signed-out user to sign in).
  */
 export async function apiStream(path: string, body: unknown, onLine: (line: unknown) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
-  const headers: Record<string, string> = { accept: 'application/x-ndjson', 'content-type': 'application/json' };
-  if (csrf) headers['x-csrf-token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', signal: options.signal });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', 'The server did not answer.');
-  }
-  if (res.status === 401) goToSignIn();
-  if (!res.ok || !res.body) {
-    const data = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
-    throw new ApiError(res.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `HTTP ${res.status}`);
-  }
+  const res = await send('POST', path, body, 'application/x-ndjson', options);
+  if (!res.ok || !res.body) throw errorOf(res, await res.json().catch(() => undefined));
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let rest = '';
   try {
