@@ -32,6 +32,14 @@ export function screenParams(search: string): string {
   return q.toString();
 }
 
+/** Change parameters of the current URL in place (no history entry): settings of the screen, not a new view. */
+function replaceParams(path: string, change: (q: URLSearchParams) => void): void {
+  const q = new URLSearchParams(location.search);
+  change(q);
+  const s = q.toString();
+  navigate(path + (s ? `?${s}` : ''), true);
+}
+
 /** The view's time range: a preset relative to now, or a custom span. */
 export interface TimeRange {
   key: RangeKey;
@@ -131,25 +139,20 @@ export function useViewState(): {
     [path],
   );
   const setRefresh = useCallback(
-    (r: RefreshKey | null) => {
-      const q = new URLSearchParams(location.search);
-      if (r) q.set('refresh', r);
-      else q.delete('refresh');
-      const s = q.toString();
-      navigate(path + (s ? `?${s}` : ''), true);
-    },
+    (r: RefreshKey | null) =>
+      replaceParams(path, (q) => {
+        if (r) q.set('refresh', r);
+        else q.delete('refresh');
+      }),
     [path],
   );
   const setWall = useCallback(
-    (on: boolean) => {
-      const q = new URLSearchParams(location.search);
-      if (on) {
+    (on: boolean) =>
+      replaceParams(path, (q) => {
+        if (!on) return q.delete('wall');
         q.set('wall', '1');
-        if (!readRefresh(location.search)) q.set('refresh', '5m');
-      } else q.delete('wall');
-      const s = q.toString();
-      navigate(path + (s ? `?${s}` : ''), true);
-    },
+        if (!readRefresh(q.toString())) q.set('refresh', '5m');
+      }),
     [path],
   );
   return { range, filters, setRange, setFilters, addFilter, viewQuery: writeViewState('', range, filters), refresh: readRefresh(search), setRefresh, wall: readWall(search), setWall };
