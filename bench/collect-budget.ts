@@ -8,7 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCollectorsOnce, startCollectors, type PassReport } from '../src/collect/index.js';
-import { FakeClock, graphEntry, startFakeMicrosoft, SyntheticDataset, CLIENT_ID, CLIENT_SECRET, TENANT_ID } from '../src/collect/testing/index.js';
+import {
+  FakeClock,
+  graphEntry,
+  startFakeMicrosoft,
+  SyntheticDataset,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  TENANT_ID,
+} from '../src/collect/testing/index.js';
 import { createEnricher } from '../src/enrich/index.js';
 import { openStore } from '../src/store/index.js';
 
@@ -22,7 +30,10 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const clock = new FakeClock(T0);
 const dataset = new SyntheticDataset(T0 - (DAYS + 1) * DAY, PER_DAY);
-const fake = await startFakeMicrosoft({ clock, tenants: [{ tenantId: TENANT_ID, dataset, apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] }] });
+const fake = await startFakeMicrosoft({
+  clock,
+  tenants: [{ tenantId: TENANT_ID, dataset, apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] }],
+});
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-collect-bench-'));
 const store = await openStore(`duckdb:${join(dir, 'bench.duckdb')}`);
 const enricher = await createEnricher({ organization: { acceptedDomains: ['contoso.com'] } });

@@ -32,16 +32,27 @@ const RANGES: { name: string; from: number; filters?: Record<string, string[]> }
   { name: 'last 7 days', from: to - 7 * 86_400_000 },
   { name: 'whole 30 days', from: to - 30 * 86_400_000 },
 ];
-console.log(`store: ${stats.rows.toLocaleString('en-US')} rows, ${stats.messages.toLocaleString('en-US')} messages, ${stats.from} .. ${stats.to}\n`);
+console.log(
+  `store: ${stats.rows.toLocaleString('en-US')} rows, ${stats.messages.toLocaleString('en-US')} messages, ${stats.from} .. ${stats.to}\n`,
+);
 
 // 1. Panels through the API.
-const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+const login = await fetch(`${server.url}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+});
 const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
 const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
 const overview = JSON.parse(readFileSync('dashboards/overview.json', 'utf8')) as { panels: { id: string; title: string }[] };
 // A busy sender, as a click in the pivot would pick, for the filtered column.
-const busy = await store.query(`SELECT "SenderAddress" FROM "MessageTrace" WHERE "Received" >= epoch_ms(${to - 7 * 86_400_000}) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`);
-const apiRanges = [...RANGES, { name: 'last 7 days, one sender', from: to - 7 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } }];
+const busy = await store.query(
+  `SELECT "SenderAddress" FROM "MessageTrace" WHERE "Received" >= epoch_ms(${to - 7 * 86_400_000}) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`,
+);
+const apiRanges = [
+  ...RANGES,
+  { name: 'last 7 days, one sender', from: to - 7 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } },
+];
 const panelRows: (string | number)[][] = [];
 for (const p of overview.panels) {
   const row: (string | number)[] = [p.title];
@@ -52,7 +63,12 @@ for (const p of overview.panels) {
       const r = await fetch(`${server.url}/api/dashboards/overview/panels/${p.id}/run`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
-        body: JSON.stringify({ from: new Date(range.from).toISOString(), to: new Date(to).toISOString(), filters: range.filters ?? {}, tzOffsetMinutes: 540 }),
+        body: JSON.stringify({
+          from: new Date(range.from).toISOString(),
+          to: new Date(to).toISOString(),
+          filters: range.filters ?? {},
+          tzOffsetMinutes: 540,
+        }),
       });
       if (!r.ok) throw new Error(`panel ${p.id}: HTTP ${r.status} ${await r.text()}`);
       await r.json();
@@ -84,10 +100,14 @@ if (HAS_CHROMIUM) {
       await page.waitForSelector('.app-header');
       await page.goto('about:blank');
       const done = () =>
-        page.waitForFunction(() => {
-          const panels = [...document.querySelectorAll('section.panel')];
-          return panels.length >= 10 && panels.every((p) => p.getAttribute('data-status') && p.getAttribute('data-status') !== 'loading');
-        }, undefined, { timeout: 120_000, polling: 10 });
+        page.waitForFunction(
+          () => {
+            const panels = [...document.querySelectorAll('section.panel')];
+            return panels.length >= 10 && panels.every((p) => p.getAttribute('data-status') && p.getAttribute('data-status') !== 'loading');
+          },
+          undefined,
+          { timeout: 120_000, polling: 10 },
+        );
       let t0 = performance.now();
       await page.goto(url);
       await done();
@@ -98,24 +118,40 @@ if (HAS_CHROMIUM) {
       await page.evaluate(() => {
         const w = window as unknown as { clickAt: number; lastChange: number };
         document.addEventListener('click', (e) => (w.clickAt = e.timeStamp), { capture: true, once: true });
-        new MutationObserver(() => (w.lastChange = performance.now())).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+        new MutationObserver(() => (w.lastChange = performance.now())).observe(document.body, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-status'],
+        });
       });
       t0 = performance.now();
       await sender.click();
       await page.waitForSelector('[data-testid=chip-sender]');
       await done();
       warm.push(performance.now() - t0);
-      warmInPage.push(await page.evaluate(() => {
-        const w = window as unknown as { clickAt: number; lastChange: number };
-        return w.lastChange - w.clickAt;
-      }));
+      warmInPage.push(
+        await page.evaluate(() => {
+          const w = window as unknown as { clickAt: number; lastChange: number };
+          return w.lastChange - w.clickAt;
+        }),
+      );
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
     rows.push([range.name, `${Math.round(median(cold))} ms`, `${Math.round(median(warm))} ms`, `${Math.round(median(warmInPage))} ms`]);
   }
   console.log('\nOverview in Chromium until every panel has loaded (median):\n');
-  console.log(table(['range', 'cold: first visit, new browser profile', 'warm: a sender clicked in the pivot', 'warm, timed in the page (click to last panel)'], rows));
+  console.log(
+    table(
+      [
+        'range',
+        'cold: first visit, new browser profile',
+        'warm: a sender clicked in the pivot',
+        'warm, timed in the page (click to last panel)',
+      ],
+      rows,
+    ),
+  );
 } else {
   console.log('\n(chromium not installed: browser timings skipped)');
 }
@@ -126,16 +162,35 @@ await store.close();
 const small = join(mkdtempSync(join(tmpdir(), 'mailsift-bench-small-')), 'small.duckdb');
 {
   const s = await openStore(`duckdb:${small}`);
-  await s.execute(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Status", "MessageTraceId", "Size") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a' || (i % 50) || '@fabrikam.com', 'b@contoso.com', 'Delivered', 'id' || i, 1000 FROM range(10000) t(i)`);
+  await s.execute(
+    `INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Status", "MessageTraceId", "Size") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a' || (i % 50) || '@fabrikam.com', 'b@contoso.com', 'Delivered', 'id' || i, 1000 FROM range(10000) t(i)`,
+  );
   await s.close();
 }
 const starts: number[] = [];
 for (let i = 0; i < runs + 1; i++) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['bin/mailsift.js', '--store', `duckdb:${small}`, 'query', 'MessageTrace | summarize count() by SenderAddress | top 1 by count_', '--format', 'json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      'bin/mailsift.js',
+      '--store',
+      `duckdb:${small}`,
+      'query',
+      'MessageTrace | summarize count() by SenderAddress | top 1 by count_',
+      '--format',
+      'json',
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   if (i > 0) starts.push(performance.now() - t0);
 }
 rmSync(join(small, '..'), { recursive: true, force: true });
 console.log('\n`mailsift query` from process start to its output, 10,000-row store:\n');
-console.log(table(['what', 'median', 'max'], [['cold start to first row', `${Math.round(median(starts))} ms`, `${Math.round(Math.max(...starts))} ms`]]));
+console.log(
+  table(
+    ['what', 'median', 'max'],
+    [['cold start to first row', `${Math.round(median(starts))} ms`, `${Math.round(Math.max(...starts))} ms`]],
+  ),
+);

@@ -35,15 +35,28 @@ for (let i = 0; i < runs; i++) {
   totals.push(performance.now() - t0);
   count = findings.length;
   missed = tenant.answerKey
-    .filter((inc) => !findings.some((f) => f.rule === inc.rule && Date.parse(f.from) <= inc.to && Date.parse(f.to) >= inc.from &&
-      Object.entries(inc.entities).every(([k, v]) => (k === 'subject' ? f.entities.subject.startsWith(String(v)) : f.entities[k as keyof typeof f.entities] === v))))
+    .filter(
+      (inc) =>
+        !findings.some(
+          (f) =>
+            f.rule === inc.rule &&
+            Date.parse(f.from) <= inc.to &&
+            Date.parse(f.to) >= inc.from &&
+            Object.entries(inc.entities).every(([k, v]) =>
+              k === 'subject' ? f.entities.subject.startsWith(String(v)) : f.entities[k as keyof typeof f.entities] === v,
+            ),
+        ),
+    )
     .map((inc) => `${inc.rule} ${JSON.stringify(inc.entities)}`);
 }
 await store.close();
 
 process.stdout.write(`store: ${stats.rows.toLocaleString('en-US')} rows, ${stats.from} .. ${stats.to}\n\n`);
 process.stdout.write(table(['rule (alone, cold caches shared)', 'ms', 'findings'], perRule) + '\n\n');
-process.stdout.write(table(['runDetections, all rules', 'median ms', 'runs', 'findings', 'planted found'], [
-  ['whole month', Math.round(median(totals)), runs, count, `${tenant.answerKey.length - missed.length}/${tenant.answerKey.length}`],
-]) + '\n');
+process.stdout.write(
+  table(
+    ['runDetections, all rules', 'median ms', 'runs', 'findings', 'planted found'],
+    [['whole month', Math.round(median(totals)), runs, count, `${tenant.answerKey.length - missed.length}/${tenant.answerKey.length}`]],
+  ) + '\n',
+);
 if (missed.length) process.stdout.write(`missed: ${missed.join('; ')}\n`);

@@ -29,14 +29,25 @@ for (let i = 0; i < ROWS; i++) {
   // Each IP appears at least once; the rest follow a skew (a few big senders, a long tail).
   const ip = i < ipList.length ? ipList[i]! : ipList[Math.floor(rnd() ** 3 * ipList.length)]!;
   records[i] = {
-    Received: 1_767_225_600_000 + i * 1000, SenderAddress: `user${i % 5000}@${domains[i % 5]}`,
-    RecipientAddress: `rcpt${i % 3000}@${domains[(i >> 3) % 5]}`, Subject: 'Invoice', Status: 'Delivered',
-    FromIP: ip, ToIP: i % 3 === 0 ? '' : ipList[(i * 7) % ipList.length]!, Size: 2048, MessageId: `<m${i}@x>`,
-    MessageTraceId: `t${i}`, Organization: 'contoso', Source: 'bench',
+    Received: 1_767_225_600_000 + i * 1000,
+    SenderAddress: `user${i % 5000}@${domains[i % 5]}`,
+    RecipientAddress: `rcpt${i % 3000}@${domains[(i >> 3) % 5]}`,
+    Subject: 'Invoice',
+    Status: 'Delivered',
+    FromIP: ip,
+    ToIP: i % 3 === 0 ? '' : ipList[(i * 7) % ipList.length]!,
+    Size: 2048,
+    MessageId: `<m${i}@x>`,
+    MessageTraceId: `t${i}`,
+    Organization: 'contoso',
+    Source: 'bench',
   };
 }
 const distinctUsed = new Set<string>();
-for (const r of records) { distinctUsed.add(r.FromIP); if (r.ToIP) distinctUsed.add(r.ToIP); }
+for (const r of records) {
+  distinctUsed.add(r.FromIP);
+  if (r.ToIP) distinctUsed.add(r.ToIP);
+}
 
 let t0 = performance.now();
 const enricher = await createEnricher({ organization: { acceptedDomains: ['contoso.com'] } });
@@ -55,6 +66,8 @@ const cpu = process.cpuUsage(cpu0);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 
 console.log(`open GeoIP data: ${openMs.toFixed(0)} ms`);
-console.log(`enrich ${ROWS.toLocaleString('en')} rows (${distinctUsed.size.toLocaleString('en')} distinct IPs, batches of ${BATCH}): ` +
-  `${ms.toFixed(0)} ms wall = ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s; CPU ${cpuMs.toFixed(0)} ms; ` +
-  `${known.toLocaleString('en')} rows with a FromAsn`);
+console.log(
+  `enrich ${ROWS.toLocaleString('en')} rows (${distinctUsed.size.toLocaleString('en')} distinct IPs, batches of ${BATCH}): ` +
+    `${ms.toFixed(0)} ms wall = ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s; CPU ${cpuMs.toFixed(0)} ms; ` +
+    `${known.toLocaleString('en')} rows with a FromAsn`,
+);

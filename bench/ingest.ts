@@ -58,7 +58,9 @@ for (let i = 0; i < runs; i++) {
   again.push(second.ms);
   rssAgain.push(second.peakRss);
   rmSync(dir, { recursive: true, force: true });
-  process.stderr.write(`run ${i + 1}: read_json ${ref.at(-1)!.toFixed(0)} ms, ingest ${first.ms.toFixed(0)} ms, re-ingest ${second.ms.toFixed(0)} ms\n`);
+  process.stderr.write(
+    `run ${i + 1}: read_json ${ref.at(-1)!.toFixed(0)} ms, ingest ${first.ms.toFixed(0)} ms, re-ingest ${second.ms.toFixed(0)} ms\n`,
+  );
 }
 
 const perSec = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US');
@@ -69,8 +71,20 @@ console.log(
     ['what', 'median', 'records/s', 'vs read_json', 'peak RSS'],
     [
       ['DuckDB read_json into a fresh file (reference)', `${(median(ref) / 1000).toFixed(2)} s`, perSec(median(ref)), '1.00x', '-'],
-      ['mailsift ingest, fresh store', `${(median(fresh) / 1000).toFixed(2)} s`, perSec(median(fresh)), `${(median(fresh) / median(ref)).toFixed(2)}x`, mib(median(rss))],
-      ['mailsift ingest again (all duplicates)', `${(median(again) / 1000).toFixed(2)} s`, perSec(median(again)), `${(median(again) / median(ref)).toFixed(2)}x`, mib(median(rssAgain))],
+      [
+        'mailsift ingest, fresh store',
+        `${(median(fresh) / 1000).toFixed(2)} s`,
+        perSec(median(fresh)),
+        `${(median(fresh) / median(ref)).toFixed(2)}x`,
+        mib(median(rss)),
+      ],
+      [
+        'mailsift ingest again (all duplicates)',
+        `${(median(again) / 1000).toFixed(2)} s`,
+        perSec(median(again)),
+        `${(median(again) / median(ref)).toFixed(2)}x`,
+        mib(median(rssAgain)),
+      ],
     ],
   ),
 );

@@ -10,7 +10,7 @@ const ROWS = Number(process.env['ROWS'] ?? 1_000_000);
 const INDICATORS = Number(process.env['INDICATORS'] ?? 100_000);
 
 let seed = 1;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = (n: number) => Math.floor(rnd() * n);
 const ip4 = (i: number) => `${11 + (i % 200)}.${(i >>> 8) & 255}.${(i >>> 16) & 255}.${i & 255}`;
 
@@ -38,7 +38,14 @@ const indicators: IndicatorRow[] = [];
 for (let i = 0; i < INDICATORS; i++) {
   const k = i % 10;
   const hit = i % 10 === 3;
-  const base = { Confidence: pick(101), Actor: i % 3 ? `Actor ${i % 50}` : '', Labels: ['bench'], Feed: `feed${i % 4}`, ValidFrom: null, ValidUntil: null };
+  const base = {
+    Confidence: pick(101),
+    Actor: i % 3 ? `Actor ${i % 50}` : '',
+    Labels: ['bench'],
+    Feed: `feed${i % 4}`,
+    ValidFrom: null,
+    ValidUntil: null,
+  };
   if (k < 4) indicators.push({ ...base, Indicator: hit ? sender(pick(100_000)) : `bad${i}@evil${i}.example`, Type: 'email' });
   else if (k < 7) indicators.push({ ...base, Indicator: hit ? `sender${pick(20_000)}.example` : `evil${i}.example`, Type: 'domain' });
   else if (k < 9) indicators.push({ ...base, Indicator: hit ? ip4(pick(240_000)) : `203.${(i >>> 8) & 255}.${i & 255}.7`, Type: 'ip' });
@@ -54,7 +61,11 @@ const sqlMs = { distinct: 0, aggregate: 0 };
 const timed = {
   query: async (sql: string, params?: readonly unknown[]) => {
     const s = performance.now();
-    try { return await store.query(sql, params); } finally { sqlMs[sql.includes('DISTINCT "MessageTraceId"') ? 'aggregate' : 'distinct'] += performance.now() - s; }
+    try {
+      return await store.query(sql, params);
+    } finally {
+      sqlMs[sql.includes('DISTINCT "MessageTraceId"') ? 'aggregate' : 'distinct'] += performance.now() - s;
+    }
   },
 };
 t = performance.now();
@@ -64,7 +75,7 @@ const matchMs = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
 
 t = performance.now();
-const all = await computeMatches(store, indicators);
+await computeMatches(store, indicators);
 const allMs = performance.now() - t;
 
 const probes = Array.from({ length: 1_000_000 }, (_, i) => ip4(i * 7919));
@@ -78,9 +89,13 @@ for (const h of hosts) if (matcher.matchDomain(h).length) hits++;
 const domMs = performance.now() - t;
 
 console.log(`matcher over ${INDICATORS.toLocaleString('en')} indicators built in ${buildMs.toFixed(0)} ms`);
-console.log(`computeMatches: ${matches.length.toLocaleString('en')} match rows in ${(matchMs / 1000).toFixed(2)} s ` +
-  `(SQL distinct values ${(sqlMs.distinct / 1000).toFixed(2)} s, SQL aggregates of matched values ${(sqlMs.aggregate / 1000).toFixed(2)} s); ` +
-  `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (all threads, DuckDB's included); ` +
-  `with building the matcher from rows: ${(allMs / 1000).toFixed(2)} s`);
-console.log(`matchIp: ${Math.round(1e6 / (ipMs / 1000)).toLocaleString('en')} look-ups/s; matchDomain: ${Math.round(1e6 / (domMs / 1000)).toLocaleString('en')} look-ups/s (${hits} hits)`);
+console.log(
+  `computeMatches: ${matches.length.toLocaleString('en')} match rows in ${(matchMs / 1000).toFixed(2)} s ` +
+    `(SQL distinct values ${(sqlMs.distinct / 1000).toFixed(2)} s, SQL aggregates of matched values ${(sqlMs.aggregate / 1000).toFixed(2)} s); ` +
+    `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (all threads, DuckDB's included); ` +
+    `with building the matcher from rows: ${(allMs / 1000).toFixed(2)} s`,
+);
+console.log(
+  `matchIp: ${Math.round(1e6 / (ipMs / 1000)).toLocaleString('en')} look-ups/s; matchDomain: ${Math.round(1e6 / (domMs / 1000)).toLocaleString('en')} look-ups/s (${hits} hits)`,
+);
 await store.close();

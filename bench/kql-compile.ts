@@ -64,7 +64,11 @@ function compileTimes(): string[][] {
       compileKql(q.kql, { dialect: 'duckdb', now: NOW });
       times.push(performance.now() - t);
     }
-    rows.push([q.name, `${(median(times) * 1000).toFixed(1)} µs`, `${(times.sort((a, b) => a - b)[Math.floor(times.length * 0.99)]! * 1000).toFixed(1)} µs`]);
+    rows.push([
+      q.name,
+      `${(median(times) * 1000).toFixed(1)} µs`,
+      `${(times.sort((a, b) => a - b)[Math.floor(times.length * 0.99)]! * 1000).toFixed(1)} µs`,
+    ]);
   }
   return rows;
 }

@@ -10,7 +10,11 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Run a command; resolve with wall time (ms), peak RSS (bytes, from /proc VmHWM) and stdout. */
-export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; peakRss: number; stdout: string; code: number }> {
+export function runMeasured(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ms: number; peakRss: number; stdout: string; code: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -16,7 +16,7 @@ const STATUSES = ['Delivered', 'Delivered', 'Delivered', 'FilteredAsSpam', 'Quar
 
 function line(i: number): string {
   const t = Date.UTC(2026, 0, 1) + i * 1_700;
-  const id = `${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}-5a1b-4c2d-8e3f-${i.toString(16).padStart(12, '0')}`;
+  const id = `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}-5a1b-4c2d-8e3f-${i.toString(16).padStart(12, '0')}`;
   return JSON.stringify({
     Organization: 'contoso.onmicrosoft.com',
     MessageId: `<CH2PR04MB${i}.namprd04.prod.outlook.com>`,

@@ -23,7 +23,10 @@ for (const [name, args] of Object.entries(ALL)) {
   const started = Date.now();
   const r = spawnSync('npx', ['tsx', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   process.stdout.write(r.stdout ?? '');
-  writeFileSync(`bench/results/${name}.txt`, `$ npx tsx ${args.join(' ')}\n# ${new Date().toISOString()}, ${Math.round((Date.now() - started) / 1000)} s\n\n${r.stdout ?? ''}`);
+  writeFileSync(
+    `bench/results/${name}.txt`,
+    `$ npx tsx ${args.join(' ')}\n# ${new Date().toISOString()}, ${Math.round((Date.now() - started) / 1000)} s\n\n${r.stdout ?? ''}`,
+  );
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -13,11 +13,17 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-// The import rules of DESIGN.md are part of the suite.
-const rules = run('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
-if (rules.status !== 0) {
-  console.log('\n0 passed, 1 failed');
-  process.exit(1);
+// The import rules of DESIGN.md, the formatter and the linter are part of the suite.
+const checks = [
+  ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+  ['prettier', '--check', '--log-level', 'warn', '.'],
+  ['eslint', '--max-warnings', '0', '.'],
+];
+for (const check of checks) {
+  if (run('npx', check).status !== 0) {
+    console.log(`\n${check[0]} failed (npm run format fixes formatting)\n0 passed, 1 failed`);
+    process.exit(1);
+  }
 }
 
 rmSync(results, { force: true });

@@ -3,13 +3,29 @@ import { linkBase, parseAlertsConfig } from './alert-config.js';
 
 const hook = { name: 'hook', type: 'webhook', url: 'https://hooks.contoso.com/x' };
 const rule = { name: 'r', detection: '*', schedule: '5m', destinations: ['hook'] };
-const parse = (rules: unknown[], destinations: unknown[] = [hook]) => () => parseAlertsConfig({ rules, destinations });
+const parse =
+  (rules: unknown[], destinations: unknown[] = [hook]) =>
+  () =>
+    parseAlertsConfig({ rules, destinations });
 
 describe('parseAlertsConfig', () => {
   it('fills in defaults', () => {
     const c = parseAlertsConfig({ rules: [rule], destinations: [hook] });
-    expect(c.rules[0]).toMatchObject({ name: 'r', enabled: true, source: { kind: 'detection', rule: '*' }, suppressMs: 3_600_000, minSeverity: 'low', condition: { kind: 'rows', op: '>', value: 0 }, key: [] });
-    expect(c.destinations.get('hook')).toMatchObject({ attempts: 3, minSeverity: 'low', enabled: true, config: { timeoutMs: 10_000, headers: {} } });
+    expect(c.rules[0]).toMatchObject({
+      name: 'r',
+      enabled: true,
+      source: { kind: 'detection', rule: '*' },
+      suppressMs: 3_600_000,
+      minSeverity: 'low',
+      condition: { kind: 'rows', op: '>', value: 0 },
+      key: [],
+    });
+    expect(c.destinations.get('hook')).toMatchObject({
+      attempts: 3,
+      minSeverity: 'low',
+      enabled: true,
+      config: { timeoutMs: 10_000, headers: {} },
+    });
     expect(parseAlertsConfig(undefined)).toEqual({ rules: [], destinations: new Map() });
   });
 
@@ -24,24 +40,46 @@ describe('parseAlertsConfig', () => {
     expect(parse([rule, rule])).toThrow(`alerts.rules[1] ("r").name: another rule is already named 'r'`);
     expect(parse([{ ...rule, cc: 'x' }])).toThrow(/alerts\.rules\[0\] \("r"\).*cc/);
     const q = { name: 'q', query: 'MessageTrace', schedule: '5m', destinations: ['hook'] };
-    expect(parse([{ ...q, condition: { rows: 'many' } }])).toThrow(`alerts.rules[0] ("q").condition: rows must be a comparison with a whole number such as '>0'`);
-    expect(parse([{ ...q, condition: { column: 'count_', op: '=>', value: 1 } }])).toThrow('alerts.rules[0] ("q").condition: op must be one of > >= < <= == !=');
+    expect(parse([{ ...q, condition: { rows: 'many' } }])).toThrow(
+      `alerts.rules[0] ("q").condition: rows must be a comparison with a whole number such as '>0'`,
+    );
+    expect(parse([{ ...q, condition: { column: 'count_', op: '=>', value: 1 } }])).toThrow(
+      'alerts.rules[0] ("q").condition: op must be one of > >= < <= == !=',
+    );
     expect(parse([{ ...rule, condition: { rows: '>0' } }])).toThrow('alerts.rules[0] ("r").condition: only query rules have a condition');
   });
 
   it('checks each destination against its own type, never echoing a secret', () => {
-    expect(parse([], [{ name: 'p', type: 'pagerduty' }])).toThrow("alerts.destinations[0] (\"p\").type: unknown destination type 'pagerduty' (known: webhook, slack, teams, smtp, syslog)");
-    expect(parse([], [hook, hook])).toThrow(`alerts.destinations[1] ("hook").name: another destination is already named 'hook'`);
-    expect(parse([], [{ name: 'm', type: 'smtp', host: 'smtp.contoso.com', from: 'a@contoso.com', to: 'not an address', auth: { user: 'u', pass: 'Secret-Pass-123' } }])).toThrow(
-      'alerts.destinations[0] ("m").to: ',
+    expect(parse([], [{ name: 'p', type: 'pagerduty' }])).toThrow(
+      'alerts.destinations[0] ("p").type: unknown destination type \'pagerduty\' (known: webhook, slack, teams, smtp, syslog)',
     );
+    expect(parse([], [hook, hook])).toThrow(`alerts.destinations[1] ("hook").name: another destination is already named 'hook'`);
+    expect(
+      parse(
+        [],
+        [
+          {
+            name: 'm',
+            type: 'smtp',
+            host: 'smtp.contoso.com',
+            from: 'a@contoso.com',
+            to: 'not an address',
+            auth: { user: 'u', pass: 'Secret-Pass-123' },
+          },
+        ],
+      ),
+    ).toThrow('alerts.destinations[0] ("m").to: ');
     try {
-      parseAlertsConfig({ destinations: [{ name: 'm', type: 'smtp', host: 'h', from: 'x', to: 'a@b.c', auth: { user: 'u', pass: 'Secret-Pass-123' } }] });
+      parseAlertsConfig({
+        destinations: [{ name: 'm', type: 'smtp', host: 'h', from: 'x', to: 'a@b.c', auth: { user: 'u', pass: 'Secret-Pass-123' } }],
+      });
     } catch (e) {
       expect((e as Error).message).toBe('alerts.destinations[0] ("m").from: must be an e-mail address such as soc@contoso.com');
       expect((e as Error).message).not.toContain('Secret-Pass-123');
     }
-    expect(parse([], [{ name: 's', type: 'syslog', host: 'siem', facility: 'local9' }])).toThrow('alerts.destinations[0] ("s").facility: must be 0-23 or one of kern');
+    expect(parse([], [{ name: 's', type: 'syslog', host: 'siem', facility: 'local9' }])).toThrow(
+      'alerts.destinations[0] ("s").facility: must be 0-23 or one of kern',
+    );
     expect(parse([], [{ name: 's', type: 'syslog', host: 'siem', protocol: 'quic' }])).toThrow('alerts.destinations[0] ("s").protocol:');
   });
 

@@ -84,7 +84,10 @@ export function parseAlertsConfig(raw: unknown): AlertsConfig {
     if (!base.success) fail(at, base.error);
     const { name, type, enabled, minSeverity, attempts, ...rest } = base.data;
     const kind = destinationType(type);
-    if (!kind) throw new AlertConfigError(`${at}.type: unknown destination type '${type}' (known: ${DESTINATION_TYPES.map((t) => t.type).join(', ')})`);
+    if (!kind)
+      throw new AlertConfigError(
+        `${at}.type: unknown destination type '${type}' (known: ${DESTINATION_TYPES.map((t) => t.type).join(', ')})`,
+      );
     if (destinations.has(name)) throw new AlertConfigError(`${at}.name: another destination is already named '${name}'`);
     const own = kind.configSchema.safeParse(rest);
     if (!own.success) fail(at, own.error);

@@ -8,7 +8,8 @@ export const COMPARISONS = ['>', '>=', '<', '<=', '==', '!='] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 /** When a query rule fires: on the number of result rows, or when some row's column compares true. */
-export type AlertCondition = { kind: 'rows'; op: Comparison; value: number } | { kind: 'column'; column: string; op: Comparison; value: number | string };
+export type AlertCondition =
+  { kind: 'rows'; op: Comparison; value: number } | { kind: 'column'; column: string; op: Comparison; value: number | string };
 
 const duration = (what: string) =>
   z.string().transform((s, ctx) => {
@@ -34,7 +35,8 @@ const condition = z.unknown().transform((v, ctx): AlertCondition => {
     ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   };
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad("must be { rows: '>0' } or { column: count_, op: '>', value: 100 }");
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return bad("must be { rows: '>0' } or { column: count_, op: '>', value: 100 }");
   const o = v as Record<string, unknown>;
   if ('rows' in o) {
     const extra = Object.keys(o).filter((k) => k !== 'rows');
@@ -70,14 +72,32 @@ export const alertRuleSchema = z
     /** How far back the query's time range (or a finding's end) reaches; default the schedule's period (detections: at least 1h). */
     lookback: duration('duration').optional(),
     /** Result columns whose values tell alerts of a query rule apart (one alert per distinct key). */
-    key: z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+    key: z
+      .union([z.string().min(1), z.array(z.string().min(1))])
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .optional(),
     destinations: z.array(z.string().min(1)).min(1, 'name at least one destination'),
   })
   .strict()
   .superRefine((r, ctx) => {
-    if ((r.detection === undefined) === (r.query === undefined)) ctx.addIssue({ code: 'custom', path: ['detection'], message: "give either 'detection' (a rule id or '*') or 'query' (KQL), not both or neither" });
-    if (r.detection !== undefined && r.condition !== undefined) ctx.addIssue({ code: 'custom', path: ['condition'], message: 'only query rules have a condition: a detection rule fires on each finding' });
-    if (r.detection !== undefined && r.key !== undefined) ctx.addIssue({ code: 'custom', path: ['key'], message: 'only query rules have a key: detection alerts are told apart by finding id' });
+    if ((r.detection === undefined) === (r.query === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['detection'],
+        message: "give either 'detection' (a rule id or '*') or 'query' (KQL), not both or neither",
+      });
+    if (r.detection !== undefined && r.condition !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['condition'],
+        message: 'only query rules have a condition: a detection rule fires on each finding',
+      });
+    if (r.detection !== undefined && r.key !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['key'],
+        message: 'only query rules have a key: detection alerts are told apart by finding id',
+      });
   });
 
 /** An alert rule as written in the configuration, validated. */

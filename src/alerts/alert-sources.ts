@@ -17,7 +17,14 @@ export interface AlertSources {
 export function storeSources(store: Store): AlertSources {
   return {
     async findings({ rule, from, to, minSeverity }) {
-      const found = await listFindings(store, { from, to, minSeverity, state: 'open', limit: 1000, ...(rule === '*' ? {} : { rule: rule as Finding['rule'] }) });
+      const found = await listFindings(store, {
+        from,
+        to,
+        minSeverity,
+        state: 'open',
+        limit: 1000,
+        ...(rule === '*' ? {} : { rule: rule as Finding['rule'] }),
+      });
       return found.map(({ state: _s, updatedBy: _b, updatedAt: _a, ...finding }) => finding);
     },
     async query(kql, { now, timeRange }) {

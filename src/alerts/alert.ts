@@ -37,7 +37,18 @@ export interface Alert {
   evidence: Evidence;
 }
 
-const PREFERRED_COLUMNS = ['Received', 'Timestamp', 'SenderAddress', 'RecipientAddress', 'Subject', 'Status', 'FromIP', 'FromCountry', 'Indicator', 'count_'];
+const PREFERRED_COLUMNS = [
+  'Received',
+  'Timestamp',
+  'SenderAddress',
+  'RecipientAddress',
+  'Subject',
+  'Status',
+  'FromIP',
+  'FromCountry',
+  'Indicator',
+  'count_',
+];
 
 /** The columns worth showing in a narrow text (preferred ones first, then the rest), at most `max`. */
 export function displayColumns(evidence: Evidence, max = 6): number[] {
@@ -50,7 +61,9 @@ export function displayColumns(evidence: Evidence, max = 6): number[] {
 /** The evidence rows as `Column: value` pairs with every value made visible and cut short. */
 export function evidencePairs(evidence: Evidence): { name: string; value: string }[][] {
   const cols = displayColumns(evidence);
-  return evidence.rows.slice(0, MAX_EVIDENCE_ROWS).map((row) => cols.map((i) => ({ name: visible(evidence.columns[i]!.name, 60), value: visible(row[i], 160) })));
+  return evidence.rows
+    .slice(0, MAX_EVIDENCE_ROWS)
+    .map((row) => cols.map((i) => ({ name: visible(evidence.columns[i]!.name, 60), value: visible(row[i], 160) })));
 }
 
 /** The alert as plain text lines, every stranger's string made visible (for e-mail text parts and logs). */

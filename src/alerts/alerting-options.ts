@@ -72,6 +72,14 @@ export function resolveRuntime(o: AlertingOptions): AlertingRuntime {
     sleep,
     log: o.log,
     maxAlertsPerRun: o.maxAlertsPerRun ?? 20,
-    delivery: (signal) => ({ log, version: MAILSIFT_VERSION, now, sleep, random, ...(signal ? { signal } : {}), ...(o.baseDelayMs === undefined ? {} : { baseDelayMs: o.baseDelayMs }) }),
+    delivery: (signal) => ({
+      log,
+      version: MAILSIFT_VERSION,
+      now,
+      sleep,
+      random,
+      ...(signal ? { signal } : {}),
+      ...(o.baseDelayMs === undefined ? {} : { baseDelayMs: o.baseDelayMs }),
+    }),
   };
 }

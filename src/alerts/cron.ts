@@ -33,7 +33,8 @@ const FIELDS: readonly FieldSpec[] = [
 /** Parse `*\/10 * * * *` and friends; throws an Error whose message says which field is wrong. */
 export function parseCron(text: string): CronExpression {
   const parts = text.trim().split(/\s+/);
-  if (parts.length !== 5) throw new Error(`a cron expression has 5 fields (minute hour day-of-month month day-of-week), '${text}' has ${parts.length}`);
+  if (parts.length !== 5)
+    throw new Error(`a cron expression has 5 fields (minute hour day-of-month month day-of-week), '${text}' has ${parts.length}`);
   const sets = parts.map((p, i) => parseField(p, FIELDS[i]!));
   const dow = new Set([...sets[4]!].map((d) => (d === 7 ? 0 : d)));
   const cron: CronExpression = {
@@ -73,7 +74,8 @@ function parseField(text: string, spec: FieldSpec): Set<number> {
 function value(token: string, spec: FieldSpec, field: string): number {
   const named = spec.names?.indexOf(token) ?? -1;
   const n = named >= 0 ? named + spec.min : /^\d+$/.test(token) ? Number(token) : NaN;
-  if (!(n >= spec.min && n <= spec.max)) throw new Error(`cron ${spec.name} value '${token}' in '${field}' is outside ${spec.min}-${spec.max}`);
+  if (!(n >= spec.min && n <= spec.max))
+    throw new Error(`cron ${spec.name} value '${token}' in '${field}' is outside ${spec.min}-${spec.max}`);
   return n;
 }
 

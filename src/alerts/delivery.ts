@@ -47,12 +47,19 @@ export async function deliver(alert: Alert, dest: ConfiguredDestination, deps: D
   for (let attempt = 1; attempt <= dest.attempts; attempt++) {
     const started = deps.now();
     try {
-      const result = await dest.type.send(alert, dest.config, { version: deps.version, now: deps.now, ...(deps.signal ? { signal: deps.signal } : {}) });
+      const result = await dest.type.send(alert, dest.config, {
+        version: deps.version,
+        now: deps.now,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
       detail = clean(result.detail);
       await record(deps, { alert, dest, title, attempt, outcome: 'delivered', detail, durationMs: deps.now() - started });
       return { destination: dest.name, type: dest.type.type, status: 'delivered', attempts: attempt, detail };
     } catch (error) {
-      const e = error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), { retryable: false, cause: error });
+      const e =
+        error instanceof DeliveryError
+          ? error
+          : new DeliveryError(error instanceof Error ? error.message : String(error), { retryable: false, cause: error });
       detail = clean(e.message);
       let wait = e.retryAfterMs ?? backoffDelay(attempt, deps.random, deps.baseDelayMs, deps.maxDelayMs);
       let again = e.retryable && attempt < dest.attempts && !deps.signal?.aborted;
@@ -60,7 +67,16 @@ export async function deliver(alert: Alert, dest: ConfiguredDestination, deps: D
         detail += ` (asked to retry after ${Math.round(e.retryAfterMs / 1000)} s: giving up for now)`;
         again = false;
       }
-      await record(deps, { alert, dest, title, attempt, outcome: again ? 'retrying' : 'failed', detail, durationMs: deps.now() - started, ...(e.status === undefined ? {} : { status: e.status }) });
+      await record(deps, {
+        alert,
+        dest,
+        title,
+        attempt,
+        outcome: again ? 'retrying' : 'failed',
+        detail,
+        durationMs: deps.now() - started,
+        ...(e.status === undefined ? {} : { status: e.status }),
+      });
       if (!again) return { destination: dest.name, type: dest.type.type, status: 'failed', attempts: attempt, detail };
       wait = Math.max(0, wait);
       await deps.sleep(wait, deps.signal);
@@ -79,7 +95,16 @@ function safeSecrets(dest: ConfiguredDestination): string[] {
 
 async function record(
   deps: DeliveryDeps,
-  a: { alert: Alert; dest: ConfiguredDestination; title: string; attempt: number; outcome: 'delivered' | 'retrying' | 'failed'; detail: string; durationMs: number; status?: number },
+  a: {
+    alert: Alert;
+    dest: ConfiguredDestination;
+    title: string;
+    attempt: number;
+    outcome: 'delivered' | 'retrying' | 'failed';
+    detail: string;
+    durationMs: number;
+    status?: number;
+  },
 ): Promise<void> {
   try {
     await deps.log.record({

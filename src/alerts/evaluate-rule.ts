@@ -86,7 +86,10 @@ async function queryCandidates(rule: AlertRule, kql: string, ctx: EvaluateContex
       matching = rows.filter((r) => compare(r[col], c.op, c.value));
       if (matching.length === 0) continue;
     }
-    const what = c.kind === 'rows' ? `the query returned ${rows.length} row${rows.length === 1 ? '' : 's'} (rows ${c.op} ${c.value})` : `${matching.length} row${matching.length === 1 ? '' : 's'} with ${c.column} ${c.op} ${c.value}`;
+    const what =
+      c.kind === 'rows'
+        ? `the query returned ${rows.length} row${rows.length === 1 ? '' : 's'} (rows ${c.op} ${c.value})`
+        : `${matching.length} row${matching.length === 1 ? '' : 's'} with ${c.column} ${c.op} ${c.value}`;
     const keyText = rule.key.length ? ` for ${rule.key.map((n, i) => `${n}=${String(rows[0]![keyIdx[i]!] ?? '')}`).join(', ')}` : '';
     out.push({
       key,
@@ -110,7 +113,10 @@ async function queryCandidates(rule: AlertRule, kql: string, ctx: EvaluateContex
 
 function columnIndex(result: QueryResult, name: string, what: string): number {
   const i = result.columns.findIndex((col) => col.name === name);
-  if (i < 0) throw new AlertRuleError(`${what} '${name}' is not a column of the query's result (columns: ${result.columns.map((col) => col.name).join(', ') || 'none'})`);
+  if (i < 0)
+    throw new AlertRuleError(
+      `${what} '${name}' is not a column of the query's result (columns: ${result.columns.map((col) => col.name).join(', ') || 'none'})`,
+    );
   return i;
 }
 
@@ -127,11 +133,17 @@ export function compare(a: unknown, op: Comparison, b: number | string): boolean
     y = b;
   }
   switch (op) {
-    case '>': return x > y;
-    case '>=': return x >= y;
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '==': return x === y;
-    case '!=': return x !== y;
+    case '>':
+      return x > y;
+    case '>=':
+      return x >= y;
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '==':
+      return x === y;
+    case '!=':
+      return x !== y;
   }
 }

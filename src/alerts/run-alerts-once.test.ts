@@ -21,9 +21,27 @@ describe('runAlertsOnce', () => {
     store = await openStore('duckdb::memory:');
     lines = [];
     await load(store, [
-      row('2026-03-02T01:00:00Z', { SenderAddress: 'export@trade.com.kp', RecipientAddress: 'a@contoso.com', FromIP: '175.45.176.10', FromCountry: 'KP', Subject: HOSTILE_SUBJECT }),
-      row('2026-03-02T03:00:00Z', { SenderAddress: 'info@trade.com.kp', RecipientAddress: 'b@contoso.com', FromIP: '175.45.176.10', FromCountry: 'KP', Subject: 'Business proposal' }),
-      ...[1, 2, 3].map((i) => row(`2026-03-02T2${i}:00:00Z`, { SenderAddress: 'bulk@fabrikam.com', RecipientAddress: `u${i}@contoso.com`, Status: 'FilteredAsSpam' })),
+      row('2026-03-02T01:00:00Z', {
+        SenderAddress: 'export@trade.com.kp',
+        RecipientAddress: 'a@contoso.com',
+        FromIP: '175.45.176.10',
+        FromCountry: 'KP',
+        Subject: HOSTILE_SUBJECT,
+      }),
+      row('2026-03-02T03:00:00Z', {
+        SenderAddress: 'info@trade.com.kp',
+        RecipientAddress: 'b@contoso.com',
+        FromIP: '175.45.176.10',
+        FromCountry: 'KP',
+        Subject: 'Business proposal',
+      }),
+      ...[1, 2, 3].map((i) =>
+        row(`2026-03-02T2${i}:00:00Z`, {
+          SenderAddress: 'bulk@fabrikam.com',
+          RecipientAddress: `u${i}@contoso.com`,
+          Status: 'FilteredAsSpam',
+        }),
+      ),
       row('2026-03-02T22:30:00Z', { SenderAddress: 'one@northwind.com', RecipientAddress: 'u9@contoso.com', Status: 'FilteredAsSpam' }),
     ]);
     await runDetections({ store, config: testConfig(), rules: ['embargoed-geo'], now: NOW });
@@ -43,13 +61,24 @@ describe('runAlertsOnce', () => {
   it('fires on a stored finding with its sentence, link and evidence rows; suppresses the repeat; fires again after the period', async () => {
     const clock = fakeClock(NOW);
     receiver = await startReceiver({ kind: 'webhook', secret: SECRET, now: clock.now });
-    const cfg = config([{ name: 'embargo', detection: 'embargoed-geo', schedule: '5m', suppress: '1h', lookback: '2d', destinations: ['hook'] }], receiver.url);
+    const cfg = config(
+      [{ name: 'embargo', detection: 'embargoed-geo', schedule: '5m', suppress: '1h', lookback: '2d', destinations: ['hook'] }],
+      receiver.url,
+    );
     const first = await runAlertsOnce({ store, config: cfg, now: clock.now, sleep: clock.sleep, log });
     expect(first.rules).toHaveLength(1);
     const r = first.rules[0]!;
     expect(r).toMatchObject({ rule: 'embargo', status: 'fired', fired: 1, suppressed: 0 });
-    expect(r.alerts[0]!.deliveries).toEqual([{ destination: 'hook', type: 'webhook', status: 'delivered', attempts: 1, detail: 'HTTP 200' }]);
-    const body = receiver.accepted()[0]!.json as { severity: string; sentence: string; link: string; finding: { id: string }; evidence: { columns: { name: string }[]; rows: unknown[][] } };
+    expect(r.alerts[0]!.deliveries).toEqual([
+      { destination: 'hook', type: 'webhook', status: 'delivered', attempts: 1, detail: 'HTTP 200' },
+    ]);
+    const body = receiver.accepted()[0]!.json as {
+      severity: string;
+      sentence: string;
+      link: string;
+      finding: { id: string };
+      evidence: { columns: { name: string }[]; rows: unknown[][] };
+    };
     expect(body.severity).toBe('high');
     expect(body.sentence).toContain('North Korea');
     expect(body.link).toBe(`https://mailsift.contoso.com/findings/${encodeURIComponent(body.finding.id)}`);
@@ -75,15 +104,32 @@ describe('runAlertsOnce', () => {
     const cfg = config(
       [
         {
-          name: 'spam senders', query: "MessageTrace | where Status == 'FilteredAsSpam' | summarize count_ = count() by SenderAddress",
-          schedule: '*/10 * * * *', lookback: '1d', condition: { column: 'count_', op: '>=', value: 2 }, key: 'SenderAddress', severity: 'medium', destinations: ['hook'],
+          name: 'spam senders',
+          query: "MessageTrace | where Status == 'FilteredAsSpam' | summarize count_ = count() by SenderAddress",
+          schedule: '*/10 * * * *',
+          lookback: '1d',
+          condition: { column: 'count_', op: '>=', value: 2 },
+          key: 'SenderAddress',
+          severity: 'medium',
+          destinations: ['hook'],
         },
-        { name: 'nothing', query: "MessageTrace | where Status == 'Quarantined'", schedule: '5m', lookback: '1d', condition: { rows: '>0' }, severity: 'low', destinations: ['hook'] },
+        {
+          name: 'nothing',
+          query: "MessageTrace | where Status == 'Quarantined'",
+          schedule: '5m',
+          lookback: '1d',
+          condition: { rows: '>0' },
+          severity: 'low',
+          destinations: ['hook'],
+        },
       ],
       receiver.url,
     );
     const report = await runAlertsOnce({ store, config: cfg, now: clock.now, sleep: clock.sleep, log });
-    expect(report.rules.map((r) => [r.rule, r.status, r.fired])).toEqual([['spam senders', 'fired', 1], ['nothing', 'quiet', 0]]);
+    expect(report.rules.map((r) => [r.rule, r.status, r.fired])).toEqual([
+      ['spam senders', 'fired', 1],
+      ['nothing', 'quiet', 0],
+    ]);
     const body = receiver.accepted()[0]!.json as { sentence: string; key: string; evidence: { rows: unknown[][] }; link: string };
     expect(body.sentence).toBe('spam senders for SenderAddress=bulk@fabrikam.com: 1 row with count_ >= 2');
     expect(body.key).toBe('bulk@fabrikam.com');
@@ -94,7 +140,10 @@ describe('runAlertsOnce', () => {
   it('records failed deliveries, shows the reason, and tries the alert again on the next run', async () => {
     const clock = fakeClock(NOW);
     receiver = await startReceiver({ kind: 'webhook', failFirst: 100, failStatus: 500 });
-    const cfg = config([{ name: 'embargo', detection: '*', schedule: '5m', lookback: '2d', minSeverity: 'high', destinations: ['hook'] }], receiver.url);
+    const cfg = config(
+      [{ name: 'embargo', detection: '*', schedule: '5m', lookback: '2d', minSeverity: 'high', destinations: ['hook'] }],
+      receiver.url,
+    );
     const first = await runAlertsOnce({ store, config: cfg, now: clock.now, sleep: clock.sleep, log });
     const d = first.rules[0]!.alerts[0]!.deliveries[0]!;
     expect(d).toMatchObject({ status: 'failed', attempts: 3 });
@@ -117,7 +166,14 @@ describe('runAlertsOnce', () => {
     const cfg = config(
       [
         { name: 'broken', query: 'MessageTrace | summarize by', schedule: '5m', destinations: ['hook'] },
-        { name: 'missing column', query: 'MessageTrace | take 1', schedule: '5m', lookback: '1d', condition: { column: 'count_', op: '>', value: 1 }, destinations: ['hook'] },
+        {
+          name: 'missing column',
+          query: 'MessageTrace | take 1',
+          schedule: '5m',
+          lookback: '1d',
+          condition: { column: 'count_', op: '>', value: 1 },
+          destinations: ['hook'],
+        },
         { name: 'embargo', detection: 'embargoed-geo', schedule: '5m', lookback: '2d', destinations: ['hook'] },
       ],
       receiver.url,

@@ -10,7 +10,10 @@ export async function runAlertsOnce(options: AlertingOptions & { rules?: readonl
   let rules = rt.alerts.rules.filter((r) => r.enabled);
   if (options.rules) {
     for (const name of options.rules) {
-      if (!rt.alerts.rules.some((r) => r.name === name)) throw new UnknownAlertNameError(`no alert rule is named '${name}' (configured: ${rt.alerts.rules.map((r) => r.name).join(', ') || 'none'})`);
+      if (!rt.alerts.rules.some((r) => r.name === name))
+        throw new UnknownAlertNameError(
+          `no alert rule is named '${name}' (configured: ${rt.alerts.rules.map((r) => r.name).join(', ') || 'none'})`,
+        );
     }
     rules = rt.alerts.rules.filter((r) => options.rules!.includes(r.name));
   }

@@ -42,7 +42,12 @@ export interface AlertRunReport {
 }
 
 /** Run `rules` once at the runtime's current time. */
-export async function runRules(store: Store, rt: AlertingRuntime, rules: readonly AlertRule[], signal?: AbortSignal): Promise<AlertRunReport> {
+export async function runRules(
+  store: Store,
+  rt: AlertingRuntime,
+  rules: readonly AlertRule[],
+  signal?: AbortSignal,
+): Promise<AlertRunReport> {
   const at = rt.now();
   const reports: RuleReport[] = [];
   for (const rule of rules) {
@@ -66,10 +71,18 @@ async function runRule(store: Store, rt: AlertingRuntime, rule: AlertRule, signa
       if (signal?.aborted) break;
       const alert = await candidate.build();
       const deliveries = await sendToAll(rt, rule, alert, signal);
-      report.alerts.push({ id: alert.id, key: alert.key, severity: alert.severity, sentence: visible(alert.sentence, 300), link: alert.link, deliveries });
+      report.alerts.push({
+        id: alert.id,
+        key: alert.key,
+        severity: alert.severity,
+        sentence: visible(alert.sentence, 300),
+        link: alert.link,
+        deliveries,
+      });
       report.fired++;
       // A repeat is held back only once someone was told: if every destination failed, the next run tries again.
-      if (deliveries.some((d) => d.status === 'delivered') || deliveries.every((d) => d.status === 'skipped')) await suppression.markFired([alert.key], now);
+      if (deliveries.some((d) => d.status === 'delivered') || deliveries.every((d) => d.status === 'skipped'))
+        await suppression.markFired([alert.key], now);
       logAlert(rt, rule, alert, deliveries);
     }
     report.status = report.fired > 0 ? 'fired' : report.suppressed > 0 ? 'suppressed' : 'quiet';
@@ -86,7 +99,14 @@ async function sendToAll(rt: AlertingRuntime, rule: AlertRule, alert: Alert, sig
     rule.destinations.map(async (name): Promise<DeliveryReport> => {
       const dest = rt.alerts.destinations.get(name)!;
       if (!dest.enabled) return { destination: name, type: dest.type.type, status: 'skipped', attempts: 0, detail: 'disabled' };
-      if (!severityAtLeast(alert.severity, dest.minSeverity)) return { destination: name, type: dest.type.type, status: 'skipped', attempts: 0, detail: `below its minSeverity ${dest.minSeverity}` };
+      if (!severityAtLeast(alert.severity, dest.minSeverity))
+        return {
+          destination: name,
+          type: dest.type.type,
+          status: 'skipped',
+          attempts: 0,
+          detail: `below its minSeverity ${dest.minSeverity}`,
+        };
       return deliver(alert, dest, rt.delivery(signal));
     }),
   );
@@ -97,7 +117,8 @@ function logAlert(rt: AlertingRuntime, rule: AlertRule, alert: Alert, deliveries
   const name = visible(rule.name, 100);
   rt.log.info(`alert rule "${name}" fired (${alert.severity}): ${visible(alert.sentence, 200)}`);
   for (const d of deliveries) {
-    if (d.status === 'failed') rt.log.warn(`alert "${name}" to ${d.destination}: failed after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.detail}`);
+    if (d.status === 'failed')
+      rt.log.warn(`alert "${name}" to ${d.destination}: failed after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.detail}`);
     else rt.log.info(`alert "${name}" to ${d.destination}: ${d.status} (${d.detail})`);
   }
 }

@@ -8,6 +8,9 @@ import { sampleAlert } from './sample-alert.js';
 export async function sendTestAlert(options: AlertingOptions, name: string): Promise<DeliveryOutcome> {
   const rt = resolveRuntime(options);
   const dest = rt.alerts.destinations.get(name);
-  if (!dest) throw new UnknownAlertNameError(`no destination is named '${name}' (configured: ${[...rt.alerts.destinations.keys()].join(', ') || 'none'})`);
+  if (!dest)
+    throw new UnknownAlertNameError(
+      `no destination is named '${name}' (configured: ${[...rt.alerts.destinations.keys()].join(', ') || 'none'})`,
+    );
   return deliver(sampleAlert(rt.now(), rt.linkBase), dest, rt.delivery());
 }

@@ -24,8 +24,16 @@ function sources(findings: Finding[]): AlertSources & { queries: number[] } {
 
 function finding(id: string): Finding {
   return {
-    id, rule: 'status-spike', severity: 'high', title: `spike ${id}`, from: '2026-03-03T00:00:00Z', to: '2026-03-03T00:00:00Z', count: 1,
-    entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' }, query: '', details: {},
+    id,
+    rule: 'status-spike',
+    severity: 'high',
+    title: `spike ${id}`,
+    from: '2026-03-03T00:00:00Z',
+    to: '2026-03-03T00:00:00Z',
+    count: 1,
+    entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' },
+    query: '',
+    details: {},
   };
 }
 
@@ -46,7 +54,10 @@ describe('startAlerting', () => {
     const src = sources([finding('a')]);
     const runs: AlertRunReport[] = [];
     const handle = startAlerting({
-      store, now: clock.now, sleep: clock.sleep, sources: src,
+      store,
+      now: clock.now,
+      sleep: clock.sleep,
+      sources: src,
       onRun: (r) => {
         runs.push(r);
         if (runs.length === 6) void handle.stop();
@@ -78,9 +89,23 @@ describe('startAlerting', () => {
   it('stop() ends a scheduler that is waiting, and one with nothing to do', async () => {
     const clock = fakeClock(START);
     const handle = startAlerting({
-      store, now: clock.now, sleep: (ms, signal) => new Promise((r) => { const t = setTimeout(r, 10_000); signal?.addEventListener('abort', () => { clearTimeout(t); r(); }); }),
+      store,
+      now: clock.now,
+      sleep: (ms, signal) =>
+        new Promise((r) => {
+          const t = setTimeout(r, 10_000);
+          signal?.addEventListener('abort', () => {
+            clearTimeout(t);
+            r();
+          });
+        }),
       sources: sources([]),
-      config: { alerts: { destinations: [{ name: 'hook', type: 'webhook', url: receiver.url }], rules: [{ name: 'c', detection: '*', schedule: '0 9 * * mon', destinations: ['hook'] }] } },
+      config: {
+        alerts: {
+          destinations: [{ name: 'hook', type: 'webhook', url: receiver.url }],
+          rules: [{ name: 'c', detection: '*', schedule: '0 9 * * mon', destinations: ['hook'] }],
+        },
+      },
     });
     const t0 = Date.now();
     await handle.stop();
@@ -90,8 +115,11 @@ describe('startAlerting', () => {
   });
 
   it('refuses a wrong configuration at start, naming the key', () => {
-    expect(() => startAlerting({ store, config: { alerts: { destinations: [], rules: [{ name: 'x', detection: '*', schedule: '61 * * * *', destinations: ['nowhere'] }] } } })).toThrow(
-      "alerts.rules[0] (\"x\").schedule: cron minute value '61' in '61' is outside 0-59",
-    );
+    expect(() =>
+      startAlerting({
+        store,
+        config: { alerts: { destinations: [], rules: [{ name: 'x', detection: '*', schedule: '61 * * * *', destinations: ['nowhere'] }] } },
+      }),
+    ).toThrow("alerts.rules[0] (\"x\").schedule: cron minute value '61' in '61' is outside 0-59");
   });
 });

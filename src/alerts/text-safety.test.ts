@@ -21,6 +21,8 @@ describe('text safety', () => {
   it('escapes per medium', () => {
     expect(escapeHtml(`<img src=x onerror="alert('1')">&`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;');
     expect(escapeSlack('<!channel> <https://evil|click> & *bold*')).toBe('&lt;!channel&gt; &lt;https://evil|click&gt; &amp; *bold*');
-    expect(escapeMarkdown('[link](javascript:alert(1)) *b* _i_ ~s~ `c` \\')).toBe('\\[link\\]\\(javascript:alert\\(1\\)\\) \\*b\\* \\_i\\_ \\~s\\~ \\`c\\` \\\\');
+    expect(escapeMarkdown('[link](javascript:alert(1)) *b* _i_ ~s~ `c` \\')).toBe(
+      '\\[link\\]\\(javascript:alert\\(1\\)\\) \\*b\\* \\_i\\_ \\~s\\~ \\`c\\` \\\\',
+    );
   });
 });

@@ -30,7 +30,9 @@ export class CommandContext {
 
   /** The enricher for this organization and GeoIP data. */
   enricher(): Promise<Enricher> {
-    this.enricherPromise ??= import('../enrich/index.js').then((m) => m.createEnricher({ organization: this.config.organization, geoip: this.config.geoip }));
+    this.enricherPromise ??= import('../enrich/index.js').then((m) =>
+      m.createEnricher({ organization: this.config.organization, geoip: this.config.geoip }),
+    );
     return this.enricherPromise;
   }
 

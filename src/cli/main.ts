@@ -31,7 +31,19 @@ export function buildProgram(): Command {
   return program;
 }
 
-const COMMANDS = [registerIngest, registerStats, registerQuery, registerDemo, registerServe, registerUsers, registerCollect, registerIntel, registerAlerts, registerDetect, registerWatchlist];
+const COMMANDS = [
+  registerIngest,
+  registerStats,
+  registerQuery,
+  registerDemo,
+  registerServe,
+  registerUsers,
+  registerCollect,
+  registerIntel,
+  registerAlerts,
+  registerDetect,
+  registerWatchlist,
+];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {

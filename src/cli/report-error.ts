@@ -3,7 +3,11 @@ import { EXIT } from './exit-codes.js';
 
 /** Errors whose message is meant for the user carry a stable string `code`. */
 function isUserError(error: unknown): error is Error & { code: string; exitCode?: number } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^[A-Z_]+$/.test((error as unknown as { code: string }).code);
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    /^[A-Z_]+$/.test((error as unknown as { code: string }).code)
+  );
 }
 
 /** Print `error` to stderr and return the exit code to use. */

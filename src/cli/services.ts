@@ -51,7 +51,9 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
       log.info({ findings: f.length }, 'detections ran');
       // Mail and feeds change between runs: keep the IntelMatches table current with the findings.
       const { refreshIntelMatches } = await import('../intel/index.js');
-      await refreshIntelMatches(o.store).catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'intel matches failed'));
+      await refreshIntelMatches(o.store).catch((e: unknown) =>
+        log.error({ err: e instanceof Error ? e.message : String(e) }, 'intel matches failed'),
+      );
     },
     onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'detections failed'),
   });

@@ -10,7 +10,14 @@ describe('text tables', () => {
     expect(truncate('請求書のご案内', 7)).toBe('請求書…');
   });
   it('aligns numbers right and fits the width', () => {
-    const out = renderTable([{ name: 'Sender' }, { name: 'n', type: 'long' }], [['alice@contoso.com', 5], ['b@x.jp', 120]], 40);
+    const out = renderTable(
+      [{ name: 'Sender' }, { name: 'n', type: 'long' }],
+      [
+        ['alice@contoso.com', 5],
+        ['b@x.jp', 120],
+      ],
+      40,
+    );
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Sender\s+n$/);
     expect(lines[2]).toMatch(/alice@contoso\.com\s+5$/);

@@ -49,8 +49,14 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 /** Render rows as an aligned table no wider than `maxWidth`; numbers are right-aligned. */
-export function renderTable(columns: readonly { name: string; type?: string }[], rows: readonly (readonly unknown[])[], maxWidth = 120): string {
-  const cells = rows.map((r) => r.map((v) => visibleText(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))));
+export function renderTable(
+  columns: readonly { name: string; type?: string }[],
+  rows: readonly (readonly unknown[])[],
+  maxWidth = 120,
+): string {
+  const cells = rows.map((r) =>
+    r.map((v) => visibleText(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))),
+  );
   const header = columns.map((c) => visibleText(c.name));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   // Shrink the widest columns until the table fits (separators take 2 columns each).
@@ -61,6 +67,10 @@ export function renderTable(columns: readonly { name: string; type?: string }[],
     widths[i] = widths[i]! - 1;
   }
   const numeric = columns.map((c) => c.type === 'long' || c.type === 'int' || c.type === 'real');
-  const line = (r: string[]) => r.map((v, i) => pad(truncate(v, widths[i]!), widths[i]!, numeric[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => pad(truncate(v, widths[i]!), widths[i]!, numeric[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }

@@ -60,7 +60,12 @@ export class ApiClient {
       let res: Response;
       let body: string;
       try {
-        res = await fetchWithTimeout(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, this.o.timeoutMs, signal);
+        res = await fetchWithTimeout(
+          url,
+          { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } },
+          this.o.timeoutMs,
+          signal,
+        );
         body = await res.text();
       } catch (e) {
         if (isAbort(e, signal)) throw e;
@@ -79,14 +84,19 @@ export class ApiClient {
         }
         throw new CollectorAuthError(`${service.name} refused a freshly issued token (401) for ${what}: ${service.unauthorizedHint}`);
       }
-      if (res.status === 403) throw new CollectorPermissionError(`${service.name} denied access (403) for ${what}: ${service.forbiddenHint}${detail(body, scrub)}`);
+      if (res.status === 403)
+        throw new CollectorPermissionError(
+          `${service.name} denied access (403) for ${what}: ${service.forbiddenHint}${detail(body, scrub)}`,
+        );
       if (res.status === 429 || res.status === 503) {
         const wait = parseRetryAfter(res.headers.get('retry-after'), clock.now());
         lastProblem = `${res.status === 429 ? 'throttled' : 'unavailable'} (${res.status})`;
         if (wait !== undefined) {
           budget.pauseUntil(clock.now() + wait);
           if (wait > (this.o.maxRetryAfterMs ?? 15 * 60_000)) {
-            throw new CollectorUnavailableError(`${service.name} is ${lastProblem} for ${what} and asked to wait ${Math.round(wait / 60_000)} minutes; the next pass tries again`);
+            throw new CollectorUnavailableError(
+              `${service.name} is ${lastProblem} for ${what} and asked to wait ${Math.round(wait / 60_000)} minutes; the next pass tries again`,
+            );
           }
         } else {
           await clock.sleep(retryDelay(attempt, this.o.random), signal);
@@ -100,7 +110,9 @@ export class ApiClient {
       }
       throw new CollectorRequestError(`${service.name} rejected the request for ${what} (${res.status})${detail(body, scrub)}`);
     }
-    throw new CollectorUnavailableError(`${service.name} failed ${maxAttempts} times for ${what}, last: ${lastProblem}; the next pass tries again`);
+    throw new CollectorUnavailableError(
+      `${service.name} failed ${maxAttempts} times for ${what}, last: ${lastProblem}; the next pass tries again`,
+    );
   }
 }
 
@@ -108,12 +120,16 @@ export class ApiClient {
 function parseJson(res: Response, body: string, service: string, what: string): unknown {
   const type = res.headers.get('content-type') ?? '';
   if (/html/i.test(type) || /^\s*</.test(body)) {
-    throw new CollectorResponseError(`${service} answered ${what} with an HTML page instead of JSON (a sign-in page or a proxy in between? check the URLs in the configuration)`);
+    throw new CollectorResponseError(
+      `${service} answered ${what} with an HTML page instead of JSON (a sign-in page or a proxy in between? check the URLs in the configuration)`,
+    );
   }
   try {
     return JSON.parse(body);
   } catch {
-    throw new CollectorResponseError(`${service} answered ${what} with ${body.length === 0 ? 'an empty body' : 'text that is not JSON'} (content type ${type || 'none'})`);
+    throw new CollectorResponseError(
+      `${service} answered ${what} with ${body.length === 0 ? 'an empty body' : 'text that is not JSON'} (content type ${type || 'none'})`,
+    );
   }
 }
 

@@ -29,14 +29,19 @@ export function loadAssertionSigner(certificatePath: string, thumbprintHex: stri
   try {
     key = createPrivateKey(pem);
   } catch {
-    throw new CollectorConfigError(`${certificatePath} holds no unencrypted private key in PEM form (convert a .pfx with: openssl pkcs12 -in app.pfx -nodes -out app.pem)`);
+    throw new CollectorConfigError(
+      `${certificatePath} holds no unencrypted private key in PEM form (convert a .pfx with: openssl pkcs12 -in app.pfx -nodes -out app.pem)`,
+    );
   }
-  if (key.asymmetricKeyType !== 'rsa') throw new CollectorConfigError(`${certificatePath}: the key must be RSA (Microsoft signs client assertions with RS256)`);
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new CollectorConfigError(`${certificatePath}: the key must be RSA (Microsoft signs client assertions with RS256)`);
   const certPem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
   if (certPem) {
     const actual = new X509Certificate(certPem).fingerprint.replace(/:/g, '').toUpperCase();
     if (actual !== thumbprintHex) {
-      throw new CollectorConfigError(`the certificate in ${certificatePath} has thumbprint ${actual}, not the configured certificateThumbprint ${thumbprintHex}`);
+      throw new CollectorConfigError(
+        `the certificate in ${certificatePath} has thumbprint ${actual}, not the configured certificateThumbprint ${thumbprintHex}`,
+      );
     }
   }
   const x5t = b64url(Buffer.from(thumbprintHex, 'hex'));
@@ -44,7 +49,9 @@ export function loadAssertionSigner(certificatePath: string, thumbprintHex: stri
     assertion(clientId, audience, nowMs) {
       const now = Math.floor(nowMs / 1000);
       const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', x5t }));
-      const payload = b64url(JSON.stringify({ aud: audience, iss: clientId, sub: clientId, jti: randomUUID(), nbf: now, iat: now, exp: now + 600 }));
+      const payload = b64url(
+        JSON.stringify({ aud: audience, iss: clientId, sub: clientId, jti: randomUUID(), nbf: now, iat: now, exp: now + 600 }),
+      );
       const signature = sign('sha256', Buffer.from(`${header}.${payload}`), key);
       return `${header}.${payload}.${b64url(signature)}`;
     },

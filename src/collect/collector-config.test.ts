@@ -2,14 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { parseCollectorConfigs } from './collector-config.js';
 import { parseDuration } from '../config/index.js';
 
-const entry = { name: 'm365', type: 'graph', tenantId: 'contoso.onmicrosoft.com', clientId: '3c1a9f4e-7d2b-4e8a-b5c6-0f9e8d7c6b5a', clientSecret: 's3cr3t-value' };
+const entry = {
+  name: 'm365',
+  type: 'graph',
+  tenantId: 'contoso.onmicrosoft.com',
+  clientId: '3c1a9f4e-7d2b-4e8a-b5c6-0f9e8d7c6b5a',
+  clientSecret: 's3cr3t-value',
+};
 
 describe('collector configuration', () => {
   it('applies the documented defaults', () => {
     const [c] = parseCollectorConfigs([entry]);
     expect(c).toMatchObject({
-      interval: 300_000, lag: 900_000, lookback: 86_400_000, initialLookback: 7 * 86_400_000, pageSize: 1000, window: 10 * 86_400_000,
-      graphUrl: 'https://graph.microsoft.com', loginUrl: 'https://login.microsoftonline.com', requestBudget: 100, enabled: true,
+      interval: 300_000,
+      lag: 900_000,
+      lookback: 86_400_000,
+      initialLookback: 7 * 86_400_000,
+      pageSize: 1000,
+      window: 10 * 86_400_000,
+      graphUrl: 'https://graph.microsoft.com',
+      loginUrl: 'https://login.microsoftonline.com',
+      requestBudget: 100,
+      enabled: true,
     });
     const [r] = parseCollectorConfigs([{ ...entry, type: 'reporting-web-service' }]);
     expect(r).toMatchObject({ url: 'https://reports.office365.com/ecp/reportingwebservice/reporting.svc' });

@@ -16,7 +16,8 @@ const duration = (fallback: string, min: number, max: number) =>
     .default(fallback)
     .transform((v, ctx) => {
       const ms = parseDuration(v);
-      if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: `not a duration (${JSON.stringify(v)}); write e.g. 30s, 15m, 24h, 7d` });
+      if (Number.isNaN(ms))
+        ctx.addIssue({ code: 'custom', message: `not a duration (${JSON.stringify(v)}); write e.g. 30s, 15m, 24h, 7d` });
       else if (ms < min || ms > max) ctx.addIssue({ code: 'custom', message: `must be between ${min / 1000}s and ${max / DAY}d` });
       return ms;
     });
@@ -30,7 +31,9 @@ const httpUrl = (fallback: string) =>
 
 const common = {
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, . _ - only'),
-  tenantId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'the directory (tenant) ID, a GUID or a domain such as contoso.onmicrosoft.com'),
+  tenantId: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'the directory (tenant) ID, a GUID or a domain such as contoso.onmicrosoft.com'),
   clientId: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'the application (client) ID, a GUID'),
   clientSecret: z.string().min(1).optional(),
   certificatePath: z.string().min(1).optional(),
@@ -93,14 +96,17 @@ export function parseCollectorConfigs(entries: readonly unknown[]): CollectorCon
     const parsed = schema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
+      const message =
+        issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
       throw new CollectorConfigError(`${label}${issue.path.length ? '.' + issue.path.join('.') : ''}: ${message}`);
     }
     const c = parsed.data;
     const hasSecret = c.clientSecret !== undefined;
     const hasCert = c.certificatePath !== undefined || c.certificateThumbprint !== undefined;
-    if (hasSecret === hasCert) throw new CollectorConfigError(`${label}: give either clientSecret or certificatePath with certificateThumbprint`);
-    if (hasCert && (!c.certificatePath || !c.certificateThumbprint)) throw new CollectorConfigError(`${label}: certificatePath and certificateThumbprint go together`);
+    if (hasSecret === hasCert)
+      throw new CollectorConfigError(`${label}: give either clientSecret or certificatePath with certificateThumbprint`);
+    if (hasCert && (!c.certificatePath || !c.certificateThumbprint))
+      throw new CollectorConfigError(`${label}: certificatePath and certificateThumbprint go together`);
     if (c.reserve >= c.requestBudget) throw new CollectorConfigError(`${label}.reserve: must be smaller than requestBudget`);
     if (seen.has(c.name)) throw new CollectorConfigError(`${label}.name: another collector is already called ${c.name}`);
     seen.add(c.name);

@@ -40,7 +40,12 @@ export async function readCollectorStatus(store: Store): Promise<CollectorStatus
 }
 
 /** Change one collector's entry (creating it when needed) and save the list. */
-export function updateCollectorStatus(store: Store, name: string, type: string, change: (s: CollectorStatus) => CollectorStatus): Promise<CollectorStatus> {
+export function updateCollectorStatus(
+  store: Store,
+  name: string,
+  type: string,
+  change: (s: CollectorStatus) => CollectorStatus,
+): Promise<CollectorStatus> {
   const run = async () => {
     const list = await readCollectorStatus(store);
     const i = list.findIndex((s) => s.name === name);
@@ -51,14 +56,29 @@ export function updateCollectorStatus(store: Store, name: string, type: string, 
     return next;
   };
   const result = (queues.get(store) ?? Promise.resolve()).then(run, run);
-  queues.set(store, result.catch(() => undefined));
+  queues.set(
+    store,
+    result.catch(() => undefined),
+  );
   return result;
 }
 
 function emptyStatus(name: string, type: string): CollectorStatus {
   return {
-    name, type, lastPassAt: null, lastSuccessAt: null, checkpoint: null, completeUpTo: null, lastWindow: null,
-    rowsLastPass: 0, newLastPass: 0, updatedLastPass: 0, requestsLastPass: 0, requestsUsed: 0, requestBudget: 0,
-    lastError: null, gap: null,
+    name,
+    type,
+    lastPassAt: null,
+    lastSuccessAt: null,
+    checkpoint: null,
+    completeUpTo: null,
+    lastWindow: null,
+    rowsLastPass: 0,
+    newLastPass: 0,
+    updatedLastPass: 0,
+    requestsLastPass: 0,
+    requestsUsed: 0,
+    requestBudget: 0,
+    lastError: null,
+    gap: null,
   };
 }

@@ -89,14 +89,26 @@ export class Collector {
 
   /** Read every window from the checkpoint minus lookback to now minus lag, upsert it, and move the checkpoint window by window. */
   async runPass(signal?: AbortSignal): Promise<PassReport> {
-    const { store, enrich, clock } = this.deps;
+    const { store, clock } = this.deps;
     const c = this.config;
     const key = `collector:${c.name}`;
     const started = clock.now();
     const requestsBefore = this.client.requests;
     const report: PassReport = {
-      name: c.name, type: c.type, ok: false, startedAt: formatTime(started), windows: [], span: null,
-      rows: 0, new: 0, updated: 0, duplicates: 0, rejected: 0, requests: 0, checkpoint: null, completeUpTo: null,
+      name: c.name,
+      type: c.type,
+      ok: false,
+      startedAt: formatTime(started),
+      windows: [],
+      span: null,
+      rows: 0,
+      new: 0,
+      updated: 0,
+      duplicates: 0,
+      rejected: 0,
+      requests: 0,
+      checkpoint: null,
+      completeUpTo: null,
     };
     try {
       const saved = (await store.getState(key))?.value as SavedCheckpoint | undefined;
@@ -105,9 +117,13 @@ export class Collector {
       report.checkpoint = same ? saved.checkpoint : null;
       report.completeUpTo = same ? saved.completeUpTo : null;
       const plan = planWindows({
-        now: started, lag: c.lag, lookback: c.lookback, initialLookback: c.initialLookback,
+        now: started,
+        lag: c.lag,
+        lookback: c.lookback,
+        initialLookback: c.initialLookback,
         checkpoint: Number.isNaN(checkpoint) ? undefined : checkpoint,
-        maxWindowMs: Math.min(c.window, this.source.limits.maxWindowMs), maxAgeMs: this.source.limits.maxAgeMs,
+        maxWindowMs: Math.min(c.window, this.source.limits.maxWindowMs),
+        maxAgeMs: this.source.limits.maxAgeMs,
       });
       if (plan.gap) report.gap = { from: isoSeconds(plan.gap.start), to: isoSeconds(plan.gap.end) };
       if (plan.windows.length) report.span = `${isoSeconds(plan.windows[0]!.start)}..${isoSeconds(plan.end)}`;
@@ -130,7 +146,10 @@ export class Collector {
 
   /** Per-hop events of one message for one recipient (Graph only), stored in MessageEvents and returned. */
   async details(traceId: string, recipient: string, signal?: AbortSignal): Promise<EventRow[]> {
-    if (!this.source.details) throw new CollectorNotFoundError(`collector ${this.name} (${this.config.type}) offers no per-recipient details; use a graph collector`);
+    if (!this.source.details)
+      throw new CollectorNotFoundError(
+        `collector ${this.name} (${this.config.type}) offers no per-recipient details; use a graph collector`,
+      );
     const events = await this.source.details(traceId, recipient, signal);
     await this.deps.store.insertEvents(events);
     return events;
@@ -138,7 +157,16 @@ export class Collector {
 
   private async readWindow(window: TimeWindow, report: PassReport, signal?: AbortSignal): Promise<WindowReport> {
     const before = this.client.requests;
-    const w: WindowReport = { start: isoSeconds(window.start), end: isoSeconds(window.end), rows: 0, new: 0, updated: 0, duplicates: 0, rejected: 0, requests: 0 };
+    const w: WindowReport = {
+      start: isoSeconds(window.start),
+      end: isoSeconds(window.end),
+      rows: 0,
+      new: 0,
+      updated: 0,
+      duplicates: 0,
+      rejected: 0,
+      requests: 0,
+    };
     // Pages are small next to what an upsert handles well: store in batches; the checkpoint waits for the window anyway.
     let batch: TraceRecord[] = [];
     const flush = async () => {
@@ -214,8 +242,14 @@ export function createCollector(config: CollectorConfig, deps: CollectorDeps, bu
   const apiUrl = graph ? config.graphUrl : config.url;
   const signer = config.certificatePath ? loadAssertionSigner(config.certificatePath, config.certificateThumbprint!) : undefined;
   const tokens = new TokenProvider({
-    loginUrl: config.loginUrl, tenantId: config.tenantId, clientId: config.clientId, clientSecret: config.clientSecret, signer,
-    scope: graph ? GRAPH_SCOPE : RWS_SCOPE, clock, timeoutMs: config.timeout,
+    loginUrl: config.loginUrl,
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    signer,
+    scope: graph ? GRAPH_SCOPE : RWS_SCOPE,
+    clock,
+    timeoutMs: config.timeout,
   });
   const budgetKey = `${new URL(apiUrl).origin}|${config.tenantId.toLowerCase()}`;
   let budget = budgets.get(budgetKey);

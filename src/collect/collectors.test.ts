@@ -4,7 +4,7 @@ import { graphEntry, rwsEntry, spreadTraces, startHarness, type Harness } from '
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 
-let harnesses: Harness[] = [];
+const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const stop of schedulers.splice(0)) await stop();
   for (const h of harnesses.splice(0)) await h.close();
@@ -24,8 +24,14 @@ describe('startCollectors', () => {
     harnesses.push(h);
     const reports: PassReport[] = [];
     const scheduler = startCollectors({
-      collectors: [graphEntry(h.fake, { interval: '5m' }), rwsEntry(h.fake, { interval: '10m' }), graphEntry(h.fake, { name: 'off', enabled: false })],
-      store: h.store, enrich: h.enrich, clock: h.clock,
+      collectors: [
+        graphEntry(h.fake, { interval: '5m' }),
+        rwsEntry(h.fake, { interval: '10m' }),
+        graphEntry(h.fake, { name: 'off', enabled: false }),
+      ],
+      store: h.store,
+      enrich: h.enrich,
+      clock: h.clock,
       onPass: (r) => reports.push(r),
     });
     schedulers.push(() => scheduler.stop());
@@ -35,7 +41,12 @@ describe('startCollectors', () => {
     const row = (await h.store.query(`SELECT "MessageTraceId", "RecipientAddress" FROM "MessageTrace" LIMIT 1`)).rows[0]!;
     const events = await fetchMessageDetails('m365', String(row[0]), String(row[1]));
     expect(events.map((e) => e.Event)).toEqual(['RECEIVE', 'DELIVER']);
-    expect(events[0]).toMatchObject({ MessageTraceId: row[0], RecipientAddress: row[1], Source: 'graph', ClientIP: expect.stringMatching(/^198\.51\.100\./) });
+    expect(events[0]).toMatchObject({
+      MessageTraceId: row[0],
+      RecipientAddress: row[1],
+      Source: 'graph',
+      ClientIP: expect.stringMatching(/^198\.51\.100\./),
+    });
     expect((await h.store.query('SELECT count(*) FROM "MessageEvents"')).rows[0]![0]).toBe(2);
     await expect(fetchMessageDetails('legacy', String(row[0]), String(row[1]))).rejects.toThrow(/offers no per-recipient details/);
     await expect(fetchMessageDetails('nope', 'x', 'y')).rejects.toMatchObject({ code: 'COLLECTOR_NOT_FOUND' });
@@ -62,7 +73,9 @@ describe('startCollectors', () => {
     const h = await startHarness([], { now: T0 });
     harnesses.push(h);
     const a = startCollectors({ collectors: [graphEntry(h.fake)], store: h.store, enrich: h.enrich, clock: h.clock });
-    expect(() => startCollectors({ collectors: [graphEntry(h.fake)], store: h.store, enrich: h.enrich, clock: h.clock })).toThrow(/already running/);
+    expect(() => startCollectors({ collectors: [graphEntry(h.fake)], store: h.store, enrich: h.enrich, clock: h.clock })).toThrow(
+      /already running/,
+    );
     await a.stop();
   });
 });

@@ -33,9 +33,7 @@ export function createCollectors(options: CollectorsOptions, budgets: BudgetRegi
   for (const name of options.only ?? []) {
     if (!configs.some((c) => c.name === name)) throw new CollectorNotFoundError(`no collector named ${name} in the configuration`);
   }
-  return configs
-    .filter((c) => (options.only ? options.only.includes(c.name) : c.enabled))
-    .map((c) => createCollector(c, options, budgets));
+  return configs.filter((c) => (options.only ? options.only.includes(c.name) : c.enabled)).map((c) => createCollector(c, options, budgets));
 }
 
 /** One pass of every collector (in parallel: they are different tenants or share a budget). */
@@ -96,7 +94,12 @@ export function startCollectors(options: CollectorsOptions): CollectorScheduler 
  * Per-hop events (Graph getDetailsByRecipient) of one message for one recipient, fetched by the running
  * collector `collectorName` within its tenant's request budget, stored in MessageEvents and returned.
  */
-export async function fetchMessageDetails(collectorName: string, traceId: string, recipient: string, signal?: AbortSignal): Promise<EventRow[]> {
+export async function fetchMessageDetails(
+  collectorName: string,
+  traceId: string,
+  recipient: string,
+  signal?: AbortSignal,
+): Promise<EventRow[]> {
   const c = running.get(collectorName);
   if (!c) throw new CollectorNotFoundError(`no running collector named ${collectorName}`);
   return c.details(traceId, recipient, signal);

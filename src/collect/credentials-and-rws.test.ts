@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { type createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-collect-'));
 
-let harnesses: Harness[] = [];
+const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
@@ -27,7 +27,11 @@ function makeCertificate(): { path: string; thumbprint: string; publicKey: Retur
   const key = join(dir, 'app.key');
   const cert = join(dir, 'app.crt');
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=mailsift-test'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=mailsift-test'],
+      { stdio: 'ignore' },
+    );
   } catch {
     return undefined;
   }
@@ -42,17 +46,30 @@ describe('certificate credentials', () => {
   const cert = makeCertificate();
 
   it.skipIf(!cert)('signs in with a client assertion (RS256, x5t) the identity endpoint verifies', async () => {
-    const h = await setup(undefined, { app: { clientSecret: undefined, certificate: { publicKey: cert!.publicKey, thumbprint: cert!.thumbprint } } });
-    const report = await h.run({ clientSecret: undefined, certificatePath: cert!.path, certificateThumbprint: cert!.thumbprint.replace(/(..)(?!$)/g, '$1:').toLowerCase() });
+    const h = await setup(undefined, {
+      app: { clientSecret: undefined, certificate: { publicKey: cert!.publicKey, thumbprint: cert!.thumbprint } },
+    });
+    const report = await h.run({
+      clientSecret: undefined,
+      certificatePath: cert!.path,
+      certificateThumbprint: cert!.thumbprint.replace(/(..)(?!$)/g, '$1:').toLowerCase(),
+    });
     expect(report.error).toBeUndefined();
-    expect(await storedRows(h.store)).toEqual(expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(report.completeUpTo!))));
+    expect(await storedRows(h.store)).toEqual(
+      expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(report.completeUpTo!))),
+    );
   });
 
   it.skipIf(!cert)('refuses a certificate whose thumbprint is not the configured one', async () => {
     const h = await setup();
     const wrong = 'AB'.repeat(20);
     await expect(
-      runCollectorsOnce({ collectors: [graphEntry(h.fake, { clientSecret: undefined, certificatePath: cert!.path, certificateThumbprint: wrong })], store: h.store, enrich: h.enrich, clock: h.clock }),
+      runCollectorsOnce({
+        collectors: [graphEntry(h.fake, { clientSecret: undefined, certificatePath: cert!.path, certificateThumbprint: wrong })],
+        store: h.store,
+        enrich: h.enrich,
+        clock: h.clock,
+      }),
     ).rejects.toThrow(/has thumbprint [0-9A-F]{40}, not the configured certificateThumbprint/);
   });
 
@@ -70,7 +87,12 @@ describe('certificate credentials', () => {
   it('names an unreadable or keyless certificate file', async () => {
     const h = await setup();
     const run = (certificatePath: string) =>
-      runCollectorsOnce({ collectors: [graphEntry(h.fake, { clientSecret: undefined, certificatePath, certificateThumbprint: 'A'.repeat(40) })], store: h.store, enrich: h.enrich, clock: h.clock });
+      runCollectorsOnce({
+        collectors: [graphEntry(h.fake, { clientSecret: undefined, certificatePath, certificateThumbprint: 'A'.repeat(40) })],
+        store: h.store,
+        enrich: h.enrich,
+        clock: h.clock,
+      });
     await expect(run(join(dir, 'missing.pem'))).rejects.toThrow(/cannot read the certificate file/);
     writeFileSync(join(dir, 'empty.pem'), 'nothing here');
     await expect(run(join(dir, 'empty.pem'))).rejects.toThrow(/no unencrypted private key in PEM form/);
@@ -85,8 +107,15 @@ describe('Reporting Web Service collector (legacy)', () => {
     const rws = h.fake.log.filter((r) => r.kind === 'rws');
     const stored = await storedRows(h.store);
     expect(stored.length).toBeGreaterThan(4000);
-    expect(rws.map((r) => new URL(r.path, h.fake.url).searchParams.get('$skiptoken'))).toEqual([null, '2000', '4000', String(stored.length)]);
-    expect(new URL(rws[0]!.path, h.fake.url).searchParams.get('$filter')).toMatch(/^StartDate eq datetime'2026-02-22T00:00:00Z' and EndDate eq datetime'2026-02-28T23:45:00Z'$/);
+    expect(rws.map((r) => new URL(r.path, h.fake.url).searchParams.get('$skiptoken'))).toEqual([
+      null,
+      '2000',
+      '4000',
+      String(stored.length),
+    ]);
+    expect(new URL(rws[0]!.path, h.fake.url).searchParams.get('$filter')).toMatch(
+      /^StartDate eq datetime'2026-02-22T00:00:00Z' and EndDate eq datetime'2026-02-28T23:45:00Z'$/,
+    );
     expect(stored).toEqual(expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(report.completeUpTo!))));
     const org = await h.store.query('SELECT DISTINCT "Organization", "Source" FROM "MessageTrace"');
     expect(org.rows).toEqual([['contoso.onmicrosoft.com', 'rws']]);
@@ -96,14 +125,20 @@ describe('Reporting Web Service collector (legacy)', () => {
     const h = await setup();
     h.fake.inject('rws', { kind: 'expire-token' }, 3);
     const report = await h.runRws();
-    expect(report.error).toMatchObject({ code: 'COLLECTOR_AUTH', message: expect.stringMatching(/refused a freshly issued token \(401\).*ReportingWebService\.Read\.All/) });
+    expect(report.error).toMatchObject({
+      code: 'COLLECTOR_AUTH',
+      message: expect.stringMatching(/refused a freshly issued token \(401\).*ReportingWebService\.Read\.All/),
+    });
     expect(h.fake.identity.tokenRequests).toBe(2);
   });
 
-  it('403 with the service\'s JSON message, and a hint to move to Graph', async () => {
+  it("403 with the service's JSON message, and a hint to move to Graph", async () => {
     const h = await setup(undefined, { app: { rwsPermission: false } });
     const report = await h.runRws();
-    expect(report.error).toMatchObject({ code: 'COLLECTOR_PERMISSION', message: expect.stringMatching(/denied access \(403\).*type: graph: No permission to access the report for the organization \./) });
+    expect(report.error).toMatchObject({
+      code: 'COLLECTOR_PERMISSION',
+      message: expect.stringMatching(/denied access \(403\).*type: graph: No permission to access the report for the organization \./),
+    });
   });
 
   it('keeps its first run within the 10 days the service keeps', async () => {

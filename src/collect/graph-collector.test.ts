@@ -1,13 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectorStatus, startCollectors, type PassReport } from './index.js';
-import { expectedRows, fakeTrace, graphEntry, spreadTraces, startHarness, storedRows, TENANT_ID, type FakeTrace, type Harness, type HarnessOptions } from './testing/index.js';
+import {
+  expectedRows,
+  fakeTrace,
+  graphEntry,
+  spreadTraces,
+  startHarness,
+  storedRows,
+  TENANT_ID,
+  type FakeTrace,
+  type Harness,
+  type HarnessOptions,
+} from './testing/index.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 
-let harnesses: Harness[] = [];
+const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
@@ -29,7 +40,10 @@ describe('Graph collector against the fake Microsoft', () => {
     for (let i = 0; i < 240; i++) {
       const received = T0 + i * 90_000;
       const delay = i % 10 === 0 ? 3 * HOUR : i % 7 === 0 ? 40 * MIN : 2 * MIN;
-      const t = fakeTrace(10_000 + i, received, { publishedAt: received + delay, statuses: [{ at: received + delay, status: i % 4 === 0 ? 'pending' : 'delivered' }] });
+      const t = fakeTrace(10_000 + i, received, {
+        publishedAt: received + delay,
+        statuses: [{ at: received + delay, status: i % 4 === 0 ? 'pending' : 'delivered' }],
+      });
       if (i % 4 === 0) t.statuses.push({ at: received + delay + (20 + (i % 70)) * MIN, status: i % 8 === 0 ? 'failed' : 'delivered' });
       live.push(t);
       // A second recipient of the same message.
@@ -39,7 +53,9 @@ describe('Graph collector against the fake Microsoft', () => {
     const reports: PassReport[] = [];
     const scheduler = startCollectors({
       collectors: [graphEntry(fake, { pageSize: 50, interval: '15m', lag: '15m', lookback: '24h', initialLookback: '7d' })],
-      store, enrich, clock,
+      store,
+      enrich,
+      clock,
       onPass: (r) => reports.push(r),
     });
     while (clock.now() < T0 + 10 * HOUR) await new Promise((r) => setTimeout(r, 5));
@@ -60,7 +76,14 @@ describe('Graph collector against the fake Microsoft', () => {
     expect(fake.throttled()).toBe(0);
     expect(fake.maxInWindow()).toBeLessThanOrEqual(100);
     const [status] = await collectorStatus(store);
-    expect(status).toMatchObject({ name: 'm365', type: 'graph', lastError: null, completeUpTo: last.completeUpTo, checkpoint: last.checkpoint, requestBudget: 100 });
+    expect(status).toMatchObject({
+      name: 'm365',
+      type: 'graph',
+      lastError: null,
+      completeUpTo: last.completeUpTo,
+      checkpoint: last.checkpoint,
+      requestBudget: 100,
+    });
   });
 
   it('reads a long first run in windows of at most 10 days, oldest first, and starts no older than 90 days', async () => {
@@ -80,7 +103,12 @@ describe('Graph collector against the fake Microsoft', () => {
 
   it('reports a gap when the checkpoint is older than Microsoft keeps', async () => {
     const { run, store } = await setup(spread(50, 2));
-    await store.setState('collector:m365', { checkpoint: '2025-10-01T00:00:00Z', completeUpTo: '2025-10-01T00:00:00Z', type: 'graph', tenantId: TENANT_ID });
+    await store.setState('collector:m365', {
+      checkpoint: '2025-10-01T00:00:00Z',
+      completeUpTo: '2025-10-01T00:00:00Z',
+      type: 'graph',
+      tenantId: TENANT_ID,
+    });
     const report = await run();
     expect(report.ok).toBe(true);
     expect(report.gap?.from).toBe('2025-10-01T00:00:00Z');

@@ -1,12 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectorStatus, runCollectorsOnce, type PassReport } from './index.js';
-import { CLIENT_SECRET, expectedRows, graphEntry, spreadTraces, startHarness, storedRows, type Harness, type HarnessOptions } from './testing/index.js';
+import {
+  CLIENT_SECRET,
+  expectedRows,
+  graphEntry,
+  spreadTraces,
+  startHarness,
+  storedRows,
+  type Harness,
+  type HarnessOptions,
+} from './testing/index.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 
-let harnesses: Harness[] = [];
+const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
@@ -35,7 +44,12 @@ describe('Graph collector failures, each with a clear one-line message', () => {
   it('401 after a fresh token: names the missing service principal and how to create it', async () => {
     const h = await setup({ servicePrincipal: false });
     const report = await h.run();
-    await expectFailure(h, report, 'COLLECTOR_AUTH', /8bd644d1-64a1-4d4b-ae52-2e0cbf64e373.*New-MgServicePrincipal -AppId 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373/);
+    await expectFailure(
+      h,
+      report,
+      'COLLECTOR_AUTH',
+      /8bd644d1-64a1-4d4b-ae52-2e0cbf64e373.*New-MgServicePrincipal -AppId 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373/,
+    );
     // Exactly one renewal and one retry, not a loop.
     expect(h.fake.log.filter((r) => r.kind === 'list').map((r) => r.status)).toEqual([401, 401]);
     expect(h.fake.identity.tokenRequests).toBe(2);
@@ -55,7 +69,12 @@ describe('Graph collector failures, each with a clear one-line message', () => {
 
   it("400 for a window Microsoft rejects (this machine's clock runs 30 minutes fast)", async () => {
     const h = await setup({ skewMs: -30 * MIN });
-    await expectFailure(h, await h.run(), 'COLLECTOR_REQUEST', /rejected the request for window .*\(400\): The end date cannot be later than the current time/);
+    await expectFailure(
+      h,
+      await h.run(),
+      'COLLECTOR_REQUEST',
+      /rejected the request for window .*\(400\): The end date cannot be later than the current time/,
+    );
   });
 
   it('a wrong client secret: the AADSTS code and what to do, never the secret', async () => {
@@ -65,7 +84,11 @@ describe('Graph collector failures, each with a clear one-line message', () => {
 
   it('never repeats a secret, even when the sign-in endpoint echoes it', async () => {
     const h = await setup();
-    h.fake.inject('token', { kind: 'status', status: 400, body: JSON.stringify({ error: 'invalid_request', error_description: `AADSTS50000: bad request with client_secret=${CLIENT_SECRET}` }) });
+    h.fake.inject('token', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ error: 'invalid_request', error_description: `AADSTS50000: bad request with client_secret=${CLIENT_SECRET}` }),
+    });
     const report = await h.run();
     await expectFailure(h, report, 'COLLECTOR_AUTH', /\[redacted\]/);
   });
@@ -74,9 +97,9 @@ describe('Graph collector failures, each with a clear one-line message', () => {
     const h = await setup();
     const report = await h.run({ tenantId: 'fabrikam.onmicrosoft.com' });
     expect(report.error).toMatchObject({ code: 'COLLECTOR_AUTH', message: expect.stringMatching(/AADSTS90002: the tenant was not found/) });
-    await expect(runCollectorsOnce({ collectors: [graphEntry(h.fake, { pageSize: 6000 })], store: h.store, enrich: h.enrich, clock: h.clock })).rejects.toThrow(
-      /collectors\.0 \(m365\)\.pageSize/,
-    );
+    await expect(
+      runCollectorsOnce({ collectors: [graphEntry(h.fake, { pageSize: 6000 })], store: h.store, enrich: h.enrich, clock: h.clock }),
+    ).rejects.toThrow(/collectors\.0 \(m365\)\.pageSize/);
   });
 
   it('a failed window leaves the checkpoint where it was; the next pass catches up without a missing row', async () => {
@@ -89,13 +112,18 @@ describe('Graph collector failures, each with a clear one-line message', () => {
     h.fake.inject('list', { kind: 'pass' }, 2);
     h.fake.inject('list', { kind: 'status', status: 503 }, 8);
     const failed = await h.run({ pageSize: 20 });
-    expect(failed.error).toMatchObject({ code: 'COLLECTOR_UNAVAILABLE', message: expect.stringMatching(/failed 8 times .* unavailable \(503\)/) });
+    expect(failed.error).toMatchObject({
+      code: 'COLLECTOR_UNAVAILABLE',
+      message: expect.stringMatching(/failed 8 times .* unavailable \(503\)/),
+    });
     expect((await h.store.getState('collector:m365'))!.value).toEqual(checkpoint);
     expect((await collectorStatus(h.store))[0]!.lastError?.code).toBe('COLLECTOR_UNAVAILABLE');
     h.clock.advance(5 * MIN);
     const again = await h.run({ pageSize: 20 });
     expect(again.ok).toBe(true);
-    expect(await storedRows(h.store)).toEqual(expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(again.completeUpTo!))));
+    expect(await storedRows(h.store)).toEqual(
+      expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(again.completeUpTo!))),
+    );
     expect(h.fake.violations).toEqual([]);
   });
 });

@@ -31,9 +31,14 @@ export function graphSource(config: GraphCollectorConfig, client: ApiClient): Tr
   const withTenant = (r: TraceRecord): TraceRecord => (r.Organization ? r : { ...r, Organization: config.tenantId });
 
   /** Every item of a collection, following nextLink verbatim; a link to another host would get our token, so it is refused. */
-  async function* follow(first: string, what: string, priority: 'background' | 'interactive', signal?: AbortSignal): AsyncIterable<unknown[]> {
+  async function* follow(
+    first: string,
+    what: string,
+    priority: 'background' | 'interactive',
+    signal?: AbortSignal,
+  ): AsyncIterable<unknown[]> {
     const seen = new Set<string>();
-    for (let url: string | undefined = first; url !== undefined; ) {
+    for (let url: string | undefined = first; url !== undefined;) {
       seen.add(url);
       const page = await client.getJson(url, what, priority, signal);
       const items = odataItems(page);

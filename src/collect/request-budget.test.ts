@@ -12,7 +12,8 @@ describe('RequestBudget', () => {
       times.push(clock.now());
       clock.advance(10);
     }
-    for (let j = 0; j < times.length; j++) expect(times.filter((t) => t > times[j]! - 1000 && t <= times[j]!).length).toBeLessThanOrEqual(5);
+    for (let j = 0; j < times.length; j++)
+      expect(times.filter((t) => t > times[j]! - 1000 && t <= times[j]!).length).toBeLessThanOrEqual(5);
     expect(times[5]).toBe(1000);
   });
 

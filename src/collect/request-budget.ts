@@ -27,7 +27,10 @@ export class RequestBudget {
   private readonly sent: number[] = [];
   private notBefore = 0;
 
-  constructor(private readonly clock: Clock, options: RequestBudgetOptions) {
+  constructor(
+    private readonly clock: Clock,
+    options: RequestBudgetOptions,
+  ) {
     this.limit = options.limit;
     this.windowMs = options.windowMs ?? 300_000;
     this.reserve = Math.min(options.reserve ?? 0, this.limit - 1);

@@ -16,8 +16,10 @@ export const RWS_SCOPE = 'https://outlook.office365.com/.default';
 /** What the Reporting Web Service's refusals mean (401 comes as an IIS HTML page). */
 export const RWS_SERVICE: ServiceDescription = {
   name: 'the Reporting Web Service',
-  unauthorizedHint: 'check that the app has the Office 365 Exchange Online application permission ReportingWebService.Read.All with admin consent (and consider moving to type: graph)',
-  forbiddenHint: 'the app needs ReportingWebService.Read.All and a directory role that may read reports (e.g. Global Reader); Microsoft is retiring this service, prefer type: graph',
+  unauthorizedHint:
+    'check that the app has the Office 365 Exchange Online application permission ReportingWebService.Read.All with admin consent (and consider moving to type: graph)',
+  forbiddenHint:
+    'the app needs ReportingWebService.Read.All and a directory role that may read reports (e.g. Global Reader); Microsoft is retiring this service, prefer type: graph',
 };
 
 /** A Reporting Web Service source for one collector. */
@@ -30,7 +32,7 @@ export function rwsSource(config: RwsCollectorConfig, client: ApiClient): TraceS
       const e = isoSeconds(window.end);
       const filter = encodeURIComponent(`StartDate eq datetime'${s}' and EndDate eq datetime'${e}'`);
       const what = `window ${s}..${e}`;
-      for (let offset = 0; ; ) {
+      for (let offset = 0; ;) {
         const url = `${config.url}/MessageTrace?$filter=${filter}&$format=json${offset ? `&$skiptoken=${offset}` : ''}`;
         const items = odataItems(await client.getJson(url, what, 'background', signal));
         if (!items) throw new CollectorResponseError(`the Reporting Web Service answered ${what} with JSON that has no "value" list`);

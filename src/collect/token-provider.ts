@@ -28,7 +28,7 @@ const AADSTS_HINTS: Record<string, string> = {
   '90002': 'the tenant was not found (check tenantId)',
   '900023': 'the tenantId is not a valid tenant ID or domain',
   '700027': 'the client assertion signature was not accepted (upload this certificate to the app registration)',
-  '700024': 'the client assertion is outside its valid time range (is this machine\'s clock right?)',
+  '700024': "the client assertion is outside its valid time range (is this machine's clock right?)",
   '1002012': 'the requested scope is not valid',
   '500011': 'the resource is not available in this tenant',
 };
@@ -79,11 +79,17 @@ export class TokenProvider {
       let res: Response;
       let body: string;
       try {
-        res = await fetchWithTimeout(this.endpoint, { method: 'POST', body: form, headers: { accept: 'application/json' } }, this.o.timeoutMs, signal);
+        res = await fetchWithTimeout(
+          this.endpoint,
+          { method: 'POST', body: form, headers: { accept: 'application/json' } },
+          this.o.timeoutMs,
+          signal,
+        );
         body = await res.text();
       } catch (e) {
         if (isAbort(e, signal)) throw e;
-        if (attempt >= ATTEMPTS) throw new CollectorUnavailableError(`cannot reach the Microsoft sign-in endpoint ${this.o.loginUrl}: ${scrub(oneLine(e))}`);
+        if (attempt >= ATTEMPTS)
+          throw new CollectorUnavailableError(`cannot reach the Microsoft sign-in endpoint ${this.o.loginUrl}: ${scrub(oneLine(e))}`);
         await this.o.clock.sleep(retryDelay(attempt), signal);
         continue;
       }
@@ -110,7 +116,9 @@ export class TokenProvider {
       const description = typeof json.error_description === 'string' ? json.error_description : '';
       const code = /AADSTS(\d+)/.exec(description)?.[1] ?? (Array.isArray(json.error_codes) ? String(json.error_codes[0] ?? '') : '');
       const hint = AADSTS_HINTS[code];
-      const summary = hint ? `AADSTS${code}: ${hint}` : `${String(json.error ?? res.status)}${description ? `: ${oneLine(description.split(/\r?\n/)[0] ?? '')}` : ''}`;
+      const summary = hint
+        ? `AADSTS${code}: ${hint}`
+        : `${String(json.error ?? res.status)}${description ? `: ${oneLine(description.split(/\r?\n/)[0] ?? '')}` : ''}`;
       throw new CollectorAuthError(`sign-in to Microsoft Entra ID failed (${res.status}) for client ${this.o.clientId}: ${scrub(summary)}`);
     }
   }

@@ -23,7 +23,9 @@ describe('loadConfig', () => {
     const p = file('store.yaml', 'store: duckdb:/file.duckdb\n');
     expect(loadConfig({ env: {}, configPath: p }).store).toBe('duckdb:/file.duckdb');
     expect(loadConfig({ env: { MAILSIFT_STORE: 'duckdb:/env.duckdb' }, configPath: p }).store).toBe('duckdb:/env.duckdb');
-    expect(loadConfig({ env: { MAILSIFT_STORE: 'duckdb:/env.duckdb' }, configPath: p, store: 'duckdb:/flag.duckdb' }).store).toBe('duckdb:/flag.duckdb');
+    expect(loadConfig({ env: { MAILSIFT_STORE: 'duckdb:/env.duckdb' }, configPath: p, store: 'duckdb:/flag.duckdb' }).store).toBe(
+      'duckdb:/flag.duckdb',
+    );
     expect(loadConfig({ env: { MAILSIFT_CONFIG: p } }).store).toBe('duckdb:/file.duckdb');
   });
 
@@ -31,14 +33,21 @@ describe('loadConfig', () => {
     const p = file('secret.yaml', 'collectors:\n  - { name: m365, type: graph, clientSecret: "${env:GRAPH_SECRET}" }\n');
     const c = loadConfig({ env: { GRAPH_SECRET: 's3cr3t' }, configPath: p });
     expect(c.collectors[0]!.clientSecret).toBe('s3cr3t');
-    expect(() => loadConfig({ env: {}, configPath: p })).toThrow(/collectors\.0\.clientSecret: environment variable GRAPH_SECRET is not set/);
+    expect(() => loadConfig({ env: {}, configPath: p })).toThrow(
+      /collectors\.0\.clientSecret: environment variable GRAPH_SECRET is not set/,
+    );
   });
 
   it('normalises organization values and names the key at fault', () => {
-    const ok = loadConfig({ env: {}, configPath: file('org.yaml', 'organization: { name: Contoso, acceptedDomains: [Contoso.CO.JP.], homeCountries: [jp] }\n') });
+    const ok = loadConfig({
+      env: {},
+      configPath: file('org.yaml', 'organization: { name: Contoso, acceptedDomains: [Contoso.CO.JP.], homeCountries: [jp] }\n'),
+    });
     expect(ok.organization.acceptedDomains).toEqual(['contoso.co.jp']);
     expect(ok.organization.homeCountries).toEqual(['JP']);
-    expect(() => loadConfig({ env: {}, configPath: file('bad.yaml', 'organization: { homeCountries: [Japan] }\n') })).toThrow(/organization\.homeCountries\.0/);
+    expect(() => loadConfig({ env: {}, configPath: file('bad.yaml', 'organization: { homeCountries: [Japan] }\n') })).toThrow(
+      /organization\.homeCountries\.0/,
+    );
     expect(() => loadConfig({ env: {}, configPath: file('typo.yaml', 'stor: x\n') })).toThrow(ConfigError);
   });
 

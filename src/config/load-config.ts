@@ -42,7 +42,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Config & { store: s
     } catch (cause) {
       const e = cause as { linePos?: { line: number; col: number }[]; message?: string };
       const pos = e.linePos?.[0];
-      throw new ConfigError(`${path}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML (${String(e.message ?? cause).split('\n')[0]})`, { cause });
+      throw new ConfigError(
+        `${path}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML (${String(e.message ?? cause).split('\n')[0]})`,
+        { cause },
+      );
     }
   }
   const substituted = substituteEnv(raw, env, path ?? 'configuration', []);

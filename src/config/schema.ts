@@ -1,8 +1,14 @@
 /** The shape of mailsift.yaml (every key optional), validated with zod so mistakes name the key at fault. */
 import { z } from 'zod';
 
-const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code such as JP').transform((s) => s.toUpperCase());
-const domain = z.string().min(1).transform((s) => s.trim().toLowerCase().replace(/\.$/, ''));
+const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code such as JP')
+  .transform((s) => s.toUpperCase());
+const domain = z
+  .string()
+  .min(1)
+  .transform((s) => s.trim().toLowerCase().replace(/\.$/, ''));
 
 export const organizationSchema = z
   .object({
@@ -16,12 +22,26 @@ export const organizationSchema = z
 export const configSchema = z
   .object({
     store: z.string().optional(),
-    organization: organizationSchema.default({ name: '', acceptedDomains: [], homeCountries: [], embargoedCountries: ['KP', 'IR', 'SY', 'CU'] }),
+    organization: organizationSchema.default({
+      name: '',
+      acceptedDomains: [],
+      homeCountries: [],
+      embargoedCountries: ['KP', 'IR', 'SY', 'CU'],
+    }),
     geoip: z.object({ countryDb: z.string().optional(), asnDb: z.string().optional() }).strict().default({}),
     collectors: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]),
-    intel: z.object({ feeds: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]) }).passthrough().default({ feeds: [] }),
+    intel: z
+      .object({ feeds: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]) })
+      .passthrough()
+      .default({ feeds: [] }),
     watchlists: z.array(z.object({ name: z.string(), path: z.string() }).passthrough()).default([]),
-    alerts: z.object({ rules: z.array(z.record(z.string(), z.unknown())).default([]), destinations: z.array(z.record(z.string(), z.unknown())).default([]) }).passthrough().default({ rules: [], destinations: [] }),
+    alerts: z
+      .object({
+        rules: z.array(z.record(z.string(), z.unknown())).default([]),
+        destinations: z.array(z.record(z.string(), z.unknown())).default([]),
+      })
+      .passthrough()
+      .default({ rules: [], destinations: [] }),
     detections: z.record(z.string(), z.unknown()).default({}),
     server: z
       .object({

@@ -15,10 +15,12 @@ const GIB = 2 ** 30;
 
 /** Subject shape as a campaign detection sees it: prefixes gone, tokens with digits as '#'. */
 function shape(subject: string): string {
-  return subject.toLowerCase()
+  return subject
+    .toLowerCase()
     .replace(/^(\s*(re|fw|fwd|転送|返信)\s*[:：]\s*)+/u, '')
     .replace(/[a-z0-9_.#/-]*[0-9][a-z0-9_.#/-]*/g, '#')
-    .replace(/\s+/g, ' ').trim();
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function within(r: TraceRecord, k: { from: number; to: number }): boolean {
@@ -44,8 +46,16 @@ describe.each([
 
   it('plants every rule, inside the window, with as many rows as the key says', () => {
     const rules = new Set(tenant.answerKey.map((k) => k.rule));
-    expect([...rules].sort()).toEqual(['embargoed-geo', 'large-transfer', 'lookalike-domain', 'outbound-burst', 'status-spike',
-      'subject-campaign', 'threat-intel-match', 'watchlist-correlation']);
+    expect([...rules].sort()).toEqual([
+      'embargoed-geo',
+      'large-transfer',
+      'lookalike-domain',
+      'outbound-burst',
+      'status-spike',
+      'subject-campaign',
+      'threat-intel-match',
+      'watchlist-correlation',
+    ]);
     for (const k of tenant.answerKey) {
       expect(k.from).toBeGreaterThanOrEqual(tenant.start);
       expect(k.to).toBeLessThan(tenant.end);
@@ -57,7 +67,8 @@ describe.each([
   it('status-spike: FilteredAsSpam at 10-20x its usual hourly level for three hours', () => {
     const [spike] = key('status-spike').filter((k) => k.entities.status === 'FilteredAsSpam');
     const perHour = new Map<number, number>();
-    for (const r of rows) if (r.Status === 'FilteredAsSpam') perHour.set(Math.floor(r.Received / HOUR), (perHour.get(Math.floor(r.Received / HOUR)) ?? 0) + 1);
+    for (const r of rows)
+      if (r.Status === 'FilteredAsSpam') perHour.set(Math.floor(r.Received / HOUR), (perHour.get(Math.floor(r.Received / HOUR)) ?? 0) + 1);
     const counts = [...perHour.values()].sort((a, b) => a - b);
     const usual = counts[Math.floor(counts.length / 2)]!;
     const spikeHours = [...perHour].filter(([h]) => h * HOUR + HOUR > spike!.from && h * HOUR <= spike!.to);
@@ -84,7 +95,9 @@ describe.each([
       expect(new Set(hits.map((r) => r.RecipientAddress)).size).toBeGreaterThanOrEqual(40);
       expect(k.to - k.from).toBeLessThanOrEqual(3 * HOUR);
     }
-    expect(campaigns.map((k) => k.entities.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/^Re: 請求書 No\.\d{5}$/), expect.stringMatching(/^RE: Invoice \d{4}-INV$/)]));
+    expect(campaigns.map((k) => k.entities.subject)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Re: 請求書 No\.\d{5}$/), expect.stringMatching(/^RE: Invoice \d{4}-INV$/)]),
+    );
   });
 
   it('outbound-burst: 300+ messages at 2-4 AM local to 100+ domains never seen before, many failing', () => {
@@ -95,7 +108,9 @@ describe.each([
     expect(burst.every((r) => [2, 3].includes(localParts(r.Received, TZ).hour))).toBe(true);
     const domains = new Set(burst.map((r) => domainOf(r.RecipientAddress)));
     expect(domains.size).toBeGreaterThanOrEqual(100);
-    expect(rows.filter((r) => domains.has(domainOf(r.RecipientAddress)) || domains.has(domainOf(r.SenderAddress))).length).toBe(burst.length);
+    expect(rows.filter((r) => domains.has(domainOf(r.RecipientAddress)) || domains.has(domainOf(r.SenderAddress))).length).toBe(
+      burst.length,
+    );
     expect(burst.filter((r) => r.Status === 'Failed').length / burst.length).toBeGreaterThan(0.3);
     // Its bounces are a status spike of their own, in the key too.
     const failed = key('status-spike').find((x) => x.entities.status === 'Failed');
@@ -111,10 +126,15 @@ describe.each([
     expect(Math.max(...perSenderHour.values())).toBeLessThan(40);
   });
 
-  it('lookalike-domain: our own and a partner\'s look-alikes write to finance; no other look-alike in the data', () => {
+  it("lookalike-domain: our own and a partner's look-alikes write to finance; no other look-alike in the data", () => {
     const fakes = key('lookalike-domain').map((k) => k.entities.senderDomain!);
     expect(fakes.sort()).toEqual(['c0ntoso.co.jp', 'contoso-co.jp', 'contoso.co.jp.secure-login.com', 'fabrikarn.co.jp']);
-    const finance = new Set<string>(['keiri@contoso.co.jp', ...buildPopulation(tenant.organization, seed).byDepartment.get('finance')!.map((p) => p.address)]);
+    const finance = new Set<string>([
+      'keiri@contoso.co.jp',
+      ...buildPopulation(tenant.organization, seed)
+        .byDepartment.get('finance')!
+        .map((p) => p.address),
+    ]);
     for (const k of key('lookalike-domain')) {
       const hits = rows.filter((r) => domainOf(r.SenderAddress) === k.entities.senderDomain);
       expect(hits).toHaveLength(k.count);
@@ -138,10 +158,14 @@ describe.each([
     const matches = new Map<string, TraceRecord[]>();
     for (const r of rows) {
       for (const i of live) {
-        const hit = i.Type === 'email' ? r.SenderAddress === i.Indicator
-          : i.Type === 'domain' ? domainOf(r.SenderAddress) === i.Indicator
-            : i.Type === 'ip' ? r.FromIP === i.Indicator || r.ToIP === i.Indicator
-              : rangeContains({ cidr: i.Indicator, country: '', owner: '' }, r.FromIP);
+        const hit =
+          i.Type === 'email'
+            ? r.SenderAddress === i.Indicator
+            : i.Type === 'domain'
+              ? domainOf(r.SenderAddress) === i.Indicator
+              : i.Type === 'ip'
+                ? r.FromIP === i.Indicator || r.ToIP === i.Indicator
+                : rangeContains({ cidr: i.Indicator, country: '', owner: '' }, r.FromIP);
         if (hit) matches.set(i.Indicator, [...(matches.get(i.Indicator) ?? []), r]);
       }
     }
@@ -187,7 +211,9 @@ describe.each([
     expect(big[0]![1]).toBeGreaterThanOrEqual(2 * GIB);
     expect(domainOf(k!.entities.recipient!)).toBe('gmail.com');
     const trap = tenant.benignTraps.find((t) => t.kind === 'partner-large-transfer')!;
-    const legit = rows.filter((r) => r.SenderAddress === trap.entities.sender && r.RecipientAddress === trap.entities.recipient && within(r, trap));
+    const legit = rows.filter(
+      (r) => r.SenderAddress === trap.entities.sender && r.RecipientAddress === trap.entities.recipient && within(r, trap),
+    );
     const bytes = legit.reduce((n, r) => n + r.Size, 0);
     expect(bytes).toBeGreaterThan(0.4 * GIB);
     expect(bytes).toBeLessThan(GIB);
@@ -223,7 +249,9 @@ describe.each([
     const invoices = tenant.benignTraps.filter((t) => t.kind === 'month-end-invoices');
     expect(invoices.length).toBeGreaterThanOrEqual(1);
     for (const t of invoices) {
-      const senders = rows.filter((r) => r.RecipientAddress === t.entities.recipient && within(r, t) && PARTNERS.some((p) => domainOf(r.SenderAddress) === p.domain));
+      const senders = rows.filter(
+        (r) => r.RecipientAddress === t.entities.recipient && within(r, t) && PARTNERS.some((p) => domainOf(r.SenderAddress) === p.domain),
+      );
       expect(new Set(senders.map((r) => domainOf(r.SenderAddress))).size).toBeGreaterThanOrEqual(10);
     }
     expect(tenant.benignTraps.map((t) => t.kind)).toEqual(expect.arrayContaining(['weekend-dip', 'monday-peak', 'partner-large-transfer']));

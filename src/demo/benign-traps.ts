@@ -11,7 +11,10 @@ export function plantBenignTraps(p: Planter): void {
   partnerTransfer(p);
   const { cal } = p.world;
   p.trap({
-    kind: 'newsletter', from: cal.start, to: cal.end - 1, entities: { sender: 'digest@news.lucernepublishing.com' },
+    kind: 'newsletter',
+    from: cal.start,
+    to: cal.end - 1,
+    entities: { sender: 'digest@news.lucernepublishing.com' },
     quietRules: ['subject-campaign', 'status-spike', 'outbound-burst'],
     description: 'Daily IT news digest at 07:30 local to 200 people, one personalised message each (one sender: not a campaign)',
   });
@@ -19,15 +22,23 @@ export function plantBenignTraps(p: Planter): void {
   const saturday = full.findIndex((d, i) => d.weekday === 6 && full[i + 1]?.weekday === 0);
   if (saturday >= 0) {
     p.trap({
-      kind: 'weekend-dip', from: p.at(full[saturday]!, 0), to: p.at(full[saturday + 1]!, 23, 59), entities: {},
-      quietRules: ['status-spike'], description: 'Weekend: ~15% of a working day\'s mail, so spam is a larger share of it',
+      kind: 'weekend-dip',
+      from: p.at(full[saturday]!, 0),
+      to: p.at(full[saturday + 1]!, 23, 59),
+      entities: {},
+      quietRules: ['status-spike'],
+      description: "Weekend: ~15% of a working day's mail, so spam is a larger share of it",
     });
   }
   const monday = full.find((d) => d.weekday === 1 && d.workday);
   if (monday) {
     p.trap({
-      kind: 'monday-peak', from: p.at(monday, 8), to: p.at(monday, 12), entities: {},
-      quietRules: ['status-spike', 'outbound-burst'], description: 'Monday morning: the weekend\'s backlog, ~35% above other mornings',
+      kind: 'monday-peak',
+      from: p.at(monday, 8),
+      to: p.at(monday, 12),
+      entities: {},
+      quietRules: ['status-spike', 'outbound-burst'],
+      description: "Monday morning: the weekend's backlog, ~35% above other mornings",
     });
   }
 }
@@ -49,15 +60,27 @@ function monthEndInvoices(p: Planter): void {
       // The invoices are for the month that is closing.
       const [y, month] = work[i]!.date.split('-').map(Number) as [number, number];
       const subject = invoiceSubject(rng, partner.lang, { ymd: `${y}/${month}/1`, md: '', month, partner: partner.name, surname: '' });
-      rows.push(...p.mail({
-        t, sender: rng.pick(partner.contacts), recipients: [`keiri@${home}`, rng.pick(finance)], subject,
-        size: rng.int(80_000, 600_000), fromIp: rng.pick(partner.outIps), toIp: '', status: 'Delivered',
-        messageId: genericMessageId(rng, partner.domain, t), traceId: guid(rng),
-      }));
+      rows.push(
+        ...p.mail({
+          t,
+          sender: rng.pick(partner.contacts),
+          recipients: [`keiri@${home}`, rng.pick(finance)],
+          subject,
+          size: rng.int(80_000, 600_000),
+          fromIp: rng.pick(partner.outIps),
+          toIp: '',
+          status: 'Delivered',
+          messageId: genericMessageId(rng, partner.domain, t),
+          traceId: guid(rng),
+        }),
+      );
     }
     const times = rows.map((r) => r.Received);
     p.trap({
-      kind: 'month-end-invoices', from: Math.min(...times), to: Math.max(...times), entities: { recipient: `keiri@${home}` },
+      kind: 'month-end-invoices',
+      from: Math.min(...times),
+      to: Math.max(...times),
+      entities: { recipient: `keiri@${home}` },
       quietRules: ['subject-campaign', 'lookalike-domain'],
       description: `Month-end: ${world.pop.partners.length} partners send their invoices to accounting around the last working day of the month`,
     });
@@ -73,15 +96,27 @@ function partnerTransfer(p: Planter): void {
   const day = p.days.partnerTransfer;
   const rows: TraceRecord[] = [];
   p.times(28, p.at(day, 10), p.at(day, 17)).forEach((t, i) => {
-    rows.push(...p.mail({
-      t, sender, recipients: [recipient], subject: `図面データ送付 (${i + 1}/28)`, size: rng.int(17_000_000, 23_000_000),
-      fromIp: `10.${rng.int(10, 40)}.${rng.int(0, 255)}.${rng.int(1, 254)}`, toIp: partner.inIp, status: 'Delivered',
-      messageId: world.internalMessageId(rng, sender), traceId: guid(rng),
-    }));
+    rows.push(
+      ...p.mail({
+        t,
+        sender,
+        recipients: [recipient],
+        subject: `図面データ送付 (${i + 1}/28)`,
+        size: rng.int(17_000_000, 23_000_000),
+        fromIp: `10.${rng.int(10, 40)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+        toIp: partner.inIp,
+        status: 'Delivered',
+        messageId: world.internalMessageId(rng, sender),
+        traceId: guid(rng),
+      }),
+    );
   });
   const total = rows.reduce((s, r) => s + r.Size, 0);
   p.trap({
-    kind: 'partner-large-transfer', from: rows[0]!.Received, to: rows[rows.length - 1]!.Received, entities: { sender, recipient },
+    kind: 'partner-large-transfer',
+    from: rows[0]!.Received,
+    to: rows[rows.length - 1]!.Received,
+    entities: { sender, recipient },
     quietRules: ['large-transfer', 'outbound-burst'],
     description: `${sender} sends ${(total / 2 ** 20).toFixed(0)} MiB of drawings to partner Fabrikam: below 1 GiB, to a known partner`,
   });

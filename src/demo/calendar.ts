@@ -5,13 +5,11 @@ const HOUR_MS = 3_600_000;
 
 /** Relative mail volume by local hour on a working day: lunch dip at 12, trickle at night. */
 const WORKDAY_CURVE = [
-  0.05, 0.04, 0.03, 0.03, 0.03, 0.05, 0.15, 0.45, 1.2, 1.9, 1.9, 1.7,
-  0.95, 1.55, 1.75, 1.75, 1.65, 1.35, 0.9, 0.6, 0.4, 0.28, 0.18, 0.1,
+  0.05, 0.04, 0.03, 0.03, 0.03, 0.05, 0.15, 0.45, 1.2, 1.9, 1.9, 1.7, 0.95, 1.55, 1.75, 1.75, 1.65, 1.35, 0.9, 0.6, 0.4, 0.28, 0.18, 0.1,
 ];
 /** Relative volume by local hour on weekends and holidays (scaled to ~15% of a working day). */
 const OFF_DAY_CURVE = [
-  0.1, 0.08, 0.06, 0.05, 0.05, 0.06, 0.1, 0.2, 0.35, 0.5, 0.6, 0.6,
-  0.5, 0.55, 0.6, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.2, 0.15,
+  0.1, 0.08, 0.06, 0.05, 0.05, 0.06, 0.1, 0.2, 0.35, 0.5, 0.6, 0.6, 0.5, 0.55, 0.6, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.2, 0.15,
 ];
 const WORKDAY_SUM = WORKDAY_CURVE.reduce((a, b) => a + b, 0);
 const OFF_DAY_SUM = OFF_DAY_CURVE.reduce((a, b) => a + b, 0);
@@ -55,7 +53,12 @@ export class Calendar {
     private readonly holidays: boolean,
   ) {
     const fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
     });
     const holidaySets = new Map<number, Set<string>>();
     const byDate = new Map<string, LocalDay>();

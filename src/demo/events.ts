@@ -15,8 +15,16 @@ export function sampled(traceId: string, fraction: number): boolean {
 
 function event(r: TraceRecord, t: number, name: string, source: string, detail: string, clientIp: string, host: string): EventRow {
   return {
-    Timestamp: t, MessageTraceId: r.MessageTraceId, MessageId: r.MessageId, SenderAddress: r.SenderAddress,
-    RecipientAddress: r.RecipientAddress, Event: name, Source: source, Detail: detail, ClientIP: clientIp, ServerHostname: host,
+    Timestamp: t,
+    MessageTraceId: r.MessageTraceId,
+    MessageId: r.MessageId,
+    SenderAddress: r.SenderAddress,
+    RecipientAddress: r.RecipientAddress,
+    Event: name,
+    Source: source,
+    Detail: detail,
+    ClientIP: clientIp,
+    ServerHostname: host,
   };
 }
 
@@ -30,31 +38,84 @@ export function eventsFor(world: World, rows: readonly TraceRecord[], fraction: 
     if (!sampled(r.MessageTraceId, fraction)) continue;
     const fromInside = world.isInternal(r.SenderAddress);
     const toInside = world.isInternal(r.RecipientAddress);
-    const receivedBy = fromInside ? world.hostOf(r.SenderAddress) : FRONT_DOOR_HOSTS[r.MessageTraceId.charCodeAt(9) % FRONT_DOOR_HOSTS.length]!;
+    const receivedBy = fromInside
+      ? world.hostOf(r.SenderAddress)
+      : FRONT_DOOR_HOSTS[r.MessageTraceId.charCodeAt(9) % FRONT_DOOR_HOSTS.length]!;
     out.push(event(r, r.Received, 'RECEIVE', 'SMTP', world.receivedDetail(receivedBy), r.FromIP, receivedBy));
     const at = r.Received + rng.int(300, 6000);
     switch (r.Status) {
       case 'Delivered':
       case 'Recalled':
-        if (toInside) out.push(event(r, at, 'DELIVER', 'STOREDRIVER', 'The message was successfully delivered.', '', world.hostOf(r.RecipientAddress)));
+        if (toInside)
+          out.push(event(r, at, 'DELIVER', 'STOREDRIVER', 'The message was successfully delivered.', '', world.hostOf(r.RecipientAddress)));
         else out.push(event(r, at, 'SEND', 'SMTP', "The message was sent to the recipient's mail server.", r.ToIP, receivedBy));
         break;
       case 'Failed':
-        out.push(event(r, at, 'FAIL', toInside ? 'ROUTING' : 'SMTP', toInside
-          ? '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'
-          : '550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table', r.ToIP, receivedBy));
+        out.push(
+          event(
+            r,
+            at,
+            'FAIL',
+            toInside ? 'ROUTING' : 'SMTP',
+            toInside
+              ? '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'
+              : '550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table',
+            r.ToIP,
+            receivedBy,
+          ),
+        );
         break;
       case 'Pending':
-        out.push(event(r, at, 'DEFER', 'SMTP', '451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped due to SocketError."', r.ToIP, receivedBy));
+        out.push(
+          event(
+            r,
+            at,
+            'DEFER',
+            'SMTP',
+            '451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped due to SocketError."',
+            r.ToIP,
+            receivedBy,
+          ),
+        );
         break;
       case 'Expanded':
-        out.push(event(r, at, 'EXPAND', 'ROUTING', 'The message was sent to a distribution group, which was expanded to its members.', '', receivedBy));
+        out.push(
+          event(
+            r,
+            at,
+            'EXPAND',
+            'ROUTING',
+            'The message was sent to a distribution group, which was expanded to its members.',
+            '',
+            receivedBy,
+          ),
+        );
         break;
       case 'FilteredAsSpam':
-        out.push(event(r, at, 'SPAM', 'AGENT', 'SCL=6 SFV:SPM; the message was delivered to the Junk Email folder.', '', toInside ? world.hostOf(r.RecipientAddress) : receivedBy));
+        out.push(
+          event(
+            r,
+            at,
+            'SPAM',
+            'AGENT',
+            'SCL=6 SFV:SPM; the message was delivered to the Junk Email folder.',
+            '',
+            toInside ? world.hostOf(r.RecipientAddress) : receivedBy,
+          ),
+        );
         break;
       case 'Quarantined':
-        out.push(event(r, at, 'QUARANTINE', 'AGENT', 'The message was quarantined by the anti-spam policy (high confidence phish).', '', receivedBy));
+        out.push(
+          event(
+            r,
+            at,
+            'QUARANTINE',
+            'AGENT',
+            'The message was quarantined by the anti-spam policy (high confidence phish).',
+            '',
+            receivedBy,
+          ),
+        );
         break;
       default:
         break;

@@ -14,8 +14,20 @@ function nthMonday(y: number, m: number, n: number): number {
 /** Holidays of one year, with substitute holidays (振替休日) and the usual company closures. */
 export function japaneseHolidays(y: number): Set<string> {
   const dates: Array<[number, number]> = [
-    [1, 1], [2, 11], [2, 23], [4, 29], [5, 3], [5, 4], [5, 5], [8, 11], [11, 3], [11, 23],
-    [1, nthMonday(y, 1, 2)], [7, nthMonday(y, 7, 3)], [9, nthMonday(y, 9, 3)], [10, nthMonday(y, 10, 2)],
+    [1, 1],
+    [2, 11],
+    [2, 23],
+    [4, 29],
+    [5, 3],
+    [5, 4],
+    [5, 5],
+    [8, 11],
+    [11, 3],
+    [11, 23],
+    [1, nthMonday(y, 1, 2)],
+    [7, nthMonday(y, 7, 3)],
+    [9, nthMonday(y, 9, 3)],
+    [10, nthMonday(y, 10, 2)],
   ];
   // Equinox days by the usual approximation (valid 1980-2099), as the Cabinet Office publishes them.
   const leap = Math.floor((y - 1980) / 4);

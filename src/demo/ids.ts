@@ -98,5 +98,16 @@ export function genericMessageId(rng: Rng, domain: string, t: number): string {
 
 /** Message-ID of a bulk mailer (newsletters). */
 export function bulkMessageId(rng: Rng, domain: string): string {
-  return flat('<', HEX4[rng.u32() & 0xffff]!, HEX4[rng.u32() & 0xffff]!, HEX4[rng.u32() & 0xffff]!, HEX4[rng.u32() & 0xffff]!, '.', String(rng.int(100000, 999999)), '@mailer.', domain, '>');
+  return flat(
+    '<',
+    HEX4[rng.u32() & 0xffff]!,
+    HEX4[rng.u32() & 0xffff]!,
+    HEX4[rng.u32() & 0xffff]!,
+    HEX4[rng.u32() & 0xffff]!,
+    '.',
+    String(rng.int(100000, 999999)),
+    '@mailer.',
+    domain,
+    '>',
+  );
 }

@@ -6,5 +6,12 @@ export { DemoOptionsError } from './errors.js';
 export { allRanges } from './ip-ranges.js';
 export type { IpRange } from './ip-ranges.js';
 export type {
-  BenignTrap, DemoBatch, DemoOptions, DemoOrganization, DemoTenant, IncidentEntities, PlantedIncident, RuleId,
+  BenignTrap,
+  DemoBatch,
+  DemoOptions,
+  DemoOrganization,
+  DemoTenant,
+  IncidentEntities,
+  PlantedIncident,
+  RuleId,
 } from './types.js';

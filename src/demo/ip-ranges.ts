@@ -73,9 +73,7 @@ export const COUNTRY_RANGES: Readonly<Record<string, readonly IpRange[]>> = {
     { cidr: '212.58.224.0/19', country: 'GB', owner: 'BBC' },
     { cidr: '86.128.0.0/16', country: 'GB', owner: 'BT' },
   ],
-  FR: [
-    { cidr: '212.27.32.0/19', country: 'FR', owner: 'Free SAS' },
-  ],
+  FR: [{ cidr: '212.27.32.0/19', country: 'FR', owner: 'Free SAS' }],
   NL: [{ cidr: '145.100.0.0/16', country: 'NL', owner: 'SURF' }],
   CN: [
     { cidr: '61.135.0.0/16', country: 'CN', owner: 'China Unicom Beijing' },
@@ -83,9 +81,7 @@ export const COUNTRY_RANGES: Readonly<Record<string, readonly IpRange[]>> = {
     { cidr: '202.108.0.0/16', country: 'CN', owner: 'China Unicom Beijing' },
     { cidr: '183.60.0.0/16', country: 'CN', owner: 'China Telecom Guangdong' },
   ],
-  RU: [
-    { cidr: '217.69.128.0/20', country: 'RU', owner: 'VK (Mail.ru)' },
-  ],
+  RU: [{ cidr: '217.69.128.0/20', country: 'RU', owner: 'VK (Mail.ru)' }],
   BR: [
     { cidr: '200.147.0.0/16', country: 'BR', owner: 'UOL' },
     { cidr: '201.6.0.0/16', country: 'BR', owner: 'Claro' },
@@ -109,9 +105,7 @@ export const COUNTRY_RANGES: Readonly<Record<string, readonly IpRange[]>> = {
     { cidr: '113.160.0.0/11', country: 'VN', owner: 'VNPT' },
     { cidr: '14.160.0.0/11', country: 'VN', owner: 'VNPT' },
   ],
-  NG: [
-    { cidr: '41.58.0.0/16', country: 'NG', owner: 'Globacom' },
-  ],
+  NG: [{ cidr: '41.58.0.0/16', country: 'NG', owner: 'Globacom' }],
   // Embargoed destinations: used only by the planted embargoed-geo incident.
   KP: [{ cidr: '175.45.176.0/22', country: 'KP', owner: 'Star Joint Venture' }],
   IR: [

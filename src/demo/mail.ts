@@ -12,8 +12,16 @@ export class TraceSink {
 
   /** One message x recipient row. */
   row(
-    t: number, sender: string, recipient: string, subject: string, status: Status,
-    fromIP: string, toIP: string, size: number, messageId: string, traceId: string,
+    t: number,
+    sender: string,
+    recipient: string,
+    subject: string,
+    status: Status,
+    fromIP: string,
+    toIP: string,
+    size: number,
+    messageId: string,
+    traceId: string,
   ): void {
     this.rows.push({
       Received: t,

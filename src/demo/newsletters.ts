@@ -32,33 +32,64 @@ export function newsletters(world: World): Newsletter[] {
   const fourthCoffee = pop.partners.find((p) => p.domain === 'fourthcoffee.co.jp');
   return [
     {
-      sender: 'digest@news.lucernepublishing.com', ip: world.pop.freshIp(rng, 'US'), recipients: rng.sample(people, 200),
-      on: (_w, work) => work, hour: 7, minute: 30, size: 48_000,
+      sender: 'digest@news.lucernepublishing.com',
+      ip: world.pop.freshIp(rng, 'US'),
+      recipients: rng.sample(people, 200),
+      on: (_w, work) => work,
+      hour: 7,
+      minute: 30,
+      size: 48_000,
       subject: (y, m, d) => `【Lucerne IT Daily】${y}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')} 今日の注目ニュース`,
     },
     {
-      sender: 'bulletin@firstupconsultants.com', ip: world.pop.freshIp(rng, 'US'), recipients: [...it, ...rng.sample(people, 110)].filter((a, i, all) => all.indexOf(a) === i),
-      on: (w) => w === 1, hour: 9, minute: 5, size: 35_000,
+      sender: 'bulletin@firstupconsultants.com',
+      ip: world.pop.freshIp(rng, 'US'),
+      recipients: [...it, ...rng.sample(people, 110)].filter((a, i, all) => all.indexOf(a) === i),
+      on: (w) => w === 1,
+      hour: 9,
+      minute: 5,
+      size: 35_000,
       subject: (y, m, d) => `Weekly Security Bulletin - ${MONTHS[m - 1]} ${d}, ${y}`,
     },
     {
-      sender: 'news@fourthcoffee.co.jp', ip: fourthCoffee?.outIps[0] ?? world.pop.freshIp(rng, 'JP'), recipients: rng.sample(people, 80),
-      on: (w) => w === 3, hour: 12, minute: 0, size: 120_000,
+      sender: 'news@fourthcoffee.co.jp',
+      ip: fourthCoffee?.outIps[0] ?? world.pop.freshIp(rng, 'JP'),
+      recipients: rng.sample(people, 80),
+      on: (w) => w === 3,
+      hour: 12,
+      minute: 0,
+      size: 120_000,
       subject: (_y, m, d) => `Fourth Coffee 今週のおすすめ（${m}/${d}）`,
     },
     {
-      sender: 'sale@mail.margiestravel.jp', ip: world.pop.freshIp(rng, 'JP'), recipients: rng.sample(people, 60),
-      on: (w) => w === 5, hour: 15, minute: 0, size: 90_000,
+      sender: 'sale@mail.margiestravel.jp',
+      ip: world.pop.freshIp(rng, 'JP'),
+      recipients: rng.sample(people, 60),
+      on: (w) => w === 5,
+      hour: 15,
+      minute: 0,
+      size: 90_000,
       subject: (_y, m, d) => `【マージーズトラベル】週末セール情報 ${m}月${d}日号`,
     },
     {
-      sender: 'no-reply@monitor.cohovineyard.com', ip: world.pop.freshIp(rng, 'US'), recipients: it,
-      on: () => true, hour: 6, minute: 0, size: 12_000,
+      sender: 'no-reply@monitor.cohovineyard.com',
+      ip: world.pop.freshIp(rng, 'US'),
+      recipients: it,
+      on: () => true,
+      hour: 6,
+      minute: 0,
+      size: 12_000,
       subject: (y, m, d) => `[Coho Monitor] Daily uptime report ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
     },
     {
-      sender: `soumu@${home}`, ip: '', recipients: pop.lists.find((l) => l.address.startsWith('managers@'))?.members ?? [],
-      list: `managers@${home}`, on: (w, work) => w === 1 && work, hour: 8, minute: 30, size: 26_000,
+      sender: `soumu@${home}`,
+      ip: '',
+      recipients: pop.lists.find((l) => l.address.startsWith('managers@'))?.members ?? [],
+      list: `managers@${home}`,
+      on: (w, work) => w === 1 && work,
+      hour: 8,
+      minute: 30,
+      size: 26_000,
       subject: (_y, m, d) => `【総務部】今週の社内連絡（${m}/${d}）`,
     },
   ];
@@ -75,7 +106,8 @@ export function newsletterHour(world: World, letters: readonly Newsletter[], hou
       const traceId = guid(rng);
       const messageId = world.internalMessageId(rng, n.sender);
       sink.row(start, n.sender, n.list, subject, 'Expanded', '', '', n.size, messageId, traceId);
-      for (const r of n.recipients) if (r !== n.sender) sink.row(start, n.sender, r, subject, 'Delivered', '', '', n.size, messageId, traceId);
+      for (const r of n.recipients)
+        if (r !== n.sender) sink.row(start, n.sender, r, subject, 'Delivered', '', '', n.size, messageId, traceId);
       continue;
     }
     // Bulk mailers send one personalised message per recipient, a few per second.
@@ -84,7 +116,18 @@ export function newsletterHour(world: World, letters: readonly Newsletter[], hou
     for (const r of n.recipients) {
       t += rng.int(150, 1500);
       const status = rng.chance(0.004) ? 'FilteredAsSpam' : 'Delivered';
-      sink.row(t, n.sender, r, subject, status, n.ip, '', Math.round(n.size * (0.95 + rng.next() * 0.1)), bulkMessageId(rng, domain), guid(rng));
+      sink.row(
+        t,
+        n.sender,
+        r,
+        subject,
+        status,
+        n.ip,
+        '',
+        Math.round(n.size * (0.95 + rng.next() * 0.1)),
+        bulkMessageId(rng, domain),
+        guid(rng),
+      );
     }
   }
 }

@@ -22,9 +22,11 @@ describe('demo generation at benchmark scale', () => {
     const cpu = process.cpuUsage(cpu0);
     const cpuSecs = (cpu.user + cpu.system) / 1e6;
     const growth = (peak - baseline) / 2 ** 20;
-    console.log(`demo: ${rows.toLocaleString('en-US')} rows, ${events.toLocaleString('en-US')} events in ${secs.toFixed(2)} s wall `
-      + `(${Math.round(rows / secs).toLocaleString('en-US')} rows/s; ${Math.round(rows / cpuSecs).toLocaleString('en-US')} rows per CPU-second); `
-      + `heap growth after 100k rows: ${growth.toFixed(1)} MiB`);
+    console.log(
+      `demo: ${rows.toLocaleString('en-US')} rows, ${events.toLocaleString('en-US')} events in ${secs.toFixed(2)} s wall ` +
+        `(${Math.round(rows / secs).toLocaleString('en-US')} rows/s; ${Math.round(rows / cpuSecs).toLocaleString('en-US')} rows per CPU-second); ` +
+        `heap growth after 100k rows: ${growth.toFixed(1)} MiB`,
+    );
     expect(Math.abs(rows / tenant.expectedRows - 1)).toBeLessThan(0.03);
     // Keeping the rows would take several hundred MiB; a streaming generator stays within a few batches.
     expect(growth).toBeLessThan(160);

@@ -1,8 +1,17 @@
 /** The people and companies of the demo tenant: mailboxes, distribution lists, partners, strangers. */
 import { COUNTRY_RANGES, EOP_JP, EOP_US, FREEMAIL_RANGES, ipIn, ipInCountry } from './ip-ranges.js';
 import {
-  COMPANY_WORDS, DEPARTMENTS, FREEMAIL, GIVEN_NAMES, INITIALS, PARTNERS, SPAM_WORDS, SURNAMES, SYLLABLES,
-  WESTERN_FIRST, WESTERN_LAST,
+  COMPANY_WORDS,
+  DEPARTMENTS,
+  FREEMAIL,
+  GIVEN_NAMES,
+  INITIALS,
+  PARTNERS,
+  SPAM_WORDS,
+  SURNAMES,
+  SYLLABLES,
+  WESTERN_FIRST,
+  WESTERN_LAST,
 } from './names.js';
 import type { DepartmentId } from './names.js';
 import { Rng, WeightedPicker } from './rng.js';
@@ -81,9 +90,24 @@ export const PLANTED_PEOPLE = {
 const SPAM_COUNTRIES = ['CN', 'RU', 'BR', 'VN', 'IN', 'US', 'NG', 'KR', 'TW', 'FR', 'NL', 'DE'];
 const STRANGER_COUNTRIES = ['JP', 'JP', 'JP', 'JP', 'JP', 'JP', 'US', 'US', 'DE', 'GB', 'SG', 'CN', 'KR', 'TW', 'AU', 'FR', 'IN'];
 const STRANGER_SUFFIX: Record<string, string[]> = {
-  JP: ['co.jp', 'jp', 'co.jp', 'ne.jp', 'or.jp'], US: ['com', 'net', 'io'], DE: ['de'], GB: ['co.uk'],
-  SG: ['com.sg'], CN: ['com.cn', 'cn'], KR: ['co.kr'], TW: ['com.tw'], AU: ['com.au'], FR: ['fr'], IN: ['in', 'co.in'],
-  RU: ['ru'], BR: ['com.br'], VN: ['vn', 'com.vn'], NG: ['ng', 'com.ng'], NL: ['nl'], ID: ['co.id'], MX: ['com.mx'],
+  JP: ['co.jp', 'jp', 'co.jp', 'ne.jp', 'or.jp'],
+  US: ['com', 'net', 'io'],
+  DE: ['de'],
+  GB: ['co.uk'],
+  SG: ['com.sg'],
+  CN: ['com.cn', 'cn'],
+  KR: ['co.kr'],
+  TW: ['com.tw'],
+  AU: ['com.au'],
+  FR: ['fr'],
+  IN: ['in', 'co.in'],
+  RU: ['ru'],
+  BR: ['com.br'],
+  VN: ['vn', 'com.vn'],
+  NG: ['ng', 'com.ng'],
+  NL: ['nl'],
+  ID: ['co.id'],
+  MX: ['com.mx'],
 };
 
 /** Levenshtein distance, early-exiting above `limit`. */
@@ -129,9 +153,12 @@ export function buildPopulation(org: DemoOrganization, seed: number): Population
   for (const dep of DEPARTMENTS) {
     let have = byDepartment.get(dep.id)?.length ?? 0;
     while (have < dep.size) {
-      const local = dep.domain === 1
-        ? (rng.chance(0.5) ? `${rng.pick(WESTERN_FIRST)}.${rng.pick(WESTERN_LAST)}` : `${rng.pick(GIVEN_NAMES)}.${rng.pick(SURNAMES)}`)
-        : `${rng.pick(INITIALS)}.${rng.pick(SURNAMES)}`;
+      const local =
+        dep.domain === 1
+          ? rng.chance(0.5)
+            ? `${rng.pick(WESTERN_FIRST)}.${rng.pick(WESTERN_LAST)}`
+            : `${rng.pick(GIVEN_NAMES)}.${rng.pick(SURNAMES)}`
+          : `${rng.pick(INITIALS)}.${rng.pick(SURNAMES)}`;
       const domain = dep.domain === 1 ? second : home;
       if (taken.has(`${local}@${domain}`)) continue;
       add(local, dep.id, domain, dep.external * (0.5 + rng.next()));
@@ -163,9 +190,10 @@ export function buildPopulation(org: DemoOrganization, seed: number): Population
     const n = rng.int(3, 6);
     while (contacts.length < n) {
       const s = rng.pick(SURNAMES);
-      const local = p.lang === 'en'
-        ? `${rng.pick(WESTERN_FIRST)}.${rng.pick(WESTERN_LAST)}`
-        : rng.pick([`${rng.pick(GIVEN_NAMES)}.${s}`, `${s}-${rng.pick(INITIALS)}`, `${rng.pick(INITIALS)}-${s}`, s]);
+      const local =
+        p.lang === 'en'
+          ? `${rng.pick(WESTERN_FIRST)}.${rng.pick(WESTERN_LAST)}`
+          : rng.pick([`${rng.pick(GIVEN_NAMES)}.${s}`, `${s}-${rng.pick(INITIALS)}`, `${rng.pick(INITIALS)}-${s}`, s]);
       const a = `${local}@${p.domain}`;
       if (!contacts.includes(a)) contacts.push(a);
     }
@@ -201,15 +229,39 @@ export function buildPopulation(org: DemoOrganization, seed: number): Population
     return { domain: makeDomain(SPAM_WORDS, country), country, ip: freshIp(rng, country) };
   });
 
-  const pickSender = new WeightedPicker(people, people.map((p) => p.weight));
+  const pickSender = new WeightedPicker(
+    people,
+    people.map((p) => p.weight),
+  );
   const externalPeople = people.filter((p) => p.external > 0);
-  const pickExternalSender = new WeightedPicker(externalPeople, externalPeople.map((p) => p.weight * p.external));
-  const pickPartner = new WeightedPicker(partners, PARTNERS.map((p) => p.weight));
-  const pickFreemail = new WeightedPicker(FREEMAIL.map((f) => f.domain), FREEMAIL.map((f) => f.weight));
+  const pickExternalSender = new WeightedPicker(
+    externalPeople,
+    externalPeople.map((p) => p.weight * p.external),
+  );
+  const pickPartner = new WeightedPicker(
+    partners,
+    PARTNERS.map((p) => p.weight),
+  );
+  const pickFreemail = new WeightedPicker(
+    FREEMAIL.map((f) => f.domain),
+    FREEMAIL.map((f) => f.weight),
+  );
   const internalOnly = people.filter((p) => p.external === 0);
   return {
-    org, tenant, people, byDepartment, shared, lists, partners, strangers, spamDomains,
-    pickSender, pickExternalSender, pickPartner, pickFreemail, internalOnly,
+    org,
+    tenant,
+    people,
+    byDepartment,
+    shared,
+    lists,
+    partners,
+    strangers,
+    spamDomains,
+    pickSender,
+    pickExternalSender,
+    pickPartner,
+    pickFreemail,
+    internalOnly,
     freshDomain: (r, country, words = COMPANY_WORDS) => makeDomain(words, country, r),
     freshIp,
   };

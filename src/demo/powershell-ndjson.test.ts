@@ -6,8 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES, parseTime } from '../schema/index.js';
 import { writePowerShellNdjson } from './index.js';
 
-const FIELDS = ['Organization', 'MessageId', 'Received', 'SenderAddress', 'RecipientAddress', 'Subject', 'Status', 'ToIP', 'FromIP',
-  'Size', 'MessageTraceId', 'StartDate', 'EndDate', 'Index'];
+const FIELDS = [
+  'Organization',
+  'MessageId',
+  'Received',
+  'SenderAddress',
+  'RecipientAddress',
+  'Subject',
+  'Status',
+  'ToIP',
+  'FromIP',
+  'Size',
+  'MessageTraceId',
+  'StartDate',
+  'EndDate',
+  'Index',
+];
 const PS_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/;
 const START = Date.UTC(2026, 5, 1);
 
@@ -35,12 +49,18 @@ describe('writePowerShellNdjson', () => {
     let previous = -Infinity;
     lines.forEach((line, i) => {
       const o = JSON.parse(line) as Record<string, unknown>;
-      const ok = JSON.stringify(Object.keys(o)) === JSON.stringify(FIELDS)
-        && PS_TIME.test(o.Received as string) && PS_TIME.test(o.StartDate as string) && PS_TIME.test(o.EndDate as string)
-        && o.Index === i && (STATUSES as readonly string[]).includes(o.Status as string)
-        && (o.ToIP === null || typeof o.ToIP === 'string') && (o.FromIP === null || typeof o.FromIP === 'string')
-        && Number.isInteger(o.Size) && /^[0-9a-f-]{36}$/.test(o.MessageTraceId as string)
-        && parseTime(o.Received as string) >= previous;
+      const ok =
+        JSON.stringify(Object.keys(o)) === JSON.stringify(FIELDS) &&
+        PS_TIME.test(o.Received as string) &&
+        PS_TIME.test(o.StartDate as string) &&
+        PS_TIME.test(o.EndDate as string) &&
+        o.Index === i &&
+        (STATUSES as readonly string[]).includes(o.Status as string) &&
+        (o.ToIP === null || typeof o.ToIP === 'string') &&
+        (o.FromIP === null || typeof o.FromIP === 'string') &&
+        Number.isInteger(o.Size) &&
+        /^[0-9a-f-]{36}$/.test(o.MessageTraceId as string) &&
+        parseTime(o.Received as string) >= previous;
       previous = parseTime(o.Received as string);
       if (!ok) bad.push(line);
     });
@@ -54,7 +74,9 @@ describe('writePowerShellNdjson', () => {
   it('writes the same bytes for the same seed', async () => {
     const hash = async (name: string, seed: number): Promise<string> => {
       await writePowerShellNdjson(join(dir, name), { rows: 3_000, seed, start: START });
-      return createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+      return createHash('sha256')
+        .update(await readFile(join(dir, name)))
+        .digest('hex');
     };
     expect(await hash('a.ndjson', 3)).toBe(await hash('b.ndjson', 3));
     expect(await hash('c.ndjson', 4)).not.toBe(await hash('a.ndjson', 3));

@@ -45,7 +45,13 @@ export async function writePowerShellNdjson(path: string, options: PowerShellNdj
     const perDay = Math.max(100, Math.ceil((4000 * rows * 1.05) / Math.max(1, probe.expectedRows)));
     let chunk = '';
     for (let window = 0; written < rows; window++) {
-      const tenant = generateTenant({ seed: seed + window, days, start: probe.start + window * days * DAY_MS, messagesPerDay: perDay, eventsSample: 0 });
+      const tenant = generateTenant({
+        seed: seed + window,
+        days,
+        start: probe.start + window * days * DAY_MS,
+        messagesPerDay: perDay,
+        eventsSample: 0,
+      });
       const startDate = psTime(tenant.start, '0000');
       const endDate = psTime(tenant.end, '0000');
       for (const batch of tenant.batches()) {

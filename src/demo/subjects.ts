@@ -14,7 +14,18 @@ export interface SubjectContext {
 
 type Template = (rng: Rng, c: SubjectContext) => string;
 
-const PROJECTS = ['新基幹システム', 'Webリニューアル', '物流センター移転', 'ISMS更新', 'Phoenix', 'Aurora', '展示会2026', '新製品X200', '価格改定', '中期経営計画'];
+const PROJECTS = [
+  '新基幹システム',
+  'Webリニューアル',
+  '物流センター移転',
+  'ISMS更新',
+  'Phoenix',
+  'Aurora',
+  '展示会2026',
+  '新製品X200',
+  '価格改定',
+  '中期経営計画',
+];
 const PROJECTS_EN = ['Phoenix', 'Aurora', 'X200 launch', 'ERP migration', 'APAC rollout', 'Q3 pricing', 'warehouse move', 'partner portal'];
 const TOPICS = ['DX推進', '生成AI活用', '情報セキュリティ', 'インボイス制度', '働き方改革', 'サプライチェーン'];
 const n = (rng: Rng, digits: number): string => String(rng.int(10 ** (digits - 1), 10 ** digits - 1));

@@ -64,7 +64,12 @@ describe('stream', () => {
   it('holds only valid rows: lower-case addresses, known statuses, ids and IPs in their shapes', () => {
     const keys = new Set<string>();
     const bad: string[] = [];
-    const validIp = (ip: string): boolean => ip === '' || (IPV4.exec(ip)?.slice(1).every((o) => Number(o) <= 255) ?? false);
+    const validIp = (ip: string): boolean =>
+      ip === '' ||
+      (IPV4.exec(ip)
+        ?.slice(1)
+        .every((o) => Number(o) <= 255) ??
+        false);
     for (const r of data.traces) {
       const problems = [
         r.SenderAddress !== normalizeAddress(r.SenderAddress) && 'sender case',
@@ -87,7 +92,7 @@ describe('stream', () => {
     expect(bad.slice(0, 5)).toEqual([]);
   });
 
-  it('sets IPs by direction: inbound via its sender\'s server, internal without IPs, outbound to the partner\'s server', () => {
+  it("sets IPs by direction: inbound via its sender's server, internal without IPs, outbound to the partner's server", () => {
     const ranges = allRanges();
     const known = new Map<string, boolean>();
     const inTable = (ip: string): boolean => {
@@ -99,10 +104,14 @@ describe('stream', () => {
     for (const r of data.traces) {
       const fromInside = internal(r.SenderAddress);
       const toInside = internal(r.RecipientAddress);
-      const ok = !fromInside && toInside ? r.ToIP === '' && inTable(r.FromIP)
-        : fromInside && toInside ? r.ToIP === '' && (r.FromIP === '' || r.FromIP.startsWith('10.') || inTable(r.FromIP))
-          : fromInside && !toInside ? inTable(r.ToIP) && (r.FromIP === '' || r.FromIP.startsWith('10.') || inTable(r.FromIP))
-            : false;
+      const ok =
+        !fromInside && toInside
+          ? r.ToIP === '' && inTable(r.FromIP)
+          : fromInside && toInside
+            ? r.ToIP === '' && (r.FromIP === '' || r.FromIP.startsWith('10.') || inTable(r.FromIP))
+            : fromInside && !toInside
+              ? inTable(r.ToIP) && (r.FromIP === '' || r.FromIP.startsWith('10.') || inTable(r.FromIP))
+              : false;
       if (!ok) bad.push(r);
     }
     expect(bad.slice(0, 5)).toEqual([]);
@@ -122,7 +131,14 @@ describe('stream', () => {
     for (const rows of byId.values()) {
       const [a] = rows;
       for (const r of rows) {
-        if (r.MessageId !== a!.MessageId || r.SenderAddress !== a!.SenderAddress || r.Subject !== a!.Subject || r.Received !== a!.Received || r.Size !== a!.Size) differing.push(r.MessageTraceId);
+        if (
+          r.MessageId !== a!.MessageId ||
+          r.SenderAddress !== a!.SenderAddress ||
+          r.Subject !== a!.Subject ||
+          r.Received !== a!.Received ||
+          r.Size !== a!.Size
+        )
+          differing.push(r.MessageTraceId);
       }
       if (messageIds.has(a!.MessageId)) differing.push(`reused ${a!.MessageId}`);
       messageIds.add(a!.MessageId);
@@ -234,15 +250,17 @@ describe('shape', () => {
     for (const [key, events] of hops) {
       const row = rowByKey.get(key)!;
       const last = events.at(-1)!;
-      const ok = events[0] === 'RECEIVE' && (events.length > 1
-        ? EVENT_STATUS[last] === row.Status || (last === 'DELIVER' && row.Status === 'Recalled')
-        : row.Status === 'GettingStatus' || row.Status === 'None');
+      const ok =
+        events[0] === 'RECEIVE' &&
+        (events.length > 1
+          ? EVENT_STATUS[last] === row.Status || (last === 'DELIVER' && row.Status === 'Recalled')
+          : row.Status === 'GettingStatus' || row.Status === 'None');
       if (!ok) bad.push(`${events.join('>')} for ${row.Status}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
   });
 
-  it('follows the tenant\'s time zone', () => {
+  it("follows the tenant's time zone", () => {
     const ny = collectRows(generateTenant({ seed: 3, start: START, days: 7, timeZone: 'America/New_York', incidents: false }));
     const byHour = new Array<number>(24).fill(0);
     for (const r of ny.traces) byHour[localParts(r.Received, 'America/New_York').hour]!++;
@@ -265,7 +283,7 @@ describe('options', () => {
     }
   });
 
-  it('ends the default window at today\'s UTC midnight', () => {
+  it("ends the default window at today's UTC midnight", () => {
     const t = generateTenant({ incidents: false });
     const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
     expect(t.end).toBe(today);

@@ -36,7 +36,8 @@ export function generateTenant(options: DemoOptions = {}): DemoTenant {
   if (!Number.isSafeInteger(seed)) throw new DemoOptionsError(`seed must be an integer, got ${seed}`);
   if (!Number.isInteger(days) || days < 1) throw new DemoOptionsError(`days must be a whole number of at least 1, got ${days}`);
   if (!Number.isFinite(start) || start % DAY_MS !== 0) throw new DemoOptionsError('start must be a UTC midnight in milliseconds');
-  if (!(messagesPerDay >= 0) || !Number.isFinite(messagesPerDay)) throw new DemoOptionsError(`messagesPerDay must be a positive number, got ${messagesPerDay}`);
+  if (!(messagesPerDay >= 0) || !Number.isFinite(messagesPerDay))
+    throw new DemoOptionsError(`messagesPerDay must be a positive number, got ${messagesPerDay}`);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new DemoOptionsError(`batchSize must be a positive integer, got ${batchSize}`);
   if (org.acceptedDomains.length === 0) throw new DemoOptionsError('organization.acceptedDomains must name at least one domain');
   try {
@@ -53,10 +54,14 @@ export function generateTenant(options: DemoOptions = {}): DemoTenant {
   const planted = plantAll(world, (options.incidents ?? true) && cal.fullDays().length >= 3);
   const spamPerWorkday = messagesPerDay * SPAM_SHARE;
   const businessPerDay = Math.max(0, messagesPerDay - spamPerWorkday - newsletterRowsPerWorkday(letters));
-  const expectedRows = Math.round(cal.hours.reduce((sum, h) => {
-    const b = hourBudget(world, h, businessPerDay);
-    return sum + b.business + b.spam;
-  }, 0) + newsletterRows(cal, letters) + planted.rowCount);
+  const expectedRows = Math.round(
+    cal.hours.reduce((sum, h) => {
+      const b = hourBudget(world, h, businessPerDay);
+      return sum + b.business + b.spam;
+    }, 0) +
+      newsletterRows(cal, letters) +
+      planted.rowCount,
+  );
 
   return {
     organization,
@@ -74,7 +79,14 @@ export function generateTenant(options: DemoOptions = {}): DemoTenant {
   };
 }
 
-function* stream(world: World, letters: readonly Newsletter[], planted: Planted, businessPerDay: number, eventsSample: number, batchSize: number): Generator<DemoBatch> {
+function* stream(
+  world: World,
+  letters: readonly Newsletter[],
+  planted: Planted,
+  businessPerDay: number,
+  eventsSample: number,
+  batchSize: number,
+): Generator<DemoBatch> {
   const sink = new TraceSink(world.tenant);
   let buffer: TraceRecord[] = [];
   let batchIndex = 0;
@@ -136,6 +148,7 @@ function newsletterRowsPerWorkday(letters: readonly Newsletter[]): number {
 
 function newsletterRows(cal: Calendar, letters: readonly Newsletter[]): number {
   let rows = 0;
-  for (const h of cal.hours) for (const n of letters) if (h.localHour === n.hour && n.on(h.weekday, h.workday)) rows += n.recipients.length + (n.list ? 1 : 0);
+  for (const h of cal.hours)
+    for (const n of letters) if (h.localHour === n.hour && n.on(h.weekday, h.workday)) rows += n.recipients.length + (n.list ? 1 : 0);
   return rows;
 }

@@ -110,7 +110,8 @@ function businessMessage(world: World, hour: HourInfo, rng: Rng, sink: TraceSink
     if (rng.chance(0.03)) {
       const list = rng.pick(pop.lists);
       sink.row(t, sender, list.address, subject, 'Expanded', '', '', size, messageId, traceId);
-      for (const m of list.members) if (m !== sender) sink.row(t, sender, m, subject, settle(rng, internalStatus(rng), last, false), '', '', size, messageId, traceId);
+      for (const m of list.members)
+        if (m !== sender) sink.row(t, sender, m, subject, settle(rng, internalStatus(rng), last, false), '', '', size, messageId, traceId);
       return;
     }
     const n = recipientCount(rng);
@@ -192,7 +193,8 @@ function businessMessage(world: World, hour: HourInfo, rng: Rng, sink: TraceSink
   }
   if (rng.chance(0.2)) {
     const cc = pop.pickSender.pick(rng).address;
-    if (cc !== sender) sink.row(t, sender, cc, subject, settle(rng, internalStatus(rng), last, false), fromIp, '', size, messageId, traceId);
+    if (cc !== sender)
+      sink.row(t, sender, cc, subject, settle(rng, internalStatus(rng), last, false), fromIp, '', size, messageId, traceId);
   }
 }
 

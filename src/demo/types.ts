@@ -37,8 +37,14 @@ export interface DemoOptions {
 
 /** The detection rules of DESIGN.md. */
 export type RuleId =
-  | 'status-spike' | 'subject-campaign' | 'outbound-burst' | 'lookalike-domain'
-  | 'threat-intel-match' | 'embargoed-geo' | 'large-transfer' | 'watchlist-correlation';
+  | 'status-spike'
+  | 'subject-campaign'
+  | 'outbound-burst'
+  | 'lookalike-domain'
+  | 'threat-intel-match'
+  | 'embargoed-geo'
+  | 'large-transfer'
+  | 'watchlist-correlation';
 
 /** Entities of a finding (DESIGN.md, Findings). */
 export interface IncidentEntities {

@@ -29,7 +29,11 @@ describe.each(CASES)('the demo month (seed $seed, $messagesPerDay rows/day, $tim
     await loadRecords(store, tenant.batches(), (r) => enricher.enrich(r));
     await store.replaceIndicators('demo-intel', tenant.indicators);
     await store.replaceWatchlist('edr', tenant.watchlist);
-    findings = await runDetections({ store, config: { organization: tenant.organization, detections: { timeZone: c.timeZone } }, now: tenant.end + 3_600_000 });
+    findings = await runDetections({
+      store,
+      config: { organization: tenant.organization, detections: { timeZone: c.timeZone } },
+      now: tenant.end + 3_600_000,
+    });
   });
   afterAll(async () => store?.close());
 
@@ -57,7 +61,11 @@ describe.each(CASES)('the demo month (seed $seed, $messagesPerDay rows/day, $tim
 
   it('keeps one finding per incident across runs, with its triage state', async () => {
     await updateFindingState(store, findings[0]!.id, 'acknowledged', 'alice');
-    const again = await runDetections({ store, config: { organization: tenant.organization, detections: { timeZone: c.timeZone } }, now: tenant.end + 3_600_000 });
+    const again = await runDetections({
+      store,
+      config: { organization: tenant.organization, detections: { timeZone: c.timeZone } },
+      now: tenant.end + 3_600_000,
+    });
     expect(again.map((f) => f.id)).toEqual(findings.map((f) => f.id));
     const stored = await listFindings(store, { limit: 10_000 });
     expect(stored).toHaveLength(findings.length);

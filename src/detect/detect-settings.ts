@@ -4,7 +4,10 @@ import { DetectConfigError } from './errors.js';
 import { RULE_IDS } from './finding.js';
 import { isValidTimeZone } from './time-zone.js';
 
-const domain = z.string().min(1).transform((s) => s.trim().toLowerCase().replace(/\.$/, ''));
+const domain = z
+  .string()
+  .min(1)
+  .transform((s) => s.trim().toLowerCase().replace(/\.$/, ''));
 
 /** Settings shared by the rules; each rule's own parameters sit under its id (e.g. `detections.status-spike`). */
 export const detectSettingsSchema = z.object({
@@ -21,11 +24,35 @@ export const detectSettingsSchema = z.object({
   /** An external domain is a partner when mail went both ways with it on at least this many days. */
   partnerMinDays: z.number().int().min(1).default(3),
   /** Personal mail services: never counted as partners even when much mail goes there. */
-  personalDomains: z.array(domain).default([
-    'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.jp',
-    'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.de', 'gmx.net', 'web.de', 'mail.ru',
-    'yandex.ru', 'qq.com', '163.com', 'naver.com', 'docomo.ne.jp', 'ezweb.ne.jp', 'au.com', 'softbank.ne.jp',
-  ]),
+  personalDomains: z
+    .array(domain)
+    .default([
+      'gmail.com',
+      'googlemail.com',
+      'outlook.com',
+      'hotmail.com',
+      'live.com',
+      'msn.com',
+      'yahoo.com',
+      'yahoo.co.jp',
+      'icloud.com',
+      'me.com',
+      'aol.com',
+      'proton.me',
+      'protonmail.com',
+      'gmx.de',
+      'gmx.net',
+      'web.de',
+      'mail.ru',
+      'yandex.ru',
+      'qq.com',
+      '163.com',
+      'naver.com',
+      'docomo.ne.jp',
+      'ezweb.ne.jp',
+      'au.com',
+      'softbank.ne.jp',
+    ]),
 });
 
 export type DetectSettings = z.infer<typeof detectSettingsSchema>;

@@ -18,7 +18,16 @@ describe('lookalike domains', () => {
   });
 
   it('stays quiet on the domains themselves, their subdomains and unrelated names', () => {
-    for (const d of ['contoso.co.jp', 'mail.contoso.co.jp', 'fabrikam.co.jp', 'tailspintoys.com', 'adatum.com', 'gmail.com', 'litware.co.jp']) expect(check(d)).toBeUndefined();
+    for (const d of [
+      'contoso.co.jp',
+      'mail.contoso.co.jp',
+      'fabrikam.co.jp',
+      'tailspintoys.com',
+      'adatum.com',
+      'gmail.com',
+      'litware.co.jp',
+    ])
+      expect(check(d)).toBeUndefined();
   });
 
   it('folds Cyrillic and punycode look-alikes', () => {

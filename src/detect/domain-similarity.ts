@@ -18,15 +18,58 @@ export interface ProtectedDomain {
 
 // Characters that render like Latin letters (Cyrillic, Greek, digits): a skeleton maps them to one form.
 const CONFUSABLE: Record<string, string> = {
-  '0': 'o', '1': 'l', i: 'l', '|': 'l', '3': 'e', '5': 's', '4': 'a', '7': 't', '8': 'b', '9': 'g',
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'l', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w', к: 'k', м: 'm', т: 't', в: 'b', н: 'h',
-  α: 'a', ο: 'o', ρ: 'p', ν: 'v', ι: 'l', κ: 'k', τ: 't', υ: 'u', χ: 'x', ε: 'e',
-  'ı': 'l', 'ɩ': 'l', 'ℓ': 'l', 'ⅰ': 'l',
+  '0': 'o',
+  '1': 'l',
+  i: 'l',
+  '|': 'l',
+  '3': 'e',
+  '5': 's',
+  '4': 'a',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'l',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ӏ: 'l',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  в: 'b',
+  н: 'h',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  ι: 'l',
+  κ: 'k',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ε: 'e',
+  ı: 'l',
+  ɩ: 'l',
+  ℓ: 'l',
+  ⅰ: 'l',
 };
 
 /** The look of a label: confusable characters folded, `rn` -> m, `vv` -> w, `cl` -> d, accents dropped. */
 export function skeleton(label: string): string {
-  let s = label.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let s = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   s = [...s].map((c) => CONFUSABLE[c] ?? c).join('');
   return s.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/cl/g, 'd');
 }
@@ -35,7 +78,12 @@ export function skeleton(label: string): string {
 export function protectedDomain(domain: string, maxTypo?: number): ProtectedDomain | undefined {
   const p = parse(domain);
   if (!p.domain || !p.domainWithoutSuffix) return undefined;
-  const out: ProtectedDomain = { domain, label: p.domainWithoutSuffix, suffix: p.publicSuffix ?? '', skeleton: skeleton(p.domainWithoutSuffix) };
+  const out: ProtectedDomain = {
+    domain,
+    label: p.domainWithoutSuffix,
+    suffix: p.publicSuffix ?? '',
+    skeleton: skeleton(p.domainWithoutSuffix),
+  };
   if (maxTypo !== undefined) out.maxTypo = maxTypo;
   return out;
 }
@@ -80,7 +128,11 @@ export interface LookalikeOptions {
 }
 
 /** How `candidate` imitates one of `protectedDomains`, or undefined (builds an index; use LookalikeIndex for many). */
-export function findLookalike(candidate: string, protectedDomains: readonly ProtectedDomain[], options: LookalikeOptions): LookalikeMatch | undefined {
+export function findLookalike(
+  candidate: string,
+  protectedDomains: readonly ProtectedDomain[],
+  options: LookalikeOptions,
+): LookalikeMatch | undefined {
   return new LookalikeIndex(protectedDomains, options).find(candidate);
 }
 
@@ -98,7 +150,10 @@ export class LookalikeIndex {
   private readonly longByLength = new Map<number, Map<string, ProtectedDomain>>();
   private readonly maxDeletions: number;
 
-  constructor(protectedDomains: readonly ProtectedDomain[], private readonly options: LookalikeOptions) {
+  constructor(
+    protectedDomains: readonly ProtectedDomain[],
+    private readonly options: LookalikeOptions,
+  ) {
     let maxDeletions = 0;
     for (const p of protectedDomains) {
       this.domains.add(p.domain);
@@ -218,5 +273,3 @@ function deletions(word: string, k: number): Set<string> {
   }
   return out;
 }
-
-const RANK: Record<LookalikeKind, number> = { homoglyph: 0, embedded: 1, hyphenated: 2, typo: 3, 'tld-swap': 4, 'added-word': 5 };

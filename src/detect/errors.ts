@@ -34,7 +34,11 @@ export class FindingStateError extends DetectError {
 /** One or more rules failed; the findings of the others were still stored. */
 export class DetectionRunError extends DetectError {
   constructor(readonly failures: { rule: string; error: unknown }[]) {
-    super('DETECTION_FAILED', `detection failed: ${failures.map((f) => `${f.rule}: ${String((f.error as Error)?.message ?? f.error)}`).join('; ')}`, { cause: failures[0]?.error });
+    super(
+      'DETECTION_FAILED',
+      `detection failed: ${failures.map((f) => `${f.rule}: ${String((f.error as Error)?.message ?? f.error)}`).join('; ')}`,
+      { cause: failures[0]?.error },
+    );
   }
 }
 

@@ -2,8 +2,14 @@
 
 /** Rule ids (a contract with users, alerts and the API). */
 export const RULE_IDS = [
-  'status-spike', 'subject-campaign', 'outbound-burst', 'lookalike-domain',
-  'threat-intel-match', 'embargoed-geo', 'large-transfer', 'watchlist-correlation',
+  'status-spike',
+  'subject-campaign',
+  'outbound-burst',
+  'lookalike-domain',
+  'threat-intel-match',
+  'embargoed-geo',
+  'large-transfer',
+  'watchlist-correlation',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

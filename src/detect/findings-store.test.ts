@@ -7,8 +7,17 @@ import { runDetections } from './run-detections.js';
 import { testConfig } from './testing/trace-rows.js';
 
 const finding = (id: string, over: Partial<Finding> = {}): Finding => ({
-  id, rule: 'embargoed-geo', severity: 'high', title: `t ${id}`, from: '2026-03-02T01:00:00.000Z', to: '2026-03-02T02:00:00.000Z', count: 3,
-  entities: fullEntities({ country: 'KP', subject: 'Quote "x" \u0000 \' ; DROP TABLE Findings' }), query: 'MessageTrace', details: { a: [1, 2] }, ...over,
+  id,
+  rule: 'embargoed-geo',
+  severity: 'high',
+  title: `t ${id}`,
+  from: '2026-03-02T01:00:00.000Z',
+  to: '2026-03-02T02:00:00.000Z',
+  count: 3,
+  entities: fullEntities({ country: 'KP', subject: 'Quote "x" \u0000 \' ; DROP TABLE Findings' }),
+  query: 'MessageTrace',
+  details: { a: [1, 2] },
+  ...over,
 });
 
 describe('the Findings table', () => {
@@ -19,19 +28,41 @@ describe('the Findings table', () => {
   afterEach(async () => store.close());
 
   it('stores findings, updates them in place and keeps their triage state', async () => {
-    await saveFindings(store, [finding('a'), finding('b', { severity: 'low', from: '2026-03-03T00:00:00.000Z', to: '2026-03-03T01:00:00.000Z' })], Date.parse('2026-03-04T00:00:00Z'));
+    await saveFindings(
+      store,
+      [finding('a'), finding('b', { severity: 'low', from: '2026-03-03T00:00:00.000Z', to: '2026-03-03T01:00:00.000Z' })],
+      Date.parse('2026-03-04T00:00:00Z'),
+    );
     const acked = await updateFindingState(store, 'a', 'acknowledged', 'alice', Date.parse('2026-03-04T01:00:00Z'));
     expect(acked).toMatchObject({ state: 'acknowledged', updatedBy: 'alice', updatedAt: '2026-03-04T01:00:00.000Z' });
-    await saveFindings(store, [finding('a', { count: 9, to: '2026-03-02T05:00:00.000Z', title: 'grown' })], Date.parse('2026-03-05T00:00:00Z'));
+    await saveFindings(
+      store,
+      [finding('a', { count: 9, to: '2026-03-02T05:00:00.000Z', title: 'grown' })],
+      Date.parse('2026-03-05T00:00:00Z'),
+    );
     const [b, a] = await listFindings(store);
-    expect(a).toMatchObject({ id: 'a', count: 9, title: 'grown', to: '2026-03-02T05:00:00.000Z', state: 'acknowledged', updatedBy: 'alice' });
+    expect(a).toMatchObject({
+      id: 'a',
+      count: 9,
+      title: 'grown',
+      to: '2026-03-02T05:00:00.000Z',
+      state: 'acknowledged',
+      updatedBy: 'alice',
+    });
     expect(a!.entities.subject).toBe(finding('a').entities.subject);
     expect(a!.details).toEqual({ a: [1, 2] });
     expect(b).toMatchObject({ id: 'b', state: 'open', updatedBy: '' });
   });
 
   it('filters by time, rule, severity and state', async () => {
-    await saveFindings(store, [finding('a'), finding('b', { severity: 'low', rule: 'status-spike', from: '2026-03-03T00:00:00.000Z', to: '2026-03-03T01:00:00.000Z' })], 0);
+    await saveFindings(
+      store,
+      [
+        finding('a'),
+        finding('b', { severity: 'low', rule: 'status-spike', from: '2026-03-03T00:00:00.000Z', to: '2026-03-03T01:00:00.000Z' }),
+      ],
+      0,
+    );
     await updateFindingState(store, 'b', 'closed', 'bob');
     expect((await listFindings(store, { minSeverity: 'medium' })).map((f) => f.id)).toEqual(['a']);
     expect((await listFindings(store, { rule: 'status-spike' })).map((f) => f.id)).toEqual(['b']);
@@ -47,9 +78,13 @@ describe('the Findings table', () => {
   });
 
   it('names the configuration key at fault', async () => {
-    await expect(runDetections({ store, config: testConfig({ 'status-spike': { minFactor: 'x' } }) })).rejects.toThrow(/^detections\.status-spike\.minFactor: /);
+    await expect(runDetections({ store, config: testConfig({ 'status-spike': { minFactor: 'x' } }) })).rejects.toThrow(
+      /^detections\.status-spike\.minFactor: /,
+    );
     await expect(runDetections({ store, config: testConfig({ timeZone: 'Mars/Olympus' }) })).rejects.toBeInstanceOf(DetectConfigError);
-    await expect(runDetections({ store, config: testConfig({ 'outbound-burst': { nope: 1 } }) })).rejects.toThrow(/detections\.outbound-burst/);
+    await expect(runDetections({ store, config: testConfig({ 'outbound-burst': { nope: 1 } }) })).rejects.toThrow(
+      /detections\.outbound-burst/,
+    );
   });
 
   it('returns nothing on an empty store', async () => {

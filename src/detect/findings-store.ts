@@ -3,12 +3,21 @@ import { parseTime } from '../schema/index.js';
 import type { Store } from '../store/index.js';
 import { DetectTimeError, FindingNotFoundError, FindingStateError } from './errors.js';
 import {
-  FINDING_STATES, RULE_IDS, SEVERITIES, fullEntities, severityRank,
-  type Finding, type FindingState, type RuleId, type Severity, type StoredFinding,
+  FINDING_STATES,
+  RULE_IDS,
+  SEVERITIES,
+  fullEntities,
+  severityRank,
+  type Finding,
+  type FindingState,
+  type RuleId,
+  type Severity,
+  type StoredFinding,
 } from './finding.js';
 import { SqlBuilder } from './sql-builder.js';
 
-const COLUMNS = '"Id", "Rule", "Severity", "Title", "From", "To", "Count", "Entities", "Query", "Details", "State", "UpdatedBy", "UpdatedAt"';
+const COLUMNS =
+  '"Id", "Rule", "Severity", "Title", "From", "To", "Count", "Entities", "Query", "Details", "State", "UpdatedBy", "UpdatedAt"';
 const SELECT = `SELECT "Id", "Rule", "Severity", "Title", epoch_ms("From"), epoch_ms("To"), "Count", CAST("Entities" AS VARCHAR), "Query", CAST("Details" AS VARCHAR), "State", "UpdatedBy", epoch_ms("UpdatedAt") FROM "Findings"`;
 
 /**
@@ -27,11 +36,14 @@ export async function saveFindings(store: Store, findings: readonly Finding[], n
   const fresh = findings.filter((f) => !existing.has(f.id));
   for (let i = 0; i < fresh.length; i += 200) {
     const sql = new SqlBuilder();
-    const values = fresh.slice(i, i + 200).map((f) =>
-      `(${sql.param(f.id)}, ${sql.param(f.rule)}, ${sql.param(f.severity)}, ${sql.param(f.title)}, ${sql.time(Date.parse(f.from))}, ${sql.time(Date.parse(f.to))}, ` +
-      `${sql.param(f.count)}, CAST(${sql.param(JSON.stringify(f.entities))} AS JSON), ${sql.param(f.query)}, CAST(${sql.param(JSON.stringify(f.details))} AS JSON), ` +
-      `'open', '', ${sql.time(now)})`,
-    );
+    const values = fresh
+      .slice(i, i + 200)
+      .map(
+        (f) =>
+          `(${sql.param(f.id)}, ${sql.param(f.rule)}, ${sql.param(f.severity)}, ${sql.param(f.title)}, ${sql.time(Date.parse(f.from))}, ${sql.time(Date.parse(f.to))}, ` +
+          `${sql.param(f.count)}, CAST(${sql.param(JSON.stringify(f.entities))} AS JSON), ${sql.param(f.query)}, CAST(${sql.param(JSON.stringify(f.details))} AS JSON), ` +
+          `'open', '', ${sql.time(now)})`,
+      );
     await store.execute(`INSERT INTO "Findings" (${COLUMNS}) VALUES ${values.join(', ')}`, sql.params);
   }
   for (const f of findings.filter((x) => existing.has(x.id))) {

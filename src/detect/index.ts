@@ -5,7 +5,15 @@ export { listFindings, getFinding, updateFindingState } from './findings-store.j
 export type { FindingFilter } from './findings-store.js';
 export { RULE_IDS, SEVERITIES, FINDING_STATES } from './finding.js';
 export type { Finding, FindingEntities, FindingState, RuleId, Severity, StoredFinding } from './finding.js';
-export { DetectError, DetectConfigError, FindingNotFoundError, FindingStateError, DetectionRunError, DetectTimeError, WatchlistImportError } from './errors.js';
+export {
+  DetectError,
+  DetectConfigError,
+  FindingNotFoundError,
+  FindingStateError,
+  DetectionRunError,
+  DetectTimeError,
+  WatchlistImportError,
+} from './errors.js';
 export { importWatchlist, parseWatchlist } from './watchlist-import.js';
 export type { WatchlistImportReport } from './watchlist-import.js';
 export { startDetections } from './start-detections.js';

@@ -75,7 +75,9 @@ export async function runDetections(options: RunDetectionsOptions): Promise<Find
 
 /** Stable id of an incident: rule + key entities + time bucket, hashed. */
 export function findingId(rule: RuleId, key: readonly string[]): string {
-  const h = createHash('sha256').update([rule, ...key].join('\u0000')).digest('hex');
+  const h = createHash('sha256')
+    .update([rule, ...key].join('\u0000'))
+    .digest('hex');
   return `${rule}-${h.slice(0, 16)}`;
 }
 
@@ -98,7 +100,9 @@ function toFindings(drafts: readonly FindingDraft[]): Finding[] {
     const seen = byId.get(f.id);
     if (!seen || f.count > seen.count) byId.set(f.id, f);
   }
-  return [...byId.values()].sort((a, b) => a.from.localeCompare(b.from) || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+  return [...byId.values()].sort(
+    (a, b) => a.from.localeCompare(b.from) || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id),
+  );
 }
 
 /** The newest Received in the store, capped at `now`; undefined when the store is empty. */

@@ -15,7 +15,12 @@ describe('startDetections', () => {
     const now = Date.parse('2026-03-03T00:00:00Z');
     await load(store, [
       row(now - 3_600_000, { SenderAddress: 'x@trade.kp', RecipientAddress: 'a@contoso.com', FromCountry: 'KP', FromIP: '175.45.176.1' }),
-      row(now - 5 * 86_400_000, { SenderAddress: 'old@trade.kp', RecipientAddress: 'a@contoso.com', FromCountry: 'KP', FromIP: '175.45.176.2' }),
+      row(now - 5 * 86_400_000, {
+        SenderAddress: 'old@trade.kp',
+        RecipientAddress: 'a@contoso.com',
+        FromCountry: 'KP',
+        FromIP: '175.45.176.2',
+      }),
     ]);
     const seen: Finding[][] = [];
     const schedule = startDetections({ store, config: testConfig(), interval: '1h', now: () => now, onFindings: (f) => void seen.push(f) });

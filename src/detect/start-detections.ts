@@ -38,7 +38,13 @@ export function startDetections(options: StartDetectionsOptions): DetectionSched
   let stopped = false;
   const once = async (): Promise<Finding[]> => {
     const now = clock();
-    const findings = await runDetections({ store: options.store, config: options.config, now, to: now, from: now - (options.windowDays ?? 2) * DAY_MS });
+    const findings = await runDetections({
+      store: options.store,
+      config: options.config,
+      now,
+      to: now,
+      from: now - (options.windowDays ?? 2) * DAY_MS,
+    });
     await options.onFindings?.(findings);
     return findings;
   };

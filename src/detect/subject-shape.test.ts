@@ -16,7 +16,13 @@ describe('subjectShape', () => {
   it('gives the same shape in SQL as in TypeScript', async () => {
     const store = await openStore('duckdb::memory:');
     try {
-      const subjects = ['Re: 請求書 No.58213', 'FW: Re: 転送: 返信： Invoice INV-2024-0042', '  RE[2]: hello   world 42 ', '【Lucerne IT Daily】2026/03/02 今日の注目ニュース', 'Fwd：Ｎｏ．１２３\u3000お知らせ　 '];
+      const subjects = [
+        'Re: 請求書 No.58213',
+        'FW: Re: 転送: 返信： Invoice INV-2024-0042',
+        '  RE[2]: hello   world 42 ',
+        '【Lucerne IT Daily】2026/03/02 今日の注目ニュース',
+        'Fwd：Ｎｏ．１２３\u3000お知らせ　 ',
+      ];
       for (const s of subjects) {
         const sql = new SqlBuilder();
         const expr = subjectShapeSql(sql.param(s), (v) => sql.param(v));

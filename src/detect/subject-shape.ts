@@ -10,7 +10,10 @@ const WS = '[\\s\u3000\u00a0]';
 /** RE2-compatible steps, applied in order to the lower-cased subject (each replaces every match). */
 export const SHAPE_STEPS: readonly { pattern: string; replacement: string }[] = [
   // Any run of reply/forward prefixes, in the languages mail clients write them (Japanese 返信/転送 too).
-  { pattern: `^(${WS}*(re|fw|fwd|aw|wg|sv|vs|tr|rv|rif|antw|転送|返信|回复|转发|答复)${WS}*(\\[[0-9]+\\]|\\([0-9]+\\))?${WS}*[:：]${WS}*)+`, replacement: '' },
+  {
+    pattern: `^(${WS}*(re|fw|fwd|aw|wg|sv|vs|tr|rv|rif|antw|転送|返信|回复|转发|答复)${WS}*(\\[[0-9]+\\]|\\([0-9]+\\))?${WS}*[:：]${WS}*)+`,
+    replacement: '',
+  },
   // Tokens holding a digit (numbers, ticket ids such as INV-2024-0042, dates, No.58213) become '#'.
   { pattern: '[a-z0-9_.#/\\-]*[0-9０-９][a-z0-9０-９_.#/\\-]*', replacement: '#' },
   { pattern: `${WS}+`, replacement: ' ' },

@@ -8,12 +8,68 @@ import { parseCsv } from './csv-rows.js';
 
 /** Accepted spellings of each column (compared lower-case without spaces, dashes, underscores and dots). */
 const COLUMNS = {
-  Timestamp: ['timestamp', 'time', 'datetime', 'date', 'timegenerated', 'eventtime', 'alerttime', 'detectiontime', 'detectedat', 'detected',
-    'detecttime', 'createdat', 'createdtime', 'createdtimestamp', 'created', 'createddatetime', 'eventtimestamp', 'alerttimestamp', 'detectiontimestamp', 'firstseen', 'firstactivity', 'firstactivitydatetime', 'starttime', 'timestamputc'],
-  User: ['user', 'username', 'userprincipalname', 'upn', 'account', 'accountname', 'accountupn', 'email', 'mail', 'useremail', 'emailaddress',
-    'loggedonuser', 'loggedonusers', 'userid', 'assigneduser', 'usersid', 'principal', 'mailbox'],
+  Timestamp: [
+    'timestamp',
+    'time',
+    'datetime',
+    'date',
+    'timegenerated',
+    'eventtime',
+    'alerttime',
+    'detectiontime',
+    'detectedat',
+    'detected',
+    'detecttime',
+    'createdat',
+    'createdtime',
+    'createdtimestamp',
+    'created',
+    'createddatetime',
+    'eventtimestamp',
+    'alerttimestamp',
+    'detectiontimestamp',
+    'firstseen',
+    'firstactivity',
+    'firstactivitydatetime',
+    'starttime',
+    'timestamputc',
+  ],
+  User: [
+    'user',
+    'username',
+    'userprincipalname',
+    'upn',
+    'account',
+    'accountname',
+    'accountupn',
+    'email',
+    'mail',
+    'useremail',
+    'emailaddress',
+    'loggedonuser',
+    'loggedonusers',
+    'userid',
+    'assigneduser',
+    'usersid',
+    'principal',
+    'mailbox',
+  ],
   Product: ['product', 'productname', 'source', 'detectionsource', 'servicesource', 'vendor', 'tool', 'provider', 'sensor'],
-  Detection: ['detection', 'detectionname', 'alert', 'alertname', 'title', 'name', 'threat', 'threatname', 'displayname', 'description', 'category', 'technique', 'tactic'],
+  Detection: [
+    'detection',
+    'detectionname',
+    'alert',
+    'alertname',
+    'title',
+    'name',
+    'threat',
+    'threatname',
+    'displayname',
+    'description',
+    'category',
+    'technique',
+    'tactic',
+  ],
   Severity: ['severity', 'alertseverity', 'severityname', 'level', 'priority', 'risk', 'risklevel'],
 } as const;
 
@@ -33,7 +89,11 @@ export interface WatchlistImportReport {
 }
 
 /** Read a CSV or JSON file of alerts and replace the watchlist `name` with its rows. */
-export async function importWatchlist(store: Store, path: string, options: { name?: string; product?: string } = {}): Promise<WatchlistImportReport> {
+export async function importWatchlist(
+  store: Store,
+  path: string,
+  options: { name?: string; product?: string } = {},
+): Promise<WatchlistImportReport> {
   let raw: Buffer;
   try {
     raw = await readFile(path);
@@ -43,11 +103,23 @@ export async function importWatchlist(store: Store, path: string, options: { nam
   const name = options.name ?? basename(path, extname(path));
   const parsed = parseWatchlist(decode(raw), name, options.product);
   await store.replaceWatchlist(name, parsed.rows);
-  return { name, path, format: parsed.format, imported: parsed.rows.length, skipped: parsed.skipped, problems: parsed.problems, columns: parsed.columns };
+  return {
+    name,
+    path,
+    format: parsed.format,
+    imported: parsed.rows.length,
+    skipped: parsed.skipped,
+    problems: parsed.problems,
+    columns: parsed.columns,
+  };
 }
 
 /** Rows of a watchlist file's text (CSV or JSON, detected from its first character). */
-export function parseWatchlist(text: string, name: string, product?: string): { rows: WatchlistRow[]; skipped: number; problems: string[]; columns: Partial<Record<Field, string>>; format: 'csv' | 'json' } {
+export function parseWatchlist(
+  text: string,
+  name: string,
+  product?: string,
+): { rows: WatchlistRow[]; skipped: number; problems: string[]; columns: Partial<Record<Field, string>>; format: 'csv' | 'json' } {
   const trimmed = text.trimStart();
   const format = trimmed.startsWith('[') || trimmed.startsWith('{') ? 'json' : 'csv';
   const records = format === 'json' ? jsonRecords(trimmed) : parseCsv(text);
@@ -60,7 +132,9 @@ export function parseWatchlist(text: string, name: string, product?: string): { 
   }
   for (const required of ['Timestamp', 'User'] as const) {
     if (!columns[required]) {
-      throw new WatchlistImportError(`no ${required.toLowerCase()} column (looked for ${COLUMNS[required].slice(0, 6).join(', ')}, ...; the file has ${keys.slice(0, 12).join(', ')})`);
+      throw new WatchlistImportError(
+        `no ${required.toLowerCase()} column (looked for ${COLUMNS[required].slice(0, 6).join(', ')}, ...; the file has ${keys.slice(0, 12).join(', ')})`,
+      );
     }
   }
   const rows: WatchlistRow[] = [];
@@ -112,7 +186,10 @@ function jsonRecords(text: string): Record<string, unknown>[] {
   } catch {
     // One object per line (NDJSON).
     try {
-      doc = text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+      doc = text
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l));
     } catch (cause) {
       throw new WatchlistImportError(`not valid JSON: ${(cause as Error).message}`, { cause });
     }
@@ -147,7 +224,9 @@ function toTime(v: unknown): number {
   if (typeof v === 'number') return v < 1e11 ? v * 1000 : v;
   const s = text1(v);
   if (/^\d{9,13}$/.test(s)) return Number(s) < 1e11 ? Number(s) * 1000 : Number(s);
-  const t = parseTime(s.replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})/, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`));
+  const t = parseTime(
+    s.replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})/, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`),
+  );
   return t;
 }
 

@@ -24,7 +24,14 @@ const VERSION = 1;
 type Typed = Float64Array | Uint32Array | BigUint64Array;
 const ORDER = ['v4Start', 'v4End', 'v4Info', 'v6StartHi', 'v6StartLo', 'v6EndHi', 'v6EndLo', 'v6Info'] as const;
 const KIND: Record<(typeof ORDER)[number], 'f64' | 'u32' | 'u64'> = {
-  v4Start: 'f64', v4End: 'f64', v4Info: 'u32', v6StartHi: 'u64', v6StartLo: 'u64', v6EndHi: 'u64', v6EndLo: 'u64', v6Info: 'u32',
+  v4Start: 'f64',
+  v4End: 'f64',
+  v4Info: 'u32',
+  v6StartHi: 'u64',
+  v6StartLo: 'u64',
+  v6EndHi: 'u64',
+  v6EndLo: 'u64',
+  v6Info: 'u32',
 };
 
 /** Where the cache of these sources lives (MAILSIFT_CACHE_DIR or the system's temporary folder). */
@@ -49,7 +56,11 @@ export async function readAsnCache(path: string): Promise<AsnArrays | undefined>
   }
   try {
     const headerLen = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8')) as { version: number; lengths: number[]; infos: [number, string][] };
+    const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8')) as {
+      version: number;
+      lengths: number[];
+      infos: [number, string][];
+    };
     if (header.version !== VERSION) return undefined;
     let off = 4 + headerLen;
     const arrays: Partial<Record<(typeof ORDER)[number], Typed>> = {};
@@ -57,7 +68,8 @@ export async function readAsnCache(path: string): Promise<AsnArrays | undefined>
       const n = header.lengths[i]!;
       const width = KIND[name] === 'u32' ? 4 : 8;
       const bytes = buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + off + n * width);
-      arrays[name] = KIND[name] === 'f64' ? new Float64Array(bytes) : KIND[name] === 'u32' ? new Uint32Array(bytes) : new BigUint64Array(bytes);
+      arrays[name] =
+        KIND[name] === 'f64' ? new Float64Array(bytes) : KIND[name] === 'u32' ? new Uint32Array(bytes) : new BigUint64Array(bytes);
       off += n * width;
     });
     if (off !== buf.length) return undefined;
@@ -70,7 +82,10 @@ export async function readAsnCache(path: string): Promise<AsnArrays | undefined>
 /** Write the cache atomically; a failure to write only costs the next start its speed. */
 export async function writeAsnCache(path: string, a: AsnArrays): Promise<void> {
   try {
-    const header = Buffer.from(JSON.stringify({ version: VERSION, lengths: ORDER.map((n) => a[n].length), infos: a.infos.map((x) => [x.asn, x.org]) }), 'utf8');
+    const header = Buffer.from(
+      JSON.stringify({ version: VERSION, lengths: ORDER.map((n) => a[n].length), infos: a.infos.map((x) => [x.asn, x.org]) }),
+      'utf8',
+    );
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length, 0);
     const parts = [len, header, ...ORDER.map((n) => Buffer.from(a[n].buffer, a[n].byteOffset, a[n].byteLength))];

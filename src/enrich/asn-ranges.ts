@@ -37,7 +37,10 @@ export class AsnRanges {
       let found = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >>> 1;
-        if (starts[mid]! <= ip.v4) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        if (starts[mid]! <= ip.v4) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
       if (found < 0 || this.v4End[found]! < ip.v4) return undefined;
       return this.infos[this.v4Info[found]!];
@@ -50,7 +53,10 @@ export class AsnRanges {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const h = sHi[mid]!;
-      if (h < ip.hi || (h === ip.hi && sLo[mid]! <= ip.lo)) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (h < ip.hi || (h === ip.hi && sLo[mid]! <= ip.lo)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     if (found < 0) return undefined;
     const eh = this.v6EndHi[found]!;

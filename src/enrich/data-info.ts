@@ -77,7 +77,8 @@ export function bundledAsnData(): (GeoDataSource & { v4Path: string; v6Path: str
     v6Path: join(dir, 'asn-ipv6-num.csv'),
     buildDate: buildDateFromVersion(packageVersion(dir)),
     license: 'CC-BY-4.0',
-    attribution: 'AS data: IP to ASN Lite by DB-IP (https://db-ip.com), RouteViews (https://www.routeviews.org) and NRO (https://www.nro.net), CC BY 4.0',
+    attribution:
+      'AS data: IP to ASN Lite by DB-IP (https://db-ip.com), RouteViews (https://www.routeviews.org) and NRO (https://www.nro.net), CC BY 4.0',
     url: 'https://db-ip.com/',
   };
 }

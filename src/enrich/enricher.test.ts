@@ -4,15 +4,27 @@ import { createEnricher, createGeoLookup, type Enricher, type GeoLookup } from '
 
 function record(over: Partial<TraceRecord>): TraceRecord {
   return {
-    Received: Date.UTC(2026, 0, 5, 9), SenderAddress: 'alice@contoso.com', RecipientAddress: 'bob@contoso.com',
-    Subject: 'hello', Status: 'Delivered', FromIP: '', ToIP: '', Size: 1000, MessageId: '<a@contoso.com>',
-    MessageTraceId: 't1', Organization: 'contoso.onmicrosoft.com', Source: 'graph', ...over,
+    Received: Date.UTC(2026, 0, 5, 9),
+    SenderAddress: 'alice@contoso.com',
+    RecipientAddress: 'bob@contoso.com',
+    Subject: 'hello',
+    Status: 'Delivered',
+    FromIP: '',
+    ToIP: '',
+    Size: 1000,
+    MessageId: '<a@contoso.com>',
+    MessageTraceId: 't1',
+    Organization: 'contoso.onmicrosoft.com',
+    Source: 'graph',
+    ...over,
   };
 }
 
 describe('geo look-up with the bundled data', () => {
   let geo: GeoLookup;
-  beforeAll(async () => { geo = await createGeoLookup(); });
+  beforeAll(async () => {
+    geo = await createGeoLookup();
+  });
 
   it.each([
     ['8.8.8.8', 'US', 15169, /google/i],
@@ -28,20 +40,40 @@ describe('geo look-up with the bundled data', () => {
     if (org) expect(r.asOrg).toMatch(org);
   });
 
-  it.each(['192.168.1.1', '10.0.0.1', '172.16.5.4', '100.64.1.1', '127.0.0.1', '203.0.113.5', '198.51.100.7', '192.0.2.1',
-    '::1', 'fe80::', 'fe80::1%eth0', '2001:db8::5', 'fc00::1', '0.0.0.0', '224.0.0.5', '255.255.255.255'])(
-    'non-public %s -> empty', (ip) => {
-      expect(geo.lookup(ip)).toEqual({ country: '', asn: 0, asOrg: '' });
-    });
+  it.each([
+    '192.168.1.1',
+    '10.0.0.1',
+    '172.16.5.4',
+    '100.64.1.1',
+    '127.0.0.1',
+    '203.0.113.5',
+    '198.51.100.7',
+    '192.0.2.1',
+    '::1',
+    'fe80::',
+    'fe80::1%eth0',
+    '2001:db8::5',
+    'fc00::1',
+    '0.0.0.0',
+    '224.0.0.5',
+    '255.255.255.255',
+  ])('non-public %s -> empty', (ip) => {
+    expect(geo.lookup(ip)).toEqual({ country: '', asn: 0, asOrg: '' });
+  });
 
   it.each(['', 'not an ip', '8.8.8', '8.8.8.256', '1', '0x08.8.8.8', '::ffff:999.1.1.1', '2001:::1', '8.8.8.8; drop table'])(
-    'invalid %j -> empty, no throw', (ip) => {
+    'invalid %j -> empty, no throw',
+    (ip) => {
       expect(geo.lookup(ip)).toEqual({ country: '', asn: 0, asOrg: '' });
-    });
+    },
+  );
 
   it('describes its data with licence and attribution', () => {
     const kinds = geo.info.sources.map((s) => [s.kind, s.license]);
-    expect(kinds).toEqual([['country', 'PDDL-1.0'], ['asn', 'CC-BY-4.0']]);
+    expect(kinds).toEqual([
+      ['country', 'PDDL-1.0'],
+      ['asn', 'CC-BY-4.0'],
+    ]);
     expect(geo.info.attribution).toMatch(/DB-IP/);
     for (const s of geo.info.sources) expect(s.buildDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
@@ -69,7 +101,15 @@ describe('enricher', () => {
   it('fills domains, country and AS of both IPs and keeps the record', () => {
     const rec = record({ SenderAddress: 'eve@Example.NET', FromIP: '40.107.22.5', ToIP: '8.8.8.8' });
     const [row] = enricher.enrich([rec]);
-    expect(row).toMatchObject({ ...rec, SenderDomain: 'example.net', RecipientDomain: 'contoso.com', FromCountry: 'US', FromAsn: 8075, ToCountry: 'US', ToAsn: 15169 });
+    expect(row).toMatchObject({
+      ...rec,
+      SenderDomain: 'example.net',
+      RecipientDomain: 'contoso.com',
+      FromCountry: 'US',
+      FromAsn: 8075,
+      ToCountry: 'US',
+      ToAsn: 15169,
+    });
     expect(row!.FromAsOrg).toMatch(/microsoft/i);
     expect(rec).not.toHaveProperty('FromCountry');
   });

@@ -52,10 +52,20 @@ function userSource(kind: 'country' | 'asn', path: string, buildDate: string | n
   const vendor = lower.includes('geolite') ? 'MaxMind GeoLite2' : lower.includes('dbip') || lower.includes('db-ip') ? 'DB-IP' : '';
   // GeoLite2 and DB-IP Lite licences require visible attribution; a commercial file needs none but it does no harm.
   const attribution =
-    vendor === 'MaxMind GeoLite2' ? 'This product includes GeoLite2 data created by MaxMind, available from https://www.maxmind.com'
-    : vendor === 'DB-IP' ? 'IP Geolocation by DB-IP (https://db-ip.com)'
-    : '';
-  return { kind, name: type || basename(path), path, buildDate, license: vendor ? `${vendor} licence` : 'see the file\'s licence', attribution, url: '' };
+    vendor === 'MaxMind GeoLite2'
+      ? 'This product includes GeoLite2 data created by MaxMind, available from https://www.maxmind.com'
+      : vendor === 'DB-IP'
+        ? 'IP Geolocation by DB-IP (https://db-ip.com)'
+        : '';
+  return {
+    kind,
+    name: type || basename(path),
+    path,
+    buildDate,
+    license: vendor ? `${vendor} licence` : "see the file's licence",
+    attribution,
+    url: '',
+  };
 }
 
 /** Opens the configured (or bundled) GeoIP data. `cacheSize` bounds the per-address cache. */
@@ -111,7 +121,10 @@ export async function createGeoLookup(config: GeoConfig = {}, cacheSize = DEFAUL
     },
     info: {
       sources,
-      attribution: sources.map((s) => s.attribution).filter(Boolean).join('; '),
+      attribution: sources
+        .map((s) => s.attribution)
+        .filter(Boolean)
+        .join('; '),
     },
   };
 }

@@ -27,10 +27,22 @@ describe('record shapes of MaxMind-format files', () => {
   });
 
   it.each([
-    [{ autonomous_system_number: 15169, autonomous_system_organization: 'GOOGLE' }, { asn: 15169, org: 'GOOGLE' }],
-    [{ asn: 'AS8075', as_name: 'Microsoft Corporation' }, { asn: 8075, org: 'Microsoft Corporation' }],
-    [{ asn: 2500, name: 'WIDE Project' }, { asn: 2500, org: 'WIDE Project' }],
-    [{ autonomous_system_number: 64512, as_organization: 'Private' }, { asn: 64512, org: 'Private' }],
+    [
+      { autonomous_system_number: 15169, autonomous_system_organization: 'GOOGLE' },
+      { asn: 15169, org: 'GOOGLE' },
+    ],
+    [
+      { asn: 'AS8075', as_name: 'Microsoft Corporation' },
+      { asn: 8075, org: 'Microsoft Corporation' },
+    ],
+    [
+      { asn: 2500, name: 'WIDE Project' },
+      { asn: 2500, org: 'WIDE Project' },
+    ],
+    [
+      { autonomous_system_number: 64512, as_organization: 'Private' },
+      { asn: 64512, org: 'Private' },
+    ],
     [{ asn: 'none' }, undefined],
     [{ country_code: 'US' }, undefined],
   ])('AS of %j', (rec, want) => {
@@ -39,7 +51,15 @@ describe('record shapes of MaxMind-format files', () => {
 
   it('never asks an IPv4-only file about an IPv6 address', () => {
     let asked = false;
-    const src: MmdbSource = { ...source(null, 4), reader: { get: () => { asked = true; return { country_code: 'US' }; } } as never };
+    const src: MmdbSource = {
+      ...source(null, 4),
+      reader: {
+        get: () => {
+          asked = true;
+          return { country_code: 'US' };
+        },
+      } as never,
+    };
     expect(mmdbCountry(src, parsePublicIp('2001:4860:4860::8888')!)).toBe('');
     expect(asked).toBe(false);
   });

@@ -18,7 +18,10 @@ describe('parsePublicIp', () => {
     expect(parsePublicIp('008.008.008.008')).toMatchObject({ text: '8.8.8.8', version: 4, v4: 0x08080808 });
     expect(parsePublicIp('::FFFF:8.8.4.4')).toMatchObject({ text: '8.8.4.4', version: 4, v4: 0x08080404 });
     expect(parsePublicIp('[2001:4860:4860:0:0:0:0:8888]')).toMatchObject({
-      text: '2001:4860:4860::8888', version: 6, hi: 0x2001486048600000n, lo: 0x8888n,
+      text: '2001:4860:4860::8888',
+      version: 6,
+      hi: 0x2001486048600000n,
+      lo: 0x8888n,
     });
   });
 });

@@ -71,7 +71,10 @@ export function parseIp(raw: string): { addr: ipaddr.IPv4 | ipaddr.IPv6; text: s
 export function parsePublicIp(raw: string): ParsedIp | undefined {
   const m = V4_SPECIAL.length > 0 ? DOTTED.exec(raw) : null;
   if (m) {
-    const a = +m[1]!, b = +m[2]!, c = +m[3]!, d = +m[4]!;
+    const a = +m[1]!,
+      b = +m[2]!,
+      c = +m[3]!,
+      d = +m[4]!;
     if (a > 255 || b > 255 || c > 255 || d > 255) return undefined;
     const v4 = a * 16777216 + b * 65536 + c * 256 + d;
     if (isSpecialV4(v4)) return undefined;

@@ -3,7 +3,18 @@ import { csvField, neutralizeCell, toCsv } from './csv.js';
 
 describe('CSV export', () => {
   it('neutralises cells that spreadsheets would run as formulas', () => {
-    for (const evil of ['=HYPERLINK("http://x")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '＠SUM(A1)', '－1', '＋1']) {
+    for (const evil of [
+      '=HYPERLINK("http://x")',
+      '+1+cmd|/C calc',
+      '-2+3',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      '＝1+1',
+      '＠SUM(A1)',
+      '－1',
+      '＋1',
+    ]) {
       expect(neutralizeCell(evil)).toBe(`'${evil}`);
     }
     expect(neutralizeCell('plain')).toBe('plain');
@@ -20,7 +31,13 @@ describe('CSV export', () => {
   });
 
   it('writes a header and CRLF lines', () => {
-    const csv = toCsv([{ name: 'Subject' }, { name: 'Size' }], [['=cmd()', 10], ['請求書, No.1', 20]]);
+    const csv = toCsv(
+      [{ name: 'Subject' }, { name: 'Size' }],
+      [
+        ['=cmd()', 10],
+        ['請求書, No.1', 20],
+      ],
+    );
     expect(csv).toBe(`Subject,Size\r\n'=cmd(),10\r\n"請求書, No.1",20\r\n`);
   });
 });

@@ -12,5 +12,7 @@ export function toJsonArray(columns: readonly { name: string }[], rows: readonly
 
 /** One JSON object per line. */
 export function toNdjson(columns: readonly { name: string }[], rows: readonly (readonly unknown[])[]): string {
-  return rowObjects(columns, rows).map((o) => JSON.stringify(o) + '\n').join('');
+  return rowObjects(columns, rows)
+    .map((o) => JSON.stringify(o) + '\n')
+    .join('');
 }

@@ -34,9 +34,18 @@ describe('detectFormat', () => {
     ['a package.json', '{\n  "name": "something",\n  "version": "1.0.0",\n  "dependencies": {}\n}\n'],
     ['a CSV of something else', 'name,email,department\nKenji Sato,kenji.sato@contoso.com,Sales\n'],
     ['a Graph error body', '{"error":{"code":"Forbidden","message":"Insufficient privileges"}}'],
-    ['a Graph users page', '{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","value":[{"id":"1","mail":"a@contoso.com"}]}'],
-    ['a Graph mail messages page', '{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users(\'x\')/messages","value":[{"id":"AAMk","receivedDateTime":"2026-03-01T00:00:00Z","subject":"Hi","toRecipients":[]}]}'],
-    ['an IIS log', '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem\n2026-03-01 00:00:00 192.0.2.1 GET /owa\n'],
+    [
+      'a Graph users page',
+      '{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","value":[{"id":"1","mail":"a@contoso.com"}]}',
+    ],
+    [
+      'a Graph mail messages page',
+      '{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users(\'x\')/messages","value":[{"id":"AAMk","receivedDateTime":"2026-03-01T00:00:00Z","subject":"Hi","toRecipients":[]}]}',
+    ],
+    [
+      'an IIS log',
+      '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem\n2026-03-01 00:00:00 192.0.2.1 GET /owa\n',
+    ],
     ['a JSON array of numbers', '[1, 2, 3]'],
   ];
   it.each(unrelated)('does not claim %s', (_, text) => {
@@ -77,7 +86,10 @@ describe('parseFile', () => {
   it('names the file and the formats tried when none fits', async () => {
     const path = join(dir, 'notes.txt');
     await writeFile(path, 'just some notes\n');
-    const error = await parseFile(path).then(() => undefined, (e: unknown) => e);
+    const error = await parseFile(path).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UnknownFormatError);
     expect((error as UnknownFormatError).code).toBe('UNKNOWN_FORMAT');
     const message = (error as Error).message;

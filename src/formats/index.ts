@@ -46,7 +46,10 @@ export async function parseFile(path: string, format?: FormatName): Promise<Pars
   const chosen = format ? formatByName(format) : detectFormat(input.head);
   if (!chosen) {
     await input.close();
-    throw new UnknownFormatError(path, FORMATS.map((f) => f.name));
+    throw new UnknownFormatError(
+      path,
+      FORMATS.map((f) => f.name),
+    );
   }
   const batches = chosen.parse({ file: path, chunks: input.chunks });
   return {

@@ -42,13 +42,55 @@ async function ingestWith(file: string, fastPath: boolean): Promise<{ rows: unkn
 // Lines that probe every mapping rule: case, nulls, OData dates, sizes as text, statuses in any case,
 // trailing dots, Japanese text, offsets and impossible dates (those make the engine hand the file to the parser).
 const edge = (over: Record<string, unknown>) =>
-  JSON.stringify({ Organization: 'contoso.onmicrosoft.com', MessageId: '<a@Fabrikam.com>', Received: '2026-11-02T09:30:00.1234567Z', SenderAddress: 'Alice@Fabrikam.COM', RecipientAddress: 'Bob@Contoso.com', Subject: '見積書 <b>', Status: 'Delivered', ToIP: null, FromIP: '8.8.8.8', Size: 2048, MessageTraceId: 'e1', StartDate: null, EndDate: null, Index: 0, ...over });
+  JSON.stringify({
+    Organization: 'contoso.onmicrosoft.com',
+    MessageId: '<a@Fabrikam.com>',
+    Received: '2026-11-02T09:30:00.1234567Z',
+    SenderAddress: 'Alice@Fabrikam.COM',
+    RecipientAddress: 'Bob@Contoso.com',
+    Subject: '見積書 <b>',
+    Status: 'Delivered',
+    ToIP: null,
+    FromIP: '8.8.8.8',
+    Size: 2048,
+    MessageTraceId: 'e1',
+    StartDate: null,
+    EndDate: null,
+    Index: 0,
+    ...over,
+  });
 const EDGE_LINES = [
   edge({}),
-  edge({ MessageTraceId: 'e2', Received: '/Date(1658751973240)/', Status: 'filteredAsSpam', Size: '1,234', SenderAddress: 'x@mail.example.co.jp.' }),
-  edge({ MessageTraceId: 'e3', Received: '2026-11-02 09:30:00', Status: 'unknownFutureValue', Size: null, Subject: null, MessageId: null, FromIP: '133.242.0.1' }),
-  edge({ MessageTraceId: 'e4', Status: null, ToIP: '203.0.113.9', SenderAddress: 'bob@contoso.com', RecipientAddress: 'carol@tailspintoys.com', Size: 1.9 }),
-  edge({ MessageTraceId: 'e5', SenderAddress: 'bob@contoso.com', RecipientAddress: 'dave@sub.contoso.co.jp', Received: '2026-11-02T09:30:00' }),
+  edge({
+    MessageTraceId: 'e2',
+    Received: '/Date(1658751973240)/',
+    Status: 'filteredAsSpam',
+    Size: '1,234',
+    SenderAddress: 'x@mail.example.co.jp.',
+  }),
+  edge({
+    MessageTraceId: 'e3',
+    Received: '2026-11-02 09:30:00',
+    Status: 'unknownFutureValue',
+    Size: null,
+    Subject: null,
+    MessageId: null,
+    FromIP: '133.242.0.1',
+  }),
+  edge({
+    MessageTraceId: 'e4',
+    Status: null,
+    ToIP: '203.0.113.9',
+    SenderAddress: 'bob@contoso.com',
+    RecipientAddress: 'carol@tailspintoys.com',
+    Size: 1.9,
+  }),
+  edge({
+    MessageTraceId: 'e5',
+    SenderAddress: 'bob@contoso.com',
+    RecipientAddress: 'dave@sub.contoso.co.jp',
+    Received: '2026-11-02T09:30:00',
+  }),
 ];
 
 describe('the JSON-lines fast path', () => {

@@ -52,7 +52,11 @@ const DEFAULT_BATCH = 100_000;
 export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestReport> {
   const files = await listInputFiles(paths);
   const rejects = new RejectWriter(options.rejectFile);
-  const report: IngestReport = { files: [], totals: { read: 0, ingested: 0, updated: 0, duplicates: 0, rejected: 0, events: 0 }, rejectFile: null };
+  const report: IngestReport = {
+    files: [],
+    totals: { read: 0, ingested: 0, updated: 0, duplicates: 0, rejected: 0, events: 0 },
+    rejectFile: null,
+  };
   try {
     for (const [index, file] of files.entries()) {
       const fileReport = await ingestFile(file, index, files.length, options, rejects, report);
@@ -67,13 +71,23 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   return report;
 }
 
-async function ingestFile(file: string, index: number, total: number, options: IngestOptions, rejects: RejectWriter, report: IngestReport): Promise<FileReport> {
+async function ingestFile(
+  file: string,
+  index: number,
+  total: number,
+  options: IngestOptions,
+  rejects: RejectWriter,
+  report: IngestReport,
+): Promise<FileReport> {
   const out: FileReport = { path: file, format: null, read: 0, ingested: 0, updated: 0, duplicates: 0, rejected: 0 };
   const input = await openInput(file);
   const format = pickFormat(file, input.head, options.format);
   if (!format) {
     await input.close();
-    out.error = new UnknownFormatError(file, FORMATS.map((f) => f.name)).message;
+    out.error = new UnknownFormatError(
+      file,
+      FORMATS.map((f) => f.name),
+    ).message;
     return out;
   }
   out.format = format.name;
@@ -135,7 +149,11 @@ async function parseAndWrite(
 function pickFormat(file: string, head: string, wanted: IngestOptions['format']): Format | undefined {
   if (wanted && wanted !== 'auto') {
     const f = FORMATS.find((x) => x.name === wanted);
-    if (!f) throw new UnknownFormatError(file, FORMATS.map((x) => x.name));
+    if (!f)
+      throw new UnknownFormatError(
+        file,
+        FORMATS.map((x) => x.name),
+      );
     return f;
   }
   return detectFormat(head);

@@ -29,7 +29,13 @@ export class RejectWriter {
     }
     let text = '';
     for (const r of rejects) {
-      text += JSON.stringify({ file: r.file, line: r.line, reason: r.reason, raw: r.raw.length > RAW_LIMIT ? r.raw.slice(0, RAW_LIMIT) : r.raw }) + '\n';
+      text +=
+        JSON.stringify({
+          file: r.file,
+          line: r.line,
+          reason: r.reason,
+          raw: r.raw.length > RAW_LIMIT ? r.raw.slice(0, RAW_LIMIT) : r.raw,
+        }) + '\n';
     }
     this.count += rejects.length;
     if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream!.once('drain', () => resolve()));

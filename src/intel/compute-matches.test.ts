@@ -13,10 +13,28 @@ let n = 0;
 function row(over: Partial<TraceRow>): TraceRow {
   n++;
   return {
-    Received: T0 + n * 60_000, SenderAddress: 'alice@contoso.com', RecipientAddress: 'bob@contoso.com', Subject: 'hi', Status: 'Delivered',
-    FromIP: '', ToIP: '', Size: 100, MessageId: `<m${n}@x>`, MessageTraceId: `t${n}`, Organization: 'contoso', Source: 'test',
-    SenderDomain: 'contoso.com', RecipientDomain: 'contoso.com', Direction: 'Internal', FromCountry: '', ToCountry: '', FromAsn: 0, ToAsn: 0,
-    FromAsOrg: '', ToAsOrg: '', ...over,
+    Received: T0 + n * 60_000,
+    SenderAddress: 'alice@contoso.com',
+    RecipientAddress: 'bob@contoso.com',
+    Subject: 'hi',
+    Status: 'Delivered',
+    FromIP: '',
+    ToIP: '',
+    Size: 100,
+    MessageId: `<m${n}@x>`,
+    MessageTraceId: `t${n}`,
+    Organization: 'contoso',
+    Source: 'test',
+    SenderDomain: 'contoso.com',
+    RecipientDomain: 'contoso.com',
+    Direction: 'Internal',
+    FromCountry: '',
+    ToCountry: '',
+    FromAsn: 0,
+    ToAsn: 0,
+    FromAsOrg: '',
+    ToAsOrg: '',
+    ...over,
   };
 }
 
@@ -24,7 +42,12 @@ describe('intel matches over a DuckDB store', () => {
   let store: Store;
   beforeAll(async () => {
     store = await openStore('duckdb::memory:');
-    const phish = { SenderAddress: 'billing@contoso-invoices.example', SenderDomain: 'contoso-invoices.example', FromIP: '198.51.100.20', Direction: 'Inbound' as const };
+    const phish = {
+      SenderAddress: 'billing@contoso-invoices.example',
+      SenderDomain: 'contoso-invoices.example',
+      FromIP: '198.51.100.20',
+      Direction: 'Inbound' as const,
+    };
     const first = row(phish);
     await store.upsertTraces([
       first,
@@ -47,8 +70,16 @@ describe('intel matches over a DuckDB store', () => {
     const stored = await loadIndicators(store);
     expect(stored).toHaveLength(16);
     const one = stored.find((i) => i.Feed === 'soc' && i.Indicator === 'contoso-billing.example');
-    expect(one).toEqual({ Indicator: 'contoso-billing.example', Type: 'domain', Confidence: 60, Actor: 'BEC Cluster 7', Labels: ['malicious-activity'],
-      Feed: 'soc', ValidFrom: Date.parse('2026-01-02T00:00:00Z'), ValidUntil: Date.parse('2026-12-31T00:00:00Z') });
+    expect(one).toEqual({
+      Indicator: 'contoso-billing.example',
+      Type: 'domain',
+      Confidence: 60,
+      Actor: 'BEC Cluster 7',
+      Labels: ['malicious-activity'],
+      Feed: 'soc',
+      ValidFrom: Date.parse('2026-01-02T00:00:00Z'),
+      ValidUntil: Date.parse('2026-12-31T00:00:00Z'),
+    });
     // A second sync of the MISP feed is incremental and, with nothing changed, keeps what is stored.
     const again = await syncFeed(store, { name: 'circl', type: 'misp', path: join(TESTDATA, 'test-misp-feed') });
     expect(again).toMatchObject({ mode: 'upsert', indicators: 0 });
@@ -85,7 +116,24 @@ describe('intel matches over a DuckDB store', () => {
     expect(late.every((r) => r.entity.includes('contoso-invoices') || r.entity === '198.51.100.20')).toBe(true);
     const high = await computeMatches(store, undefined, { now: NOW, minConfidence: 75 });
     expect(high.every((r) => r.band === 'high')).toBe(true);
-    const only = await computeMatches(store, createMatcher([{ Indicator: 'outlook.com', Type: 'domain', Confidence: 10, Actor: '', Labels: [], Feed: 'adhoc', ValidFrom: null, ValidUntil: null }], NOW));
+    const only = await computeMatches(
+      store,
+      createMatcher(
+        [
+          {
+            Indicator: 'outlook.com',
+            Type: 'domain',
+            Confidence: 10,
+            Actor: '',
+            Labels: [],
+            Feed: 'adhoc',
+            ValidFrom: null,
+            ValidUntil: null,
+          },
+        ],
+        NOW,
+      ),
+    );
     expect(only.map((r) => [r.type, r.entity])).toEqual([['senderDomain', 'outlook.com']]);
   });
 

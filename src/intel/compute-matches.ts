@@ -74,8 +74,14 @@ export async function computeMatches(
   const matcher = isMatcher(source) ? source : createMatcher(source ?? (await loadIndicators(store)), now);
   const where: string[] = [];
   const params: string[] = [];
-  if (options.from !== undefined) { params.push(iso(options.from)); where.push(`"Received" >= CAST($${params.length} AS TIMESTAMP)`); }
-  if (options.to !== undefined) { params.push(iso(options.to)); where.push(`"Received" < CAST($${params.length} AS TIMESTAMP)`); }
+  if (options.from !== undefined) {
+    params.push(iso(options.from));
+    where.push(`"Received" >= CAST($${params.length} AS TIMESTAMP)`);
+  }
+  if (options.to !== undefined) {
+    params.push(iso(options.to));
+    where.push(`"Received" < CAST($${params.length} AS TIMESTAMP)`);
+  }
   const minConfidence = options.minConfidence ?? 0;
   const window = where.length ? ` AND ${where.join(' AND ')}` : '';
   const out: IntelMatch[] = [];
@@ -83,7 +89,10 @@ export async function computeMatches(
     if (matcher.counts[e.kind] === 0) continue;
     const match = e.kind === 'email' ? matcher.matchEmail : e.kind === 'domain' ? matcher.matchDomain : matcher.matchIp;
     // First the distinct values only (moving rows out of the engine is the costly part), matched here...
-    const distinct = await store.query(`SELECT DISTINCT "${e.column}" FROM "${MessageTrace.name}" WHERE "${e.column}" <> ''${window}`, params);
+    const distinct = await store.query(
+      `SELECT DISTINCT "${e.column}" FROM "${MessageTrace.name}" WHERE "${e.column}" <> ''${window}`,
+      params,
+    );
     const hits = new Map<string, readonly IndicatorRow[]>();
     for (const [value] of distinct.rows) {
       const entity = String(value);
@@ -121,5 +130,7 @@ export async function computeMatches(
       }
     }
   }
-  return out.sort((a, b) => b.confidence - a.confidence || b.messages - a.messages || a.entity.localeCompare(b.entity) || a.feed.localeCompare(b.feed));
+  return out.sort(
+    (a, b) => b.confidence - a.confidence || b.messages - a.messages || a.entity.localeCompare(b.entity) || a.feed.localeCompare(b.feed),
+  );
 }

@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FeedAuthError, FeedRateLimitError, readFeed, type CrowdStrikeFeedConfig } from './index.js';
 
-interface Resource { id: string; indicator: string; type: string; malicious_confidence: string; _marker: string; [k: string]: unknown }
+interface Resource {
+  id: string;
+  indicator: string;
+  type: string;
+  malicious_confidence: string;
+  _marker: string;
+  [k: string]: unknown;
+}
 
 /** Falcon's OAuth2 token endpoint and combined indicators API, with `_marker` filtering, 401 and 429. */
 class FakeFalcon {
@@ -34,7 +41,11 @@ class FakeFalcon {
       let body = '';
       for await (const chunk of req) body += chunk;
       const form = new URLSearchParams(body);
-      if (req.headers['content-type'] !== 'application/x-www-form-urlencoded' || form.get('client_id') !== 'cid' || form.get('client_secret') !== 'secret') {
+      if (
+        req.headers['content-type'] !== 'application/x-www-form-urlencoded' ||
+        form.get('client_id') !== 'cid' ||
+        form.get('client_secret') !== 'secret'
+      ) {
         return this.json(res, 401, { errors: [{ code: 401, message: 'access denied, invalid client' }] });
       }
       const token = `tok-${++this.issued}`;
@@ -44,18 +55,31 @@ class FakeFalcon {
     if (req.method === 'GET' && url.pathname === '/intel/combined/indicators/v1') {
       this.indicatorRequests.push(url);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!token || !this.tokens.has(token)) return this.json(res, 401, { errors: [{ code: 401, message: 'access denied, authorization failed' }] });
-      if (this.indicatorRequests.length >= this.expireAfter) { this.tokens.clear(); this.expireAfter = Infinity; }
+      if (!token || !this.tokens.has(token))
+        return this.json(res, 401, { errors: [{ code: 401, message: 'access denied, authorization failed' }] });
+      if (this.indicatorRequests.length >= this.expireAfter) {
+        this.tokens.clear();
+        this.expireAfter = Infinity;
+      }
       if (this.throttle > 0) {
         this.throttle--;
-        return this.json(res, 429, { errors: [{ code: 429, message: 'API rate limit exceeded.' }] }, { 'X-RateLimit-RetryAfter': String(Math.floor(Date.now() / 1000)) });
+        return this.json(
+          res,
+          429,
+          { errors: [{ code: 429, message: 'API rate limit exceeded.' }] },
+          { 'X-RateLimit-RetryAfter': String(Math.floor(Date.now() / 1000)) },
+        );
       }
       const limit = Number(url.searchParams.get('limit') ?? 100);
       if (limit > 10_000) return this.json(res, 400, { errors: [{ code: 400, message: 'limit too large' }] });
-      if (url.searchParams.get('sort') !== '_marker.asc') return this.json(res, 400, { errors: [{ code: 400, message: 'expected sort=_marker.asc' }] });
+      if (url.searchParams.get('sort') !== '_marker.asc')
+        return this.json(res, 400, { errors: [{ code: 400, message: 'expected sort=_marker.asc' }] });
       const filter = url.searchParams.get('filter') ?? '';
       const marker = /_marker:>='((?:[^'\\]|\\.)*)'/.exec(filter)?.[1];
-      const types = /type:\[([^\]]*)\]/.exec(filter)?.[1]?.split(',').map((t) => t.replace(/'/g, ''));
+      const types = /type:\[([^\]]*)\]/
+        .exec(filter)?.[1]
+        ?.split(',')
+        .map((t) => t.replace(/'/g, ''));
       const deleted = url.searchParams.get('include_deleted') === 'true';
       const all = this.resources
         .filter((r) => (!marker || r._marker >= marker) && (!types || types.includes(r.type)) && (deleted || !r['deleted']))
@@ -68,8 +92,18 @@ class FakeFalcon {
 }
 
 function res(n: number, indicator: string, type: string, extra: Partial<Resource> = {}): Resource {
-  return { id: `${type}_${indicator}`, indicator, type, malicious_confidence: 'high', _marker: `1767225600${String(n).padStart(4, '0')}`,
-    published_date: 1767225600, last_updated: 1767225600 + n, actors: ['FANCYBEAR', 'OTHER'], labels: [{ name: 'MaliciousConfidence/High' }, { name: 'ThreatType/Phishing' }], ...extra };
+  return {
+    id: `${type}_${indicator}`,
+    indicator,
+    type,
+    malicious_confidence: 'high',
+    _marker: `1767225600${String(n).padStart(4, '0')}`,
+    published_date: 1767225600,
+    last_updated: 1767225600 + n,
+    actors: ['FANCYBEAR', 'OTHER'],
+    labels: [{ name: 'MaliciousConfidence/High' }, { name: 'ThreatType/Phishing' }],
+    ...extra,
+  };
 }
 
 describe('CrowdStrike Falcon Intelligence feed', () => {
@@ -110,7 +144,10 @@ describe('CrowdStrike Falcon Intelligence feed', () => {
 
   it('syncs incrementally from the marker, with deleted indicators expired', async () => {
     const first = await readFeed(config);
-    falcon.resources.push(res(7, 'later@contoso-pay.example', 'email_address'), res(8, 'contoso-pay.example', 'domain', { deleted: true, last_updated: 1767300000 }));
+    falcon.resources.push(
+      res(7, 'later@contoso-pay.example', 'email_address'),
+      res(8, 'contoso-pay.example', 'domain', { deleted: true, last_updated: 1767300000 }),
+    );
     const second = await readFeed(config, first.state);
     expect(second.mode).toBe('upsert');
     const byValue = Object.fromEntries(second.indicators.map((i) => [i.Indicator, i.ValidUntil]));

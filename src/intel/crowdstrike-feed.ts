@@ -8,7 +8,12 @@ import { CROWDSTRIKE_CLOUDS, type CrowdStrikeFeedConfig, type FeedResult, type F
 /** `malicious_confidence` values as confidence. */
 export const CROWDSTRIKE_CONFIDENCE: Readonly<Record<string, number>> = { high: 85, medium: 50, low: 15, unverified: 0 };
 
-const TYPES: Readonly<Record<string, IndicatorType>> = { email_address: 'email', domain: 'domain', ip_address: 'ip', ip_address_block: 'cidr' };
+const TYPES: Readonly<Record<string, IndicatorType>> = {
+  email_address: 'email',
+  domain: 'domain',
+  ip_address: 'ip',
+  ip_address_block: 'cidr',
+};
 
 type Obj = { readonly [key: string]: unknown };
 
@@ -21,7 +26,10 @@ function baseUrl(config: CrowdStrikeFeedConfig): string {
   if (config.url) return config.url.replace(/\/+$/, '');
   if (config.cloud) {
     const u = CROWDSTRIKE_CLOUDS[config.cloud];
-    if (!u) throw new FeedConfigError(`feed ${config.name}: unknown CrowdStrike cloud ${String(config.cloud)} (${Object.keys(CROWDSTRIKE_CLOUDS).join(', ')})`);
+    if (!u)
+      throw new FeedConfigError(
+        `feed ${config.name}: unknown CrowdStrike cloud ${String(config.cloud)} (${Object.keys(CROWDSTRIKE_CLOUDS).join(', ')})`,
+      );
     return u;
   }
   return CROWDSTRIKE_CLOUDS['us-1'];
@@ -48,7 +56,8 @@ async function token(base: string, config: CrowdStrikeFeedConfig): Promise<strin
  * only indicators published or updated since are fetched (an upsert; deleted ones come back expired).
  */
 export async function readCrowdStrikeFeed(config: CrowdStrikeFeedConfig, state?: FeedState): Promise<FeedResult> {
-  if (!config.clientId || !config.clientSecret) throw new FeedConfigError(`feed ${config.name}: CrowdStrike needs clientId and clientSecret`);
+  if (!config.clientId || !config.clientSecret)
+    throw new FeedConfigError(`feed ${config.name}: CrowdStrike needs clientId and clientSecret`);
   const base = baseUrl(config);
   const limit = Math.min(10_000, Math.max(1, config.pageSize ?? 5000));
   const maxPages = config.maxPages ?? 1000;
@@ -70,12 +79,18 @@ export async function readCrowdStrikeFeed(config: CrowdStrikeFeedConfig, state?:
     if (previous) url.searchParams.set('include_deleted', 'true');
     let res: Response;
     try {
-      res = await request(url.toString(), { headers: { Authorization: `Bearer ${access}`, Accept: 'application/json' }, timeoutMs: config.timeoutMs });
+      res = await request(url.toString(), {
+        headers: { Authorization: `Bearer ${access}`, Accept: 'application/json' },
+        timeoutMs: config.timeoutMs,
+      });
     } catch (err) {
       // Tokens live 30 minutes; a long pull may outlive one: get a new one once, then give up.
       if (!(err instanceof FeedAuthError)) throw err;
       access = await token(base, config);
-      res = await request(url.toString(), { headers: { Authorization: `Bearer ${access}`, Accept: 'application/json' }, timeoutMs: config.timeoutMs });
+      res = await request(url.toString(), {
+        headers: { Authorization: `Bearer ${access}`, Accept: 'application/json' },
+        timeoutMs: config.timeoutMs,
+      });
     }
     const body = (await responseJson(res, url.toString())) as Obj | null;
     const resources = body?.['resources'];
@@ -99,19 +114,29 @@ function addResource(r: Obj, collector: IndicatorCollector, config: CrowdStrikeF
   const value = String(r['indicator'] ?? '');
   const ref = String(r['id'] ?? '');
   const type = TYPES[String(r['type'] ?? '')];
-  if (!type) { collector.skip(value, `indicator type ${String(r['type'])} is not matched`, ref); return; }
+  if (!type) {
+    collector.skip(value, `indicator type ${String(r['type'])} is not matched`, ref);
+    return;
+  }
   const conf = CROWDSTRIKE_CONFIDENCE[String(r['malicious_confidence'] ?? '').toLowerCase()] ?? config.defaultConfidence ?? 50;
   const actors = Array.isArray(r['actors']) ? r['actors'].filter((a): a is string => typeof a === 'string') : [];
   const labels = Array.isArray(r['labels'])
-    ? (r['labels'] as unknown[]).map((l) => (l && typeof l === 'object' ? (l as Obj)['name'] : l)).filter((n): n is string => typeof n === 'string')
+    ? (r['labels'] as unknown[])
+        .map((l) => (l && typeof l === 'object' ? (l as Obj)['name'] : l))
+        .filter((n): n is string => typeof n === 'string')
     : [];
   const seconds = (v: unknown) => (typeof v === 'number' && v > 0 ? v * 1000 : null);
   const deleted = r['deleted'] === true;
-  collector.add(value, type, {
-    confidence: conf,
-    actor: actors[0] ?? '',
-    labels,
-    validFrom: seconds(r['published_date']),
-    validUntil: deleted ? seconds(r['last_updated']) ?? Date.now() : null,
-  }, ref);
+  collector.add(
+    value,
+    type,
+    {
+      confidence: conf,
+      actor: actors[0] ?? '',
+      labels,
+      validFrom: seconds(r['published_date']),
+      validUntil: deleted ? (seconds(r['last_updated']) ?? Date.now()) : null,
+    },
+    ref,
+  );
 }

@@ -13,7 +13,10 @@ export function guessDelimiter(text: string): string {
   let bestCount = 0;
   for (const d of [',', ';', '\t', '|']) {
     const count = first.split(d).length - 1;
-    if (count > bestCount) { best = d; bestCount = count; }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
   }
   return best;
 }
@@ -37,17 +40,27 @@ export function parseCsv(text: string, delimiter: string): CsvRow[] {
     const c = src[i]!;
     if (quoted) {
       if (c === '"') {
-        if (src[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
+        if (src[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
       } else {
         if (c === '\n') line++;
         cell += c;
       }
       continue;
     }
-    if (c === '"' && cell.trim() === '') { quoted = true; cell = ''; }
-    else if (c === delimiter) { cells.push(cell); cell = ''; }
-    else if (c === '\n') { endRow(); line++; rowLine = line; }
-    else if (c !== '\r') cell += c;
+    if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (c === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      endRow();
+      line++;
+      rowLine = line;
+    } else if (c !== '\r') cell += c;
   }
   if (cell !== '' || cells.length > 0) endRow();
   return rows;

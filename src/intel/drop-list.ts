@@ -26,7 +26,10 @@ export function dropIndicators(text: string, config: DropFeedConfig): FeedResult
         return;
       }
       if (o.type === 'metadata') return;
-      if (typeof o.cidr !== 'string') { collector.skip(line, 'no cidr', ref); return; }
+      if (typeof o.cidr !== 'string') {
+        collector.skip(line, 'no cidr', ref);
+        return;
+      }
       cidr = o.cidr;
       if (typeof o.sblid === 'string' && o.sblid) labels.push(o.sblid);
       if (typeof o.rir === 'string' && o.rir) labels.push(`rir:${o.rir}`);

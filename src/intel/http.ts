@@ -50,7 +50,8 @@ export async function request(url: string, opts: RequestOptions = {}): Promise<R
   } catch {
     throw new FeedConfigError(`not a URL: ${url}`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new FeedConfigError(`unsupported URL scheme ${parsed.protocol} (${redactUrl(url)})`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new FeedConfigError(`unsupported URL scheme ${parsed.protocol} (${redactUrl(url)})`);
   const retries = opts.retries ?? 3;
   const maxWait = opts.maxRetryWaitMs ?? 60_000;
   for (let attempt = 0; ; attempt++) {
@@ -80,7 +81,9 @@ export async function request(url: string, opts: RequestOptions = {}): Promise<R
     }
     const text = await res.text().catch(() => '');
     if (res.status === 429) throw new FeedRateLimitError(`${redactUrl(url)} is rate limiting (HTTP 429) after ${retries} retries`);
-    throw new FeedFetchError(`${redactUrl(url)} answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`, { status: res.status });
+    throw new FeedFetchError(`${redactUrl(url)} answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`, {
+      status: res.status,
+    });
   }
 }
 
@@ -96,12 +99,16 @@ export async function responseJson(res: Response, url: string): Promise<unknown>
 
 /** The text of a feed's `path` or `url`. */
 export async function readSourceText(config: FeedConfigBase): Promise<string> {
-  if (config.path !== undefined && config.url !== undefined) throw new FeedConfigError(`feed ${config.name}: give either path or url, not both`);
+  if (config.path !== undefined && config.url !== undefined)
+    throw new FeedConfigError(`feed ${config.name}: give either path or url, not both`);
   if (config.path !== undefined) {
     try {
       return await readFile(config.path, 'utf8');
     } catch (err) {
-      throw new FeedFetchError(`feed ${config.name}: cannot read ${config.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+      throw new FeedFetchError(
+        `feed ${config.name}: cannot read ${config.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        { cause: err },
+      );
     }
   }
   if (config.url !== undefined) {

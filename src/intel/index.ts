@@ -23,8 +23,18 @@ export type { IndicatorType } from './normalize.js';
 export { parseStixPattern, StixPatternError } from './stix-pattern.js';
 export { CROWDSTRIKE_CLOUDS } from './types.js';
 export type {
-  FeedConfig, FeedType, FeedState, FeedResult, SkippedIndicator, FeedConfigBase, StixFeedConfig, TaxiiFeedConfig,
-  MispFeedConfig, CrowdStrikeFeedConfig, CsvFeedConfig, DropFeedConfig,
+  FeedConfig,
+  FeedType,
+  FeedState,
+  FeedResult,
+  SkippedIndicator,
+  FeedConfigBase,
+  StixFeedConfig,
+  TaxiiFeedConfig,
+  MispFeedConfig,
+  CrowdStrikeFeedConfig,
+  CsvFeedConfig,
+  DropFeedConfig,
 } from './types.js';
 export { CROWDSTRIKE_CONFIDENCE } from './crowdstrike-feed.js';
 export { MISP_THREAT_LEVEL_CONFIDENCE } from './misp-feed.js';

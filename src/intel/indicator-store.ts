@@ -18,7 +18,11 @@ function toMs(v: unknown): number | null {
 function toLabels(v: unknown): string[] {
   let x = v;
   if (typeof x === 'string') {
-    try { x = JSON.parse(x); } catch { return x === '' ? [] : [String(x)]; }
+    try {
+      x = JSON.parse(x);
+    } catch {
+      return x === '' ? [] : [String(x)];
+    }
   }
   return Array.isArray(x) ? x.map(String) : [];
 }
@@ -26,9 +30,21 @@ function toLabels(v: unknown): string[] {
 /** All stored indicators (optionally of one feed). */
 export async function loadIndicators(store: Pick<Store, 'query'>, feed?: string): Promise<IndicatorRow[]> {
   const cols = Indicators.columns.map((c) => `"${c.name}"`).join(', ');
-  const r = await store.query(`SELECT ${cols} FROM "${Indicators.name}"${feed === undefined ? '' : ' WHERE "Feed" = $1'}`, feed === undefined ? [] : [feed]);
+  const r = await store.query(
+    `SELECT ${cols} FROM "${Indicators.name}"${feed === undefined ? '' : ' WHERE "Feed" = $1'}`,
+    feed === undefined ? [] : [feed],
+  );
   const at = (name: string) => Indicators.columns.findIndex((c) => c.name === name);
-  const [iInd, iType, iConf, iActor, iLabels, iFeed, iFrom, iUntil] = ['Indicator', 'Type', 'Confidence', 'Actor', 'Labels', 'Feed', 'ValidFrom', 'ValidUntil'].map(at) as number[];
+  const [iInd, iType, iConf, iActor, iLabels, iFeed, iFrom, iUntil] = [
+    'Indicator',
+    'Type',
+    'Confidence',
+    'Actor',
+    'Labels',
+    'Feed',
+    'ValidFrom',
+    'ValidUntil',
+  ].map(at) as number[];
   return r.rows.map((row) => ({
     Indicator: String(row[iInd!]),
     Type: String(row[iType!]) as IndicatorRow['Type'],
@@ -60,7 +76,7 @@ export async function syncFeed(
   options: { incremental?: boolean } = {},
 ): Promise<FeedSyncSummary> {
   const key = feedStateKey(config.name);
-  const saved = options.incremental === false ? undefined : (await store.getState(key))?.value as FeedState | undefined;
+  const saved = options.incremental === false ? undefined : ((await store.getState(key))?.value as FeedState | undefined);
   const result = await readFeed(config, saved);
   if (result.mode === 'upsert') await store.upsertIndicators(result.indicators);
   else await store.replaceIndicators(config.name, result.indicators);

@@ -96,7 +96,9 @@ interface Segments<K, T> {
  * boundaries). Keys are numbers for IPv4 (fast) and bigints for IPv6; `next` and `prev` step one address.
  */
 function buildSegments<K extends number | bigint, T>(
-  items: readonly { first: K; last: K; payload: T }[], next: (k: K) => K, prev: (k: K) => K,
+  items: readonly { first: K; last: K; payload: T }[],
+  next: (k: K) => K,
+  prev: (k: K) => K,
 ): Segments<K, T> {
   type Ev = { at: K; open: boolean; id: number };
   const events: Ev[] = [];
@@ -107,11 +109,12 @@ function buildSegments<K extends number | bigint, T>(
   const active = new Set<number>();
   const interned = new Map<string, readonly T[]>();
   const out: Segments<K, T> = { firsts: [], lasts: [], payloads: [] };
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const at = events[i]!.at;
     while (i < events.length && events[i]!.at === at) {
       const e = events[i++]!;
-      if (e.open) active.add(e.id); else active.delete(e.id);
+      if (e.open) active.add(e.id);
+      else active.delete(e.id);
     }
     if (active.size === 0 || i >= events.length) continue;
     let payload: readonly T[] | undefined;
@@ -122,13 +125,25 @@ function buildSegments<K extends number | bigint, T>(
       const ids = [...active].sort((a, b) => a - b);
       const key = ids.join(',');
       payload = interned.get(key);
-      if (!payload) { payload = ids.map((id) => items[id]!.payload); interned.set(key, payload); }
+      if (!payload) {
+        payload = ids.map((id) => items[id]!.payload);
+        interned.set(key, payload);
+      }
     }
     const end = prev(events[i]!.at);
     const n = out.firsts.length;
-    if (n > 0 && out.payloads[n - 1]!.length === payload.length && out.payloads[n - 1]!.every((p, k) => p === payload![k]) && next(out.lasts[n - 1]!) === at) {
+    if (
+      n > 0 &&
+      out.payloads[n - 1]!.length === payload.length &&
+      out.payloads[n - 1]!.every((p, k) => p === payload![k]) &&
+      next(out.lasts[n - 1]!) === at
+    ) {
       out.lasts[n - 1] = end;
-    } else { out.firsts.push(at); out.lasts.push(end); out.payloads.push(payload); }
+    } else {
+      out.firsts.push(at);
+      out.lasts.push(end);
+      out.payloads.push(payload);
+    }
   }
   return out;
 }
@@ -148,9 +163,14 @@ export class IpRangeIndex<T> {
   constructor(items: readonly { v: 4 | 6; first: bigint; last: bigint; payload: T }[]) {
     const v4 = buildSegments(
       items.filter((i) => i.v === 4).map((i) => ({ first: Number(i.first), last: Number(i.last), payload: i.payload })),
-      (k: number) => k + 1, (k: number) => k - 1,
+      (k: number) => k + 1,
+      (k: number) => k - 1,
     );
-    const v6 = buildSegments(items.filter((i) => i.v === 6), (k: bigint) => k + 1n, (k: bigint) => k - 1n);
+    const v6 = buildSegments(
+      items.filter((i) => i.v === 6),
+      (k: bigint) => k + 1n,
+      (k: bigint) => k - 1n,
+    );
     this.v4First = Float64Array.from(v4.firsts);
     this.v4Last = Float64Array.from(v4.lasts);
     this.v4Payload = v4.payloads;
@@ -174,7 +194,10 @@ export class IpRangeIndex<T> {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (firsts[mid]! <= n) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (firsts[mid]! <= n) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found >= 0 && this.v4Last[found]! >= n ? this.v4Payload[found] : undefined;
   }
@@ -189,7 +212,10 @@ export class IpRangeIndex<T> {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (fh[mid]! < key.hi || (fh[mid] === key.hi && fl[mid]! <= key.lo)) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (fh[mid]! < key.hi || (fh[mid] === key.hi && fl[mid]! <= key.lo)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     if (found < 0) return undefined;
     const lh = this.v6LastHi[found]!;

@@ -23,7 +23,10 @@ export function intelMatchRow(m: IntelMatch): IntelMatchRow {
 }
 
 /** Compute the matches over all stored mail (or take `matches`) and replace the IntelMatches table with them. */
-export async function refreshIntelMatches(store: Store, options: ComputeMatchesOptions & { matches?: IntelMatch[] } = {}): Promise<IntelMatch[]> {
+export async function refreshIntelMatches(
+  store: Store,
+  options: ComputeMatchesOptions & { matches?: IntelMatch[] } = {},
+): Promise<IntelMatch[]> {
   const matches = options.matches ?? (await computeMatches(store, undefined, options));
   await store.replaceIntelMatches(matches.map(intelMatchRow));
   return matches;

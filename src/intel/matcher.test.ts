@@ -18,7 +18,10 @@ describe('createMatcher', () => {
   });
 
   it('matches a domain on the host and its parents up to the registrable domain, never beyond', () => {
-    const m = createMatcher([ind('evil.example', 'domain'), ind('com', 'domain'), ind('co.jp', 'domain'), ind('b.evil.example', 'domain')], NOW);
+    const m = createMatcher(
+      [ind('evil.example', 'domain'), ind('com', 'domain'), ind('co.jp', 'domain'), ind('b.evil.example', 'domain')],
+      NOW,
+    );
     expect(values(m.matchDomain('evil.example'))).toEqual(['evil.example']);
     expect(values(m.matchDomain('a.b.evil.example'))).toEqual(['b.evil.example', 'evil.example']);
     expect(values(m.matchDomain('MAIL.Evil.Example.'))).toEqual(['evil.example']);
@@ -44,10 +47,18 @@ describe('createMatcher', () => {
   });
 
   it('matches IPv4 and IPv6 addresses in addresses and CIDRs, returning every match', () => {
-    const m = createMatcher([
-      ind('198.51.100.0/24', 'cidr'), ind('198.51.100.128/25', 'cidr', { Confidence: 90 }), ind('198.51.100.200', 'ip'),
-      ind('203.0.113.7', 'ip'), ind('2001:db8::/32', 'cidr'), ind('2001:db8:1::5', 'ip'), ind('0.0.0.0/0', 'cidr', { ValidUntil: NOW - 1 }),
-    ], NOW);
+    const m = createMatcher(
+      [
+        ind('198.51.100.0/24', 'cidr'),
+        ind('198.51.100.128/25', 'cidr', { Confidence: 90 }),
+        ind('198.51.100.200', 'ip'),
+        ind('203.0.113.7', 'ip'),
+        ind('2001:db8::/32', 'cidr'),
+        ind('2001:db8:1::5', 'ip'),
+        ind('0.0.0.0/0', 'cidr', { ValidUntil: NOW - 1 }),
+      ],
+      NOW,
+    );
     expect(values(m.matchIp('198.51.100.5'))).toEqual(['198.51.100.0/24']);
     expect(values(m.matchIp('198.51.100.130'))).toEqual(['198.51.100.0/24', '198.51.100.128/25']);
     expect(values(m.matchIp('198.51.100.200'))).toEqual(['198.51.100.0/24', '198.51.100.128/25', '198.51.100.200']);
@@ -73,13 +84,16 @@ describe('createMatcher', () => {
   });
 
   it('ignores expired, revoked and not-yet-valid indicators', () => {
-    const m = createMatcher([
-      ind('old@contoso.com', 'email', { ValidUntil: NOW - 1 }),
-      ind('edge@contoso.com', 'email', { ValidUntil: NOW }),
-      ind('revoked@contoso.com', 'email', { Revoked: true }),
-      ind('future@contoso.com', 'email', { ValidFrom: NOW + 1 }),
-      ind('current@contoso.com', 'email', { ValidFrom: NOW - 1000, ValidUntil: NOW + 1000 }),
-    ], NOW);
+    const m = createMatcher(
+      [
+        ind('old@contoso.com', 'email', { ValidUntil: NOW - 1 }),
+        ind('edge@contoso.com', 'email', { ValidUntil: NOW }),
+        ind('revoked@contoso.com', 'email', { Revoked: true }),
+        ind('future@contoso.com', 'email', { ValidFrom: NOW + 1 }),
+        ind('current@contoso.com', 'email', { ValidFrom: NOW - 1000, ValidUntil: NOW + 1000 }),
+      ],
+      NOW,
+    );
     expect(m.matchEmail('old@contoso.com')).toEqual([]);
     expect(m.matchEmail('revoked@contoso.com')).toEqual([]);
     expect(m.matchEmail('future@contoso.com')).toEqual([]);
@@ -89,8 +103,16 @@ describe('createMatcher', () => {
   });
 
   it('returns all indicators of several feeds for one value', () => {
-    const m = createMatcher([ind('evil.example', 'domain', { Feed: 'a', Confidence: 40 }), ind('evil.example', 'domain', { Feed: 'b', Confidence: 90 })], NOW);
-    expect(m.matchDomain('evil.example').map((r) => r.Feed).sort()).toEqual(['a', 'b']);
+    const m = createMatcher(
+      [ind('evil.example', 'domain', { Feed: 'a', Confidence: 40 }), ind('evil.example', 'domain', { Feed: 'b', Confidence: 90 })],
+      NOW,
+    );
+    expect(
+      m
+        .matchDomain('evil.example')
+        .map((r) => r.Feed)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('puts confidences in bands', () => {

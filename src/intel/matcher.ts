@@ -35,7 +35,8 @@ export function isActive(i: MatchableIndicator, now: number): boolean {
 
 function push<K>(map: Map<K, IndicatorRow[]>, key: K, row: IndicatorRow): void {
   const list = map.get(key);
-  if (list) list.push(row); else map.set(key, [row]);
+  if (list) list.push(row);
+  else map.set(key, [row]);
 }
 
 /** Host in the form indicators are stored in: lower-case ASCII, no trailing dot. */
@@ -56,9 +57,13 @@ export function createMatcher(indicators: readonly MatchableIndicator[], now: nu
   for (const i of indicators) {
     if (!isActive(i, now)) continue;
     const value = i.Indicator.trim();
-    if (i.Type === 'email') { push(emails, value.toLowerCase(), i); counts.email++; }
-    else if (i.Type === 'domain') { push(domains, normalizeHost(value), i); counts.domain++; }
-    else {
+    if (i.Type === 'email') {
+      push(emails, value.toLowerCase(), i);
+      counts.email++;
+    } else if (i.Type === 'domain') {
+      push(domains, normalizeHost(value), i);
+      counts.domain++;
+    } else {
       const iv = ipInterval(value);
       if (!iv) continue;
       ranges.push({ ...iv, payload: i });

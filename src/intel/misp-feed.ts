@@ -14,9 +14,18 @@ export const MISP_THREAT_LEVEL_CONFIDENCE: Readonly<Record<string, number>> = { 
 
 /** Attribute types mailsift matches, and the type of each part of a composite (`a|b`) value. */
 const ATTRIBUTE_TYPES: Readonly<Record<string, readonly (IndicatorType | undefined)[]>> = {
-  'email': ['email'], 'email-src': ['email'], 'email-dst': ['email'], 'email-reply-to': ['email'],
-  'domain': ['domain'], 'hostname': ['domain'], 'domain|ip': ['domain', 'ip'], 'hostname|port': ['domain', undefined],
-  'ip-src': ['ip'], 'ip-dst': ['ip'], 'ip-src|port': ['ip', undefined], 'ip-dst|port': ['ip', undefined],
+  email: ['email'],
+  'email-src': ['email'],
+  'email-dst': ['email'],
+  'email-reply-to': ['email'],
+  domain: ['domain'],
+  hostname: ['domain'],
+  'domain|ip': ['domain', 'ip'],
+  'hostname|port': ['domain', undefined],
+  'ip-src': ['ip'],
+  'ip-dst': ['ip'],
+  'ip-src|port': ['ip', undefined],
+  'ip-dst|port': ['ip', undefined],
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,7 +34,9 @@ function objects(v: unknown): Obj[] {
   return Array.isArray(v) ? v.filter((x): x is Obj => !!x && typeof x === 'object') : [];
 }
 function tagNames(v: unknown): string[] {
-  return objects(v).map((t) => t['name']).filter((n): n is string => typeof n === 'string' && n !== '');
+  return objects(v)
+    .map((t) => t['name'])
+    .filter((n): n is string => typeof n === 'string' && n !== '');
 }
 
 const ACTOR_TAG = /^misp-galaxy:(threat-actor|mitre-intrusion-set|mitre-enterprise-attack-intrusion-set|intrusion-set)="(.+)"$/;
@@ -46,14 +57,17 @@ function actorOf(tags: readonly string[], event: Obj): string {
 
 /** Reads files or URLs relative to the feed's location. */
 function locator(config: MispFeedConfig): (name: string) => Promise<string> {
-  if (config.path !== undefined && config.url !== undefined) throw new FeedConfigError(`feed ${config.name}: give either path or url, not both`);
+  if (config.path !== undefined && config.url !== undefined)
+    throw new FeedConfigError(`feed ${config.name}: give either path or url, not both`);
   if (config.path !== undefined) {
     const dir = config.path.replace(/[/\\]manifest\.json$/, '');
     return async (name) => {
       try {
         return await readFile(join(dir, name), 'utf8');
       } catch (err) {
-        throw new FeedFetchError(`feed ${config.name}: cannot read ${join(dir, name)}: ${(err as NodeJS.ErrnoException).code ?? ''}`, { cause: err });
+        throw new FeedFetchError(`feed ${config.name}: cannot read ${join(dir, name)}: ${(err as NodeJS.ErrnoException).code ?? ''}`, {
+          cause: err,
+        });
       }
     };
   }
@@ -75,9 +89,15 @@ function addEvent(event: Obj, uuid: string, collector: IndicatorCollector, confi
     const value = String(a['value'] ?? '');
     const ref = `${uuid}/${String(a['uuid'] ?? '')}`;
     const parts = ATTRIBUTE_TYPES[type];
-    if (!parts) { collector.skip(value, `attribute type ${type} is not matched`, ref); continue; }
+    if (!parts) {
+      collector.skip(value, `attribute type ${type} is not matched`, ref);
+      continue;
+    }
     const toIds = a['to_ids'] === true || a['to_ids'] === '1' || a['to_ids'] === 1;
-    if (!toIds && !config.includeNonIds) { collector.skip(value, 'to_ids is false (context, not for detection)', ref); continue; }
+    if (!toIds && !config.includeNonIds) {
+      collector.skip(value, 'to_ids is false (context, not for detection)', ref);
+      continue;
+    }
     const tags = [...eventTags, ...tagNames(a['Tag'])];
     // Galaxy tags naming the actor go to Actor, not Labels.
     const meta: IndicatorMeta = { confidence, actor: actorOf(tags, event), labels: tags.filter((t) => !ACTOR_TAG.test(t)) };
@@ -95,19 +115,26 @@ function addEvent(event: Obj, uuid: string, collector: IndicatorCollector, confi
 export async function readMispFeed(config: MispFeedConfig, state?: FeedState): Promise<FeedResult> {
   const read = locator(config);
   const manifest = parseJson(await read('manifest.json'), `feed ${config.name} manifest.json`);
-  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new FeedFormatError(`feed ${config.name}: manifest.json is not an object of events`);
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest))
+    throw new FeedFormatError(`feed ${config.name}: manifest.json is not an object of events`);
   const previous = state?.type === 'misp' ? state.events : undefined;
   const collector = new IndicatorCollector(config.name);
   const events: Record<string, number> = {};
   for (const [uuid, info] of Object.entries(manifest as Obj)) {
     // The uuid becomes a file name or URL path: anything but a uuid could walk out of the feed.
-    if (!UUID.test(uuid)) { collector.skip(uuid, 'manifest key is not an event uuid', 'manifest.json'); continue; }
+    if (!UUID.test(uuid)) {
+      collector.skip(uuid, 'manifest key is not an event uuid', 'manifest.json');
+      continue;
+    }
     const stamp = Number((info as Obj | null)?.['timestamp'] ?? 0);
     events[uuid] = stamp;
     if (previous && previous[uuid] !== undefined && previous[uuid]! >= stamp) continue;
     const doc = parseJson(await read(`${uuid}.json`), `feed ${config.name} event ${uuid}`) as Obj | null;
     const event = doc?.['Event'];
-    if (!event || typeof event !== 'object') { collector.skip(uuid, 'event file has no Event', `${uuid}.json`); continue; }
+    if (!event || typeof event !== 'object') {
+      collector.skip(uuid, 'event file has no Event', `${uuid}.json`);
+      continue;
+    }
     addEvent(event as Obj, uuid, collector, config);
   }
   return collector.result(previous ? 'upsert' : 'replace', { type: 'misp', events });

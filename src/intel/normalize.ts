@@ -71,9 +71,10 @@ export function normalizeIpOrCidr(raw: string): { Indicator: string; Type: 'ip' 
     }
     const max = addr.kind() === 'ipv4' ? 32 : 128;
     if (bits === max) return { Indicator: canonicalIp(addr), Type: 'ip' };
-    const network = addr.kind() === 'ipv4'
-      ? ipaddr.IPv4.networkAddressFromCIDR(`${addr.toString()}/${bits}`)
-      : ipaddr.IPv6.networkAddressFromCIDR(`${addr.toString()}/${bits}`);
+    const network =
+      addr.kind() === 'ipv4'
+        ? ipaddr.IPv4.networkAddressFromCIDR(`${addr.toString()}/${bits}`)
+        : ipaddr.IPv6.networkAddressFromCIDR(`${addr.toString()}/${bits}`);
     return { Indicator: `${canonicalIp(network)}/${bits}`, Type: 'cidr' };
   } catch {
     return undefined;

@@ -20,7 +20,10 @@ const DROP_LINE = /^\s*[0-9a-f.:]+\/\d{1,3}\s*;\s*\S+/i;
 /** The feed type text most likely is: a STIX bundle, a DROP list (text or JSON lines), else CSV / plain list. */
 export function detectFeedType(text: string): Exclude<FeedType, 'taxii' | 'crowdstrike' | 'misp'> {
   const s = text.replace(/^\uFEFF/, '').trimStart();
-  const lines = s.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith(';') && !l.startsWith('#')).slice(0, 5);
+  const lines = s
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.startsWith(';') && !l.startsWith('#'))
+    .slice(0, 5);
   if (lines.length > 0 && lines.every((l) => DROP_LINE.test(l) || /^\{.*"(cidr|type)"\s*:/.test(l.trim()))) {
     if (lines.some((l) => DROP_LINE.test(l) || l.includes('"cidr"'))) return 'drop';
   }
@@ -59,14 +62,21 @@ async function readAuto(config: AutoFeedConfig): Promise<FeedResult> {
 export async function readFeed(config: FeedConfig | AutoFeedConfig, state?: FeedState): Promise<FeedResult> {
   if (!config.name) throw new FeedConfigError('a feed needs a name');
   switch (config.type) {
-    case 'stix': return readStixFeed(config);
-    case 'taxii': return readTaxiiFeed(config, state);
-    case 'misp': return readMispFeed(config, state);
-    case 'crowdstrike': return readCrowdStrikeFeed(config, state);
-    case 'csv': return readCsvFeed(config);
-    case 'drop': return readDropFeed(config);
+    case 'stix':
+      return readStixFeed(config);
+    case 'taxii':
+      return readTaxiiFeed(config, state);
+    case 'misp':
+      return readMispFeed(config, state);
+    case 'crowdstrike':
+      return readCrowdStrikeFeed(config, state);
+    case 'csv':
+      return readCsvFeed(config);
+    case 'drop':
+      return readDropFeed(config);
     case undefined:
-    case 'auto': return readAuto(config);
+    case 'auto':
+      return readAuto(config);
     default: {
       const c = config as { name: string; type: unknown };
       throw new FeedConfigError(`feed ${c.name}: unknown type ${String(c.type)} (stix, taxii, misp, crowdstrike, csv, drop)`);

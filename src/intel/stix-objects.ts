@@ -41,7 +41,8 @@ function actorsByIndicator(objects: Map<string, StixObject>): Map<string, string
   const attributed = new Map<string, string[]>();
   for (const [id, o] of objects) {
     const type = str(o['type']);
-    if ((ACTOR_TYPES as readonly string[]).includes(type ?? '') && o['revoked'] !== true) names.set(id, { type: type!, name: str(o['name']) ?? '' });
+    if ((ACTOR_TYPES as readonly string[]).includes(type ?? '') && o['revoked'] !== true)
+      names.set(id, { type: type!, name: str(o['name']) ?? '' });
     if (type === 'relationship' && o['revoked'] !== true) {
       const rel = str(o['relationship_type']);
       const src = str(o['source_ref']);
@@ -54,7 +55,8 @@ function actorsByIndicator(objects: Map<string, StixObject>): Map<string, string
   const rank = (type: string) => ACTOR_TYPES.indexOf(type as (typeof ACTOR_TYPES)[number]);
   const out = new Map<string, string>();
   for (const [indicator, targets] of indicates) {
-    const candidates = targets.flatMap((t) => [t, ...(names.get(t)?.type === 'campaign' ? attributed.get(t) ?? [] : [])])
+    const candidates = targets
+      .flatMap((t) => [t, ...(names.get(t)?.type === 'campaign' ? (attributed.get(t) ?? []) : [])])
       .map((t) => names.get(t))
       .filter((n): n is { type: string; name: string } => !!n && n.name !== '')
       .sort((a, b) => rank(a.type) - rank(b.type));
@@ -67,16 +69,27 @@ function actorsByIndicator(objects: Map<string, StixObject>): Map<string, string
  * Adds the indicators of a set of STIX objects. In 'replace' mode revoked indicators are skipped; in 'upsert'
  * mode they are kept with ValidUntil set to their revocation, so they overwrite an earlier stored version.
  */
-export function collectStixObjects(objects: readonly unknown[], collector: IndicatorCollector, defaultConfidence: number, mode: 'replace' | 'upsert'): void {
+export function collectStixObjects(
+  objects: readonly unknown[],
+  collector: IndicatorCollector,
+  defaultConfidence: number,
+  mode: 'replace' | 'upsert',
+): void {
   const latest = latestVersions(objects);
   const actors = actorsByIndicator(latest);
   for (const [id, o] of latest) {
     if (o['type'] !== 'indicator') continue;
     const pattern = str(o['pattern']) ?? '';
     const patternType = str(o['pattern_type']) ?? 'stix';
-    if (patternType !== 'stix') { collector.skip(pattern, `pattern_type ${patternType} is not supported`, id); continue; }
+    if (patternType !== 'stix') {
+      collector.skip(pattern, `pattern_type ${patternType} is not supported`, id);
+      continue;
+    }
     const revoked = o['revoked'] === true;
-    if (revoked && mode === 'replace') { collector.skip(pattern, 'revoked', id); continue; }
+    if (revoked && mode === 'replace') {
+      collector.skip(pattern, 'revoked', id);
+      continue;
+    }
     let values;
     try {
       values = patternValues(parseStixPattern(pattern));
@@ -84,10 +97,13 @@ export function collectStixObjects(objects: readonly unknown[], collector: Indic
       collector.skip(pattern, err instanceof StixPatternError ? `syntax error: ${err.message}` : 'unreadable pattern', id);
       continue;
     }
-    if (values.unsupported) { collector.skip(pattern, values.unsupported, id); continue; }
+    if (values.unsupported) {
+      collector.skip(pattern, values.unsupported, id);
+      continue;
+    }
     for (const reason of values.partial) collector.skip(pattern, `part of the pattern left out: ${reason}`, id);
     const confidence = typeof o['confidence'] === 'number' ? o['confidence'] : defaultConfidence;
-    const validUntil = revoked ? time(o['modified']) ?? Date.now() : time(o['valid_until']);
+    const validUntil = revoked ? (time(o['modified']) ?? Date.now()) : time(o['valid_until']);
     const meta = {
       confidence,
       actor: actors.get(id) ?? '',

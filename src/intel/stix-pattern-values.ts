@@ -56,15 +56,24 @@ function comparison(node: ComparisonNode): Outcome {
   const isIp = type === 'ip';
   const ok = node.op === '=' || node.op === 'IN' || (isIp && node.op === 'ISSUBSET');
   if (!ok) return { unsupported: `operator ${node.op} on ${node.path} cannot be matched` };
-  const values = node.op === 'IN' ? (node.value?.kind === 'set' ? strings(node.value) : undefined) : node.value?.kind === 'string' ? strings(node.value) : undefined;
+  const values =
+    node.op === 'IN'
+      ? node.value?.kind === 'set'
+        ? strings(node.value)
+        : undefined
+      : node.value?.kind === 'string'
+        ? strings(node.value)
+        : undefined;
   if (!values) return { unsupported: `operator ${node.op} on ${node.path} needs ${node.op === 'IN' ? 'a set of strings' : 'a string'}` };
   return { values: values.map((value) => ({ type, value })), partial: [] };
 }
 
 /** OR: whatever either side gives; an unusable side is noted, not fatal. */
 function either(a: Outcome, b: Outcome): Outcome {
-  if ('unsupported' in a && 'unsupported' in b) return a.unsupported === b.unsupported ? a : { unsupported: `${a.unsupported}; ${b.unsupported}` };
-  if ('unsupported' in a) return { values: (b as { values: PatternMatchValue[] }).values, partial: [...(b as { partial: string[] }).partial, a.unsupported] };
+  if ('unsupported' in a && 'unsupported' in b)
+    return a.unsupported === b.unsupported ? a : { unsupported: `${a.unsupported}; ${b.unsupported}` };
+  if ('unsupported' in a)
+    return { values: (b as { values: PatternMatchValue[] }).values, partial: [...(b as { partial: string[] }).partial, a.unsupported] };
   if ('unsupported' in b) return { values: a.values, partial: [...a.partial, b.unsupported] };
   return { values: [...a.values, ...b.values], partial: [...a.partial, ...b.partial] };
 }

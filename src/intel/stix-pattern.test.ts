@@ -12,9 +12,27 @@ describe('STIX patterns', () => {
     ["[ipv4-addr:value = '198.51.100.0/24']", [{ type: 'ip', value: '198.51.100.0/24' }]],
     ["[ipv6-addr:value = '2001:db8::/32']", [{ type: 'ip', value: '2001:db8::/32' }]],
     ["[ipv4-addr:value ISSUBSET '203.0.113.0/25']", [{ type: 'ip', value: '203.0.113.0/25' }]],
-    ["[domain-name:value = 'a.example' OR domain-name:value = 'b.example']", [{ type: 'domain', value: 'a.example' }, { type: 'domain', value: 'b.example' }]],
-    ["[domain-name:value = 'a.example'] OR [email-addr:value = 'x@b.example']", [{ type: 'domain', value: 'a.example' }, { type: 'email', value: 'x@b.example' }]],
-    ["[domain-name:value IN ('a.example', 'b.example')]", [{ type: 'domain', value: 'a.example' }, { type: 'domain', value: 'b.example' }]],
+    [
+      "[domain-name:value = 'a.example' OR domain-name:value = 'b.example']",
+      [
+        { type: 'domain', value: 'a.example' },
+        { type: 'domain', value: 'b.example' },
+      ],
+    ],
+    [
+      "[domain-name:value = 'a.example'] OR [email-addr:value = 'x@b.example']",
+      [
+        { type: 'domain', value: 'a.example' },
+        { type: 'email', value: 'x@b.example' },
+      ],
+    ],
+    [
+      "[domain-name:value IN ('a.example', 'b.example')]",
+      [
+        { type: 'domain', value: 'a.example' },
+        { type: 'domain', value: 'b.example' },
+      ],
+    ],
     ["[email-addr:value = 'o\\'brien@contoso.com']", [{ type: 'email', value: "o'brien@contoso.com" }]],
     ["[email-addr:value = 'back\\\\slash@contoso.com']", [{ type: 'email', value: 'back\\slash@contoso.com' }]],
     ["([domain-name:value = 'a.example'])", [{ type: 'domain', value: 'a.example' }]],
@@ -48,8 +66,14 @@ describe('STIX patterns', () => {
     expect(r.partial).toEqual(['object path url:value is not matched by mailsift']);
   });
 
-  it.each(["[domain-name:value = 'a.example'", "[domain-name:value = 'unterminated]", 'domain-name:value = \'a\'', "[domain-name:value 'a']", "[email-addr:value = 'a\\x']", "[a:b = 'x'] garbage"])(
-    'syntax error in %s', (pattern) => {
-      expect(() => parseStixPattern(pattern)).toThrow(StixPatternError);
-    });
+  it.each([
+    "[domain-name:value = 'a.example'",
+    "[domain-name:value = 'unterminated]",
+    "domain-name:value = 'a'",
+    "[domain-name:value 'a']",
+    "[email-addr:value = 'a\\x']",
+    "[a:b = 'x'] garbage",
+  ])('syntax error in %s', (pattern) => {
+    expect(() => parseStixPattern(pattern)).toThrow(StixPatternError);
+  });
 });

@@ -19,7 +19,10 @@ export type ObservationNode =
 /** A syntax error, with the character offset where it was found. */
 export class StixPatternError extends Error {
   readonly code = 'STIX_PATTERN_SYNTAX';
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} at offset ${offset}`);
     this.name = 'StixPatternError';
   }
@@ -34,8 +37,26 @@ interface Token {
   value?: string;
 }
 
-const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'FOLLOWEDBY', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET', 'IN', 'EXISTS',
-  'WITHIN', 'SECONDS', 'REPEATS', 'TIMES', 'START', 'STOP', 'TRUE', 'FALSE']);
+const KEYWORDS = new Set([
+  'AND',
+  'OR',
+  'NOT',
+  'FOLLOWEDBY',
+  'LIKE',
+  'MATCHES',
+  'ISSUBSET',
+  'ISSUPERSET',
+  'IN',
+  'EXISTS',
+  'WITHIN',
+  'SECONDS',
+  'REPEATS',
+  'TIMES',
+  'START',
+  'STOP',
+  'TRUE',
+  'FALSE',
+]);
 
 /** Reads a quoted string starting at `i` (the opening quote); `\'` and `\\` are the only escapes STIX allows. */
 function readQuoted(src: string, i: number): { value: string; end: number } {
@@ -59,11 +80,26 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
-    if ('[](),'.includes(c)) { tokens.push({ kind: 'punct', text: c, offset: i }); i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if ('[](),'.includes(c)) {
+      tokens.push({ kind: 'punct', text: c, offset: i });
+      i++;
+      continue;
+    }
     const two = src.slice(i, i + 2);
-    if (['!=', '<>', '<=', '>=', '=='].includes(two)) { tokens.push({ kind: 'op', text: two === '==' ? '=' : two === '<>' ? '!=' : two, offset: i }); i += 2; continue; }
-    if ('=<>'.includes(c)) { tokens.push({ kind: 'op', text: c, offset: i }); i++; continue; }
+    if (['!=', '<>', '<=', '>=', '=='].includes(two)) {
+      tokens.push({ kind: 'op', text: two === '==' ? '=' : two === '<>' ? '!=' : two, offset: i });
+      i += 2;
+      continue;
+    }
+    if ('=<>'.includes(c)) {
+      tokens.push({ kind: 'op', text: c, offset: i });
+      i++;
+      continue;
+    }
     if (c === "'") {
       const { value, end } = readQuoted(src, i);
       tokens.push({ kind: 'string', text: src.slice(i, end), offset: i, value });
@@ -77,18 +113,29 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const num = /^[-+]?\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { tokens.push({ kind: 'number', text: num[0], offset: i }); i += num[0].length; continue; }
+    if (num) {
+      tokens.push({ kind: 'number', text: num[0], offset: i });
+      i += num[0].length;
+      continue;
+    }
     const word = /^[A-Za-z0-9_-]+/.exec(src.slice(i));
     if (!word) throw new StixPatternError(`unexpected character ${JSON.stringify(c)}`, i);
     const start = i;
     i += word[0].length;
-    if (src[i] !== ':') { tokens.push({ kind: 'word', text: word[0], offset: start }); continue; }
+    if (src[i] !== ':') {
+      tokens.push({ kind: 'word', text: word[0], offset: start });
+      continue;
+    }
     // An object path: type ':' property ( '.' property | '[' index ']' | quoted property )*
     i++;
     let path = `${word[0]}:`;
     while (i < src.length) {
       const d = src[i]!;
-      if (/[A-Za-z0-9_.-]/.test(d)) { path += d; i++; continue; }
+      if (/[A-Za-z0-9_.-]/.test(d)) {
+        path += d;
+        i++;
+        continue;
+      }
       if (d === "'") {
         const q = readQuoted(src, i);
         path += q.value;
@@ -126,10 +173,27 @@ export function parseStixPattern(src: string): ObservationNode {
     const out: string[] = [];
     for (;;) {
       const t = peek();
-      if (isWord(t, 'WITHIN')) { pos++; const n = tokens[pos++]!; const unit = tokens[pos++]!; if (n.kind !== 'number' || !isWord(unit, 'SECONDS')) throw new StixPatternError('bad WITHIN qualifier', t.offset); out.push(`WITHIN ${n.text} SECONDS`); }
-      else if (isWord(t, 'REPEATS')) { pos++; const n = tokens[pos++]!; const unit = tokens[pos++]!; if (n.kind !== 'number' || !isWord(unit, 'TIMES')) throw new StixPatternError('bad REPEATS qualifier', t.offset); out.push(`REPEATS ${n.text} TIMES`); }
-      else if (isWord(t, 'START')) { pos++; const a = tokens[pos++]!; const stop = tokens[pos++]!; const b = tokens[pos++]!; if (a.kind !== 'literal' || !isWord(stop, 'STOP') || b.kind !== 'literal') throw new StixPatternError('bad START/STOP qualifier', t.offset); out.push(`START ${a.value} STOP ${b.value}`); }
-      else return out;
+      if (isWord(t, 'WITHIN')) {
+        pos++;
+        const n = tokens[pos++]!;
+        const unit = tokens[pos++]!;
+        if (n.kind !== 'number' || !isWord(unit, 'SECONDS')) throw new StixPatternError('bad WITHIN qualifier', t.offset);
+        out.push(`WITHIN ${n.text} SECONDS`);
+      } else if (isWord(t, 'REPEATS')) {
+        pos++;
+        const n = tokens[pos++]!;
+        const unit = tokens[pos++]!;
+        if (n.kind !== 'number' || !isWord(unit, 'TIMES')) throw new StixPatternError('bad REPEATS qualifier', t.offset);
+        out.push(`REPEATS ${n.text} TIMES`);
+      } else if (isWord(t, 'START')) {
+        pos++;
+        const a = tokens[pos++]!;
+        const stop = tokens[pos++]!;
+        const b = tokens[pos++]!;
+        if (a.kind !== 'literal' || !isWord(stop, 'STOP') || b.kind !== 'literal')
+          throw new StixPatternError('bad START/STOP qualifier', t.offset);
+        out.push(`START ${a.value} STOP ${b.value}`);
+      } else return out;
     }
   };
 
@@ -144,7 +208,10 @@ export function parseStixPattern(src: string): ObservationNode {
       if (!(peek().kind === 'punct' && peek().text === ')')) {
         for (;;) {
           values.push(literal());
-          if (peek().kind === 'punct' && peek().text === ',') { pos++; continue; }
+          if (peek().kind === 'punct' && peek().text === ',') {
+            pos++;
+            continue;
+          }
           break;
         }
       }
@@ -171,7 +238,10 @@ export function parseStixPattern(src: string): ObservationNode {
     if (t.kind !== 'path') throw new StixPatternError(`expected an object path, found ${t.text || 'end'}`, t.offset);
     pos++;
     let negated = false;
-    if (isWord(peek(), 'NOT')) { negated = true; pos++; }
+    if (isWord(peek(), 'NOT')) {
+      negated = true;
+      pos++;
+    }
     const op = tokens[pos++]!;
     const opText = op.kind === 'op' ? op.text : op.kind === 'word' && KEYWORDS.has(op.text.toUpperCase()) ? op.text.toUpperCase() : '';
     if (!['=', '!=', '<', '>', '<=', '>=', 'IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET'].includes(opText)) {
@@ -182,12 +252,18 @@ export function parseStixPattern(src: string): ObservationNode {
 
   const comparisonAnd = (): ComparisonNode => {
     let left = propTest();
-    while (isWord(peek(), 'AND')) { pos++; left = { kind: 'and', left, right: propTest() }; }
+    while (isWord(peek(), 'AND')) {
+      pos++;
+      left = { kind: 'and', left, right: propTest() };
+    }
     return left;
   };
   function comparisonOr(): ComparisonNode {
     let left = comparisonAnd();
-    while (isWord(peek(), 'OR')) { pos++; left = { kind: 'or', left, right: comparisonAnd() }; }
+    while (isWord(peek(), 'OR')) {
+      pos++;
+      left = { kind: 'or', left, right: comparisonAnd() };
+    }
     return left;
   }
 
@@ -210,17 +286,26 @@ export function parseStixPattern(src: string): ObservationNode {
   };
   const observationsAnd = (): ObservationNode => {
     let left = observation();
-    while (isWord(peek(), 'AND')) { pos++; left = { kind: 'obs-and', left, right: observation(), qualifiers: [] }; }
+    while (isWord(peek(), 'AND')) {
+      pos++;
+      left = { kind: 'obs-and', left, right: observation(), qualifiers: [] };
+    }
     return left;
   };
   const observationsOr = (): ObservationNode => {
     let left = observationsAnd();
-    while (isWord(peek(), 'OR')) { pos++; left = { kind: 'obs-or', left, right: observationsAnd(), qualifiers: [] }; }
+    while (isWord(peek(), 'OR')) {
+      pos++;
+      left = { kind: 'obs-or', left, right: observationsAnd(), qualifiers: [] };
+    }
     return left;
   };
   function observationsFollowed(): ObservationNode {
     let left = observationsOr();
-    while (isWord(peek(), 'FOLLOWEDBY')) { pos++; left = { kind: 'followedby', left, right: observationsOr(), qualifiers: [] }; }
+    while (isWord(peek(), 'FOLLOWEDBY')) {
+      pos++;
+      left = { kind: 'followedby', left, right: observationsOr(), qualifiers: [] };
+    }
     return left;
   }
 

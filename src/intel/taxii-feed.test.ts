@@ -5,7 +5,10 @@ import { FeedAuthError, FeedConfigError, readFeed, type FeedState, type TaxiiFee
 
 const TAXII = 'application/taxii+json;version=2.1';
 
-interface Stored { dateAdded: string; object: Record<string, unknown> }
+interface Stored {
+  dateAdded: string;
+  object: Record<string, unknown>;
+}
 
 /** A TAXII 2.1 server after the spec: discovery, API root, collections, objects with added_after/limit/next/match[type]. */
 class FakeTaxii {
@@ -33,12 +36,15 @@ class FakeTaxii {
     if (!basicOk && !keyOk) return this.send(res, 401, { title: 'Unauthorized' }, { 'WWW-Authenticate': 'Basic realm="taxii"' });
     if (!String(req.headers.accept ?? '').includes(TAXII)) return this.send(res, 406, { title: 'Not Acceptable' });
     const url = new URL(req.url ?? '/', this.base);
-    if (url.pathname === '/taxii2/') return this.send(res, 200, { title: 'Fake', default: `${this.base}/api1/`, api_roots: [`${this.base}/api1/`, `${this.base}/api2/`] });
+    if (url.pathname === '/taxii2/')
+      return this.send(res, 200, { title: 'Fake', default: `${this.base}/api1/`, api_roots: [`${this.base}/api1/`, `${this.base}/api2/`] });
     if (url.pathname === '/api1/collections/') {
-      return this.send(res, 200, { collections: [
-        { id: '91a7b528-80eb-42ed-a74d-c6fbd5a26116', title: 'Phishing indicators', can_read: true, can_write: false },
-        { id: 'b9f1bd1e-2ec6-4d6e-8f1d-0d6a3e7c1f00', title: 'Write only', can_read: false, can_write: true },
-      ] });
+      return this.send(res, 200, {
+        collections: [
+          { id: '91a7b528-80eb-42ed-a74d-c6fbd5a26116', title: 'Phishing indicators', can_read: true, can_write: false },
+          { id: 'b9f1bd1e-2ec6-4d6e-8f1d-0d6a3e7c1f00', title: 'Write only', can_read: false, can_write: true },
+        ],
+      });
     }
     const m = /^\/api1\/collections\/([^/]+)\/objects\/$/.exec(url.pathname);
     if (!m || m[1] !== '91a7b528-80eb-42ed-a74d-c6fbd5a26116') return this.send(res, 404, { title: 'Not found' });
@@ -63,8 +69,16 @@ class FakeTaxii {
 
 function indicator(n: number, pattern: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    type: 'indicator', spec_version: '2.1', id: `indicator--0000000${n}`, created: '2026-03-01T00:00:00.000Z',
-    modified: '2026-03-01T00:00:00.000Z', pattern, pattern_type: 'stix', valid_from: '2026-03-01T00:00:00Z', confidence: 80, ...extra,
+    type: 'indicator',
+    spec_version: '2.1',
+    id: `indicator--0000000${n}`,
+    created: '2026-03-01T00:00:00.000Z',
+    modified: '2026-03-01T00:00:00.000Z',
+    pattern,
+    pattern_type: 'stix',
+    valid_from: '2026-03-01T00:00:00Z',
+    confidence: 80,
+    ...extra,
   };
 }
 
@@ -79,19 +93,51 @@ describe('TAXII 2.1 feed', () => {
     taxii.objects = [
       { dateAdded: '2026-03-01T10:00:00.000Z', object: indicator(1, "[email-addr:value = 'ceo@contoso-pay.example']") },
       { dateAdded: '2026-03-01T10:00:01.000Z', object: indicator(2, "[domain-name:value = 'contoso-pay.example']") },
-      { dateAdded: '2026-03-01T10:00:02.000Z', object: { type: 'threat-actor', spec_version: '2.1', id: 'threat-actor--1', created: '2026-03-01T00:00:00Z', modified: '2026-03-01T00:00:00Z', name: 'Invoice Crew' } },
-      { dateAdded: '2026-03-01T10:00:03.000Z', object: { type: 'relationship', spec_version: '2.1', id: 'relationship--1', created: '2026-03-01T00:00:00Z', modified: '2026-03-01T00:00:00Z', relationship_type: 'indicates', source_ref: 'indicator--00000002', target_ref: 'threat-actor--1' } },
+      {
+        dateAdded: '2026-03-01T10:00:02.000Z',
+        object: {
+          type: 'threat-actor',
+          spec_version: '2.1',
+          id: 'threat-actor--1',
+          created: '2026-03-01T00:00:00Z',
+          modified: '2026-03-01T00:00:00Z',
+          name: 'Invoice Crew',
+        },
+      },
+      {
+        dateAdded: '2026-03-01T10:00:03.000Z',
+        object: {
+          type: 'relationship',
+          spec_version: '2.1',
+          id: 'relationship--1',
+          created: '2026-03-01T00:00:00Z',
+          modified: '2026-03-01T00:00:00Z',
+          relationship_type: 'indicates',
+          source_ref: 'indicator--00000002',
+          target_ref: 'threat-actor--1',
+        },
+      },
       { dateAdded: '2026-03-01T10:00:04.000Z', object: indicator(3, "[ipv4-addr:value = '198.51.100.0/24']") },
       { dateAdded: '2026-03-01T10:00:05.000Z', object: { type: 'identity', id: 'identity--1', name: 'not requested' } },
     ];
-    config = { name: 'partner', type: 'taxii', url: taxii.base, collection: 'Phishing indicators', username: 'analyst', password: 's3cret', pageSize: 2 };
+    config = {
+      name: 'partner',
+      type: 'taxii',
+      url: taxii.base,
+      collection: 'Phishing indicators',
+      username: 'analyst',
+      password: 's3cret',
+      pageSize: 2,
+    };
   });
 
   it('discovers the API root, pages with next, and returns the sync state', async () => {
     const r = await readFeed(config);
     expect(r.mode).toBe('replace');
     expect(r.indicators.map((i) => [i.Type, i.Indicator, i.Actor])).toEqual([
-      ['email', 'ceo@contoso-pay.example', ''], ['domain', 'contoso-pay.example', 'Invoice Crew'], ['cidr', '198.51.100.0/24', ''],
+      ['email', 'ceo@contoso-pay.example', ''],
+      ['domain', 'contoso-pay.example', 'Invoice Crew'],
+      ['cidr', '198.51.100.0/24', ''],
     ]);
     expect(r.state).toEqual({ type: 'taxii', addedAfter: '2026-03-01T10:00:04.000Z' });
     const objectRequests = taxii.requests.filter((u) => u.includes('/objects/'));
@@ -104,12 +150,16 @@ describe('TAXII 2.1 feed', () => {
     const first = await readFeed(config);
     taxii.objects.push(
       { dateAdded: '2026-03-02T08:00:00.000Z', object: indicator(4, "[email-addr:value = 'new@contoso-pay.example']") },
-      { dateAdded: '2026-03-02T08:00:01.000Z', object: indicator(1, "[email-addr:value = 'ceo@contoso-pay.example']", { modified: '2026-03-02T08:00:00.000Z', revoked: true }) },
+      {
+        dateAdded: '2026-03-02T08:00:01.000Z',
+        object: indicator(1, "[email-addr:value = 'ceo@contoso-pay.example']", { modified: '2026-03-02T08:00:00.000Z', revoked: true }),
+      },
     );
     const second = await readFeed(config, first.state as FeedState);
     expect(second.mode).toBe('upsert');
     expect(second.indicators.map((i) => [i.Indicator, i.ValidUntil])).toEqual([
-      ['new@contoso-pay.example', null], ['ceo@contoso-pay.example', Date.parse('2026-03-02T08:00:00.000Z')],
+      ['new@contoso-pay.example', null],
+      ['ceo@contoso-pay.example', Date.parse('2026-03-02T08:00:00.000Z')],
     ]);
     expect(second.state).toEqual({ type: 'taxii', addedAfter: '2026-03-02T08:00:01.000Z' });
     const third = await readFeed(config, second.state);
@@ -126,7 +176,14 @@ describe('TAXII 2.1 feed', () => {
   });
 
   it('accepts an API key header and a collection id', async () => {
-    const r = await readFeed({ name: 'p', type: 'taxii', url: `${taxii.base}/taxii2/`, apiKey: 'k-123', apiKeyHeader: 'X-API-Key', collection: '91a7b528-80eb-42ed-a74d-c6fbd5a26116' });
+    const r = await readFeed({
+      name: 'p',
+      type: 'taxii',
+      url: `${taxii.base}/taxii2/`,
+      apiKey: 'k-123',
+      apiKeyHeader: 'X-API-Key',
+      collection: '91a7b528-80eb-42ed-a74d-c6fbd5a26116',
+    });
     expect(r.indicators).toHaveLength(3);
   });
 

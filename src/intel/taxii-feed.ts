@@ -28,7 +28,8 @@ const withSlash = (u: string) => (u.endsWith('/') ? u : `${u}/`);
 async function getJson(url: string, config: TaxiiFeedConfig): Promise<{ body: Obj; res: Response }> {
   const res = await request(url, { headers: headersOf(config), timeoutMs: config.timeoutMs });
   const body = await responseJson(res, url);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new FeedFormatError(`${redactUrl(url)} did not answer a TAXII object`);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new FeedFormatError(`${redactUrl(url)} did not answer a TAXII object`);
   return { body: body as Obj, res };
 }
 
@@ -54,14 +55,20 @@ async function resolveCollection(apiRoot: string, config: TaxiiFeedConfig): Prom
   const list = (Array.isArray(body['collections']) ? body['collections'] : []) as Obj[];
   const readable = list.filter((c) => c['can_read'] !== false);
   const wanted = config.collection;
-  const found = wanted === undefined
-    ? (readable.length === 1 ? readable[0] : undefined)
-    : list.find((c) => c['id'] === wanted) ?? list.find((c) => c['title'] === wanted);
+  const found =
+    wanted === undefined
+      ? readable.length === 1
+        ? readable[0]
+        : undefined
+      : (list.find((c) => c['id'] === wanted) ?? list.find((c) => c['title'] === wanted));
   if (!found) {
     const names = list.map((c) => `${String(c['title'] ?? '')} (${String(c['id'] ?? '')})`).join(', ') || 'none';
-    throw new FeedConfigError(`feed ${config.name}: ${wanted === undefined ? 'choose a collection' : `no collection ${wanted}`}; the API root has: ${names}`);
+    throw new FeedConfigError(
+      `feed ${config.name}: ${wanted === undefined ? 'choose a collection' : `no collection ${wanted}`}; the API root has: ${names}`,
+    );
   }
-  if (found['can_read'] === false) throw new FeedConfigError(`feed ${config.name}: collection ${wanted} is not readable with these credentials`);
+  if (found['can_read'] === false)
+    throw new FeedConfigError(`feed ${config.name}: collection ${wanted} is not readable with these credentials`);
   return String(found['id']);
 }
 
@@ -82,7 +89,8 @@ export async function readTaxiiFeed(config: TaxiiFeedConfig, state?: FeedState):
   const objects: unknown[] = [];
   const seen = new Set<string>();
   for (let page = 0; ; page++) {
-    if (page >= MAX_PAGES) throw new FeedFormatError(`feed ${config.name}: more than ${MAX_PAGES} pages; the server's paging does not advance`);
+    if (page >= MAX_PAGES)
+      throw new FeedFormatError(`feed ${config.name}: more than ${MAX_PAGES} pages; the server's paging does not advance`);
     const url = new URL(objectsUrl);
     url.searchParams.set('limit', String(config.pageSize ?? 1000));
     url.searchParams.set('match[type]', TYPES);
@@ -100,7 +108,8 @@ export async function readTaxiiFeed(config: TaxiiFeedConfig, state?: FeedState):
       seen.add(`n:${next}`);
     } else {
       // No `next`: continue after the newest object of this page (TAXII 2.1 spec, 3.4 "Pagination").
-      if (!last || last === addedAfter) throw new FeedFormatError(`feed ${config.name}: the server says more but gives neither next nor X-TAXII-Date-Added-Last`);
+      if (!last || last === addedAfter)
+        throw new FeedFormatError(`feed ${config.name}: the server says more but gives neither next nor X-TAXII-Date-Added-Last`);
       next = undefined;
       addedAfter = last;
     }

@@ -93,9 +93,7 @@ export type FeedConfig = StixFeedConfig | TaxiiFeedConfig | MispFeedConfig | Cro
 
 /** Where an incremental feed stopped; the caller stores it (opaque JSON) and passes it to the next read. */
 export type FeedState =
-  | { type: 'taxii'; addedAfter: string }
-  | { type: 'crowdstrike'; marker: string }
-  | { type: 'misp'; events: Record<string, number> };
+  { type: 'taxii'; addedAfter: string } | { type: 'crowdstrike'; marker: string } | { type: 'misp'; events: Record<string, number> };
 
 /** An indicator that could not be used, with why. */
 export interface SkippedIndicator {

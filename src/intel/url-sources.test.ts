@@ -17,8 +17,14 @@ beforeAll(async () => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const file = normalize(join(TESTDATA, path));
-    if (!file.startsWith(TESTDATA)) { res.writeHead(403).end(); return; }
-    readFile(file).then((body) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(body), () => res.writeHead(404).end('not found'));
+    if (!file.startsWith(TESTDATA)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(body),
+      () => res.writeHead(404).end('not found'),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,7 +58,10 @@ describe('feeds at URLs', () => {
   });
 
   it('reports a missing document and a non-JSON one with named errors', async () => {
-    await expect(readFeed({ name: 'x', type: 'stix', url: `${base}/missing.json` })).rejects.toMatchObject({ code: 'INTEL_FEED_FETCH', status: 404 });
+    await expect(readFeed({ name: 'x', type: 'stix', url: `${base}/missing.json` })).rejects.toMatchObject({
+      code: 'INTEL_FEED_FETCH',
+      status: 404,
+    });
     await expect(readFeed({ name: 'x', type: 'stix', url: `${base}/test-drop.txt` })).rejects.toBeInstanceOf(FeedFormatError);
     await expect(readFeed({ name: 'x', type: 'stix', path: join(TESTDATA, 'nope.json') })).rejects.toBeInstanceOf(FeedFetchError);
     await expect(readFeed({ name: 'x', type: 'stix', url: 'ftp://127.0.0.1/x' })).rejects.toMatchObject({ code: 'INTEL_FEED_CONFIG' });

@@ -6,8 +6,12 @@ import { CASE_FILES, sortRows } from './test/case-files.js';
 import { FIXTURE_NOW, openFixtureStore } from './test/fixture.js';
 
 let store: Store;
-beforeAll(async () => { store = await openFixtureStore(); });
-afterAll(async () => { await store.close(); });
+beforeAll(async () => {
+  store = await openFixtureStore();
+});
+afterAll(async () => {
+  await store.close();
+});
 
 for (const [file, cases] of Object.entries(CASE_FILES)) {
   describe(file, () => {
@@ -27,7 +31,9 @@ for (const [file, cases] of Object.entries(CASE_FILES)) {
 describe('compileKql options', () => {
   it('restricts every table to the time range on its time column', async () => {
     const q = compileKql('MessageTrace | join kind=inner (MessageEvents) on MessageTraceId | count', {
-      dialect: 'duckdb', now: FIXTURE_NOW, timeRange: { from: Date.UTC(2026, 10, 1, 9), to: Date.UTC(2026, 10, 1, 11) },
+      dialect: 'duckdb',
+      now: FIXTURE_NOW,
+      timeRange: { from: Date.UTC(2026, 10, 1, 9), to: Date.UTC(2026, 10, 1, 11) },
     });
     expect(q.sql).toContain(`"Received" >= TIMESTAMP '2026-11-01 09:00:00.000' AND "Received" < TIMESTAMP '2026-11-01 11:00:00.000'`);
     expect(q.sql).toContain(`"Timestamp" >= TIMESTAMP '2026-11-01 09:00:00.000'`);
@@ -35,9 +41,14 @@ describe('compileKql options', () => {
   });
 
   it('keeps render as a hint and reports typed columns', () => {
-    const q = compileKql('MessageTrace | summarize count() by bin(Received, 1h) | render timechart with (title="Mail", ytitle="n")', { dialect: 'duckdb' });
+    const q = compileKql('MessageTrace | summarize count() by bin(Received, 1h) | render timechart with (title="Mail", ytitle="n")', {
+      dialect: 'duckdb',
+    });
     expect(q.render).toEqual({ kind: 'timechart', props: { title: 'Mail', ytitle: 'n' } });
-    expect(q.columns).toEqual([{ name: 'Received', type: 'datetime' }, { name: 'count_', type: 'long' }]);
+    expect(q.columns).toEqual([
+      { name: 'Received', type: 'datetime' },
+      { name: 'count_', type: 'long' },
+    ]);
   });
 
   it('binds each distinct value once and only values the SQL uses', () => {

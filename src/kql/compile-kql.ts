@@ -30,17 +30,25 @@ export interface CompiledQuery {
 /** Compile KQL to SQL; throws KqlError for every mistake in the query. */
 export function compileKql(text: string, options: CompileOptions): CompiledQuery {
   const query = parseQuery(text);
-  const ctx = new CompileContext(getDialect(options.dialect), text, {
-    now: options.now ?? Date.now(),
-    timeRange: options.timeRange,
-  }, { expr: compileExpr, pipeline: compilePipeline });
+  const ctx = new CompileContext(
+    getDialect(options.dialect),
+    text,
+    {
+      now: options.now ?? Date.now(),
+      timeRange: options.timeRange,
+    },
+    { expr: compileExpr, pipeline: compilePipeline },
+  );
   for (const letNode of query.lets) {
     const v = letNode.value;
     const names = v.kind === 'Name' && !v.bracketed ? v.name : undefined;
     const tabularName = names !== undefined && (TABLES[names] || ['tabular', 'rows'].includes(ctx.bindings.get(names)?.kind ?? ''));
     if (v.kind === 'Pipeline') ctx.bindings.set(letNode.name, { kind: 'tabular', pipeline: v });
     else if (tabularName) {
-      ctx.bindings.set(letNode.name, { kind: 'tabular', pipeline: { kind: 'Pipeline', source: { kind: 'TableRef', name: names!, pos: v.pos }, operators: [], pos: v.pos } });
+      ctx.bindings.set(letNode.name, {
+        kind: 'tabular',
+        pipeline: { kind: 'Pipeline', source: { kind: 'TableRef', name: names!, pos: v.pos }, operators: [], pos: v.pos },
+      });
     } else ctx.bindings.set(letNode.name, { kind: 'scalar', expr: v });
   }
   const state = compilePipeline(ctx, query.body);

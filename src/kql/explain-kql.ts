@@ -11,9 +11,12 @@ export function explainKql(text: string): string {
 
 function pipeline(p: PipelineNode): string {
   const src = p.source;
-  const first = src.kind === 'TableRef' ? `Take rows of ${src.name}.`
-    : src.kind === 'Union' ? `Take rows of ${src.tables.map((t) => (t.source.kind === 'TableRef' && t.operators.length === 0 ? t.source.name : `(${pipeline(t)})`)).join(' and ')}.`
-      : `Print ${src.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
+  const first =
+    src.kind === 'TableRef'
+      ? `Take rows of ${src.name}.`
+      : src.kind === 'Union'
+        ? `Take rows of ${src.tables.map((t) => (t.source.kind === 'TableRef' && t.operators.length === 0 ? t.source.name : `(${pipeline(t)})`)).join(' and ')}.`
+        : `Print ${src.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
   return [first, ...p.operators.map(operator)].join(' ');
 }
 
@@ -23,38 +26,66 @@ function keys(k: readonly SortKeyNode[]): string {
 
 function operator(op: OperatorNode): string {
   switch (op.kind) {
-    case 'Where': return `Keep rows where ${expr(op.predicate)}.`;
-    case 'Project': return `Keep the columns ${op.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
-    case 'ProjectAway': return `Drop the columns ${op.patterns.map((p) => p.pattern).join(', ')}.`;
-    case 'ProjectRename': return `Rename ${op.renames.map((r) => `${r.from} to ${r.to}`).join(', ')}.`;
-    case 'Extend': return `Add ${op.columns.map((c) => `${c.name ?? 'a column'} = ${expr(c.expr)}`).join(', ')}.`;
-    case 'Summarize': return `Compute ${op.aggregates.map((a) => a.name ?? expr(a.expr)).join(', ') || 'the distinct values'}${op.by.length ? ` for each ${op.by.map((b) => b.name ?? expr(b.expr)).join(', ')}` : ''}.`;
-    case 'Sort': return `Sort by ${keys(op.keys)}.`;
-    case 'Top': return `Keep the top ${expr(op.count)} rows by ${keys(op.keys)}.`;
-    case 'Take': return `Keep ${expr(op.count)} rows.`;
-    case 'Count': return 'Count the rows.';
-    case 'Distinct': return `Keep distinct ${op.columns ? op.columns.map((c) => c.name ?? expr(c.expr)).join(', ') : 'rows'}.`;
-    case 'Join': return `Join (${op.joinKind}) with ${pipeline(op.right)} on ${op.on.map((k) => (k.left === k.right ? k.left : `${k.left} = ${k.right}`)).join(', ')}.`;
-    case 'Union': return `Add the rows of ${op.tables.map(pipeline).join(' and ')}.`;
-    case 'MvExpand': return `Make one row per element of ${expr(op.column.expr)}.`;
-    case 'Parse': return `Parse ${expr(op.source)} into ${op.parts.flatMap((p) => (p.kind === 'column' ? [p.name] : [])).join(', ')}.`;
-    case 'Search': return `Keep rows where any text column has "${op.term}".`;
-    case 'Render': return `Show as ${op.visualization}.`;
-    case 'As': return `Call these rows ${op.name}.`;
+    case 'Where':
+      return `Keep rows where ${expr(op.predicate)}.`;
+    case 'Project':
+      return `Keep the columns ${op.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
+    case 'ProjectAway':
+      return `Drop the columns ${op.patterns.map((p) => p.pattern).join(', ')}.`;
+    case 'ProjectRename':
+      return `Rename ${op.renames.map((r) => `${r.from} to ${r.to}`).join(', ')}.`;
+    case 'Extend':
+      return `Add ${op.columns.map((c) => `${c.name ?? 'a column'} = ${expr(c.expr)}`).join(', ')}.`;
+    case 'Summarize':
+      return `Compute ${op.aggregates.map((a) => a.name ?? expr(a.expr)).join(', ') || 'the distinct values'}${op.by.length ? ` for each ${op.by.map((b) => b.name ?? expr(b.expr)).join(', ')}` : ''}.`;
+    case 'Sort':
+      return `Sort by ${keys(op.keys)}.`;
+    case 'Top':
+      return `Keep the top ${expr(op.count)} rows by ${keys(op.keys)}.`;
+    case 'Take':
+      return `Keep ${expr(op.count)} rows.`;
+    case 'Count':
+      return 'Count the rows.';
+    case 'Distinct':
+      return `Keep distinct ${op.columns ? op.columns.map((c) => c.name ?? expr(c.expr)).join(', ') : 'rows'}.`;
+    case 'Join':
+      return `Join (${op.joinKind}) with ${pipeline(op.right)} on ${op.on.map((k) => (k.left === k.right ? k.left : `${k.left} = ${k.right}`)).join(', ')}.`;
+    case 'Union':
+      return `Add the rows of ${op.tables.map(pipeline).join(' and ')}.`;
+    case 'MvExpand':
+      return `Make one row per element of ${expr(op.column.expr)}.`;
+    case 'Parse':
+      return `Parse ${expr(op.source)} into ${op.parts.flatMap((p) => (p.kind === 'column' ? [p.name] : [])).join(', ')}.`;
+    case 'Search':
+      return `Keep rows where any text column has "${op.term}".`;
+    case 'Render':
+      return `Show as ${op.visualization}.`;
+    case 'As':
+      return `Call these rows ${op.name}.`;
   }
 }
 
 function expr(e: ExprNode): string {
   switch (e.kind) {
-    case 'Literal': return typeof e.value === 'string' ? `"${e.value}"` : JSON.stringify(e.value);
-    case 'Name': return e.name;
-    case 'Binary': return `${expr(e.left)} ${e.op} ${expr(e.right)}`;
-    case 'Unary': return `${e.op}${expr(e.operand)}`;
-    case 'Call': return `${e.name}(${e.args.map(expr).join(', ')})`;
-    case 'In': return `${expr(e.expr)} ${e.op} (${Array.isArray(e.values) ? (e.values as ExprNode[]).map(expr).join(', ') : 'a subquery'})`;
-    case 'Between': return `${expr(e.expr)} ${e.negated ? 'not ' : ''}between ${expr(e.low)} and ${expr(e.high)}`;
-    case 'Index': return `${expr(e.target)}[${expr(e.index)}]`;
-    case 'Member': return `${expr(e.target)}.${e.name}`;
-    case 'Star': return '*';
+    case 'Literal':
+      return typeof e.value === 'string' ? `"${e.value}"` : JSON.stringify(e.value);
+    case 'Name':
+      return e.name;
+    case 'Binary':
+      return `${expr(e.left)} ${e.op} ${expr(e.right)}`;
+    case 'Unary':
+      return `${e.op}${expr(e.operand)}`;
+    case 'Call':
+      return `${e.name}(${e.args.map(expr).join(', ')})`;
+    case 'In':
+      return `${expr(e.expr)} ${e.op} (${Array.isArray(e.values) ? (e.values as ExprNode[]).map(expr).join(', ') : 'a subquery'})`;
+    case 'Between':
+      return `${expr(e.expr)} ${e.negated ? 'not ' : ''}between ${expr(e.low)} and ${expr(e.high)}`;
+    case 'Index':
+      return `${expr(e.target)}[${expr(e.index)}]`;
+    case 'Member':
+      return `${expr(e.target)}.${e.name}`;
+    case 'Star':
+      return '*';
   }
 }

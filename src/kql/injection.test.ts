@@ -45,8 +45,12 @@ const CONTEXTS: readonly [(lit: string) => string, boolean?][] = [
 ];
 
 let store: Store;
-beforeAll(async () => { store = await openFixtureStore(); });
-afterAll(async () => { await store.close(); });
+beforeAll(async () => {
+  store = await openFixtureStore();
+});
+afterAll(async () => {
+  await store.close();
+});
 
 describe('string values are bound, never pasted into SQL', () => {
   for (const payload of PAYLOADS) {
@@ -93,7 +97,11 @@ describe('names from the query are validated, never trusted', () => {
     [`MessageTrace | project x = datetime_diff("day'; DROP TABLE x; --", now(), Received)`, 'invalid-argument'],
   ])('%s', (kql, code) => {
     expect(() => compileKql(kql, { dialect: 'duckdb' })).toThrow(KqlError);
-    try { compileKql(kql, { dialect: 'duckdb' }); } catch (e) { expect((e as KqlError).code).toBe(code); }
+    try {
+      compileKql(kql, { dialect: 'duckdb' });
+    } catch (e) {
+      expect((e as KqlError).code).toBe(code);
+    }
   });
 
   it('a let name with odd characters never reaches SQL', () => {

@@ -8,7 +8,10 @@ import { compileKql } from './index.js';
 import { allCases } from './test/case-files.js';
 import { FIXTURE_NOW } from './test/fixture.js';
 
-interface KustoList<T> { Count: number; getItem(i: number): T }
+interface KustoList<T> {
+  Count: number;
+  getItem(i: number): T;
+}
 interface KustoLanguage {
   KustoCode: { ParseAndAnalyze(text: string, globals: unknown): KustoCodeLike };
   GlobalState: { Default: { WithDatabase(db: unknown): unknown } };
@@ -32,11 +35,21 @@ beforeAll(() => {
   require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
   K = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
   const tables = Object.values(TABLES).map((t) =>
-    K.Symbols.TableSymbol.From(`(${t.columns.map((c) => `['${c.name}']:${c.type}`).join(', ')})`).WithName(t.name));
+    K.Symbols.TableSymbol.From(`(${t.columns.map((c) => `['${c.name}']:${c.type}`).join(', ')})`).WithName(t.name),
+  );
   globals = K.GlobalState.Default.WithDatabase(new K.Symbols.DatabaseSymbol.$ctor1('mailsift', tables));
 }, 60_000);
 
-const KUSTO_TYPES: Readonly<Record<string, string>> = { real: 'real', long: 'long', int: 'int', string: 'string', bool: 'bool', datetime: 'datetime', timespan: 'timespan', dynamic: 'dynamic' };
+const KUSTO_TYPES: Readonly<Record<string, string>> = {
+  real: 'real',
+  long: 'long',
+  int: 'int',
+  string: 'string',
+  bool: 'bool',
+  datetime: 'datetime',
+  timespan: 'timespan',
+  dynamic: 'dynamic',
+};
 
 describe("Microsoft's KQL parser accepts every case", () => {
   for (const { file, c } of allCases()) {
@@ -47,7 +60,7 @@ describe("Microsoft's KQL parser accepts every case", () => {
       expect(messages).toEqual([]);
       const ours = compileKql(c.kql, { dialect: 'duckdb', now: FIXTURE_NOW }).columns;
       const cols = code.ResultType?.Columns;
-      if (!cols) throw new Error("the oracle inferred no result columns");
+      if (!cols) throw new Error('the oracle inferred no result columns');
       const theirs = Array.from({ length: cols.Count }, (_, i) => cols.getItem(i));
       expect(ours.map((x) => x.name)).toEqual(theirs.map((x) => x.Name));
       if (c.typeNote === undefined) expect(ours.map((x) => KUSTO_TYPES[x.type])).toEqual(theirs.map((x) => x.Type.Name));

@@ -1,8 +1,15 @@
 /** Delivery status values of MessageTrace and how raw inputs map to them. */
 
 export const STATUSES = [
-  'Delivered', 'Failed', 'Pending', 'Expanded', 'Quarantined',
-  'FilteredAsSpam', 'GettingStatus', 'Recalled', 'None',
+  'Delivered',
+  'Failed',
+  'Pending',
+  'Expanded',
+  'Quarantined',
+  'FilteredAsSpam',
+  'GettingStatus',
+  'Recalled',
+  'None',
 ] as const;
 
 export type Status = (typeof STATUSES)[number];

@@ -10,7 +10,11 @@ export const MessageTrace: TableDef = {
     { name: 'SenderAddress', type: 'string', doc: 'Envelope sender, lower-case' },
     { name: 'RecipientAddress', type: 'string', doc: 'Recipient, lower-case' },
     { name: 'Subject', type: 'string', doc: "Subject as sent ('' when absent); attacker-controlled" },
-    { name: 'Status', type: 'string', doc: 'Delivered, Failed, Pending, Expanded, Quarantined, FilteredAsSpam, GettingStatus, Recalled, None' },
+    {
+      name: 'Status',
+      type: 'string',
+      doc: 'Delivered, Failed, Pending, Expanded, Quarantined, FilteredAsSpam, GettingStatus, Recalled, None',
+    },
     { name: 'FromIP', type: 'string', doc: "IP that sent the message to Exchange ('' when absent)" },
     { name: 'ToIP', type: 'string', doc: "IP Exchange delivered to ('' for inbound mail)" },
     { name: 'Size', type: 'long', doc: 'Size in bytes' },

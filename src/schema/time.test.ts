@@ -16,6 +16,7 @@ describe('parseTime', () => {
     expect(formatTime(parseTime('\\/Date(1658751973240)\\/'))).toBe('2022-07-25T12:26:13.240Z');
   });
   it('returns NaN for what is not a time, including impossible dates', () => {
-    for (const bad of ['', 'yesterday', '2026-02-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T25:00:00Z']) expect(parseTime(bad)).toBeNaN();
+    for (const bad of ['', 'yesterday', '2026-02-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T25:00:00Z'])
+      expect(parseTime(bad)).toBeNaN();
   });
 });

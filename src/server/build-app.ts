@@ -74,7 +74,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }),
     dashboards: DashboardSet.load(options.dashboardDir),
     oidc: settings.oidc ? new OidcClient(settings.oidc) : undefined,
-    loginLimits: { ip: new RateLimiter({ max: settings.login.maxFailuresPerIp, windowMs }), user: new RateLimiter({ max: settings.login.maxFailuresPerUser, windowMs }) },
+    loginLimits: {
+      ip: new RateLimiter({ max: settings.login.maxFailuresPerIp, windowMs }),
+      user: new RateLimiter({ max: settings.login.maxFailuresPerUser, windowMs }),
+    },
   };
 
   const app = Fastify({
@@ -96,8 +99,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'mailsift API', version: VERSION, description: 'Message-trace analytics. Sign in (session cookie + X-CSRF-Token) or send Authorization: Bearer <API token>.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'mailsift_session' } } },
+      info: {
+        title: 'mailsift API',
+        version: VERSION,
+        description: 'Message-trace analytics. Sign in (session cookie + X-CSRF-Token) or send Authorization: Bearer <API token>.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'mailsift_session' },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
   });

@@ -84,7 +84,9 @@ export class ConflictError extends ApiError {
 export class QueryTimeoutError extends ApiError {
   readonly code = 'QUERY_TIMEOUT';
   constructor(readonly timeoutMs: number) {
-    super(`the query ran longer than ${timeoutMs / 1000} s (server.queryTimeoutMs) and was abandoned; narrow the time range or add filters`);
+    super(
+      `the query ran longer than ${timeoutMs / 1000} s (server.queryTimeoutMs) and was abandoned; narrow the time range or add filters`,
+    );
     this.name = 'QueryTimeoutError';
   }
 }
@@ -157,10 +159,17 @@ const STATUS: Readonly<Record<string, number>> = {
 /** Decide the HTTP answer for any error; internals (stacks, SQL, engine messages) never reach the client. */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof KqlError) {
-    return { status: 400, body: { error: { code: 'KQL', kqlCode: error.code, message: error.message, line: error.line, column: error.column } } };
+    return {
+      status: 400,
+      body: { error: { code: 'KQL', kqlCode: error.code, message: error.message, line: error.line, column: error.column } },
+    };
   }
   if (error instanceof RateLimitedError) {
-    return { status: 429, body: { error: { code: error.code, message: error.message } }, headers: { 'retry-after': String(error.retryAfterSeconds) } };
+    return {
+      status: 429,
+      body: { error: { code: error.code, message: error.message } },
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+    };
   }
   if (error instanceof ApiError) {
     return { status: STATUS[error.code] ?? 400, body: { error: { code: error.code, message: error.message } } };

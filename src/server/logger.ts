@@ -30,7 +30,11 @@ export function createServerLogger(options: { level?: string; destination?: Node
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: {
         // Query strings may hold OIDC codes and states, or whole KQL queries: log the path only.
-        req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0], ip: req.ip }),
+        req: (req: { method?: string; url?: string; ip?: string }) => ({
+          method: req.method,
+          path: (req.url ?? '').split('?')[0],
+          ip: req.ip,
+        }),
       },
     },
     (options.destination ?? process.stderr) as never,

@@ -27,7 +27,13 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const settings = serverSettings(options.config);
   const logger = options.logger === undefined ? createServerLogger() : options.logger;
-  const app = await buildApp({ config: options.config, store: options.store, logger, webRoot: options.webRoot, dashboardDir: options.dashboardDir });
+  const app = await buildApp({
+    config: options.config,
+    store: options.store,
+    logger,
+    webRoot: options.webRoot,
+    dashboardDir: options.dashboardDir,
+  });
   const host = options.host ?? settings.host;
   const port = options.port ?? settings.port;
   await app.listen({ host, port });

@@ -5,7 +5,11 @@ describe('parseStoreUrl', () => {
   it('reads DuckDB paths and memory', () => {
     expect(parseStoreUrl('duckdb:./x/y.duckdb')).toEqual({ engine: 'duckdb', path: './x/y.duckdb', settings: {} });
     expect(parseStoreUrl('duckdb::memory:')).toEqual({ engine: 'duckdb', path: ':memory:', settings: {} });
-    expect(parseStoreUrl('duckdb:./a.duckdb?memory_limit=4GB&threads=2')).toEqual({ engine: 'duckdb', path: './a.duckdb', settings: { memory_limit: '4GB', threads: '2' } });
+    expect(parseStoreUrl('duckdb:./a.duckdb?memory_limit=4GB&threads=2')).toEqual({
+      engine: 'duckdb',
+      path: './a.duckdb',
+      settings: { memory_limit: '4GB', threads: '2' },
+    });
     expect(() => parseStoreUrl('duckdb:./a.duckdb?allow_unsigned_extensions=true')).toThrow(/not one of/);
   });
   it('reads ClickHouse URLs with database and cluster', () => {

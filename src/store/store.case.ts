@@ -41,7 +41,8 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     afterEach(async () => {
       await store.close();
     });
-    const test = (title: string, fn: () => Promise<void>) => (skip[title] ? it.skip(`${title} (skipped: ${skip[title]})`, fn) : it(title, fn));
+    const test = (title: string, fn: () => Promise<void>) =>
+      skip[title] ? it.skip(`${title} (skipped: ${skip[title]})`, fn) : it(title, fn);
 
     test('inserts new rows and counts them', async () => {
       const counts = await store.upsertTraces([traceRow(), traceRow({ RecipientAddress: 'carol@contoso.com' })]);
@@ -74,7 +75,11 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     });
 
     test('repeats inside one batch collapse to one row with the latest status', async () => {
-      const counts = await store.upsertTraces([traceRow({ Status: 'Pending' }), traceRow({ Status: 'Delivered' }), traceRow({ Status: 'Delivered' })]);
+      const counts = await store.upsertTraces([
+        traceRow({ Status: 'Pending' }),
+        traceRow({ Status: 'Delivered' }),
+        traceRow({ Status: 'Delivered' }),
+      ]);
       expect(counts).toEqual({ ingested: 1, updated: 1, duplicates: 1 });
       const r = await store.query('SELECT "Status", count(*) FROM "MessageTrace" GROUP BY 1');
       expect(r.rows).toEqual([['Delivered', 1]]);
@@ -103,23 +108,53 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     });
 
     test('events are inserted once', async () => {
-      const ev = { Timestamp: Date.UTC(2026, 10, 2, 9, 30), MessageTraceId: 't1', MessageId: '<m>', SenderAddress: 'a@x.com', RecipientAddress: 'b@contoso.com', Event: 'RECEIVE', Source: 'SMTP', Detail: '', ClientIP: '203.0.113.5', ServerHostname: 'EX1' };
+      const ev = {
+        Timestamp: Date.UTC(2026, 10, 2, 9, 30),
+        MessageTraceId: 't1',
+        MessageId: '<m>',
+        SenderAddress: 'a@x.com',
+        RecipientAddress: 'b@contoso.com',
+        Event: 'RECEIVE',
+        Source: 'SMTP',
+        Detail: '',
+        ClientIP: '203.0.113.5',
+        ServerHostname: 'EX1',
+      };
       expect(await store.insertEvents([ev, { ...ev, Event: 'DELIVER' }, ev])).toBe(2);
       expect(await store.insertEvents([ev])).toBe(0);
     });
 
     test('indicators are replaced per feed and upserted', async () => {
-      const ind = { Indicator: 'evil@bad.example', Type: 'email' as const, Confidence: 80, Actor: 'TA542', Labels: ['emotet'], Feed: 'soc', ValidFrom: null, ValidUntil: null };
+      const ind = {
+        Indicator: 'evil@bad.example',
+        Type: 'email' as const,
+        Confidence: 80,
+        Actor: 'TA542',
+        Labels: ['emotet'],
+        Feed: 'soc',
+        ValidFrom: null,
+        ValidUntil: null,
+      };
       await store.replaceIndicators('soc', [ind, { ...ind, Indicator: 'bad.example', Type: 'domain' }]);
       await store.replaceIndicators('other', [{ ...ind, Feed: 'other' }]);
       await store.replaceIndicators('soc', [ind]);
       await store.upsertIndicators([{ ...ind, Confidence: 90 }]);
       const r = await store.query('SELECT "Feed", "Indicator", "Confidence", "Labels" FROM "Indicators" ORDER BY 1');
-      expect(r.rows.map((x) => x.slice(0, 3))).toEqual([['other', 'evil@bad.example', 80], ['soc', 'evil@bad.example', 90]]);
+      expect(r.rows.map((x) => x.slice(0, 3))).toEqual([
+        ['other', 'evil@bad.example', 80],
+        ['soc', 'evil@bad.example', 90],
+      ]);
     });
 
     test('watchlists are replaced by name', async () => {
-      const w = { Timestamp: Date.UTC(2026, 10, 2), User: 's.suzuki@contoso.co.jp', Product: 'EDR', Detection: 'Keylogger', Severity: 'high', Name: 'edr' };
+      const w = {
+        Timestamp: Date.UTC(2026, 10, 2),
+        User: 's.suzuki@contoso.co.jp',
+        Product: 'EDR',
+        Detection: 'Keylogger',
+        Severity: 'high',
+        Name: 'edr',
+      };
       await store.replaceWatchlist('edr', [w, w]);
       await store.replaceWatchlist('edr', [w]);
       const r = await store.query('SELECT count(*) FROM "Watchlist"');
@@ -144,7 +179,11 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     });
 
     test('stats count rows, messages and groups', async () => {
-      await store.upsertTraces([traceRow(), traceRow({ RecipientAddress: 'c@contoso.com', Status: 'Failed' }), traceRow({ MessageTraceId: 't2', Direction: 'Outbound', Source: 'eac' })]);
+      await store.upsertTraces([
+        traceRow(),
+        traceRow({ RecipientAddress: 'c@contoso.com', Status: 'Failed' }),
+        traceRow({ MessageTraceId: 't2', Direction: 'Outbound', Source: 'eac' }),
+      ]);
       const s = await store.stats();
       expect(s.rows).toBe(3);
       expect(s.messages).toBe(2);

@@ -43,12 +43,31 @@ export const HOSTILE = {
 /** Rows carrying the hostile strings, in the last day so every range shows them. */
 export function hostileRows(now: number): TraceRow[] {
   const base = {
-    Received: now - 3 * 3_600_000, RecipientAddress: 'victim@contoso.co.jp', Status: 'Quarantined' as const, FromIP: '203.0.113.66', ToIP: '', Size: 4096,
-    Organization: 'contoso.onmicrosoft.com', Source: 'test', SenderDomain: 'evil.example', RecipientDomain: 'contoso.co.jp', Direction: 'Inbound' as const,
-    FromCountry: 'KP', ToCountry: '', FromAsn: 64511, ToAsn: 0, FromAsOrg: '<b>AS</b>', ToAsOrg: '',
+    Received: now - 3 * 3_600_000,
+    RecipientAddress: 'victim@contoso.co.jp',
+    Status: 'Quarantined' as const,
+    FromIP: '203.0.113.66',
+    ToIP: '',
+    Size: 4096,
+    Organization: 'contoso.onmicrosoft.com',
+    Source: 'test',
+    SenderDomain: 'evil.example',
+    RecipientDomain: 'contoso.co.jp',
+    Direction: 'Inbound' as const,
+    FromCountry: 'KP',
+    ToCountry: '',
+    FromAsn: 64511,
+    ToAsn: 0,
+    FromAsOrg: '<b>AS</b>',
+    ToAsOrg: '',
   };
   const subjects = Object.values(HOSTILE);
-  const senders = ['<img src=x onerror=alert(5)>@evil.example', 'javascript:alert(6)@evil.example', '\u202Eevil@evil.example', '=cmd|calc@evil.example'];
+  const senders = [
+    '<img src=x onerror=alert(5)>@evil.example',
+    'javascript:alert(6)@evil.example',
+    '\u202Eevil@evil.example',
+    '=cmd|calc@evil.example',
+  ];
   const rows: TraceRow[] = [];
   for (let i = 0; i < 40; i++) {
     rows.push({
@@ -145,10 +164,14 @@ export async function browserFixture(options: { days?: number; perDay?: number }
 /** Wait until every panel on the page has finished loading (data, empty or error). */
 export async function waitForPanels(page: Page): Promise<void> {
   await page.waitForSelector('section.panel[data-status]');
-  await page.waitForFunction(() => {
-    const panels = [...document.querySelectorAll('section.panel[data-status]')];
-    return panels.length > 0 && panels.every((p) => p.getAttribute('data-status') !== 'loading');
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const panels = [...document.querySelectorAll('section.panel[data-status]')];
+      return panels.length > 0 && panels.every((p) => p.getAttribute('data-status') !== 'loading');
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
   // Charts draw on the next frame.
   await page.waitForTimeout(300);
 }

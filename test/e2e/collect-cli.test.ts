@@ -4,7 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/collect/index.js';
-import { CLIENT_SECRET, MemoryDataset, TENANT_ID, CLIENT_ID, expectedRows, graphEntry, spreadTraces, startFakeMicrosoft, storedRows, type FakeMicrosoft } from '../../src/collect/testing/index.js';
+import {
+  CLIENT_SECRET,
+  MemoryDataset,
+  TENANT_ID,
+  CLIENT_ID,
+  expectedRows,
+  graphEntry,
+  spreadTraces,
+  startFakeMicrosoft,
+  storedRows,
+  type FakeMicrosoft,
+} from '../../src/collect/testing/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -15,7 +26,10 @@ const dataset = new MemoryDataset();
 beforeAll(async () => {
   // Rows over the last two days, all old enough to be past the collector's 15-minute lag.
   dataset.add(...spreadTraces(120, 2, Date.now() - 20 * 60_000));
-  fake = await startFakeMicrosoft({ clock: systemClock, tenants: [{ tenantId: TENANT_ID, apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }], dataset }] });
+  fake = await startFakeMicrosoft({
+    clock: systemClock,
+    tenants: [{ tenantId: TENANT_ID, apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }], dataset }],
+  });
 });
 afterAll(async () => {
   await fake.close();
@@ -47,7 +61,10 @@ describe('mailsift collect --once', () => {
 
   it('says what to do when the secret is wrong, without printing it', async () => {
     const config = join(dir, 'bad.yaml');
-    writeFileSync(config, `store: duckdb:${join(dir, 'bad.duckdb')}\ncollectors:\n  - ${JSON.stringify({ ...graphEntry(fake), clientSecret: 'wrong-secret-value' })}\n`);
+    writeFileSync(
+      config,
+      `store: duckdb:${join(dir, 'bad.duckdb')}\ncollectors:\n  - ${JSON.stringify({ ...graphEntry(fake), clientSecret: 'wrong-secret-value' })}\n`,
+    );
     const r = await runCli(['--config', config, 'collect', '--once']);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toContain('wrong-secret-value');

@@ -49,7 +49,15 @@ describe('detect, watchlist and alerts from the command line', () => {
   it('finds the planted incidents of the demo month as findings in the contract shape', async () => {
     const r = await runCli(['--config', config, 'detect', '--format', 'json'], { env });
     expect(r.code, r.stderr).toBe(0);
-    const findings = JSON.parse(r.stdout) as { id: string; rule: string; severity: string; title: string; entities: Record<string, string>; query: string; count: number }[];
+    const findings = JSON.parse(r.stdout) as {
+      id: string;
+      rule: string;
+      severity: string;
+      title: string;
+      entities: Record<string, string>;
+      query: string;
+      count: number;
+    }[];
     const rules = new Set(findings.map((f) => f.rule));
     for (const rule of ['embargoed-geo', 'lookalike-domain', 'threat-intel-match']) expect(rules).toContain(rule);
     for (const f of findings) {
@@ -68,14 +76,36 @@ describe('detect, watchlist and alerts from the command line', () => {
     writeFileSync(csv, 'Timestamp,User,Product,Detection,Severity\n2026-11-02T01:00:00Z,s.suzuki@contoso.co.jp,Defender,Keylogger,High\n');
     const r = await runCli(['--config', config, 'watchlist', 'import', csv, '--name', 'edr2'], { env });
     expect(r.code, r.stderr).toBe(0);
-    const q = await runCli(['--config', config, 'query', 'Watchlist | where Name == "edr2" | project User, Detection', '--format', 'json'], { env });
+    const q = await runCli(
+      ['--config', config, 'query', 'Watchlist | where Name == "edr2" | project User, Detection', '--format', 'json'],
+      { env },
+    );
     expect(JSON.parse(q.stdout)).toEqual([{ User: 's.suzuki@contoso.co.jp', Detection: 'Keylogger' }]);
   });
 
   it('never rebuilds a store that holds real mail', async () => {
     const real = `duckdb:${join(dir, 'real.duckdb')}`;
     const page = join(dir, 'page.json');
-    writeFileSync(page, JSON.stringify({ '@odata.context': 'x', value: [{ id: 'r1', messageId: '<r1@x>', senderAddress: 'a@fabrikam.com', recipientAddress: 'b@contoso.com', receivedDateTime: '2026-11-02T09:30:00Z', subject: 'real', size: 1, fromIP: '', toIP: '', status: 'delivered' }] }));
+    writeFileSync(
+      page,
+      JSON.stringify({
+        '@odata.context': 'x',
+        value: [
+          {
+            id: 'r1',
+            messageId: '<r1@x>',
+            senderAddress: 'a@fabrikam.com',
+            recipientAddress: 'b@contoso.com',
+            receivedDateTime: '2026-11-02T09:30:00Z',
+            subject: 'real',
+            size: 1,
+            fromIP: '',
+            toIP: '',
+            status: 'delivered',
+          },
+        ],
+      }),
+    );
     expect((await runCli(['--store', real, 'ingest', page])).code).toBe(0);
     const r = await runCli(['--store', real, 'demo', '--no-serve']);
     expect(r.code).toBe(2);

@@ -83,8 +83,15 @@ export async function startFakeOidcProvider(redirectUri: string): Promise<FakeOi
     }
     if (path === '/authorize') {
       const q = url.searchParams;
-      if (q.get('client_id') !== provider.clientId || q.get('redirect_uri') !== redirectUri) return json(400, { error: 'invalid_request', error_description: 'unknown client or redirect_uri' });
-      if (q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge') || !q.get('state') || !q.get('nonce')) {
+      if (q.get('client_id') !== provider.clientId || q.get('redirect_uri') !== redirectUri)
+        return json(400, { error: 'invalid_request', error_description: 'unknown client or redirect_uri' });
+      if (
+        q.get('response_type') !== 'code' ||
+        q.get('code_challenge_method') !== 'S256' ||
+        !q.get('code_challenge') ||
+        !q.get('state') ||
+        !q.get('nonce')
+      ) {
         return json(400, { error: 'invalid_request', error_description: 'PKCE S256, state and nonce are required' });
       }
       const code = randomBytes(16).toString('base64url');
@@ -98,15 +105,19 @@ export async function startFakeOidcProvider(redirectUri: string): Promise<FakeOi
     if (path === '/token' && req.method === 'POST') {
       provider.tokenRequests++;
       const form = new URLSearchParams(await readBody(req));
-      const basic = req.headers.authorization?.startsWith('Basic ') ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':').map(decodeURIComponent) : [];
+      const basic = req.headers.authorization?.startsWith('Basic ')
+        ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':').map(decodeURIComponent)
+        : [];
       const clientId = form.get('client_id') ?? basic[0];
       const secret = form.get('client_secret') ?? basic[1];
       if (clientId !== provider.clientId || secret !== provider.clientSecret) return json(401, { error: 'invalid_client' });
       const grant = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
-      if (form.get('grant_type') !== 'authorization_code' || !grant || form.get('redirect_uri') !== grant.redirectUri) return json(400, { error: 'invalid_grant' });
+      if (form.get('grant_type') !== 'authorization_code' || !grant || form.get('redirect_uri') !== grant.redirectUri)
+        return json(400, { error: 'invalid_grant' });
       const verifier = form.get('code_verifier') ?? '';
-      if (createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) return json(400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
+      if (createHash('sha256').update(verifier).digest('base64url') !== grant.challenge)
+        return json(400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
       const now = Math.floor(Date.now() / 1000);
       const claims = {
         iss: provider.fault === 'wrong-issuer' ? 'https://login.example/other/v2.0' : provider.issuer,
@@ -120,8 +131,18 @@ export async function startFakeOidcProvider(redirectUri: string): Promise<FakeOi
       };
       // bad-signature: the published kid, another key; unknown-key: a kid the JWKS does not have.
       const idToken =
-        provider.fault === 'bad-signature' ? signJwt(claims, other.privateKey, kid) : provider.fault === 'unknown-key' ? signJwt(claims, other.privateKey, 'unpublished-key') : signJwt(claims, privateKey, kid);
-      return json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 3600, id_token: idToken, scope: 'openid profile email' });
+        provider.fault === 'bad-signature'
+          ? signJwt(claims, other.privateKey, kid)
+          : provider.fault === 'unknown-key'
+            ? signJwt(claims, other.privateKey, 'unpublished-key')
+            : signJwt(claims, privateKey, kid);
+      return json(200, {
+        access_token: randomBytes(16).toString('hex'),
+        token_type: 'Bearer',
+        expires_in: 3600,
+        id_token: idToken,
+        scope: 'openid profile email',
+      });
     }
     json(404, { error: 'not_found' });
   });

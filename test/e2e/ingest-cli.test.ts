@@ -21,19 +21,76 @@ function graphPage(status: string): string {
   return JSON.stringify({
     '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#admin/exchange/tracing/messageTraces',
     value: [
-      { id: T1, messageId: '<m1@fabrikam.com>', senderAddress: 'Alice@Fabrikam.com', recipientAddress: 'bob@contoso.com', receivedDateTime: '2026-11-02T09:30:00Z', subject: '見積書送付の件', size: 20480, fromIP: '203.0.113.10', toIP: '', status },
-      { id: T1, messageId: '<m1@fabrikam.com>', senderAddress: 'Alice@Fabrikam.com', recipientAddress: 'carol@contoso.com', receivedDateTime: '2026-11-02T09:30:00Z', subject: '見積書送付の件', size: 20480, fromIP: '203.0.113.10', toIP: '', status: 'delivered' },
-      { id: T2, messageId: '<m2@contoso.com>', senderAddress: 'bob@contoso.com', recipientAddress: 'dave@tailspintoys.com', receivedDateTime: '2026-11-02T10:00:00Z', subject: 'Re: invoice', size: 4096, fromIP: '198.51.100.20', toIP: '198.51.100.99', status: 'failed' },
+      {
+        id: T1,
+        messageId: '<m1@fabrikam.com>',
+        senderAddress: 'Alice@Fabrikam.com',
+        recipientAddress: 'bob@contoso.com',
+        receivedDateTime: '2026-11-02T09:30:00Z',
+        subject: '見積書送付の件',
+        size: 20480,
+        fromIP: '203.0.113.10',
+        toIP: '',
+        status,
+      },
+      {
+        id: T1,
+        messageId: '<m1@fabrikam.com>',
+        senderAddress: 'Alice@Fabrikam.com',
+        recipientAddress: 'carol@contoso.com',
+        receivedDateTime: '2026-11-02T09:30:00Z',
+        subject: '見積書送付の件',
+        size: 20480,
+        fromIP: '203.0.113.10',
+        toIP: '',
+        status: 'delivered',
+      },
+      {
+        id: T2,
+        messageId: '<m2@contoso.com>',
+        senderAddress: 'bob@contoso.com',
+        recipientAddress: 'dave@tailspintoys.com',
+        receivedDateTime: '2026-11-02T10:00:00Z',
+        subject: 'Re: invoice',
+        size: 4096,
+        fromIP: '198.51.100.20',
+        toIP: '198.51.100.99',
+        status: 'failed',
+      },
     ],
   });
 }
 
 function powershellLines(status: string): string {
   const row = (traceId: string, mid: string, sender: string, rcpt: string, received: string, subject: string, st: string, size: number) =>
-    JSON.stringify({ Organization: 'contoso.onmicrosoft.com', MessageId: mid, Received: received, SenderAddress: sender, RecipientAddress: rcpt, Subject: subject, Status: st, ToIP: null, FromIP: '203.0.113.10', Size: size, MessageTraceId: traceId, StartDate: '2026-11-01T00:00:00Z', EndDate: '2026-11-03T00:00:00Z', Index: 0 });
+    JSON.stringify({
+      Organization: 'contoso.onmicrosoft.com',
+      MessageId: mid,
+      Received: received,
+      SenderAddress: sender,
+      RecipientAddress: rcpt,
+      Subject: subject,
+      Status: st,
+      ToIP: null,
+      FromIP: '203.0.113.10',
+      Size: size,
+      MessageTraceId: traceId,
+      StartDate: '2026-11-01T00:00:00Z',
+      EndDate: '2026-11-03T00:00:00Z',
+      Index: 0,
+    });
   return [
     row(T1, '<m1@fabrikam.com>', 'alice@fabrikam.com', 'bob@contoso.com', '2026-11-02T09:30:00.0000000Z', '見積書送付の件', status, 20480),
-    row(T1, '<m1@fabrikam.com>', 'alice@fabrikam.com', 'carol@contoso.com', '2026-11-02T09:30:00.0000000Z', '見積書送付の件', 'Delivered', 20480),
+    row(
+      T1,
+      '<m1@fabrikam.com>',
+      'alice@fabrikam.com',
+      'carol@contoso.com',
+      '2026-11-02T09:30:00.0000000Z',
+      '見積書送付の件',
+      'Delivered',
+      20480,
+    ),
   ].join('\n');
 }
 
@@ -55,7 +112,9 @@ describe('mailsift ingest', () => {
     // then the Graph page again changes nothing: bob's transient status no longer replaces the final one.
     expect(report.totals).toMatchObject({ read: 5, ingested: 0, updated: 2, duplicates: 3, rejected: 0 });
     const s = await openStore(store);
-    const rows = await s.query('SELECT "MessageTraceId", "RecipientAddress", "Status", "SenderAddress", "Direction" FROM "MessageTrace" ORDER BY 1, 2');
+    const rows = await s.query(
+      'SELECT "MessageTraceId", "RecipientAddress", "Status", "SenderAddress", "Direction" FROM "MessageTrace" ORDER BY 1, 2',
+    );
     await s.close();
     expect(rows.rows).toEqual([
       [T1, 'bob@contoso.com', 'Delivered', 'alice@fabrikam.com', ''],
@@ -74,7 +133,13 @@ describe('mailsift ingest', () => {
     expect(r.code, r.stderr).toBe(0);
     const stats = await runCli(['--config', config, 'stats', '--json']);
     const parsed = JSON.parse(stats.stdout);
-    expect(parsed).toMatchObject({ rows: 3, messages: 2, byDirection: { Inbound: 2, Outbound: 1 }, bySource: { graph: 3 }, collectors: [] });
+    expect(parsed).toMatchObject({
+      rows: 3,
+      messages: 2,
+      byDirection: { Inbound: 2, Outbound: 1 },
+      bySource: { graph: 3 },
+      collectors: [],
+    });
     expect(parsed.from).toBe('2026-11-02T09:30:00.000Z');
   });
 
@@ -82,15 +147,29 @@ describe('mailsift ingest', () => {
     const store = newStore();
     const file = join(dir, 'mixed.ndjson');
     const lines = powershellLines('Delivered').split('\n');
-    writeFileSync(file, [lines[0], '{"Organization": "contoso", "MessageId": "<x>", ', lines[1], '{"Received":"not a date","SenderAddress":"a@b.c","RecipientAddress":"d@e.f","MessageTraceId":"x","Status":"Delivered"}'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        lines[0],
+        '{"Organization": "contoso", "MessageId": "<x>", ',
+        lines[1],
+        '{"Received":"not a date","SenderAddress":"a@b.c","RecipientAddress":"d@e.f","MessageTraceId":"x","Status":"Delivered"}',
+      ].join('\n'),
+    );
     const rejects = join(dir, 'rejects.ndjson');
     const r = await runCli(['--store', store, 'ingest', file, '--json', '--rejects', rejects]);
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
     expect(report.totals).toMatchObject({ read: 4, ingested: 2, rejected: 2 });
     expect(report.rejectFile).toBe(rejects);
-    const rejected = readFileSync(rejects, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(rejected.map((x: { file: string; line: number }) => [x.file, x.line])).toEqual([[file, 2], [file, 4]]);
+    const rejected = readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rejected.map((x: { file: string; line: number }) => [x.file, x.line])).toEqual([
+      [file, 2],
+      [file, 4],
+    ]);
     for (const x of rejected) expect(x.reason).toMatch(/\w/);
   });
 

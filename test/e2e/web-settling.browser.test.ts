@@ -46,7 +46,12 @@ function traces(now: number): FakeTrace[] {
 
 interface ChartOption {
   xAxis: { data: string[] }[];
-  series: { id?: string; name: string; data: (number | { value: number; itemStyle?: { decal?: unknown; opacity?: number } })[]; markArea?: { data: { xAxis: number }[][] } }[];
+  series: {
+    id?: string;
+    name: string;
+    data: (number | { value: number; itemStyle?: { decal?: unknown; opacity?: number } })[];
+    markArea?: { data: { xAxis: number }[][] };
+  }[];
 }
 
 describe.skipIf(!HAS_CHROMIUM)('time series in chromium', () => {
@@ -68,7 +73,10 @@ describe.skipIf(!HAS_CHROMIUM)('time series in chromium', () => {
     expect(report.ok, JSON.stringify(report.error)).toBe(true);
     expect(report.new).toBeGreaterThan(40);
     await new UserDirectory(h.store).addUser('viewer', 'viewer', PASSWORD);
-    const config = configSchema.parse({ organization: { name: 'Contoso', acceptedDomains: ['contoso.com'] }, collectors: [graphEntry(h.fake, { lag: '6h' })] });
+    const config = configSchema.parse({
+      organization: { name: 'Contoso', acceptedDomains: ['contoso.com'] },
+      collectors: [graphEntry(h.fake, { lag: '6h' })],
+    });
     server = await startServer({ config, store: h.store, logger: false, host: '127.0.0.1', port: 0, webRoot: WEB_ROOT });
 
     profile = mkdtempSync(join(tmpdir(), 'mailsift-chromium-'));
@@ -101,7 +109,8 @@ describe.skipIf(!HAS_CHROMIUM)('time series in chromium', () => {
       const chart = (el as HTMLElement & { mailsiftChart: { getOption(): unknown } }).mailsiftChart;
       return JSON.parse(JSON.stringify(chart.getOption())) as unknown;
     }) as Promise<ChartOption>;
-  const valueOf = (d: ChartOption['series'][number]['data'][number] | undefined) => (typeof d === 'object' && d !== null ? d.value : Number(d));
+  const valueOf = (d: ChartOption['series'][number]['data'][number] | undefined) =>
+    typeof d === 'object' && d !== null ? d.value : Number(d);
 
   it('draws a day without mail as 0 in every status, and hatches the part after the complete-up-to time with a note', async () => {
     await page.goto(`${server.url}/overview?range=7d`);
@@ -130,7 +139,8 @@ describe.skipIf(!HAS_CHROMIUM)('time series in chromium', () => {
     expect(first).toBeGreaterThan(missing);
     const delivered = statuses.find((s) => s.name === 'Delivered')!;
     for (let i = 0; i <= last; i++) {
-      if (i >= first) expect(delivered.data[i], labels[i]).toMatchObject({ itemStyle: { decal: expect.anything(), opacity: expect.any(Number) } });
+      if (i >= first)
+        expect(delivered.data[i], labels[i]).toMatchObject({ itemStyle: { decal: expect.anything(), opacity: expect.any(Number) } });
       else expect(typeof delivered.data[i], labels[i]).toBe('number');
     }
     const settling = option.series.find((s) => s.id === 'settling');

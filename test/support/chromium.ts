@@ -11,7 +11,16 @@ export function launchChromium(profileDir: string, options: { locale?: string; a
     executablePath: CHROMIUM,
     headless: true,
     // Without the background-networking flags Chromium keeps trying to reach Google's hosts.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 900 },
     timezoneId: 'Asia/Tokyo',
     ...options,

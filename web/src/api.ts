@@ -51,13 +51,25 @@ export function goToSignIn(): void {
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Send a request with the session's cookie and CSRF token; a network failure is an ApiError, a 401 goes to sign-in. */
-async function send(method: Method, path: string, body: unknown, accept: string, options: { signal?: AbortSignal; noRedirect?: boolean }): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  accept: string,
+  options: { signal?: AbortSignal; noRedirect?: boolean },
+): Promise<Response> {
   const headers: Record<string, string> = { accept };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal: options.signal });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', 'The server did not answer.');
@@ -69,11 +81,23 @@ async function send(method: Method, path: string, body: unknown, accept: string,
 /** The ApiError of an error answer (its JSON body `{error: {code, message, ...}}` when it has one). */
 function errorOf(res: Response, data: unknown): ApiError {
   const e = (data as { error?: { code: string; message: string; line?: number; column?: number } } | undefined)?.error;
-  return new ApiError(res.status, e?.code ?? 'HTTP', e?.message ?? `HTTP ${res.status}`, e?.line, e?.column, Number(res.headers.get('retry-after')) || undefined);
+  return new ApiError(
+    res.status,
+    e?.code ?? 'HTTP',
+    e?.message ?? `HTTP ${res.status}`,
+    e?.line,
+    e?.column,
+    Number(res.headers.get('retry-after')) || undefined,
+  );
 }
 
 /** Call the API; JSON in, JSON out; throws ApiError. */
-export async function api<T>(method: Method, path: string, body?: unknown, options: { signal?: AbortSignal; noRedirect?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: { signal?: AbortSignal; noRedirect?: boolean } = {},
+): Promise<T> {
   const res = await send(method, path, body, 'application/json', options);
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
@@ -85,7 +109,12 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
  * POST and read an NDJSON answer line by line as it arrives; `onLine` gets each parsed line. Resolves when
  * the answer ends; throws ApiError for an error answer (and sends a signed-out user to sign in).
  */
-export async function apiStream(path: string, body: unknown, onLine: (line: unknown) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
+export async function apiStream(
+  path: string,
+  body: unknown,
+  onLine: (line: unknown) => void,
+  options: { signal?: AbortSignal } = {},
+): Promise<void> {
   const res = await send('POST', path, body, 'application/x-ndjson', options);
   if (!res.ok || !res.body) throw errorOf(res, await res.json().catch(() => undefined));
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

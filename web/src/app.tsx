@@ -15,7 +15,12 @@ import { navigate, readViewState, readWall, screenParams, useLocation, writeView
 // The Explorer brings the editor: loaded when first opened.
 const ExplorerPage = lazy(() => import('./pages/explorer-page').then((m) => ({ default: m.ExplorerPage })));
 
-const DASHBOARDS: Record<string, string> = { '/overview': 'overview', '/message-monitoring': 'message-monitoring', '/security': 'security', '/threat-intel': 'threat-intel' };
+const DASHBOARDS: Record<string, string> = {
+  '/overview': 'overview',
+  '/message-monitoring': 'message-monitoring',
+  '/security': 'security',
+  '/threat-intel': 'threat-intel',
+};
 
 function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {

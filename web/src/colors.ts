@@ -21,7 +21,17 @@ export const STATUS_COLORS: Record<string, Swatch> = {
 };
 
 /** Statuses in the order charts stack and list them. */
-export const STATUS_ORDER = ['Delivered', 'Expanded', 'Pending', 'GettingStatus', 'None', 'Recalled', 'FilteredAsSpam', 'Quarantined', 'Failed'];
+export const STATUS_ORDER = [
+  'Delivered',
+  'Expanded',
+  'Pending',
+  'GettingStatus',
+  'None',
+  'Recalled',
+  'FilteredAsSpam',
+  'Quarantined',
+  'Failed',
+];
 
 const NEUTRAL: Swatch = { color: '#C9C9C9', text: '#1f1f1f' };
 

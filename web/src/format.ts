@@ -60,7 +60,14 @@ export function zoneOffsetMinutes(t: number = Date.now()): number {
   return -new Date(t).getTimezoneOffset();
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
 const HOUR = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -84,7 +91,10 @@ export function formatMoment(t: number, now: number = Date.now()): string {
 export function formatUtc(t: number | string): string {
   const ms = typeof t === 'string' ? Date.parse(t) : t;
   if (Number.isNaN(ms)) return String(t);
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
 }
 
 /** An axis label for a time bucket: days as "Nov 28", hours as "Nov 28, 14:00". */

@@ -12,7 +12,15 @@ interface PanelBase {
 
 export type PanelDef =
   | (PanelBase & { kind: 'stat'; format: 'count' | 'bytes'; higherIsWorse: boolean; sparkline?: string; explore?: string })
-  | (PanelBase & { kind: 'chart'; chart: 'stacked-column' | 'column' | 'line' | 'area' | 'bar' | 'pie'; x: string; y: string; series?: string; format: 'count' | 'bytes'; filterLinks: Record<string, FilterName> })
+  | (PanelBase & {
+      kind: 'chart';
+      chart: 'stacked-column' | 'column' | 'line' | 'area' | 'bar' | 'pie';
+      x: string;
+      y: string;
+      series?: string;
+      format: 'count' | 'bytes';
+      filterLinks: Record<string, FilterName>;
+    })
   | (PanelBase & { kind: 'table'; rank: boolean; bytes: string[]; filterLinks: Record<string, FilterName> })
   | (PanelBase & { kind: 'map'; country: string; value: string; filterLinks: Record<string, FilterName> })
   | (PanelBase & { kind: 'keywords'; top: number })

@@ -127,8 +127,14 @@ export function useViewState(): {
 } {
   const { path, search } = useLocation();
   const { range, filters } = readViewState(search);
-  const setRange = useCallback((r: TimeRange) => navigate(path + writeViewState(location.search, r, readViewState(location.search).filters)), [path]);
-  const setFilters = useCallback((f: Filters) => navigate(path + writeViewState(location.search, readViewState(location.search).range, f)), [path]);
+  const setRange = useCallback(
+    (r: TimeRange) => navigate(path + writeViewState(location.search, r, readViewState(location.search).filters)),
+    [path],
+  );
+  const setFilters = useCallback(
+    (f: Filters) => navigate(path + writeViewState(location.search, readViewState(location.search).range, f)),
+    [path],
+  );
   const addFilter = useCallback(
     (name: FilterName, value: string) => {
       const cur = readViewState(location.search);
@@ -155,5 +161,16 @@ export function useViewState(): {
       }),
     [path],
   );
-  return { range, filters, setRange, setFilters, addFilter, viewQuery: writeViewState('', range, filters), refresh: readRefresh(search), setRefresh, wall: readWall(search), setWall };
+  return {
+    range,
+    filters,
+    setRange,
+    setFilters,
+    addFilter,
+    viewQuery: writeViewState('', range, filters),
+    refresh: readRefresh(search),
+    setRefresh,
+    wall: readWall(search),
+    setWall,
+  };
 }

@@ -2,10 +2,22 @@
 // visible, never obeyed, and long values cut for display with the whole value kept for tooltips.
 
 const NAMES: Record<number, string> = {
-  0x200e: 'LRM', 0x200f: 'RLM', 0x061c: 'ALM',
-  0x202a: 'LRE', 0x202b: 'RLE', 0x202c: 'PDF', 0x202d: 'LRO', 0x202e: 'RLO',
-  0x2066: 'LRI', 0x2067: 'RLI', 0x2068: 'FSI', 0x2069: 'PDI',
-  0x2028: 'LSEP', 0x2029: 'PSEP', 0xfeff: 'BOM', 0x200b: 'ZWSP',
+  0x200e: 'LRM',
+  0x200f: 'RLM',
+  0x061c: 'ALM',
+  0x202a: 'LRE',
+  0x202b: 'RLE',
+  0x202c: 'PDF',
+  0x202d: 'LRO',
+  0x202e: 'RLO',
+  0x2066: 'LRI',
+  0x2067: 'RLI',
+  0x2068: 'FSI',
+  0x2069: 'PDI',
+  0x2028: 'LSEP',
+  0x2029: 'PSEP',
+  0xfeff: 'BOM',
+  0x200b: 'ZWSP',
 };
 
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;

@@ -13,7 +13,13 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
 }
 
 /** POST `body` to `url`. Messages name the host only: paths of web-hook URLs are secrets (Slack, Teams). */
-export async function postJson(url: string, body: string, headers: Record<string, string>, ctx: SendContext, timeoutMs: number): Promise<SendResult> {
+export async function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  ctx: SendContext,
+  timeoutMs: number,
+): Promise<SendResult> {
   const host = new URL(url).host;
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
   let response: Response;
@@ -33,11 +39,16 @@ export async function postJson(url: string, body: string, headers: Record<string
   const status = response.status;
   if (status >= 200 && status < 300) return { detail: `HTTP ${status}` };
   const snippet = text ? `: ${visible(text, 120)}` : '';
-  if (status >= 300 && status < 400) throw new DeliveryError(`${host} answered HTTP ${status} (redirects are not followed)`, { retryable: false, status });
+  if (status >= 300 && status < 400)
+    throw new DeliveryError(`${host} answered HTTP ${status} (redirects are not followed)`, { retryable: false, status });
   // A 4xx other than 429 means the request itself is wrong: sending it again will not help.
   const retryable = status === 429 || status >= 500;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), ctx.now());
-  throw new DeliveryError(`${host} answered HTTP ${status}${snippet}`, { retryable, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  throw new DeliveryError(`${host} answered HTTP ${status}${snippet}`, {
+    retryable,
+    status,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
 }
 
 async function readSome(response: Response): Promise<string> {

@@ -7,17 +7,11 @@ import { teams } from './teams.js';
 import { webhook } from './webhook.js';
 
 /** A destination type of any configuration: the registry pairs each config with its own type's schema and send. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type AnyDestinationType = DestinationType<any>;
 
 /** Every destination type, by `type`. */
-export const DESTINATION_TYPES: readonly AnyDestinationType[] = [
-  webhook,
-  slack,
-  teams,
-  smtp,
-  syslog,
-];
+export const DESTINATION_TYPES: readonly AnyDestinationType[] = [webhook, slack, teams, smtp, syslog];
 
 /** The destination type named `type`, if there is one. */
 export function destinationType(type: string): AnyDestinationType | undefined {

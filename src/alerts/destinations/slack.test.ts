@@ -32,10 +32,20 @@ describe('slack destination', () => {
   it('posts { text, blocks } where no stranger can add a link, a mention or formatting', async () => {
     const clock = fakeClock(NOW);
     const dest = parseAlertsConfig({ destinations: [{ name: 'soc', type: 'slack', url: receiver.url }] }).destinations.get('soc')!;
-    const out = await deliver(hostileAlert(NOW), dest, { log: new DeliveryLog(store), version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const out = await deliver(hostileAlert(NOW), dest, {
+      log: new DeliveryLog(store),
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
     expect(out).toMatchObject({ status: 'delivered', attempts: 2, detail: 'HTTP 200' });
     expect(clock.sleeps).toEqual([2000]);
-    const msg = receiver.accepted()[0]!.json as { text: string; mrkdwn: boolean; blocks: { type: string; text?: { type: string }; elements?: { type: string; url?: string }[] }[] };
+    const msg = receiver.accepted()[0]!.json as {
+      text: string;
+      mrkdwn: boolean;
+      blocks: { type: string; text?: { type: string }; elements?: { type: string; url?: string }[] }[];
+    };
     expect(msg.mrkdwn).toBe(false);
     expect(msg.text).toContain('&lt;!channel&gt;');
     expect(msg.text).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -32,8 +32,15 @@ describe('smtp destination', () => {
     return parseAlertsConfig({
       destinations: [
         {
-          name: 'mail', type: 'smtp', host: '127.0.0.1', port, from: 'mailsift@contoso.com', to: ['soc@contoso.com', 'it@contoso.com'],
-          auth: { user: 'mailsift', pass: PASSWORD }, tls: { ca: tls.cert }, ...extra,
+          name: 'mail',
+          type: 'smtp',
+          host: '127.0.0.1',
+          port,
+          from: 'mailsift@contoso.com',
+          to: ['soc@contoso.com', 'it@contoso.com'],
+          auth: { user: 'mailsift', pass: PASSWORD },
+          tls: { ca: tls.cert },
+          ...extra,
         },
       ],
     }).destinations.get('mail')!;
@@ -42,7 +49,13 @@ describe('smtp destination', () => {
   it('sends over STARTTLS (certificate checked against the CA) with AUTH, a text part and an HTML part with everything escaped', async () => {
     server = await startSmtpReceiver({ ...tls, user: 'mailsift', pass: PASSWORD });
     const clock = fakeClock(NOW);
-    const out = await deliver(hostileAlert(NOW), destination(server.port), { log: new DeliveryLog(store), version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const out = await deliver(hostileAlert(NOW), destination(server.port), {
+      log: new DeliveryLog(store),
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
     expect(out).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(out.detail).toMatch(/^250 /);
     expect(server.logins).toEqual([{ user: 'mailsift', ok: true, secure: true }]);
@@ -69,7 +82,13 @@ describe('smtp destination', () => {
   it('retries a 451 and delivers on the next attempt', async () => {
     server = await startSmtpReceiver({ ...tls, user: 'mailsift', pass: PASSWORD, tempFailFirst: 1 });
     const clock = fakeClock(NOW);
-    const out = await deliver(hostileAlert(NOW), destination(server.port), { log: new DeliveryLog(store), version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const out = await deliver(hostileAlert(NOW), destination(server.port), {
+      log: new DeliveryLog(store),
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
     expect(out).toMatchObject({ status: 'delivered', attempts: 2 });
     expect(clock.sleeps).toEqual([500]);
     expect(server.mails).toHaveLength(1);
@@ -79,7 +98,13 @@ describe('smtp destination', () => {
     server = await startSmtpReceiver({ ...tls, user: 'mailsift', pass: 'the-right-one' });
     const clock = fakeClock(NOW);
     const log = new DeliveryLog(store);
-    const out = await deliver(hostileAlert(NOW), destination(server.port), { log, version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const out = await deliver(hostileAlert(NOW), destination(server.port), {
+      log,
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
     expect(out).toMatchObject({ status: 'failed', attempts: 1 });
     expect(out.detail).toMatch(/SMTP 127\.0\.0\.1:\d+: Invalid login: 535/);
     const everything = JSON.stringify([out, await log.recent()]);
@@ -90,7 +115,13 @@ describe('smtp destination', () => {
   it('refuses to send (or log in) when the server offers no STARTTLS and requireTLS is on', async () => {
     server = await startSmtpReceiver({ ...tls, user: 'mailsift', pass: PASSWORD, noStartTls: true });
     const clock = fakeClock(NOW);
-    const out = await deliver(hostileAlert(NOW), destination(server.port, { attempts: 1 }), { log: new DeliveryLog(store), version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const out = await deliver(hostileAlert(NOW), destination(server.port, { attempts: 1 }), {
+      log: new DeliveryLog(store),
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
     expect(out.status).toBe('failed');
     expect(out.detail).toMatch(/STARTTLS/i);
     expect(server.logins).toEqual([]);
@@ -101,7 +132,13 @@ describe('smtp destination', () => {
     server = await startSmtpReceiver({ ...tls, user: 'mailsift', pass: PASSWORD });
     const clock = fakeClock(NOW);
     const other = selfSignedCert();
-    const out = await deliver(hostileAlert(NOW), destination(server.port, { tls: { ca: other.cert } }), { log: new DeliveryLog(store), version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const out = await deliver(hostileAlert(NOW), destination(server.port, { tls: { ca: other.cert } }), {
+      log: new DeliveryLog(store),
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
     expect(out).toMatchObject({ status: 'failed', attempts: 1 });
     expect(server.mails).toEqual([]);
     expect(out.detail).not.toContain(PASSWORD);
@@ -113,12 +150,25 @@ describe('smtp destination', () => {
     const lines: string[] = [];
     const alert = hostileAlert(NOW);
     const report = await runAlertsOnce({
-      store, now: clock.now, sleep: clock.sleep,
+      store,
+      now: clock.now,
+      sleep: clock.sleep,
       log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) },
       sources: { findings: async () => [alert.finding!], query: async () => ({ columns: [], rows: [] }) },
       config: {
         alerts: {
-          destinations: [{ name: 'mail', type: 'smtp', host: '127.0.0.1', port: server.port, from: 'mailsift@contoso.com', to: 'soc@contoso.com', auth: { user: 'mailsift', pass: PASSWORD }, tls: { ca: tls.cert } }],
+          destinations: [
+            {
+              name: 'mail',
+              type: 'smtp',
+              host: '127.0.0.1',
+              port: server.port,
+              from: 'mailsift@contoso.com',
+              to: 'soc@contoso.com',
+              auth: { user: 'mailsift', pass: PASSWORD },
+              tls: { ca: tls.cert },
+            },
+          ],
           rules: [{ name: 'all', detection: '*', schedule: '5m', destinations: ['mail'] }],
         },
       },

@@ -17,7 +17,10 @@ const smtpConfig = z
     secure: z.boolean().default(false),
     /** Refuse to go on unless the server offers STARTTLS (default true; set false only for a local relay). */
     requireTLS: z.boolean().default(true),
-    auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).strict().optional(),
+    auth: z
+      .object({ user: z.string().min(1), pass: z.string().min(1) })
+      .strict()
+      .optional(),
     from: address,
     to: z.union([address, z.array(address).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])),
     subjectPrefix: z.string().default('[mailsift]'),
@@ -43,7 +46,10 @@ export function emailContent(alert: Alert, subjectPrefix: string): { subject: st
   if (rows.length > 0) {
     const head = rows[0]!.map((p) => `<th align="left">${escapeHtml(p.name)}</th>`).join('');
     const body = rows.map((r) => `<tr>${r.map((p) => `<td>${escapeHtml(p.value)}</td>`).join('')}</tr>`).join('\n');
-    parts.push(`<p>Evidence (top ${rows.length}):</p>`, `<table border="1" cellpadding="4" cellspacing="0"><tr>${head}</tr>\n${body}</table>`);
+    parts.push(
+      `<p>Evidence (top ${rows.length}):</p>`,
+      `<table border="1" cellpadding="4" cellspacing="0"><tr>${head}</tr>\n${body}</table>`,
+    );
   }
   const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${parts.join('\n')}\n</body></html>\n`;
   return { subject, text, html };
@@ -59,7 +65,7 @@ export const smtp = defineDestination<SmtpConfig>({
   type: 'smtp',
   configSchema: smtpConfig,
   secrets: (c) => (c.auth ? [c.auth.pass] : []),
-  async send(alert, config, ctx) {
+  async send(alert, config, _ctx) {
     const transport = nodemailer.createTransport({
       host: config.host,
       port: config.port,
@@ -92,7 +98,11 @@ export const smtp = defineDestination<SmtpConfig>({
       const tlsProblem = e.code === 'ETLS' || /certificate|self[- ]signed|STARTTLS/i.test(e.message ?? '');
       const permanent = (code !== undefined && code >= 500) || e.code === 'EAUTH' || tlsProblem;
       const reason = visible(e.message ?? String(cause), 300);
-      throw new DeliveryError(`SMTP ${config.host}:${config.port}: ${reason}`, { retryable: !permanent, ...(code === undefined ? {} : { status: code }), cause });
+      throw new DeliveryError(`SMTP ${config.host}:${config.port}: ${reason}`, {
+        retryable: !permanent,
+        ...(code === undefined ? {} : { status: code }),
+        cause,
+      });
     } finally {
       transport.close();
     }

@@ -5,8 +5,26 @@ import { visible } from '../text-safety.js';
 
 /** Facility names of RFC 5424 section 6.2.1. */
 export const FACILITIES: Record<string, number> = {
-  kern: 0, user: 1, mail: 2, daemon: 3, auth: 4, syslog: 5, lpr: 6, news: 7, uucp: 8, cron: 9, authpriv: 10, ftp: 11,
-  local0: 16, local1: 17, local2: 18, local3: 19, local4: 20, local5: 21, local6: 22, local7: 23,
+  kern: 0,
+  user: 1,
+  mail: 2,
+  daemon: 3,
+  auth: 4,
+  syslog: 5,
+  lpr: 6,
+  news: 7,
+  uucp: 8,
+  cron: 9,
+  authpriv: 10,
+  ftp: 11,
+  local0: 16,
+  local1: 17,
+  local2: 18,
+  local3: 19,
+  local4: 20,
+  local5: 21,
+  local6: 22,
+  local7: 23,
 };
 
 const SYSLOG_SEVERITY: Record<Severity, number> = { critical: 2, high: 3, medium: 4, low: 5 };
@@ -85,7 +103,15 @@ export function cefLine(alert: Alert, version: string): string {
     .filter(([, v]) => v !== '' && v !== undefined)
     .map(([k, v]) => `${k}=${cefValue(v)}`)
     .join(' ');
-  const header = ['CEF:0', 'mailsift', 'mailsift', cefHeader(version, 31), cefHeader(alert.rule, 200), cefHeader(alert.title, 300), String(CEF_SEVERITY[alert.severity])];
+  const header = [
+    'CEF:0',
+    'mailsift',
+    'mailsift',
+    cefHeader(version, 31),
+    cefHeader(alert.rule, 200),
+    cefHeader(alert.title, 300),
+    String(CEF_SEVERITY[alert.severity]),
+  ];
   return `${header.join('|')}|${extension}`;
 }
 

@@ -29,11 +29,22 @@ function sendUdp(message: string, t: SyslogTarget): Promise<string> {
     const socket = createSocket(isIPv6(t.host) ? 'udp6' : 'udp4');
     socket.once('error', (cause) => {
       socket.close();
-      reject(new DeliveryError(`syslog udp ${t.host}:${t.port}: ${(cause as NodeJS.ErrnoException).code ?? cause.message}`, { retryable: true, cause }));
+      reject(
+        new DeliveryError(`syslog udp ${t.host}:${t.port}: ${(cause as NodeJS.ErrnoException).code ?? cause.message}`, {
+          retryable: true,
+          cause,
+        }),
+      );
     });
     socket.send(Buffer.from(message, 'utf8'), t.port, t.host, (error) => {
       socket.close();
-      if (error) reject(new DeliveryError(`syslog udp ${t.host}:${t.port}: ${(error as NodeJS.ErrnoException).code ?? error.message}`, { retryable: true, cause: error }));
+      if (error)
+        reject(
+          new DeliveryError(`syslog udp ${t.host}:${t.port}: ${(error as NodeJS.ErrnoException).code ?? error.message}`, {
+            retryable: true,
+            cause: error,
+          }),
+        );
       else resolve(`sent ${Buffer.byteLength(message)} bytes over udp`);
     });
   });

@@ -31,9 +31,17 @@ describe('syslog destination', () => {
   });
 
   async function send(raw: Record<string, unknown>) {
-    const dest = parseAlertsConfig({ destinations: [{ name: 'siem', type: 'syslog', host: '127.0.0.1', hostname: 'mailsift-01', ...raw }] }).destinations.get('siem')!;
+    const dest = parseAlertsConfig({
+      destinations: [{ name: 'siem', type: 'syslog', host: '127.0.0.1', hostname: 'mailsift-01', ...raw }],
+    }).destinations.get('siem')!;
     const clock = fakeClock(NOW);
-    return deliver(hostileAlert(NOW), dest, { log: new DeliveryLog(store), version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    return deliver(hostileAlert(NOW), dest, {
+      log: new DeliveryLog(store),
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
   }
 
   it('sends RFC 5424 over UDP: one line, structured data escaped, controls and RTL made visible', async () => {
@@ -46,7 +54,9 @@ describe('syslog destination', () => {
     // local4 (20) * 8 + err (3) for a high alert
     expect(m[1]).toBe(String(20 * 8 + 3));
     expect(m.slice(2, 7)).toEqual(['2026-03-03T00:00:00.000Z', 'mailsift-01', 'mailsift', String(process.pid), 'alert']);
-    expect(m[7]).toBe('[mailsift@32473 rule="campaign watch" severity="high" alertId="6f1c2a9e-0000-4000-8000-000000000001" findingId="f-123" detection="subject-campaign"]');
+    expect(m[7]).toBe(
+      '[mailsift@32473 rule="campaign watch" severity="high" alertId="6f1c2a9e-0000-4000-8000-000000000001" findingId="f-123" detection="subject-campaign"]',
+    );
     expect(m[8]!.startsWith('\ufeffSubject campaign')).toBe(true);
     expect(msg).not.toMatch(/[\n\r\u202e]/);
     expect(m[8]).toContain('invoice[U+202E]fdp.exe line1[U+000A]line2[U+000D][U+000A]line3');
@@ -70,8 +80,27 @@ describe('syslog destination', () => {
     const ext = fields[7]!;
     // Every `=` that is not escaped starts a key.
     const keys = [...ext.matchAll(/(?:^| )([A-Za-z0-9]+)=/g)].map((k) => k[1]);
-    expect(keys).toEqual(['rt', 'externalId', 'cat', 'msg', 'request', 'suser', 'src', 'cnt', 'cs1Label', 'cs1', 'cs2Label', 'cs2', 'cs3Label', 'cs3', 'cs4Label', 'cs4']);
-    expect(ext).toContain('cs1=<img src\\=x onerror\\=alert(1)> <!channel> *bold* [link](javascript:alert(1)) invoice[U+202E]fdp.exe line1\\nline2\\nline3 a|b\\=c\\\\d');
+    expect(keys).toEqual([
+      'rt',
+      'externalId',
+      'cat',
+      'msg',
+      'request',
+      'suser',
+      'src',
+      'cnt',
+      'cs1Label',
+      'cs1',
+      'cs2Label',
+      'cs2',
+      'cs3Label',
+      'cs3',
+      'cs4Label',
+      'cs4',
+    ]);
+    expect(ext).toContain(
+      'cs1=<img src\\=x onerror\\=alert(1)> <!channel> *bold* [link](javascript:alert(1)) invoice[U+202E]fdp.exe line1\\nline2\\nline3 a|b\\=c\\\\d',
+    );
     expect(ext).toContain(`rt=${NOW}`);
     expect(ext).toContain('request=https://mailsift.contoso.com/findings/f-123');
   });

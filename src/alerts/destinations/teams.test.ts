@@ -31,7 +31,13 @@ describe('teams destination', () => {
   it('posts an Adaptive Card 1.4 whose text cannot turn a subject into a link or formatting', async () => {
     const clock = fakeClock(NOW);
     const dest = parseAlertsConfig({ destinations: [{ name: 'teams', type: 'teams', url: receiver.url }] }).destinations.get('teams')!;
-    const out = await deliver(hostileAlert(NOW), dest, { log: new DeliveryLog(store), version: '0.1.0', now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const out = await deliver(hostileAlert(NOW), dest, {
+      log: new DeliveryLog(store),
+      version: '0.1.0',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0,
+    });
     expect(out).toMatchObject({ status: 'delivered', attempts: 2, detail: 'HTTP 202' });
     const msg = receiver.accepted()[0]!.json as { type: string; attachments: { contentType: string; content: Card }[] };
     expect(msg.type).toBe('message');
@@ -45,7 +51,9 @@ describe('teams destination', () => {
     expect(texts).toContain('invoice\\[U+202E\\]fdp.exe');
     expect(texts).toContain('line1\\[U+000A\\]line2');
     expect(texts).not.toMatch(/\u202e/);
-    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open in mailsift', url: 'https://mailsift.contoso.com/findings/f-123' }]);
+    expect(card.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open in mailsift', url: 'https://mailsift.contoso.com/findings/f-123' },
+    ]);
     const log = await new DeliveryLog(store).recent();
     expect(JSON.stringify(log)).not.toContain('TeamsSignatureSecret123');
   });

@@ -41,9 +41,21 @@ export function teamsMessage(alert: Alert): Record<string, unknown> {
   const rows = evidencePairs(alert.evidence);
   if (rows.length > 0) {
     body.push({ type: 'TextBlock', text: `Evidence (top ${rows.length})`, weight: 'Bolder', spacing: 'Medium' });
-    for (const row of rows) body.push({ type: 'TextBlock', text: row.map((p) => `${escapeMarkdown(p.name)}: ${escapeMarkdown(p.value)}`).join(' | '), wrap: true, spacing: 'Small', fontType: 'Monospace' });
+    for (const row of rows)
+      body.push({
+        type: 'TextBlock',
+        text: row.map((p) => `${escapeMarkdown(p.name)}: ${escapeMarkdown(p.value)}`).join(' | '),
+        wrap: true,
+        spacing: 'Small',
+        fontType: 'Monospace',
+      });
   }
-  const card: Record<string, unknown> = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body };
+  const card: Record<string, unknown> = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    body,
+  };
   if (alert.link) card.actions = [{ type: 'Action.OpenUrl', title: 'Open in mailsift', url: alert.link }];
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
 }

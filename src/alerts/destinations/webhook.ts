@@ -54,7 +54,11 @@ export const webhook = defineDestination<WebhookConfig>({
   async send(alert, config, ctx) {
     const timestamp = Math.floor(ctx.now() / 1000);
     const body = safeJson(webhookPayload(alert, timestamp));
-    const headers: Record<string, string> = { ...config.headers, 'x-mailsift-timestamp': String(timestamp), 'x-mailsift-alert-id': alert.id };
+    const headers: Record<string, string> = {
+      ...config.headers,
+      'x-mailsift-timestamp': String(timestamp),
+      'x-mailsift-alert-id': alert.id,
+    };
     if (config.secret) headers['x-mailsift-signature'] = signBody(config.secret, body);
     return postJson(config.url, body, headers, ctx, config.timeoutMs);
   },

@@ -65,7 +65,11 @@ export async function startReceiver(o: ReceiverOptions): Promise<Receiver> {
       if (problem) return answer(o.kind === 'webhook' && problem.startsWith('signature') ? 401 : 400, problem);
       if (failuresLeft > 0) {
         failuresLeft--;
-        return answer(o.failStatus ?? 500, o.failStatus === 429 ? 'rate_limited' : 'internal error', o.retryAfter ? { 'retry-after': o.retryAfter } : {});
+        return answer(
+          o.failStatus ?? 500,
+          o.failStatus === 429 ? 'rate_limited' : 'internal error',
+          o.retryAfter ? { 'retry-after': o.retryAfter } : {},
+        );
       }
       acceptedList.push(r);
       answer(o.kind === 'teams' ? 202 : 200, o.kind === 'slack' ? 'ok' : '');
@@ -73,7 +77,12 @@ export async function startReceiver(o: ReceiverOptions): Promise<Receiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const path = o.kind === 'slack' ? '/services/T0001/B0002/XXXXsecretpathXXXX' : o.kind === 'teams' ? '/workflows/abc/triggers/manual/paths/invoke?sig=TeamsSignatureSecret123' : '/hooks/mailsift';
+  const path =
+    o.kind === 'slack'
+      ? '/services/T0001/B0002/XXXXsecretpathXXXX'
+      : o.kind === 'teams'
+        ? '/workflows/abc/triggers/manual/paths/invoke?sig=TeamsSignatureSecret123'
+        : '/hooks/mailsift';
   return {
     url: `http://127.0.0.1:${port}${path}`,
     requests,
@@ -90,8 +99,16 @@ function check(o: ReceiverOptions, r: ReceivedRequest): string | undefined {
     return undefined;
   }
   if (o.kind === 'teams') {
-    const att = (j.attachments as { contentType?: string; content?: { type?: string; version?: string; body?: unknown[] } }[] | undefined)?.[0];
-    if (j.type !== 'message' || att?.contentType !== 'application/vnd.microsoft.card.adaptive' || att.content?.type !== 'AdaptiveCard' || !Array.isArray(att.content.body)) return 'not an Adaptive Card message';
+    const att = (
+      j.attachments as { contentType?: string; content?: { type?: string; version?: string; body?: unknown[] } }[] | undefined
+    )?.[0];
+    if (
+      j.type !== 'message' ||
+      att?.contentType !== 'application/vnd.microsoft.card.adaptive' ||
+      att.content?.type !== 'AdaptiveCard' ||
+      !Array.isArray(att.content.body)
+    )
+      return 'not an Adaptive Card message';
     return undefined;
   }
   if (o.secret) {

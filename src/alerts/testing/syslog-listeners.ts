@@ -18,7 +18,10 @@ function collector() {
     messages,
     push(m: string) {
       messages.push(m);
-      for (const w of waiters.splice(0)) (messages.length >= w.n ? w.resolve(messages) : waiters.push(w));
+      for (const w of waiters.splice(0)) {
+        if (messages.length >= w.n) w.resolve(messages);
+        else waiters.push(w);
+      }
     },
     waitFor(n: number) {
       return messages.length >= n ? Promise.resolve(messages) : new Promise<string[]>((resolve) => waiters.push({ n, resolve }));
@@ -32,7 +35,12 @@ export async function udpListener(): Promise<SyslogListener> {
   const socket = createSocket('udp4');
   socket.on('message', (buf) => c.push(buf.toString('utf8')));
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { port: socket.address().port, messages: c.messages, waitFor: c.waitFor, close: () => new Promise((r) => socket.close(() => r())) };
+  return {
+    port: socket.address().port,
+    messages: c.messages,
+    waitFor: c.waitFor,
+    close: () => new Promise((r) => socket.close(() => r())),
+  };
 }
 
 /** Split octet-counted frames; a frame without a valid length prefix is recorded as `!bad frame: ...`. */
@@ -71,11 +79,17 @@ async function listen(server: Server, c: ReturnType<typeof collector>): Promise<
 /** A TCP listener with octet-counting framing. */
 export function tcpListener(): Promise<SyslogListener> {
   const c = collector();
-  return listen(createTcpServer((s) => framed(s, (m) => c.push(m))), c);
+  return listen(
+    createTcpServer((s) => framed(s, (m) => c.push(m))),
+    c,
+  );
 }
 
 /** A TLS listener (RFC 5425) with the given key and certificate. */
 export function tlsListener(tls: { key: string; cert: string }): Promise<SyslogListener> {
   const c = collector();
-  return listen(createTlsServer(tls, (s) => framed(s, (m) => c.push(m))), c);
+  return listen(
+    createTlsServer(tls, (s) => framed(s, (m) => c.push(m))),
+    c,
+  );
 }

@@ -19,7 +19,8 @@ export function registerAlerts(program: Command, run: Run): void {
         if (opts.rule && !opts.once) throw new UsageError('--rule goes with --once');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const { runAlertsOnce, startAlerting, UnknownAlertNameError } = await import('../../alerts/index.js');
-        const print = (report: AlertRunReport) => process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatRun(report));
+        const print = (report: AlertRunReport) =>
+          process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatRun(report));
         const log = { info: () => undefined, warn: (m: string) => process.stderr.write(`mailsift: ${m}\n`) };
         try {
           const store = await ctx.store();
@@ -81,18 +82,24 @@ function runFailed(report: AlertRunReport): boolean {
 }
 
 function formatDelivery(d: { destination: string; type: string; status: string; attempts: number; detail: string }): string {
-  if (d.status === 'delivered') return `${d.destination} (${d.type}): delivered${d.attempts > 1 ? ` after ${d.attempts} attempts` : ''} (${d.detail})`;
+  if (d.status === 'delivered')
+    return `${d.destination} (${d.type}): delivered${d.attempts > 1 ? ` after ${d.attempts} attempts` : ''} (${d.detail})`;
   if (d.status === 'skipped') return `${d.destination} (${d.type}): skipped (${d.detail})`;
   return `${d.destination} (${d.type}): failed after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.detail}`;
 }
 
 function formatRule(r: RuleReport): string[] {
-  const extra = [r.suppressed > 0 ? `${r.suppressed} suppressed` : '', r.deferred > 0 ? `${r.deferred} left for the next run` : ''].filter(Boolean).join(', ');
+  const extra = [r.suppressed > 0 ? `${r.suppressed} suppressed` : '', r.deferred > 0 ? `${r.deferred} left for the next run` : '']
+    .filter(Boolean)
+    .join(', ');
   const head =
-    r.status === 'error' ? `${r.rule}: error: ${r.error ?? ''}`
-    : r.status === 'fired' ? `${r.rule}: fired ${r.fired} alert${r.fired === 1 ? '' : 's'}${extra ? ` (${extra})` : ''}`
-    : r.status === 'suppressed' ? `${r.rule}: suppressed (${extra})`
-    : `${r.rule}: quiet`;
+    r.status === 'error'
+      ? `${r.rule}: error: ${r.error ?? ''}`
+      : r.status === 'fired'
+        ? `${r.rule}: fired ${r.fired} alert${r.fired === 1 ? '' : 's'}${extra ? ` (${extra})` : ''}`
+        : r.status === 'suppressed'
+          ? `${r.rule}: suppressed (${extra})`
+          : `${r.rule}: quiet`;
   const lines = [head];
   for (const a of r.alerts) {
     lines.push(`  [${a.severity}] ${a.sentence}`);

@@ -15,7 +15,8 @@ export function registerCollect(program: Command, run: (fn: () => Promise<number
     .action((opts: { once?: boolean; name?: string[]; json?: boolean }, cmd: Command) =>
       run(async () => {
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        if (ctx.config.collectors.length === 0) throw new UsageError('no collectors in the configuration: add a collectors: section (see docs/collectors.md)');
+        if (ctx.config.collectors.length === 0)
+          throw new UsageError('no collectors in the configuration: add a collectors: section (see docs/collectors.md)');
         const { runCollectorsOnce, startCollectors } = await import('../../collect/index.js');
         try {
           const store = await ctx.store();
@@ -51,9 +52,13 @@ export function registerCollect(program: Command, run: (fn: () => Promise<number
 function passLine(r: PassReport): string {
   const time = r.startedAt.slice(0, 19).replace('T', ' ');
   const lines: string[] = [];
-  if (r.gap) lines.push(`${time} ${r.name}: warning: mail received ${r.gap.from}..${r.gap.to} is older than Microsoft keeps and was not collected`);
+  if (r.gap)
+    lines.push(`${time} ${r.name}: warning: mail received ${r.gap.from}..${r.gap.to} is older than Microsoft keeps and was not collected`);
   const counts = `${formatCount(r.rows)} rows (${formatCount(r.new)} new, ${formatCount(r.updated)} updated${r.rejected ? `, ${formatCount(r.rejected)} rejected: ${r.firstReject}` : ''}), ${formatCount(r.requests)} ${r.requests === 1 ? 'request' : 'requests'}`;
   if (r.ok) lines.push(`${time} ${r.name}: ${r.span ?? 'nothing new yet (within the lag)'}: ${counts}`);
-  else lines.push(`${time} ${r.name}: failed: ${r.error?.message ?? 'unknown error'}${r.windows.length ? ` (stored before that: ${counts})` : ''}`);
+  else
+    lines.push(
+      `${time} ${r.name}: failed: ${r.error?.message ?? 'unknown error'}${r.windows.length ? ` (stored before that: ${counts})` : ''}`,
+    );
   return lines.join('\n') + '\n';
 }

@@ -12,7 +12,12 @@ import { serveDemo } from './demo-serve.js';
 
 /** Build (when needed) and serve the demo; returns the exit code. */
 export async function runDemo(ctx: CommandContext, opts: DemoOptions): Promise<number> {
-  const wanted = { seed: Number(opts.seed), days: Number(opts.days), perDay: Number(opts.perDay), day: new Date().toISOString().slice(0, 10) };
+  const wanted = {
+    seed: Number(opts.seed),
+    days: Number(opts.days),
+    perDay: Number(opts.perDay),
+    day: new Date().toISOString().slice(0, 10),
+  };
   let store = await openStore(ctx.config.store);
   const built = (await store.getState('demo'))?.value as typeof wanted | undefined;
   if (opts.rebuild || JSON.stringify(built) !== JSON.stringify(wanted)) {

@@ -5,10 +5,20 @@ import { EXIT } from '../exit-codes.js';
 
 /** Serve the demo store until Ctrl-C; returns the exit code. */
 export async function serveDemo(store: Store, ctx: CommandContext, where: { host?: string; port?: number; days: number }): Promise<number> {
-  const [{ UserDirectory }, { startServices, untilSignal }] = await Promise.all([import('../../server/index.js'), import('../services.js')]);
+  const [{ UserDirectory }, { startServices, untilSignal }] = await Promise.all([
+    import('../../server/index.js'),
+    import('../services.js'),
+  ]);
   // A fresh password every start: the demo never has a known default one.
   const password = await new UserDirectory(store).resetAdminWithOneTimePassword('admin');
-  const services = await startServices({ config: ctx.config, store, host: where.host, port: where.port, collectors: false, detectionWindowDays: where.days });
+  const services = await startServices({
+    config: ctx.config,
+    store,
+    host: where.host,
+    port: where.port,
+    collectors: false,
+    detectionWindowDays: where.days,
+  });
   process.stdout.write(
     [
       '',

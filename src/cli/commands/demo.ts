@@ -17,7 +17,9 @@ export interface DemoOptions {
 export function registerDemo(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
     .command('demo')
-    .description('build a demo tenant (a month of realistic mail with planted incidents) in a store of its own (default ./mailsift-data/demo.duckdb, or --store) and serve the app')
+    .description(
+      'build a demo tenant (a month of realistic mail with planted incidents) in a store of its own (default ./mailsift-data/demo.duckdb, or --store) and serve the app',
+    )
     .option('--port <n>', 'port to serve on (default from config, 8080)')
     .option('--host <h>', 'address to listen on (default 127.0.0.1)')
     .option('--seed <n>', 'seed of the generator', '1')
@@ -34,4 +36,3 @@ export function registerDemo(program: Command, run: (fn: () => Promise<number>) 
       }),
     );
 }
-

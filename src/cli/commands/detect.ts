@@ -16,7 +16,9 @@ interface DetectOptions {
 export function registerDetect(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
     .command('detect')
-    .description('find incidents (spikes, campaigns, bursts, look-alikes, threat intel, embargoed countries, large transfers, EDR correlation)')
+    .description(
+      'find incidents (spikes, campaigns, bursts, look-alikes, threat intel, embargoed countries, large transfers, EDR correlation)',
+    )
     .option('--from <time>', 'start of the window (ISO, or 7d/12h back from now; default: detections.lookbackDays before --to)')
     .option('--to <time>', 'end of the window (default: the newest mail in the store)')
     .option('--format <f>', `output: ${FORMATS.join('|')}`, 'table')
@@ -40,8 +42,18 @@ export function registerDetect(program: Command, run: (fn: () => Promise<number>
           }
           const { renderTable } = await import('../text-table.js');
           const columns = ['severity', 'rule', 'from', 'to', 'count', 'title', 'id'].map((name) => ({ name }));
-          const rows = findings.map((f) => [f.severity, f.rule, f.from.slice(0, 16).replace('T', ' '), f.to.slice(0, 16).replace('T', ' '), f.count, f.title, f.id]);
-          process.stdout.write(renderTable(columns, rows, process.stdout.columns ?? Infinity) + `(${findings.length.toLocaleString('en-US')} findings)\n`);
+          const rows = findings.map((f) => [
+            f.severity,
+            f.rule,
+            f.from.slice(0, 16).replace('T', ' '),
+            f.to.slice(0, 16).replace('T', ' '),
+            f.count,
+            f.title,
+            f.id,
+          ]);
+          process.stdout.write(
+            renderTable(columns, rows, process.stdout.columns ?? Infinity) + `(${findings.length.toLocaleString('en-US')} findings)\n`,
+          );
           return EXIT.ok;
         } finally {
           await ctx.close();

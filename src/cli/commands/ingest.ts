@@ -62,8 +62,13 @@ function defaultRejectFile(storeUrl: string): string {
 
 function summary(r: IngestReport): string {
   const t = r.totals;
-  const lines = r.files.map((f) => `${f.path} (${f.format ?? 'unknown format'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates, ${formatCount(f.rejected)} rejected`);
-  lines.push(`total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`);
+  const lines = r.files.map(
+    (f) =>
+      `${f.path} (${f.format ?? 'unknown format'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates, ${formatCount(f.rejected)} rejected`,
+  );
+  lines.push(
+    `total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`,
+  );
   if (r.rejectFile) lines.push(`rejected records: ${r.rejectFile}`);
   return lines.join('\n') + '\n';
 }

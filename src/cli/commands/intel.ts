@@ -8,7 +8,9 @@ import { formatCount } from '../format-number.js';
 const TYPES = ['auto', 'stix', 'misp', 'csv', 'drop'] as const;
 
 export function registerIntel(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
-  const intel = program.command('intel').description('threat-intelligence feeds (STIX/TAXII, MISP, CrowdStrike, CSV, Spamhaus DROP) and their matches');
+  const intel = program
+    .command('intel')
+    .description('threat-intelligence feeds (STIX/TAXII, MISP, CrowdStrike, CSV, Spamhaus DROP) and their matches');
 
   intel
     .command('import')
@@ -47,7 +49,10 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
       run(async () => {
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const feeds = ctx.config.intel.feeds.filter((f) => !opts.feed || opts.feed.includes(f.name));
-        if (feeds.length === 0) throw new UsageError(opts.feed ? `no feed named ${opts.feed.join(', ')} in intel.feeds` : 'no feeds configured (intel.feeds in mailsift.yaml)');
+        if (feeds.length === 0)
+          throw new UsageError(
+            opts.feed ? `no feed named ${opts.feed.join(', ')} in intel.feeds` : 'no feeds configured (intel.feeds in mailsift.yaml)',
+          );
         const { syncFeed, refreshIntelMatches } = await import('../../intel/index.js');
         const summaries = [];
         let failed = 0;
@@ -83,7 +88,8 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
         const { parseTimeArg } = await import('../time-arg.js');
         const now = Date.now();
         const minConfidence = Number(opts.minConfidence);
-        if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 100) throw new UsageError('--min-confidence must be a number from 0 to 100');
+        if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 100)
+          throw new UsageError('--min-confidence must be a number from 0 to 100');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const { computeMatches, refreshIntelMatches } = await import('../../intel/index.js');
         try {
@@ -101,8 +107,32 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
             return EXIT.ok;
           }
           const { renderTable } = await import('../text-table.js');
-          const columns = ['Entity', 'Type', 'Indicator', 'Confidence', 'Band', 'Actor', 'Feed', 'Labels', 'Messages', 'FirstSeen', 'LastSeen'].map((name) => ({ name, type: name === 'Confidence' || name === 'Messages' ? 'long' : 'string' }));
-          const rows = matches.map((m) => [m.entity, m.type, m.indicator, m.confidence, m.band, m.actor, m.feed, m.labels.join(', '), m.messages, m.firstSeen, m.lastSeen]);
+          const columns = [
+            'Entity',
+            'Type',
+            'Indicator',
+            'Confidence',
+            'Band',
+            'Actor',
+            'Feed',
+            'Labels',
+            'Messages',
+            'FirstSeen',
+            'LastSeen',
+          ].map((name) => ({ name, type: name === 'Confidence' || name === 'Messages' ? 'long' : 'string' }));
+          const rows = matches.map((m) => [
+            m.entity,
+            m.type,
+            m.indicator,
+            m.confidence,
+            m.band,
+            m.actor,
+            m.feed,
+            m.labels.join(', '),
+            m.messages,
+            m.firstSeen,
+            m.lastSeen,
+          ]);
           process.stdout.write(renderTable(columns, rows, process.stdout.columns ?? Infinity) + `(${formatCount(rows.length)} matches)\n`);
           return EXIT.ok;
         } finally {
@@ -112,13 +142,18 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
     );
 }
 
-function printSummary(summaries: { feed: string; mode: string; indicators: number; skipped: { value: string; reason: string }[] }[], json?: boolean): void {
+function printSummary(
+  summaries: { feed: string; mode: string; indicators: number; skipped: { value: string; reason: string }[] }[],
+  json?: boolean,
+): void {
   if (json) {
     process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
     return;
   }
   for (const s of summaries) {
-    process.stdout.write(`feed ${s.feed}: ${formatCount(s.indicators)} indicators (${s.mode === 'upsert' ? 'added or updated' : 'replaced'}), ${formatCount(s.skipped.length)} skipped\n`);
+    process.stdout.write(
+      `feed ${s.feed}: ${formatCount(s.indicators)} indicators (${s.mode === 'upsert' ? 'added or updated' : 'replaced'}), ${formatCount(s.skipped.length)} skipped\n`,
+    );
     for (const k of s.skipped.slice(0, 10)) process.stdout.write(`  skipped ${JSON.stringify(k.value).slice(0, 120)}: ${k.reason}\n`);
     if (s.skipped.length > 10) process.stdout.write(`  … and ${formatCount(s.skipped.length - 10)} more (--json lists them all)\n`);
   }

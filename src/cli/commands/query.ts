@@ -26,9 +26,15 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
       run(async () => {
         if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
         const now = Date.now();
-        const timeRange = { from: opts.from ? parseTimeArg('--from', opts.from, now) : undefined, to: opts.to ? parseTimeArg('--to', opts.to, now) : undefined };
+        const timeRange = {
+          from: opts.from ? parseTimeArg('--from', opts.from, now) : undefined,
+          to: opts.to ? parseTimeArg('--to', opts.to, now) : undefined,
+        };
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const [{ compileKql, KqlError }, { parseStoreUrl }] = await Promise.all([import('../../kql/index.js'), import('../../store/index.js')]);
+        const [{ compileKql, KqlError }, { parseStoreUrl }] = await Promise.all([
+          import('../../kql/index.js'),
+          import('../../store/index.js'),
+        ]);
         let compiled;
         try {
           compiled = compileKql(kql, { dialect: parseStoreUrl(ctx.config.store).engine, now, timeRange });

@@ -12,15 +12,21 @@ export function registerServe(program: Command, run: (fn: () => Promise<number>)
     .action((opts: { host?: string; port?: string }, cmd: Command) =>
       run(async () => {
         const port = opts.port === undefined ? undefined : Number(opts.port);
-        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError('--port must be a number from 0 to 65535');
+        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+          throw new UsageError('--port must be a number from 0 to 65535');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const [{ UserDirectory }, { startServices, untilSignal }] = await Promise.all([import('../../server/index.js'), import('../services.js')]);
+        const [{ UserDirectory }, { startServices, untilSignal }] = await Promise.all([
+          import('../../server/index.js'),
+          import('../services.js'),
+        ]);
         const store = await ctx.store();
         try {
           const services = await startServices({ config: ctx.config, store, host: opts.host, port });
           process.stderr.write(`mailsift is serving on ${services.url}\n`);
           if ((await new UserDirectory(store).listUsers()).length === 0) {
-            process.stderr.write('no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (stop the server first)\n');
+            process.stderr.write(
+              'no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (stop the server first)\n',
+            );
           }
           await untilSignal();
           process.stderr.write('stopping\n');

@@ -1,5 +1,6 @@
 /** `mailsift users ...` and `mailsift tokens ...`: local users (scrypt-hashed passwords) and API tokens of the web app and API. */
 import type { Command } from 'commander';
+import type { UserDirectory } from '../../server/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 
@@ -8,13 +9,16 @@ const ROLE_TEXT = 'admin|analyst|viewer';
 
 /** Read a password from standard input: all of it, less one trailing line break. */
 async function readPasswordFromStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('--password-stdin reads a pipe: echo "$PASSWORD" | mailsift users add NAME --role R --password-stdin');
+  if (process.stdin.isTTY)
+    throw new UsageError('--password-stdin reads a pipe: echo "$PASSWORD" | mailsift users add NAME --role R --password-stdin');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
-async function withUsers(cmd: Command, work: (users: import('../../server/index.js').UserDirectory) => Promise<number>): Promise<number> {
+async function withUsers(cmd: Command, work: (users: UserDirectory) => Promise<number>): Promise<number> {
   const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
   try {
     const { UserDirectory } = await import('../../server/index.js');
@@ -58,7 +62,11 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           const list = await dir.listUsers();
-          process.stdout.write(opts.json ? JSON.stringify(list, null, 2) + '\n' : list.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n') + (list.length ? '\n' : 'no users\n'));
+          process.stdout.write(
+            opts.json
+              ? JSON.stringify(list, null, 2) + '\n'
+              : list.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n') + (list.length ? '\n' : 'no users\n'),
+          );
           return EXIT.ok;
         }),
       ),

@@ -41,13 +41,27 @@ export async function startHarness(rows: FakeTrace[], o: HarnessOptions): Promis
   const dataset = new MemoryDataset();
   dataset.add(...rows);
   const fake = await startFakeMicrosoft({
-    clock, skewMs: o.skewMs, limit: o.limit,
-    tenants: [{ tenantId: TENANT_ID, dataset, servicePrincipal: o.servicePrincipal, organization: 'contoso.onmicrosoft.com', apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...o.app }] }],
+    clock,
+    skewMs: o.skewMs,
+    limit: o.limit,
+    tenants: [
+      {
+        tenantId: TENANT_ID,
+        dataset,
+        servicePrincipal: o.servicePrincipal,
+        organization: 'contoso.onmicrosoft.com',
+        apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...o.app }],
+      },
+    ],
   });
   const store = await openStore('duckdb::memory:');
   const once = (entry: Record<string, unknown>) => runCollectorsOnce({ collectors: [entry], store, enrich, clock }).then((r) => r[0]!);
   return {
-    clock, dataset, fake, store, enrich,
+    clock,
+    dataset,
+    fake,
+    store,
+    enrich,
     run: (extra = {}) => once(graphEntry(fake, extra)),
     runRws: (extra = {}) => once(rwsEntry(fake, extra)),
     async close() {

@@ -90,7 +90,11 @@ export class MemoryDataset implements TraceDataset {
 export class SyntheticDataset implements TraceDataset {
   private readonly step: number;
 
-  constructor(private readonly from: number, perDay: number, private readonly publishDelayMs = 5 * 60_000) {
+  constructor(
+    private readonly from: number,
+    perDay: number,
+    private readonly publishDelayMs = 5 * 60_000,
+  ) {
     this.step = 86_400_000 / perDay;
   }
 

@@ -14,7 +14,10 @@ const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** A Graph error body. */
 export function graphError(status: number, code: string, message: string): FakeAnswer {
-  return { status, json: { error: { code, message, innerError: { date: '2026-01-01T00:00:00', 'request-id': '00000000-0000-0000-0000-000000000000' } } } };
+  return {
+    status,
+    json: { error: { code, message, innerError: { date: '2026-01-01T00:00:00', 'request-id': '00000000-0000-0000-0000-000000000000' } } },
+  };
 }
 
 /** Which Graph call a path is, for faults and the request log. */
@@ -46,12 +49,19 @@ export class FakeGraph {
 
   private list(url: URL, dataset: TraceDataset, now: number): FakeAnswer {
     const q = url.searchParams;
-    for (const k of q.keys()) if (!['$filter', '$top', '$skiptoken'].includes(k)) return graphError(400, 'BadRequest', `Query option '${k}' is not supported.`);
+    for (const k of q.keys())
+      if (!['$filter', '$top', '$skiptoken'].includes(k)) return graphError(400, 'BadRequest', `Query option '${k}' is not supported.`);
     const filter = q.get('$filter');
     if (filter === null) return graphError(400, 'BadRequest', 'A filter on receivedDateTime with both a start and an end is required.');
     const m = /^receivedDateTime ge (\S+) and receivedDateTime le (\S+)$/.exec(filter);
-    if (!m) return graphError(400, 'BadRequest', `Invalid filter clause: ${filter}. Expected receivedDateTime ge <start> and receivedDateTime le <end>.`);
-    if (!ISO_SECONDS.test(m[1]!) || !ISO_SECONDS.test(m[2]!)) return graphError(400, 'BadRequest', 'The DateTimeOffset values must be unquoted in the form YYYY-MM-DDThh:mm:ssZ.');
+    if (!m)
+      return graphError(
+        400,
+        'BadRequest',
+        `Invalid filter clause: ${filter}. Expected receivedDateTime ge <start> and receivedDateTime le <end>.`,
+      );
+    if (!ISO_SECONDS.test(m[1]!) || !ISO_SECONDS.test(m[2]!))
+      return graphError(400, 'BadRequest', 'The DateTimeOffset values must be unquoted in the form YYYY-MM-DDThh:mm:ssZ.');
     const start = Date.parse(m[1]!);
     const end = Date.parse(m[2]!);
     if (!(start <= end)) return graphError(400, 'BadRequest', 'The start date must be earlier than the end date.');
@@ -60,7 +70,8 @@ export class FakeGraph {
     if (end > now) return graphError(400, 'BadRequest', 'The end date cannot be later than the current time.');
     const topText = q.get('$top');
     const top = topText === null ? 1000 : Number(topText);
-    if (!/^\d+$/.test(topText ?? '1000') || top < 1 || top > 5000) return graphError(400, 'BadRequest', 'The $top value must be between 1 and 5000.');
+    if (!/^\d+$/.test(topText ?? '1000') || top < 1 || top > 5000)
+      return graphError(400, 'BadRequest', 'The $top value must be between 1 and 5000.');
     let offset = 0;
     const token = q.get('$skiptoken');
     if (token !== null) {
@@ -88,7 +99,12 @@ export class FakeGraph {
     const at = (ms: number) => new Date(t.receivedDateTime + ms).toISOString();
     const events = [
       { event: 'Receive', action: '', description: `Message received by: AM0PR01MB0001.eurprd01.prod.outlook.com`, ms: 0 },
-      { event: t.status === 'failed' ? 'Fail' : t.status === 'pending' ? 'Defer' : 'Deliver', action: '', description: `The message status is ${t.status}.`, ms: 2000 },
+      {
+        event: t.status === 'failed' ? 'Fail' : t.status === 'pending' ? 'Defer' : 'Deliver',
+        action: '',
+        description: `The message status is ${t.status}.`,
+        ms: 2000,
+      },
     ];
     return {
       status: 200,

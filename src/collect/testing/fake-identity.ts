@@ -26,7 +26,11 @@ interface IssuedToken {
 
 const aadError = (status: number, error: string, code: number, description: string): FakeAnswer => ({
   status,
-  json: { error, error_description: `AADSTS${code}: ${description} Trace ID: 0000 Correlation ID: 0000 Timestamp: 2026-01-01 00:00:00Z`, error_codes: [code] },
+  json: {
+    error,
+    error_description: `AADSTS${code}: ${description} Trace ID: 0000 Correlation ID: 0000 Timestamp: 2026-01-01 00:00:00Z`,
+    error_codes: [code],
+  },
 });
 
 /** Issues and checks app tokens. */
@@ -45,16 +49,25 @@ export class FakeIdentity {
     this.tokenRequests++;
     const apps = this.tenants.get(tenantId);
     if (!apps) return aadError(400, 'invalid_request', 90002, `Tenant '${tenantId}' not found.`);
-    if (form.get('grant_type') !== 'client_credentials') return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+    if (form.get('grant_type') !== 'client_credentials')
+      return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
     const clientId = form.get('client_id') ?? '';
     const app = apps.find((a) => a.clientId === clientId);
-    if (!app) return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory.`);
+    if (!app)
+      return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory.`);
     const audience = (Object.keys(SCOPES) as Audience[]).find((k) => SCOPES[k] === form.get('scope'));
-    if (!audience) return aadError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed.');
+    if (!audience)
+      return aadError(
+        400,
+        'invalid_scope',
+        1002012,
+        'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed.',
+      );
     const secret = form.get('client_secret');
     const assertion = form.get('client_assertion');
     if (secret !== null) {
-      if (!app.clientSecret || secret !== app.clientSecret) return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+      if (!app.clientSecret || secret !== app.clientSecret)
+        return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
     } else if (assertion !== null) {
       const problem = this.checkAssertion(app, form.get('client_assertion_type'), assertion, now, endpoint);
       if (problem) return aadError(401, 'invalid_client', 700027, `Client assertion failed signature validation. (${problem})`);
@@ -63,7 +76,10 @@ export class FakeIdentity {
     }
     const accessToken = `eyJ0eXAiOiJKV1Qi.${randomBytes(24).toString('base64url')}`;
     this.tokens.set(accessToken, { tenantId, clientId, audience, expiresAt: now + this.tokenLifetimeSec * 1000 });
-    return { status: 200, json: { token_type: 'Bearer', expires_in: this.tokenLifetimeSec, ext_expires_in: this.tokenLifetimeSec, access_token: accessToken } };
+    return {
+      status: 200,
+      json: { token_type: 'Bearer', expires_in: this.tokenLifetimeSec, ext_expires_in: this.tokenLifetimeSec, access_token: accessToken },
+    };
   }
 
   /** The tenant of a valid bearer token for `audience`, or why it is not valid. */
@@ -96,7 +112,8 @@ export class FakeIdentity {
       return 'not a JWT';
     }
     if (header.alg !== 'RS256') return 'alg must be RS256';
-    if (header.x5t !== Buffer.from(app.certificate.thumbprint, 'hex').toString('base64url')) return 'x5t does not match a registered certificate';
+    if (header.x5t !== Buffer.from(app.certificate.thumbprint, 'hex').toString('base64url'))
+      return 'x5t does not match a registered certificate';
     if (!verify('sha256', Buffer.from(`${h}.${p}`), app.certificate.publicKey, Buffer.from(s, 'base64url'))) return 'bad signature';
     if (claims.aud !== endpoint) return `aud must be ${endpoint}`;
     if (claims.iss !== app.clientId || claims.sub !== app.clientId) return 'iss and sub must be the client id';

@@ -19,13 +19,18 @@ const token = async (scope: string, secret = CLIENT_SECRET) => {
   return { status: res.status, body: (await res.json()) as { access_token?: string; error_description?: string } };
 };
 const list = (filter: string | null, extra = '', bearer = graphToken) =>
-  fetch(`${fake.url}/v1.0/admin/exchange/tracing/messageTraces?${filter === null ? '' : `$filter=${encodeURIComponent(filter)}`}${extra}`, { headers: { authorization: `Bearer ${bearer}` } });
+  fetch(`${fake.url}/v1.0/admin/exchange/tracing/messageTraces?${filter === null ? '' : `$filter=${encodeURIComponent(filter)}`}${extra}`, {
+    headers: { authorization: `Bearer ${bearer}` },
+  });
 const message = async (res: Response) => ((await res.json()) as { error: { message: string } }).error.message;
 
 beforeAll(async () => {
   const dataset = new MemoryDataset();
   dataset.add(...Array.from({ length: 30 }, (_, i) => fakeTrace(i, T0 - (i + 1) * 60_000)));
-  fake = await startFakeMicrosoft({ clock, tenants: [{ tenantId: TENANT_ID, dataset, apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] }] });
+  fake = await startFakeMicrosoft({
+    clock,
+    tenants: [{ tenantId: TENANT_ID, dataset, apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] }],
+  });
   graphToken = (await token(SCOPES.graph)).body.access_token!;
   rwsToken = (await token(SCOPES.rws)).body.access_token!;
 });
@@ -38,8 +43,12 @@ describe('the fake Microsoft enforces the documented rules', () => {
   });
 
   it('Graph: a valid token for Graph', async () => {
-    expect((await list('receivedDateTime ge 2026-02-28T00:00:00Z and receivedDateTime le 2026-02-28T23:00:00Z', '', 'nope')).status).toBe(401);
-    expect((await list('receivedDateTime ge 2026-02-28T00:00:00Z and receivedDateTime le 2026-02-28T23:00:00Z', '', rwsToken)).status).toBe(401);
+    expect((await list('receivedDateTime ge 2026-02-28T00:00:00Z and receivedDateTime le 2026-02-28T23:00:00Z', '', 'nope')).status).toBe(
+      401,
+    );
+    expect((await list('receivedDateTime ge 2026-02-28T00:00:00Z and receivedDateTime le 2026-02-28T23:00:00Z', '', rwsToken)).status).toBe(
+      401,
+    );
   });
 
   it('Graph: both bounds, unquoted ISO times, at most 10 days, within 90 days, not in the future, $top 1..5000', async () => {
@@ -65,7 +74,10 @@ describe('the fake Microsoft enforces the documented rules', () => {
     const page = (await res.json()) as { value: { receivedDateTime: string }[]; '@odata.nextLink': string };
     expect(page.value.length).toBe(20);
     expect(page.value.map((v) => v.receivedDateTime)).toEqual([...page.value.map((v) => v.receivedDateTime)].sort().reverse());
-    const next = (await (await fetch(page['@odata.nextLink'], { headers: { authorization: `Bearer ${graphToken}` } })).json()) as { value: unknown[]; '@odata.nextLink'?: string };
+    const next = (await (await fetch(page['@odata.nextLink'], { headers: { authorization: `Bearer ${graphToken}` } })).json()) as {
+      value: unknown[];
+      '@odata.nextLink'?: string;
+    };
     expect(next.value.length).toBe(10);
     expect(next['@odata.nextLink']).toBeUndefined();
   });

@@ -79,7 +79,8 @@ export interface FakeMicrosoft {
   close(): Promise<void>;
 }
 
-const SIGN_IN_PAGE = '<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body><form id="i0281" action="/common/login"></form></body></html>';
+const SIGN_IN_PAGE =
+  '<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body><form id="i0281" action="/common/login"></form></body></html>';
 
 /** Start the fake on 127.0.0.1 with a free port. */
 export async function startFakeMicrosoft(o: FakeMicrosoftOptions): Promise<FakeMicrosoft> {
@@ -140,7 +141,10 @@ export async function startFakeMicrosoft(o: FakeMicrosoftOptions): Promise<FakeM
     const tenant = 'tenantId' in auth ? tenants.get(auth.tenantId) : undefined;
     entry.tenantId = tenant?.tenantId;
     const key = tenant ? `${audience}|${tenant.tenantId}` : undefined;
-    if (key && t < (retryAfterUntil.get(key) ?? 0)) violations.push(`${kind} request at ${new Date(t).toISOString()} before Retry-After ended at ${new Date(retryAfterUntil.get(key)!).toISOString()}`);
+    if (key && t < (retryAfterUntil.get(key) ?? 0))
+      violations.push(
+        `${kind} request at ${new Date(t).toISOString()} before Retry-After ended at ${new Date(retryAfterUntil.get(key)!).toISOString()}`,
+      );
     const fault = takeFault(kind);
     if (fault) {
       const answer = faultAnswer(fault, key, t);
@@ -154,15 +158,23 @@ export async function startFakeMicrosoft(o: FakeMicrosoftOptions): Promise<FakeM
     }
     const app = tenant.apps.find((a) => a.clientId === recheck.clientId)!;
     if (kind === 'rws') {
-      if (app.rwsPermission === false) return { status: 403, json: { ErrorCode: '', Message: 'No permission to access the report for the organization .' } };
+      if (app.rwsPermission === false)
+        return { status: 403, json: { ErrorCode: '', Message: 'No permission to access the report for the organization .' } };
     } else {
       // Without the first-party app's service principal in the tenant, Graph refuses every token.
       if (tenant.servicePrincipal === false) return graphError(401, 'UnknownError', '');
-      if (app.graphPermission === false) return graphError(403, 'Forbidden', "Missing role permissions on the request. API requires one of 'ExchangeMessageTrace.Read.All'.");
+      if (app.graphPermission === false)
+        return graphError(
+          403,
+          'Forbidden',
+          "Missing role permissions on the request. API requires one of 'ExchangeMessageTrace.Read.All'.",
+        );
     }
     const throttled = throttle(key!, t);
     if (throttled) return throttled;
-    return kind === 'rws' ? rwsAnswer(url, tenant.dataset, t, tenant.organization ?? tenant.tenantId) : graph.answer(url, tenant.dataset, t);
+    return kind === 'rws'
+      ? rwsAnswer(url, tenant.dataset, t, tenant.organization ?? tenant.tenantId)
+      : graph.answer(url, tenant.dataset, t);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

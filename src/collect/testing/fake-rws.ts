@@ -21,11 +21,15 @@ export function rwsAnswer(url: URL, dataset: TraceDataset, now: number, organiza
   const q = url.searchParams;
   if (q.get('$format') !== 'json') return rwsError(400, 'Only $format=json is supported by this fake.');
   const filter = q.get('$filter') ?? '';
-  const m = /^StartDate eq datetime'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)' and EndDate eq datetime'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)'$/.exec(filter);
+  const m =
+    /^StartDate eq datetime'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)' and EndDate eq datetime'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)'$/.exec(
+      filter,
+    );
   if (!m) return rwsError(400, `The query filter is not valid: ${filter}`);
   const start = Date.parse(m[1]!);
   const end = Date.parse(m[2]!);
-  if (!(start <= end) || end - start > 10 * DAY || start < now - 10 * DAY || end > now) return rwsError(400, 'The date range is not valid: at most 10 days, within the last 10 days.');
+  if (!(start <= end) || end - start > 10 * DAY || start < now - 10 * DAY || end > now)
+    return rwsError(400, 'The date range is not valid: at most 10 days, within the last 10 days.');
   const skip = q.get('$skiptoken');
   if (skip !== null && !/^\d+$/.test(skip)) return rwsError(400, 'The skip token is not valid.');
   const rows = dataset.slice(start, end, now, Number(skip ?? 0), PAGE);

@@ -12,16 +12,30 @@ export const CLIENT_SECRET = 'Xq8Q~fakeSecretValue.0123456789abcdefghij';
 /** A Graph collector entry pointing at the fake, as it would appear in mailsift.yaml. */
 export function graphEntry(fake: FakeMicrosoft, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    name: 'm365', type: 'graph', tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET,
-    graphUrl: fake.url, loginUrl: fake.url, timeout: '10s', ...extra,
+    name: 'm365',
+    type: 'graph',
+    tenantId: TENANT_ID,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    graphUrl: fake.url,
+    loginUrl: fake.url,
+    timeout: '10s',
+    ...extra,
   };
 }
 
 /** A Reporting Web Service collector entry pointing at the fake. */
 export function rwsEntry(fake: FakeMicrosoft, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    name: 'legacy', type: 'reporting-web-service', tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET,
-    url: fake.rwsUrl, loginUrl: fake.url, timeout: '10s', ...extra,
+    name: 'legacy',
+    type: 'reporting-web-service',
+    tenantId: TENANT_ID,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    url: fake.rwsUrl,
+    loginUrl: fake.url,
+    timeout: '10s',
+    ...extra,
   };
 }
 
@@ -53,7 +67,11 @@ export interface KeyedRow {
 /** The fake's truth in comparable form. */
 export function expectedRows(rows: readonly FakeTraceView[]): KeyedRow[] {
   return rows
-    .map((r) => ({ key: `${r.id}|${r.recipientAddress}`, received: new Date(r.receivedDateTime).toISOString(), status: normalizeStatus(r.status) ?? '?' }))
+    .map((r) => ({
+      key: `${r.id}|${r.recipientAddress}`,
+      received: new Date(r.receivedDateTime).toISOString(),
+      status: normalizeStatus(r.status) ?? '?',
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
@@ -61,11 +79,17 @@ export function expectedRows(rows: readonly FakeTraceView[]): KeyedRow[] {
 export async function storedRows(store: Store): Promise<KeyedRow[]> {
   const r = await store.query('SELECT "MessageTraceId", "RecipientAddress", "Received", "Status" FROM "MessageTrace"');
   return r.rows
-    .map(([id, rcpt, received, status]) => ({ key: `${String(id)}|${String(rcpt)}`, received: new Date(String(received)).toISOString(), status: String(status) }))
+    .map(([id, rcpt, received, status]) => ({
+      key: `${String(id)}|${String(rcpt)}`,
+      received: new Date(String(received)).toISOString(),
+      status: String(status),
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
 /** `n` delivered rows received evenly over the `days` before `end`. */
 export function spreadTraces(n: number, days: number, end: number, first = 0): FakeTrace[] {
-  return Array.from({ length: n }, (_, i) => fakeTrace(first + i, end - days * 86_400_000 + Math.floor(((i + 0.5) * days * 86_400_000) / n)));
+  return Array.from({ length: n }, (_, i) =>
+    fakeTrace(first + i, end - days * 86_400_000 + Math.floor(((i + 0.5) * days * 86_400_000) / n)),
+  );
 }

@@ -6,17 +6,19 @@ import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 
-const params = z.object({
-  /** Report mail received from an embargoed country (FromCountry). */
-  inbound: z.boolean().default(true),
-  /** Report mail sent to a server in an embargoed country (ToCountry). */
-  outbound: z.boolean().default(true),
-  /**
-   * Recipients (addresses, or `@domain`) for whom mail from any country outside
-   * organization.homeCountries is reported too (low severity). Empty: off.
-   */
-  sensitiveRecipients: z.array(z.string().transform((s) => s.trim().toLowerCase())).default([]),
-}).strict();
+const params = z
+  .object({
+    /** Report mail received from an embargoed country (FromCountry). */
+    inbound: z.boolean().default(true),
+    /** Report mail sent to a server in an embargoed country (ToCountry). */
+    outbound: z.boolean().default(true),
+    /**
+     * Recipients (addresses, or `@domain`) for whom mail from any country outside
+     * organization.homeCountries is reported too (low severity). Empty: off.
+     */
+    sensitiveRecipients: z.array(z.string().transform((s) => s.trim().toLowerCase())).default([]),
+  })
+  .strict();
 
 type Params = z.infer<typeof params>;
 type Side = 'From' | 'To';
@@ -52,7 +54,20 @@ async function bySide(ctx: RuleContext, side: Side, countries: readonly string[]
     GROUP BY 1, 2, 3 ORDER BY 5`;
   const rows = await ctx.rows(sql, text);
   return rows.map((r) => {
-    const [country, ip, d, n, first, last, senders, senderList, recipients, recipientList, delivered, subjects] = r as [string, string, number, number, number, number, number, string[], number, string[], number, string[]];
+    const [country, ip, d, n, first, last, senders, senderList, recipients, recipientList, delivered, subjects] = r as [
+      string,
+      string,
+      number,
+      number,
+      number,
+      number,
+      number,
+      string[],
+      number,
+      string[],
+      number,
+      string[],
+    ];
     const severity: Severity = side === 'To' ? 'high' : delivered > 0 ? 'high' : 'medium';
     const sender = senders === 1 ? senderList[0]! : '';
     const recipient = recipients === 1 ? recipientList[0]! : '';
@@ -113,7 +128,11 @@ async function sensitive(ctx: RuleContext, p: Params): Promise<FindingDraft[]> {
       to: last,
       count: n,
       entities: { recipient, country, ip: ips.length === 1 ? ips[0]! : '' },
-      query: evidenceQuery([kqlBetween(first, last), `RecipientAddress == ${kqlString(recipient)}`, `FromCountry == ${kqlString(country)}`]),
+      query: evidenceQuery([
+        kqlBetween(first, last),
+        `RecipientAddress == ${kqlString(recipient)}`,
+        `FromCountry == ${kqlString(country)}`,
+      ]),
       details: { direction: 'inbound', reason: 'sensitive recipient', senders, ips, homeCountries: ctx.organization.homeCountries },
       key: ['sensitive', recipient, country, String(d)],
     } satisfies FindingDraft;

@@ -10,5 +10,12 @@ import { threatIntelMatch } from './threat-intel-match.js';
 import { watchlistCorrelation } from './watchlist-correlation.js';
 
 export const RULES: readonly DetectionRule[] = [
-  statusSpike, subjectCampaign, outboundBurst, lookalikeDomain, threatIntelMatch, embargoedGeo, largeTransfer, watchlistCorrelation,
+  statusSpike,
+  subjectCampaign,
+  outboundBurst,
+  lookalikeDomain,
+  threatIntelMatch,
+  embargoedGeo,
+  largeTransfer,
+  watchlistCorrelation,
 ] as unknown as readonly DetectionRule[];

@@ -13,15 +13,23 @@ const START = Date.parse('2026-03-02T00:00:00Z');
 function history(days: number): TraceRow[] {
   const rows: TraceRow[] = [];
   for (let d = 0; d < days; d++) {
-    rows.push(row(START + d * DAY + 9 * HOUR, { SenderAddress: 'dev@contoso.com', RecipientAddress: 'eng@fabrikam.example', Size: 2 * MB }));
-    rows.push(row(START + d * DAY + 10 * HOUR, { SenderAddress: 'eng@fabrikam.example', RecipientAddress: 'dev@contoso.com', Size: 1 * MB }));
-    rows.push(row(START + d * DAY + 11 * HOUR, { SenderAddress: 'dev@contoso.com', RecipientAddress: `x${d}@client.example`, Size: 3 * MB }));
+    rows.push(
+      row(START + d * DAY + 9 * HOUR, { SenderAddress: 'dev@contoso.com', RecipientAddress: 'eng@fabrikam.example', Size: 2 * MB }),
+    );
+    rows.push(
+      row(START + d * DAY + 10 * HOUR, { SenderAddress: 'eng@fabrikam.example', RecipientAddress: 'dev@contoso.com', Size: 1 * MB }),
+    );
+    rows.push(
+      row(START + d * DAY + 11 * HOUR, { SenderAddress: 'dev@contoso.com', RecipientAddress: `x${d}@client.example`, Size: 3 * MB }),
+    );
   }
   return rows;
 }
 
 const transfer = (day: number, n: number, size: number, to: string) =>
-  Array.from({ length: n }, (_, i) => row(START + day * DAY + 9 * HOUR + i * 600_000, { SenderAddress: 'dev@contoso.com', RecipientAddress: to, Size: size }));
+  Array.from({ length: n }, (_, i) =>
+    row(START + day * DAY + 9 * HOUR + i * 600_000, { SenderAddress: 'dev@contoso.com', RecipientAddress: to, Size: size }),
+  );
 
 describe('large-transfer', () => {
   let store: Store;
@@ -34,11 +42,19 @@ describe('large-transfer', () => {
     await load(store, [...history(10), ...transfer(9, 40, 30 * MB, 'me.home@gmail.com')]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['large-transfer'], now: START + 11 * DAY });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'critical', count: 40, entities: { sender: 'dev@contoso.com', recipient: 'me.home@gmail.com' } });
+    expect(findings[0]).toMatchObject({
+      severity: 'critical',
+      count: 40,
+      entities: { sender: 'dev@contoso.com', recipient: 'me.home@gmail.com' },
+    });
   });
 
-  it('reports far above the sender\'s baseline to a stranger, but not the same volume to a partner', async () => {
-    await load(store, [...history(10), ...transfer(8, 20, 20 * MB, 'unknown@dropbox-share.example'), ...transfer(9, 20, 20 * MB, 'eng@fabrikam.example')]);
+  it("reports far above the sender's baseline to a stranger, but not the same volume to a partner", async () => {
+    await load(store, [
+      ...history(10),
+      ...transfer(8, 20, 20 * MB, 'unknown@dropbox-share.example'),
+      ...transfer(9, 20, 20 * MB, 'eng@fabrikam.example'),
+    ]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['large-transfer'], now: START + 11 * DAY });
     expect(findings.map((f) => [f.entities.recipient, f.details.reason])).toEqual([['unknown@dropbox-share.example', 'baseline']]);
   });

@@ -10,18 +10,29 @@ import { firstDataDay, priorValues, quantile, senderDays } from './sender-histor
 
 const MiB = 1024 * 1024;
 
-const params = z.object({
-  /** Bytes to external recipients in one local day that are always reported (default 1 GiB). */
-  maxBytesPerDay: z.number().positive().default(1024 * MiB),
-  /** Bytes to non-partner domains in one day from which the sender's own baseline is compared (default 200 MiB). */
-  minBytes: z.number().positive().default(200 * MiB),
-  /** ...and how many times its usual busy day (90th percentile) that must be. */
-  factor: z.number().min(1).default(10),
-  /** Floor of the usual level (default 10 MiB). */
-  minUsual: z.number().min(0).default(10 * MiB),
-  /** Days of the sender's history needed for the baseline comparison. */
-  minHistoryDays: z.number().int().min(1).default(5),
-}).strict();
+const params = z
+  .object({
+    /** Bytes to external recipients in one local day that are always reported (default 1 GiB). */
+    maxBytesPerDay: z
+      .number()
+      .positive()
+      .default(1024 * MiB),
+    /** Bytes to non-partner domains in one day from which the sender's own baseline is compared (default 200 MiB). */
+    minBytes: z
+      .number()
+      .positive()
+      .default(200 * MiB),
+    /** ...and how many times its usual busy day (90th percentile) that must be. */
+    factor: z.number().min(1).default(10),
+    /** Floor of the usual level (default 10 MiB). */
+    minUsual: z
+      .number()
+      .min(0)
+      .default(10 * MiB),
+    /** Days of the sender's history needed for the baseline comparison. */
+    minHistoryDays: z.number().int().min(1).default(5),
+  })
+  .strict();
 
 export const largeTransfer = defineRule({
   id: 'large-transfer',
@@ -41,18 +52,34 @@ export const largeTransfer = defineRule({
         let usual = 0;
         let overBaseline = false;
         if (!overLimit && x.bytesToStrangers >= p.minBytes && x.day - firstDay >= p.minHistoryDays) {
-          usual = Math.max(quantile(priorValues(days, x.day, firstDay, ctx.settings.baselineDays, (d) => d.bytesToStrangers), 0.9), p.minUsual);
+          usual = Math.max(
+            quantile(
+              priorValues(days, x.day, firstDay, ctx.settings.baselineDays, (d) => d.bytesToStrangers),
+              0.9,
+            ),
+            p.minUsual,
+          );
           overBaseline = x.bytesToStrangers >= p.factor * usual;
         }
         if (!overLimit && !overBaseline) continue;
         const start = Math.max(ctx.from, ctx.clock.dayStart(x.day));
         const end = Math.min(ctx.to, ctx.clock.dayStart(x.day + 1) - 1);
         const sql = new SqlBuilder();
-        const rows = await ctx.rows(sql, `
+        const rows = await ctx.rows(
+          sql,
+          `
           SELECT "RecipientAddress", "RecipientDomain", count(*), sum("Size"), epoch_ms(min("Received")), epoch_ms(max("Received"))
           FROM "MessageTrace" WHERE ${receivedBetween(sql, start, end)} AND "SenderAddress" = ${sql.param(sender)} AND "Direction" = 'Outbound'
-          GROUP BY 1, 2 ORDER BY 4 DESC`);
-        const recipients = (rows as [string, string, number, number, number, number][]).map(([address, domain, n, bytes, first, last]) => ({ address, domain, n, bytes: Number(bytes), first, last }));
+          GROUP BY 1, 2 ORDER BY 4 DESC`,
+        );
+        const recipients = (rows as [string, string, number, number, number, number][]).map(([address, domain, n, bytes, first, last]) => ({
+          address,
+          domain,
+          n,
+          bytes: Number(bytes),
+          first,
+          last,
+        }));
         const top = recipients[0];
         if (!top) continue;
         // The evidence is the mail to the recipients that carry most of the volume (at least 80% of it).
@@ -67,7 +94,9 @@ export const largeTransfer = defineRule({
         const last = Math.max(...carrying.map((r) => r.last));
         const personal = ctx.settings.personalDomains.includes(top.domain);
         const severity: Severity = overLimit ? (personal ? 'critical' : 'high') : personal ? 'high' : 'medium';
-        const what = overLimit ? `above the ${formatBytes(p.maxBytesPerDay)} daily limit` : `${formatFactor(x.bytesToStrangers / usual)} its usual day`;
+        const what = overLimit
+          ? `above the ${formatBytes(p.maxBytesPerDay)} daily limit`
+          : `${formatFactor(x.bytesToStrangers / usual)} its usual day`;
         out.push({
           rule: 'large-transfer',
           severity,
@@ -76,7 +105,11 @@ export const largeTransfer = defineRule({
           to: last,
           count: carrying.reduce((s, r) => s + r.n, 0),
           entities: { sender, senderDomain: sender.slice(sender.lastIndexOf('@') + 1), recipient: top.address },
-          query: evidenceQuery([kqlBetween(first, last), `SenderAddress == ${kqlString(sender)}`, `RecipientAddress in (${carrying.map((r) => kqlString(r.address)).join(', ')})`]),
+          query: evidenceQuery([
+            kqlBetween(first, last),
+            `SenderAddress == ${kqlString(sender)}`,
+            `RecipientAddress in (${carrying.map((r) => kqlString(r.address)).join(', ')})`,
+          ]),
           details: {
             bytes: x.bytes,
             bytesToNonPartners: x.bytesToStrangers,

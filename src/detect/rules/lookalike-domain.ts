@@ -9,23 +9,25 @@ import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 import { entityDays } from './entity-days.js';
 import { isPartner, partnerDomains } from './partner-domains.js';
 
-const params = z.object({
-  /** Largest edit distance of a typo (labels of 8+ characters; shorter ones allow 1). */
-  maxEditDistance: z.number().int().min(1).max(3).default(2),
-  /** Protected names shorter than this are compared only for homoglyphs and TLD swaps. */
-  minLabelLength: z.number().int().min(2).default(4),
-  /** Also protect partners' domains (learned from the mail and detections.partnerDomains). */
-  protectPartners: z.boolean().default(true),
-  /**
-   * Largest edit distance counted as a typo of a partner learned from the mail (accepted domains and
-   * detections.partnerDomains use maxEditDistance): names of unrelated companies often differ by two letters.
-   */
-  learnedPartnerMaxEditDistance: z.number().int().min(0).max(3).default(1),
-  /** At most this many partners are protected, the most frequent first. */
-  maxPartners: z.number().int().min(0).default(500),
-  /** Domains never reported (your own other brands, known look-alike partners). */
-  allow: z.array(z.string().transform((s) => s.trim().toLowerCase())).default([]),
-}).strict();
+const params = z
+  .object({
+    /** Largest edit distance of a typo (labels of 8+ characters; shorter ones allow 1). */
+    maxEditDistance: z.number().int().min(1).max(3).default(2),
+    /** Protected names shorter than this are compared only for homoglyphs and TLD swaps. */
+    minLabelLength: z.number().int().min(2).default(4),
+    /** Also protect partners' domains (learned from the mail and detections.partnerDomains). */
+    protectPartners: z.boolean().default(true),
+    /**
+     * Largest edit distance counted as a typo of a partner learned from the mail (accepted domains and
+     * detections.partnerDomains use maxEditDistance): names of unrelated companies often differ by two letters.
+     */
+    learnedPartnerMaxEditDistance: z.number().int().min(0).max(3).default(1),
+    /** At most this many partners are protected, the most frequent first. */
+    maxPartners: z.number().int().min(0).default(500),
+    /** Domains never reported (your own other brands, known look-alike partners). */
+    allow: z.array(z.string().transform((s) => s.trim().toLowerCase())).default([]),
+  })
+  .strict();
 
 const STRONG = new Set(['homoglyph', 'embedded', 'hyphenated', 'typo']);
 
@@ -51,9 +53,12 @@ export const lookalikeDomain = defineRule({
     for (const [d] of learned) protect(d, p.learnedPartnerMaxEditDistance);
     if (protectedList.length === 0) return [];
     const sql = new SqlBuilder();
-    const domains = await ctx.rows(sql, `
+    const domains = await ctx.rows(
+      sql,
+      `
       SELECT DISTINCT "SenderDomain" FROM "MessageTrace"
-      WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "Direction" IN ('Inbound', 'External') AND "SenderDomain" <> ''`);
+      WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "Direction" IN ('Inbound', 'External') AND "SenderDomain" <> ''`,
+    );
     const allow = new Set(p.allow);
     const hits = new Map<string, LookalikeMatch>();
     const index = new LookalikeIndex(protectedList, p);
@@ -64,30 +69,56 @@ export const lookalikeDomain = defineRule({
     }
     if (hits.size === 0) return [];
     const days = await entityDays(ctx, 'SenderDomain', [...hits.keys()], { recipients: 10, subjects: 5 });
-    return days.map(({ value: domain, day: d, count: n, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects, countries }) => {
-      const m = hits.get(domain)!;
-      const ours = accepted.includes(m.imitates);
-      let severity: Severity = STRONG.has(m.kind) ? 'high' : 'medium';
-      if (delivered === 0 && severity === 'high') severity = 'medium';
-      const whose = ours ? 'our domain' : 'partner domain';
-      return {
-        rule: 'lookalike-domain',
-        severity,
-        title: `${domain} imitates ${whose} ${m.imitates} (${m.kind}): ${plural(n, 'message')} to ${plural(recipientCount, 'recipient')}`,
-        from: first,
-        to: last,
+    return days.map(
+      ({
+        value: domain,
+        day: d,
         count: n,
-        entities: {
-          senderDomain: domain,
-          sender: senderCount === 1 ? senders[0]! : '',
-          recipient: recipientCount === 1 ? recipients[0]! : '',
-          ip: ips.length === 1 ? ips[0]! : '',
-          country: countries.length === 1 ? countries[0]! : '',
-        },
-        query: evidenceQuery([kqlBetween(first, last), `SenderDomain == ${kqlString(domain)}`]),
-        details: { imitates: m.imitates, imitatesOwnDomain: ours, technique: m.kind, editDistance: m.distance ?? null, delivered, senders, recipients, fromIPs: ips, subjects },
-        key: [domain, String(d)],
-      } satisfies FindingDraft;
-    });
+        first,
+        last,
+        delivered,
+        senders,
+        senderCount,
+        recipients,
+        recipientCount,
+        ips,
+        subjects,
+        countries,
+      }) => {
+        const m = hits.get(domain)!;
+        const ours = accepted.includes(m.imitates);
+        let severity: Severity = STRONG.has(m.kind) ? 'high' : 'medium';
+        if (delivered === 0 && severity === 'high') severity = 'medium';
+        const whose = ours ? 'our domain' : 'partner domain';
+        return {
+          rule: 'lookalike-domain',
+          severity,
+          title: `${domain} imitates ${whose} ${m.imitates} (${m.kind}): ${plural(n, 'message')} to ${plural(recipientCount, 'recipient')}`,
+          from: first,
+          to: last,
+          count: n,
+          entities: {
+            senderDomain: domain,
+            sender: senderCount === 1 ? senders[0]! : '',
+            recipient: recipientCount === 1 ? recipients[0]! : '',
+            ip: ips.length === 1 ? ips[0]! : '',
+            country: countries.length === 1 ? countries[0]! : '',
+          },
+          query: evidenceQuery([kqlBetween(first, last), `SenderDomain == ${kqlString(domain)}`]),
+          details: {
+            imitates: m.imitates,
+            imitatesOwnDomain: ours,
+            technique: m.kind,
+            editDistance: m.distance ?? null,
+            delivered,
+            senders,
+            recipients,
+            fromIPs: ips,
+            subjects,
+          },
+          key: [domain, String(d)],
+        } satisfies FindingDraft;
+      },
+    );
   },
 });

@@ -14,7 +14,13 @@ function history(days: number): TraceRow[] {
   for (let d = 0; d < days; d++) {
     if (d % 7 >= 5) continue;
     for (let u = 0; u < 5; u++) {
-      for (let i = 0; i < 8; i++) rows.push(row(START + d * DAY + (9 + i) * HOUR, { SenderAddress: `user${u}@contoso.com`, RecipientAddress: `c${i}@client${i % 3}.example` }));
+      for (let i = 0; i < 8; i++)
+        rows.push(
+          row(START + d * DAY + (9 + i) * HOUR, {
+            SenderAddress: `user${u}@contoso.com`,
+            RecipientAddress: `c${i}@client${i % 3}.example`,
+          }),
+        );
     }
   }
   return rows;
@@ -30,7 +36,13 @@ describe('outbound-burst', () => {
   it('finds a hijacked mailbox sending at night to many new domains', async () => {
     const at = START + 9 * DAY + 2 * HOUR; // Wednesday 02:00 UTC
     const burst = Array.from({ length: 200 }, (_, i) =>
-      row(at + i * 30_000, { SenderAddress: 'user1@contoso.com', RecipientAddress: `info@target${i}.example`, Status: i % 3 === 0 ? 'Failed' : 'Delivered', FromIP: '203.0.113.66' }));
+      row(at + i * 30_000, {
+        SenderAddress: 'user1@contoso.com',
+        RecipientAddress: `info@target${i}.example`,
+        Status: i % 3 === 0 ? 'Failed' : 'Delivered',
+        FromIP: '203.0.113.66',
+      }),
+    );
     await load(store, [...history(11), ...burst]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['outbound-burst'], now: START + 12 * DAY });
     expect(findings).toHaveLength(1);
@@ -40,7 +52,9 @@ describe('outbound-burst', () => {
 
   it('stays quiet on a busy but ordinary day to known domains in office hours', async () => {
     const at = START + 9 * DAY + 9 * HOUR;
-    const busy = Array.from({ length: 60 }, (_, i) => row(at + i * 300_000, { SenderAddress: 'user1@contoso.com', RecipientAddress: `c${i % 8}@client${i % 3}.example` }));
+    const busy = Array.from({ length: 60 }, (_, i) =>
+      row(at + i * 300_000, { SenderAddress: 'user1@contoso.com', RecipientAddress: `c${i % 8}@client${i % 3}.example` }),
+    );
     await load(store, [...history(11), ...busy]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['outbound-burst'], now: START + 12 * DAY });
     expect(findings).toEqual([]);

@@ -8,30 +8,36 @@ import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 import { partnerDomains } from './partner-domains.js';
 import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
 
-const params = z.object({
-  /**
-   * A measure bursts when the day is `factor` times the sender's usual busy day for it (90th percentile of its
-   * previous days, at least the measure's minimum) and at least that minimum. Measures: external rows...
-   */
-  minMessages: z.number().int().min(1).default(40),
-  /** ...rows outside business hours or on a weekend... */
-  minOffHours: z.number().int().min(1).default(40),
-  /** ...recipient domains never written to before... */
-  minNewDomains: z.number().int().min(1).default(20),
-  /** ...and Failed rows. */
-  minFailed: z.number().int().min(1).default(20),
-  factor: z.number().min(1).default(5),
-  /** Local business hours [open, close); weekends are off-hours too. */
-  businessHours: z.tuple([z.number().int().min(0).max(23), z.number().int().min(1).max(24)]).default([7, 21]),
-  /** Two bursting measures make a finding; volume alone only from this many times minMessages (low). */
-  volumeOnlyMultiple: z.number().min(1).default(3),
-  /** Days of the sender's history needed. */
-  minHistoryDays: z.number().int().min(1).default(5),
-}).strict();
+const params = z
+  .object({
+    /**
+     * A measure bursts when the day is `factor` times the sender's usual busy day for it (90th percentile of its
+     * previous days, at least the measure's minimum) and at least that minimum. Measures: external rows...
+     */
+    minMessages: z.number().int().min(1).default(40),
+    /** ...rows outside business hours or on a weekend... */
+    minOffHours: z.number().int().min(1).default(40),
+    /** ...recipient domains never written to before... */
+    minNewDomains: z.number().int().min(1).default(20),
+    /** ...and Failed rows. */
+    minFailed: z.number().int().min(1).default(20),
+    factor: z.number().min(1).default(5),
+    /** Local business hours [open, close); weekends are off-hours too. */
+    businessHours: z.tuple([z.number().int().min(0).max(23), z.number().int().min(1).max(24)]).default([7, 21]),
+    /** Two bursting measures make a finding; volume alone only from this many times minMessages (low). */
+    volumeOnlyMultiple: z.number().min(1).default(3),
+    /** Days of the sender's history needed. */
+    minHistoryDays: z.number().int().min(1).default(5),
+  })
+  .strict();
 
 type Params = z.infer<typeof params>;
 
-const MEASURES: readonly { key: 'rows' | 'offHours' | 'newDomains' | 'failed'; min: (p: Params) => number; words: (n: number) => string }[] = [
+const MEASURES: readonly {
+  key: 'rows' | 'offHours' | 'newDomains' | 'failed';
+  min: (p: Params) => number;
+  words: (n: number) => string;
+}[] = [
   { key: 'rows', min: (p) => p.minMessages, words: (n) => `${n} external messages` },
   { key: 'offHours', min: (p) => p.minOffHours, words: (n) => `${n} outside business hours` },
   { key: 'newDomains', min: (p) => p.minNewDomains, words: (n) => `${n} new recipient domains` },
@@ -57,23 +63,42 @@ export const outboundBurst = defineRule({
         const usual: Record<string, number> = {};
         const bursting: string[] = [];
         for (const m of MEASURES) {
-          usual[m.key] = Math.max(quantile(priorValues(days, x.day, firstDay, ctx.settings.baselineDays, (d) => d[m.key]), 0.9), m.min(p) / p.factor);
+          usual[m.key] = Math.max(
+            quantile(
+              priorValues(days, x.day, firstDay, ctx.settings.baselineDays, (d) => d[m.key]),
+              0.9,
+            ),
+            m.min(p) / p.factor,
+          );
           if (x[m.key] >= m.min(p) && x[m.key] >= p.factor * usual[m.key]!) bursting.push(m.key);
         }
         const volumeOnly = bursting.length === 1 && bursting[0] === 'rows' && x.rows >= p.volumeOnlyMultiple * p.minMessages;
         if (bursting.length < 2 && !volumeOnly) continue;
         const severity: Severity = bursting.length >= 3 ? 'high' : bursting.length === 2 ? 'medium' : 'low';
-        const signals = MEASURES.filter((m) => bursting.includes(m.key) && m.key !== 'rows').map((m) => `${m.words(x[m.key])} (usually ${Math.round(usual[m.key]!)})`);
+        const signals = MEASURES.filter((m) => bursting.includes(m.key) && m.key !== 'rows').map(
+          (m) => `${m.words(x[m.key])} (usually ${Math.round(usual[m.key]!)})`,
+        );
         const start = Math.max(ctx.from, ctx.clock.dayStart(x.day));
         const end = Math.min(ctx.to, ctx.clock.dayStart(x.day + 1) - 1);
         const sql = new SqlBuilder();
         const where = `${receivedBetween(sql, start, end)} AND "SenderAddress" = ${sql.param(sender)} AND "Direction" = 'Outbound'`;
-        const [row] = await ctx.rows(sql, `
+        const [row] = await ctx.rows(
+          sql,
+          `
           SELECT epoch_ms(min("Received")), epoch_ms(max("Received")), list_slice(list(DISTINCT "FromIP"), 1, 5),
             (SELECT list([ip, CAST(n AS VARCHAR)]) FROM (SELECT "FromIP" AS ip, count(*) AS n FROM "MessageTrace" WHERE ${where} GROUP BY 1 ORDER BY 2 DESC LIMIT 1)),
             list_slice(list(DISTINCT "RecipientDomain"), 1, 10), list_slice(list(DISTINCT "Subject"), 1, 5), list_slice(list(DISTINCT "ToCountry"), 1, 10)
-          FROM "MessageTrace" WHERE ${where}`);
-        const [first, last, ips, topIp, domains, subjects, countries] = row as [number, number, string[], [string, string][] | null, string[], string[], string[]];
+          FROM "MessageTrace" WHERE ${where}`,
+        );
+        const [first, last, ips, topIp, domains, subjects, countries] = row as [
+          number,
+          number,
+          string[],
+          [string, string][] | null,
+          string[],
+          string[],
+          string[],
+        ];
         // The IP most of the day's mail came from, when it carried most of it (the attacker's, in a hijack).
         const [ip, ipRows] = topIp?.[0] ?? ['', '0'];
         const mainIp = Number(ipRows) >= 0.6 * x.rows ? ip : '';
@@ -90,7 +115,7 @@ export const outboundBurst = defineRule({
           details: {
             observed: { rows: x.rows, offHours: x.offHours, newDomains: x.newDomains, failed: x.failed },
             usual,
-            usualBasis: 'per measure, the 90th percentile of the sender\'s previous days',
+            usualBasis: "per measure, the 90th percentile of the sender's previous days",
             bursting,
             recipientDomains: x.domains,
             newRecipientDomains: x.newDomains,

@@ -8,14 +8,17 @@ export function partnerDomains(ctx: RuleContext): Promise<Map<string, number>> {
   return ctx.shared('partner-domains', async () => {
     const sql = new SqlBuilder();
     const min = sql.param(ctx.settings.partnerMinDays);
-    const rows = await ctx.rows(sql, `
+    const rows = await ctx.rows(
+      sql,
+      `
       SELECT d, count(DISTINCT day) FROM (
         SELECT CASE WHEN "Direction" = 'Inbound' THEN "SenderDomain" ELSE "RecipientDomain" END AS d,
           "Direction" = 'Inbound' AS inbound, epoch_ms("Received") // ${DAY_MS} AS day
         FROM "MessageTrace" WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" IN ('Inbound', 'Outbound'))
       WHERE d <> ''
       GROUP BY d
-      HAVING count(DISTINCT day) FILTER (WHERE inbound) >= ${min} AND count(DISTINCT day) FILTER (WHERE NOT inbound) >= ${min}`);
+      HAVING count(DISTINCT day) FILTER (WHERE inbound) >= ${min} AND count(DISTINCT day) FILTER (WHERE NOT inbound) >= ${min}`,
+    );
     const personal = new Set(ctx.settings.personalDomains);
     const out = new Map<string, number>();
     for (const [d, days] of rows as [string, number][]) if (!personal.has(d)) out.set(d, Number(days));

@@ -20,13 +20,19 @@ export interface SenderDay {
 }
 
 /** Outbound mail per sender and local day over the history and window (shared by the rules of a run). */
-export function senderDays(ctx: RuleContext, partners: readonly string[], businessHours: readonly [number, number]): Promise<Map<string, Map<number, SenderDay>>> {
+export function senderDays(
+  ctx: RuleContext,
+  partners: readonly string[],
+  businessHours: readonly [number, number],
+): Promise<Map<string, Map<number, SenderDay>>> {
   return ctx.shared(`sender-days:${businessHours.join('-')}`, async () => {
     const sql = new SqlBuilder();
     const local = ctx.clock.localMsSql(sql, 'epoch_ms("Received")', ctx.historyFrom, ctx.to + 1);
     const partnerList = sql.list(partners);
     const [open, close] = [sql.param(businessHours[0]), sql.param(businessHours[1])];
-    const rows = await ctx.rows(sql, `
+    const rows = await ctx.rows(
+      sql,
+      `
       WITH o AS (
         SELECT "SenderAddress" AS s, "RecipientDomain" AS rd, "Size" AS size, "Status" AS status, ${local} AS lt
         FROM "MessageTrace" WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" = 'Outbound'),
@@ -36,13 +42,34 @@ export function senderDays(ctx: RuleContext, partners: readonly string[], busine
         count(DISTINCT o.rd), any_value(fresh.n), count(*) FILTER (WHERE o.status = 'Failed'),
         count(*) FILTER (WHERE (o.lt // ${HOUR_MS}) % 24 < ${open} OR (o.lt // ${HOUR_MS}) % 24 >= ${close} OR ((o.lt // ${DAY_MS}) + 4) % 7 IN (0, 6))
       FROM o LEFT JOIN fresh ON fresh.s = o.s AND fresh.fd = o.lt // ${DAY_MS}
-      GROUP BY 1, 2`);
+      GROUP BY 1, 2`,
+    );
     const out = new Map<string, Map<number, SenderDay>>();
     for (const r of rows) {
-      const [sender, day, n, bytes, strangers, domains, fresh, failed, off] = r as number[] as unknown as [string, number, number, number, number | null, number, number | null, number, number];
+      const [sender, day, n, bytes, strangers, domains, fresh, failed, off] = r as number[] as unknown as [
+        string,
+        number,
+        number,
+        number,
+        number | null,
+        number,
+        number | null,
+        number,
+        number,
+      ];
       let m = out.get(sender);
       if (!m) out.set(sender, (m = new Map()));
-      m.set(Number(day), { sender, day: Number(day), rows: n, bytes: Number(bytes), bytesToStrangers: Number(strangers ?? 0), domains, newDomains: Number(fresh ?? 0), failed, offHours: off });
+      m.set(Number(day), {
+        sender,
+        day: Number(day),
+        rows: n,
+        bytes: Number(bytes),
+        bytesToStrangers: Number(strangers ?? 0),
+        domains,
+        newDomains: Number(fresh ?? 0),
+        failed,
+        offHours: off,
+      });
     }
     return out;
   });
@@ -52,14 +79,23 @@ export function senderDays(ctx: RuleContext, partners: readonly string[], busine
 export function firstDataDay(ctx: RuleContext): Promise<number | undefined> {
   return ctx.shared('first-data-day', async () => {
     const sql = new SqlBuilder();
-    const [row] = await ctx.rows(sql, `SELECT epoch_ms(min("Received")) FROM "MessageTrace" WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)}`);
+    const [row] = await ctx.rows(
+      sql,
+      `SELECT epoch_ms(min("Received")) FROM "MessageTrace" WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)}`,
+    );
     const v = row?.[0];
     return v == null ? undefined : ctx.clock.day(Number(v));
   });
 }
 
 /** The prior days' values of one sender (zeros for days without mail), from the first data day on. */
-export function priorValues(days: ReadonlyMap<number, SenderDay>, day: number, firstDay: number, count: number, pick: (d: SenderDay) => number): number[] {
+export function priorValues(
+  days: ReadonlyMap<number, SenderDay>,
+  day: number,
+  firstDay: number,
+  count: number,
+  pick: (d: SenderDay) => number,
+): number[] {
   const out: number[] = [];
   for (let k = 1; k <= count && day - k >= firstDay; k++) {
     const d = days.get(day - k);

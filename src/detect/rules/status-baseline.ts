@@ -24,7 +24,9 @@ export function expectedAt(b: Baseline, h: number): { expected: number; spread: 
     // The same local hour k days back (DST moves it by one UTC hour at most).
     let past = h - 24 * k;
     const lp = b.clock.parts(past * 3_600_000);
-    if (lp.hour !== here.hour) past += here.hour - lp.hour > 12 ? here.hour - lp.hour - 24 : here.hour - lp.hour < -12 ? here.hour - lp.hour + 24 : here.hour - lp.hour;
+    if (lp.hour !== here.hour)
+      past +=
+        here.hour - lp.hour > 12 ? here.hour - lp.hour - 24 : here.hour - lp.hour < -12 ? here.hour - lp.hour + 24 : here.hour - lp.hour;
     if (past < b.firstHour) break;
     const v = b.series.get(past) ?? 0;
     const pw = b.clock.parts(past * 3_600_000).weekday;

@@ -16,7 +16,13 @@ function background(days: number): TraceRow[] {
       const n = (weekend ? 4 : 8) + ((d * 7 + h * 3) % 3);
       for (let i = 0; i < n; i++) {
         const t = START + d * 24 * HOUR + h * HOUR + i * 60_000;
-        rows.push(row(t, { SenderAddress: `s${(d + i) % 40}@spam${i % 9}.example`, RecipientAddress: `u${i}@contoso.com`, Status: 'FilteredAsSpam' }));
+        rows.push(
+          row(t, {
+            SenderAddress: `s${(d + i) % 40}@spam${i % 9}.example`,
+            RecipientAddress: `u${i}@contoso.com`,
+            Status: 'FilteredAsSpam',
+          }),
+        );
         rows.push(row(t + 1000, { SenderAddress: `p${i}@fabrikam.com`, RecipientAddress: `u${i}@contoso.com` }));
       }
     }
@@ -28,7 +34,13 @@ function wave(at: number, hours: number, perHour: number, domain: string): Trace
   const rows: TraceRow[] = [];
   for (let h = 0; h < hours; h++) {
     for (let i = 0; i < perHour; i++) {
-      rows.push(row(at + h * HOUR + Math.floor((i * HOUR) / perHour), { SenderAddress: `billing${i % 7}@${domain}`, RecipientAddress: `u${i % 50}@contoso.com`, Status: 'FilteredAsSpam' }));
+      rows.push(
+        row(at + h * HOUR + Math.floor((i * HOUR) / perHour), {
+          SenderAddress: `billing${i % 7}@${domain}`,
+          RecipientAddress: `u${i % 50}@contoso.com`,
+          Status: 'FilteredAsSpam',
+        }),
+      );
     }
   }
   return rows;
@@ -66,7 +78,12 @@ describe('status-spike', () => {
   it('judges hours in the configured time zone', async () => {
     const spikeAt = START + 16 * 24 * HOUR + 4 * HOUR;
     await load(store, [...background(21), ...wave(spikeAt, 3, 120, 'pay-update.example')]);
-    const findings = await runDetections({ store, config: testConfig({ timeZone: 'Asia/Tokyo' }), rules: ['status-spike'], now: START + 22 * 24 * HOUR });
+    const findings = await runDetections({
+      store,
+      config: testConfig({ timeZone: 'Asia/Tokyo' }),
+      rules: ['status-spike'],
+      now: START + 22 * 24 * HOUR,
+    });
     expect(findings.map((f) => f.entities.status)).toEqual(['FilteredAsSpam']);
     expect(findings[0]!.details.timeZone).toBe('Asia/Tokyo');
   });

@@ -10,26 +10,28 @@ import { expectedAt, type Baseline } from './status-baseline.js';
 
 const ANY = '*';
 
-const params = z.object({
-  /** Statuses watched; '*' is all mail whatever its status. */
-  statuses: z.array(z.string()).default(['Quarantined', 'FilteredAsSpam', 'Failed', ANY]),
-  /** An hour counts as raised when it is at least this many times its usual level... */
-  minFactor: z.number().min(1).default(3),
-  /** ...has at least this many rows more than usual... */
-  minExtra: z.number().min(0).default(25),
-  /** ...and is this many robust standard deviations (MAD) above usual. */
-  minZ: z.number().min(0).default(5),
-  /** A rise must last this many consecutive hours (sustained, not a blip). */
-  sustainHours: z.number().int().min(1).default(2),
-  /** A single hour this many times its usual level (and 3 x minExtra above) also counts. */
-  singleHourFactor: z.number().min(1).default(25),
-  /** Daily check: a local day this many times its usual total... */
-  dailyFactor: z.number().min(1).default(3),
-  /** ...and this many rows above it. */
-  dailyMinExtra: z.number().min(0).default(150),
-  /** Days of history needed before an hour is judged. */
-  minHistoryDays: z.number().int().min(1).default(5),
-}).strict();
+const params = z
+  .object({
+    /** Statuses watched; '*' is all mail whatever its status. */
+    statuses: z.array(z.string()).default(['Quarantined', 'FilteredAsSpam', 'Failed', ANY]),
+    /** An hour counts as raised when it is at least this many times its usual level... */
+    minFactor: z.number().min(1).default(3),
+    /** ...has at least this many rows more than usual... */
+    minExtra: z.number().min(0).default(25),
+    /** ...and is this many robust standard deviations (MAD) above usual. */
+    minZ: z.number().min(0).default(5),
+    /** A rise must last this many consecutive hours (sustained, not a blip). */
+    sustainHours: z.number().int().min(1).default(2),
+    /** A single hour this many times its usual level (and 3 x minExtra above) also counts. */
+    singleHourFactor: z.number().min(1).default(25),
+    /** Daily check: a local day this many times its usual total... */
+    dailyFactor: z.number().min(1).default(3),
+    /** ...and this many rows above it. */
+    dailyMinExtra: z.number().min(0).default(150),
+    /** Days of history needed before an hour is judged. */
+    minHistoryDays: z.number().int().min(1).default(5),
+  })
+  .strict();
 
 type Params = z.infer<typeof params>;
 
@@ -39,9 +41,12 @@ export const statusSpike = defineRule({
   params,
   async run(ctx, p) {
     const sql = new SqlBuilder();
-    const rows = await ctx.rows(sql, `
+    const rows = await ctx.rows(
+      sql,
+      `
       SELECT epoch_ms("Received") // ${HOUR_MS} AS h, "Status", count(*) FROM "MessageTrace"
-      WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} GROUP BY 1, 2`);
+      WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} GROUP BY 1, 2`,
+    );
     const byStatus = new Map<string, Map<number, number>>();
     let firstHour = Infinity;
     const add = (s: string, h: number, n: number) => {
@@ -66,7 +71,8 @@ export const statusSpike = defineRule({
       if (status !== ANY) for (const e of episodes) for (const h of e.hours) specificHours.add(h.hour);
       for (const e of kept) out.push(await describe(ctx, status, e, 'hourly'));
       const daily = dailyRises(ctx, base, p).filter((d) => !episodes.some((e) => e.day === d.day));
-      for (const d of daily) if (status !== ANY || !d.hours.some((h) => specificHours.has(h.hour))) out.push(await describe(ctx, status, d, 'daily'));
+      for (const d of daily)
+        if (status !== ANY || !d.hours.some((h) => specificHours.has(h.hour))) out.push(await describe(ctx, status, d, 'daily'));
     }
     return out;
   },
@@ -93,7 +99,9 @@ function hourlyEpisodes(ctx: RuleContext, base: Baseline, p: Params): Episode[] 
     const point = h <= last ? raised(base, h, p) : undefined;
     if (point) run.push(point);
     else if (run.length > 0) {
-      const extreme = run.some((x) => x.observed >= p.singleHourFactor * Math.max(1, x.expected) && x.observed - x.expected >= 3 * p.minExtra);
+      const extreme = run.some(
+        (x) => x.observed >= p.singleHourFactor * Math.max(1, x.expected) && x.observed - x.expected >= 3 * p.minExtra,
+      );
       if (run.length >= p.sustainHours || extreme) runs.push(run);
       run = [];
     }
@@ -114,7 +122,8 @@ function raised(base: Baseline, h: number, p: Params): HourPoint | undefined {
   const b = expectedAt(base, h);
   if (!b) return undefined;
   const extra = observed - b.expected;
-  if (observed >= p.minFactor * Math.max(b.expected, 1) && extra >= p.minExtra && extra >= p.minZ * b.spread) return { hour: h, observed, expected: b.expected };
+  if (observed >= p.minFactor * Math.max(b.expected, 1) && extra >= p.minExtra && extra >= p.minZ * b.spread)
+    return { hour: h, observed, expected: b.expected };
   return undefined;
 }
 
@@ -145,7 +154,8 @@ function dailyRises(ctx: RuleContext, base: Baseline, p: Params): Episode[] {
     }
     if (!judged || hours.length < 12) continue;
     const extra = observed - expected;
-    if (observed >= p.dailyFactor * Math.max(expected, 1) && extra >= p.dailyMinExtra && extra >= p.minZ * Math.sqrt(spread2)) out.push({ day, hours });
+    if (observed >= p.dailyFactor * Math.max(expected, 1) && extra >= p.dailyMinExtra && extra >= p.minZ * Math.sqrt(spread2))
+      out.push({ day, hours });
   }
   return out;
 }
@@ -161,11 +171,15 @@ async function describe(ctx: RuleContext, status: string, e: Episode, granularit
   const sql = new SqlBuilder();
   const statusCond = status === ANY ? '' : ` AND "Status" = ${sql.param(status)}`;
   const where = `${receivedBetween(sql, Math.max(spanFrom, ctx.from), Math.min(spanTo, ctx.to))}${statusCond}`;
-  const top = (column: string) => `(SELECT list({'value': v, 'count': n}) FROM (SELECT "${column}" AS v, count(*) AS n FROM "MessageTrace" WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5))`;
-  const [row] = await ctx.rows(sql, `
+  const top = (column: string) =>
+    `(SELECT list({'value': v, 'count': n}) FROM (SELECT "${column}" AS v, count(*) AS n FROM "MessageTrace" WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5))`;
+  const [row] = await ctx.rows(
+    sql,
+    `
     SELECT count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
       ${top('SenderAddress')}, ${top('SenderDomain')}, ${top('RecipientDomain')}, ${top('Direction')}
-    FROM "MessageTrace" WHERE ${where}`);
+    FROM "MessageTrace" WHERE ${where}`,
+  );
   const [count, first, last, senders, domains, recipientDomains, directions] = row as [number, number, number, Top[], Top[], Top[], Top[]];
   const label = status === ANY ? 'Mail volume' : status;
   const severity: Severity = factor >= 10 && observed - expected >= 100 ? 'high' : factor >= 5 ? 'medium' : 'low';
@@ -191,8 +205,13 @@ async function describe(ctx: RuleContext, status: string, e: Episode, granularit
       observed,
       expected: Math.round(expected * 10) / 10,
       factor: Math.round(factor * 10) / 10,
-      baseline: 'median of the same local hour on the same weekday and on days of the same kind (working day or weekend) in the previous weeks',
-      hours: raisedHours.map((h) => ({ hour: new Date(h.hour * HOUR_MS).toISOString(), observed: h.observed, expected: Math.round(h.expected * 10) / 10 })),
+      baseline:
+        'median of the same local hour on the same weekday and on days of the same kind (working day or weekend) in the previous weeks',
+      hours: raisedHours.map((h) => ({
+        hour: new Date(h.hour * HOUR_MS).toISOString(),
+        observed: h.observed,
+        expected: Math.round(h.expected * 10) / 10,
+      })),
       topSenders: senders ?? [],
       topSenderDomains: domains ?? [],
       topRecipientDomains: recipientDomains ?? [],

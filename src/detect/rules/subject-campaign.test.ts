@@ -13,10 +13,22 @@ function history(days: number): TraceRow[] {
   const rows: TraceRow[] = [];
   for (let d = 0; d < days; d++) {
     for (let i = 0; i < 30; i++) {
-      rows.push(row(START + d * DAY + 9 * HOUR + i * 60_000, { SenderAddress: `p${i % 5}@partner${i % 5}.example`, RecipientAddress: `u${i}@contoso.com`, Subject: `Meeting ${d}-${i} agenda` }));
+      rows.push(
+        row(START + d * DAY + 9 * HOUR + i * 60_000, {
+          SenderAddress: `p${i % 5}@partner${i % 5}.example`,
+          RecipientAddress: `u${i}@contoso.com`,
+          Subject: `Meeting ${d}-${i} agenda`,
+        }),
+      );
     }
     for (let i = 0; i < 40; i++) {
-      rows.push(row(START + d * DAY + 7 * HOUR + i * 1000, { SenderAddress: 'digest@news.example', RecipientAddress: `u${i}@contoso.com`, Subject: `Daily digest 2026/03/${String(d + 2).padStart(2, '0')}: today's news` }));
+      rows.push(
+        row(START + d * DAY + 7 * HOUR + i * 1000, {
+          SenderAddress: 'digest@news.example',
+          RecipientAddress: `u${i}@contoso.com`,
+          Subject: `Daily digest 2026/03/${String(d + 2).padStart(2, '0')}: today's news`,
+        }),
+      );
     }
   }
   return rows;
@@ -33,9 +45,11 @@ describe('subject-campaign', () => {
     const at = START + 10 * DAY + 2 * HOUR;
     const campaign = Array.from({ length: 36 }, (_, i) =>
       row(at + i * 240_000, {
-        SenderAddress: `keiri@compromised${i % 12}.example`, RecipientAddress: `u${i}@contoso.com`,
+        SenderAddress: `keiri@compromised${i % 12}.example`,
+        RecipientAddress: `u${i}@contoso.com`,
         Subject: `${['Re: ', 'RE: ', 'Fwd: Re: '][i % 3]}請求書 No.${10000 + i * 137}`,
-      }));
+      }),
+    );
     await load(store, [...history(11), ...campaign]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['subject-campaign'], now: START + 12 * DAY });
     expect(findings).toHaveLength(1);
@@ -47,7 +61,12 @@ describe('subject-campaign', () => {
   it('stays quiet on the daily newsletter and on a burst from known partners', async () => {
     const at = START + 10 * DAY + 2 * HOUR;
     const invoices = Array.from({ length: 30 }, (_, i) =>
-      row(at + i * 60_000, { SenderAddress: `p${i % 5}@partner${i % 5}.example`, RecipientAddress: `keiri${i}@contoso.com`, Subject: `Invoice ${2000 + i} for March` }));
+      row(at + i * 60_000, {
+        SenderAddress: `p${i % 5}@partner${i % 5}.example`,
+        RecipientAddress: `keiri${i}@contoso.com`,
+        Subject: `Invoice ${2000 + i} for March`,
+      }),
+    );
     await load(store, [...history(11), ...invoices]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['subject-campaign'], now: START + 12 * DAY });
     expect(findings).toEqual([]);

@@ -9,22 +9,24 @@ import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 import { shapeTokens, subjectShapeKql, subjectShapeSql } from '../subject-shape.js';
 import { ShapeClusters, type ShapeCluster } from './shape-clusters.js';
 
-const params = z.object({
-  /** Directions looked at (Inbound: malspam; add Internal or Outbound to watch those). */
-  directions: z.array(z.enum(['Inbound', 'Outbound', 'Internal', 'External'])).default(['Inbound']),
-  /** Messages (rows) of the shape in one local day. */
-  minMessages: z.number().int().min(2).default(20),
-  /** Distinct sender domains never seen before that day (a campaign from several senders)... */
-  minNewSenders: z.number().int().min(1).default(3),
-  /** ...or this many recipients, all from senders never seen before (one new sender mass-mailing). */
-  minRecipients: z.number().int().min(2).default(20),
-  /** Shapes at least this alike (Jaccard of their word tokens) are one campaign. */
-  similarity: z.number().min(0.5).max(1).default(0.8),
-  /** The day's count must be this many times the shape's usual daily count (recurring mail is not a campaign). */
-  burstFactor: z.number().min(1).default(4),
-  /** Days of history needed before a day is judged (so the first days of a store are not all "new"). */
-  minHistoryDays: z.number().int().min(1).default(5),
-}).strict();
+const params = z
+  .object({
+    /** Directions looked at (Inbound: malspam; add Internal or Outbound to watch those). */
+    directions: z.array(z.enum(['Inbound', 'Outbound', 'Internal', 'External'])).default(['Inbound']),
+    /** Messages (rows) of the shape in one local day. */
+    minMessages: z.number().int().min(2).default(20),
+    /** Distinct sender domains never seen before that day (a campaign from several senders)... */
+    minNewSenders: z.number().int().min(1).default(3),
+    /** ...or this many recipients, all from senders never seen before (one new sender mass-mailing). */
+    minRecipients: z.number().int().min(2).default(20),
+    /** Shapes at least this alike (Jaccard of their word tokens) are one campaign. */
+    similarity: z.number().min(0.5).max(1).default(0.8),
+    /** The day's count must be this many times the shape's usual daily count (recurring mail is not a campaign). */
+    burstFactor: z.number().min(1).default(4),
+    /** Days of history needed before a day is judged (so the first days of a store are not all "new"). */
+    minHistoryDays: z.number().int().min(1).default(5),
+  })
+  .strict();
 
 type Params = z.infer<typeof params>;
 
@@ -43,13 +45,16 @@ export const subjectCampaign = defineRule({
     const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
     const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.historyFrom, ctx.to + 1);
     // Shapes are computed once per distinct subject, not per row.
-    const rows = (await ctx.rows(sql, `
+    const rows = (await ctx.rows(
+      sql,
+      `
       WITH t AS (
         SELECT "Subject", ${day} AS d, "SenderDomain", "RecipientAddress" FROM "MessageTrace"
         WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" IN ${sql.list(p.directions)} AND "Subject" <> ''),
       m AS (SELECT "Subject", ${shape} AS shape FROM (SELECT DISTINCT "Subject" FROM t))
       SELECT m.shape, t.d, count(*), count(DISTINCT t."SenderDomain"), count(DISTINCT t."RecipientAddress")
-      FROM t JOIN m ON m."Subject" = t."Subject" WHERE m.shape <> '' GROUP BY 1, 2 HAVING count(*) >= 2`)) as [string, number, number, number, number][];
+      FROM t JOIN m ON m."Subject" = t."Subject" WHERE m.shape <> '' GROUP BY 1, 2 HAVING count(*) >= 2`,
+    )) as [string, number, number, number, number][];
     if (rows.length === 0) return [];
     const firstDay = rows.reduce((m, r) => Math.min(m, r[1]), Infinity);
     const fromDay = ctx.clock.day(ctx.from);
@@ -115,7 +120,12 @@ async function measure(ctx: RuleContext, p: Params, candidates: readonly Candida
     const dayStart = ctx.clock.dayStart(c.day);
     const from = Math.max(ctx.from, dayStart);
     const to = Math.min(ctx.to, ctx.clock.dayStart(c.day + 1) - 1);
-    return { i, from, to, sql: `(${sql.param(i)}, ${sql.time(from)}, ${sql.time(to)}, ${sql.time(dayStart - ctx.settings.baselineDays * 86_400_000)}, ${sql.time(dayStart)})` };
+    return {
+      i,
+      from,
+      to,
+      sql: `(${sql.param(i)}, ${sql.time(from)}, ${sql.time(to)}, ${sql.time(dayStart - ctx.settings.baselineDays * 86_400_000)}, ${sql.time(dayStart)})`,
+    };
   });
   const days = [...new Map(windows.map((w) => [`${w.from}-${w.to}`, w])).values()].map((w) => receivedBetween(sql, w.from, w.to));
   const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
@@ -150,13 +160,28 @@ async function measure(ctx: RuleContext, p: Params, candidates: readonly Candida
 function judge(p: Params, candidate: Candidate, stats: Stats): FindingDraft | undefined {
   const { cluster, day: d, usual } = candidate;
   const shapes = cluster.shapes.slice(0, 50);
-  const [n, senders, senderDomains, newDomains, recipients, first, last, delivered, sample, senderList, recipientList, subjects, countries] = stats;
+  const [
+    n,
+    senders,
+    senderDomains,
+    newDomains,
+    recipients,
+    first,
+    last,
+    delivered,
+    sample,
+    senderList,
+    recipientList,
+    subjects,
+    countries,
+  ] = stats;
   if (n < p.minMessages) return undefined;
   const manySenders = newDomains >= p.minNewSenders;
   const massMailing = recipients >= p.minRecipients && newDomains === senderDomains && newDomains > 0;
   if (!manySenders && !massMailing) return undefined;
   const deliveredShare = delivered / n;
-  const severity: Severity = manySenders && newDomains >= 5 && deliveredShare >= 0.5 ? 'high' : manySenders && deliveredShare >= 0.2 ? 'medium' : 'low';
+  const severity: Severity =
+    manySenders && newDomains >= 5 && deliveredShare >= 0.5 ? 'high' : manySenders && deliveredShare >= 0.2 ? 'medium' : 'low';
   return {
     rule: 'subject-campaign',
     severity,

@@ -5,8 +5,17 @@ import { runDetections } from '../run-detections.js';
 import { load, row, testConfig } from '../testing/trace-rows.js';
 
 const T = Date.parse('2026-03-05T10:00:00Z');
-const ind = (Indicator: string, Type: IndicatorRow['Type'], Confidence: number, extra: Partial<IndicatorRow> = {}): IndicatorRow =>
-  ({ Indicator, Type, Confidence, Actor: 'TA542', Labels: ['emotet'], Feed: 'soc', ValidFrom: null, ValidUntil: null, ...extra });
+const ind = (Indicator: string, Type: IndicatorRow['Type'], Confidence: number, extra: Partial<IndicatorRow> = {}): IndicatorRow => ({
+  Indicator,
+  Type,
+  Confidence,
+  Actor: 'TA542',
+  Labels: ['emotet'],
+  Feed: 'soc',
+  ValidFrom: null,
+  ValidUntil: null,
+  ...extra,
+});
 
 describe('threat-intel-match', () => {
   let store: Store;
@@ -31,7 +40,12 @@ describe('threat-intel-match', () => {
     ]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['threat-intel-match'], now: T + 86_400_000 });
     const got = findings.map((f) => [f.details.matchedOn, f.severity]);
-    expect(got).toEqual([['SenderAddress', 'high'], ['SenderDomain', 'low'], ['FromIP', 'low'], ['RecipientAddress', 'critical']]);
+    expect(got).toEqual([
+      ['SenderAddress', 'high'],
+      ['SenderDomain', 'low'],
+      ['FromIP', 'low'],
+      ['RecipientAddress', 'critical'],
+    ]);
     expect(findings[1]!.entities.senderDomain).toBe('login.phish.example');
     expect(findings[2]!.entities.ip).toBe('198.51.100.77');
   });

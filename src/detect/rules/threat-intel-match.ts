@@ -7,18 +7,35 @@ import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { defineRule } from '../rule.js';
 import { entityDays } from './entity-days.js';
 
-const params = z.object({
-  /** Indicators below this confidence (0-100) are ignored. */
-  minConfidence: z.number().min(0).max(100).default(0),
-  /** Confidence from which a match is high severity (critical when mail was also delivered and >= 90). */
-  highConfidence: z.number().min(0).max(100).default(75),
-  /** Confidence from which a match is medium severity. */
-  mediumConfidence: z.number().min(0).max(100).default(50),
-}).strict();
+const params = z
+  .object({
+    /** Indicators below this confidence (0-100) are ignored. */
+    minConfidence: z.number().min(0).max(100).default(0),
+    /** Confidence from which a match is high severity (critical when mail was also delivered and >= 90). */
+    highConfidence: z.number().min(0).max(100).default(75),
+    /** Confidence from which a match is medium severity. */
+    mediumConfidence: z.number().min(0).max(100).default(50),
+  })
+  .strict();
 
-const COLUMN: Record<MatchEntityType, string> = { sender: 'SenderAddress', senderDomain: 'SenderDomain', fromIP: 'FromIP', recipient: 'RecipientAddress' };
-const SLOT: Record<MatchEntityType, keyof FindingEntities> = { sender: 'sender', senderDomain: 'senderDomain', fromIP: 'ip', recipient: 'recipient' };
-const NOUN: Record<MatchEntityType, string> = { sender: 'Sender', senderDomain: 'Sender domain', fromIP: 'Sending IP', recipient: 'Recipient' };
+const COLUMN: Record<MatchEntityType, string> = {
+  sender: 'SenderAddress',
+  senderDomain: 'SenderDomain',
+  fromIP: 'FromIP',
+  recipient: 'RecipientAddress',
+};
+const SLOT: Record<MatchEntityType, keyof FindingEntities> = {
+  sender: 'sender',
+  senderDomain: 'senderDomain',
+  fromIP: 'ip',
+  recipient: 'recipient',
+};
+const NOUN: Record<MatchEntityType, string> = {
+  sender: 'Sender',
+  senderDomain: 'Sender domain',
+  fromIP: 'Sending IP',
+  recipient: 'Recipient',
+};
 
 export const threatIntelMatch = defineRule({
   id: 'threat-intel-match',
@@ -43,7 +60,20 @@ export const threatIntelMatch = defineRule({
       if (entities.length === 0) continue;
       const values = new Map(entities.map((l) => [l[0]!.entity, l]));
       const days = await entityDays(ctx, COLUMN[type], [...values.keys()], { recipients: 5, subjects: 3 });
-      for (const { value, day: d, count: n, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects } of days) {
+      for (const {
+        value,
+        day: d,
+        count: n,
+        first,
+        last,
+        delivered,
+        senders,
+        senderCount,
+        recipients,
+        recipientCount,
+        ips,
+        subjects,
+      } of days) {
         const hits = values.get(value)!;
         const top = hits[0]!;
         let severity: Severity = top.confidence >= p.highConfidence ? 'high' : top.confidence >= p.mediumConfidence ? 'medium' : 'low';
@@ -68,7 +98,14 @@ export const threatIntelMatch = defineRule({
           query: evidenceQuery([kqlBetween(first, last), `${COLUMN[type]} == ${kqlString(value)}`]),
           details: {
             matchedOn: COLUMN[type],
-            indicators: hits.map((h) => ({ indicator: h.indicator, type: h.indicatorType, confidence: h.confidence, actor: h.actor, feed: h.feed, labels: h.labels })),
+            indicators: hits.map((h) => ({
+              indicator: h.indicator,
+              type: h.indicatorType,
+              confidence: h.confidence,
+              actor: h.actor,
+              feed: h.feed,
+              labels: h.labels,
+            })),
             delivered,
             blocked: n - delivered,
             senders,

@@ -12,23 +12,42 @@ const ALERT = START + 8 * DAY + 10 * HOUR;
 
 /** The user writes to two clients every day. */
 function history(): TraceRow[] {
-  return Array.from({ length: 9 }, (_, d) => [0, 1].map((i) => row(START + d * DAY + (11 + i) * HOUR, { SenderAddress: 'suzuki@contoso.com', RecipientAddress: `p@client${i}.example` }))).flat();
+  return Array.from({ length: 9 }, (_, d) =>
+    [0, 1].map((i) =>
+      row(START + d * DAY + (11 + i) * HOUR, { SenderAddress: 'suzuki@contoso.com', RecipientAddress: `p@client${i}.example` }),
+    ),
+  ).flat();
 }
 
 describe('watchlist-correlation', () => {
   let store: Store;
   beforeEach(async () => {
     store = await openStore('duckdb::memory:');
-    await store.replaceWatchlist('edr', [{ Timestamp: ALERT, User: 'CONTOSO\\suzuki', Product: 'Defender for Endpoint', Detection: 'Keylogger', Severity: 'High', Name: 'edr' }]);
+    await store.replaceWatchlist('edr', [
+      {
+        Timestamp: ALERT,
+        User: 'CONTOSO\\suzuki',
+        Product: 'Defender for Endpoint',
+        Detection: 'Keylogger',
+        Severity: 'High',
+        Name: 'edr',
+      },
+    ]);
   });
   afterEach(async () => store.close());
 
   it('reports external mail to new domains in the hours after an EDR alert', async () => {
-    const after = [0, 1, 2, 3].map((i) => row(ALERT + (i + 1) * 1_800_000, { SenderAddress: 'suzuki@contoso.com', RecipientAddress: `drop${i}@stranger${i}.example` }));
+    const after = [0, 1, 2, 3].map((i) =>
+      row(ALERT + (i + 1) * 1_800_000, { SenderAddress: 'suzuki@contoso.com', RecipientAddress: `drop${i}@stranger${i}.example` }),
+    );
     await load(store, [...history(), ...after]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['watchlist-correlation'], now: ALERT + DAY });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'high', from: new Date(ALERT).toISOString(), entities: { sender: 'suzuki@contoso.com' } });
+    expect(findings[0]).toMatchObject({
+      severity: 'high',
+      from: new Date(ALERT).toISOString(),
+      entities: { sender: 'suzuki@contoso.com' },
+    });
     expect(findings[0]!.details.newRecipientDomains).toBe(4);
     expect(findings[0]!.count).toBe(6);
   });

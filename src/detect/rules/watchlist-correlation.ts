@@ -7,17 +7,19 @@ import { defineRule, type RuleContext } from '../rule.js';
 import { SqlBuilder } from '../sql-builder.js';
 import { DAY_MS, HOUR_MS } from '../time-zone.js';
 
-const params = z.object({
-  /** Hours after the alert in which the user's mail is looked at. */
-  windowHours: z.number().positive().default(24),
-  /** Recipient domains the user had not written to in the previous detections.baselineDays... */
-  minNewDomains: z.number().int().min(0).default(2),
-  /** ...or this many times the user's usual external rows for a window of that length (and at least minMessages). */
-  volumeFactor: z.number().min(1).default(3),
-  minMessages: z.number().int().min(1).default(5),
-  /** Watchlists (the Name column) to use; empty: all. */
-  watchlists: z.array(z.string()).default([]),
-}).strict();
+const params = z
+  .object({
+    /** Hours after the alert in which the user's mail is looked at. */
+    windowHours: z.number().positive().default(24),
+    /** Recipient domains the user had not written to in the previous detections.baselineDays... */
+    minNewDomains: z.number().int().min(0).default(2),
+    /** ...or this many times the user's usual external rows for a window of that length (and at least minMessages). */
+    volumeFactor: z.number().min(1).default(3),
+    minMessages: z.number().int().min(1).default(5),
+    /** Watchlists (the Name column) to use; empty: all. */
+    watchlists: z.array(z.string()).default([]),
+  })
+  .strict();
 
 type Params = z.infer<typeof params>;
 
@@ -47,9 +49,12 @@ export const watchlistCorrelation = defineRule({
 async function loadAlerts(ctx: RuleContext, p: Params): Promise<Alert[]> {
   const sql = new SqlBuilder();
   const lists = p.watchlists.length ? ` AND "Name" IN ${sql.list(p.watchlists)}` : '';
-  const rows = await ctx.rows(sql, `
+  const rows = await ctx.rows(
+    sql,
+    `
     SELECT epoch_ms("Timestamp"), "User", "Product", "Detection", "Severity", "Name" FROM "Watchlist"
-    WHERE "Timestamp" >= ${sql.time(ctx.from - p.windowHours * HOUR_MS)} AND "Timestamp" <= ${sql.time(ctx.to)}${lists} ORDER BY 1`);
+    WHERE "Timestamp" >= ${sql.time(ctx.from - p.windowHours * HOUR_MS)} AND "Timestamp" <= ${sql.time(ctx.to)}${lists} ORDER BY 1`,
+  );
   const accepted = ctx.organization.acceptedDomains;
   const out: Alert[] = [];
   for (const [at, user, product, detection, severity, list] of rows as [number, string, string, string, string, string][]) {
@@ -68,8 +73,13 @@ export function addressesOf(user: string, acceptedDomains: readonly string[]): s
 
 async function correlate(ctx: RuleContext, p: Params, alerts: readonly Alert[]): Promise<FindingDraft[]> {
   const sql = new SqlBuilder();
-  const values = alerts.map((a, i) => `(${sql.param(i)}, ${sql.param(a.address)}, ${sql.time(a.at)}, ${sql.time(a.at + p.windowHours * HOUR_MS)}, ${sql.time(a.at - ctx.settings.baselineDays * DAY_MS)})`);
-  const rows = await ctx.rows(sql, `
+  const values = alerts.map(
+    (a, i) =>
+      `(${sql.param(i)}, ${sql.param(a.address)}, ${sql.time(a.at)}, ${sql.time(a.at + p.windowHours * HOUR_MS)}, ${sql.time(a.at - ctx.settings.baselineDays * DAY_MS)})`,
+  );
+  const rows = await ctx.rows(
+    sql,
+    `
     WITH a(i, u, t, e, b) AS (VALUES ${values.join(', ')}),
     m AS (
       SELECT a.i, mt."RecipientAddress" AS ra, mt."RecipientDomain" AS rd, mt."Size" AS size, mt."Received" AS r, mt."Subject" AS subject, mt."ToCountry" AS tc
@@ -84,12 +94,27 @@ async function correlate(ctx: RuleContext, p: Params, alerts: readonly Alert[]):
       list_slice(list(DISTINCT m.ra) FILTER (WHERE hd.rd IS NULL), 1, 10), list_slice(list(DISTINCT m.subject), 1, 5), list_slice(list(DISTINCT m.tc), 1, 10),
       epoch_ms(min(a.b)), epoch_ms(min(a.t))
     FROM m JOIN a ON a.i = m.i LEFT JOIN hd ON hd.i = m.i AND hd.rd = m.rd LEFT JOIN h ON h.i = m.i
-    GROUP BY 1 ORDER BY 1`);
+    GROUP BY 1 ORDER BY 1`,
+  );
   const firstData = await firstRow(ctx);
   const out: FindingDraft[] = [];
   for (const r of rows) {
-    const [i, n, recipients, domains, newDomains, bytes, , last, before, newRecipients, subjects, countries, baseFrom, alertAt] =
-      r as [number, number, number, number, number, number, number, number, number | null, string[], string[], string[], number, number];
+    const [i, n, recipients, domains, newDomains, bytes, , last, before, newRecipients, subjects, countries, baseFrom, alertAt] = r as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number | null,
+      string[],
+      string[],
+      string[],
+      number,
+      number,
+    ];
     const alert = alerts[Number(i)]!;
     const historyMs = Math.max(1, Number(alertAt) - Math.max(Number(baseFrom), firstData ?? Number(baseFrom)));
     const usualPerWindow = ((before ?? 0) / historyMs) * p.windowHours * HOUR_MS;
@@ -100,7 +125,9 @@ async function correlate(ctx: RuleContext, p: Params, alerts: readonly Alert[]):
     let severity = fromProductSeverity(alert.severity);
     if (newDomains >= 5) severity = raiseSeverity(severity);
     const hours = Math.max(1, Math.round((last - alert.at) / HOUR_MS));
-    const what = unusualDomains ? `${plural(newDomains, 'new recipient domain')}` : `${Math.round(n / Math.max(usualPerWindow, 1))}x the usual volume`;
+    const what = unusualDomains
+      ? `${plural(newDomains, 'new recipient domain')}`
+      : `${Math.round(n / Math.max(usualPerWindow, 1))}x the usual volume`;
     out.push({
       rule: 'watchlist-correlation',
       severity,
@@ -108,10 +135,21 @@ async function correlate(ctx: RuleContext, p: Params, alerts: readonly Alert[]):
       from: alert.at,
       to: last,
       count: n,
-      entities: { sender: alert.address, senderDomain: alert.address.slice(alert.address.lastIndexOf('@') + 1), recipient: recipients === 1 ? newRecipients[0] ?? '' : '' },
+      entities: {
+        sender: alert.address,
+        senderDomain: alert.address.slice(alert.address.lastIndexOf('@') + 1),
+        recipient: recipients === 1 ? (newRecipients[0] ?? '') : '',
+      },
       query: evidenceQuery([kqlBetween(alert.at, last), `SenderAddress == ${kqlString(alert.address)}`, 'Direction == "Outbound"']),
       details: {
-        alert: { at: new Date(alert.at).toISOString(), user: alert.user, product: alert.product, detection: alert.detection, severity: alert.severity, watchlist: alert.list },
+        alert: {
+          at: new Date(alert.at).toISOString(),
+          user: alert.user,
+          product: alert.product,
+          detection: alert.detection,
+          severity: alert.severity,
+          watchlist: alert.list,
+        },
         windowHours: p.windowHours,
         messages: n,
         recipients,

@@ -7,7 +7,8 @@ export function reports(f: Finding, inc: PlantedIncident): boolean {
   if (f.rule !== inc.rule) return false;
   if (Date.parse(f.from) > inc.to || Date.parse(f.to) < inc.from) return false;
   return Object.entries(inc.entities).every(([k, v]) =>
-    k === 'subject' ? f.entities.subject.startsWith(String(v)) : f.entities[k as keyof Finding['entities']] === v);
+    k === 'subject' ? f.entities.subject.startsWith(String(v)) : f.entities[k as keyof Finding['entities']] === v,
+  );
 }
 
 /** Whether a finding is about a benign trap (one of its quiet rules, overlapping time, and its entities when it names some). */

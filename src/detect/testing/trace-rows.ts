@@ -3,7 +3,12 @@ import { createDirectionOf } from '../../enrich/index.js';
 import { domainOf, type Status, type TraceRow } from '../../schema/index.js';
 import type { Store } from '../../store/index.js';
 
-export const ORG = { name: 'Contoso', acceptedDomains: ['contoso.com'], homeCountries: ['JP'], embargoedCountries: ['KP', 'IR', 'SY', 'CU'] };
+export const ORG = {
+  name: 'Contoso',
+  acceptedDomains: ['contoso.com'],
+  homeCountries: ['JP'],
+  embargoedCountries: ['KP', 'IR', 'SY', 'CU'],
+};
 
 const directionOf = createDirectionOf(ORG.acceptedDomains);
 let seq = 0;

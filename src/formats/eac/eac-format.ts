@@ -17,14 +17,17 @@ interface RowReader {
 
 function readerFor(names: readonly string[], b: BatchBuilder): RowReader | undefined {
   switch (classifyHeader(names)) {
-    case 'summary': return new SummaryRows(names, b);
-    case 'trace': return new TraceRows(names, b);
+    case 'summary':
+      return new SummaryRows(names, b);
+    case 'trace':
+      return new TraceRows(names, b);
     case 'extended': {
       const events = new TrackingEvents(b, 'eac');
       events.setHeader(new FieldMap(names));
       return { row: (f, line, raw) => events.line(f, line, raw), finish: () => events.finish() };
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -32,29 +35,36 @@ async function* parse(input: ParseInput): AsyncGenerator<ParsedBatch> {
   const b = new BatchBuilder(input.file);
   let rows: RowReader | undefined;
   let failed = false;
-  const csv = new CsvReader({
-    row(fields, line, raw) {
-      if (failed) return;
-      if (!rows) {
-        rows = readerFor(fields, b);
+  const csv = new CsvReader(
+    {
+      row(fields, line, raw) {
+        if (failed) return;
         if (!rows) {
-          failed = true;
-          b.read++;
-          b.reject(line, 'not an Exchange admin center report header (expected origin_timestamp_utc, date_time_utc or Received/Recipient/Status columns)', raw);
+          rows = readerFor(fields, b);
+          if (!rows) {
+            failed = true;
+            b.read++;
+            b.reject(
+              line,
+              'not an Exchange admin center report header (expected origin_timestamp_utc, date_time_utc or Received/Recipient/Status columns)',
+              raw,
+            );
+          }
+          return;
         }
-        return;
-      }
-      rows.row(fields, line, raw);
+        rows.row(fields, line, raw);
+      },
+      // Before the header: Export-Csv's `#TYPE` line. After it no data row starts with '#', but keep them if one does.
+      comment(text, line) {
+        if (rows) rows.row(parseCsvLine(text) ?? [text], line, text);
+      },
+      error(reason, line, raw) {
+        b.read++;
+        b.reject(line, reason, raw);
+      },
     },
-    // Before the header: Export-Csv's `#TYPE` line. After it no data row starts with '#', but keep them if one does.
-    comment(text, line) {
-      if (rows) rows.row(parseCsvLine(text) ?? [text], line, text);
-    },
-    error(reason, line, raw) {
-      b.read++;
-      b.reject(line, reason, raw);
-    },
-  }, true);
+    true,
+  );
   for await (const chunk of input.chunks) {
     csv.push(chunk);
     if (b.full) yield b.take();
@@ -67,7 +77,8 @@ async function* parse(input: ParseInput): AsyncGenerator<ParsedBatch> {
 /** The EAC report format. */
 export const eacFormat: Format = {
   name: 'eac',
-  description: 'Exchange admin center CSV report: enhanced summary (origin_timestamp_utc, ...), extended (date_time_utc, event_id, ...) or message trace (Received, Sender, Recipient, Status, ...)',
+  description:
+    'Exchange admin center CSV report: enhanced summary (origin_timestamp_utc, ...), extended (date_time_utc, event_id, ...) or message trace (Received, Sender, Recipient, Status, ...)',
   detect(head: string): boolean {
     return detectReport(head) !== undefined;
   },

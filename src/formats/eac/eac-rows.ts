@@ -11,7 +11,10 @@ import type { TraceColumn } from './eac-header.js';
 export class SummaryRows {
   private readonly at: (name: string) => number;
 
-  constructor(names: readonly string[], private readonly b: BatchBuilder) {
+  constructor(
+    names: readonly string[],
+    private readonly b: BatchBuilder,
+  ) {
     const lower = names.map((n) => n.trim().toLowerCase());
     this.at = (name) => lower.indexOf(name);
   }
@@ -52,7 +55,14 @@ export class SummaryRows {
         b.reject(line, `missing recipient address in recipient_status ${quoteValue(part)}`, raw);
         continue;
       }
-      const events = sep < 0 ? [] : part.slice(sep + 2).split(',').map((e) => e.trim()).filter((e) => e !== '');
+      const events =
+        sep < 0
+          ? []
+          : part
+              .slice(sep + 2)
+              .split(',')
+              .map((e) => e.trim())
+              .filter((e) => e !== '');
       const last = events[events.length - 1];
       if (last === undefined) {
         b.reject(line, `no events for ${recipient} in recipient_status`, raw);
@@ -72,7 +82,10 @@ export class SummaryRows {
 export class TraceRows {
   private readonly col: Record<TraceColumn, number>;
 
-  constructor(names: readonly string[], private readonly b: BatchBuilder) {
+  constructor(
+    names: readonly string[],
+    private readonly b: BatchBuilder,
+  ) {
     this.col = traceColumns(names);
   }
 
@@ -88,7 +101,7 @@ export class TraceRows {
   private record(fields: readonly string[]): TraceRecord | string {
     const get = (c: TraceColumn): string => {
       const i = this.col[c];
-      return i < 0 ? '' : fields[i] ?? '';
+      return i < 0 ? '' : (fields[i] ?? '');
     };
     const traceId = get('MessageTraceId').trim();
     if (traceId === '') return 'missing MessageTraceId';

@@ -19,14 +19,18 @@ const PAGE_KEYS = ['@odata.context', 'value', '@odata.nextLink', '@odata.count']
 /** The Graph format. */
 export const graphFormat: Format = {
   name: 'graph',
-  description: 'Microsoft Graph messageTraces pages: {"@odata.context": ..., "value": [{id, receivedDateTime, recipientAddress, ...}]}, one page or one per line',
+  description:
+    'Microsoft Graph messageTraces pages: {"@odata.context": ..., "value": [{id, receivedDateTime, recipientAddress, ...}]}, one page or one per line',
   detect(head: string): boolean {
     const c = firstChar(head);
     const key = firstKey(head);
     if (c === '{') {
       if (key === undefined || !PAGE_KEYS.includes(key)) return false;
       // Mail message pages have receivedDateTime too, but never recipientAddress.
-      return (head.includes('"receivedDateTime"') && head.includes('"recipientAddress"')) || /exchange\/tracing\/messageTraces|exchangeMessageTrace/.test(head);
+      return (
+        (head.includes('"receivedDateTime"') && head.includes('"recipientAddress"')) ||
+        /exchange\/tracing\/messageTraces|exchangeMessageTrace/.test(head)
+      );
     }
     return c === '[' && key !== undefined && head.includes('"receivedDateTime"') && head.includes('"recipientAddress"');
   },

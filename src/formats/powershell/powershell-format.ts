@@ -29,7 +29,8 @@ export function powershellRecordFromJson(item: unknown): TraceRecord {
 /** The PowerShell format. */
 export const powershellFormat: Format = {
   name: 'powershell',
-  description: 'PowerShell Get-MessageTrace(V2) | ConvertTo-Json: a JSON array or one object per line with MessageTraceId, RecipientAddress, Received, ...',
+  description:
+    'PowerShell Get-MessageTrace(V2) | ConvertTo-Json: a JSON array or one object per line with MessageTraceId, RecipientAddress, Received, ...',
   detect(head: string): boolean {
     const c = firstChar(head);
     if (c !== '[' && c !== '{') return false;

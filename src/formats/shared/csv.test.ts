@@ -15,16 +15,22 @@ describe('CsvReader', () => {
     const rows: [string[], number][] = [];
     const comments: [string, number][] = [];
     const errors: string[] = [];
-    const reader = new CsvReader({
-      row: (f, l) => rows.push([f, l]),
-      comment: (t, l) => comments.push([t, l]),
-      error: (r) => errors.push(r),
-    }, true);
+    const reader = new CsvReader(
+      {
+        row: (f, l) => rows.push([f, l]),
+        comment: (t, l) => comments.push([t, l]),
+        error: (r) => errors.push(r),
+      },
+      true,
+    );
     const text = '#Fields: a,b\r\n1,"two\r\nlines"\r\n\r\n3,4\r\n"5,6';
     for (let i = 0; i < text.length; i += 3) reader.push(text.slice(i, i + 3));
     reader.end();
     expect(comments).toEqual([['#Fields: a,b', 1]]);
-    expect(rows).toEqual([[['1', 'two\nlines'], 2], [['3', '4'], 5]]);
+    expect(rows).toEqual([
+      [['1', 'two\nlines'], 2],
+      [['3', '4'], 5],
+    ]);
     expect(errors).toEqual(['unterminated quoted value at the end of the file']);
   });
 });

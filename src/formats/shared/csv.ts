@@ -62,7 +62,10 @@ export class CsvReader {
   private open: string | undefined;
   private openLine = 0;
 
-  constructor(private readonly sink: CsvSink, private readonly comments = false) {}
+  constructor(
+    private readonly sink: CsvSink,
+    private readonly comments = false,
+  ) {}
 
   /** Read the next chunk of text. */
   push(chunk: string): void {

@@ -3,7 +3,10 @@
 /** No format recognises a file's content. */
 export class UnknownFormatError extends Error {
   readonly code = 'UNKNOWN_FORMAT';
-  constructor(readonly file: string, readonly tried: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly tried: readonly string[],
+  ) {
     super(`cannot tell the format of ${file}: it is none of ${tried.join(', ')} (choose one with --format)`);
     this.name = 'UnknownFormatError';
   }

@@ -56,8 +56,19 @@ export function fastTime(s: string): number {
     }
     if (i === len - 1 && s.charCodeAt(i) === 90) i++;
     if (
-      i === len && (t === 84 || t === 32) && y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h <= 23 &&
-      mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && (d <= (DAYS_IN_MONTH[mo - 1] ?? 0)) &&
+      i === len &&
+      (t === 84 || t === 32) &&
+      y >= 0 &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      h >= 0 &&
+      h <= 23 &&
+      mi >= 0 &&
+      mi <= 59 &&
+      sec >= 0 &&
+      sec <= 59 &&
+      d <= (DAYS_IN_MONTH[mo - 1] ?? 0) &&
       (mo !== 2 || d <= 28 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
     ) {
       return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms;

@@ -51,6 +51,6 @@ export function statusOf(v: unknown): Status | undefined {
 
 /** A short quoted rendering of a bad value for a reject reason. */
 export function quoteValue(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}...` : s);
 }

@@ -18,4 +18,13 @@ export function hasKeys(head: string, keys: readonly string[]): boolean {
 }
 
 /** Keys that open an OData or Graph envelope rather than a record. */
-export const ENVELOPE_KEYS: readonly string[] = ['odata.metadata', 'odata.context', '@odata.context', 'd', 'value', 'error', '@odata.nextLink', '@odata.count'];
+export const ENVELOPE_KEYS: readonly string[] = [
+  'odata.metadata',
+  'odata.context',
+  '@odata.context',
+  'd',
+  'value',
+  'error',
+  '@odata.nextLink',
+  '@odata.count',
+];

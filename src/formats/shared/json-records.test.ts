@@ -42,7 +42,11 @@ describe('JsonRecordReader', () => {
   it('reads NDJSON pages line by line and rejects a bad line', () => {
     const text = '{"value":[{"id":"a"},{"id":"b"}]}\n{"value":[{"id":"c"\n\n{"value":[{"id":"d"}]}\n';
     const out = read(text, valueItems, 5);
-    expect(out.records.map((r) => [(r.value as { id: string }).id, r.line])).toEqual([['a', 1], ['b', 1], ['d', 4]]);
+    expect(out.records.map((r) => [(r.value as { id: string }).id, r.line])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['d', 4],
+    ]);
     expect(out.errors).toHaveLength(1);
     expect(out.errors[0]!.line).toBe(2);
     expect(out.errors[0]!.reason).toMatch(/^invalid JSON/);
@@ -50,12 +54,17 @@ describe('JsonRecordReader', () => {
 
   it('reads a bare array and bare objects', () => {
     expect(read('[\n {"a": 1},\n {"a": 2}\n]\n', bareItems, 3).records).toEqual([
-      { value: { a: 1 }, line: 2 }, { value: { a: 2 }, line: 3 },
+      { value: { a: 1 }, line: 2 },
+      { value: { a: 2 }, line: 3 },
     ]);
     expect(read('{\n "a": 1\n}\n{\n "a": 2\n}', bareItems, 4).records).toEqual([
-      { value: { a: 1 }, line: 1 }, { value: { a: 2 }, line: 4 },
+      { value: { a: 1 }, line: 1 },
+      { value: { a: 2 }, line: 4 },
     ]);
-    expect(read('{"a":1}\n{"a":2}\n', bareItems).records).toEqual([{ value: { a: 1 }, line: 1 }, { value: { a: 2 }, line: 2 }]);
+    expect(read('{"a":1}\n{"a":2}\n', bareItems).records).toEqual([
+      { value: { a: 1 }, line: 1 },
+      { value: { a: 2 }, line: 2 },
+    ]);
   });
 
   it('gives one reject for an HTML page', () => {
@@ -73,7 +82,9 @@ describe('JsonRecordReader', () => {
 
   it('reports an error body', () => {
     const out = read('{"error": {"code": "InvalidAuthenticationToken", "message": "Access token has expired."}}', valueItems);
-    expect(out.errors.map((e) => e.reason)).toEqual(['error response instead of records: InvalidAuthenticationToken: Access token has expired.']);
+    expect(out.errors.map((e) => e.reason)).toEqual([
+      'error response instead of records: InvalidAuthenticationToken: Access token has expired.',
+    ]);
     const pretty = read('{\n "error": {"code": "Throttled", "message": "Too many requests"}\n}', valueItems, 3);
     expect(pretty.errors.map((e) => e.reason)).toEqual(['error response instead of records: Throttled: Too many requests']);
   });

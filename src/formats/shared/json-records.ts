@@ -20,7 +20,10 @@ export class JsonRecordReader {
   private pending = '';
   private failed = false;
 
-  constructor(private readonly select: RecordSelector, private readonly sink: JsonSink) {}
+  constructor(
+    private readonly select: RecordSelector,
+    private readonly sink: JsonSink,
+  ) {}
 
   /** Read the next chunk of text. */
   push(chunk: string): void {
@@ -59,7 +62,11 @@ export class JsonRecordReader {
     if (c !== '{' && c !== '[') {
       // An HTML error page or any other text saved under a .json name: one reject for the whole file.
       const line = text.slice(0, first).split('\n').length;
-      this.sink.error(`not JSON: the file starts with ${JSON.stringify(text.slice(first, first + 20))}`, line, text.slice(first, first + MAX_RAW));
+      this.sink.error(
+        `not JSON: the file starts with ${JSON.stringify(text.slice(first, first + 20))}`,
+        line,
+        text.slice(first, first + MAX_RAW),
+      );
       this.failed = true;
       return;
     }
@@ -103,7 +110,10 @@ class NdjsonLines {
   private line = 0;
   private readonly topIsRecord: { object: boolean; array: boolean };
 
-  constructor(private readonly select: RecordSelector, private readonly sink: JsonSink) {
+  constructor(
+    private readonly select: RecordSelector,
+    private readonly sink: JsonSink,
+  ) {
     this.topIsRecord = { object: select([], 'object'), array: select([], 'array') };
   }
 

@@ -49,7 +49,10 @@ export class JsonScanner {
   private role = Role.Skip;
   private isError = false;
 
-  constructor(private readonly select: RecordSelector, private readonly sink: JsonSink) {}
+  constructor(
+    private readonly select: RecordSelector,
+    private readonly sink: JsonSink,
+  ) {}
 
   /** Scan the next chunk of text. */
   push(chunk: string): void {
@@ -57,10 +60,18 @@ export class JsonScanner {
     let i = 0;
     while (i < n) {
       switch (this.mode) {
-        case Mode.Structure: i = this.structure(chunk, i); break;
-        case Mode.Capture: i = this.capture(chunk, i); break;
-        case Mode.String: i = this.string(chunk, i); break;
-        case Mode.Literal: i = this.literal(chunk, i); break;
+        case Mode.Structure:
+          i = this.structure(chunk, i);
+          break;
+        case Mode.Capture:
+          i = this.capture(chunk, i);
+          break;
+        case Mode.String:
+          i = this.string(chunk, i);
+          break;
+        case Mode.Literal:
+          i = this.literal(chunk, i);
+          break;
         case Mode.SkipLine: {
           const nl = chunk.indexOf('\n', i);
           if (nl < 0) return;
@@ -69,7 +80,8 @@ export class JsonScanner {
           i = nl + 1;
           break;
         }
-        case Mode.Failed: return;
+        case Mode.Failed:
+          return;
       }
     }
     if (this.mode === Mode.Capture || ((this.mode === Mode.String || this.mode === Mode.Literal) && this.role !== Role.Skip)) {
@@ -78,7 +90,11 @@ export class JsonScanner {
       this.partsLength += piece.length;
       this.start = 0;
       if (this.partsLength > MAX_RECORD_CHARS) {
-        this.sink.error(`record larger than ${MAX_RECORD_CHARS} characters: the rest of the file is skipped`, this.startLine, this.parts[0] ?? '');
+        this.sink.error(
+          `record larger than ${MAX_RECORD_CHARS} characters: the rest of the file is skipped`,
+          this.startLine,
+          this.parts[0] ?? '',
+        );
         this.mode = Mode.Failed;
         this.parts = [];
       }

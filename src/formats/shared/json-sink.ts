@@ -30,10 +30,15 @@ export function invalidJson(e: unknown): string {
 export function errorResponseReason(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { code?: unknown; message?: unknown };
-    const message = typeof e.message === 'string' ? e.message
-      : e.message && typeof e.message === 'object' && typeof (e.message as { value?: unknown }).value === 'string'
-        ? (e.message as { value: string }).value : '';
-    const detail = [typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : '', message].filter((x) => x !== '').join(': ');
+    const message =
+      typeof e.message === 'string'
+        ? e.message
+        : e.message && typeof e.message === 'object' && typeof (e.message as { value?: unknown }).value === 'string'
+          ? (e.message as { value: string }).value
+          : '';
+    const detail = [typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : '', message]
+      .filter((x) => x !== '')
+      .join(': ');
     return `error response instead of records${detail ? `: ${detail}` : ''}`;
   }
   return 'error response instead of records';

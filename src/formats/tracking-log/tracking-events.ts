@@ -94,7 +94,11 @@ export class TrackingEvents {
   private width = 0;
   private readonly messages = new Map<string, MessageState>();
 
-  constructor(private readonly b: BatchBuilder, private readonly source: string, private readonly maxOpen = MAX_OPEN_MESSAGES) {}
+  constructor(
+    private readonly b: BatchBuilder,
+    private readonly source: string,
+    private readonly maxOpen = MAX_OPEN_MESSAGES,
+  ) {}
 
   /** Use a new header (a `#Fields:` line, possibly mid-file after a service restart). */
   setHeader(map: FieldMap): void {
@@ -144,13 +148,25 @@ export class TrackingEvents {
       b.reject(line, 'missing network-message-id (and internal-message-id, message-id)', raw);
       return;
     }
-    const recipients = get(c.recipients).split(';').map(normalizeAddress).filter((r) => r !== '');
+    const recipients = get(c.recipients)
+      .split(';')
+      .map(normalizeAddress)
+      .filter((r) => r !== '');
     const sender = normalizeAddress(get(c.sender));
     const clientIp = get(c.clientIp);
     const serverHostname = get(c.serverHostname);
     const source = get(c.source);
     const details = splitStatuses(get(c.statuses), recipients.length);
-    const base = { Timestamp: time, MessageTraceId: traceId, MessageId: messageId, SenderAddress: sender, Event: event, Source: source, ClientIP: clientIp, ServerHostname: serverHostname };
+    const base = {
+      Timestamp: time,
+      MessageTraceId: traceId,
+      MessageId: messageId,
+      SenderAddress: sender,
+      Event: event,
+      Source: source,
+      ClientIP: clientIp,
+      ServerHostname: serverHostname,
+    };
     if (recipients.length === 0) {
       b.events.push({ ...base, RecipientAddress: '', Detail: details[0] ?? '' });
     } else {
@@ -201,7 +217,15 @@ export class TrackingEvents {
     if (msg) return msg;
     if (this.messages.size >= this.maxOpen) this.evictOldest();
     msg = {
-      traceId, messageId: '', sender: '', subject: '', size: 0, received: time, fromIp: '', fromIpRank: 0, toIp: '',
+      traceId,
+      messageId: '',
+      sender: '',
+      subject: '',
+      size: 0,
+      received: time,
+      fromIp: '',
+      fromIpRank: 0,
+      toIp: '',
       recipients: new Map(),
     };
     this.messages.set(traceId, msg);

@@ -5,16 +5,36 @@
 
 /** Exchange 2010: 26 fields. */
 export const FIELDS_2010: readonly string[] = [
-  'date-time', 'client-ip', 'client-hostname', 'server-ip', 'server-hostname', 'source-context', 'connector-id',
-  'source', 'event-id', 'internal-message-id', 'message-id', 'recipient-address', 'recipient-status', 'total-bytes',
-  'recipient-count', 'related-recipient-address', 'reference', 'message-subject', 'sender-address', 'return-path',
-  'message-info', 'directionality', 'tenant-id', 'original-client-ip', 'original-server-ip', 'custom-data',
+  'date-time',
+  'client-ip',
+  'client-hostname',
+  'server-ip',
+  'server-hostname',
+  'source-context',
+  'connector-id',
+  'source',
+  'event-id',
+  'internal-message-id',
+  'message-id',
+  'recipient-address',
+  'recipient-status',
+  'total-bytes',
+  'recipient-count',
+  'related-recipient-address',
+  'reference',
+  'message-subject',
+  'sender-address',
+  'return-path',
+  'message-info',
+  'directionality',
+  'tenant-id',
+  'original-client-ip',
+  'original-server-ip',
+  'custom-data',
 ];
 
 /** Exchange 2013: 27 fields (network-message-id added). */
-export const FIELDS_2013: readonly string[] = [
-  ...FIELDS_2010.slice(0, 11), 'network-message-id', ...FIELDS_2010.slice(11),
-];
+export const FIELDS_2013: readonly string[] = [...FIELDS_2010.slice(0, 11), 'network-message-id', ...FIELDS_2010.slice(11)];
 
 /** Exchange 2016 and 2019: 30 fields. */
 export const FIELDS_2016: readonly string[] = [...FIELDS_2013, 'transport-traffic-type', 'log-id', 'schema-version'];

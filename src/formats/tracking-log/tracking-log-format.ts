@@ -13,20 +13,23 @@ const FIELDS_PREFIX = '#Fields:';
 async function* parse(input: ParseInput): AsyncGenerator<ParsedBatch> {
   const b = new BatchBuilder(input.file);
   const events = new TrackingEvents(b, 'tracking-log');
-  const reader = new CsvReader({
-    comment(text) {
-      if (!text.startsWith(FIELDS_PREFIX)) return;
-      const names = parseCsvLine(text.slice(FIELDS_PREFIX.length).trim()) ?? [];
-      events.setHeader(new FieldMap(names));
+  const reader = new CsvReader(
+    {
+      comment(text) {
+        if (!text.startsWith(FIELDS_PREFIX)) return;
+        const names = parseCsvLine(text.slice(FIELDS_PREFIX.length).trim()) ?? [];
+        events.setHeader(new FieldMap(names));
+      },
+      row(fields, line, raw) {
+        events.line(fields, line, raw);
+      },
+      error(reason, line, raw) {
+        b.read++;
+        b.reject(line, reason, raw);
+      },
     },
-    row(fields, line, raw) {
-      events.line(fields, line, raw);
-    },
-    error(reason, line, raw) {
-      b.read++;
-      b.reject(line, reason, raw);
-    },
-  }, true);
+    true,
+  );
   for await (const chunk of input.chunks) {
     reader.push(chunk);
     if (b.full) yield b.take();

@@ -36,26 +36,70 @@ import type { UnionNode } from './union-node.js';
 import type { WhereNode } from './where-node.js';
 
 export type {
-  AsNode, AssignmentNode, BetweenNode, BinaryNode, CallNode, CountNode, DistinctNode, ExtendNode, IndexNode,
-  InNode, JoinNode, LetNode, LiteralNode, MemberNode, MvExpandNode, NameNode, ParseNode, PipelineNode, PrintNode,
-  ProjectAwayNode, ProjectNode, ProjectRenameNode, QueryNode, RenderNode, SearchNode, SortKeyNode, SortNode,
-  StarNode, SummarizeNode, TableRefNode, TakeNode, TopNode, UnaryNode, UnionNode, WhereNode,
+  AsNode,
+  AssignmentNode,
+  BetweenNode,
+  BinaryNode,
+  CallNode,
+  CountNode,
+  DistinctNode,
+  ExtendNode,
+  IndexNode,
+  InNode,
+  JoinNode,
+  LetNode,
+  LiteralNode,
+  MemberNode,
+  MvExpandNode,
+  NameNode,
+  ParseNode,
+  PipelineNode,
+  PrintNode,
+  ProjectAwayNode,
+  ProjectNode,
+  ProjectRenameNode,
+  QueryNode,
+  RenderNode,
+  SearchNode,
+  SortKeyNode,
+  SortNode,
+  StarNode,
+  SummarizeNode,
+  TableRefNode,
+  TakeNode,
+  TopNode,
+  UnaryNode,
+  UnionNode,
+  WhereNode,
 };
 
 /** Scalar expressions. */
 export type ExprNode =
-  | LiteralNode | NameNode | BinaryNode | UnaryNode | CallNode | InNode | BetweenNode | IndexNode | MemberNode
-  | StarNode;
+  LiteralNode | NameNode | BinaryNode | UnaryNode | CallNode | InNode | BetweenNode | IndexNode | MemberNode | StarNode;
 
 /** Where a pipeline's rows come from. */
 export type SourceNode = TableRefNode | UnionNode | PrintNode;
 
 /** Tabular operators after a `|`. */
 export type OperatorNode =
-  | WhereNode | ProjectNode | ProjectAwayNode | ProjectRenameNode | ExtendNode | SummarizeNode | SortNode
-  | TopNode | TakeNode | CountNode | DistinctNode | JoinNode | UnionNode | MvExpandNode | ParseNode | SearchNode
-  | RenderNode | AsNode;
+  | WhereNode
+  | ProjectNode
+  | ProjectAwayNode
+  | ProjectRenameNode
+  | ExtendNode
+  | SummarizeNode
+  | SortNode
+  | TopNode
+  | TakeNode
+  | CountNode
+  | DistinctNode
+  | JoinNode
+  | UnionNode
+  | MvExpandNode
+  | ParseNode
+  | SearchNode
+  | RenderNode
+  | AsNode;
 
 /** Every node kind. */
-export type Node =
-  | ExprNode | SourceNode | OperatorNode | AssignmentNode | SortKeyNode | PipelineNode | LetNode | QueryNode;
+export type Node = ExprNode | SourceNode | OperatorNode | AssignmentNode | SortKeyNode | PipelineNode | LetNode | QueryNode;

@@ -3,122 +3,186 @@ import type { KqlCase } from '../test/kql-case.js';
 
 export const CASES: readonly KqlCase[] = [
   {
-    name: "join kind=inner on a shared column",
-    kql: "MessageTrace | join kind=inner (MessageEvents | project MessageTraceId, Event) on MessageTraceId | project MessageTraceId, RecipientAddress, Event",
-    duckdb: "SELECT _l1.\"MessageTraceId\" AS \"MessageTraceId\", _l1.\"RecipientAddress\" AS \"RecipientAddress\", _r2.\"Event\" AS \"Event\" FROM \"MessageTrace\" AS _l1 JOIN (SELECT \"MessageTraceId\", \"Event\" FROM \"MessageEvents\") AS _r2 ON _l1.\"MessageTraceId\" = _r2.\"MessageTraceId\"",
-    clickhouse: "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace`) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`",
-    rows: [["m1","bob@fabrikam.com","DELIVER"],["m1","bob@fabrikam.com","RECEIVE"],["m3","bob@contoso.com","QUARANTINE"],["m3","dave@contoso.com","QUARANTINE"]],
+    name: 'join kind=inner on a shared column',
+    kql: 'MessageTrace | join kind=inner (MessageEvents | project MessageTraceId, Event) on MessageTraceId | project MessageTraceId, RecipientAddress, Event',
+    duckdb:
+      'SELECT _l1."MessageTraceId" AS "MessageTraceId", _l1."RecipientAddress" AS "RecipientAddress", _r2."Event" AS "Event" FROM "MessageTrace" AS _l1 JOIN (SELECT "MessageTraceId", "Event" FROM "MessageEvents") AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
+    clickhouse:
+      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace`) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+    rows: [
+      ['m1', 'bob@fabrikam.com', 'DELIVER'],
+      ['m1', 'bob@fabrikam.com', 'RECEIVE'],
+      ['m3', 'bob@contoso.com', 'QUARANTINE'],
+      ['m3', 'dave@contoso.com', 'QUARANTINE'],
+    ],
   },
   {
-    name: "default join is innerunique (one left row per key)",
-    kql: "MessageTrace | join (MessageEvents | project MessageTraceId, Event) on MessageTraceId | project MessageTraceId, Event",
-    duckdb: "SELECT _l1.\"MessageTraceId\" AS \"MessageTraceId\", _r2.\"Event\" AS \"Event\" FROM (SELECT DISTINCT ON (\"MessageTraceId\") * FROM (SELECT * FROM \"MessageTrace\") AS _u3) AS _l1 JOIN (SELECT \"MessageTraceId\", \"Event\" FROM \"MessageEvents\") AS _r2 ON _l1.\"MessageTraceId\" = _r2.\"MessageTraceId\"",
-    clickhouse: "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`Event` AS `Event` FROM (SELECT * FROM (SELECT * FROM `MessageTrace`) AS _u3 LIMIT 1 BY `MessageTraceId`) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`",
-    rows: [["m1","DELIVER"],["m1","RECEIVE"],["m3","QUARANTINE"]],
+    name: 'default join is innerunique (one left row per key)',
+    kql: 'MessageTrace | join (MessageEvents | project MessageTraceId, Event) on MessageTraceId | project MessageTraceId, Event',
+    duckdb:
+      'SELECT _l1."MessageTraceId" AS "MessageTraceId", _r2."Event" AS "Event" FROM (SELECT DISTINCT ON ("MessageTraceId") * FROM (SELECT * FROM "MessageTrace") AS _u3) AS _l1 JOIN (SELECT "MessageTraceId", "Event" FROM "MessageEvents") AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
+    clickhouse:
+      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`Event` AS `Event` FROM (SELECT * FROM (SELECT * FROM `MessageTrace`) AS _u3 LIMIT 1 BY `MessageTraceId`) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+    rows: [
+      ['m1', 'DELIVER'],
+      ['m1', 'RECEIVE'],
+      ['m3', 'QUARANTINE'],
+    ],
   },
   {
-    name: "join leftouter on $left/$right",
-    kql: "MessageTrace | join kind=leftouter (Indicators | project Indicator, Confidence) on $left.SenderAddress == $right.Indicator | project MessageTraceId, RecipientAddress, Indicator, Confidence",
-    duckdb: "SELECT _l1.\"MessageTraceId\" AS \"MessageTraceId\", _l1.\"RecipientAddress\" AS \"RecipientAddress\", coalesce(_r2.\"Indicator\", '') AS \"Indicator\", _r2.\"Confidence\" AS \"Confidence\" FROM \"MessageTrace\" AS _l1 LEFT JOIN (SELECT \"Indicator\", \"Confidence\" FROM \"Indicators\") AS _r2 ON _l1.\"SenderAddress\" = _r2.\"Indicator\"",
-    clickhouse: "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, coalesce(_r2.`Indicator`, '') AS `Indicator`, _r2.`Confidence` AS `Confidence` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT JOIN (SELECT `Indicator`, `Confidence` FROM `Indicators`) AS _r2 ON _l1.`SenderAddress` = _r2.`Indicator`",
-    rows: [["m1","bob@fabrikam.com","",null],["m2","carol@contoso.com","",null],["m3","bob@contoso.com","billing@phish.example",90],["m3","dave@contoso.com","billing@phish.example",90],["m4","alice@contoso.com","",null],["m5","eve@example.net","",null],["m6","eve@example.net","",null],["m7","bob@contoso.com","",null],["m8","bob@contoso.com","",null]],
+    name: 'join leftouter on $left/$right',
+    kql: 'MessageTrace | join kind=leftouter (Indicators | project Indicator, Confidence) on $left.SenderAddress == $right.Indicator | project MessageTraceId, RecipientAddress, Indicator, Confidence',
+    duckdb:
+      'SELECT _l1."MessageTraceId" AS "MessageTraceId", _l1."RecipientAddress" AS "RecipientAddress", coalesce(_r2."Indicator", \'\') AS "Indicator", _r2."Confidence" AS "Confidence" FROM "MessageTrace" AS _l1 LEFT JOIN (SELECT "Indicator", "Confidence" FROM "Indicators") AS _r2 ON _l1."SenderAddress" = _r2."Indicator"',
+    clickhouse:
+      "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, coalesce(_r2.`Indicator`, '') AS `Indicator`, _r2.`Confidence` AS `Confidence` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT JOIN (SELECT `Indicator`, `Confidence` FROM `Indicators`) AS _r2 ON _l1.`SenderAddress` = _r2.`Indicator`",
+    rows: [
+      ['m1', 'bob@fabrikam.com', '', null],
+      ['m2', 'carol@contoso.com', '', null],
+      ['m3', 'bob@contoso.com', 'billing@phish.example', 90],
+      ['m3', 'dave@contoso.com', 'billing@phish.example', 90],
+      ['m4', 'alice@contoso.com', '', null],
+      ['m5', 'eve@example.net', '', null],
+      ['m6', 'eve@example.net', '', null],
+      ['m7', 'bob@contoso.com', '', null],
+      ['m8', 'bob@contoso.com', '', null],
+    ],
   },
   {
-    name: "join leftsemi",
-    kql: "MessageTrace | join kind=leftsemi (Watchlist) on $left.RecipientAddress == $right.User | project MessageTraceId",
-    duckdb: "SELECT _l1.\"MessageTraceId\" AS \"MessageTraceId\" FROM \"MessageTrace\" AS _l1 SEMI JOIN \"Watchlist\" AS _r2 ON _l1.\"RecipientAddress\" = _r2.\"User\"",
-    clickhouse: "SELECT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT SEMI JOIN (SELECT * FROM `Watchlist`) AS _r2 ON _l1.`RecipientAddress` = _r2.`User`",
-    rows: [["m3"],["m7"],["m8"]],
+    name: 'join leftsemi',
+    kql: 'MessageTrace | join kind=leftsemi (Watchlist) on $left.RecipientAddress == $right.User | project MessageTraceId',
+    duckdb:
+      'SELECT _l1."MessageTraceId" AS "MessageTraceId" FROM "MessageTrace" AS _l1 SEMI JOIN "Watchlist" AS _r2 ON _l1."RecipientAddress" = _r2."User"',
+    clickhouse:
+      'SELECT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT SEMI JOIN (SELECT * FROM `Watchlist`) AS _r2 ON _l1.`RecipientAddress` = _r2.`User`',
+    rows: [['m3'], ['m7'], ['m8']],
   },
   {
-    name: "join leftanti",
-    kql: "MessageTrace | join kind=leftanti (MessageEvents) on MessageTraceId | distinct MessageTraceId",
-    duckdb: "SELECT DISTINCT _l1.\"MessageTraceId\" AS \"MessageTraceId\" FROM \"MessageTrace\" AS _l1 ANTI JOIN \"MessageEvents\" AS _r2 ON _l1.\"MessageTraceId\" = _r2.\"MessageTraceId\"",
-    clickhouse: "SELECT DISTINCT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT ANTI JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`",
-    rows: [["m2"],["m4"],["m5"],["m6"],["m7"],["m8"]],
+    name: 'join leftanti',
+    kql: 'MessageTrace | join kind=leftanti (MessageEvents) on MessageTraceId | distinct MessageTraceId',
+    duckdb:
+      'SELECT DISTINCT _l1."MessageTraceId" AS "MessageTraceId" FROM "MessageTrace" AS _l1 ANTI JOIN "MessageEvents" AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
+    clickhouse:
+      'SELECT DISTINCT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT ANTI JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+    rows: [['m2'], ['m4'], ['m5'], ['m6'], ['m7'], ['m8']],
   },
   {
-    name: "join keeps clashing right columns with a suffix",
-    kql: "MessageTrace | where MessageTraceId == \"m3\" and RecipientAddress == \"bob@contoso.com\" | join kind=inner (MessageEvents) on MessageTraceId | project MessageTraceId, MessageTraceId1, SenderAddress1, Event",
-    duckdb: "SELECT _l1.\"MessageTraceId\" AS \"MessageTraceId\", _r2.\"MessageTraceId\" AS \"MessageTraceId1\", _r2.\"SenderAddress\" AS \"SenderAddress1\", _r2.\"Event\" AS \"Event\" FROM (SELECT * FROM \"MessageTrace\" WHERE (\"MessageTraceId\" = $1) AND (\"RecipientAddress\" = $2)) AS _l1 JOIN \"MessageEvents\" AS _r2 ON _l1.\"MessageTraceId\" = _r2.\"MessageTraceId\"",
-    clickhouse: "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`MessageTraceId` AS `MessageTraceId1`, _r2.`SenderAddress` AS `SenderAddress1`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace` WHERE (`MessageTraceId` = {p1:String}) AND (`RecipientAddress` = {p2:String})) AS _l1 JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`",
-    rows: [["m3","m3","billing@phish.example","QUARANTINE"]],
+    name: 'join keeps clashing right columns with a suffix',
+    kql: 'MessageTrace | where MessageTraceId == "m3" and RecipientAddress == "bob@contoso.com" | join kind=inner (MessageEvents) on MessageTraceId | project MessageTraceId, MessageTraceId1, SenderAddress1, Event',
+    duckdb:
+      'SELECT _l1."MessageTraceId" AS "MessageTraceId", _r2."MessageTraceId" AS "MessageTraceId1", _r2."SenderAddress" AS "SenderAddress1", _r2."Event" AS "Event" FROM (SELECT * FROM "MessageTrace" WHERE ("MessageTraceId" = $1) AND ("RecipientAddress" = $2)) AS _l1 JOIN "MessageEvents" AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
+    clickhouse:
+      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`MessageTraceId` AS `MessageTraceId1`, _r2.`SenderAddress` AS `SenderAddress1`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace` WHERE (`MessageTraceId` = {p1:String}) AND (`RecipientAddress` = {p2:String})) AS _l1 JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+    rows: [['m3', 'm3', 'billing@phish.example', 'QUARANTINE']],
   },
   {
-    name: "union of two tables",
-    kql: "union (MessageTrace | where Status == \"Failed\" | project Time = Received, Who = SenderAddress), (Watchlist | project Time = Timestamp, Who = User, Detection)",
-    duckdb: "SELECT * FROM (SELECT \"Time\", \"Who\", '' AS \"Detection\" FROM (SELECT \"Received\" AS \"Time\", \"SenderAddress\" AS \"Who\" FROM \"MessageTrace\" WHERE \"Status\" = $1) AS _t1 UNION ALL SELECT \"Time\", \"Who\", \"Detection\" FROM (SELECT \"Timestamp\" AS \"Time\", \"User\" AS \"Who\", \"Detection\" FROM \"Watchlist\") AS _t2) AS _t3",
-    clickhouse: "SELECT * FROM (SELECT `Time`, `Who`, '' AS `Detection` FROM (SELECT `Received` AS `Time`, `SenderAddress` AS `Who` FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _t1 UNION ALL SELECT `Time`, `Who`, `Detection` FROM (SELECT `Timestamp` AS `Time`, `User` AS `Who`, `Detection` FROM `Watchlist`) AS _t2) AS _t3",
-    rows: [["2026-10-31T12:00:00.000Z","bob@contoso.com",""],["2026-11-01T11:00:00.000Z","bob@contoso.com","Emotet"]],
+    name: 'union of two tables',
+    kql: 'union (MessageTrace | where Status == "Failed" | project Time = Received, Who = SenderAddress), (Watchlist | project Time = Timestamp, Who = User, Detection)',
+    duckdb:
+      'SELECT * FROM (SELECT "Time", "Who", \'\' AS "Detection" FROM (SELECT "Received" AS "Time", "SenderAddress" AS "Who" FROM "MessageTrace" WHERE "Status" = $1) AS _t1 UNION ALL SELECT "Time", "Who", "Detection" FROM (SELECT "Timestamp" AS "Time", "User" AS "Who", "Detection" FROM "Watchlist") AS _t2) AS _t3',
+    clickhouse:
+      "SELECT * FROM (SELECT `Time`, `Who`, '' AS `Detection` FROM (SELECT `Received` AS `Time`, `SenderAddress` AS `Who` FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _t1 UNION ALL SELECT `Time`, `Who`, `Detection` FROM (SELECT `Timestamp` AS `Time`, `User` AS `Who`, `Detection` FROM `Watchlist`) AS _t2) AS _t3",
+    rows: [
+      ['2026-10-31T12:00:00.000Z', 'bob@contoso.com', ''],
+      ['2026-11-01T11:00:00.000Z', 'bob@contoso.com', 'Emotet'],
+    ],
   },
   {
-    name: "union operator",
-    kql: "MessageEvents | project MessageTraceId | union (MessageTrace | where Size == 0 | project MessageTraceId) | count",
-    duckdb: "SELECT count(*) AS \"Count\" FROM (SELECT \"MessageTraceId\" FROM (SELECT \"MessageTraceId\" FROM \"MessageEvents\") AS _t1 UNION ALL SELECT \"MessageTraceId\" FROM (SELECT \"MessageTraceId\" FROM \"MessageTrace\" WHERE \"Size\" = 0) AS _t2) AS _t3",
-    clickhouse: "SELECT count() AS `Count` FROM (SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageEvents`) AS _t1 UNION ALL SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Size` = 0) AS _t2) AS _t3",
+    name: 'union operator',
+    kql: 'MessageEvents | project MessageTraceId | union (MessageTrace | where Size == 0 | project MessageTraceId) | count',
+    duckdb:
+      'SELECT count(*) AS "Count" FROM (SELECT "MessageTraceId" FROM (SELECT "MessageTraceId" FROM "MessageEvents") AS _t1 UNION ALL SELECT "MessageTraceId" FROM (SELECT "MessageTraceId" FROM "MessageTrace" WHERE "Size" = 0) AS _t2) AS _t3',
+    clickhouse:
+      'SELECT count() AS `Count` FROM (SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageEvents`) AS _t1 UNION ALL SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Size` = 0) AS _t2) AS _t3',
     rows: [[4]],
   },
   {
-    name: "mv-expand",
-    kql: "Indicators | mv-expand Label = Labels to typeof(string) | project Indicator, Label",
-    duckdb: "SELECT \"Indicator\", \"Label\" FROM (SELECT \"Indicator\", \"Type\", \"Confidence\", \"Actor\", \"Labels\", \"Feed\", \"ValidFrom\", \"ValidUntil\", unnest(from_json(\"Labels\", '[\"varchar\"]')) AS \"Label\" FROM \"Indicators\") AS _t1",
-    clickhouse: "SELECT `Indicator`, `Label` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil`, arrayJoin(JSONExtract(`Labels`, 'Array(String)')) AS `Label` FROM `Indicators`) AS _t1",
-    rows: [["198.51.100.0/24","botnet"],["billing@phish.example","invoice"],["billing@phish.example","phishing"]],
+    name: 'mv-expand',
+    kql: 'Indicators | mv-expand Label = Labels to typeof(string) | project Indicator, Label',
+    duckdb:
+      'SELECT "Indicator", "Label" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", "Labels", "Feed", "ValidFrom", "ValidUntil", unnest(from_json("Labels", \'["varchar"]\')) AS "Label" FROM "Indicators") AS _t1',
+    clickhouse:
+      "SELECT `Indicator`, `Label` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil`, arrayJoin(JSONExtract(`Labels`, 'Array(String)')) AS `Label` FROM `Indicators`) AS _t1",
+    rows: [
+      ['198.51.100.0/24', 'botnet'],
+      ['billing@phish.example', 'invoice'],
+      ['billing@phish.example', 'phishing'],
+    ],
   },
   {
-    name: "mv-expand then filter",
-    kql: "Indicators | mv-expand Labels | where Labels == \"botnet\" | project Indicator",
-    duckdb: "SELECT \"Indicator\" FROM (SELECT \"Indicator\", \"Type\", \"Confidence\", \"Actor\", unnest(from_json(\"Labels\", '[\"json\"]')) AS \"Labels\", \"Feed\", \"ValidFrom\", \"ValidUntil\" FROM \"Indicators\") AS _t1 WHERE coalesce(json_extract_string(\"Labels\", '$'), '') = $1",
-    clickhouse: "SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, arrayJoin(JSONExtractArrayRaw(`Labels`)) AS `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators`) AS _t1 WHERE coalesce(if(JSONType(`Labels`) = 'String', JSONExtractString(`Labels`), `Labels`), '') = {p1:String}",
-    rows: [["198.51.100.0/24"]],
+    name: 'mv-expand then filter',
+    kql: 'Indicators | mv-expand Labels | where Labels == "botnet" | project Indicator',
+    duckdb:
+      'SELECT "Indicator" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", unnest(from_json("Labels", \'["json"]\')) AS "Labels", "Feed", "ValidFrom", "ValidUntil" FROM "Indicators") AS _t1 WHERE coalesce(json_extract_string("Labels", \'$\'), \'\') = $1',
+    clickhouse:
+      "SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, arrayJoin(JSONExtractArrayRaw(`Labels`)) AS `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators`) AS _t1 WHERE coalesce(if(JSONType(`Labels`) = 'String', JSONExtractString(`Labels`), `Labels`), '') = {p1:String}",
+    rows: [['198.51.100.0/24']],
   },
   {
-    name: "parse simple pattern",
-    kql: "MessageTrace | where Subject startswith \"Invoice\" | parse Subject with \"Invoice \" Number:long \" from \" Company | project Number, Company",
-    duckdb: "SELECT TRY_CAST(nullif(regexp_extract(\"Subject\", $1, 1), '') AS BIGINT) AS \"Number\", regexp_extract(\"Subject\", $1, 2) AS \"Company\" FROM \"MessageTrace\" WHERE \"Subject\" ILIKE $2",
-    clickhouse: "SELECT accurateCastOrNull(nullif(extractGroups(`Subject`, {p1:String})[1], ''), 'Int64') AS `Number`, extractGroups(`Subject`, {p1:String})[2] AS `Company` FROM `MessageTrace` WHERE `Subject` ILIKE {p2:String}",
-    rows: [[4711,"Contoso"]],
+    name: 'parse simple pattern',
+    kql: 'MessageTrace | where Subject startswith "Invoice" | parse Subject with "Invoice " Number:long " from " Company | project Number, Company',
+    duckdb:
+      'SELECT TRY_CAST(nullif(regexp_extract("Subject", $1, 1), \'\') AS BIGINT) AS "Number", regexp_extract("Subject", $1, 2) AS "Company" FROM "MessageTrace" WHERE "Subject" ILIKE $2',
+    clickhouse:
+      "SELECT accurateCastOrNull(nullif(extractGroups(`Subject`, {p1:String})[1], ''), 'Int64') AS `Number`, extractGroups(`Subject`, {p1:String})[2] AS `Company` FROM `MessageTrace` WHERE `Subject` ILIKE {p2:String}",
+    rows: [[4711, 'Contoso']],
   },
   {
-    name: "parse with star and no match",
-    kql: "MessageTrace | where MessageTraceId in (\"m1\", \"m2\") | parse Subject with * \"from \" Company | project MessageTraceId, Company",
-    duckdb: "SELECT \"MessageTraceId\", regexp_extract(\"Subject\", $1, 1) AS \"Company\" FROM \"MessageTrace\" WHERE \"MessageTraceId\" IN ($2, $3)",
-    clickhouse: "SELECT `MessageTraceId`, extractGroups(`Subject`, {p1:String})[1] AS `Company` FROM `MessageTrace` WHERE `MessageTraceId` IN ({p2:String}, {p3:String})",
-    rows: [["m1","Contoso"],["m2",""]],
+    name: 'parse with star and no match',
+    kql: 'MessageTrace | where MessageTraceId in ("m1", "m2") | parse Subject with * "from " Company | project MessageTraceId, Company',
+    duckdb: 'SELECT "MessageTraceId", regexp_extract("Subject", $1, 1) AS "Company" FROM "MessageTrace" WHERE "MessageTraceId" IN ($2, $3)',
+    clickhouse:
+      'SELECT `MessageTraceId`, extractGroups(`Subject`, {p1:String})[1] AS `Company` FROM `MessageTrace` WHERE `MessageTraceId` IN ({p2:String}, {p3:String})',
+    rows: [
+      ['m1', 'Contoso'],
+      ['m2', ''],
+    ],
   },
   {
-    name: "search",
-    kql: "MessageTrace | search \"phish\" | distinct MessageTraceId",
-    duckdb: "SELECT DISTINCT \"MessageTraceId\" FROM \"MessageTrace\" WHERE ((contains(lower(\"SenderAddress\"), $1) AND regexp_matches(\"SenderAddress\", $2)) OR (contains(lower(\"RecipientAddress\"), $1) AND regexp_matches(\"RecipientAddress\", $2)) OR (contains(lower(\"Subject\"), $1) AND regexp_matches(\"Subject\", $2)) OR (contains(lower(\"Status\"), $1) AND regexp_matches(\"Status\", $2)) OR (contains(lower(\"FromIP\"), $1) AND regexp_matches(\"FromIP\", $2)) OR (contains(lower(\"ToIP\"), $1) AND regexp_matches(\"ToIP\", $2)) OR (contains(lower(\"MessageId\"), $1) AND regexp_matches(\"MessageId\", $2)) OR (contains(lower(\"MessageTraceId\"), $1) AND regexp_matches(\"MessageTraceId\", $2)) OR (contains(lower(\"Organization\"), $1) AND regexp_matches(\"Organization\", $2)) OR (contains(lower(\"SenderDomain\"), $1) AND regexp_matches(\"SenderDomain\", $2)) OR (contains(lower(\"RecipientDomain\"), $1) AND regexp_matches(\"RecipientDomain\", $2)) OR (contains(lower(\"Direction\"), $1) AND regexp_matches(\"Direction\", $2)) OR (contains(lower(\"FromCountry\"), $1) AND regexp_matches(\"FromCountry\", $2)) OR (contains(lower(\"ToCountry\"), $1) AND regexp_matches(\"ToCountry\", $2)) OR (contains(lower(\"FromAsOrg\"), $1) AND regexp_matches(\"FromAsOrg\", $2)) OR (contains(lower(\"ToAsOrg\"), $1) AND regexp_matches(\"ToAsOrg\", $2)) OR (contains(lower(\"Source\"), $1) AND regexp_matches(\"Source\", $2)))",
-    clickhouse: "SELECT DISTINCT `MessageTraceId` FROM `MessageTrace` WHERE (((position(lowerUTF8(`SenderAddress`), {p1:String}) > 0) AND match(`SenderAddress`, {p2:String})) OR ((position(lowerUTF8(`RecipientAddress`), {p1:String}) > 0) AND match(`RecipientAddress`, {p2:String})) OR ((position(lowerUTF8(`Subject`), {p1:String}) > 0) AND match(`Subject`, {p2:String})) OR ((position(lowerUTF8(`Status`), {p1:String}) > 0) AND match(`Status`, {p2:String})) OR ((position(lowerUTF8(`FromIP`), {p1:String}) > 0) AND match(`FromIP`, {p2:String})) OR ((position(lowerUTF8(`ToIP`), {p1:String}) > 0) AND match(`ToIP`, {p2:String})) OR ((position(lowerUTF8(`MessageId`), {p1:String}) > 0) AND match(`MessageId`, {p2:String})) OR ((position(lowerUTF8(`MessageTraceId`), {p1:String}) > 0) AND match(`MessageTraceId`, {p2:String})) OR ((position(lowerUTF8(`Organization`), {p1:String}) > 0) AND match(`Organization`, {p2:String})) OR ((position(lowerUTF8(`SenderDomain`), {p1:String}) > 0) AND match(`SenderDomain`, {p2:String})) OR ((position(lowerUTF8(`RecipientDomain`), {p1:String}) > 0) AND match(`RecipientDomain`, {p2:String})) OR ((position(lowerUTF8(`Direction`), {p1:String}) > 0) AND match(`Direction`, {p2:String})) OR ((position(lowerUTF8(`FromCountry`), {p1:String}) > 0) AND match(`FromCountry`, {p2:String})) OR ((position(lowerUTF8(`ToCountry`), {p1:String}) > 0) AND match(`ToCountry`, {p2:String})) OR ((position(lowerUTF8(`FromAsOrg`), {p1:String}) > 0) AND match(`FromAsOrg`, {p2:String})) OR ((position(lowerUTF8(`ToAsOrg`), {p1:String}) > 0) AND match(`ToAsOrg`, {p2:String})) OR ((position(lowerUTF8(`Source`), {p1:String}) > 0) AND match(`Source`, {p2:String})))",
-    rows: [["m3"]],
+    name: 'search',
+    kql: 'MessageTrace | search "phish" | distinct MessageTraceId',
+    duckdb:
+      'SELECT DISTINCT "MessageTraceId" FROM "MessageTrace" WHERE ((contains(lower("SenderAddress"), $1) AND regexp_matches("SenderAddress", $2)) OR (contains(lower("RecipientAddress"), $1) AND regexp_matches("RecipientAddress", $2)) OR (contains(lower("Subject"), $1) AND regexp_matches("Subject", $2)) OR (contains(lower("Status"), $1) AND regexp_matches("Status", $2)) OR (contains(lower("FromIP"), $1) AND regexp_matches("FromIP", $2)) OR (contains(lower("ToIP"), $1) AND regexp_matches("ToIP", $2)) OR (contains(lower("MessageId"), $1) AND regexp_matches("MessageId", $2)) OR (contains(lower("MessageTraceId"), $1) AND regexp_matches("MessageTraceId", $2)) OR (contains(lower("Organization"), $1) AND regexp_matches("Organization", $2)) OR (contains(lower("SenderDomain"), $1) AND regexp_matches("SenderDomain", $2)) OR (contains(lower("RecipientDomain"), $1) AND regexp_matches("RecipientDomain", $2)) OR (contains(lower("Direction"), $1) AND regexp_matches("Direction", $2)) OR (contains(lower("FromCountry"), $1) AND regexp_matches("FromCountry", $2)) OR (contains(lower("ToCountry"), $1) AND regexp_matches("ToCountry", $2)) OR (contains(lower("FromAsOrg"), $1) AND regexp_matches("FromAsOrg", $2)) OR (contains(lower("ToAsOrg"), $1) AND regexp_matches("ToAsOrg", $2)) OR (contains(lower("Source"), $1) AND regexp_matches("Source", $2)))',
+    clickhouse:
+      'SELECT DISTINCT `MessageTraceId` FROM `MessageTrace` WHERE (((position(lowerUTF8(`SenderAddress`), {p1:String}) > 0) AND match(`SenderAddress`, {p2:String})) OR ((position(lowerUTF8(`RecipientAddress`), {p1:String}) > 0) AND match(`RecipientAddress`, {p2:String})) OR ((position(lowerUTF8(`Subject`), {p1:String}) > 0) AND match(`Subject`, {p2:String})) OR ((position(lowerUTF8(`Status`), {p1:String}) > 0) AND match(`Status`, {p2:String})) OR ((position(lowerUTF8(`FromIP`), {p1:String}) > 0) AND match(`FromIP`, {p2:String})) OR ((position(lowerUTF8(`ToIP`), {p1:String}) > 0) AND match(`ToIP`, {p2:String})) OR ((position(lowerUTF8(`MessageId`), {p1:String}) > 0) AND match(`MessageId`, {p2:String})) OR ((position(lowerUTF8(`MessageTraceId`), {p1:String}) > 0) AND match(`MessageTraceId`, {p2:String})) OR ((position(lowerUTF8(`Organization`), {p1:String}) > 0) AND match(`Organization`, {p2:String})) OR ((position(lowerUTF8(`SenderDomain`), {p1:String}) > 0) AND match(`SenderDomain`, {p2:String})) OR ((position(lowerUTF8(`RecipientDomain`), {p1:String}) > 0) AND match(`RecipientDomain`, {p2:String})) OR ((position(lowerUTF8(`Direction`), {p1:String}) > 0) AND match(`Direction`, {p2:String})) OR ((position(lowerUTF8(`FromCountry`), {p1:String}) > 0) AND match(`FromCountry`, {p2:String})) OR ((position(lowerUTF8(`ToCountry`), {p1:String}) > 0) AND match(`ToCountry`, {p2:String})) OR ((position(lowerUTF8(`FromAsOrg`), {p1:String}) > 0) AND match(`FromAsOrg`, {p2:String})) OR ((position(lowerUTF8(`ToAsOrg`), {p1:String}) > 0) AND match(`ToAsOrg`, {p2:String})) OR ((position(lowerUTF8(`Source`), {p1:String}) > 0) AND match(`Source`, {p2:String})))',
+    rows: [['m3']],
   },
   {
-    name: "render keeps a hint",
-    kql: "MessageTrace | summarize Bytes = sum(Size) by Direction | render piechart with (title=\"Bytes by direction\")",
-    duckdb: "SELECT \"Direction\", CAST(sum(\"Size\") AS BIGINT) AS \"Bytes\" FROM \"MessageTrace\" GROUP BY \"Direction\"",
-    clickhouse: "SELECT `Direction`, CAST(sum(`Size`) AS Int64) AS `Bytes` FROM `MessageTrace` GROUP BY `Direction`",
-    rows: [["Inbound",20396],["Internal",52010],["Outbound",151200]],
+    name: 'render keeps a hint',
+    kql: 'MessageTrace | summarize Bytes = sum(Size) by Direction | render piechart with (title="Bytes by direction")',
+    duckdb: 'SELECT "Direction", CAST(sum("Size") AS BIGINT) AS "Bytes" FROM "MessageTrace" GROUP BY "Direction"',
+    clickhouse: 'SELECT `Direction`, CAST(sum(`Size`) AS Int64) AS `Bytes` FROM `MessageTrace` GROUP BY `Direction`',
+    rows: [
+      ['Inbound', 20396],
+      ['Internal', 52010],
+      ['Outbound', 151200],
+    ],
   },
   {
-    name: "as names the rows for later",
-    kql: "MessageTrace | where Status == \"Quarantined\" | as Q | join kind=inner (MessageEvents) on MessageTraceId | project RecipientAddress, Event",
-    duckdb: "SELECT _l1.\"RecipientAddress\" AS \"RecipientAddress\", _r2.\"Event\" AS \"Event\" FROM (SELECT * FROM \"MessageTrace\" WHERE \"Status\" = $1) AS _l1 JOIN \"MessageEvents\" AS _r2 ON _l1.\"MessageTraceId\" = _r2.\"MessageTraceId\"",
-    clickhouse: "SELECT _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _l1 JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`",
-    rows: [["bob@contoso.com","QUARANTINE"]],
+    name: 'as names the rows for later',
+    kql: 'MessageTrace | where Status == "Quarantined" | as Q | join kind=inner (MessageEvents) on MessageTraceId | project RecipientAddress, Event',
+    duckdb:
+      'SELECT _l1."RecipientAddress" AS "RecipientAddress", _r2."Event" AS "Event" FROM (SELECT * FROM "MessageTrace" WHERE "Status" = $1) AS _l1 JOIN "MessageEvents" AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
+    clickhouse:
+      'SELECT _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _l1 JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+    rows: [['bob@contoso.com', 'QUARANTINE']],
   },
   {
-    name: "in with a tabular expression",
-    kql: "MessageTrace | where SenderAddress in (Indicators | where Type == \"email\" | project Indicator) | project RecipientAddress",
-    duckdb: "SELECT \"RecipientAddress\" FROM \"MessageTrace\" WHERE \"SenderAddress\" IN (SELECT \"Indicator\" FROM \"Indicators\" WHERE \"Type\" = $1)",
-    clickhouse: "SELECT `RecipientAddress` FROM `MessageTrace` WHERE `SenderAddress` IN (SELECT `Indicator` FROM `Indicators` WHERE `Type` = {p1:String})",
-    rows: [["bob@contoso.com"],["dave@contoso.com"]],
+    name: 'in with a tabular expression',
+    kql: 'MessageTrace | where SenderAddress in (Indicators | where Type == "email" | project Indicator) | project RecipientAddress',
+    duckdb:
+      'SELECT "RecipientAddress" FROM "MessageTrace" WHERE "SenderAddress" IN (SELECT "Indicator" FROM "Indicators" WHERE "Type" = $1)',
+    clickhouse:
+      'SELECT `RecipientAddress` FROM `MessageTrace` WHERE `SenderAddress` IN (SELECT `Indicator` FROM `Indicators` WHERE `Type` = {p1:String})',
+    rows: [['bob@contoso.com'], ['dave@contoso.com']],
   },
   {
-    name: "in with a let-bound tabular expression",
-    kql: "let bad = Indicators | where Confidence >= 80 | project Indicator;\nMessageTrace | where SenderDomain in (bad) | count",
-    duckdb: "SELECT count(*) AS \"Count\" FROM \"MessageTrace\" WHERE \"SenderDomain\" IN (SELECT * FROM (SELECT \"Indicator\" FROM \"Indicators\" WHERE \"Confidence\" >= 80) AS _t1)",
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` WHERE `SenderDomain` IN (SELECT * FROM (SELECT `Indicator` FROM `Indicators` WHERE `Confidence` >= 80) AS _t1)",
+    name: 'in with a let-bound tabular expression',
+    kql: 'let bad = Indicators | where Confidence >= 80 | project Indicator;\nMessageTrace | where SenderDomain in (bad) | count',
+    duckdb:
+      'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE "SenderDomain" IN (SELECT * FROM (SELECT "Indicator" FROM "Indicators" WHERE "Confidence" >= 80) AS _t1)',
+    clickhouse:
+      'SELECT count() AS `Count` FROM `MessageTrace` WHERE `SenderDomain` IN (SELECT * FROM (SELECT `Indicator` FROM `Indicators` WHERE `Confidence` >= 80) AS _t1)',
     rows: [[2]],
   },
 ];

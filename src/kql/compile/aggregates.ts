@@ -9,14 +9,41 @@ import type { SqlExpr } from './sql-expr.js';
 
 /** Every aggregate, for lookups and completion. */
 export const AGGREGATE_NAMES: ReadonlySet<string> = new Set([
-  'count', 'countif', 'dcount', 'dcountif', 'sum', 'sumif', 'avg', 'min', 'max', 'percentile', 'percentiles',
-  'make_set', 'make_list', 'arg_max', 'arg_min', 'take_any',
+  'count',
+  'countif',
+  'dcount',
+  'dcountif',
+  'sum',
+  'sumif',
+  'avg',
+  'min',
+  'max',
+  'percentile',
+  'percentiles',
+  'make_set',
+  'make_list',
+  'arg_max',
+  'arg_min',
+  'take_any',
 ]);
 
 const ARITY: Readonly<Record<string, [number, number]>> = {
-  count: [0, 0], countif: [1, 1], dcount: [1, 2], dcountif: [2, 3], sum: [1, 1], sumif: [2, 2], avg: [1, 1],
-  min: [1, 1], max: [1, 1], percentile: [2, 2], percentiles: [2, 16], make_set: [1, 2], make_list: [1, 2],
-  arg_max: [2, 64], arg_min: [2, 64], take_any: [1, 64],
+  count: [0, 0],
+  countif: [1, 1],
+  dcount: [1, 2],
+  dcountif: [2, 3],
+  sum: [1, 1],
+  sumif: [2, 2],
+  avg: [1, 1],
+  min: [1, 1],
+  max: [1, 1],
+  percentile: [2, 2],
+  percentiles: [2, 16],
+  make_set: [1, 2],
+  make_list: [1, 2],
+  arg_max: [2, 64],
+  arg_min: [2, 64],
+  take_any: [1, 64],
 };
 
 /** One output column of an aggregate. */
@@ -40,11 +67,20 @@ function colName(node: ExprNode | undefined): string {
 }
 
 /** The output columns of one aggregate call, named as KQL names them. */
-export function aggregateOutputs(ctx: CompileContext, scope: ExprScope, call: CallNode, byNames: readonly string[] = []): AggregateOutput[] {
+export function aggregateOutputs(
+  ctx: CompileContext,
+  scope: ExprScope,
+  call: CallNode,
+  byNames: readonly string[] = [],
+): AggregateOutput[] {
   const fn = ctx.dialect.fn;
   const [min, max] = ARITY[call.name]!;
   if (call.args.length < min || call.args.length > max) {
-    throw ctx.error('invalid-argument', `${call.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, not ${call.args.length}`, call.pos);
+    throw ctx.error(
+      'invalid-argument',
+      `${call.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, not ${call.args.length}`,
+      call.pos,
+    );
   }
   const a = (i: number): SqlExpr => arg(ctx, scope, call, i);
   const pred = (i: number): string => want(ctx, call, i, a(i), 'bool').sql;
@@ -106,7 +142,12 @@ export function aggregateOutputs(ctx: CompileContext, scope: ExprScope, call: Ca
       // arg_max / arg_min: the extreme value, then the other columns from the same row.
       const by = a(0);
       const pick = call.name === 'arg_max' ? fn.argMax : fn.argMin;
-      const out: AggregateOutput[] = [{ name: first || `${call.name === 'arg_max' ? 'max' : 'min'}_`, expr: atom(call.name === 'arg_max' ? fn.max(by.sql) : fn.min(by.sql), by.type, true) }];
+      const out: AggregateOutput[] = [
+        {
+          name: first || `${call.name === 'arg_max' ? 'max' : 'min'}_`,
+          expr: atom(call.name === 'arg_max' ? fn.max(by.sql) : fn.min(by.sql), by.type, true),
+        },
+      ];
       for (let i = 1; i < call.args.length; i++) {
         const node = call.args[i]!;
         if (node.kind === 'Star') {
@@ -128,6 +169,7 @@ export function aggregateOutputs(ctx: CompileContext, scope: ExprScope, call: Ca
 /** An aggregate used inside a larger expression (`count() * 2`): it must have one output. */
 export function compileAggregateCall(ctx: CompileContext, scope: ExprScope, call: CallNode): SqlExpr {
   const outputs = aggregateOutputs(ctx, scope, call);
-  if (outputs.length !== 1) throw ctx.error('unsupported', `${call.name}() gives several columns and cannot be part of an expression`, call.pos);
+  if (outputs.length !== 1)
+    throw ctx.error('unsupported', `${call.name}() gives several columns and cannot be part of an expression`, call.pos);
   return outputs[0]!.expr;
 }

@@ -16,7 +16,11 @@ export interface ScalarFunction {
 export function want(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr, ...types: ColumnType[]): SqlExpr {
   if (types.includes(e.type)) return e;
   if (e.type === 'dynamic' && types.length === 1) return fromDynamic(ctx, e, types[0]!);
-  throw ctx.error('type-mismatch', `argument ${i + 1} of ${call.name}() must be ${types.join(' or ')}, not ${e.type}`, call.args[i]?.pos ?? call.pos);
+  throw ctx.error(
+    'type-mismatch',
+    `argument ${i + 1} of ${call.name}() must be ${types.join(' or ')}, not ${e.type}`,
+    call.args[i]?.pos ?? call.pos,
+  );
 }
 
 /** The constant string of argument `i`, or an error. */
@@ -30,4 +34,3 @@ export function constNumber(ctx: CompileContext, call: CallNode, i: number, e: S
   if (e.constant && typeof e.constant.value === 'number') return e.constant.value;
   throw ctx.error('invalid-argument', `argument ${i + 1} of ${call.name}() must be a constant number`, call.args[i]?.pos ?? call.pos);
 }
-

@@ -12,7 +12,10 @@ export function compileBinary(ctx: CompileContext, node: BinaryNode, left: SqlEx
   const op = node.op;
   const aggregate = Boolean(left.aggregate || right.aggregate);
   if (op === 'and' || op === 'or') {
-    for (const [side, e] of [['left', left], ['right', right]] as const) {
+    for (const [side, e] of [
+      ['left', left],
+      ['right', right],
+    ] as const) {
       if (e.type !== 'bool') throw ctx.error('type-mismatch', `'${op}' needs bool operands, the ${side} one is ${e.type}`, node.pos);
     }
     return expr(`${operand(left)} ${op.toUpperCase()} ${operand(right)}`, 'bool', aggregate);
@@ -37,7 +40,13 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
     case 'datetime - timespan':
     case 'timespan + timespan':
     case 'timespan - timespan':
-      if (l.constant && r.constant && typeof l.constant.value === 'number' && typeof r.constant.value === 'number' && l.type === 'datetime') {
+      if (
+        l.constant &&
+        r.constant &&
+        typeof l.constant.value === 'number' &&
+        typeof r.constant.value === 'number' &&
+        l.type === 'datetime'
+      ) {
         const ms = l.constant.value + (op === '+' ? 1 : -1) * (r.constant.value / 1000);
         return { ...expr(ctx.param(ms, 'datetime'), 'datetime'), atomic: true, constant: { value: ms } };
       }
@@ -65,10 +74,9 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
   if (l.type === 'dynamic' && r.type !== 'dynamic') l = fromDynamic(ctx, l, r.type);
   if (r.type === 'dynamic' && l.type !== 'dynamic') r = fromDynamic(ctx, r, l.type);
   if (op === '=~' || op === '!~') {
-    if (l.type !== 'string' || r.type !== 'string') throw ctx.error('type-mismatch', `'${op}' compares strings, not ${left.type} and ${right.type}`, node.pos);
-    const rhs = r.constant && typeof r.constant.value === 'string'
-      ? ctx.param(r.constant.value.toLowerCase(), 'string')
-      : fn.lower(r.sql);
+    if (l.type !== 'string' || r.type !== 'string')
+      throw ctx.error('type-mismatch', `'${op}' compares strings, not ${left.type} and ${right.type}`, node.pos);
+    const rhs = r.constant && typeof r.constant.value === 'string' ? ctx.param(r.constant.value.toLowerCase(), 'string') : fn.lower(r.sql);
     return expr(`${fn.lower(l.sql)} ${op === '=~' ? '=' : '<>'} ${rhs}`, 'bool', aggregate);
   }
   if (op === '==') op = '=';

@@ -22,9 +22,12 @@ export function toColumn(name: string, e: SqlExpr): Column {
 
 /** Compile one assignment: its name (given, derived, or from `fallback`) and expression. */
 export function compileAssignment(
-  ctx: CompileContext, scope: ExprScope, a: AssignmentNode, fallback: () => string,
+  ctx: CompileContext,
+  scope: ExprScope,
+  a: AssignmentNode,
+  fallback: () => string,
 ): { name: string; expr: SqlExpr } {
   const e = compileExpr(ctx, scope, a.expr);
-  const name = a.name !== undefined ? checkNewName(ctx, a.name, a.pos) : derivedName(a.expr) ?? fallback();
+  const name = a.name !== undefined ? checkNewName(ctx, a.name, a.pos) : (derivedName(a.expr) ?? fallback());
   return { name, expr: e };
 }

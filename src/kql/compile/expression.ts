@@ -2,7 +2,17 @@
 import type { ColumnType } from '../../schema/index.js';
 import { TABLES } from '../../schema/index.js';
 import type {
-  BetweenNode, CallNode, ExprNode, PipelineNode, IndexNode, InNode, LiteralNode, MemberNode, NameNode, StarNode, UnaryNode,
+  BetweenNode,
+  CallNode,
+  ExprNode,
+  PipelineNode,
+  IndexNode,
+  InNode,
+  LiteralNode,
+  MemberNode,
+  NameNode,
+  StarNode,
+  UnaryNode,
 } from '../ast/index.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { comparable, isNumeric } from '../semantic/types.js';
@@ -33,7 +43,9 @@ const COMPILERS: Compilers = {
   Between: compileBetween,
   Index: compileIndex,
   Member: compileMember,
-  Star: (ctx, _scope, node: StarNode) => { throw ctx.error('unsupported', "'*' is only allowed in arg_max/arg_min and count(*)", node.pos); },
+  Star: (ctx, _scope, node: StarNode) => {
+    throw ctx.error('unsupported', "'*' is only allowed in arg_max/arg_min and count(*)", node.pos);
+  },
 };
 
 /** Compile one scalar expression. */

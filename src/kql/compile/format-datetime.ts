@@ -1,9 +1,23 @@
 /** Translates .NET-style format_datetime patterns (yyyy-MM-dd HH:mm:ss.fff) into strftime patterns. */
 
 const TOKENS: readonly [string, string][] = [
-  ['yyyy', '%Y'], ['yy', '%y'], ['MM', '%m'], ['dd', '%d'], ['HH', '%H'], ['hh', '%I'], ['mm', '%M'], ['ss', '%S'],
-  ['ffffff', '%f'], ['fff', '%g'], ['tt', '%p'], ['M', '%-m'], ['d', '%-d'], ['H', '%-H'], ['h', '%-I'],
-  ['m', '%-M'], ['s', '%-S'],
+  ['yyyy', '%Y'],
+  ['yy', '%y'],
+  ['MM', '%m'],
+  ['dd', '%d'],
+  ['HH', '%H'],
+  ['hh', '%I'],
+  ['mm', '%M'],
+  ['ss', '%S'],
+  ['ffffff', '%f'],
+  ['fff', '%g'],
+  ['tt', '%p'],
+  ['M', '%-m'],
+  ['d', '%-d'],
+  ['H', '%-H'],
+  ['h', '%-I'],
+  ['m', '%-M'],
+  ['s', '%-S'],
 ];
 const SEPARATORS = /^[ \-/:.,_T[\]]$/;
 

@@ -29,7 +29,11 @@ export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNod
   }
   if (call.args.length < f.min || call.args.length > f.max) {
     const want = f.min === f.max ? `${f.min}` : f.max === Infinity ? `at least ${f.min}` : `${f.min} to ${f.max}`;
-    throw ctx.error('invalid-argument', `${call.name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${call.args.length}`, call.pos);
+    throw ctx.error(
+      'invalid-argument',
+      `${call.name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${call.args.length}`,
+      call.pos,
+    );
   }
   const args = call.args.map((a) => ctx.compile.expr(ctx, scope, a));
   return f.compile(ctx, args, call);
@@ -54,7 +58,8 @@ export function toStringSql(ctx: CompileContext, e: SqlExpr): SqlExpr {
 
 function convert(type: ColumnType): ScalarFunction {
   return {
-    min: 1, max: 1,
+    min: 1,
+    max: 1,
     compile: (ctx, [a], call) => {
       const fn = ctx.dialect.fn;
       const x = a!;
@@ -72,7 +77,10 @@ function sameType(ctx: CompileContext, call: CallNode, values: readonly SqlExpr[
   let type = values[0]!.type;
   for (const v of values.slice(1)) {
     if (v.type === type) continue;
-    if (isNumeric(v.type) && isNumeric(type)) { type = v.type === 'real' || type === 'real' ? 'real' : 'long'; continue; }
+    if (isNumeric(v.type) && isNumeric(type)) {
+      type = v.type === 'real' || type === 'real' ? 'real' : 'long';
+      continue;
+    }
     throw ctx.error('type-mismatch', `${call.name}() needs values of one type, got ${type} and ${v.type}`, call.pos);
   }
   return type;
@@ -80,14 +88,19 @@ function sameType(ctx: CompileContext, call: CallNode, values: readonly SqlExpr[
 
 function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
   return {
-    min: 2, max: 2,
+    min: 2,
+    max: 2,
     compile: (ctx, [re, s], call) => {
       const pattern = constString(ctx, call, 0, re!);
       const text = want(ctx, call, 1, s!, 'string');
       const parts = [];
       if (mode !== 'end') parts.push(`^(?:${pattern})+`);
       if (mode !== 'start') parts.push(`(?:${pattern})+$`);
-      return atom(ctx.dialect.fn.regexReplace(text.sql, ctx.param(parts.join('|'), 'string'), ctx.param('', 'string')), 'string', text.aggregate);
+      return atom(
+        ctx.dialect.fn.regexReplace(text.sql, ctx.param(parts.join('|'), 'string'), ctx.param('', 'string')),
+        'string',
+        text.aggregate,
+      );
     },
   };
 }
@@ -95,12 +108,21 @@ function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
 /** Every scalar function, by KQL name. */
 export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   ...TIME_FUNCTIONS,
-  strcat: { min: 1, max: 64, compile: (ctx, args) => atom(ctx.dialect.fn.concat(args.map((a) => toStringSql(ctx, a).sql)), 'string', agg(...args)) },
+  strcat: {
+    min: 1,
+    max: 64,
+    compile: (ctx, args) => atom(ctx.dialect.fn.concat(args.map((a) => toStringSql(ctx, a).sql)), 'string', agg(...args)),
+  },
   tolower: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.lower(want(ctx, c, 0, a!, 'string').sql), 'string', agg(a!)) },
   toupper: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.upper(want(ctx, c, 0, a!, 'string').sql), 'string', agg(a!)) },
-  strlen: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.cast(ctx.dialect.fn.length(want(ctx, c, 0, a!, 'string').sql), 'long'), 'long', agg(a!)) },
+  strlen: {
+    min: 1,
+    max: 1,
+    compile: (ctx, [a], c) => atom(ctx.dialect.fn.cast(ctx.dialect.fn.length(want(ctx, c, 0, a!, 'string').sql), 'long'), 'long', agg(a!)),
+  },
   substring: {
-    min: 2, max: 3,
+    min: 2,
+    max: 3,
     compile: (ctx, [s, start, len], c) => {
       const text = want(ctx, c, 0, s!, 'string');
       const st = want(ctx, c, 1, start!, 'int', 'long');
@@ -110,7 +132,8 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     },
   },
   split: {
-    min: 2, max: 3,
+    min: 2,
+    max: 3,
     compile: (ctx, [s, d, i], c) => {
       const fn = ctx.dialect.fn;
       const arr = fn.splitToJson(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, d!, 'string').sql);
@@ -123,7 +146,8 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   trim_start: regexTrim('start'),
   trim_end: regexTrim('end'),
   extract: {
-    min: 3, max: 4,
+    min: 3,
+    max: 4,
     compile: (ctx, [re, g, s, t], c) => {
       const group = constNumber(ctx, c, 1, g!);
       if (!Number.isInteger(group) || group < 0) throw ctx.error('invalid-argument', 'extract() needs a capture group number >= 0', c.pos);
@@ -134,22 +158,47 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     },
   },
   replace_string: {
-    min: 3, max: 3,
-    compile: (ctx, [s, a, b], c) => atom(ctx.dialect.fn.replace(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, a!, 'string').sql, want(ctx, c, 2, b!, 'string').sql), 'string', agg(s!)),
+    min: 3,
+    max: 3,
+    compile: (ctx, [s, a, b], c) =>
+      atom(
+        ctx.dialect.fn.replace(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, a!, 'string').sql, want(ctx, c, 2, b!, 'string').sql),
+        'string',
+        agg(s!),
+      ),
   },
   replace_regex: {
-    min: 3, max: 3,
+    min: 3,
+    max: 3,
     compile: (ctx, [s, re, b], c) => {
       constString(ctx, c, 1, re!);
-      return atom(ctx.dialect.fn.regexReplace(want(ctx, c, 0, s!, 'string').sql, re!.sql, want(ctx, c, 2, b!, 'string').sql), 'string', agg(s!));
+      return atom(
+        ctx.dialect.fn.regexReplace(want(ctx, c, 0, s!, 'string').sql, re!.sql, want(ctx, c, 2, b!, 'string').sql),
+        'string',
+        agg(s!),
+      );
     },
   },
   indexof: {
-    min: 2, max: 2,
-    compile: (ctx, [s, n], c) => expr(`${ctx.dialect.fn.cast(ctx.dialect.fn.strpos(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, n!, 'string').sql), 'long')} - 1`, 'long', agg(s!)),
+    min: 2,
+    max: 2,
+    compile: (ctx, [s, n], c) =>
+      expr(
+        `${ctx.dialect.fn.cast(ctx.dialect.fn.strpos(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, n!, 'string').sql), 'long')} - 1`,
+        'long',
+        agg(s!),
+      ),
   },
-  isempty: { min: 1, max: 1, compile: (_ctx, [a]) => expr(a!.type === 'string' ? `${operand(a!)} = ''` : `${operand(a!)} IS NULL`, 'bool', agg(a!)) },
-  isnotempty: { min: 1, max: 1, compile: (_ctx, [a]) => expr(a!.type === 'string' ? `${operand(a!)} <> ''` : `${operand(a!)} IS NOT NULL`, 'bool', agg(a!)) },
+  isempty: {
+    min: 1,
+    max: 1,
+    compile: (_ctx, [a]) => expr(a!.type === 'string' ? `${operand(a!)} = ''` : `${operand(a!)} IS NULL`, 'bool', agg(a!)),
+  },
+  isnotempty: {
+    min: 1,
+    max: 1,
+    compile: (_ctx, [a]) => expr(a!.type === 'string' ? `${operand(a!)} <> ''` : `${operand(a!)} IS NOT NULL`, 'bool', agg(a!)),
+  },
   isnull: { min: 1, max: 1, compile: (_ctx, [a]) => expr(`${operand(a!)} IS NULL`, 'bool', agg(a!)) },
   isnotnull: { min: 1, max: 1, compile: (_ctx, [a]) => expr(`${operand(a!)} IS NOT NULL`, 'bool', agg(a!)) },
   not: { min: 1, max: 1, compile: (ctx, [a], c) => expr(`NOT ${operand(want(ctx, c, 0, a!, 'bool'))}`, 'bool', agg(a!)) },
@@ -157,7 +206,8 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   iif: { min: 3, max: 3, compile: (ctx, args, c) => caseWhen(ctx, c, args) },
   case: { min: 3, max: 255, compile: (ctx, args, c) => caseWhen(ctx, c, args) },
   coalesce: {
-    min: 2, max: 64,
+    min: 2,
+    max: 64,
     compile: (ctx, args, c) => {
       const type = sameType(ctx, c, args);
       // KQL: for strings, coalesce returns the first non-empty value.
@@ -175,20 +225,28 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   totimespan: convert('timespan'),
   abs: { min: 1, max: 1, compile: (ctx, [a], c) => atom(`abs(${want(ctx, c, 0, a!, 'int', 'long', 'real').sql})`, a!.type, agg(a!)) },
   round: {
-    min: 1, max: 2,
+    min: 1,
+    max: 2,
     compile: (ctx, [a, p], c) => {
       const x = want(ctx, c, 0, a!, 'int', 'long', 'real');
       const digits = p === undefined ? 0 : constNumber(ctx, c, 1, p);
       return atom(`round(${x.sql}, ${Math.trunc(digits)})`, x.type, agg(a!));
     },
   },
-  array_length: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.jsonArrayLength(want(ctx, c, 0, a!, 'dynamic').sql), 'long', agg(a!)) },
+  array_length: {
+    min: 1,
+    max: 1,
+    compile: (ctx, [a], c) => atom(ctx.dialect.fn.jsonArrayLength(want(ctx, c, 0, a!, 'dynamic').sql), 'long', agg(a!)),
+  },
   ipv4_is_private: {
-    min: 1, max: 1,
-    compile: (ctx, [a], c) => atom(ctx.dialect.fn.regexMatches(want(ctx, c, 0, a!, 'string').sql, ctx.param(PRIVATE_IPV4, 'string')), 'bool', agg(a!)),
+    min: 1,
+    max: 1,
+    compile: (ctx, [a], c) =>
+      atom(ctx.dialect.fn.regexMatches(want(ctx, c, 0, a!, 'string').sql, ctx.param(PRIVATE_IPV4, 'string')), 'bool', agg(a!)),
   },
   ipv4_is_in_range: {
-    min: 2, max: 2,
+    min: 2,
+    max: 2,
     compile: (ctx, [a, r], c) => {
       const range = parseCidr(constString(ctx, c, 1, r!));
       if (!range) throw ctx.error('invalid-argument', 'ipv4_is_in_range() needs a range such as "203.0.113.0/24"', c.args[1]!.pos);
@@ -199,8 +257,15 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
 };
 
 const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
-  string: 'string', long: 'long', int: 'int', real: 'real', double: 'real', bool: 'bool', datetime: 'datetime',
-  timespan: 'timespan', dynamic: 'dynamic',
+  string: 'string',
+  long: 'long',
+  int: 'int',
+  real: 'real',
+  double: 'real',
+  bool: 'bool',
+  datetime: 'datetime',
+  timespan: 'timespan',
+  dynamic: 'dynamic',
 };
 
 /** `typeof(long)` as the type argument of extract(): a typed NULL. */
@@ -236,4 +301,3 @@ export function parseCidr(s: string): [number, number] | undefined {
   const low = Math.floor(ip / size) * size;
   return [low, low + size - 1];
 }
-

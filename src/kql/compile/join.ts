@@ -12,8 +12,15 @@ import type { Column, SelectState } from './select-state.js';
 
 /** A FROM item for a state: the bare table when nothing was applied to it, else a subquery. */
 export function fromItem(ctx: CompileContext, s: SelectState, alias: string): string {
-  const bare = s.star && s.where.length === 0 && s.groupBy === undefined && !s.distinct && s.limit === undefined
-    && s.orderBy.length === 0 && s.from !== undefined && /^"[A-Za-z_][A-Za-z0-9_]*"$/.test(s.from);
+  const bare =
+    s.star &&
+    s.where.length === 0 &&
+    s.groupBy === undefined &&
+    !s.distinct &&
+    s.limit === undefined &&
+    s.orderBy.length === 0 &&
+    s.from !== undefined &&
+    /^"[A-Za-z_][A-Za-z0-9_]*"$/.test(s.from);
   return bare ? `${s.from} AS ${alias}` : `(${toSql(ctx, s)}) AS ${alias}`;
 }
 
@@ -25,19 +32,35 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
   const r = ctx.alias('r');
   const find = (cols: readonly Column[], name: string, side: string, pos: number): Column => {
     const c = cols.find((x) => x.name === name);
-    if (!c) throw ctx.error('unknown-column', `unknown column '${name}' on the ${side} side of the join${didYouMean(name, cols.map((x) => x.name))}`, pos);
+    if (!c)
+      throw ctx.error(
+        'unknown-column',
+        `unknown column '${name}' on the ${side} side of the join${didYouMean(
+          name,
+          cols.map((x) => x.name),
+        )}`,
+        pos,
+      );
     return c;
   };
   const conditions = node.on.map((k) => {
     const a = find(left.columns, k.left, 'left', k.pos);
     const b = find(right.columns, k.right, 'right', k.pos);
-    if (!comparable(a.type, b.type) || a.type === 'dynamic') throw ctx.error('type-mismatch', `cannot join ${a.type} ${a.name} with ${b.type} ${b.name}`, k.pos);
+    if (!comparable(a.type, b.type) || a.type === 'dynamic')
+      throw ctx.error('type-mismatch', `cannot join ${a.type} ${a.name} with ${b.type} ${b.name}`, k.pos);
     return `${l}.${ctx.q(a.name)} = ${r}.${ctx.q(b.name)}`;
   });
-  const leftItem = node.joinKind === 'innerunique'
-    ? `${fn.dedupeBy(toSql(ctx, left), node.on.map((k) => ctx.q(k.left)), ctx.alias('u'))} AS ${l}`
-    : fromItem(ctx, left, l);
-  const keyword = { innerunique: 'JOIN', inner: 'JOIN', leftouter: 'LEFT JOIN', leftsemi: fn.semiJoin(), leftanti: fn.antiJoin() }[node.joinKind];
+  const leftItem =
+    node.joinKind === 'innerunique'
+      ? `${fn.dedupeBy(
+          toSql(ctx, left),
+          node.on.map((k) => ctx.q(k.left)),
+          ctx.alias('u'),
+        )} AS ${l}`
+      : fromItem(ctx, left, l);
+  const keyword = { innerunique: 'JOIN', inner: 'JOIN', leftouter: 'LEFT JOIN', leftsemi: fn.semiJoin(), leftanti: fn.antiJoin() }[
+    node.joinKind
+  ];
   const columns: Column[] = left.columns.map((c) => ({ name: c.name, type: c.type, sql: `${l}.${ctx.q(c.name)}`, atomic: true }));
   if (node.joinKind !== 'leftsemi' && node.joinKind !== 'leftanti') {
     const taken = new Set(columns.map((c) => c.name));
@@ -52,6 +75,13 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
   }
   return {
     from: `${leftItem} ${keyword} ${fromItem(ctx, right, r)} ON ${conditions.join(' AND ')}`,
-    columns, where: [], groupBy: undefined, distinct: false, orderBy: [], limit: undefined, sealed: false, star: false,
+    columns,
+    where: [],
+    groupBy: undefined,
+    distinct: false,
+    orderBy: [],
+    limit: undefined,
+    sealed: false,
+    star: false,
   };
 }

@@ -1,7 +1,5 @@
 /** Column operators: project, extend, project-away, project-rename, parse, mv-expand. */
-import type {
-  ExtendNode, MvExpandNode, ParseNode, ProjectAwayNode, ProjectNode, ProjectRenameNode,
-} from '../ast/index.js';
+import type { ExtendNode, MvExpandNode, ParseNode, ProjectAwayNode, ProjectNode, ProjectRenameNode } from '../ast/index.js';
 import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
@@ -54,7 +52,14 @@ export function compileProjectAway(ctx: CompileContext, state: SelectState, node
   let columns = [...s.columns];
   for (const p of node.patterns) {
     if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
-      throw ctx.error('unknown-column', `unknown column '${p.pattern}'${didYouMean(p.pattern, columns.map((c) => c.name))}`, p.pos);
+      throw ctx.error(
+        'unknown-column',
+        `unknown column '${p.pattern}'${didYouMean(
+          p.pattern,
+          columns.map((c) => c.name),
+        )}`,
+        p.pos,
+      );
     }
     const re = wildcard(p.pattern);
     columns = columns.filter((c) => !re.test(c.name));
@@ -68,7 +73,15 @@ export function compileProjectRename(ctx: CompileContext, state: SelectState, no
   let columns = [...s.columns];
   for (const r of node.renames) {
     const at = columns.findIndex((c) => c.name === r.from);
-    if (at < 0) throw ctx.error('unknown-column', `unknown column '${r.from}'${didYouMean(r.from, columns.map((c) => c.name))}`, r.pos);
+    if (at < 0)
+      throw ctx.error(
+        'unknown-column',
+        `unknown column '${r.from}'${didYouMean(
+          r.from,
+          columns.map((c) => c.name),
+        )}`,
+        r.pos,
+      );
     const to = checkNewName(ctx, r.to, r.pos);
     columns = columns.filter((c) => c.name !== to || c.name === r.from).map((c) => (c.name === r.from ? { ...c, name: to } : c));
   }

@@ -1,6 +1,16 @@
 /** Row operators: where, sort, top, take, count, distinct, search, render, as. */
 import type {
-  AsNode, CountNode, DistinctNode, ExprNode, RenderNode, SearchNode, SortKeyNode, SortNode, TakeNode, TopNode, WhereNode,
+  AsNode,
+  CountNode,
+  DistinctNode,
+  ExprNode,
+  RenderNode,
+  SearchNode,
+  SortKeyNode,
+  SortNode,
+  TakeNode,
+  TopNode,
+  WhereNode,
 } from '../ast/index.js';
 import { columnNamer } from '../semantic/naming.js';
 import { compileAssignment, toColumn } from './columns.js';
@@ -35,7 +45,8 @@ export function compileSort(ctx: CompileContext, state: SelectState, node: SortN
 function rowCount(ctx: CompileContext, e: ExprNode): number {
   const c = compileExpr(ctx, { columns: [], aggregates: false }, e);
   const n = c.constant?.value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw ctx.error('invalid-argument', 'expected a constant row count >= 0', e.pos);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+    throw ctx.error('invalid-argument', 'expected a constant row count >= 0', e.pos);
   return n;
 }
 
@@ -81,9 +92,21 @@ export function compileSearch(ctx: CompileContext, state: SelectState, node: Sea
   const strings = s.columns.filter((c) => c.type === 'string');
   if (strings.length === 0) return { ...s, where: [...s.where, 'FALSE'] };
   const term = { sql: '', type: 'string' as const, atomic: true, constant: { value: node.term } };
-  const parts = strings.map((c) =>
-    compileStringPredicate(ctx, { kind: 'Binary', op: 'has', left: { kind: 'Name', name: c.name, bracketed: false, pos: node.pos }, right: { kind: 'Literal', type: 'string', value: node.term, pos: node.pos }, pos: node.pos },
-      { sql: c.sql, type: 'string', atomic: c.atomic }, term).sql);
+  const parts = strings.map(
+    (c) =>
+      compileStringPredicate(
+        ctx,
+        {
+          kind: 'Binary',
+          op: 'has',
+          left: { kind: 'Name', name: c.name, bracketed: false, pos: node.pos },
+          right: { kind: 'Literal', type: 'string', value: node.term, pos: node.pos },
+          pos: node.pos,
+        },
+        { sql: c.sql, type: 'string', atomic: c.atomic },
+        term,
+      ).sql,
+  );
   return { ...s, where: [...s.where, `(${parts.map((p) => `(${p})`).join(' OR ')})`] };
 }
 

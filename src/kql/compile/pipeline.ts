@@ -7,10 +7,23 @@ import { compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileJoin } from './join.js';
 import {
-  compileExtend, compileMvExpand, compileParse, compileProject, compileProjectAway, compileProjectRename,
+  compileExtend,
+  compileMvExpand,
+  compileParse,
+  compileProject,
+  compileProjectAway,
+  compileProjectRename,
 } from './operators-columns.js';
 import {
-  compileAs, compileCount, compileDistinct, compileRender, compileSearch, compileSort, compileTake, compileTop, compileWhere,
+  compileAs,
+  compileCount,
+  compileDistinct,
+  compileRender,
+  compileSearch,
+  compileSort,
+  compileTake,
+  compileTop,
+  compileWhere,
 } from './operators-rows.js';
 import { fromSource, toSql } from './select-state.js';
 import type { SelectState } from './select-state.js';
@@ -57,7 +70,11 @@ function compileSource(ctx: CompileContext, source: SourceNode): SelectState {
     case 'TableRef':
       return compileTableRef(ctx, source);
     case 'Union':
-      return unionStates(ctx, source.tables.map((t) => compilePipeline(ctx, t)), source.pos);
+      return unionStates(
+        ctx,
+        source.tables.map((t) => compilePipeline(ctx, t)),
+        source.pos,
+      );
     case 'Print':
       return compilePrint(ctx, source);
   }
@@ -94,5 +111,15 @@ function compilePrint(ctx: CompileContext, node: PrintNode): SelectState {
     const { name, expr } = compileAssignment(ctx, { columns: [], aggregates: false }, a, () => `print_${index}`);
     return toColumn(a.name === undefined ? `print_${index}` : name, expr);
   });
-  return { from: undefined, columns, where: [], groupBy: undefined, distinct: false, orderBy: [], limit: undefined, sealed: false, star: false };
+  return {
+    from: undefined,
+    columns,
+    where: [],
+    groupBy: undefined,
+    distinct: false,
+    orderBy: [],
+    limit: undefined,
+    sealed: false,
+    star: false,
+  };
 }

@@ -39,7 +39,13 @@ export function fromSource(ctx: CompileContext, from: string, columns: readonly 
   return {
     from,
     columns: columns.map((c) => ({ name: c.name, type: c.type, sql: ctx.q(c.name), atomic: true })),
-    where: [], groupBy: undefined, distinct: false, orderBy: [], limit: undefined, sealed: false, star: true,
+    where: [],
+    groupBy: undefined,
+    distinct: false,
+    orderBy: [],
+    limit: undefined,
+    sealed: false,
+    star: true,
   };
 }
 
@@ -60,9 +66,10 @@ export function canSort(s: SelectState): boolean {
 
 /** The SELECT statement text. */
 export function toSql(ctx: CompileContext, s: SelectState): string {
-  const cols = s.star && s.from !== undefined
-    ? '*'
-    : s.columns.map((c) => (c.sql === ctx.q(c.name) ? c.sql : `${c.sql} AS ${ctx.q(c.name)}`)).join(', ');
+  const cols =
+    s.star && s.from !== undefined
+      ? '*'
+      : s.columns.map((c) => (c.sql === ctx.q(c.name) ? c.sql : `${c.sql} AS ${ctx.q(c.name)}`)).join(', ');
   let sql = `SELECT ${s.distinct ? 'DISTINCT ' : ''}${cols}`;
   if (s.from !== undefined) sql += ` FROM ${s.from}`;
   if (s.where.length > 0) sql += ` WHERE ${s.where.join(' AND ')}`;
@@ -80,7 +87,10 @@ export function wrap(ctx: CompileContext, s: SelectState): SelectState {
   const orderBy: OrderKey[] = [];
   for (const k of s.orderBy) {
     const col = s.columns.find((c) => c.sql === k.sql);
-    if (!col) { orderBy.length = 0; break; }
+    if (!col) {
+      orderBy.length = 0;
+      break;
+    }
     orderBy.push({ ...k, sql: ctx.q(col.name) });
   }
   return { ...fromSource(ctx, `(${toSql(ctx, s)}) AS ${alias}`, s.columns), orderBy };

@@ -11,8 +11,17 @@ import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 
 const PREDICATES = new Set([
-  'has', 'has_cs', 'hasprefix', 'hassuffix', 'contains', 'contains_cs', 'startswith', 'startswith_cs',
-  'endswith', 'endswith_cs', 'matches regex',
+  'has',
+  'has_cs',
+  'hasprefix',
+  'hassuffix',
+  'contains',
+  'contains_cs',
+  'startswith',
+  'startswith_cs',
+  'endswith',
+  'endswith_cs',
+  'matches regex',
 ]);
 
 /** Whether `op` (possibly negated with '!') is a string predicate. */
@@ -120,7 +129,8 @@ export function compileSetTest(ctx: CompileContext, node: InNode, leftIn: SqlExp
   let left = leftIn;
   for (const v of values) {
     if (left.type === 'dynamic' && v.type !== 'dynamic') left = fromDynamic(ctx, left, v.type);
-    if (!comparable(left.type, v.type)) throw ctx.error('type-mismatch', `cannot compare ${leftIn.type} with ${v.type} in '${op}'`, node.pos);
+    if (!comparable(left.type, v.type))
+      throw ctx.error('type-mismatch', `cannot compare ${leftIn.type} with ${v.type} in '${op}'`, node.pos);
   }
   if (insensitive && left.type !== 'string') throw ctx.error('type-mismatch', `'${op}' compares strings, not ${left.type}`, node.pos);
   const items = values.map((v) => {

@@ -36,7 +36,12 @@ export function compileSummarize(ctx: CompileContext, state: SelectState, node: 
   for (const a of node.aggregates) {
     const e = a.expr;
     if (e.kind === 'Call' && AGGREGATE_NAMES.has(e.name)) {
-      const outputs = aggregateOutputs(ctx, aggScope, e, columns.map((c) => c.name));
+      const outputs = aggregateOutputs(
+        ctx,
+        aggScope,
+        e,
+        columns.map((c) => c.name),
+      );
       if (a.name !== undefined && outputs.length > 1) {
         throw ctx.error('unsupported', `${e.name}() gives several columns; drop the name '${a.name}'`, a.pos);
       }

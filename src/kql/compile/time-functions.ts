@@ -76,10 +76,19 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   floor: { min: 2, max: 2, compile: (ctx, args, c) => bin(ctx, args, c) },
   bin_at: { min: 3, max: 3, compile: (ctx, args, c) => binAt(ctx, args, c) },
   startofday: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('day', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
-  startofmonth: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('month', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
-  startofyear: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('year', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
+  startofmonth: {
+    min: 1,
+    max: 1,
+    compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('month', dt(ctx, c, a!).sql), 'datetime', agg(a!)),
+  },
+  startofyear: {
+    min: 1,
+    max: 1,
+    compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('year', dt(ctx, c, a!).sql), 'datetime', agg(a!)),
+  },
   startofweek: {
-    min: 1, max: 1,
+    min: 1,
+    max: 1,
     compile: (ctx, [a], c) => {
       const fn = ctx.dialect.fn;
       // KQL weeks start on Sunday; bins of 7d from 0001-01-01 (a Monday) start on Monday, hence the shift by a day.
@@ -88,23 +97,36 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     },
   },
   dayofweek: {
-    min: 1, max: 1,
+    min: 1,
+    max: 1,
     compile: (ctx, [a], c) => atom(ctx.dialect.fn.daysToInterval(ctx.dialect.fn.dayOfWeek(dt(ctx, c, a!).sql)), 'timespan', agg(a!)),
   },
-  hourofday: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.cast(ctx.dialect.fn.hour(dt(ctx, c, a!).sql), 'int'), 'int', agg(a!)) },
+  hourofday: {
+    min: 1,
+    max: 1,
+    compile: (ctx, [a], c) => atom(ctx.dialect.fn.cast(ctx.dialect.fn.hour(dt(ctx, c, a!).sql), 'int'), 'int', agg(a!)),
+  },
   format_datetime: {
-    min: 2, max: 2,
+    min: 2,
+    max: 2,
     compile: (ctx, [a, f], c) => {
       const format = toStrftime(constString(ctx, c, 1, f!));
-      if (format === undefined) throw ctx.error('invalid-argument', 'format_datetime() supports yyyy yy MM M dd d HH H hh h mm m ss s fff ffffff tt and separators', c.args[1]!.pos);
+      if (format === undefined)
+        throw ctx.error(
+          'invalid-argument',
+          'format_datetime() supports yyyy yy MM M dd d HH H hh h mm m ss s fff ffffff tt and separators',
+          c.args[1]!.pos,
+        );
       return atom(`coalesce(${ctx.dialect.fn.formatDatetime(dt(ctx, c, a!).sql, format)}, '')`, 'string', agg(a!));
     },
   },
   datetime_diff: {
-    min: 3, max: 3,
+    min: 3,
+    max: 3,
     compile: (ctx, [p, a, b], c) => {
       const part = constString(ctx, c, 0, p!).toLowerCase();
-      if (!DIFF_PARTS.has(part)) throw ctx.error('invalid-argument', `datetime_diff() part must be one of ${[...DIFF_PARTS].join(', ')}`, c.args[0]!.pos);
+      if (!DIFF_PARTS.has(part))
+        throw ctx.error('invalid-argument', `datetime_diff() part must be one of ${[...DIFF_PARTS].join(', ')}`, c.args[0]!.pos);
       const x = want(ctx, c, 1, a!, 'datetime');
       const y = want(ctx, c, 2, b!, 'datetime');
       return atom(ctx.dialect.fn.cast(ctx.dialect.fn.dateDiff(part, x.sql, y.sql), 'long'), 'long', agg(x, y));

@@ -27,4 +27,3 @@ export function unionStates(ctx: CompileContext, states: readonly SelectState[],
   });
   return fromSource(ctx, `(${branches.join(' UNION ALL ')}) AS ${ctx.alias()}`, columns);
 }
-

@@ -5,8 +5,21 @@ import { escapeString as clickhouseEscape } from './clickhouse/escape.js';
 import { escapeString as duckdbEscape } from './duckdb/escape.js';
 
 const NASTY = [
-  '', "'", "''", "\\'", "\\", "'; DROP TABLE t; --", "*/ DROP TABLE t; /*", "-- x", "\u0027\u2019\u02bc", "nul\0byte\0",
-  "line\nbreak\r\ttab", "E'\\x27'", "$$ dollar $$", "U&'\\0027'", "日本語 '会議'",
+  '',
+  "'",
+  "''",
+  "\\'",
+  '\\',
+  "'; DROP TABLE t; --",
+  '*/ DROP TABLE t; /*',
+  '-- x',
+  '\u0027\u2019\u02bc',
+  'nul\0byte\0',
+  'line\nbreak\r\ttab',
+  "E'\\x27'",
+  '$$ dollar $$',
+  "U&'\\0027'",
+  "日本語 '会議'",
 ];
 
 /** Reads a ClickHouse single-quoted literal the way ClickHouse does (backslash escapes, '' as a quote). */

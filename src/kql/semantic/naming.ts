@@ -3,8 +3,19 @@ import type { ExprNode } from '../ast/index.js';
 
 /** Functions whose result keeps the name of their first (column) argument. */
 const KEEPS_NAME = new Set([
-  'bin', 'bin_at', 'floor', 'tostring', 'toint', 'tolong', 'todouble', 'toreal', 'tobool', 'todatetime', 'totimespan',
-  'format_datetime', 'startofday',
+  'bin',
+  'bin_at',
+  'floor',
+  'tostring',
+  'toint',
+  'tolong',
+  'todouble',
+  'toreal',
+  'tobool',
+  'todatetime',
+  'totimespan',
+  'format_datetime',
+  'startofday',
 ]);
 /** Functions named `<function>_<column>`. */
 const PREFIXES_NAME = new Set(['strlen']);
@@ -46,7 +57,8 @@ export function columnNamer(taken: Set<string>): () => string {
   let n = 0;
   return () => {
     let name: string;
-    do name = `Column${++n}`; while (taken.has(name));
+    do name = `Column${++n}`;
+    while (taken.has(name));
     return name;
   };
 }

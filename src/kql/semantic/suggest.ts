@@ -23,7 +23,10 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(name, c);
-    if (d < bestDistance) { best = c; bestDistance = d; }
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
   }
   const allowed = Math.max(1, Math.floor(name.length / 3));
   return bestDistance <= allowed ? best : undefined;

@@ -13,21 +13,36 @@ describe('tokenize', () => {
   it('reads timespans in microseconds and numbers', () => {
     const t = tokenize('30m 1.5h 100ms 7d 2 2.5 1e3 10tick');
     expect(t.slice(0, 8).map((x) => [x.kind, x.value])).toEqual([
-      ['timespan', 1_800_000_000], ['timespan', 5_400_000_000], ['timespan', 100_000], ['timespan', 604_800_000_000],
-      ['number', 2], ['number', 2.5], ['number', 1000], ['timespan', 1],
+      ['timespan', 1_800_000_000],
+      ['timespan', 5_400_000_000],
+      ['timespan', 100_000],
+      ['timespan', 604_800_000_000],
+      ['number', 2],
+      ['number', 2.5],
+      ['number', 1000],
+      ['timespan', 1],
     ]);
   });
 
   it('keeps datetime(...) and dynamic(...) raw', () => {
     expect(kinds('datetime(2026-11-01 10:00) dynamic(["a", ")"])').slice(0, 2)).toEqual([
-      'datetime:2026-11-01 10:00', 'dynamic:["a", ")"]',
+      'datetime:2026-11-01 10:00',
+      'dynamic:["a", ")"]',
     ]);
   });
 
   it('joins hyphenated operators, negated and ~ operators', () => {
     expect(kinds('project-away mv-expand !has !in~ in~ !contains_cs a-b')).toEqual([
-      'ident:project-away', 'ident:mv-expand', 'ident:!has', 'ident:!in~', 'ident:in~', 'ident:!contains_cs',
-      'ident:a', 'punct:-', 'ident:b', 'eof:',
+      'ident:project-away',
+      'ident:mv-expand',
+      'ident:!has',
+      'ident:!in~',
+      'ident:in~',
+      'ident:!contains_cs',
+      'ident:a',
+      'punct:-',
+      'ident:b',
+      'eof:',
     ]);
   });
 

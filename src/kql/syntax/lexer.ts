@@ -4,17 +4,45 @@ import type { Token } from './token.js';
 import { positionOf } from './position.js';
 
 const US_PER: Readonly<Record<string, number>> = {
-  d: 86_400e6, day: 86_400e6, days: 86_400e6,
-  h: 3_600e6, hr: 3_600e6, hrs: 3_600e6, hour: 3_600e6, hours: 3_600e6,
-  m: 60e6, min: 60e6, minute: 60e6, minutes: 60e6,
-  s: 1e6, sec: 1e6, second: 1e6, seconds: 1e6,
-  ms: 1e3, milli: 1e3, millis: 1e3, millisecond: 1e3, milliseconds: 1e3,
-  microsecond: 1, microseconds: 1, tick: 0.1, ticks: 0.1,
+  d: 86_400e6,
+  day: 86_400e6,
+  days: 86_400e6,
+  h: 3_600e6,
+  hr: 3_600e6,
+  hrs: 3_600e6,
+  hour: 3_600e6,
+  hours: 3_600e6,
+  m: 60e6,
+  min: 60e6,
+  minute: 60e6,
+  minutes: 60e6,
+  s: 1e6,
+  sec: 1e6,
+  second: 1e6,
+  seconds: 1e6,
+  ms: 1e3,
+  milli: 1e3,
+  millis: 1e3,
+  millisecond: 1e3,
+  milliseconds: 1e3,
+  microsecond: 1,
+  microseconds: 1,
+  tick: 0.1,
+  ticks: 0.1,
 };
 
 const HYPHENATED = new Set([
-  'project-away', 'project-rename', 'project-keep', 'project-reorder', 'mv-expand', 'mv-apply',
-  'parse-where', 'parse-kv', 'make-series', 'top-nested', 'top-hitters',
+  'project-away',
+  'project-rename',
+  'project-keep',
+  'project-reorder',
+  'mv-expand',
+  'mv-apply',
+  'parse-where',
+  'parse-kv',
+  'make-series',
+  'top-nested',
+  'top-hitters',
 ]);
 
 const PUNCT3 = ['!in~'];
@@ -34,11 +62,16 @@ export function tokenize(text: string): Token[] {
     const p = positionOf(text, at);
     throw new KqlError('syntax', msg, p.line, p.column);
   };
-  const push = (t: Token): void => { tokens.push(t); };
+  const push = (t: Token): void => {
+    tokens.push(t);
+  };
 
   while (i < n) {
     const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0') {
+      i++;
+      continue;
+    }
     if (c === '/' && text[i + 1] === '/') {
       while (i < n && text[i] !== '\n') i++;
       continue;
@@ -110,9 +143,15 @@ export function tokenize(text: string): Token[] {
         let k = j + 1;
         while (k < n && isIdentPart(text[k]!)) k++;
         const joined = `${word}-${text.slice(j + 1, k)}`;
-        if (HYPHENATED.has(joined.toLowerCase())) { word = joined; j = k; }
+        if (HYPHENATED.has(joined.toLowerCase())) {
+          word = joined;
+          j = k;
+        }
       }
-      if (word === 'in' && text[j] === '~') { word = 'in~'; j++; }
+      if (word === 'in' && text[j] === '~') {
+        word = 'in~';
+        j++;
+      }
       if ((word === 'datetime' || word === 'dynamic') && nextNonSpace(text, j) === '(') {
         const open = text.indexOf('(', j);
         const close = word === 'datetime' ? text.indexOf(')', open) : matchParen(text, open);
@@ -149,7 +188,10 @@ function matchParen(text: string, open: number): number {
     const ch = text[j]!;
     if (ch === '"' || ch === "'") {
       j++;
-      while (j < text.length && text[j] !== ch) { if (text[j] === '\\') j++; j++; }
+      while (j < text.length && text[j] !== ch) {
+        if (text[j] === '\\') j++;
+        j++;
+      }
     } else if (ch === '(') depth++;
     else if (ch === ')' && --depth === 0) return j;
   }
@@ -158,9 +200,7 @@ function matchParen(text: string, open: number): number {
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0' };
 
-function readString(
-  text: string, at: number, verbatim: boolean, fail: (msg: string, at: number) => never,
-): { value: string; end: number } {
+function readString(text: string, at: number, verbatim: boolean, fail: (msg: string, at: number) => never): { value: string; end: number } {
   const quote = text[at]!;
   let j = at + 1;
   let out = '';
@@ -168,7 +208,11 @@ function readString(
     if (j >= text.length || text[j] === '\n') fail('unterminated string literal', at);
     const ch = text[j]!;
     if (ch === quote) {
-      if (verbatim && text[j + 1] === quote) { out += quote; j += 2; continue; }
+      if (verbatim && text[j + 1] === quote) {
+        out += quote;
+        j += 2;
+        continue;
+      }
       return { value: out, end: j + 1 };
     }
     if (ch === '\\' && !verbatim) {

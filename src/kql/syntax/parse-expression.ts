@@ -11,23 +11,49 @@ export type PipelineParser = (ts: TokenStream) => PipelineNode;
 const COMPARISON = new Set(['==', '!=', '<>', '=~', '!~', '<', '<=', '>', '>=']);
 /** Word operators between two scalars (negated forms start with '!'). */
 export const STRING_OPERATORS = [
-  'has', '!has', 'has_cs', '!has_cs', 'hasprefix', '!hasprefix', 'hassuffix', '!hassuffix',
-  'contains', '!contains', 'contains_cs', '!contains_cs',
-  'startswith', '!startswith', 'startswith_cs', '!startswith_cs',
-  'endswith', '!endswith', 'endswith_cs', '!endswith_cs',
+  'has',
+  '!has',
+  'has_cs',
+  '!has_cs',
+  'hasprefix',
+  '!hasprefix',
+  'hassuffix',
+  '!hassuffix',
+  'contains',
+  '!contains',
+  'contains_cs',
+  '!contains_cs',
+  'startswith',
+  '!startswith',
+  'startswith_cs',
+  '!startswith_cs',
+  'endswith',
+  '!endswith',
+  'endswith_cs',
+  '!endswith_cs',
 ] as const;
 const STRING_OPS = new Set<string>(STRING_OPERATORS);
 const SET_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
 
 /** Typed constructors written like calls: long(5), int(null), timespan(1h), bool(true). */
 const LITERAL_TYPES: Readonly<Record<string, ColumnType>> = {
-  long: 'long', int: 'int', real: 'real', double: 'real', bool: 'bool', boolean: 'bool',
-  string: 'string', timespan: 'timespan', time: 'timespan',
+  long: 'long',
+  int: 'int',
+  real: 'real',
+  double: 'real',
+  bool: 'bool',
+  boolean: 'bool',
+  string: 'string',
+  timespan: 'timespan',
+  time: 'timespan',
 };
 
 /** Scalar expression parser. */
 export class ExpressionParser {
-  constructor(private readonly ts: TokenStream, private readonly pipeline: PipelineParser) {}
+  constructor(
+    private readonly ts: TokenStream,
+    private readonly pipeline: PipelineParser,
+  ) {}
 
   /** A full expression. */
   expression(): ExprNode {
@@ -115,7 +141,8 @@ export class ExpressionParser {
     this.ts.next();
     const values: ExprNode[] = [];
     if (!this.ts.isPunct(')')) {
-      do values.push(this.expression()); while (this.ts.acceptPunct(','));
+      do values.push(this.expression());
+      while (this.ts.acceptPunct(','));
     }
     this.ts.expectPunct(')');
     return values;
@@ -210,7 +237,8 @@ export class ExpressionParser {
           ts.next();
           const args: ExprNode[] = [];
           if (!ts.isPunct(')')) {
-            do args.push(this.expression()); while (ts.acceptPunct(','));
+            do args.push(this.expression());
+            while (ts.acceptPunct(','));
           }
           ts.expectPunct(')');
           return { kind: 'Call', name: t.text, args, pos: t.offset };
@@ -244,7 +272,8 @@ export class ExpressionParser {
     if (raw === 'null') return lit('datetime', null, pos);
     const s = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw;
     const ms = parseTime(s);
-    if (Number.isNaN(ms)) throw this.ts.error(`invalid datetime literal '${raw}' (use datetime(2026-11-01) or datetime(2026-11-01T10:30:00Z))`, pos);
+    if (Number.isNaN(ms))
+      throw this.ts.error(`invalid datetime literal '${raw}' (use datetime(2026-11-01) or datetime(2026-11-01T10:30:00Z))`, pos);
     return lit('datetime', ms, pos);
   }
 

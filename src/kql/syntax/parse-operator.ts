@@ -1,22 +1,49 @@
 /** Parses one tabular operator after a `|` (where, project, summarize, join, ...). */
 import type { ColumnType } from '../../schema/index.js';
-import type {
-  ExprNode, JoinKey, JoinKind, OperatorNode, ParsePart, PipelineNode, SortKeyNode,
-} from '../ast/index.js';
+import type { ExprNode, JoinKey, JoinKind, OperatorNode, ParsePart, PipelineNode, SortKeyNode } from '../ast/index.js';
 import type { ExpressionParser, PipelineParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
 
 const JOIN_KINDS = new Set<string>(['innerunique', 'inner', 'leftouter', 'leftanti', 'leftsemi']);
 const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
-  string: 'string', long: 'long', int: 'int', real: 'real', double: 'real', bool: 'bool', boolean: 'bool',
-  datetime: 'datetime', date: 'datetime', timespan: 'timespan', time: 'timespan', dynamic: 'dynamic',
+  string: 'string',
+  long: 'long',
+  int: 'int',
+  real: 'real',
+  double: 'real',
+  bool: 'bool',
+  boolean: 'bool',
+  datetime: 'datetime',
+  date: 'datetime',
+  timespan: 'timespan',
+  time: 'timespan',
+  dynamic: 'dynamic',
 };
 
 /** The operators this parser knows, for completion and "did you mean". */
 export const OPERATOR_NAMES = [
-  'where', 'filter', 'project', 'project-away', 'project-rename', 'extend', 'summarize', 'order', 'sort', 'top',
-  'take', 'limit', 'count', 'distinct', 'join', 'union', 'mv-expand', 'parse', 'search', 'render', 'as',
+  'where',
+  'filter',
+  'project',
+  'project-away',
+  'project-rename',
+  'extend',
+  'summarize',
+  'order',
+  'sort',
+  'top',
+  'take',
+  'limit',
+  'count',
+  'distinct',
+  'join',
+  'union',
+  'mv-expand',
+  'parse',
+  'search',
+  'render',
+  'as',
 ] as const;
 
 /** Parse the operator at the cursor. */
@@ -34,7 +61,8 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'Extend', columns: ex.assignments(), pos };
     case 'project-away': {
       const patterns: { pattern: string; pos: number }[] = [];
-      do patterns.push(namePattern(ts)); while (ts.acceptPunct(','));
+      do patterns.push(namePattern(ts));
+      while (ts.acceptPunct(','));
       return { kind: 'ProjectAway', patterns, pos };
     }
     case 'project-rename': {
@@ -116,7 +144,10 @@ function namePattern(ts: TokenStream): { pattern: string; pos: number } {
   const first = ts.peek();
   let pattern = '';
   let end = first.offset;
-  while ((ts.peek().kind === 'ident' || ts.isPunct('*') || ts.peek().kind === 'bracketed') && (pattern === '' || ts.peek().offset === end)) {
+  while (
+    (ts.peek().kind === 'ident' || ts.isPunct('*') || ts.peek().kind === 'bracketed') &&
+    (pattern === '' || ts.peek().offset === end)
+  ) {
     const t = ts.next();
     pattern += t.text;
     end = t.end;
@@ -136,7 +167,10 @@ function sortKeys(ts: TokenStream, ex: ExpressionParser): SortKeyNode[] {
     let nulls: 'first' | 'last' | undefined;
     if (ts.acceptWord('nulls')) {
       if (ts.acceptWord('first')) nulls = 'first';
-      else { ts.expectWord('last'); nulls = 'last'; }
+      else {
+        ts.expectWord('last');
+        nulls = 'last';
+      }
     }
     keys.push({ kind: 'SortKey', expr, descending, nulls, pos });
   } while (ts.acceptPunct(','));
@@ -200,7 +234,8 @@ export function unionTables(ts: TokenStream, pipeline: PipelineParser): Pipeline
     if (key.text !== 'kind' || value.text !== 'outer') throw ts.error(`unsupported union parameter '${key.text}'`, key.offset);
   }
   const tables: PipelineNode[] = [];
-  do tables.push(tabularArgument(ts, pipeline)); while (ts.acceptPunct(','));
+  do tables.push(tabularArgument(ts, pipeline));
+  while (ts.acceptPunct(','));
   return tables;
 }
 
@@ -249,7 +284,8 @@ function renderValue(ts: TokenStream, ex: ExpressionParser): unknown {
   }
   if (ts.acceptPunct('(')) {
     const items: unknown[] = [];
-    do items.push(renderValue(ts, ex)); while (ts.acceptPunct(','));
+    do items.push(renderValue(ts, ex));
+    while (ts.acceptPunct(','));
     ts.expectPunct(')');
     return items;
   }

@@ -5,7 +5,10 @@ export function positionOf(text: string, offset: number): { line: number; column
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') { line++; lineStart = i + 1; }
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return { line, column: offset - lineStart + 1 };
 }

@@ -7,7 +7,10 @@ import { positionOf } from './position.js';
 export class TokenStream {
   private index = 0;
 
-  constructor(readonly text: string, private readonly tokens: readonly Token[]) {}
+  constructor(
+    readonly text: string,
+    private readonly tokens: readonly Token[],
+  ) {}
 
   /** The token `ahead` positions from the current one. */
   peek(ahead = 0): Token {

@@ -2,13 +2,13 @@
 
 /** Kinds of token: words (identifiers and keywords), literals and punctuation. */
 export type TokenKind =
-  | 'ident'      // names and keywords, also hyphenated ones (project-away) and negated operators (!has)
-  | 'bracketed'  // ['name'] or ["name"]
+  | 'ident' // names and keywords, also hyphenated ones (project-away) and negated operators (!has)
+  | 'bracketed' // ['name'] or ["name"]
   | 'string'
   | 'number'
-  | 'timespan'   // 30m, 1.5h (value in microseconds)
-  | 'datetime'   // datetime(...) with its raw text
-  | 'dynamic'    // dynamic(...) with its raw text
+  | 'timespan' // 30m, 1.5h (value in microseconds)
+  | 'datetime' // datetime(...) with its raw text
+  | 'dynamic' // dynamic(...) with its raw text
   | 'punct'
   | 'eof';
 

@@ -24,5 +24,7 @@ export function allCases(): { file: string; c: KqlCase }[] {
 
 /** Rows in a canonical order for comparing unordered results. */
 export function sortRows(rows: readonly (readonly unknown[])[]): unknown[][] {
-  return rows.map((r) => [...r]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+  return rows
+    .map((r) => [...r])
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
 }

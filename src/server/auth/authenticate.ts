@@ -47,7 +47,10 @@ export function isSameOrigin(request: FastifyRequest, publicUrl?: string): boole
   try {
     const from = new URL(origin);
     // Compare as URLs of the Origin's scheme, so a default port written or not (":80") makes no difference.
-    const allowed = [request.headers.host ? new URL(`${from.protocol}//${request.headers.host}`).host : undefined, publicUrl ? new URL(publicUrl).host : undefined];
+    const allowed = [
+      request.headers.host ? new URL(`${from.protocol}//${request.headers.host}`).host : undefined,
+      publicUrl ? new URL(publicUrl).host : undefined,
+    ];
     return allowed.some((h) => h !== undefined && h === from.host);
   } catch {
     return false;
@@ -58,7 +61,11 @@ export function isSameOrigin(request: FastifyRequest, publicUrl?: string): boole
 export function authenticateHook(deps: { sessions: SessionStore; users: UserDirectory; publicUrl?: string }) {
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     // Unknown paths outside /api are the web app's own (index.html); unknown /api paths need sign-in like the rest.
-    const access: Access = request.is404 ? (request.url.startsWith('/api/') || request.url === '/api' ? 'viewer' : 'public') : (request.routeOptions.config?.access ?? 'viewer');
+    const access: Access = request.is404
+      ? request.url.startsWith('/api/') || request.url === '/api'
+        ? 'viewer'
+        : 'public'
+      : (request.routeOptions.config?.access ?? 'viewer');
     const unsafe = !SAFE_METHODS.has(request.method);
     if (access === 'public') {
       // Public routes work whatever credentials come along (a stale token must not break the health check).
@@ -73,12 +80,16 @@ export function authenticateHook(deps: { sessions: SessionStore; users: UserDire
     if (unsafe && p.via === 'session') {
       if (!isSameOrigin(request, deps.publicUrl)) throw new CsrfError('cross-origin request refused');
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !p.csrf || !sameText(sent, p.csrf)) throw new CsrfError('missing or wrong X-CSRF-Token header; reload the page');
+      if (typeof sent !== 'string' || !p.csrf || !sameText(sent, p.csrf))
+        throw new CsrfError('missing or wrong X-CSRF-Token header; reload the page');
     }
   };
 }
 
-async function findPrincipal(request: FastifyRequest, deps: { sessions: SessionStore; users: UserDirectory }): Promise<Principal | undefined> {
+async function findPrincipal(
+  request: FastifyRequest,
+  deps: { sessions: SessionStore; users: UserDirectory },
+): Promise<Principal | undefined> {
   const auth = request.headers.authorization;
   if (typeof auth === 'string' && /^bearer\s+/i.test(auth)) {
     const token = await deps.users.checkToken(auth.replace(/^bearer\s+/i, '').trim());

@@ -64,14 +64,20 @@ export class OidcClient {
   async complete(callbackUrl: URL, cookieState: string | undefined): Promise<OidcIdentity & { returnTo: string }> {
     const state = callbackUrl.searchParams.get('state') ?? '';
     const tx = this.pending.get(state);
-    if (!tx || !cookieState || cookieState !== state || tx.expires < Date.now()) throw new SsoError('the sign-in expired or was started in another browser; try again');
+    if (!tx || !cookieState || cookieState !== state || tx.expires < Date.now())
+      throw new SsoError('the sign-in expired or was started in another browser; try again');
     this.pending.delete(state);
     const providerError = callbackUrl.searchParams.get('error');
     if (providerError) throw new SsoError(`the identity provider refused the sign-in (${providerError.slice(0, 64)})`);
     const config = await this.discover();
     let claims: client.IDToken | undefined;
     try {
-      const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: tx.codeVerifier, expectedState: state, expectedNonce: tx.nonce, idTokenExpected: true });
+      const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: tx.codeVerifier,
+        expectedState: state,
+        expectedNonce: tx.nonce,
+        idTokenExpected: true,
+      });
       claims = tokens.claims();
     } catch (cause) {
       throw new SsoError('the identity provider answer did not verify', { cause });

@@ -11,7 +11,13 @@ export function cameOverTls(request: FastifyRequest): boolean {
 
 /** Give the browser its session cookie. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, id: string, maxAgeSeconds: number): void {
-  void reply.setCookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'strict', secure: cameOverTls(request), path: '/', maxAge: maxAgeSeconds });
+  void reply.setCookie(SESSION_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: cameOverTls(request),
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
 }
 
 /** Remove the session cookie. */

@@ -95,7 +95,8 @@ export class SessionStore {
       const entry = await this.store.getState(SESSIONS_KEY);
       const t = this.now();
       for (const [k, s] of Object.entries((entry?.value ?? {}) as Record<string, Session>)) {
-        if (t - s.lastSeen <= this.limits.idleMs && t - s.createdAt <= this.limits.absoluteMs) this.sessions.set(k, { ...s, persistedSeen: s.lastSeen });
+        if (t - s.lastSeen <= this.limits.idleMs && t - s.createdAt <= this.limits.absoluteMs)
+          this.sessions.set(k, { ...s, persistedSeen: s.lastSeen });
       }
     })();
     return this.loaded;

@@ -50,7 +50,9 @@ export class UserDirectory {
 
   /** Every local user, by name. */
   async listUsers(): Promise<UserInfo[]> {
-    return (await this.users()).map(({ name, role, createdAt }) => ({ name, role, createdAt })).sort((a, b) => a.name.localeCompare(b.name));
+    return (await this.users())
+      .map(({ name, role, createdAt }) => ({ name, role, createdAt }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Add a user (or replace its password and role with `replace`). */

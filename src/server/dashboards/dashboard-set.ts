@@ -21,7 +21,9 @@ export class DashboardSet {
 
   /** Read and validate every *.json of `dir`. */
   static load(dir: string = DEFAULT_DASHBOARD_DIR): DashboardSet {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     const out: Dashboard[] = [];
     for (const f of files) {
       let raw: unknown;

@@ -4,7 +4,17 @@ import { applyFilters, filterClauses, kqlString } from './filter-kql.js';
 
 describe('filter chips as KQL', () => {
   it('quotes any text so the compiler reads back exactly that value as one literal', () => {
-    for (const value of ['plain', 'a"b', 'back\\slash"', '" or 1 == 1 or "', 'line\nbreak\r\ttab', '\u202eevil', 'nul\u0000', '請求書', '\u2028']) {
+    for (const value of [
+      'plain',
+      'a"b',
+      'back\\slash"',
+      '" or 1 == 1 or "',
+      'line\nbreak\r\ttab',
+      '\u202eevil',
+      'nul\u0000',
+      '請求書',
+      '\u2028',
+    ]) {
       const compiled = compileKql(`MessageTrace | where SenderAddress == ${kqlString(value)} | count`, { dialect: 'duckdb' });
       expect(compiled.params).toContain(value);
       if (value.length > 3) expect(compiled.sql).not.toContain(value);
@@ -12,7 +22,9 @@ describe('filter chips as KQL', () => {
   });
 
   it('ORs values of one filter, ANDs filters, and normalises case as stored', () => {
-    expect(filterClauses({ status: ['Delivered', 'Failed'], sender: ['Alice@Contoso.COM'], country: ['jp'], domain: ['contoso.com'] })).toEqual([
+    expect(
+      filterClauses({ status: ['Delivered', 'Failed'], sender: ['Alice@Contoso.COM'], country: ['jp'], domain: ['contoso.com'] }),
+    ).toEqual([
       'where Status in ("Delivered", "Failed")',
       'where SenderAddress == "alice@contoso.com"',
       'where SenderDomain == "contoso.com" or RecipientDomain == "contoso.com"',

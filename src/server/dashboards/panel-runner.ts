@@ -69,7 +69,12 @@ const BIN_PLACEHOLDER = /\$\{bin\((\w+)\)\}/;
  * A panel query with its placeholders and the filters filled in. `${bin(Column)}` is a time bin of the
  * column (hours or days by the range; days start at the viewer's midnight), `${embargoed}` the embargoed countries.
  */
-export function panelKql(kql: string, request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>, env: PanelEnvironment, binOrigin?: number): string {
+export function panelKql(
+  kql: string,
+  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>,
+  env: PanelEnvironment,
+  binOrigin?: number,
+): string {
   const bin = binFor(request.from, request.to);
   // Bins counted from `binOrigin`, else as binSpec says (days from a local midnight: 1970-01-01 00:00 local time).
   const origin = binOrigin ?? binSpec(request).originMs;
@@ -95,9 +100,15 @@ function sumOfSparkline(sparkline: QueryOutput): QueryOutput {
  * mostly finding the filtered rows, and one scan beats two; without them, counting the previous period
  * alone is cheaper than binning it. Undefined when that does not apply.
  */
-async function statInOneQuery(run: RunQuery, panel: Extract<Panel, { kind: 'stat' }>, request: PanelRequest, env: PanelEnvironment): Promise<Pick<PanelResult, 'result' | 'previous' | 'sparkline' | 'bin'> | undefined> {
+async function statInOneQuery(
+  run: RunQuery,
+  panel: Extract<Panel, { kind: 'stat' }>,
+  request: PanelRequest,
+  env: PanelEnvironment,
+): Promise<Pick<PanelResult, 'result' | 'previous' | 'sparkline' | 'bin'> | undefined> {
   const { from, to } = request;
-  if (!panel.valueIsSparklineSum || !panel.sparkline || !BIN_PLACEHOLDER.test(panel.sparkline) || from === undefined || to === undefined) return undefined;
+  if (!panel.valueIsSparklineSum || !panel.sparkline || !BIN_PLACEHOLDER.test(panel.sparkline) || from === undefined || to === undefined)
+    return undefined;
   if (filterClauses(request.filters).length === 0) return undefined;
   const both = await run(panelKql(panel.sparkline, request, env, from), from - (to - from), to);
   const time = both.columns.findIndex((c) => c.type === 'datetime');
@@ -112,9 +123,19 @@ async function statInOneQuery(run: RunQuery, panel: Extract<Panel, { kind: 'stat
 type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number) => Promise<QueryOutput>;
 
 /** Run a panel. */
-export async function runPanel(queries: QueryService, store: Store, env: PanelEnvironment, panel: Panel, request: PanelRequest): Promise<PanelResult> {
-  const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) => queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
-  const previousRange = request.from !== undefined && request.to !== undefined ? { from: request.from - (request.to - request.from), to: request.from } : undefined;
+export async function runPanel(
+  queries: QueryService,
+  store: Store,
+  env: PanelEnvironment,
+  panel: Panel,
+  request: PanelRequest,
+): Promise<PanelResult> {
+  const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) =>
+    queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
+  const previousRange =
+    request.from !== undefined && request.to !== undefined
+      ? { from: request.from - (request.to - request.from), to: request.from }
+      : undefined;
   const kql = panelKql(panel.kql, request, env);
 
   if (panel.kind === 'stat') {
@@ -146,7 +167,15 @@ export async function runPanel(queries: QueryService, store: Store, env: PanelEn
     const terms = topTerms(countTerms(pairs(now)), countTerms(pairs(before)), panel.top);
     return {
       kql: `${kql}\n| summarize Count = count() by Subject\n| top 100 by Count`,
-      result: { columns: [{ name: 'Term', type: 'string' }, { name: 'Count', type: 'long' }, { name: 'Previous', type: 'long' }], rows: terms.map((t) => [t.term, t.count, t.previous]), stats: { ...now.stats, rows: terms.length } },
+      result: {
+        columns: [
+          { name: 'Term', type: 'string' },
+          { name: 'Count', type: 'long' },
+          { name: 'Previous', type: 'long' },
+        ],
+        rows: terms.map((t) => [t.term, t.count, t.previous]),
+        stats: { ...now.stats, rows: terms.length },
+      },
       terms,
     };
   }
@@ -162,7 +191,12 @@ export async function runPanel(queries: QueryService, store: Store, env: PanelEn
       result: {
         columns: columns.map((name, i) => ({ name, type: types[i]! })),
         rows: shown.map((m) => [m.entity, m.type, m.indicator, m.confidence, m.actor, m.feed, m.messages, m.firstSeen, m.lastSeen]),
-        stats: { elapsedMs: Math.round(performance.now() - started), rows: shown.length, truncated: matches.length > shown.length, rowLimit: PANEL_ROW_LIMIT },
+        stats: {
+          elapsedMs: Math.round(performance.now() - started),
+          rows: shown.length,
+          truncated: matches.length > shown.length,
+          rowLimit: PANEL_ROW_LIMIT,
+        },
       },
     };
   }

@@ -10,7 +10,10 @@ describe('subject keywords', () => {
   });
 
   it('weights each subject by its messages and compares with the previous period', () => {
-    const now = countTerms([['Invoice overdue', 5], ['Invoice paid', 2]]);
+    const now = countTerms([
+      ['Invoice overdue', 5],
+      ['Invoice paid', 2],
+    ]);
     const before = countTerms([['Invoice paid', 1]]);
     expect(topTerms(now, before, 2)).toEqual([
       { term: 'invoice', count: 7, previous: 1 },

@@ -75,7 +75,7 @@ export class FairLimiter {
   }
 
   private pump(): void {
-    for (let i = 0; i < this.queue.length && this.running < this.total; ) {
+    for (let i = 0; i < this.queue.length && this.running < this.total;) {
       const w = this.queue[i]!;
       if (this.canRun(w.key)) {
         this.queue.splice(i, 1);

@@ -4,13 +4,16 @@ import { QueryCancelledError } from '../errors.js';
 import { QueryService } from './query-service.js';
 
 // A self-join of 2,000 rows: long enough to cancel while it runs.
-const HEAVY = 'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
+const HEAVY =
+  'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
 
 describe('QueryService cancellation', () => {
   let store: Store;
   beforeAll(async () => {
     store = await openStore('duckdb::memory:');
-    await store.execute(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "MessageTraceId", "Organization") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a@contoso.com', 'b' || i || '@fabrikam.com', 'subject ' || i, 'Delivered', 'id' || i, 'fabrikam' FROM range(2000) t(i)`);
+    await store.execute(
+      `INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "MessageTraceId", "Organization") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a@contoso.com', 'b' || i || '@fabrikam.com', 'subject ' || i, 'Delivered', 'id' || i, 'fabrikam' FROM range(2000) t(i)`,
+    );
   });
   afterAll(async () => {
     await new Promise((r) => setTimeout(r, 500));

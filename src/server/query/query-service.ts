@@ -67,7 +67,8 @@ export class QueryService {
       stats: { elapsedMs: Math.round(performance.now() - started), rows: rows.length, truncated, rowLimit: cap },
     };
     if (compiled.render !== undefined) out.render = compiled.render;
-    if (truncated) out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
+    if (truncated)
+      out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
     return out;
   }
 

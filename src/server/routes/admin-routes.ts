@@ -18,8 +18,17 @@ function describe(items: readonly Record<string, unknown>[]): { name: string; ty
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const admin = { access: 'admin' as const };
 
-  app.get('/api/users', { config: admin, schema: { tags: ['admin'], summary: 'Local users', response: { 200: { type: 'array', items: userSchema }, ...errorResponses(401, 403) } } }, async () =>
-    ctx.users.listUsers(),
+  app.get(
+    '/api/users',
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Local users',
+        response: { 200: { type: 'array', items: userSchema }, ...errorResponses(401, 403) },
+      },
+    },
+    async () => ctx.users.listUsers(),
   );
 
   app.post<{ Body: { name: string; role: Role; password: string } }>(
@@ -29,7 +38,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: {
         tags: ['admin'],
         summary: 'Add a local user',
-        body: { type: 'object', properties: { name: { type: 'string' }, role: roleSchema, password: { type: 'string', minLength: 12, maxLength: 1024 } }, required: ['name', 'role', 'password'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: { name: { type: 'string' }, role: roleSchema, password: { type: 'string', minLength: 12, maxLength: 1024 } },
+          required: ['name', 'role', 'password'],
+          additionalProperties: false,
+        },
         response: { 200: userSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -38,7 +52,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
 
   app.delete<{ Params: { name: string } }>(
     '/api/users/:name',
-    { config: admin, schema: { tags: ['admin'], summary: 'Remove a local user (ends their sessions)', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403, 404) } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Remove a local user (ends their sessions)',
+        response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403, 404) },
+      },
+    },
     async (request) => {
       await ctx.users.removeUser(request.params.name);
       await ctx.sessions.deleteUser(request.params.name);
@@ -46,8 +67,17 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     },
   );
 
-  app.get('/api/tokens', { config: admin, schema: { tags: ['admin'], summary: 'API tokens (names and roles; secrets are never shown again)', response: { 200: { type: 'array', items: userSchema }, ...errorResponses(401, 403) } } }, async () =>
-    ctx.users.listTokens(),
+  app.get(
+    '/api/tokens',
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'API tokens (names and roles; secrets are never shown again)',
+        response: { 200: { type: 'array', items: userSchema }, ...errorResponses(401, 403) },
+      },
+    },
+    async () => ctx.users.listTokens(),
   );
 
   app.post<{ Body: { name: string; role: Role } }>(
@@ -57,8 +87,16 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: {
         tags: ['admin'],
         summary: 'Create an API token (use as Authorization: Bearer <token>); the secret is in this answer only',
-        body: { type: 'object', properties: { name: { type: 'string' }, role: roleSchema }, required: ['name', 'role'], additionalProperties: false },
-        response: { 200: { type: 'object', properties: { token: { type: 'string' }, name: { type: 'string' }, role: roleSchema } }, ...errorResponses(400, 401, 403, 409) },
+        body: {
+          type: 'object',
+          properties: { name: { type: 'string' }, role: roleSchema },
+          required: ['name', 'role'],
+          additionalProperties: false,
+        },
+        response: {
+          200: { type: 'object', properties: { token: { type: 'string' }, name: { type: 'string' }, role: roleSchema } },
+          ...errorResponses(400, 401, 403, 409),
+        },
       },
     },
     async (request) => {
@@ -69,7 +107,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
 
   app.delete<{ Params: { name: string } }>(
     '/api/tokens/:name',
-    { config: admin, schema: { tags: ['admin'], summary: 'Revoke an API token', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403, 404) } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke an API token',
+        response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403, 404) },
+      },
+    },
     async (request) => {
       await ctx.users.revokeToken(request.params.name);
       return { ok: true };
@@ -78,12 +123,23 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
 
   app.get(
     '/api/settings',
-    { config: admin, schema: { tags: ['admin'], summary: 'Collectors, feeds, alert rules and destinations as configured (names and types only)', response: { ...errorResponses(401, 403) } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Collectors, feeds, alert rules and destinations as configured (names and types only)',
+        response: { ...errorResponses(401, 403) },
+      },
+    },
     async () => ({
       // Live state: each collector's last pass, checkpoint and budget; the latest alert deliveries, failures first to see.
       collectorStatus: await collectorStatus(ctx.store),
       deliveries: await recentDeliveries(ctx.store, { limit: 50 }),
-      organization: { name: ctx.config.organization.name, acceptedDomains: ctx.config.organization.acceptedDomains, embargoedCountries: ctx.config.organization.embargoedCountries },
+      organization: {
+        name: ctx.config.organization.name,
+        acceptedDomains: ctx.config.organization.acceptedDomains,
+        embargoedCountries: ctx.config.organization.embargoedCountries,
+      },
       collectors: describe(ctx.config.collectors),
       feeds: describe(ctx.config.intel.feeds),
       alertRules: describe(ctx.config.alerts.rules),

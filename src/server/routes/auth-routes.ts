@@ -29,7 +29,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         summary: 'Sign in with a local user name and password; sets the session cookie',
         body: {
           type: 'object',
-          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            password: { type: 'string', minLength: 1, maxLength: 1024 },
+          },
           required: ['username', 'password'],
           additionalProperties: false,
         },
@@ -61,7 +64,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (ends the session)',
+        response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403) },
+      },
+    },
     async (request, reply) => {
       await ctx.sessions.delete(request.cookies[SESSION_COOKIE]);
       clearSessionCookie(request, reply);

@@ -27,7 +27,11 @@ interface DashboardBody extends PanelBody {
   panels?: string[];
 }
 
-const panelBodyProperties = { ...timeRangeProperties, filters: filtersSchema, tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840 } } as const;
+const panelBodyProperties = {
+  ...timeRangeProperties,
+  filters: filtersSchema,
+  tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840 },
+} as const;
 
 /** Filters from query-string parameters (`status=Delivered&status=Failed&sender=a@b`). */
 function filtersFromQuery(query: Record<string, unknown>): Filters {
@@ -55,7 +59,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['dashboards'],
         summary: 'Dashboards, in navigation order',
-        response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' } } } }, ...errorResponses(401) },
+        response: {
+          200: {
+            type: 'array',
+            items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' } } },
+          },
+          ...errorResponses(401),
+        },
       },
     },
     async () => ctx.dashboards.list(),
@@ -63,7 +73,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
 
   app.get<{ Params: { id: string } }>(
     '/api/dashboards/:id',
-    { schema: { tags: ['dashboards'], summary: 'One dashboard: its panels (KQL, visualisation, title, description)', response: { ...errorResponses(401, 404) } } },
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'One dashboard: its panels (KQL, visualisation, title, description)',
+        response: { ...errorResponses(401, 404) },
+      },
+    },
     async (request) => {
       const d = ctx.dashboards.get(request.params.id);
       if (!d) throw new NotFoundError(`no dashboard ${request.params.id}`);
@@ -81,7 +97,15 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
           'The answer is NDJSON (application/x-ndjson), one line per panel in the order they finish: `{"panel": id, "data": <the answer of /panels/{panelId}/run>}` or `{"panel": id, "status": <HTTP status>, "error": {"code", "message", ...}}`. One panel failing does not stop the others. Closing the connection cancels the panels still running.',
         body: {
           type: 'object',
-          properties: { ...panelBodyProperties, panels: { type: 'array', items: { type: 'string', maxLength: 128 }, maxItems: 100, description: 'panel ids (default: all of them)' } },
+          properties: {
+            ...panelBodyProperties,
+            panels: {
+              type: 'array',
+              items: { type: 'string', maxLength: 128 },
+              maxItems: 100,
+              description: 'panel ids (default: all of them)',
+            },
+          },
           additionalProperties: false,
         },
         response: { 200: { description: 'one JSON object per line, per panel', type: 'string' }, ...errorResponses(400, 401, 404) },
@@ -118,7 +142,11 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       );
       void Promise.all(runs).finally(() => out.end());
       // x-accel-buffering: a reverse proxy (nginx) passes each line on as it comes instead of holding the answer.
-      return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').header('x-accel-buffering', 'no').send(out);
+      return reply
+        .type('application/x-ndjson; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('x-accel-buffering', 'no')
+        .send(out);
     },
   );
 
@@ -141,7 +169,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
               result: queryResultSchema,
               previous: {},
               sparkline: queryResultSchema,
-              terms: { type: 'array', items: { type: 'object', properties: { term: { type: 'string' }, count: { type: 'number' }, previous: { type: 'number' } } } },
+              terms: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { term: { type: 'string' }, count: { type: 'number' }, previous: { type: 'number' } },
+                },
+              },
               bin: binSchema,
               marks: queryResultSchema,
             },
@@ -154,7 +188,12 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const panel = find(request.params.id, request.params.panelId);
       const range = parseRange(request.body ?? {});
-      return runPanel(ctx.queries, ctx.store, env, panel, { ...range, filters: request.body?.filters ?? {}, tzOffsetMinutes: request.body?.tzOffsetMinutes, user: request.principal!.user });
+      return runPanel(ctx.queries, ctx.store, env, panel, {
+        ...range,
+        filters: request.body?.filters ?? {},
+        tzOffsetMinutes: request.body?.tzOffsetMinutes,
+        user: request.principal!.user,
+      });
     },
   );
 
@@ -164,7 +203,16 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['dashboards'],
         summary: "Download one panel's rows as CSV (formula cells neutralised)",
-        querystring: { type: 'object', properties: { ...timeRangeProperties, tzOffsetMinutes: { type: 'string' }, ...Object.fromEntries(FILTER_NAMES.map((n) => [n, { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }])) } },
+        querystring: {
+          type: 'object',
+          properties: {
+            ...timeRangeProperties,
+            tzOffsetMinutes: { type: 'string' },
+            ...Object.fromEntries(
+              FILTER_NAMES.map((n) => [n, { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }]),
+            ),
+          },
+        },
         response: { ...errorResponses(400, 401, 404, 500, 503, 504) },
       },
     },

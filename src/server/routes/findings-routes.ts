@@ -9,7 +9,21 @@ import { errorResponses, timeRangeProperties } from './schemas.js';
 
 const STATES = ['open', 'acknowledged', 'closed'] as const;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-const COLUMNS = ['Id', 'Rule', 'Severity', 'Title', 'From', 'To', 'Count', 'Entities', 'Query', 'Details', 'State', 'UpdatedBy', 'UpdatedAt'] as const;
+const COLUMNS = [
+  'Id',
+  'Rule',
+  'Severity',
+  'Title',
+  'From',
+  'To',
+  'Count',
+  'Entities',
+  'Query',
+  'Details',
+  'State',
+  'UpdatedBy',
+  'UpdatedAt',
+] as const;
 
 const findingSchema = {
   type: 'object',
@@ -81,7 +95,10 @@ export function registerFindingsRoutes(app: FastifyInstance, ctx: AppContext): v
             limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 },
           },
         },
-        response: { 200: { type: 'object', properties: { findings: { type: 'array', items: findingSchema } } }, ...errorResponses(400, 401) },
+        response: {
+          200: { type: 'object', properties: { findings: { type: 'array', items: findingSchema } } },
+          ...errorResponses(400, 401),
+        },
       },
     },
     async (request) => {
@@ -93,7 +110,13 @@ export function registerFindingsRoutes(app: FastifyInstance, ctx: AppContext): v
       else if (q.state) where.push(`State == ${kqlString(q.state)}`);
       if (q.severity) where.push(`Severity == ${kqlString(q.severity)}`);
       if (q.rule) where.push(`Rule == ${kqlString(q.rule)}`);
-      const kql = ['Findings', ...where.map((w) => `| where ${w}`), `| project ${COLUMNS.join(', ')}`, '| sort by From desc', `| take ${q.limit ?? 500}`].join('\n');
+      const kql = [
+        'Findings',
+        ...where.map((w) => `| where ${w}`),
+        `| project ${COLUMNS.join(', ')}`,
+        '| sort by From desc',
+        `| take ${q.limit ?? 500}`,
+      ].join('\n');
       const result = await ctx.queries.run({ query: kql, ...range, user: request.principal!.user });
       return { findings: result.rows.map(toFinding) };
     },
@@ -107,7 +130,12 @@ export function registerFindingsRoutes(app: FastifyInstance, ctx: AppContext): v
         tags: ['findings'],
         summary: 'Set the state of a finding (open, acknowledged, closed); records who and when',
         params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 } } },
-        body: { type: 'object', properties: { state: { type: 'string', enum: [...STATES] } }, required: ['state'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: { state: { type: 'string', enum: [...STATES] } },
+          required: ['state'],
+          additionalProperties: false,
+        },
         response: { 200: findingSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },

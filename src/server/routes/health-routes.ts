@@ -13,7 +13,11 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
         tags: ['health'],
         summary: 'Whether the server and its store answer',
         response: {
-          200: { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' }, store: { type: 'string' } }, required: ['status', 'version', 'store'] },
+          200: {
+            type: 'object',
+            properties: { status: { type: 'string' }, version: { type: 'string' }, store: { type: 'string' } },
+            required: ['status', 'version', 'store'],
+          },
           503: { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' }, store: { type: 'string' } } },
         },
       },
@@ -24,7 +28,11 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
         () => false,
       );
       // The store's engine only, never its location (paths and hosts are not for anonymous callers).
-      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', version: VERSION, store: ok ? `${ctx.store.dialect}: ok` : `${ctx.store.dialect}: unavailable` });
+      return reply.code(ok ? 200 : 503).send({
+        status: ok ? 'ok' : 'degraded',
+        version: VERSION,
+        store: ok ? `${ctx.store.dialect}: ok` : `${ctx.store.dialect}: unavailable`,
+      });
     },
   );
 }

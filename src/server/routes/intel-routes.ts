@@ -31,8 +31,14 @@ export function registerIntelRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: {
         tags: ['intel'],
         summary: 'Indicators seen in mail over the time range, by confidence then messages',
-        querystring: { type: 'object', properties: { ...timeRangeProperties, minConfidence: { type: 'integer', minimum: 0, maximum: 100 } } },
-        response: { 200: { type: 'object', properties: { matches: { type: 'array', items: matchSchema } } }, ...errorResponses(400, 401, 500) },
+        querystring: {
+          type: 'object',
+          properties: { ...timeRangeProperties, minConfidence: { type: 'integer', minimum: 0, maximum: 100 } },
+        },
+        response: {
+          200: { type: 'object', properties: { matches: { type: 'array', items: matchSchema } } },
+          ...errorResponses(400, 401, 500),
+        },
       },
     },
     async (request) => {

@@ -14,7 +14,9 @@ const CALLBACK_PATH = '/api/auth/oidc/callback';
 function redirectUri(ctx: AppContext, request: FastifyRequest): string {
   const configured = ctx.settings.oidc?.redirectUri;
   if (configured) return configured;
-  const base = ctx.settings.publicUrl ?? `${cameOverTls(request) ? 'https' : 'http'}://${request.headers.host ?? `${ctx.settings.host}:${ctx.settings.port}`}`;
+  const base =
+    ctx.settings.publicUrl ??
+    `${cameOverTls(request) ? 'https' : 'http'}://${request.headers.host ?? `${ctx.settings.host}:${ctx.settings.port}`}`;
   return new URL(CALLBACK_PATH, base).href;
 }
 
@@ -27,7 +29,9 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags: ['auth'],
         summary: 'Whether single sign-on is configured, for the sign-in page',
-        response: { 200: { type: 'object', properties: { enabled: { type: 'boolean' }, label: { type: 'string' } }, required: ['enabled'] } },
+        response: {
+          200: { type: 'object', properties: { enabled: { type: 'boolean' }, label: { type: 'string' } }, required: ['enabled'] },
+        },
       },
     },
     async () => (ctx.oidc ? { enabled: true, label: ctx.oidc.settings.label } : { enabled: false }),
@@ -48,7 +52,13 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)');
       const { url, state } = await ctx.oidc.begin(redirectUri(ctx, request), request.query.returnTo ?? '/');
       // Lax, not Strict: the provider's redirect back to us is a cross-site navigation.
-      void reply.setCookie(STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: cameOverTls(request), path: '/api/auth/oidc', maxAge: 600 });
+      void reply.setCookie(STATE_COOKIE, state, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: cameOverTls(request),
+        path: '/api/auth/oidc',
+        maxAge: 600,
+      });
       return reply.redirect(url, 302);
     },
   );
@@ -57,7 +67,11 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     CALLBACK_PATH,
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Where the identity provider sends the browser back; starts the session', response: { ...errorResponses(404) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Where the identity provider sends the browser back; starts the session',
+        response: { ...errorResponses(404) },
+      },
     },
     async (request, reply) => {
       if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)');

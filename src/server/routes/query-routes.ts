@@ -46,7 +46,11 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
         summary: 'Download the rows of a KQL query as CSV (RFC 4180, formula cells neutralised) or JSON',
         querystring: {
           type: 'object',
-          properties: { query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS }, format: { type: 'string', enum: ['csv', 'json'], default: 'csv' }, ...timeRangeProperties },
+          properties: {
+            query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS },
+            format: { type: 'string', enum: ['csv', 'json'], default: 'csv' },
+            ...timeRangeProperties,
+          },
           required: ['query'],
         },
         response: { ...errorResponses(400, 401, 403, 500, 503, 504) },
@@ -68,7 +72,11 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
     '/api/kql/completions',
     {
       config: { access: 'analyst' },
-      schema: { tags: ['query'], summary: 'Tables, columns, functions and operators for the KQL editor', response: { ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['query'],
+        summary: 'Tables, columns, functions and operators for the KQL editor',
+        response: { ...errorResponses(401, 403) },
+      },
     },
     async () => kqlCompletions(),
   );

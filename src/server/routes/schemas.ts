@@ -40,7 +40,12 @@ export const queryResultSchema = {
     rows: { type: 'array', items: { type: 'array', items: {} } },
     stats: {
       type: 'object',
-      properties: { elapsedMs: { type: 'number' }, rows: { type: 'integer' }, truncated: { type: 'boolean' }, rowLimit: { type: 'integer' } },
+      properties: {
+        elapsedMs: { type: 'number' },
+        rows: { type: 'integer' },
+        truncated: { type: 'boolean' },
+        rowLimit: { type: 'integer' },
+      },
       required: ['elapsedMs', 'rows', 'truncated'],
     },
     render: {},

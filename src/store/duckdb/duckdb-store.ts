@@ -18,7 +18,15 @@ import {
 import { StoreLockedError, StoreQueryError } from '../errors.js';
 import type { DimensionEnricher, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
 import { quoteIdent } from './ddl.js';
-import { CHECK_RAW_SQL, DISTINCT_IPS_SQL, DISTINCT_PAIRS_SQL, LOAD_DIRECTIONS_SQL, LOAD_IPS_SQL, enrichedStageSql, readJsonLinesSql } from './json-lines-sql.js';
+import {
+  CHECK_RAW_SQL,
+  DISTINCT_IPS_SQL,
+  DISTINCT_PAIRS_SQL,
+  LOAD_DIRECTIONS_SQL,
+  LOAD_IPS_SQL,
+  enrichedStageSql,
+  readJsonLinesSql,
+} from './json-lines-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
@@ -39,7 +47,10 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
   } catch (cause) {
     const text = String((cause as Error)?.message ?? cause);
     if (/lock/i.test(text)) {
-      throw new StoreLockedError(`the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); stop it or use its API`, { cause });
+      throw new StoreLockedError(
+        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); stop it or use its API`,
+        { cause },
+      );
     }
     throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
   }
@@ -63,7 +74,9 @@ export class DuckDbStore implements Store {
 
   /** Apply the migrations this file has not seen yet. */
   async migrate(): Promise<void> {
-    await this.writer.run('CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)');
+    await this.writer.run(
+      'CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)',
+    );
     const done = await this.writer.runAndReadAll('SELECT version FROM _migrations');
     const applied = new Set(done.getRowsJS().map((r) => Number(r[0])));
     for (const m of MIGRATIONS) {
@@ -95,7 +108,11 @@ export class DuckDbStore implements Store {
     });
   }
 
-  async upsertTraceJsonLines(path: string, source: string, enricher: DimensionEnricher): Promise<(UpsertCounts & { read: number }) | undefined> {
+  async upsertTraceJsonLines(
+    path: string,
+    source: string,
+    enricher: DimensionEnricher,
+  ): Promise<(UpsertCounts & { read: number }) | undefined> {
     return this.writeLock.run(async () => {
       const c = this.writer;
       const files: string[] = [];
@@ -125,7 +142,9 @@ export class DuckDbStore implements Store {
         await c.run(LOAD_DIRECTIONS_SQL, [files[0]!]);
         await c.run(LOAD_IPS_SQL, [files[1]!]);
         await c.run(enrichedStageSql(TRACE_STAGE, source));
-        const stored = Number((await c.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(MessageTrace.name)})`)).getRowsJS()[0]![0] ? 1 : 0);
+        const stored = Number(
+          (await c.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(MessageTrace.name)})`)).getRowsJS()[0]![0] ? 1 : 0,
+        );
         return await this.transaction(async (tx) => {
           // Into an empty table nothing can be updated: skip the join.
           const updated = stored ? (await tx.run(updateTracesSql(TRACE_STAGE))).rowsChanged : 0;
@@ -148,7 +167,9 @@ export class DuckDbStore implements Store {
         return await this.transaction(async (c) => {
           await c.run(`${stageSql(MessageEvents, EVENT_STAGE)}`, [file]);
           // Collapse repeats inside the batch before the anti-join.
-          await c.run(`CREATE OR REPLACE TEMP TABLE ${EVENT_STAGE} AS SELECT DISTINCT ON (${MessageEvents.key.map(quoteIdent).join(', ')}) * FROM ${EVENT_STAGE}`);
+          await c.run(
+            `CREATE OR REPLACE TEMP TABLE ${EVENT_STAGE} AS SELECT DISTINCT ON (${MessageEvents.key.map(quoteIdent).join(', ')}) * FROM ${EVENT_STAGE}`,
+          );
           const n = (await c.run(insertNewSql(MessageEvents, EVENT_STAGE))).rowsChanged;
           await c.run(`DROP TABLE ${EVENT_STAGE}`);
           return n;
@@ -175,7 +196,9 @@ export class DuckDbStore implements Store {
         const file = await this.staging.write(rows);
         try {
           await c.run(stageSql(Indicators, 'stage_ind'), [file]);
-          await c.run(`DELETE FROM ${quoteIdent(Indicators.name)} AS t USING stage_ind AS s WHERE t."Feed" = s."Feed" AND t."Type" = s."Type" AND t."Indicator" = s."Indicator"`);
+          await c.run(
+            `DELETE FROM ${quoteIdent(Indicators.name)} AS t USING stage_ind AS s WHERE t."Feed" = s."Feed" AND t."Type" = s."Type" AND t."Indicator" = s."Indicator"`,
+          );
           await c.run(`INSERT INTO ${quoteIdent(Indicators.name)} SELECT * FROM stage_ind`);
           await c.run('DROP TABLE stage_ind');
         } finally {
@@ -243,7 +266,15 @@ export class DuckDbStore implements Store {
       const r = await this.query(`SELECT ${quoteIdent(col)}, count(*) FROM ${quoteIdent(MessageTrace.name)} GROUP BY 1 ORDER BY 2 DESC`);
       return Object.fromEntries(r.rows.map(([k, n]) => [String(k), Number(n)]));
     };
-    return { rows, messages, from, to, byStatus: await groups('Status'), byDirection: await groups('Direction'), bySource: await groups('Source') };
+    return {
+      rows,
+      messages,
+      from,
+      to,
+      byStatus: await groups('Status'),
+      byDirection: await groups('Direction'),
+      bySource: await groups('Source'),
+    };
   }
 
   async getState(key: string): Promise<StateEntry | undefined> {
@@ -330,7 +361,23 @@ function collapseBatch(rows: readonly TraceRow[]): { unique: TraceRow[]; updated
   return { unique: byKey.size === rows.length ? (rows as TraceRow[]) : [...byKey.values()], updatedInBatch, duplicatesInBatch };
 }
 
-const FILL_KEYS = ['Subject', 'FromIP', 'ToIP', 'MessageId', 'Organization', 'SenderDomain', 'RecipientDomain', 'Direction', 'FromCountry', 'ToCountry', 'FromAsOrg', 'ToAsOrg', 'Size', 'FromAsn', 'ToAsn'] as const;
+const FILL_KEYS = [
+  'Subject',
+  'FromIP',
+  'ToIP',
+  'MessageId',
+  'Organization',
+  'SenderDomain',
+  'RecipientDomain',
+  'Direction',
+  'FromCountry',
+  'ToCountry',
+  'FromAsOrg',
+  'ToAsOrg',
+  'Size',
+  'FromAsn',
+  'ToAsn',
+] as const;
 
 /** `seen` updated with `next` (the same rule as the UPDATE statement); returns `seen` itself when nothing changes. */
 function mergeTrace(seen: TraceRow, next: TraceRow): TraceRow {

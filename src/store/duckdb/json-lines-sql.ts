@@ -7,8 +7,19 @@ import { MessageTrace, statusAliases } from '../../schema/index.js';
 import { quoteIdent, quoteLiteral } from './ddl.js';
 
 /** Fields read from each object (names as Get-MessageTrace writes them); all as text, mapped below. */
-const FIELDS = ['Organization', 'MessageId', 'Received', 'SenderAddress', 'RecipientAddress', 'Subject', 'Status', 'ToIP', 'FromIP', 'Size', 'MessageTraceId'];
-
+const FIELDS = [
+  'Organization',
+  'MessageId',
+  'Received',
+  'SenderAddress',
+  'RecipientAddress',
+  'Subject',
+  'Status',
+  'ToIP',
+  'FromIP',
+  'Size',
+  'MessageTraceId',
+];
 
 const statusCase = () => {
   const arms = [...statusAliases()].map(([raw, status]) => `WHEN ${quoteLiteral(raw)} THEN ${quoteLiteral(status)}`);
@@ -27,7 +38,6 @@ const size = `CASE WHEN "Size" IS NULL OR "Size" = '' THEN 0::DOUBLE ELSE try_ca
 /** Host part after the last '@', without one trailing dot (as the schema's domainOf). */
 const domainOf = (col: string) =>
   `(CASE WHEN strpos(${col}, '@') = 0 THEN '' WHEN suffix(${col}, '.') THEN reverse(split_part(reverse(${col}), '@', 1))[:-2] ELSE reverse(split_part(reverse(${col}), '@', 1)) END)`;
-
 
 /** Read the file into `raw_trace` with mapped columns, and what CHECK_RAW_SQL needs to judge them. */
 export function readJsonLinesSql(): string {

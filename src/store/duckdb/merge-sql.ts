@@ -14,7 +14,9 @@ function stageColumns(table: TableDef): string {
 /** The select list that turns staged values into table values. */
 function castedColumns(table: TableDef, alias: string): string {
   return table.columns
-    .map((c) => (c.type === 'datetime' ? `epoch_ms(${alias}.${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}` : `${alias}.${quoteIdent(c.name)}`))
+    .map((c) =>
+      c.type === 'datetime' ? `epoch_ms(${alias}.${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}` : `${alias}.${quoteIdent(c.name)}`,
+    )
     .join(', ');
 }
 
@@ -27,7 +29,20 @@ const keyMatch = (table: TableDef, a: string, b: string) =>
   table.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
 
 /** Fields an upsert may fill in when the stored value is empty. */
-const FILLABLE_STRINGS = ['Subject', 'FromIP', 'ToIP', 'MessageId', 'Organization', 'SenderDomain', 'RecipientDomain', 'Direction', 'FromCountry', 'ToCountry', 'FromAsOrg', 'ToAsOrg'];
+const FILLABLE_STRINGS = [
+  'Subject',
+  'FromIP',
+  'ToIP',
+  'MessageId',
+  'Organization',
+  'SenderDomain',
+  'RecipientDomain',
+  'Direction',
+  'FromCountry',
+  'ToCountry',
+  'FromAsOrg',
+  'ToAsOrg',
+];
 const FILLABLE_NUMBERS = ['Size', 'FromAsn', 'ToAsn'];
 
 const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transientList}) AND t."Status" NOT IN (${transientList})))`;
@@ -36,8 +51,12 @@ const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transien
 export function updateTracesSql(stage: string): string {
   const sets = [
     `"Status" = CASE WHEN ${supersedes} THEN s."Status" ELSE t."Status" END`,
-    ...FILLABLE_STRINGS.map((c) => `${quoteIdent(c)} = CASE WHEN t.${quoteIdent(c)} = '' THEN s.${quoteIdent(c)} ELSE t.${quoteIdent(c)} END`),
-    ...FILLABLE_NUMBERS.map((c) => `${quoteIdent(c)} = CASE WHEN t.${quoteIdent(c)} = 0 THEN s.${quoteIdent(c)} ELSE t.${quoteIdent(c)} END`),
+    ...FILLABLE_STRINGS.map(
+      (c) => `${quoteIdent(c)} = CASE WHEN t.${quoteIdent(c)} = '' THEN s.${quoteIdent(c)} ELSE t.${quoteIdent(c)} END`,
+    ),
+    ...FILLABLE_NUMBERS.map(
+      (c) => `${quoteIdent(c)} = CASE WHEN t.${quoteIdent(c)} = 0 THEN s.${quoteIdent(c)} ELSE t.${quoteIdent(c)} END`,
+    ),
   ];
   const changed = [
     supersedes,

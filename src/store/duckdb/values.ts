@@ -41,7 +41,8 @@ export function toPlain(value: unknown): unknown {
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('months' in v && 'days' in v && 'micros' in v) {
-      const micros = BigInt(v.micros as bigint) + BigInt(v.days as number) * 86_400_000_000n + BigInt(v.months as number) * 30n * 86_400_000_000n;
+      const micros =
+        BigInt(v.micros as bigint) + BigInt(v.days as number) * 86_400_000_000n + BigInt(v.months as number) * 30n * 86_400_000_000n;
       return formatTimespan(micros);
     }
     const out: Record<string, unknown> = {};

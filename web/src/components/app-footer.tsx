@@ -17,11 +17,17 @@ export function AppFooter() {
     return () => controller.abort();
   }, []);
   if (!about) return null;
-  const sources = (about.geoip.sources ?? []).map((s) => `${s.name} (${s.license}${s.buildDate ? `, ${s.buildDate.slice(0, 10)}` : ''})`).join(' · ');
+  const sources = (about.geoip.sources ?? [])
+    .map((s) => `${s.name} (${s.license}${s.buildDate ? `, ${s.buildDate.slice(0, 10)}` : ''})`)
+    .join(' · ');
   return (
     <footer className="app-footer">
       <span>{strings.footer.version(about.version)}</span>
-      {sources && <span title={about.geoip.attribution ?? ''}>{strings.footer.geoData}: {sources}</span>}
+      {sources && (
+        <span title={about.geoip.attribution ?? ''}>
+          {strings.footer.geoData}: {sources}
+        </span>
+      )}
       {about.geoip.attribution && <span>{about.geoip.attribution}</span>}
     </footer>
   );

@@ -5,14 +5,35 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, AriaComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  MapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  VisualMapComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
 export type ECharts = echarts.ECharts;
 export type EChartsOption = echarts.EChartsCoreOption;
 export { echarts };
 
 /** Draw `option`; `onReady` receives the chart instance (events, PNG export). */
-export function EChart({ option, height = 260, onReady, label }: { option: EChartsOption; height?: number | string; onReady?: (chart: ECharts) => void; label: string }) {
+export function EChart({
+  option,
+  height = 260,
+  onReady,
+  label,
+}: {
+  option: EChartsOption;
+  height?: number | string;
+  onReady?: (chart: ECharts) => void;
+  label: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ECharts | null>(null);
   useEffect(() => {

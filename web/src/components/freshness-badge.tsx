@@ -12,7 +12,9 @@ export function FreshnessBadge({ range }: { range: TimeRange }) {
   // Data imported from files has no collector: nothing to say.
   if (!freshness || freshness.collectors.length === 0) return null;
   const until = freshness.settledUntil ? Date.parse(freshness.settledUntil) : NaN;
-  const detail = freshness.collectors.map((c) => strings.freshness.collector(c.name, c.completeUpTo ? formatUtc(c.completeUpTo) : strings.freshness.never)).join('\n');
+  const detail = freshness.collectors
+    .map((c) => strings.freshness.collector(c.name, c.completeUpTo ? formatUtc(c.completeUpTo) : strings.freshness.never))
+    .join('\n');
   if (Number.isNaN(until)) {
     return (
       <span className="freshness freshness-lagging" data-testid="freshness" title={detail}>
@@ -22,7 +24,11 @@ export function FreshnessBadge({ range }: { range: TimeRange }) {
   }
   const lagging = Date.now() - until > LAGGING_MS;
   return (
-    <span className={lagging ? 'freshness freshness-lagging' : 'freshness'} data-testid="freshness" title={`${strings.freshness.utc(formatUtc(until))}\n${detail}`}>
+    <span
+      className={lagging ? 'freshness freshness-lagging' : 'freshness'}
+      data-testid="freshness"
+      title={`${strings.freshness.utc(formatUtc(until))}\n${detail}`}
+    >
       <span className="freshness-dot" aria-hidden="true" />
       {strings.freshness.completeUpTo(formatMoment(until), formatAgo(until))}
     </span>

@@ -60,10 +60,12 @@ export function TopBar() {
             }}
           >
             <label>
-              {strings.range.from} <input type="datetime-local" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+              {strings.range.from}{' '}
+              <input type="datetime-local" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
             </label>
             <label>
-              {strings.range.to} <input type="datetime-local" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+              {strings.range.to}{' '}
+              <input type="datetime-local" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
             </label>
             <button type="submit">{strings.range.apply}</button>
           </form>
@@ -74,7 +76,12 @@ export function TopBar() {
         <span className="zone" title={Intl.DateTimeFormat().resolvedOptions().timeZone}>
           {strings.range.zone(zoneName(range.to))}
         </span>
-        <select id="refresh-select" aria-label={strings.refresh.label} value={refresh ?? ''} onChange={(e) => setRefresh((e.target.value || null) as RefreshKey | null)}>
+        <select
+          id="refresh-select"
+          aria-label={strings.refresh.label}
+          value={refresh ?? ''}
+          onChange={(e) => setRefresh((e.target.value || null) as RefreshKey | null)}
+        >
           <option value="">{strings.refresh.off}</option>
           {(Object.keys(REFRESH_MS) as RefreshKey[]).map((k) => (
             <option key={k} value={k}>
@@ -83,7 +90,13 @@ export function TopBar() {
           ))}
         </select>
         <FreshnessBadge range={range} />
-        <button type="button" className="link-button wall-toggle" data-testid="wall-toggle" aria-pressed={wall} onClick={() => setWall(!wall)}>
+        <button
+          type="button"
+          className="link-button wall-toggle"
+          data-testid="wall-toggle"
+          aria-pressed={wall}
+          onClick={() => setWall(!wall)}
+        >
           {wall ? strings.wall.exit : strings.wall.enter}
         </button>
       </div>

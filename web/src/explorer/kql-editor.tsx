@@ -16,7 +16,19 @@ export interface EditorError {
   message: string;
 }
 
-export function KqlEditor({ value, onChange, onRun, completions, error }: { value: string; onChange: (v: string) => void; onRun: () => void; completions: KqlCompletions | null; error: EditorError | null }) {
+export function KqlEditor({
+  value,
+  onChange,
+  onRun,
+  completions,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  onRun: () => void;
+  completions: KqlCompletions | null;
+  error: EditorError | null;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onRunRef = useRef(onRun);
@@ -71,7 +83,9 @@ export function KqlEditor({ value, onChange, onRun, completions, error }: { valu
     const line = doc.line(Math.min(Math.max(1, error.line), doc.lines));
     const from = Math.min(line.from + Math.max(0, error.column - 1), line.to);
     const wordEnd = /^[\w.]+/.exec(doc.sliceString(from, line.to))?.[0].length ?? 1;
-    v.dispatch(setDiagnostics(v.state, [{ from, to: Math.min(line.to, from + Math.max(1, wordEnd)), severity: 'error', message: error.message }]));
+    v.dispatch(
+      setDiagnostics(v.state, [{ from, to: Math.min(line.to, from + Math.max(1, wordEnd)), severity: 'error', message: error.message }]),
+    );
   }, [error]);
 
   return <div ref={host} className="kql-editor" data-testid="kql-editor" />;

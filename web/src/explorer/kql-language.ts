@@ -12,7 +12,36 @@ export interface KqlCompletions {
   aggregates: string[];
 }
 
-const KEYWORDS = new Set(['by', 'on', 'kind', 'with', 'asc', 'desc', 'and', 'or', 'not', 'in', 'has', 'contains', 'startswith', 'endswith', 'between', 'let', 'true', 'false', 'nulls', 'first', 'last', 'matches', 'regex', 'inner', 'leftouter', 'leftanti', 'leftsemi', 'innerunique']);
+const KEYWORDS = new Set([
+  'by',
+  'on',
+  'kind',
+  'with',
+  'asc',
+  'desc',
+  'and',
+  'or',
+  'not',
+  'in',
+  'has',
+  'contains',
+  'startswith',
+  'endswith',
+  'between',
+  'let',
+  'true',
+  'false',
+  'nulls',
+  'first',
+  'last',
+  'matches',
+  'regex',
+  'inner',
+  'leftouter',
+  'leftanti',
+  'leftsemi',
+  'innerunique',
+]);
 
 /** A StreamLanguage for KQL; `tables` and `operators` come from the server. */
 export function kqlLanguage(words: { tables: Set<string>; operators: Set<string> }): StreamLanguage<{ afterPipe: boolean }> {
@@ -67,7 +96,9 @@ export function kqlLanguage(words: { tables: Set<string>; operators: Set<string>
 export function kqlCompletionSource(c: KqlCompletions) {
   const options: Completion[] = [
     ...c.tables.map((t) => ({ label: t.name, type: 'class', info: t.doc })),
-    ...c.tables.flatMap((t) => t.columns.map((col) => ({ label: col.name, type: 'property', detail: `${col.type} · ${t.name}`, info: col.doc }))),
+    ...c.tables.flatMap((t) =>
+      t.columns.map((col) => ({ label: col.name, type: 'property', detail: `${col.type} · ${t.name}`, info: col.doc })),
+    ),
     ...c.operators.map((o) => ({ label: o, type: 'keyword' })),
     ...c.functions.map((f) => ({ label: f, type: 'function', apply: `${f}(` })),
     ...c.aggregates.map((f) => ({ label: f, type: 'function', detail: 'aggregate', apply: `${f}(` })),

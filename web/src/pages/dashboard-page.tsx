@@ -69,7 +69,9 @@ export function DashboardPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setDashboard(null);
-    api<DashboardDef>('GET', `/api/dashboards/${encodeURIComponent(id)}`).then(setDashboard, (e: unknown) => setError(e instanceof ApiError ? e.message : strings.errors.generic));
+    api<DashboardDef>('GET', `/api/dashboards/${encodeURIComponent(id)}`).then(setDashboard, (e: unknown) =>
+      setError(e instanceof ApiError ? e.message : strings.errors.generic),
+    );
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
   if (!dashboard) return <p role="status">{strings.common.loading}</p>;
@@ -78,10 +80,25 @@ export function DashboardPage({ id }: { id: string }) {
     <div className="dashboard">
       <h1 className="page-title">{dashboard.title}</h1>
       <p className="page-description">{dashboard.description}</p>
-      <DashboardDataProvider dashboardId={dashboard.id} panelIds={dashboard.panels.map((p) => p.id)} range={range} filters={filters} refreshTick={refreshTick}>
+      <DashboardDataProvider
+        dashboardId={dashboard.id}
+        panelIds={dashboard.panels.map((p) => p.id)}
+        range={range}
+        filters={filters}
+        refreshTick={refreshTick}
+      >
         <div className="grid">
           {dashboard.panels.map((p: PanelDef) => (
-            <Panel key={p.id} dashboardId={dashboard.id} panel={p} range={range} filters={filters} addFilter={addFilter} me={me} rangeQuery={rangeQuery} />
+            <Panel
+              key={p.id}
+              dashboardId={dashboard.id}
+              panel={p}
+              range={range}
+              filters={filters}
+              addFilter={addFilter}
+              me={me}
+              rangeQuery={rangeQuery}
+            />
           ))}
         </div>
       </DashboardDataProvider>

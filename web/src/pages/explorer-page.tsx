@@ -14,8 +14,15 @@ type Picked = 'none' | 'column' | 'bar' | 'line' | 'pie';
 
 /** The chart a `render` hint (or the picker) asks for, over the first columns of the result. */
 function chartSpec(result: QueryResult, picked: Picked | null): { chart: ChartKind; x: string; y: string; series?: string } | null {
-  const kindFromRender: Record<string, Picked> = { timechart: 'line', linechart: 'line', areachart: 'line', columnchart: 'column', barchart: 'bar', piechart: 'pie' };
-  const kind = picked ?? (result.render ? kindFromRender[result.render.kind] ?? 'column' : 'none');
+  const kindFromRender: Record<string, Picked> = {
+    timechart: 'line',
+    linechart: 'line',
+    areachart: 'line',
+    columnchart: 'column',
+    barchart: 'bar',
+    piechart: 'pie',
+  };
+  const kind = picked ?? (result.render ? (kindFromRender[result.render.kind] ?? 'column') : 'none');
   if (kind === 'none' || result.columns.length < 2) return null;
   const numeric = (t: string) => t === 'long' || t === 'int' || t === 'real';
   const yCol = [...result.columns].reverse().find((c) => numeric(c.type));
@@ -56,12 +63,17 @@ export function ExplorerPage() {
     setRunning(true);
     setError(null);
     try {
-      const r = await api<QueryResult>('POST', '/api/query', { query, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
+      const r = await api<QueryResult>('POST', '/api/query', {
+        query,
+        from: new Date(range.from).toISOString(),
+        to: new Date(range.to).toISOString(),
+      });
       setResult(r);
       setPicked(null);
     } catch (e) {
       setResult(null);
-      if (e instanceof ApiError && e.line !== undefined && e.column !== undefined) setError({ message: e.message, at: { line: e.line, column: e.column, message: e.message } });
+      if (e instanceof ApiError && e.line !== undefined && e.column !== undefined)
+        setError({ message: e.message, at: { line: e.line, column: e.column, message: e.message } });
       else setError({ message: e instanceof ApiError ? e.message : strings.errors.generic });
     } finally {
       setRunning(false);
@@ -77,7 +89,8 @@ export function ExplorerPage() {
 
   const spec = useMemo(() => (result ? chartSpec(result, picked) : null), [result, picked]);
   const built = useMemo(() => (result && spec ? buildChart(spec, result) : null), [result, spec]);
-  const exportHref = (format: 'csv' | 'json') => `/api/export?${new URLSearchParams({ query: text, format, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() }).toString()}`;
+  const exportHref = (format: 'csv' | 'json') =>
+    `/api/export?${new URLSearchParams({ query: text, format, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() }).toString()}`;
 
   return (
     <div className="explorer">
@@ -121,10 +134,19 @@ export function ExplorerPage() {
           </div>
           {built && (
             <div className="explorer-chart">
-              <EChart option={built.option} height={300} label={strings.panel.chartSummary(strings.explorer.chart, built.points, built.seriesValues.length)} />
+              <EChart
+                option={built.option}
+                height={300}
+                label={strings.panel.chartSummary(strings.explorer.chart, built.points, built.seriesValues.length)}
+              />
             </div>
           )}
-          <ResultTable result={result} maxHeight={560} onOpenMessage={(id) => navigate(`/message/${encodeURIComponent(id)}${viewQuery}`)} label={strings.explorer.table} />
+          <ResultTable
+            result={result}
+            maxHeight={560}
+            onOpenMessage={(id) => navigate(`/message/${encodeURIComponent(id)}${viewQuery}`)}
+            label={strings.explorer.table}
+          />
         </>
       )}
     </div>

@@ -33,7 +33,9 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
   const [stateFilter, setStateFilter] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const q = focusId ? new URLSearchParams({ id: focusId }) : new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
+    const q = focusId
+      ? new URLSearchParams({ id: focusId })
+      : new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
     if (stateFilter) q.set('state', stateFilter);
     api<{ findings: Finding[] }>('GET', `/api/findings?${q.toString()}`).then(
       (r) => setFindings(r.findings),
@@ -124,7 +126,7 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
                           ))}
                         </select>
                       ) : (
-                        strings.findings.states[f.state] ?? f.state
+                        (strings.findings.states[f.state] ?? f.state)
                       )}
                       {f.updatedBy && <div className="muted small">{strings.findings.updatedBy(f.updatedBy)}</div>}
                     </td>

@@ -38,11 +38,23 @@ export function MessagePage({ traceId }: { traceId: string }) {
       {error && <p role="alert">{error}</p>}
       <section className="panel wide">
         <h2 className="panel-title">{strings.message.recipients}</h2>
-        {rows ? <ResultTable result={rows} maxHeight={360} label={strings.message.recipients} /> : <p role="status">{strings.common.loading}</p>}
+        {rows ? (
+          <ResultTable result={rows} maxHeight={360} label={strings.message.recipients} />
+        ) : (
+          <p role="status">{strings.common.loading}</p>
+        )}
       </section>
       <section className="panel wide">
         <h2 className="panel-title">{strings.message.hops}</h2>
-        {hops ? hops.rows.length ? <ResultTable result={hops} maxHeight={420} label={strings.message.hops} /> : <p className="panel-empty">{strings.message.noHops}</p> : <p role="status">{strings.common.loading}</p>}
+        {hops ? (
+          hops.rows.length ? (
+            <ResultTable result={hops} maxHeight={420} label={strings.message.hops} />
+          ) : (
+            <p className="panel-empty">{strings.message.noHops}</p>
+          )
+        ) : (
+          <p role="status">{strings.common.loading}</p>
+        )}
       </section>
     </div>
   );

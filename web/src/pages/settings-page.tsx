@@ -74,7 +74,11 @@ export function SettingsPage() {
   const [secret, setSecret] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    Promise.all([api<Account[]>('GET', '/api/users'), api<Account[]>('GET', '/api/tokens'), api<SettingsInfo>('GET', '/api/settings')]).then(
+    Promise.all([
+      api<Account[]>('GET', '/api/users'),
+      api<Account[]>('GET', '/api/tokens'),
+      api<SettingsInfo>('GET', '/api/settings'),
+    ]).then(
       ([u, t, s]) => {
         setUsers(u);
         setTokens(t);
@@ -148,7 +152,8 @@ export function SettingsPage() {
             }}
           >
             <label>
-              {strings.settings.name} <input value={newUser.name} onChange={(e) => setNewUser({ ...newUser, name: e.target.value })} required autoComplete="off" />
+              {strings.settings.name}{' '}
+              <input value={newUser.name} onChange={(e) => setNewUser({ ...newUser, name: e.target.value })} required autoComplete="off" />
             </label>
             <label>
               {strings.settings.role}{' '}
@@ -159,7 +164,15 @@ export function SettingsPage() {
               </select>
             </label>
             <label>
-              {strings.settings.password} <input type="password" minLength={12} value={newUser.password} onChange={(e) => setNewUser({ ...newUser, password: e.target.value })} required autoComplete="new-password" />
+              {strings.settings.password}{' '}
+              <input
+                type="password"
+                minLength={12}
+                value={newUser.password}
+                onChange={(e) => setNewUser({ ...newUser, password: e.target.value })}
+                required
+                autoComplete="new-password"
+              />
             </label>
             <button type="submit">{strings.settings.addUser}</button>
           </form>
@@ -193,7 +206,13 @@ export function SettingsPage() {
             }}
           >
             <label>
-              {strings.settings.name} <input value={newToken.name} onChange={(e) => setNewToken({ ...newToken, name: e.target.value })} required autoComplete="off" />
+              {strings.settings.name}{' '}
+              <input
+                value={newToken.name}
+                onChange={(e) => setNewToken({ ...newToken, name: e.target.value })}
+                required
+                autoComplete="off"
+              />
             </label>
             <label>
               {strings.settings.role}{' '}
@@ -228,12 +247,20 @@ export function SettingsPage() {
             ) : (
               <table className="simple-table" data-testid="collector-status">
                 <thead>
-                  <tr>{strings.settings.collectorColumns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+                  <tr>
+                    {strings.settings.collectorColumns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {info.collectorStatus.map((c) => (
                     <tr key={c.name}>
-                      <td><SafeText text={`${c.name} (${c.type})`} /></td>
+                      <td>
+                        <SafeText text={`${c.name} (${c.type})`} />
+                      </td>
                       <td>{c.lastSuccessAt ? formatTime(c.lastSuccessAt) : strings.settings.never}</td>
                       <td>{c.checkpoint ? formatTime(c.checkpoint) : '-'}</td>
                       <td>{c.completeUpTo ? formatTime(c.completeUpTo) : '-'}</td>
@@ -253,16 +280,28 @@ export function SettingsPage() {
             ) : (
               <table className="simple-table" data-testid="alert-deliveries">
                 <thead>
-                  <tr>{strings.settings.deliveryColumns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+                  <tr>
+                    {strings.settings.deliveryColumns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {info.deliveries.map((d, i) => (
                     <tr key={`${d.at}-${i}`} className={d.outcome === 'failed' ? 'row-failed' : undefined}>
                       <td>{formatTime(d.at)}</td>
-                      <td><SafeText text={d.rule} /></td>
-                      <td><SafeText text={`${d.destination} (${d.type})`} /></td>
+                      <td>
+                        <SafeText text={d.rule} />
+                      </td>
+                      <td>
+                        <SafeText text={`${d.destination} (${d.type})`} />
+                      </td>
                       <td>{d.outcome}</td>
-                      <td><SafeText text={d.detail} /></td>
+                      <td>
+                        <SafeText text={d.detail} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

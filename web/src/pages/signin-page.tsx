@@ -14,9 +14,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [busy, setBusy] = useState(false);
   const [sso, setSso] = useState<{ enabled: boolean; label?: string }>({ enabled: false });
   const initialError = new URLSearchParams(location.search).get('error');
-  const [error, setError] = useState<string | null>(initialError === 'sso' ? strings.signIn.ssoFailed : initialError === 'sso-unavailable' ? strings.signIn.ssoUnavailable : null);
+  const [error, setError] = useState<string | null>(
+    initialError === 'sso' ? strings.signIn.ssoFailed : initialError === 'sso-unavailable' ? strings.signIn.ssoUnavailable : null,
+  );
   useEffect(() => {
-    api<{ enabled: boolean; label?: string }>('GET', '/api/auth/oidc/config', undefined, { noRedirect: true }).then(setSso, () => undefined);
+    api<{ enabled: boolean; label?: string }>('GET', '/api/auth/oidc/config', undefined, { noRedirect: true }).then(
+      setSso,
+      () => undefined,
+    );
   }, []);
   return (
     <main className="signin" id="content">
@@ -34,7 +39,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             dispatchEvent(new PopStateEvent('popstate'));
           } catch (err) {
             if (err instanceof ApiError && err.status === 429) setError(strings.signIn.rateLimited(err.retryAfter ?? 60));
-            else setError(err instanceof ApiError && err.status === 401 ? strings.signIn.failed : err instanceof ApiError ? err.message : strings.errors.generic);
+            else
+              setError(
+                err instanceof ApiError && err.status === 401
+                  ? strings.signIn.failed
+                  : err instanceof ApiError
+                    ? err.message
+                    : strings.errors.generic,
+              );
           } finally {
             setBusy(false);
           }
@@ -48,11 +60,25 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         )}
         <label>
           {strings.signIn.username}
-          <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus />
+          <input
+            name="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoComplete="username"
+            required
+            autoFocus
+          />
         </label>
         <label>
           {strings.signIn.password}
-          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+          <input
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+          />
         </label>
         <button type="submit" className="primary" disabled={busy}>
           {strings.signIn.submit}

@@ -83,7 +83,11 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
       points: rows.length,
       marks: [],
       option: {
-        tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; color: string; dataIndex: number }) => tooltipNode(tooltipText(rows[p.dataIndex]?.raw ?? ''), [{ color: p.color, label: spec.y, value: fmt(p.value) }]) },
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: { name: string; value: number; color: string; dataIndex: number }) =>
+            tooltipNode(tooltipText(rows[p.dataIndex]?.raw ?? ''), [{ color: p.color, label: spec.y, value: fmt(p.value) }]),
+        },
         legend: { type: 'scroll', bottom: 0, textStyle: { color: colors.text } },
         series: [
           {
@@ -91,7 +95,11 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
             radius: ['40%', '70%'],
             center: ['50%', '45%'],
             label: { show: false },
-            data: rows.map((r, i) => ({ name: shortText(r.raw || '(empty)', 40), value: r.value, itemStyle: { color: seriesColor(r.raw, i) } })),
+            data: rows.map((r, i) => ({
+              name: shortText(r.raw || '(empty)', 40),
+              value: r.value,
+              itemStyle: { color: seriesColor(r.raw, i) },
+            })),
           },
         ],
       },
@@ -147,7 +155,11 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
     axisLabel: { color: colors.text, hideOverlap: true, ...(horizontal ? { width: 160, overflow: 'truncate' } : {}) },
     axisLine: { lineStyle: { color: colors.line } },
   };
-  const valueAxis = { type: 'value', axisLabel: { color: colors.text, formatter: (v: number) => fmt(v) }, splitLine: { lineStyle: { color: colors.line } } };
+  const valueAxis = {
+    type: 'value',
+    axisLabel: { color: colors.text, formatter: (v: number) => fmt(v) },
+    splitLine: { lineStyle: { color: colors.line } },
+  };
 
   const names = seriesValues.map((s) => shortText(s || '(empty)', 40));
   // One shaded area behind every series, on a series of its own so that hiding series from the legend keeps it.
@@ -156,12 +168,37 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
   const settlingSeries =
     settlingAt === undefined
       ? []
-      : [{ id: SETTLING_SERIES_ID, type, stack: settlingStack, data: [], silent: true, tooltip: { show: false }, barMaxWidth: 48, markArea: settlingMarkArea(settlingAt, categories.length - 1) }];
+      : [
+          {
+            id: SETTLING_SERIES_ID,
+            type,
+            stack: settlingStack,
+            data: [],
+            silent: true,
+            tooltip: { show: false },
+            barMaxWidth: 48,
+            markArea: settlingMarkArea(settlingAt, categories.length - 1),
+          },
+        ];
   // Marked spans (findings) likewise on a series of their own, in the same stack so they take no room.
   const marks = timeSeries && timeline?.marks ? spanMarks(timeline.marks.columns, timeline.marks.rows, times, step) : [];
   const marksStack = type !== 'bar' ? undefined : stacked ? 'total' : (settlingStack ?? SETTLING_SERIES_ID);
   // z 1: under the bars and lines (z 2), which stay as bright as elsewhere.
-  const marksSeries = marks.length === 0 ? [] : [{ id: MARKS_SERIES_ID, type, z: 1, stack: marksStack, data: [], tooltip: { show: false }, barMaxWidth: 48, markArea: spanMarkArea(marks, strings.panel.markLabel) }];
+  const marksSeries =
+    marks.length === 0
+      ? []
+      : [
+          {
+            id: MARKS_SERIES_ID,
+            type,
+            z: 1,
+            stack: marksStack,
+            data: [],
+            tooltip: { show: false },
+            barMaxWidth: 48,
+            markArea: spanMarkArea(marks, strings.panel.markLabel),
+          },
+        ];
 
   return {
     categories,
@@ -178,10 +215,14 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
         formatter: (params: { dataIndex: number; seriesName: string; value: number; color: string; seriesIndex: number }[]) => {
           const list = Array.isArray(params) ? params : [params];
           const i = list[0]?.dataIndex ?? 0;
-          const title = xIsTime ? `${formatTime(times[i]!)}${settling(i) ? ` (${strings.panel.settlingTip})` : ''}` : tooltipText(text(categories[i]) || '(empty)');
+          const title = xIsTime
+            ? `${formatTime(times[i]!)}${settling(i) ? ` (${strings.panel.settlingTip})` : ''}`
+            : tooltipText(text(categories[i]) || '(empty)');
           return tooltipNode(
             title,
-            list.filter((p) => p.value !== 0 || list.length === 1).map((p) => ({ color: p.color, label: shortText(seriesValues[p.seriesIndex] ?? '', 60), value: fmt(Number(p.value)) })),
+            list
+              .filter((p) => p.value !== 0 || list.length === 1)
+              .map((p) => ({ color: p.color, label: shortText(seriesValues[p.seriesIndex] ?? '', 60), value: fmt(Number(p.value)) })),
           );
         },
       },

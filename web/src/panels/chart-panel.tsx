@@ -26,7 +26,8 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
   const chartRef = useRef<ECharts | null>(null);
   const data = shownData(state);
   const built = useMemo(
-    () => (data ? buildChart(panel, data.result, { from: range.from, to: range.to, bin: data.bin, settledUntil, marks: data.marks }) : undefined),
+    () =>
+      data ? buildChart(panel, data.result, { from: range.from, to: range.to, bin: data.bin, settledUntil, marks: data.marks }) : undefined,
     [data, panel, range.from, range.to, settledUntil],
   );
   const builtRef = useRef(built);
@@ -77,14 +78,28 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
     const chart = chartRef.current;
     const b = builtRef.current;
     if (!chart || !b) return;
-    const names = ((chart.getOption() as { series?: { id?: string; name: string }[] }).series ?? []).filter((s) => s.id !== SETTLING_SERIES_ID && s.id !== MARKS_SERIES_ID).map((s) => s.name);
+    const names = ((chart.getOption() as { series?: { id?: string; name: string }[] }).series ?? [])
+      .filter((s) => s.id !== SETTLING_SERIES_ID && s.id !== MARKS_SERIES_ID)
+      .map((s) => s.name);
     for (const n of names) chart.dispatchAction({ type: name === '' || n === name ? 'legendSelect' : 'legendUnSelect', name: n });
   };
 
   const menu: MenuItem[] = [
     ...(data && canAnalyse(me) ? [{ label: strings.panel.openInExplorer, href: explorerHref(data.kql, rangeQuery) }] : []),
     { label: strings.panel.exportCsv, href: panelCsvHref(dashboardId, panel.id, range, filters), download: true },
-    ...(asTable ? [] : [{ label: strings.panel.exportPng, onSelect: () => chartRef.current && downloadDataUrl(chartRef.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${dashboardId}-${panel.id}.png`) }]),
+    ...(asTable
+      ? []
+      : [
+          {
+            label: strings.panel.exportPng,
+            onSelect: () =>
+              chartRef.current &&
+              downloadDataUrl(
+                chartRef.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }),
+                `${dashboardId}-${panel.id}.png`,
+              ),
+          },
+        ]),
     { label: asTable ? strings.panel.showChart : strings.panel.showTable, onSelect: () => setAsTable((t) => !t) },
   ];
   const empty = !!data && data.result.rows.length === 0;
@@ -93,8 +108,23 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
   const settlingFrom = !empty ? built?.settling?.from : undefined;
 
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={empty} testId={`panel-${panel.id}`}>
-      {data && built && (asTable ? <ResultTable result={data.result} filterLinks={panel.filterLinks} addFilter={addFilter} maxHeight={320} /> : <EChart option={built.option} onReady={onReady} label={summary} height={panel.chart === 'pie' ? 280 : 260} />)}
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      width={panel.width}
+      menu={menu}
+      {...frameState(state)}
+      onRetry={reload}
+      empty={empty}
+      testId={`panel-${panel.id}`}
+    >
+      {data &&
+        built &&
+        (asTable ? (
+          <ResultTable result={data.result} filterLinks={panel.filterLinks} addFilter={addFilter} maxHeight={320} />
+        ) : (
+          <EChart option={built.option} onReady={onReady} label={summary} height={panel.chart === 'pie' ? 280 : 260} />
+        ))}
       {settlingFrom !== undefined && (
         <p className="settling-note" data-testid="settling-note" title={strings.panel.settlingTitle(formatUtc(settlingFrom))}>
           <span className="settling-swatch" aria-hidden="true" />

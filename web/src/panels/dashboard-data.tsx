@@ -10,7 +10,10 @@ import type { Filters, TimeRange } from '../url-state';
  * `loading` may carry the data of the previous answer, drawn dimmed until the new one is in (a chart is
  * updated, not rebuilt); `refreshing`: auto-refresh is asking again, the panel keeps showing what it has.
  */
-export type PanelState = { status: 'loading'; data?: PanelResult } | { status: 'ok'; data: PanelResult; refreshing?: boolean } | { status: 'error'; message: string };
+export type PanelState =
+  | { status: 'loading'; data?: PanelResult }
+  | { status: 'ok'; data: PanelResult; refreshing?: boolean }
+  | { status: 'error'; message: string };
 
 const LOADING: PanelState = { status: 'loading' };
 
@@ -23,7 +26,12 @@ interface PanelLine {
 
 /** What the panels ask for, in the API's terms. */
 function requestBody(range: TimeRange, filters: Filters) {
-  return { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), filters, tzOffsetMinutes: zoneOffsetMinutes(range.to) };
+  return {
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    filters,
+    tzOffsetMinutes: zoneOffsetMinutes(range.to),
+  };
 }
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : strings.errors.generic);
@@ -75,9 +83,14 @@ export class DashboardData {
       if (ac.signal.aborted) return;
       const line = raw as PanelLine;
       if (!waiting.delete(line.panel)) return;
-      this.set(line.panel, line.data ? { status: 'ok', data: line.data } : { status: 'error', message: line.error?.message ?? strings.errors.generic });
+      this.set(
+        line.panel,
+        line.data ? { status: 'ok', data: line.data } : { status: 'error', message: line.error?.message ?? strings.errors.generic },
+      );
     };
-    apiStream(`/api/dashboards/${encodeURIComponent(this.dashboardId)}/run`, { ...body, panels: panelIds }, onLine, { signal: ac.signal }).then(
+    apiStream(`/api/dashboards/${encodeURIComponent(this.dashboardId)}/run`, { ...body, panels: panelIds }, onLine, {
+      signal: ac.signal,
+    }).then(
       () => {
         for (const id of waiting) this.set(id, { status: 'error', message: strings.errors.generic });
       },
@@ -94,7 +107,12 @@ export class DashboardData {
     const s = this.get(panelId);
     this.set(panelId, s.status === 'error' ? LOADING : { status: 'loading', data: s.data });
     const signal = this.current?.signal;
-    api<PanelResult>('POST', `/api/dashboards/${encodeURIComponent(this.dashboardId)}/panels/${encodeURIComponent(panelId)}/run`, this.body, { signal }).then(
+    api<PanelResult>(
+      'POST',
+      `/api/dashboards/${encodeURIComponent(this.dashboardId)}/panels/${encodeURIComponent(panelId)}/run`,
+      this.body,
+      { signal },
+    ).then(
       (data) => this.set(panelId, { status: 'ok', data }),
       (e: unknown) => {
         if ((e as Error).name !== 'AbortError') this.set(panelId, { status: 'error', message: errorText(e) });

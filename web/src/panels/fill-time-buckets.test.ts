@@ -11,7 +11,11 @@ const iso = (t: number) => new Date(t).toISOString();
 const nov = (day: number) => Date.UTC(2026, 9, 31, 15) + (day - 1) * DAY;
 
 const statusTable = (rows: unknown[][]): SeriesTable => ({
-  columns: [{ name: 'Time', type: 'datetime' }, { name: 'Status', type: 'string' }, { name: 'Count', type: 'long' }],
+  columns: [
+    { name: 'Time', type: 'datetime' },
+    { name: 'Status', type: 'string' },
+    { name: 'Count', type: 'long' },
+  ],
   rows,
 });
 
@@ -20,7 +24,10 @@ describe('bucketStarts', () => {
     expect(bucketStarts(TOKYO_DAYS, nov(1), nov(4))).toEqual([nov(1), nov(2), nov(3)]);
     // A range starting mid-day: the partial day before is not a bucket of the range.
     expect(bucketStarts(TOKYO_DAYS, nov(1) + 5 * HOUR, nov(3) + 1)).toEqual([nov(2), nov(3)]);
-    expect(bucketStarts({ stepMs: HOUR, originMs: 0 }, Date.UTC(2026, 10, 1, 9, 30), Date.UTC(2026, 10, 1, 12))).toEqual([Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1, 11)]);
+    expect(bucketStarts({ stepMs: HOUR, originMs: 0 }, Date.UTC(2026, 10, 1, 9, 30), Date.UTC(2026, 10, 1, 12))).toEqual([
+      Date.UTC(2026, 10, 1, 10),
+      Date.UTC(2026, 10, 1, 11),
+    ]);
   });
 
   it('gives nothing for an empty or inverted range, a bad step, or too many buckets', () => {
@@ -74,7 +81,10 @@ describe('fillTimeBuckets', () => {
   });
 
   it('fills a table without a series column as one series, zeros everywhere when it has no rows', () => {
-    const columns = [{ name: 'Time', type: 'datetime' }, { name: 'Bytes', type: 'long' }];
+    const columns = [
+      { name: 'Time', type: 'datetime' },
+      { name: 'Bytes', type: 'long' },
+    ];
     const hours = { stepMs: HOUR, originMs: 0 };
     const from = Date.UTC(2026, 10, 1, 0);
     const out = fillTimeBuckets({ columns, rows: [[iso(from + HOUR), 99]] }, { x: 'Time', y: 'Bytes' }, hours, from, from + 3 * HOUR);
@@ -95,7 +105,12 @@ describe('fillTimeBuckets', () => {
 
   it('gives extra columns null and keeps an empty series name as it was', () => {
     const table: SeriesTable = {
-      columns: [{ name: 'Time', type: 'datetime' }, { name: 'Direction', type: 'string' }, { name: 'Count', type: 'long' }, { name: 'Note', type: 'string' }],
+      columns: [
+        { name: 'Time', type: 'datetime' },
+        { name: 'Direction', type: 'string' },
+        { name: 'Count', type: 'long' },
+        { name: 'Note', type: 'string' },
+      ],
       rows: [[iso(nov(1)), null, 3, 'x']],
     };
     const out = fillTimeBuckets(table, { x: 'Time', y: 'Count', series: 'Direction' }, TOKYO_DAYS, nov(1), nov(3));
@@ -106,7 +121,16 @@ describe('fillTimeBuckets', () => {
   });
 
   it('leaves tables alone whose x is not a time or whose columns are missing', () => {
-    const byRule: SeriesTable = { columns: [{ name: 'Rule', type: 'string' }, { name: 'Count', type: 'long' }], rows: [['b', 1], ['a', 2]] };
+    const byRule: SeriesTable = {
+      columns: [
+        { name: 'Rule', type: 'string' },
+        { name: 'Count', type: 'long' },
+      ],
+      rows: [
+        ['b', 1],
+        ['a', 2],
+      ],
+    };
     expect(fillTimeBuckets(byRule, { x: 'Rule', y: 'Count' }, TOKYO_DAYS, nov(1), nov(3))).toBe(byRule);
     const t = statusTable([[iso(nov(1)), 'Delivered', 1]]);
     expect(fillTimeBuckets(t, { x: 'Time', y: 'Nope' }, TOKYO_DAYS, nov(1), nov(3))).toBe(t);

@@ -21,12 +21,26 @@ export function KeywordsPanel({ dashboardId, panel, range, filters, me, rangeQue
     { label: strings.panel.exportCsv, href: panelCsvHref(dashboardId, panel.id, range, filters), download: true },
   ];
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={!!data && terms.length === 0} testId={`panel-${panel.id}`}>
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      width={panel.width}
+      menu={menu}
+      {...frameState(state)}
+      onRetry={reload}
+      empty={!!data && terms.length === 0}
+      testId={`panel-${panel.id}`}
+    >
       <ol className="keywords">
         {terms.map((t) => {
           const change = formatChange(t.count, t.previous);
           const up = t.count >= t.previous;
-          const trend = t.previous === 0 ? strings.panel.termNew : up ? strings.panel.termTrendUp(change ?? '') : strings.panel.termTrendDown(change ?? '');
+          const trend =
+            t.previous === 0
+              ? strings.panel.termNew
+              : up
+                ? strings.panel.termTrendUp(change ?? '')
+                : strings.panel.termTrendDown(change ?? '');
           return (
             <li key={t.term} className="keyword">
               <SafeText text={t.term} className="keyword-term" />

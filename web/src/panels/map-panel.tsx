@@ -36,7 +36,8 @@ export function MapPanel({ dashboardId, panel, range, filters, addFilter, me, ra
     return {
       tooltip: {
         trigger: 'item',
-        formatter: (p: { name: string; data?: { raw: number } }) => tooltipNode(`${countryName(p.name)} (${p.name})`, [{ label: panel.value, value: formatCount(p.data?.raw ?? 0) }]),
+        formatter: (p: { name: string; data?: { raw: number } }) =>
+          tooltipNode(`${countryName(p.name)} (${p.name})`, [{ label: panel.value, value: formatCount(p.data?.raw ?? 0) }]),
       },
       visualMap: {
         min: 0,
@@ -76,12 +77,33 @@ export function MapPanel({ dashboardId, panel, range, filters, addFilter, me, ra
   const menu: MenuItem[] = [
     ...(data && canAnalyse(me) ? [{ label: strings.panel.openInExplorer, href: explorerHref(data.kql, rangeQuery) }] : []),
     { label: strings.panel.exportCsv, href: panelCsvHref(dashboardId, panel.id, range, filters), download: true },
-    ...(asTable ? [] : [{ label: strings.panel.exportPng, onSelect: () => chartRef.current && downloadDataUrl(chartRef.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${dashboardId}-${panel.id}.png`) }]),
+    ...(asTable
+      ? []
+      : [
+          {
+            label: strings.panel.exportPng,
+            onSelect: () =>
+              chartRef.current &&
+              downloadDataUrl(
+                chartRef.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }),
+                `${dashboardId}-${panel.id}.png`,
+              ),
+          },
+        ]),
     { label: asTable ? strings.panel.showChart : strings.panel.showTable, onSelect: () => setAsTable((t) => !t) },
   ];
   const rows = data?.result.rows.length ?? 0;
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={!!data && rows === 0} testId={`panel-${panel.id}`}>
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      width={panel.width}
+      menu={menu}
+      {...frameState(state)}
+      onRetry={reload}
+      empty={!!data && rows === 0}
+      testId={`panel-${panel.id}`}
+    >
       {data &&
         (asTable ? (
           <ResultTable result={data.result} filterLinks={panel.filterLinks} addFilter={addFilter} maxHeight={320} />

@@ -58,7 +58,10 @@ export function PanelFrame({
 
   // While loading, the previous answer stays on screen, dimmed (not when it was empty).
   const showStale = status === 'loading' && !!stale && !empty;
-  const items: MenuItem[] = [...menu, { label: fullScreen ? strings.panel.exitFullScreen : strings.panel.fullScreen, onSelect: () => setFullScreen((f) => !f) }];
+  const items: MenuItem[] = [
+    ...menu,
+    { label: fullScreen ? strings.panel.exitFullScreen : strings.panel.fullScreen, onSelect: () => setFullScreen((f) => !f) },
+  ];
 
   return (
     <section
@@ -131,7 +134,9 @@ export function PanelFrame({
         )}
         {status === 'ok' && empty && <div className="panel-state panel-empty">{strings.panel.empty}</div>}
         {/* One element in one place whether fresh or stale, so a chart is updated in place, not rebuilt. */}
-        {((status === 'ok' && !empty) || showStale) && <div className={showStale ? 'panel-content panel-stale' : 'panel-content'}>{children}</div>}
+        {((status === 'ok' && !empty) || showStale) && (
+          <div className={showStale ? 'panel-content panel-stale' : 'panel-content'}>{children}</div>
+        )}
         {showStale && (
           <div className="panel-stale-spinner" role="status">
             <span className="spinner" aria-hidden="true" /> <span className="sr-only">{strings.panel.loading}</span>

@@ -13,7 +13,11 @@ export function explorerHref(kql: string, rangeQuery: string): string {
 
 /** The server-side CSV export of a panel (same filters and range as on screen). */
 export function panelCsvHref(dashboardId: string, panelId: string, range: TimeRange, filters: Filters): string {
-  const q = new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), tzOffsetMinutes: String(zoneOffsetMinutes(range.to)) });
+  const q = new URLSearchParams({
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    tzOffsetMinutes: String(zoneOffsetMinutes(range.to)),
+  });
   for (const n of FILTER_NAMES) for (const v of filters[n] ?? []) q.append(n, v);
   return `/api/dashboards/${encodeURIComponent(dashboardId)}/panels/${encodeURIComponent(panelId)}/export?${q.toString()}`;
 }

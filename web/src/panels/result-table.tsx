@@ -80,7 +80,12 @@ export function ResultTable({
     }
     if (link && addFilter && typeof value === 'string' && value !== '') {
       return (
-        <button type="button" className="cell-button link-button" onClick={() => addFilter(link, value)} aria-label={strings.panel.filterBy(strings.filters.names[link] ?? link, value)}>
+        <button
+          type="button"
+          className="cell-button link-button"
+          onClick={() => addFilter(link, value)}
+          aria-label={strings.panel.filterBy(strings.filters.names[link] ?? link, value)}
+        >
           <SafeText text={value} />
         </button>
       );
@@ -102,8 +107,19 @@ export function ResultTable({
   const widths = [...(rank ? [64] : []), ...result.columns.map((c) => widthOf(c.type, c.name))];
   const total = widths.reduce((a, b) => a + b, 0);
   return (
-    <div className="result-table" ref={scroller} style={{ maxHeight }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} aria-label={label}>
-      <table className={fixed ? 'fixed' : 'auto'} style={fixed ? { width: total, minWidth: '100%' } : { minWidth: '100%' }} aria-rowcount={rows.length + 1}>
+    <div
+      className="result-table"
+      ref={scroller}
+      style={{ maxHeight }}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      tabIndex={0}
+      aria-label={label}
+    >
+      <table
+        className={fixed ? 'fixed' : 'auto'}
+        style={fixed ? { width: total, minWidth: '100%' } : { minWidth: '100%' }}
+        aria-rowcount={rows.length + 1}
+      >
         {fixed && (
           <colgroup>
             {widths.map((w, i) => (
@@ -118,8 +134,18 @@ export function ResultTable({
               const sw = statusColor(c.name);
               const isStatus = sw.color !== statusColor('').color;
               return (
-                <th key={c.name} scope="col" aria-sort={sort?.col === i ? (sort.desc ? 'descending' : 'ascending') : 'none'} className={c.type === 'long' || c.type === 'int' || c.type === 'real' ? 'num' : undefined}>
-                  <button type="button" className="th-button" onClick={() => setSort((s) => (s?.col === i ? { col: i, desc: !s.desc } : { col: i, desc: c.type !== 'string' }))} title={strings.explorer.sortBy(c.name)}>
+                <th
+                  key={c.name}
+                  scope="col"
+                  aria-sort={sort?.col === i ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                  className={c.type === 'long' || c.type === 'int' || c.type === 'real' ? 'num' : undefined}
+                >
+                  <button
+                    type="button"
+                    className="th-button"
+                    onClick={() => setSort((s) => (s?.col === i ? { col: i, desc: !s.desc } : { col: i, desc: c.type !== 'string' }))}
+                    title={strings.explorer.sortBy(c.name)}
+                  >
                     {isStatus && <span className="swatch" style={{ backgroundColor: sw.color }} aria-hidden="true" />}
                     {c.name}
                     <span aria-hidden="true" className="sort-mark">

@@ -22,7 +22,12 @@ export const MARK_COLOR = '#D55E00';
  * The spans of `rows` (columns named Start, End, Label, Id) over buckets starting at `starts` (ascending,
  * each `stepMs` long); spans outside every bucket are left out.
  */
-export function spanMarks(columns: readonly { name: string }[], rows: readonly unknown[][], starts: readonly number[], stepMs: number): SpanMark[] {
+export function spanMarks(
+  columns: readonly { name: string }[],
+  rows: readonly unknown[][],
+  starts: readonly number[],
+  stepMs: number,
+): SpanMark[] {
   const at = (name: string) => columns.findIndex((c) => c.name === name);
   const [si, ei, li, ii] = [at('Start'), at('End'), at('Label'), at('Id')];
   if (si < 0 || starts.length === 0) return [];

@@ -15,7 +15,12 @@ import { firstSettlingIndex, inferStep, SETTLING_OPACITY } from './settling-area
 import { frameState, shownData, usePanelData } from './use-panel-data';
 
 /** The sparkline's values in time order, every bucket of the range present, and where its settling part starts. */
-function sparkSeries(sparkline: QueryResult | undefined, bin: PanelResult['bin'], range: TimeRange, settledUntil: number | null | undefined): { values: number[]; settlingAt?: number } {
+function sparkSeries(
+  sparkline: QueryResult | undefined,
+  bin: PanelResult['bin'],
+  range: TimeRange,
+  settledUntil: number | null | undefined,
+): { values: number[]; settlingAt?: number } {
   if (!sparkline) return { values: [] };
   const last = sparkline.columns.length - 1;
   const time = sparkline.columns.findIndex((c) => c.type === 'datetime');
@@ -24,7 +29,10 @@ function sparkSeries(sparkline: QueryResult | undefined, bin: PanelResult['bin']
   // Filling sorts by time too; without bins the rows are only sorted.
   const table = fillTimeBuckets(sparkline, columns, bin ?? { stepMs: 0, originMs: 0 }, range.from, range.to);
   const times = table.rows.map((r) => Date.parse(String(r[time])));
-  return { values: table.rows.map((r) => Number(r[last] ?? 0)), settlingAt: firstSettlingIndex(times, bin?.stepMs ?? inferStep(times), settledUntil) };
+  return {
+    values: table.rows.map((r) => Number(r[last] ?? 0)),
+    settlingAt: firstSettlingIndex(times, bin?.stepMs ?? inferStep(times), settledUntil),
+  };
 }
 
 function Sparkline({ values, settlingAt }: { values: number[]; settlingAt?: number }) {
@@ -40,7 +48,17 @@ function Sparkline({ values, settlingAt }: { values: number[]; settlingAt?: numb
   return (
     <svg className="sparkline" viewBox={`0 0 ${w} ${h}`} width={w} height={h} aria-hidden="true" preserveAspectRatio="none">
       {settled.length > 1 && <polyline points={settled.join(' ')} fill="none" stroke="currentColor" strokeWidth="1.5" />}
-      {settling.length > 1 && <polyline className="sparkline-settling" points={settling.join(' ')} fill="none" stroke="currentColor" strokeWidth="1.5" strokeDasharray="3 2" opacity={SETTLING_OPACITY} />}
+      {settling.length > 1 && (
+        <polyline
+          className="sparkline-settling"
+          points={settling.join(' ')}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeDasharray="3 2"
+          opacity={SETTLING_OPACITY}
+        />
+      )}
     </svg>
   );
 }
@@ -62,7 +80,15 @@ export function StatPanel({ dashboardId, panel, range, filters, me, rangeQuery }
   ];
   const text = formatValue(value, panel.format);
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} testId={`panel-${panel.id}`}>
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      width={panel.width}
+      menu={menu}
+      {...frameState(state)}
+      onRetry={reload}
+      testId={`panel-${panel.id}`}
+    >
       <div className="stat">
         {href ? (
           <a
@@ -82,7 +108,8 @@ export function StatPanel({ dashboardId, panel, range, filters, me, rangeQuery }
           <span className={`stat-change${change ? (worse ? ' worse' : ' better') : ''}`}>
             {change ? (
               <>
-                <span aria-hidden="true">{value >= (previous ?? 0) ? '▲' : '▼'}</span> {change} <span className="muted">{strings.panel.vsPrevious}</span>
+                <span aria-hidden="true">{value >= (previous ?? 0) ? '▲' : '▼'}</span> {change}{' '}
+                <span className="muted">{strings.panel.vsPrevious}</span>
               </>
             ) : (
               <span className="muted">{strings.panel.noPrevious}</span>

@@ -18,7 +18,16 @@ export function TablePanel({ dashboardId, panel, range, filters, addFilter, me, 
     { label: strings.panel.exportCsv, href: panelCsvHref(dashboardId, panel.id, range, filters), download: true },
   ];
   return (
-    <PanelFrame title={panel.title} description={panel.description} width={panel.width} menu={menu} {...frameState(state)} onRetry={reload} empty={!!data && data.result.rows.length === 0} testId={`panel-${panel.id}`}>
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      width={panel.width}
+      menu={menu}
+      {...frameState(state)}
+      onRetry={reload}
+      empty={!!data && data.result.rows.length === 0}
+      testId={`panel-${panel.id}`}
+    >
       {data && (
         <ResultTable
           result={data.result}

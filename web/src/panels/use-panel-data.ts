@@ -12,13 +12,18 @@ export function shownData(state: PanelState): PanelResult | undefined {
 
 /** What PanelFrame needs to know of the state. */
 export function frameState(state: PanelState): { status: PanelState['status']; error?: string; stale: boolean } {
-  return { status: state.status, error: state.status === 'error' ? state.message : undefined, stale: state.status === 'loading' && state.data !== undefined };
+  return {
+    status: state.status,
+    error: state.status === 'error' ? state.message : undefined,
+    stale: state.status === 'loading' && state.data !== undefined,
+  };
 }
 
 /** The panel's state (redrawn only when its own answer changes); `reload` asks again for this panel alone. */
 export function usePanelData(dashboardId: string, panelId: string): { state: PanelState; reload: () => void } {
   const data = useContext(DashboardDataContext);
-  if (!data || data.dashboardId !== dashboardId) throw new Error(`panel ${panelId} is drawn outside the DashboardDataProvider of ${dashboardId}`);
+  if (!data || data.dashboardId !== dashboardId)
+    throw new Error(`panel ${panelId} is drawn outside the DashboardDataProvider of ${dashboardId}`);
   const state = useSyncExternalStore(
     useCallback((listener: () => void) => data.subscribe(panelId, listener), [data, panelId]),
     () => data.get(panelId),

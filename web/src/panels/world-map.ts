@@ -30,7 +30,11 @@ export function registerWorldMap(): void {
   const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const fc = feature(topo, topo.objects.countries);
   const features = fc.features
-    .map((f) => ({ ...f, geometry: clampAntimeridian(f.geometry), properties: { name: countries.numericToAlpha2(String(f.id ?? '')) ?? '' } }))
+    .map((f) => ({
+      ...f,
+      geometry: clampAntimeridian(f.geometry),
+      properties: { name: countries.numericToAlpha2(String(f.id ?? '')) ?? '' },
+    }))
     .filter((f) => f.properties.name !== '' && f.properties.name !== 'AQ');
   echarts.registerMap('world', { type: 'FeatureCollection', features } as never);
   registered = true;

@@ -4,8 +4,14 @@ import type { DialectFunctions } from '../dialect.js';
 import { escapeString } from './escape.js';
 
 const TYPES: Readonly<Record<ColumnType, string>> = {
-  datetime: "DateTime64(6, 'UTC')", string: 'String', long: 'Int64', int: 'Int32', real: 'Float64', bool: 'Bool',
-  dynamic: 'String', timespan: 'IntervalMicrosecond',
+  datetime: "DateTime64(6, 'UTC')",
+  string: 'String',
+  long: 'Int64',
+  int: 'Int32',
+  real: 'Float64',
+  bool: 'Bool',
+  dynamic: 'String',
+  timespan: 'IntervalMicrosecond',
 };
 const TRUNC_UNITS: Readonly<Record<number, string>> = { 86_400e6: 'day', 3_600e6: 'hour', 60e6: 'minute', 1e6: 'second' };
 // Microseconds from 0001-01-01 to 1970-01-01: KQL bins count from the start of .NET ticks.

@@ -7,6 +7,11 @@ import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
 export const clickhouse: Dialect = {
-  name: 'clickhouse', capabilities, quoteIdentifier, escapeString, placeholder, fn: functions,
+  name: 'clickhouse',
+  capabilities,
+  quoteIdentifier,
+  escapeString,
+  placeholder,
+  fn: functions,
   datetimeLiteral: (iso) => `toDateTime64(${escapeString(iso)}, 6, 'UTC')`,
 };

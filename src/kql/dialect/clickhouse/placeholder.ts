@@ -2,8 +2,14 @@
 import type { ColumnType } from '../../../schema/index.js';
 
 const TYPES: Readonly<Record<ColumnType, string>> = {
-  string: 'String', long: 'Int64', int: 'Int32', real: 'Float64', bool: 'Bool',
-  datetime: "DateTime64(6, 'UTC')", dynamic: 'String', timespan: 'Int64',
+  string: 'String',
+  long: 'Int64',
+  int: 'Int32',
+  real: 'Float64',
+  bool: 'Bool',
+  datetime: "DateTime64(6, 'UTC')",
+  dynamic: 'String',
+  timespan: 'Int64',
 };
 
 /** `{pN:Type}`. */

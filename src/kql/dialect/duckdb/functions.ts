@@ -4,8 +4,14 @@ import type { DialectFunctions } from '../dialect.js';
 import { escapeString } from './escape.js';
 
 const TYPES: Readonly<Record<ColumnType, string>> = {
-  datetime: 'TIMESTAMP', string: 'VARCHAR', long: 'BIGINT', int: 'INTEGER', real: 'DOUBLE', bool: 'BOOLEAN',
-  dynamic: 'JSON', timespan: 'INTERVAL',
+  datetime: 'TIMESTAMP',
+  string: 'VARCHAR',
+  long: 'BIGINT',
+  int: 'INTEGER',
+  real: 'DOUBLE',
+  bool: 'BOOLEAN',
+  dynamic: 'JSON',
+  timespan: 'INTERVAL',
 };
 const TRUNC_UNITS: Readonly<Record<number, string>> = { 86_400e6: 'day', 3_600e6: 'hour', 60e6: 'minute', 1e6: 'second' };
 const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$');
@@ -68,7 +74,10 @@ export const functions: DialectFunctions = {
   max: (x) => `max(${x})`,
   percentile: (x, f) => `quantile_disc(${x}, ${f})`,
   // KQL leaves the order of make_set open; sorted values make results repeatable.
-  makeSet: (x, limit) => (limit === undefined ? `to_json(list(DISTINCT ${x} ORDER BY ${x}))` : `to_json(list_slice(list(DISTINCT ${x} ORDER BY ${x}), 1, ${limit}))`),
+  makeSet: (x, limit) =>
+    limit === undefined
+      ? `to_json(list(DISTINCT ${x} ORDER BY ${x}))`
+      : `to_json(list_slice(list(DISTINCT ${x} ORDER BY ${x}), 1, ${limit}))`,
   makeList: (x, limit) => (limit === undefined ? `to_json(list(${x}))` : `to_json(list_slice(list(${x}), 1, ${limit}))`),
   argMax: (x, by) => `arg_max(${x}, ${by})`,
   argMin: (x, by) => `arg_min(${x}, ${by})`,

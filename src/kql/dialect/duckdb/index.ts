@@ -7,6 +7,11 @@ import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
 export const duckdb: Dialect = {
-  name: 'duckdb', capabilities, quoteIdentifier, escapeString, placeholder, fn: functions,
+  name: 'duckdb',
+  capabilities,
+  quoteIdentifier,
+  escapeString,
+  placeholder,
+  fn: functions,
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
 };
