@@ -56,10 +56,12 @@ describe('compileKql options', () => {
     expect(q.params).toEqual(['Failed', 'x']);
   });
 
-  it('names ClickHouse parameters with their types and inlines datetimes as typed constants', () => {
-    const q = compileKql('MessageTrace | where Received > datetime(2026-11-01) and Subject has "x"', { dialect: 'clickhouse' });
-    expect(q.sql).toContain("`Received` > toDateTime64('2026-11-01 00:00:00.000', 6, 'UTC')");
-    expect(q.sql).toContain('(position(lowerUTF8(`Subject`), {p1:String}) > 0) AND match(`Subject`, {p2:String})');
-    expect(q.params).toEqual(['x', '(?i)(?:^|[^\\p{L}\\p{N}])x(?:[^\\p{L}\\p{N}]|$)']);
+  it('inlines ClickHouse values through its escaper (18.16 has no query parameters) and datetimes as microseconds', () => {
+    const q = compileKql('MessageTrace | where Received > datetime(2026-11-01) and Subject has "x\'y"', { dialect: 'clickhouse' });
+    expect(q.sql).toContain('(`Received` > toInt64(1793491200000000))');
+    expect(q.sql).toContain(
+      "(position(lowerUTF8(`Subject`), 'x\\'y') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])x\\'y(?:[^\\\\p{L}\\\\p{N}]|$)')",
+    );
+    expect(q.params).toEqual([]);
   });
 });

@@ -20,6 +20,20 @@ const PAYLOADS = [
   `line\nbreak`,
 ];
 
+/** ClickHouse SQL with every single-quoted literal emptied, read as ClickHouse reads them (backslash escapes). */
+function outsideClickHouseLiterals(sql: string): string {
+  let out = '';
+  for (let i = 0; i < sql.length; i++) {
+    if (sql[i] !== "'") {
+      out += sql[i];
+      continue;
+    }
+    for (i++; i < sql.length && sql[i] !== "'"; i++) if (sql[i] === '\\') i++;
+    out += "''";
+  }
+  return out;
+}
+
 /** A KQL double-quoted literal holding exactly `s`. */
 function kqlString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\0/g, '\\0').replace(/\n/g, '\\n')}"`;
@@ -66,7 +80,9 @@ describe('string values are bound, never pasted into SQL', () => {
         }
         expect(compiled.sql).not.toContain(payload);
         expect(compiled.sql).not.toMatch(/DROP|DELETE/);
-        expect(compileKql(kql, { dialect: 'clickhouse', now: FIXTURE_NOW }).sql).not.toMatch(/DROP|DELETE/);
+        // ClickHouse 18.16 has no bound parameters: values are inlined by its escapeString, so outside its
+        // string literals the SQL must hold nothing of the payload.
+        expect(outsideClickHouseLiterals(compileKql(kql, { dialect: 'clickhouse', now: FIXTURE_NOW }).sql)).not.toMatch(/DROP|DELETE/);
         const run = store.query(compiled.sql, compiled.params);
         // A payload read as a regular expression may be an invalid one; everything else must run.
         if (readAsRegex) await run.catch(() => undefined);

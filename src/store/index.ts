@@ -1,5 +1,4 @@
 /** Storage engines behind one interface; `openStore(url)` picks the engine from the URL. */
-import { StoreConfigError } from './errors.js';
 import type { Store } from './store.js';
 import { parseStoreUrl, redactStoreUrl } from './store-url.js';
 
@@ -16,5 +15,6 @@ export async function openStore(url: string): Promise<Store> {
     const { openDuckDbStore } = await import('./duckdb/duckdb-store.js');
     return openDuckDbStore(parsed.path, parsed.settings);
   }
-  throw new StoreConfigError(`the ClickHouse store is not available in this version (${redactStoreUrl(url)}); use duckdb:PATH`);
+  const { openClickHouseStore } = await import('./clickhouse/clickhouse-store.js');
+  return openClickHouseStore(parsed.url, { database: parsed.database, cluster: parsed.cluster }, redactStoreUrl(url));
 }

@@ -31,8 +31,20 @@ export function parseStoreUrl(raw: string): StoreUrl {
     } catch (cause) {
       throw new StoreConfigError(`store URL is not a valid ClickHouse URL: ${redactStoreUrl(text)}`, { cause });
     }
-    const database = url.pathname.replace(/^\//, '') || 'default';
+    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'default';
     const cluster = url.searchParams.get('cluster') ?? undefined;
+    // Both become identifiers of DDL statements: plain names only.
+    for (const [what, name] of [
+      ['database', database],
+      ['cluster', cluster],
+    ] as const) {
+      if (name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        throw new StoreConfigError(`store URL ${what} '${name}' must be letters, digits and _ (${redactStoreUrl(text)})`);
+      }
+    }
+    for (const k of url.searchParams.keys()) {
+      if (k !== 'cluster') throw new StoreConfigError(`store URL setting '${k}' is not one of cluster (${redactStoreUrl(text)})`);
+    }
     return { engine: 'clickhouse', url, database, cluster };
   }
   throw new StoreConfigError(

@@ -8,7 +8,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", "RecipientAddress", CASE WHEN "Size" > 10000 THEN $1 ELSE $2 END AS "Big", CASE WHEN "Status" = $3 THEN 1 WHEN "Status" = $4 THEN 2 ELSE 0 END AS "Kind", CASE WHEN "Size" > 0 THEN "Size" ELSE 0 END AS "Same" FROM "MessageTrace"',
     clickhouse:
-      'SELECT `MessageTraceId`, `RecipientAddress`, CASE WHEN `Size` > 10000 THEN {p1:String} ELSE {p2:String} END AS `Big`, CASE WHEN `Status` = {p3:String} THEN 1 WHEN `Status` = {p4:String} THEN 2 ELSE 0 END AS `Kind`, CASE WHEN `Size` > 0 THEN `Size` ELSE 0 END AS `Same` FROM `MessageTrace`',
+      "SELECT `MessageTraceId`, `RecipientAddress`, CASE WHEN `Size` > 10000 THEN 'big' ELSE 'small' END AS `Big`, CASE WHEN `Status` = 'Delivered' THEN 1 WHEN `Status` = 'Failed' THEN 2 ELSE 0 END AS `Kind`, CASE WHEN `Size` > 0 THEN `Size` ELSE 0 END AS `Same` FROM `MessageTrace` FINAL",
     rows: [
       ['m1', 'bob@fabrikam.com', 'small', 1, 1200],
       ['m2', 'carol@contoso.com', 'big', 1, 52000],
@@ -27,7 +27,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", coalesce(nullif("ToIP", \'\'), nullif("FromIP", \'\'), nullif($1, \'\'), \'\') AS "IP" FROM "MessageTrace" WHERE "MessageTraceId" IN ($2, $3)',
     clickhouse:
-      "SELECT `MessageTraceId`, coalesce(nullif(`ToIP`, ''), nullif(`FromIP`, ''), nullif({p1:String}, ''), '') AS `IP` FROM `MessageTrace` WHERE `MessageTraceId` IN ({p2:String}, {p3:String})",
+      "SELECT `MessageTraceId`, coalesce(nullif(`ToIP`, ''), nullif(`FromIP`, ''), nullif('unknown', ''), '') AS `IP` FROM `MessageTrace` FINAL WHERE `MessageTraceId` IN ('m1', 'm8')",
     rows: [
       ['m1', '203.0.113.5'],
       ['m8', 'unknown'],
@@ -48,14 +48,15 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT TRY_CAST($1 AS INTEGER) AS "a", TRY_CAST($2 AS BIGINT) AS "b", TRY_CAST($3 AS DOUBLE) AS "c", TRY_CAST(trunc(2.9) AS BIGINT) AS "d", TRY_CAST(trunc(-2.9) AS INTEGER) AS "e"',
     clickhouse:
-      "SELECT accurateCastOrNull({p1:String}, 'Int32') AS `a`, accurateCastOrNull({p2:String}, 'Int64') AS `b`, accurateCastOrNull({p3:String}, 'Float64') AS `c`, accurateCastOrNull(trunc(2.9), 'Int64') AS `d`, accurateCastOrNull(trunc(-2.9), 'Int32') AS `e`",
+      "SELECT toInt32OrNull(toString('12')) AS `a`, toInt64OrNull(toString('x')) AS `b`, toFloat64OrNull(toString('2.5')) AS `c`, toInt64OrNull(toString(trunc(2.9))) AS `d`, toInt32OrNull(toString(trunc(-2.9))) AS `e`",
     rows: [[12, null, 2.5, 2, -2]],
   },
   {
     name: 'totimespan',
     kql: 'print t = totimespan("01:30:00")',
     duckdb: 'SELECT TRY_CAST($1 AS INTERVAL) AS "t"',
-    clickhouse: "SELECT accurateCastOrNull({p1:String}, 'IntervalMicrosecond') AS `t`",
+    clickhouse:
+      "SELECT concat(if(`t` < 0, '-', ''), if(intDiv(abs(`t`), 86400000000) > 0, concat(toString(intDiv(abs(`t`), 86400000000)), '.'), ''), substring(toString(100 + intDiv(abs(`t`) % 86400000000, 3600000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`t`) % 3600000000, 60000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`t`) % 60000000, 1000000)), 2, 2), if((abs(`t`) % 1000000) = 0, '', concat('.', substring(toString(10000000 + (abs(`t`) % 1000000) * 10), 2, 7)))) AS `t` FROM (SELECT toInt64OrNull(toString('01:30:00')) AS `t`) AS _out1",
     rows: [['01:30:00']],
   },
   {
@@ -78,7 +79,8 @@ export const CASES: readonly KqlCase[] = [
     name: 'isnull and isnotnull',
     kql: 'Indicators | project Indicator, N = isnull(ValidFrom), M = isnotnull(ValidUntil)',
     duckdb: 'SELECT "Indicator", "ValidFrom" IS NULL AS "N", "ValidUntil" IS NOT NULL AS "M" FROM "Indicators"',
-    clickhouse: 'SELECT `Indicator`, `ValidFrom` IS NULL AS `N`, `ValidUntil` IS NOT NULL AS `M` FROM `Indicators`',
+    clickhouse:
+      "SELECT `Indicator`, CAST(`N` AS Nullable(Enum8('false' = 0, 'true' = 1))) AS `N`, CAST(`M` AS Nullable(Enum8('false' = 0, 'true' = 1))) AS `M` FROM (SELECT `Indicator`, `ValidFrom` IS NULL AS `N`, `ValidUntil` IS NOT NULL AS `M` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0)) AS _out1",
     rows: [
       ['198.51.100.0/24', true, false],
       ['billing@phish.example', false, false],
@@ -89,7 +91,8 @@ export const CASES: readonly KqlCase[] = [
     name: 'comparisons with null are not poisoned',
     kql: 'Indicators | where ValidFrom != datetime(2026-10-01) | project Indicator',
     duckdb: 'SELECT "Indicator" FROM "Indicators" WHERE "ValidFrom" IS DISTINCT FROM TIMESTAMP \'2026-10-01 00:00:00.000\'',
-    clickhouse: "SELECT `Indicator` FROM `Indicators` WHERE `ValidFrom` IS DISTINCT FROM toDateTime64('2026-10-01 00:00:00.000', 6, 'UTC')",
+    clickhouse:
+      'SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0) WHERE `ValidFrom` IS DISTINCT FROM toInt64(1790812800000000)',
     rows: [['198.51.100.0/24'], ['phish.example']],
   },
   {
@@ -98,7 +101,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "Indicator", json_extract("Labels", $1) AS "First", json_extract("Labels", $2) AS "Last", CAST(json_array_length("Labels") AS BIGINT) AS "N" FROM "Indicators"',
     clickhouse:
-      'SELECT `Indicator`, JSON_QUERY(`Labels`, {p1:String}) AS `First`, JSON_QUERY(`Labels`, {p2:String}) AS `Last`, toInt64(JSONLength(`Labels`)) AS `N` FROM `Indicators`',
+      "SELECT `Indicator`, visitParamExtractRaw(`Labels`, replaceRegexpOne('$[0]', '^[$][.]', '')) AS `First`, visitParamExtractRaw(`Labels`, replaceRegexpOne('$[#-1]', '^[$][.]', '')) AS `Last`, toInt64(length(JSONExtractArrayRaw(`Labels`))) AS `N` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0)",
     rows: [
       ['198.51.100.0/24', '"botnet"', '"botnet"', 1],
       ['billing@phish.example', '"phishing"', '"invoice"', 2],
@@ -110,14 +113,15 @@ export const CASES: readonly KqlCase[] = [
     kql: 'Indicators | where Labels[0] == "phishing" | project Indicator',
     duckdb: 'SELECT "Indicator" FROM "Indicators" WHERE coalesce(json_extract_string(json_extract("Labels", $1), \'$\'), \'\') = $2',
     clickhouse:
-      "SELECT `Indicator` FROM `Indicators` WHERE coalesce(if(JSONType(JSON_QUERY(`Labels`, {p1:String})) = 'String', JSONExtractString(JSON_QUERY(`Labels`, {p1:String})), JSON_QUERY(`Labels`, {p1:String})), '') = {p2:String}",
+      "SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0) WHERE coalesce(if(startsWith(visitParamExtractRaw(`Labels`, replaceRegexpOne('$[0]', '^[$][.]', '')), '\"'), visitParamExtractString(concat('{\"v\":', visitParamExtractRaw(`Labels`, replaceRegexpOne('$[0]', '^[$][.]', '')), '}'), 'v'), visitParamExtractRaw(`Labels`, replaceRegexpOne('$[0]', '^[$][.]', ''))), '') = 'phishing'",
     rows: [['billing@phish.example']],
   },
   {
     name: 'ipv4_is_private',
     kql: 'MessageTrace | where ipv4_is_private(FromIP) | distinct FromIP',
     duckdb: 'SELECT DISTINCT "FromIP" FROM "MessageTrace" WHERE regexp_matches("FromIP", $1)',
-    clickhouse: 'SELECT DISTINCT `FromIP` FROM `MessageTrace` WHERE match(`FromIP`, {p1:String})',
+    clickhouse:
+      "SELECT DISTINCT `FromIP` FROM `MessageTrace` FINAL WHERE match(`FromIP`, '^(?:10|172[.](?:1[6-9]|2[0-9]|3[01])|192[.]168)(?:[.](?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){2,3}$')",
     rows: [['10.0.0.7'], ['192.168.1.20']],
   },
   {
@@ -125,7 +129,8 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where ipv4_is_in_range(FromIP, "198.51.100.0/24") | project RecipientAddress',
     duckdb:
       'SELECT "RecipientAddress" FROM "MessageTrace" WHERE (CASE WHEN regexp_matches("FromIP", \'^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$\') THEN CAST(split_part("FromIP", \'.\', 1) AS BIGINT) * 16777216 + CAST(split_part("FromIP", \'.\', 2) AS BIGINT) * 65536 + CAST(split_part("FromIP", \'.\', 3) AS BIGINT) * 256 + CAST(split_part("FromIP", \'.\', 4) AS BIGINT) * 1 END) BETWEEN 3325256704 AND 3325256959',
-    clickhouse: 'SELECT `RecipientAddress` FROM `MessageTrace` WHERE (toUInt32(toIPv4OrNull(`FromIP`))) BETWEEN 3325256704 AND 3325256959',
+    clickhouse:
+      "SELECT `RecipientAddress` FROM `MessageTrace` FINAL WHERE (if(match(`FromIP`, '^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$'), toInt64(IPv4StringToNum(`FromIP`)), NULL)) BETWEEN 3325256704 AND 3325256959",
     rows: [['bob@contoso.com'], ['dave@contoso.com']],
   },
   {
@@ -133,7 +138,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'print a = long(null), b = datetime(null), c = isnull(real(null))',
     duckdb: 'SELECT CAST(NULL AS BIGINT) AS "a", CAST(NULL AS TIMESTAMP) AS "b", CAST(NULL AS DOUBLE) IS NULL AS "c"',
     clickhouse:
-      "SELECT CAST(NULL AS Nullable(Int64)) AS `a`, CAST(NULL AS Nullable(DateTime64(6, 'UTC'))) AS `b`, CAST(NULL AS Nullable(Float64)) IS NULL AS `c`",
+      "SELECT `a`, concat(replaceOne(toString(toDateTime(intDiv((`b` - ((`b` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`b` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `b`, CAST(`c` AS Nullable(Enum8('false' = 0, 'true' = 1))) AS `c` FROM (SELECT CAST(NULL AS Nullable(Int64)) AS `a`, CAST(NULL AS Nullable(Int64)) AS `b`, CAST(NULL AS Nullable(Float64)) IS NULL AS `c`) AS _out1",
     rows: [[null, null, true]],
   },
 ];

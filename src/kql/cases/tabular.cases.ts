@@ -8,7 +8,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _l1."MessageTraceId" AS "MessageTraceId", _l1."RecipientAddress" AS "RecipientAddress", _r2."Event" AS "Event" FROM "MessageTrace" AS _l1 JOIN (SELECT "MessageTraceId", "Event" FROM "MessageEvents") AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
     clickhouse:
-      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace`) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source` FROM `MessageTrace` FINAL) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents` FINAL) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
     rows: [
       ['m1', 'bob@fabrikam.com', 'DELIVER'],
       ['m1', 'bob@fabrikam.com', 'RECEIVE'],
@@ -22,7 +22,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _l1."MessageTraceId" AS "MessageTraceId", _r2."Event" AS "Event" FROM (SELECT DISTINCT ON ("MessageTraceId") * FROM (SELECT * FROM "MessageTrace") AS _u3) AS _l1 JOIN (SELECT "MessageTraceId", "Event" FROM "MessageEvents") AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
     clickhouse:
-      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`Event` AS `Event` FROM (SELECT * FROM (SELECT * FROM `MessageTrace`) AS _u3 LIMIT 1 BY `MessageTraceId`) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`Event` AS `Event` FROM (SELECT * FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source` FROM `MessageTrace` FINAL) AS _u3 LIMIT 1 BY `MessageTraceId`) AS _l1 JOIN (SELECT `MessageTraceId`, `Event` FROM `MessageEvents` FINAL) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
     rows: [
       ['m1', 'DELIVER'],
       ['m1', 'RECEIVE'],
@@ -35,7 +35,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _l1."MessageTraceId" AS "MessageTraceId", _l1."RecipientAddress" AS "RecipientAddress", coalesce(_r2."Indicator", \'\') AS "Indicator", _r2."Confidence" AS "Confidence" FROM "MessageTrace" AS _l1 LEFT JOIN (SELECT "Indicator", "Confidence" FROM "Indicators") AS _r2 ON _l1."SenderAddress" = _r2."Indicator"',
     clickhouse:
-      "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, coalesce(_r2.`Indicator`, '') AS `Indicator`, _r2.`Confidence` AS `Confidence` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT JOIN (SELECT `Indicator`, `Confidence` FROM `Indicators`) AS _r2 ON _l1.`SenderAddress` = _r2.`Indicator`",
+      "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _l1.`RecipientAddress` AS `RecipientAddress`, coalesce(_r2.`Indicator`, '') AS `Indicator`, _r2.`Confidence` AS `Confidence` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source` FROM `MessageTrace` FINAL) AS _l1 LEFT JOIN (SELECT `Indicator`, `Confidence` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0)) AS _r2 ON _l1.`SenderAddress` = _r2.`Indicator`",
     rows: [
       ['m1', 'bob@fabrikam.com', '', null],
       ['m2', 'carol@contoso.com', '', null],
@@ -54,7 +54,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _l1."MessageTraceId" AS "MessageTraceId" FROM "MessageTrace" AS _l1 SEMI JOIN "Watchlist" AS _r2 ON _l1."RecipientAddress" = _r2."User"',
     clickhouse:
-      'SELECT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT SEMI JOIN (SELECT * FROM `Watchlist`) AS _r2 ON _l1.`RecipientAddress` = _r2.`User`',
+      'SELECT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source` FROM `MessageTrace` FINAL) AS _l1 ANY INNER JOIN (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name` FROM `Watchlist` FINAL WHERE _deleted = 0)) AS _r2 ON _l1.`RecipientAddress` = _r2.`User`',
     rows: [['m3'], ['m7'], ['m8']],
   },
   {
@@ -63,7 +63,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT DISTINCT _l1."MessageTraceId" AS "MessageTraceId" FROM "MessageTrace" AS _l1 ANTI JOIN "MessageEvents" AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
     clickhouse:
-      'SELECT DISTINCT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT * FROM `MessageTrace`) AS _l1 LEFT ANTI JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+      'SELECT DISTINCT _l1.`MessageTraceId` AS `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source` FROM `MessageTrace` FINAL) AS _l1 LEFT ANTI JOIN (SELECT `Timestamp`, `MessageTraceId`, `MessageId`, `SenderAddress`, `RecipientAddress`, `Event`, `Source`, `Detail`, `ClientIP`, `ServerHostname` FROM `MessageEvents` FINAL) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
     rows: [['m2'], ['m4'], ['m5'], ['m6'], ['m7'], ['m8']],
   },
   {
@@ -72,7 +72,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _l1."MessageTraceId" AS "MessageTraceId", _r2."MessageTraceId" AS "MessageTraceId1", _r2."SenderAddress" AS "SenderAddress1", _r2."Event" AS "Event" FROM (SELECT * FROM "MessageTrace" WHERE ("MessageTraceId" = $1) AND ("RecipientAddress" = $2)) AS _l1 JOIN "MessageEvents" AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
     clickhouse:
-      'SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`MessageTraceId` AS `MessageTraceId1`, _r2.`SenderAddress` AS `SenderAddress1`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace` WHERE (`MessageTraceId` = {p1:String}) AND (`RecipientAddress` = {p2:String})) AS _l1 JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+      "SELECT _l1.`MessageTraceId` AS `MessageTraceId`, _r2.`MessageTraceId` AS `MessageTraceId1`, _r2.`SenderAddress` AS `SenderAddress1`, _r2.`Event` AS `Event` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source` FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm3') AND (`RecipientAddress` = 'bob@contoso.com')) AS _l1 JOIN (SELECT `Timestamp`, `MessageTraceId`, `MessageId`, `SenderAddress`, `RecipientAddress`, `Event`, `Source`, `Detail`, `ClientIP`, `ServerHostname` FROM `MessageEvents` FINAL) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`",
     rows: [['m3', 'm3', 'billing@phish.example', 'QUARANTINE']],
   },
   {
@@ -81,7 +81,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT * FROM (SELECT "Time", "Who", \'\' AS "Detection" FROM (SELECT "Received" AS "Time", "SenderAddress" AS "Who" FROM "MessageTrace" WHERE "Status" = $1) AS _t1 UNION ALL SELECT "Time", "Who", "Detection" FROM (SELECT "Timestamp" AS "Time", "User" AS "Who", "Detection" FROM "Watchlist") AS _t2) AS _t3',
     clickhouse:
-      "SELECT * FROM (SELECT `Time`, `Who`, '' AS `Detection` FROM (SELECT `Received` AS `Time`, `SenderAddress` AS `Who` FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _t1 UNION ALL SELECT `Time`, `Who`, `Detection` FROM (SELECT `Timestamp` AS `Time`, `User` AS `Who`, `Detection` FROM `Watchlist`) AS _t2) AS _t3",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`Time` - ((`Time` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Time` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Time`, `Who`, `Detection` FROM (SELECT `Time`, `Who`, `Detection` FROM (SELECT `Time`, `Who`, '' AS `Detection` FROM (SELECT `Received` AS `Time`, `SenderAddress` AS `Who` FROM `MessageTrace` FINAL WHERE `Status` = 'Failed') AS _t1 UNION ALL SELECT `Time`, `Who`, `Detection` FROM (SELECT `Timestamp` AS `Time`, `User` AS `Who`, `Detection` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name` FROM `Watchlist` FINAL WHERE _deleted = 0)) AS _t2) AS _t3) AS _out4",
     rows: [
       ['2026-10-31T12:00:00.000Z', 'bob@contoso.com', ''],
       ['2026-11-01T11:00:00.000Z', 'bob@contoso.com', 'Emotet'],
@@ -93,7 +93,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT count(*) AS "Count" FROM (SELECT "MessageTraceId" FROM (SELECT "MessageTraceId" FROM "MessageEvents") AS _t1 UNION ALL SELECT "MessageTraceId" FROM (SELECT "MessageTraceId" FROM "MessageTrace" WHERE "Size" = 0) AS _t2) AS _t3',
     clickhouse:
-      'SELECT count() AS `Count` FROM (SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageEvents`) AS _t1 UNION ALL SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Size` = 0) AS _t2) AS _t3',
+      'SELECT count() AS `Count` FROM (SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageEvents` FINAL) AS _t1 UNION ALL SELECT `MessageTraceId` FROM (SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE `Size` = 0) AS _t2) AS _t3',
     rows: [[4]],
   },
   {
@@ -102,7 +102,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "Indicator", "Label" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", "Labels", "Feed", "ValidFrom", "ValidUntil", unnest(from_json("Labels", \'["varchar"]\')) AS "Label" FROM "Indicators") AS _t1',
     clickhouse:
-      "SELECT `Indicator`, `Label` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil`, arrayJoin(JSONExtract(`Labels`, 'Array(String)')) AS `Label` FROM `Indicators`) AS _t1",
+      "SELECT `Indicator`, `Label` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil`, arrayJoin(arrayMap(v -> visitParamExtractString(concat('{\"v\":', v, '}'), 'v'), JSONExtractArrayRaw(`Labels`))) AS `Label` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0)) AS _t1",
     rows: [
       ['198.51.100.0/24', 'botnet'],
       ['billing@phish.example', 'invoice'],
@@ -115,7 +115,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "Indicator" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", unnest(from_json("Labels", \'["json"]\')) AS "Labels", "Feed", "ValidFrom", "ValidUntil" FROM "Indicators") AS _t1 WHERE coalesce(json_extract_string("Labels", \'$\'), \'\') = $1',
     clickhouse:
-      "SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, arrayJoin(JSONExtractArrayRaw(`Labels`)) AS `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators`) AS _t1 WHERE coalesce(if(JSONType(`Labels`) = 'String', JSONExtractString(`Labels`), `Labels`), '') = {p1:String}",
+      "SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, arrayJoin(JSONExtractArrayRaw(`Labels`)) AS `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0)) AS _t1 WHERE coalesce(if(startsWith(`Labels`, '\"'), visitParamExtractString(concat('{\"v\":', `Labels`, '}'), 'v'), `Labels`), '') = 'botnet'",
     rows: [['198.51.100.0/24']],
   },
   {
@@ -124,7 +124,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT TRY_CAST(nullif(regexp_extract("Subject", $1, 1), \'\') AS BIGINT) AS "Number", regexp_extract("Subject", $1, 2) AS "Company" FROM "MessageTrace" WHERE "Subject" ILIKE $2',
     clickhouse:
-      "SELECT accurateCastOrNull(nullif(extractGroups(`Subject`, {p1:String})[1], ''), 'Int64') AS `Number`, extractGroups(`Subject`, {p1:String})[2] AS `Company` FROM `MessageTrace` WHERE `Subject` ILIKE {p2:String}",
+      "SELECT toInt64OrNull(toString(nullif(if(match(`Subject`, '(?s)Invoice (.*?) from (.*)'), replaceRegexpOne(`Subject`, concat('(?s)^.*?(?:', '(?s)Invoice (.*?) from (.*)', ').*$'), '\\\\1'), ''), ''))) AS `Number`, if(match(`Subject`, '(?s)Invoice (.*?) from (.*)'), replaceRegexpOne(`Subject`, concat('(?s)^.*?(?:', '(?s)Invoice (.*?) from (.*)', ').*$'), '\\\\2'), '') AS `Company` FROM `MessageTrace` FINAL WHERE (lowerUTF8(`Subject`) LIKE lowerUTF8('Invoice%'))",
     rows: [[4711, 'Contoso']],
   },
   {
@@ -132,7 +132,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where MessageTraceId in ("m1", "m2") | parse Subject with * "from " Company | project MessageTraceId, Company',
     duckdb: 'SELECT "MessageTraceId", regexp_extract("Subject", $1, 1) AS "Company" FROM "MessageTrace" WHERE "MessageTraceId" IN ($2, $3)',
     clickhouse:
-      'SELECT `MessageTraceId`, extractGroups(`Subject`, {p1:String})[1] AS `Company` FROM `MessageTrace` WHERE `MessageTraceId` IN ({p2:String}, {p3:String})',
+      "SELECT `MessageTraceId`, if(match(`Subject`, '(?s).*?from (.*)'), replaceRegexpOne(`Subject`, concat('(?s)^.*?(?:', '(?s).*?from (.*)', ').*$'), '\\\\1'), '') AS `Company` FROM `MessageTrace` FINAL WHERE `MessageTraceId` IN ('m1', 'm2')",
     rows: [
       ['m1', 'Contoso'],
       ['m2', ''],
@@ -144,14 +144,14 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT DISTINCT "MessageTraceId" FROM "MessageTrace" WHERE ((contains(lower("SenderAddress"), $1) AND regexp_matches("SenderAddress", $2)) OR (contains(lower("RecipientAddress"), $1) AND regexp_matches("RecipientAddress", $2)) OR (contains(lower("Subject"), $1) AND regexp_matches("Subject", $2)) OR (contains(lower("Status"), $1) AND regexp_matches("Status", $2)) OR (contains(lower("FromIP"), $1) AND regexp_matches("FromIP", $2)) OR (contains(lower("ToIP"), $1) AND regexp_matches("ToIP", $2)) OR (contains(lower("MessageId"), $1) AND regexp_matches("MessageId", $2)) OR (contains(lower("MessageTraceId"), $1) AND regexp_matches("MessageTraceId", $2)) OR (contains(lower("Organization"), $1) AND regexp_matches("Organization", $2)) OR (contains(lower("SenderDomain"), $1) AND regexp_matches("SenderDomain", $2)) OR (contains(lower("RecipientDomain"), $1) AND regexp_matches("RecipientDomain", $2)) OR (contains(lower("Direction"), $1) AND regexp_matches("Direction", $2)) OR (contains(lower("FromCountry"), $1) AND regexp_matches("FromCountry", $2)) OR (contains(lower("ToCountry"), $1) AND regexp_matches("ToCountry", $2)) OR (contains(lower("FromAsOrg"), $1) AND regexp_matches("FromAsOrg", $2)) OR (contains(lower("ToAsOrg"), $1) AND regexp_matches("ToAsOrg", $2)) OR (contains(lower("Source"), $1) AND regexp_matches("Source", $2)))',
     clickhouse:
-      'SELECT DISTINCT `MessageTraceId` FROM `MessageTrace` WHERE (((position(lowerUTF8(`SenderAddress`), {p1:String}) > 0) AND match(`SenderAddress`, {p2:String})) OR ((position(lowerUTF8(`RecipientAddress`), {p1:String}) > 0) AND match(`RecipientAddress`, {p2:String})) OR ((position(lowerUTF8(`Subject`), {p1:String}) > 0) AND match(`Subject`, {p2:String})) OR ((position(lowerUTF8(`Status`), {p1:String}) > 0) AND match(`Status`, {p2:String})) OR ((position(lowerUTF8(`FromIP`), {p1:String}) > 0) AND match(`FromIP`, {p2:String})) OR ((position(lowerUTF8(`ToIP`), {p1:String}) > 0) AND match(`ToIP`, {p2:String})) OR ((position(lowerUTF8(`MessageId`), {p1:String}) > 0) AND match(`MessageId`, {p2:String})) OR ((position(lowerUTF8(`MessageTraceId`), {p1:String}) > 0) AND match(`MessageTraceId`, {p2:String})) OR ((position(lowerUTF8(`Organization`), {p1:String}) > 0) AND match(`Organization`, {p2:String})) OR ((position(lowerUTF8(`SenderDomain`), {p1:String}) > 0) AND match(`SenderDomain`, {p2:String})) OR ((position(lowerUTF8(`RecipientDomain`), {p1:String}) > 0) AND match(`RecipientDomain`, {p2:String})) OR ((position(lowerUTF8(`Direction`), {p1:String}) > 0) AND match(`Direction`, {p2:String})) OR ((position(lowerUTF8(`FromCountry`), {p1:String}) > 0) AND match(`FromCountry`, {p2:String})) OR ((position(lowerUTF8(`ToCountry`), {p1:String}) > 0) AND match(`ToCountry`, {p2:String})) OR ((position(lowerUTF8(`FromAsOrg`), {p1:String}) > 0) AND match(`FromAsOrg`, {p2:String})) OR ((position(lowerUTF8(`ToAsOrg`), {p1:String}) > 0) AND match(`ToAsOrg`, {p2:String})) OR ((position(lowerUTF8(`Source`), {p1:String}) > 0) AND match(`Source`, {p2:String})))',
+      "SELECT DISTINCT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (((position(lowerUTF8(`SenderAddress`), 'phish') > 0) AND match(`SenderAddress`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`RecipientAddress`), 'phish') > 0) AND match(`RecipientAddress`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`Subject`), 'phish') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`Status`), 'phish') > 0) AND match(`Status`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`FromIP`), 'phish') > 0) AND match(`FromIP`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`ToIP`), 'phish') > 0) AND match(`ToIP`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`MessageId`), 'phish') > 0) AND match(`MessageId`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`MessageTraceId`), 'phish') > 0) AND match(`MessageTraceId`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`Organization`), 'phish') > 0) AND match(`Organization`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`SenderDomain`), 'phish') > 0) AND match(`SenderDomain`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`RecipientDomain`), 'phish') > 0) AND match(`RecipientDomain`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`Direction`), 'phish') > 0) AND match(`Direction`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`FromCountry`), 'phish') > 0) AND match(`FromCountry`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`ToCountry`), 'phish') > 0) AND match(`ToCountry`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`FromAsOrg`), 'phish') > 0) AND match(`FromAsOrg`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`ToAsOrg`), 'phish') > 0) AND match(`ToAsOrg`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')) OR ((position(lowerUTF8(`Source`), 'phish') > 0) AND match(`Source`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])phish(?:[^\\\\p{L}\\\\p{N}]|$)')))",
     rows: [['m3']],
   },
   {
     name: 'render keeps a hint',
     kql: 'MessageTrace | summarize Bytes = sum(Size) by Direction | render piechart with (title="Bytes by direction")',
     duckdb: 'SELECT "Direction", CAST(sum("Size") AS BIGINT) AS "Bytes" FROM "MessageTrace" GROUP BY "Direction"',
-    clickhouse: 'SELECT `Direction`, CAST(sum(`Size`) AS Int64) AS `Bytes` FROM `MessageTrace` GROUP BY `Direction`',
+    clickhouse: 'SELECT `Direction`, CAST(sum(`Size`) AS Int64) AS `Bytes` FROM `MessageTrace` FINAL GROUP BY `Direction`',
     rows: [
       ['Inbound', 20396],
       ['Internal', 52010],
@@ -164,7 +164,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _l1."RecipientAddress" AS "RecipientAddress", _r2."Event" AS "Event" FROM (SELECT * FROM "MessageTrace" WHERE "Status" = $1) AS _l1 JOIN "MessageEvents" AS _r2 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
     clickhouse:
-      'SELECT _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT * FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _l1 JOIN (SELECT * FROM `MessageEvents`) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+      "SELECT _l1.`RecipientAddress` AS `RecipientAddress`, _r2.`Event` AS `Event` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source` FROM `MessageTrace` FINAL WHERE `Status` = 'Quarantined') AS _l1 JOIN (SELECT `Timestamp`, `MessageTraceId`, `MessageId`, `SenderAddress`, `RecipientAddress`, `Event`, `Source`, `Detail`, `ClientIP`, `ServerHostname` FROM `MessageEvents` FINAL) AS _r2 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`",
     rows: [['bob@contoso.com', 'QUARANTINE']],
   },
   {
@@ -173,7 +173,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "RecipientAddress" FROM "MessageTrace" WHERE "SenderAddress" IN (SELECT "Indicator" FROM "Indicators" WHERE "Type" = $1)',
     clickhouse:
-      'SELECT `RecipientAddress` FROM `MessageTrace` WHERE `SenderAddress` IN (SELECT `Indicator` FROM `Indicators` WHERE `Type` = {p1:String})',
+      "SELECT `RecipientAddress` FROM `MessageTrace` FINAL WHERE `SenderAddress` IN (SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0) WHERE `Type` = 'email')",
     rows: [['bob@contoso.com'], ['dave@contoso.com']],
   },
   {
@@ -182,7 +182,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE "SenderDomain" IN (SELECT * FROM (SELECT "Indicator" FROM "Indicators" WHERE "Confidence" >= 80) AS _t1)',
     clickhouse:
-      'SELECT count() AS `Count` FROM `MessageTrace` WHERE `SenderDomain` IN (SELECT * FROM (SELECT `Indicator` FROM `Indicators` WHERE `Confidence` >= 80) AS _t1)',
+      'SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE `SenderDomain` IN (SELECT `Indicator` FROM (SELECT `Indicator` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil` FROM `Indicators` FINAL WHERE _deleted = 0) WHERE `Confidence` >= 80) AS _t1)',
     rows: [[2]],
   },
 ];

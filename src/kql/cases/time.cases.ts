@@ -6,7 +6,7 @@ export const CASES: readonly KqlCase[] = [
     name: 'ago with a timespan literal',
     kql: 'MessageTrace | where Received > ago(1d) | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE "Received" > TIMESTAMP \'2026-11-01 00:00:00.000\'',
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` WHERE `Received` > toDateTime64('2026-11-01 00:00:00.000', 6, 'UTC')",
+    clickhouse: 'SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE `Received` > toInt64(1793491200000000)',
     rows: [[6]],
   },
   {
@@ -15,7 +15,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId" FROM "MessageTrace" WHERE "Received" BETWEEN TIMESTAMP \'2026-10-31 00:00:00.000\' AND TIMESTAMP \'2026-10-31 23:59:59.000\'',
     clickhouse:
-      "SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Received` BETWEEN toDateTime64('2026-10-31 00:00:00.000', 6, 'UTC') AND toDateTime64('2026-10-31 23:59:59.000', 6, 'UTC')",
+      'SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE `Received` BETWEEN toInt64(1793404800000000) AND toInt64(1793491199000000)',
     rows: [['m5'], ['m6']],
   },
   {
@@ -24,7 +24,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "RecipientAddress" FROM "MessageTrace" WHERE "Received" BETWEEN TIMESTAMP \'2026-11-01 10:00:00.000\' AND TIMESTAMP \'2026-11-01 12:00:00.000\'',
     clickhouse:
-      "SELECT `RecipientAddress` FROM `MessageTrace` WHERE `Received` BETWEEN toDateTime64('2026-11-01 10:00:00.000', 6, 'UTC') AND toDateTime64('2026-11-01 12:00:00.000', 6, 'UTC')",
+      'SELECT `RecipientAddress` FROM `MessageTrace` FINAL WHERE `Received` BETWEEN toInt64(1793527200000000) AND toInt64(1793534400000000)',
     rows: [['bob@contoso.com'], ['bob@contoso.com'], ['dave@contoso.com']],
   },
   {
@@ -33,7 +33,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT to_microseconds(1800000000) AS "a", to_microseconds(5400000000) AS "b", to_microseconds(100000) AS "c", to_microseconds(604800000000) AS "d", epoch_us(to_microseconds(172800000000)) / epoch_us(to_microseconds(3600000000)) AS "e"',
     clickhouse:
-      'SELECT toIntervalMicrosecond(1800000000) AS `a`, toIntervalMicrosecond(5400000000) AS `b`, toIntervalMicrosecond(100000) AS `c`, toIntervalMicrosecond(604800000000) AS `d`, toInt64(toIntervalMicrosecond(172800000000)) / toInt64(toIntervalMicrosecond(3600000000)) AS `e`',
+      "SELECT concat(if(`a` < 0, '-', ''), if(intDiv(abs(`a`), 86400000000) > 0, concat(toString(intDiv(abs(`a`), 86400000000)), '.'), ''), substring(toString(100 + intDiv(abs(`a`) % 86400000000, 3600000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`a`) % 3600000000, 60000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`a`) % 60000000, 1000000)), 2, 2), if((abs(`a`) % 1000000) = 0, '', concat('.', substring(toString(10000000 + (abs(`a`) % 1000000) * 10), 2, 7)))) AS `a`, concat(if(`b` < 0, '-', ''), if(intDiv(abs(`b`), 86400000000) > 0, concat(toString(intDiv(abs(`b`), 86400000000)), '.'), ''), substring(toString(100 + intDiv(abs(`b`) % 86400000000, 3600000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`b`) % 3600000000, 60000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`b`) % 60000000, 1000000)), 2, 2), if((abs(`b`) % 1000000) = 0, '', concat('.', substring(toString(10000000 + (abs(`b`) % 1000000) * 10), 2, 7)))) AS `b`, concat(if(`c` < 0, '-', ''), if(intDiv(abs(`c`), 86400000000) > 0, concat(toString(intDiv(abs(`c`), 86400000000)), '.'), ''), substring(toString(100 + intDiv(abs(`c`) % 86400000000, 3600000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`c`) % 3600000000, 60000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`c`) % 60000000, 1000000)), 2, 2), if((abs(`c`) % 1000000) = 0, '', concat('.', substring(toString(10000000 + (abs(`c`) % 1000000) * 10), 2, 7)))) AS `c`, concat(if(`d` < 0, '-', ''), if(intDiv(abs(`d`), 86400000000) > 0, concat(toString(intDiv(abs(`d`), 86400000000)), '.'), ''), substring(toString(100 + intDiv(abs(`d`) % 86400000000, 3600000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`d`) % 3600000000, 60000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`d`) % 60000000, 1000000)), 2, 2), if((abs(`d`) % 1000000) = 0, '', concat('.', substring(toString(10000000 + (abs(`d`) % 1000000) * 10), 2, 7)))) AS `d`, `e` FROM (SELECT toInt64(1800000000) AS `a`, toInt64(5400000000) AS `b`, toInt64(100000) AS `c`, toInt64(604800000000) AS `d`, toInt64(172800000000) / toInt64(3600000000) AS `e`) AS _out1",
     rows: [['00:30:00', '01:30:00', '00:00:00.1000000', '7.00:00:00', 48]],
   },
   {
@@ -42,7 +42,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "Received" + to_microseconds(5400000000) AS "Later", TIMESTAMP \'2026-11-02 00:00:00.000\' - "Received" AS "Age", epoch_us(TIMESTAMP \'2026-11-02 00:00:00.000\' - "Received") / epoch_us(to_microseconds(3600000000)) AS "Hours" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT `Received` + toIntervalMicrosecond(5400000000) AS `Later`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC') - `Received` AS `Age`, toInt64(toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC') - `Received`) / toInt64(toIntervalMicrosecond(3600000000)) AS `Hours` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`Later` - ((`Later` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Later` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Later`, concat(if(`Age` < 0, '-', ''), if(intDiv(abs(`Age`), 86400000000) > 0, concat(toString(intDiv(abs(`Age`), 86400000000)), '.'), ''), substring(toString(100 + intDiv(abs(`Age`) % 86400000000, 3600000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`Age`) % 3600000000, 60000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`Age`) % 60000000, 1000000)), 2, 2), if((abs(`Age`) % 1000000) = 0, '', concat('.', substring(toString(10000000 + (abs(`Age`) % 1000000) * 10), 2, 7)))) AS `Age`, `Hours` FROM (SELECT `Received` + toInt64(5400000000) AS `Later`, toInt64(1793577600000000) - `Received` AS `Age`, toInt64(1793577600000000) - `Received` / toInt64(3600000000) AS `Hours` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1') AS _out1",
     rows: [['2026-11-01T09:45:00.000Z', '15:45:00', 15.75]],
   },
   {
@@ -51,7 +51,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT date_trunc(\'day\', "Received") AS "Received", count(*) AS "count_" FROM "MessageTrace" GROUP BY date_trunc(\'day\', "Received")',
     clickhouse:
-      "SELECT date_trunc('day', `Received`) AS `Received`, count() AS `count_` FROM `MessageTrace` GROUP BY date_trunc('day', `Received`)",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`Received` - ((`Received` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Received` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Received`, `count_` FROM (SELECT (`Received` - ((`Received` % 86400000000 + 86400000000) % 86400000000)) AS `Received`, count() AS `count_` FROM `MessageTrace` FINAL GROUP BY (`Received` - ((`Received` % 86400000000 + 86400000000) % 86400000000))) AS _out1",
     rows: [
       ['2026-10-25T00:00:00.000Z', 1],
       ['2026-10-31T00:00:00.000Z', 2],
@@ -64,7 +64,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT make_timestamp(epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\') + (epoch_us("Received") - epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\')) - (((epoch_us("Received") - epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\')) % 86400000000) + 86400000000) % 86400000000) AS "D", make_timestamp(epoch_us(TIMESTAMP \'2030-01-01 00:30:00.000\') + (epoch_us("Received") - epoch_us(TIMESTAMP \'2030-01-01 00:30:00.000\')) - (((epoch_us("Received") - epoch_us(TIMESTAMP \'2030-01-01 00:30:00.000\')) % 3600000000) + 3600000000) % 3600000000) AS "H" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT fromUnixTimestamp64Micro(toUnixTimestamp64Micro(toDateTime64('2026-10-01 15:00:00.000', 6, 'UTC')) + (toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2026-10-01 15:00:00.000', 6, 'UTC'))) - (((toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2026-10-01 15:00:00.000', 6, 'UTC'))) % 86400000000) + 86400000000) % 86400000000, 'UTC') AS `D`, fromUnixTimestamp64Micro(toUnixTimestamp64Micro(toDateTime64('2030-01-01 00:30:00.000', 6, 'UTC')) + (toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2030-01-01 00:30:00.000', 6, 'UTC'))) - (((toUnixTimestamp64Micro(`Received`) - toUnixTimestamp64Micro(toDateTime64('2030-01-01 00:30:00.000', 6, 'UTC'))) % 3600000000) + 3600000000) % 3600000000, 'UTC') AS `H` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`D` - ((`D` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`D` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `D`, concat(replaceOne(toString(toDateTime(intDiv((`H` - ((`H` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`H` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `H` FROM (SELECT toInt64(1790866800000000) + (`Received` - toInt64(1790866800000000)) - (((`Received` - toInt64(1790866800000000)) % 86400000000) + 86400000000) % 86400000000 AS `D`, toInt64(1893457800000000) + (`Received` - toInt64(1893457800000000)) - (((`Received` - toInt64(1893457800000000)) % 3600000000) + 3600000000) % 3600000000 AS `H` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1') AS _out1",
     rows: [['2026-10-31T15:00:00.000Z', '2026-11-01T07:30:00.000Z']],
   },
   {
@@ -73,7 +73,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT time_bucket(to_microseconds(18000000000), "Received", TIMESTAMP \'0001-01-01 00:00:00\') AS "B5", time_bucket(to_microseconds(604800000000), "Received", TIMESTAMP \'0001-01-01 00:00:00\') AS "B7d", time_bucket(to_microseconds(5400000000), "Received", TIMESTAMP \'0001-01-01 00:00:00\') AS "B90" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT fromUnixTimestamp64Micro(intDiv(toUnixTimestamp64Micro(`Received`) + 62135596800000000, 18000000000) * 18000000000 - 62135596800000000, 'UTC') AS `B5`, fromUnixTimestamp64Micro(intDiv(toUnixTimestamp64Micro(`Received`) + 62135596800000000, 604800000000) * 604800000000 - 62135596800000000, 'UTC') AS `B7d`, fromUnixTimestamp64Micro(intDiv(toUnixTimestamp64Micro(`Received`) + 62135596800000000, 5400000000) * 5400000000 - 62135596800000000, 'UTC') AS `B90` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`B5` - ((`B5` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`B5` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `B5`, concat(replaceOne(toString(toDateTime(intDiv((`B7d` - ((`B7d` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`B7d` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `B7d`, concat(replaceOne(toString(toDateTime(intDiv((`B90` - ((`B90` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`B90` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `B90` FROM (SELECT (`Received` - (((`Received` + 10800000000) % 18000000000 + 18000000000) % 18000000000)) AS `B5`, (`Received` - (((`Received` + 259200000000) % 604800000000 + 604800000000) % 604800000000)) AS `B7d`, (`Received` - ((`Received` % 5400000000 + 5400000000) % 5400000000)) AS `B90` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1') AS _out1",
     rows: [['2026-11-01T05:00:00.000Z', '2026-10-26T00:00:00.000Z', '2026-11-01T07:30:00.000Z']],
   },
   {
@@ -82,7 +82,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", date_trunc(\'day\', "Received") AS "D", time_bucket(to_microseconds(604800000000), "Received" + to_microseconds(86400000000), TIMESTAMP \'0001-01-01 00:00:00\') - to_microseconds(86400000000) AS "W", date_trunc(\'month\', "Received") AS "M" FROM "MessageTrace" WHERE "MessageTraceId" IN ($1, $2)',
     clickhouse:
-      "SELECT `MessageTraceId`, date_trunc('day', `Received`) AS `D`, fromUnixTimestamp64Micro(intDiv(toUnixTimestamp64Micro(`Received` + toIntervalMicrosecond(86400000000)) + 62135596800000000, 604800000000) * 604800000000 - 62135596800000000, 'UTC') - toIntervalMicrosecond(86400000000) AS `W`, date_trunc('month', `Received`) AS `M` FROM `MessageTrace` WHERE `MessageTraceId` IN ({p1:String}, {p2:String})",
+      "SELECT `MessageTraceId`, concat(replaceOne(toString(toDateTime(intDiv((`D` - ((`D` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`D` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `D`, concat(replaceOne(toString(toDateTime(intDiv((`W` - ((`W` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`W` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `W`, concat(replaceOne(toString(toDateTime(intDiv((`M` - ((`M` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`M` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `M` FROM (SELECT `MessageTraceId`, (`Received` - ((`Received` % 86400000000 + 86400000000) % 86400000000)) AS `D`, (`Received` + toInt64(86400000000) - (((`Received` + toInt64(86400000000) + 259200000000) % 604800000000 + 604800000000) % 604800000000)) - toInt64(86400000000) AS `W`, (toInt64(toUnixTimestamp(toDateTime(toStartOfMonth(toDateTime(intDiv(`Received`, 1000000), 'UTC')), 'UTC'))) * 1000000) AS `M` FROM `MessageTrace` FINAL WHERE `MessageTraceId` IN ('m1', 'm5')) AS _out1",
     rows: [
       ['m1', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'],
       ['m5', '2026-10-31T00:00:00.000Z', '2026-10-25T00:00:00.000Z', '2026-10-01T00:00:00.000Z'],
@@ -94,7 +94,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", to_days(CAST(dayofweek("Received") AS INTEGER)) AS "Dow", TRY_CAST(trunc(epoch_us(to_days(CAST(dayofweek("Received") AS INTEGER))) / epoch_us(to_microseconds(86400000000))) AS INTEGER) AS "DowNumber", CAST(hour("Received") AS INTEGER) AS "H" FROM "MessageTrace" WHERE "MessageTraceId" IN ($1, $2)',
     clickhouse:
-      "SELECT `MessageTraceId`, toIntervalDay((toDayOfWeek(`Received`) % 7)) AS `Dow`, accurateCastOrNull(trunc(toInt64(toIntervalDay((toDayOfWeek(`Received`) % 7))) / toInt64(toIntervalMicrosecond(86400000000))), 'Int32') AS `DowNumber`, CAST(toHour(`Received`) AS Int32) AS `H` FROM `MessageTrace` WHERE `MessageTraceId` IN ({p1:String}, {p2:String})",
+      "SELECT `MessageTraceId`, concat(if(`Dow` < 0, '-', ''), if(intDiv(abs(`Dow`), 86400000000) > 0, concat(toString(intDiv(abs(`Dow`), 86400000000)), '.'), ''), substring(toString(100 + intDiv(abs(`Dow`) % 86400000000, 3600000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`Dow`) % 3600000000, 60000000)), 2, 2), ':', substring(toString(100 + intDiv(abs(`Dow`) % 60000000, 1000000)), 2, 2), if((abs(`Dow`) % 1000000) = 0, '', concat('.', substring(toString(10000000 + (abs(`Dow`) % 1000000) * 10), 2, 7)))) AS `Dow`, `DowNumber`, `H` FROM (SELECT `MessageTraceId`, (toInt64((toDayOfWeek(toDateTime(intDiv(`Received`, 1000000), 'UTC')) % 7)) * 86400000000) AS `Dow`, toInt32OrNull(toString(trunc((toInt64((toDayOfWeek(toDateTime(intDiv(`Received`, 1000000), 'UTC')) % 7)) * 86400000000) / toInt64(86400000000)))) AS `DowNumber`, CAST(toHour(toDateTime(intDiv(`Received`, 1000000), 'UTC')) AS Int32) AS `H` FROM `MessageTrace` FINAL WHERE `MessageTraceId` IN ('m1', 'm5')) AS _out1",
     rows: [
       ['m1', '00:00:00', 0, 8],
       ['m5', '6.00:00:00', 6, 12],
@@ -106,7 +106,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT coalesce(strftime("Received", \'%Y-%m-%d %H:%M:%S\'), \'\') AS "F", coalesce(strftime("Received", \'%-d/%-m/%y\'), \'\') AS "G" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT coalesce(formatDateTime(`Received`, '%Y-%m-%d %H:%M:%S'), '') AS `F`, coalesce(formatDateTime(`Received`, '%-d/%-m/%y'), '') AS `G` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
+      "SELECT coalesce(formatDateTime(toDateTime(intDiv(`Received`, 1000000), 'UTC'), '%Y-%m-%d %H:%M:%S'), '') AS `F`, coalesce(formatDateTime(toDateTime(intDiv(`Received`, 1000000), 'UTC'), '%d/%m/%y'), '') AS `G` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1'",
     rows: [['2026-11-01 08:15:00', '1/11/26']],
   },
   {
@@ -115,7 +115,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT CAST(date_diff(\'day\', "Received", TIMESTAMP \'2026-11-02 00:00:00.000\') AS BIGINT) AS "Days", CAST(date_diff(\'hour\', "Received", TIMESTAMP \'2026-11-02 00:00:00.000\') AS BIGINT) AS "Hours", CAST(date_diff(\'month\', "Received", TIMESTAMP \'2026-11-02 00:00:00.000\') AS BIGINT) AS "Months" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT CAST(dateDiff('day', `Received`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC')) AS Int64) AS `Days`, CAST(dateDiff('hour', `Received`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC')) AS Int64) AS `Hours`, CAST(dateDiff('month', `Received`, toDateTime64('2026-11-02 00:00:00.000', 6, 'UTC')) AS Int64) AS `Months` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}",
+      "SELECT CAST((intDiv(toInt64(1793577600000000) - ((toInt64(1793577600000000) % 86400000000 + 86400000000) % 86400000000), 86400000000) - intDiv(`Received` - ((`Received` % 86400000000 + 86400000000) % 86400000000), 86400000000)) AS Int64) AS `Days`, CAST((intDiv(toInt64(1793577600000000) - ((toInt64(1793577600000000) % 3600000000 + 3600000000) % 3600000000), 3600000000) - intDiv(`Received` - ((`Received` % 3600000000 + 3600000000) % 3600000000), 3600000000)) AS Int64) AS `Hours`, CAST(dateDiff('month', toDateTime(intDiv(`Received`, 1000000), 'UTC'), toDateTime(intDiv(toInt64(1793577600000000), 1000000), 'UTC')) AS Int64) AS `Months` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm5'",
     rows: [[2, 36, 1]],
   },
   {
@@ -124,14 +124,14 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT TRY_CAST($1 AS TIMESTAMP) AS "D", coalesce(strftime(TIMESTAMP \'2026-11-01 10:30:00.000\', \'%Y-%m-%dT%H:%M:%SZ\'), \'\') AS "S", TRY_CAST($2 AS TIMESTAMP) AS "Bad"',
     clickhouse:
-      "SELECT accurateCastOrNull({p1:String}, 'DateTime64(6, \\'UTC\\')') AS `D`, coalesce(formatDateTime(toDateTime64('2026-11-01 10:30:00.000', 6, 'UTC'), '%Y-%m-%dT%H:%M:%SZ'), '') AS `S`, accurateCastOrNull({p2:String}, 'DateTime64(6, \\'UTC\\')') AS `Bad`",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`D` - ((`D` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`D` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `D`, `S`, concat(replaceOne(toString(toDateTime(intDiv((`Bad` - ((`Bad` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Bad` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Bad` FROM (SELECT (toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(toString('2026-11-01 10:00:00')))) * 1000000 + toInt64OrZero(substring(concat(extract(toString('2026-11-01 10:00:00'), '[.,]([0-9]{1,6})'), '000000'), 1, 6))) AS `D`, coalesce(formatDateTime(toDateTime(intDiv(toInt64(1793529000000000), 1000000), 'UTC'), '%Y-%m-%dT%H:%M:%SZ'), '') AS `S`, (toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(toString('not a date')))) * 1000000 + toInt64OrZero(substring(concat(extract(toString('not a date'), '[.,]([0-9]{1,6})'), '000000'), 1, 6))) AS `Bad`) AS _out1",
     rows: [['2026-11-01T10:00:00.000Z', '2026-11-01T10:30:00Z', null]],
   },
   {
     name: 'datetime compared with now()',
     kql: 'MessageTrace | where Received < now() - 7d | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE "Received" < TIMESTAMP \'2026-10-26 00:00:00.000\'',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Received` < toDateTime64('2026-10-26 00:00:00.000', 6, 'UTC')",
+    clickhouse: 'SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE `Received` < toInt64(1792972800000000)',
     rows: [['m7']],
   },
 ];

@@ -69,6 +69,7 @@ export class CompileContext {
     const params: unknown[] = [];
     const text = sql.replace(/\0(\d+):(\w+)\0/g, (_m, i: string, type: string) => {
       let n = renumber.get(Number(i));
+      if (!this.dialect.capabilities.boundParameters) return this.dialect.literal(this.values[Number(i)], type as ColumnType);
       if (n === undefined) {
         params.push(this.values[Number(i)]);
         n = params.length;

@@ -96,7 +96,7 @@ export function compileTableRef(ctx: CompileContext, node: TableRefNode): Select
     const names = [...Object.keys(TABLES), ...[...ctx.bindings].filter(([, b]) => b.kind !== 'scalar').map(([n]) => n)];
     throw ctx.error('unknown-table', `unknown table '${node.name}'${didYouMean(node.name, names)}`, node.pos);
   }
-  const state = fromSource(ctx, ctx.q(table.name), table.columns);
+  const state = fromSource(ctx, ctx.dialect.tableSource(table.name), table.columns);
   const timeColumn = TIME_COLUMNS[table.name];
   const range = ctx.options.timeRange;
   if (!timeColumn || !range) return state;

@@ -67,7 +67,7 @@ export function canSort(s: SelectState): boolean {
 /** The SELECT statement text. */
 export function toSql(ctx: CompileContext, s: SelectState): string {
   const cols =
-    s.star && s.from !== undefined
+    s.star && s.from !== undefined && ctx.dialect.capabilities.selectStar
       ? '*'
       : s.columns.map((c) => (c.sql === ctx.q(c.name) ? c.sql : `${c.sql} AS ${ctx.q(c.name)}`)).join(', ');
   let sql = `SELECT ${s.distinct ? 'DISTINCT ' : ''}${cols}`;

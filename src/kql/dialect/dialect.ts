@@ -7,6 +7,10 @@ export interface DialectCapabilities {
   readonly distinctOn: boolean;
   /** `agg(x) FILTER (WHERE p)` exists (else the dialect's fn hooks build conditional aggregates). */
   readonly aggregateFilter: boolean;
+  /** Values can be bound as parameters (else `finish` inlines them through `literal`, i.e. through escapeString). */
+  readonly boundParameters: boolean;
+  /** `SELECT *` over a table returns only its KQL columns (else the compiler lists them). */
+  readonly selectStar: boolean;
 }
 
 /** SQL spellings of the functions and clauses the compiler emits. */
@@ -89,5 +93,11 @@ export interface Dialect {
   datetimeLiteral(iso: string): string;
   /** Placeholder for the `index`-th (1-based) parameter of `type`. */
   placeholder(index: number, type: ColumnType): string;
+  /** A value inlined as a constant (dialects without bound parameters); strings go through escapeString. */
+  literal(value: unknown, type: ColumnType): string;
+  /** The FROM item that reads the KQL table `name` (an engine may read a deduplicated view of it). */
+  tableSource(name: string): string;
+  /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
+  outputValue(x: string, type: ColumnType): string | undefined;
   readonly fn: DialectFunctions;
 }

@@ -202,9 +202,9 @@ export const WATCHLIST: readonly WatchlistRow[] = [
   { Timestamp: t('2026-11-01T11:00:00Z'), User: 'bob@contoso.com', Product: 'EDR', Detection: 'Emotet', Severity: 'high', Name: 'edr' },
 ];
 
-/** An in-memory store holding the fixture rows. */
-export async function openFixtureStore(): Promise<Store> {
-  const store = await openStore('duckdb::memory:');
+/** An in-memory store holding the fixture rows (or the store at `url`, filled with them). */
+export async function openFixtureStore(url = 'duckdb::memory:'): Promise<Store> {
+  const store = await openStore(url);
   await store.upsertTraces(TRACES);
   await store.insertEvents(EVENTS);
   await store.replaceIndicators('soc', INDICATORS);

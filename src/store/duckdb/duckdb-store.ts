@@ -8,7 +8,6 @@ import {
   MessageEvents,
   MessageTrace,
   Watchlist,
-  statusSupersedes,
   type EventRow,
   type IndicatorRow,
   type IntelMatchRow,
@@ -16,6 +15,7 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import { StoreLockedError, StoreQueryError } from '../errors.js';
+import { collapseBatch } from '../merge-trace.js';
 import type { DimensionEnricher, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
 import { quoteIdent } from './ddl.js';
 import {
@@ -334,60 +334,4 @@ export class DuckDbStore implements Store {
 /** First line of an engine error, for one-line messages. */
 function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0]!;
-}
-
-/**
- * Collapse repeats of one key inside a batch (Pending then Delivered in the same file) to one row, merged
- * the way the store merges across batches, and count them.
- */
-function collapseBatch(rows: readonly TraceRow[]): { unique: TraceRow[]; updatedInBatch: number; duplicatesInBatch: number } {
-  const byKey = new Map<string, TraceRow>();
-  let updatedInBatch = 0;
-  let duplicatesInBatch = 0;
-  for (const row of rows) {
-    const key = row.MessageTraceId + '\u0000' + row.RecipientAddress;
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, row);
-      continue;
-    }
-    const merged = mergeTrace(seen, row);
-    if (merged === seen) duplicatesInBatch++;
-    else {
-      updatedInBatch++;
-      byKey.set(key, merged);
-    }
-  }
-  return { unique: byKey.size === rows.length ? (rows as TraceRow[]) : [...byKey.values()], updatedInBatch, duplicatesInBatch };
-}
-
-const FILL_KEYS = [
-  'Subject',
-  'FromIP',
-  'ToIP',
-  'MessageId',
-  'Organization',
-  'SenderDomain',
-  'RecipientDomain',
-  'Direction',
-  'FromCountry',
-  'ToCountry',
-  'FromAsOrg',
-  'ToAsOrg',
-  'Size',
-  'FromAsn',
-  'ToAsn',
-] as const;
-
-/** `seen` updated with `next` (the same rule as the UPDATE statement); returns `seen` itself when nothing changes. */
-function mergeTrace(seen: TraceRow, next: TraceRow): TraceRow {
-  let out: TraceRow | undefined;
-  if (statusSupersedes(seen.Status, next.Status)) out = { ...seen, Status: next.Status };
-  for (const k of FILL_KEYS) {
-    if (!seen[k] && next[k]) {
-      out ??= { ...seen };
-      (out as unknown as Record<string, unknown>)[k] = next[k];
-    }
-  }
-  return out ?? seen;
 }

@@ -1,7 +1,11 @@
-/** What ClickHouse can do. */
+/** What ClickHouse can do (the subset ClickHouse 18.16, Debian's package, shares with current releases). */
 import type { DialectCapabilities } from '../dialect.js';
 
 export const capabilities: DialectCapabilities = {
   distinctOn: false,
   aggregateFilter: false,
+  // 18.16 has no query parameters ({p:Type} fails with "Unknown setting param_p"): values are inlined.
+  boundParameters: false,
+  // The store's tables carry a version column beside the KQL columns.
+  selectStar: false,
 };

@@ -3,8 +3,11 @@ import type { Dialect } from '../dialect.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
 import { functions } from './functions.js';
+import { literal } from './literal.js';
+import { outputValue } from './output.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
+import { tableSource } from './table-source.js';
 
 export const clickhouse: Dialect = {
   name: 'clickhouse',
@@ -12,6 +15,9 @@ export const clickhouse: Dialect = {
   quoteIdentifier,
   escapeString,
   placeholder,
+  literal,
+  tableSource,
+  outputValue,
   fn: functions,
-  datetimeLiteral: (iso) => `toDateTime64(${escapeString(iso)}, 6, 'UTC')`,
+  datetimeLiteral: (iso) => literal(iso, 'datetime'),
 };

@@ -4,4 +4,6 @@ import type { DialectCapabilities } from '../dialect.js';
 export const capabilities: DialectCapabilities = {
   distinctOn: true,
   aggregateFilter: true,
+  boundParameters: true,
+  selectStar: true,
 };

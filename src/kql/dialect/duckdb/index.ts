@@ -14,4 +14,9 @@ export const duckdb: Dialect = {
   placeholder,
   fn: functions,
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
+  literal: () => {
+    throw new Error('DuckDB binds values as parameters');
+  },
+  tableSource: (name) => quoteIdentifier(name),
+  outputValue: () => undefined,
 };

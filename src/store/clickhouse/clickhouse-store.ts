@@ -1,0 +1,246 @@
+/**
+ * The scale-out store: ClickHouse over HTTP, one server or a cluster (`?cluster=NAME`: replicated tables on
+ * every shard and Distributed tables sharded by sipHash64(MessageTraceId)). Rows are versioned
+ * (ReplacingMergeTree) and read with FINAL, so every query sees one row per key; the writer decides each
+ * new version with the same merge rule as the DuckDB store, after reading the stored rows of the batch's keys.
+ */
+import { getDialect } from '../../kql/index.js';
+import {
+  Indicators,
+  IntelMatches,
+  MessageEvents,
+  MessageTrace,
+  Watchlist,
+  type ColumnType,
+  type EventRow,
+  type IndicatorRow,
+  type IntelMatchRow,
+  type TableDef,
+  type TraceRow,
+  type WatchlistRow,
+} from '../../schema/index.js';
+import { StoreQueryError } from '../errors.js';
+import { collapseBatch, mergeTrace } from '../merge-trace.js';
+import type { QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
+import { Connection } from './connection.js';
+import { createStatements, q, writeTable, type Placement } from './ddl.js';
+import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
+
+const dialect = getDialect('clickhouse');
+/** The one way a value enters the store's SQL text: the dialect's literal (strings through its escapeString). */
+export const lit = (value: unknown, type: ColumnType = 'string'): string => dialect.literal(value, type);
+
+/** Keys looked up per statement when reading the stored rows of a batch. */
+const LOOKUP_CHUNK = 20_000;
+/** Rows per INSERT (each is one request; the caller's next batch waits for it: back-pressure). */
+const INSERT_CHUNK = 200_000;
+/**
+ * The stored row of a key is looked for within this distance of the batch's times: a message's Received does
+ * not move between reads (the sorting key starts with it, so the lookup reads only these days).
+ */
+const LOOKUP_SLACK_US = 7 * 86_400_000_000;
+
+/** Open (creating the database and tables if needed) a ClickHouse store. */
+export async function openClickHouseStore(url: URL, placement: Placement, location: string): Promise<ClickHouseStore> {
+  const admin = new Connection({ url });
+  try {
+    for (const sql of createStatements(placement)) await admin.command(sql);
+  } finally {
+    await admin.close();
+  }
+  return new ClickHouseStore(new Connection({ url, database: placement.database }), placement, location);
+}
+
+/** Store implementation on ClickHouse. */
+export class ClickHouseStore implements Store {
+  readonly dialect = 'clickhouse' as const;
+  private clock = 0;
+
+  constructor(
+    private readonly db: Connection,
+    private readonly placement: Placement,
+    readonly location: string,
+  ) {}
+
+  /** A version above every one this process wrote before (microseconds of the wall clock). */
+  private nextVersion(atLeast = 0): number {
+    this.clock = Math.max(this.clock + 1, Date.now() * 1000, atLeast);
+    return this.clock;
+  }
+
+  async upsertTraces(rows: readonly TraceRow[]): Promise<UpsertCounts> {
+    if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0 };
+    // Every value is checked before anything is written: a bad batch changes nothing.
+    for (const r of rows) encodeRow(MessageTrace, r, {});
+    const { unique, updatedInBatch, duplicatesInBatch } = collapseBatch(rows);
+    const stored = await this.storedTraces(unique);
+    let ingested = 0;
+    let updated = 0;
+    let duplicates = 0;
+    const out: Record<string, unknown>[] = [];
+    for (const row of unique) {
+      const seen = stored.get(traceKey(row));
+      if (!seen) {
+        ingested++;
+        out.push(encodeRow(MessageTrace, row, { _version: this.nextVersion() }));
+        continue;
+      }
+      const merged = mergeTrace(seen.row, row);
+      if (merged === seen.row) duplicates++;
+      else {
+        updated++;
+        out.push(encodeRow(MessageTrace, merged, { _version: this.nextVersion(seen.version + 1) }));
+      }
+    }
+    for (let i = 0; i < out.length; i += INSERT_CHUNK)
+      await this.db.insert(writeTable(this.placement, 'MessageTrace'), out.slice(i, i + INSERT_CHUNK));
+    return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
+  }
+
+  /** The stored rows (and versions) of the batch's keys. */
+  private async storedTraces(rows: readonly TraceRow[]): Promise<Map<string, { row: TraceRow; version: number }>> {
+    const found = new Map<string, { row: TraceRow; version: number }>();
+    const cols = MessageTrace.columns.map((c) => q(c.name)).join(', ');
+    for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
+      const chunk = rows.slice(i, i + LOOKUP_CHUNK);
+      const wanted = new Set(chunk.map(traceKey));
+      const times = chunk.map((r) => r.Received * 1000);
+      const ids = [...new Set(chunk.map((r) => r.MessageTraceId))].map((x) => lit(x)).join(', ');
+      const r = await this.db.select(
+        `SELECT ${cols}, _version FROM MessageTrace FINAL WHERE Received BETWEEN ${lit(Math.min(...times) - LOOKUP_SLACK_US, 'long')} AND ${lit(Math.max(...times) + LOOKUP_SLACK_US, 'long')} AND MessageTraceId IN (${ids})`,
+      );
+      for (const values of r.data) {
+        const row = decodeRow<TraceRow>(MessageTrace, values);
+        const key = traceKey(row);
+        if (wanted.has(key)) found.set(key, { row, version: Number(values[MessageTrace.columns.length]) });
+      }
+    }
+    return found;
+  }
+
+  async insertEvents(rows: readonly EventRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const encoded = rows.map((r) => encodeRow(MessageEvents, r, { _version: 0 }));
+    const byKey = new Map<string, Record<string, unknown>>();
+    for (const e of encoded) byKey.set(eventKey(e), e);
+    const fresh = new Map(byKey);
+    const times = [...byKey.values()].map((e) => Number(e.Timestamp));
+    const ids = [...new Set([...byKey.values()].map((e) => String(e.MessageTraceId)))];
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const r = await this.db.select(
+        `SELECT ${MessageEvents.key.map(q).join(', ')} FROM MessageEvents FINAL WHERE Timestamp BETWEEN ${lit(Math.min(...times), 'long')} AND ${lit(Math.max(...times), 'long')} AND MessageTraceId IN (${ids
+          .slice(i, i + LOOKUP_CHUNK)
+          .map((x) => lit(x))
+          .join(', ')})`,
+      );
+      for (const v of r.data) fresh.delete(eventKey(Object.fromEntries(MessageEvents.key.map((k, j) => [k, v[j]]))));
+    }
+    await this.db.insert(writeTable(this.placement, 'MessageEvents'), [...fresh.values()]);
+    return fresh.size;
+  }
+
+  async replaceIndicators(feed: string, rows: readonly IndicatorRow[]): Promise<void> {
+    await this.replaceWhere(Indicators, `Feed = ${lit(feed)}`, rows);
+  }
+
+  async upsertIndicators(rows: readonly IndicatorRow[]): Promise<void> {
+    const v = this.nextVersion();
+    await this.db.insert(
+      'Indicators',
+      rows.map((r) => encodeRow(Indicators, r, { _version: v, _deleted: 0 })),
+    );
+  }
+
+  async replaceIntelMatches(rows: readonly IntelMatchRow[]): Promise<void> {
+    await this.replaceWhere(IntelMatches, '1', rows);
+  }
+
+  async replaceWatchlist(name: string, rows: readonly WatchlistRow[]): Promise<void> {
+    await this.replaceWhere(Watchlist, `Name = ${lit(name)}`, rows);
+  }
+
+  /**
+   * Replace the rows of a small table that match `where` with `rows`, in one insert: the new rows and a deletion
+   * mark for each stored key that is not among them, all of one new version.
+   */
+  private async replaceWhere(table: TableDef, where: string, rows: readonly object[]): Promise<void> {
+    const v = this.nextVersion();
+    const fresh = rows.map((r) => encodeRow(table, r, { _version: v, _deleted: 0 }));
+    const keep = new Set(fresh.map((r) => keyOf(table, r)));
+    const keyCols = table.key.map(q).join(', ');
+    const stored = await this.db.select(`SELECT ${keyCols} FROM ${q(table.name)} FINAL WHERE _deleted = 0 AND ${where}`);
+    const marks: Record<string, unknown>[] = [];
+    for (const values of stored.data) {
+      const key = Object.fromEntries(table.key.map((k, i) => [k, values[i]]));
+      if (keep.has(keyOf(table, key))) continue;
+      const blank = encodeRow(table, {}, { _version: v, _deleted: 1 });
+      marks.push({ ...blank, ...key });
+    }
+    await this.db.insert(table.name, [...fresh, ...marks]);
+  }
+
+  async query(sql: string, params: readonly unknown[] = [], options: { signal?: AbortSignal } = {}): Promise<QueryResult> {
+    const r = await this.db.select(bindParams(sql, params), options.signal);
+    return {
+      columns: r.meta.map((m) => ({ name: m.name, type: kqlTypeOf(m.type) })),
+      rows: r.data.map((row) => row.map((v, i) => plainValue(r.meta[i]!.type, v))),
+    };
+  }
+
+  async execute(): Promise<void> {
+    throw new StoreQueryError('the ClickHouse store takes no SQL writes from outside src/store');
+  }
+
+  async ping(): Promise<void> {
+    await this.db.ping();
+  }
+
+  async stats(): Promise<StoreStats> {
+    const totals = await this.db.select('SELECT count(), uniqExact(MessageTraceId), min(Received), max(Received) FROM MessageTrace FINAL');
+    const [rows, messages, from, to] = totals.data[0]!.map(Number) as [number, number, number, number];
+    const groups = async (col: string) => {
+      const r = await this.db.select(`SELECT ${q(col)}, count() AS n FROM MessageTrace FINAL GROUP BY ${q(col)} ORDER BY n DESC`);
+      return Object.fromEntries(r.data.map(([k, n]) => [String(k), Number(n)]));
+    };
+    const iso = (us: number) => (rows === 0 ? null : new Date(Math.round(us / 1000)).toISOString());
+    return {
+      rows,
+      messages,
+      from: iso(from),
+      to: iso(to),
+      byStatus: await groups('Status'),
+      byDirection: await groups('Direction'),
+      bySource: await groups('Source'),
+    };
+  }
+
+  async getState(key: string): Promise<StateEntry | undefined> {
+    const r = await this.db.select(`SELECT value, updated_at FROM _state FINAL WHERE key = ${lit(key)} AND _deleted = 0`);
+    const row = r.data[0];
+    if (!row) return undefined;
+    return { key, value: JSON.parse(String(row[0])), updatedAt: new Date(Math.round(Number(row[1]) / 1000)).toISOString() };
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    const v = this.nextVersion();
+    await this.db.insert('_state', [{ key, value: JSON.stringify(value), updated_at: Date.now() * 1000, _version: v, _deleted: 0 }]);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** SQL of the KQL compiler carries no placeholders for ClickHouse; `{pN:Type}` ones (if any) are filled with literals. */
+function bindParams(sql: string, params: readonly unknown[]): string {
+  if (params.length === 0) return sql;
+  return sql.replace(/\{p(\d+):(\w+)\}/g, (_m, n: string, type: string) => {
+    const i = Number(n) - 1;
+    if (i < 0 || i >= params.length) throw new StoreQueryError(`no value for parameter ${n}`);
+    return lit(params[i], type as ColumnType);
+  });
+}
+
+const traceKey = (r: { MessageTraceId: string; RecipientAddress: string }) => `${r.MessageTraceId}\u0000${r.RecipientAddress}`;
+const eventKey = (e: Record<string, unknown>) => MessageEvents.key.map((k) => String(e[k])).join('\u0000');
+const keyOf = (table: TableDef, r: Record<string, unknown>) => table.key.map((k) => String(r[k])).join('\u0000');

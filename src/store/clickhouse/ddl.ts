@@ -1,0 +1,92 @@
+/**
+ * ClickHouse tables of the event model, in the syntax ClickHouse 18.16 (Debian's package) and current releases
+ * both accept: `ENGINE = X() PARTITION BY ... ORDER BY ...` (current releases reject the old
+ * `MergeTree(date, key, 8192)` form). A datetime is an Int64 of microseconds since the epoch (no DateTime64 in 18.16).
+ */
+import { TABLES, type ColumnType, type TableDef } from '../../schema/index.js';
+
+/** Where the store lives: its database and, for a cluster, the cluster's name in remote_servers. */
+export interface Placement {
+  readonly database: string;
+  readonly cluster?: string;
+}
+
+const TYPES: Readonly<Record<ColumnType, string>> = {
+  datetime: 'Int64',
+  string: 'String',
+  long: 'Int64',
+  int: 'Int32',
+  real: 'Float64',
+  bool: 'UInt8',
+  dynamic: 'String',
+  timespan: 'Int64',
+};
+
+/** Tables split over the shards by sipHash64(MessageTraceId); the others are small and kept whole on every server. */
+export const SHARDED: ReadonlySet<string> = new Set(['MessageTrace', 'MessageEvents']);
+
+/** How each sharded table is partitioned and sorted (the time column first: dashboards and detections read time ranges). */
+const LAYOUT: Readonly<Record<string, { time: string; order: readonly string[] }>> = {
+  MessageTrace: { time: 'Received', order: ['Received', 'MessageTraceId', 'RecipientAddress'] },
+  MessageEvents: { time: 'Timestamp', order: ['Timestamp', 'MessageTraceId', 'RecipientAddress', 'Event', 'ServerHostname'] },
+};
+
+/** Columns that may hold NULL: datetimes that are not part of a key. */
+export function nullable(table: TableDef, column: string): boolean {
+  const c = table.columns.find((x) => x.name === column);
+  return c?.type === 'datetime' && !table.key.includes(column) && LAYOUT[table.name]?.time !== column;
+}
+
+/** `` `name` `` (schema names only). */
+export const q = (name: string): string => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+
+/** The ClickHouse type of a column. */
+export function columnType(table: TableDef, column: string, type: ColumnType): string {
+  return nullable(table, column) ? `Nullable(${TYPES[type]})` : TYPES[type];
+}
+
+/** The table the store writes into: the local table of a sharded one on a cluster, else the table itself. */
+export function writeTable(p: Placement, name: string): string {
+  return p.cluster && SHARDED.has(name) ? `${name}_local` : name;
+}
+
+const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
+
+/** The CREATE statements of the store, in order (database first). */
+export function createStatements(p: Placement): string[] {
+  const db = q(p.database);
+  const out = [`CREATE DATABASE IF NOT EXISTS ${db}${onCluster(p)}`];
+  for (const table of Object.values(TABLES)) out.push(...tableStatements(p, table));
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${q('_state')}${onCluster(p)} (\`key\` String, \`value\` String, \`updated_at\` Int64, \`_version\` UInt64, \`_deleted\` UInt8) ENGINE = ${engine(p, '_state', false)} ORDER BY \`key\``,
+  );
+  return out;
+}
+
+function engine(p: Placement, name: string, sharded: boolean): string {
+  if (!p.cluster) return 'ReplacingMergeTree(_version)';
+  // Sharded tables: one replica set per shard; small tables: one replica set spanning every server of the cluster.
+  const path = sharded ? `/clickhouse/tables/{shard}/${p.database}/${name}` : `/clickhouse/tables/all/${p.database}/${name}`;
+  return `ReplicatedReplacingMergeTree('${path}', '${sharded ? '{replica}' : '{shard}-{replica}'}', _version)`;
+}
+
+function tableStatements(p: Placement, table: TableDef): string[] {
+  const db = q(p.database);
+  const cols = table.columns.map((c) => `${q(c.name)} ${columnType(table, c.name, c.type)}`);
+  const sharded = SHARDED.has(table.name);
+  const layout = LAYOUT[table.name];
+  const extra = sharded ? ['`_version` UInt64'] : ['`_version` UInt64', '`_deleted` UInt8'];
+  const local = writeTable(p, table.name);
+  const body = layout
+    ? `PARTITION BY toYYYYMM(toDateTime(intDiv(${q(layout.time)}, 1000000), 'UTC')) ORDER BY (${layout.order.map(q).join(', ')})`
+    : `ORDER BY (${table.key.map(q).join(', ')})`;
+  const out = [
+    `CREATE TABLE IF NOT EXISTS ${db}.${q(local)}${onCluster(p)} (${[...cols, ...extra].join(', ')}) ENGINE = ${engine(p, table.name, sharded)} ${body}`,
+  ];
+  if (p.cluster && sharded) {
+    out.push(
+      `CREATE TABLE IF NOT EXISTS ${db}.${q(table.name)}${onCluster(p)} AS ${db}.${q(local)} ENGINE = Distributed(${q(p.cluster)}, ${db}, ${q(local)}, sipHash64(\`MessageTraceId\`))`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,232 @@
+/**
+ * A real ClickHouse cluster on loopback for tests: one ZooKeeper and four ClickHouse servers (two shards x two
+ * replicas, cluster `mailsift`), configured in a temporary directory with free ports, stopped at the end.
+ * Debian's packages `clickhouse-server` and `zookeeper` provide the binaries; without them the tests that
+ * need a cluster are skipped, with a warning naming the missing package.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CLICKHOUSE_SERVER = process.env.MAILSIFT_CLICKHOUSE_SERVER ?? '/usr/sbin/clickhouse-server';
+export const ZOOKEEPER_JAR = process.env.MAILSIFT_ZOOKEEPER_JAR ?? '/usr/share/java/zookeeper.jar';
+/** The cluster name written into every server's remote_servers. */
+export const CLUSTER = 'mailsift';
+/** User and password the tests' store URLs sign in with (the cluster's own traffic uses `default`). */
+export const USER = 'mailsift';
+export const PASSWORD = 'ch-test-secret';
+
+const missing = [
+  existsSync(CLICKHOUSE_SERVER) ? undefined : 'clickhouse-server',
+  existsSync(ZOOKEEPER_JAR) ? undefined : 'zookeeper',
+].filter((x): x is string => x !== undefined);
+
+/** True when the packages are installed; when not, a warning names them once. */
+export const HAS_CLICKHOUSE = missing.length === 0;
+if (!HAS_CLICKHOUSE) {
+  console.warn(
+    `\n*** ClickHouse tests SKIPPED: package(s) ${missing.join(' and ')} not installed (apt-get install --no-install-recommends clickhouse-server zookeeper) ***\n`,
+  );
+}
+
+/** One ClickHouse server of the cluster. */
+export interface ClickHouseNode {
+  readonly shard: number;
+  readonly replica: number;
+  readonly httpPort: number;
+  readonly tcpPort: number;
+  readonly interserverPort: number;
+  readonly dir: string;
+  process?: ChildProcess;
+}
+
+/** A running cluster. */
+export interface ClickHouseCluster {
+  readonly nodes: readonly ClickHouseNode[];
+  readonly zookeeperPort: number;
+  /** Store URL of a server (default the first), with `cluster=` unless `single`; `db` names the database. */
+  url(db: string, options?: { node?: number; single?: boolean }): string;
+  /** Kill a server (SIGKILL, as a crash). */
+  kill(node: number): Promise<void>;
+  /** Start a stopped server again and wait until it answers. */
+  restart(node: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Start the cluster (about 2-5 s); `shards` x `replicas` servers. */
+export async function startClickHouseCluster(options: { shards?: number; replicas?: number } = {}): Promise<ClickHouseCluster> {
+  const shards = options.shards ?? 2;
+  const replicas = options.replicas ?? 2;
+  const root = mkdtempSync(join(tmpdir(), 'mailsift-ch-'));
+  const zkPort = await freePort();
+  const nodes: ClickHouseNode[] = [];
+  for (let s = 1; s <= shards; s++) {
+    for (let r = 1; r <= replicas; r++) {
+      const dir = join(root, `s${s}r${r}`);
+      nodes.push({ shard: s, replica: r, httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dir });
+    }
+  }
+  const zk = startZooKeeper(join(root, 'zk'), zkPort);
+  const stops: (() => Promise<void>)[] = [() => stopProcess(zk)];
+  try {
+    await waitForZooKeeper(zkPort, zk);
+    for (const n of nodes) writeNodeConfig(n, nodes, zkPort);
+    for (const n of nodes) n.process = startServer(n);
+    await Promise.all(nodes.map((n) => waitForHttp(n)));
+  } catch (error) {
+    for (const n of nodes) if (n.process) await stopProcess(n.process);
+    await stopProcess(zk);
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    nodes,
+    zookeeperPort: zkPort,
+    url(db, o = {}) {
+      const n = nodes[o.node ?? 0]!;
+      return `clickhouse://${USER}:${PASSWORD}@127.0.0.1:${n.httpPort}/${db}${o.single ? '' : `?cluster=${CLUSTER}`}`;
+    },
+    async kill(i) {
+      const p = nodes[i]!.process;
+      if (p) await stopProcess(p, 'SIGKILL');
+      nodes[i]!.process = undefined;
+    },
+    async restart(i) {
+      const n = nodes[i]!;
+      n.process = startServer(n);
+      await waitForHttp(n);
+    },
+    async stop() {
+      await Promise.all(nodes.map((n) => (n.process ? stopProcess(n.process) : Promise.resolve())));
+      for (const s of stops) await s();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+function startZooKeeper(dir: string, port: number): ChildProcess {
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  const cfg = join(dir, 'zoo.cfg');
+  writeFileSync(
+    cfg,
+    [
+      'tickTime=500',
+      `dataDir=${join(dir, 'data')}`,
+      `clientPort=${port}`,
+      'clientPortAddress=127.0.0.1',
+      'admin.enableServer=false',
+      '4lw.commands.whitelist=srvr',
+    ].join('\n'),
+  );
+  // The jar's manifest names its own dependencies (Debian's packaging); no wrapper script, no /etc config.
+  return spawn('java', ['-Xmx128m', '-XX:+UseSerialGC', '-cp', ZOOKEEPER_JAR, 'org.apache.zookeeper.server.ZooKeeperServerMain', cfg], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+async function waitForZooKeeper(port: number, p: ChildProcess): Promise<void> {
+  await waitFor(`ZooKeeper on ${port}`, p, async () => {
+    const answer = await new Promise<string>((resolve) => {
+      // `srvr` (not `ruok`, which answers before sessions are served) names the mode once the server serves.
+      const s = connect(port, '127.0.0.1', () => s.write('srvr'));
+      let out = '';
+      s.on('data', (d) => (out += String(d)));
+      s.on('close', () => resolve(out));
+      s.on('error', () => resolve(''));
+    });
+    return /Mode: standalone/.test(answer);
+  });
+}
+
+function writeNodeConfig(n: ClickHouseNode, all: readonly ClickHouseNode[], zkPort: number): void {
+  for (const sub of ['data', 'tmp', 'user_files', 'log']) mkdirSync(join(n.dir, sub), { recursive: true });
+  const shards = [...new Set(all.map((x) => x.shard))].map((s) => {
+    const reps = all
+      .filter((x) => x.shard === s)
+      .map((x) => `<replica><host>127.0.0.1</host><port>${x.tcpPort}</port></replica>`)
+      .join('');
+    return `<shard><internal_replication>true</internal_replication>${reps}</shard>`;
+  });
+  const config = `<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>${n.dir}/log/server.log</log><errorlog>${n.dir}/log/error.log</errorlog><size>10M</size><count>1</count></logger>
+  <listen_host>127.0.0.1</listen_host>
+  <http_port>${n.httpPort}</http_port>
+  <tcp_port>${n.tcpPort}</tcp_port>
+  <interserver_http_port>${n.interserverPort}</interserver_http_port>
+  <interserver_http_host>127.0.0.1</interserver_http_host>
+  <path>${n.dir}/data/</path>
+  <tmp_path>${n.dir}/tmp/</tmp_path>
+  <user_files_path>${n.dir}/user_files/</user_files_path>
+  <users_config>${n.dir}/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <timezone>UTC</timezone>
+  <max_concurrent_queries>50</max_concurrent_queries>
+  <mark_cache_size>33554432</mark_cache_size>
+  <uncompressed_cache_size>33554432</uncompressed_cache_size>
+  <mlock_executable>false</mlock_executable>
+  <remote_servers><${CLUSTER}>${shards.join('')}</${CLUSTER}></remote_servers>
+  <zookeeper><node><host>127.0.0.1</host><port>${zkPort}</port></node><session_timeout_ms>6000</session_timeout_ms></zookeeper>
+  <macros><shard>${String(n.shard).padStart(2, '0')}</shard><replica>r${n.replica}</replica></macros>
+  <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
+</yandex>
+`;
+  const users = `<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>1000000000</max_memory_usage><max_threads>2</max_threads><skip_unavailable_shards>0</skip_unavailable_shards></default></profiles>
+  <users>
+    <default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default>
+    <${USER}><password>${PASSWORD}</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></${USER}>
+  </users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+`;
+  writeFileSync(join(n.dir, 'config.xml'), config);
+  writeFileSync(join(n.dir, 'users.xml'), users);
+}
+
+function startServer(n: ClickHouseNode): ChildProcess {
+  return spawn(CLICKHOUSE_SERVER, [`--config-file=${join(n.dir, 'config.xml')}`], { cwd: n.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+async function waitForHttp(n: ClickHouseNode): Promise<void> {
+  await waitFor(`ClickHouse on ${n.httpPort} (log in ${n.dir}/log)`, n.process!, async () => {
+    const r = await fetch(`http://127.0.0.1:${n.httpPort}/ping`).catch(() => undefined);
+    return r?.ok === true;
+  });
+}
+
+async function waitFor(what: string, p: ChildProcess, ready: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  let stderr = '';
+  p.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (p.exitCode !== null) throw new Error(`${what} exited with ${p.exitCode}: ${stderr}`);
+    if (await ready()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} not ready after ${timeoutMs} ms: ${stderr}`);
+}
+
+async function stopProcess(p: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
+  p.kill(signal);
+  const timer = setTimeout(() => p.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
