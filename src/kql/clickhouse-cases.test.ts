@@ -17,7 +17,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('KQL cases on ClickHouse', () => {
   beforeAll(async () => {
     cluster = await startClickHouseCluster();
     store = await openFixtureStore(cluster.url('kql_cases'));
-  });
+  }, 300_000);
   afterAll(async () => {
     await store?.close();
     await cluster?.stop();

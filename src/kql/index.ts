@@ -12,3 +12,4 @@ export type { DialectName } from './dialect/index.js';
 export type * from './ast/index.js';
 export { kqlString } from './kql-literal.js';
 export { getDialect } from './dialect/index.js';
+export type { Dialect } from './dialect/index.js';

@@ -69,6 +69,12 @@ export async function startClickHouseCluster(options: { shards?: number; replica
     }
   }
   const zk = startZooKeeper(join(root, 'zk'), zkPort);
+  // A test run that ends without stop() (a timed-out hook) still takes its servers with it.
+  const reap = () => {
+    for (const p of [zk, ...nodes.map((n) => n.process)]) if (p && p.exitCode === null) p.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+  };
+  process.once('exit', reap);
   const stops: (() => Promise<void>)[] = [() => stopProcess(zk)];
   try {
     await waitForZooKeeper(zkPort, zk);
@@ -99,6 +105,7 @@ export async function startClickHouseCluster(options: { shards?: number; replica
       await waitForHttp(n);
     },
     async stop() {
+      process.off('exit', reap);
       await Promise.all(nodes.map((n) => (n.process ? stopProcess(n.process) : Promise.resolve())));
       for (const s of stops) await s();
       rmSync(root, { recursive: true, force: true });
@@ -199,7 +206,7 @@ async function waitForHttp(n: ClickHouseNode): Promise<void> {
   });
 }
 
-async function waitFor(what: string, p: ChildProcess, ready: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+async function waitFor(what: string, p: ChildProcess, ready: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   let stderr = '';
   p.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
   const started = Date.now();

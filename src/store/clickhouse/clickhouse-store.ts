@@ -6,6 +6,7 @@
  */
 import { getDialect } from '../../kql/index.js';
 import {
+  Findings,
   Indicators,
   IntelMatches,
   MessageEvents,
@@ -13,6 +14,10 @@ import {
   Watchlist,
   type ColumnType,
   type EventRow,
+  type FindingListFilter,
+  type FindingRow,
+  type FindingStateChange,
+  type StoredFindingRow,
   type IndicatorRow,
   type IntelMatchRow,
   type TableDef,
@@ -20,10 +25,24 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import { StoreQueryError } from '../errors.js';
-import { collapseBatch, mergeTrace } from '../merge-trace.js';
-import type { QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
+import { collapseBatch, mergeTrace } from '../trace-merge.js';
+import type { DetectQueries } from '../detect-queries.js';
+import { RETENTION_COLUMNS } from '../retention.js';
+import type {
+  EntityColumn,
+  EntityValueStats,
+  QueryOptions,
+  QueryResult,
+  StateEntry,
+  Store,
+  StoreStats,
+  TimeWindow,
+  UpsertCounts,
+} from '../store.js';
+import { clickhouseDetectQueries } from './detect-queries.js';
+import { ClickHouseFindings } from './findings.js';
 import { Connection } from './connection.js';
-import { createStatements, q, writeTable, type Placement } from './ddl.js';
+import { createStatements, q, SHARDED, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
 const dialect = getDialect('clickhouse');
@@ -55,12 +74,17 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
 export class ClickHouseStore implements Store {
   readonly dialect = 'clickhouse' as const;
   private clock = 0;
+  private readonly findings: ClickHouseFindings;
+  readonly detect: DetectQueries;
 
   constructor(
     private readonly db: Connection,
     private readonly placement: Placement,
     readonly location: string,
-  ) {}
+  ) {
+    this.findings = new ClickHouseFindings(db, lit, () => this.nextVersion());
+    this.detect = clickhouseDetectQueries(db, lit);
+  }
 
   /** A version above every one this process wrote before (microseconds of the wall clock). */
   private nextVersion(atLeast = 0): number {
@@ -179,16 +203,16 @@ export class ClickHouseStore implements Store {
     await this.db.insert(table.name, [...fresh, ...marks]);
   }
 
-  async query(sql: string, params: readonly unknown[] = [], options: { signal?: AbortSignal } = {}): Promise<QueryResult> {
-    const r = await this.db.select(bindParams(sql, params), options.signal);
+  async query(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
+    let text = bindParams(sql, params);
+    if (options.limit !== undefined) {
+      text = `SELECT * FROM (${text.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+    }
+    const r = await this.db.select(text, options.signal);
     return {
       columns: r.meta.map((m) => ({ name: m.name, type: kqlTypeOf(m.type) })),
       rows: r.data.map((row) => row.map((v, i) => plainValue(r.meta[i]!.type, v))),
     };
-  }
-
-  async execute(): Promise<void> {
-    throw new StoreQueryError('the ClickHouse store takes no SQL writes from outside src/store');
   }
 
   async ping(): Promise<void> {
@@ -214,6 +238,94 @@ export class ClickHouseStore implements Store {
     };
   }
 
+  async distinctValues(column: EntityColumn, window: TimeWindow = {}): Promise<string[]> {
+    const r = await this.db.select(`SELECT DISTINCT ${q(column)} FROM MessageTrace FINAL WHERE ${q(column)} != ''${windowSql(window)}`);
+    return r.data.map((row) => String(row[0]));
+  }
+
+  async entityValueStats(column: EntityColumn, values: readonly string[], window: TimeWindow = {}): Promise<EntityValueStats[]> {
+    const out: EntityValueStats[] = [];
+    const iso = (us: unknown) => new Date(Math.round(Number(us) / 1000)).toISOString();
+    for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
+      const list = values.slice(i, i + LOOKUP_CHUNK).map((v) => lit(v));
+      const r = await this.db.select(
+        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM MessageTrace FINAL WHERE ${q(column)} IN (${list.join(', ')})${windowSql(window)} GROUP BY ${q(column)}`,
+      );
+      for (const [value, messages, first, last] of r.data)
+        out.push({ value: String(value), messages: Number(messages), first: iso(first), last: iso(last) });
+    }
+    return out;
+  }
+
+  saveFindings(rows: readonly FindingRow[], now: number): Promise<void> {
+    return this.findings.save(rows, now);
+  }
+
+  listFindings(filter?: FindingListFilter): Promise<StoredFindingRow[]> {
+    return this.findings.list(filter);
+  }
+
+  getFinding(id: string): Promise<StoredFindingRow | undefined> {
+    return this.findings.get(id);
+  }
+
+  setFindingState(change: FindingStateChange): Promise<StoredFindingRow | undefined> {
+    return this.findings.setState(change);
+  }
+
+  findingHistory(id: string): Promise<FindingStateChange[]> {
+    return this.findings.history(id);
+  }
+
+  /**
+   * Sharded tables: a mutation (ALTER ... DELETE, on every shard) whose end is awaited by reading; small tables:
+   * deletion marks. Counts are the rows older than the cutoff before the deletion.
+   */
+  async deleteOlderThan(cutoff: number): Promise<Record<string, number>> {
+    const at = lit(Math.round(cutoff) * 1000, 'long');
+    const deleted: Record<string, number> = {};
+    for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
+      const old = `${q(column)} < ${at}`;
+      const live = SHARDED.has(table) ? `${q(table)} FINAL WHERE ${old}` : `${q(table)} FINAL WHERE _deleted = 0 AND ${old}`;
+      const count = Number((await this.db.select(`SELECT count() FROM ${live}`)).data[0]![0]);
+      deleted[table] = count;
+      if (count === 0) continue;
+      if (SHARDED.has(table)) {
+        const onCluster = this.placement.cluster ? ` ON CLUSTER ${q(this.placement.cluster)}` : '';
+        await this.db.command(
+          `ALTER TABLE ${q(this.placement.database)}.${q(writeTable(this.placement, table))}${onCluster} DELETE WHERE ${old}`,
+        );
+        await this.waitUntilEmpty(`SELECT count() FROM ${live}`);
+      } else {
+        const def = TABLES_BY_NAME[table]!;
+        const keys = await this.db.select(`SELECT ${def.key.map(q).join(', ')} FROM ${live}`);
+        const v = this.nextVersion();
+        const blank = encodeRow(def, {}, { _version: v, _deleted: 1 });
+        await this.db.insert(
+          table,
+          keys.data.map((values) => ({ ...blank, ...Object.fromEntries(def.key.map((k, i) => [k, values[i]])) })),
+        );
+      }
+    }
+    const history = `updated_at < ${at}`;
+    const marks = await this.db.select(`SELECT id, state, updated_by, updated_at FROM _finding_history FINAL WHERE ${history}`);
+    if (marks.data.length > 0) {
+      const onCluster = this.placement.cluster ? ` ON CLUSTER ${q(this.placement.cluster)}` : '';
+      await this.db.command(`ALTER TABLE ${q(this.placement.database)}.\`_finding_history\`${onCluster} DELETE WHERE ${history}`);
+      await this.waitUntilEmpty(`SELECT count() FROM _finding_history WHERE ${history}`);
+    }
+    return deleted;
+  }
+
+  /** Mutations run in the background (18.16 cannot wait for them): poll until `countSql` reads 0. */
+  private async waitUntilEmpty(countSql: string, timeoutMs = 120_000): Promise<void> {
+    const started = Date.now();
+    while (Number((await this.db.select(countSql)).data[0]![0]) > 0) {
+      if (Date.now() - started > timeoutMs) throw new StoreQueryError(`retention: rows still present after ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   async getState(key: string): Promise<StateEntry | undefined> {
     const r = await this.db.select(`SELECT value, updated_at FROM _state FINAL WHERE key = ${lit(key)} AND _deleted = 0`);
     const row = r.data[0];
@@ -231,13 +343,25 @@ export class ClickHouseStore implements Store {
   }
 }
 
+const TABLES_BY_NAME: Readonly<Record<string, TableDef>> = { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, Findings };
+
+/** ` AND Received ...` of a window (ms, [from, to)). */
+function windowSql(w: TimeWindow): string {
+  let out = '';
+  if (w.from !== undefined) out += ` AND Received >= ${lit(Math.round(w.from) * 1000, 'long')}`;
+  if (w.to !== undefined) out += ` AND Received < ${lit(Math.round(w.to) * 1000, 'long')}`;
+  return out;
+}
+
 /** SQL of the KQL compiler carries no placeholders for ClickHouse; `{pN:Type}` ones (if any) are filled with literals. */
 function bindParams(sql: string, params: readonly unknown[]): string {
   if (params.length === 0) return sql;
-  return sql.replace(/\{p(\d+):(\w+)\}/g, (_m, n: string, type: string) => {
-    const i = Number(n) - 1;
-    if (i < 0 || i >= params.length) throw new StoreQueryError(`no value for parameter ${n}`);
-    return lit(params[i], type as ColumnType);
+  // `$N` too: the positional form other callers of query() use.
+  return sql.replace(/\{p(\d+):(\w+)\}|\$(\d+)/g, (_m, n: string | undefined, type: string | undefined, dollar: string | undefined) => {
+    const i = Number(n ?? dollar) - 1;
+    if (i < 0 || i >= params.length) throw new StoreQueryError(`no value for parameter ${n ?? dollar}`);
+    const v = params[i];
+    return lit(v, (type as ColumnType | undefined) ?? (typeof v === 'number' ? (Number.isInteger(v) ? 'long' : 'real') : 'string'));
   });
 }
 

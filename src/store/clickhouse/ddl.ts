@@ -60,6 +60,9 @@ export function createStatements(p: Placement): string[] {
   out.push(
     `CREATE TABLE IF NOT EXISTS ${db}.${q('_state')}${onCluster(p)} (\`key\` String, \`value\` String, \`updated_at\` Int64, \`_version\` UInt64, \`_deleted\` UInt8) ENGINE = ${engine(p, '_state', false)} ORDER BY \`key\``,
   );
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${q('_finding_history')}${onCluster(p)} (\`id\` String, \`state\` String, \`updated_by\` String, \`updated_at\` Int64, \`_version\` UInt64) ENGINE = ${engine(p, '_finding_history', false)} ORDER BY (\`id\`, \`updated_at\`, \`state\`, \`updated_by\`)`,
+  );
   return out;
 }
 
