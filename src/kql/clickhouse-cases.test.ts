@@ -8,7 +8,16 @@ import { CASE_FILES, sortRows } from './test/case-files.js';
 import { FIXTURE_NOW, openFixtureStore } from './test/fixture.js';
 
 /** Cases ClickHouse 18.16 cannot answer as DuckDB does, each with the reason. */
-export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {};
+export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
+  'join leftanti': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
+  'tostring of numbers, bools and null': 'ClickHouse 18.16 has no Bool type: tostring(true) is "1", not "true"',
+  'split with and without index':
+    'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
+  'dynamic index and array_length':
+    'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
+  'dynamic value compared with a string':
+    'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
+};
 
 let cluster: ClickHouseCluster;
 let store: Store;

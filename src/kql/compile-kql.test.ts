@@ -60,7 +60,7 @@ describe('compileKql options', () => {
     const q = compileKql('MessageTrace | where Received > datetime(2026-11-01) and Subject has "x\'y"', { dialect: 'clickhouse' });
     expect(q.sql).toContain('(`Received` > toInt64(1793491200000000))');
     expect(q.sql).toContain(
-      "(position(lowerUTF8(`Subject`), 'x\\'y') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])x\\'y(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "(position(lowerUTF8(`Subject`), 'x\\'y') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])x\\'y(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))",
     );
     expect(q.params).toEqual([]);
   });

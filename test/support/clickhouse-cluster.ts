@@ -5,7 +5,7 @@
  * need a cluster are skipped, with a warning naming the missing package.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,12 +60,13 @@ export async function startClickHouseCluster(options: { shards?: number; replica
   const shards = options.shards ?? 2;
   const replicas = options.replicas ?? 2;
   const root = mkdtempSync(join(tmpdir(), 'mailsift-ch-'));
-  const zkPort = await freePort();
+  const ports = await freePorts(1 + 3 * shards * replicas);
+  const zkPort = ports.pop()!;
   const nodes: ClickHouseNode[] = [];
   for (let s = 1; s <= shards; s++) {
     for (let r = 1; r <= replicas; r++) {
       const dir = join(root, `s${s}r${r}`);
-      nodes.push({ shard: s, replica: r, httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dir });
+      nodes.push({ shard: s, replica: r, httpPort: ports.pop()!, tcpPort: ports.pop()!, interserverPort: ports.pop()!, dir });
     }
   }
   const zk = startZooKeeper(join(root, 'zk'), zkPort);
@@ -82,6 +83,10 @@ export async function startClickHouseCluster(options: { shards?: number; replica
     for (const n of nodes) n.process = startServer(n);
     await Promise.all(nodes.map((n) => waitForHttp(n)));
   } catch (error) {
+    for (const n of nodes) {
+      const log = join(n.dir, 'log', 'error.log');
+      if (existsSync(log)) (error as Error).message += `\n${n.dir}: ${readFileSync(log, 'utf8').slice(-1500)}`;
+    }
     for (const n of nodes) if (n.process) await stopProcess(n.process);
     await stopProcess(zk);
     rmSync(root, { recursive: true, force: true });
@@ -227,13 +232,20 @@ async function stopProcess(p: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'):
   clearTimeout(timer);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+/** `n` distinct free ports (all held open until every one is chosen). */
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const s = createServer();
+          s.once('error', reject);
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
 }

@@ -6,21 +6,24 @@ export const CASES: readonly KqlCase[] = [
     name: '== is case-sensitive',
     kql: 'MessageTrace | where Status == "delivered" | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE "Status" = $1',
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE `Status` = 'delivered'",
+    clickhouse:
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `Status` = 'delivered') AS _a1",
     rows: [[0]],
   },
   {
     name: '=~ is case-insensitive',
     kql: 'MessageTrace | where Status =~ "delivered" | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE lower("Status") = $1',
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE lowerUTF8(`Status`) = 'delivered'",
+    clickhouse:
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE lowerUTF8(`Status`) = 'delivered') AS _a1",
     rows: [[4]],
   },
   {
     name: '!~',
     kql: 'MessageTrace | where Status !~ "DELIVERED" | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE lower("Status") <> $1',
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE lowerUTF8(`Status`) <> 'delivered'",
+    clickhouse:
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE lowerUTF8(`Status`) <> 'delivered') AS _a1",
     rows: [[5]],
   },
   {
@@ -28,7 +31,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where Subject has "cat" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE contains(lower("Subject"), $1) AND regexp_matches("Subject", $2)',
     clickhouse:
-      "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (position(lowerUTF8(`Subject`), 'cat') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])cat(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(lowerUTF8(`Subject`), 'cat') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])cat(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))",
     rows: [['m7']],
   },
   {
@@ -37,7 +40,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", "RecipientAddress" FROM "MessageTrace" WHERE contains(lower("Subject"), $1) AND regexp_matches("Subject", $2)',
     clickhouse:
-      "SELECT `MessageTraceId`, `RecipientAddress` FROM `MessageTrace` FINAL WHERE (position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])INVOICE(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "SELECT `MessageTraceId`, `RecipientAddress` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])INVOICE(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))",
     rows: [
       ['m1', 'bob@fabrikam.com'],
       ['m3', 'bob@contoso.com'],
@@ -49,7 +52,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where Subject has "会議" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE contains(lower("Subject"), $1) AND regexp_matches("Subject", $2)',
     clickhouse:
-      "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (position(lowerUTF8(`Subject`), '会議') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])会議(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(lowerUTF8(`Subject`), '会議') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])会議(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))",
     rows: [['m6']],
   },
   {
@@ -57,7 +60,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where Subject !has "invoice" | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE NOT (contains(lower("Subject"), $1) AND regexp_matches("Subject", $2))',
     clickhouse:
-      "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE NOT ((position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])invoice(?:[^\\\\p{L}\\\\p{N}]|$)'))",
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE NOT ((position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])invoice(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]')))) AS _a1",
     rows: [[6]],
   },
   {
@@ -65,7 +68,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where Subject has_cs "CAT" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE contains("Subject", $1) AND regexp_matches("Subject", $2)',
     clickhouse:
-      "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (position(`Subject`, 'CAT') > 0) AND match(`Subject`, '(?:^|[^\\\\p{L}\\\\p{N}])CAT(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(`Subject`, 'CAT') > 0) AND match(`Subject`, concat('(?:^|[^\\\\p{L}\\\\p{N}])CAT(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))",
     rows: [['m7']],
   },
   {
@@ -74,7 +77,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE contains(lower("SenderAddress"), $1) AND regexp_matches("SenderAddress", $2)',
     clickhouse:
-      "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE (position(lowerUTF8(`SenderAddress`), '@phish.example') > 0) AND match(`SenderAddress`, '(?i)@phish\\\\.example(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(lowerUTF8(`SenderAddress`), '@phish.example') > 0) AND match(`SenderAddress`, concat('(?i)@phish\\\\.example(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))) AS _a1",
     rows: [[2]],
   },
   {
@@ -82,7 +85,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where Subject has_any ("report", "facts") | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE regexp_matches("Subject", $1)',
     clickhouse:
-      "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE match(`Subject`, '(?i)(?:(?:^|[^\\\\p{L}\\\\p{N}])report(?:[^\\\\p{L}\\\\p{N}]|$)|(?:^|[^\\\\p{L}\\\\p{N}])facts(?:[^\\\\p{L}\\\\p{N}]|$))')",
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE match(`Subject`, concat('(?i)(?:(?:^|[^\\\\p{L}\\\\p{N}])report(?:[^\\\\p{L}\\\\p{N}]|$)|(?:^|[^\\\\p{L}\\\\p{N}])facts(?:[^\\\\p{L}\\\\p{N}]|$))', '|[^\\\\s\\\\S]'))",
     rows: [['m2'], ['m7']],
   },
   {
@@ -91,42 +94,47 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "RecipientAddress" FROM "MessageTrace" WHERE contains(lower("Subject"), $1) AND regexp_matches("Subject", $2) AND contains(lower("Subject"), $3) AND regexp_matches("Subject", $4)',
     clickhouse:
-      "SELECT `RecipientAddress` FROM `MessageTrace` FINAL WHERE (position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])invoice(?:[^\\\\p{L}\\\\p{N}]|$)') AND (position(lowerUTF8(`Subject`), 'urgent') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])urgent(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "SELECT `RecipientAddress` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])invoice(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]')) AND (position(lowerUTF8(`Subject`), 'urgent') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])urgent(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))",
     rows: [['bob@contoso.com'], ['dave@contoso.com']],
   },
   {
     name: 'contains is a case-insensitive substring',
     kql: 'MessageTrace | where Subject contains "CAT" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE contains(lower("Subject"), $1)',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (position(lowerUTF8(`Subject`), 'cat') > 0)",
+    clickhouse:
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(lowerUTF8(`Subject`), 'cat') > 0)",
     rows: [['m4'], ['m7']],
   },
   {
     name: '!contains',
     kql: 'MessageTrace | where Subject !contains "o" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE NOT (contains(lower("Subject"), $1))',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE NOT ((position(lowerUTF8(`Subject`), 'o') > 0))",
+    clickhouse:
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE NOT ((position(lowerUTF8(`Subject`), 'o') > 0))",
     rows: [['m5'], ['m6'], ['m7']],
   },
   {
     name: 'contains_cs',
     kql: 'MessageTrace | where Subject contains_cs "Con" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE contains("Subject", $1)',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (position(`Subject`, 'Con') > 0)",
+    clickhouse:
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(`Subject`, 'Con') > 0)",
     rows: [['m1'], ['m4']],
   },
   {
     name: 'startswith',
     kql: 'MessageTrace | where Subject startswith "re:" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE "Subject" ILIKE $1',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (lowerUTF8(`Subject`) LIKE lowerUTF8('re:%'))",
+    clickhouse:
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (lowerUTF8(`Subject`) LIKE lowerUTF8('re:%'))",
     rows: [['m6']],
   },
   {
     name: 'startswith with LIKE wildcards in the needle',
     kql: 'MessageTrace | where Subject startswith "it%" | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE starts_with(lower("Subject"), $1)',
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE startsWith(lowerUTF8(`Subject`), 'it%')",
+    clickhouse:
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE startsWith(lowerUTF8(`Subject`), 'it%')) AS _a1",
     rows: [[0]],
   },
   {
@@ -134,14 +142,15 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where SenderAddress endswith "@FABRIKAM.COM" | distinct SenderAddress',
     duckdb: 'SELECT DISTINCT "SenderAddress" FROM "MessageTrace" WHERE "SenderAddress" ILIKE $1',
     clickhouse:
-      "SELECT DISTINCT `SenderAddress` FROM `MessageTrace` FINAL WHERE (lowerUTF8(`SenderAddress`) LIKE lowerUTF8('%@FABRIKAM.COM'))",
+      "SELECT DISTINCT `SenderAddress` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (lowerUTF8(`SenderAddress`) LIKE lowerUTF8('%@FABRIKAM.COM'))",
     rows: [['news@fabrikam.com']],
   },
   {
     name: 'matches regex',
     kql: 'MessageTrace | where Subject matches regex @"\\d{4}" | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE regexp_matches("Subject", $1)',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE match(`Subject`, '\\\\d{4}')",
+    clickhouse:
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE match(`Subject`, concat('\\\\d{4}', '|[^\\\\s\\\\S]'))",
     rows: [['m1']],
   },
   {
@@ -149,28 +158,31 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where Status in ("Quarantined", "FilteredAsSpam") and RecipientAddress !in ("dave@contoso.com") | project RecipientAddress',
     duckdb: 'SELECT "RecipientAddress" FROM "MessageTrace" WHERE ("Status" IN ($1, $2)) AND ("RecipientAddress" NOT IN ($3))',
     clickhouse:
-      "SELECT `RecipientAddress` FROM `MessageTrace` FINAL WHERE (`Status` IN ('Quarantined', 'FilteredAsSpam')) AND (`RecipientAddress` NOT IN ('dave@contoso.com'))",
+      "SELECT `RecipientAddress` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (`Status` IN ('Quarantined', 'FilteredAsSpam')) AND (`RecipientAddress` NOT IN ('dave@contoso.com'))",
     rows: [['bob@contoso.com']],
   },
   {
     name: 'in~',
     kql: 'MessageTrace | where Status in~ ("failed", "PENDING") | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE lower("Status") IN ($1, $2)',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE lowerUTF8(`Status`) IN ('failed', 'pending')",
+    clickhouse:
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE lowerUTF8(`Status`) IN ('failed', 'pending')",
     rows: [['m5'], ['m6']],
   },
   {
     name: '!in~',
     kql: 'MessageTrace | where Status !in~ ("delivered", "none") | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE lower("Status") NOT IN ($1, $2)',
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE lowerUTF8(`Status`) NOT IN ('delivered', 'none')",
+    clickhouse:
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE lowerUTF8(`Status`) NOT IN ('delivered', 'none')) AS _a1",
     rows: [[4]],
   },
   {
     name: 'in with a dynamic array',
     kql: 'MessageTrace | where MessageTraceId in (dynamic(["m1", "m2"])) | count',
     duckdb: 'SELECT count(*) AS "Count" FROM "MessageTrace" WHERE "MessageTraceId" IN ($1, $2)',
-    clickhouse: "SELECT count() AS `Count` FROM `MessageTrace` FINAL WHERE `MessageTraceId` IN ('m1', 'm2')",
+    clickhouse:
+      "SELECT `_c0_Count` AS `Count` FROM (SELECT count() AS `_c0_Count` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` IN ('m1', 'm2')) AS _a1",
     rows: [[2]],
   },
   {
@@ -179,7 +191,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT concat("SenderAddress", $1, "RecipientAddress", $2, coalesce(CAST("Size" AS VARCHAR), \'\')) AS "A", lower("Status") AS "L", upper("Status") AS "U", CAST(length("Subject") AS BIGINT) AS "strlen_Subject" FROM "MessageTrace" WHERE "MessageTraceId" = $3',
     clickhouse:
-      "SELECT concat(`SenderAddress`, ' -> ', `RecipientAddress`, ' ', coalesce(CAST(`Size` AS String), '')) AS `A`, lowerUTF8(`Status`) AS `L`, upperUTF8(`Status`) AS `U`, CAST(lengthUTF8(`Subject`) AS Int64) AS `strlen_Subject` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1'",
+      "SELECT `_c0_A` AS `A`, `_c1_L` AS `L`, `_c2_U` AS `U`, `_c3_strlen_Subject` AS `strlen_Subject` FROM (SELECT concat(`SenderAddress`, ' -> ', `RecipientAddress`, ' ', coalesce(CAST(`Size` AS Nullable(String)), '')) AS `_c0_A`, lowerUTF8(`Status`) AS `_c1_L`, upperUTF8(`Status`) AS `_c2_U`, CAST(lengthUTF8(`Subject`) AS Nullable(Int64)) AS `_c3_strlen_Subject` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1') AS _a1",
     rows: [['alice@contoso.com -> bob@fabrikam.com 1200', 'delivered', 'DELIVERED', 25]],
   },
   {
@@ -188,7 +200,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT substring("Subject", 9, greatest(4, 0)) AS "S", substring("Subject", 14) AS "Rest", CAST(strpos("Subject", $1) AS BIGINT) - 1 AS "I", CAST(strpos("Subject", $2) AS BIGINT) - 1 AS "Missing" FROM "MessageTrace" WHERE "MessageTraceId" = $3',
     clickhouse:
-      "SELECT substringUTF8(`Subject`, 9, greatest(4, 0)) AS `S`, substringUTF8(`Subject`, 14) AS `Rest`, CAST(positionUTF8(`Subject`, 'from') AS Int64) - 1 AS `I`, CAST(positionUTF8(`Subject`, 'zzz') AS Int64) - 1 AS `Missing` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1'",
+      "SELECT `_c0_S` AS `S`, `_c1_Rest` AS `Rest`, `_c2_I` AS `I`, `_c3_Missing` AS `Missing` FROM (SELECT substringUTF8(`Subject`, 9, greatest(4, 0)) AS `_c0_S`, substringUTF8(`Subject`, 14, 2147483647) AS `_c1_Rest`, CAST(positionUTF8(`Subject`, 'from') AS Nullable(Int64)) - 1 AS `_c2_I`, CAST(positionUTF8(`Subject`, 'zzz') AS Nullable(Int64)) - 1 AS `_c3_Missing` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1') AS _a1",
     rows: [['4711', 'from Contoso', 13, -1]],
   },
   {
@@ -197,14 +209,15 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT to_json(string_split("SenderAddress", $1)) AS "Parts", coalesce(json_extract_string(json_extract(to_json(string_split("SenderAddress", $1)), $2), \'$\'), \'\') AS "Domain", json_extract(to_json(string_split("SenderAddress", $3)), $4) AS "Last" FROM "MessageTrace" WHERE "MessageTraceId" = $5',
     clickhouse:
-      "SELECT concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']') AS `Parts`, coalesce(if(startsWith(visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), replaceRegexpOne('$[1]', '^[$][.]', '')), '\"'), visitParamExtractString(concat('{\"v\":', visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), replaceRegexpOne('$[1]', '^[$][.]', '')), '}'), 'v'), visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), replaceRegexpOne('$[1]', '^[$][.]', ''))), '') AS `Domain`, visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('.', `SenderAddress`)), ','), ']'), replaceRegexpOne('$[#-1]', '^[$][.]', '')) AS `Last` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1'",
+      "SELECT `_c0_Parts` AS `Parts`, `_c1_Domain` AS `Domain`, `_c2_Last` AS `Last` FROM (SELECT concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']') AS `_c0_Parts`, coalesce(if(startsWith(if(startsWith('$[1]', '$['), if(abs(toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$'))) + (toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0) <= length(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"')), concat('\"', arrayElement(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'), toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) + (toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0)), '\"'), NULL), visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), visitParamExtractString(concat('{\"k\":', extract('$[1]', '^[$][.](.*)$'), '}'), 'k'))), '\"'), visitParamExtractString(concat('{\"v\":', if(startsWith('$[1]', '$['), if(abs(toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$'))) + (toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0) <= length(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"')), concat('\"', arrayElement(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'), toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) + (toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0)), '\"'), NULL), visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), visitParamExtractString(concat('{\"k\":', extract('$[1]', '^[$][.](.*)$'), '}'), 'k'))), '}'), 'v'), if(startsWith('$[1]', '$['), if(abs(toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$'))) + (toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0) <= length(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"')), concat('\"', arrayElement(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'), toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) + (toInt64(extract('$[1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0)), '\"'), NULL), visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('@', `SenderAddress`)), ','), ']'), visitParamExtractString(concat('{\"k\":', extract('$[1]', '^[$][.](.*)$'), '}'), 'k')))), '') AS `_c1_Domain`, if(startsWith('$[#-1]', '$['), if(abs(toInt64(extract('$[#-1]', '^[$][[]#?(-?[0-9]+)[]]$'))) + (toInt64(extract('$[#-1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0) <= length(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('.', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"')), concat('\"', arrayElement(extractAll(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('.', `SenderAddress`)), ','), ']'), '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'), toInt64(extract('$[#-1]', '^[$][[]#?(-?[0-9]+)[]]$')) + (toInt64(extract('$[#-1]', '^[$][[]#?(-?[0-9]+)[]]$')) >= 0)), '\"'), NULL), visitParamExtractRaw(concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), splitByString('.', `SenderAddress`)), ','), ']'), visitParamExtractString(concat('{\"k\":', extract('$[#-1]', '^[$][.](.*)$'), '}'), 'k'))) AS `_c2_Last` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1') AS _a1",
     rows: [['["alice","contoso.com"]', 'contoso.com', '"com"']],
   },
   {
     name: 'trim with a regex',
     kql: 'print T = trim(@"[-\\s]+", " -- padded -- ")',
     duckdb: 'SELECT regexp_replace($1, $2, $3, \'g\') AS "T"',
-    clickhouse: "SELECT replaceRegexpAll(' -- padded -- ', '^(?:[-\\\\s]+)+|(?:[-\\\\s]+)+$', '') AS `T`",
+    clickhouse:
+      "SELECT `_c0_T` AS `T` FROM (SELECT replaceRegexpAll(' -- padded -- ', '^(?:[-\\\\s]+)+|(?:[-\\\\s]+)+$', '') AS `_c0_T`) AS _a1",
     rows: [['padded']],
   },
   {
@@ -213,7 +226,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT regexp_extract("Subject", $1, 1) AS "N", TRY_CAST(nullif(regexp_extract("Subject", $1, 1), \'\') AS BIGINT) AS "L" FROM "MessageTrace" WHERE contains(lower("Subject"), $2) AND regexp_matches("Subject", $3)',
     clickhouse:
-      "SELECT if(match(`Subject`, '(\\\\d+)'), replaceRegexpOne(`Subject`, concat('(?s)^.*?(?:', '(\\\\d+)', ').*$'), '\\\\1'), '') AS `N`, toInt64OrNull(toString(nullif(if(match(`Subject`, '(\\\\d+)'), replaceRegexpOne(`Subject`, concat('(?s)^.*?(?:', '(\\\\d+)', ').*$'), '\\\\1'), ''), ''))) AS `L` FROM `MessageTrace` FINAL WHERE (position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, '(?i)(?:^|[^\\\\p{L}\\\\p{N}])invoice(?:[^\\\\p{L}\\\\p{N}]|$)')",
+      "SELECT `_c0_N` AS `N`, `_c1_L` AS `L` FROM (SELECT if(match(`Subject`, '(\\\\d+)'), replaceRegexpOne(`Subject`, concat('(?s)^.*?(?:', '(\\\\d+)', ').*$'), '\\\\1'), '') AS `_c0_N`, toInt64OrNull(toString(nullif(if(match(`Subject`, '(\\\\d+)'), replaceRegexpOne(`Subject`, concat('(?s)^.*?(?:', '(\\\\d+)', ').*$'), '\\\\1'), ''), ''))) AS `_c1_L` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (position(lowerUTF8(`Subject`), 'invoice') > 0) AND match(`Subject`, concat('(?i)(?:^|[^\\\\p{L}\\\\p{N}])invoice(?:[^\\\\p{L}\\\\p{N}]|$)', '|[^\\\\s\\\\S]'))) AS _a1",
     rows: [
       ['', null],
       ['', null],
@@ -226,14 +239,15 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT replace("Subject", $1, $2) AS "A", regexp_replace("Subject", $3, $4, \'g\') AS "B" FROM "MessageTrace" WHERE "MessageTraceId" = $5',
     clickhouse:
-      "SELECT replaceAll(`Subject`, 'Contoso', 'C') AS `A`, replaceRegexpAll(`Subject`, '(\\\\d+)', '#\\\\1') AS `B` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm1'",
+      "SELECT `_c0_A` AS `A`, `_c1_B` AS `B` FROM (SELECT replaceAll(`Subject`, 'Contoso', 'C') AS `_c0_A`, replaceRegexpAll(`Subject`, '(\\\\d+)', '#\\\\1') AS `_c1_B` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1') AS _a1",
     rows: [['Invoice 4711 from C', 'Invoice #4711 from Contoso']],
   },
   {
     name: 'isempty and isnotempty on strings',
     kql: 'MessageTrace | where isempty(FromIP) or isnotempty(ToIP) | project MessageTraceId',
     duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE ("FromIP" = \'\') OR ("ToIP" <> \'\')',
-    clickhouse: "SELECT `MessageTraceId` FROM `MessageTrace` FINAL WHERE (`FromIP` = '') OR (`ToIP` <> '')",
+    clickhouse:
+      "SELECT `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE (`FromIP` = '') OR (`ToIP` <> '')",
     rows: [['m8']],
   },
 ];

@@ -6,7 +6,8 @@ export const CASES: readonly KqlCase[] = [
     name: 'count() by',
     kql: 'MessageTrace | summarize count() by Status',
     duckdb: 'SELECT "Status", count(*) AS "count_" FROM "MessageTrace" GROUP BY "Status"',
-    clickhouse: 'SELECT `Status`, count() AS `count_` FROM `MessageTrace` FINAL GROUP BY `Status`',
+    clickhouse:
+      'SELECT `_c0_Status` AS `Status`, `_c1_count_` AS `count_` FROM (SELECT `Status` AS `_c0_Status`, count() AS `_c1_count_` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `Status`) AS _a1',
     rows: [
       ['Delivered', 4],
       ['Failed', 1],
@@ -22,7 +23,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "Direction", count(*) AS "count_", CAST(sum("Size") AS BIGINT) AS "sum_Size", avg("Size") AS "avg_Size", min("Size") AS "min_Size", max("Received") AS "max_Received", count(DISTINCT hash("SenderAddress")) FILTER (WHERE "SenderAddress" IS NOT NULL) AS "dcount_SenderAddress", count_if("Size" > 5000) AS "countif_" FROM "MessageTrace" GROUP BY "Direction"',
     clickhouse:
-      "SELECT `Direction`, `count_`, `sum_Size`, `avg_Size`, `min_Size`, concat(replaceOne(toString(toDateTime(intDiv((`max_Received` - ((`max_Received` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`max_Received` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `max_Received`, `dcount_SenderAddress`, `countif_` FROM (SELECT `Direction`, count() AS `count_`, CAST(sum(`Size`) AS Int64) AS `sum_Size`, avg(`Size`) AS `avg_Size`, min(`Size`) AS `min_Size`, max(`Received`) AS `max_Received`, uniqExact(`SenderAddress`) AS `dcount_SenderAddress`, countIf(`Size` > 5000) AS `countif_` FROM `MessageTrace` FINAL GROUP BY `Direction`) AS _out1",
+      "SELECT `Direction`, `count_`, `sum_Size`, `avg_Size`, `min_Size`, concat(replaceOne(toString(toDateTime(intDiv((`max_Received` - ((`max_Received` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`max_Received` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `max_Received`, `dcount_SenderAddress`, `countif_` FROM (SELECT `_c0_Direction` AS `Direction`, `_c1_count_` AS `count_`, `_c2_sum_Size` AS `sum_Size`, `_c3_avg_Size` AS `avg_Size`, `_c4_min_Size` AS `min_Size`, `_c5_max_Received` AS `max_Received`, `_c6_dcount_SenderAddress` AS `dcount_SenderAddress`, `_c7_countif_` AS `countif_` FROM (SELECT `Direction` AS `_c0_Direction`, count() AS `_c1_count_`, CAST(sum(`Size`) AS Nullable(Int64)) AS `_c2_sum_Size`, avg(`Size`) AS `_c3_avg_Size`, min(`Size`) AS `_c4_min_Size`, max(`Received`) AS `_c5_max_Received`, uniqExact(`SenderAddress`) AS `_c6_dcount_SenderAddress`, countIf(`Size` > 5000) AS `_c7_countif_` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `Direction`) AS _a1) AS _out2",
     rows: [
       ['Inbound', 4, 20396, 5099, 300, '2026-11-01T23:59:59.000Z', 2, 2],
       ['Internal', 2, 52010, 26005, 10, '2026-11-01T12:00:00.000Z', 2, 1],
@@ -35,7 +36,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT count(DISTINCT hash("RecipientAddress")) FILTER (WHERE "RecipientAddress" IS NOT NULL AND ("Status" = $1)) AS "dcountif_RecipientAddress", CAST(sum("Size") FILTER (WHERE "Status" = $1) AS BIGINT) AS "sumif_Size" FROM "MessageTrace"',
     clickhouse:
-      "SELECT uniqExactIf(`RecipientAddress`, `Status` = 'Delivered') AS `dcountif_RecipientAddress`, CAST(sumIf(`Size`, `Status` = 'Delivered') AS Int64) AS `sumif_Size` FROM `MessageTrace` FINAL",
+      "SELECT `_c0_dcountif_RecipientAddress` AS `dcountif_RecipientAddress`, `_c1_sumif_Size` AS `sumif_Size` FROM (SELECT uniqExactIf(`RecipientAddress`, `Status` = 'Delivered') AS `_c0_dcountif_RecipientAddress`, CAST(sumIf(`Size`, `Status` = 'Delivered') AS Nullable(Int64)) AS `_c1_sumif_Size` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL)) AS _a1",
     rows: [[4, 57596]],
   },
   {
@@ -44,7 +45,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT quantile_disc("Size", 0.5) AS "percentile_Size_50", quantile_disc("Size", 0.25) AS "percentile_Size_25", quantile_disc("Size", 0.995) AS "percentile_Size_99_5" FROM "MessageTrace"',
     clickhouse:
-      'SELECT arrayElement(arraySort(groupArray(`Size`)), toUInt64(floor((count(`Size`) - 1) * 0.5)) + 1) AS `percentile_Size_50`, arrayElement(arraySort(groupArray(`Size`)), toUInt64(floor((count(`Size`) - 1) * 0.25)) + 1) AS `percentile_Size_25`, arrayElement(arraySort(groupArray(`Size`)), toUInt64(floor((count(`Size`) - 1) * 0.995)) + 1) AS `percentile_Size_99_5` FROM `MessageTrace` FINAL',
+      'SELECT `_c0_percentile_Size_50` AS `percentile_Size_50`, `_c1_percentile_Size_25` AS `percentile_Size_25`, `_c2_percentile_Size_99_5` AS `percentile_Size_99_5` FROM (SELECT arrayElement(arraySort(groupArray(`Size`)), toUInt64(greatest(ceil(count(`Size`) * 0.5), 1))) AS `_c0_percentile_Size_50`, arrayElement(arraySort(groupArray(`Size`)), toUInt64(greatest(ceil(count(`Size`) * 0.25), 1))) AS `_c1_percentile_Size_25`, arrayElement(arraySort(groupArray(`Size`)), toUInt64(greatest(ceil(count(`Size`) * 0.995), 1))) AS `_c2_percentile_Size_99_5` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL)) AS _a1',
     rows: [[4096, 300, 150000]],
   },
   {
@@ -53,7 +54,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "SenderAddress", to_json(list(DISTINCT "Status" ORDER BY "Status")) AS "set_Status", to_json(list("Size")) AS "list_Size" FROM "MessageTrace" WHERE "SenderAddress" = $1 GROUP BY "SenderAddress"',
     clickhouse:
-      "SELECT `SenderAddress`, concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), arraySort(groupUniqArray(`Status`))), ','), ']') AS `set_Status`, concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), groupArray(`Size`)), ','), ']') AS `list_Size` FROM `MessageTrace` FINAL WHERE `SenderAddress` = 'billing@phish.example' GROUP BY `SenderAddress`",
+      "SELECT `_c0_SenderAddress` AS `SenderAddress`, `_c1_set_Status` AS `set_Status`, `_c2_list_Size` AS `list_Size` FROM (SELECT `SenderAddress` AS `_c0_SenderAddress`, concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), arraySort(groupUniqArray(`Status`))), ','), ']') AS `_c1_set_Status`, concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), groupArray(`Size`)), ','), ']') AS `_c2_list_Size` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `SenderAddress` = 'billing@phish.example' GROUP BY `SenderAddress`) AS _a1",
     rows: [['billing@phish.example', '["FilteredAsSpam","Quarantined"]', '[8000,8000]']],
   },
   {
@@ -62,7 +63,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "SenderAddress", max("Received") AS "Received", arg_max("Subject", "Received") AS "Subject", arg_max("Status", "Received") AS "Status" FROM "MessageTrace" GROUP BY "SenderAddress"',
     clickhouse:
-      "SELECT `SenderAddress`, concat(replaceOne(toString(toDateTime(intDiv((`Received` - ((`Received` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Received` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Received`, `Subject`, `Status` FROM (SELECT `SenderAddress`, max(`Received`) AS `Received`, argMax(`Subject`, `Received`) AS `Subject`, argMax(`Status`, `Received`) AS `Status` FROM `MessageTrace` FINAL GROUP BY `SenderAddress`) AS _out1",
+      "SELECT `SenderAddress`, concat(replaceOne(toString(toDateTime(intDiv((`Received` - ((`Received` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Received` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Received`, `Subject`, `Status` FROM (SELECT `_c0_SenderAddress` AS `SenderAddress`, `_c1_Received` AS `Received`, `_c2_Subject` AS `Subject`, `_c3_Status` AS `Status` FROM (SELECT `SenderAddress` AS `_c0_SenderAddress`, max(`Received`) AS `_c1_Received`, argMax(`Subject`, `Received`) AS `_c2_Subject`, argMax(`Status`, `Received`) AS `_c3_Status` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `SenderAddress`) AS _a1) AS _out2",
     rows: [
       ['alice@contoso.com', '2026-11-01T09:30:00.000Z', 'Quarterly report', 'Delivered'],
       ['billing@phish.example', '2026-11-01T10:06:00.000Z', 'Urgent: invoice overdue', 'FilteredAsSpam'],
@@ -77,7 +78,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "User", min("Timestamp") AS "Timestamp", arg_min("Product", "Timestamp") AS "Product", arg_min("Detection", "Timestamp") AS "Detection", arg_min("Severity", "Timestamp") AS "Severity", arg_min("Name", "Timestamp") AS "Name" FROM "Watchlist" GROUP BY "User"',
     clickhouse:
-      "SELECT `User`, concat(replaceOne(toString(toDateTime(intDiv((`Timestamp` - ((`Timestamp` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Timestamp` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Timestamp`, `Product`, `Detection`, `Severity`, `Name` FROM (SELECT `User`, min(`Timestamp`) AS `Timestamp`, argMin(`Product`, `Timestamp`) AS `Product`, argMin(`Detection`, `Timestamp`) AS `Detection`, argMin(`Severity`, `Timestamp`) AS `Severity`, argMin(`Name`, `Timestamp`) AS `Name` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name` FROM `Watchlist` FINAL WHERE _deleted = 0) GROUP BY `User`) AS _out1",
+      "SELECT `User`, concat(replaceOne(toString(toDateTime(intDiv((`Timestamp` - ((`Timestamp` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Timestamp` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Timestamp`, `Product`, `Detection`, `Severity`, `Name` FROM (SELECT `_c0_User` AS `User`, `_c1_Timestamp` AS `Timestamp`, `_c2_Product` AS `Product`, `_c3_Detection` AS `Detection`, `_c4_Severity` AS `Severity`, `_c5_Name` AS `Name` FROM (SELECT `User` AS `_c0_User`, min(`Timestamp`) AS `_c1_Timestamp`, argMin(`Product`, `Timestamp`) AS `_c2_Product`, argMin(`Detection`, `Timestamp`) AS `_c3_Detection`, argMin(`Severity`, `Timestamp`) AS `_c4_Severity`, argMin(`Name`, `Timestamp`) AS `_c5_Name` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name`, _version FROM `Watchlist` FINAL WHERE _deleted = 0) GROUP BY `User`) AS _a1) AS _out2",
     rows: [['bob@contoso.com', '2026-11-01T11:00:00.000Z', 'EDR', 'Emotet', 'high', 'edr']],
   },
   {
@@ -86,7 +87,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", any_value("Subject") AS "Subject" FROM "MessageTrace" WHERE "MessageTraceId" = $1 GROUP BY "MessageTraceId"',
     clickhouse:
-      "SELECT `MessageTraceId`, any(`Subject`) AS `Subject` FROM `MessageTrace` FINAL WHERE `MessageTraceId` = 'm3' GROUP BY `MessageTraceId`",
+      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Subject` AS `Subject` FROM (SELECT `MessageTraceId` AS `_c0_MessageTraceId`, any(`Subject`) AS `_c1_Subject` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm3' GROUP BY `MessageTraceId`) AS _a1",
     rows: [['m3', 'Urgent: invoice overdue']],
   },
   {
@@ -95,7 +96,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT * FROM (SELECT "SenderDomain", count(*) AS "Total", TRY_CAST(count_if("Status" = $1) AS DOUBLE) / count(*) AS "Ratio" FROM "MessageTrace" GROUP BY "SenderDomain") AS _t1 WHERE "Total" > 1',
     clickhouse:
-      "SELECT `SenderDomain`, `Total`, `Ratio` FROM (SELECT `SenderDomain`, count() AS `Total`, toFloat64OrNull(toString(countIf(`Status` = 'Delivered'))) / count() AS `Ratio` FROM `MessageTrace` FINAL GROUP BY `SenderDomain`) AS _t1 WHERE `Total` > 1",
+      "SELECT `SenderDomain`, `Total`, `Ratio` FROM (SELECT `_c0_SenderDomain` AS `SenderDomain`, `_c1_Total` AS `Total`, `_c2_Ratio` AS `Ratio` FROM (SELECT `SenderDomain` AS `_c0_SenderDomain`, count() AS `_c1_Total`, toFloat64OrNull(toString(countIf(`Status` = 'Delivered'))) / count() AS `_c2_Ratio` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `SenderDomain`) AS _a2) AS _t1 WHERE `Total` > 1",
     rows: [
       ['contoso.com', 5, 0.4],
       ['fabrikam.com', 2, 1],
@@ -106,7 +107,8 @@ export const CASES: readonly KqlCase[] = [
     name: 'summarize by only',
     kql: 'MessageTrace | summarize by Direction',
     duckdb: 'SELECT "Direction" FROM "MessageTrace" GROUP BY "Direction"',
-    clickhouse: 'SELECT `Direction` FROM `MessageTrace` FINAL GROUP BY `Direction`',
+    clickhouse:
+      'SELECT `Direction` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `Direction`',
     rows: [['Inbound'], ['Internal'], ['Outbound']],
   },
   {
@@ -116,7 +118,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "SenderAddress", CAST(sum("Size") AS BIGINT) AS "Bytes" FROM "MessageTrace" GROUP BY "SenderAddress" ORDER BY CAST(sum("Size") AS BIGINT) DESC NULLS LAST LIMIT 2',
     clickhouse:
-      'SELECT `SenderAddress`, CAST(sum(`Size`) AS Int64) AS `Bytes` FROM `MessageTrace` FINAL GROUP BY `SenderAddress` ORDER BY CAST(sum(`Size`) AS Int64) DESC NULLS LAST LIMIT 2',
+      'SELECT `_c0_SenderAddress` AS `SenderAddress`, `_c1_Bytes` AS `Bytes` FROM (SELECT `SenderAddress` AS `_c0_SenderAddress`, CAST(sum(`Size`) AS Nullable(Int64)) AS `_c1_Bytes` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `SenderAddress` ORDER BY CAST(sum(`Size`) AS Nullable(Int64)) DESC NULLS LAST LIMIT 2) AS _a1',
     rows: [
       ['bob@contoso.com', 150000],
       ['alice@contoso.com', 53200],
@@ -128,7 +130,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT count(*) AS "Senders", max("n") AS "Max" FROM (SELECT "SenderAddress", count(*) AS "n" FROM "MessageTrace" GROUP BY "SenderAddress") AS _t1',
     clickhouse:
-      'SELECT count() AS `Senders`, max(`n`) AS `Max` FROM (SELECT `SenderAddress`, count() AS `n` FROM `MessageTrace` FINAL GROUP BY `SenderAddress`) AS _t1',
+      'SELECT `_c0_Senders` AS `Senders`, `_c1_Max` AS `Max` FROM (SELECT count() AS `_c0_Senders`, max(`n`) AS `_c1_Max` FROM (SELECT `_c0_SenderAddress` AS `SenderAddress`, `_c1_n` AS `n` FROM (SELECT `SenderAddress` AS `_c0_SenderAddress`, count() AS `_c1_n` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `SenderAddress`) AS _a2) AS _t1) AS _a3',
     rows: [[5, 2]],
   },
   {
@@ -138,7 +140,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "SenderAddress", count_if("Status" = $1) AS "Delivered", count_if("Status" = $2) AS "None", count_if("Status" = $3) AS "Failed", count_if("Status" = $4) AS "Pending", count_if("Status" = $5) AS "Expanded", count_if("Status" = $6) AS "Quarantined", count_if("Status" = $7) AS "FilteredAsSpam", count(*) AS "TotalCount" FROM "MessageTrace" GROUP BY "SenderAddress" ORDER BY count(*) DESC NULLS LAST LIMIT 10',
     clickhouse:
-      "SELECT `SenderAddress`, countIf(`Status` = 'Delivered') AS `Delivered`, countIf(`Status` = 'None') AS `None`, countIf(`Status` = 'Failed') AS `Failed`, countIf(`Status` = 'Pending') AS `Pending`, countIf(`Status` = 'Expanded') AS `Expanded`, countIf(`Status` = 'Quarantined') AS `Quarantined`, countIf(`Status` = 'FilteredAsSpam') AS `FilteredAsSpam`, count() AS `TotalCount` FROM `MessageTrace` FINAL GROUP BY `SenderAddress` ORDER BY count() DESC NULLS LAST LIMIT 10",
+      "SELECT `_c0_SenderAddress` AS `SenderAddress`, `_c1_Delivered` AS `Delivered`, `_c2_None` AS `None`, `_c3_Failed` AS `Failed`, `_c4_Pending` AS `Pending`, `_c5_Expanded` AS `Expanded`, `_c6_Quarantined` AS `Quarantined`, `_c7_FilteredAsSpam` AS `FilteredAsSpam`, `_c8_TotalCount` AS `TotalCount` FROM (SELECT `SenderAddress` AS `_c0_SenderAddress`, countIf(`Status` = 'Delivered') AS `_c1_Delivered`, countIf(`Status` = 'None') AS `_c2_None`, countIf(`Status` = 'Failed') AS `_c3_Failed`, countIf(`Status` = 'Pending') AS `_c4_Pending`, countIf(`Status` = 'Expanded') AS `_c5_Expanded`, countIf(`Status` = 'Quarantined') AS `_c6_Quarantined`, countIf(`Status` = 'FilteredAsSpam') AS `_c7_FilteredAsSpam`, count() AS `_c8_TotalCount` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `SenderAddress` ORDER BY count() DESC NULLS LAST LIMIT 10) AS _a1",
     rows: [
       ['alice@contoso.com', 2, 0, 0, 0, 0, 0, 0, 2],
       ['billing@phish.example', 0, 0, 0, 0, 0, 1, 1, 2],
@@ -153,7 +155,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT date_trunc(\'day\', "Received") AS "Received", "Status", count(*) AS "count_" FROM "MessageTrace" GROUP BY date_trunc(\'day\', "Received"), "Status"',
     clickhouse:
-      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`Received` - ((`Received` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Received` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Received`, `Status`, `count_` FROM (SELECT (`Received` - ((`Received` % 86400000000 + 86400000000) % 86400000000)) AS `Received`, `Status`, count() AS `count_` FROM `MessageTrace` FINAL GROUP BY (`Received` - ((`Received` % 86400000000 + 86400000000) % 86400000000)), `Status`) AS _out1",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`Received` - ((`Received` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Received` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Received`, `Status`, `count_` FROM (SELECT `_c0_Received` AS `Received`, `_c1_Status` AS `Status`, `_c2_count_` AS `count_` FROM (SELECT (`Received` - ((`Received` % toInt64(86400000000) + toInt64(86400000000)) % toInt64(86400000000))) AS `_c0_Received`, `Status` AS `_c1_Status`, count() AS `_c2_count_` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY (`Received` - ((`Received` % toInt64(86400000000) + toInt64(86400000000)) % toInt64(86400000000))), `Status`) AS _a1) AS _out2",
     rows: [
       ['2026-10-25T00:00:00.000Z', 'Delivered', 1],
       ['2026-10-31T00:00:00.000Z', 'Failed', 1],
@@ -170,7 +172,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT make_timestamp(epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\') + "Day") AS "Day", "Status", "n" FROM (SELECT (epoch_us("Received") - epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\')) - (((epoch_us("Received") - epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\')) % 86400000000) + 86400000000) % 86400000000 AS "Day", "Status", count(*) AS "n" FROM "MessageTrace" GROUP BY (epoch_us("Received") - epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\')) - (((epoch_us("Received") - epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\')) % 86400000000) + 86400000000) % 86400000000, "Status") AS _t1 WHERE make_timestamp(epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\') + "Day") >= TIMESTAMP \'2026-10-31 15:00:00.000\' ORDER BY make_timestamp(epoch_us(TIMESTAMP \'2026-10-01 15:00:00.000\') + "Day") ASC NULLS FIRST, "Status" ASC NULLS FIRST',
     clickhouse:
-      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`Day` - ((`Day` % 1000000) + 1000000) % 1000000), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Day` % 1000000) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Day`, `Status`, `n` FROM (SELECT toInt64(1790866800000000) + `Day` AS `Day`, `Status`, `n` FROM (SELECT (`Received` - toInt64(1790866800000000)) - (((`Received` - toInt64(1790866800000000)) % 86400000000) + 86400000000) % 86400000000 AS `Day`, `Status`, count() AS `n` FROM `MessageTrace` FINAL GROUP BY (`Received` - toInt64(1790866800000000)) - (((`Received` - toInt64(1790866800000000)) % 86400000000) + 86400000000) % 86400000000, `Status`) AS _t1 WHERE toInt64(1790866800000000) + `Day` >= toInt64(1793458800000000) ORDER BY toInt64(1790866800000000) + `Day` ASC NULLS FIRST, `Status` ASC NULLS FIRST) AS _out2",
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`Day` - ((`Day` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`Day` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `Day`, `Status`, `n` FROM (SELECT `_c0_Day` AS `Day`, `_c1_Status` AS `Status`, `_c2_n` AS `n` FROM (SELECT ((toInt64(1790866800000000)) + `Day`) AS `_c0_Day`, `Status` AS `_c1_Status`, `n` AS `_c2_n` FROM (SELECT `_c0_Day` AS `Day`, `_c1_Status` AS `Status`, `_c2_n` AS `n` FROM (SELECT ((`Received`) - (toInt64(1790866800000000))) - ((((`Received`) - (toInt64(1790866800000000))) % toInt64(86400000000)) + toInt64(86400000000)) % toInt64(86400000000) AS `_c0_Day`, `Status` AS `_c1_Status`, count() AS `_c2_n` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY ((`Received`) - (toInt64(1790866800000000))) - ((((`Received`) - (toInt64(1790866800000000))) % toInt64(86400000000)) + toInt64(86400000000)) % toInt64(86400000000), `Status`) AS _a2) AS _t1 WHERE ((toInt64(1790866800000000)) + `Day`) >= toInt64(1793458800000000) ORDER BY ((toInt64(1790866800000000)) + `Day`) ASC NULLS FIRST, `Status` ASC NULLS FIRST) AS _a3) AS _out4",
     rows: [
       ['2026-10-31T15:00:00.000Z', 'Delivered', 2],
       ['2026-10-31T15:00:00.000Z', 'FilteredAsSpam', 1],

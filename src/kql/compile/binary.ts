@@ -82,8 +82,8 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
   if (op === '==') op = '=';
   if (op === '!=') {
     // KQL: null != value is true; SQL's <> would yield NULL. Strings are never null.
-    const sqlOp = l.type === 'string' ? '<>' : 'IS DISTINCT FROM';
-    return expr(`${operand(l)} ${sqlOp} ${operand(r)}`, 'bool', aggregate);
+    if (l.type === 'string') return expr(`${operand(l)} <> ${operand(r)}`, 'bool', aggregate);
+    return expr(fn.distinctFrom(operand(l), operand(r)), 'bool', aggregate);
   }
   if (!['=', '<', '<=', '>', '>='].includes(op)) throw ctx.error('unsupported', `unsupported operator '${node.op}'`, node.pos);
   if (l.type === 'bool' && op !== '=') throw ctx.error('type-mismatch', `cannot order bool values with '${op}'`, node.pos);

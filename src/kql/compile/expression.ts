@@ -73,7 +73,7 @@ export function compileLiteral(ctx: CompileContext, node: Pick<LiteralNode, 'typ
     case 'dynamic':
       return { ...atom(ctx.param(JSON.stringify(value), 'dynamic'), type), constant };
     case 'bool':
-      return { ...atom(value ? 'TRUE' : 'FALSE', type), constant };
+      return { ...atom(ctx.dialect.fn.bool(Boolean(value)), type), constant };
     case 'timespan':
       return { ...atom(fn.intervalMicros(value as number), type), constant };
     default:
@@ -126,7 +126,7 @@ function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr
     }
     const lhs = node.op.endsWith('~') ? ctx.dialect.fn.lower(left.sql) : operand(left);
     const rhs = node.op.endsWith('~') ? `SELECT ${ctx.dialect.fn.lower('v')} FROM (${sub.sql}) AS ${ctx.alias('v')}(v)` : sub.sql;
-    return expr(`${lhs} ${node.op.startsWith('!') ? 'NOT IN' : 'IN'} (${rhs})`, 'bool', left.aggregate);
+    return expr(`${lhs} ${ctx.dialect.fn.inSubquery(node.op.startsWith('!'))} (${rhs})`, 'bool', left.aggregate);
   }
   if (tabular) throw ctx.error('unsupported', `'${node.op}' needs a list of constant strings`, node.pos);
   const values = (node.values as readonly ExprNode[]).flatMap((v) => expandList(ctx, scope, v));

@@ -74,7 +74,7 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
     }
   }
   return {
-    from: `${leftItem} ${keyword} ${fromItem(ctx, right, r)} ON ${conditions.join(' AND ')}`,
+    from: `${leftItem} ${fn.join(keyword)} ${fromItem(ctx, right, r)} ON ${conditions.join(' AND ')}`,
     columns,
     where: [],
     groupBy: undefined,

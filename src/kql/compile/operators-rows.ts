@@ -90,7 +90,7 @@ export function compileDistinct(ctx: CompileContext, state: SelectState, node: D
 export function compileSearch(ctx: CompileContext, state: SelectState, node: SearchNode): SelectState {
   const s = ensure(ctx, state, canFilter);
   const strings = s.columns.filter((c) => c.type === 'string');
-  if (strings.length === 0) return { ...s, where: [...s.where, 'FALSE'] };
+  if (strings.length === 0) return { ...s, where: [...s.where, ctx.dialect.fn.bool(false)] };
   const term = { sql: '', type: 'string' as const, atomic: true, constant: { value: node.term } };
   const parts = strings.map(
     (c) =>

@@ -66,6 +66,17 @@ export function canSort(s: SelectState): boolean {
 
 /** The SELECT statement text. */
 export function toSql(ctx: CompileContext, s: SelectState): string {
+  const computed = s.columns.some((c) => c.sql !== ctx.q(c.name));
+  if (ctx.dialect.capabilities.aliasesShadowColumns && computed && !(s.star && ctx.dialect.capabilities.selectStar)) {
+    // Inner aliases no column has; the outer SELECT gives the KQL names (and keeps the inner order).
+    const inner = { ...s, star: false, columns: s.columns.map((c, i) => ({ ...c, name: `_c${i}_${c.name}` })) };
+    const outer = s.columns.map((c, i) => `${ctx.q(`_c${i}_${c.name}`)} AS ${ctx.q(c.name)}`).join(', ');
+    return `SELECT ${outer} FROM (${plainSql(ctx, inner)}) AS ${ctx.alias('a')}`;
+  }
+  return plainSql(ctx, s);
+}
+
+function plainSql(ctx: CompileContext, s: SelectState): string {
   const cols =
     s.star && s.from !== undefined && ctx.dialect.capabilities.selectStar
       ? '*'

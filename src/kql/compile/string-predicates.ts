@@ -95,7 +95,7 @@ function predicate(ctx: CompileContext, op: string, x: SqlExpr, y: SqlExpr, pos:
       return atom(fn.regexMatches(x.sql, bind(needle)), 'bool', agg);
     default: {
       if (needle === undefined) throw ctx.error('unsupported', `'${op}' needs a constant string on its right`, pos);
-      if (needle === '') return atom('TRUE', 'bool');
+      if (needle === '') return atom(ctx.dialect.fn.bool(true), 'bool');
       const cs = op === 'has_cs';
       const pattern = termPattern(needle, op !== 'hassuffix', op !== 'hasprefix');
       const prefilter = cs ? fn.containsCs(x.sql, bind(needle)) : fn.containsCs(lowerX, bind(needle.toLowerCase()));
@@ -114,18 +114,18 @@ export function compileSetTest(ctx: CompileContext, node: InNode, leftIn: SqlExp
       if (!v.constant || typeof v.constant.value !== 'string') throw ctx.error('unsupported', `'${op}' needs constant strings`, node.pos);
       return v.constant.value;
     });
-    if (needles.length === 0) return atom(op === 'has_any' ? 'FALSE' : 'TRUE', 'bool');
+    if (needles.length === 0) return atom(ctx.dialect.fn.bool(op !== 'has_any'), 'bool');
     if (op === 'has_all') {
       const parts = needles.map((n) => predicate(ctx, 'has', left, { ...atom('', 'string'), constant: { value: n } }, node.pos).sql);
       return expr(parts.join(' AND '), 'bool', left.aggregate);
     }
-    if (needles.includes('')) return atom('TRUE', 'bool');
+    if (needles.includes('')) return atom(ctx.dialect.fn.bool(true), 'bool');
     const pattern = `(?i)(?:${needles.map((n) => termPattern(n)).join('|')})`;
     return atom(fn.regexMatches(left.sql, ctx.param(pattern, 'string')), 'bool', left.aggregate);
   }
   const negated = op.startsWith('!');
   const insensitive = op.endsWith('~');
-  if (values.length === 0) return atom(negated ? 'TRUE' : 'FALSE', 'bool');
+  if (values.length === 0) return atom(ctx.dialect.fn.bool(negated), 'bool');
   let left = leftIn;
   for (const v of values) {
     if (left.type === 'dynamic' && v.type !== 'dynamic') left = fromDynamic(ctx, left, v.type);

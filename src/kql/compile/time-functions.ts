@@ -58,7 +58,8 @@ function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: 
   const f = fn.timestampToMicros(fixed!.sql);
   const d = `(${fn.timestampToMicros(x!.sql)} - ${f})`;
   // Floor, also before the fixed point: % keeps the sign of the dividend in both dialects.
-  const key = `${d} - ((${d} % ${us}) + ${us}) % ${us}`;
+  const u = fn.integer(us);
+  const key = `${d} - ((${d} % ${u}) + ${u}) % ${u}`;
   const sql = fn.microsToTimestamp(`${f} + ${key}`);
   // summarize groups on the integer key and makes it a datetime once per group, not once per row.
   return { ...atom(sql, 'datetime', agg(x!, fixed!)), bucket: { of: sql, key, time: (k) => fn.microsToTimestamp(`${f} + ${k}`) } };

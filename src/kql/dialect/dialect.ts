@@ -11,6 +11,8 @@ export interface DialectCapabilities {
   readonly boundParameters: boolean;
   /** `SELECT *` over a table returns only its KQL columns (else the compiler lists them). */
   readonly selectStar: boolean;
+  /** An alias is visible in the rest of its SELECT and hides the column of that name (ClickHouse). */
+  readonly aliasesShadowColumns: boolean;
 }
 
 /** SQL spellings of the functions and clauses the compiler emits. */
@@ -44,6 +46,12 @@ export interface DialectFunctions {
   binTimestamp(x: string, micros: number): string;
   /** An interval of `x` (an integer SQL expression) days. */
   daysToInterval(x: string): string;
+  /** A 64-bit integer constant. */
+  integer(n: number): string;
+  /** The boolean constant. */
+  bool(value: boolean): string;
+  /** `a` differs from `b`, a NULL differing from every value but NULL. */
+  distinctFrom(a: string, b: string): string;
   /** Day of week, 0 = Sunday. */
   dayOfWeek(x: string): string;
   hour(x: string): string;
@@ -77,6 +85,10 @@ export interface DialectFunctions {
   argMin(x: string, by: string): string;
   anyValue(x: string): string;
   semiJoin(): string;
+  /** The join keyword as used (ClickHouse: GLOBAL, so that the right side runs once, where the query started). */
+  join(keyword: string): string;
+  /** `IN` / `NOT IN` before a subquery (ClickHouse: GLOBAL, for the same reason). */
+  inSubquery(negated: boolean): string;
   antiJoin(): string;
   /** `sql` with one arbitrary row kept per distinct value of `keys` (KQL's innerunique). */
   dedupeBy(sql: string, keys: readonly string[], alias: string): string;

@@ -61,6 +61,14 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
         ]);
       });
 
+      it('a filter on a column that changed sees only the newest version', async () => {
+        const k = { MessageTraceId: `f-${mode}` };
+        await store.upsertTraces([traceRow({ ...k, Status: 'Pending' })]);
+        await store.upsertTraces([traceRow({ ...k, Status: 'Delivered' })]);
+        expect(await rows(`MessageTrace | where MessageTraceId == "f-${mode}" and Status == "Pending" | count`)).toEqual([[0]]);
+        expect(await rows(`MessageTrace | where MessageTraceId == "f-${mode}" | distinct Status`)).toEqual([['Delivered']]);
+      });
+
       it('repeats inside one batch collapse to one row with the latest status', async () => {
         const k = { MessageTraceId: `b-${mode}` };
         const counts = await store.upsertTraces([

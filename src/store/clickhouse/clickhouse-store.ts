@@ -46,6 +46,9 @@ import { createStatements, q, SHARDED, writeTable, type Placement } from './ddl.
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
 const dialect = getDialect('clickhouse');
+/** A table read as KQL reads it: the newest version of each key, every column (see the dialect's tableSource). */
+export const source = (table: string): string => dialect.tableSource(table);
+const TRACES = source('MessageTrace');
 /** The one way a value enters the store's SQL text: the dialect's literal (strings through its escapeString). */
 export const lit = (value: unknown, type: ColumnType = 'string'): string => dialect.literal(value, type);
 
@@ -131,7 +134,7 @@ export class ClickHouseStore implements Store {
       const times = chunk.map((r) => r.Received * 1000);
       const ids = [...new Set(chunk.map((r) => r.MessageTraceId))].map((x) => lit(x)).join(', ');
       const r = await this.db.select(
-        `SELECT ${cols}, _version FROM MessageTrace FINAL WHERE Received BETWEEN ${lit(Math.min(...times) - LOOKUP_SLACK_US, 'long')} AND ${lit(Math.max(...times) + LOOKUP_SLACK_US, 'long')} AND MessageTraceId IN (${ids})`,
+        `SELECT ${cols}, _version FROM ${TRACES} WHERE Received BETWEEN ${lit(Math.min(...times) - LOOKUP_SLACK_US, 'long')} AND ${lit(Math.max(...times) + LOOKUP_SLACK_US, 'long')} AND MessageTraceId IN (${ids})`,
       );
       for (const values of r.data) {
         const row = decodeRow<TraceRow>(MessageTrace, values);
@@ -152,7 +155,7 @@ export class ClickHouseStore implements Store {
     const ids = [...new Set([...byKey.values()].map((e) => String(e.MessageTraceId)))];
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
       const r = await this.db.select(
-        `SELECT ${MessageEvents.key.map(q).join(', ')} FROM MessageEvents FINAL WHERE Timestamp BETWEEN ${lit(Math.min(...times), 'long')} AND ${lit(Math.max(...times), 'long')} AND MessageTraceId IN (${ids
+        `SELECT ${MessageEvents.key.map(q).join(', ')} FROM ${source('MessageEvents')} WHERE Timestamp BETWEEN ${lit(Math.min(...times), 'long')} AND ${lit(Math.max(...times), 'long')} AND MessageTraceId IN (${ids
           .slice(i, i + LOOKUP_CHUNK)
           .map((x) => lit(x))
           .join(', ')})`,
@@ -192,7 +195,7 @@ export class ClickHouseStore implements Store {
     const fresh = rows.map((r) => encodeRow(table, r, { _version: v, _deleted: 0 }));
     const keep = new Set(fresh.map((r) => keyOf(table, r)));
     const keyCols = table.key.map(q).join(', ');
-    const stored = await this.db.select(`SELECT ${keyCols} FROM ${q(table.name)} FINAL WHERE _deleted = 0 AND ${where}`);
+    const stored = await this.db.select(`SELECT ${keyCols} FROM ${source(table.name)} WHERE ${where}`);
     const marks: Record<string, unknown>[] = [];
     for (const values of stored.data) {
       const key = Object.fromEntries(table.key.map((k, i) => [k, values[i]]));
@@ -220,10 +223,10 @@ export class ClickHouseStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const totals = await this.db.select('SELECT count(), uniqExact(MessageTraceId), min(Received), max(Received) FROM MessageTrace FINAL');
+    const totals = await this.db.select(`SELECT count(), uniqExact(MessageTraceId), min(Received), max(Received) FROM ${TRACES}`);
     const [rows, messages, from, to] = totals.data[0]!.map(Number) as [number, number, number, number];
     const groups = async (col: string) => {
-      const r = await this.db.select(`SELECT ${q(col)}, count() AS n FROM MessageTrace FINAL GROUP BY ${q(col)} ORDER BY n DESC`);
+      const r = await this.db.select(`SELECT ${q(col)}, count() AS n FROM ${TRACES} GROUP BY ${q(col)} ORDER BY n DESC`);
       return Object.fromEntries(r.data.map(([k, n]) => [String(k), Number(n)]));
     };
     const iso = (us: number) => (rows === 0 ? null : new Date(Math.round(us / 1000)).toISOString());
@@ -239,7 +242,7 @@ export class ClickHouseStore implements Store {
   }
 
   async distinctValues(column: EntityColumn, window: TimeWindow = {}): Promise<string[]> {
-    const r = await this.db.select(`SELECT DISTINCT ${q(column)} FROM MessageTrace FINAL WHERE ${q(column)} != ''${windowSql(window)}`);
+    const r = await this.db.select(`SELECT DISTINCT ${q(column)} FROM ${TRACES} WHERE ${q(column)} != ''${windowSql(window)}`);
     return r.data.map((row) => String(row[0]));
   }
 
@@ -249,7 +252,7 @@ export class ClickHouseStore implements Store {
     for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
       const list = values.slice(i, i + LOOKUP_CHUNK).map((v) => lit(v));
       const r = await this.db.select(
-        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM MessageTrace FINAL WHERE ${q(column)} IN (${list.join(', ')})${windowSql(window)} GROUP BY ${q(column)}`,
+        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM ${TRACES} WHERE ${q(column)} IN (${list.join(', ')})${windowSql(window)} GROUP BY ${q(column)}`,
       );
       for (const [value, messages, first, last] of r.data)
         out.push({ value: String(value), messages: Number(messages), first: iso(first), last: iso(last) });
@@ -286,7 +289,7 @@ export class ClickHouseStore implements Store {
     const deleted: Record<string, number> = {};
     for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
       const old = `${q(column)} < ${at}`;
-      const live = SHARDED.has(table) ? `${q(table)} FINAL WHERE ${old}` : `${q(table)} FINAL WHERE _deleted = 0 AND ${old}`;
+      const live = `${source(table)} WHERE ${old}`;
       const count = Number((await this.db.select(`SELECT count() FROM ${live}`)).data[0]![0]);
       deleted[table] = count;
       if (count === 0) continue;

@@ -4,7 +4,7 @@
  * retries of network failures (an insert is repeated whole: the versioned rows make a repeat change nothing).
  */
 import { randomUUID } from 'node:crypto';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { StoreQueryError } from '../errors.js';
 
 /** Settings of every statement. skip_unavailable_shards stays off: a shard that is down is an error, never a partial answer. */
@@ -15,6 +15,13 @@ const SETTINGS = {
   distributed_product_mode: 'global',
   // The keys of a batch are looked up with IN lists longer than the default 256 KiB.
   max_query_size: 67_108_864,
+  // KQL: the right columns of an unmatched leftouter row are null (strings become '' in the compiler).
+  join_use_nulls: 1,
+  // PREWHERE filters rows before FINAL picks the newest version of a key: a filter on a column that changed
+  // (Status) would see an old version. WHERE filters after it.
+  optimize_move_to_prewhere: 0,
+  // Filters of a query move into the subquery that reads a table with FINAL (see the dialect's tableSource).
+  enable_optimize_predicate_expression: 1,
 } as const;
 
 /** Inserts through a Distributed table return when every shard has the rows (or fail). */
@@ -49,6 +56,8 @@ export class Connection {
       max_open_connections: 8,
       compression: { request: false, response: false },
       clickhouse_settings: SETTINGS as never,
+      // Failures reach the caller as StoreQueryError; the client's own log would print them (and their SQL) again.
+      log: { level: ClickHouseLogLevel.OFF },
     });
     this.attempts = options.attempts ?? 3;
   }

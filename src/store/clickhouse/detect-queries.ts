@@ -3,8 +3,12 @@
  * (nested subqueries instead), equality-only JOIN ... USING, times as Int64 microseconds.
  */
 import type { DetectQueries, LocalOffsets, SenderDayRow, SenderDaysQuery, ShapeDay, ShapeDaysQuery, ShapeStep } from '../detect-queries.js';
+import { getDialect } from '../../kql/index.js';
 import { StoreQueryError } from '../errors.js';
 import type { Connection } from './connection.js';
+
+/** MessageTrace as KQL reads it (newest versions). */
+const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
 
 type Lit = (value: unknown, type?: 'string' | 'long') => string;
 
@@ -38,8 +42,8 @@ export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries
       // Shapes are computed once per distinct subject, not per row.
       const r = await db.select(`
         SELECT shape, d, count(), uniqExact(SenderDomain), uniqExact(RecipientAddress)
-        FROM (SELECT Subject, intDiv(${localMs(q.offsets)}, ${DAY_MS}) AS d, SenderDomain, RecipientAddress FROM MessageTrace FINAL WHERE ${where})
-        ANY INNER JOIN (SELECT Subject, ${shapeSql(q.steps)} AS shape FROM (SELECT DISTINCT Subject FROM MessageTrace FINAL WHERE ${where})) USING Subject
+        FROM (SELECT Subject, intDiv(${localMs(q.offsets)}, ${DAY_MS}) AS d, SenderDomain, RecipientAddress FROM ${TRACES} WHERE ${where})
+        ANY INNER JOIN (SELECT Subject, ${shapeSql(q.steps)} AS shape FROM (SELECT DISTINCT Subject FROM ${TRACES} WHERE ${where})) USING Subject
         WHERE shape != '' GROUP BY shape, d HAVING count() >= 2`);
       return r.data.map(([shape, d, rows, senderDomains, recipients]) => ({
         shape: String(shape),
@@ -53,7 +57,7 @@ export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries
     async senderDays(q: SenderDaysQuery): Promise<SenderDayRow[]> {
       const [open, close] = q.businessHours;
       const o = `(SELECT SenderAddress AS s, RecipientDomain AS rd, Size AS size, Status AS status, ${localMs(q.offsets)} AS lt, intDiv(lt, ${DAY_MS}) AS d
-        FROM MessageTrace FINAL WHERE ${between(q.from, q.to)} AND Direction = 'Outbound')`;
+        FROM ${TRACES} WHERE ${between(q.from, q.to)} AND Direction = 'Outbound')`;
       const hour = `(intDiv(lt, ${HOUR_MS}) % 24)`;
       const r = await db.select(`
         SELECT s, d, rows, bytes, strangers, domains, fresh, failed, off FROM (

@@ -10,6 +10,7 @@ import {
   type FindingStateChange,
   type StoredFindingRow,
 } from '../../schema/index.js';
+import { getDialect } from '../../kql/index.js';
 import type { Connection } from './connection.js';
 import { q } from './ddl.js';
 import { decodeRow, encodeRow } from './values.js';
@@ -18,7 +19,7 @@ type Lit = (value: unknown, type?: 'string' | 'long') => string;
 
 const COLS = Findings.columns.map((c) => q(c.name)).join(', ');
 const RANK = `multiIf(${SEVERITIES.map((s, i) => `Severity = '${s}', ${i}`).join(', ')}, -1)`;
-const LIVE = `(SELECT ${COLS} FROM Findings FINAL WHERE _deleted = 0)`;
+const LIVE = getDialect('clickhouse').tableSource('Findings');
 
 /** Findings with their ClickHouse connection, the literal function and the version clock of the store. */
 export class ClickHouseFindings {

@@ -8,4 +8,6 @@ export const capabilities: DialectCapabilities = {
   boundParameters: false,
   // The store's tables carry a version column beside the KQL columns.
   selectStar: false,
+  // An alias hides the column of its name in the whole SELECT (no prefer_column_name_to_alias in 18.16).
+  aliasesShadowColumns: true,
 };

@@ -21,10 +21,12 @@ const DAY_US = 86_400_000_000;
 // Microseconds from 0001-01-01 to 1970-01-01: KQL bins count from the start of .NET ticks.
 const TICKS_EPOCH_US = 62_135_596_800_000_000n;
 const UNIT_US: Readonly<Record<string, number>> = { day: DAY_US, hour: 3_600e6, minute: 60e6, second: 1e6 };
+const NEVER = escapeString('|[^\\s\\S]');
 const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$');
 
 /** The non-negative remainder of x / m (ClickHouse's % keeps the dividend's sign). */
-const floorMod = (x: string, m: number | string) => `((${x} % ${m} + ${m}) % ${m})`;
+// The divisor is made an Int64: Int64 % 3600000000 is an Int32 in 18.16, which overflows.
+const floorMod = (x: string, m: number | string) => `((${x} % toInt64(${m}) + toInt64(${m})) % toInt64(${m}))`;
 /** A DateTime (whole seconds, UTC) of a microsecond count, for the calendar functions. */
 export const toSeconds = (x: string) => `toDateTime(intDiv(${x}, 1000000), 'UTC')`;
 /** Microseconds of a Date or DateTime made by the calendar functions. */
@@ -33,15 +35,31 @@ const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(${x}, '
 /** The JSON text of a scalar (string values quoted and escaped as JSON; numbers as they print). */
 const jsonScalar = (v: string) =>
   `if(toTypeName(${v}) IN ('String', 'Nullable(String)'), concat('"', replaceAll(replaceAll(replaceAll(replaceAll(toString(${v}), '\\\\', '\\\\\\\\'), '"', '\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '"'), toString(${v}))`;
+/** The (still escaped) texts of the strings of a JSON array of strings. */
+const jsonStrings = (x: string) => `extractAll(${x}, ${escapeString('"((?:[^"\\\\]|\\\\.)*)"')})`;
+/** Element `i` (0-based; negative from the end) of a JSON array of strings, as JSON text; NULL when absent. */
+const jsonElement = (x: string, i: string) =>
+  `if(abs(${i}) + (${i} >= 0) <= length(${jsonStrings(x)}), concat('"', arrayElement(${jsonStrings(x)}, ${i} + (${i} >= 0)), '"'), NULL)`;
 /** A JSON array text of an array expression. */
 const jsonArray = (arr: string) => `concat('[', arrayStringConcat(arrayMap(v -> ${jsonScalar('v')}, ${arr}), ','), ']')`;
 
+/** Microseconds of KQL timespan text ([-][d.]hh:mm:ss[.fffffff]); NULL when it is not one. */
+function timespanFromText(t: string): string {
+  const shape = escapeString('^-?([0-9]+[.])?[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?$');
+  const part = (re: string) => `toInt64OrZero(extract(${t}, ${escapeString(re)}))`;
+  const frac = `toInt64OrZero(substring(concat(extract(${t}, ${escapeString(':[0-9]{2}:[0-9]{2}[.]([0-9]+)$')}), '000000'), 1, 6))`;
+  const abs = `(${part('^-?([0-9]+)[.][0-9]{1,2}:')} * ${DAY_US} + ${part('([0-9]{1,2}):[0-9]{2}:[0-9]{2}')} * 3600000000 + ${part(':([0-9]{2}):[0-9]{2}')} * 60000000 + ${part(':[0-9]{2}:([0-9]{2})')} * 1000000 + ${frac})`;
+  return `if(match(${t}, ${shape}), if(startsWith(${t}, '-'), -${abs}, ${abs}), NULL)`;
+}
+
 export const functions: DialectFunctions = {
   sqlType: (t) => TYPES[t],
-  cast: (x, t) => (x === 'NULL' ? `CAST(NULL AS Nullable(${TYPES[t]}))` : `CAST(${x} AS ${TYPES[t]})`),
+  // Nullable: a NULL cast to a plain type is an error in ClickHouse, and KQL casts keep nulls.
+  cast: (x, t) => `CAST(${x} AS Nullable(${TYPES[t]}))`,
   tryCast: (x, t) => {
     if (t === 'string' || t === 'dynamic') return `toString(${x})`;
-    if (t === 'long' || t === 'timespan') return `toInt64OrNull(toString(${x}))`;
+    if (t === 'long') return `toInt64OrNull(toString(${x}))`;
+    if (t === 'timespan') return timespanFromText(`toString(${x})`);
     if (t === 'int') return `toInt32OrNull(toString(${x}))`;
     if (t === 'real') return `toFloat64OrNull(toString(${x}))`;
     if (t === 'bool') return `multiIf(lower(toString(${x})) IN ('true', '1'), 1, lower(toString(${x})) IN ('false', '0'), 0, NULL)`;
@@ -55,10 +73,13 @@ export const functions: DialectFunctions = {
   upper: (x) => `upperUTF8(${x})`,
   length: (x) => `lengthUTF8(${x})`,
   concat: (parts) => (parts.length === 1 ? `concat(${parts[0]}, '')` : `concat(${parts.join(', ')})`),
-  substring: (x, start, len) => (len === undefined ? `substringUTF8(${x}, ${start})` : `substringUTF8(${x}, ${start}, ${len})`),
+  // 18.16's substringUTF8 wants its length, a constant.
+  substring: (x, start, len) => `substringUTF8(${x}, ${start}, ${len ?? '2147483647'})`,
   strpos: (x, needle) => `positionUTF8(${x}, ${needle})`,
   replace: (x, a, b) => `replaceAll(${x}, ${a}, ${b})`,
-  regexMatches: (x, re) => `match(${x}, ${re})`,
+  // 18.16 looks for a pattern's required substring case-sensitively before matching, which breaks (?i): an
+  // alternative that never matches turns that shortcut off.
+  regexMatches: (x, re) => `match(${x}, concat(${re}, ${NEVER}))`,
   // 18.16 has no extractGroups: the group is what replaceRegexpOne leaves of the whole string.
   regexExtract: (x, re, group) =>
     `if(match(${x}, ${re}), replaceRegexpOne(${x}, concat('(?s)^.*?(?:', ${re}, ').*$'), '\\\\${group}'), '')`,
@@ -69,9 +90,9 @@ export const functions: DialectFunctions = {
   startsWithCs: (x, p) => `startsWith(${x}, ${p})`,
   endsWithCs: (x, p) => `endsWith(${x}, ${p})`,
   intervalMicros: (us) => `toInt64(${Math.trunc(us)})`,
-  intervalToMicros: (x) => x,
-  timestampToMicros: (x) => x,
-  microsToTimestamp: (x) => x,
+  intervalToMicros: (x) => `(${x})`,
+  timestampToMicros: (x) => `(${x})`,
+  microsToTimestamp: (x) => `(${x})`,
   dateTrunc: (unit, x) => {
     if (unit === 'month') return fromCalendar(`toStartOfMonth(${toSeconds(x)})`);
     if (unit === 'year') return fromCalendar(`toStartOfYear(${toSeconds(x)})`);
@@ -83,20 +104,34 @@ export const functions: DialectFunctions = {
     return offset === 0 ? `(${x} - ${floorMod(x, step)})` : `(${x} - ${floorMod(`(${x} + ${offset})`, step)})`;
   },
   daysToInterval: (x) => `(toInt64(${x}) * ${DAY_US})`,
+  // Typed: a bare 3600000000 is a UInt32, and Int64 % UInt32 is an Int32 in 18.16 (it overflows).
+  integer: (n) => `toInt64(${Math.trunc(n)})`,
+  bool: (v) => (v ? '1' : '0'),
+  // No IS DISTINCT FROM in 18.16.
+  distinctFrom: (a, b) => `if(isNull(${a}) OR isNull(${b}), isNull(${a}) != isNull(${b}), ${a} != ${b})`,
   dayOfWeek: (x) => `(toDayOfWeek(${toSeconds(x)}) % 7)`,
   hour: (x) => `toHour(${toSeconds(x)})`,
   formatDatetime: (x, format) => {
-    // formatDateTime knows whole seconds only: the fraction (%f micro, %g milli) is spliced in as digits.
-    const parts = format.split(/(%f|%g)/);
-    const pieces = parts
+    // formatDateTime knows whole, zero-padded fields only: fractions (%f micro, %g milli) and unpadded fields
+    // (%-d ...) are spliced in as numbers.
+    const sec = toSeconds(x);
+    const unpadded: Readonly<Record<string, string>> = {
+      '%-m': `toMonth(${sec})`,
+      '%-d': `toDayOfMonth(${sec})`,
+      '%-H': `toHour(${sec})`,
+      '%-I': `((toHour(${sec}) + 11) % 12 + 1)`,
+      '%-M': `toMinute(${sec})`,
+      '%-S': `toSecond(${sec})`,
+    };
+    const pieces = format
+      .split(/(%f|%g|%-[mdHIMS])/)
       .filter((p) => p !== '')
-      .map((p) =>
-        p === '%f'
-          ? `substring(toString(1000000 + ${floorMod(x, 1000000)}), 2, 6)`
-          : p === '%g'
-            ? `substring(toString(1000 + intDiv(${floorMod(x, 1000000)}, 1000)), 2, 3)`
-            : `formatDateTime(${toSeconds(x)}, ${escapeString(p.replace(/%-([mdHIMS])/g, '%$1'))})`,
-      );
+      .map((p) => {
+        if (p === '%f') return `substring(toString(1000000 + ${floorMod(x, 1000000)}), 2, 6)`;
+        if (p === '%g') return `substring(toString(1000 + intDiv(${floorMod(x, 1000000)}, 1000)), 2, 3)`;
+        if (unpadded[p]) return `toString(${unpadded[p]})`;
+        return `formatDateTime(${sec}, ${escapeString(p)})`;
+      });
     return pieces.length === 1 ? pieces[0]! : `concat(${pieces.join(', ')})`;
   },
   dateDiff: (part, a, b) => {
@@ -106,15 +141,16 @@ export const functions: DialectFunctions = {
   },
   intDivide: (a, b) => `intDiv(${a}, ${b})`,
   floor: (x) => `floor(${x})`,
-  // 18.16 reads JSON only through visitParam*: a top-level key path ('$.name') is all it can follow.
-  jsonExtract: (x, path) => `visitParamExtractRaw(${x}, replaceRegexpOne(${path}, '^[$][.]', ''))`,
+  // 18.16 reads JSON only through visitParam* (top-level keys of objects); arrays are read as arrays of strings.
+  jsonExtract: (x, path) =>
+    `if(startsWith(${path}, '$['), ${jsonElement(x, `toInt64(extract(${path}, '^[$][[]#?(-?[0-9]+)[]]$'))`)}, visitParamExtractRaw(${x}, visitParamExtractString(concat('{"k":', extract(${path}, '^[$][.](.*)$'), '}'), 'k')))`,
   jsonText: (x) => `if(startsWith(${x}, '"'), visitParamExtractString(concat('{"v":', ${x}, '}'), 'v'), ${x})`,
-  jsonArrayLength: (x) => `toInt64(length(JSONExtractArrayRaw(${x})))`,
+  jsonArrayLength: (x) => `if(startsWith(${x}, '['), toInt64(length(${jsonStrings(x)})), NULL)`,
   splitToJson: (x, d) => jsonArray(`splitByString(${d}, ${x})`),
   unnestJson: (x, asText) =>
     asText
-      ? `arrayJoin(arrayMap(v -> visitParamExtractString(concat('{"v":', v, '}'), 'v'), JSONExtractArrayRaw(${x})))`
-      : `arrayJoin(JSONExtractArrayRaw(${x}))`,
+      ? `arrayJoin(arrayMap(v -> visitParamExtractString(concat('{"v":"', v, '"}'), 'v'), ${jsonStrings(x)}))`
+      : `arrayJoin(arrayMap(v -> concat('"', v, '"'), ${jsonStrings(x)}))`,
   ipv4ToNumber: (x) => `if(match(${x}, ${IPV4}), toInt64(IPv4StringToNum(${x})), NULL)`,
   count: () => 'count()',
   countIf: (p) => `countIf(${p})`,
@@ -125,15 +161,19 @@ export const functions: DialectFunctions = {
   avg: (x) => `avg(${x})`,
   min: (x) => `min(${x})`,
   max: (x) => `max(${x})`,
-  // The lower of two middle values, as DuckDB's quantile_disc: the element at index floor((n - 1) * f) once sorted.
-  percentile: (x, f) => `arrayElement(arraySort(groupArray(${x})), toUInt64(floor((count(${x}) - 1) * ${f})) + 1)`,
+  // DuckDB's quantile_disc: the value at rank ceil(n * f) (1-based) of the sorted values.
+  percentile: (x, f) => `arrayElement(arraySort(groupArray(${x})), toUInt64(greatest(ceil(count(${x}) * ${f}), 1)))`,
   // Sorted, as the DuckDB dialect's: repeatable results.
   makeSet: (x, limit) => jsonArray(`arraySort(${limit === undefined ? 'groupUniqArray' : `groupUniqArray(${limit})`}(${x}))`),
   makeList: (x, limit) => jsonArray(`${limit === undefined ? 'groupArray' : `groupArray(${limit})`}(${x})`),
   argMax: (x, by) => `argMax(${x}, ${by})`,
   argMin: (x, by) => `argMin(${x}, ${by})`,
   anyValue: (x) => `any(${x})`,
+  // 18.16 has no SEMI JOIN: ANY keeps one right row per left row, and only left columns are read.
   semiJoin: () => 'ANY INNER JOIN',
+  // On a cluster a subquery of a join or IN runs on each shard unless GLOBAL (and there, in the default database).
+  join: (keyword) => `GLOBAL ${keyword}`,
+  inSubquery: (negated) => (negated ? 'GLOBAL NOT IN' : 'GLOBAL IN'),
   antiJoin: () => 'LEFT ANTI JOIN',
   dedupeBy: (sql, keys, alias) => `(SELECT * FROM (${sql}) AS ${alias} LIMIT 1 BY ${keys.join(', ')})`,
 };

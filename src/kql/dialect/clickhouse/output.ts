@@ -6,18 +6,18 @@ const pad = (n: string, width: number) => `substring(toString(${10 ** width} + $
 
 /** ISO 8601 text with milliseconds of an Int64 of microseconds ('2026-11-01T09:45:00.000Z'). */
 export function isoText(x: string): string {
-  const ms = `intDiv(((${x} % 1000000) + 1000000) % 1000000, 1000)`;
-  return `concat(replaceOne(toString(${toSeconds(`(${x} - ((${x} % 1000000) + 1000000) % 1000000)`)}), ' ', 'T'), '.', ${pad(ms, 3)}, 'Z')`;
+  const ms = `intDiv(((${x} % toInt64(1000000)) + 1000000) % 1000000, 1000)`;
+  return `concat(replaceOne(toString(${toSeconds(`(${x} - ((${x} % toInt64(1000000)) + 1000000) % toInt64(1000000))`)}), ' ', 'T'), '.', ${pad(ms, 3)}, 'Z')`;
 }
 
 /** KQL timespan text ([-][d.]hh:mm:ss[.fffffff]) of an Int64 of microseconds. */
 export function timespanText(x: string): string {
   const a = `abs(${x})`;
   const days = `intDiv(${a}, 86400000000)`;
-  const h = `intDiv(${a} % 86400000000, 3600000000)`;
-  const m = `intDiv(${a} % 3600000000, 60000000)`;
-  const s = `intDiv(${a} % 60000000, 1000000)`;
-  const frac = `(${a} % 1000000)`;
+  const h = `intDiv(${a} % toInt64(86400000000), 3600000000)`;
+  const m = `intDiv(${a} % toInt64(3600000000), 60000000)`;
+  const s = `intDiv(${a} % toInt64(60000000), 1000000)`;
+  const frac = `(${a} % toInt64(1000000))`;
   return `concat(if(${x} < 0, '-', ''), if(${days} > 0, concat(toString(${days}), '.'), ''), ${pad(h, 2)}, ':', ${pad(m, 2)}, ':', ${pad(s, 2)}, if(${frac} = 0, '', concat('.', ${pad(`${frac} * 10`, 7)})))`;
 }
 

@@ -3,12 +3,14 @@ import { TABLES } from '../../../schema/index.js';
 import { quoteIdentifier } from './quote.js';
 
 /**
- * MessageTrace is read with FINAL: the newest version of each (MessageTraceId, RecipientAddress), exactly. The
- * smaller tables also carry deletion marks (a replace writes them), filtered out here.
+ * Tables are read with FINAL: the newest version of each key, exactly; the smaller tables also carry deletion
+ * marks (a replace writes them), filtered out here. A subquery that reads every column and the version: 18.16
+ * fails FINAL on a Distributed table when the query reads fewer columns ("Cannot find column ... in source
+ * stream"). The store turns on enable_optimize_predicate_expression, which moves filters into it.
  */
 export function tableSource(name: string): string {
   const q = quoteIdentifier(name);
-  if (name === 'MessageTrace' || name === 'MessageEvents') return `${q} FINAL`;
   const cols = (TABLES[name]?.columns ?? []).map((c) => quoteIdentifier(c.name)).join(', ');
-  return `(SELECT ${cols} FROM ${q} FINAL WHERE _deleted = 0)`;
+  const live = name === 'MessageTrace' || name === 'MessageEvents' ? '' : ' WHERE _deleted = 0';
+  return `(SELECT ${cols}, _version FROM ${q} FINAL${live})`;
 }

@@ -5,5 +5,6 @@ export const capabilities: DialectCapabilities = {
   distinctOn: true,
   aggregateFilter: true,
   boundParameters: true,
+  aliasesShadowColumns: false,
   selectStar: true,
 };

@@ -46,6 +46,9 @@ export const functions: DialectFunctions = {
     return `time_bucket(to_microseconds(${Math.trunc(us)}), ${x}, TIMESTAMP '0001-01-01 00:00:00')`;
   },
   daysToInterval: (x) => `to_days(CAST(${x} AS INTEGER))`,
+  integer: (n) => String(Math.trunc(n)),
+  bool: (v) => (v ? 'TRUE' : 'FALSE'),
+  distinctFrom: (a, b) => `${a} IS DISTINCT FROM ${b}`,
   dayOfWeek: (x) => `dayofweek(${x})`,
   hour: (x) => `hour(${x})`,
   formatDatetime: (x, format) => `strftime(${x}, ${escapeString(format)})`,
@@ -83,6 +86,8 @@ export const functions: DialectFunctions = {
   argMin: (x, by) => `arg_min(${x}, ${by})`,
   anyValue: (x) => `any_value(${x})`,
   semiJoin: () => 'SEMI JOIN',
+  join: (keyword) => keyword,
+  inSubquery: (negated) => (negated ? 'NOT IN' : 'IN'),
   antiJoin: () => 'ANTI JOIN',
   dedupeBy: (sql, keys, alias) => `(SELECT DISTINCT ON (${keys.join(', ')}) * FROM (${sql}) AS ${alias})`,
 };
