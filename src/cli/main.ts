@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerIntel } from './commands/intel.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
@@ -40,6 +41,7 @@ const COMMANDS = [
   registerUsers,
   registerCollect,
   registerIntel,
+  registerMigrate,
   registerAlerts,
   registerDetect,
   registerWatchlist,

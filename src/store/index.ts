@@ -33,3 +33,5 @@ export async function openStore(url: string): Promise<Store> {
   const { openClickHouseStore } = await import('./clickhouse/clickhouse-store.js');
   return openClickHouseStore(parsed.url, { database: parsed.database, cluster: parsed.cluster }, redactStoreUrl(url));
 }
+export { copyStore } from './copy-store.js';
+export type { CopyProgress, CopyReport } from './copy-store.js';

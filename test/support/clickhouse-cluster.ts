@@ -48,7 +48,7 @@ export interface ClickHouseCluster {
   readonly zookeeperPort: number;
   /** Store URL of a server (default the first), with `cluster=` unless `single`; `db` names the database. */
   url(db: string, options?: { node?: number; single?: boolean }): string;
-  /** Kill a server (SIGKILL, as a crash). */
+  /** Kill a server (SIGKILL, as a crash) and wait until it is gone. */
   kill(node: number): Promise<void>;
   /** Start a stopped server again and wait until it answers. */
   restart(node: number): Promise<void>;
@@ -70,10 +70,9 @@ export async function startClickHouseCluster(options: { shards?: number; replica
     }
   }
   const zk = startZooKeeper(join(root, 'zk'), zkPort);
-  // A test run that ends without stop() (a timed-out hook) still takes its servers with it.
+  // A test run that ends without stop() still takes its servers with it (and see guarded()).
   const reap = () => {
-    for (const p of [zk, ...nodes.map((n) => n.process)]) if (p && p.exitCode === null) p.kill('SIGKILL');
-    rmSync(root, { recursive: true, force: true });
+    for (const p of [zk, ...nodes.map((n) => n.process)]) if (p && p.exitCode === null) p.kill('SIGTERM');
   };
   process.once('exit', reap);
   const stops: (() => Promise<void>)[] = [() => stopProcess(zk)];
@@ -101,7 +100,7 @@ export async function startClickHouseCluster(options: { shards?: number; replica
     },
     async kill(i) {
       const p = nodes[i]!.process;
-      if (p) await stopProcess(p, 'SIGKILL');
+      if (p) await stopProcess(p, 'SIGUSR1');
       nodes[i]!.process = undefined;
     },
     async restart(i) {
@@ -133,9 +132,10 @@ function startZooKeeper(dir: string, port: number): ChildProcess {
     ].join('\n'),
   );
   // The jar's manifest names its own dependencies (Debian's packaging); no wrapper script, no /etc config.
-  return spawn('java', ['-Xmx128m', '-XX:+UseSerialGC', '-cp', ZOOKEEPER_JAR, 'org.apache.zookeeper.server.ZooKeeperServerMain', cfg], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  return guarded(
+    ['java', '-Xmx128m', '-XX:+UseSerialGC', '-cp', ZOOKEEPER_JAR, 'org.apache.zookeeper.server.ZooKeeperServerMain', cfg],
+    dir,
+  );
 }
 
 async function waitForZooKeeper(port: number, p: ChildProcess): Promise<void> {
@@ -201,7 +201,22 @@ function writeNodeConfig(n: ClickHouseNode, all: readonly ClickHouseNode[], zkPo
 }
 
 function startServer(n: ClickHouseNode): ChildProcess {
-  return spawn(CLICKHOUSE_SERVER, [`--config-file=${join(n.dir, 'config.xml')}`], { cwd: n.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  return guarded([CLICKHOUSE_SERVER, `--config-file=${join(n.dir, 'config.xml')}`], n.dir);
+}
+
+/**
+ * Start a server under a small shell that ends it when this process is gone (a test worker killed at a time-out
+ * runs no clean-up): TERM stops it, USR1 kills it (a crash), and the shell exits with it.
+ */
+function guarded(command: readonly string[], cwd: string): ChildProcess {
+  const script = [
+    '"$@" & child=$!',
+    "trap 'kill -TERM $child 2>/dev/null; n=0; while kill -0 $child 2>/dev/null && [ $n -lt 40 ]; do sleep 0.25; n=$((n+1)); done; kill -KILL $child 2>/dev/null; exit 0' TERM",
+    "trap 'kill -KILL $child 2>/dev/null; wait $child; exit 0' USR1",
+    `while kill -0 ${process.pid} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done`,
+    'kill -KILL $child 2>/dev/null',
+  ].join('\n');
+  return spawn('sh', ['-c', script, 'guard', ...command], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 async function waitForHttp(n: ClickHouseNode): Promise<void> {
@@ -227,7 +242,7 @@ async function stopProcess(p: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'):
   if (p.exitCode !== null || p.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
   p.kill(signal);
-  const timer = setTimeout(() => p.kill('SIGKILL'), 10_000);
+  const timer = setTimeout(() => p.kill('SIGKILL'), 20_000);
   await exited;
   clearTimeout(timer);
 }

@@ -42,7 +42,7 @@ import type {
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { Connection } from './connection.js';
-import { createStatements, q, SHARDED, writeTable, type Placement } from './ddl.js';
+import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
 const dialect = getDialect('clickhouse');
@@ -194,14 +194,15 @@ export class ClickHouseStore implements Store {
     const v = this.nextVersion();
     const fresh = rows.map((r) => encodeRow(table, r, { _version: v, _deleted: 0 }));
     const keep = new Set(fresh.map((r) => keyOf(table, r)));
-    const keyCols = table.key.map(q).join(', ');
+    const key = storeKey(table);
+    const keyCols = key.map(q).join(', ');
     const stored = await this.db.select(`SELECT ${keyCols} FROM ${source(table.name)} WHERE ${where}`);
     const marks: Record<string, unknown>[] = [];
     for (const values of stored.data) {
-      const key = Object.fromEntries(table.key.map((k, i) => [k, values[i]]));
-      if (keep.has(keyOf(table, key))) continue;
+      const row = Object.fromEntries(key.map((k, i) => [k, values[i]]));
+      if (keep.has(keyOf(table, row))) continue;
       const blank = encodeRow(table, {}, { _version: v, _deleted: 1 });
-      marks.push({ ...blank, ...key });
+      marks.push({ ...blank, ...row });
     }
     await this.db.insert(table.name, [...fresh, ...marks]);
   }
@@ -301,12 +302,12 @@ export class ClickHouseStore implements Store {
         await this.waitUntilEmpty(`SELECT count() FROM ${live}`);
       } else {
         const def = TABLES_BY_NAME[table]!;
-        const keys = await this.db.select(`SELECT ${def.key.map(q).join(', ')} FROM ${live}`);
+        const keys = await this.db.select(`SELECT ${storeKey(def).map(q).join(', ')} FROM ${live}`);
         const v = this.nextVersion();
         const blank = encodeRow(def, {}, { _version: v, _deleted: 1 });
         await this.db.insert(
           table,
-          keys.data.map((values) => ({ ...blank, ...Object.fromEntries(def.key.map((k, i) => [k, values[i]])) })),
+          keys.data.map((values) => ({ ...blank, ...Object.fromEntries(storeKey(def).map((k, i) => [k, values[i]])) })),
         );
       }
     }
@@ -370,4 +371,7 @@ function bindParams(sql: string, params: readonly unknown[]): string {
 
 const traceKey = (r: { MessageTraceId: string; RecipientAddress: string }) => `${r.MessageTraceId}\u0000${r.RecipientAddress}`;
 const eventKey = (e: Record<string, unknown>) => MessageEvents.key.map((k) => String(e[k])).join('\u0000');
-const keyOf = (table: TableDef, r: Record<string, unknown>) => table.key.map((k) => String(r[k])).join('\u0000');
+const keyOf = (table: TableDef, r: Record<string, unknown>) =>
+  storeKey(table)
+    .map((k) => String(r[k]))
+    .join('\u0000');

@@ -31,6 +31,11 @@ const LAYOUT: Readonly<Record<string, { time: string; order: readonly string[] }
   MessageEvents: { time: 'Timestamp', order: ['Timestamp', 'MessageTraceId', 'RecipientAddress', 'Event', 'ServerHostname'] },
 };
 
+/** The columns that identify a row of a table here (a watchlist's rows are replaced per Name: it is part of the key). */
+export function storeKey(table: TableDef): readonly string[] {
+  return table.name === 'Watchlist' ? ['Name', ...table.key] : table.key;
+}
+
 /** Columns that may hold NULL: datetimes that are not part of a key. */
 export function nullable(table: TableDef, column: string): boolean {
   const c = table.columns.find((x) => x.name === column);
@@ -82,7 +87,7 @@ function tableStatements(p: Placement, table: TableDef): string[] {
   const local = writeTable(p, table.name);
   const body = layout
     ? `PARTITION BY toYYYYMM(toDateTime(intDiv(${q(layout.time)}, 1000000), 'UTC')) ORDER BY (${layout.order.map(q).join(', ')})`
-    : `ORDER BY (${table.key.map(q).join(', ')})`;
+    : `ORDER BY (${storeKey(table).map(q).join(', ')})`;
   const out = [
     `CREATE TABLE IF NOT EXISTS ${db}.${q(local)}${onCluster(p)} (${[...cols, ...extra].join(', ')}) ENGINE = ${engine(p, table.name, sharded)} ${body}`,
   ];
