@@ -1,0 +1,155 @@
+/**
+ * ClickHouse beside DuckDB on the same rows: ingest (records/s through each store's upsertTraces, then a second
+ * pass re-reading 10% of the rows with a newer status), Overview-type dashboard queries compiled from KQL for
+ * each dialect (median of --runs, interleaved), and on ClickHouse the two exact de-duplications side by side:
+ * FINAL (what the store runs) and argMax per key, with the undeduplicated read as the floor.
+ * Servers: one ClickHouse 18.16 on loopback (the test support's cluster with one shard, one replica).
+ * `npx tsx bench/clickhouse.ts --rows 1000000 --runs 5`
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Status, TraceRow } from '../src/schema/index.js';
+import { openStore, runKql, type Store } from '../src/store/index.js';
+import { startClickHouseCluster } from '../test/support/clickhouse-cluster.js';
+import { arg, median, table } from './lib.js';
+
+const ROWS = Number(arg('rows', '1000000'));
+const RUNS = Number(arg('runs', '5'));
+const BATCH = 100_000;
+const DAYS = 30;
+const START = Date.UTC(2026, 9, 1);
+
+/** Deterministic synthetic traces: 30 days, 2,000 senders over 300 domains, ~2.5 recipients per message. */
+function rows(n: number): TraceRow[] {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const statuses: Status[] = ['Delivered', 'Delivered', 'Delivered', 'Delivered', 'FilteredAsSpam', 'Quarantined', 'Failed', 'Pending'];
+  const out: TraceRow[] = [];
+  let m = 0;
+  while (out.length < n) {
+    m++;
+    const domain = `d${Math.floor(rnd() * 300)}.example`;
+    const sender = `u${Math.floor(rnd() * 2000)}@${domain}`;
+    const received = START + Math.floor(rnd() * DAYS * 86_400_000);
+    const recipients = 1 + Math.floor(rnd() * 3);
+    for (let r = 0; r < recipients && out.length < n; r++) {
+      out.push({
+        Received: received,
+        SenderAddress: sender,
+        RecipientAddress: `r${Math.floor(rnd() * 500)}@contoso.com`,
+        Subject: `Subject ${Math.floor(rnd() * 5000)}`,
+        Status: statuses[Math.floor(rnd() * statuses.length)]!,
+        FromIP: `203.0.113.${Math.floor(rnd() * 255)}`,
+        ToIP: '',
+        Size: Math.floor(rnd() * 200_000),
+        MessageId: `<m${m}@${domain}>`,
+        MessageTraceId: `t${m}`,
+        Organization: 'contoso.onmicrosoft.com',
+        Source: 'graph',
+        SenderDomain: domain,
+        RecipientDomain: 'contoso.com',
+        Direction: 'Inbound',
+        FromCountry: ['US', 'JP', 'DE', 'CN', ''][Math.floor(rnd() * 5)]!,
+        ToCountry: '',
+        FromAsn: 64500 + Math.floor(rnd() * 20),
+        ToAsn: 0,
+        FromAsOrg: '',
+        ToAsOrg: '',
+      });
+    }
+  }
+  // Collectors and exports deliver in time order.
+  return out.sort((a, b) => a.Received - b.Received);
+}
+
+async function ingest(store: Store, data: readonly TraceRow[]): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < data.length; i += BATCH) await store.upsertTraces(data.slice(i, i + BATCH));
+  return performance.now() - started;
+}
+
+const QUERIES: [string, string][] = [
+  ['daily status counts, last 7 days', 'MessageTrace | where Received >= datetime(2026-10-24) | summarize count() by bin(Received, 1d), Status'],
+  ['per-sender status pivot, top 10', 'MessageTrace | summarize n = count(), spam = countif(Status == "FilteredAsSpam") by SenderAddress | top 10 by n'],
+  ['messages received (dcount), 30 days', 'MessageTrace | summarize dcount(MessageTraceId)'],
+  ['bytes per day', 'MessageTrace | summarize sum(Size) by bin(Received, 1d)'],
+  ['quarantined in a window, newest 100', 'MessageTrace | where Received between (datetime(2026-10-10) .. datetime(2026-10-11)) and Status == "Quarantined" | top 100 by Received'],
+];
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+const data = rows(ROWS);
+const updates = data.filter((_, i) => i % 10 === 0).map((r) => ({ ...r, Status: (r.Status === 'Pending' ? 'Delivered' : 'Quarantined') as Status }));
+const dir = mkdtempSync(join(tmpdir(), 'mailsift-bench-ch-'));
+const cluster = await startClickHouseCluster({ shards: 1, replicas: 1 });
+const duck = await openStore(`duckdb:${join(dir, 'bench.duckdb')}`);
+const ch = await openStore(cluster.url('bench', { single: true }));
+try {
+  const out: string[] = [`${ROWS.toLocaleString('en-US')} rows, ${DAYS} days; batches of ${BATCH.toLocaleString('en-US')}; median of ${RUNS}`, ''];
+  const ingestRows: (string | number)[][] = [];
+  for (const [name, store] of [
+    ['DuckDB (file)', duck],
+    ['ClickHouse 18.16 (one server)', ch],
+  ] as const) {
+    const fresh = await ingest(store, data);
+    const again = await ingest(store, updates);
+    ingestRows.push([
+      name,
+      `${(fresh / 1000).toFixed(2)} s`,
+      Math.round(ROWS / (fresh / 1000)).toLocaleString('en-US'),
+      `${(again / 1000).toFixed(2)} s`,
+      Math.round(updates.length / (again / 1000)).toLocaleString('en-US'),
+    ]);
+  }
+  out.push('### Ingest', '', table(['store', 'fresh', 'records/s', `${updates.length.toLocaleString('en-US')} newer statuses`, 'records/s'], ingestRows), '');
+
+  const qRows: (string | number)[][] = [];
+  for (const [name, kql] of QUERIES) {
+    const [a, b] = [await runKql(duck, kql), await runKql(ch, kql)];
+    const same = JSON.stringify(a.rows.map((r) => JSON.stringify(r)).sort()) === JSON.stringify(b.rows.map((r) => JSON.stringify(r)).sort());
+    const d: number[] = [];
+    const c: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      d.push(await time(() => runKql(duck, kql)));
+      c.push(await time(() => runKql(ch, kql)));
+    }
+    qRows.push([name, `${median(d).toFixed(0)} ms`, `${median(c).toFixed(0)} ms`, (median(c) / median(d)).toFixed(2), same ? 'yes' : 'ties differ']);
+  }
+  out.push('### Overview-type queries (KQL)', '', table(['query', 'DuckDB', 'ClickHouse', 'ratio', 'same rows'], qRows), '');
+
+  // Exact de-duplication on ClickHouse: FINAL against argMax per key, and the raw read (not exact) as the floor.
+  const since = `${Date.UTC(2026, 9, 24) * 1000}`;
+  const dedup: [string, string][] = [
+    [
+      'FINAL (the store)',
+      `SELECT intDiv(Received, 86400000000) AS d, Status, count() FROM (SELECT Received, Status, _version FROM MessageTrace FINAL) WHERE Received >= ${since} GROUP BY d, Status`,
+    ],
+    [
+      'argMax per key',
+      `SELECT intDiv(Received, 86400000000) AS d, Status, count() FROM (SELECT Received, argMax(Status, _version) AS Status FROM MessageTrace WHERE Received >= ${since} GROUP BY MessageTraceId, RecipientAddress, Received) GROUP BY d, Status`,
+    ],
+    ['no de-duplication (not exact)', `SELECT intDiv(Received, 86400000000) AS d, Status, count() FROM MessageTrace WHERE Received >= ${since} GROUP BY d, Status`],
+  ];
+  const ref = JSON.stringify((await ch.query(dedup[0]![1])).rows.map((r) => JSON.stringify(r)).sort());
+  const dRows: (string | number)[][] = [];
+  const times = dedup.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) for (const [j, [, sql]] of dedup.entries()) times[j]!.push(await time(() => ch.query(sql)));
+  for (const [j, [name, sql]] of dedup.entries()) {
+    const same = JSON.stringify((await ch.query(sql)).rows.map((r) => JSON.stringify(r)).sort()) === ref;
+    dRows.push([name, `${median(times[j]!).toFixed(0)} ms`, (median(times[j]!) / median(times[0]!)).toFixed(2), same ? 'yes' : 'no']);
+  }
+  out.push('### De-duplication on ClickHouse: daily status counts, last 7 days', '', table(['read', 'median', 'vs FINAL', 'same as FINAL'], dRows));
+  const parts = await ch.query("SELECT count() FROM system.parts WHERE active AND table = 'MessageTrace' AND database = 'bench'");
+  out.push('', `(${String(parts.rows[0]![0])} active parts: merges had not collapsed every version when measured)`);
+  process.stdout.write(out.join('\n') + '\n');
+} finally {
+  await duck.close();
+  await ch.close();
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
