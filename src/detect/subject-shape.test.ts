@@ -31,14 +31,13 @@ describe('subjectShape', () => {
           [1, 2].map((k) => traceRow({ Subject, Received: at, MessageTraceId: `t${i}-${k}`, Direction: 'Inbound' })),
         ),
       );
-      const days = await store.detect.shapeDays({
-        from: at,
-        to: at,
+      const shapes = [...new Set(subjects.map(subjectShape))];
+      const stats = await store.detect.campaignStats({
         directions: ['Inbound'],
-        offsets: { first: 0, changes: [] },
         steps: SHAPE_STEPS,
+        candidates: shapes.map((shape) => ({ shapes: [shape], from: at, to: at, knownFrom: at - 86_400_000, knownTo: at })),
       });
-      expect(days.map((d) => d.shape).sort()).toEqual([...new Set(subjects.map(subjectShape))].sort());
+      expect(stats.map((x) => x?.rows)).toEqual(shapes.map((shape) => 2 * subjects.filter((s) => subjectShape(s) === shape).length));
     } finally {
       await store.close();
     }

@@ -5,7 +5,9 @@ import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
 import { median } from '../robust-stats.js';
 import type { CampaignStats } from '../../store/index.js';
+import { asNumber } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
+import { dayOf } from '../time-zone.js';
 import { SHAPE_STEPS, shapeTokens, subjectShapeKql } from '../subject-shape.js';
 import { ShapeClusters, type ShapeCluster } from './shape-clusters.js';
 
@@ -41,15 +43,21 @@ export const subjectCampaign = defineRule({
   summary: 'Many messages whose subjects share a shape, from several new senders or to many recipients, in one day',
   params,
   async run(ctx, p) {
+    // Shapes are computed once per distinct subject, not per row.
+    const window = `MessageTrace
+      | where ${kqlBetween(ctx.historyFrom, ctx.to)} and ${kqlIn('Direction', p.directions)} and Subject != ""`;
     const rows = (
-      await ctx.store.detect.shapeDays({
-        from: ctx.historyFrom,
-        to: ctx.to,
-        directions: p.directions,
-        offsets: ctx.clock.segments(ctx.historyFrom, ctx.to + 1),
-        steps: SHAPE_STEPS,
-      })
-    ).map((x) => [x.shape, x.day, x.rows, x.senderDomains, x.recipients] as [string, number, number, number, number]);
+      await ctx.kql(`let t = ${window}
+        | project Subject, Day = ${ctx.clock.localDateKql('Received', ctx.historyFrom, ctx.to + 1)}, SenderDomain, RecipientAddress;
+      let m = t | distinct Subject | extend Shape = ${subjectShapeKql('Subject', kqlString)} | where Shape != "";
+      t
+      | join kind=inner (m) on Subject
+      | summarize Rows = count(), SenderDomains = dcount(SenderDomain), Recipients = dcount(RecipientAddress) by Shape, Day
+      | where Rows >= 2`)
+    ).map(
+      ([shape, day, n, senders, recipients]) =>
+        [String(shape), dayOf(day), asNumber(n), asNumber(senders), asNumber(recipients)] as [string, number, number, number, number],
+    );
     if (rows.length === 0) return [];
     const firstDay = rows.reduce((m, r) => Math.min(m, r[1]), Infinity);
     const fromDay = ctx.clock.day(ctx.from);
