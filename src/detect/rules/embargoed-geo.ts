@@ -51,13 +51,8 @@ async function bySide(ctx: RuleContext, side: Side, countries: readonly string[]
         by Country = ${side}Country, IP = ${side}IP, Day = ${day}
     | sort by min_Received asc`);
   return rows.map((r) => {
-    const [country, ip, d, n, first, last, senders, senderList, recipients, recipientList, delivered, subjects] = [
-      String(r[0]),
-      String(r[1]),
-      dayOf(r[2]),
-      asNumber(r[3]),
-      asMs(r[4]),
-      asMs(r[5]),
+    const [country, ip, d, n, first, last] = groupHead(r);
+    const [senders, senderList, recipients, recipientList, delivered, subjects] = [
       asNumber(r[6]),
       asList(r[7]),
       asNumber(r[8]),
@@ -119,16 +114,8 @@ async function sensitive(ctx: RuleContext, p: Params): Promise<FindingDraft[]> {
         by Recipient = RecipientAddress, Country = FromCountry, Day = ${day}
     | sort by min_Received asc`);
   return rows.map((r) => {
-    const [recipient, country, d, n, first, last, senders, ips] = [
-      String(r[0]),
-      String(r[1]),
-      dayOf(r[2]),
-      asNumber(r[3]),
-      asMs(r[4]),
-      asMs(r[5]),
-      asList(r[6]),
-      asList(r[7]),
-    ] as const;
+    const [recipient, country, d, n, first, last] = groupHead(r);
+    const [senders, ips] = [asList(r[6]), asList(r[7])];
     return {
       rule: 'embargoed-geo',
       severity: 'low',
@@ -146,4 +133,9 @@ async function sensitive(ctx: RuleContext, p: Params): Promise<FindingDraft[]> {
       key: ['sensitive', recipient, country, String(d)],
     } satisfies FindingDraft;
   });
+}
+
+/** The two group keys, local day, count, first and last time that both queries start their rows with. */
+function groupHead(r: unknown[]): [string, string, number, number, number, number] {
+  return [String(r[0]), String(r[1]), dayOf(r[2]), asNumber(r[3]), asMs(r[4]), asMs(r[5])];
 }

@@ -1,23 +1,11 @@
 /** Per internal sender and local day: outbound mail, bytes, recipient domains, failures and off-hours share (store.detect.senderDays). */
+import type { SenderDayRow } from '../../store/index.js';
 import type { RuleContext } from '../rule.js';
 import { kqlBetween } from '../kql-text.js';
 import { asMs } from '../kql-values.js';
 
-/** One sender's outbound mail on one local day. */
-export interface SenderDay {
-  sender: string;
-  day: number;
-  rows: number;
-  bytes: number;
-  /** Bytes to recipient domains that are not partners (see partner-domains). */
-  bytesToStrangers: number;
-  domains: number;
-  /** Recipient domains this sender had not written to before in the history. */
-  newDomains: number;
-  failed: number;
-  /** Rows sent outside business hours or on a weekend (local time). */
-  offHours: number;
-}
+/** One sender's outbound mail on one local day (newDomains: recipient domains not written to before in the history). */
+export type SenderDay = SenderDayRow;
 
 /** Outbound mail per sender and local day over the history and window (shared by the rules of a run). */
 export function senderDays(
@@ -37,7 +25,7 @@ export function senderDays(
     for (const r of rows) {
       let m = out.get(r.sender);
       if (!m) out.set(r.sender, (m = new Map()));
-      m.set(r.day, { ...r });
+      m.set(r.day, r);
     }
     return out;
   });

@@ -11,29 +11,12 @@ import type {
   ShapeStep,
 } from '../detect-queries.js';
 import type { QueryResult } from '../store.js';
+import { Params } from './params.js';
 
 type Read = (sql: string, params: readonly unknown[]) => Promise<QueryResult>;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-/** Numbered placeholders while a statement is written: values are bound, never inlined. */
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-  time(ms: number): string {
-    return `epoch_ms(CAST(${this.add(Math.round(ms))} AS BIGINT))`;
-  }
-  list(vs: readonly unknown[]): string {
-    return vs.length === 0 ? '(NULL)' : `(${vs.map((v) => this.add(v)).join(', ')})`;
-  }
-  between(from: number, to: number, column = '"Received"'): string {
-    return `${column} >= ${this.time(from)} AND ${column} <= ${this.time(to)}`;
-  }
-}
 
 /** Local wall-clock ms of an epoch-ms expression: the offsets enter as bound parameters. */
 function localMs(p: Params, epochMs: string, o: LocalOffsets): string {
