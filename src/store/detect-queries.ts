@@ -20,24 +20,6 @@ export interface ShapeStep {
   replacement: string;
 }
 
-/** Subject shapes per local day: rows of MessageTrace in [from, to] of the directions, non-empty subject. */
-export interface ShapeDaysQuery {
-  from: number;
-  to: number;
-  directions: readonly string[];
-  offsets: LocalOffsets;
-  steps: readonly ShapeStep[];
-}
-
-/** A shape on a local day with at least two rows. */
-export interface ShapeDay {
-  shape: string;
-  day: number;
-  rows: number;
-  senderDomains: number;
-  recipients: number;
-}
-
 /** A candidate campaign: the shapes of a cluster on one local day and the history its sender domains are checked against. */
 export interface CampaignCandidate {
   shapes: readonly string[];
@@ -125,8 +107,6 @@ export interface FollowUp {
 
 /** The detection hooks every engine implements. */
 export interface DetectQueries {
-  /** subject-campaign: rows, sender domains and recipients per subject shape and local day. */
-  shapeDays(q: ShapeDaysQuery): Promise<ShapeDay[]>;
   /** subject-campaign: exact facts of each candidate (undefined when it has no rows), in the candidates' order. */
   campaignStats(q: {
     candidates: readonly CampaignCandidate[];

@@ -1,4 +1,13 @@
-/** The Store interface: what every storage engine (DuckDB, ClickHouse) offers to the rest of mailsift. */
+/**
+ * The Store interface: what every storage engine (DuckDB, ClickHouse) offers to the rest of mailsift. Modules read
+ * through KQL (runKql compiles for `dialect` and calls `query`) and the typed methods here; no SQL outside src/store
+ * and src/kql (a lint rule holds it). A new engine lives in src/store/<engine>/ and:
+ * - merges MessageTrace by the rule of trace-merge.ts (collapseBatch before writing, its column lists in its SQL);
+ * - trims the tables of retention.ts in deleteOlderThan, keeps the findings' state history, implements the
+ *   DetectQueries hooks of detect-queries.ts;
+ * - inlines strings only through its dialect's escapeString (src/kql/dialect/<engine>/escape.ts);
+ * - passes runStoreTests (store.case.ts) with its own factory, listing any case it skips and why.
+ */
 import type {
   EventRow,
   FindingListFilter,

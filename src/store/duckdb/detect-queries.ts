@@ -8,34 +8,15 @@ import type {
   LocalOffsets,
   SenderDayRow,
   SenderDaysQuery,
-  ShapeDay,
-  ShapeDaysQuery,
   ShapeStep,
 } from '../detect-queries.js';
 import type { QueryResult } from '../store.js';
+import { Params } from './params.js';
 
 type Read = (sql: string, params: readonly unknown[]) => Promise<QueryResult>;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-/** Numbered placeholders while a statement is written: values are bound, never inlined. */
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-  time(ms: number): string {
-    return `epoch_ms(CAST(${this.add(Math.round(ms))} AS BIGINT))`;
-  }
-  list(vs: readonly unknown[]): string {
-    return vs.length === 0 ? '(NULL)' : `(${vs.map((v) => this.add(v)).join(', ')})`;
-  }
-  between(from: number, to: number, column = '"Received"'): string {
-    return `${column} >= ${this.time(from)} AND ${column} <= ${this.time(to)}`;
-  }
-}
 
 /** Local wall-clock ms of an epoch-ms expression: the offsets enter as bound parameters. */
 function localMs(p: Params, epochMs: string, o: LocalOffsets): string {
@@ -56,30 +37,6 @@ function shapeSql(p: Params, column: string, steps: readonly ShapeStep[]): strin
 /** The hooks bound to a reader. */
 export function duckdbDetectQueries(read: Read): DetectQueries {
   return {
-    async shapeDays(q: ShapeDaysQuery): Promise<ShapeDay[]> {
-      const p = new Params();
-      const shape = shapeSql(p, '"Subject"', q.steps);
-      const day = `(${localMs(p, 'epoch_ms("Received")', q.offsets)} // ${DAY_MS})`;
-      // Shapes are computed once per distinct subject, not per row.
-      const r = await read(
-        `
-        WITH t AS (
-          SELECT "Subject", ${day} AS d, "SenderDomain", "RecipientAddress" FROM "MessageTrace"
-          WHERE ${p.between(q.from, q.to)} AND "Direction" IN ${p.list(q.directions)} AND "Subject" <> ''),
-        m AS (SELECT "Subject", ${shape} AS shape FROM (SELECT DISTINCT "Subject" FROM t))
-        SELECT m.shape, t.d, count(*), count(DISTINCT t."SenderDomain"), count(DISTINCT t."RecipientAddress")
-        FROM t JOIN m ON m."Subject" = t."Subject" WHERE m.shape <> '' GROUP BY 1, 2 HAVING count(*) >= 2`,
-        p.values,
-      );
-      return r.rows.map(([shape, d, rows, senderDomains, recipients]) => ({
-        shape: String(shape),
-        day: Number(d),
-        rows: Number(rows),
-        senderDomains: Number(senderDomains),
-        recipients: Number(recipients),
-      }));
-    },
-
     async campaignStats(q): Promise<(CampaignStats | undefined)[]> {
       const out: (CampaignStats | undefined)[] = q.candidates.map(() => undefined);
       if (q.candidates.length === 0) return out;

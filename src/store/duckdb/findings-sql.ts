@@ -9,29 +9,16 @@ import {
   type StoredFindingRow,
 } from '../../schema/index.js';
 import type { QueryResult } from '../store.js';
+import { quoteLiteral } from './ddl.js';
+import { Params } from './params.js';
 
 type Read = (sql: string, params: readonly unknown[]) => Promise<QueryResult>;
 type Write = (statements: readonly { sql: string; params: readonly unknown[] }[]) => Promise<void>;
 
-/** Numbered placeholders while a statement is written. */
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-  time(ms: number): string {
-    return `epoch_ms(CAST(${this.add(Math.round(ms))} AS BIGINT))`;
-  }
-  list(vs: readonly unknown[]): string {
-    return vs.length === 0 ? '(NULL)' : `(${vs.map((v) => this.add(v)).join(', ')})`;
-  }
-}
-
 const COLUMNS =
   '"Id", "Rule", "Severity", "Title", "From", "To", "Count", "Entities", "Query", "Details", "State", "UpdatedBy", "UpdatedAt"';
 const SELECT = `SELECT "Id", "Rule", "Severity", "Title", epoch_ms("From"), epoch_ms("To"), "Count", CAST("Entities" AS VARCHAR), "Query", CAST("Details" AS VARCHAR), "State", "UpdatedBy", epoch_ms("UpdatedAt") FROM "Findings"`;
-const RANK = `CASE "Severity" ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE -1 END`;
+const RANK = `CASE "Severity" ${SEVERITIES.map((s, i) => `WHEN ${quoteLiteral(s)} THEN ${i}`).join(' ')} ELSE -1 END`;
 
 /** DDL of the history table (a migration creates it). */
 export const FINDING_HISTORY_DDL =
