@@ -2,10 +2,10 @@
  * The detection hooks in ClickHouse SQL (see ../detect-queries.ts), in the subset 18.16 runs: no table CTEs
  * (nested subqueries instead), equality-only JOIN ... USING, times as Int64 microseconds.
  */
-import type { DetectQueries, LocalOffsets, SenderDayRow, SenderDaysQuery, ShapeDay, ShapeDaysQuery, ShapeStep } from '../detect-queries.js';
+import type { DetectQueries, LocalOffsets, SenderDayRow, SenderDaysQuery } from '../detect-queries.js';
 import { getDialect } from '../../kql/index.js';
-import { StoreQueryError } from '../errors.js';
 import type { Connection } from './connection.js';
+import { followerHooks } from './detect-followers.js';
 
 /** MessageTrace as KQL reads it (newest versions). */
 const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
@@ -29,31 +29,7 @@ export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries
     return `(${ms} + multiIf(${arms.join(', ')}, ${n(o.changes[o.changes.length - 1]!.offsetMs)}))`;
   };
 
-  /** Lower-cased, each step replaced everywhere, spaces trimmed (DuckDB's trim: spaces only; 18.16 has no trim). */
-  const shapeSql = (steps: readonly ShapeStep[]) => {
-    let x = 'lowerUTF8(Subject)';
-    for (const s of steps) x = `replaceRegexpAll(${x}, ${lit(s.pattern)}, ${lit(s.replacement)})`;
-    return `replaceRegexpAll(${x}, '^ +| +$', '')`;
-  };
-
   return {
-    async shapeDays(q: ShapeDaysQuery): Promise<ShapeDay[]> {
-      const where = `${between(q.from, q.to)} AND Direction IN ${list(q.directions)} AND Subject != ''`;
-      // Shapes are computed once per distinct subject, not per row.
-      const r = await db.select(`
-        SELECT shape, d, count(), uniqExact(SenderDomain), uniqExact(RecipientAddress)
-        FROM (SELECT Subject, intDiv(${localMs(q.offsets)}, ${DAY_MS}) AS d, SenderDomain, RecipientAddress FROM ${TRACES} WHERE ${where})
-        ANY INNER JOIN (SELECT Subject, ${shapeSql(q.steps)} AS shape FROM (SELECT DISTINCT Subject FROM ${TRACES} WHERE ${where})) USING Subject
-        WHERE shape != '' GROUP BY shape, d HAVING count() >= 2`);
-      return r.data.map(([shape, d, rows, senderDomains, recipients]) => ({
-        shape: String(shape),
-        day: Number(d),
-        rows: Number(rows),
-        senderDomains: Number(senderDomains),
-        recipients: Number(recipients),
-      }));
-    },
-
     async senderDays(q: SenderDaysQuery): Promise<SenderDayRow[]> {
       const [open, close] = q.businessHours;
       const o = `(SELECT SenderAddress AS s, RecipientDomain AS rd, Size AS size, Status AS status, ${localMs(q.offsets)} AS lt, intDiv(lt, ${DAY_MS}) AS d
@@ -79,12 +55,6 @@ export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries
       }));
     },
 
-    async campaignStats(): Promise<never> {
-      throw new StoreQueryError('subject-campaign statistics are not available on the ClickHouse store yet');
-    },
-
-    async followUps(): Promise<never> {
-      throw new StoreQueryError('watchlist follow-ups are not available on the ClickHouse store yet');
-    },
+    ...followerHooks(db, lit),
   };
 }
