@@ -23,7 +23,7 @@ const START = Date.UTC(2026, 9, 1);
 /** Deterministic synthetic traces: 30 days, 2,000 senders over 300 domains, ~2.5 recipients per message. */
 function rows(n: number): TraceRow[] {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const statuses: Status[] = ['Delivered', 'Delivered', 'Delivered', 'Delivered', 'FilteredAsSpam', 'Quarantined', 'Failed', 'Pending'];
   const out: TraceRow[] = [];
   let m = 0;
@@ -70,11 +70,20 @@ async function ingest(store: Store, data: readonly TraceRow[]): Promise<number> 
 }
 
 const QUERIES: [string, string][] = [
-  ['daily status counts, last 7 days', 'MessageTrace | where Received >= datetime(2026-10-24) | summarize count() by bin(Received, 1d), Status'],
-  ['per-sender status pivot, top 10', 'MessageTrace | summarize n = count(), spam = countif(Status == "FilteredAsSpam") by SenderAddress | top 10 by n'],
+  [
+    'daily status counts, last 7 days',
+    'MessageTrace | where Received >= datetime(2026-10-24) | summarize count() by bin(Received, 1d), Status',
+  ],
+  [
+    'per-sender status pivot, top 10',
+    'MessageTrace | summarize n = count(), spam = countif(Status == "FilteredAsSpam") by SenderAddress | top 10 by n',
+  ],
   ['messages received (dcount), 30 days', 'MessageTrace | summarize dcount(MessageTraceId)'],
   ['bytes per day', 'MessageTrace | summarize sum(Size) by bin(Received, 1d)'],
-  ['quarantined in a window, newest 100', 'MessageTrace | where Received between (datetime(2026-10-10) .. datetime(2026-10-11)) and Status == "Quarantined" | top 100 by Received'],
+  [
+    'quarantined in a window, newest 100',
+    'MessageTrace | where Received between (datetime(2026-10-10) .. datetime(2026-10-11)) and Status == "Quarantined" | top 100 by Received',
+  ],
 ];
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
@@ -84,13 +93,18 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 const data = rows(ROWS);
-const updates = data.filter((_, i) => i % 10 === 0).map((r) => ({ ...r, Status: (r.Status === 'Pending' ? 'Delivered' : 'Quarantined') as Status }));
+const updates = data
+  .filter((_, i) => i % 10 === 0)
+  .map((r) => ({ ...r, Status: (r.Status === 'Pending' ? 'Delivered' : 'Quarantined') as Status }));
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-bench-ch-'));
 const cluster = await startClickHouseCluster({ shards: 1, replicas: 1 });
 const duck = await openStore(`duckdb:${join(dir, 'bench.duckdb')}`);
 const ch = await openStore(cluster.url('bench', { single: true }));
 try {
-  const out: string[] = [`${ROWS.toLocaleString('en-US')} rows, ${DAYS} days; batches of ${BATCH.toLocaleString('en-US')}; median of ${RUNS}`, ''];
+  const out: string[] = [
+    `${ROWS.toLocaleString('en-US')} rows, ${DAYS} days; batches of ${BATCH.toLocaleString('en-US')}; median of ${RUNS}`,
+    '',
+  ];
   const ingestRows: (string | number)[][] = [];
   for (const [name, store] of [
     ['DuckDB (file)', duck],
@@ -106,19 +120,31 @@ try {
       Math.round(updates.length / (again / 1000)).toLocaleString('en-US'),
     ]);
   }
-  out.push('### Ingest', '', table(['store', 'fresh', 'records/s', `${updates.length.toLocaleString('en-US')} newer statuses`, 'records/s'], ingestRows), '');
+  out.push(
+    '### Ingest',
+    '',
+    table(['store', 'fresh', 'records/s', `${updates.length.toLocaleString('en-US')} newer statuses`, 'records/s'], ingestRows),
+    '',
+  );
 
   const qRows: (string | number)[][] = [];
   for (const [name, kql] of QUERIES) {
     const [a, b] = [await runKql(duck, kql), await runKql(ch, kql)];
-    const same = JSON.stringify(a.rows.map((r) => JSON.stringify(r)).sort()) === JSON.stringify(b.rows.map((r) => JSON.stringify(r)).sort());
+    const same =
+      JSON.stringify(a.rows.map((r) => JSON.stringify(r)).sort()) === JSON.stringify(b.rows.map((r) => JSON.stringify(r)).sort());
     const d: number[] = [];
     const c: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       d.push(await time(() => runKql(duck, kql)));
       c.push(await time(() => runKql(ch, kql)));
     }
-    qRows.push([name, `${median(d).toFixed(0)} ms`, `${median(c).toFixed(0)} ms`, (median(c) / median(d)).toFixed(2), same ? 'yes' : 'ties differ']);
+    qRows.push([
+      name,
+      `${median(d).toFixed(0)} ms`,
+      `${median(c).toFixed(0)} ms`,
+      (median(c) / median(d)).toFixed(2),
+      same ? 'yes' : 'ties differ',
+    ]);
   }
   out.push('### Overview-type queries (KQL)', '', table(['query', 'DuckDB', 'ClickHouse', 'ratio', 'same rows'], qRows), '');
 
@@ -133,7 +159,10 @@ try {
       'argMax per key',
       `SELECT intDiv(Received, 86400000000) AS d, Status, count() FROM (SELECT Received, argMax(Status, _version) AS Status FROM MessageTrace WHERE Received >= ${since} GROUP BY MessageTraceId, RecipientAddress, Received) GROUP BY d, Status`,
     ],
-    ['no de-duplication (not exact)', `SELECT intDiv(Received, 86400000000) AS d, Status, count() FROM MessageTrace WHERE Received >= ${since} GROUP BY d, Status`],
+    [
+      'no de-duplication (not exact)',
+      `SELECT intDiv(Received, 86400000000) AS d, Status, count() FROM MessageTrace WHERE Received >= ${since} GROUP BY d, Status`,
+    ],
   ];
   const ref = JSON.stringify((await ch.query(dedup[0]![1])).rows.map((r) => JSON.stringify(r)).sort());
   const dRows: (string | number)[][] = [];
@@ -143,7 +172,11 @@ try {
     const same = JSON.stringify((await ch.query(sql)).rows.map((r) => JSON.stringify(r)).sort()) === ref;
     dRows.push([name, `${median(times[j]!).toFixed(0)} ms`, (median(times[j]!) / median(times[0]!)).toFixed(2), same ? 'yes' : 'no']);
   }
-  out.push('### De-duplication on ClickHouse: daily status counts, last 7 days', '', table(['read', 'median', 'vs FINAL', 'same as FINAL'], dRows));
+  out.push(
+    '### De-duplication on ClickHouse: daily status counts, last 7 days',
+    '',
+    table(['read', 'median', 'vs FINAL', 'same as FINAL'], dRows),
+  );
   const parts = await ch.query("SELECT count() FROM system.parts WHERE active AND table = 'MessageTrace' AND database = 'bench'");
   out.push('', `(${String(parts.rows[0]![0])} active parts: merges had not collapsed every version when measured)`);
   process.stdout.write(out.join('\n') + '\n');

@@ -13,6 +13,7 @@ const ALL = {
   detect: ['bench/detect.ts', '--runs', '3'],
   'intel-match': ['bench/intel-match.ts'],
   'collect-budget': ['bench/collect-budget.ts'],
+  clickhouse: ['bench/clickhouse.ts', '--rows', '1000000', '--runs', '5'],
 };
 const wanted = process.argv.slice(2);
 mkdirSync('bench/results', { recursive: true });

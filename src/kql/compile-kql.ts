@@ -5,7 +5,7 @@ import { CompileContext } from './compile/context.js';
 import { compileExpr } from './compile/expression.js';
 import { compilePipeline } from './compile/pipeline.js';
 import { toSql } from './compile/select-state.js';
-import type { SelectState } from './compile/select-state.js';
+import { outputSql } from './compile/output-sql.js';
 import { getDialect } from './dialect/index.js';
 import type { DialectName } from './dialect/index.js';
 import { parseQuery } from './syntax/parse-query.js';
@@ -26,14 +26,6 @@ export interface CompiledQuery {
   readonly params: unknown[];
   readonly columns: { name: string; type: ColumnType }[];
   readonly render?: { kind: string; props: Record<string, unknown> };
-}
-
-/** `sql` with its result columns made what the store returns (the dialect's outputValue), wrapped only when one changes. */
-function outputSql(ctx: CompileContext, state: SelectState, sql: string): string {
-  const outputs = state.columns.map((c) => ctx.dialect.outputValue(ctx.q(c.name), c.type));
-  if (outputs.every((o) => o === undefined)) return sql;
-  const list = state.columns.map((c, i) => (outputs[i] === undefined ? ctx.q(c.name) : `${outputs[i]} AS ${ctx.q(c.name)}`));
-  return `SELECT ${list.join(', ')} FROM (${sql}) AS ${ctx.alias('out')}`;
 }
 
 /** Compile KQL to SQL; throws KqlError for every mistake in the query. */
