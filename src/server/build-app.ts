@@ -8,7 +8,8 @@ import type { Store } from '../store/index.js';
 import type { AppContext } from './app-context.js';
 import { authenticateHook } from './auth/authenticate.js';
 import { OidcClient } from './auth/oidc.js';
-import { RateLimiter } from './auth/rate-limiter.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { serverSecret } from './auth/server-secret.js';
 import { SessionStore } from './auth/session-store.js';
 import { UserDirectory } from './auth/user-directory.js';
 import { DashboardSet } from './dashboards/dashboard-set.js';
@@ -59,7 +60,6 @@ declare module 'fastify' {
 /** Build the app without listening (tests use app.inject). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const settings = serverSettings(options.config);
-  const windowMs = settings.login.windowMinutes * 60_000;
   const ctx: AppContext = {
     config: options.config,
     store: options.store,
@@ -73,11 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       concurrencyPerUser: settings.queryConcurrencyPerUser,
     }),
     dashboards: DashboardSet.load(options.dashboardDir),
-    oidc: settings.oidc ? new OidcClient(settings.oidc) : undefined,
-    loginLimits: {
-      ip: new RateLimiter({ max: settings.login.maxFailuresPerIp, windowMs }),
-      user: new RateLimiter({ max: settings.login.maxFailuresPerUser, windowMs }),
-    },
+    oidc: settings.oidc ? new OidcClient(settings.oidc, serverSecret(options.store)) : undefined,
+    loginThrottle: new LoginThrottle(settings.login),
   };
 
   const app = Fastify({
