@@ -13,7 +13,7 @@ import { serverSecret } from './auth/server-secret.js';
 import { SessionStore } from './auth/session-store.js';
 import { UserDirectory } from './auth/user-directory.js';
 import { DashboardSet } from './dashboards/dashboard-set.js';
-import { registerErrorHandler } from './errors.js';
+import { answerUnparsableRequest, frameworkErrors, registerErrorHandler } from './errors.js';
 import { VERSION } from './package-root.js';
 import { QueryService } from './query/query-service.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -28,7 +28,7 @@ import { registerIntelRoutes } from './routes/intel-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerWebAppRoutes } from './routes/web-app-routes.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.js';
 import { serverSettings } from './server-settings.js';
 
 /** What buildApp needs. */
@@ -81,6 +81,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     loggerInstance: (options.logger || pino({ enabled: false })) as FastifyBaseLogger,
     trustProxy: settings.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply);
+      frameworkErrors(error, request, reply);
+    },
+    clientErrorHandler: answerUnparsableRequest,
   });
   const routes: RouteInfo[] = [];
   app.decorate('mailsiftRoutes', routes);
