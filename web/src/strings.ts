@@ -153,6 +153,10 @@ export const strings = {
     openMessage: 'Open this message: every recipient row and hop',
     placeholder: 'MessageTrace\n| where Status == "Failed"\n| take 100',
     errorAt: (line: number, column: number) => `Line ${line}, column ${column}`,
+    linkRunQuestion: 'Run this query from a link?',
+    linkRunWhy: 'The link you opened asks to run this query with your permissions. Read it before you run it.',
+    linkRunYes: 'Run it',
+    linkRunNo: "Don't run",
   },
   message: {
     title: 'Message',
