@@ -15,15 +15,15 @@ function expectAppError(res: Answer, status: number, code: string) {
   for (const echoed of ['zq', 'script', 'alert', '%zz', 'xxxxxxxxxx', 'evil']) expect(res.body).not.toContain(echoed);
 }
 
-describe('framework errors in the app error shape, without echoing input', () => {
-  let s: LiveServer;
-  let analyst: Session;
-  beforeAll(async () => {
-    s = await startLiveServer({ rows: [traceRow(1), traceRow(2)] });
-    analyst = await s.session('analyst', PASSWORDS.analyst);
-  });
-  afterAll(() => s.close());
+let s: LiveServer;
+let analyst: Session;
+beforeAll(async () => {
+  s = await startLiveServer({ rows: [traceRow(1), traceRow(2)] });
+  analyst = await s.session('analyst', PASSWORDS.analyst);
+});
+afterAll(() => s.close());
 
+describe('framework errors in the app error shape, without echoing input', () => {
   it('answers bad percent-encoding in the path with 400', async () => {
     for (const path of [`/api/health%zz${encodeURIComponent(MARK)}`, `/explorer%zz${encodeURIComponent(MARK)}`, '/api/findings/%zz']) {
       expectAppError(await s.send('GET', path, analyst), 400, 'BAD_REQUEST');
@@ -59,14 +59,6 @@ describe('framework errors in the app error shape, without echoing input', () =>
 });
 
 describe('time ranges', () => {
-  let s: LiveServer;
-  let analyst: Session;
-  beforeAll(async () => {
-    s = await startLiveServer({ rows: [traceRow(1), traceRow(2)] });
-    analyst = await s.session('analyst', PASSWORDS.analyst);
-  });
-  afterAll(() => s.close());
-
   const BAD = [
     '99999999999999999999',
     '253402300800000',
@@ -110,17 +102,12 @@ describe('time ranges', () => {
 
 describe('/api/about', () => {
   it('shows server file paths to admins only', async () => {
-    const s = await startLiveServer();
-    try {
-      const viewer = await s.send('GET', '/api/about', await s.session('viewer', PASSWORDS.viewer));
-      expect(viewer.status).toBe(200);
-      expect(viewer.json().geoip.sources.length).toBeGreaterThan(0);
-      expect(viewer.body).not.toContain('"path"');
-      expect(viewer.body).not.toContain('node_modules');
-      const admin = await s.send('GET', '/api/about', await s.session('admin', PASSWORDS.admin));
-      expect(admin.json().geoip.sources[0].path).toMatch(/mmdb|\//);
-    } finally {
-      await s.close();
-    }
+    const viewer = await s.send('GET', '/api/about', await s.session('viewer', PASSWORDS.viewer));
+    expect(viewer.status).toBe(200);
+    expect(viewer.json().geoip.sources.length).toBeGreaterThan(0);
+    expect(viewer.body).not.toContain('"path"');
+    expect(viewer.body).not.toContain('node_modules');
+    const admin = await s.send('GET', '/api/about', await s.session('admin', PASSWORDS.admin));
+    expect(admin.json().geoip.sources[0].path).toMatch(/mmdb|\//);
   });
 });
