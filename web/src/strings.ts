@@ -172,7 +172,7 @@ export const strings = {
     name: 'Name',
     role: 'Role',
     created: 'Created',
-    password: 'Password (at least 12 characters)',
+    password: 'Password (at least 12 characters, hard to guess)',
     remove: 'Remove',
     tokens: 'API tokens',
     createToken: 'Create token',
