@@ -118,3 +118,18 @@ export interface DetectQueries {
   /** watchlist-correlation: the outbound mail that followed each alert. */
   followUps(alerts: readonly FollowUpAlert[]): Promise<FollowUp[]>;
 }
+
+/** A sender-day from a result row in the engines' column order (sender, day, rows, bytes, to strangers, domains, new domains, failed, off-hours). */
+export function senderDayFromRow([sender, day, rows, bytes, strangers, domains, fresh, failed, off]: readonly unknown[]): SenderDayRow {
+  return {
+    sender: String(sender),
+    day: Number(day),
+    rows: Number(rows),
+    bytes: Number(bytes),
+    bytesToStrangers: Number(strangers ?? 0),
+    domains: Number(domains),
+    newDomains: Number(fresh ?? 0),
+    failed: Number(failed),
+    offHours: Number(off),
+  };
+}

@@ -3,6 +3,7 @@
  * both accept: `ENGINE = X() PARTITION BY ... ORDER BY ...` (current releases reject the old
  * `MergeTree(date, key, 8192)` form). A datetime is an Int64 of microseconds since the epoch (no DateTime64 in 18.16).
  */
+import { getDialect } from '../../kql/index.js';
 import { TABLES, type ColumnType, type TableDef } from '../../schema/index.js';
 
 /** Where the store lives: its database and, for a cluster, the cluster's name in remote_servers. */
@@ -11,16 +12,8 @@ export interface Placement {
   readonly cluster?: string;
 }
 
-const TYPES: Readonly<Record<ColumnType, string>> = {
-  datetime: 'Int64',
-  string: 'String',
-  long: 'Int64',
-  int: 'Int32',
-  real: 'Float64',
-  bool: 'UInt8',
-  dynamic: 'String',
-  timespan: 'Int64',
-};
+/** Column types are the KQL dialect's (a datetime is an Int64 of microseconds there too). */
+const sqlType = (type: ColumnType): string => getDialect('clickhouse').fn.sqlType(type);
 
 /** Tables split over the shards by sipHash64(MessageTraceId); the others are small and kept whole on every server. */
 export const SHARDED: ReadonlySet<string> = new Set(['MessageTrace', 'MessageEvents']);
@@ -47,7 +40,7 @@ export const q = (name: string): string => `\`${name.replace(/\\/g, '\\\\').repl
 
 /** The ClickHouse type of a column. */
 export function columnType(table: TableDef, column: string, type: ColumnType): string {
-  return nullable(table, column) ? `Nullable(${TYPES[type]})` : TYPES[type];
+  return nullable(table, column) ? `Nullable(${sqlType(type)})` : sqlType(type);
 }
 
 /** The table the store writes into: the local table of a sharded one on a cluster, else the table itself. */

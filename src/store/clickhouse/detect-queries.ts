@@ -3,6 +3,7 @@
  * (nested subqueries instead), equality-only JOIN ... USING, times as Int64 microseconds.
  */
 import type { DetectQueries, LocalOffsets, SenderDayRow, SenderDaysQuery } from '../detect-queries.js';
+import { senderDayFromRow } from '../detect-queries.js';
 import { getDialect } from '../../kql/index.js';
 import type { Connection } from './connection.js';
 import { followerHooks } from './detect-followers.js';
@@ -42,17 +43,7 @@ export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries
             countIf(${hour} < ${n(open)} OR ${hour} >= ${n(close)} OR (d + 4) % 7 IN (0, 6)) AS off
           FROM ${o} GROUP BY s, d)
         ANY LEFT JOIN (SELECT s, fd AS d, count() AS fresh FROM (SELECT s, rd, min(d) AS fd FROM ${o} GROUP BY s, rd) GROUP BY s, d) USING s, d`);
-      return r.data.map(([sender, day, rows, bytes, strangers, domains, fresh, failed, off]) => ({
-        sender: String(sender),
-        day: Number(day),
-        rows: Number(rows),
-        bytes: Number(bytes),
-        bytesToStrangers: Number(strangers ?? 0),
-        domains: Number(domains),
-        newDomains: Number(fresh ?? 0),
-        failed: Number(failed),
-        offHours: Number(off),
-      }));
+      return r.data.map(senderDayFromRow);
     },
 
     ...followerHooks(db, lit),

@@ -10,6 +10,7 @@ import type {
   SenderDaysQuery,
   ShapeStep,
 } from '../detect-queries.js';
+import { senderDayFromRow } from '../detect-queries.js';
 import type { QueryResult } from '../store.js';
 import { Params } from './params.js';
 
@@ -124,17 +125,7 @@ export function duckdbDetectQueries(read: Read): DetectQueries {
         GROUP BY 1, 2`,
         p.values,
       );
-      return r.rows.map(([sender, day, n, bytes, strangers, domains, fresh, failed, off]) => ({
-        sender: String(sender),
-        day: Number(day),
-        rows: Number(n),
-        bytes: Number(bytes),
-        bytesToStrangers: Number(strangers ?? 0),
-        domains: Number(domains),
-        newDomains: Number(fresh ?? 0),
-        failed: Number(failed),
-        offHours: Number(off),
-      }));
+      return r.rows.map(senderDayFromRow);
     },
 
     async followUps(alerts: readonly FollowUpAlert[]): Promise<FollowUp[]> {
