@@ -51,7 +51,7 @@ export interface ServerFixture {
   users: UserDirectory;
   login(user: keyof typeof PASSWORDS): Promise<Browser>;
   /** A request as a signed-in browser would send it (cookie, CSRF header, same Origin). */
-  as(browser: Browser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  as(browser: Browser, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

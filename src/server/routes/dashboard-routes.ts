@@ -11,6 +11,11 @@ import { viewerZone } from '../preferences/viewer-zone.js';
 import { parseRange } from '../request-time.js';
 import { binSchema, errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
 
+/** A dashboard text: a string, or one per language. */
+const localTextSchema = {
+  anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, required: ['en'] }],
+} as const;
+
 const filtersSchema = {
   type: 'object',
   properties: Object.fromEntries(FILTER_NAMES.map((n) => [n, { type: 'array', items: { type: 'string', maxLength: 512 }, maxItems: 50 }])),
@@ -74,7 +79,10 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
         response: {
           200: {
             type: 'array',
-            items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' } } },
+            items: {
+              type: 'object',
+              properties: { id: { type: 'string' }, title: localTextSchema, description: localTextSchema },
+            },
           },
           ...errorResponses(401),
         },
