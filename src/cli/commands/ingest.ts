@@ -7,6 +7,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { ingestProgressBar } from '../progress.js';
 import { formatCount } from '../format-number.js';
+import { msg } from '../messages.js';
 
 const FORMATS = ['auto', 'graph', 'rws', 'powershell', 'eac', 'tracking-log'] as const;
 
@@ -21,7 +22,7 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
     .option('--batch-size <n>', 'records per transaction (larger loads faster, smaller commits sooner)', '100000')
     .action((paths: string[], opts: { format: string; json?: boolean; rejects?: string; batchSize: string }, cmd: Command) =>
       run(async () => {
-        if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
         const batchSize = Number(opts.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number above 0');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
@@ -61,14 +62,11 @@ function defaultRejectFile(storeUrl: string): string {
 }
 
 function summary(r: IngestReport): string {
-  const t = r.totals;
-  const lines = r.files.map(
-    (f) =>
-      `${f.path} (${f.format ?? 'unknown format'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates, ${formatCount(f.rejected)} rejected`,
-  );
-  lines.push(
-    `total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`,
-  );
-  if (r.rejectFile) lines.push(`rejected records: ${r.rejectFile}`);
+  const m = msg().ingest;
+  const counts = (c: { read: number; ingested: number; updated: number; duplicates: number; rejected: number }) =>
+    m.counts(formatCount(c.read), formatCount(c.ingested), formatCount(c.updated), formatCount(c.duplicates), formatCount(c.rejected));
+  const lines = r.files.map((f) => m.file(f.path, f.format ?? m.unknownFormat, counts(f)));
+  lines.push(m.total(counts(r.totals), formatCount(r.totals.events)));
+  if (r.rejectFile) lines.push(m.rejectFile(r.rejectFile));
   return lines.join('\n') + '\n';
 }
