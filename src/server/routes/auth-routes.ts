@@ -1,6 +1,7 @@
 /** Password sign-in, sign-out and "who am I". */
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
+import { nameKey } from '../auth/user-name.js';
 import { DEFAULT_SESSION_LIMITS } from '../auth/session-store.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import type { AppContext } from '../app-context.js';
@@ -42,7 +43,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       const { username, password } = request.body;
       const ipKey = request.ip;
-      const userKey = username.toLowerCase();
+      // One counter per account, whatever width or case the name is typed in.
+      const userKey = nameKey(username);
       const wait = Math.max(ctx.loginLimits.ip.retryAfter(ipKey), ctx.loginLimits.user.retryAfter(userKey));
       if (wait > 0) throw new RateLimitedError(wait);
       const user = await ctx.users.checkPassword(username, password);
