@@ -198,6 +198,7 @@ export const ja: Strings = {
     termTrendUp: (pct: string) => `前期間比 ${pct} 増`,
     termTrendDown: (pct: string) => `前期間比 ${pct} 減`,
     termNew: 'この期間に新たに出現',
+    termNewShort: '新規',
     settlingNote: (time: string) => `${time} 以降のデータはまだ取得中です`,
     settlingTitle: (utc: string) =>
       `コレクターは ${utc} までに受信した分をすべて保存しました。それ以降の件数はまだ増える可能性があります。`,

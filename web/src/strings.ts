@@ -199,6 +199,7 @@ export const en = {
     termTrendUp: (pct: string) => `up ${pct} vs previous period`,
     termTrendDown: (pct: string) => `down ${pct} vs previous period`,
     termNew: 'new in this period',
+    termNewShort: 'new',
     settlingNote: (time: string) => `After ${time} the data is still arriving`,
     settlingTitle: (utc: string) => `Collectors have stored everything received up to ${utc}; later counts may still grow.`,
     settlingTip: 'still arriving',

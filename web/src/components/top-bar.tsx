@@ -1,6 +1,7 @@
 // The bar above every page: time range (in the viewer's zone, UTC on hover), auto-refresh, and the active filters as chips.
 import { useState } from 'react';
 import { currentTimeZone, formatTime, formatUtc, fromZoneInput, toZoneInput, zoneName } from '../format';
+import { valueLabel } from '../i18n';
 import { strings } from '../strings';
 import { FILTER_NAMES, REFRESH_MS, useViewState, type RangeKey, type RefreshKey } from '../url-state';
 import { AddFilter } from './add-filter';
@@ -100,7 +101,8 @@ export function TopBar() {
         {chips.length === 0 && <span className="muted">{strings.filters.none}</span>}
         {chips.map((c) => (
           <span className="chip" key={`${c.name}=${c.value}`} data-testid={`chip-${c.name}`}>
-            <span className="chip-name">{strings.filters.names[c.name]}:</span> <SafeText text={c.value} maxChars={80} />
+            <span className="chip-name">{strings.filters.names[c.name]}:</span>{' '}
+            <SafeText text={c.name === 'status' || c.name === 'direction' ? valueLabel(c.value) : c.value} maxChars={80} />
             <button
               type="button"
               className="chip-remove"
