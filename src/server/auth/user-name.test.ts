@@ -44,7 +44,7 @@ describe('names in any script', () => {
       await expect(users.addUser('YAMADA', 'admin', password)).rejects.toBeInstanceOf(ConflictError);
       await expect(users.addUser('Ｙａｍａｄａ', 'admin', password)).rejects.toBeInstanceOf(ConflictError);
       expect((await users.checkPassword('ＹＡＭＡＤＡ', password))?.name).toBe('yamada');
-      expect(await users.roleOf('Yamada')).toBe('viewer');
+      expect((await users.sessionCheck('Yamada'))?.role).toBe('viewer');
       expect((await users.listUsers()).map((u) => u.name)).toEqual(['yamada', '山田太郎']);
       await users.removeUser('ｙａｍａｄａ');
       expect((await users.listUsers()).map((u) => u.name)).toEqual(['山田太郎']);

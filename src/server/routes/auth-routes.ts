@@ -1,11 +1,10 @@
 /** Password sign-in, sign-out and "who am I". */
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import { nameKey } from '../auth/user-name.js';
 import { DEFAULT_SESSION_LIMITS } from '../auth/session-store.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import type { AppContext } from '../app-context.js';
-import { InvalidCredentialsError, RateLimitedError } from '../errors.js';
+import { InvalidCredentialsError } from '../errors.js';
 import { errorResponses } from './schemas.js';
 
 const meSchema = {
@@ -42,22 +41,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const ipKey = request.ip;
-      // One counter per account, whatever width or case the name is typed in.
-      const userKey = nameKey(username);
-      const wait = Math.max(ctx.loginLimits.ip.retryAfter(ipKey), ctx.loginLimits.user.retryAfter(userKey));
-      if (wait > 0) throw new RateLimitedError(wait);
-      const user = await ctx.users.checkPassword(username, password);
+      const user = await ctx.loginThrottle.attempt(username, request.ip, () => ctx.users.checkPassword(username, password));
       if (!user) {
-        ctx.loginLimits.ip.fail(ipKey);
-        ctx.loginLimits.user.fail(userKey);
         request.log.warn({ user: username.slice(0, 64) }, 'failed sign-in');
         throw new InvalidCredentialsError();
       }
-      ctx.loginLimits.user.reset(userKey);
       // A new id on every sign-in (no session fixation).
       await ctx.sessions.delete(request.cookies[SESSION_COOKIE]);
-      const { id, session } = await ctx.sessions.create(user.name, user.role, 'local');
+      const { id, session } = await ctx.sessions.create(user.name, user.role, 'local', user.epoch);
       setSessionCookie(request, reply, id, DEFAULT_SESSION_LIMITS.absoluteMs / 1000);
       request.log.info({ user: user.name }, 'signed in');
       return { user: session.user, role: session.role, via: 'session', csrf: session.csrf };
