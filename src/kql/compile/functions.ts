@@ -12,6 +12,7 @@ import type { ExprScope } from './expression.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
+import { own } from '../own.js';
 
 const PRIVATE_IPV4 = '^(?:10|172[.](?:1[6-9]|2[0-9]|3[01])|192[.]168)(?:[.](?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){2,3}$';
 
@@ -22,7 +23,7 @@ export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNod
     return compileAggregateCall(ctx, scope, call);
   }
   if (call.name === 'typeof') return typeOf(ctx, call);
-  const f = SCALAR_FUNCTIONS[call.name];
+  const f = own(SCALAR_FUNCTIONS, call.name);
   if (!f) {
     const names = [...Object.keys(SCALAR_FUNCTIONS), ...AGGREGATE_NAMES];
     throw ctx.error('unknown-function', `unknown function '${call.name}'${didYouMean(call.name, names)}`, call.pos);
@@ -271,7 +272,7 @@ const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
 /** `typeof(long)` as the type argument of extract(): a typed NULL. */
 function typeOf(ctx: CompileContext, call: CallNode): SqlExpr {
   const arg = call.args[0];
-  const type = arg?.kind === 'Name' ? TYPE_NAMES[arg.name] : undefined;
+  const type = arg?.kind === 'Name' ? own(TYPE_NAMES, arg.name) : undefined;
   if (!type || call.args.length !== 1) throw ctx.error('invalid-argument', 'typeof() takes a type name such as long', call.pos);
   return atom(ctx.dialect.fn.cast('NULL', type), type);
 }

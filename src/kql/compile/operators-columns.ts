@@ -5,7 +5,7 @@ import { didYouMean } from '../semantic/suggest.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
-import { canCompute, ensure } from './select-state.js';
+import { canCompute, ensure, heavy, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import { escapeRegex } from './string-predicates.js';
 
@@ -30,10 +30,15 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
 
 /** `extend`: later assignments see earlier ones; a known name is replaced in place. */
 export function compileExtend(ctx: CompileContext, state: SelectState, node: ExtendNode): SelectState {
-  const s = ensure(ctx, state, canCompute);
+  let s = ensure(ctx, state, canCompute);
   let columns: Column[] = [...s.columns];
   const next = columnNamer(new Set(columns.map((c) => c.name)));
   for (const a of node.columns) {
+    // A long computed column is read by the assignments after it from a new SELECT layer, not copied into them.
+    if (columns.some(heavy)) {
+      s = wrap(ctx, { ...s, columns, star: false });
+      columns = [...s.columns];
+    }
     const { name, expr } = compileAssignment(ctx, { columns, aggregates: false }, a, next);
     const col = toColumn(name, expr);
     const at = columns.findIndex((c) => c.name === name);

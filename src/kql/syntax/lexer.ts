@@ -2,6 +2,7 @@
 import { KqlError } from '../kql-error.js';
 import type { Token } from './token.js';
 import { positionOf } from './position.js';
+import { own } from '../own.js';
 
 const US_PER: Readonly<Record<string, number>> = {
   d: 86_400e6,
@@ -117,7 +118,7 @@ export function tokenize(text: string): Token[] {
         let k = j;
         while (k < n && /[A-Za-z]/.test(text[k]!)) k++;
         const unit = text.slice(j, k).toLowerCase();
-        const per = US_PER[unit];
+        const per = own(US_PER, unit);
         if (per === undefined) fail(`unknown timespan unit '${text.slice(j, k)}' (use d, h, m, s, ms, microsecond, tick)`, j);
         push({ kind: 'timespan', text: text.slice(i, k), value: Math.round(num * per!), offset: start, end: k });
         i = k;

@@ -4,6 +4,7 @@ import type { ExprNode, JoinKey, JoinKind, OperatorNode, ParsePart, PipelineNode
 import type { ExpressionParser, PipelineParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
+import { own } from '../own.js';
 
 const JOIN_KINDS = new Set<string>(['innerunique', 'inner', 'leftouter', 'leftanti', 'leftsemi']);
 const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
@@ -126,7 +127,7 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
         do {
           const key = ts.expectName('a property name').text;
           ts.expectPunct('=');
-          props[key] = renderValue(ts, ex);
+          Object.defineProperty(props, key, { value: renderValue(ts, ex), enumerable: true, writable: true, configurable: true });
         } while (ts.acceptPunct(','));
         ts.expectPunct(')');
       }
@@ -241,7 +242,7 @@ export function unionTables(ts: TokenStream, pipeline: PipelineParser): Pipeline
 
 function typeName(ts: TokenStream): ColumnType {
   const t = ts.expectName('a type name');
-  const type = TYPE_NAMES[t.text];
+  const type = own(TYPE_NAMES, t.text);
   if (!type) throw ts.error(`unknown type '${t.text}' (use string, long, int, real, bool, datetime, timespan, dynamic)`, t.offset);
   return type;
 }

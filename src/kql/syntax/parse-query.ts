@@ -1,5 +1,6 @@
 /** Parses a whole KQL query: `let` statements, then one tabular expression. */
 import type { LetNode, PipelineNode, QueryNode, SourceNode } from '../ast/index.js';
+import { checkTreeDepth } from './tree-depth.js';
 import { tokenize } from './lexer.js';
 import { ExpressionParser } from './parse-expression.js';
 import { parseOperator, unionTables } from './parse-operator.js';
@@ -22,7 +23,9 @@ export function parseQuery(text: string): QueryNode {
   const body = parsePipeline(ts);
   ts.acceptPunct(';');
   if (ts.peek().kind !== 'eof') throw ts.error(`unexpected ${describe(ts.peek())} (operators follow a '|')`);
-  return { kind: 'Query', lets, body, pos: 0 };
+  const query: QueryNode = { kind: 'Query', lets, body, pos: 0 };
+  checkTreeDepth(text, query);
+  return query;
 }
 
 /** Whether the cursor starts a tabular expression rather than a scalar one. */
@@ -38,6 +41,10 @@ function startsPipeline(ts: TokenStream): boolean {
 
 /** `source | op | op ...`. */
 export function parsePipeline(ts: TokenStream): PipelineNode {
+  return ts.nested(() => pipelineAt(ts));
+}
+
+function pipelineAt(ts: TokenStream): PipelineNode {
   const ex = new ExpressionParser(ts, parsePipeline);
   const pos = ts.peek().offset;
   let source: SourceNode;

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
 import { functions } from './functions.js';
+import { listFunctions } from './list-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
@@ -12,6 +13,6 @@ export const duckdb: Dialect = {
   quoteIdentifier,
   escapeString,
   placeholder,
-  fn: functions,
+  fn: { ...functions, ...listFunctions },
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
 };
