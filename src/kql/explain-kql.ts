@@ -16,7 +16,11 @@ function pipeline(p: PipelineNode): string {
       ? `Take rows of ${src.name}.`
       : src.kind === 'Union'
         ? `Take rows of ${src.tables.map((t) => (t.source.kind === 'TableRef' && t.operators.length === 0 ? t.source.name : `(${pipeline(t)})`)).join(' and ')}.`
-        : `Print ${src.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
+        : src.kind === 'Print'
+          ? `Print ${src.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`
+          : src.kind === 'Datatable'
+            ? `Take the ${src.values.length / src.columns.length} rows written in the query.`
+            : `Count ${src.name} from ${expr(src.from)} to ${expr(src.to)} in steps of ${expr(src.step)}.`;
   return [first, ...p.operators.map(operator)].join(' ');
 }
 

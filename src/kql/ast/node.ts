@@ -5,6 +5,7 @@ import type { BetweenNode } from './between-node.js';
 import type { BinaryNode } from './binary-node.js';
 import type { CallNode } from './call-node.js';
 import type { CountNode } from './count-node.js';
+import type { DatatableNode } from './datatable-node.js';
 import type { DistinctNode } from './distinct-node.js';
 import type { ExtendNode } from './extend-node.js';
 import type { IndexNode } from './index-node.js';
@@ -22,6 +23,7 @@ import type { ProjectAwayNode } from './project-away-node.js';
 import type { ProjectNode } from './project-node.js';
 import type { ProjectRenameNode } from './project-rename-node.js';
 import type { QueryNode } from './query-node.js';
+import type { RangeNode } from './range-node.js';
 import type { RenderNode } from './render-node.js';
 import type { SearchNode } from './search-node.js';
 import type { SortKeyNode } from './sort-key-node.js';
@@ -42,6 +44,7 @@ export type {
   BinaryNode,
   CallNode,
   CountNode,
+  DatatableNode,
   DistinctNode,
   ExtendNode,
   IndexNode,
@@ -59,6 +62,7 @@ export type {
   ProjectNode,
   ProjectRenameNode,
   QueryNode,
+  RangeNode,
   RenderNode,
   SearchNode,
   SortKeyNode,
@@ -78,7 +82,7 @@ export type ExprNode =
   LiteralNode | NameNode | BinaryNode | UnaryNode | CallNode | InNode | BetweenNode | IndexNode | MemberNode | StarNode;
 
 /** Where a pipeline's rows come from. */
-export type SourceNode = TableRefNode | UnionNode | PrintNode;
+export type SourceNode = TableRefNode | UnionNode | PrintNode | DatatableNode | RangeNode;
 
 /** Tabular operators after a `|`. */
 export type OperatorNode =

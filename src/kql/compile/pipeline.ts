@@ -29,6 +29,7 @@ import {
 } from './operators-rows.js';
 import { fromSource, toSql } from './select-state.js';
 import type { SelectState } from './select-state.js';
+import { compileDatatable, compileRange } from './sources.js';
 import { compileSummarize } from './summarize.js';
 import { unionStates } from './union.js';
 import { own } from '../own.js';
@@ -90,6 +91,10 @@ function compileSource(ctx: CompileContext, source: SourceNode): SelectState {
       );
     case 'Print':
       return compilePrint(ctx, source);
+    case 'Datatable':
+      return compileDatatable(ctx, source);
+    case 'Range':
+      return compileRange(ctx, source);
   }
 }
 

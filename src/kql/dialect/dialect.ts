@@ -1,6 +1,7 @@
 /** The hooks a SQL dialect gives the KQL compiler; dialects differ only here. Arguments named `x` are SQL fragments. */
 import type { ColumnType } from '../../schema/index.js';
 import type { ListFunctions } from './list-functions.js';
+import type { RowFunctions } from './row-functions.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
 export interface DialectCapabilities {
@@ -90,5 +91,5 @@ export interface Dialect {
   datetimeLiteral(iso: string): string;
   /** Placeholder for the `index`-th (1-based) parameter of `type`. */
   placeholder(index: number, type: ColumnType): string;
-  readonly fn: DialectFunctions & ListFunctions;
+  readonly fn: DialectFunctions & ListFunctions & RowFunctions;
 }

@@ -91,10 +91,12 @@ export function tokenize(text: string): Token[] {
       const { value, end } = readString(text, i + 1, false, fail);
       let j = end;
       while (j < n && /\s/.test(text[j]!)) j++;
-      if (text[j] !== ']') fail("expected ']' after a bracketed name", j);
-      push({ kind: 'bracketed', text: value, offset: start, end: j + 1 });
-      i = j + 1;
-      continue;
+      // Else a list that starts with a string (datatable(...)["a", "b"]): '[' is punctuation.
+      if (text[j] === ']') {
+        push({ kind: 'bracketed', text: value, offset: start, end: j + 1 });
+        i = j + 1;
+        continue;
+      }
     }
     if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
       let j = i;

@@ -197,6 +197,10 @@ export class ExpressionParser {
         const index = this.expression();
         this.ts.expectPunct(']');
         e = { kind: 'Index', target: e, index, pos };
+      } else if (this.ts.peek().kind === 'bracketed' && this.ts.peek().offset === this.ts.previousEnd()) {
+        // d["key"] and d['key'] lex as a bracketed name right after the value.
+        const t = this.ts.next();
+        e = { kind: 'Index', target: e, index: lit('string', t.text, t.offset + 1), pos: t.offset };
       } else if (this.ts.isPunct('.') && this.ts.peek(1).kind === 'ident') {
         const pos = this.ts.next().offset;
         e = { kind: 'Member', target: e, name: this.ts.next().text, pos };

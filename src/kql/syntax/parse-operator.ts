@@ -240,7 +240,8 @@ export function unionTables(ts: TokenStream, pipeline: PipelineParser): Pipeline
   return tables;
 }
 
-function typeName(ts: TokenStream): ColumnType {
+/** A type name such as string or long. */
+export function typeName(ts: TokenStream): ColumnType {
   const t = ts.expectName('a type name');
   const type = own(TYPE_NAMES, t.text);
   if (!type) throw ts.error(`unknown type '${t.text}' (use string, long, int, real, bool, datetime, timespan, dynamic)`, t.offset);

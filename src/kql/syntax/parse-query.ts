@@ -4,6 +4,7 @@ import { checkTreeDepth } from './tree-depth.js';
 import { tokenize } from './lexer.js';
 import { ExpressionParser } from './parse-expression.js';
 import { parseOperator, unionTables } from './parse-operator.js';
+import { parseDatatable, parseRange, startsRange } from './parse-source.js';
 import { TokenStream, describe } from './token-stream.js';
 
 /** Parse KQL text into a syntax tree; throws KqlError('syntax') with line and column. */
@@ -32,6 +33,8 @@ export function parseQuery(text: string): QueryNode {
 function startsPipeline(ts: TokenStream): boolean {
   const t = ts.peek();
   if (t.kind === 'ident' && (t.text === 'union' || t.text === 'print')) return true;
+  if (t.kind === 'ident' && t.text === 'datatable' && ts.isPunct('(', 1)) return true;
+  if (t.kind === 'ident' && t.text === 'range' && startsRange(ts)) return true;
   if (t.kind === 'punct' && t.text === '(') {
     const a = ts.peek(1);
     return (a.kind === 'ident' || a.kind === 'bracketed') && ts.isPunct('|', 2);
@@ -55,6 +58,12 @@ function pipelineAt(ts: TokenStream): PipelineNode {
   } else if (t.kind === 'ident' && t.text === 'print') {
     ts.next();
     source = { kind: 'Print', columns: ex.assignments(), pos };
+  } else if (t.kind === 'ident' && t.text === 'datatable' && ts.isPunct('(', 1)) {
+    ts.next();
+    source = parseDatatable(ts, ex, pos);
+  } else if (t.kind === 'ident' && t.text === 'range' && startsRange(ts)) {
+    ts.next();
+    source = parseRange(ts, ex, pos);
   } else if (t.kind === 'punct' && t.text === '(') {
     ts.next();
     const inner = parsePipeline(ts);

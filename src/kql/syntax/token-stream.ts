@@ -19,6 +19,11 @@ export class TokenStream {
     return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)]!;
   }
 
+  /** Where the previous token ends (0 at the start). */
+  previousEnd(): number {
+    return this.index > 0 ? this.tokens[this.index - 1]!.end : 0;
+  }
+
   /** Consume and return the current token. */
   next(): Token {
     const t = this.peek();

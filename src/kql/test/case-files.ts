@@ -2,6 +2,7 @@
 import type { KqlCase } from './kql-case.js';
 import { CASES as basics } from '../cases/basics.cases.js';
 import { CASES as scalar } from '../cases/scalar.cases.js';
+import { CASES as sources } from '../cases/sources.cases.js';
 import { CASES as strings } from '../cases/strings.cases.js';
 import { CASES as summarize } from '../cases/summarize.cases.js';
 import { CASES as tabular } from '../cases/tabular.cases.js';
@@ -15,6 +16,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'summarize.cases.ts': summarize,
   'tabular.cases.ts': tabular,
   'scalar.cases.ts': scalar,
+  'sources.cases.ts': sources,
 };
 
 /** Every case, with the file it comes from. */

@@ -4,6 +4,7 @@ import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
 import { functions } from './functions.js';
 import { listFunctions } from './list-functions.js';
+import { rowFunctions } from './row-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
@@ -13,6 +14,6 @@ export const clickhouse: Dialect = {
   quoteIdentifier,
   escapeString,
   placeholder,
-  fn: { ...functions, ...listFunctions },
+  fn: { ...functions, ...listFunctions, ...rowFunctions },
   datetimeLiteral: (iso) => `toDateTime64(${escapeString(iso)}, 6, 'UTC')`,
 };
