@@ -9,6 +9,7 @@ import { constNumber, constString, want } from './arguments.js';
 import type { ScalarFunction } from './arguments.js';
 import type { CompileContext } from './context.js';
 import type { ExprScope } from './expression.js';
+import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
@@ -108,6 +109,7 @@ function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
 
 /** Every scalar function, by KQL name. */
 export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
+  ...SIMPLE_FUNCTIONS,
   ...TIME_FUNCTIONS,
   strcat: {
     min: 1,

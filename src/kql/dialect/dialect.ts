@@ -2,6 +2,7 @@
 import type { ColumnType } from '../../schema/index.js';
 import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
+import type { SimpleFunctions } from './simple-functions.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
 export interface DialectCapabilities {
@@ -92,4 +93,6 @@ export interface Dialect {
   /** Placeholder for the `index`-th (1-based) parameter of `type`. */
   placeholder(index: number, type: ColumnType): string;
   readonly fn: DialectFunctions & ListFunctions & RowFunctions;
+  /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
+  readonly simple: SimpleFunctions;
 }

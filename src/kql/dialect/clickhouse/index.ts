@@ -5,6 +5,7 @@ import { escapeString } from './escape.js';
 import { functions } from './functions.js';
 import { listFunctions } from './list-functions.js';
 import { rowFunctions } from './row-functions.js';
+import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
@@ -15,5 +16,6 @@ export const clickhouse: Dialect = {
   escapeString,
   placeholder,
   fn: { ...functions, ...listFunctions, ...rowFunctions },
+  simple: simpleFunctions,
   datetimeLiteral: (iso) => `toDateTime64(${escapeString(iso)}, 6, 'UTC')`,
 };
