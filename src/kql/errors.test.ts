@@ -49,11 +49,11 @@ describe('KqlError', () => {
     ['MessageTrace | where Subject ==', 'syntax', 1, 32, 'line 1, column 32: expected an expression but found the end of the query'],
     ['MessageTrace\n  | where Subject == "unterminated', 'syntax', 2, 22, 'line 2, column 22: unterminated string literal'],
     [
-      'MessageTrace | join kind=fullouter (MessageEvents) on MessageTraceId',
+      'MessageTrace | join kind=outer (MessageEvents) on MessageTraceId',
       'syntax',
       1,
       26,
-      "line 1, column 26: unsupported join kind 'fullouter' (use inner, innerunique, leftouter, leftanti or leftsemi)",
+      "line 1, column 26: unsupported join kind 'outer' (use inner, innerunique, leftouter, leftanti, leftsemi, rightouter, rightanti, rightsemi or fullouter)",
     ],
     [
       'MessageTrace | where Received > ago(1y)',

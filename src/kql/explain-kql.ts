@@ -36,6 +36,14 @@ function operator(op: OperatorNode): string {
       return `Keep the columns ${op.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
     case 'ProjectAway':
       return `Drop the columns ${op.patterns.map((p) => p.pattern).join(', ')}.`;
+    case 'ProjectKeep':
+      return `Keep only the columns ${op.patterns.map((p) => p.pattern).join(', ')}.`;
+    case 'ProjectReorder':
+      return `Put the columns ${op.patterns.map((p) => p.pattern).join(', ')} first.`;
+    case 'Serialize':
+      return op.columns.length
+        ? `Number the rows in order and add ${op.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`
+        : 'Keep the rows in order.';
     case 'ProjectRename':
       return `Rename ${op.renames.map((r) => `${r.from} to ${r.to}`).join(', ')}.`;
     case 'Extend':

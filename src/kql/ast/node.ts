@@ -21,11 +21,14 @@ import type { PipelineNode } from './pipeline-node.js';
 import type { PrintNode } from './print-node.js';
 import type { ProjectAwayNode } from './project-away-node.js';
 import type { ProjectNode } from './project-node.js';
+import type { ProjectKeepNode } from './project-keep-node.js';
 import type { ProjectRenameNode } from './project-rename-node.js';
+import type { ProjectReorderNode } from './project-reorder-node.js';
 import type { QueryNode } from './query-node.js';
 import type { RangeNode } from './range-node.js';
 import type { RenderNode } from './render-node.js';
 import type { SearchNode } from './search-node.js';
+import type { SerializeNode } from './serialize-node.js';
 import type { SortKeyNode } from './sort-key-node.js';
 import type { SortNode } from './sort-node.js';
 import type { StarNode } from './star-node.js';
@@ -60,11 +63,14 @@ export type {
   PrintNode,
   ProjectAwayNode,
   ProjectNode,
+  ProjectKeepNode,
   ProjectRenameNode,
+  ProjectReorderNode,
   QueryNode,
   RangeNode,
   RenderNode,
   SearchNode,
+  SerializeNode,
   SortKeyNode,
   SortNode,
   StarNode,
@@ -90,6 +96,9 @@ export type OperatorNode =
   | ProjectNode
   | ProjectAwayNode
   | ProjectRenameNode
+  | ProjectKeepNode
+  | ProjectReorderNode
+  | SerializeNode
   | ExtendNode
   | SummarizeNode
   | SortNode

@@ -22,7 +22,7 @@ import { compileBinary } from './binary.js';
 import type { CompileContext } from './context.js';
 import { compileCall } from './functions.js';
 import { compileTabularValues } from './tabular-values.js';
-import type { Column } from './select-state.js';
+import type { Column, OrderKey } from './select-state.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 import { compileSetTest } from './string-predicates.js';
@@ -32,6 +32,8 @@ import { own } from '../own.js';
 export interface ExprScope {
   readonly columns: readonly Column[];
   readonly aggregates: boolean;
+  /** The order of the rows where window functions (row_number, prev, ...) may be used (empty: serialized, unsorted). */
+  readonly order?: readonly OrderKey[];
 }
 
 type Compilers = { [K in ExprNode['kind']]: (ctx: CompileContext, scope: ExprScope, node: Extract<ExprNode, { kind: K }>) => SqlExpr };

@@ -1,11 +1,21 @@
 /** Column operators: project, extend, project-away, project-rename, parse, mv-expand. */
-import type { ExtendNode, MvExpandNode, ParseNode, ProjectAwayNode, ProjectNode, ProjectRenameNode } from '../ast/index.js';
+import type {
+  ExtendNode,
+  MvExpandNode,
+  ParseNode,
+  ProjectAwayNode,
+  ProjectKeepNode,
+  ProjectNode,
+  ProjectRenameNode,
+  ProjectReorderNode,
+  SerializeNode,
+} from '../ast/index.js';
 import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
-import { canCompute, ensure, heavy, wrap } from './select-state.js';
+import { canCompute, ensure, tooLongToInline, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import { escapeRegex } from './string-predicates.js';
 
@@ -18,7 +28,7 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
   const taken = new Set<string>();
   const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
   const columns = node.columns.map((a) => {
-    const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false }, a, next);
+    const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next);
     if (a.name !== undefined && taken.has(a.name)) throw ctx.error('invalid-name', `column '${a.name}' is projected twice`, a.pos);
     // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
     const name = a.name ?? uniqueName(compiled.name, taken);
@@ -35,11 +45,11 @@ export function compileExtend(ctx: CompileContext, state: SelectState, node: Ext
   const next = columnNamer(new Set(columns.map((c) => c.name)));
   for (const a of node.columns) {
     // A long computed column is read by the assignments after it from a new SELECT layer, not copied into them.
-    if (columns.some(heavy)) {
+    if (columns.some(tooLongToInline)) {
       s = wrap(ctx, { ...s, columns, star: false });
       columns = [...s.columns];
     }
-    const { name, expr } = compileAssignment(ctx, { columns, aggregates: false }, a, next);
+    const { name, expr } = compileAssignment(ctx, { columns, aggregates: false, order: s.orderBy }, a, next);
     const col = toColumn(name, expr);
     const at = columns.findIndex((c) => c.name === name);
     columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
@@ -49,6 +59,45 @@ export function compileExtend(ctx: CompileContext, state: SelectState, node: Ext
 
 function wildcard(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`);
+}
+
+/** `serialize [Name = expr, ...]`: the rows keep their order; new columns as in extend. */
+export function compileSerialize(ctx: CompileContext, state: SelectState, node: SerializeNode): SelectState {
+  return node.columns.length === 0 ? state : compileExtend(ctx, state, { kind: 'Extend', columns: node.columns, pos: node.pos });
+}
+
+/** The columns matching each pattern, in the patterns' order (each column once); unknown plain names are errors. */
+function matching(ctx: CompileContext, columns: readonly Column[], patterns: ProjectKeepNode['patterns']): Column[] {
+  const out: Column[] = [];
+  for (const p of patterns) {
+    if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
+      throw ctx.error(
+        'unknown-column',
+        `unknown column '${p.pattern}'${didYouMean(
+          p.pattern,
+          columns.map((c) => c.name),
+        )}`,
+        p.pos,
+      );
+    }
+    const re = wildcard(p.pattern);
+    for (const c of columns) if (re.test(c.name) && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** `project-keep`: the matching columns in their current order. */
+export function compileProjectKeep(ctx: CompileContext, state: SelectState, node: ProjectKeepNode): SelectState {
+  const s = ensure(ctx, state, plainSelect);
+  const keep = new Set(matching(ctx, s.columns, node.patterns));
+  return { ...s, columns: s.columns.filter((c) => keep.has(c)), star: false };
+}
+
+/** `project-reorder`: the matching columns first, in the patterns' order, then the others. */
+export function compileProjectReorder(ctx: CompileContext, state: SelectState, node: ProjectReorderNode): SelectState {
+  const s = ensure(ctx, state, plainSelect);
+  const first = matching(ctx, s.columns, node.patterns);
+  return { ...s, columns: [...first, ...s.columns.filter((c) => !first.includes(c))], star: false };
 }
 
 /** `project-away`. */

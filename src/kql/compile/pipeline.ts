@@ -1,6 +1,6 @@
 /** Compiles a pipeline: its source, then each operator in turn; one compile function per operator kind. */
 import { TABLES } from '../../schema/index.js';
-import type { OperatorNode, PipelineNode, PrintNode, SourceNode, TableRefNode } from '../ast/index.js';
+import type { OperatorNode, PipelineNode, PrintNode, SourceNode, TableRefNode, UnionNode } from '../ast/index.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { TIME_COLUMNS } from '../semantic/time-columns.js';
 import { compileAssignment, toColumn } from './columns.js';
@@ -14,7 +14,10 @@ import {
   compileParse,
   compileProject,
   compileProjectAway,
+  compileProjectKeep,
   compileProjectRename,
+  compileProjectReorder,
+  compileSerialize,
 } from './operators-columns.js';
 import {
   compileAs,
@@ -43,6 +46,9 @@ const OPERATORS: OperatorCompilers = {
   Project: compileProject,
   ProjectAway: compileProjectAway,
   ProjectRename: compileProjectRename,
+  ProjectKeep: compileProjectKeep,
+  ProjectReorder: compileProjectReorder,
+  Serialize: compileSerialize,
   Extend: compileExtend,
   Summarize: compileSummarize,
   Sort: compileSort,
@@ -51,7 +57,8 @@ const OPERATORS: OperatorCompilers = {
   Count: compileCount,
   Distinct: compileDistinct,
   Join: compileJoin,
-  Union: (ctx, state, node) => unionStates(ctx, [state, ...node.tables.map((t) => compilePipeline(ctx, t))], node.pos),
+  Union: (ctx, state, node) =>
+    unionStates(ctx, [state, ...node.tables.map((t) => compilePipeline(ctx, t))], node.pos, sourceNames(node, ['union_arg0'])),
   MvExpand: compileMvExpand,
   Parse: compileParse,
   Search: compileSearch,
@@ -88,6 +95,7 @@ function compileSource(ctx: CompileContext, source: SourceNode): SelectState {
         ctx,
         source.tables.map((t) => compilePipeline(ctx, t)),
         source.pos,
+        sourceNames(source, []),
       );
     case 'Print':
       return compilePrint(ctx, source);
@@ -96,6 +104,15 @@ function compileSource(ctx: CompileContext, source: SourceNode): SelectState {
     case 'Range':
       return compileRange(ctx, source);
   }
+}
+
+/** For `withsource=`: the table name of each union argument (union_argN for other expressions). */
+function sourceNames(node: UnionNode, first: readonly string[]): { name: string; sources: string[] } | undefined {
+  if (node.withSource === undefined) return undefined;
+  const names = node.tables.map((t, i) =>
+    t.source.kind === 'TableRef' && t.operators.length === 0 ? t.source.name : `union_arg${i + first.length}`,
+  );
+  return { name: node.withSource, sources: [...first, ...names] };
 }
 
 /** A table, or a let/as name bound to a tabular expression. */

@@ -97,8 +97,16 @@ export function wrap(ctx: CompileContext, s: SelectState): SelectState {
   return { ...fromSource(ctx, `(${toSql(ctx, s)}) AS ${alias}`, s.columns), orderBy };
 }
 
-/** Whether a column's SQL is too long to copy into the expressions that use it (see MAX_INLINE_SQL). */
+/**
+ * Whether the next operator must read a column from a new SELECT layer: its SQL is too long to copy into the
+ * expressions that use it (see MAX_INLINE_SQL), or it is a window function (a WHERE would run before it).
+ */
 export function heavy(c: Column): boolean {
+  return tooLongToInline(c) || c.sql.includes(' OVER (');
+}
+
+/** Whether a column's SQL is longer than MAX_INLINE_SQL. */
+export function tooLongToInline(c: Column): boolean {
   return c.sql.length > MAX_INLINE_SQL;
 }
 

@@ -10,4 +10,6 @@ export interface ListFunctions {
   listHasAny(x: string, items: string): string;
   /** Whether the list `x` holds all of `items` (a list). */
   listHasAll(x: string, items: string): string;
+  /** A timespan of `x` (a number, rounded to whole) microseconds. */
+  microsToInterval(x: string): string;
 }

@@ -67,6 +67,7 @@ export const SIMPLE_FUNCTION_NAMES = [
   'set_intersect',
   'set_difference',
   'jaccard_index',
+  'dcount_hll',
   'datetime_add',
   'datetime_part',
   'make_datetime',

@@ -6,7 +6,27 @@ import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
 import { own } from '../own.js';
 
-const JOIN_KINDS = new Set<string>(['innerunique', 'inner', 'leftouter', 'leftanti', 'leftsemi']);
+const JOIN_KINDS = new Set<string>([
+  'innerunique',
+  'inner',
+  'leftouter',
+  'leftanti',
+  'leftsemi',
+  'rightouter',
+  'rightanti',
+  'rightsemi',
+  'fullouter',
+  'anti',
+  'leftantisemi',
+  'rightantisemi',
+  'semi',
+]);
+const JOIN_ALIASES: Readonly<Record<string, JoinKind>> = {
+  anti: 'leftanti',
+  leftantisemi: 'leftanti',
+  rightantisemi: 'rightanti',
+  semi: 'leftsemi',
+};
 const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
   string: 'string',
   long: 'long',
@@ -29,6 +49,9 @@ export const OPERATOR_NAMES = [
   'project',
   'project-away',
   'project-rename',
+  'project-keep',
+  'project-reorder',
+  'serialize',
   'extend',
   'summarize',
   'order',
@@ -39,6 +62,7 @@ export const OPERATOR_NAMES = [
   'count',
   'distinct',
   'join',
+  'lookup',
   'union',
   'mv-expand',
   'parse',
@@ -66,6 +90,19 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       while (ts.acceptPunct(','));
       return { kind: 'ProjectAway', patterns, pos };
     }
+    case 'project-keep':
+    case 'project-reorder': {
+      const patterns: { pattern: string; pos: number }[] = [];
+      do {
+        patterns.push(namePattern(ts));
+        // project-reorder's asc/desc ordering of wildcard matches is not supported; the matches keep their order.
+        if (t.text === 'project-reorder' && (ts.isWord('asc') || ts.isWord('desc') || ts.isWord('granny-asc') || ts.isWord('granny-desc')))
+          throw ts.error(`project-reorder ${ts.peek().text} is not supported yet`);
+      } while (ts.acceptPunct(','));
+      return { kind: t.text === 'project-keep' ? 'ProjectKeep' : 'ProjectReorder', patterns, pos };
+    }
+    case 'serialize':
+      return { kind: 'Serialize', columns: ts.isPunct('|') || ts.peek().kind === 'eof' || ts.isPunct(')') ? [] : ex.assignments(), pos };
     case 'project-rename': {
       const renames: { to: string; from: string; pos: number }[] = [];
       do {
@@ -100,8 +137,10 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'Distinct', columns: ex.assignments(), pos };
     case 'join':
       return parseJoin(ts, pipeline, pos);
+    case 'lookup':
+      return parseJoin(ts, pipeline, pos, true);
     case 'union':
-      return { kind: 'Union', tables: unionTables(ts, pipeline), pos };
+      return { kind: 'Union', ...unionTables(ts, pipeline), pos };
     case 'mv-expand': {
       const column = ex.assignment();
       let toType: ColumnType | undefined;
@@ -189,17 +228,20 @@ function tabularArgument(ts: TokenStream, pipeline: PipelineParser): PipelineNod
   return { kind: 'Pipeline', source: { kind: 'TableRef', name: name.text, pos: name.offset }, operators: [], pos: name.offset };
 }
 
-function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number): OperatorNode {
-  let joinKind: JoinKind = 'innerunique';
+function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number, lookup = false): OperatorNode {
+  let joinKind: JoinKind = lookup ? 'leftouter' : 'innerunique';
   while (ts.peek().kind === 'ident' && ts.isPunct('=', 1)) {
     const key = ts.next();
     ts.next();
     const value = ts.expectName('a value');
     if (key.text === 'kind') {
-      if (!JOIN_KINDS.has(value.text)) {
-        throw ts.error(`unsupported join kind '${value.text}' (use inner, innerunique, leftouter, leftanti or leftsemi)`, value.offset);
+      if (!JOIN_KINDS.has(value.text) || (lookup && value.text !== 'inner' && value.text !== 'leftouter')) {
+        const kinds = lookup
+          ? 'leftouter or inner'
+          : 'inner, innerunique, leftouter, leftanti, leftsemi, rightouter, rightanti, rightsemi or fullouter';
+        throw ts.error(`unsupported ${lookup ? 'lookup' : 'join'} kind '${value.text}' (use ${kinds})`, value.offset);
       }
-      joinKind = value.text as JoinKind;
+      joinKind = own(JOIN_ALIASES, value.text) ?? (value.text as JoinKind);
     } else if (!key.text.startsWith('hint.')) {
       throw ts.error(`unknown join parameter '${key.text}'`, key.offset);
     }
@@ -223,21 +265,25 @@ function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number): Oper
       on.push({ left: name, right: name, pos: at.offset });
     }
   } while (ts.acceptPunct(','));
-  return { kind: 'Join', joinKind, right, on, pos };
+  return lookup ? { kind: 'Join', joinKind, right, on, lookup, pos } : { kind: 'Join', joinKind, right, on, pos };
 }
 
 /** The comma-separated tables of `union`. */
-export function unionTables(ts: TokenStream, pipeline: PipelineParser): PipelineNode[] {
+export function unionTables(ts: TokenStream, pipeline: PipelineParser): { tables: PipelineNode[]; withSource?: string } {
+  let withSource: string | undefined;
   while (ts.peek().kind === 'ident' && ts.isPunct('=', 1)) {
     const key = ts.next();
     ts.next();
     const value = ts.next();
-    if (key.text !== 'kind' || value.text !== 'outer') throw ts.error(`unsupported union parameter '${key.text}'`, key.offset);
+    if (key.text === 'withsource') withSource = value.text;
+    else if (key.text === 'isfuzzy' && (value.text === 'true' || value.text === 'false')) continue;
+    else if (key.text !== 'kind' || value.text !== 'outer')
+      throw ts.error(`unsupported union parameter '${key.text}=${value.text}'`, key.offset);
   }
   const tables: PipelineNode[] = [];
   do tables.push(tabularArgument(ts, pipeline));
   while (ts.acceptPunct(','));
-  return tables;
+  return withSource === undefined ? { tables } : { tables, withSource };
 }
 
 /** A type name such as string or long. */

@@ -54,7 +54,7 @@ function pipelineAt(ts: TokenStream): PipelineNode {
   const t = ts.peek();
   if (t.kind === 'ident' && t.text === 'union') {
     ts.next();
-    source = { kind: 'Union', tables: unionTables(ts, parsePipeline), pos };
+    source = { kind: 'Union', ...unionTables(ts, parsePipeline), pos };
   } else if (t.kind === 'ident' && t.text === 'print') {
     ts.next();
     source = { kind: 'Print', columns: ex.assignments(), pos };

@@ -1,5 +1,6 @@
 /** The ClickHouse dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
+import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
 import { functions } from './functions.js';
@@ -15,7 +16,7 @@ export const clickhouse: Dialect = {
   quoteIdentifier,
   escapeString,
   placeholder,
-  fn: { ...functions, ...listFunctions, ...rowFunctions },
+  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
   simple: simpleFunctions,
   datetimeLiteral: (iso) => `toDateTime64(${escapeString(iso)}, 6, 'UTC')`,
 };

@@ -6,4 +6,5 @@ export const listFunctions: ListFunctions = {
   list: (items) => `[${items.join(', ')}]`,
   listHasAny: (x, items) => `hasAny(${x}, ${items})`,
   listHasAll: (x, items) => `hasAll(${x}, ${items})`,
+  microsToInterval: (x) => `toIntervalMicrosecond(toInt64(round(${x})))`,
 };

@@ -1,7 +1,19 @@
 /** ClickHouse SQL of the simple KQL functions, where 18.16 has an equivalent; the rest are reported as unsupported. */
 import type { SimpleFunctions } from '../simple-functions.js';
 
+const ADD: Readonly<Record<string, string>> = {
+  year: 'addYears',
+  quarter: 'addQuarters',
+  month: 'addMonths',
+  week: 'addWeeks',
+  day: 'addDays',
+  hour: 'addHours',
+  minute: 'addMinutes',
+  second: 'addSeconds',
+};
+
 export const simpleFunctions: SimpleFunctions = {
+  datetime_add: ([p, n, d]) => `${ADD[String(p!.value).toLowerCase()] ?? 'addDays'}(${d!.sql}, toInt64(${n!.sql}))`,
   sqrt: ([a]) => `sqrt(${a!.sql})`,
   exp: ([a]) => `exp(${a!.sql})`,
   log: ([a]) => `log(${a!.sql})`,
@@ -25,6 +37,7 @@ export const simpleFunctions: SimpleFunctions = {
   base64_decode_tostring: ([a]) => `base64Decode(${a!.sql})`,
   hash_sha256: ([a]) => `lower(hex(SHA256(${a!.sql})))`,
   hash_md5: ([a]) => `lower(hex(MD5(${a!.sql})))`,
+  dcount_hll: ([a]) => `toInt64(JSONLength(${a!.sql}))`,
   parse_ipv4: ([a]) => `toInt64(IPv4StringToNum(${a!.sql}))`,
   dayofmonth: ([a]) => `toInt32(toDayOfMonth(${a!.sql}))`,
   dayofyear: ([a]) => `toInt32(toDayOfYear(${a!.sql}))`,

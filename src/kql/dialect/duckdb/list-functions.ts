@@ -6,4 +6,5 @@ export const listFunctions: ListFunctions = {
   list: (items) => `[${items.join(', ')}]`,
   listHasAny: (x, items) => `list_has_any(${x}, ${items})`,
   listHasAll: (x, items) => `list_has_all(${x}, ${items})`,
+  microsToInterval: (x) => `to_microseconds(CAST(round(${x}) AS BIGINT))`,
 };

@@ -130,6 +130,7 @@ export const simpleFunctions: SimpleFunctions = {
     `to_json(list_distinct(list_filter(${list(a!)}, _x -> NOT list_contains(list_concat(${rest.map(list).join(', ')}), _x))))`,
   jaccard_index: ([a, b]) =>
     `CAST(len(list_intersect(list_distinct(${list(a!)}), list_distinct(${list(b!)}))) AS DOUBLE) / nullif(len(list_distinct(list_concat(${list(a!)}, ${list(b!)}))), 0)`,
+  dcount_hll: ([a]) => `CAST(json_array_length(${a!.sql}) AS BIGINT)`,
   datetime_add: ([p, n, d]) => {
     const unit = part(p!.value);
     if (unit === 'nanosecond') return `(${d!.sql} + to_microseconds(CAST(${n!.sql} // 1000 AS BIGINT)))`;
@@ -137,7 +138,7 @@ export const simpleFunctions: SimpleFunctions = {
     const count = unit === 'quarter' ? `3 * (${n!.sql})` : n!.sql;
     return `(${d!.sql} + ${f}(CAST(${count} AS ${f === 'to_days' || f === 'to_years' || f === 'to_months' || f === 'to_weeks' ? 'INTEGER' : 'BIGINT'})))`;
   },
-  datetime_part: ([p, d]) => `CAST(${(PARTS[part(p!.value)] ?? PARTS['year']!)(d!.sql)} AS BIGINT)`,
+  datetime_part: ([p, d]) => `CAST(${(PARTS[part(p!.value)] ?? PARTS['year']!)(d!.sql)} AS INTEGER)`,
   make_datetime: ([y, m, d, h, mi, s, frac]) =>
     `make_timestamp(CAST(${y!.sql} AS BIGINT), CAST(${m!.sql} AS BIGINT), CAST(${d!.sql} AS BIGINT), ` +
     `CAST(${h?.sql ?? 0} AS BIGINT), CAST(${mi?.sql ?? 0} AS BIGINT), CAST(${s?.sql ?? 0} AS DOUBLE)${frac ? ` + ${frac.sql} / 1e7` : ''})`,
