@@ -45,7 +45,8 @@ export function compileKql(text: string, options: CompileOptions): CompiledQuery
     const v = letNode.value;
     const names = v.kind === 'Name' && !v.bracketed ? v.name : undefined;
     const tabularName = names !== undefined && (own(TABLES, names) || ['tabular', 'rows'].includes(ctx.bindings.get(names)?.kind ?? ''));
-    if (v.kind === 'Pipeline') ctx.bindings.set(letNode.name, { kind: 'tabular', pipeline: v });
+    if (v.kind === 'Function') ctx.bindings.set(letNode.name, { kind: 'function', fn: v });
+    else if (v.kind === 'Pipeline') ctx.bindings.set(letNode.name, { kind: 'tabular', pipeline: v });
     else if (tabularName) {
       ctx.bindings.set(letNode.name, {
         kind: 'tabular',

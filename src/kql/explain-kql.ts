@@ -5,7 +5,11 @@ import { parseQuery } from './syntax/parse-query.js';
 /** One sentence per step of the query, e.g. "Take rows of MessageTrace. Keep rows where Size > 1000." */
 export function explainKql(text: string): string {
   const q = parseQuery(text);
-  const lets = q.lets.map((l) => `Let ${l.name} be ${l.value.kind === 'Pipeline' ? `the rows of: ${pipeline(l.value)}` : expr(l.value)}.`);
+  const lets = q.lets.map((l) => {
+    const v = l.value;
+    if (v.kind === 'Function') return `Let ${l.name}(${v.params.map((p) => p.name).join(', ')}) be a function.`;
+    return `Let ${l.name} be ${v.kind === 'Pipeline' ? `the rows of: ${pipeline(v)}` : expr(v)}.`;
+  });
   return [...lets, pipeline(q.body)].join(' ');
 }
 
@@ -79,6 +83,8 @@ function operator(op: OperatorNode): string {
 
 function expr(e: ExprNode): string {
   switch (e.kind) {
+    case 'ToScalar':
+      return `the value of (${pipeline(e.pipeline)})`;
     case 'Literal':
       return typeof e.value === 'string' ? `"${e.value}"` : JSON.stringify(e.value);
     case 'Name':

@@ -131,3 +131,11 @@ describe('names that are properties of every JavaScript object', () => {
     expect(e.message.length).toBeLessThan(400);
   });
 });
+
+describe('user-defined functions', () => {
+  it('refuses a function that calls itself', () => {
+    const e = refusal('let f = (x:long) { f(x) + 1 }; print y = f(1)');
+    expect(e.code).toBe('too-complex');
+    expect(e.message).toContain('call each other more than 32 deep');
+  });
+});

@@ -35,6 +35,7 @@ import type { StarNode } from './star-node.js';
 import type { SummarizeNode } from './summarize-node.js';
 import type { TableRefNode } from './table-ref-node.js';
 import type { TakeNode } from './take-node.js';
+import type { ToScalarNode } from './to-scalar-node.js';
 import type { TopNode } from './top-node.js';
 import type { UnaryNode } from './unary-node.js';
 import type { UnionNode } from './union-node.js';
@@ -77,6 +78,7 @@ export type {
   SummarizeNode,
   TableRefNode,
   TakeNode,
+  ToScalarNode,
   TopNode,
   UnaryNode,
   UnionNode,
@@ -85,7 +87,7 @@ export type {
 
 /** Scalar expressions. */
 export type ExprNode =
-  LiteralNode | NameNode | BinaryNode | UnaryNode | CallNode | InNode | BetweenNode | IndexNode | MemberNode | StarNode;
+  LiteralNode | NameNode | BinaryNode | UnaryNode | CallNode | InNode | BetweenNode | IndexNode | MemberNode | StarNode | ToScalarNode;
 
 /** Where a pipeline's rows come from. */
 export type SourceNode = TableRefNode | UnionNode | PrintNode | DatatableNode | RangeNode;

@@ -154,4 +154,36 @@ export const CASES: readonly KqlCase[] = [
       'SELECT ((-7 % 3) + 3) % 3 AS `m`, toIntervalMicrosecond(toInt64(round(toInt64(toIntervalMicrosecond(3600000000)) * 3))) AS `t`',
     rows: [[2, '03:00:00']],
   },
+  {
+    name: 'user-defined scalar function',
+    kql: 'let twice = (x:long) { x * 2 }; MessageTrace | where MessageTraceId == "m1" | project d = twice(Size)',
+    duckdb: 'SELECT "Size" * 2 AS "d" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
+    clickhouse: 'SELECT `Size` * 2 AS `d` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}',
+    rows: [[2400]],
+  },
+  {
+    name: 'user-defined tabular function',
+    kql: 'let bySender = (sender:string) { MessageTrace | where SenderAddress == sender | project MessageTraceId }; bySender("alice@contoso.com")',
+    duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE "SenderAddress" = $1',
+    clickhouse: 'SELECT `MessageTraceId` FROM `MessageTrace` WHERE `SenderAddress` = {p1:String}',
+    rows: [['m1'], ['m2']],
+  },
+  {
+    name: 'toscalar of a summarize',
+    kql: 'let biggest = toscalar(MessageTrace | summarize max(Size)); MessageTrace | where Size == biggest | project MessageTraceId',
+    duckdb:
+      'SELECT "MessageTraceId" FROM "MessageTrace" WHERE "Size" = (SELECT "max_Size" FROM (SELECT max("Size") AS "max_Size" FROM "MessageTrace") AS _s1 LIMIT 1)',
+    clickhouse:
+      'SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Size` = (SELECT `max_Size` FROM (SELECT max(`Size`) AS `max_Size` FROM `MessageTrace`) AS _s1 LIMIT 1)',
+    rows: [['m5']],
+  },
+  {
+    name: 'materialize and in ((subquery))',
+    kql: 'let Spam = materialize(MessageTrace | where Status == "FilteredAsSpam" | project SenderAddress); MessageTrace | where SenderAddress in ((Spam | project SenderAddress)) | distinct MessageTraceId',
+    duckdb:
+      'SELECT DISTINCT "MessageTraceId" FROM "MessageTrace" WHERE "SenderAddress" IN (SELECT "SenderAddress" FROM (SELECT "SenderAddress" FROM "MessageTrace" WHERE "Status" = $1) AS _t1)',
+    clickhouse:
+      'SELECT DISTINCT `MessageTraceId` FROM `MessageTrace` WHERE `SenderAddress` IN (SELECT `SenderAddress` FROM (SELECT `SenderAddress` FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _t1)',
+    rows: [['m3']],
+  },
 ];

@@ -26,6 +26,7 @@ import type { Column, OrderKey } from './select-state.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 import { compileSetTest } from './string-predicates.js';
+import { compileToScalar } from './user-functions.js';
 import { own } from '../own.js';
 
 /** What an expression can see: the columns of its input and whether aggregates are allowed. */
@@ -48,6 +49,7 @@ const COMPILERS: Compilers = {
   Between: compileBetween,
   Index: compileIndex,
   Member: compileMember,
+  ToScalar: (ctx, _scope, node) => compileToScalar(ctx, node),
   Star: (ctx, _scope, node: StarNode) => {
     throw ctx.error('unsupported', "'*' is only allowed in arg_max/arg_min and count(*)", node.pos);
   },

@@ -12,6 +12,7 @@ import type { ExprScope } from './expression.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
+import { compileUserCall } from './user-functions.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 import { own } from '../own.js';
@@ -20,6 +21,8 @@ const PRIVATE_IPV4 = '^(?:10|172[.](?:1[6-9]|2[0-9]|3[01])|192[.]168)(?:[.](?:25
 
 /** Compile any call: scalar function, or aggregate where the scope allows. */
 export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNode): SqlExpr {
+  const user = ctx.bindings.get(call.name);
+  if (user?.kind === 'function') return compileUserCall(ctx, scope, call, user.fn);
   if (AGGREGATE_NAMES.has(call.name)) {
     if (!scope.aggregates) throw ctx.error('unsupported', `the aggregate ${call.name}() is only allowed in summarize`, call.pos);
     return compileAggregateCall(ctx, scope, call);

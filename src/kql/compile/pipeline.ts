@@ -35,6 +35,7 @@ import type { SelectState } from './select-state.js';
 import { compileDatatable, compileRange } from './sources.js';
 import { compileSummarize } from './summarize.js';
 import { unionStates } from './union.js';
+import { compileUserTable } from './user-functions.js';
 import { own } from '../own.js';
 
 type OperatorCompilers = {
@@ -118,6 +119,8 @@ function sourceNames(node: UnionNode, first: readonly string[]): { name: string;
 /** A table, or a let/as name bound to a tabular expression. */
 export function compileTableRef(ctx: CompileContext, node: TableRefNode): SelectState {
   const binding = ctx.bindings.get(node.name);
+  if (binding?.kind === 'function') return compileUserTable(ctx, node.name, binding.fn, node.args ?? [], node.pos);
+  if (node.args) throw ctx.error('unknown-function', `unknown tabular function '${node.name}'`, node.pos);
   if (binding?.kind === 'tabular' || binding?.kind === 'rows') {
     // Compiled once: a let used twice in each of a chain of lets would otherwise compile 2^n times.
     if (binding.kind === 'tabular' && !binding.compiled) {

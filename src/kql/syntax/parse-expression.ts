@@ -4,6 +4,7 @@ import type { AssignmentNode, ExprNode, LiteralNode, PipelineNode } from '../ast
 import { parseTime } from '../../schema/index.js';
 import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
+import { startsPipeline } from './starts-pipeline.js';
 import { KqlError } from '../kql-error.js';
 import { MAX_NESTING } from '../limits.js';
 import { positionOf } from './position.js';
@@ -145,9 +146,7 @@ export class ExpressionParser {
   /** `(a, b, ...)`, `(T | project X)`, or a single expression such as a dynamic literal or a let name. */
   private setValues(): readonly ExprNode[] | PipelineNode {
     if (!this.ts.isPunct('(')) return [this.additive()];
-    const first = this.ts.peek(1);
-    const second = this.ts.peek(2);
-    if ((first.kind === 'ident' || first.kind === 'bracketed') && second.kind === 'punct' && second.text === '|') {
+    if (startsPipeline(this.ts, 1)) {
       this.ts.next();
       const p = this.pipeline(this.ts);
       this.ts.expectPunct(')');
@@ -245,6 +244,13 @@ export class ExpressionParser {
         }
         break;
       case 'ident': {
+        if (t.text === 'toscalar' && ts.isPunct('(', 1) && startsPipeline(ts, 2)) {
+          ts.next();
+          ts.next();
+          const pipeline = this.pipeline(ts);
+          ts.expectPunct(')');
+          return { kind: 'ToScalar', pipeline, pos: t.offset };
+        }
         ts.next();
         if (t.text === 'true' || t.text === 'false') return lit('bool', t.text === 'true', t.offset);
         if (ts.isPunct('(')) {

@@ -47,12 +47,6 @@ export function parseDatatable(ts: TokenStream, ex: ExpressionParser, pos: numbe
   return { kind: 'Datatable', columns, values, pos };
 }
 
-/** Whether the cursor, at `range`, starts the tabular `range x from ...` (not the scalar function range(...)). */
-export function startsRange(ts: TokenStream): boolean {
-  const name = ts.peek(1);
-  return (name.kind === 'ident' || name.kind === 'bracketed') && ts.isWord('from', 2);
-}
-
 /** `range x from a to b step s`, the cursor after `range`. */
 export function parseRange(ts: TokenStream, ex: ExpressionParser, pos: number): RangeNode {
   const name = ts.expectName('a column name').text;
