@@ -180,6 +180,12 @@ export function compileMvExpand(ctx: CompileContext, state: SelectState, node: M
   if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', node.column.pos);
   const type = node.toType ?? 'dynamic';
   let sql = fn.unnestJson(e.sql, type !== 'dynamic');
+  // mv-expand w = split(s, d) to typeof(string): the parts themselves, without a JSON array per row in between.
+  const call = node.column.expr;
+  if (type === 'string' && call.kind === 'Call' && call.name === 'split' && call.args.length === 2 && !ctx.bindings.has('split')) {
+    const [text, delimiter] = call.args.map((a) => compileExpr(ctx, { columns: s.columns, aggregates: false }, a));
+    if (text!.type === 'string' && delimiter!.type === 'string') sql = fn.unnestSplit(text!.sql, delimiter!.sql);
+  }
   if (type !== 'dynamic' && type !== 'string') sql = fn.tryCast(sql, type);
   const col: Column = { name, type, sql, atomic: true };
   const at = s.columns.findIndex((c) => c.name === name);

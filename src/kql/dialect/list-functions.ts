@@ -10,6 +10,8 @@ export interface ListFunctions {
   listHasAny(x: string, items: string): string;
   /** Whether the list `x` holds all of `items` (a list). */
   listHasAll(x: string, items: string): string;
+  /** One row per part of the string `x` split at `delimiter` (set-returning, as unnestJson). */
+  unnestSplit(x: string, delimiter: string): string;
   /** A timespan of `x` (a number, rounded to whole) microseconds. */
   microsToInterval(x: string): string;
 }

@@ -6,5 +6,6 @@ export const listFunctions: ListFunctions = {
   list: (items) => `[${items.join(', ')}]`,
   listHasAny: (x, items) => `hasAny(${x}, ${items})`,
   listHasAll: (x, items) => `hasAll(${x}, ${items})`,
+  unnestSplit: (x, d) => `arrayJoin(splitByString(${d}, ${x}))`,
   microsToInterval: (x) => `toIntervalMicrosecond(toInt64(round(${x})))`,
 };

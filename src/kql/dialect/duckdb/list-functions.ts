@@ -6,5 +6,6 @@ export const listFunctions: ListFunctions = {
   list: (items) => `[${items.join(', ')}]`,
   listHasAny: (x, items) => `list_has_any(${x}, ${items})`,
   listHasAll: (x, items) => `list_has_all(${x}, ${items})`,
+  unnestSplit: (x, d) => `unnest(string_split(${x}, ${d}))`,
   microsToInterval: (x) => `to_microseconds(CAST(round(${x}) AS BIGINT))`,
 };
