@@ -3,7 +3,7 @@
  * how many self-contained queries give exactly the columns and rows Kusto documents, on DuckDB, and how many
  * compile for ClickHouse.
  */
-import { runCorpus } from '../src/kql/corpus/run-corpus.js';
+import { runCorpus } from '../src/kql/test/run-corpus.js';
 import { openStore } from '../src/store/index.js';
 
 const store = await openStore('duckdb::memory:');

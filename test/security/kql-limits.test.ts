@@ -80,3 +80,25 @@ describe('hostile KQL over the API', () => {
     }
   });
 });
+
+describe('completion at a cursor over the API', () => {
+  let f: ServerFixture;
+  let analyst: Browser;
+  beforeAll(async () => {
+    f = await serverFixture();
+    analyst = await f.login('analyst');
+  });
+  afterAll(async () => {
+    await f.close();
+  });
+
+  it('offers the current table columns first and known status values; needs a signed-in analyst', async () => {
+    const res = await f.as(analyst, 'GET', `/api/kql/complete?text=${encodeURIComponent('MessageTrace | where Sta')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().suggestions[0]).toMatchObject({ label: 'Status', kind: 'column' });
+    const values = await f.as(analyst, 'GET', `/api/kql/complete?text=${encodeURIComponent('MessageTrace | where Status == "F')}`);
+    expect(values.json().suggestions.map((s: { label: string }) => s.label)).toEqual(['Failed', 'FilteredAsSpam']);
+    const anonymous = await f.app.inject({ method: 'GET', url: '/api/kql/complete?text=x' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});

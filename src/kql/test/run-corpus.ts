@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../../store/index.js';
 import { compileKql } from '../index.js';
-import type { CorpusEntry } from './corpus-entry.js';
+import type { CorpusEntry } from '../corpus/corpus-entry.js';
 
 /** What happened to one entry. */
 export interface CorpusOutcome {
@@ -22,7 +22,7 @@ const NOW = Date.UTC(2026, 10, 2);
 
 /** Every corpus file (src/kql/corpus/*.corpus.json) with its entries. */
 export function corpusFiles(): { file: string; entries: CorpusEntry[] }[] {
-  const dir = fileURLToPath(new URL('./', import.meta.url));
+  const dir = fileURLToPath(new URL('../corpus/', import.meta.url));
   return readdirSync(dir)
     .filter((f) => f.endsWith('.corpus.json'))
     .sort()
