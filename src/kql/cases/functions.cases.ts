@@ -186,4 +186,21 @@ export const CASES: readonly KqlCase[] = [
       'SELECT DISTINCT `MessageTraceId` FROM `MessageTrace` WHERE `SenderAddress` IN (SELECT `SenderAddress` FROM (SELECT `SenderAddress` FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _t1)',
     rows: [['m3']],
   },
+  {
+    name: 'parse kind=regex',
+    kql: 'MessageTrace | where MessageTraceId == "m1" | parse kind=regex SenderAddress with @"(?:\\w+)@" Domain | project Domain',
+    duckdb: 'SELECT regexp_extract("SenderAddress", $1, 1) AS "Domain" FROM "MessageTrace" WHERE "MessageTraceId" = $2',
+    clickhouse:
+      'SELECT extractGroups(`SenderAddress`, {p1:String})[1] AS `Domain` FROM `MessageTrace` WHERE `MessageTraceId` = {p2:String}',
+    rows: [['contoso.com']],
+  },
+  {
+    name: 'parse-where drops rows that do not match',
+    kql: 'MessageTrace | parse-where Subject with "Invoice " Number:long " from " Company | project Number, Company',
+    duckdb:
+      'SELECT TRY_CAST(nullif(regexp_extract("Subject", $1, 1), \'\') AS BIGINT) AS "Number", regexp_extract("Subject", $1, 2) AS "Company" FROM "MessageTrace" WHERE regexp_matches("Subject", $1)',
+    clickhouse:
+      "SELECT accurateCastOrNull(nullif(extractGroups(`Subject`, {p1:String})[1], ''), 'Int64') AS `Number`, extractGroups(`Subject`, {p1:String})[2] AS `Company` FROM `MessageTrace` WHERE match(`Subject`, {p1:String})",
+    rows: [[4711, 'Contoso']],
+  },
 ];

@@ -15,7 +15,7 @@ import { didYouMean } from '../semantic/suggest.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
-import { canCompute, ensure, tooLongToInline, wrap } from './select-state.js';
+import { canCompute, canFilter, ensure, tooLongToInline, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import { escapeRegex } from './string-predicates.js';
 
@@ -144,14 +144,14 @@ export function compileProjectRename(ctx: CompileContext, state: SelectState, no
 
 /** `parse expr with "text" Col:type * ...` (simple mode): unmatched rows get '' (strings) or null. */
 export function compileParse(ctx: CompileContext, state: SelectState, node: ParseNode): SelectState {
-  const s = ensure(ctx, state, canCompute);
+  const s = ensure(ctx, state, node.filter ? (st) => canCompute(st) && canFilter(st) : canCompute);
   const fn = ctx.dialect.fn;
   const source = compileExpr(ctx, { columns: s.columns, aggregates: false }, node.source);
   const text = source.type === 'string' ? source.sql : `coalesce(${fn.cast(source.sql, 'string')}, '')`;
   let pattern = '(?s)';
   const extracted: { name: string; type: Column['type']; group: number }[] = [];
   node.parts.forEach((p, i) => {
-    if (p.kind === 'text') pattern += escapeRegex(p.text);
+    if (p.kind === 'text') pattern += node.mode === 'regex' ? p.text : escapeRegex(p.text);
     else if (p.kind === 'star') pattern += '.*?';
     else {
       extracted.push({ name: checkNewName(ctx, p.name, p.pos), type: p.type, group: extracted.length + 1 });
@@ -167,7 +167,8 @@ export function compileParse(ctx: CompileContext, state: SelectState, node: Pars
     const at = columns.findIndex((c) => c.name === x.name);
     columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
   }
-  return { ...s, columns, star: false };
+  const where = node.filter ? [...s.where, fn.regexMatches(text, re)] : s.where;
+  return { ...s, columns, where, star: false };
 }
 
 /** `mv-expand`: one row per array element; the rest of the pipeline reads it as a subquery. */

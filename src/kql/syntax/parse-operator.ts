@@ -52,7 +52,6 @@ const KUSTO_ONLY_OPERATORS = new Set([
   'top-hitters',
   'mv-apply',
   'evaluate',
-  'parse-where',
   'parse-kv',
   'fork',
   'facet',
@@ -99,6 +98,7 @@ export const OPERATOR_NAMES = [
   'union',
   'mv-expand',
   'parse',
+  'parse-where',
   'search',
   'render',
   'as',
@@ -189,7 +189,8 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'MvExpand', column, toType, pos };
     }
     case 'parse':
-      return parseParse(ts, ex, pos);
+    case 'parse-where':
+      return parseParse(ts, ex, pos, t.text === 'parse-where');
     case 'search': {
       if (ts.peek().kind !== 'string') throw ts.error('search supports one string term: search "text"');
       return { kind: 'Search', term: ts.next().text, pos };
@@ -334,12 +335,16 @@ export function typeName(ts: TokenStream): ColumnType {
   return type;
 }
 
-function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number): OperatorNode {
+function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number, filter: boolean): OperatorNode {
+  let mode: 'simple' | 'regex' = 'simple';
   if (ts.isWord('kind') && ts.isPunct('=', 1)) {
     ts.next();
     ts.next();
-    const k = ts.expectName('simple');
-    if (k.text !== 'simple') throw ts.error(`parse kind=${k.text} is not supported (only the default, simple)`, k.offset);
+    const k = ts.expectName('simple or regex');
+    if (k.text !== 'simple' && k.text !== 'regex')
+      throw ts.error(`parse kind=${k.text} is not supported yet (use simple or regex)`, k.offset);
+    mode = k.text;
+    if (ts.isWord('flags') && ts.isPunct('=', 1)) throw ts.error('parse flags= is not supported yet');
   }
   const source: ExprNode = ex.expression();
   ts.expectWord('with');
@@ -360,7 +365,7 @@ function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number): Operato
     }
   }
   if (!parts.some((p) => p.kind === 'column')) throw ts.error('parse needs at least one column in its pattern', pos);
-  return { kind: 'Parse', source, parts, pos };
+  return { kind: 'Parse', source, parts, mode, filter, pos };
 }
 
 function renderValue(ts: TokenStream, ex: ExpressionParser): unknown {
