@@ -67,7 +67,7 @@ export function compileSerialize(ctx: CompileContext, state: SelectState, node: 
 }
 
 /** The columns matching each pattern, in the patterns' order (each column once); unknown plain names are errors. */
-function matching(ctx: CompileContext, columns: readonly Column[], patterns: ProjectKeepNode['patterns']): Column[] {
+function matching(ctx: CompileContext, columns: readonly Column[], patterns: ProjectAwayNode['patterns']): Column[] {
   const out: Column[] = [];
   for (const p of patterns) {
     if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
@@ -103,22 +103,8 @@ export function compileProjectReorder(ctx: CompileContext, state: SelectState, n
 /** `project-away`. */
 export function compileProjectAway(ctx: CompileContext, state: SelectState, node: ProjectAwayNode): SelectState {
   const s = ensure(ctx, state, plainSelect);
-  let columns = [...s.columns];
-  for (const p of node.patterns) {
-    if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
-      throw ctx.error(
-        'unknown-column',
-        `unknown column '${p.pattern}'${didYouMean(
-          p.pattern,
-          columns.map((c) => c.name),
-        )}`,
-        p.pos,
-      );
-    }
-    const re = wildcard(p.pattern);
-    columns = columns.filter((c) => !re.test(c.name));
-  }
-  return { ...s, columns, star: false };
+  const away = new Set(matching(ctx, s.columns, node.patterns));
+  return { ...s, columns: s.columns.filter((c) => !away.has(c)), star: false };
 }
 
 /** `project-rename`. */
