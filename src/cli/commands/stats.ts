@@ -4,6 +4,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
 import { redactStoreUrl } from '../../store/index.js';
+import type { CollectorStatus } from '../../collect/index.js';
 
 export function registerStats(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -31,7 +32,11 @@ export function registerStats(program: Command, run: (fn: () => Promise<number>)
             `status:     ${pairs(stats.byStatus)}`,
             `direction:  ${pairs(stats.byDirection)}`,
             `source:     ${pairs(stats.bySource)}`,
-            `geoip data: ${JSON.stringify(geo)}`,
+            ...geo.sources.map(
+              (g) =>
+                `${g.kind === 'country' ? 'country data' : 'AS data'}:${g.kind === 'country' ? ' ' : '      '}${g.name}, built ${g.buildDate?.slice(0, 10) ?? 'on an unknown date'} (${g.license})`,
+            ),
+            ...collectorLines(collectors as CollectorStatus[]),
           ];
           process.stdout.write(lines.join('\n') + '\n');
           return EXIT.ok;
@@ -45,4 +50,29 @@ export function registerStats(program: Command, run: (fn: () => Promise<number>)
 function pairs(group: Record<string, number>): string {
   const entries = Object.entries(group);
   return entries.length ? entries.map(([k, v]) => `${k || '(none)'} ${formatCount(v)}`).join(', ') : '-';
+}
+
+/** One line per collector: last success, complete-up-to, and the last error when the last pass failed. */
+export function collectorLines(list: readonly CollectorStatus[], now = Date.now()): string[] {
+  if (list.length === 0) return ['collectors: none has run against this store'];
+  const lines = ['collectors:'];
+  for (const c of list) {
+    lines.push(
+      `  ${c.name} (${c.type}): last success ${when(c.lastSuccessAt, now)}, complete up to ${c.completeUpTo ?? '-'}, ${formatCount(c.rowsLastPass)} rows last pass`,
+    );
+    if (c.lastError) lines.push(`    last error ${when(c.lastError.at, now)}: ${c.lastError.message}`);
+  }
+  return lines;
+}
+
+function when(iso: string | null, now: number): string {
+  if (!iso) return 'never';
+  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
+  const ago =
+    minutes < 60
+      ? `${minutes} min ago`
+      : minutes < 48 * 60
+        ? `${Math.round(minutes / 60)} h ago`
+        : `${Math.round(minutes / 1440)} days ago`;
+  return `${iso} (${ago})`;
 }
