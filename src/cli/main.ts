@@ -12,6 +12,10 @@ import { registerStats } from './commands/stats.js';
 import { registerUsers } from './commands/users.js';
 import { registerWatchlist } from './commands/watchlist.js';
 import { EXIT } from './exit-codes.js';
+import { addWaitOption } from './handoff/handed-commands.js';
+import { HandedOff, handOffIfServing } from './handoff/hand-off.js';
+import { setProgramFactory } from './handoff/program-factory.js';
+import { io, setExitCode } from './io.js';
 import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
 
@@ -23,13 +27,19 @@ export function buildProgram(): Command {
     .option('--config <file>', 'configuration file (default ./mailsift.yaml, or $MAILSIFT_CONFIG)')
     .option('--store <url>', 'store URL, e.g. duckdb:./mailsift-data/mailsift.duckdb (or $MAILSIFT_STORE)')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io().stdout.write(s), writeErr: (s) => io().stderr.write(s) });
   const run = async (fn: () => Promise<number>) => {
-    process.exitCode = await fn().catch((e: unknown) => reportError(e));
+    setExitCode(await fn().catch((e: unknown) => reportError(e, io().stderr)));
   };
   for (const register of COMMANDS) register(program, run);
+  addWaitOption(program);
+  // While `serve` holds a DuckDB store, commands that need it run inside the server (see handoff/).
+  program.hook('preAction', (_self, action) => handOffIfServing(program, action));
   return program;
 }
+
+setProgramFactory(buildProgram);
 
 const COMMANDS = [
   registerIngest,
@@ -51,6 +61,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
+    if (error instanceof HandedOff) {
+      process.exitCode = error.exitCode;
+      return;
+    }
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse problem is a usage error.
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;

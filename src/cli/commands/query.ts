@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { io } from '../io.js';
 import { parseTimeArg } from '../time-arg.js';
 
 const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
@@ -43,7 +44,7 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
           throw error;
         }
         if (opts.explain) {
-          process.stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
+          io().stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
           return EXIT.ok;
         }
         try {
@@ -51,7 +52,7 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
           const result = await store.query(compiled.sql, compiled.params);
           // The compiler knows the KQL types (dynamic, timespan) better than the engine's result metadata.
           const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
-          process.stdout.write(await render(opts.format, columns, result.rows));
+          io().stdout.write(await render(opts.format, columns, result.rows));
           return EXIT.ok;
         } finally {
           await ctx.close();
@@ -63,7 +64,7 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
 async function render(format: string, columns: { name: string; type: string }[], rows: unknown[][]): Promise<string> {
   if (format === 'table') {
     const { renderTable } = await import('../text-table.js');
-    const width = process.stdout.columns ?? Infinity;
+    const width = io().stdout.columns ?? Infinity;
     return renderTable(columns, rows, width) + `(${rows.length.toLocaleString('en-US')} rows)\n`;
   }
   const out = await import('../../export/index.js');

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { io } from '../io.js';
 import { formatCount } from '../format-number.js';
 import { redactStoreUrl } from '../../store/index.js';
 import type { CollectorStatus } from '../../collect/index.js';
@@ -21,7 +22,7 @@ export function registerStats(program: Command, run: (fn: () => Promise<number>)
           const geo = (await ctx.enricher()).dataInfo();
           const out = { ...stats, collectors, geoip: geo };
           if (opts.json) {
-            process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+            io().stdout.write(JSON.stringify(out, null, 2) + '\n');
             return EXIT.ok;
           }
           const lines = [
@@ -38,7 +39,7 @@ export function registerStats(program: Command, run: (fn: () => Promise<number>)
             ),
             ...collectorLines(collectors as CollectorStatus[]),
           ];
-          process.stdout.write(lines.join('\n') + '\n');
+          io().stdout.write(lines.join('\n') + '\n');
           return EXIT.ok;
         } finally {
           await ctx.close();

@@ -48,7 +48,7 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
     const text = String((cause as Error)?.message ?? cause);
     if (/lock/i.test(text)) {
       throw new StoreLockedError(
-        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); stop it or use its API`,
+        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); wait for it with --wait, or stop it`,
         { cause },
       );
     }
