@@ -60,11 +60,54 @@ describe('Graph collector failures, each with a clear one-line message', () => {
     await expectFailure(h, await h.run(), 'COLLECTOR_PERMISSION', /ExchangeMessageTrace\.Read\.All/);
   });
 
-  it('an HTML sign-in page with status 200 is an error, not data', async () => {
+  it('an HTML sign-in page with status 200 is an error, not data: retried, and when it stays, the window fails', async () => {
     const h = await setup();
-    h.fake.inject('list', { kind: 'html' });
-    await expectFailure(h, await h.run(), 'COLLECTOR_RESPONSE', /HTML page instead of JSON/);
+    h.fake.inject('list', { kind: 'html' }, 3);
+    await expectFailure(h, await h.run(), 'COLLECTOR_RESPONSE', /HTML page instead of JSON 3 times .*the next pass tries again/);
     expect(await storedRows(h.store)).toEqual([]);
+    expect(h.fake.log.filter((r) => r.kind === 'list').length).toBe(3);
+  });
+
+  it('an HTML page mid-paging is retried like other transient faults; the pass stores every row once', async () => {
+    const h = await setup();
+    h.fake.inject('list', { kind: 'pass' }, 2);
+    h.fake.inject('list', { kind: 'html' }, 2);
+    const report = await h.run({ pageSize: 20 });
+    expect(report.ok, report.error?.message).toBe(true);
+    expect(await storedRows(h.store)).toEqual(
+      expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(report.completeUpTo!))),
+    );
+  });
+
+  it('HTML mid-paging that persists fails that window only; the next pass carries on and catches up', async () => {
+    const h = await setup();
+    const first = await h.run({ pageSize: 20 });
+    expect(first.ok).toBe(true);
+    const checkpoint = (await h.store.getState('collector:m365'))!.value;
+    h.dataset.add(...spreadTraces(60, 0.5, T0 + 2 * 3_600_000, 1000));
+    h.clock.advance(2 * 3_600_000);
+    h.fake.inject('list', { kind: 'pass' }, 2);
+    h.fake.inject('list', { kind: 'html' }, 3);
+    const failed = await h.run({ pageSize: 20 });
+    expect(failed.error).toMatchObject({ code: 'COLLECTOR_RESPONSE', message: expect.stringMatching(/HTML page instead of JSON 3 times/) });
+    expect((await h.store.getState('collector:m365'))!.value).toEqual(checkpoint);
+    h.clock.advance(5 * MIN);
+    const again = await h.run({ pageSize: 20 });
+    expect(again.ok).toBe(true);
+    expect(await storedRows(h.store)).toEqual(
+      expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(again.completeUpTo!))),
+    );
+    expect(h.fake.violations).toEqual([]);
+  });
+
+  it('asks Graph for evolvable enum members: a recalled message is stored as Recalled', async () => {
+    const h = await setup();
+    const [one] = spreadTraces(1, 0.1, T0 - 3_600_000, 5000);
+    h.dataset.add(one!);
+    h.dataset.changeStatus(one!.id, one!.recipientAddress, T0 - 3_000_000, 'recalled');
+    expect((await h.run()).ok).toBe(true);
+    const r = await h.store.query('SELECT "Status" FROM "MessageTrace" WHERE "MessageTraceId" = $1', [one!.id]);
+    expect(r.rows).toEqual([['Recalled']]);
   });
 
   it("400 for a window Microsoft rejects (this machine's clock runs 30 minutes fast)", async () => {
