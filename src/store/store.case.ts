@@ -191,5 +191,35 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(s.byDirection).toEqual({ Inbound: 2, Outbound: 1 });
       expect(s.bySource).toEqual({ graph: 2, eac: 1 });
     });
+
+    test('deleteOlderThan removes mail received before the cutoff, and only that', async () => {
+      await store.upsertTraces([
+        traceRow({ Received: Date.UTC(2025, 0, 1) }),
+        traceRow({ MessageTraceId: 't2', Received: Date.UTC(2026, 10, 1) }),
+      ]);
+      const ev = {
+        MessageTraceId: 't1',
+        MessageId: '<m>',
+        SenderAddress: 'a@x.com',
+        RecipientAddress: 'b@contoso.com',
+        Event: 'RECEIVE',
+        Source: 'SMTP',
+        Detail: '',
+        ClientIP: '',
+        ServerHostname: 'EX1',
+      };
+      await store.insertEvents([
+        { ...ev, Timestamp: Date.UTC(2025, 0, 1) },
+        { ...ev, Timestamp: Date.UTC(2026, 10, 1) },
+      ]);
+      expect(await store.deleteOlderThan('2026-01-01T00:00:00.000Z')).toEqual({ MessageTrace: 1, MessageEvents: 1 });
+      expect((await store.stats()).rows).toBe(1);
+      expect(await store.deleteOlderThan('2026-01-01T00:00:00.000Z')).toEqual({ MessageTrace: 0, MessageEvents: 0 });
+    });
+
+    test('a sound store reports no integrity problems', async () => {
+      await store.upsertTraces([traceRow()]);
+      expect(await store.checkIntegrity()).toEqual([]);
+    });
   });
 }

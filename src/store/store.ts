@@ -29,6 +29,9 @@ export interface StoreStats {
   bySource: Record<string, number>;
 }
 
+/** Rows removed by `deleteOlderThan`, per table. */
+export type RetentionCounts = Record<string, number>;
+
 /** A stored key/value (collector checkpoints, intel sync positions, settings). */
 export interface StateEntry {
   key: string;
@@ -80,6 +83,15 @@ export interface Store {
   getState(key: string): Promise<StateEntry | undefined>;
   /** Write a state entry. */
   setState(key: string, value: unknown): Promise<void>;
+  /** Remove mail older than `cutoff` (ISO time): MessageTrace rows received and MessageEvents rows timestamped before it; one transaction. */
+  deleteOlderThan(cutoff: string): Promise<RetentionCounts>;
+  /**
+   * Engines kept in one local file offer this: write a consistent copy of the whole store to `path` (which must
+   * not exist) while the store stays in use; the copy opens as a store of its own.
+   */
+  backupTo?(path: string): Promise<void>;
+  /** Problems the engine finds in its own data (empty when none): storage checks and the event model's invariants. */
+  checkIntegrity(): Promise<string[]>;
   /** Release the engine (flush, close files). */
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 /** The embedded store: a DuckDB file (or memory) holding the tables of the event model. */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -16,7 +17,7 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import { StoreLockedError, StoreQueryError } from '../errors.js';
-import type { DimensionEnricher, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
+import type { DimensionEnricher, QueryResult, RetentionCounts, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
 import { quoteIdent } from './ddl.js';
 import {
   CHECK_RAW_SQL,
@@ -288,6 +289,54 @@ export class DuckDbStore implements Store {
     await this.execute('INSERT OR REPLACE INTO _state VALUES ($1, $2, now())', [key, JSON.stringify(value)]);
   }
 
+  async deleteOlderThan(cutoff: string): Promise<RetentionCounts> {
+    return this.writeLock.run(() =>
+      this.transaction(async (c) => {
+        const t = (await c.run(`DELETE FROM ${quoteIdent(MessageTrace.name)} WHERE "Received" < $1::TIMESTAMP`, [cutoff])).rowsChanged;
+        const e = (await c.run(`DELETE FROM ${quoteIdent(MessageEvents.name)} WHERE "Timestamp" < $1::TIMESTAMP`, [cutoff])).rowsChanged;
+        return { [MessageTrace.name]: t, [MessageEvents.name]: e };
+      }),
+    );
+  }
+
+  async backupTo(path: string): Promise<void> {
+    if (this.location === ':memory:') throw new StoreQueryError('an in-memory store has nothing to back up');
+    if (existsSync(path)) throw new StoreQueryError(`${path} already exists; name a new file for the backup`);
+    await mkdir(dirname(path), { recursive: true });
+    // Under the write lock no write is half done; COPY FROM DATABASE reads one snapshot, so queries carry on meanwhile.
+    await this.writeLock.run(async () => {
+      const c = this.writer;
+      const name = String((await c.runAndReadAll('SELECT current_database()')).getRowsJS()[0]![0]);
+      try {
+        await c.run(`ATTACH ${sqlString(path)} AS mailsift_backup`);
+        await c.run(`COPY FROM DATABASE ${quoteIdent(name)} TO mailsift_backup`);
+      } catch (cause) {
+        throw new StoreQueryError(`backup to ${path} failed: ${firstLine(cause)}`, { cause });
+      } finally {
+        await c.run('DETACH DATABASE IF EXISTS mailsift_backup').catch(() => undefined);
+      }
+    });
+  }
+
+  async checkIntegrity(): Promise<string[]> {
+    const problems: string[] = [];
+    // DuckDB checksums every block it reads: reading each table whole finds a damaged file.
+    for (const table of [MessageTrace, MessageEvents, Indicators, IntelMatches, Watchlist]) {
+      try {
+        await this.query(`SELECT count(*), sum(hash(COLUMNS(*))) FROM ${quoteIdent(table.name)}`);
+      } catch (e) {
+        problems.push(`${table.name} cannot be read: ${firstLine(e)}`);
+      }
+    }
+    const keys = MessageTrace.key.map(quoteIdent).join(', ');
+    const dup = await this.query(
+      `SELECT count(*) FROM (SELECT ${keys} FROM ${quoteIdent(MessageTrace.name)} GROUP BY ${keys} HAVING count(*) > 1)`,
+    ).catch(() => undefined);
+    const n = Number(dup?.rows[0]?.[0] ?? 0);
+    if (n > 0) problems.push(`MessageTrace holds ${n} keys (MessageTraceId, RecipientAddress) more than once`);
+    return problems;
+  }
+
   async close(): Promise<void> {
     await this.writeLock.run(async () => {
       for (const c of [...this.readers, this.writer]) c.closeSync();
@@ -329,6 +378,11 @@ export class DuckDbStore implements Store {
     if (this.readers.length < 4) this.readers.push(c);
     else c.closeSync();
   }
+}
+
+/** A string literal for the statements that take no parameters (ATTACH). */
+function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** First line of an engine error, for one-line messages. */
