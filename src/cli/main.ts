@@ -4,8 +4,10 @@ import { registerAlerts } from './commands/alerts.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerIntel } from './commands/intel.js';
+import { registerMaintain } from './commands/maintain.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
@@ -53,6 +55,8 @@ const COMMANDS = [
   registerAlerts,
   registerDetect,
   registerWatchlist,
+  registerMaintain,
+  registerDoctor,
 ];
 
 /** Entry point of bin/mailsift.js. */

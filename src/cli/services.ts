@@ -69,6 +69,14 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
   stops.push(() => detections.stop());
   const alerting = startAlerting({ store: o.store, config: o.config });
   stops.push(() => alerting.stop());
+  if (o.config.retention) {
+    const { startRetention } = await import('./maintenance/retention.js');
+    const retention = startRetention(o.store, o.config.retention, {
+      onRun: (r) => log.info({ retention: r.retention, cutoff: r.cutoff, removed: r.removed }, 'retention applied'),
+      onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'retention failed'),
+    });
+    stops.push(() => retention.stop());
+  }
   return {
     url: server.url,
     async stop() {

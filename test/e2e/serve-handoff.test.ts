@@ -1,43 +1,20 @@
 /** End to end: commands that need the store, run while `mailsift serve` holds it, are handed to the server. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { CLI, runCli } from '../support/run-cli.js';
 import { startServe, type ServeProcess } from '../support/serve-cli.js';
+import { writeTraceLines } from '../support/trace-lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-handoff-'));
 const storeFile = join(dir, 'data', 'mailsift.duckdb');
 const store = `duckdb:${storeFile}`;
 let serve: ServeProcess;
 
-/** `count` PowerShell Get-MessageTrace rows as JSON lines, ids from `first`; `bad` lines with no recipient at the end. */
-function traceFile(name: string, first: number, count: number, bad = 0): string {
-  const lines: string[] = [];
-  for (let i = first; i < first + count; i++) {
-    lines.push(
-      JSON.stringify({
-        Organization: 'contoso.onmicrosoft.com',
-        MessageId: `<m${i}@fabrikam.com>`,
-        Received: new Date(Date.UTC(2026, 10, 2, 9) + i * 1000).toISOString(),
-        SenderAddress: 'alice@fabrikam.com',
-        RecipientAddress: `user${i}@contoso.com`,
-        Subject: `Order ${i}`,
-        Status: 'Delivered',
-        ToIP: null,
-        FromIP: '203.0.113.10',
-        Size: 1000 + i,
-        MessageTraceId: `a1b2c3d4-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      }),
-    );
-  }
-  for (let i = 0; i < bad; i++) lines.push(JSON.stringify({ MessageTraceId: 'x', Received: 'not a time' }));
-  const path = join(dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const traceFile = (name: string, first: number, count: number, bad = 0) => writeTraceLines(join(dir, name), first, count, { bad });
 
 beforeAll(async () => {
   serve = await startServe(['--store', store]);
