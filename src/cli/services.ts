@@ -69,6 +69,18 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
   stops.push(() => detections.stop());
   const alerting = startAlerting({ store: o.store, config: o.config });
   stops.push(() => alerting.stop());
+  if (o.config.ingest?.watch) {
+    const [{ startDropFolder }, { parseDuration }] = await Promise.all([import('./drop-folder.js'), import('../config/index.js')]);
+    const drops = await startDropFolder({
+      dir: o.config.ingest.watch,
+      store: o.store,
+      enricher: sharedEnricher,
+      settleMs: o.config.ingest.settle ? parseDuration(o.config.ingest.settle) : undefined,
+      onImport: (e) => log.info({ drop: e }, 'dropped file ingested'),
+      onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'drop folder'),
+    });
+    stops.push(() => drops.stop());
+  }
   if (o.config.retention) {
     const { startRetention } = await import('./maintenance/retention.js');
     const retention = startRetention(o.store, o.config.retention, {
