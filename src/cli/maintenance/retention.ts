@@ -1,13 +1,14 @@
 /** Retention: mail older than `retention` (e.g. 400d) is removed, daily by `serve` and on demand by `mailsift maintain`. */
 import { parseDuration } from '../../config/index.js';
-import type { RetentionCounts, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 
 /** What the last retention run did (kept in the store's state, read by `doctor`). */
 export interface RetentionRun {
   at: string;
   retention: string;
   cutoff: string;
-  removed: RetentionCounts;
+  /** Rows deleted per table. */
+  removed: Record<string, number>;
 }
 
 export const RETENTION_STATE = 'retention';
@@ -16,9 +17,9 @@ const DAY = 86_400_000;
 /** Remove what is older than `retention`; undefined when no retention is configured. */
 export async function applyRetention(store: Store, retention: string | undefined, now = Date.now()): Promise<RetentionRun | undefined> {
   if (!retention) return undefined;
-  const cutoff = new Date(now - parseDuration(retention)).toISOString();
+  const cutoff = now - parseDuration(retention);
   const removed = await store.deleteOlderThan(cutoff);
-  const run: RetentionRun = { at: new Date(now).toISOString(), retention, cutoff, removed };
+  const run: RetentionRun = { at: new Date(now).toISOString(), retention, cutoff: new Date(cutoff).toISOString(), removed };
   await store.setState(RETENTION_STATE, run);
   return run;
 }
