@@ -1,27 +1,19 @@
 /** The recent imports of files that arrived without a command line (drop folder, upload), for the web app. */
 import type { Store } from '../store/index.js';
-import type { IngestReport } from './ingest.js';
+import type { FileReport, IngestReport } from './ingest.js';
 
-/** One imported file and how it went. */
-export interface ImportEntry {
+/** One imported file and how it went: its report (error: why it could not be read at all), and where it came from. */
+export type ImportEntry = Omit<FileReport, 'path'> & {
   /** The file's name as it arrived. */
   name: string;
   via: 'drop-folder' | 'upload';
   /** Who uploaded it (uploads only). */
   user?: string;
   at: string;
-  format: string | null;
-  read: number;
-  ingested: number;
-  updated: number;
-  duplicates: number;
-  rejected: number;
-  /** Why the file could not be read at all. */
-  error?: string;
   /** Where the file went (drop folder: processed/ or rejected/) and where its rejected records are. */
   movedTo?: string;
   rejectFile?: string | null;
-}
+};
 
 export const IMPORT_LOG_KEY = 'imports';
 const KEEP = 100;
