@@ -1,6 +1,6 @@
 /** End to end: commands that need the store, run while `mailsift serve` holds it, are handed to the server. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,22 @@ describe('commands while serve runs', () => {
     expect(((await res.json()) as { rows: unknown[][] }).rows).toEqual([[510]]);
     const stats = await runCli(['--store', store, 'stats', '--json']);
     expect(JSON.parse(stats.stdout)).toMatchObject({ rows: 510, messages: 510 });
+  });
+
+  it('imports a watchlist and an intel feed through the server, relative paths from the caller', async () => {
+    writeFileSync(
+      join(dir, 'edr.csv'),
+      'Detected At,User Principal Name,Detection Source,Alert Name,Severity\r\n2026-11-02T10:20:00Z,user1@contoso.com,EDR,Keylogger,High\r\nyesterday,x@contoso.com,EDR,Bad row,Low\r\n',
+    );
+    const w = await runCli(['--store', store, 'watchlist', 'import', 'edr.csv', '--json'], { cwd: dir });
+    expect(w.code, w.stderr).toBe(3);
+    expect(JSON.parse(w.stdout)).toMatchObject({ name: 'edr', imported: 1, skipped: 1 });
+    writeFileSync(join(dir, 'bad-senders.csv'), 'indicator,type\nalice@fabrikam.com,email\n');
+    const i = await runCli(['--store', store, 'intel', 'import', 'bad-senders.csv', '--json'], { cwd: dir });
+    expect(i.code, i.stderr).toBe(0);
+    const m = await runCli(['--store', store, 'intel', 'matches', '--json']);
+    expect(m.code, m.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(m.stdout))).toContain('alice@fabrikam.com');
   });
 
   it('answers usage errors as a run alone does, and refuses to run `serve` inside the server', async () => {
