@@ -126,8 +126,10 @@ describe('--wait', () => {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     const code = new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(err).toContain('waiting for it to finish (--wait)');
+    // It says it waits (however slowly the machine starts it), and keeps waiting while the store is held.
+    await expect.poll(() => err, { timeout: 30_000, interval: 100 }).toContain('waiting for it to finish (--wait)');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(out).toBe('');
     await held.close();
     expect(await code, err).toBe(0);
     expect(JSON.parse(out).totals).toMatchObject({ ingested: 5 });
