@@ -1,5 +1,6 @@
 /** The shape of mailsift.yaml (every key optional), validated with zod so mistakes name the key at fault. */
 import { z } from 'zod';
+import { parseDuration } from './duration.js';
 import { isValidTimeZone, serverTimeZone } from './time-zone.js';
 
 const countryCode = z
@@ -44,6 +45,13 @@ export const configSchema = z
       .passthrough()
       .default({ rules: [], destinations: [] }),
     detections: z.record(z.string(), z.unknown()).default({}),
+    /** Mail older than this is removed daily by `serve` and by `mailsift maintain` (e.g. 400d). */
+    retention: z
+      .string()
+      .refine((v) => parseDuration(v) >= 86_400_000, 'must be a duration of at least one day, e.g. 400d')
+      .optional(),
+    /** `serve` ingests files dropped into `watch`, then moves them to processed/ or rejected/ beside them. */
+    ingest: z.object({ watch: z.string().optional(), settle: z.string().optional() }).strict().optional(),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),

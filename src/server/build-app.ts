@@ -25,6 +25,7 @@ import { registerFindingsRoutes } from './routes/findings-routes.js';
 import { registerFreshnessRoutes } from './routes/freshness-routes.js';
 import { registerAboutRoutes } from './routes/about-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerImportRoutes } from './routes/import-routes.js';
 import { registerIntelRoutes } from './routes/intel-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerPreferencesRoutes } from './routes/preferences-routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerFindingsRoutes(app, ctx);
   registerIntelRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
   registerDocsRoutes(app);
   await registerWebAppRoutes(app, options.webRoot);
   return app;

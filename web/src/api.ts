@@ -42,6 +42,11 @@ export function setCsrf(token: string | undefined): void {
   csrf = token;
 }
 
+/** The session's CSRF token, for requests not sent through api() (uploads with progress). */
+export function csrfToken(): string | undefined {
+  return csrf;
+}
+
 /** Where the app goes when the session has ended. */
 export function goToSignIn(): void {
   if (location.pathname === '/signin') return;

@@ -8,6 +8,7 @@ import { DashboardPage } from './pages/dashboard-page';
 import { FindingsPage } from './pages/findings-page';
 import { MessagePage } from './pages/message-page';
 import { SettingsPage } from './pages/settings-page';
+import { ImportsPage } from './pages/imports-page';
 import { SignInPage } from './pages/signin-page';
 import { canAnalyse, SessionContext } from './session';
 import { useI18nVersion } from './i18n';
@@ -46,6 +47,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (path.startsWith('/findings/')) return <FindingsPage focusId={decodeURIComponent(path.slice('/findings/'.length))} />;
   if (path === '/explorer') return canAnalyse(me) ? <ExplorerPage /> : <p>{strings.errors.forbidden}</p>;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/imports') return canAnalyse(me) ? <ImportsPage /> : <p>{strings.imports.analystsOnly}</p>;
   if (path.startsWith('/message/')) return <MessagePage traceId={decodeURIComponent(path.slice('/message/'.length))} />;
   return <DashboardPage id="overview" />;
 }
@@ -86,6 +88,7 @@ export function App() {
     ['/findings', strings.nav.findings],
     ...(canAnalyse(me) ? ([['/explorer', strings.nav.explorer]] as [string, string][]) : []),
     ['/threat-intel', strings.nav.threatIntel],
+    ...(canAnalyse(me) ? ([['/imports', strings.nav.imports]] as [string, string][]) : []),
     ...(me.role === 'admin' ? ([['/settings', strings.nav.settings]] as [string, string][]) : []),
   ];
   return (
@@ -128,7 +131,7 @@ export function App() {
             </button>
           </span>
         </header>
-        {!path.startsWith('/settings') && <TopBar />}
+        {!path.startsWith('/settings') && path !== '/imports' && <TopBar />}
         <main id="content" tabIndex={-1}>
           <Suspense fallback={<p role="status">{strings.common.loading}</p>}>
             <Page path={path} me={me} />

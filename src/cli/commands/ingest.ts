@@ -1,10 +1,11 @@
 /** `mailsift ingest PATH...`: read message-trace files into the store. */
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Command } from 'commander';
 import type { IngestReport } from '../../ingest/index.js';
 import { parseStoreUrl } from '../../store/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { io, resolvePath } from '../io.js';
 import { ingestProgressBar } from '../progress.js';
 import { formatCount } from '../format-number.js';
 import { msg } from '../messages.js';
@@ -31,18 +32,22 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
           const store = await ctx.store();
           const enricher = await ctx.enricher();
           const { ingestPaths } = await import('../../ingest/index.js');
-          const report = await ingestPaths(paths, {
+          // Read relative to the caller's folder (the same as this process's, unless handed to a running server).
+          const absolute = paths.map(resolvePath);
+          const rejectFile = opts.rejects ? resolvePath(opts.rejects) : defaultRejectFile(ctx.config.store);
+          const read = await ingestPaths(absolute, {
             store,
             enrich: (records) => enricher.enrich(records),
             dimensions: enricher,
-            rejectFile: opts.rejects ?? defaultRejectFile(ctx.config.store),
+            rejectFile,
             format: opts.format as never,
             progress,
             batchSize,
           });
           progress.stop();
-          process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
-          for (const f of report.files) if (f.error) process.stderr.write(`mailsift: ${f.error}\n`);
+          const report = asGiven(read, absolute, paths, opts.rejects);
+          io().stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
+          for (const f of report.files) if (f.error) io().stderr.write(`mailsift: ${f.error}\n`);
           if (report.files.some((f) => f.error)) return EXIT.failed;
           return report.totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
         } finally {
@@ -51,6 +56,19 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
         }
       }),
     );
+}
+
+/** The report with paths shown as the command line gave them (relative stays relative). */
+function asGiven(report: IngestReport, absolute: string[], given: string[], rejects: string | undefined): IngestReport {
+  const show = (path: string) => {
+    const i = absolute.findIndex((a) => path === a || path.startsWith(a + sep));
+    return i < 0 ? path : path === absolute[i] ? given[i]! : join(given[i]!, path.slice(absolute[i]!.length + 1));
+  };
+  return {
+    ...report,
+    files: report.files.map((f) => ({ ...f, path: show(f.path) })),
+    rejectFile: report.rejectFile && rejects ? rejects : report.rejectFile,
+  };
 }
 
 /** Rejects go beside a DuckDB store file, else into the working folder. */

@@ -4,6 +4,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { localizeRows } from '../../export/index.js';
 import { formatCount } from '../format-number.js';
+import { io } from '../io.js';
 import { msg } from '../messages.js';
 import { outputZone, type OutputZone } from '../output-zone.js';
 import { parseTimeArg } from '../time-arg.js';
@@ -49,13 +50,13 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
           throw error;
         }
         if (opts.explain) {
-          process.stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
+          io().stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
           return EXIT.ok;
         }
         try {
           const store = await ctx.store();
           const result = await runKql(store, kql, { now, timeRange });
-          process.stdout.write(await render(opts.format, result.columns, result.rows, zone));
+          io().stdout.write(await render(opts.format, result.columns, result.rows, zone));
           return EXIT.ok;
         } finally {
           await ctx.close();
@@ -72,7 +73,7 @@ async function render(format: string, columns: { name: string; type: string }[],
   const rows = format === 'table' || zone.chosen ? localizeRows(columns, raw, zone.zone) : raw;
   if (format === 'table') {
     const { renderTable } = await import('../text-table.js');
-    const width = process.stdout.columns ?? Infinity;
+    const width = io().stdout.columns ?? Infinity;
     return renderTable(columns, rows, width) + `${msg().rows(formatCount(rows.length))}\n`;
   }
   const out = await import('../../export/index.js');
