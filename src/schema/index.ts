@@ -5,4 +5,6 @@ export type { Status } from './status.js';
 export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatches, TABLES } from './tables.js';
 export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow, IntelMatchRow } from './rows.js';
 export { normalizeAddress, domainOf } from './address.js';
+export { FILTER_NAMES, FILTER_COLUMNS } from './filter-names.js';
+export type { FilterName, Filters } from './filter-names.js';
 export { parseTime, formatTime } from './time.js';

@@ -167,6 +167,12 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
             properties: {
               kql: { type: 'string' },
               result: queryResultSchema,
+              unfiltered: {
+                type: 'array',
+                items: { type: 'string' },
+                description:
+                  'active filters the panel could not apply (its tables lack their columns): its numbers are not filtered by them',
+              },
               previous: {},
               sparkline: queryResultSchema,
               terms: {
@@ -179,7 +185,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
               bin: binSchema,
               marks: queryResultSchema,
             },
-            required: ['kql', 'result'],
+            required: ['kql', 'result', 'unfiltered'],
           },
           ...errorResponses(400, 401, 404, 500, 503, 504),
         },
