@@ -69,9 +69,12 @@ export function DashboardPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setDashboard(null);
-    api<DashboardDef>('GET', `/api/dashboards/${encodeURIComponent(id)}`).then(setDashboard, (e: unknown) =>
-      setError(e instanceof ApiError ? e.message : strings.errors.generic),
+    const ask = new AbortController();
+    api<DashboardDef>('GET', `/api/dashboards/${encodeURIComponent(id)}`, undefined, { signal: ask.signal }).then(
+      setDashboard,
+      (e: unknown) => ask.signal.aborted || setError(e instanceof ApiError ? e.message : strings.errors.generic),
     );
+    return () => ask.abort();
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
   if (!dashboard) return <p role="status">{strings.common.loading}</p>;
