@@ -13,3 +13,5 @@ export type * from './ast/index.js';
 export { kqlString } from './kql-literal.js';
 export { applyTableFilters } from './filters/apply-table-filters.js';
 export type { FilteredQuery, TableFilter } from './filters/apply-table-filters.js';
+export { getDialect } from './dialect/index.js';
+export type { Dialect } from './dialect/index.js';

@@ -363,8 +363,22 @@ describe('queries, exports and dashboards over the API', () => {
   });
 
   it('lists findings and lets analysts change their state', async () => {
-    await f.store.execute(
-      `INSERT INTO "Findings" VALUES ('f1', 'status-spike', 'high', 'FilteredAsSpam 9.8x above its usual level', TIMESTAMP '2026-11-01 09:00:00', TIMESTAMP '2026-11-01 10:00:00', 42, '{"status":"FilteredAsSpam"}', 'MessageTrace | where Status == "FilteredAsSpam"', '{}', 'open', '', NULL)`,
+    await f.store.saveFindings(
+      [
+        {
+          Id: 'f1',
+          Rule: 'status-spike',
+          Severity: 'high',
+          Title: 'FilteredAsSpam 9.8x above its usual level',
+          From: Date.parse('2026-11-01T09:00:00Z'),
+          To: Date.parse('2026-11-01T10:00:00Z'),
+          Count: 42,
+          Entities: { status: 'FilteredAsSpam' },
+          Query: 'MessageTrace | where Status == "FilteredAsSpam"',
+          Details: {},
+        },
+      ],
+      Date.parse('2026-11-01T11:00:00Z'),
     );
     const viewer = await f.login('viewer');
     const list = (await f.as(viewer, 'GET', '/api/findings')).json();
