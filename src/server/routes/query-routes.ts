@@ -1,7 +1,7 @@
 /** KQL for analysts: run a query, export its rows (CSV safe for spreadsheets, or JSON), editor completions. */
 import type { FastifyInstance } from 'fastify';
 import { toCsv, toJsonArray } from '../../export/index.js';
-import { kqlCompletions } from '../../kql/index.js';
+import { kqlCompletions, kqlCompletionsAt } from '../../kql/index.js';
 import type { AppContext } from '../app-context.js';
 import { parseRange } from '../request-time.js';
 import { errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
@@ -79,5 +79,23 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     },
     async () => kqlCompletions(),
+  );
+
+  app.get<{ Querystring: { text: string; offset?: number } }>(
+    '/api/kql/complete',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['query'],
+        summary: "Suggestions at a cursor: the query table's columns first, known values of Status and Direction, operators after |",
+        querystring: {
+          type: 'object',
+          required: ['text'],
+          properties: { text: { type: 'string', maxLength: MAX_QUERY_CHARS }, offset: { type: 'integer', minimum: 0 } },
+        },
+        response: { ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => kqlCompletionsAt(request.query.text, request.query.offset ?? request.query.text.length),
   );
 }
