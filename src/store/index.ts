@@ -3,7 +3,7 @@ import { StoreConfigError } from './errors.js';
 import type { Store } from './store.js';
 import { parseStoreUrl, redactStoreUrl } from './store-url.js';
 
-export type { Store, UpsertCounts, QueryResult, StoreStats, StateEntry, DimensionEnricher } from './store.js';
+export type { Store, UpsertCounts, QueryOptions, QueryResult, StoreStats, StateEntry, DimensionEnricher } from './store.js';
 export type { SqlDialectName } from './dialect-name.js';
 export { StoreConfigError, StoreQueryError, StoreLockedError } from './errors.js';
 export { parseStoreUrl, redactStoreUrl, DEFAULT_STORE_URL } from './store-url.js';

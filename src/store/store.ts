@@ -16,6 +16,19 @@ export interface UpsertCounts {
 export interface QueryResult {
   columns: { name: string; type: string }[];
   rows: unknown[][];
+  /** 'bytes' when the rows stop short of the statement's answer to stay under `QueryOptions.maxBytes`. */
+  cut?: 'bytes';
+}
+
+/** How `Store.query` runs a statement. */
+export interface QueryOptions {
+  /**
+   * Stops the statement wherever it is (waiting, planning, running, reading rows): the promise rejects only
+   * once the engine has stopped working on it, so the caller may count it as over.
+   */
+  signal?: AbortSignal;
+  /** Read rows only while they take at most this many bytes as JSON; the rest is not computed. */
+  maxBytes?: number;
 }
 
 /** Totals of `mailsift stats`. */
@@ -70,8 +83,8 @@ export interface Store {
   replaceIntelMatches(rows: readonly IntelMatchRow[]): Promise<void>;
   /** Replace the watchlist `name` with `rows`. */
   replaceWatchlist(name: string, rows: readonly WatchlistRow[]): Promise<void>;
-  /** Run a read-only SQL statement in this store's dialect with positional parameters; `signal` interrupts it. */
-  query(sql: string, params?: readonly unknown[], options?: { signal?: AbortSignal }): Promise<QueryResult>;
+  /** Run a read-only SQL statement in this store's dialect with positional parameters. */
+  query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult>;
   /** Run a statement that writes (used by modules owning their own tables, e.g. findings). */
   execute(sql: string, params?: readonly unknown[]): Promise<void>;
   /** Totals for `mailsift stats`. */

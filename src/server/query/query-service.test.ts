@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../store/index.js';
-import { QueryCancelledError } from '../errors.js';
+import { QueryCancelledError, ServerStoppingError } from '../errors.js';
 import { QueryService } from './query-service.js';
 
 // A self-join of 2,000 rows: long enough to cancel while it runs.
@@ -21,7 +21,13 @@ describe('QueryService cancellation', () => {
   });
 
   it('stops a running query when its signal aborts, and gives the slot back', async () => {
-    const service = new QueryService(store, { rowLimit: 100, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const service = new QueryService(store, {
+      rowLimit: 100,
+      maxBytes: 1_000_000,
+      timeoutMs: 60_000,
+      concurrency: 1,
+      concurrencyPerUser: 1,
+    });
     const ac = new AbortController();
     const started = performance.now();
     const running = service.run({ query: HEAVY, user: 'a', signal: ac.signal });
@@ -34,11 +40,58 @@ describe('QueryService cancellation', () => {
   });
 
   it('stops waiting for a slot when its signal aborts', async () => {
-    const service = new QueryService(store, { rowLimit: 100, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const service = new QueryService(store, {
+      rowLimit: 100,
+      maxBytes: 1_000_000,
+      timeoutMs: 60_000,
+      concurrency: 1,
+      concurrencyPerUser: 1,
+    });
     const first = service.run({ query: 'MessageTrace | count', user: 'a' });
     const ac = new AbortController();
     ac.abort();
     await expect(service.run({ query: 'MessageTrace | count', user: 'a', signal: ac.signal })).rejects.toBeInstanceOf(QueryCancelledError);
     expect((await first).rows).toEqual([[2000]]);
+  });
+
+  it('stops every query when the server stops, and refuses new ones', async () => {
+    const service = new QueryService(store, {
+      rowLimit: 100,
+      maxBytes: 1_000_000,
+      timeoutMs: 60_000,
+      concurrency: 2,
+      concurrencyPerUser: 1,
+    });
+    const running = expect(service.run({ query: HEAVY, user: 'a' })).rejects.toBeInstanceOf(ServerStoppingError);
+    const waiting = expect(service.run({ query: HEAVY, user: 'a' })).rejects.toBeInstanceOf(ServerStoppingError);
+    await new Promise((r) => setTimeout(r, 20));
+    const started = performance.now();
+    await service.stop();
+    expect(performance.now() - started).toBeLessThan(3_000);
+    await running;
+    await waiting;
+    await expect(service.run({ query: 'MessageTrace | count', user: 'b' })).rejects.toBeInstanceOf(ServerStoppingError);
+  });
+});
+
+describe('QueryService answer size', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore('duckdb::memory:');
+    await store.execute(
+      `INSERT INTO "MessageTrace" ("Received", "RecipientAddress", "Subject", "MessageTraceId") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'b' || i || '@fabrikam.com', repeat('s', 100), 'id' || i FROM range(2000) t(i)`,
+    );
+  });
+  afterAll(() => store.close());
+
+  it('cuts the rows at the byte cap and says it was the bytes', async () => {
+    const service = new QueryService(store, { rowLimit: 1000, maxBytes: 20_000, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const out = await service.run({ query: 'MessageTrace | project Subject', user: 'a' });
+    expect(out.stats).toMatchObject({ truncated: true, truncatedBy: 'bytes', maxBytes: 20_000 });
+    expect(out.rows.length).toBeGreaterThan(150);
+    expect(JSON.stringify(out.rows).length).toBeLessThanOrEqual(20_000);
+    expect(out.message).toMatch(/server\.queryMaxBytes/);
+    const rows = await service.run({ query: 'MessageTrace | project Subject', user: 'a', maxBytes: 10_000_000 });
+    expect(rows.stats).toMatchObject({ truncated: true, truncatedBy: 'rows', rows: 1000 });
   });
 });

@@ -16,7 +16,7 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import { StoreLockedError, StoreQueryError } from '../errors.js';
-import type { DimensionEnricher, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
+import type { DimensionEnricher, QueryOptions, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
 import { quoteIdent } from './ddl.js';
 import {
   CHECK_RAW_SQL,
@@ -31,12 +31,16 @@ import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } fro
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
 import { StagingArea } from './staging.js';
-import { kqlTypeOf, toPlain } from './values.js';
+import { keepInterrupting, type Interrupter } from './interrupter.js';
+import { readResult } from './read-result.js';
 
 type Params = readonly unknown[];
 
 /** Memory DuckDB may use before it spills to disk; its own default (80% of RAM) starves the rest of the machine. */
 const DEFAULT_SETTINGS: Record<string, string> = { memory_limit: '1GB' };
+
+/** What a streamed result may compute ahead of its reader: about one vector (2,048 rows) whatever their width. */
+const STREAM_BUFFER = '1KB';
 
 /** Open (creating if needed) a DuckDB store at `path` (':memory:' for a throw-away one) and migrate it. */
 export async function openDuckDbStore(path: string, settings: Record<string, string> = {}): Promise<DuckDbStore> {
@@ -65,6 +69,9 @@ export class DuckDbStore implements Store {
   private readonly writeLock = new Mutex();
   private readonly staging = new StagingArea();
   private readers: DuckDBConnection[] = [];
+  /** Connections running a read, with how to stop each and when it is over. */
+  private readonly busy = new Map<DuckDBConnection, { interrupt: () => void; done: Promise<void> }>();
+  private closing = false;
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -226,24 +233,37 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async query(sql: string, params: Params = [], options: { signal?: AbortSignal } = {}): Promise<QueryResult> {
+  async query(sql: string, params: Params = [], options: QueryOptions = {}): Promise<QueryResult> {
+    const { signal } = options;
+    // A statement whose caller has already given up is never started.
+    if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted');
     const c = await this.reader();
-    const interrupt = () => c.interrupt();
-    options.signal?.addEventListener('abort', interrupt, { once: true });
+    let interrupter: Interrupter | undefined;
+    const interrupt = () => (interrupter ??= keepInterrupting(c));
+    let finish = () => {};
+    this.busy.set(c, { interrupt, done: new Promise<void>((resolve) => (finish = resolve)) });
+    signal?.addEventListener('abort', interrupt, { once: true });
+    let complete = false;
     try {
-      if (options.signal?.aborted) throw new StoreQueryError('query interrupted');
-      const result = await c.runAndReadAll(sql, params as never);
-      const types = result.columnTypes().map((t) => kqlTypeOf(t.toString()));
-      const columns = result.columnNames().map((name, i) => ({ name, type: types[i]! }));
-      const rows = result.getRowsJS().map((r) => r.map(toPlain));
-      return { columns, rows };
+      if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted');
+      const read = await readResult(await c.stream(sql, params as never), { maxBytes: options.maxBytes, signal });
+      complete = read.complete;
+      const out: QueryResult = { columns: read.columns, rows: read.rows };
+      if (read.cut) out.cut = read.cut;
+      return out;
     } catch (cause) {
       if (cause instanceof StoreQueryError) throw cause;
-      if (options.signal?.aborted) throw new StoreQueryError('query interrupted', { cause });
+      if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted', { cause });
       throw new StoreQueryError(`query failed: ${firstLine(cause)}`, { cause });
     } finally {
-      options.signal?.removeEventListener('abort', interrupt);
-      this.release(c);
+      // The statement has settled: no interrupt may reach the connection's next one.
+      interrupter?.stop();
+      signal?.removeEventListener('abort', interrupt);
+      this.busy.delete(c);
+      finish();
+      // A result left half read still holds the engine's work: drop the connection with it.
+      if (complete && !this.closing) this.release(c);
+      else c.closeSync();
     }
   }
 
@@ -289,6 +309,11 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Reads still running are abandoned: stop them (their callers get an error) instead of waiting for them.
+    this.closing = true;
+    const running = [...this.busy.values()];
+    for (const r of running) r.interrupt();
+    await Promise.all(running.map((r) => r.done));
     await this.writeLock.run(async () => {
       for (const c of [...this.readers, this.writer]) c.closeSync();
       this.readers = [];
@@ -322,7 +347,13 @@ export class DuckDbStore implements Store {
   }
 
   private async reader(): Promise<DuckDBConnection> {
-    return this.readers.pop() ?? (await this.instance.connect());
+    const pooled = this.readers.pop();
+    if (pooled) return pooled;
+    const c = await this.instance.connect();
+    // The engine computes a streamed result only as far as it is read: its buffer counts a string as 16 bytes
+    // whatever its length, so the default (~1 MB) let it run a whole answer of wide strings ahead of the reader.
+    await c.run(`SET streaming_buffer_size = '${STREAM_BUFFER}'`);
+    return c;
   }
 
   private release(c: DuckDBConnection): void {
