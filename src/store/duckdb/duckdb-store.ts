@@ -1,6 +1,4 @@
 /** The embedded store: a DuckDB file (or memory) holding the tables of the event model. */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   Indicators,
@@ -30,24 +28,23 @@ import {
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
-import { StagingArea } from './staging.js';
-import { keepInterrupting, type Interrupter } from './interrupter.js';
-import { readResult } from './read-result.js';
+import { narrowStoreFiles, narrowWal, prepareStoreFolder, removeEmptySpill, storeFiles, withPrivateUmask } from './private-files.js';
+import { StagingArea, removeStaleStaging } from './staging.js';
+import { firstLine } from './engine-message.js';
+import { ReaderPool } from './reader-pool.js';
 
 type Params = readonly unknown[];
 
 /** Memory DuckDB may use before it spills to disk; its own default (80% of RAM) starves the rest of the machine. */
 const DEFAULT_SETTINGS: Record<string, string> = { memory_limit: '1GB' };
 
-/** What a streamed result may compute ahead of its reader: about one vector (2,048 rows) whatever their width. */
-const STREAM_BUFFER = '1KB';
-
 /** Open (creating if needed) a DuckDB store at `path` (':memory:' for a throw-away one) and migrate it. */
 export async function openDuckDbStore(path: string, settings: Record<string, string> = {}): Promise<DuckDbStore> {
-  if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+  const inFile = path !== ':memory:';
+  if (inFile) await prepareStoreFolder(path, settings['temp_directory'] === undefined);
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings });
+    instance = await withPrivateUmask(() => DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings }));
   } catch (cause) {
     const text = String((cause as Error)?.message ?? cause);
     if (/lock/i.test(text)) {
@@ -58,6 +55,9 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
     }
     throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
   }
+  if (inFile) await narrowStoreFiles(path);
+  // Holding the store's lock now: what is in its staging folder was left by a run that was killed.
+  if (!/read_only/i.test(settings['access_mode'] ?? '')) await removeStaleStaging(inFile ? storeFiles(path).stage : undefined);
   const store = new DuckDbStore(instance, path, await instance.connect());
   await store.migrate();
   return store;
@@ -67,17 +67,17 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
 export class DuckDbStore implements Store {
   readonly dialect = 'duckdb' as const;
   private readonly writeLock = new Mutex();
-  private readonly staging = new StagingArea();
-  private readers: DuckDBConnection[] = [];
-  /** Connections running a read, with how to stop each and when it is over. */
-  private readonly busy = new Map<DuckDBConnection, { interrupt: () => void; done: Promise<void> }>();
-  private closing = false;
+  private readonly staging: StagingArea;
+  private readonly reads: ReaderPool;
 
   constructor(
     private readonly instance: DuckDBInstance,
     readonly location: string,
     private readonly writer: DuckDBConnection,
-  ) {}
+  ) {
+    this.reads = new ReaderPool(instance);
+    this.staging = new StagingArea(location === ':memory:' ? undefined : storeFiles(location).stage);
+  }
 
   /** Apply the migrations this file has not seen yet. */
   async migrate(): Promise<void> {
@@ -234,37 +234,7 @@ export class DuckDbStore implements Store {
   }
 
   async query(sql: string, params: Params = [], options: QueryOptions = {}): Promise<QueryResult> {
-    const { signal } = options;
-    // A statement whose caller has already given up is never started.
-    if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted');
-    const c = await this.reader();
-    let interrupter: Interrupter | undefined;
-    const interrupt = () => (interrupter ??= keepInterrupting(c));
-    let finish = () => {};
-    this.busy.set(c, { interrupt, done: new Promise<void>((resolve) => (finish = resolve)) });
-    signal?.addEventListener('abort', interrupt, { once: true });
-    let complete = false;
-    try {
-      if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted');
-      const read = await readResult(await c.stream(sql, params as never), { maxBytes: options.maxBytes, signal });
-      complete = read.complete;
-      const out: QueryResult = { columns: read.columns, rows: read.rows };
-      if (read.cut) out.cut = read.cut;
-      return out;
-    } catch (cause) {
-      if (cause instanceof StoreQueryError) throw cause;
-      if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted', { cause });
-      throw new StoreQueryError(`query failed: ${firstLine(cause)}`, { cause });
-    } finally {
-      // The statement has settled: no interrupt may reach the connection's next one.
-      interrupter?.stop();
-      signal?.removeEventListener('abort', interrupt);
-      this.busy.delete(c);
-      finish();
-      // A result left half read still holds the engine's work: drop the connection with it.
-      if (complete && !this.closing) this.release(c);
-      else c.closeSync();
-    }
+    return this.reads.query(sql, params, options);
   }
 
   async execute(sql: string, params: Params = []): Promise<void> {
@@ -274,6 +244,7 @@ export class DuckDbStore implements Store {
       } catch (cause) {
         throw new StoreQueryError(`statement failed: ${firstLine(cause)}`, { cause });
       }
+      await this.narrowWal();
     });
   }
 
@@ -309,16 +280,13 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
-    // Reads still running are abandoned: stop them (their callers get an error) instead of waiting for them.
-    this.closing = true;
-    const running = [...this.busy.values()];
-    for (const r of running) r.interrupt();
-    await Promise.all(running.map((r) => r.done));
+    // Reads still running are abandoned: they are stopped (their callers get an error), not waited for.
+    await this.reads.close();
     await this.writeLock.run(async () => {
-      for (const c of [...this.readers, this.writer]) c.closeSync();
-      this.readers = [];
+      this.writer.closeSync();
       this.instance.closeSync();
       await this.staging.dispose();
+      if (this.location !== ':memory:') await removeEmptySpill(this.location);
     });
   }
 
@@ -339,6 +307,7 @@ export class DuckDbStore implements Store {
     try {
       const result = await work(this.writer);
       await this.writer.run('COMMIT');
+      await this.narrowWal();
       return result;
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
@@ -346,25 +315,10 @@ export class DuckDbStore implements Store {
     }
   }
 
-  private async reader(): Promise<DuckDBConnection> {
-    const pooled = this.readers.pop();
-    if (pooled) return pooled;
-    const c = await this.instance.connect();
-    // The engine computes a streamed result only as far as it is read: its buffer counts a string as 16 bytes
-    // whatever its length, so the default (~1 MB) let it run a whole answer of wide strings ahead of the reader.
-    await c.run(`SET streaming_buffer_size = '${STREAM_BUFFER}'`);
-    return c;
+  /** A write may have created the write-ahead log anew, under the process's umask: make it private. */
+  private async narrowWal(): Promise<void> {
+    if (this.location !== ':memory:') await narrowWal(this.location);
   }
-
-  private release(c: DuckDBConnection): void {
-    if (this.readers.length < 4) this.readers.push(c);
-    else c.closeSync();
-  }
-}
-
-/** First line of an engine error, for one-line messages. */
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!;
 }
 
 /**
