@@ -46,3 +46,15 @@ export function answer(res: ServerResponse, status: number, body: unknown, heade
 export function headerText(seen: readonly Seen[]): string {
   return seen.map((s) => JSON.stringify(s.headers) + s.body).join('\n');
 }
+
+/** A STIX 2.1 indicator of a phishing domain, as feeds serve it. */
+export const INDICATOR = {
+  type: 'indicator',
+  spec_version: '2.1',
+  id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+  created: '2026-11-01T00:00:00.000Z',
+  modified: '2026-11-01T00:00:00.000Z',
+  pattern: "[domain-name:value = 'contoso-invoices.example']",
+  pattern_type: 'stix',
+  valid_from: '2026-11-01T00:00:00Z',
+};

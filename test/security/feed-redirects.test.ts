@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { answer, headerText, listen, type Listener } from './feed-listeners.js';
+import { INDICATOR, answer, headerText, listen, type Listener } from './feed-listeners.js';
 
 const SECRET = 'k-123-secret';
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-sec-redirect-'));
@@ -19,18 +19,7 @@ let elsewhere: Listener;
 const BUNDLE = {
   type: 'bundle',
   id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d',
-  objects: [
-    {
-      type: 'indicator',
-      spec_version: '2.1',
-      id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
-      created: '2026-11-01T00:00:00.000Z',
-      modified: '2026-11-01T00:00:00.000Z',
-      pattern: "[domain-name:value = 'contoso-invoices.example']",
-      pattern_type: 'stix',
-      valid_from: '2026-11-01T00:00:00Z',
-    },
-  ],
+  objects: [INDICATOR],
 };
 
 beforeAll(async () => {

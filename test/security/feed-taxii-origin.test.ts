@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { answer, headerText, listen, type Listener } from './feed-listeners.js';
+import { INDICATOR, answer, headerText, listen, type Listener } from './feed-listeners.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 const COLLECTION = '91a7b528-80eb-42ed-a74d-c6fbd5a26116';
@@ -27,19 +27,8 @@ beforeAll(async () => {
         { collections: [{ id: COLLECTION, title: 'Phish', can_read: true, can_write: false }] },
         { 'content-type': TAXII },
       );
-    if (req.path.startsWith(`/api1/collections/${COLLECTION}/objects/`)) {
-      const indicator = {
-        type: 'indicator',
-        spec_version: '2.1',
-        id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
-        created: '2026-11-01T00:00:00.000Z',
-        modified: '2026-11-01T00:00:00.000Z',
-        pattern: "[domain-name:value = 'contoso-invoices.example']",
-        pattern_type: 'stix',
-        valid_from: '2026-11-01T00:00:00Z',
-      };
-      return answer(res, 200, { more: false, objects: [indicator] }, { 'content-type': TAXII });
-    }
+    if (req.path.startsWith(`/api1/collections/${COLLECTION}/objects/`))
+      return answer(res, 200, { more: false, objects: [INDICATOR] }, { 'content-type': TAXII });
     answer(res, 404, { title: 'Not found' }, { 'content-type': TAXII });
   });
   // The configured server: its discovery names the other origin as API root.

@@ -3,18 +3,12 @@
  * quickly with the rows that fit, says it cut them and why, and the server's memory stays bounded
  * (the real `serve`, a real store).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, peakRssBytes, signIn, startServe, type HttpSession, type ServeProcess } from '../support/serve-process.js';
-import { seedStore } from './query-store.js';
+import { peakRssBytes } from '../support/serve-process.js';
+import { startQueryServer, type QueryServer } from './query-store.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mailsift-sec-bytes-'));
-const store = `duckdb:${join(dir, 'store.duckdb')}`;
 const MB = 1024 * 1024;
-let server: ServeProcess;
-let analyst: HttpSession;
+let s: QueryServer;
 
 // Each of the four r's of every Subject ("Quarterly report N") becomes 50 x's, and each x 300 y's: 60 kB a row,
 // ~1.2 GB for 20,000 rows, from a query short enough for an export URL.
@@ -23,18 +17,10 @@ const WIDE_KQL = `MessageTrace | project Received, s = replace_string(replace_st
 const MAX_RSS = 1536 * MB;
 
 beforeAll(async () => {
-  await seedStore(store, 20_000);
-  await addUser(store, 'analyst', 'analyst', 'analyst-password-1');
-  const config = join(dir, 'mailsift.yaml');
   // The byte caps are left at their defaults (64 MB for answers and for exports).
-  writeFileSync(config, 'server:\n  queryTimeoutMs: 60000\n');
-  server = await startServe({ store, config });
-  analyst = await signIn(server.url, 'analyst', 'analyst-password-1');
+  s = await startQueryServer(20000, { queryTimeoutMs: 60_000 });
 });
-afterAll(async () => {
-  await server?.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => s?.close());
 
 interface Answer {
   rows: unknown[][];
@@ -45,7 +31,7 @@ interface Answer {
 describe('an answer of about a gigabyte', () => {
   it('is cut at server.queryMaxBytes, says so, and comes quickly', async () => {
     const started = performance.now();
-    const res = await analyst.send('POST', '/api/query', { query: WIDE_KQL });
+    const res = await s.analyst.send('POST', '/api/query', { query: WIDE_KQL });
     const text = await res.text();
     const elapsed = performance.now() - started;
     expect(res.status).toBe(200);
@@ -59,26 +45,26 @@ describe('an answer of about a gigabyte', () => {
     expect(body.rows.length).toBe(body.stats.rows);
     expect(elapsed).toBeLessThan(30_000);
     // Before the cap: 774 MB of JSON for 2,500 such rows, and 6.4 GB of memory then a crash for 5,000.
-    expect(peakRssBytes(server.pid)).toBeLessThan(MAX_RSS);
+    expect(peakRssBytes(s.server.pid)).toBeLessThan(MAX_RSS);
   });
 
   it('is cut at server.exportMaxBytes in an export', async () => {
-    const res = await analyst.send('GET', `/api/export?format=json&query=${encodeURIComponent(WIDE_KQL)}`);
+    const res = await s.analyst.send('GET', `/api/export?format=json&query=${encodeURIComponent(WIDE_KQL)}`);
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(res.headers.get('x-mailsift-truncated')).toBe('true');
     expect(res.headers.get('x-mailsift-truncated-by')).toBe('bytes');
     expect(Buffer.byteLength(text)).toBeLessThan(65 * MB);
     expect((JSON.parse(text) as unknown[]).length).toBeGreaterThan(1000);
-    expect(peakRssBytes(server.pid)).toBeLessThan(MAX_RSS);
+    expect(peakRssBytes(s.server.pid)).toBeLessThan(MAX_RSS);
   });
 
   it('still says rows when the row cap cuts first', async () => {
-    const res = await analyst.send('POST', '/api/query', { query: 'MessageTrace | project Subject' });
+    const res = await s.analyst.send('POST', '/api/query', { query: 'MessageTrace | project Subject' });
     const body = (await res.json()) as Answer;
     expect(body.stats.truncated).toBe(false);
     const many = (await (
-      await analyst.send('POST', '/api/query', {
+      await s.analyst.send('POST', '/api/query', {
         query: 'MessageTrace | join kind=inner (MessageTrace | project Organization) on Organization | project Subject',
       })
     ).json()) as Answer;

@@ -2,32 +2,18 @@
  * A query past its time-out must stop in the engine, not only in the answer: after the 504 the server's CPU
  * goes back to idle within seconds and the analyst's query slots are free again (the real `serve`, a real store).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, signIn, startServe, untilIdle, type HttpSession, type ServeProcess } from '../support/serve-process.js';
-import { HEAVY_KQL, seedStore } from './query-store.js';
+import { untilIdle } from '../support/serve-process.js';
+import { HEAVY_KQL, startQueryServer, type QueryServer } from './query-store.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mailsift-sec-timeout-'));
-const store = `duckdb:${join(dir, 'store.duckdb')}`;
-let server: ServeProcess;
-let analyst: HttpSession;
+let s: QueryServer;
 
 beforeAll(async () => {
-  await seedStore(store, 5000);
-  await addUser(store, 'analyst', 'analyst', 'analyst-password-1');
-  const config = join(dir, 'mailsift.yaml');
-  writeFileSync(config, 'server:\n  queryTimeoutMs: 1000\n  queryConcurrency: 4\n  queryConcurrencyPerUser: 3\n');
-  server = await startServe({ store, config });
-  analyst = await signIn(server.url, 'analyst', 'analyst-password-1');
+  s = await startQueryServer(5000, { queryTimeoutMs: 1000, queryConcurrency: 4, queryConcurrencyPerUser: 3 });
 });
-afterAll(async () => {
-  await server?.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => s?.close());
 
-const query = (kql: string) => analyst.send('POST', '/api/query', { query: kql });
+const query = (kql: string) => s.analyst.send('POST', '/api/query', { query: kql });
 
 describe('a query past its time-out', () => {
   it('answers 504, stops the engine and gives the slots back', async () => {
@@ -37,7 +23,7 @@ describe('a query past its time-out', () => {
     expect(((await answers[0]!.json()) as { error: { code: string } }).error.code).toBe('QUERY_TIMEOUT');
 
     // The engine stops: the server process goes back to idle within seconds (it ran for minutes before).
-    const idleAfterMs = await untilIdle(server.pid, { limitMs: 5_000 });
+    const idleAfterMs = await untilIdle(s.server.pid, { limitMs: 5_000 });
     expect(idleAfterMs).toBeGreaterThanOrEqual(0);
     expect(idleAfterMs).toBeLessThan(3_000);
 
@@ -58,7 +44,7 @@ describe('a query past its time-out', () => {
     const statuses = (await Promise.all(answers)).map((r) => r.status);
     expect(statuses.every((s) => s === 504 || s === 503)).toBe(true);
 
-    const idleAfterMs = await untilIdle(server.pid, { limitMs: 5_000 });
+    const idleAfterMs = await untilIdle(s.server.pid, { limitMs: 5_000 });
     expect(idleAfterMs).toBeGreaterThanOrEqual(0);
     expect(idleAfterMs).toBeLessThan(3_000);
     const next = await Promise.all([query('MessageTrace | count'), query('MessageTrace | count'), query('MessageTrace | count')]);

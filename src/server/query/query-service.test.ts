@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../store/index.js';
 import { QueryCancelledError, ServerStoppingError } from '../errors.js';
-import { QueryService } from './query-service.js';
+import { QueryService, type QueryLimits } from './query-service.js';
+
+/** Limits of one test's service: one slot, a minute, unless the test says otherwise. */
+const limits = (over: Partial<QueryLimits> = {}): QueryLimits => ({
+  rowLimit: 100,
+  maxBytes: 1_000_000,
+  timeoutMs: 60_000,
+  concurrency: 1,
+  concurrencyPerUser: 1,
+  ...over,
+});
 
 // A self-join of 2,000 rows: long enough to cancel while it runs.
 const HEAVY =
@@ -21,13 +31,7 @@ describe('QueryService cancellation', () => {
   });
 
   it('stops a running query when its signal aborts, and gives the slot back', async () => {
-    const service = new QueryService(store, {
-      rowLimit: 100,
-      maxBytes: 1_000_000,
-      timeoutMs: 60_000,
-      concurrency: 1,
-      concurrencyPerUser: 1,
-    });
+    const service = new QueryService(store, limits());
     const ac = new AbortController();
     const started = performance.now();
     const running = service.run({ query: HEAVY, user: 'a', signal: ac.signal });
@@ -40,13 +44,7 @@ describe('QueryService cancellation', () => {
   });
 
   it('stops waiting for a slot when its signal aborts', async () => {
-    const service = new QueryService(store, {
-      rowLimit: 100,
-      maxBytes: 1_000_000,
-      timeoutMs: 60_000,
-      concurrency: 1,
-      concurrencyPerUser: 1,
-    });
+    const service = new QueryService(store, limits());
     const first = service.run({ query: 'MessageTrace | count', user: 'a' });
     const ac = new AbortController();
     ac.abort();
@@ -55,13 +53,7 @@ describe('QueryService cancellation', () => {
   });
 
   it('stops every query when the server stops, and refuses new ones', async () => {
-    const service = new QueryService(store, {
-      rowLimit: 100,
-      maxBytes: 1_000_000,
-      timeoutMs: 60_000,
-      concurrency: 2,
-      concurrencyPerUser: 1,
-    });
+    const service = new QueryService(store, limits({ concurrency: 2 }));
     const running = expect(service.run({ query: HEAVY, user: 'a' })).rejects.toBeInstanceOf(ServerStoppingError);
     const waiting = expect(service.run({ query: HEAVY, user: 'a' })).rejects.toBeInstanceOf(ServerStoppingError);
     await new Promise((r) => setTimeout(r, 20));
@@ -85,7 +77,7 @@ describe('QueryService answer size', () => {
   afterAll(() => store.close());
 
   it('cuts the rows at the byte cap and says it was the bytes', async () => {
-    const service = new QueryService(store, { rowLimit: 1000, maxBytes: 20_000, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const service = new QueryService(store, limits({ rowLimit: 1000, maxBytes: 20_000 }));
     const out = await service.run({ query: 'MessageTrace | project Subject', user: 'a' });
     expect(out.stats).toMatchObject({ truncated: true, truncatedBy: 'bytes', maxBytes: 20_000 });
     expect(out.rows.length).toBeGreaterThan(150);
