@@ -5,4 +5,6 @@ export type { Status } from './status.js';
 export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatches, TABLES } from './tables.js';
 export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow, IntelMatchRow } from './rows.js';
 export { normalizeAddress, domainOf } from './address.js';
+export { SEVERITIES, FINDING_STATES } from './findings.js';
+export type { Severity, FindingState, FindingRow, StoredFindingRow, FindingStateChange, FindingListFilter } from './findings.js';
 export { parseTime, formatTime } from './time.js';

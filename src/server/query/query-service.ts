@@ -1,6 +1,6 @@
 /** Runs KQL for the API: compile with the time range, cap the rows and bytes, bound the run time, share the store fairly. */
 import { compileKql } from '../../kql/index.js';
-import type { Store } from '../../store/index.js';
+import { runKql, type Store } from '../../store/index.js';
 import { QueryBusyError, QueryCancelledError, QueryTimeoutError, ServerStoppingError } from '../errors.js';
 import { FairLimiter } from './fair-limiter.js';
 
@@ -78,19 +78,18 @@ export class QueryService {
     const started = performance.now();
     const now = Date.now();
     const timeRange = input.from === undefined && input.to === undefined ? undefined : { from: input.from, to: input.to };
-    const compiled = compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
+    // Compiled before a slot is taken: a mistake in the query is reported at once.
+    compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
     const cap = Math.min(input.rowLimit ?? this.limits.rowLimit, this.limits.rowLimit);
     const maxBytes = input.maxBytes ?? this.limits.maxBytes;
     // One row past the cap tells whether there were more.
-    const sql = `SELECT * FROM (${compiled.sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${cap + 1}`;
-
-    const result = await this.withSlot(input.user, input.signal, (signal) => this.store.query(sql, compiled.params, { signal, maxBytes }));
+    const result = await this.withSlot(input.user, input.signal, (signal) =>
+      runKql(this.store, input.query, { now, timeRange, signal, limit: cap + 1, maxBytes }),
+    );
     const truncatedBy = result.cut === 'bytes' ? 'bytes' : result.rows.length > cap ? 'rows' : undefined;
     const rows = result.rows.length > cap ? result.rows.slice(0, cap) : result.rows;
-    // The compiler knows the KQL types (dynamic, timespan) better than the engine's result metadata.
-    const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
     const out: QueryOutput = {
-      columns,
+      columns: result.columns,
       rows,
       stats: {
         elapsedMs: Math.round(performance.now() - started),
@@ -101,7 +100,7 @@ export class QueryService {
       },
     };
     if (truncatedBy) out.stats.truncatedBy = truncatedBy;
-    if (compiled.render !== undefined) out.render = compiled.render;
+    if (result.render !== undefined) out.render = result.render;
     if (truncatedBy === 'rows')
       out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
     if (truncatedBy === 'bytes')
@@ -115,6 +114,14 @@ export class QueryService {
     const running = [...this.inFlight];
     for (const q of running) q.stop.abort(new ServerStoppingError());
     await Promise.all(running.map((q) => q.done.catch(() => undefined)));
+  }
+
+  /**
+   * Store work other than KQL (e.g. intel matching) under the same rules as queries: a slot of `user`, the
+   * time-out, and `signal` to cancel. `work` gets the signal that interrupts the store.
+   */
+  runTask<T>(user: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.withSlot(user, signal, work);
   }
 
   /**
