@@ -256,6 +256,8 @@ export const ja: Strings = {
     exportJson: 'JSON をエクスポート',
     rows: (n: string, ms: string) => `${n} 行（${ms} ミリ秒）`,
     truncated: (n: string) => `先頭の ${n} 行のみ表示しています（server.queryRowLimit）。`,
+    truncatedBytes: (n: string) =>
+      `先頭の ${n} 行のみ表示しています。結果がサイズの上限（server.queryMaxBytes）を超えるためです。列を減らすか短くしてください。`,
     noRows: 'クエリの結果は 0 行でした。',
     table: '表',
     chart: 'グラフ',

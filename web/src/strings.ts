@@ -256,6 +256,8 @@ export const en = {
     exportJson: 'Export JSON',
     rows: (n: string, ms: string) => `${n} rows in ${ms} ms`,
     truncated: (n: string) => `Only the first ${n} rows are shown (server.queryRowLimit).`,
+    truncatedBytes: (n: string) =>
+      `Only the first ${n} rows are shown: the answer would pass its size limit (server.queryMaxBytes). Project fewer or shorter columns.`,
     noRows: 'The query returned no rows.',
     table: 'Table',
     chart: 'Chart',

@@ -14,7 +14,7 @@ import { DashboardSet } from './dashboard-set.js';
 import type { Filters } from './filter-kql.js';
 import { runPanel, type PanelResult } from './panel-runner.js';
 
-const LIMITS = { rowLimit: 100_000, timeoutMs: 60_000, concurrency: 2, concurrencyPerUser: 2 };
+const LIMITS = { rowLimit: 100_000, maxBytes: 64 * 1024 * 1024, timeoutMs: 60_000, concurrency: 2, concurrencyPerUser: 2 };
 const ENV = { embargoedCountries: ['RU', 'KP', 'IR', 'CN'] };
 
 interface Case {

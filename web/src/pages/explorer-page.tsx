@@ -166,7 +166,9 @@ export function ExplorerPage() {
       )}
       {result?.stats.truncated && (
         <div className="notice" role="status">
-          {strings.explorer.truncated(formatCount(result.stats.rows))}
+          {(result.stats.truncatedBy === 'bytes' ? strings.explorer.truncatedBytes : strings.explorer.truncated)(
+            formatCount(result.stats.rows),
+          )}
         </div>
       )}
       {result && result.rows.length === 0 && <p className="panel-empty">{strings.explorer.noRows}</p>}
