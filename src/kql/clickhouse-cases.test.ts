@@ -10,11 +10,20 @@ import { FIXTURE_NOW, openFixtureStore } from './test/fixture.js';
 /** Cases ClickHouse 18.16 cannot answer as DuckDB does, each with the reason. */
 export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
   'join leftanti': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
-  'tostring of numbers, bools and null': 'ClickHouse 18.16 has no Bool type: tostring(true) is "1", not "true"',
   'split with and without index':
     'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
   'dynamic index and array_length':
     'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
+  'range of longs':
+    'ClickHouse 18.16 cannot make the array of a range Nullable ("Nested type Array(UInt64) cannot be inside Nullable type")',
+  'range of reals':
+    'ClickHouse 18.16 cannot make the array of a range Nullable ("Nested type Array(UInt64) cannot be inside Nullable type")',
+  'dynamic values indexed with ["key"] and [\'key\']':
+    'ClickHouse 18.16 has no JSON functions: a key path in brackets is read as an array index ("Cannot parse Int64")',
+  'stdev, variance, make_set_if, take_anyif, percentiles_array':
+    'the dialect emits toJSONString and quantilesExactLow, which ClickHouse 18.16 does not have',
+  'join kind=rightanti and rightsemi': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
+  'join kind=fullouter': 'ClickHouse 18.16 fails the FULL JOIN of two FINAL subqueries ("Not found column")',
   'dynamic value compared with a string':
     'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
 };
@@ -35,6 +44,8 @@ describe.skipIf(!HAS_CLICKHOUSE)('KQL cases on ClickHouse', () => {
   for (const [file, cases] of Object.entries(CASE_FILES)) {
     describe(file, () => {
       for (const c of cases) {
+        // A case ClickHouse refuses to compile is checked by compile-kql.test.ts (its clickhouseError).
+        if (c.clickhouseError !== undefined) continue;
         const reason = CLICKHOUSE_SKIPS[c.name];
         (reason ? it.skip : it)(reason ? `${c.name} (skipped: ${reason})` : c.name, async () => {
           const ch = compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
+import { io } from '../io.js';
 import { copyStore, openStore, redactStoreUrl } from '../../store/index.js';
 
 export function registerMigrate(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -21,14 +22,14 @@ export function registerMigrate(program: Command, run: (fn: () => Promise<number
             const report = await copyStore(source, target, (p) => {
               if (opts.json) return;
               const what = p.skipped ? 'done before' : `${formatCount(p.traces)} traces, ${formatCount(p.events)} events`;
-              process.stderr.write(`${p.month}: ${what}\n`);
+              io().stderr.write(`${p.month}: ${what}\n`);
             });
-            if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+            if (opts.json) io().stdout.write(JSON.stringify(report, null, 2) + '\n');
             else {
               const lines = Object.entries(report.counts).map(
                 ([t, c]) => `${t.padEnd(14)} ${formatCount(c.source)} = ${formatCount(c.target)}`,
               );
-              process.stdout.write(`copied ${redactStoreUrl(ctx.config.store)} -> ${redactStoreUrl(opts.to)}\n${lines.join('\n')}\n`);
+              io().stdout.write(`copied ${redactStoreUrl(ctx.config.store)} -> ${redactStoreUrl(opts.to)}\n${lines.join('\n')}\n`);
             }
             return EXIT.ok;
           } finally {

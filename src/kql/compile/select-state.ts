@@ -1,5 +1,6 @@
 /** One SELECT being built: operators merge into it while SQL semantics allow, else it is wrapped as a subquery. */
 import type { ColumnType } from '../../schema/index.js';
+import { MAX_INLINE_SQL } from '../limits.js';
 import type { CompileContext } from './context.js';
 
 /** An output column: its KQL name and type, and its SQL over the FROM clause. */
@@ -66,14 +67,21 @@ export function canSort(s: SelectState): boolean {
 
 /** The SELECT statement text. */
 export function toSql(ctx: CompileContext, s: SelectState): string {
-  const computed = s.columns.some((c) => c.sql !== ctx.q(c.name));
-  if (ctx.dialect.capabilities.aliasesShadowColumns && computed && !(s.star && ctx.dialect.capabilities.selectStar)) {
+  if (ctx.dialect.capabilities.aliasesShadowColumns && shadows(ctx, s) && !(s.star && ctx.dialect.capabilities.selectStar)) {
     // Inner aliases no column has; the outer SELECT gives the KQL names (and keeps the inner order).
     const inner = { ...s, star: false, columns: s.columns.map((c, i) => ({ ...c, name: `_c${i}_${c.name}` })) };
     const outer = s.columns.map((c, i) => `${ctx.q(`_c${i}_${c.name}`)} AS ${ctx.q(c.name)}`).join(', ');
     return `SELECT ${outer} FROM (${plainSql(ctx, inner)}) AS ${ctx.alias('a')}`;
   }
   return plainSql(ctx, s);
+}
+
+/** Whether an alias of a computed column has the name of a column this SELECT reads (the alias would hide it). */
+function shadows(ctx: CompileContext, s: SelectState): boolean {
+  const computed = s.columns.filter((c) => c.sql !== ctx.q(c.name));
+  if (computed.length === 0) return false;
+  const read = [...s.columns.map((c) => c.sql), ...s.where, ...(s.groupBy ?? []), ...s.orderBy.map((k) => k.sql)].join('\n');
+  return computed.some((c) => read.includes(ctx.q(c.name)));
 }
 
 function plainSql(ctx: CompileContext, s: SelectState): string {
@@ -107,7 +115,20 @@ export function wrap(ctx: CompileContext, s: SelectState): SelectState {
   return { ...fromSource(ctx, `(${toSql(ctx, s)}) AS ${alias}`, s.columns), orderBy };
 }
 
-/** Wrap unless `ok` holds for the state. */
+/**
+ * Whether the next operator must read a column from a new SELECT layer: its SQL is too long to copy into the
+ * expressions that use it (see MAX_INLINE_SQL), or it is a window function (a WHERE would run before it).
+ */
+export function heavy(c: Column): boolean {
+  return tooLongToInline(c) || c.sql.includes(' OVER (');
+}
+
+/** Whether a column's SQL is longer than MAX_INLINE_SQL. */
+export function tooLongToInline(c: Column): boolean {
+  return c.sql.length > MAX_INLINE_SQL;
+}
+
+/** Wrap unless `ok` holds for the state and no column is too long to inline into the next operator. */
 export function ensure(ctx: CompileContext, s: SelectState, ok: (s: SelectState) => boolean): SelectState {
-  return ok(s) ? s : wrap(ctx, s);
+  return ok(s) && !s.columns.some(heavy) ? s : wrap(ctx, s);
 }

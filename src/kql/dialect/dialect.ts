@@ -1,5 +1,9 @@
 /** The hooks a SQL dialect gives the KQL compiler; dialects differ only here. Arguments named `x` are SQL fragments. */
 import type { ColumnType } from '../../schema/index.js';
+import type { AggregateFunctions } from './aggregate-functions.js';
+import type { ListFunctions } from './list-functions.js';
+import type { RowFunctions } from './row-functions.js';
+import type { SimpleFunctions } from './simple-functions.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
 export interface DialectCapabilities {
@@ -13,6 +17,8 @@ export interface DialectCapabilities {
   readonly selectStar: boolean;
   /** An alias is visible in the rest of its SELECT and hides the column of that name (ClickHouse). */
   readonly aliasesShadowColumns: boolean;
+  /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum. */
+  readonly windowFunctions: boolean;
 }
 
 /** SQL spellings of the functions and clauses the compiler emits. */
@@ -65,7 +71,8 @@ export interface DialectFunctions {
   jsonExtract(x: string, path: string): string;
   jsonText(x: string): string;
   jsonArrayLength(x: string): string;
-  splitToJson(x: string, delimiter: string): string;
+  /** The parts as a JSON array; with `index`, an array of that part alone (empty when there is none). */
+  splitToJson(x: string, delimiter: string, index?: number): string;
   unnestJson(x: string, asText: boolean): string;
   ipv4ToNumber(x: string): string;
   count(): string;
@@ -111,5 +118,7 @@ export interface Dialect {
   tableSource(name: string): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
   outputValue(x: string, type: ColumnType): string | undefined;
-  readonly fn: DialectFunctions;
+  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions;
+  /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
+  readonly simple: SimpleFunctions;
 }

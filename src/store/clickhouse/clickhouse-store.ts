@@ -25,6 +25,7 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import { StoreQueryError } from '../errors.js';
+import { jsonRowSize } from '../json-size.js';
 import { collapseBatch, mergeTrace } from '../trace-merge.js';
 import type { DetectQueries } from '../detect-queries.js';
 import { RETENTION_COLUMNS } from '../retention.js';
@@ -42,6 +43,7 @@ import type {
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { Connection } from './connection.js';
+import { checkIntegrity } from './integrity.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
@@ -213,10 +215,18 @@ export class ClickHouseStore implements Store {
       text = `SELECT * FROM (${text.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${Math.max(0, Math.floor(options.limit))}`;
     }
     const r = await this.db.select(text, options.signal);
-    return {
-      columns: r.meta.map((m) => ({ name: m.name, type: kqlTypeOf(m.type) })),
-      rows: r.data.map((row) => row.map((v, i) => plainValue(r.meta[i]!.type, v))),
-    };
+    const columns = r.meta.map((m) => ({ name: m.name, type: kqlTypeOf(m.type) }));
+    const rows: unknown[][] = [];
+    // The answer stops where its rows would pass maxBytes as JSON (the server's answer is read whole first).
+    const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    let bytes = 0;
+    for (const row of r.data) {
+      const plain = row.map((v, i) => plainValue(r.meta[i]!.type, v));
+      bytes += jsonRowSize(plain);
+      if (bytes > maxBytes) return { columns, rows, cut: 'bytes' };
+      rows.push(plain);
+    }
+    return { columns, rows };
   }
 
   async ping(): Promise<void> {
@@ -340,6 +350,10 @@ export class ClickHouseStore implements Store {
   async setState(key: string, value: unknown): Promise<void> {
     const v = this.nextVersion();
     await this.db.insert('_state', [{ key, value: JSON.stringify(value), updated_at: Date.now() * 1000, _version: v, _deleted: 0 }]);
+  }
+
+  checkIntegrity(): Promise<string[]> {
+    return checkIntegrity(this.db);
   }
 
   async close(): Promise<void> {

@@ -10,4 +10,6 @@ export const capabilities: DialectCapabilities = {
   selectStar: false,
   // An alias hides the column of its name in the whole SELECT (no prefer_column_name_to_alias in 18.16).
   aliasesShadowColumns: true,
+  // 18.16 has none (they came in 21.x).
+  windowFunctions: false,
 };

@@ -146,7 +146,8 @@ export const functions: DialectFunctions = {
     `if(startsWith(${path}, '$['), ${jsonElement(x, `toInt64(extract(${path}, '^[$][[]#?(-?[0-9]+)[]]$'))`)}, visitParamExtractRaw(${x}, visitParamExtractString(concat('{"k":', extract(${path}, '^[$][.](.*)$'), '}'), 'k')))`,
   jsonText: (x) => `if(startsWith(${x}, '"'), visitParamExtractString(concat('{"v":', ${x}, '}'), 'v'), ${x})`,
   jsonArrayLength: (x) => `if(startsWith(${x}, '['), toInt64(length(${jsonStrings(x)})), NULL)`,
-  splitToJson: (x, d) => jsonArray(`splitByString(${d}, ${x})`),
+  splitToJson: (x, d, i) =>
+    jsonArray(i === undefined ? `splitByString(${d}, ${x})` : `arraySlice(splitByString(${d}, ${x}), ${i < 0 ? i : i + 1}, 1)`),
   unnestJson: (x, asText) =>
     asText
       ? `arrayJoin(arrayMap(v -> visitParamExtractString(concat('{"v":"', v, '"}'), 'v'), ${jsonStrings(x)}))`

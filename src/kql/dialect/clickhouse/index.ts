@@ -1,10 +1,14 @@
 /** The ClickHouse dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
+import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
 import { functions } from './functions.js';
+import { listFunctions } from './list-functions.js';
 import { literal } from './literal.js';
 import { outputValue } from './output.js';
+import { rowFunctions } from './row-functions.js';
+import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 import { tableSource } from './table-source.js';
@@ -18,6 +22,7 @@ export const clickhouse: Dialect = {
   literal,
   tableSource,
   outputValue,
-  fn: functions,
+  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
+  simple: simpleFunctions,
   datetimeLiteral: (iso) => literal(iso, 'datetime'),
 };

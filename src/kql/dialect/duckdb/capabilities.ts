@@ -3,6 +3,7 @@ import type { DialectCapabilities } from '../dialect.js';
 
 export const capabilities: DialectCapabilities = {
   distinctOn: true,
+  windowFunctions: true,
   aggregateFilter: true,
   boundParameters: true,
   aliasesShadowColumns: false,
