@@ -52,6 +52,7 @@ export async function goldenOf(format: Format, path: string, piece?: number): Pr
   for await (const batch of format.parse({ file: path, chunks })) batches.push(batch);
   const flat = {
     read: batches.length ? batches[batches.length - 1]!.read : 0,
+    skipped: batches.length ? batches[batches.length - 1]!.skipped : 0,
     traces: batches.flatMap((b) => b.traces).map((t) => ({ ...t, Received: formatTime(t.Received) })),
     events: batches.flatMap((b) => b.events).map((e) => ({ ...e, Timestamp: formatTime(e.Timestamp) })),
     rejects: batches.flatMap((b) => b.rejects).map((r) => ({ ...r, file: basename(r.file) })),

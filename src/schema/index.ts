@@ -5,4 +5,5 @@ export type { Status } from './status.js';
 export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatches, TABLES } from './tables.js';
 export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow, IntelMatchRow } from './rows.js';
 export { normalizeAddress, domainOf } from './address.js';
+export { normalizeTraceId, isNormalTraceId } from './trace-id.js';
 export { parseTime, formatTime } from './time.js';

@@ -1,5 +1,5 @@
 /** Rows of the EAC enhanced summary report and of the plain message trace CSV, mapped to MessageTrace records. */
-import { EVENT_STATUS, normalizeAddress } from '../../schema/index.js';
+import { EVENT_STATUS, normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { TraceRecord } from '../../schema/index.js';
 import { quoteValue, sizeOf, statusOf } from '../shared/index.js';
 import type { BatchBuilder } from '../shared/index.js';
@@ -28,7 +28,7 @@ export class SummaryRows {
     if (timeText === '') return b.reject(line, 'missing origin_timestamp_utc', raw);
     const received = parseEacTime(timeText);
     if (received !== received) return b.reject(line, `bad origin_timestamp_utc ${quoteValue(timeText)}`, raw);
-    const traceId = get('network_message_id').trim();
+    const traceId = normalizeTraceId(get('network_message_id'));
     if (traceId === '') return b.reject(line, 'missing network_message_id (MessageTraceId)', raw);
     const statusText = get('recipient_status');
     if (statusText.trim() === '') return b.reject(line, 'missing recipient_status (RecipientAddress)', raw);
@@ -103,7 +103,7 @@ export class TraceRows {
       const i = this.col[c];
       return i < 0 ? '' : (fields[i] ?? '');
     };
-    const traceId = get('MessageTraceId').trim();
+    const traceId = normalizeTraceId(get('MessageTraceId'));
     if (traceId === '') return 'missing MessageTraceId';
     const recipient = normalizeAddress(get('RecipientAddress'));
     if (recipient === '') return 'missing RecipientAddress';
