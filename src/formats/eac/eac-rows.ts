@@ -3,7 +3,7 @@ import { EVENT_STATUS, normalizeAddress, normalizeTraceId } from '../../schema/i
 import type { TraceRecord } from '../../schema/index.js';
 import { quoteValue, sizeOf, statusOf } from '../shared/index.js';
 import type { BatchBuilder } from '../shared/index.js';
-import { parseEacTime } from './eac-time.js';
+import { headerZone, parseEacTime } from './eac-time.js';
 import { traceColumns } from './eac-header.js';
 import type { TraceColumn } from './eac-header.js';
 
@@ -81,12 +81,15 @@ export class SummaryRows {
 /** Reads plain message trace CSV rows (one per message x recipient), columns found by header name. */
 export class TraceRows {
   private readonly col: Record<TraceColumn, number>;
+  /** Zone of times without one of their own, from the date column's header (`Date (UTC+09:00)`); UTC by default. */
+  private readonly zone: number;
 
   constructor(
     names: readonly string[],
     private readonly b: BatchBuilder,
   ) {
     this.col = traceColumns(names);
+    this.zone = headerZone(names[this.col.Received] ?? '') ?? 0;
   }
 
   /** One data row. */
@@ -109,7 +112,7 @@ export class TraceRows {
     if (recipient === '') return 'missing RecipientAddress';
     const timeText = get('Received');
     if (timeText.trim() === '') return 'missing Received';
-    const received = parseEacTime(timeText);
+    const received = parseEacTime(timeText, this.zone);
     if (received !== received) return `bad Received date ${quoteValue(timeText)}`;
     const status = statusOf(get('Status'));
     if (status === undefined) return `unknown Status ${quoteValue(get('Status'))}`;

@@ -1,5 +1,7 @@
 /** Helpers shared by the input formats: decoding, line splitting, CSV, streaming JSON, batches and rejects. */
-export { openInput, decodeChunks, sniffBom, HEAD_CHARS } from './open-input.js';
+export { openInput, openStream, decodeChunks, HEAD_CHARS } from './open-input.js';
+export { detectEncoding, sniffBom, SNIFF_BYTES } from './encoding.js';
+export type { TextEncoding, EncodingVerdict } from './encoding.js';
 export type { OpenedInput } from './open-input.js';
 export { LineSplitter } from './line-splitter.js';
 export { CsvReader, parseCsvLine } from './csv.js';
@@ -15,4 +17,5 @@ export { fastTime } from './fast-time.js';
 export { text, timeOf, sizeOf, statusOf, quoteValue, mepValue } from './fields.js';
 export { pascalEvent, isPascalDetail } from './pascal-event.js';
 export { pascalRecord } from './pascal-record.js';
-export { UnknownFormatError, RecordError } from './errors.js';
+export { UnknownFormatError, RecordError, NotAnExportError } from './errors.js';
+export { whyNotAnExport } from './sniff.js';
