@@ -75,7 +75,6 @@ const KANA = /[\u3040-\u30ff]/u;
 
 /** Whether decoded text reads as Japanese: every non-ASCII character is a Japanese one, and some are kana. */
 function readsAsJapanese(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const nonAscii = text.replace(/[\u0000-\u007f]/g, '');
   if (nonAscii.length === 0) return false;
   const japanese = nonAscii.match(JAPANESE)?.length ?? 0;
