@@ -5,7 +5,7 @@ import { parseStoreUrl, redactStoreUrl } from './store-url.js';
 
 export type { Store, UpsertCounts, QueryResult, StoreStats, StateEntry, DimensionEnricher } from './store.js';
 export type { SqlDialectName } from './dialect-name.js';
-export { StoreConfigError, StoreQueryError, StoreLockedError } from './errors.js';
+export { StoreConfigError, StoreQueryError, StoreLockedError, StoreDamagedError, isDamagedStoreError } from './errors.js';
 export { parseStoreUrl, redactStoreUrl, DEFAULT_STORE_URL } from './store-url.js';
 
 /** Open the store a URL names, creating and migrating it when needed. */

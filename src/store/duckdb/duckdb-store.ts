@@ -8,14 +8,13 @@ import {
   MessageEvents,
   MessageTrace,
   Watchlist,
-  statusSupersedes,
   type EventRow,
   type IndicatorRow,
   type IntelMatchRow,
   type TraceRow,
   type WatchlistRow,
 } from '../../schema/index.js';
-import { StoreLockedError, StoreQueryError } from '../errors.js';
+import { isDamagedStoreError, StoreDamagedError, StoreLockedError, StoreQueryError } from '../errors.js';
 import type { DimensionEnricher, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
 import { quoteIdent } from './ddl.js';
 import {
@@ -29,6 +28,7 @@ import {
 } from './json-lines-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
+import { collapseBatch } from './collapse-batch.js';
 import { Mutex } from './mutex.js';
 import { StagingArea } from './staging.js';
 import { kqlTypeOf, toPlain } from './values.js';
@@ -46,17 +46,32 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
     instance = await DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings });
   } catch (cause) {
     const text = String((cause as Error)?.message ?? cause);
-    if (/lock/i.test(text)) {
+    // DuckDB's own wording for a file another process holds ("... in block ..." of a damaged file is not one).
+    if (/Could not set lock|Conflicting lock/i.test(text)) {
       throw new StoreLockedError(
         `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); stop it or use its API`,
         { cause },
       );
     }
+    if (isDamagedStoreError(text)) throw damaged(path, cause);
     throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
   }
   const store = new DuckDbStore(instance, path, await instance.connect());
-  await store.migrate();
+  try {
+    await store.migrate();
+  } catch (cause) {
+    await store.close().catch(() => undefined);
+    if (isDamagedStoreError(firstLine(cause))) throw damaged(path, cause);
+    throw new StoreQueryError(`cannot open the store ${path}: ${firstLine(cause)}`, { cause });
+  }
   return store;
+}
+
+function damaged(path: string, cause: unknown): StoreDamagedError {
+  return new StoreDamagedError(
+    `the store ${path} is damaged or is not a mailsift store (${firstLine(cause)}); restore it from a backup, or move it aside and ingest again into a new store`,
+    { cause },
+  );
 }
 
 /** Store implementation on DuckDB. Writes go through one connection, one transaction at a time. */
@@ -101,6 +116,39 @@ export class DuckDbStore implements Store {
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
           const duplicates = unique.length - updated - ingested;
           return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
+        });
+      } finally {
+        await this.staging.remove(file);
+      }
+    });
+  }
+
+  async upsertTracesWithOutcomes(rows: readonly TraceRow[]): Promise<UpsertCounts & { outcomes: Uint8Array }> {
+    const outcomes = new Uint8Array(rows.length);
+    if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0, outcomes };
+    const { unique, updatedInBatch, duplicatesInBatch, first } = collapseBatch(rows, outcomes);
+    const keyOf = (id: unknown, rcpt: unknown) => `${String(id)}\u0000${String(rcpt)}`;
+    const returning = ' RETURNING "MessageTraceId", "RecipientAddress"';
+    return this.writeLock.run(async () => {
+      const file = await this.staging.write(unique);
+      try {
+        return await this.transaction(async (c) => {
+          await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
+          const updated = new Set(
+            (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+          );
+          const inserted = new Set(
+            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+          );
+          await c.run(`DROP TABLE ${TRACE_STAGE}`);
+          for (const [key, i] of first) outcomes[i] = inserted.has(key) ? 0 : updated.has(key) ? 1 : 2;
+          const duplicates = unique.length - updated.size - inserted.size;
+          return {
+            ingested: inserted.size,
+            updated: updated.size + updatedInBatch,
+            duplicates: duplicates + duplicatesInBatch,
+            outcomes,
+          };
         });
       } finally {
         await this.staging.remove(file);
@@ -334,60 +382,4 @@ export class DuckDbStore implements Store {
 /** First line of an engine error, for one-line messages. */
 function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0]!;
-}
-
-/**
- * Collapse repeats of one key inside a batch (Pending then Delivered in the same file) to one row, merged
- * the way the store merges across batches, and count them.
- */
-function collapseBatch(rows: readonly TraceRow[]): { unique: TraceRow[]; updatedInBatch: number; duplicatesInBatch: number } {
-  const byKey = new Map<string, TraceRow>();
-  let updatedInBatch = 0;
-  let duplicatesInBatch = 0;
-  for (const row of rows) {
-    const key = row.MessageTraceId + '\u0000' + row.RecipientAddress;
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, row);
-      continue;
-    }
-    const merged = mergeTrace(seen, row);
-    if (merged === seen) duplicatesInBatch++;
-    else {
-      updatedInBatch++;
-      byKey.set(key, merged);
-    }
-  }
-  return { unique: byKey.size === rows.length ? (rows as TraceRow[]) : [...byKey.values()], updatedInBatch, duplicatesInBatch };
-}
-
-const FILL_KEYS = [
-  'Subject',
-  'FromIP',
-  'ToIP',
-  'MessageId',
-  'Organization',
-  'SenderDomain',
-  'RecipientDomain',
-  'Direction',
-  'FromCountry',
-  'ToCountry',
-  'FromAsOrg',
-  'ToAsOrg',
-  'Size',
-  'FromAsn',
-  'ToAsn',
-] as const;
-
-/** `seen` updated with `next` (the same rule as the UPDATE statement); returns `seen` itself when nothing changes. */
-function mergeTrace(seen: TraceRow, next: TraceRow): TraceRow {
-  let out: TraceRow | undefined;
-  if (statusSupersedes(seen.Status, next.Status)) out = { ...seen, Status: next.Status };
-  for (const k of FILL_KEYS) {
-    if (!seen[k] && next[k]) {
-      out ??= { ...seen };
-      (out as unknown as Record<string, unknown>)[k] = next[k];
-    }
-  }
-  return out ?? seen;
 }
