@@ -29,21 +29,31 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
         try {
           const store = await ctx.store();
           const enricher = await ctx.enricher();
-          const { ingestPaths } = await import('../../ingest/index.js');
-          const report = await ingestPaths(paths, {
-            store,
-            enrich: (records) => enricher.enrich(records),
-            dimensions: enricher,
-            rejectFile: opts.rejects ?? defaultRejectFile(ctx.config.store),
-            format: opts.format as never,
-            progress,
-            batchSize,
-          });
+          const { ingestPaths, IngestStoppedError } = await import('../../ingest/index.js');
+          let report: IngestReport;
+          try {
+            report = await ingestPaths(paths, {
+              store,
+              enrich: (records) => enricher.enrich(records),
+              dimensions: enricher,
+              rejectFile: opts.rejects ?? defaultRejectFile(ctx.config.store),
+              format: opts.format as never,
+              progress,
+              batchSize,
+            });
+          } catch (error) {
+            // The store failed: say what the run did before the one-line error (printed by the caller).
+            progress.stop();
+            if (error instanceof IngestStoppedError)
+              process.stdout.write(opts.json ? JSON.stringify(error.report, null, 2) + '\n' : summary(error.report));
+            throw error;
+          }
           progress.stop();
           process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
-          for (const f of report.files) if (f.error) process.stderr.write(`mailsift: ${f.error}\n`);
-          if (report.files.some((f) => f.error)) return EXIT.failed;
-          return report.totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
+          for (const f of report.files) if (f.error) process.stderr.write(`mailsift: ${f.path}: ${f.error}\n`);
+          if (report.rejectFileError)
+            process.stderr.write(`mailsift: ${report.rejectFileError}; the ${report.totals.rejected} rejected records are counted above\n`);
+          return exitCode(report);
         } finally {
           progress.stop();
           await ctx.close();
@@ -60,15 +70,32 @@ function defaultRejectFile(storeUrl: string): string {
   return join(dir, `rejects-${stamp}.ndjson`);
 }
 
+/**
+ * 1 when nothing could be done (no input was read: every one missing, unreadable or no export), 3 when the
+ * run finished but something was rejected, 0 when everything was stored.
+ */
+export function exitCode(r: IngestReport): number {
+  if (r.files.length === 0 || r.files.every((f) => f.error && f.read === 0)) return EXIT.failed;
+  if (r.totals.rejected > 0 || r.files.some((f) => f.error) || r.rejectFileError) return EXIT.rejected;
+  return EXIT.ok;
+}
+
 function summary(r: IngestReport): string {
   const t = r.totals;
-  const lines = r.files.map(
-    (f) =>
-      `${f.path} (${f.format ?? 'unknown format'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates, ${formatCount(f.rejected)} rejected`,
-  );
+  const lines: string[] = [];
+  if (r.files.length === 0) lines.push('no files to read');
+  for (const f of r.files) {
+    const skipped = f.skipped ? `, skipped: ${formatCount(f.skipped)} mailbox events` : '';
+    lines.push(
+      `${f.path} (${f.format ?? 'not read'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates${skipped}, ${formatCount(f.rejected)} rejected`,
+    );
+    if (f.error) lines.push(`  rejected: ${f.error}`);
+    for (const x of f.reasons ?? []) lines.push(`  ${formatCount(x.count)} x ${x.reason}`);
+  }
   lines.push(
-    `total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`,
+    `total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.skipped)} skipped, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`,
   );
   if (r.rejectFile) lines.push(`rejected records: ${r.rejectFile}`);
+  if (r.rejectFileError) lines.push(`rejected records: not written (${r.rejectFileError})`);
   return lines.join('\n') + '\n';
 }
