@@ -1,7 +1,7 @@
 /** Mapping of Microsoft Graph exchangeMessageTrace and exchangeMessageTraceDetail items to rows. */
 import { normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { EventRow, TraceRecord } from '../../schema/index.js';
-import { mepValue, quoteValue, RecordError, sizeOf, statusOf, text, timeOf } from '../shared/index.js';
+import { detailEvent, quoteValue, RecordError, sizeOf, statusOf, text, timeOf } from '../shared/index.js';
 
 interface GraphTrace {
   id?: unknown;
@@ -99,21 +99,18 @@ export function graphDetail(value: unknown, link: DetailLink): EventRow | string
   const traceId = normalizeTraceId(text(o.messageTraceId) || link.traceId);
   const messageId = text(o.messageId).trim();
   if (traceId === '' && messageId === '') return 'missing messageId, and no message trace id in the item or the file';
-  const data = text(o.data);
-  const description = text(o.description);
-  const action = text(o.action).trim();
-  return {
-    Timestamp: time,
-    MessageTraceId: traceId,
-    MessageId: messageId,
-    SenderAddress: normalizeAddress(text(o.senderAddress) || link.sender),
-    RecipientAddress: normalizeAddress(text(o.recipientAddress) || link.recipient),
-    Event: event,
-    Source: 'graph',
-    Detail: action && !description.includes(action) ? `${action}: ${description}` : description,
-    ClientIP: mepValue(data, 'ClientIP'),
-    ServerHostname: mepValue(data, 'ServerHostname'),
-  };
+  return detailEvent({
+    time,
+    traceId,
+    messageId,
+    sender: text(o.senderAddress) || link.sender,
+    recipient: text(o.recipientAddress) || link.recipient,
+    event,
+    source: 'graph',
+    action: text(o.action),
+    description: text(o.description),
+    data: text(o.data),
+  });
 }
 
 /**

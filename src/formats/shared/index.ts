@@ -15,7 +15,8 @@ export { firstChar, firstKey, hasKeys, jsonHead, peekText, ENVELOPE_KEYS } from 
 export { BatchBuilder, makeReject, BATCH_SIZE, MAX_RAW } from './reject.js';
 export { fastTime } from './fast-time.js';
 export { text, timeOf, sizeOf, statusOf, quoteValue, mepValue } from './fields.js';
-export { pascalEvent, isPascalDetail } from './pascal-event.js';
+export { pascalEvent, isPascalDetail, detailEvent } from './pascal-event.js';
+export type { DetailParts } from './pascal-event.js';
 export { pascalRecord } from './pascal-record.js';
 export { UnknownFormatError, RecordError, NotAnExportError } from './errors.js';
 export { whyNotAnExport } from './sniff.js';

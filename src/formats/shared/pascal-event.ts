@@ -36,19 +36,48 @@ export function pascalEvent(value: unknown, source: string): EventRow | string {
   const traceId = normalizeTraceId(text(o.MessageTraceId));
   const messageId = text(o.MessageId).trim();
   if (traceId === '' && messageId === '') return 'missing MessageTraceId and MessageId (the event names no message)';
-  const data = text(o.Data);
-  const action = text(o.Action).trim();
-  const detail = text(o.Detail);
+  return detailEvent({
+    time,
+    traceId,
+    messageId,
+    sender: text(o.SenderAddress),
+    recipient: text(o.RecipientAddress),
+    event,
+    source,
+    action: text(o.Action),
+    description: text(o.Detail),
+    data: text(o.Data),
+  });
+}
+
+/** The parts of one trace detail (Graph exchangeMessageTraceDetail or Get-MessageTraceDetailV2), as read. */
+export interface DetailParts {
+  time: number;
+  traceId: string;
+  messageId: string;
+  sender: string;
+  recipient: string;
+  event: string;
+  source: string;
+  action: string;
+  description: string;
+  /** The `<root><MEP Name=... /></root>` XML, where the client IP and server name are. */
+  data: string;
+}
+
+/** The MessageEvents row of a trace detail, whichever source it came from. */
+export function detailEvent(p: DetailParts): EventRow {
+  const action = p.action.trim();
   return {
-    Timestamp: time,
-    MessageTraceId: traceId,
-    MessageId: messageId,
-    SenderAddress: normalizeAddress(text(o.SenderAddress)),
-    RecipientAddress: normalizeAddress(text(o.RecipientAddress)),
-    Event: event,
-    Source: source,
-    Detail: action && !detail.includes(action) ? `${action}: ${detail}` : detail,
-    ClientIP: mepValue(data, 'ClientIP'),
-    ServerHostname: mepValue(data, 'ServerHostname'),
+    Timestamp: p.time,
+    MessageTraceId: p.traceId,
+    MessageId: p.messageId,
+    SenderAddress: normalizeAddress(p.sender),
+    RecipientAddress: normalizeAddress(p.recipient),
+    Event: p.event,
+    Source: p.source,
+    Detail: action && !p.description.includes(action) ? `${action}: ${p.description}` : p.description,
+    ClientIP: mepValue(p.data, 'ClientIP'),
+    ServerHostname: mepValue(p.data, 'ServerHostname'),
   };
 }

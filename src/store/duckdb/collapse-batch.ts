@@ -1,5 +1,6 @@
 /** Repeats of one key inside an upsert batch, merged before the batch reaches the engine. */
 import { statusSupersedes, type TraceRow } from '../../schema/index.js';
+import { FILLABLE_NUMBERS, FILLABLE_STRINGS } from './merge-sql.js';
 
 /**
  * Collapse repeats of one key inside a batch (Pending then Delivered in the same file) to one row, merged
@@ -36,23 +37,7 @@ export function collapseBatch(
   return { unique: byKey.size === rows.length ? (rows as TraceRow[]) : [...byKey.values()], updatedInBatch, duplicatesInBatch, first };
 }
 
-const FILL_KEYS = [
-  'Subject',
-  'FromIP',
-  'ToIP',
-  'MessageId',
-  'Organization',
-  'SenderDomain',
-  'RecipientDomain',
-  'Direction',
-  'FromCountry',
-  'ToCountry',
-  'FromAsOrg',
-  'ToAsOrg',
-  'Size',
-  'FromAsn',
-  'ToAsn',
-] as const;
+const FILL_KEYS = [...FILLABLE_STRINGS, ...FILLABLE_NUMBERS] as (keyof TraceRow)[];
 
 /** `seen` updated with `next` (the same rule as the UPDATE statement); returns `seen` itself when nothing changes. */
 function mergeTrace(seen: TraceRow, next: TraceRow): TraceRow {

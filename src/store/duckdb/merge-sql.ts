@@ -28,8 +28,8 @@ export function stageSql(table: TableDef, stage: string): string {
 const keyMatch = (table: TableDef, a: string, b: string) =>
   table.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
 
-/** Fields an upsert may fill in when the stored value is empty. */
-const FILLABLE_STRINGS = [
+/** Fields an upsert may fill in when the stored value is empty (the same rule merges repeats inside a batch). */
+export const FILLABLE_STRINGS = [
   'Subject',
   'FromIP',
   'ToIP',
@@ -43,7 +43,7 @@ const FILLABLE_STRINGS = [
   'FromAsOrg',
   'ToAsOrg',
 ];
-const FILLABLE_NUMBERS = ['Size', 'FromAsn', 'ToAsn'];
+export const FILLABLE_NUMBERS = ['Size', 'FromAsn', 'ToAsn'];
 
 const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transientList}) AND t."Status" NOT IN (${transientList})))`;
 
