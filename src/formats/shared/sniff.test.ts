@@ -15,6 +15,9 @@ describe('whyNotAnExport', () => {
     expect(whyNotAnExport('{"a":1}\n{"a":2}\n')).toBe('JSON of an unknown shape: top-level keys a');
     expect(whyNotAnExport('{\n  "cut": "at 64 KB", "more": [')).toBe('JSON of an unknown shape: top-level keys cut');
     expect(whyNotAnExport('<?xml version="1.0"?><x/>')).toBe('XML or markup, not an export');
+    expect(whyNotAnExport('{"error":{"code":"Forbidden","message":"Insufficient privileges"}}')).toBe(
+      'error response instead of records: Forbidden: Insufficient privileges',
+    );
   });
   it('leaves other text to the caller', () => {
     expect(whyNotAnExport('just some notes\n')).toBeUndefined();

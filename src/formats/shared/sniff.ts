@@ -1,4 +1,5 @@
 /** Saying what a file is when no format takes it: a reason fit for a reject, more useful than "unknown format". */
+import { errorResponseReason } from './json-sink.js';
 
 /** Keys listed in a reason, at most. */
 const MAX_KEYS = 8;
@@ -9,6 +10,17 @@ function keysOf(text: string): string[] | undefined {
     const o = Array.isArray(v) ? v.find((x) => x !== null && typeof x === 'object' && !Array.isArray(x)) : v;
     if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
     return Object.keys(o);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `error` object of a saved Graph / OData error response (`{"error": {...}}`, `{"odata.error": {...}}`). */
+function errorBodyOf(text: string): unknown {
+  try {
+    const v = JSON.parse(text) as Record<string, unknown>;
+    const e = v && typeof v === 'object' && !Array.isArray(v) ? (v.error ?? v['odata.error']) : undefined;
+    return e && typeof e === 'object' ? e : undefined;
   } catch {
     return undefined;
   }
@@ -43,6 +55,8 @@ export function whyNotAnExport(head: string): string | undefined {
   }
   if (start.startsWith('<?xml') || start.startsWith('<')) return 'XML or markup, not an export';
   if (text[0] === '{' || text[0] === '[') {
+    const error = errorBodyOf(text);
+    if (error) return errorResponseReason(error);
     const found = firstJsonKeys(text);
     if (!found) return text[0] === '[' ? 'JSON of an unknown shape: an array without objects' : 'JSON of an unknown shape';
     const shown = found.keys.slice(0, MAX_KEYS).join(', ') + (found.keys.length > MAX_KEYS ? ', ...' : '');
