@@ -17,6 +17,7 @@ import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
 import { arg, median, table } from './lib.js';
+import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
 const runs = Number(arg('runs', '5'));
 const { file, tenant } = await benchDemoStore();
@@ -162,7 +163,7 @@ await store.close();
 const small = join(mkdtempSync(join(tmpdir(), 'mailsift-bench-small-')), 'small.duckdb');
 {
   const s = await openStore(`duckdb:${small}`);
-  await s.execute(
+  await (s as DuckDbStore).runSql(
     `INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Status", "MessageTraceId", "Size") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a' || (i % 50) || '@fabrikam.com', 'b@contoso.com', 'Delivered', 'id' || i, 1000 FROM range(10000) t(i)`,
   );
   await s.close();

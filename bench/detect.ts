@@ -9,6 +9,7 @@ import { RULE_IDS, runDetections } from '../src/detect/index.js';
 import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
 import { arg, median, table } from './lib.js';
+import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
 const perDay = Number(arg('rows-per-day', '300000'));
 const fillerPerDay = Number(arg('filler-per-day', '150000'));
@@ -29,7 +30,7 @@ const totals: number[] = [];
 let count = 0;
 let missed: string[] = [];
 for (let i = 0; i < runs; i++) {
-  await store.execute('DELETE FROM "Findings"');
+  await (store as DuckDbStore).runSql('DELETE FROM "Findings"');
   const t0 = performance.now();
   const findings = await runDetections({ store, config, now });
   totals.push(performance.now() - t0);

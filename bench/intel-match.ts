@@ -5,6 +5,7 @@
 import type { IndicatorRow } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { computeMatches, createMatcher } from '../src/intel/index.js';
+import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
 const ROWS = Number(process.env['ROWS'] ?? 1_000_000);
 const INDICATORS = Number(process.env['INDICATORS'] ?? 100_000);
@@ -24,7 +25,8 @@ const store = await openStore('duckdb::memory:');
 // Rows are generated inside DuckDB (loading is measured elsewhere); the formulas mirror sender()/domain()/ip4().
 const S = '((i * 7919) % 100000)';
 const J = '((i * 104729) % 240000)';
-await store.execute(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "Size",
+await (store as DuckDbStore)
+  .runSql(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "Size",
     "MessageId", "MessageTraceId", "Organization", "Source", "SenderDomain", "RecipientDomain", "Direction")
   SELECT make_timestamp(${t0 * 1000}::BIGINT + i * 2000000), 'user' || ${S} || '@' || dom, 'rcpt' || ((i * 31) % 5000) || '@contoso.com',
     'Invoice', 'Delivered', (11 + ${J} % 200) || '.' || ((${J} >> 8) & 255) || '.' || ((${J} >> 16) & 255) || '.' || (${J} & 255), 1000,
@@ -59,12 +61,22 @@ const buildMs = performance.now() - t;
 // Time spent inside store.query, by kind of statement.
 const sqlMs = { distinct: 0, aggregate: 0 };
 const timed = {
-  query: async (sql: string, params?: readonly unknown[]) => {
+  dialect: store.dialect,
+  query: store.query.bind(store),
+  distinctValues: async (...a: Parameters<typeof store.distinctValues>) => {
     const s = performance.now();
     try {
-      return await store.query(sql, params);
+      return await store.distinctValues(...a);
     } finally {
-      sqlMs[sql.includes('DISTINCT "MessageTraceId"') ? 'aggregate' : 'distinct'] += performance.now() - s;
+      sqlMs.distinct += performance.now() - s;
+    }
+  },
+  entityValueStats: async (...a: Parameters<typeof store.entityValueStats>) => {
+    const s = performance.now();
+    try {
+      return await store.entityValueStats(...a);
+    } finally {
+      sqlMs.aggregate += performance.now() - s;
     }
   },
 };

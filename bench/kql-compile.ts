@@ -5,6 +5,7 @@
 import { compileKql } from '../src/kql/index.js';
 import { openStore } from '../src/store/index.js';
 import { median, table } from './lib.js';
+import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
 const ROWS = Number(process.env['ROWS'] ?? 10_000_000);
 const NOW = Date.UTC(2026, 10, 1);
@@ -76,7 +77,8 @@ function compileTimes(): string[][] {
 async function sqlTimes(): Promise<string[][]> {
   const store = await openStore('duckdb::memory:');
   const fill = performance.now();
-  await store.execute(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "ToIP", "Size",
+  await (store as DuckDbStore)
+    .runSql(`INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "ToIP", "Size",
     "MessageId", "MessageTraceId", "Organization", "SenderDomain", "RecipientDomain", "Direction", "FromCountry", "ToCountry", "FromAsn", "ToAsn",
     "FromAsOrg", "ToAsOrg", "Source")
     SELECT TIMESTAMP '2026-10-01' + to_microseconds(i * (2592000000000 // ${ROWS})),

@@ -1,7 +1,7 @@
 /** Where alert rules read from: stored findings (detection rules) and KQL on the store (query rules, evidence). */
 import { listFindings, type Finding } from '../detect/index.js';
-import { compileKql, KqlError } from '../kql/index.js';
-import type { QueryResult, Store } from '../store/index.js';
+import { KqlError } from '../kql/index.js';
+import { runKql, type QueryResult, type Store } from '../store/index.js';
 import { AlertRuleError } from './errors.js';
 import type { Severity } from './finding.js';
 
@@ -28,16 +28,13 @@ export function storeSources(store: Store): AlertSources {
       return found.map(({ state: _s, updatedBy: _b, updatedAt: _a, ...finding }) => finding);
     },
     async query(kql, { now, timeRange }) {
-      let compiled;
       try {
-        compiled = compileKql(kql, { dialect: store.dialect, now, ...(timeRange ? { timeRange } : {}) });
+        const { columns, rows } = await runKql(store, kql, { now, ...(timeRange ? { timeRange } : {}) });
+        return { columns, rows };
       } catch (error) {
         if (error instanceof KqlError) throw new AlertRuleError(`the query is not valid KQL: ${error.message}`, { cause: error });
         throw error;
       }
-      const result = await store.query(compiled.sql, compiled.params);
-      // The compiler knows the KQL types better than the engine's result metadata.
-      return compiled.columns.length === result.columns.length ? { columns: compiled.columns, rows: result.rows } : result;
     },
   };
 }

@@ -41,7 +41,8 @@ export function backoffDelay(attempt: number, random: () => number, baseMs = 100
 /** Deliver `alert` to `dest`, trying up to `dest.attempts` times. Never throws: the outcome says how it went. */
 export async function deliver(alert: Alert, dest: ConfiguredDestination, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const secrets = safeSecrets(dest);
-  const clean = (s: string) => redact(visible(s, 500), secrets);
+  // Redact before cutting: a secret cut in two by the length limit would no longer be found.
+  const clean = (s: string) => visible(redact(s, secrets), 500);
   const title = visible(`${alert.title}: ${alert.sentence}`, 300);
   let detail = '';
   for (let attempt = 1; attempt <= dest.attempts; attempt++) {

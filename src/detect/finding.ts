@@ -1,4 +1,5 @@
 /** The findings model of DESIGN.md: what a detection reports, and the draft a rule hands to the runner. */
+import { FINDING_STATES, SEVERITIES, type FindingState, type Severity } from '../schema/index.js';
 
 /** Rule ids (a contract with users, alerts and the API). */
 export const RULE_IDS = [
@@ -13,11 +14,7 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const FINDING_STATES = ['open', 'acknowledged', 'closed'] as const;
-export type FindingState = (typeof FINDING_STATES)[number];
+export { FINDING_STATES, SEVERITIES, type FindingState, type Severity };
 
 /** Entities of a finding; '' when a rule has nothing for that slot. */
 export interface FindingEntities {

@@ -1,7 +1,7 @@
 /** Detections: rules that find incidents in the store, and the findings model (Findings table, states). */
 export { runDetections, findingId } from './run-detections.js';
 export type { RunDetectionsOptions } from './run-detections.js';
-export { listFindings, getFinding, updateFindingState } from './findings-store.js';
+export { listFindings, getFinding, updateFindingState, findingHistory } from './findings-store.js';
 export type { FindingFilter } from './findings-store.js';
 export { RULE_IDS, SEVERITIES, FINDING_STATES } from './finding.js';
 export type { Finding, FindingEntities, FindingState, RuleId, Severity, StoredFinding } from './finding.js';

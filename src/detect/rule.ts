@@ -4,7 +4,6 @@ import type { Organization } from '../config/index.js';
 import type { Store } from '../store/index.js';
 import type { DetectSettings } from './detect-settings.js';
 import type { FindingDraft, RuleId } from './finding.js';
-import type { SqlBuilder } from './sql-builder.js';
 import type { LocalClock } from './time-zone.js';
 
 /** What a rule sees of the world during one run. Times are ms since the epoch (UTC). */
@@ -19,8 +18,8 @@ export interface RuleContext {
   /** Start of the history baselines may use (from - baselineDays). */
   historyFrom: number;
   clock: LocalClock;
-  /** Run an aggregation built with `sql` and return its rows. */
-  rows(sql: SqlBuilder, text: string): Promise<unknown[][]>;
+  /** Run KQL (compiled for the store's dialect) and return its rows; what KQL cannot say is in `store.detect`. */
+  kql(text: string): Promise<unknown[][]>;
   /** A value computed once per run and shared by rules (e.g. the partner domains). */
   shared<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }

@@ -1,15 +1,15 @@
 /** One detection run: every enabled rule over a time window, findings with stable ids, stored. */
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/index.js';
-import type { Store } from '../store/index.js';
+import { runKql, type Store } from '../store/index.js';
 import { parseDetectSettings, parseOrThrow } from './detect-settings.js';
 import { DetectionRunError } from './errors.js';
 import { fullEntities, severityRank, type Finding, type FindingDraft, type RuleId } from './finding.js';
 import { saveFindings, toMs } from './findings-store.js';
 import type { DetectionRule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
-import { SqlBuilder } from './sql-builder.js';
-import { DAY_MS, LocalClock } from './time-zone.js';
+import { kqlDatetime } from './kql-text.js';
+import { DAY_MS, LocalClock, toEpochMs } from './time-zone.js';
 
 /** Options of runDetections. Times: ms since the epoch, ISO text or Date. */
 export interface RunDetectionsOptions {
@@ -48,7 +48,7 @@ export async function runDetections(options: RunDetectionsOptions): Promise<Find
     now,
     historyFrom: from - settings.baselineDays * DAY_MS,
     clock: new LocalClock(settings.timeZone),
-    rows: async (sql, text) => (await store.query(text, sql.params)).rows,
+    kql: async (text) => (await runKql(store, text, { now })).rows,
     shared: <T>(key: string, compute: () => Promise<T>) => {
       let v = sharedValues.get(key);
       if (!v) {
@@ -107,8 +107,7 @@ function toFindings(drafts: readonly FindingDraft[]): Finding[] {
 
 /** The newest Received in the store, capped at `now`; undefined when the store is empty. */
 async function newestRow(store: Store, now: number): Promise<number | undefined> {
-  const sql = new SqlBuilder();
-  const r = await store.query(`SELECT epoch_ms(max("Received")) FROM "MessageTrace" WHERE "Received" <= ${sql.time(now)}`, sql.params);
+  const r = await runKql(store, `MessageTrace | where Received <= ${kqlDatetime(now)} | summarize max(Received)`, { now });
   const v = r.rows[0]?.[0];
-  return v == null ? undefined : Number(v);
+  return v == null ? undefined : toEpochMs(v);
 }

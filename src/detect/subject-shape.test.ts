@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../store/index.js';
-import { SqlBuilder } from './sql-builder.js';
-import { shapeTokens, subjectShape, subjectShapeSql, tokenSimilarity } from './subject-shape.js';
+import { kqlString } from '../kql/index.js';
+import { openStore, runKql } from '../store/index.js';
+import { traceRow } from '../store/store.case.js';
+import { SHAPE_STEPS, shapeTokens, subjectShape, subjectShapeKql, tokenSimilarity } from './subject-shape.js';
 
 describe('subjectShape', () => {
   it('normalises prefixes, numbers, ticket ids and whitespace', () => {
@@ -13,20 +14,40 @@ describe('subjectShape', () => {
     expect(subjectShape('Remittance advice 123456')).not.toBe(subjectShape('Meeting notes'));
   });
 
-  it('gives the same shape in SQL as in TypeScript', async () => {
+  const subjects = [
+    'Re: 請求書 No.58213',
+    'FW: Re: 転送: 返信： Invoice INV-2024-0042',
+    '  RE[2]: hello   world 42 ',
+    '【Lucerne IT Daily】2026/03/02 今日の注目ニュース',
+    'Fwd：Ｎｏ．１２３\u3000お知らせ　 ',
+  ];
+
+  it("gives the same shape in the store's detection hooks as in TypeScript", async () => {
     const store = await openStore('duckdb::memory:');
     try {
-      const subjects = [
-        'Re: 請求書 No.58213',
-        'FW: Re: 転送: 返信： Invoice INV-2024-0042',
-        '  RE[2]: hello   world 42 ',
-        '【Lucerne IT Daily】2026/03/02 今日の注目ニュース',
-        'Fwd：Ｎｏ．１２３\u3000お知らせ　 ',
-      ];
+      const at = Date.UTC(2026, 2, 2, 3);
+      await store.upsertTraces(
+        subjects.flatMap((Subject, i) =>
+          [1, 2].map((k) => traceRow({ Subject, Received: at, MessageTraceId: `t${i}-${k}`, Direction: 'Inbound' })),
+        ),
+      );
+      const shapes = [...new Set(subjects.map(subjectShape))];
+      const stats = await store.detect.campaignStats({
+        directions: ['Inbound'],
+        steps: SHAPE_STEPS,
+        candidates: shapes.map((shape) => ({ shapes: [shape], from: at, to: at, knownFrom: at - 86_400_000, knownTo: at })),
+      });
+      expect(stats.map((x) => x?.rows)).toEqual(shapes.map((shape) => 2 * subjects.filter((s) => subjectShape(s) === shape).length));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives the same shape in KQL as in TypeScript', async () => {
+    const store = await openStore('duckdb::memory:');
+    try {
       for (const s of subjects) {
-        const sql = new SqlBuilder();
-        const expr = subjectShapeSql(sql.param(s), (v) => sql.param(v));
-        const r = await store.query(`SELECT ${expr}`, sql.params);
+        const r = await runKql(store, `print Shape = ${subjectShapeKql(kqlString(s), kqlString)}`);
         expect(r.rows[0]![0]).toBe(subjectShape(s));
       }
     } finally {

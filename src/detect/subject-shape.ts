@@ -1,7 +1,7 @@
 /**
  * The shape of a subject: reply/forward prefixes, numbers, ticket ids and whitespace normalised away, so
- * `Re: 請求書 No.58213` and `RE: 請求書 No.71002` share one shape. The same steps run in SQL (aggregation),
- * in KQL (evidence queries) and in TypeScript (tests, clustering), from this one list.
+ * `Re: 請求書 No.58213` and `RE: 請求書 No.71002` share one shape. The same steps run in the store (its detection
+ * hooks aggregate by shape), in KQL (evidence queries) and in TypeScript (tests, clustering), from this one list.
  */
 
 // RE2's \s is ASCII only; the ideographic space and NBSP are listed so SQL, KQL and JS agree.
@@ -24,13 +24,6 @@ export function subjectShape(subject: string): string {
   let s = subject.toLowerCase();
   for (const step of SHAPE_STEPS) s = s.replace(new RegExp(step.pattern, 'gu'), step.replacement);
   return s.replace(/^ +| +$/g, '');
-}
-
-/** The shape as a DuckDB SQL expression over a column (patterns bound as parameters). */
-export function subjectShapeSql(column: string, param: (v: unknown) => string): string {
-  let x = `lower(${column})`;
-  for (const step of SHAPE_STEPS) x = `regexp_replace(${x}, ${param(step.pattern)}, ${param(step.replacement)}, 'g')`;
-  return `trim(${x})`;
 }
 
 /** The shape as a KQL expression over a column (for evidence queries). */

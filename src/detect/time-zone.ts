@@ -1,5 +1,5 @@
 /** Local time of the tenant (hour of day, day of week, local day) for baselines, with DST handled by Intl. */
-import type { SqlBuilder } from './sql-builder.js';
+import { kqlDatetime } from './kql-text.js';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -99,21 +99,20 @@ export class LocalClock {
   }
 
   /**
-   * A SQL expression for the local day number of a timestamp column, exact over [from, to): the
-   * offsets enter as bound parameters.
+   * A KQL expression for the local date of a datetime column, exact over [from, to): the date's midnight as if
+   * it were UTC (dayOf() turns it into the local day number). The offsets in force enter as timespans.
    */
-  localDaySql(sql: SqlBuilder, epochMsExpr: string, from: number, to: number): string {
-    return `(${this.localMsSql(sql, epochMsExpr, from, to)} // ${DAY_MS})`;
+  localDateKql(column: string, from: number, to: number): string {
+    return `bin(${this.localTimeKql(column, from, to)}, 1d)`;
   }
 
-  /** A SQL expression for the local wall-clock time of a timestamp as ms since 1970-01-01 local, exact over [from, to). */
-  localMsSql(sql: SqlBuilder, epochMsExpr: string, from: number, to: number): string {
+  /** A KQL expression for the local wall-clock time of a datetime column as a datetime (as if UTC), exact over [from, to). */
+  localTimeKql(column: string, from: number, to: number): string {
     const { first, changes } = this.segments(from, to);
-    if (changes.length === 0) return `(${epochMsExpr} + ${sql.param(first)})`;
-    const cases = changes
-      .map((c, i) => `WHEN ${epochMsExpr} < ${sql.param(c.at)} THEN ${sql.param(i === 0 ? first : changes[i - 1]!.offsetMs)}`)
-      .join(' ');
-    return `(${epochMsExpr} + CASE ${cases} ELSE ${sql.param(changes[changes.length - 1]!.offsetMs)} END)`;
+    const span = (ms: number) => `${Math.round(ms / 60_000)}m`;
+    if (changes.length === 0) return `(${column} + ${span(first)})`;
+    const arms = changes.map((c, i) => `${column} < ${kqlDatetime(c.at)}, ${span(i === 0 ? first : changes[i - 1]!.offsetMs)}`);
+    return `(${column} + case(${arms.join(', ')}, ${span(changes[changes.length - 1]!.offsetMs)}))`;
   }
 
   private compute(ms: number): LocalParts {
@@ -134,4 +133,14 @@ export class LocalClock {
       offsetMs,
     };
   }
+}
+
+/** The local day number of a local date or time as localDateKql / localTimeKql return it (ISO text or ms). */
+export function dayOf(localDate: unknown): number {
+  return Math.floor(toEpochMs(localDate) / DAY_MS);
+}
+
+/** ms since the epoch of a datetime as KQL results carry it (ISO text), or of a number. */
+export function toEpochMs(v: unknown): number {
+  return typeof v === 'number' ? v : Date.parse(String(v));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnricher, type Enricher } from '../enrich/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, runKql, type Store } from '../store/index.js';
 import { ingestPaths, type IngestOptions, type IngestReport } from './ingest.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mailsift-ingest-inputs-'));
@@ -25,7 +25,12 @@ async function ingest(
   const rejectFile = join(root, `rejects-${n++}.ndjson`);
   try {
     const report = await ingestPaths(paths, { store, enrich: (r) => enricher.enrich(r), dimensions: enricher, rejectFile, ...over });
-    const rows = (await store.query('SELECT "MessageTraceId", "RecipientAddress", "Status" FROM "MessageTrace" ORDER BY 1, 2')).rows;
+    const rows = (
+      await runKql(
+        store,
+        'MessageTrace | project MessageTraceId, RecipientAddress, Status | sort by MessageTraceId asc, RecipientAddress asc',
+      )
+    ).rows;
     let rejects: Record<string, unknown>[] = [];
     try {
       // Only our own reject file is read back (a test may point it at /dev/full, which never ends).

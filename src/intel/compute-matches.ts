@@ -1,6 +1,6 @@
 /** Threat-intel matches over stored mail: distinct senders, sender domains, FromIPs and recipients against indicators. */
-import { MessageTrace, type IndicatorRow } from '../schema/index.js';
-import type { Store } from '../store/index.js';
+import type { IndicatorRow } from '../schema/index.js';
+import type { EntityColumn, Store, TimeWindow } from '../store/index.js';
 import { IntelInputError } from './errors.js';
 import { confidenceBand, UNASSIGNED_ACTOR, type ConfidenceBand } from './confidence.js';
 import { loadIndicators } from './indicator-store.js';
@@ -39,22 +39,21 @@ export interface ComputeMatchesOptions {
   now?: number;
   /** Leave out matches below this confidence. */
   minConfidence?: number;
+  /** Interrupts the store's work. */
+  signal?: AbortSignal;
 }
 
-const ENTITIES: readonly { type: MatchEntityType; column: string; kind: 'email' | 'domain' | 'ip' }[] = [
+const ENTITIES: readonly { type: MatchEntityType; column: EntityColumn; kind: 'email' | 'domain' | 'ip' }[] = [
   { type: 'sender', column: 'SenderAddress', kind: 'email' },
   { type: 'senderDomain', column: 'SenderDomain', kind: 'domain' },
   { type: 'fromIP', column: 'FromIP', kind: 'ip' },
   { type: 'recipient', column: 'RecipientAddress', kind: 'email' },
 ];
 
-/** Matched values per aggregation query: enough to keep the number of scans low, few enough to bind quickly. */
-const IN_CHUNK = 5000;
-
-function iso(t: number | string): string {
-  const d = new Date(t);
-  if (Number.isNaN(d.getTime())) throw new IntelInputError(`not a time: ${String(t)}`);
-  return d.toISOString();
+function ms(t: number | string): number {
+  const v = typeof t === 'number' ? t : Date.parse(t);
+  if (Number.isNaN(v) || Number.isNaN(new Date(t).getTime())) throw new IntelInputError(`not a time: ${String(t)}`);
+  return v;
 }
 
 function isMatcher(x: unknown): x is Matcher {
@@ -66,67 +65,43 @@ function isMatcher(x: unknown): x is Matcher {
  * indicators, or by default the store's Indicators table. Sorted by confidence, then messages.
  */
 export async function computeMatches(
-  store: Pick<Store, 'query'>,
+  store: Pick<Store, 'dialect' | 'query' | 'distinctValues' | 'entityValueStats'>,
   source?: Matcher | readonly IndicatorRow[],
   options: ComputeMatchesOptions = {},
 ): Promise<IntelMatch[]> {
   const now = options.now ?? Date.now();
   const matcher = isMatcher(source) ? source : createMatcher(source ?? (await loadIndicators(store)), now);
-  const where: string[] = [];
-  const params: string[] = [];
-  if (options.from !== undefined) {
-    params.push(iso(options.from));
-    where.push(`"Received" >= CAST($${params.length} AS TIMESTAMP)`);
-  }
-  if (options.to !== undefined) {
-    params.push(iso(options.to));
-    where.push(`"Received" < CAST($${params.length} AS TIMESTAMP)`);
-  }
+  const window: TimeWindow = {};
+  if (options.from !== undefined) window.from = ms(options.from);
+  if (options.to !== undefined) window.to = ms(options.to);
   const minConfidence = options.minConfidence ?? 0;
-  const window = where.length ? ` AND ${where.join(' AND ')}` : '';
   const out: IntelMatch[] = [];
   for (const e of ENTITIES) {
     if (matcher.counts[e.kind] === 0) continue;
     const match = e.kind === 'email' ? matcher.matchEmail : e.kind === 'domain' ? matcher.matchDomain : matcher.matchIp;
     // First the distinct values only (moving rows out of the engine is the costly part), matched here...
-    const distinct = await store.query(
-      `SELECT DISTINCT "${e.column}" FROM "${MessageTrace.name}" WHERE "${e.column}" <> ''${window}`,
-      params,
-    );
     const hits = new Map<string, readonly IndicatorRow[]>();
-    for (const [value] of distinct.rows) {
-      const entity = String(value);
+    for (const entity of await store.distinctValues(e.column, window, { signal: options.signal })) {
       const found = match(entity).filter((i) => i.Confidence >= minConfidence);
       if (found.length) hits.set(entity, found);
     }
-    // ...then counts and first/last seen for the matched values alone, bound as parameters.
-    const entities = [...hits.keys()];
-    for (let start = 0; start < entities.length; start += IN_CHUNK) {
-      const chunk = entities.slice(start, start + IN_CHUNK);
-      const marks = chunk.map((_, k) => `$${params.length + k + 1}`).join(', ');
-      const result = await store.query(
-        `SELECT "${e.column}", count(DISTINCT "MessageTraceId"), min("Received"), max("Received") FROM "${MessageTrace.name}" ` +
-          `WHERE "${e.column}" IN (${marks})${window} GROUP BY 1`,
-        [...params, ...chunk],
-      );
-      for (const row of result.rows) {
-        const entity = String(row[0]);
-        for (const i of hits.get(entity) ?? []) {
-          out.push({
-            entity,
-            type: e.type,
-            indicator: i.Indicator,
-            indicatorType: i.Type,
-            confidence: i.Confidence,
-            band: confidenceBand(i.Confidence),
-            actor: i.Actor || UNASSIGNED_ACTOR,
-            feed: i.Feed,
-            labels: [...i.Labels],
-            firstSeen: String(row[2]),
-            lastSeen: String(row[3]),
-            messages: Number(row[1]),
-          });
-        }
+    // ...then counts and first/last seen for the matched values alone.
+    for (const stats of await store.entityValueStats(e.column, [...hits.keys()], window, { signal: options.signal })) {
+      for (const i of hits.get(stats.value) ?? []) {
+        out.push({
+          entity: stats.value,
+          type: e.type,
+          indicator: i.Indicator,
+          indicatorType: i.Type,
+          confidence: i.Confidence,
+          band: confidenceBand(i.Confidence),
+          actor: i.Actor || UNASSIGNED_ACTOR,
+          feed: i.Feed,
+          labels: [...i.Labels],
+          firstSeen: stats.first,
+          lastSeen: stats.last,
+          messages: stats.messages,
+        });
       }
     }
   }

@@ -1,6 +1,7 @@
 /** Reading and writing the Indicators table, and syncing feeds into it with their incremental state. */
 import { Indicators, type IndicatorRow } from '../schema/index.js';
-import type { Store } from '../store/index.js';
+import { kqlString } from '../kql/index.js';
+import { runKql, type Store } from '../store/index.js';
 import { readFeed, type AutoFeedConfig } from './read-feed.js';
 import type { FeedConfig, FeedResult, FeedState } from './types.js';
 
@@ -28,12 +29,10 @@ function toLabels(v: unknown): string[] {
 }
 
 /** All stored indicators (optionally of one feed). */
-export async function loadIndicators(store: Pick<Store, 'query'>, feed?: string): Promise<IndicatorRow[]> {
-  const cols = Indicators.columns.map((c) => `"${c.name}"`).join(', ');
-  const r = await store.query(
-    `SELECT ${cols} FROM "${Indicators.name}"${feed === undefined ? '' : ' WHERE "Feed" = $1'}`,
-    feed === undefined ? [] : [feed],
-  );
+export async function loadIndicators(store: Pick<Store, 'dialect' | 'query'>, feed?: string): Promise<IndicatorRow[]> {
+  const cols = Indicators.columns.map((c) => c.name).join(', ');
+  const where = feed === undefined ? '' : `\n| where Feed == ${kqlString(feed)}`;
+  const r = await runKql(store, `${Indicators.name}${where}\n| project ${cols}`);
   const at = (name: string) => Indicators.columns.findIndex((c) => c.name === name);
   const [iInd, iType, iConf, iActor, iLabels, iFeed, iFrom, iUntil] = [
     'Indicator',

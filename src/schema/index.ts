@@ -6,4 +6,6 @@ export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatc
 export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow, IntelMatchRow } from './rows.js';
 export { normalizeAddress, domainOf } from './address.js';
 export { normalizeTraceId, isNormalTraceId } from './trace-id.js';
+export { SEVERITIES, FINDING_STATES } from './findings.js';
+export type { Severity, FindingState, FindingRow, StoredFindingRow, FindingStateChange, FindingListFilter } from './findings.js';
 export { parseTime, formatTime } from './time.js';

@@ -2,7 +2,7 @@
 import type { Config } from '../config/index.js';
 import type { Store } from '../store/index.js';
 import type { OidcClient } from './auth/oidc.js';
-import type { RateLimiter } from './auth/rate-limiter.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import type { SessionStore } from './auth/session-store.js';
 import type { UserDirectory } from './auth/user-directory.js';
 import type { DashboardSet } from './dashboards/dashboard-set.js';
@@ -18,5 +18,5 @@ export interface AppContext {
   queries: QueryService;
   dashboards: DashboardSet;
   oidc?: OidcClient;
-  loginLimits: { ip: RateLimiter; user: RateLimiter };
+  loginThrottle: LoginThrottle;
 }

@@ -8,11 +8,12 @@ import type { Store } from '../store/index.js';
 import type { AppContext } from './app-context.js';
 import { authenticateHook } from './auth/authenticate.js';
 import { OidcClient } from './auth/oidc.js';
-import { RateLimiter } from './auth/rate-limiter.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { serverSecret } from './auth/server-secret.js';
 import { SessionStore } from './auth/session-store.js';
 import { UserDirectory } from './auth/user-directory.js';
 import { DashboardSet } from './dashboards/dashboard-set.js';
-import { registerErrorHandler } from './errors.js';
+import { answerUnparsableRequest, frameworkErrors, registerErrorHandler } from './errors.js';
 import { VERSION } from './package-root.js';
 import { QueryService } from './query/query-service.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -27,7 +28,7 @@ import { registerIntelRoutes } from './routes/intel-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerWebAppRoutes } from './routes/web-app-routes.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.js';
 import { serverSettings } from './server-settings.js';
 
 /** What buildApp needs. */
@@ -59,7 +60,6 @@ declare module 'fastify' {
 /** Build the app without listening (tests use app.inject). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const settings = serverSettings(options.config);
-  const windowMs = settings.login.windowMinutes * 60_000;
   const ctx: AppContext = {
     config: options.config,
     store: options.store,
@@ -73,17 +73,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       concurrencyPerUser: settings.queryConcurrencyPerUser,
     }),
     dashboards: DashboardSet.load(options.dashboardDir),
-    oidc: settings.oidc ? new OidcClient(settings.oidc) : undefined,
-    loginLimits: {
-      ip: new RateLimiter({ max: settings.login.maxFailuresPerIp, windowMs }),
-      user: new RateLimiter({ max: settings.login.maxFailuresPerUser, windowMs }),
-    },
+    oidc: settings.oidc ? new OidcClient(settings.oidc, serverSecret(options.store)) : undefined,
+    loginThrottle: new LoginThrottle(settings.login),
   };
 
   const app = Fastify({
     loggerInstance: (options.logger || pino({ enabled: false })) as FastifyBaseLogger,
     trustProxy: settings.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply);
+      frameworkErrors(error, request, reply);
+    },
+    clientErrorHandler: answerUnparsableRequest,
   });
   const routes: RouteInfo[] = [];
   app.decorate('mailsiftRoutes', routes);

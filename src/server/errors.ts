@@ -1,4 +1,6 @@
 /** Errors of the HTTP API and the one place that decides which HTTP status and body each error gets. */
+import { STATUS_CODES as httpStatusText } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { KqlError } from '../kql/index.js';
 import { StoreQueryError } from '../store/index.js';
@@ -181,11 +183,54 @@ export function toHttpError(error: unknown): HttpError {
   if (fe && fe.validation) {
     return { status: 400, body: { error: { code: 'BAD_REQUEST', message: `invalid request: ${fe.message ?? 'validation failed'}` } } };
   }
-  if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && typeof fe.code === 'string') {
-    // Fastify's own client errors (unsupported media type, body too large, malformed JSON).
-    return { status: fe.statusCode, body: { error: { code: fe.code, message: fe.message ?? 'bad request' } } };
+  if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own client errors: fixed words, never their message (it quotes the URL, body or content type sent).
+    const known = typeof fe.code === 'string' ? FRAMEWORK_ERRORS[fe.code] : undefined;
+    const [status, code, message] = known ?? [fe.statusCode, STATUS_CODES[fe.statusCode] ?? 'BAD_REQUEST', 'the request could not be read'];
+    return { status, body: { error: { code, message } } };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } } };
+}
+
+/** Fastify's client errors as [status, code, message]. */
+const FRAMEWORK_ERRORS: Readonly<Record<string, readonly [number, string, string]>> = {
+  FST_ERR_BAD_URL: [400, 'BAD_REQUEST', 'the URL is not valid (malformed percent-encoding)'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG', 'a part of the URL is too long'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'BAD_REQUEST', 'the body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'BAD_REQUEST', 'the body is empty; send a JSON object'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST', 'the Content-Length does not match the body'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'BODY_TOO_LARGE', 'the body is too large'],
+  FST_ERR_ASYNC_CONSTRAINT: [400, 'BAD_REQUEST', 'the request could not be routed'],
+};
+
+/** Codes for the statuses of other client errors. */
+const STATUS_CODES: Readonly<Record<number, string>> = {
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  408: 'TIMEOUT',
+  413: 'BODY_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'HEADERS_TOO_LARGE',
+};
+
+/** Answer a request Node could not parse (bad request line, headers too large, client time-out) in the app's JSON error shape. */
+export function answerUnparsableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'the URL or headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'TIMEOUT', 'the request took too long to arrive']
+        : [400, 'BAD_REQUEST', 'the request could not be read'];
+  const body = JSON.stringify({ error: { code, message } } satisfies ErrorBody);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${httpStatusText[status] ?? 'Error'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }
 
 /** Send an error answer. */
@@ -193,6 +238,11 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const http = toHttpError(error);
   if (http.headers) void reply.headers(http.headers);
   return reply.code(http.status).type('application/json; charset=utf-8').send(http.body);
+}
+
+/** Fastify's `frameworkErrors` option: errors met before routing (bad URL encoding, too long a path part) get the app's answer. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void sendError(reply, error);
 }
 
 /** Install the error handler: unexpected errors are logged with their stack, the client gets the mapped answer. */

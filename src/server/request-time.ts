@@ -2,15 +2,20 @@
 import { parseTime } from '../schema/index.js';
 import { BadRequestError } from './errors.js';
 
-/** Ms since the epoch for an optional `from`/`to` value; BadRequestError naming the parameter when unreadable. */
+/** The times a range may name: 1970-01-01 to the end of 9999 (beyond, dates can't be written in ISO 8601 or SQL). */
+export const EARLIEST_TIME = 0;
+export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Ms since the epoch for an optional `from`/`to` value; BadRequestError naming the parameter when unreadable or out of range. */
 export function parseRequestTime(name: string, value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string') {
-    const t = /^\d+$/.test(value) ? Number(value) : parseTime(value);
-    if (!Number.isNaN(t)) return t;
-  }
-  throw new BadRequestError(`${name} must be an ISO 8601 time such as 2026-11-01T00:00:00Z`);
+  let t = NaN;
+  if (typeof value === 'number') t = value;
+  else if (typeof value === 'string') t = /^\d{1,20}$/.test(value) ? Number(value) : parseTime(value);
+  if (Number.isNaN(t) || !Number.isFinite(t)) throw new BadRequestError(`${name} must be an ISO 8601 time such as 2026-11-01T00:00:00Z`);
+  if (t < EARLIEST_TIME || t > LATEST_TIME)
+    throw new BadRequestError(`${name} is out of range: give a time between 1970-01-01 and 9999-12-31`);
+  return Math.trunc(t);
 }
 
 /** Both ends of a range; `from` must come before `to`. */

@@ -1,6 +1,6 @@
 /** The `server:` block of mailsift.yaml as the server uses it: limits, proxy trust, sign-in throttling and SSO. */
 import { z } from 'zod';
-import type { Config } from '../config/index.js';
+import { ConfigError, type Config } from '../config/index.js';
 import { ROLES } from './auth/roles.js';
 
 const roleList = z.array(z.string()).default([]);
@@ -11,7 +11,7 @@ const oidcSchema = z
     issuer: z.string().url(),
     clientId: z.string().min(1),
     clientSecret: z.string().optional(),
-    /** Where the provider sends the browser back; default <publicUrl or request origin>/api/auth/oidc/callback. */
+    /** Where the provider sends the browser back; default <server.publicUrl>/api/auth/oidc/callback. */
     redirectUri: z.string().url().optional(),
     scopes: z.array(z.string()).default(['openid', 'profile', 'email']),
     /** Claim holding the user's app roles or groups (Entra ID: `roles` for app roles, `groups` for group ids). */
@@ -48,12 +48,20 @@ const settingsSchema = z
       .default({ maxFailuresPerIp: 20, maxFailuresPerUser: 5, windowMinutes: 15 }),
     oidc: oidcSchema.optional(),
   })
-  .passthrough();
+  .passthrough()
+  // The callback address must not come from the request's Host header, which any client can set.
+  .refine((s) => !s.oidc || s.publicUrl, {
+    path: ['publicUrl'],
+    message: 'single sign-on (server.oidc) needs server.publicUrl: the address users open, e.g. https://mailsift.example.com',
+  });
 
 export type ServerSettings = z.infer<typeof settingsSchema>;
 export type OidcSettings = z.infer<typeof oidcSchema>;
 
 /** Validate and default the server block of a loaded configuration. */
 export function serverSettings(config: Pick<Config, 'server'>): ServerSettings {
-  return settingsSchema.parse(config.server ?? {});
+  const parsed = settingsSchema.safeParse(config.server ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ConfigError(`server.${issue.path.join('.')}: ${issue.message}`);
 }

@@ -3,7 +3,22 @@ import { StoreConfigError } from './errors.js';
 import type { Store } from './store.js';
 import { parseStoreUrl, redactStoreUrl } from './store-url.js';
 
-export type { Store, UpsertCounts, QueryResult, StoreStats, StateEntry, DimensionEnricher } from './store.js';
+export type {
+  Store,
+  UpsertCounts,
+  QueryResult,
+  QueryOptions,
+  StoreStats,
+  StateEntry,
+  DimensionEnricher,
+  TimeWindow,
+  EntityColumn,
+  EntityValueStats,
+} from './store.js';
+export type * from './detect-queries.js';
+export { runKql } from './run-kql.js';
+export type { RunKqlOptions, KqlResult } from './run-kql.js';
+export { FILLABLE_STRING_COLUMNS, FILLABLE_NUMBER_COLUMNS, mergeTrace, collapseBatch } from './trace-merge.js';
 export type { SqlDialectName } from './dialect-name.js';
 export { StoreConfigError, StoreQueryError, StoreLockedError, StoreDamagedError, isDamagedStoreError } from './errors.js';
 export { parseStoreUrl, redactStoreUrl, DEFAULT_STORE_URL } from './store-url.js';

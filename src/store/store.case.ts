@@ -1,37 +1,14 @@
 /** The behaviour every Store must have; each engine's test file runs it with its own factory. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TraceRow } from '../schema/index.js';
+import { kqlString } from '../kql/index.js';
+import { runKql } from './run-kql.js';
+import { runStoreExtraTests } from './store-extra.case.js';
 import type { Store } from './store.js';
+import { traceRow } from './testing/trace-row.js';
 
-/** A complete trace row for tests; override what the case is about. */
-export function traceRow(over: Partial<TraceRow> = {}): TraceRow {
-  return {
-    Received: Date.UTC(2026, 10, 2, 9, 30),
-    SenderAddress: 'alice@fabrikam.com',
-    RecipientAddress: 'bob@contoso.com',
-    Subject: 'Quarterly report',
-    Status: 'Delivered',
-    FromIP: '203.0.113.10',
-    ToIP: '',
-    Size: 12_345,
-    MessageId: '<a1@fabrikam.com>',
-    MessageTraceId: '6f0c1a2b-0000-4000-8000-000000000001',
-    Organization: 'contoso.onmicrosoft.com',
-    Source: 'graph',
-    SenderDomain: 'fabrikam.com',
-    RecipientDomain: 'contoso.com',
-    Direction: 'Inbound',
-    FromCountry: '',
-    ToCountry: '',
-    FromAsn: 0,
-    ToAsn: 0,
-    FromAsOrg: '',
-    ToAsOrg: '',
-    ...over,
-  };
-}
+export { traceRow };
 
-/** Run the shared store suite. `skip` lists case names this engine skips, each with its reason. */
+/** Run the shared store suite, which reads back only through the Store interface and KQL. `skip` lists case names this engine skips, each with its reason. */
 export function runStoreTests(name: string, factory: () => Promise<Store>, skip: Record<string, string> = {}): void {
   describe(`Store (${name})`, () => {
     let store: Store;
@@ -43,12 +20,12 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     });
     const test = (title: string, fn: () => Promise<void>) =>
       skip[title] ? it.skip(`${title} (skipped: ${skip[title]})`, fn) : it(title, fn);
+    const count = async (table: string) => Number((await runKql(store, `${table} | count`)).rows[0]![0]);
 
     test('inserts new rows and counts them', async () => {
       const counts = await store.upsertTraces([traceRow(), traceRow({ RecipientAddress: 'carol@contoso.com' })]);
       expect(counts).toEqual({ ingested: 2, updated: 0, duplicates: 0 });
-      const r = await store.query('SELECT count(*) FROM "MessageTrace"');
-      expect(r.rows[0]![0]).toBe(2);
+      expect(await count('MessageTrace')).toBe(2);
     });
 
     test('says what became of each row when asked, in input order', async () => {
@@ -65,7 +42,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       const r = await store.upsertTracesWithOutcomes(rows);
       expect([...r.outcomes]).toEqual([0, 1, 2, 2, 0, 1]);
       expect({ ingested: r.ingested, updated: r.updated, duplicates: r.duplicates }).toEqual({ ingested: 2, updated: 2, duplicates: 2 });
-      const stored = await store.query('SELECT "RecipientAddress", "Status" FROM "MessageTrace" ORDER BY 1');
+      const stored = await runKql(store, 'MessageTrace | project RecipientAddress, Status | sort by RecipientAddress asc');
       expect(stored.rows).toEqual([
         ['bob@contoso.com', 'Delivered'],
         ['carol@contoso.com', 'Delivered'],
@@ -84,8 +61,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(await store.upsertTraces([traceRow({ Status: 'Delivered' })])).toEqual({ ingested: 0, updated: 1, duplicates: 0 });
       expect(await store.upsertTraces([traceRow({ Status: 'Pending' })])).toEqual({ ingested: 0, updated: 0, duplicates: 1 });
       expect(await store.upsertTraces([traceRow({ Status: 'Quarantined' })])).toEqual({ ingested: 0, updated: 1, duplicates: 0 });
-      const r = await store.query('SELECT "Status" FROM "MessageTrace"');
-      expect(r.rows).toEqual([['Quarantined']]);
+      expect((await runKql(store, 'MessageTrace | project Status')).rows).toEqual([['Quarantined']]);
     });
 
     test('empty fields are filled by a later read, present ones are kept', async () => {
@@ -93,7 +69,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       const counts = await store.upsertTraces([traceRow({ Subject: 'Filled', FromIP: '198.51.100.1', Size: 99 })]);
       expect(counts.updated).toBe(1);
       await store.upsertTraces([traceRow({ Subject: 'Other' })]);
-      const r = await store.query('SELECT "Subject", "FromIP", "Size" FROM "MessageTrace"');
+      const r = await runKql(store, 'MessageTrace | project Subject, FromIP, Size');
       expect(r.rows).toEqual([['Filled', '198.51.100.1', 99]]);
     });
 
@@ -104,13 +80,13 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
         traceRow({ Status: 'Delivered' }),
       ]);
       expect(counts).toEqual({ ingested: 1, updated: 1, duplicates: 1 });
-      const r = await store.query('SELECT "Status", count(*) FROM "MessageTrace" GROUP BY 1');
+      const r = await runKql(store, 'MessageTrace | summarize count() by Status');
       expect(r.rows).toEqual([['Delivered', 1]]);
     });
 
     test('times round-trip in UTC with milliseconds', async () => {
       await store.upsertTraces([traceRow({ Received: Date.parse('2022-07-25T12:26:13.240Z') })]);
-      const r = await store.query('SELECT "Received" FROM "MessageTrace"');
+      const r = await runKql(store, 'MessageTrace | project Received');
       expect(r.rows[0]![0]).toBe('2022-07-25T12:26:13.240Z');
       expect(r.columns[0]!.type).toBe('datetime');
     });
@@ -118,16 +94,16 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     test('attacker-controlled text is stored verbatim and bound as a parameter', async () => {
       const evil = `'); DROP TABLE "MessageTrace"; -- <img src=x onerror=alert(1)> \u202e "quoted" \\ 請求書`;
       await store.upsertTraces([traceRow({ Subject: evil })]);
-      const r = await store.query('SELECT "Subject" FROM "MessageTrace" WHERE "Subject" = $1', [evil]);
+      const r = await runKql(store, `MessageTrace | where Subject == ${kqlString(evil)} | project Subject`);
       expect(r.rows).toEqual([[evil]]);
+      expect(await store.distinctValues('SenderAddress')).toEqual(['alice@fabrikam.com']);
     });
 
     test('a batch that fails leaves the store as it was', async () => {
       await store.upsertTraces([traceRow()]);
       const bad = traceRow({ RecipientAddress: 'x@contoso.com', Size: 'not a number' as unknown as number });
       await expect(store.upsertTraces([traceRow({ RecipientAddress: 'y@contoso.com' }), bad])).rejects.toThrow();
-      const r = await store.query('SELECT count(*) FROM "MessageTrace"');
-      expect(r.rows[0]![0]).toBe(1);
+      expect(await count('MessageTrace')).toBe(1);
     });
 
     test('events are inserted once', async () => {
@@ -145,6 +121,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       };
       expect(await store.insertEvents([ev, { ...ev, Event: 'DELIVER' }, ev])).toBe(2);
       expect(await store.insertEvents([ev])).toBe(0);
+      expect(await count('MessageEvents')).toBe(2);
     });
 
     test('indicators are replaced per feed and upserted', async () => {
@@ -162,7 +139,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       await store.replaceIndicators('other', [{ ...ind, Feed: 'other' }]);
       await store.replaceIndicators('soc', [ind]);
       await store.upsertIndicators([{ ...ind, Confidence: 90 }]);
-      const r = await store.query('SELECT "Feed", "Indicator", "Confidence", "Labels" FROM "Indicators" ORDER BY 1');
+      const r = await runKql(store, 'Indicators | project Feed, Indicator, Confidence, Labels | sort by Feed asc');
       expect(r.rows.map((x) => x.slice(0, 3))).toEqual([
         ['other', 'evil@bad.example', 80],
         ['soc', 'evil@bad.example', 90],
@@ -180,8 +157,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       };
       await store.replaceWatchlist('edr', [w, w]);
       await store.replaceWatchlist('edr', [w]);
-      const r = await store.query('SELECT count(*) FROM "Watchlist"');
-      expect(r.rows[0]![0]).toBe(1);
+      expect(await count('Watchlist')).toBe(1);
     });
 
     test('state entries round-trip', async () => {
@@ -191,14 +167,34 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect((await store.getState('collector:m365'))?.value).toEqual({ checkpoint: '2026-11-02T00:00:00Z' });
     });
 
-    test('a query can be interrupted', async () => {
+    test('a query can be interrupted, and the store answers after it', async () => {
+      await store.upsertTraces(
+        Array.from({ length: 3000 }, (_, i) =>
+          traceRow({ MessageTraceId: `t${i}`, Subject: `subject ${i}`, Received: Date.UTC(2026, 10, 1) + i }),
+        ),
+      );
       const controller = new AbortController();
-      const slow = store.query('SELECT count(*) FROM range(10000000000) AS a(x) WHERE x % 7 = 3', [], { signal: controller.signal });
-      setTimeout(() => controller.abort(), 100);
+      // A self-join of 3,000 rows (9M pairs): long enough to interrupt.
+      const slow = runKql(
+        store,
+        'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))',
+        { signal: controller.signal },
+      );
+      setTimeout(() => controller.abort(), 50);
       const started = Date.now();
       await expect(slow).rejects.toThrow(/interrupted/);
       expect(Date.now() - started).toBeLessThan(10_000);
-      expect((await store.query('SELECT 1')).rows).toEqual([[1]]);
+      await store.ping();
+      expect(await count('MessageTrace')).toBe(3000);
+    });
+
+    test('a query can be capped', async () => {
+      await store.upsertTraces([
+        traceRow(),
+        traceRow({ RecipientAddress: 'c@contoso.com' }),
+        traceRow({ RecipientAddress: 'd@contoso.com' }),
+      ]);
+      expect((await runKql(store, 'MessageTrace | project RecipientAddress', { limit: 2 })).rows).toHaveLength(2);
     });
 
     test('stats count rows, messages and groups', async () => {
@@ -214,5 +210,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(s.byDirection).toEqual({ Inbound: 2, Outbound: 1 });
       expect(s.bySource).toEqual({ graph: 2, eac: 1 });
     });
+
+    runStoreExtraTests(test, () => store, count);
   });
 }

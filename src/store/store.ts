@@ -1,5 +1,25 @@
-/** The Store interface: what every storage engine (DuckDB, ClickHouse) offers to the rest of mailsift. */
-import type { EventRow, IndicatorRow, IntelMatchRow, TraceRow, WatchlistRow } from '../schema/index.js';
+/**
+ * The Store interface: what every storage engine (DuckDB, ClickHouse) offers to the rest of mailsift. Modules read
+ * through KQL (runKql compiles for `dialect` and calls `query`) and the typed methods here; no SQL outside src/store
+ * and src/kql (a lint rule holds it). A new engine lives in src/store/<engine>/ and:
+ * - merges MessageTrace by the rule of trace-merge.ts (collapseBatch before writing, its column lists in its SQL);
+ * - trims the tables of retention.ts in deleteOlderThan, keeps the findings' state history, implements the
+ *   DetectQueries hooks of detect-queries.ts;
+ * - inlines strings only through its dialect's escapeString (src/kql/dialect/<engine>/escape.ts);
+ * - passes runStoreTests (store.case.ts) with its own factory, listing any case it skips and why.
+ */
+import type {
+  EventRow,
+  FindingListFilter,
+  FindingRow,
+  FindingStateChange,
+  IndicatorRow,
+  IntelMatchRow,
+  StoredFindingRow,
+  TraceRow,
+  WatchlistRow,
+} from '../schema/index.js';
+import type { DetectQueries } from './detect-queries.js';
 import type { SqlDialectName } from './dialect-name.js';
 
 /** How one upsert batch went. */
@@ -44,6 +64,32 @@ export interface DimensionEnricher {
   geo(ip: string): { country: string; asn: number; asOrg: string };
 }
 
+/** Options of `query`. */
+export interface QueryOptions {
+  /** Interrupts the running statement (the promise rejects with StoreQueryError 'query interrupted'). */
+  signal?: AbortSignal;
+  /** Return at most this many rows (the engine applies the cap around the statement). */
+  limit?: number;
+}
+
+/** A time window over the rows' time column: [from, to), ms since the epoch; either end may be open. */
+export interface TimeWindow {
+  from?: number;
+  to?: number;
+}
+
+/** MessageTrace columns whose distinct values intel matching reads. */
+export type EntityColumn = 'SenderAddress' | 'SenderDomain' | 'FromIP' | 'RecipientAddress';
+
+/** Distinct messages and first / last time of one value of an entity column. */
+export interface EntityValueStats {
+  value: string;
+  messages: number;
+  /** ISO 8601. */
+  first: string;
+  last: string;
+}
+
 /** A storage engine. All writes of one call are atomic: they happen wholly or not at all. */
 export interface Store {
   /** SQL dialect the KQL compiler must target for `query`. */
@@ -77,12 +123,45 @@ export interface Store {
   replaceIntelMatches(rows: readonly IntelMatchRow[]): Promise<void>;
   /** Replace the watchlist `name` with `rows`. */
   replaceWatchlist(name: string, rows: readonly WatchlistRow[]): Promise<void>;
-  /** Run a read-only SQL statement in this store's dialect with positional parameters; `signal` interrupts it. */
-  query(sql: string, params?: readonly unknown[], options?: { signal?: AbortSignal }): Promise<QueryResult>;
-  /** Run a statement that writes (used by modules owning their own tables, e.g. findings). */
-  execute(sql: string, params?: readonly unknown[]): Promise<void>;
+  /**
+   * Run a read-only statement in this store's dialect: SQL that compileKql made for `dialect` with its params.
+   * Modules outside src/store don't write SQL: they call runKql(store, kql) or the typed methods below.
+   */
+  query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult>;
+  /** Resolves when the engine answers (health checks); rejects with StoreQueryError when it does not. */
+  ping(): Promise<void>;
   /** Totals for `mailsift stats`. */
   stats(): Promise<StoreStats>;
+  /** Distinct non-empty values of a MessageTrace column over a window. */
+  distinctValues(column: EntityColumn, window?: TimeWindow, options?: { signal?: AbortSignal }): Promise<string[]>;
+  /** Distinct messages and first / last time of each of `values` (those with rows) in a column, over a window. */
+  entityValueStats(
+    column: EntityColumn,
+    values: readonly string[],
+    window?: TimeWindow,
+    options?: { signal?: AbortSignal },
+  ): Promise<EntityValueStats[]>;
+  /**
+   * Store findings: new ids are inserted as 'open' (UpdatedAt = now); known ids get the new evidence (time span
+   * widened, count, severity, title, entities, query, details replaced) and keep State, UpdatedBy and UpdatedAt.
+   */
+  saveFindings(rows: readonly FindingRow[], now: number): Promise<void>;
+  /** Stored findings, newest first (From descending), then most severe, then by Id. */
+  listFindings(filter?: FindingListFilter): Promise<StoredFindingRow[]>;
+  /** One stored finding, or undefined. */
+  getFinding(id: string): Promise<StoredFindingRow | undefined>;
+  /** Set a finding's triage state and record the change in its history; undefined when the id is unknown. */
+  setFindingState(change: FindingStateChange): Promise<StoredFindingRow | undefined>;
+  /** The triage state changes of a finding, oldest first. */
+  findingHistory(id: string): Promise<FindingStateChange[]>;
+  /**
+   * Retention: delete the rows older than `cutoff` (ms) from every table with a time column (MessageTrace by
+   * Received, MessageEvents and Watchlist by Timestamp, Findings by To, IntelMatches by LastSeen); one
+   * transaction where the engine has them. Returns the rows deleted per table.
+   */
+  deleteOlderThan(cutoff: number): Promise<Record<string, number>>;
+  /** The detection aggregations KQL cannot say well, in this engine's SQL. */
+  readonly detect: DetectQueries;
   /** Read a state entry (checkpoints and the like). */
   getState(key: string): Promise<StateEntry | undefined>;
   /** Write a state entry. */

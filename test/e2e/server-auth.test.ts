@@ -163,10 +163,21 @@ describe('server authentication and authorisation', () => {
     const browser = { cookie: `mailsift_session=${res.cookies.find((x) => x.name === 'mailsift_session')!.value}`, csrf: res.json().csrf };
     expect((await f.as(browser, 'POST', '/api/query', { query: 'MessageTrace | count' })).statusCode).toBe(200);
     await f.users.addUser('temp', 'viewer', 'temporary-password', { replace: true });
-    expect((await f.as(browser, 'POST', '/api/query', { query: 'MessageTrace | count' })).statusCode).toBe(403);
+    // A role change ends the session; signed in again, the new role applies.
+    expect((await f.as(browser, 'POST', '/api/query', { query: 'MessageTrace | count' })).statusCode).toBe(401);
+    const again = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'temp', password: 'temporary-password' },
+    });
+    const viewer = {
+      cookie: `mailsift_session=${again.cookies.find((x) => x.name === 'mailsift_session')!.value}`,
+      csrf: again.json().csrf,
+    };
+    expect((await f.as(viewer, 'POST', '/api/query', { query: 'MessageTrace | count' })).statusCode).toBe(403);
     const admin = await f.login('admin');
     expect((await f.as(admin, 'DELETE', '/api/users/temp')).statusCode).toBe(200);
-    expect((await f.as(browser, 'GET', '/api/dashboards')).statusCode).toBe(401);
+    expect((await f.as(viewer, 'GET', '/api/dashboards')).statusCode).toBe(401);
   });
 
   it('accepts API tokens as Bearer, with their role, until revoked', async () => {

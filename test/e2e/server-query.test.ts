@@ -119,7 +119,9 @@ describe('queries, exports and dashboards over the API', () => {
     const cells = parseCsv(res.body.slice(1));
     expect(cells[0]).toEqual(['SenderAddress', 'Subject', 'Size']);
     const data = cells.slice(1);
-    expect(data.map((r) => r[1])).toEqual(EVIL.slice(0, 7).map((s) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)));
+    // A leading tab or CR is guarded, and so is the formula after it (a tab-splitting spreadsheet starts a cell there).
+    const guarded = (s: string) => (/^[\t\r]=/.test(s) ? `'${s[0]}'${s.slice(1)}` : /^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+    expect(data.map((r) => r[1])).toEqual(EVIL.slice(0, 7).map(guarded));
     expect(data[0]![0]).toBe("'=cmd@evil.example");
     for (const row of data) for (const cell of row.slice(0, 2)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     // Numbers stay numbers.
@@ -334,8 +336,22 @@ describe('queries, exports and dashboards over the API', () => {
   });
 
   it('lists findings and lets analysts change their state', async () => {
-    await f.store.execute(
-      `INSERT INTO "Findings" VALUES ('f1', 'status-spike', 'high', 'FilteredAsSpam 9.8x above its usual level', TIMESTAMP '2026-11-01 09:00:00', TIMESTAMP '2026-11-01 10:00:00', 42, '{"status":"FilteredAsSpam"}', 'MessageTrace | where Status == "FilteredAsSpam"', '{}', 'open', '', NULL)`,
+    await f.store.saveFindings(
+      [
+        {
+          Id: 'f1',
+          Rule: 'status-spike',
+          Severity: 'high',
+          Title: 'FilteredAsSpam 9.8x above its usual level',
+          From: Date.parse('2026-11-01T09:00:00Z'),
+          To: Date.parse('2026-11-01T10:00:00Z'),
+          Count: 42,
+          Entities: { status: 'FilteredAsSpam' },
+          Query: 'MessageTrace | where Status == "FilteredAsSpam"',
+          Details: {},
+        },
+      ],
+      Date.parse('2026-11-01T11:00:00Z'),
     );
     const viewer = await f.login('viewer');
     const list = (await f.as(viewer, 'GET', '/api/findings')).json();

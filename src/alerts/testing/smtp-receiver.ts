@@ -28,6 +28,8 @@ export interface SmtpReceiverOptions {
   noStartTls?: boolean;
   /** Refuse the first N messages with `451 4.3.0 try again later`. */
   tempFailFirst?: number;
+  /** On a refused login, echo the credentials back as some servers do (`AUTH PLAIN <base64>` and the password line of `AUTH LOGIN`). */
+  echoAuth?: boolean;
 }
 
 /** Start the server on 127.0.0.1 at a free port. */
@@ -46,6 +48,11 @@ export async function startSmtpReceiver(o: SmtpReceiverOptions): Promise<SmtpRec
     onAuth(auth, session, cb) {
       const ok = auth.username === o.user && auth.password === o.pass;
       logins.push({ user: auth.username ?? '', ok, secure: session.secure });
+      if (!ok && o.echoAuth) {
+        const plain = Buffer.from(`${auth.username}\u0000${auth.username}\u0000${auth.password}`).toString('base64');
+        const login = Buffer.from(auth.password ?? '').toString('base64');
+        return cb(new Error(`5.7.8 Authentication credentials invalid: AUTH PLAIN ${plain} (LOGIN ${login})`));
+      }
       if (!ok) return cb(new Error('5.7.8 Authentication credentials invalid'));
       cb(null, { user: auth.username });
     },

@@ -31,7 +31,7 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
           to: opts.to ? parseTimeArg('--to', opts.to, now) : undefined,
         };
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const [{ compileKql, KqlError }, { parseStoreUrl }] = await Promise.all([
+        const [{ compileKql, KqlError }, { parseStoreUrl, runKql }] = await Promise.all([
           import('../../kql/index.js'),
           import('../../store/index.js'),
         ]);
@@ -48,10 +48,8 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
         }
         try {
           const store = await ctx.store();
-          const result = await store.query(compiled.sql, compiled.params);
-          // The compiler knows the KQL types (dynamic, timespan) better than the engine's result metadata.
-          const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
-          process.stdout.write(await render(opts.format, columns, result.rows));
+          const result = await runKql(store, kql, { now, timeRange });
+          process.stdout.write(await render(opts.format, result.columns, result.rows));
           return EXIT.ok;
         } finally {
           await ctx.close();

@@ -41,8 +41,8 @@ export function registerUsers(program: Command, run: Run): void {
     .description('add a user (or --replace the password and role of one)')
     .argument('<name>', 'user name')
     .requiredOption('--role <role>', ROLE_TEXT)
-    .requiredOption('--password-stdin', 'read the password from standard input (at least 12 characters)')
-    .option('--replace', 'replace an existing user')
+    .requiredOption('--password-stdin', 'read the password from standard input (at least 12 characters, hard to guess)')
+    .option('--replace', "replace an existing user's password and role (ends their sessions; works whatever the sign-in limits)")
     .action((name: string, opts: { role: string; replace?: boolean }, cmd: Command) =>
       run(async () => {
         const role = await checkRole(opts.role);

@@ -1,6 +1,6 @@
 /** Shared pieces of the collector tests and the budget benchmark: ids, config entries, fake rows, store read-back. */
 import { normalizeStatus } from '../../schema/index.js';
-import type { Store } from '../../store/index.js';
+import { runKql, type Store } from '../../store/index.js';
 import type { FakeTrace, FakeTraceView } from './fake-dataset.js';
 import type { FakeMicrosoft } from './fake-microsoft.js';
 
@@ -77,7 +77,7 @@ export function expectedRows(rows: readonly FakeTraceView[]): KeyedRow[] {
 
 /** What the store holds, in comparable form (duplicates would show as repeated keys). */
 export async function storedRows(store: Store): Promise<KeyedRow[]> {
-  const r = await store.query('SELECT "MessageTraceId", "RecipientAddress", "Received", "Status" FROM "MessageTrace"');
+  const r = await runKql(store, 'MessageTrace | project MessageTraceId, RecipientAddress, Received, Status');
   return r.rows
     .map(([id, rcpt, received, status]) => ({
       key: `${String(id)}|${String(rcpt)}`,

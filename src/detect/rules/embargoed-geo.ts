@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { FindingDraft, Severity } from '../finding.js';
 import { countryName, plural } from '../describe.js';
 import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
+import { asList, asMs, asNumber } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
+import { dayOf } from '../time-zone.js';
 
 const params = z
   .object({
@@ -41,33 +42,24 @@ export const embargoedGeo = defineRule({
 
 /** Groups by country, IP and local day: one finding per source (or destination) a day. */
 async function bySide(ctx: RuleContext, side: Side, countries: readonly string[]): Promise<FindingDraft[]> {
-  const sql = new SqlBuilder();
-  const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
-  const text = `
-    SELECT "${side}Country", "${side}IP", ${day} AS d, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
-      count(DISTINCT "SenderAddress"), list_slice(list(DISTINCT "SenderAddress"), 1, 5),
-      count(DISTINCT "RecipientAddress"), list_slice(list(DISTINCT "RecipientAddress"), 1, 5),
-      count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded', 'Pending', 'GettingStatus')),
-      list_slice(list(DISTINCT "Subject"), 1, 3)
-    FROM "MessageTrace"
-    WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "${side}Country" IN ${sql.list(countries)}
-    GROUP BY 1, 2, 3 ORDER BY 5`;
-  const rows = await ctx.rows(sql, text);
+  const day = ctx.clock.localDateKql('Received', ctx.from, ctx.to + 1);
+  const rows = await ctx.kql(`MessageTrace
+    | where ${kqlBetween(ctx.from, ctx.to)} and ${kqlIn(`${side}Country`, countries)}
+    | summarize count(), min(Received), max(Received), dcount(SenderAddress), make_set(SenderAddress, 5),
+        dcount(RecipientAddress), make_set(RecipientAddress, 5), countif(Status in ("Delivered", "Expanded", "Pending", "GettingStatus")),
+        make_set(Subject, 3)
+        by Country = ${side}Country, IP = ${side}IP, Day = ${day}
+    | sort by min_Received asc`);
   return rows.map((r) => {
-    const [country, ip, d, n, first, last, senders, senderList, recipients, recipientList, delivered, subjects] = r as [
-      string,
-      string,
-      number,
-      number,
-      number,
-      number,
-      number,
-      string[],
-      number,
-      string[],
-      number,
-      string[],
-    ];
+    const [country, ip, d, n, first, last] = groupHead(r);
+    const [senders, senderList, recipients, recipientList, delivered, subjects] = [
+      asNumber(r[6]),
+      asList(r[7]),
+      asNumber(r[8]),
+      asList(r[9]),
+      asNumber(r[10]),
+      asList(r[11]),
+    ] as const;
     const severity: Severity = side === 'To' ? 'high' : delivered > 0 ? 'high' : 'medium';
     const sender = senders === 1 ? senderList[0]! : '';
     const recipient = recipients === 1 ? recipientList[0]! : '';
@@ -105,21 +97,25 @@ async function bySide(ctx: RuleContext, side: Side, countries: readonly string[]
 
 /** Mail from outside the home countries to the listed sensitive recipients, per recipient and country a day. */
 async function sensitive(ctx: RuleContext, p: Params): Promise<FindingDraft[]> {
-  const sql = new SqlBuilder();
   const addresses = p.sensitiveRecipients.filter((s) => !s.startsWith('@'));
   const domains = p.sensitiveRecipients.filter((s) => s.startsWith('@')).map((s) => s.slice(1));
-  const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
-  const text = `
-    SELECT "RecipientAddress", "FromCountry", ${day} AS d, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
-      list_slice(list(DISTINCT "SenderAddress"), 1, 5), list_slice(list(DISTINCT "FromIP"), 1, 5)
-    FROM "MessageTrace"
-    WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "FromCountry" <> '' AND "FromCountry" NOT IN ${sql.list(ctx.organization.homeCountries)}
-      AND "FromCountry" NOT IN ${sql.list(ctx.organization.embargoedCountries)}
-      AND ("RecipientAddress" IN ${sql.list(addresses)} OR "RecipientDomain" IN ${sql.list(domains)})
-    GROUP BY 1, 2, 3 ORDER BY 5`;
-  const rows = await ctx.rows(sql, text);
+  const day = ctx.clock.localDateKql('Received', ctx.from, ctx.to + 1);
+  const notIn = (column: string, values: readonly string[]) => (values.length ? ` and not(${kqlIn(column, values)})` : '');
+  const recipientCond = [
+    addresses.length ? kqlIn('RecipientAddress', addresses) : '',
+    domains.length ? kqlIn('RecipientDomain', domains) : '',
+  ]
+    .filter(Boolean)
+    .join(' or ');
+  const rows = await ctx.kql(`MessageTrace
+    | where ${kqlBetween(ctx.from, ctx.to)} and FromCountry != ""${notIn('FromCountry', ctx.organization.homeCountries)}${notIn('FromCountry', ctx.organization.embargoedCountries)}
+    | where ${recipientCond}
+    | summarize count(), min(Received), max(Received), make_set(SenderAddress, 5), make_set(FromIP, 5)
+        by Recipient = RecipientAddress, Country = FromCountry, Day = ${day}
+    | sort by min_Received asc`);
   return rows.map((r) => {
-    const [recipient, country, d, n, first, last, senders, ips] = r as [string, string, number, number, number, number, string[], string[]];
+    const [recipient, country, d, n, first, last] = groupHead(r);
+    const [senders, ips] = [asList(r[6]), asList(r[7])];
     return {
       rule: 'embargoed-geo',
       severity: 'low',
@@ -137,4 +133,9 @@ async function sensitive(ctx: RuleContext, p: Params): Promise<FindingDraft[]> {
       key: ['sensitive', recipient, country, String(d)],
     } satisfies FindingDraft;
   });
+}
+
+/** The two group keys, local day, count, first and last time that both queries start their rows with. */
+function groupHead(r: unknown[]): [string, string, number, number, number, number] {
+  return [String(r[0]), String(r[1]), dayOf(r[2]), asNumber(r[3]), asMs(r[4]), asMs(r[5])];
 }

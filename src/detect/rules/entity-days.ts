@@ -1,6 +1,8 @@
 /** Mail per value of one column per local day, with the samples a finding shows (senders, recipients, IPs, subjects). */
 import type { RuleContext } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
+import { kqlBetween, kqlIn } from '../kql-text.js';
+import { asList, asMs, asNumber } from '../kql-values.js';
+import { dayOf } from '../time-zone.js';
 
 /** One value on one local day. */
 export interface EntityDay {
@@ -31,36 +33,32 @@ export async function entityDays(
   values: readonly string[],
   samples: { recipients: number; subjects: number },
 ): Promise<EntityDay[]> {
-  const sql = new SqlBuilder();
-  const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.from, ctx.to + 1);
-  const rows = await ctx.rows(
-    sql,
-    `
-    SELECT "${column}", ${day}, count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
-      count(*) FILTER (WHERE "Status" IN ('Delivered', 'Expanded')),
-      list_slice(list(DISTINCT "SenderAddress"), 1, 5), count(DISTINCT "SenderAddress"),
-      list_slice(list(DISTINCT "RecipientAddress"), 1, ${Math.trunc(samples.recipients)}), count(DISTINCT "RecipientAddress"),
-      list_slice(list(DISTINCT "FromIP"), 1, 5), list_slice(list(DISTINCT "Subject"), 1, ${Math.trunc(samples.subjects)}),
-      list_slice(list(DISTINCT "FromCountry"), 1, 5)
-    FROM "MessageTrace" WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "${column}" IN ${sql.list([...values])}
-    GROUP BY 1, 2 ORDER BY 4`,
-  );
+  if (values.length === 0) return [];
+  const day = ctx.clock.localDateKql('Received', ctx.from, ctx.to + 1);
+  const rows = await ctx.kql(`MessageTrace
+    | where ${kqlBetween(ctx.from, ctx.to)}
+    | where ${kqlIn(column, values)}
+    | summarize count(), min(Received), max(Received), countif(Status in ("Delivered", "Expanded")),
+        make_set(SenderAddress, 5), dcount(SenderAddress), make_set(RecipientAddress, ${Math.trunc(samples.recipients)}),
+        dcount(RecipientAddress), make_set(FromIP, 5), make_set(Subject, ${Math.trunc(samples.subjects)}), make_set(FromCountry, 5)
+        by Value = ${column}, Day = ${day}
+    | sort by min_Received asc`);
   return rows.map((r) => {
-    const [value, d, count, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects, countries] = r as [
-      string,
-      number,
-      number,
-      number,
-      number,
-      number,
-      string[],
-      number,
-      string[],
-      number,
-      string[],
-      string[],
-      string[],
-    ];
-    return { value, day: d, count, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects, countries };
+    const [value, d, count, first, last, delivered, senders, senderCount, recipients, recipientCount, ips, subjects, countries] = r;
+    return {
+      value: String(value),
+      day: dayOf(d),
+      count: asNumber(count),
+      first: asMs(first),
+      last: asMs(last),
+      delivered: asNumber(delivered),
+      senders: asList(senders),
+      senderCount: asNumber(senderCount),
+      recipients: asList(recipients),
+      recipientCount: asNumber(recipientCount),
+      ips: asList(ips),
+      subjects: asList(subjects),
+      countries: asList(countries),
+    };
   });
 }

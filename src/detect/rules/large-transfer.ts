@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { formatBytes, formatFactor, plural } from '../describe.js';
 import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
+import { asMs, asNumber } from '../kql-values.js';
 import { defineRule } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 import { partnerDomains } from './partner-domains.js';
 import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
 
@@ -64,21 +64,17 @@ export const largeTransfer = defineRule({
         if (!overLimit && !overBaseline) continue;
         const start = Math.max(ctx.from, ctx.clock.dayStart(x.day));
         const end = Math.min(ctx.to, ctx.clock.dayStart(x.day + 1) - 1);
-        const sql = new SqlBuilder();
-        const rows = await ctx.rows(
-          sql,
-          `
-          SELECT "RecipientAddress", "RecipientDomain", count(*), sum("Size"), epoch_ms(min("Received")), epoch_ms(max("Received"))
-          FROM "MessageTrace" WHERE ${receivedBetween(sql, start, end)} AND "SenderAddress" = ${sql.param(sender)} AND "Direction" = 'Outbound'
-          GROUP BY 1, 2 ORDER BY 4 DESC`,
-        );
-        const recipients = (rows as [string, string, number, number, number, number][]).map(([address, domain, n, bytes, first, last]) => ({
-          address,
-          domain,
-          n,
-          bytes: Number(bytes),
-          first,
-          last,
+        const rows = await ctx.kql(`MessageTrace
+          | where ${kqlBetween(start, end)} and SenderAddress == ${kqlString(sender)} and Direction == "Outbound"
+          | summarize count(), sum(Size), min(Received), max(Received) by RecipientAddress, RecipientDomain
+          | sort by sum_Size desc`);
+        const recipients = rows.map(([address, domain, n, bytes, first, last]) => ({
+          address: String(address),
+          domain: String(domain),
+          n: asNumber(n),
+          bytes: asNumber(bytes),
+          first: asMs(first),
+          last: asMs(last),
         }));
         const top = recipients[0];
         if (!top) continue;

@@ -5,7 +5,6 @@ import { plural } from '../describe.js';
 import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { defineRule } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 import { entityDays } from './entity-days.js';
 import { isPartner, partnerDomains } from './partner-domains.js';
 
@@ -52,13 +51,9 @@ export const lookalikeDomain = defineRule({
     const learned = [...partners.entries()].sort((a, b) => b[1] - a[1]).slice(0, p.maxPartners);
     for (const [d] of learned) protect(d, p.learnedPartnerMaxEditDistance);
     if (protectedList.length === 0) return [];
-    const sql = new SqlBuilder();
-    const domains = await ctx.rows(
-      sql,
-      `
-      SELECT DISTINCT "SenderDomain" FROM "MessageTrace"
-      WHERE ${receivedBetween(sql, ctx.from, ctx.to)} AND "Direction" IN ('Inbound', 'External') AND "SenderDomain" <> ''`,
-    );
+    const domains = await ctx.kql(`MessageTrace
+      | where ${kqlBetween(ctx.from, ctx.to)} and Direction in ("Inbound", "External") and SenderDomain != ""
+      | distinct SenderDomain`);
     const allow = new Set(p.allow);
     const hits = new Map<string, LookalikeMatch>();
     const index = new LookalikeIndex(protectedList, p);

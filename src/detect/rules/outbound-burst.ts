@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { formatFactor, plural } from '../describe.js';
 import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
+import { asList, asMs, asNumber } from '../kql-values.js';
 import { defineRule } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 import { partnerDomains } from './partner-domains.js';
 import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
 
@@ -80,27 +80,23 @@ export const outboundBurst = defineRule({
         );
         const start = Math.max(ctx.from, ctx.clock.dayStart(x.day));
         const end = Math.min(ctx.to, ctx.clock.dayStart(x.day + 1) - 1);
-        const sql = new SqlBuilder();
-        const where = `${receivedBetween(sql, start, end)} AND "SenderAddress" = ${sql.param(sender)} AND "Direction" = 'Outbound'`;
-        const [row] = await ctx.rows(
-          sql,
-          `
-          SELECT epoch_ms(min("Received")), epoch_ms(max("Received")), list_slice(list(DISTINCT "FromIP"), 1, 5),
-            (SELECT list([ip, CAST(n AS VARCHAR)]) FROM (SELECT "FromIP" AS ip, count(*) AS n FROM "MessageTrace" WHERE ${where} GROUP BY 1 ORDER BY 2 DESC LIMIT 1)),
-            list_slice(list(DISTINCT "RecipientDomain"), 1, 10), list_slice(list(DISTINCT "Subject"), 1, 5), list_slice(list(DISTINCT "ToCountry"), 1, 10)
-          FROM "MessageTrace" WHERE ${where}`,
-        );
-        const [first, last, ips, topIp, domains, subjects, countries] = row as [
-          number,
-          number,
-          string[],
-          [string, string][] | null,
-          string[],
-          string[],
-          string[],
+        const where = `MessageTrace\n| where ${kqlBetween(start, end)} and SenderAddress == ${kqlString(sender)} and Direction == "Outbound"`;
+        const [[row], [topIp]] = await Promise.all([
+          ctx.kql(`${where}
+          | summarize min(Received), max(Received), make_set(FromIP, 5), make_set(RecipientDomain, 10), make_set(Subject, 5),
+              make_set(ToCountry, 10)`),
+          ctx.kql(`${where}\n| summarize n = count() by FromIP\n| top 1 by n desc`),
+        ]);
+        const [first, last, ips, domains, subjects, countries] = [
+          asMs(row?.[0]),
+          asMs(row?.[1]),
+          asList(row?.[2]),
+          asList(row?.[3]),
+          asList(row?.[4]),
+          asList(row?.[5]),
         ];
         // The IP most of the day's mail came from, when it carried most of it (the attacker's, in a hijack).
-        const [ip, ipRows] = topIp?.[0] ?? ['', '0'];
+        const [ip, ipRows] = topIp ? [String(topIp[0]), asNumber(topIp[1])] : ['', 0];
         const mainIp = Number(ipRows) >= 0.6 * x.rows ? ip : '';
         const why = signals.length ? `: ${signals.join(', ')}` : '';
         out.push({

@@ -1,27 +1,22 @@
 /** The organisation's partners: external domains it corresponds with both ways on several days, plus configured ones. */
 import type { RuleContext } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
-import { DAY_MS } from '../time-zone.js';
+import { kqlBetween } from '../kql-text.js';
+import { asNumber } from '../kql-values.js';
 
 /** Partner domains with the days of correspondence (configured partners count as always). Shared by the rules of a run. */
 export function partnerDomains(ctx: RuleContext): Promise<Map<string, number>> {
   return ctx.shared('partner-domains', async () => {
-    const sql = new SqlBuilder();
-    const min = sql.param(ctx.settings.partnerMinDays);
-    const rows = await ctx.rows(
-      sql,
-      `
-      SELECT d, count(DISTINCT day) FROM (
-        SELECT CASE WHEN "Direction" = 'Inbound' THEN "SenderDomain" ELSE "RecipientDomain" END AS d,
-          "Direction" = 'Inbound' AS inbound, epoch_ms("Received") // ${DAY_MS} AS day
-        FROM "MessageTrace" WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" IN ('Inbound', 'Outbound'))
-      WHERE d <> ''
-      GROUP BY d
-      HAVING count(DISTINCT day) FILTER (WHERE inbound) >= ${min} AND count(DISTINCT day) FILTER (WHERE NOT inbound) >= ${min}`,
-    );
+    const min = Math.trunc(ctx.settings.partnerMinDays);
+    const rows = await ctx.kql(`MessageTrace
+      | where ${kqlBetween(ctx.historyFrom, ctx.to)} and Direction in ("Inbound", "Outbound")
+      | extend Domain = iff(Direction == "Inbound", SenderDomain, RecipientDomain), Day = bin(Received, 1d)
+      | where Domain != ""
+      | summarize Days = dcount(Day), InDays = dcountif(Day, Direction == "Inbound"), OutDays = dcountif(Day, Direction != "Inbound") by Domain
+      | where InDays >= ${min} and OutDays >= ${min}
+      | project Domain, Days`);
     const personal = new Set(ctx.settings.personalDomains);
     const out = new Map<string, number>();
-    for (const [d, days] of rows as [string, number][]) if (!personal.has(d)) out.set(d, Number(days));
+    for (const [d, days] of rows) if (!personal.has(String(d))) out.set(String(d), asNumber(days));
     for (const d of ctx.settings.partnerDomains) out.set(d, Math.max(out.get(d) ?? 0, Number.MAX_SAFE_INTEGER));
     return out;
   });

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { formatFactor, plural } from '../describe.js';
 import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
+import { asMs, asNumber } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
 import { HOUR_MS } from '../time-zone.js';
 import { expectedAt, type Baseline } from './status-baseline.js';
 
@@ -40,13 +40,9 @@ export const statusSpike = defineRule({
   summary: 'Hourly or daily count of a delivery status far above its usual level for that hour and weekday',
   params,
   async run(ctx, p) {
-    const sql = new SqlBuilder();
-    const rows = await ctx.rows(
-      sql,
-      `
-      SELECT epoch_ms("Received") // ${HOUR_MS} AS h, "Status", count(*) FROM "MessageTrace"
-      WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} GROUP BY 1, 2`,
-    );
+    const rows = await ctx.kql(`MessageTrace
+      | where ${kqlBetween(ctx.historyFrom, ctx.to)}
+      | summarize n = count() by h = bin(Received, 1h), Status`);
     const byStatus = new Map<string, Map<number, number>>();
     let firstHour = Infinity;
     const add = (s: string, h: number, n: number) => {
@@ -54,8 +50,10 @@ export const statusSpike = defineRule({
       if (!m) byStatus.set(s, (m = new Map()));
       m.set(h, (m.get(h) ?? 0) + n);
     };
-    for (const [h, s, n] of rows as [number, string, number][]) {
-      add(s, h, n);
+    for (const [time, s, count] of rows) {
+      const h = Math.floor(asMs(time) / HOUR_MS);
+      const n = asNumber(count);
+      add(String(s), h, n);
       add(ANY, h, n);
       if (h < firstHour) firstHour = h;
     }
@@ -168,19 +166,24 @@ async function describe(ctx: RuleContext, status: string, e: Episode, granularit
   const observed = raisedHours.reduce((s, h) => s + h.observed, 0);
   const expected = raisedHours.reduce((s, h) => s + h.expected, 0);
   const factor = observed / Math.max(expected, 1);
-  const sql = new SqlBuilder();
-  const statusCond = status === ANY ? '' : ` AND "Status" = ${sql.param(status)}`;
-  const where = `${receivedBetween(sql, Math.max(spanFrom, ctx.from), Math.min(spanTo, ctx.to))}${statusCond}`;
-  const top = (column: string) =>
-    `(SELECT list({'value': v, 'count': n}) FROM (SELECT "${column}" AS v, count(*) AS n FROM "MessageTrace" WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5))`;
-  const [row] = await ctx.rows(
-    sql,
-    `
-    SELECT count(*), epoch_ms(min("Received")), epoch_ms(max("Received")),
-      ${top('SenderAddress')}, ${top('SenderDomain')}, ${top('RecipientDomain')}, ${top('Direction')}
-    FROM "MessageTrace" WHERE ${where}`,
-  );
-  const [count, first, last, senders, domains, recipientDomains, directions] = row as [number, number, number, Top[], Top[], Top[], Top[]];
+  const rows = [`MessageTrace`, `| where ${kqlBetween(Math.max(spanFrom, ctx.from), Math.min(spanTo, ctx.to))}`];
+  if (status !== ANY) rows.push(`| where Status == ${kqlString(status)}`);
+  const where = rows.join('\n');
+  const top = async (column: string): Promise<Top[]> =>
+    (await ctx.kql(`${where}\n| summarize n = count() by v = ${column}\n| sort by n desc, v asc\n| take 5`)).map(([v, n]) => ({
+      value: String(v),
+      count: asNumber(n),
+    }));
+  const [[totals], senders, domains, recipientDomains, directions] = await Promise.all([
+    ctx.kql(`${where}\n| summarize count(), min(Received), max(Received)`),
+    top('SenderAddress'),
+    top('SenderDomain'),
+    top('RecipientDomain'),
+    top('Direction'),
+  ]);
+  const count = asNumber(totals?.[0]);
+  const first = totals?.[1] == null ? undefined : asMs(totals[1]);
+  const last = totals?.[2] == null ? undefined : asMs(totals[2]);
   const label = status === ANY ? 'Mail volume' : status;
   const severity: Severity = factor >= 10 && observed - expected >= 100 ? 'high' : factor >= 5 ? 'medium' : 'low';
   const topDomain = domains?.[0];

@@ -4,9 +4,11 @@ import { plural } from '../describe.js';
 import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
 import { median } from '../robust-stats.js';
+import type { CampaignStats } from '../../store/index.js';
+import { asNumber } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { SqlBuilder, receivedBetween } from '../sql-builder.js';
-import { shapeTokens, subjectShapeKql, subjectShapeSql } from '../subject-shape.js';
+import { dayOf } from '../time-zone.js';
+import { SHAPE_STEPS, shapeTokens, subjectShapeKql } from '../subject-shape.js';
 import { ShapeClusters, type ShapeCluster } from './shape-clusters.js';
 
 const params = z
@@ -41,20 +43,21 @@ export const subjectCampaign = defineRule({
   summary: 'Many messages whose subjects share a shape, from several new senders or to many recipients, in one day',
   params,
   async run(ctx, p) {
-    const sql = new SqlBuilder();
-    const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
-    const day = ctx.clock.localDaySql(sql, 'epoch_ms("Received")', ctx.historyFrom, ctx.to + 1);
     // Shapes are computed once per distinct subject, not per row.
-    const rows = (await ctx.rows(
-      sql,
-      `
-      WITH t AS (
-        SELECT "Subject", ${day} AS d, "SenderDomain", "RecipientAddress" FROM "MessageTrace"
-        WHERE ${receivedBetween(sql, ctx.historyFrom, ctx.to)} AND "Direction" IN ${sql.list(p.directions)} AND "Subject" <> ''),
-      m AS (SELECT "Subject", ${shape} AS shape FROM (SELECT DISTINCT "Subject" FROM t))
-      SELECT m.shape, t.d, count(*), count(DISTINCT t."SenderDomain"), count(DISTINCT t."RecipientAddress")
-      FROM t JOIN m ON m."Subject" = t."Subject" WHERE m.shape <> '' GROUP BY 1, 2 HAVING count(*) >= 2`,
-    )) as [string, number, number, number, number][];
+    const window = `MessageTrace
+      | where ${kqlBetween(ctx.historyFrom, ctx.to)} and ${kqlIn('Direction', p.directions)} and Subject != ""`;
+    const rows = (
+      await ctx.kql(`let t = ${window}
+        | project Subject, Day = ${ctx.clock.localDateKql('Received', ctx.historyFrom, ctx.to + 1)}, SenderDomain, RecipientAddress;
+      let m = t | distinct Subject | extend Shape = ${subjectShapeKql('Subject', kqlString)} | where Shape != "";
+      t
+      | join kind=inner (m) on Subject
+      | summarize Rows = count(), SenderDomains = dcount(SenderDomain), Recipients = dcount(RecipientAddress) by Shape, Day
+      | where Rows >= 2`)
+    ).map(
+      ([shape, day, n, senders, recipients]) =>
+        [String(shape), dayOf(day), asNumber(n), asNumber(senders), asNumber(recipients)] as [string, number, number, number, number],
+    );
     if (rows.length === 0) return [];
     const firstDay = rows.reduce((m, r) => Math.min(m, r[1]), Infinity);
     const fromDay = ctx.clock.day(ctx.from);
@@ -110,61 +113,33 @@ interface Candidate {
   usual: number;
 }
 
-type Stats = [number, number, number, number, number, number, number, number, string, string[], string[], string[], number];
-
-/** Exact counts for each candidate (cluster on a day), senders checked against the history, in one query. */
-async function measure(ctx: RuleContext, p: Params, candidates: readonly Candidate[]): Promise<(Stats | undefined)[]> {
-  const sql = new SqlBuilder();
-  const shapes = candidates.flatMap((c, i) => c.cluster.shapes.slice(0, 50).map((shape) => `(${sql.param(i)}, ${sql.param(shape)})`));
-  const windows = candidates.map((c, i) => {
-    const dayStart = ctx.clock.dayStart(c.day);
-    const from = Math.max(ctx.from, dayStart);
-    const to = Math.min(ctx.to, ctx.clock.dayStart(c.day + 1) - 1);
-    return {
-      i,
-      from,
-      to,
-      sql: `(${sql.param(i)}, ${sql.time(from)}, ${sql.time(to)}, ${sql.time(dayStart - ctx.settings.baselineDays * 86_400_000)}, ${sql.time(dayStart)})`,
-    };
+/** Exact counts for each candidate (cluster on a day), senders checked against the history, in one store call. */
+function measure(ctx: RuleContext, p: Params, candidates: readonly Candidate[]): Promise<(CampaignStats | undefined)[]> {
+  return ctx.store.detect.campaignStats({
+    directions: p.directions,
+    steps: SHAPE_STEPS,
+    candidates: candidates.map((c) => {
+      const dayStart = ctx.clock.dayStart(c.day);
+      return {
+        shapes: c.cluster.shapes.slice(0, 50),
+        from: Math.max(ctx.from, dayStart),
+        to: Math.min(ctx.to, ctx.clock.dayStart(c.day + 1) - 1),
+        knownFrom: dayStart - ctx.settings.baselineDays * 86_400_000,
+        knownTo: dayStart,
+      };
+    }),
   });
-  const days = [...new Map(windows.map((w) => [`${w.from}-${w.to}`, w])).values()].map((w) => receivedBetween(sql, w.from, w.to));
-  const shape = subjectShapeSql('"Subject"', (v) => sql.param(v));
-  const text = `
-    WITH k(ci, shape) AS (VALUES ${shapes.join(', ')}),
-    w(ci, ds, de, ks, ke) AS (VALUES ${windows.map((x) => x.sql).join(', ')}),
-    t AS (
-      SELECT "Subject", "SenderAddress", "SenderDomain", "RecipientAddress", "Received", "Status", "FromCountry" FROM "MessageTrace"
-      WHERE (${days.join(' OR ')}) AND "Direction" IN ${sql.list(p.directions)} AND "Subject" <> ''),
-    m AS (SELECT "Subject", ${shape} AS shape FROM (SELECT DISTINCT "Subject" FROM t)),
-    c AS (
-      SELECT w.ci, t.* FROM t JOIN m ON m."Subject" = t."Subject" JOIN k ON k.shape = m.shape
-        JOIN w ON w.ci = k.ci AND t."Received" >= w.ds AND t."Received" <= w.de),
-    sd AS (SELECT DISTINCT ci, "SenderDomain" FROM c),
-    known AS (
-      SELECT DISTINCT sd.ci, sd."SenderDomain" FROM sd JOIN w ON w.ci = sd.ci
-        JOIN "MessageTrace" h ON h."SenderDomain" = sd."SenderDomain" AND h."Received" >= w.ks AND h."Received" < w.ke)
-    SELECT c.ci, count(*), count(DISTINCT c."SenderAddress"), count(DISTINCT c."SenderDomain"),
-      count(DISTINCT c."SenderDomain") FILTER (WHERE known.ci IS NULL),
-      count(DISTINCT c."RecipientAddress"), epoch_ms(min(c."Received")), epoch_ms(max(c."Received")),
-      count(*) FILTER (WHERE c."Status" IN ('Delivered', 'Expanded')), arg_min(c."Subject", c."Received"),
-      list_slice(list(DISTINCT c."SenderAddress"), 1, 10), list_slice(list(DISTINCT c."RecipientAddress"), 1, 10),
-      list_slice(list(DISTINCT c."Subject"), 1, 5), count(DISTINCT c."FromCountry")
-    FROM c LEFT JOIN known ON known.ci = c.ci AND known."SenderDomain" = c."SenderDomain"
-    GROUP BY 1`;
-  const out: (Stats | undefined)[] = candidates.map(() => undefined);
-  for (const r of await ctx.rows(sql, text)) out[Number(r[0])] = r.slice(1) as Stats;
-  return out;
 }
 
 /** A finding when the measured candidate is a campaign. */
-function judge(p: Params, candidate: Candidate, stats: Stats): FindingDraft | undefined {
+function judge(p: Params, candidate: Candidate, stats: CampaignStats): FindingDraft | undefined {
   const { cluster, day: d, usual } = candidate;
   const shapes = cluster.shapes.slice(0, 50);
-  const [
-    n,
+  const {
+    rows: n,
     senders,
     senderDomains,
-    newDomains,
+    newSenderDomains: newDomains,
     recipients,
     first,
     last,
@@ -174,7 +149,7 @@ function judge(p: Params, candidate: Candidate, stats: Stats): FindingDraft | un
     recipientList,
     subjects,
     countries,
-  ] = stats;
+  } = stats;
   if (n < p.minMessages) return undefined;
   const manySenders = newDomains >= p.minNewSenders;
   const massMailing = recipients >= p.minRecipients && newDomains === senderDomains && newDomains > 0;

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { plural } from '../describe.js';
 import { raiseSeverity, type FindingDraft, type Severity } from '../finding.js';
-import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
+import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
+import { asMs } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { SqlBuilder } from '../sql-builder.js';
 import { DAY_MS, HOUR_MS } from '../time-zone.js';
 
 const params = z
@@ -47,18 +47,17 @@ export const watchlistCorrelation = defineRule({
 });
 
 async function loadAlerts(ctx: RuleContext, p: Params): Promise<Alert[]> {
-  const sql = new SqlBuilder();
-  const lists = p.watchlists.length ? ` AND "Name" IN ${sql.list(p.watchlists)}` : '';
-  const rows = await ctx.rows(
-    sql,
-    `
-    SELECT epoch_ms("Timestamp"), "User", "Product", "Detection", "Severity", "Name" FROM "Watchlist"
-    WHERE "Timestamp" >= ${sql.time(ctx.from - p.windowHours * HOUR_MS)} AND "Timestamp" <= ${sql.time(ctx.to)}${lists} ORDER BY 1`,
-  );
+  const lists = p.watchlists.length ? `\n| where ${kqlIn('Name', p.watchlists)}` : '';
+  const rows = await ctx.kql(`Watchlist
+    | where ${kqlBetween(ctx.from - p.windowHours * HOUR_MS, ctx.to, 'Timestamp')}${lists}
+    | project Timestamp, User, Product, Detection, Severity, Name
+    | sort by Timestamp asc`);
   const accepted = ctx.organization.acceptedDomains;
   const out: Alert[] = [];
-  for (const [at, user, product, detection, severity, list] of rows as [number, string, string, string, string, string][]) {
-    for (const address of addressesOf(user, accepted)) out.push({ at: Number(at), user, address, product, detection, severity, list });
+  for (const [at, user, product, detection, severity, list] of rows) {
+    const [u, pr, de, se, li] = [user, product, detection, severity, list].map(String) as [string, string, string, string, string];
+    for (const address of addressesOf(u, accepted))
+      out.push({ at: asMs(at), user: u, address, product: pr, detection: de, severity: se, list: li });
   }
   return out;
 }
@@ -72,50 +71,21 @@ export function addressesOf(user: string, acceptedDomains: readonly string[]): s
 }
 
 async function correlate(ctx: RuleContext, p: Params, alerts: readonly Alert[]): Promise<FindingDraft[]> {
-  const sql = new SqlBuilder();
-  const values = alerts.map(
-    (a, i) =>
-      `(${sql.param(i)}, ${sql.param(a.address)}, ${sql.time(a.at)}, ${sql.time(a.at + p.windowHours * HOUR_MS)}, ${sql.time(a.at - ctx.settings.baselineDays * DAY_MS)})`,
-  );
-  const rows = await ctx.rows(
-    sql,
-    `
-    WITH a(i, u, t, e, b) AS (VALUES ${values.join(', ')}),
-    m AS (
-      SELECT a.i, mt."RecipientAddress" AS ra, mt."RecipientDomain" AS rd, mt."Size" AS size, mt."Received" AS r, mt."Subject" AS subject, mt."ToCountry" AS tc
-      FROM a JOIN "MessageTrace" mt ON mt."SenderAddress" = a.u AND mt."Received" > a.t AND mt."Received" <= a.e AND mt."Direction" = 'Outbound'),
-    h AS (
-      SELECT a.i, count(*) AS n, list(DISTINCT mt."RecipientDomain") AS domains
-      FROM a JOIN "MessageTrace" mt ON mt."SenderAddress" = a.u AND mt."Received" < a.t AND mt."Received" >= a.b AND mt."Direction" = 'Outbound'
-      GROUP BY 1),
-    hd AS (SELECT i, unnest(domains) AS rd FROM h)
-    SELECT m.i, count(*), count(DISTINCT m.ra), count(DISTINCT m.rd), count(DISTINCT m.rd) FILTER (WHERE hd.rd IS NULL),
-      sum(m.size), epoch_ms(min(m.r)), epoch_ms(max(m.r)), any_value(h.n),
-      list_slice(list(DISTINCT m.ra) FILTER (WHERE hd.rd IS NULL), 1, 10), list_slice(list(DISTINCT m.subject), 1, 5), list_slice(list(DISTINCT m.tc), 1, 10),
-      epoch_ms(min(a.b)), epoch_ms(min(a.t))
-    FROM m JOIN a ON a.i = m.i LEFT JOIN hd ON hd.i = m.i AND hd.rd = m.rd LEFT JOIN h ON h.i = m.i
-    GROUP BY 1 ORDER BY 1`,
+  const followUps = await ctx.store.detect.followUps(
+    alerts.map((a) => ({
+      address: a.address,
+      at: a.at,
+      until: a.at + p.windowHours * HOUR_MS,
+      baselineFrom: a.at - ctx.settings.baselineDays * DAY_MS,
+    })),
   );
   const firstData = await firstRow(ctx);
   const out: FindingDraft[] = [];
-  for (const r of rows) {
-    const [i, n, recipients, domains, newDomains, bytes, , last, before, newRecipients, subjects, countries, baseFrom, alertAt] = r as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number | null,
-      string[],
-      string[],
-      string[],
-      number,
-      number,
-    ];
-    const alert = alerts[Number(i)]!;
+  for (const f of followUps) {
+    const { rows: n, recipients, domains, newDomains, bytes, last, before, newRecipients, subjects, countries } = f;
+    const alert = alerts[f.index]!;
+    const alertAt = alert.at;
+    const baseFrom = alert.at - ctx.settings.baselineDays * DAY_MS;
     const historyMs = Math.max(1, Number(alertAt) - Math.max(Number(baseFrom), firstData ?? Number(baseFrom)));
     const usualPerWindow = ((before ?? 0) / historyMs) * p.windowHours * HOUR_MS;
     const unusualDomains = newDomains >= p.minNewDomains && newDomains > 0;
@@ -176,7 +146,7 @@ function fromProductSeverity(s: string): Severity {
 
 async function firstRow(ctx: RuleContext): Promise<number | undefined> {
   return ctx.shared('first-row', async () => {
-    const [row] = await ctx.rows(new SqlBuilder(), 'SELECT epoch_ms(min("Received")) FROM "MessageTrace"');
-    return row?.[0] == null ? undefined : Number(row[0]);
+    const [row] = await ctx.kql('MessageTrace | summarize min(Received)');
+    return row?.[0] == null ? undefined : asMs(row[0]);
   });
 }

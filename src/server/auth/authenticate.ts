@@ -102,13 +102,13 @@ async function findPrincipal(
   if (!session) return undefined;
   let role = session.role;
   if (session.source === 'local') {
-    // Roles can change (or users go) while a session lives: use the current one.
-    const current = await deps.users.roleOf(session.user);
-    if (!current) {
+    // Users go, passwords and roles change while a session lives (also from the CLI, in another process): such a session is over.
+    const current = await deps.users.sessionCheck(session.user);
+    if (!current || current.epoch !== session.epoch) {
       await deps.sessions.delete(cookie);
       return undefined;
     }
-    role = current;
+    role = current.role;
   }
   return { user: session.user, role, via: 'session', csrf: session.csrf, source: session.source };
 }

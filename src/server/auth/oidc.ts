@@ -3,15 +3,30 @@ import * as client from 'openid-client';
 import { SsoError } from '../errors.js';
 import type { OidcSettings } from '../server-settings.js';
 import type { Role } from './roles.js';
+import { signToken, verifyToken } from './signed-token.js';
 
-const TRANSACTION_TTL_MS = 10 * 60_000;
-const MAX_PENDING = 1_000;
+/** How long a started sign-in may take at the provider. */
+export const TRANSACTION_TTL_MS = 10 * 60_000;
+const PURPOSE = 'oidc-transaction';
 
+/** A started sign-in, kept in the browser's signed cookie (not in server memory: anonymous starts cost the server nothing). */
 interface Transaction {
-  codeVerifier: string;
+  state: string;
   nonce: string;
+  codeVerifier: string;
   returnTo: string;
-  expires: number;
+}
+
+function isTransaction(value: unknown): value is Transaction {
+  const t = value as Partial<Transaction> | undefined;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.state === 'string' &&
+    typeof t.nonce === 'string' &&
+    typeof t.codeVerifier === 'string' &&
+    typeof t.returnTo === 'string'
+  );
 }
 
 /** Who the provider says signed in. */
@@ -35,19 +50,21 @@ export function safeReturnPath(value: unknown): string {
 /** The OIDC client of one server. */
 export class OidcClient {
   private configuration: Promise<client.Configuration> | undefined;
-  private pending = new Map<string, Transaction>();
 
-  constructor(readonly settings: OidcSettings) {}
+  /** `signingKey` answers the server secret that signs the transaction cookie. */
+  constructor(
+    readonly settings: OidcSettings,
+    private readonly signingKey: () => Promise<Buffer>,
+  ) {}
 
-  /** Start a sign-in: the provider URL to send the browser to and the state to bind to its cookie. */
-  async begin(redirectUri: string, returnTo: string): Promise<{ url: string; state: string }> {
+  /** Start a sign-in: the provider URL to send the browser to, and the signed transaction for its cookie. */
+  async begin(redirectUri: string, returnTo: string): Promise<{ url: string; cookie: string }> {
     const config = await this.discover();
-    this.sweep();
-    if (this.pending.size >= MAX_PENDING) throw new SsoError('too many sign-ins in progress; try again in a minute');
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
-    this.pending.set(state, { codeVerifier, nonce, returnTo: safeReturnPath(returnTo), expires: Date.now() + TRANSACTION_TTL_MS });
+    const tx: Transaction = { state, nonce, codeVerifier, returnTo: safeReturnPath(returnTo) };
+    const cookie = signToken(await this.signingKey(), PURPOSE, tx, Date.now() + TRANSACTION_TTL_MS);
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
       scope: this.settings.scopes.join(' '),
@@ -57,16 +74,14 @@ export class OidcClient {
       code_challenge_method: 'S256',
       response_mode: 'query',
     });
-    return { url: url.href, state };
+    return { url: url.href, cookie };
   }
 
-  /** Finish a sign-in from the callback URL; `cookieState` is the state this browser started with. */
-  async complete(callbackUrl: URL, cookieState: string | undefined): Promise<OidcIdentity & { returnTo: string }> {
+  /** Finish a sign-in from the callback URL; `cookie` is the signed transaction this browser started with. */
+  async complete(callbackUrl: URL, cookie: string | undefined): Promise<OidcIdentity & { returnTo: string }> {
     const state = callbackUrl.searchParams.get('state') ?? '';
-    const tx = this.pending.get(state);
-    if (!tx || !cookieState || cookieState !== state || tx.expires < Date.now())
-      throw new SsoError('the sign-in expired or was started in another browser; try again');
-    this.pending.delete(state);
+    const tx = verifyToken(await this.signingKey(), PURPOSE, cookie);
+    if (!isTransaction(tx) || tx.state !== state) throw new SsoError('the sign-in expired or was started in another browser; try again');
     const providerError = callbackUrl.searchParams.get('error');
     if (providerError) throw new SsoError(`the identity provider refused the sign-in (${providerError.slice(0, 64)})`);
     const config = await this.discover();
@@ -115,10 +130,5 @@ export class OidcClient {
         });
     }
     return this.configuration;
-  }
-
-  private sweep(): void {
-    const t = Date.now();
-    for (const [k, tx] of this.pending) if (tx.expires < t) this.pending.delete(k);
   }
 }

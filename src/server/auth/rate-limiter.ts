@@ -22,6 +22,17 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((w.start + this.limit.windowMs - this.now()) / 1000));
   }
 
+  /** Failures of `key` in its current window. */
+  count(key: string): number {
+    return this.current(key)?.count ?? 0;
+  }
+
+  /** Take back one counted failure (an attempt counted in advance that turned out right). */
+  release(key: string): void {
+    const w = this.current(key);
+    if (w && --w.count <= 0) this.windows.delete(key);
+  }
+
   /** Count one failure of `key`. */
   fail(key: string): void {
     const w = this.current(key);

@@ -13,6 +13,8 @@ export interface Session {
   source: 'local' | 'oidc';
   /** Token the browser must echo in the X-CSRF-Token header on state-changing calls. */
   csrf: string;
+  /** The user's epoch at sign-in (local users): a password or role change since then ends the session. */
+  epoch?: string;
   createdAt: number;
   lastSeen: number;
 }
@@ -43,11 +45,12 @@ export class SessionStore {
   ) {}
 
   /** Start a session; returns the cookie value (never stored) and the session. */
-  async create(user: string, role: Role, source: Session['source']): Promise<{ id: string; session: Session }> {
+  async create(user: string, role: Role, source: Session['source'], epoch?: string): Promise<{ id: string; session: Session }> {
     await this.load();
     const id = randomBytes(32).toString('base64url');
     const t = this.now();
-    const session = { user, role, source, csrf: randomBytes(24).toString('base64url'), createdAt: t, lastSeen: t };
+    const session: Session = { user, role, source, csrf: randomBytes(24).toString('base64url'), createdAt: t, lastSeen: t };
+    if (epoch !== undefined) session.epoch = epoch;
     this.sessions.set(digest(id), { ...session, persistedSeen: t });
     await this.persist();
     return { id, session };

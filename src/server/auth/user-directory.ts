@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Store } from '../../store/index.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import { dummyHash, hashPassword, randomPassword, verifyPassword } from './password.js';
+import { assertStrongPassword } from './password-strength.js';
 import { isRole, type Role } from './roles.js';
 
 const USERS_KEY = 'server.users';
@@ -15,6 +16,8 @@ interface StoredUser {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Changes with every password or role change: sessions started under another epoch are over. */
+  epoch?: string;
 }
 
 interface StoredToken {
@@ -42,6 +45,24 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+const newEpoch = () => randomBytes(12).toString('base64url');
+
+/** What a session must still match to stay valid. */
+export interface SessionCheck {
+  role: Role;
+  epoch: string | undefined;
+}
+
+/** Refuse a change that would leave no local admin (nobody could manage users through the web app any more). */
+function assertAdminRemains(users: readonly StoredUser[], name: string, newRole: Role | undefined): void {
+  const current = users.find((u) => u.name === name);
+  if (current?.role !== 'admin' || newRole === 'admin') return;
+  if (users.some((u) => u.role === 'admin' && u.name !== name)) return;
+  throw new ConflictError(
+    `${name} is the last admin: ${newRole ? 'demoting' : 'removing'} it would leave nobody to manage users; add another admin first`,
+  );
+}
+
 /** Users and tokens of one store; writes are serialised so concurrent changes don't lose each other. */
 export class UserDirectory {
   private chain: Promise<unknown> = Promise.resolve();
@@ -55,17 +76,18 @@ export class UserDirectory {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Add a user (or replace its password and role with `replace`). */
+  /** Add a user (or replace its password and role with `replace`); the user's sessions end on a replace. */
   async addUser(name: string, role: Role, password: string, options: { replace?: boolean } = {}): Promise<UserInfo> {
     if (!NAME.test(name)) throw new BadRequestError('a user name is 1-64 letters, digits, . _ @ or -, starting with a letter or digit');
     if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer');
-    if (password.length < 12) throw new BadRequestError('a password needs at least 12 characters');
+    await assertStrongPassword(password, [name, role]);
     const passwordHash = await hashPassword(password);
     return this.serialised(async () => {
       const users = await this.users();
       const existing = users.findIndex((u) => u.name === name);
       if (existing >= 0 && !options.replace) throw new ConflictError(`the user ${name} exists already`);
-      const user: StoredUser = { name, role, passwordHash, createdAt: new Date().toISOString() };
+      if (existing >= 0) assertAdminRemains(users, name, role);
+      const user: StoredUser = { name, role, passwordHash, createdAt: new Date().toISOString(), epoch: newEpoch() };
       if (existing >= 0) users[existing] = user;
       else users.push(user);
       await this.store.setState(USERS_KEY, users);
@@ -73,26 +95,51 @@ export class UserDirectory {
     });
   }
 
-  /** Remove a user; NotFoundError when there is none. */
+  /** Change the role and/or password of a user; either change ends the user's sessions. */
+  async updateUser(name: string, change: { role?: Role; password?: string }): Promise<UserInfo> {
+    if (change.role !== undefined && !isRole(change.role)) throw new BadRequestError('role must be admin, analyst or viewer');
+    if (change.role === undefined && change.password === undefined) throw new BadRequestError('give a new role or password');
+    if (change.password !== undefined) await assertStrongPassword(change.password, [name, change.role ?? '']);
+    const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
+    return this.serialised(async () => {
+      const users = await this.users();
+      const i = users.findIndex((u) => u.name === name);
+      if (i < 0) throw new NotFoundError(`no user ${name}`);
+      if (change.role) assertAdminRemains(users, name, change.role);
+      const user: StoredUser = {
+        ...users[i]!,
+        ...(change.role ? { role: change.role } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
+        epoch: newEpoch(),
+      };
+      users[i] = user;
+      await this.store.setState(USERS_KEY, users);
+      return { name, role: user.role, createdAt: user.createdAt };
+    });
+  }
+
+  /** Remove a user; NotFoundError when there is none, ConflictError for the last admin. */
   async removeUser(name: string): Promise<void> {
     await this.serialised(async () => {
       const users = await this.users();
       const rest = users.filter((u) => u.name !== name);
       if (rest.length === users.length) throw new NotFoundError(`no user ${name}`);
+      assertAdminRemains(users, name, undefined);
       await this.store.setState(USERS_KEY, rest);
     });
   }
 
   /** The user whose name and password match, or undefined. Takes as long when the user does not exist. */
-  async checkPassword(name: string, password: string): Promise<UserInfo | undefined> {
+  async checkPassword(name: string, password: string): Promise<(UserInfo & { epoch: string | undefined }) | undefined> {
     const user = (await this.users()).find((u) => u.name === name);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-    return user && ok ? { name: user.name, role: user.role, createdAt: user.createdAt } : undefined;
+    return user && ok ? { name: user.name, role: user.role, createdAt: user.createdAt, epoch: user.epoch } : undefined;
   }
 
-  /** The current role of a local user (roles can change while a session lives). */
-  async roleOf(name: string): Promise<Role | undefined> {
-    return (await this.users()).find((u) => u.name === name)?.role;
+  /** The current role and session epoch of a local user, or undefined when it is gone (read at every request: other processes change users too). */
+  async sessionCheck(name: string): Promise<SessionCheck | undefined> {
+    const user = (await this.users()).find((u) => u.name === name);
+    return user ? { role: user.role, epoch: user.epoch } : undefined;
   }
 
   /** Create an API token; returns the secret, which is not stored and can't be shown again. */

@@ -182,7 +182,9 @@ export async function runPanel(
 
   if (panel.kind === 'intel-matches') {
     const started = performance.now();
-    const matches = await computeMatches(store, undefined, { from: request.from, to: request.to, minConfidence: panel.minConfidence });
+    const matches = await queries.runTask(request.user, request.signal, (signal) =>
+      computeMatches(store, undefined, { from: request.from, to: request.to, minConfidence: panel.minConfidence, signal }),
+    );
     const shown = matches.slice(0, PANEL_ROW_LIMIT);
     const columns = ['Entity', 'Type', 'Indicator', 'Confidence', 'Actor', 'Feed', 'Messages', 'FirstSeen', 'LastSeen'];
     const types = ['string', 'string', 'string', 'long', 'string', 'string', 'long', 'datetime', 'datetime'];

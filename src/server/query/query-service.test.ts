@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../store/index.js';
+import { traceRow } from '../../store/store.case.js';
 import { QueryCancelledError } from '../errors.js';
 import { QueryService } from './query-service.js';
 
@@ -11,8 +12,17 @@ describe('QueryService cancellation', () => {
   let store: Store;
   beforeAll(async () => {
     store = await openStore('duckdb::memory:');
-    await store.execute(
-      `INSERT INTO "MessageTrace" ("Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "MessageTraceId", "Organization") SELECT TIMESTAMP '2026-11-01' + to_seconds(i), 'a@contoso.com', 'b' || i || '@fabrikam.com', 'subject ' || i, 'Delivered', 'id' || i, 'fabrikam' FROM range(2000) t(i)`,
+    await store.upsertTraces(
+      Array.from({ length: 2000 }, (_, i) =>
+        traceRow({
+          Received: Date.UTC(2026, 10, 1) + i * 1000,
+          SenderAddress: 'a@contoso.com',
+          RecipientAddress: `b${i}@fabrikam.com`,
+          Subject: `subject ${i}`,
+          MessageTraceId: `id${i}`,
+          Organization: 'fabrikam',
+        }),
+      ),
     );
   });
   afterAll(async () => {

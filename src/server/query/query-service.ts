@@ -1,6 +1,6 @@
 /** Runs KQL for the API: compile with the time range, cap the rows, bound the run time, share the store fairly. */
 import { compileKql } from '../../kql/index.js';
-import type { Store } from '../../store/index.js';
+import { runKql, type Store } from '../../store/index.js';
 import { QueryBusyError, QueryCancelledError, QueryTimeoutError } from '../errors.js';
 import { FairLimiter } from './fair-limiter.js';
 
@@ -51,25 +51,32 @@ export class QueryService {
     const started = performance.now();
     const now = Date.now();
     const timeRange = input.from === undefined && input.to === undefined ? undefined : { from: input.from, to: input.to };
-    const compiled = compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
+    // Compiled before a slot is taken: a mistake in the query is reported at once.
+    compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
     const cap = Math.min(input.rowLimit ?? this.limits.rowLimit, this.limits.rowLimit);
     // One row past the cap tells whether there were more.
-    const sql = `SELECT * FROM (${compiled.sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${cap + 1}`;
-
-    const result = await this.withSlot(input.user, input.signal, (signal) => this.store.query(sql, compiled.params, { signal }));
+    const result = await this.withSlot(input.user, input.signal, (signal) =>
+      runKql(this.store, input.query, { now, timeRange, signal, limit: cap + 1 }),
+    );
     const truncated = result.rows.length > cap;
     const rows = truncated ? result.rows.slice(0, cap) : result.rows;
-    // The compiler knows the KQL types (dynamic, timespan) better than the engine's result metadata.
-    const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
     const out: QueryOutput = {
-      columns,
+      columns: result.columns,
       rows,
       stats: { elapsedMs: Math.round(performance.now() - started), rows: rows.length, truncated, rowLimit: cap },
     };
-    if (compiled.render !== undefined) out.render = compiled.render;
+    if (result.render !== undefined) out.render = result.render;
     if (truncated)
       out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
     return out;
+  }
+
+  /**
+   * Store work other than KQL (e.g. intel matching) under the same rules as queries: a slot of `user`, the
+   * time-out, and `signal` to cancel. `work` gets the signal that interrupts the store.
+   */
+  runTask<T>(user: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.withSlot(user, signal, work);
   }
 
   /**

@@ -4,7 +4,18 @@ import { createEnricher } from '../../enrich/index.js';
 import type { AppContext } from '../app-context.js';
 import { VERSION } from '../package-root.js';
 
-/** Register /api/about (signed in). */
+/** A copy of `value` without `path` keys (at any depth). */
+function withoutPaths(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPaths);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'path')
+      .map(([k, v]) => [k, withoutPaths(v)]),
+  );
+}
+
+/** Register /api/about (signed in; file paths for admins only). */
 export function registerAboutRoutes(app: FastifyInstance, ctx: AppContext): void {
   let geo: Promise<unknown> | undefined;
   app.get(
@@ -22,10 +33,12 @@ export function registerAboutRoutes(app: FastifyInstance, ctx: AppContext): void
         },
       },
     },
-    async () => {
+    async (request) => {
       // Opened once, on first use: the data info needs the files' metadata.
       geo ??= createEnricher({ geoip: ctx.config.geoip }).then((e) => e.dataInfo());
-      return { version: VERSION, geoip: await geo };
+      const info = await geo;
+      // Where files live on the server is for admins only.
+      return { version: VERSION, geoip: request.principal?.role === 'admin' ? info : withoutPaths(info) };
     },
   );
 }

@@ -37,7 +37,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       config: admin,
       schema: {
         tags: ['admin'],
-        summary: 'Add a local user',
+        summary: 'Add a local user (the password must be hard to guess: the answer says why one is refused)',
         body: {
           type: 'object',
           properties: { name: { type: 'string' }, role: roleSchema, password: { type: 'string', minLength: 12, maxLength: 1024 } },
@@ -50,14 +50,37 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     async (request) => ctx.users.addUser(request.body.name, request.body.role, request.body.password),
   );
 
+  app.patch<{ Params: { name: string }; Body: { role?: Role; password?: string } }>(
+    '/api/users/:name',
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: "Change a local user's role and/or password (ends their sessions)",
+        body: {
+          type: 'object',
+          properties: { role: roleSchema, password: { type: 'string', minLength: 12, maxLength: 1024 } },
+          minProperties: 1,
+          additionalProperties: false,
+        },
+        response: { 200: userSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const user = await ctx.users.updateUser(request.params.name, request.body);
+      await ctx.sessions.deleteUser(request.params.name);
+      return user;
+    },
+  );
+
   app.delete<{ Params: { name: string } }>(
     '/api/users/:name',
     {
       config: admin,
       schema: {
         tags: ['admin'],
-        summary: 'Remove a local user (ends their sessions)',
-        response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403, 404) },
+        summary: 'Remove a local user (ends their sessions); the last admin cannot be removed',
+        response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (request) => {

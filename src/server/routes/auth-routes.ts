@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { DEFAULT_SESSION_LIMITS } from '../auth/session-store.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import type { AppContext } from '../app-context.js';
-import { InvalidCredentialsError, RateLimitedError } from '../errors.js';
+import { InvalidCredentialsError } from '../errors.js';
 import { errorResponses } from './schemas.js';
 
 const meSchema = {
@@ -41,21 +41,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const ipKey = request.ip;
-      const userKey = username.toLowerCase();
-      const wait = Math.max(ctx.loginLimits.ip.retryAfter(ipKey), ctx.loginLimits.user.retryAfter(userKey));
-      if (wait > 0) throw new RateLimitedError(wait);
-      const user = await ctx.users.checkPassword(username, password);
+      const user = await ctx.loginThrottle.attempt(username, request.ip, () => ctx.users.checkPassword(username, password));
       if (!user) {
-        ctx.loginLimits.ip.fail(ipKey);
-        ctx.loginLimits.user.fail(userKey);
         request.log.warn({ user: username.slice(0, 64) }, 'failed sign-in');
         throw new InvalidCredentialsError();
       }
-      ctx.loginLimits.user.reset(userKey);
       // A new id on every sign-in (no session fixation).
       await ctx.sessions.delete(request.cookies[SESSION_COOKIE]);
-      const { id, session } = await ctx.sessions.create(user.name, user.role, 'local');
+      const { id, session } = await ctx.sessions.create(user.name, user.role, 'local', user.epoch);
       setSessionCookie(request, reply, id, DEFAULT_SESSION_LIMITS.absoluteMs / 1000);
       request.log.info({ user: user.name }, 'signed in');
       return { user: session.user, role: session.role, via: 'session', csrf: session.csrf };

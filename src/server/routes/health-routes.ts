@@ -23,7 +23,7 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (_request, reply) => {
-      const ok = await ctx.store.query('SELECT 1').then(
+      const ok = await ctx.store.ping().then(
         () => true,
         () => false,
       );

@@ -43,7 +43,10 @@ export function registerIntelRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const range = parseRange(request.query);
-      return { matches: await computeMatches(ctx.store, undefined, { ...range, minConfidence: request.query.minConfidence }) };
+      const matches = await ctx.queries.runTask(request.principal!.user, undefined, (signal) =>
+        computeMatches(ctx.store, undefined, { ...range, minConfidence: request.query.minConfidence, signal }),
+      );
+      return { matches };
     },
   );
 }

@@ -1,5 +1,6 @@
 /** Single sign-on routes: /api/auth/oidc/config (is SSO on?), /login (to the provider), /callback (back from it). */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { TRANSACTION_TTL_MS } from '../auth/oidc.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { DEFAULT_SESSION_LIMITS } from '../auth/session-store.js';
 import { cameOverTls, setSessionCookie } from '../auth/session-cookie.js';
@@ -10,14 +11,12 @@ import { errorResponses } from './schemas.js';
 const STATE_COOKIE = 'mailsift_oidc';
 const CALLBACK_PATH = '/api/auth/oidc/callback';
 
-/** The redirect URI registered at the provider. */
-function redirectUri(ctx: AppContext, request: FastifyRequest): string {
+/** The redirect URI registered at the provider: configured, never taken from the request's Host header (which a client chooses). */
+function redirectUri(ctx: AppContext): string {
   const configured = ctx.settings.oidc?.redirectUri;
   if (configured) return configured;
-  const base =
-    ctx.settings.publicUrl ??
-    `${cameOverTls(request) ? 'https' : 'http'}://${request.headers.host ?? `${ctx.settings.host}:${ctx.settings.port}`}`;
-  return new URL(CALLBACK_PATH, base).href;
+  // server-settings refuses SSO without server.publicUrl.
+  return new URL(CALLBACK_PATH, ctx.settings.publicUrl).href;
 }
 
 /** Register the SSO routes (they answer 404 NOT_CONFIGURED when server.oidc is not set). */
@@ -50,14 +49,14 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)');
-      const { url, state } = await ctx.oidc.begin(redirectUri(ctx, request), request.query.returnTo ?? '/');
+      const { url, cookie } = await ctx.oidc.begin(redirectUri(ctx), request.query.returnTo ?? '/');
       // Lax, not Strict: the provider's redirect back to us is a cross-site navigation.
-      void reply.setCookie(STATE_COOKIE, state, {
+      void reply.setCookie(STATE_COOKIE, cookie, {
         httpOnly: true,
         sameSite: 'lax',
         secure: cameOverTls(request),
         path: '/api/auth/oidc',
-        maxAge: 600,
+        maxAge: TRANSACTION_TTL_MS / 1000,
       });
       return reply.redirect(url, 302);
     },
@@ -76,7 +75,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)');
       const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-      const callbackUrl = new URL(redirectUri(ctx, request));
+      const callbackUrl = new URL(redirectUri(ctx));
       callbackUrl.search = search;
       void reply.clearCookie(STATE_COOKIE, { path: '/api/auth/oidc' });
       try {

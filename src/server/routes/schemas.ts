@@ -23,9 +23,14 @@ export function errorResponses(...statuses: number[]): Record<number, typeof err
   return Object.fromEntries(statuses.map((s) => [s, errorSchema]));
 }
 
+/**
+ * The `from`/`to` parameters of every route that takes a time range (query, export, findings, intel matches,
+ * dashboard and panel runs). The schema bounds their size; parseRange (request-time.ts) reads them and answers
+ * 400 with the reason for a value that is no time or out of range.
+ */
 export const timeRangeProperties = {
-  from: { type: 'string', description: 'start of the time range (ISO 8601, inclusive)' },
-  to: { type: 'string', description: 'end of the time range (ISO 8601, exclusive)' },
+  from: { type: 'string', maxLength: 64, description: 'start of the time range (ISO 8601 or ms since the epoch, inclusive)' },
+  to: { type: 'string', maxLength: 64, description: 'end of the time range (ISO 8601 or ms since the epoch, exclusive)' },
 } as const;
 
 export const columnsSchema = {

@@ -1,5 +1,8 @@
 /** DuckDB table definitions derived from the schema, so the two can't drift apart. */
+import { getDialect } from '../../kql/index.js';
 import type { ColumnType, TableDef } from '../../schema/index.js';
+
+const dialect = getDialect('duckdb');
 
 const SQL_TYPE: Record<ColumnType, string> = {
   datetime: 'TIMESTAMP',
@@ -17,16 +20,11 @@ export function duckdbType(type: ColumnType): string {
   return SQL_TYPE[type];
 }
 
-/** Quote an identifier (schema names only; never user text). */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** Quote an identifier (schema names only; never user text): the dialect's own quoting. */
+export const quoteIdent = (name: string): string => dialect.quoteIdentifier(name);
 
-/** A SQL string literal; the store's one escaping function, for the few places where a value can't be bound. */
-export function quoteLiteral(value: string): string {
-  if (value.includes('\u0000')) throw new Error('a NUL character cannot be part of a SQL literal');
-  return `'${value.replace(/'/g, "''")}'`;
-}
+/** A SQL string literal, for the few places where a value can't be bound: the DuckDB dialect's one escaper. */
+export const quoteLiteral = (value: string): string => dialect.escapeString(value);
 
 /** Default of a column: strings '' and numbers 0 so that KQL never meets a NULL it doesn't expect. */
 function defaultOf(type: ColumnType): string {

@@ -42,15 +42,14 @@ describe('DuckDB store files', () => {
   });
 });
 
-describe('quoteLiteral', () => {
-  it('cannot be broken out of', async () => {
+describe('quoteLiteral (the DuckDB dialect escaper, src/kql/dialect/duckdb/escape.ts)', () => {
+  it('cannot be broken out of, NUL included', async () => {
     const { quoteLiteral } = await import('./ddl.js');
     const store = await openDuckDbStore(':memory:');
-    for (const evil of [`'); DROP TABLE "MessageTrace"; --`, `\\'`, `''`, `/* x */`, `\u202e'`, `$1`, `?`]) {
+    for (const evil of [`'); DROP TABLE "MessageTrace"; --`, `\\'`, `''`, `/* x */`, `\u202e'`, `$1`, `?`, `a\u0000'b`]) {
       const r = await store.query(`SELECT ${quoteLiteral(evil)}`);
       expect(r.rows[0]![0]).toBe(evil);
     }
-    expect(() => quoteLiteral('a\u0000b')).toThrow();
     expect((await store.query('SELECT count(*) FROM "MessageTrace"')).rows[0]![0]).toBe(0);
     await store.close();
   });

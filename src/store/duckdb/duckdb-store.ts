@@ -9,14 +9,35 @@ import {
   MessageTrace,
   Watchlist,
   type EventRow,
+  type FindingListFilter,
+  type FindingRow,
+  type FindingStateChange,
   type IndicatorRow,
   type IntelMatchRow,
+  type StoredFindingRow,
   type TraceRow,
   type WatchlistRow,
 } from '../../schema/index.js';
+import type { DetectQueries } from '../detect-queries.js';
 import { isDamagedStoreError, StoreDamagedError, StoreLockedError, StoreQueryError } from '../errors.js';
-import type { DimensionEnricher, QueryResult, StateEntry, Store, StoreStats, UpsertCounts } from '../store.js';
+import { RETENTION_COLUMNS } from '../retention.js';
+import type {
+  DimensionEnricher,
+  EntityColumn,
+  EntityValueStats,
+  QueryOptions,
+  QueryResult,
+  StateEntry,
+  Store,
+  StoreStats,
+  TimeWindow,
+  UpsertCounts,
+} from '../store.js';
+import { collapseBatch } from '../trace-merge.js';
 import { quoteIdent } from './ddl.js';
+import { duckdbDetectQueries } from './detect-queries.js';
+import { distinctValues, entityValueStats } from './entity-sql.js';
+import * as findings from './findings-sql.js';
 import {
   CHECK_RAW_SQL,
   DISTINCT_IPS_SQL,
@@ -28,7 +49,6 @@ import {
 } from './json-lines-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
-import { collapseBatch } from './collapse-batch.js';
 import { Mutex } from './mutex.js';
 import { StagingArea } from './staging.js';
 import { kqlTypeOf, toPlain } from './values.js';
@@ -77,6 +97,7 @@ function damaged(path: string, cause: unknown): StoreDamagedError {
 /** Store implementation on DuckDB. Writes go through one connection, one transaction at a time. */
 export class DuckDbStore implements Store {
   readonly dialect = 'duckdb' as const;
+  readonly detect: DetectQueries = duckdbDetectQueries((sql, params) => this.query(sql, params));
   private readonly writeLock = new Mutex();
   private readonly staging = new StagingArea();
   private readers: DuckDBConnection[] = [];
@@ -274,7 +295,10 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async query(sql: string, params: Params = [], options: { signal?: AbortSignal } = {}): Promise<QueryResult> {
+  async query(sql: string, params: Params = [], options: QueryOptions = {}): Promise<QueryResult> {
+    if (options.limit !== undefined) {
+      sql = `SELECT * FROM (${sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+    }
     const c = await this.reader();
     const interrupt = () => c.interrupt();
     options.signal?.addEventListener('abort', interrupt, { once: true });
@@ -295,15 +319,81 @@ export class DuckDbStore implements Store {
     }
   }
 
-  async execute(sql: string, params: Params = []): Promise<void> {
-    await this.writeLock.run(async () => {
-      try {
-        await this.writer.run(sql, params as never);
-      } catch (cause) {
-        throw new StoreQueryError(`statement failed: ${firstLine(cause)}`, { cause });
-      }
-    });
+  /** DuckDB only, not part of Store: run a statement that builds data inside the engine (benchmarks, engine tests). */
+  async runSql(sql: string): Promise<void> {
+    await this.writeAll([{ sql, params: [] }]);
   }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
+  distinctValues(column: EntityColumn, window?: TimeWindow, options: { signal?: AbortSignal } = {}): Promise<string[]> {
+    return distinctValues((sql, params) => this.query(sql, params, options), column, window);
+  }
+
+  entityValueStats(
+    column: EntityColumn,
+    values: readonly string[],
+    window?: TimeWindow,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<EntityValueStats[]> {
+    return entityValueStats((sql, params) => this.query(sql, params, options), column, values, window);
+  }
+
+  saveFindings(rows: readonly FindingRow[], now: number): Promise<void> {
+    return findings.saveFindings(this.read, this.writeAll, rows, now);
+  }
+
+  listFindings(filter?: FindingListFilter): Promise<StoredFindingRow[]> {
+    return findings.listFindings(this.read, filter);
+  }
+
+  getFinding(id: string): Promise<StoredFindingRow | undefined> {
+    return findings.getFinding(this.read, id);
+  }
+
+  setFindingState(change: FindingStateChange): Promise<StoredFindingRow | undefined> {
+    return findings.setFindingState(this.read, this.writeAll, change);
+  }
+
+  findingHistory(id: string): Promise<FindingStateChange[]> {
+    return findings.findingHistory(this.read, id);
+  }
+
+  async deleteOlderThan(cutoff: number): Promise<Record<string, number>> {
+    const at = new Date(cutoff).toISOString();
+    return this.writeLock.run(() =>
+      this.transaction(async (c) => {
+        const deleted: Record<string, number> = {};
+        for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
+          const r = await c.run(`DELETE FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} < CAST($1 AS TIMESTAMP)`, [at]);
+          deleted[table] = r.rowsChanged;
+        }
+        await c.run('DELETE FROM _finding_history WHERE updated_at < CAST($1 AS TIMESTAMP)', [at]);
+        return deleted;
+      }),
+    );
+  }
+
+  /** Read with this store's pool (the hooks and helpers take it as a function). */
+  private readonly read = (sql: string, params: readonly unknown[]): Promise<QueryResult> => this.query(sql, params);
+
+  /** Run statements in one write transaction. */
+  private readonly writeAll = async (statements: readonly { sql: string; params: readonly unknown[] }[]): Promise<void> => {
+    if (statements.length === 0) return;
+    await this.writeLock.run(() =>
+      this.transaction(async (c) => {
+        for (const st of statements) {
+          try {
+            await c.run(st.sql, st.params as never);
+          } catch (cause) {
+            throw new StoreQueryError(`statement failed: ${firstLine(cause)}`, { cause });
+          }
+        }
+      }),
+    );
+  };
 
   async stats(): Promise<StoreStats> {
     const totals = await this.query(
@@ -333,7 +423,7 @@ export class DuckDbStore implements Store {
   }
 
   async setState(key: string, value: unknown): Promise<void> {
-    await this.execute('INSERT OR REPLACE INTO _state VALUES ($1, $2, now())', [key, JSON.stringify(value)]);
+    await this.writeAll([{ sql: 'INSERT OR REPLACE INTO _state VALUES ($1, $2, now())', params: [key, JSON.stringify(value)] }]);
   }
 
   async close(): Promise<void> {

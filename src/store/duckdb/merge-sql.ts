@@ -1,9 +1,10 @@
 /** The SQL that merges a staged batch into MessageTrace / MessageEvents (upsert without an index: anti-join + UPDATE). */
 import { MessageEvents, MessageTrace, TRANSIENT_STATUSES } from '../../schema/index.js';
 import type { TableDef } from '../../schema/index.js';
-import { duckdbType, quoteIdent } from './ddl.js';
+import { FILLABLE_NUMBER_COLUMNS, FILLABLE_STRING_COLUMNS } from '../trace-merge.js';
+import { duckdbType, quoteIdent, quoteLiteral } from './ddl.js';
 
-const transientList = TRANSIENT_STATUSES.map((s) => `'${s}'`).join(', ');
+const transientList = TRANSIENT_STATUSES.map(quoteLiteral).join(', ');
 
 /** read_json column spec of a staged table: datetimes arrive as ms since the epoch. */
 function stageColumns(table: TableDef): string {
@@ -28,26 +29,12 @@ export function stageSql(table: TableDef, stage: string): string {
 const keyMatch = (table: TableDef, a: string, b: string) =>
   table.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
 
-/** Fields an upsert may fill in when the stored value is empty (the same rule merges repeats inside a batch). */
-export const FILLABLE_STRINGS = [
-  'Subject',
-  'FromIP',
-  'ToIP',
-  'MessageId',
-  'Organization',
-  'SenderDomain',
-  'RecipientDomain',
-  'Direction',
-  'FromCountry',
-  'ToCountry',
-  'FromAsOrg',
-  'ToAsOrg',
-];
-export const FILLABLE_NUMBERS = ['Size', 'FromAsn', 'ToAsn'];
+const FILLABLE_STRINGS = FILLABLE_STRING_COLUMNS;
+const FILLABLE_NUMBERS = FILLABLE_NUMBER_COLUMNS;
 
 const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transientList}) AND t."Status" NOT IN (${transientList})))`;
 
-/** UPDATE of stored traces from the stage: a newer status wins (a final one is never replaced by a transient one); empty fields are filled. */
+/** UPDATE of stored traces from the stage by the merge rule of ../trace-merge.ts: status precedence, empty fields filled. */
 export function updateTracesSql(stage: string): string {
   const sets = [
     `"Status" = CASE WHEN ${supersedes} THEN s."Status" ELSE t."Status" END`,

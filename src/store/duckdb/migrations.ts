@@ -1,6 +1,7 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { createTableSql } from './ddl.js';
+import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
 export interface Migration {
   version: number;
@@ -26,5 +27,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     description: 'IntelMatches: what the threat-intel feeds match, for KQL',
     statements: [createTableSql(IntelMatches)],
+  },
+  {
+    version: 3,
+    description: 'the triage history of findings',
+    statements: [FINDING_HISTORY_DDL],
   },
 ];

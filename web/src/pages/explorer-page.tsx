@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type QueryResult } from '../api';
 import { EChart } from '../components/echart';
 import { KqlEditor, type EditorError } from '../explorer/kql-editor';
+import { isOwnLinkRun } from '../explorer/link-run';
 import type { KqlCompletions } from '../explorer/kql-language';
 import { formatCount } from '../format';
 import { buildChart, type ChartKind } from '../panels/chart-option';
@@ -80,12 +81,23 @@ export function ExplorerPage() {
     }
   }, [range.from, range.to]);
 
-  // "Open in Explorer" links ask to run at once.
-  const autoRun = params.get('run') === '1';
+  // The app's own "Open in Explorer" links run at once; a query in any other link is shown, and runs only when confirmed.
+  const runParam = params.get('run');
+  const [askToRun, setAskToRun] = useState(false);
   useEffect(() => {
-    if (autoRun && urlQuery) void run();
+    if (!runParam || !urlQuery) return setAskToRun(false);
+    if (isOwnLinkRun(runParam)) {
+      setAskToRun(false);
+      void run();
+    } else setAskToRun(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [autoRun, urlQuery]);
+  }, [runParam, urlQuery]);
+  const dontRun = () => {
+    const q = new URLSearchParams(location.search);
+    q.delete('run');
+    navigate(`/explorer?${q.toString()}`, true);
+    setAskToRun(false);
+  };
 
   const spec = useMemo(() => (result ? chartSpec(result, picked) : null), [result, picked]);
   const built = useMemo(() => (result && spec ? buildChart(spec, result) : null), [result, spec]);
@@ -95,6 +107,32 @@ export function ExplorerPage() {
   return (
     <div className="explorer">
       <h1 className="page-title">{strings.explorer.title}</h1>
+      {askToRun && (
+        <div className="notice link-run" role="alertdialog" aria-labelledby="link-run-question" data-testid="link-run">
+          <p id="link-run-question">
+            <strong>{strings.explorer.linkRunQuestion}</strong> {strings.explorer.linkRunWhy}
+          </p>
+          <pre className="link-run-query" data-testid="link-run-query">
+            {urlQuery}
+          </pre>
+          <div className="link-run-actions">
+            <button
+              type="button"
+              className="primary"
+              data-testid="link-run-confirm"
+              onClick={() => {
+                setAskToRun(false);
+                void run();
+              }}
+            >
+              {strings.explorer.linkRunYes}
+            </button>
+            <button type="button" data-testid="link-run-dismiss" onClick={dontRun}>
+              {strings.explorer.linkRunNo}
+            </button>
+          </div>
+        </div>
+      )}
       <KqlEditor value={text} onChange={setText} onRun={() => void run()} completions={completions} error={error?.at ?? null} />
       <div className="explorer-actions">
         <button type="button" className="primary" onClick={() => void run()} disabled={running} data-testid="run-query">

@@ -1,13 +1,14 @@
 // Links a panel menu offers: the Explorer with the panel's KQL, and the CSV export of the panel.
+import { linkRunKey } from '../explorer/link-run';
 import { zoneOffsetMinutes } from '../format';
 import type { Filters, TimeRange } from '../url-state';
 import { FILTER_NAMES } from '../url-state';
 
-/** The Explorer with `kql` and the view's time range, ready to run. */
+/** The Explorer with `kql` and the view's time range, ready to run (this tab's key: it runs without asking). */
 export function explorerHref(kql: string, rangeQuery: string): string {
   const q = new URLSearchParams(rangeQuery.replace(/^\?/, ''));
   q.set('q', kql);
-  q.set('run', '1');
+  q.set('run', linkRunKey());
   return `/explorer?${q.toString()}`;
 }
 

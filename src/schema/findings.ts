@@ -1,0 +1,53 @@
+/** The Findings table's vocabulary and row shapes: severities, triage states, and what a store keeps per finding. */
+
+/** Severities, lowest first (the order is the rank). */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Triage states of a finding; new findings are 'open'. */
+export const FINDING_STATES = ['open', 'acknowledged', 'closed'] as const;
+export type FindingState = (typeof FINDING_STATES)[number];
+
+/** A finding as a store writes it. Times are ms since the epoch (UTC). */
+export interface FindingRow {
+  Id: string;
+  Rule: string;
+  Severity: Severity;
+  Title: string;
+  From: number;
+  To: number;
+  Count: number;
+  Entities: Record<string, string>;
+  Query: string;
+  Details: Record<string, unknown>;
+}
+
+/** A stored finding: the row plus its triage state (UpdatedAt null until it was first triaged or saved). */
+export interface StoredFindingRow extends FindingRow {
+  State: FindingState;
+  UpdatedBy: string;
+  UpdatedAt: number | null;
+}
+
+/** One change of a finding's triage state (its history, oldest first). */
+export interface FindingStateChange {
+  Id: string;
+  State: FindingState;
+  UpdatedBy: string;
+  /** ms since the epoch. */
+  UpdatedAt: number;
+}
+
+/** Which stored findings a listing returns; every field optional. */
+export interface FindingListFilter {
+  /** Findings whose time span ends at or after this (ms). */
+  endsFrom?: number;
+  /** Findings whose time span starts at or before this (ms). */
+  startsTo?: number;
+  rules?: readonly string[];
+  states?: readonly string[];
+  severities?: readonly string[];
+  /** Default 1,000. */
+  limit?: number;
+  offset?: number;
+}

@@ -1,0 +1,28 @@
+/** KQL against a store: compiled for the store's dialect and run there. The way modules outside src/store read data. */
+import { compileKql, type CompiledQuery } from '../kql/index.js';
+import type { QueryOptions, QueryResult, Store } from './store.js';
+
+/** Options of runKql. Times are ms since the epoch. */
+export interface RunKqlOptions extends QueryOptions {
+  /** What now() and ago() count from (default: the clock). */
+  now?: number;
+  /** Restricts every table to [from, to) on its time column. */
+  timeRange?: { from?: number; to?: number };
+}
+
+/** A KQL result: the rows, with the column types the compiler knows (dynamic, timespan) over the engine's, and the render hint. */
+export interface KqlResult extends QueryResult {
+  render?: CompiledQuery['render'];
+}
+
+/** Compile `kql` for `store.dialect` and run it; throws KqlError for mistakes in the query, StoreQueryError from the engine. */
+export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: string, options: RunKqlOptions = {}): Promise<KqlResult> {
+  const compiled = compileKql(kql, {
+    dialect: store.dialect,
+    now: options.now ?? Date.now(),
+    ...(options.timeRange ? { timeRange: options.timeRange } : {}),
+  });
+  const result = await store.query(compiled.sql, compiled.params, { signal: options.signal, limit: options.limit });
+  const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
+  return compiled.render === undefined ? { columns, rows: result.rows } : { columns, rows: result.rows, render: compiled.render };
+}
