@@ -53,6 +53,23 @@ const QUERIES: { name: string; kql: string; sql: string }[] = [
     sql: `SELECT "Received", "SenderAddress", "Subject" FROM "MessageTrace" WHERE "Status" = 'Quarantined'
   AND "Received" BETWEEN TIMESTAMP '2026-10-10' AND TIMESTAMP '2026-10-12' ORDER BY "Received" DESC LIMIT 100`,
   },
+  {
+    name: 'subject words (mv-expand split), top 10',
+    kql: 'MessageTrace | mv-expand w = split(Subject, " ") to typeof(string) | summarize n = count() by w | top 10 by n',
+    sql: `SELECT w, count(*) AS n FROM (SELECT unnest(string_split("Subject", ' ')) AS w FROM "MessageTrace") GROUP BY w ORDER BY n DESC LIMIT 10`,
+  },
+  {
+    name: 'severity from a datatable (lookup)',
+    kql: 'MessageTrace | lookup (datatable(Status:string, Severity:long)["Quarantined", 3, "FilteredAsSpam", 2]) on Status | summarize s = sum(Severity)',
+    sql: `SELECT sum(s."Severity") AS s FROM "MessageTrace" AS m LEFT JOIN (VALUES ('Quarantined', 3), ('FilteredAsSpam', 2)) AS s("Status", "Severity")
+  ON m."Status" = s."Status"`,
+  },
+  {
+    name: 'per-sender running count (row_number)',
+    kql: 'MessageTrace | where SenderAddress startswith "sender1" | sort by Received asc | extend n = row_number() | where n % 1000 == 0 | count',
+    sql: `SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY "Received") AS n FROM "MessageTrace" WHERE "SenderAddress" ILIKE 'sender1%')
+  WHERE n % 1000 = 0`,
+  },
 ];
 
 function compileTimes(): string[][] {

@@ -7,6 +7,10 @@ import type { Store } from '../store/index.js';
 export interface GlobalOptions {
   config?: string;
   store?: string;
+  /** --tz: zone of printed times. */
+  tz?: string;
+  /** --lang: language of messages. */
+  lang?: string;
 }
 
 export type LoadedConfig = Config & { store: string; configPath: string | null };

@@ -11,7 +11,8 @@ import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import { registerUsers } from './commands/users.js';
 import { registerWatchlist } from './commands/watchlist.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { CLI_LANGUAGES, cliLanguage, languageOfLocale, msg, useLanguage } from './messages.js';
 import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
 
@@ -22,11 +23,18 @@ export function buildProgram(): Command {
     .version(VERSION)
     .option('--config <file>', 'configuration file (default ./mailsift.yaml, or $MAILSIFT_CONFIG)')
     .option('--store <url>', 'store URL, e.g. duckdb:./mailsift-data/mailsift.duckdb (or $MAILSIFT_STORE)')
+    .option('--tz <zone>', 'time zone of printed times, e.g. Asia/Tokyo (default organization.timeZone, else the system zone)')
+    .option('--lang <language>', `language of messages: ${CLI_LANGUAGES.join('|')} (default from LC_ALL, LC_MESSAGES or LANG)`)
     .showHelpAfterError()
     .exitOverride();
   const run = async (fn: () => Promise<number>) => {
     process.exitCode = await fn().catch((e: unknown) => reportError(e));
   };
+  program.hook('preAction', (_program, action) => {
+    const { lang } = action.optsWithGlobals<{ lang?: string }>();
+    if (lang !== undefined && !languageOfLocale(lang)) throw new UsageError(msg().errors.badLanguage(lang, CLI_LANGUAGES.join(', ')));
+    useLanguage(cliLanguage(lang));
+  });
   for (const register of COMMANDS) register(program, run);
   return program;
 }
@@ -47,6 +55,8 @@ const COMMANDS = [
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // The environment's language from the start: errors before a command runs speak it too.
+  useLanguage(cliLanguage(undefined));
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

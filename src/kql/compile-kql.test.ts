@@ -20,6 +20,8 @@ for (const [file, cases] of Object.entries(CASE_FILES)) {
         const duck = compileKql(c.kql, { dialect: 'duckdb', now: FIXTURE_NOW });
         expect(duck.sql).toBe(c.duckdb);
         if (c.clickhouse !== undefined) expect(compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW }).sql).toBe(c.clickhouse);
+        if (c.clickhouseError !== undefined)
+          expect(() => compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW })).toThrow(c.clickhouseError);
         const result = await store.query(duck.sql, duck.params);
         expect(result.columns.map((x) => x.name)).toEqual(duck.columns.map((x) => x.name));
         expect(c.ordered ? result.rows : sortRows(result.rows)).toEqual(c.rows);

@@ -2,12 +2,14 @@
 import type { ColumnType } from '../schema/index.js';
 import { TABLES } from '../schema/index.js';
 import { CompileContext } from './compile/context.js';
-import { compileExpr } from './compile/expression.js';
+import { compileExpr, tooLarge } from './compile/expression.js';
+import { MAX_SQL } from './limits.js';
 import { compilePipeline } from './compile/pipeline.js';
 import { toSql } from './compile/select-state.js';
 import { getDialect } from './dialect/index.js';
 import type { DialectName } from './dialect/index.js';
 import { parseQuery } from './syntax/parse-query.js';
+import { own } from './own.js';
 
 /** Options of compileKql. Times are milliseconds since the epoch (UTC). */
 export interface CompileOptions {
@@ -42,8 +44,9 @@ export function compileKql(text: string, options: CompileOptions): CompiledQuery
   for (const letNode of query.lets) {
     const v = letNode.value;
     const names = v.kind === 'Name' && !v.bracketed ? v.name : undefined;
-    const tabularName = names !== undefined && (TABLES[names] || ['tabular', 'rows'].includes(ctx.bindings.get(names)?.kind ?? ''));
-    if (v.kind === 'Pipeline') ctx.bindings.set(letNode.name, { kind: 'tabular', pipeline: v });
+    const tabularName = names !== undefined && (own(TABLES, names) || ['tabular', 'rows'].includes(ctx.bindings.get(names)?.kind ?? ''));
+    if (v.kind === 'Function') ctx.bindings.set(letNode.name, { kind: 'function', fn: v });
+    else if (v.kind === 'Pipeline') ctx.bindings.set(letNode.name, { kind: 'tabular', pipeline: v });
     else if (tabularName) {
       ctx.bindings.set(letNode.name, {
         kind: 'tabular',
@@ -53,6 +56,7 @@ export function compileKql(text: string, options: CompileOptions): CompiledQuery
   }
   const state = compilePipeline(ctx, query.body);
   const { sql, params } = ctx.finish(toSql(ctx, state));
+  if (sql.length > MAX_SQL) throw tooLarge(ctx, query.body.pos);
   const compiled: CompiledQuery = {
     sql,
     params,

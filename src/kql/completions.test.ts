@@ -1,4 +1,5 @@
 // Completion lists and the plain-English explanation come from the same definitions the compiler uses.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileKql, explainKql, kqlCompletions } from './index.js';
 
@@ -19,5 +20,15 @@ describe('explainKql', () => {
     expect(explainKql('MessageTrace | where Size > 1000 | summarize n = count() by SenderAddress | top 5 by n')).toBe(
       'Take rows of MessageTrace. Keep rows where Size > 1000. Compute n for each SenderAddress. Keep the top 5 rows by n descending.',
     );
+  });
+});
+
+describe('docs/kql.md', () => {
+  it('documents every function and aggregate the engine knows', () => {
+    const doc = readFileSync(new URL('../../docs/kql.md', import.meta.url), 'utf8');
+    const c = kqlCompletions();
+    expect([...c.functions, ...c.aggregates].filter((n) => !doc.includes(`\`${n}`))).toEqual([]);
+    const mentioned = (n: string): boolean => new RegExp(`(^|[^\\w-])${n}([^\\w-]|$)`, 'm').test(doc);
+    expect(c.operators.filter((n) => !mentioned(n))).toEqual([]);
   });
 });

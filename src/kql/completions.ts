@@ -3,6 +3,7 @@ import type { ColumnType } from '../schema/index.js';
 import { TABLES } from '../schema/index.js';
 import { AGGREGATE_NAMES } from './compile/aggregates.js';
 import { SCALAR_FUNCTIONS } from './compile/functions.js';
+import { WINDOW_FUNCTIONS } from './compile/window-functions.js';
 import { STRING_OPERATORS } from './syntax/parse-expression.js';
 import { OPERATOR_NAMES } from './syntax/parse-operator.js';
 
@@ -48,7 +49,7 @@ export function kqlCompletions(): KqlCompletions {
       'matches regex',
       ...STRING_OPERATORS,
     ],
-    functions: [...Object.keys(SCALAR_FUNCTIONS), 'typeof'].sort(),
+    functions: [...Object.keys(SCALAR_FUNCTIONS), 'typeof', ...WINDOW_FUNCTIONS.keys()].sort(),
     aggregates: [...AGGREGATE_NAMES].sort(),
   };
 }

@@ -5,7 +5,11 @@ import { parseQuery } from './syntax/parse-query.js';
 /** One sentence per step of the query, e.g. "Take rows of MessageTrace. Keep rows where Size > 1000." */
 export function explainKql(text: string): string {
   const q = parseQuery(text);
-  const lets = q.lets.map((l) => `Let ${l.name} be ${l.value.kind === 'Pipeline' ? `the rows of: ${pipeline(l.value)}` : expr(l.value)}.`);
+  const lets = q.lets.map((l) => {
+    const v = l.value;
+    if (v.kind === 'Function') return `Let ${l.name}(${v.params.map((p) => p.name).join(', ')}) be a function.`;
+    return `Let ${l.name} be ${v.kind === 'Pipeline' ? `the rows of: ${pipeline(v)}` : expr(v)}.`;
+  });
   return [...lets, pipeline(q.body)].join(' ');
 }
 
@@ -16,7 +20,11 @@ function pipeline(p: PipelineNode): string {
       ? `Take rows of ${src.name}.`
       : src.kind === 'Union'
         ? `Take rows of ${src.tables.map((t) => (t.source.kind === 'TableRef' && t.operators.length === 0 ? t.source.name : `(${pipeline(t)})`)).join(' and ')}.`
-        : `Print ${src.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
+        : src.kind === 'Print'
+          ? `Print ${src.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`
+          : src.kind === 'Datatable'
+            ? `Take the ${src.values.length / src.columns.length} rows written in the query.`
+            : `Count ${src.name} from ${expr(src.from)} to ${expr(src.to)} in steps of ${expr(src.step)}.`;
   return [first, ...p.operators.map(operator)].join(' ');
 }
 
@@ -32,6 +40,14 @@ function operator(op: OperatorNode): string {
       return `Keep the columns ${op.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`;
     case 'ProjectAway':
       return `Drop the columns ${op.patterns.map((p) => p.pattern).join(', ')}.`;
+    case 'ProjectKeep':
+      return `Keep only the columns ${op.patterns.map((p) => p.pattern).join(', ')}.`;
+    case 'ProjectReorder':
+      return `Put the columns ${op.patterns.map((p) => p.pattern).join(', ')} first.`;
+    case 'Serialize':
+      return op.columns.length
+        ? `Number the rows in order and add ${op.columns.map((c) => c.name ?? expr(c.expr)).join(', ')}.`
+        : 'Keep the rows in order.';
     case 'ProjectRename':
       return `Rename ${op.renames.map((r) => `${r.from} to ${r.to}`).join(', ')}.`;
     case 'Extend':
@@ -67,6 +83,8 @@ function operator(op: OperatorNode): string {
 
 function expr(e: ExprNode): string {
   switch (e.kind) {
+    case 'ToScalar':
+      return `the value of (${pipeline(e.pipeline)})`;
     case 'Literal':
       return typeof e.value === 'string' ? `"${e.value}"` : JSON.stringify(e.value);
     case 'Name':

@@ -5,6 +5,8 @@ export { KqlError } from './kql-error.js';
 export type { KqlErrorCode } from './kql-error.js';
 export { kqlCompletions } from './completions.js';
 export type { KqlCompletions } from './completions.js';
+export { kqlCompletionsAt } from './completions-at.js';
+export type { KqlCompletionsAt, KqlSuggestion } from './completions-at.js';
 export { explainKql } from './explain-kql.js';
 export { parseQuery } from './syntax/parse-query.js';
 export { TIME_COLUMNS } from './semantic/time-columns.js';

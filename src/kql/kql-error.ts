@@ -10,7 +10,10 @@ export type KqlErrorCode =
   | 'type-mismatch'
   | 'unsupported'
   | 'invalid-argument'
-  | 'invalid-name';
+  | 'invalid-name'
+  | 'too-complex';
+
+const MAX_DETAIL = 300;
 
 /** A KQL mistake: `message` is one line and starts with the position. */
 export class KqlError extends Error {
@@ -21,7 +24,9 @@ export class KqlError extends Error {
   /** The message without the position prefix. */
   readonly detail: string;
 
-  constructor(code: KqlErrorCode, detail: string, line: number, column: number) {
+  constructor(code: KqlErrorCode, detailText: string, line: number, column: number) {
+    // Names quoted from the query can be arbitrarily long; a message stays one readable line.
+    const detail = detailText.length > MAX_DETAIL ? `${detailText.slice(0, MAX_DETAIL)}…` : detailText;
     super(`line ${line}, column ${column}: ${detail}`);
     this.code = code;
     this.line = line;

@@ -70,14 +70,21 @@ describe("Microsoft's KQL parser accepts every case", () => {
 
 describe('every example of docs/kql.md is real KQL and compiles', () => {
   const doc = readFileSync(new URL('../../docs/kql.md', import.meta.url), 'utf8');
-  const examples = [...doc.matchAll(/```kql\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
+  // ```kql duckdb-only: an example ClickHouse 18.16 cannot run (window functions), which must say so when compiled for it.
+  const fenced = [...doc.matchAll(/```kql( duckdb-only)?\n([\s\S]*?)```/g)].map((m) => ({
+    kql: m[2]!.trim(),
+    duckdbOnly: m[1] !== undefined,
+  }));
+  const examples = fenced.map((e) => e.kql);
   it('has examples', () => expect(examples.length).toBeGreaterThan(20));
   for (const kql of examples) {
     it(kql.split('\n').join(' '), () => {
       const d = K.KustoCode.ParseAndAnalyze(kql, globals).GetSyntaxDiagnostics();
       expect(Array.from({ length: d.Count }, (_, i) => d.getItem(i).Message)).toEqual([]);
       expect(() => compileKql(kql, { dialect: 'duckdb' })).not.toThrow();
-      expect(() => compileKql(kql, { dialect: 'clickhouse' })).not.toThrow();
+      if (fenced.find((e) => e.kql === kql)!.duckdbOnly)
+        expect(() => compileKql(kql, { dialect: 'clickhouse' })).toThrow(/not supported on clickhouse/);
+      else expect(() => compileKql(kql, { dialect: 'clickhouse' })).not.toThrow();
     });
   }
 });

@@ -7,6 +7,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { ingestProgressBar } from '../progress.js';
 import { formatCount } from '../format-number.js';
+import { msg } from '../messages.js';
 
 const FORMATS = ['auto', 'graph', 'rws', 'powershell', 'eac', 'tracking-log'] as const;
 
@@ -21,7 +22,7 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
     .option('--batch-size <n>', 'records per transaction (larger loads faster, smaller commits sooner)', '100000')
     .action((paths: string[], opts: { format: string; json?: boolean; rejects?: string; batchSize: string }, cmd: Command) =>
       run(async () => {
-        if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
         const batchSize = Number(opts.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number above 0');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
@@ -81,21 +82,19 @@ export function exitCode(r: IngestReport): number {
 }
 
 function summary(r: IngestReport): string {
-  const t = r.totals;
+  const m = msg().ingest;
+  const counts = (c: { read: number; ingested: number; updated: number; duplicates: number; rejected: number }) =>
+    m.counts(formatCount(c.read), formatCount(c.ingested), formatCount(c.updated), formatCount(c.duplicates), formatCount(c.rejected));
   const lines: string[] = [];
-  if (r.files.length === 0) lines.push('no files to read');
+  if (r.files.length === 0) lines.push(m.noFiles);
   for (const f of r.files) {
-    const skipped = f.skipped ? `, skipped: ${formatCount(f.skipped)} mailbox events` : '';
-    lines.push(
-      `${f.path} (${f.format ?? 'not read'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates${skipped}, ${formatCount(f.rejected)} rejected`,
-    );
-    if (f.error) lines.push(`  rejected: ${f.error}`);
-    for (const x of f.reasons ?? []) lines.push(`  ${formatCount(x.count)} x ${x.reason}`);
+    const line = m.file(f.path, f.format ?? m.notRead, counts(f));
+    lines.push(f.skipped ? line + m.skipped(formatCount(f.skipped)) : line);
+    if (f.error) lines.push(m.wholeFile(f.error));
+    for (const x of f.reasons ?? []) lines.push(m.reason(formatCount(x.count), x.reason));
   }
-  lines.push(
-    `total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.skipped)} skipped, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`,
-  );
-  if (r.rejectFile) lines.push(`rejected records: ${r.rejectFile}`);
-  if (r.rejectFileError) lines.push(`rejected records: not written (${r.rejectFileError})`);
+  lines.push(m.total(counts(r.totals), formatCount(r.totals.events), formatCount(r.totals.skipped)));
+  if (r.rejectFile) lines.push(m.rejectFile(r.rejectFile));
+  if (r.rejectFileError) lines.push(m.rejectFileFailed(r.rejectFileError));
   return lines.join('\n') + '\n';
 }

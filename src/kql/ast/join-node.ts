@@ -2,7 +2,8 @@
 import type { PipelineNode } from './node.js';
 
 /** Join kinds we support; `innerunique` is KQL's default. */
-export type JoinKind = 'innerunique' | 'inner' | 'leftouter' | 'leftanti' | 'leftsemi';
+export type JoinKind =
+  'innerunique' | 'inner' | 'leftouter' | 'leftanti' | 'leftsemi' | 'rightouter' | 'rightanti' | 'rightsemi' | 'fullouter';
 
 /** One equality of the join condition. */
 export interface JoinKey {
@@ -17,5 +18,7 @@ export interface JoinNode {
   readonly joinKind: JoinKind;
   readonly right: PipelineNode;
   readonly on: readonly JoinKey[];
+  /** `lookup`: the right side's key columns are not repeated in the output. */
+  readonly lookup?: boolean;
   readonly pos: number;
 }

@@ -5,6 +5,7 @@ import type { BetweenNode } from './between-node.js';
 import type { BinaryNode } from './binary-node.js';
 import type { CallNode } from './call-node.js';
 import type { CountNode } from './count-node.js';
+import type { DatatableNode } from './datatable-node.js';
 import type { DistinctNode } from './distinct-node.js';
 import type { ExtendNode } from './extend-node.js';
 import type { IndexNode } from './index-node.js';
@@ -20,16 +21,21 @@ import type { PipelineNode } from './pipeline-node.js';
 import type { PrintNode } from './print-node.js';
 import type { ProjectAwayNode } from './project-away-node.js';
 import type { ProjectNode } from './project-node.js';
+import type { ProjectKeepNode } from './project-keep-node.js';
 import type { ProjectRenameNode } from './project-rename-node.js';
+import type { ProjectReorderNode } from './project-reorder-node.js';
 import type { QueryNode } from './query-node.js';
+import type { RangeNode } from './range-node.js';
 import type { RenderNode } from './render-node.js';
 import type { SearchNode } from './search-node.js';
+import type { SerializeNode } from './serialize-node.js';
 import type { SortKeyNode } from './sort-key-node.js';
 import type { SortNode } from './sort-node.js';
 import type { StarNode } from './star-node.js';
 import type { SummarizeNode } from './summarize-node.js';
 import type { TableRefNode } from './table-ref-node.js';
 import type { TakeNode } from './take-node.js';
+import type { ToScalarNode } from './to-scalar-node.js';
 import type { TopNode } from './top-node.js';
 import type { UnaryNode } from './unary-node.js';
 import type { UnionNode } from './union-node.js';
@@ -42,6 +48,7 @@ export type {
   BinaryNode,
   CallNode,
   CountNode,
+  DatatableNode,
   DistinctNode,
   ExtendNode,
   IndexNode,
@@ -57,16 +64,21 @@ export type {
   PrintNode,
   ProjectAwayNode,
   ProjectNode,
+  ProjectKeepNode,
   ProjectRenameNode,
+  ProjectReorderNode,
   QueryNode,
+  RangeNode,
   RenderNode,
   SearchNode,
+  SerializeNode,
   SortKeyNode,
   SortNode,
   StarNode,
   SummarizeNode,
   TableRefNode,
   TakeNode,
+  ToScalarNode,
   TopNode,
   UnaryNode,
   UnionNode,
@@ -75,10 +87,10 @@ export type {
 
 /** Scalar expressions. */
 export type ExprNode =
-  LiteralNode | NameNode | BinaryNode | UnaryNode | CallNode | InNode | BetweenNode | IndexNode | MemberNode | StarNode;
+  LiteralNode | NameNode | BinaryNode | UnaryNode | CallNode | InNode | BetweenNode | IndexNode | MemberNode | StarNode | ToScalarNode;
 
 /** Where a pipeline's rows come from. */
-export type SourceNode = TableRefNode | UnionNode | PrintNode;
+export type SourceNode = TableRefNode | UnionNode | PrintNode | DatatableNode | RangeNode;
 
 /** Tabular operators after a `|`. */
 export type OperatorNode =
@@ -86,6 +98,9 @@ export type OperatorNode =
   | ProjectNode
   | ProjectAwayNode
   | ProjectRenameNode
+  | ProjectKeepNode
+  | ProjectReorderNode
+  | SerializeNode
   | ExtendNode
   | SummarizeNode
   | SortNode

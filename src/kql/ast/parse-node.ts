@@ -1,4 +1,4 @@
-/** `parse expr with "lit" Col:type * ...` (simple mode). */
+/** `parse [kind=regex] expr with "lit" Col:type * ...`, and `parse-where` (rows that do not match are dropped). */
 import type { ColumnType } from '../../schema/index.js';
 import type { ExprNode } from './node.js';
 
@@ -13,5 +13,9 @@ export interface ParseNode {
   readonly kind: 'Parse';
   readonly source: ExprNode;
   readonly parts: readonly ParsePart[];
+  /** simple: the text parts are literal; regex: they are regular expressions. */
+  readonly mode: 'simple' | 'regex';
+  /** parse-where: keep only the rows whose text matches. */
+  readonly filter: boolean;
   readonly pos: number;
 }

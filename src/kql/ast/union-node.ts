@@ -5,5 +5,7 @@ import type { PipelineNode } from './node.js';
 export interface UnionNode {
   readonly kind: 'Union';
   readonly tables: readonly PipelineNode[];
+  /** `withsource=Name`: a first column naming the table each row comes from. */
+  readonly withSource?: string;
   readonly pos: number;
 }

@@ -37,10 +37,10 @@ export const CASES: readonly KqlCase[] = [
     name: 'tostring of numbers, bools and null',
     kql: 'print a = tostring(42), b = tostring(true), c = tostring(long(null)), d = tostring(1.5)',
     duckdb:
-      'SELECT coalesce(CAST(42 AS VARCHAR), \'\') AS "a", coalesce(CAST(TRUE AS VARCHAR), \'\') AS "b", coalesce(CAST(CAST(NULL AS BIGINT) AS VARCHAR), \'\') AS "c", coalesce(CAST(1.5 AS VARCHAR), \'\') AS "d"',
+      "SELECT coalesce(CAST(42 AS VARCHAR), '') AS \"a\", CASE WHEN TRUE THEN 'True' WHEN NOT TRUE THEN 'False' ELSE '' END AS \"b\", coalesce(CAST(CAST(NULL AS BIGINT) AS VARCHAR), '') AS \"c\", coalesce(CAST(1.5 AS VARCHAR), '') AS \"d\"",
     clickhouse:
-      "SELECT coalesce(CAST(42 AS String), '') AS `a`, coalesce(CAST(TRUE AS String), '') AS `b`, coalesce(CAST(CAST(NULL AS Nullable(Int64)) AS String), '') AS `c`, coalesce(CAST(1.5 AS String), '') AS `d`",
-    rows: [['42', 'true', '', '1.5']],
+      "SELECT coalesce(CAST(42 AS String), '') AS `a`, CASE WHEN TRUE THEN 'True' WHEN NOT TRUE THEN 'False' ELSE '' END AS `b`, coalesce(CAST(CAST(NULL AS Nullable(Int64)) AS String), '') AS `c`, coalesce(CAST(1.5 AS String), '') AS `d`",
+    rows: [['42', 'True', '', '1.5']],
   },
   {
     name: 'toint, tolong, todouble',
@@ -61,8 +61,8 @@ export const CASES: readonly KqlCase[] = [
   {
     name: 'integer and real arithmetic',
     kql: 'print a = 7 / 2, b = -7 / 2, c = 7 / 2.0, d = 7 % 3, e = 2 * 3 + 1',
-    duckdb: 'SELECT (7 // 2) AS "a", (-7 // 2) AS "b", 7 / 2.0 AS "c", 7 % 3 AS "d", (2 * 3) + 1 AS "e"',
-    clickhouse: 'SELECT intDiv(7, 2) AS `a`, intDiv(-7, 2) AS `b`, 7 / 2.0 AS `c`, 7 % 3 AS `d`, (2 * 3) + 1 AS `e`',
+    duckdb: 'SELECT (7 // 2) AS "a", (-7 // 2) AS "b", 7 / 2.0 AS "c", ((7 % 3) + 3) % 3 AS "d", (2 * 3) + 1 AS "e"',
+    clickhouse: 'SELECT intDiv(7, 2) AS `a`, intDiv(-7, 2) AS `b`, 7 / 2.0 AS `c`, ((7 % 3) + 3) % 3 AS `d`, (2 * 3) + 1 AS `e`',
     rows: [[3, -3, 3.5, 1, 7]],
   },
   {

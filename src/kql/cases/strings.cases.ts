@@ -193,10 +193,10 @@ export const CASES: readonly KqlCase[] = [
     name: 'split with and without index',
     kql: 'MessageTrace | where MessageTraceId == "m1" | project Parts = split(SenderAddress, "@"), Domain = tostring(split(SenderAddress, "@")[1]), Last = split(SenderAddress, ".", -1)',
     duckdb:
-      'SELECT to_json(string_split("SenderAddress", $1)) AS "Parts", coalesce(json_extract_string(json_extract(to_json(string_split("SenderAddress", $1)), $2), \'$\'), \'\') AS "Domain", json_extract(to_json(string_split("SenderAddress", $3)), $4) AS "Last" FROM "MessageTrace" WHERE "MessageTraceId" = $5',
+      'SELECT to_json(string_split("SenderAddress", $1)) AS "Parts", coalesce(json_extract_string(json_extract(to_json(string_split("SenderAddress", $1)), $2), \'$\'), \'\') AS "Domain", to_json(list_slice(string_split("SenderAddress", $3), -1, -1)) AS "Last" FROM "MessageTrace" WHERE "MessageTraceId" = $4',
     clickhouse:
-      "SELECT toJSONString(splitByString({p1:String}, `SenderAddress`)) AS `Parts`, coalesce(if(JSONType(JSON_QUERY(toJSONString(splitByString({p1:String}, `SenderAddress`)), {p2:String})) = 'String', JSONExtractString(JSON_QUERY(toJSONString(splitByString({p1:String}, `SenderAddress`)), {p2:String})), JSON_QUERY(toJSONString(splitByString({p1:String}, `SenderAddress`)), {p2:String})), '') AS `Domain`, JSON_QUERY(toJSONString(splitByString({p3:String}, `SenderAddress`)), {p4:String}) AS `Last` FROM `MessageTrace` WHERE `MessageTraceId` = {p5:String}",
-    rows: [['["alice","contoso.com"]', 'contoso.com', '"com"']],
+      "SELECT toJSONString(splitByString({p1:String}, `SenderAddress`)) AS `Parts`, coalesce(if(JSONType(JSON_QUERY(toJSONString(splitByString({p1:String}, `SenderAddress`)), {p2:String})) = 'String', JSONExtractString(JSON_QUERY(toJSONString(splitByString({p1:String}, `SenderAddress`)), {p2:String})), JSON_QUERY(toJSONString(splitByString({p1:String}, `SenderAddress`)), {p2:String})), '') AS `Domain`, toJSONString(arraySlice(splitByString({p3:String}, `SenderAddress`), -1, 1)) AS `Last` FROM `MessageTrace` WHERE `MessageTraceId` = {p4:String}",
+    rows: [['["alice","contoso.com"]', 'contoso.com', '["com"]']],
   },
   {
     name: 'trim with a regex',

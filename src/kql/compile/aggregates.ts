@@ -25,6 +25,17 @@ export const AGGREGATE_NAMES: ReadonlySet<string> = new Set([
   'arg_max',
   'arg_min',
   'take_any',
+  'take_anyif',
+  'any',
+  'stdev',
+  'stdevp',
+  'variance',
+  'variancep',
+  'make_set_if',
+  'make_list_if',
+  'make_bag',
+  'percentiles_array',
+  'hll',
 ]);
 
 const ARITY: Readonly<Record<string, [number, number]>> = {
@@ -44,6 +55,17 @@ const ARITY: Readonly<Record<string, [number, number]>> = {
   arg_max: [2, 64],
   arg_min: [2, 64],
   take_any: [1, 64],
+  take_anyif: [2, 2],
+  any: [1, 64],
+  stdev: [1, 1],
+  stdevp: [1, 1],
+  variance: [1, 1],
+  variancep: [1, 1],
+  make_set_if: [2, 3],
+  make_list_if: [2, 3],
+  make_bag: [1, 2],
+  percentiles_array: [2, 16],
+  hll: [1, 2],
 };
 
 /** One output column of an aggregate. */
@@ -132,6 +154,36 @@ export function aggregateOutputs(
       const sql = call.name === 'make_set' ? fn.makeSet(x, limit) : fn.makeList(x, limit);
       return one(`${call.name === 'make_set' ? 'set' : 'list'}_${first}`, sql, 'dynamic');
     }
+    case 'stdev':
+    case 'stdevp':
+    case 'variance':
+    case 'variancep':
+      return one(`${call.name}_${first}`, fn[call.name](fn.cast(num(0).sql, 'real')), 'real');
+    case 'make_set_if':
+    case 'make_list_if': {
+      const x = a(0).sql;
+      const sql = call.name === 'make_set_if' ? fn.makeSetIf(x, pred(1)) : fn.makeListIf(x, pred(1));
+      return one(`${call.name === 'make_set_if' ? 'set' : 'list'}_${first}`, sql, 'dynamic');
+    }
+    case 'take_anyif': {
+      const x = a(0);
+      return one(first || 'any_', fn.anyValueIf(x.sql, pred(1)), x.type);
+    }
+    case 'make_bag':
+      return one(`bag_${first}`, fn.makeBag(want(ctx, call, 0, a(0), 'dynamic').sql), 'dynamic');
+    case 'percentiles_array': {
+      const x = num(0);
+      const fractions = call.args.slice(1).map((_, k) => {
+        const p = constNumber(ctx, call, k + 1, a(k + 1));
+        if (p < 0 || p > 100) throw ctx.error('invalid-argument', 'percentiles are between 0 and 100', call.args[k + 1]!.pos);
+        return p / 100;
+      });
+      return one(`percentiles_${first}`, fn.percentilesArray(x.sql, fractions), 'dynamic');
+    }
+    // An exact sketch: the distinct values themselves, which dcount_hll counts.
+    case 'hll':
+      return one(`hll_${first}`, fn.makeSet(a(0).sql), 'dynamic');
+    case 'any':
     case 'take_any':
       return call.args.map((node, i) => {
         if (node.kind === 'Star') throw ctx.error('unsupported', 'take_any(*) is not supported; list the columns', node.pos);

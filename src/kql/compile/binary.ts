@@ -32,6 +32,8 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
     const type = numericResult(l.type, r.type);
     // KQL integer division truncates toward zero, like C#.
     if (op === '/' && isInteger(type)) return { ...expr(fn.intDivide(operand(l), operand(r)), type, aggregate), atomic: true };
+    // Kusto's % of integers takes the sign of the divisor (-7 % 3 is 2), as a floored modulo does.
+    if (op === '%' && isInteger(type)) return expr(`((${operand(l)} % ${operand(r)}) + ${operand(r)}) % ${operand(r)}`, type, aggregate);
     return expr(`${operand(l)} ${op} ${operand(r)}`, type, aggregate);
   }
   const t = `${l.type} ${op} ${r.type}`;
@@ -55,6 +57,18 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
       return expr(`${operand(r)} + ${operand(l)}`, 'datetime', aggregate);
     case 'datetime - datetime':
       return expr(`${operand(l)} - ${operand(r)}`, 'timespan', aggregate);
+    case 'timespan * int':
+    case 'timespan * long':
+    case 'timespan * real':
+      return expr(fn.microsToInterval(`${fn.intervalToMicros(l.sql)} * ${operand(r)}`), 'timespan', aggregate);
+    case 'int * timespan':
+    case 'long * timespan':
+    case 'real * timespan':
+      return expr(fn.microsToInterval(`${operand(l)} * ${fn.intervalToMicros(r.sql)}`), 'timespan', aggregate);
+    case 'timespan / int':
+    case 'timespan / long':
+    case 'timespan / real':
+      return expr(fn.microsToInterval(`${fn.intervalToMicros(l.sql)} / ${operand(r)}`), 'timespan', aggregate);
     case 'timespan / timespan':
       return expr(`${fn.intervalToMicros(l.sql)} / ${fn.intervalToMicros(r.sql)}`, 'real', aggregate);
     default:

@@ -1,6 +1,6 @@
 /** State shared while compiling one query: dialect, parameters, aliases, let bindings, error positions. */
 import type { ColumnType } from '../../schema/index.js';
-import type { ExprNode, PipelineNode } from '../ast/index.js';
+import type { ExprNode, FunctionValue, PipelineNode } from '../ast/index.js';
 import type { Dialect } from '../dialect/dialect.js';
 import { KqlError } from '../kql-error.js';
 import type { KqlErrorCode } from '../kql-error.js';
@@ -13,7 +13,8 @@ import type { ExprScope } from './expression.js';
 export type Binding =
   | { kind: 'scalar'; expr: ExprNode; compiled?: SqlExpr }
   | { kind: 'tabular'; pipeline: PipelineNode; compiled?: { sql: string; columns: readonly Column[] } }
-  | { kind: 'rows'; compiled: { sql: string; columns: readonly Column[] } };
+  | { kind: 'rows'; compiled: { sql: string; columns: readonly Column[] } }
+  | { kind: 'function'; fn: FunctionValue };
 
 /** The recursive entry points, handed in so that the compile modules need not import each other in a circle. */
 export interface Compilers {
@@ -35,6 +36,8 @@ export class CompileContext {
   render: { kind: string; props: Record<string, unknown> } | undefined;
   private readonly paramIndex = new Map<string, number>();
   private aliases = 0;
+  /** Calls of user-defined functions under way (a function that calls itself would never end). */
+  calls = 0;
 
   constructor(
     readonly dialect: Dialect,

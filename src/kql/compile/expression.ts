@@ -14,21 +14,27 @@ import type {
   StarNode,
   UnaryNode,
 } from '../ast/index.js';
+import type { KqlError } from '../kql-error.js';
+import { MAX_LIST, MAX_SQL } from '../limits.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { comparable, isNumeric } from '../semantic/types.js';
 import { compileBinary } from './binary.js';
 import type { CompileContext } from './context.js';
 import { compileCall } from './functions.js';
 import { compileTabularValues } from './tabular-values.js';
-import type { Column } from './select-state.js';
+import type { Column, OrderKey } from './select-state.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 import { compileSetTest } from './string-predicates.js';
+import { compileToScalar } from './user-functions.js';
+import { own } from '../own.js';
 
 /** What an expression can see: the columns of its input and whether aggregates are allowed. */
 export interface ExprScope {
   readonly columns: readonly Column[];
   readonly aggregates: boolean;
+  /** The order of the rows where window functions (row_number, prev, ...) may be used (empty: serialized, unsorted). */
+  readonly order?: readonly OrderKey[];
 }
 
 type Compilers = { [K in ExprNode['kind']]: (ctx: CompileContext, scope: ExprScope, node: Extract<ExprNode, { kind: K }>) => SqlExpr };
@@ -43,6 +49,7 @@ const COMPILERS: Compilers = {
   Between: compileBetween,
   Index: compileIndex,
   Member: compileMember,
+  ToScalar: (ctx, _scope, node) => compileToScalar(ctx, node),
   Star: (ctx, _scope, node: StarNode) => {
     throw ctx.error('unsupported', "'*' is only allowed in arg_max/arg_min and count(*)", node.pos);
   },
@@ -50,7 +57,18 @@ const COMPILERS: Compilers = {
 
 /** Compile one scalar expression. */
 export function compileExpr(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr {
-  return (COMPILERS[node.kind] as (c: CompileContext, s: ExprScope, n: ExprNode) => SqlExpr)(ctx, scope, node);
+  const e = (COMPILERS[node.kind] as (c: CompileContext, s: ExprScope, n: ExprNode) => SqlExpr)(ctx, scope, node);
+  if (e.sql.length > MAX_SQL) throw tooLarge(ctx, node.pos);
+  return e;
+}
+
+/** The error for a query whose SQL would pass MAX_SQL. */
+export function tooLarge(ctx: CompileContext, pos: number): KqlError {
+  return ctx.error(
+    'too-complex',
+    `the query compiles to more than ${MAX_SQL / 1e6} million characters of SQL (use fewer repeated references to computed values)`,
+    pos,
+  );
 }
 
 /** Compile a predicate, which must be bool. */
@@ -115,7 +133,7 @@ function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr
   const only = Array.isArray(node.values) && node.values.length === 1 ? (node.values[0] as ExprNode) : undefined;
   if (only?.kind === 'Name' && !scope.columns.some((c) => c.name === only.name)) {
     const b = ctx.bindings.get(only.name);
-    if (b?.kind === 'tabular' || b?.kind === 'rows' || (!b && TABLES[only.name])) {
+    if (b?.kind === 'tabular' || b?.kind === 'rows' || (!b && own(TABLES, only.name))) {
       tabular = { kind: 'Pipeline', source: { kind: 'TableRef', name: only.name, pos: only.pos }, operators: [], pos: only.pos };
     }
   }
@@ -130,6 +148,13 @@ function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr
   }
   if (tabular) throw ctx.error('unsupported', `'${node.op}' needs a list of constant strings`, node.pos);
   const values = (node.values as readonly ExprNode[]).flatMap((v) => expandList(ctx, scope, v));
+  if (values.length > MAX_LIST) {
+    throw ctx.error(
+      'too-complex',
+      `'${node.op}' takes at most ${MAX_LIST} values, not ${values.length} (put them in a table and join)`,
+      node.pos,
+    );
+  }
   return compileSetTest(ctx, node, left, values);
 }
 

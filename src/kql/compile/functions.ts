@@ -9,22 +9,29 @@ import { constNumber, constString, want } from './arguments.js';
 import type { ScalarFunction } from './arguments.js';
 import type { CompileContext } from './context.js';
 import type { ExprScope } from './expression.js';
+import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
+import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
+import { compileUserCall } from './user-functions.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
+import { own } from '../own.js';
 
 const PRIVATE_IPV4 = '^(?:10|172[.](?:1[6-9]|2[0-9]|3[01])|192[.]168)(?:[.](?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){2,3}$';
 
 /** Compile any call: scalar function, or aggregate where the scope allows. */
 export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNode): SqlExpr {
+  const user = ctx.bindings.get(call.name);
+  if (user?.kind === 'function') return compileUserCall(ctx, scope, call, user.fn);
   if (AGGREGATE_NAMES.has(call.name)) {
     if (!scope.aggregates) throw ctx.error('unsupported', `the aggregate ${call.name}() is only allowed in summarize`, call.pos);
     return compileAggregateCall(ctx, scope, call);
   }
   if (call.name === 'typeof') return typeOf(ctx, call);
-  const f = SCALAR_FUNCTIONS[call.name];
+  if (WINDOW_FUNCTIONS.has(call.name)) return compileWindowCall(ctx, scope, call);
+  const f = own(SCALAR_FUNCTIONS, call.name);
   if (!f) {
-    const names = [...Object.keys(SCALAR_FUNCTIONS), ...AGGREGATE_NAMES];
+    const names = [...Object.keys(SCALAR_FUNCTIONS), ...AGGREGATE_NAMES, ...WINDOW_FUNCTIONS.keys()];
     throw ctx.error('unknown-function', `unknown function '${call.name}'${didYouMean(call.name, names)}`, call.pos);
   }
   if (call.args.length < f.min || call.args.length > f.max) {
@@ -51,6 +58,9 @@ export function toStringSql(ctx: CompileContext, e: SqlExpr): SqlExpr {
       return fromDynamic(ctx, e, 'string');
     case 'datetime':
       return atom(`coalesce(${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')}, '')`, 'string', e.aggregate);
+    case 'bool':
+      // .NET spells booleans True and False.
+      return atom(`CASE WHEN ${e.sql} THEN 'True' WHEN NOT ${operand(e)} THEN 'False' ELSE '' END`, 'string', e.aggregate);
     default:
       return atom(`coalesce(${fn.cast(e.sql, 'string')}, '')`, 'string', e.aggregate);
   }
@@ -107,6 +117,7 @@ function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
 
 /** Every scalar function, by KQL name. */
 export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
+  ...SIMPLE_FUNCTIONS,
   ...TIME_FUNCTIONS,
   strcat: {
     min: 1,
@@ -126,7 +137,13 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     compile: (ctx, [s, start, len], c) => {
       const text = want(ctx, c, 0, s!, 'string');
       const st = want(ctx, c, 1, start!, 'int', 'long');
-      const from = st.constant ? String(Math.max(0, Number(st.constant.value)) + 1) : `greatest(${st.sql}, 0) + 1`;
+      // A negative start counts from the end of the string.
+      const n = ctx.dialect.fn.length(text.sql);
+      const from = st.constant
+        ? Number(st.constant.value) >= 0
+          ? String(Number(st.constant.value) + 1)
+          : `greatest(${n} + ${Number(st.constant.value)}, 0) + 1`
+        : `CASE WHEN ${operand(st)} < 0 THEN greatest(${n} + ${operand(st)}, 0) ELSE ${operand(st)} END + 1`;
       const l = len === undefined ? undefined : `greatest(${want(ctx, c, 2, len, 'int', 'long').sql}, 0)`;
       return atom(ctx.dialect.fn.substring(text.sql, from, l), 'string', agg(s!));
     },
@@ -138,8 +155,11 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
       const fn = ctx.dialect.fn;
       const arr = fn.splitToJson(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, d!, 'string').sql);
       if (i === undefined) return atom(arr, 'dynamic', agg(s!));
+      // With an index, Kusto returns an array of the one element (or an empty array).
       const n = constNumber(ctx, c, 2, i);
-      return atom(fn.jsonExtract(arr, ctx.param(n < 0 ? `$[#${n}]` : `$[${n}]`, 'string')), 'dynamic', agg(s!));
+      if (!Number.isInteger(n)) throw ctx.error('invalid-argument', 'the index of split() must be a whole number', c.args[2]!.pos);
+      const one = fn.splitToJson(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, d!, 'string').sql, n);
+      return atom(one, 'dynamic', agg(s!));
     },
   },
   trim: regexTrim('both'),
@@ -271,7 +291,7 @@ const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
 /** `typeof(long)` as the type argument of extract(): a typed NULL. */
 function typeOf(ctx: CompileContext, call: CallNode): SqlExpr {
   const arg = call.args[0];
-  const type = arg?.kind === 'Name' ? TYPE_NAMES[arg.name] : undefined;
+  const type = arg?.kind === 'Name' ? own(TYPE_NAMES, arg.name) : undefined;
   if (!type || call.args.length !== 1) throw ctx.error('invalid-argument', 'typeof() takes a type name such as long', call.pos);
   return atom(ctx.dialect.fn.cast('NULL', type), type);
 }

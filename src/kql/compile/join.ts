@@ -58,23 +58,45 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
           ctx.alias('u'),
         )} AS ${l}`
       : fromItem(ctx, left, l);
-  const keyword = { innerunique: 'JOIN', inner: 'JOIN', leftouter: 'LEFT JOIN', leftsemi: fn.semiJoin(), leftanti: fn.antiJoin() }[
-    node.joinKind
-  ];
-  const columns: Column[] = left.columns.map((c) => ({ name: c.name, type: c.type, sql: `${l}.${ctx.q(c.name)}`, atomic: true }));
-  if (node.joinKind !== 'leftsemi' && node.joinKind !== 'leftanti') {
+  const keyword = {
+    innerunique: 'JOIN',
+    inner: 'JOIN',
+    leftouter: 'LEFT JOIN',
+    leftsemi: fn.semiJoin(),
+    leftanti: fn.antiJoin(),
+    rightouter: 'RIGHT JOIN',
+    fullouter: 'FULL JOIN',
+    // Right semi and anti joins are the left ones with the sides swapped.
+    rightsemi: fn.semiJoin(),
+    rightanti: fn.antiJoin(),
+  }[node.joinKind];
+  const rightOnly = node.joinKind === 'rightsemi' || node.joinKind === 'rightanti';
+  const leftOnly = node.joinKind === 'leftsemi' || node.joinKind === 'leftanti';
+  // KQL strings are never null: unmatched columns of an outer join's other side read as ''.
+  const nullable = (side: 'left' | 'right'): boolean =>
+    node.joinKind === 'fullouter' || node.joinKind === (side === 'left' ? 'rightouter' : 'leftouter');
+  const read = (alias: string, c: Column, side: 'left' | 'right'): string => {
+    const ref = `${alias}.${ctx.q(c.name)}`;
+    return nullable(side) && c.type === 'string' ? `coalesce(${ref}, '')` : ref;
+  };
+  const columns: Column[] = rightOnly
+    ? []
+    : left.columns.map((c) => ({ name: c.name, type: c.type, sql: read(l, c, 'left'), atomic: true }));
+  if (!leftOnly) {
     const taken = new Set(columns.map((c) => c.name));
+    const sameKeys = new Set(node.on.filter((k) => k.left === k.right).map((k) => k.right));
     for (const c of right.columns) {
+      if (node.lookup && sameKeys.has(c.name)) continue;
       const name = uniqueName(c.name, taken);
       taken.add(name);
-      const ref = `${r}.${ctx.q(c.name)}`;
-      // KQL strings are never null: unmatched right columns of a leftouter join read as ''.
-      const sql = node.joinKind === 'leftouter' && c.type === 'string' ? `coalesce(${ref}, '')` : ref;
-      columns.push({ name, type: c.type, sql, atomic: true });
+      columns.push({ name, type: c.type, sql: read(r, c, 'right'), atomic: true });
     }
   }
+  const from = rightOnly
+    ? `${fromItem(ctx, right, r)} ${keyword} ${leftItem} ON ${conditions.join(' AND ')}`
+    : `${leftItem} ${keyword} ${fromItem(ctx, right, r)} ON ${conditions.join(' AND ')}`;
   return {
-    from: `${leftItem} ${keyword} ${fromItem(ctx, right, r)} ON ${conditions.join(' AND ')}`,
+    from,
     columns,
     where: [],
     groupBy: undefined,

@@ -1,11 +1,21 @@
 /** Column operators: project, extend, project-away, project-rename, parse, mv-expand. */
-import type { ExtendNode, MvExpandNode, ParseNode, ProjectAwayNode, ProjectNode, ProjectRenameNode } from '../ast/index.js';
+import type {
+  ExtendNode,
+  MvExpandNode,
+  ParseNode,
+  ProjectAwayNode,
+  ProjectKeepNode,
+  ProjectNode,
+  ProjectRenameNode,
+  ProjectReorderNode,
+  SerializeNode,
+} from '../ast/index.js';
 import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
-import { canCompute, ensure } from './select-state.js';
+import { canCompute, canFilter, ensure, tooLongToInline, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import { escapeRegex } from './string-predicates.js';
 
@@ -18,7 +28,7 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
   const taken = new Set<string>();
   const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
   const columns = node.columns.map((a) => {
-    const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false }, a, next);
+    const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next);
     if (a.name !== undefined && taken.has(a.name)) throw ctx.error('invalid-name', `column '${a.name}' is projected twice`, a.pos);
     // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
     const name = a.name ?? uniqueName(compiled.name, taken);
@@ -30,11 +40,16 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
 
 /** `extend`: later assignments see earlier ones; a known name is replaced in place. */
 export function compileExtend(ctx: CompileContext, state: SelectState, node: ExtendNode): SelectState {
-  const s = ensure(ctx, state, canCompute);
+  let s = ensure(ctx, state, canCompute);
   let columns: Column[] = [...s.columns];
   const next = columnNamer(new Set(columns.map((c) => c.name)));
   for (const a of node.columns) {
-    const { name, expr } = compileAssignment(ctx, { columns, aggregates: false }, a, next);
+    // A long computed column is read by the assignments after it from a new SELECT layer, not copied into them.
+    if (columns.some(tooLongToInline)) {
+      s = wrap(ctx, { ...s, columns, star: false });
+      columns = [...s.columns];
+    }
+    const { name, expr } = compileAssignment(ctx, { columns, aggregates: false, order: s.orderBy }, a, next);
     const col = toColumn(name, expr);
     const at = columns.findIndex((c) => c.name === name);
     columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
@@ -46,11 +61,15 @@ function wildcard(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`);
 }
 
-/** `project-away`. */
-export function compileProjectAway(ctx: CompileContext, state: SelectState, node: ProjectAwayNode): SelectState {
-  const s = ensure(ctx, state, plainSelect);
-  let columns = [...s.columns];
-  for (const p of node.patterns) {
+/** `serialize [Name = expr, ...]`: the rows keep their order; new columns as in extend. */
+export function compileSerialize(ctx: CompileContext, state: SelectState, node: SerializeNode): SelectState {
+  return node.columns.length === 0 ? state : compileExtend(ctx, state, { kind: 'Extend', columns: node.columns, pos: node.pos });
+}
+
+/** The columns matching each pattern, in the patterns' order (each column once); unknown plain names are errors. */
+function matching(ctx: CompileContext, columns: readonly Column[], patterns: ProjectAwayNode['patterns']): Column[] {
+  const out: Column[] = [];
+  for (const p of patterns) {
     if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
       throw ctx.error(
         'unknown-column',
@@ -62,9 +81,30 @@ export function compileProjectAway(ctx: CompileContext, state: SelectState, node
       );
     }
     const re = wildcard(p.pattern);
-    columns = columns.filter((c) => !re.test(c.name));
+    for (const c of columns) if (re.test(c.name) && !out.includes(c)) out.push(c);
   }
-  return { ...s, columns, star: false };
+  return out;
+}
+
+/** `project-keep`: the matching columns in their current order. */
+export function compileProjectKeep(ctx: CompileContext, state: SelectState, node: ProjectKeepNode): SelectState {
+  const s = ensure(ctx, state, plainSelect);
+  const keep = new Set(matching(ctx, s.columns, node.patterns));
+  return { ...s, columns: s.columns.filter((c) => keep.has(c)), star: false };
+}
+
+/** `project-reorder`: the matching columns first, in the patterns' order, then the others. */
+export function compileProjectReorder(ctx: CompileContext, state: SelectState, node: ProjectReorderNode): SelectState {
+  const s = ensure(ctx, state, plainSelect);
+  const first = matching(ctx, s.columns, node.patterns);
+  return { ...s, columns: [...first, ...s.columns.filter((c) => !first.includes(c))], star: false };
+}
+
+/** `project-away`. */
+export function compileProjectAway(ctx: CompileContext, state: SelectState, node: ProjectAwayNode): SelectState {
+  const s = ensure(ctx, state, plainSelect);
+  const away = new Set(matching(ctx, s.columns, node.patterns));
+  return { ...s, columns: s.columns.filter((c) => !away.has(c)), star: false };
 }
 
 /** `project-rename`. */
@@ -90,14 +130,14 @@ export function compileProjectRename(ctx: CompileContext, state: SelectState, no
 
 /** `parse expr with "text" Col:type * ...` (simple mode): unmatched rows get '' (strings) or null. */
 export function compileParse(ctx: CompileContext, state: SelectState, node: ParseNode): SelectState {
-  const s = ensure(ctx, state, canCompute);
+  const s = ensure(ctx, state, node.filter ? (st) => canCompute(st) && canFilter(st) : canCompute);
   const fn = ctx.dialect.fn;
   const source = compileExpr(ctx, { columns: s.columns, aggregates: false }, node.source);
   const text = source.type === 'string' ? source.sql : `coalesce(${fn.cast(source.sql, 'string')}, '')`;
   let pattern = '(?s)';
   const extracted: { name: string; type: Column['type']; group: number }[] = [];
   node.parts.forEach((p, i) => {
-    if (p.kind === 'text') pattern += escapeRegex(p.text);
+    if (p.kind === 'text') pattern += node.mode === 'regex' ? p.text : escapeRegex(p.text);
     else if (p.kind === 'star') pattern += '.*?';
     else {
       extracted.push({ name: checkNewName(ctx, p.name, p.pos), type: p.type, group: extracted.length + 1 });
@@ -113,7 +153,8 @@ export function compileParse(ctx: CompileContext, state: SelectState, node: Pars
     const at = columns.findIndex((c) => c.name === x.name);
     columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
   }
-  return { ...s, columns, star: false };
+  const where = node.filter ? [...s.where, fn.regexMatches(text, re)] : s.where;
+  return { ...s, columns, where, star: false };
 }
 
 /** `mv-expand`: one row per array element; the rest of the pipeline reads it as a subquery. */
@@ -126,6 +167,12 @@ export function compileMvExpand(ctx: CompileContext, state: SelectState, node: M
   if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', node.column.pos);
   const type = node.toType ?? 'dynamic';
   let sql = fn.unnestJson(e.sql, type !== 'dynamic');
+  // mv-expand w = split(s, d) to typeof(string): the parts themselves, without a JSON array per row in between.
+  const call = node.column.expr;
+  if (type === 'string' && call.kind === 'Call' && call.name === 'split' && call.args.length === 2 && !ctx.bindings.has('split')) {
+    const [text, delimiter] = call.args.map((a) => compileExpr(ctx, { columns: s.columns, aggregates: false }, a));
+    if (text!.type === 'string' && delimiter!.type === 'string') sql = fn.unnestSplit(text!.sql, delimiter!.sql);
+  }
   if (type !== 'dynamic' && type !== 'string') sql = fn.tryCast(sql, type);
   const col: Column = { name, type, sql, atomic: true };
   const at = s.columns.findIndex((c) => c.name === name);

@@ -1,10 +1,12 @@
 /** Compiles a pipeline: its source, then each operator in turn; one compile function per operator kind. */
 import { TABLES } from '../../schema/index.js';
-import type { OperatorNode, PipelineNode, PrintNode, SourceNode, TableRefNode } from '../ast/index.js';
+import type { OperatorNode, PipelineNode, PrintNode, SourceNode, TableRefNode, UnionNode } from '../ast/index.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { TIME_COLUMNS } from '../semantic/time-columns.js';
 import { compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
+import { tooLarge } from './expression.js';
+import { MAX_SQL } from '../limits.js';
 import { compileJoin } from './join.js';
 import {
   compileExtend,
@@ -12,7 +14,10 @@ import {
   compileParse,
   compileProject,
   compileProjectAway,
+  compileProjectKeep,
   compileProjectRename,
+  compileProjectReorder,
+  compileSerialize,
 } from './operators-columns.js';
 import {
   compileAs,
@@ -27,8 +32,11 @@ import {
 } from './operators-rows.js';
 import { fromSource, toSql } from './select-state.js';
 import type { SelectState } from './select-state.js';
+import { compileDatatable, compileRange } from './sources.js';
 import { compileSummarize } from './summarize.js';
 import { unionStates } from './union.js';
+import { compileUserTable } from './user-functions.js';
+import { own } from '../own.js';
 
 type OperatorCompilers = {
   [K in OperatorNode['kind']]: (ctx: CompileContext, state: SelectState, node: Extract<OperatorNode, { kind: K }>) => SelectState;
@@ -39,6 +47,9 @@ const OPERATORS: OperatorCompilers = {
   Project: compileProject,
   ProjectAway: compileProjectAway,
   ProjectRename: compileProjectRename,
+  ProjectKeep: compileProjectKeep,
+  ProjectReorder: compileProjectReorder,
+  Serialize: compileSerialize,
   Extend: compileExtend,
   Summarize: compileSummarize,
   Sort: compileSort,
@@ -47,7 +58,8 @@ const OPERATORS: OperatorCompilers = {
   Count: compileCount,
   Distinct: compileDistinct,
   Join: compileJoin,
-  Union: (ctx, state, node) => unionStates(ctx, [state, ...node.tables.map((t) => compilePipeline(ctx, t))], node.pos),
+  Union: (ctx, state, node) =>
+    unionStates(ctx, [state, ...node.tables.map((t) => compilePipeline(ctx, t))], node.pos, sourceNames(node, ['union_arg0'])),
   MvExpand: compileMvExpand,
   Parse: compileParse,
   Search: compileSearch,
@@ -57,12 +69,22 @@ const OPERATORS: OperatorCompilers = {
 
 /** Compile a pipeline to a SELECT state. */
 export function compilePipeline(ctx: CompileContext, p: PipelineNode): SelectState {
-  let state = compileSource(ctx, p.source);
+  let state = checkSize(ctx, compileSource(ctx, p.source), p.pos);
   p.operators.forEach((op, i) => {
     if (op.kind === 'Render' && i !== p.operators.length - 1) throw ctx.error('unsupported', 'render must be the last operator', op.pos);
     state = (OPERATORS[op.kind] as (c: CompileContext, s: SelectState, n: OperatorNode) => SelectState)(ctx, state, op);
+    checkSize(ctx, state, op.pos);
   });
   return state;
+}
+
+/** Refuse a SELECT whose parts already pass MAX_SQL (a let pasted into itself again and again doubles each time). */
+function checkSize(ctx: CompileContext, s: SelectState, pos: number): SelectState {
+  let size = s.from?.length ?? 0;
+  for (const c of s.columns) size += c.sql.length;
+  for (const w of s.where) size += w.length;
+  if (size > MAX_SQL) throw tooLarge(ctx, pos);
+  return s;
 }
 
 function compileSource(ctx: CompileContext, source: SourceNode): SelectState {
@@ -74,30 +96,47 @@ function compileSource(ctx: CompileContext, source: SourceNode): SelectState {
         ctx,
         source.tables.map((t) => compilePipeline(ctx, t)),
         source.pos,
+        sourceNames(source, []),
       );
     case 'Print':
       return compilePrint(ctx, source);
+    case 'Datatable':
+      return compileDatatable(ctx, source);
+    case 'Range':
+      return compileRange(ctx, source);
   }
+}
+
+/** For `withsource=`: the table name of each union argument (union_argN for other expressions). */
+function sourceNames(node: UnionNode, first: readonly string[]): { name: string; sources: string[] } | undefined {
+  if (node.withSource === undefined) return undefined;
+  const names = node.tables.map((t, i) =>
+    t.source.kind === 'TableRef' && t.operators.length === 0 ? t.source.name : `union_arg${i + first.length}`,
+  );
+  return { name: node.withSource, sources: [...first, ...names] };
 }
 
 /** A table, or a let/as name bound to a tabular expression. */
 export function compileTableRef(ctx: CompileContext, node: TableRefNode): SelectState {
   const binding = ctx.bindings.get(node.name);
+  if (binding?.kind === 'function') return compileUserTable(ctx, node.name, binding.fn, node.args ?? [], node.pos);
+  if (node.args) throw ctx.error('unknown-function', `unknown tabular function '${node.name}'`, node.pos);
   if (binding?.kind === 'tabular' || binding?.kind === 'rows') {
-    if (binding.kind === 'tabular') {
+    // Compiled once: a let used twice in each of a chain of lets would otherwise compile 2^n times.
+    if (binding.kind === 'tabular' && !binding.compiled) {
       const s = compilePipeline(ctx, binding.pipeline);
-      binding.compiled ??= { sql: toSql(ctx, s), columns: s.columns };
+      binding.compiled = { sql: toSql(ctx, s), columns: s.columns };
     }
     const c = binding.compiled!;
     return fromSource(ctx, `(${c.sql}) AS ${ctx.alias()}`, c.columns);
   }
-  const table = TABLES[node.name];
+  const table = own(TABLES, node.name);
   if (!table) {
     const names = [...Object.keys(TABLES), ...[...ctx.bindings].filter(([, b]) => b.kind !== 'scalar').map(([n]) => n)];
     throw ctx.error('unknown-table', `unknown table '${node.name}'${didYouMean(node.name, names)}`, node.pos);
   }
   const state = fromSource(ctx, ctx.q(table.name), table.columns);
-  const timeColumn = TIME_COLUMNS[table.name];
+  const timeColumn = own(TIME_COLUMNS, table.name);
   const range = ctx.options.timeRange;
   if (!timeColumn || !range) return state;
   const where: string[] = [];

@@ -1,5 +1,6 @@
 /** One SELECT being built: operators merge into it while SQL semantics allow, else it is wrapped as a subquery. */
 import type { ColumnType } from '../../schema/index.js';
+import { MAX_INLINE_SQL } from '../limits.js';
 import type { CompileContext } from './context.js';
 
 /** An output column: its KQL name and type, and its SQL over the FROM clause. */
@@ -96,7 +97,20 @@ export function wrap(ctx: CompileContext, s: SelectState): SelectState {
   return { ...fromSource(ctx, `(${toSql(ctx, s)}) AS ${alias}`, s.columns), orderBy };
 }
 
-/** Wrap unless `ok` holds for the state. */
+/**
+ * Whether the next operator must read a column from a new SELECT layer: its SQL is too long to copy into the
+ * expressions that use it (see MAX_INLINE_SQL), or it is a window function (a WHERE would run before it).
+ */
+export function heavy(c: Column): boolean {
+  return tooLongToInline(c) || c.sql.includes(' OVER (');
+}
+
+/** Whether a column's SQL is longer than MAX_INLINE_SQL. */
+export function tooLongToInline(c: Column): boolean {
+  return c.sql.length > MAX_INLINE_SQL;
+}
+
+/** Wrap unless `ok` holds for the state and no column is too long to inline into the next operator. */
 export function ensure(ctx: CompileContext, s: SelectState, ok: (s: SelectState) => boolean): SelectState {
-  return ok(s) ? s : wrap(ctx, s);
+  return ok(s) && !s.columns.some(heavy) ? s : wrap(ctx, s);
 }

@@ -115,6 +115,7 @@ export function compileSetTest(ctx: CompileContext, node: InNode, leftIn: SqlExp
       return v.constant.value;
     });
     if (needles.length === 0) return atom(op === 'has_any' ? 'FALSE' : 'TRUE', 'bool');
+    if (needles.length > SHORT_TERM_LIST) return manyTerms(ctx, op, left, needles, node.pos);
     if (op === 'has_all') {
       const parts = needles.map((n) => predicate(ctx, 'has', left, { ...atom('', 'string'), constant: { value: n } }, node.pos).sql);
       return expr(parts.join(' AND '), 'bool', left.aggregate);
@@ -140,4 +141,48 @@ export function compileSetTest(ctx: CompileContext, node: InNode, leftIn: SqlExp
   });
   const lhs = insensitive ? fn.lower(left.sql) : operand(left);
   return expr(`${lhs} ${negated ? 'NOT IN' : 'IN'} (${items.join(', ')})`, 'bool', left.aggregate);
+}
+
+/** has_any/has_all lists up to this long compile to term regexes; longer ones test the string's terms as a list. */
+const SHORT_TERM_LIST = 16;
+/** Needles of a long list that are not single terms ("a.b", "two words") are matched by regexes of this many each. */
+const REGEX_CHUNK = 50;
+/** At most this many such needles in one has_all (each is a regex of its own). */
+const MAX_PHRASES_ALL = 256;
+
+/**
+ * A long has_any/has_all list: single-term needles are looked up in the string's term list (one split per row,
+ * however long the list; one alternation of thousands of terms is too large for RE2), other needles by regexes.
+ */
+function manyTerms(ctx: CompileContext, op: 'has_any' | 'has_all', left: SqlExpr, needles: readonly string[], pos: number): SqlExpr {
+  const fn = ctx.dialect.fn;
+  const single = new RegExp(`^${ALNUM}+$`, 'u');
+  const terms = [...new Set(needles.filter((n) => single.test(n)).map((n) => n.toLowerCase()))];
+  const phrases = needles.filter((n) => !single.test(n));
+  if (op === 'has_any' && phrases.includes('')) return atom('TRUE', 'bool');
+  const parts: string[] = [];
+  if (terms.length > 0) {
+    const list = fn.list(terms.map((t) => ctx.param(t, 'string')));
+    parts.push(op === 'has_any' ? fn.listHasAny(fn.terms(left.sql), list) : fn.listHasAll(fn.terms(left.sql), list));
+  }
+  if (op === 'has_all') {
+    if (phrases.length > MAX_PHRASES_ALL) {
+      throw ctx.error(
+        'too-complex',
+        `has_all takes at most ${MAX_PHRASES_ALL} values that are not single words, not ${phrases.length}`,
+        pos,
+      );
+    }
+    for (const p of phrases)
+      if (p !== '') parts.push(predicate(ctx, 'has', left, { ...atom('', 'string'), constant: { value: p } }, pos).sql);
+    return parts.length === 0 ? atom('TRUE', 'bool') : expr(parts.join(' AND '), 'bool', left.aggregate);
+  }
+  for (let i = 0; i < phrases.length; i += REGEX_CHUNK) {
+    const pattern = `(?i)(?:${phrases
+      .slice(i, i + REGEX_CHUNK)
+      .map((n) => termPattern(n))
+      .join('|')})`;
+    parts.push(fn.regexMatches(left.sql, ctx.param(pattern, 'string')));
+  }
+  return expr(parts.join(' OR '), 'bool', left.aggregate);
 }

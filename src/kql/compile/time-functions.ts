@@ -68,6 +68,35 @@ function dt(ctx: CompileContext, call: CallNode, e: SqlExpr): SqlExpr {
   return want(ctx, call, 0, e, 'datetime');
 }
 
+/** startofday/week/month/year(d [, offset]): the start of d's unit, moved by offset units. */
+function startOf(unit: 'day' | 'week' | 'month' | 'year'): ScalarFunction {
+  return {
+    min: 1,
+    max: 2,
+    compile: (ctx, [a, k], c) => {
+      const fn = ctx.dialect.fn;
+      const d = dt(ctx, c, a!);
+      let sql: string;
+      if (unit === 'week') {
+        // KQL weeks start on Sunday; bins of 7d from 0001-01-01 (a Monday) start on Monday, hence the shift by a day.
+        const shifted = `${operand(d)} + ${fn.intervalMicros(DAY_US)}`;
+        sql = `${fn.binTimestamp(shifted, 7 * DAY_US)} - ${fn.intervalMicros(DAY_US)}`;
+      } else sql = fn.dateTrunc(unit, d.sql);
+      if (k === undefined) return unit === 'week' ? expr(sql, 'datetime', agg(d)) : atom(sql, 'datetime', agg(d));
+      const n = want(ctx, c, 1, k, 'int', 'long');
+      const add = Object.hasOwn(ctx.dialect.simple, 'datetime_add') ? ctx.dialect.simple.datetime_add : undefined;
+      if (!add) throw ctx.error('unsupported', `${c.name}() with an offset is not supported on ${ctx.dialect.name} yet`, c.pos);
+      const step = unit === 'week' ? { sql: `7 * ${operand(n)}`, type: n.type } : n;
+      const moved = add([
+        { sql: `'${unit === 'week' ? 'day' : unit}'`, type: 'string', value: unit === 'week' ? 'day' : unit },
+        step,
+        { sql: `(${sql})`, type: 'datetime' },
+      ]);
+      return atom(moved, 'datetime', agg(d, n));
+    },
+  };
+}
+
 /** Date and time functions by KQL name. */
 export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   now: { min: 0, max: 1, compile: (ctx, [o], c) => nowPlus(ctx, c, o, 1) },
@@ -75,27 +104,10 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   bin: { min: 2, max: 2, compile: (ctx, args, c) => bin(ctx, args, c) },
   floor: { min: 2, max: 2, compile: (ctx, args, c) => bin(ctx, args, c) },
   bin_at: { min: 3, max: 3, compile: (ctx, args, c) => binAt(ctx, args, c) },
-  startofday: { min: 1, max: 1, compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('day', dt(ctx, c, a!).sql), 'datetime', agg(a!)) },
-  startofmonth: {
-    min: 1,
-    max: 1,
-    compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('month', dt(ctx, c, a!).sql), 'datetime', agg(a!)),
-  },
-  startofyear: {
-    min: 1,
-    max: 1,
-    compile: (ctx, [a], c) => atom(ctx.dialect.fn.dateTrunc('year', dt(ctx, c, a!).sql), 'datetime', agg(a!)),
-  },
-  startofweek: {
-    min: 1,
-    max: 1,
-    compile: (ctx, [a], c) => {
-      const fn = ctx.dialect.fn;
-      // KQL weeks start on Sunday; bins of 7d from 0001-01-01 (a Monday) start on Monday, hence the shift by a day.
-      const shifted = `${operand(dt(ctx, c, a!))} + ${fn.intervalMicros(DAY_US)}`;
-      return expr(`${fn.binTimestamp(shifted, 7 * DAY_US)} - ${fn.intervalMicros(DAY_US)}`, 'datetime', agg(a!));
-    },
-  },
+  startofday: startOf('day'),
+  startofmonth: startOf('month'),
+  startofyear: startOf('year'),
+  startofweek: startOf('week'),
   dayofweek: {
     min: 1,
     max: 1,
@@ -129,7 +141,13 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
         throw ctx.error('invalid-argument', `datetime_diff() part must be one of ${[...DIFF_PARTS].join(', ')}`, c.args[0]!.pos);
       const x = want(ctx, c, 1, a!, 'datetime');
       const y = want(ctx, c, 2, b!, 'datetime');
-      return atom(ctx.dialect.fn.cast(ctx.dialect.fn.dateDiff(part, x.sql, y.sql), 'long'), 'long', agg(x, y));
+      const fn = ctx.dialect.fn;
+      if (part === 'week') {
+        // Kusto counts the Sunday week boundaries crossed: whole weeks between the Sundays that start each week.
+        const sunday = (e: SqlExpr): string => `${fn.dateTrunc('day', e.sql)} - ${fn.daysToInterval(fn.dayOfWeek(e.sql))}`;
+        return atom(fn.cast(fn.intDivide(fn.dateDiff('day', sunday(x), sunday(y)), '7'), 'long'), 'long', agg(x, y));
+      }
+      return atom(fn.cast(fn.dateDiff(part, x.sql, y.sql), 'long'), 'long', agg(x, y));
     },
   },
 };

@@ -1,10 +1,23 @@
 /** `union`: rows of several tabular expressions, columns matched by name (missing ones are null, or '' for strings). */
 import type { CompileContext } from './context.js';
-import { fromSource, toSql } from './select-state.js';
+import { canCompute, ensure, fromSource, toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 
 /** Union of compiled states, in order. */
-export function unionStates(ctx: CompileContext, states: readonly SelectState[], pos: number): SelectState {
+export function unionStates(
+  ctx: CompileContext,
+  input: readonly SelectState[],
+  pos: number,
+  withSource?: { name: string; sources: readonly string[] },
+): SelectState {
+  // withsource=Name: each branch first gets a column holding the name of its table.
+  const states = withSource
+    ? input.map((s, i) => {
+        const w = ensure(ctx, s, canCompute);
+        const col: Column = { name: withSource.name, type: 'string', sql: ctx.param(withSource.sources[i]!, 'string'), atomic: true };
+        return { ...w, columns: [col, ...w.columns.filter((c) => c.name !== withSource.name)], star: false };
+      })
+    : input;
   if (states.length === 1) return states[0]!;
   const columns: { name: string; type: Column['type'] }[] = [];
   for (const s of states) {

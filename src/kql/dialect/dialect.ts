@@ -1,5 +1,9 @@
 /** The hooks a SQL dialect gives the KQL compiler; dialects differ only here. Arguments named `x` are SQL fragments. */
 import type { ColumnType } from '../../schema/index.js';
+import type { AggregateFunctions } from './aggregate-functions.js';
+import type { ListFunctions } from './list-functions.js';
+import type { RowFunctions } from './row-functions.js';
+import type { SimpleFunctions } from './simple-functions.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
 export interface DialectCapabilities {
@@ -7,6 +11,8 @@ export interface DialectCapabilities {
   readonly distinctOn: boolean;
   /** `agg(x) FILTER (WHERE p)` exists (else the dialect's fn hooks build conditional aggregates). */
   readonly aggregateFilter: boolean;
+  /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum. */
+  readonly windowFunctions: boolean;
 }
 
 /** SQL spellings of the functions and clauses the compiler emits. */
@@ -53,7 +59,8 @@ export interface DialectFunctions {
   jsonExtract(x: string, path: string): string;
   jsonText(x: string): string;
   jsonArrayLength(x: string): string;
-  splitToJson(x: string, delimiter: string): string;
+  /** The parts as a JSON array; with `index`, an array of that part alone (empty when there is none). */
+  splitToJson(x: string, delimiter: string, index?: number): string;
   unnestJson(x: string, asText: boolean): string;
   ipv4ToNumber(x: string): string;
   count(): string;
@@ -89,5 +96,7 @@ export interface Dialect {
   datetimeLiteral(iso: string): string;
   /** Placeholder for the `index`-th (1-based) parameter of `type`. */
   placeholder(index: number, type: ColumnType): string;
-  readonly fn: DialectFunctions;
+  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions;
+  /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
+  readonly simple: SimpleFunctions;
 }

@@ -19,6 +19,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate closest to `name`, if it is close enough to be a likely typo. */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  // The distance costs length x length: a pasted blob is no typo of a short name.
+  if (name.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

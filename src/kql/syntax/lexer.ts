@@ -2,6 +2,7 @@
 import { KqlError } from '../kql-error.js';
 import type { Token } from './token.js';
 import { positionOf } from './position.js';
+import { own } from '../own.js';
 
 const US_PER: Readonly<Record<string, number>> = {
   d: 86_400e6,
@@ -90,10 +91,12 @@ export function tokenize(text: string): Token[] {
       const { value, end } = readString(text, i + 1, false, fail);
       let j = end;
       while (j < n && /\s/.test(text[j]!)) j++;
-      if (text[j] !== ']') fail("expected ']' after a bracketed name", j);
-      push({ kind: 'bracketed', text: value, offset: start, end: j + 1 });
-      i = j + 1;
-      continue;
+      // Else a list that starts with a string (datatable(...)["a", "b"]): '[' is punctuation.
+      if (text[j] === ']') {
+        push({ kind: 'bracketed', text: value, offset: start, end: j + 1 });
+        i = j + 1;
+        continue;
+      }
     }
     if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
       let j = i;
@@ -117,7 +120,7 @@ export function tokenize(text: string): Token[] {
         let k = j;
         while (k < n && /[A-Za-z]/.test(text[k]!)) k++;
         const unit = text.slice(j, k).toLowerCase();
-        const per = US_PER[unit];
+        const per = own(US_PER, unit);
         if (per === undefined) fail(`unknown timespan unit '${text.slice(j, k)}' (use d, h, m, s, ms, microsecond, tick)`, j);
         push({ kind: 'timespan', text: text.slice(i, k), value: Math.round(num * per!), offset: start, end: k });
         i = k;

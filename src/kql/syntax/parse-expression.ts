@@ -4,6 +4,11 @@ import type { AssignmentNode, ExprNode, LiteralNode, PipelineNode } from '../ast
 import { parseTime } from '../../schema/index.js';
 import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
+import { startsPipeline } from './starts-pipeline.js';
+import { KqlError } from '../kql-error.js';
+import { MAX_NESTING } from '../limits.js';
+import { positionOf } from './position.js';
+import { own } from '../own.js';
 
 /** Parses a pipeline; injected to break the module cycle between expressions and tabular operators. */
 export type PipelineParser = (ts: TokenStream) => PipelineNode;
@@ -34,6 +39,8 @@ export const STRING_OPERATORS = [
 ] as const;
 const STRING_OPS = new Set<string>(STRING_OPERATORS);
 const SET_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
+/** `and`/`or` chains up to this length stay left-deep (the SQL reads as written); longer ones are balanced. */
+const LEFT_DEEP_CHAIN = 32;
 
 /** Typed constructors written like calls: long(5), int(null), timespan(1h), bool(true). */
 const LITERAL_TYPES: Readonly<Record<string, ColumnType>> = {
@@ -57,7 +64,7 @@ export class ExpressionParser {
 
   /** A full expression. */
   expression(): ExprNode {
-    return this.or();
+    return this.ts.nested(() => this.or());
   }
 
   /** `Name = expr` or a bare expression. */
@@ -79,21 +86,30 @@ export class ExpressionParser {
   }
 
   private or(): ExprNode {
-    let left = this.and();
-    while (this.ts.isWord('or')) {
-      const pos = this.ts.next().offset;
-      left = { kind: 'Binary', op: 'or', left, right: this.and(), pos };
-    }
-    return left;
+    return this.logical('or', () => this.and());
   }
 
   private and(): ExprNode {
-    let left = this.comparison();
-    while (this.ts.isWord('and')) {
-      const pos = this.ts.next().offset;
-      left = { kind: 'Binary', op: 'and', left, right: this.comparison(), pos };
+    return this.logical('and', () => this.comparison());
+  }
+
+  /** `x op y op z ...`: left-deep, except long chains (generated queries) are balanced to keep the tree shallow. */
+  private logical(op: 'and' | 'or', operand: () => ExprNode): ExprNode {
+    const operands = [operand()];
+    const positions: number[] = [];
+    while (this.ts.isWord(op)) {
+      positions.push(this.ts.next().offset);
+      operands.push(operand());
     }
-    return left;
+    if (operands.length <= LEFT_DEEP_CHAIN) {
+      return operands.reduce((left, right, i) => ({ kind: 'Binary', op, left, right, pos: positions[i - 1]! }));
+    }
+    const build = (from: number, to: number): ExprNode => {
+      if (to - from === 1) return operands[from]!;
+      const mid = (from + to) >> 1;
+      return { kind: 'Binary', op, left: build(from, mid), right: build(mid, to), pos: positions[mid - 1]! };
+    };
+    return build(0, operands.length);
   }
 
   private comparison(): ExprNode {
@@ -130,9 +146,7 @@ export class ExpressionParser {
   /** `(a, b, ...)`, `(T | project X)`, or a single expression such as a dynamic literal or a let name. */
   private setValues(): readonly ExprNode[] | PipelineNode {
     if (!this.ts.isPunct('(')) return [this.additive()];
-    const first = this.ts.peek(1);
-    const second = this.ts.peek(2);
-    if ((first.kind === 'ident' || first.kind === 'bracketed') && second.kind === 'punct' && second.text === '|') {
+    if (startsPipeline(this.ts, 1)) {
       this.ts.next();
       const p = this.pipeline(this.ts);
       this.ts.expectPunct(')');
@@ -169,7 +183,7 @@ export class ExpressionParser {
   private unary(): ExprNode {
     if (this.ts.isPunct('-') || this.ts.isPunct('+')) {
       const t = this.ts.next();
-      return { kind: 'Unary', op: t.text as '-', operand: this.unary(), pos: t.offset };
+      return { kind: 'Unary', op: t.text as '-', operand: this.ts.nested(() => this.unary()), pos: t.offset };
     }
     return this.postfix();
   }
@@ -182,6 +196,10 @@ export class ExpressionParser {
         const index = this.expression();
         this.ts.expectPunct(']');
         e = { kind: 'Index', target: e, index, pos };
+      } else if (this.ts.peek().kind === 'bracketed' && this.ts.peek().offset === this.ts.previousEnd()) {
+        // d["key"] and d['key'] lex as a bracketed name right after the value.
+        const t = this.ts.next();
+        e = { kind: 'Index', target: e, index: lit('string', t.text, t.offset + 1), pos: t.offset };
       } else if (this.ts.isPunct('.') && this.ts.peek(1).kind === 'ident') {
         const pos = this.ts.next().offset;
         e = { kind: 'Member', target: e, name: this.ts.next().text, pos };
@@ -226,10 +244,17 @@ export class ExpressionParser {
         }
         break;
       case 'ident': {
+        if (t.text === 'toscalar' && ts.isPunct('(', 1) && startsPipeline(ts, 2)) {
+          ts.next();
+          ts.next();
+          const pipeline = this.pipeline(ts);
+          ts.expectPunct(')');
+          return { kind: 'ToScalar', pipeline, pos: t.offset };
+        }
         ts.next();
         if (t.text === 'true' || t.text === 'false') return lit('bool', t.text === 'true', t.offset);
         if (ts.isPunct('(')) {
-          const literalType = LITERAL_TYPES[t.text];
+          const literalType = own(LITERAL_TYPES, t.text);
           if (literalType) {
             const typed = this.typedLiteral(literalType, t.offset);
             if (typed) return typed;
@@ -278,6 +303,9 @@ export class ExpressionParser {
   }
 
   private dynamicLiteral(raw: string, pos: number): LiteralNode {
+    if (jsonNesting(raw) > MAX_NESTING) {
+      throw new KqlError('too-complex', `dynamic(...) nests more than ${MAX_NESTING} levels deep`, ...lineColumn(this.ts.text, pos));
+    }
     try {
       const value = JSON.parse(raw) as LiteralNode['value'];
       return lit('dynamic', value, pos);
@@ -289,4 +317,23 @@ export class ExpressionParser {
 
 function lit(type: ColumnType, value: LiteralNode['value'], pos: number): LiteralNode {
   return { kind: 'Literal', type, value, pos };
+}
+
+/** The deepest nesting of [ and { in JSON text (outside strings). */
+function jsonNesting(raw: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"') {
+      for (i++; i < raw.length && raw[i] !== '"'; i++) if (raw[i] === '\\') i++;
+    } else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return max;
+}
+
+function lineColumn(text: string, pos: number): [number, number] {
+  const p = positionOf(text, pos);
+  return [p.line, p.column];
 }

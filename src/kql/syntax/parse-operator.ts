@@ -4,8 +4,32 @@ import type { ExprNode, JoinKey, JoinKind, OperatorNode, ParsePart, PipelineNode
 import type { ExpressionParser, PipelineParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
+import { own } from '../own.js';
+import { KqlError } from '../kql-error.js';
+import { didYouMean } from '../semantic/suggest.js';
+import { positionOf } from './position.js';
 
-const JOIN_KINDS = new Set<string>(['innerunique', 'inner', 'leftouter', 'leftanti', 'leftsemi']);
+const JOIN_KINDS = new Set<string>([
+  'innerunique',
+  'inner',
+  'leftouter',
+  'leftanti',
+  'leftsemi',
+  'rightouter',
+  'rightanti',
+  'rightsemi',
+  'fullouter',
+  'anti',
+  'leftantisemi',
+  'rightantisemi',
+  'semi',
+]);
+const JOIN_ALIASES: Readonly<Record<string, JoinKind>> = {
+  anti: 'leftanti',
+  leftantisemi: 'leftanti',
+  rightantisemi: 'rightanti',
+  semi: 'leftsemi',
+};
 const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
   string: 'string',
   long: 'long',
@@ -21,6 +45,35 @@ const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
   dynamic: 'dynamic',
 };
 
+/** Kusto's tabular operators that this engine does not compile (yet): named as such, not as unknown. */
+const KUSTO_ONLY_OPERATORS = new Set([
+  'make-series',
+  'top-nested',
+  'top-hitters',
+  'mv-apply',
+  'evaluate',
+  'parse-kv',
+  'fork',
+  'facet',
+  'invoke',
+  'scan',
+  'sample',
+  'sample-distinct',
+  'getschema',
+  'partition',
+  'reduce',
+  'find',
+  'externaldata',
+  'consume',
+  'range',
+  'print',
+  'datatable',
+  'extend-columns',
+  'project-smart',
+  'macro-expand',
+  'graph-match',
+]);
+
 /** The operators this parser knows, for completion and "did you mean". */
 export const OPERATOR_NAMES = [
   'where',
@@ -28,6 +81,9 @@ export const OPERATOR_NAMES = [
   'project',
   'project-away',
   'project-rename',
+  'project-keep',
+  'project-reorder',
+  'serialize',
   'extend',
   'summarize',
   'order',
@@ -38,9 +94,11 @@ export const OPERATOR_NAMES = [
   'count',
   'distinct',
   'join',
+  'lookup',
   'union',
   'mv-expand',
   'parse',
+  'parse-where',
   'search',
   'render',
   'as',
@@ -53,8 +111,11 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
   if (t.kind !== 'ident') throw ts.error(`expected an operator after '|' but found ${describe(t)}`, pos);
   switch (t.text) {
     case 'where':
-    case 'filter':
-      return { kind: 'Where', predicate: ex.expression(), pos };
+    case 'filter': {
+      const predicate = ex.expression();
+      if (ts.isPunct('=')) throw ts.error("use == to compare ('=' names a column in extend and project)");
+      return { kind: 'Where', predicate, pos };
+    }
     case 'project':
       return { kind: 'Project', columns: ex.assignments(), pos };
     case 'extend':
@@ -65,6 +126,19 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       while (ts.acceptPunct(','));
       return { kind: 'ProjectAway', patterns, pos };
     }
+    case 'project-keep':
+    case 'project-reorder': {
+      const patterns: { pattern: string; pos: number }[] = [];
+      do {
+        patterns.push(namePattern(ts));
+        // project-reorder's asc/desc ordering of wildcard matches is not supported; the matches keep their order.
+        if (t.text === 'project-reorder' && (ts.isWord('asc') || ts.isWord('desc') || ts.isWord('granny-asc') || ts.isWord('granny-desc')))
+          throw ts.error(`project-reorder ${ts.peek().text} is not supported yet`);
+      } while (ts.acceptPunct(','));
+      return { kind: t.text === 'project-keep' ? 'ProjectKeep' : 'ProjectReorder', patterns, pos };
+    }
+    case 'serialize':
+      return { kind: 'Serialize', columns: ts.isPunct('|') || ts.peek().kind === 'eof' || ts.isPunct(')') ? [] : ex.assignments(), pos };
     case 'project-rename': {
       const renames: { to: string; from: string; pos: number }[] = [];
       do {
@@ -99,8 +173,10 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'Distinct', columns: ex.assignments(), pos };
     case 'join':
       return parseJoin(ts, pipeline, pos);
+    case 'lookup':
+      return parseJoin(ts, pipeline, pos, true);
     case 'union':
-      return { kind: 'Union', tables: unionTables(ts, pipeline), pos };
+      return { kind: 'Union', ...unionTables(ts, pipeline), pos };
     case 'mv-expand': {
       const column = ex.assignment();
       let toType: ColumnType | undefined;
@@ -113,7 +189,8 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'MvExpand', column, toType, pos };
     }
     case 'parse':
-      return parseParse(ts, ex, pos);
+    case 'parse-where':
+      return parseParse(ts, ex, pos, t.text === 'parse-where');
     case 'search': {
       if (ts.peek().kind !== 'string') throw ts.error('search supports one string term: search "text"');
       return { kind: 'Search', term: ts.next().text, pos };
@@ -126,7 +203,7 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
         do {
           const key = ts.expectName('a property name').text;
           ts.expectPunct('=');
-          props[key] = renderValue(ts, ex);
+          Object.defineProperty(props, key, { value: renderValue(ts, ex), enumerable: true, writable: true, configurable: true });
         } while (ts.acceptPunct(','));
         ts.expectPunct(')');
       }
@@ -135,7 +212,11 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
     case 'as':
       return { kind: 'As', name: ts.expectName('a name').text, pos };
     default:
-      throw ts.error(`unknown or unsupported operator '${t.text}'`, pos);
+      if (KUSTO_ONLY_OPERATORS.has(t.text)) {
+        const p = positionOf(ts.text, pos);
+        throw new KqlError('unsupported', `\`${t.text}\` is not supported yet`, p.line, p.column);
+      }
+      throw ts.error(`unknown operator '${t.text}'${didYouMean(t.text, OPERATOR_NAMES)}`, pos);
   }
 }
 
@@ -188,17 +269,20 @@ function tabularArgument(ts: TokenStream, pipeline: PipelineParser): PipelineNod
   return { kind: 'Pipeline', source: { kind: 'TableRef', name: name.text, pos: name.offset }, operators: [], pos: name.offset };
 }
 
-function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number): OperatorNode {
-  let joinKind: JoinKind = 'innerunique';
+function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number, lookup = false): OperatorNode {
+  let joinKind: JoinKind = lookup ? 'leftouter' : 'innerunique';
   while (ts.peek().kind === 'ident' && ts.isPunct('=', 1)) {
     const key = ts.next();
     ts.next();
     const value = ts.expectName('a value');
     if (key.text === 'kind') {
-      if (!JOIN_KINDS.has(value.text)) {
-        throw ts.error(`unsupported join kind '${value.text}' (use inner, innerunique, leftouter, leftanti or leftsemi)`, value.offset);
+      if (!JOIN_KINDS.has(value.text) || (lookup && value.text !== 'inner' && value.text !== 'leftouter')) {
+        const kinds = lookup
+          ? 'leftouter or inner'
+          : 'inner, innerunique, leftouter, leftanti, leftsemi, rightouter, rightanti, rightsemi or fullouter';
+        throw ts.error(`unsupported ${lookup ? 'lookup' : 'join'} kind '${value.text}' (use ${kinds})`, value.offset);
       }
-      joinKind = value.text as JoinKind;
+      joinKind = own(JOIN_ALIASES, value.text) ?? (value.text as JoinKind);
     } else if (!key.text.startsWith('hint.')) {
       throw ts.error(`unknown join parameter '${key.text}'`, key.offset);
     }
@@ -222,36 +306,45 @@ function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number): Oper
       on.push({ left: name, right: name, pos: at.offset });
     }
   } while (ts.acceptPunct(','));
-  return { kind: 'Join', joinKind, right, on, pos };
+  return lookup ? { kind: 'Join', joinKind, right, on, lookup, pos } : { kind: 'Join', joinKind, right, on, pos };
 }
 
 /** The comma-separated tables of `union`. */
-export function unionTables(ts: TokenStream, pipeline: PipelineParser): PipelineNode[] {
+export function unionTables(ts: TokenStream, pipeline: PipelineParser): { tables: PipelineNode[]; withSource?: string } {
+  let withSource: string | undefined;
   while (ts.peek().kind === 'ident' && ts.isPunct('=', 1)) {
     const key = ts.next();
     ts.next();
     const value = ts.next();
-    if (key.text !== 'kind' || value.text !== 'outer') throw ts.error(`unsupported union parameter '${key.text}'`, key.offset);
+    if (key.text === 'withsource') withSource = value.text;
+    else if (key.text === 'isfuzzy' && (value.text === 'true' || value.text === 'false')) continue;
+    else if (key.text !== 'kind' || value.text !== 'outer')
+      throw ts.error(`unsupported union parameter '${key.text}=${value.text}'`, key.offset);
   }
   const tables: PipelineNode[] = [];
   do tables.push(tabularArgument(ts, pipeline));
   while (ts.acceptPunct(','));
-  return tables;
+  return withSource === undefined ? { tables } : { tables, withSource };
 }
 
-function typeName(ts: TokenStream): ColumnType {
+/** A type name such as string or long. */
+export function typeName(ts: TokenStream): ColumnType {
   const t = ts.expectName('a type name');
-  const type = TYPE_NAMES[t.text];
+  const type = own(TYPE_NAMES, t.text);
   if (!type) throw ts.error(`unknown type '${t.text}' (use string, long, int, real, bool, datetime, timespan, dynamic)`, t.offset);
   return type;
 }
 
-function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number): OperatorNode {
+function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number, filter: boolean): OperatorNode {
+  let mode: 'simple' | 'regex' = 'simple';
   if (ts.isWord('kind') && ts.isPunct('=', 1)) {
     ts.next();
     ts.next();
-    const k = ts.expectName('simple');
-    if (k.text !== 'simple') throw ts.error(`parse kind=${k.text} is not supported (only the default, simple)`, k.offset);
+    const k = ts.expectName('simple or regex');
+    if (k.text !== 'simple' && k.text !== 'regex')
+      throw ts.error(`parse kind=${k.text} is not supported yet (use simple or regex)`, k.offset);
+    mode = k.text;
+    if (ts.isWord('flags') && ts.isPunct('=', 1)) throw ts.error('parse flags= is not supported yet');
   }
   const source: ExprNode = ex.expression();
   ts.expectWord('with');
@@ -272,7 +365,7 @@ function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number): Operato
     }
   }
   if (!parts.some((p) => p.kind === 'column')) throw ts.error('parse needs at least one column in its pattern', pos);
-  return { kind: 'Parse', source, parts, pos };
+  return { kind: 'Parse', source, parts, mode, filter, pos };
 }
 
 function renderValue(ts: TokenStream, ex: ExpressionParser): unknown {

@@ -2,10 +2,12 @@
 import { KqlError } from '../kql-error.js';
 import type { Token } from './token.js';
 import { positionOf } from './position.js';
+import { MAX_NESTING } from '../limits.js';
 
 /** Token cursor; all errors it raises carry the line and column of the offending token. */
 export class TokenStream {
   private index = 0;
+  private nesting = 0;
 
   constructor(
     readonly text: string,
@@ -15,6 +17,11 @@ export class TokenStream {
   /** The token `ahead` positions from the current one. */
   peek(ahead = 0): Token {
     return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)]!;
+  }
+
+  /** Where the previous token ends (0 at the start). */
+  previousEnd(): number {
+    return this.index > 0 ? this.tokens[this.index - 1]!.end : 0;
   }
 
   /** Consume and return the current token. */
@@ -67,6 +74,25 @@ export class TokenStream {
     const t = this.peek();
     if (t.kind !== 'ident' && t.kind !== 'bracketed') throw this.error(`expected ${what} but found ${describe(t)}`);
     return this.next();
+  }
+
+  /** Run `parse` one nesting level deeper; refuses queries nested deeper than MAX_NESTING instead of exhausting the stack. */
+  nested<T>(parse: () => T): T {
+    if (this.nesting >= MAX_NESTING) {
+      const p = positionOf(this.text, this.peek().offset);
+      throw new KqlError(
+        'too-complex',
+        `the query nests more than ${MAX_NESTING} levels deep (parentheses, signs, calls or subqueries)`,
+        p.line,
+        p.column,
+      );
+    }
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
   }
 
   /** A syntax error at the current token (or at `offset`). */

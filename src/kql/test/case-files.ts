@@ -1,7 +1,9 @@
 /** The case-table files of the KQL engine, loaded by the tests and by the case updater. */
 import type { KqlCase } from './kql-case.js';
 import { CASES as basics } from '../cases/basics.cases.js';
+import { CASES as functions } from '../cases/functions.cases.js';
 import { CASES as scalar } from '../cases/scalar.cases.js';
+import { CASES as sources } from '../cases/sources.cases.js';
 import { CASES as strings } from '../cases/strings.cases.js';
 import { CASES as summarize } from '../cases/summarize.cases.js';
 import { CASES as tabular } from '../cases/tabular.cases.js';
@@ -15,6 +17,8 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'summarize.cases.ts': summarize,
   'tabular.cases.ts': tabular,
   'scalar.cases.ts': scalar,
+  'sources.cases.ts': sources,
+  'functions.cases.ts': functions,
 };
 
 /** Every case, with the file it comes from. */

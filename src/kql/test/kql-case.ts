@@ -6,6 +6,8 @@ export interface KqlCase {
   readonly kql: string;
   readonly duckdb: string;
   readonly clickhouse?: string;
+  /** The compile error for ClickHouse when the case cannot run there (e.g. window functions before 21.x). */
+  readonly clickhouseError?: string;
   readonly rows: readonly (readonly unknown[])[];
   readonly ordered?: boolean;
   /** A column type Microsoft's parser infers differently, and why (checked by the oracle test). */

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileKql } from '../index.js';
+import { compileKql, KqlError } from '../index.js';
 import { CASE_FILES, sortRows } from './case-files.js';
 import { FIXTURE_NOW, openFixtureStore } from './fixture.js';
 import type { KqlCase } from './kql-case.js';
@@ -16,9 +16,15 @@ for (const [file, cases] of Object.entries(CASE_FILES)) {
   const out: string[] = [];
   for (const c of cases) {
     let duck, ch, result;
+    let chError: string | undefined;
     try {
       duck = compileKql(c.kql, { dialect: 'duckdb', now: FIXTURE_NOW });
-      ch = compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW });
+      try {
+        ch = compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW });
+      } catch (e) {
+        if (!(e instanceof KqlError) || e.code !== 'unsupported') throw e;
+        chError = e.message;
+      }
       result = await store.query(duck.sql, duck.params);
     } catch (e) {
       failures++;
@@ -27,7 +33,8 @@ for (const [file, cases] of Object.entries(CASE_FILES)) {
       continue;
     }
     const rows = c.ordered ? result.rows : sortRows(result.rows);
-    const next: KqlCase = { ...c, duckdb: duck.sql, clickhouse: ch.sql, rows };
+    const { clickhouse: _ch, clickhouseError: _chError, ...rest } = c;
+    const next: KqlCase = { ...rest, duckdb: duck.sql, ...(ch ? { clickhouse: ch.sql } : { clickhouseError: chError }), rows };
     out.push(render(next));
   }
   const path = dir + file;
@@ -44,6 +51,7 @@ function render(c: KqlCase): string {
   if (c.typeNote !== undefined) lines.push(`    typeNote: ${JSON.stringify(c.typeNote)},`);
   lines.push(`    duckdb: ${JSON.stringify(c.duckdb)},`);
   if (c.clickhouse !== undefined) lines.push(`    clickhouse: ${JSON.stringify(c.clickhouse)},`);
+  if (c.clickhouseError !== undefined) lines.push(`    clickhouseError: ${JSON.stringify(c.clickhouseError)},`);
   lines.push(`    rows: ${JSON.stringify(c.rows)},`);
   return `  {\n${lines.join('\n')}\n  },\n`;
 }

@@ -56,7 +56,10 @@ export const functions: DialectFunctions = {
   jsonExtract: (x, path) => `JSON_QUERY(${x}, ${path})`,
   jsonText: (x) => `if(JSONType(${x}) = 'String', JSONExtractString(${x}), ${x})`,
   jsonArrayLength: (x) => `toInt64(JSONLength(${x}))`,
-  splitToJson: (x, d) => `toJSONString(splitByString(${d}, ${x}))`,
+  splitToJson: (x, d, i) =>
+    i === undefined
+      ? `toJSONString(splitByString(${d}, ${x}))`
+      : `toJSONString(arraySlice(splitByString(${d}, ${x}), ${i < 0 ? i : i + 1}, 1))`,
   unnestJson: (x, asText) => (asText ? `arrayJoin(JSONExtract(${x}, 'Array(String)'))` : `arrayJoin(JSONExtractArrayRaw(${x}))`),
   ipv4ToNumber: (x) => `toUInt32(toIPv4OrNull(${x}))`,
   count: () => 'count()',

@@ -3,5 +3,6 @@ import type { DialectCapabilities } from '../dialect.js';
 
 export const capabilities: DialectCapabilities = {
   distinctOn: true,
+  windowFunctions: true,
   aggregateFilter: true,
 };

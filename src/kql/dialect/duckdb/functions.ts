@@ -55,7 +55,10 @@ export const functions: DialectFunctions = {
   jsonExtract: (x, path) => `json_extract(${x}, ${path})`,
   jsonText: (x) => `json_extract_string(${x}, '$')`,
   jsonArrayLength: (x) => `CAST(json_array_length(${x}) AS BIGINT)`,
-  splitToJson: (x, d) => `to_json(string_split(${x}, ${d}))`,
+  splitToJson: (x, d, i) =>
+    i === undefined
+      ? `to_json(string_split(${x}, ${d}))`
+      : `to_json(list_slice(string_split(${x}, ${d}), ${i < 0 ? i : i + 1}, ${i < 0 ? i : i + 1}))`,
   unnestJson: (x, asText) => `unnest(from_json(${x}, '["${asText ? 'varchar' : 'json'}"]'))`,
   ipv4ToNumber: (x) =>
     `CASE WHEN regexp_matches(${x}, ${IPV4}) THEN ` +

@@ -1,8 +1,12 @@
 /** The DuckDB dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
+import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
 import { functions } from './functions.js';
+import { listFunctions } from './list-functions.js';
+import { rowFunctions } from './row-functions.js';
+import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
@@ -12,6 +16,7 @@ export const duckdb: Dialect = {
   quoteIdentifier,
   escapeString,
   placeholder,
-  fn: functions,
+  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
+  simple: simpleFunctions,
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
 };

@@ -1,0 +1,206 @@
+/** Case table: dynamic, math, string and time functions, more aggregates, window functions, join kinds and column operators. */
+import type { KqlCase } from '../test/kql-case.js';
+
+export const CASES: readonly KqlCase[] = [
+  {
+    name: 'dynamic functions: pack, pack_array, bag_keys, array_concat, set_has_element',
+    kql: 'print p = pack("a", 1, "b", "x"), a = pack_array(1, 2), k = bag_keys(dynamic({"a": 1, "b": 2})), c = array_concat(dynamic([1]), dynamic([2, 3])), h = set_has_element(dynamic(["x", "y"]), "y")',
+    duckdb:
+      'SELECT json_object($1, to_json(1), $2, to_json($3)) AS "p", json_array(to_json(1), to_json(2)) AS "a", to_json(json_keys(CAST($4 AS JSON))) AS "k", to_json(list_concat(from_json(CAST($5 AS JSON), \'["json"]\'), from_json(CAST($6 AS JSON), \'["json"]\'))) AS "c", list_contains(from_json(CAST($7 AS JSON), \'["json"]\'), to_json($8)) AS "h"',
+    clickhouseError: 'line 1, column 11: pack() is not supported on clickhouse yet',
+    rows: [['{"a":1,"b":"x"}', '[1,2]', '["a","b"]', '[1,2,3]', true]],
+  },
+  {
+    name: 'parse_json and members',
+    kql: 'print d = parse_json(\'{"ip": "203.0.113.5", "n": 2}\') | project ip = tostring(d.ip), n = tolong(d["n"])',
+    duckdb:
+      "SELECT coalesce(json_extract_string(json_extract(CASE WHEN json_valid($1) THEN CAST($1 AS JSON) ELSE to_json($1) END, $2), '$'), '') AS \"ip\", TRY_CAST(json_extract_string(json_extract(CASE WHEN json_valid($1) THEN CAST($1 AS JSON) ELSE to_json($1) END, $3), '$') AS BIGINT) AS \"n\"",
+    clickhouseError: 'line 1, column 11: parse_json() is not supported on clickhouse yet',
+    rows: [['203.0.113.5', 2]],
+  },
+  {
+    name: 'array_slice, array_index_of, array_sort_asc, set_union',
+    kql: 'print s = array_slice(dynamic([1, 2, 3, 4]), 1, 2), i = array_index_of(dynamic(["a", "b"]), "b"), o = array_sort_asc(dynamic([3, 1, 2])), u = array_sort_asc(set_union(dynamic([1, 2]), dynamic([2, 3])))',
+    duckdb:
+      "SELECT to_json(list_slice(from_json(CAST($1 AS JSON), '[\"json\"]'), CASE WHEN 1 < 0 THEN 1 ELSE 1 + 1 END, CASE WHEN 2 < 0 THEN 2 ELSE 2 + 1 END)) AS \"s\", CAST(coalesce(list_position(from_json(CAST($2 AS JSON), '[\"json\"]'), to_json($3)), 0) - 1 AS BIGINT) AS \"i\", CASE json_type(CAST($4 AS JSON), '$[0]') WHEN 'VARCHAR' THEN to_json(list_sort(from_json(CAST($4 AS JSON), '[\"varchar\"]'), 'ASC')) WHEN 'BIGINT' THEN to_json(list_sort(from_json(CAST($4 AS JSON), '[\"bigint\"]'), 'ASC')) WHEN 'UBIGINT' THEN to_json(list_sort(from_json(CAST($4 AS JSON), '[\"bigint\"]'), 'ASC')) WHEN 'DOUBLE' THEN to_json(list_sort(from_json(CAST($4 AS JSON), '[\"double\"]'), 'ASC')) ELSE to_json(list_sort(from_json(CAST($4 AS JSON), '[\"json\"]'), 'ASC')) END AS \"o\", CASE json_type(to_json(list_distinct(list_concat(from_json(CAST($5 AS JSON), '[\"json\"]'), from_json(CAST($6 AS JSON), '[\"json\"]')))), '$[0]') WHEN 'VARCHAR' THEN to_json(list_sort(from_json(to_json(list_distinct(list_concat(from_json(CAST($5 AS JSON), '[\"json\"]'), from_json(CAST($6 AS JSON), '[\"json\"]')))), '[\"varchar\"]'), 'ASC')) WHEN 'BIGINT' THEN to_json(list_sort(from_json(to_json(list_distinct(list_concat(from_json(CAST($5 AS JSON), '[\"json\"]'), from_json(CAST($6 AS JSON), '[\"json\"]')))), '[\"bigint\"]'), 'ASC')) WHEN 'UBIGINT' THEN to_json(list_sort(from_json(to_json(list_distinct(list_concat(from_json(CAST($5 AS JSON), '[\"json\"]'), from_json(CAST($6 AS JSON), '[\"json\"]')))), '[\"bigint\"]'), 'ASC')) WHEN 'DOUBLE' THEN to_json(list_sort(from_json(to_json(list_distinct(list_concat(from_json(CAST($5 AS JSON), '[\"json\"]'), from_json(CAST($6 AS JSON), '[\"json\"]')))), '[\"double\"]'), 'ASC')) ELSE to_json(list_sort(from_json(to_json(list_distinct(list_concat(from_json(CAST($5 AS JSON), '[\"json\"]'), from_json(CAST($6 AS JSON), '[\"json\"]')))), '[\"json\"]'), 'ASC')) END AS \"u\"",
+    clickhouseError: 'line 1, column 11: array_slice() is not supported on clickhouse yet',
+    rows: [['[2,3]', 1, '[1,2,3]', '[1,2,3]']],
+  },
+  {
+    name: 'math and bitwise functions',
+    kql: 'print r = sqrt(16.0), p = pow(2, 10), l = log10(1000.0), m = max_of(3, 7, 5), b = binary_and(6, 3)',
+    duckdb:
+      'SELECT sqrt(16.0) AS "r", pow(2, 10) AS "p", log10(1000.0) AS "l", greatest(3, 7, 5) AS "m", (CAST(6 AS BIGINT) & CAST(3 AS BIGINT)) AS "b"',
+    clickhouse:
+      'SELECT sqrt(16.0) AS `r`, pow(2, 10) AS `p`, log10(1000.0) AS `l`, greatest(greatest(3, 7), 5) AS `m`, bitAnd(toInt64(6), toInt64(3)) AS `b`',
+    rows: [[4, 1024, 3, 7, 2]],
+  },
+  {
+    name: 'string functions: reverse, base64, sha256, countof, strcat_array, extract_all',
+    kql: 'print r = reverse("abc"), b = base64_encode_tostring("Kusto"), h = hash_sha256("World"), c = countof("aaaa", "aa"), s = strcat_array(dynamic(["a", "b"]), "-"), e = extract_all(@"(\\d+)", "a1b22")',
+    duckdb:
+      'SELECT reverse($1) AS "r", to_base64(encode($2)) AS "b", sha256($3) AS "h", CAST((length($4) - length(replace($4, $5, \'\'))) // greatest(length($5), 1) AS BIGINT) AS "c", array_to_string(from_json(CAST($6 AS JSON), \'["varchar"]\'), $7) AS "s", to_json(regexp_extract_all($8, $9, 1)) AS "e"',
+    clickhouseError: 'line 1, column 94: countof() is not supported on clickhouse yet',
+    rows: [['cba', 'S3VzdG8=', '78ae647dc5544d227130a0682a51e30bc7777fbb6d8a8f17007463a3ecd1d524', 2, 'a-b', '["1","22"]']],
+  },
+  {
+    name: 'datetime_add, datetime_part, make_datetime, startofmonth with offset',
+    kql: 'print a = datetime_add("month", 1, datetime(2026-01-31)), p = datetime_part("dayOfYear", datetime(2026-11-02)), m = make_datetime(2026, 11, 2, 10, 30), s = startofmonth(datetime(2026-11-15), -1)',
+    duckdb:
+      'SELECT (TIMESTAMP \'2026-01-31 00:00:00.000\' + to_months(CAST(1 AS INTEGER))) AS "a", CAST(dayofyear(TIMESTAMP \'2026-11-02 00:00:00.000\') AS INTEGER) AS "p", make_timestamp(CAST(2026 AS BIGINT), CAST(11 AS BIGINT), CAST(2 AS BIGINT), CAST(10 AS BIGINT), CAST(30 AS BIGINT), CAST(0 AS DOUBLE)) AS "m", ((date_trunc(\'month\', TIMESTAMP \'2026-11-15 00:00:00.000\')) + to_months(CAST(-1 AS INTEGER))) AS "s"',
+    clickhouseError: 'line 1, column 63: datetime_part() is not supported on clickhouse yet',
+    rows: [['2026-02-28T00:00:00.000Z', 306, '2026-11-02T10:30:00.000Z', '2026-10-01T00:00:00.000Z']],
+  },
+  {
+    name: 'datetime_diff in weeks counts Sunday boundaries',
+    kql: 'print w = datetime_diff("week", datetime(2017-10-29 00:00), datetime(2017-09-30 23:59))',
+    duckdb:
+      "SELECT CAST((date_diff('day', date_trunc('day', TIMESTAMP '2017-09-30 23:59:00.000') - to_days(CAST(dayofweek(TIMESTAMP '2017-09-30 23:59:00.000') AS INTEGER)), date_trunc('day', TIMESTAMP '2017-10-29 00:00:00.000') - to_days(CAST(dayofweek(TIMESTAMP '2017-10-29 00:00:00.000') AS INTEGER))) // 7) AS BIGINT) AS \"w\"",
+    clickhouse:
+      "SELECT CAST(intDiv(dateDiff('day', date_trunc('day', toDateTime64('2017-09-30 23:59:00.000', 6, 'UTC')) - toIntervalDay((toDayOfWeek(toDateTime64('2017-09-30 23:59:00.000', 6, 'UTC')) % 7)), date_trunc('day', toDateTime64('2017-10-29 00:00:00.000', 6, 'UTC')) - toIntervalDay((toDayOfWeek(toDateTime64('2017-10-29 00:00:00.000', 6, 'UTC')) % 7))), 7) AS Int64) AS `w`",
+    rows: [[5]],
+  },
+  {
+    name: 'stdev, variance, make_set_if, take_anyif, percentiles_array',
+    kql: 'MessageTrace | summarize sd = stdev(Size), v = variance(Size), s = make_set_if(Status, Size > 5000), t = take_anyif(MessageTraceId, Status == "Failed"), p = percentiles_array(Size, 50, 90)',
+    duckdb:
+      'SELECT stddev_samp(CAST("Size" AS DOUBLE)) AS "sd", var_samp(CAST("Size" AS DOUBLE)) AS "v", to_json(coalesce(list(DISTINCT "Status" ORDER BY "Status") FILTER (WHERE "Size" > 5000), [])) AS "s", any_value("MessageTraceId") FILTER (WHERE "Status" = $1) AS "t", to_json(quantile_disc("Size", [0.5, 0.9])) AS "p" FROM "MessageTrace"',
+    clickhouse:
+      'SELECT stddevSamp(CAST(`Size` AS Float64)) AS `sd`, varSamp(CAST(`Size` AS Float64)) AS `v`, toJSONString(arraySort(groupUniqArrayIf(`Status`, `Size` > 5000))) AS `s`, anyIf(`MessageTraceId`, `Status` = {p1:String}) AS `t`, toJSONString(quantilesExactLow(0.5, 0.9)(`Size`)) AS `p` FROM `MessageTrace`',
+    rows: [[49742.82787609799, 2474348925.111111, '["Delivered","Failed","FilteredAsSpam","Quarantined"]', 'm5', '[4096,150000]']],
+  },
+  {
+    name: 'row_number, prev and row_cumsum after sort',
+    kql: 'MessageTrace | where Direction == "Outbound" | sort by Received asc | extend n = row_number(), before = prev(Size), total = row_cumsum(Size) | project MessageTraceId, n, before, total',
+    ordered: true,
+    duckdb:
+      'SELECT "MessageTraceId", "n", "before", "total" FROM (SELECT "Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "ToIP", "Size", "MessageId", "MessageTraceId", "Organization", "SenderDomain", "RecipientDomain", "Direction", "FromCountry", "ToCountry", "FromAsn", "ToAsn", "FromAsOrg", "ToAsOrg", "Source", row_number() OVER (ORDER BY "Received" ASC NULLS FIRST) AS "n", lag("Size", 1) OVER (ORDER BY "Received" ASC NULLS FIRST) AS "before", CAST(sum("Size") OVER (ORDER BY "Received" ASC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS "total" FROM "MessageTrace" WHERE "Direction" = $1 ORDER BY "Received" ASC NULLS FIRST) AS _t1 ORDER BY "Received" ASC NULLS FIRST',
+    clickhouseError: 'line 1, column 82: row_number() is not supported on clickhouse',
+    rows: [
+      ['m5', 1, null, 150000],
+      ['m6', 2, 150000, 150000],
+      ['m1', 3, 0, 151200],
+    ],
+  },
+  {
+    name: 'a window column is filtered from a new SELECT layer',
+    kql: 'MessageTrace | sort by Received asc | extend n = row_number() | where n <= 2 | project MessageTraceId, n',
+    ordered: true,
+    duckdb:
+      'SELECT "MessageTraceId", "n" FROM (SELECT "Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "ToIP", "Size", "MessageId", "MessageTraceId", "Organization", "SenderDomain", "RecipientDomain", "Direction", "FromCountry", "ToCountry", "FromAsn", "ToAsn", "FromAsOrg", "ToAsOrg", "Source", row_number() OVER (ORDER BY "Received" ASC NULLS FIRST) AS "n" FROM "MessageTrace" ORDER BY "Received" ASC NULLS FIRST) AS _t1 WHERE "n" <= 2 ORDER BY "Received" ASC NULLS FIRST',
+    clickhouseError: 'line 1, column 50: row_number() is not supported on clickhouse',
+    rows: [
+      ['m7', 1],
+      ['m5', 2],
+    ],
+  },
+  {
+    name: 'join kind=rightanti and rightsemi',
+    kql: 'MessageEvents | join kind=rightanti (MessageTrace | project MessageTraceId, Status) on MessageTraceId | distinct MessageTraceId',
+    duckdb:
+      'SELECT DISTINCT _r2."MessageTraceId" AS "MessageTraceId" FROM (SELECT "MessageTraceId", "Status" FROM "MessageTrace") AS _r2 ANTI JOIN "MessageEvents" AS _l1 ON _l1."MessageTraceId" = _r2."MessageTraceId"',
+    clickhouse:
+      'SELECT DISTINCT _r2.`MessageTraceId` AS `MessageTraceId` FROM (SELECT `MessageTraceId`, `Status` FROM `MessageTrace`) AS _r2 LEFT ANTI JOIN (SELECT * FROM `MessageEvents`) AS _l1 ON _l1.`MessageTraceId` = _r2.`MessageTraceId`',
+    rows: [['m2'], ['m4'], ['m5'], ['m6'], ['m7'], ['m8']],
+  },
+  {
+    name: 'join kind=fullouter',
+    kql: 'MessageEvents | where Event == "QUARANTINE" | project MessageTraceId, Event | join kind=fullouter (Watchlist | project User, Detection) on $left.MessageTraceId == $right.User',
+    duckdb:
+      'SELECT coalesce(_l1."MessageTraceId", \'\') AS "MessageTraceId", coalesce(_l1."Event", \'\') AS "Event", coalesce(_r2."User", \'\') AS "User", coalesce(_r2."Detection", \'\') AS "Detection" FROM (SELECT "MessageTraceId", "Event" FROM "MessageEvents" WHERE "Event" = $1) AS _l1 FULL JOIN (SELECT "User", "Detection" FROM "Watchlist") AS _r2 ON _l1."MessageTraceId" = _r2."User"',
+    clickhouse:
+      "SELECT coalesce(_l1.`MessageTraceId`, '') AS `MessageTraceId`, coalesce(_l1.`Event`, '') AS `Event`, coalesce(_r2.`User`, '') AS `User`, coalesce(_r2.`Detection`, '') AS `Detection` FROM (SELECT `MessageTraceId`, `Event` FROM `MessageEvents` WHERE `Event` = {p1:String}) AS _l1 FULL JOIN (SELECT `User`, `Detection` FROM `Watchlist`) AS _r2 ON _l1.`MessageTraceId` = _r2.`User`",
+    rows: [
+      ['', '', 'bob@contoso.com', 'Emotet'],
+      ['m3', 'QUARANTINE', '', ''],
+    ],
+  },
+  {
+    name: 'lookup adds the right columns but not its key',
+    kql: 'MessageTrace | project MessageTraceId, Status | lookup (datatable(Status:string, Severity:long)["Quarantined", 3, "FilteredAsSpam", 2]) on Status | where isnotnull(Severity)',
+    duckdb:
+      'SELECT _l2."MessageTraceId" AS "MessageTraceId", _l2."Status" AS "Status", _r3."Severity" AS "Severity" FROM (SELECT "MessageTraceId", "Status" FROM "MessageTrace") AS _l2 LEFT JOIN (SELECT _d1."Status" AS "Status", _d1."Severity" AS "Severity" FROM (VALUES ($1, 3), ($2, 2)) AS _d1("Status", "Severity")) AS _r3 ON _l2."Status" = _r3."Status" WHERE _r3."Severity" IS NOT NULL',
+    clickhouse:
+      'SELECT _l2.`MessageTraceId` AS `MessageTraceId`, _l2.`Status` AS `Status`, _r3.`Severity` AS `Severity` FROM (SELECT `MessageTraceId`, `Status` FROM `MessageTrace`) AS _l2 LEFT JOIN (SELECT _d1.`Status` AS `Status`, _d1.`Severity` AS `Severity` FROM (SELECT {p1:String} AS `Status`, 3 AS `Severity` UNION ALL SELECT {p2:String} AS `Status`, 2 AS `Severity`) AS _d1) AS _r3 ON _l2.`Status` = _r3.`Status` WHERE _r3.`Severity` IS NOT NULL',
+    rows: [
+      ['m3', 'FilteredAsSpam', 2],
+      ['m3', 'Quarantined', 3],
+    ],
+  },
+  {
+    name: 'project-keep and project-reorder',
+    kql: 'MessageTrace | where MessageTraceId == "m1" | project-keep Sender*, Size | project-reorder Size',
+    duckdb: 'SELECT "Size", "SenderAddress", "SenderDomain" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
+    clickhouse: 'SELECT `Size`, `SenderAddress`, `SenderDomain` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}',
+    rows: [[1200, 'alice@contoso.com', 'contoso.com']],
+  },
+  {
+    name: "union withsource names each row's table",
+    kql: 'union withsource=Source (datatable(x:long)[1]), MessageTrace | summarize n = count() by Source',
+    duckdb:
+      'SELECT "Source", count(*) AS "n" FROM (SELECT "Source", "x", CAST(NULL AS TIMESTAMP) AS "Received", \'\' AS "SenderAddress", \'\' AS "RecipientAddress", \'\' AS "Subject", \'\' AS "Status", \'\' AS "FromIP", \'\' AS "ToIP", CAST(NULL AS BIGINT) AS "Size", \'\' AS "MessageId", \'\' AS "MessageTraceId", \'\' AS "Organization", \'\' AS "SenderDomain", \'\' AS "RecipientDomain", \'\' AS "Direction", \'\' AS "FromCountry", \'\' AS "ToCountry", CAST(NULL AS BIGINT) AS "FromAsn", CAST(NULL AS BIGINT) AS "ToAsn", \'\' AS "FromAsOrg", \'\' AS "ToAsOrg" FROM (SELECT $1 AS "Source", _d1."x" AS "x" FROM (VALUES (1)) AS _d1("x")) AS _t2 UNION ALL SELECT "Source", CAST(NULL AS BIGINT) AS "x", "Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "ToIP", "Size", "MessageId", "MessageTraceId", "Organization", "SenderDomain", "RecipientDomain", "Direction", "FromCountry", "ToCountry", "FromAsn", "ToAsn", "FromAsOrg", "ToAsOrg" FROM (SELECT $2 AS "Source", "Received", "SenderAddress", "RecipientAddress", "Subject", "Status", "FromIP", "ToIP", "Size", "MessageId", "MessageTraceId", "Organization", "SenderDomain", "RecipientDomain", "Direction", "FromCountry", "ToCountry", "FromAsn", "ToAsn", "FromAsOrg", "ToAsOrg" FROM "MessageTrace") AS _t3) AS _t4 GROUP BY "Source"',
+    clickhouse:
+      "SELECT `Source`, count() AS `n` FROM (SELECT `Source`, `x`, CAST(NULL AS Nullable(DateTime64(6, 'UTC'))) AS `Received`, '' AS `SenderAddress`, '' AS `RecipientAddress`, '' AS `Subject`, '' AS `Status`, '' AS `FromIP`, '' AS `ToIP`, CAST(NULL AS Nullable(Int64)) AS `Size`, '' AS `MessageId`, '' AS `MessageTraceId`, '' AS `Organization`, '' AS `SenderDomain`, '' AS `RecipientDomain`, '' AS `Direction`, '' AS `FromCountry`, '' AS `ToCountry`, CAST(NULL AS Nullable(Int64)) AS `FromAsn`, CAST(NULL AS Nullable(Int64)) AS `ToAsn`, '' AS `FromAsOrg`, '' AS `ToAsOrg` FROM (SELECT {p1:String} AS `Source`, _d1.`x` AS `x` FROM (SELECT 1 AS `x`) AS _d1) AS _t2 UNION ALL SELECT `Source`, CAST(NULL AS Nullable(Int64)) AS `x`, `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg` FROM (SELECT {p2:String} AS `Source`, `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg` FROM `MessageTrace`) AS _t3) AS _t4 GROUP BY `Source`",
+    rows: [
+      ['MessageTrace', 9],
+      ['union_arg0', 1],
+    ],
+  },
+  {
+    name: 'modulo takes the sign of the divisor; timespan times a number',
+    kql: 'print m = -7 % 3, t = 1h * 3',
+    duckdb: 'SELECT ((-7 % 3) + 3) % 3 AS "m", to_microseconds(CAST(round(epoch_us(to_microseconds(3600000000)) * 3) AS BIGINT)) AS "t"',
+    clickhouse:
+      'SELECT ((-7 % 3) + 3) % 3 AS `m`, toIntervalMicrosecond(toInt64(round(toInt64(toIntervalMicrosecond(3600000000)) * 3))) AS `t`',
+    rows: [[2, '03:00:00']],
+  },
+  {
+    name: 'user-defined scalar function',
+    kql: 'let twice = (x:long) { x * 2 }; MessageTrace | where MessageTraceId == "m1" | project d = twice(Size)',
+    duckdb: 'SELECT "Size" * 2 AS "d" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
+    clickhouse: 'SELECT `Size` * 2 AS `d` FROM `MessageTrace` WHERE `MessageTraceId` = {p1:String}',
+    rows: [[2400]],
+  },
+  {
+    name: 'user-defined tabular function',
+    kql: 'let bySender = (sender:string) { MessageTrace | where SenderAddress == sender | project MessageTraceId }; bySender("alice@contoso.com")',
+    duckdb: 'SELECT "MessageTraceId" FROM "MessageTrace" WHERE "SenderAddress" = $1',
+    clickhouse: 'SELECT `MessageTraceId` FROM `MessageTrace` WHERE `SenderAddress` = {p1:String}',
+    rows: [['m1'], ['m2']],
+  },
+  {
+    name: 'toscalar of a summarize',
+    kql: 'let biggest = toscalar(MessageTrace | summarize max(Size)); MessageTrace | where Size == biggest | project MessageTraceId',
+    duckdb:
+      'SELECT "MessageTraceId" FROM "MessageTrace" WHERE "Size" = (SELECT "max_Size" FROM (SELECT max("Size") AS "max_Size" FROM "MessageTrace") AS _s1 LIMIT 1)',
+    clickhouse:
+      'SELECT `MessageTraceId` FROM `MessageTrace` WHERE `Size` = (SELECT `max_Size` FROM (SELECT max(`Size`) AS `max_Size` FROM `MessageTrace`) AS _s1 LIMIT 1)',
+    rows: [['m5']],
+  },
+  {
+    name: 'materialize and in ((subquery))',
+    kql: 'let Spam = materialize(MessageTrace | where Status == "FilteredAsSpam" | project SenderAddress); MessageTrace | where SenderAddress in ((Spam | project SenderAddress)) | distinct MessageTraceId',
+    duckdb:
+      'SELECT DISTINCT "MessageTraceId" FROM "MessageTrace" WHERE "SenderAddress" IN (SELECT "SenderAddress" FROM (SELECT "SenderAddress" FROM "MessageTrace" WHERE "Status" = $1) AS _t1)',
+    clickhouse:
+      'SELECT DISTINCT `MessageTraceId` FROM `MessageTrace` WHERE `SenderAddress` IN (SELECT `SenderAddress` FROM (SELECT `SenderAddress` FROM `MessageTrace` WHERE `Status` = {p1:String}) AS _t1)',
+    rows: [['m3']],
+  },
+  {
+    name: 'parse kind=regex',
+    kql: 'MessageTrace | where MessageTraceId == "m1" | parse kind=regex SenderAddress with @"(?:\\w+)@" Domain | project Domain',
+    duckdb: 'SELECT regexp_extract("SenderAddress", $1, 1) AS "Domain" FROM "MessageTrace" WHERE "MessageTraceId" = $2',
+    clickhouse:
+      'SELECT extractGroups(`SenderAddress`, {p1:String})[1] AS `Domain` FROM `MessageTrace` WHERE `MessageTraceId` = {p2:String}',
+    rows: [['contoso.com']],
+  },
+  {
+    name: 'parse-where drops rows that do not match',
+    kql: 'MessageTrace | parse-where Subject with "Invoice " Number:long " from " Company | project Number, Company',
+    duckdb:
+      'SELECT TRY_CAST(nullif(regexp_extract("Subject", $1, 1), \'\') AS BIGINT) AS "Number", regexp_extract("Subject", $1, 2) AS "Company" FROM "MessageTrace" WHERE regexp_matches("Subject", $1)',
+    clickhouse:
+      "SELECT accurateCastOrNull(nullif(extractGroups(`Subject`, {p1:String})[1], ''), 'Int64') AS `Number`, extractGroups(`Subject`, {p1:String})[2] AS `Company` FROM `MessageTrace` WHERE match(`Subject`, {p1:String})",
+    rows: [[4711, 'Contoso']],
+  },
+];

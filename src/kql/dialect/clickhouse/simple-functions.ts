@@ -1,0 +1,48 @@
+/** ClickHouse SQL of the simple KQL functions, where 18.16 has an equivalent; the rest are reported as unsupported. */
+import type { SimpleFunctions } from '../simple-functions.js';
+
+const ADD: Readonly<Record<string, string>> = {
+  year: 'addYears',
+  quarter: 'addQuarters',
+  month: 'addMonths',
+  week: 'addWeeks',
+  day: 'addDays',
+  hour: 'addHours',
+  minute: 'addMinutes',
+  second: 'addSeconds',
+};
+
+export const simpleFunctions: SimpleFunctions = {
+  datetime_add: ([p, n, d]) => `${ADD[String(p!.value).toLowerCase()] ?? 'addDays'}(${d!.sql}, toInt64(${n!.sql}))`,
+  sqrt: ([a]) => `sqrt(${a!.sql})`,
+  exp: ([a]) => `exp(${a!.sql})`,
+  log: ([a]) => `log(${a!.sql})`,
+  log10: ([a]) => `log10(${a!.sql})`,
+  log2: ([a]) => `log2(${a!.sql})`,
+  pow: ([a, b]) => `pow(${a!.sql}, ${b!.sql})`,
+  ceiling: ([a]) => `toFloat64(ceil(${a!.sql}))`,
+  isnan: ([a]) => `isNaN(${a!.sql})`,
+  isinf: ([a]) => `isInfinite(${a!.sql})`,
+  isfinite: ([a]) => `isFinite(${a!.sql})`,
+  max_of: (args) => args.slice(1).reduce((acc, a) => `greatest(${acc}, ${a.sql})`, args[0]!.sql),
+  min_of: (args) => args.slice(1).reduce((acc, a) => `least(${acc}, ${a.sql})`, args[0]!.sql),
+  binary_and: ([a, b]) => `bitAnd(toInt64(${a!.sql}), toInt64(${b!.sql}))`,
+  binary_or: ([a, b]) => `bitOr(toInt64(${a!.sql}), toInt64(${b!.sql}))`,
+  binary_xor: ([a, b]) => `bitXor(toInt64(${a!.sql}), toInt64(${b!.sql}))`,
+  binary_shift_left: ([a, b]) => `bitShiftLeft(toInt64(${a!.sql}), toInt64(${b!.sql}))`,
+  binary_shift_right: ([a, b]) => `bitShiftRight(toInt64(${a!.sql}), toInt64(${b!.sql}))`,
+  reverse: ([a]) => `reverseUTF8(${a!.sql})`,
+  url_decode: ([a]) => `decodeURLComponent(${a!.sql})`,
+  base64_encode_tostring: ([a]) => `base64Encode(${a!.sql})`,
+  base64_decode_tostring: ([a]) => `base64Decode(${a!.sql})`,
+  hash_sha256: ([a]) => `lower(hex(SHA256(${a!.sql})))`,
+  hash_md5: ([a]) => `lower(hex(MD5(${a!.sql})))`,
+  dcount_hll: ([a]) => `toInt64(JSONLength(${a!.sql}))`,
+  parse_ipv4: ([a]) => `toInt64(IPv4StringToNum(${a!.sql}))`,
+  dayofmonth: ([a]) => `toInt32(toDayOfMonth(${a!.sql}))`,
+  dayofyear: ([a]) => `toInt32(toDayOfYear(${a!.sql}))`,
+  getmonth: ([a]) => `toInt32(toMonth(${a!.sql}))`,
+  monthofyear: ([a]) => `toInt32(toMonth(${a!.sql}))`,
+  getyear: ([a]) => `toInt32(toYear(${a!.sql}))`,
+  week_of_year: ([a]) => `toInt32(toISOWeek(${a!.sql}))`,
+};

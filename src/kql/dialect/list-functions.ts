@@ -1,0 +1,17 @@
+/** Dialect hooks over lists (SQL arrays): the terms of a string and membership tests on them. `x` are SQL fragments. */
+
+/** SQL spellings of list functions. */
+export interface ListFunctions {
+  /** The lower-cased terms of a string: its runs of Unicode letters and digits (what KQL's `has` matches). */
+  terms(x: string): string;
+  /** A list of SQL values. */
+  list(items: readonly string[]): string;
+  /** Whether the list `x` holds any of `items` (a list). */
+  listHasAny(x: string, items: string): string;
+  /** Whether the list `x` holds all of `items` (a list). */
+  listHasAll(x: string, items: string): string;
+  /** One row per part of the string `x` split at `delimiter` (set-returning, as unnestJson). */
+  unnestSplit(x: string, delimiter: string): string;
+  /** A timespan of `x` (a number, rounded to whole) microseconds. */
+  microsToInterval(x: string): string;
+}
