@@ -3,6 +3,8 @@
  * out in ThreatFox's exports, `# "first_seen_utc","ioc_id",...`), then quoted rows (`"a", "b"`).
  */
 import { parseCsv } from './csv-parse.js';
+import type { IndicatorCollector } from './indicator-collector.js';
+import { checkListText, isDataLine } from './list-text.js';
 
 /** One data row by column name, with its line. */
 export interface AbuseChRow {
@@ -42,4 +44,16 @@ export function readAbuseChCsv(text: string, headerKey: string, fallback: readon
     out.rows.push({ line: row.line, fields });
   }
   return out;
+}
+
+/**
+ * The whole rows of an export after the guards every abuse.ch feed needs (an HTML page or no entry fails the
+ * read); rows cut short are recorded as skipped with their line.
+ */
+export function abuseChRows(text: string, what: string, columns: readonly string[], collector: IndicatorCollector): AbuseChRow[] {
+  const headerKey = columns[0]!;
+  checkListText(text, what, (l) => isDataLine(l) && !l.replace(/^"/, '').startsWith(headerKey));
+  const { rows, short } = readAbuseChCsv(text, headerKey, columns);
+  for (const s of short) collector.skip(s.text, 'row cut short (fewer columns than the header)', `line ${s.line}`);
+  return rows;
 }

@@ -1,8 +1,8 @@
 /** abuse.ch Feodo Tracker's botnet C2 IP blocklist (`ipblocklist.csv`): one ip indicator per C2 address. */
-import { readAbuseChCsv } from './abusech-csv.js';
+import { abuseChRows } from './abusech-csv.js';
 import { readFreeFeed } from './free-feed-read.js';
 import { IndicatorCollector } from './indicator-collector.js';
-import { abuseChTime, checkListText, isDataLine } from './list-text.js';
+import { abuseChTime } from './list-text.js';
 import type { FeedResult, FreeFeedConfig } from './types.js';
 
 /** Columns of the CSV blocklist in abuse.ch's order (used when the header is missing). */
@@ -16,10 +16,8 @@ export const FEODO_CONFIDENCE = { online: 90, offline: 70 } as const;
 
 /** Indicators of a Feodo Tracker CSV blocklist. */
 export function feodoIndicators(text: string, config: FreeFeedConfig, what = `feed ${config.name}`): FeedResult {
-  checkListText(text, what, (l) => isDataLine(l) && !/^"?first_seen/.test(l));
-  const { rows, short } = readAbuseChCsv(text, 'first_seen_utc', FEODO_COLUMNS);
   const collector = new IndicatorCollector(config.name);
-  for (const s of short) collector.skip(s.text, 'row cut short (fewer columns than the header)', `line ${s.line}`);
+  const rows = abuseChRows(text, what, FEODO_COLUMNS, collector);
   for (const { line, fields: f } of rows) {
     const status = (f['c2_status'] ?? '').toLowerCase();
     const malware = f['malware'] ?? '';

@@ -7,38 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceRow } from '../schema/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { traceRow } from '../store/testing/trace-row.js';
 import { computeMatches, loadIndicators, syncFeed, type FreeFeedConfig } from './index.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'free-feeds');
 const T0 = Date.UTC(2026, 11, 3, 8);
 
 let n = 0;
+/** A trace row of its own message, a minute after the one before. */
 function row(over: Partial<TraceRow>): TraceRow {
   n++;
-  return {
-    Received: T0 + n * 60_000,
-    SenderAddress: 'alice@contoso.com',
-    RecipientAddress: 'bob@contoso.com',
-    Subject: 'hi',
-    Status: 'Delivered',
-    FromIP: '192.0.2.1',
-    ToIP: '',
-    Size: 100,
-    MessageId: `<f${n}@x>`,
-    MessageTraceId: `f${n}`,
-    Organization: 'contoso',
-    Source: 'test',
-    SenderDomain: 'contoso.com',
-    RecipientDomain: 'contoso.com',
-    Direction: 'Inbound',
-    FromCountry: '',
-    ToCountry: '',
-    FromAsn: 0,
-    ToAsn: 0,
-    FromAsOrg: '',
-    ToAsOrg: '',
-    ...over,
-  };
+  return traceRow({ Received: T0 + n * 60_000, MessageId: `<f${n}@x>`, MessageTraceId: `f${n}`, FromIP: '192.0.2.1', ...over });
 }
 
 let server: Server;

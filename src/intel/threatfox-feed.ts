@@ -2,10 +2,10 @@
  * abuse.ch ThreatFox, the CSV export of recent IOCs (`/export/csv/recent/`): `ip:port`, `domain` and `url`
  * indicators become ip/domain Indicators (a URL gives its host); hashes are not mail indicators and are left out.
  */
-import { readAbuseChCsv } from './abusech-csv.js';
+import { abuseChRows } from './abusech-csv.js';
 import { readFreeFeed } from './free-feed-read.js';
 import { IndicatorCollector } from './indicator-collector.js';
-import { abuseChTime, checkListText, isDataLine } from './list-text.js';
+import { abuseChTime } from './list-text.js';
 import { hostOfUrl } from './url-host.js';
 import type { FeedResult, FreeFeedConfig } from './types.js';
 
@@ -40,10 +40,8 @@ const none = (s: string | undefined) => (s === undefined || s === '' || s === 'N
 
 /** Indicators of a ThreatFox CSV export. */
 export function threatFoxIndicators(text: string, config: FreeFeedConfig, what = `feed ${config.name}`): FeedResult {
-  checkListText(text, what, (l) => isDataLine(l) && !/^"?first_seen/.test(l));
-  const { rows, short } = readAbuseChCsv(text, 'first_seen_utc', THREATFOX_COLUMNS);
   const collector = new IndicatorCollector(config.name);
-  for (const s of short) collector.skip(s.text, 'row cut short (fewer columns than the header)', `line ${s.line}`);
+  const rows = abuseChRows(text, what, THREATFOX_COLUMNS, collector);
   for (const { line, fields: f } of rows) {
     const ref = `line ${line}`;
     const value = f['ioc_value'] ?? '';
