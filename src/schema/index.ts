@@ -5,6 +5,8 @@ export type { Status } from './status.js';
 export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatches, TABLES } from './tables.js';
 export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow, IntelMatchRow } from './rows.js';
 export { normalizeAddress, domainOf } from './address.js';
+export { FILTER_NAMES, FILTER_COLUMNS } from './filter-names.js';
+export type { FilterName, Filters } from './filter-names.js';
 export { SEVERITIES, FINDING_STATES } from './findings.js';
 export type { Severity, FindingState, FindingRow, StoredFindingRow, FindingStateChange, FindingListFilter } from './findings.js';
 export { parseTime, formatTime } from './time.js';

@@ -111,6 +111,15 @@ export class QueryBusyError extends ApiError {
   }
 }
 
+/** The server is shutting down: queries still waiting or running are stopped. */
+export class ServerStoppingError extends ApiError {
+  readonly code = 'SERVER_STOPPING';
+  constructor() {
+    super('the server is stopping; try again once it is back');
+    this.name = 'ServerStoppingError';
+  }
+}
+
 /** A feature that needs configuration that is missing (SSO without an issuer, ...). */
 export class NotConfiguredError extends ApiError {
   readonly code = 'NOT_CONFIGURED';
@@ -126,6 +135,15 @@ export class SsoError extends ApiError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'SsoError';
+  }
+}
+
+/** An uploaded file larger than the server accepts. */
+export class PayloadTooLargeError extends ApiError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadTooLargeError';
   }
 }
 
@@ -150,8 +168,10 @@ const STATUS: Readonly<Record<string, number>> = {
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   QUERY_TIMEOUT: 504,
   QUERY_BUSY: 503,
+  SERVER_STOPPING: 503,
   // nginx's "client closed request": nobody is listening any more.
   QUERY_CANCELLED: 499,
   NOT_CONFIGURED: 404,

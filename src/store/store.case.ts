@@ -174,6 +174,36 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect((await runKql(store, 'MessageTrace | project RecipientAddress', { limit: 2 })).rows).toHaveLength(2);
     });
 
+    test('an interrupt in the first milliseconds of a query still stops it', async () => {
+      // An interrupt that reaches the engine before the statement has really started must not be lost.
+      for (const delay of [0, 0, 1, 1, 2, 3, 5]) {
+        const controller = new AbortController();
+        const slow = store.query('SELECT count(*) FROM range(10000000000) AS a(x) WHERE x % 7 = 3', [], { signal: controller.signal });
+        setTimeout(() => controller.abort(), delay);
+        const started = Date.now();
+        await expect(slow).rejects.toThrow(/interrupted/);
+        expect(Date.now() - started).toBeLessThan(3_000);
+      }
+      expect((await store.query('SELECT 1')).rows).toEqual([[1]]);
+    });
+
+    test('a query whose signal has fired is never started', async () => {
+      await expect(store.query('SELECT 1', [], { signal: AbortSignal.abort() })).rejects.toThrow(/interrupted/);
+    });
+
+    test('rows stop at maxBytes and the result says so', async () => {
+      const sql = "SELECT x, repeat('x', 1000) AS s FROM range(5000) AS a(x) ORDER BY x";
+      const cut = await store.query(sql, [], { maxBytes: 100_000 });
+      expect(cut.cut).toBe('bytes');
+      expect(cut.rows.length).toBeGreaterThan(50);
+      expect(cut.rows.length).toBeLessThan(100);
+      expect(JSON.stringify(cut.rows).length).toBeLessThanOrEqual(100_000);
+      expect(cut.rows.at(-1)![0]).toBe(cut.rows.length - 1);
+      const whole = await store.query(sql, [], { maxBytes: 10_000_000 });
+      expect(whole.cut).toBeUndefined();
+      expect(whole.rows).toHaveLength(5000);
+    });
+
     test('stats count rows, messages and groups', async () => {
       await store.upsertTraces([
         traceRow(),
@@ -186,6 +216,11 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(s.byStatus).toEqual({ Delivered: 2, Failed: 1 });
       expect(s.byDirection).toEqual({ Inbound: 2, Outbound: 1 });
       expect(s.bySource).toEqual({ graph: 2, eac: 1 });
+    });
+
+    test('a sound store reports no integrity problems', async () => {
+      await store.upsertTraces([traceRow()]);
+      expect(await store.checkIntegrity()).toEqual([]);
     });
 
     runStoreExtraTests(test, () => store, count);

@@ -36,6 +36,21 @@ export interface UpsertCounts {
 export interface QueryResult {
   columns: { name: string; type: string }[];
   rows: unknown[][];
+  /** 'bytes' when the rows stop short of the statement's answer to stay under `QueryOptions.maxBytes`. */
+  cut?: 'bytes';
+}
+
+/** How `Store.query` runs a statement. */
+export interface QueryOptions {
+  /**
+   * Stops the statement wherever it is (waiting, planning, running, reading rows): the promise rejects only
+   * once the engine has stopped working on it, so the caller may count it as over.
+   */
+  signal?: AbortSignal;
+  /** Return at most this many rows (the engine applies the cap around the statement). */
+  limit?: number;
+  /** Read rows only while they take at most this many bytes as JSON; the rest is not computed. */
+  maxBytes?: number;
 }
 
 /** Totals of `mailsift stats`. */
@@ -62,14 +77,6 @@ export interface DimensionEnricher {
   direction(senderDomain: string, recipientDomain: string): string;
   /** Country and autonomous system of an IP address ('' / 0 when unknown or not public). */
   geo(ip: string): { country: string; asn: number; asOrg: string };
-}
-
-/** Options of `query`. */
-export interface QueryOptions {
-  /** Interrupts the running statement (the promise rejects with StoreQueryError 'query interrupted'). */
-  signal?: AbortSignal;
-  /** Return at most this many rows (the engine applies the cap around the statement). */
-  limit?: number;
 }
 
 /** A time window over the rows' time column: [from, to), ms since the epoch; either end may be open. */
@@ -159,6 +166,13 @@ export interface Store {
   getState(key: string): Promise<StateEntry | undefined>;
   /** Write a state entry. */
   setState(key: string, value: unknown): Promise<void>;
+  /**
+   * Engines kept in one local file offer this: write a consistent copy of the whole store to `path` (which must
+   * not exist) while the store stays in use; the copy opens as a store of its own.
+   */
+  backupTo?(path: string): Promise<void>;
+  /** Problems the engine finds in its own data (empty when none): storage checks and the event model's invariants. */
+  checkIntegrity(): Promise<string[]>;
   /** Release the engine (flush, close files). */
   close(): Promise<void>;
 }

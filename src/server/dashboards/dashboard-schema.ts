@@ -1,16 +1,24 @@
 /** The shape of a dashboard definition (dashboards/*.json): panels of KQL plus how to draw them. */
 import { z } from 'zod';
+import { FILTER_NAMES } from '../../schema/index.js';
+
+/** Text shown to people: one string, or one per language of the web app ({en, ja}; both needed). */
+const localText = z.union([z.string().min(1), z.object({ en: z.string().min(1), ja: z.string().min(1) }).strict()]);
+const localDescription = z.union([z.string(), z.object({ en: z.string(), ja: z.string() }).strict()]).default('');
+
+/** A text of a dashboard in one language (English when it has only one). */
+export type LocalText = z.infer<typeof localText>;
 
 const common = {
   id: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
-  description: z.string().default(''),
+  title: localText,
+  description: localDescription,
   /** Grid columns (of 12) the panel spans on a laptop screen. */
   width: z.number().int().min(1).max(12).default(6),
 };
 
 /** Columns a click can turn into a filter chip: column name -> filter name. */
-const filterLinks = z.record(z.string(), z.enum(['status', 'sender', 'recipient', 'domain', 'direction', 'country'])).default({});
+const filterLinks = z.record(z.string(), z.enum(FILTER_NAMES)).default({});
 
 const statPanel = z.object({
   ...common,
@@ -86,8 +94,8 @@ export const panelSchema = z.discriminatedUnion('kind', [statPanel, chartPanel, 
 export const dashboardSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
-    title: z.string().min(1),
-    description: z.string().default(''),
+    title: localText,
+    description: localDescription,
     /** Position in the navigation. */
     order: z.number().default(100),
     panels: z.array(panelSchema).min(1),
@@ -96,4 +104,4 @@ export const dashboardSchema = z
 
 export type Panel = z.infer<typeof panelSchema>;
 export type Dashboard = z.infer<typeof dashboardSchema>;
-export type FilterName = 'status' | 'sender' | 'recipient' | 'domain' | 'direction' | 'country';
+export type { FilterName } from '../../schema/index.js';

@@ -1,4 +1,5 @@
 /** The embedded store: a DuckDB file (or memory) holding the tables of the event model. */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -34,7 +35,7 @@ import type {
   UpsertCounts,
 } from '../store.js';
 import { collapseBatch } from '../trace-merge.js';
-import { quoteIdent } from './ddl.js';
+import { quoteIdent, quoteLiteral } from './ddl.js';
 import { duckdbDetectQueries } from './detect-queries.js';
 import { distinctValues, entityValueStats } from './entity-sql.js';
 import * as findings from './findings-sql.js';
@@ -50,8 +51,10 @@ import {
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
-import { StagingArea } from './staging.js';
-import { kqlTypeOf, toPlain } from './values.js';
+import { narrowStoreFiles, narrowWal, prepareStoreFolder, removeEmptySpill, storeFiles, withPrivateUmask } from './private-files.js';
+import { StagingArea, removeStaleStaging } from './staging.js';
+import { firstLine } from './engine-message.js';
+import { ReaderPool } from './reader-pool.js';
 
 type Params = readonly unknown[];
 
@@ -60,20 +63,24 @@ const DEFAULT_SETTINGS: Record<string, string> = { memory_limit: '1GB' };
 
 /** Open (creating if needed) a DuckDB store at `path` (':memory:' for a throw-away one) and migrate it. */
 export async function openDuckDbStore(path: string, settings: Record<string, string> = {}): Promise<DuckDbStore> {
-  if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+  const inFile = path !== ':memory:';
+  if (inFile) await prepareStoreFolder(path, settings['temp_directory'] === undefined);
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings });
+    instance = await withPrivateUmask(() => DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings }));
   } catch (cause) {
     const text = String((cause as Error)?.message ?? cause);
     if (/lock/i.test(text)) {
       throw new StoreLockedError(
-        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); stop it or use its API`,
+        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); wait for it with --wait, or stop it`,
         { cause },
       );
     }
     throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
   }
+  if (inFile) await narrowStoreFiles(path);
+  // Holding the store's lock now: what is in its staging folder was left by a run that was killed.
+  if (!/read_only/i.test(settings['access_mode'] ?? '')) await removeStaleStaging(inFile ? storeFiles(path).stage : undefined);
   const store = new DuckDbStore(instance, path, await instance.connect());
   await store.migrate();
   return store;
@@ -84,14 +91,17 @@ export class DuckDbStore implements Store {
   readonly dialect = 'duckdb' as const;
   readonly detect: DetectQueries = duckdbDetectQueries((sql, params) => this.query(sql, params));
   private readonly writeLock = new Mutex();
-  private readonly staging = new StagingArea();
-  private readers: DuckDBConnection[] = [];
+  private readonly staging: StagingArea;
+  private readonly reads: ReaderPool;
 
   constructor(
     private readonly instance: DuckDBInstance,
     readonly location: string,
     private readonly writer: DuckDBConnection,
-  ) {}
+  ) {
+    this.reads = new ReaderPool(instance);
+    this.staging = new StagingArea(location === ':memory:' ? undefined : storeFiles(location).stage);
+  }
 
   /** Apply the migrations this file has not seen yet. */
   async migrate(): Promise<void> {
@@ -251,24 +261,7 @@ export class DuckDbStore implements Store {
     if (options.limit !== undefined) {
       sql = `SELECT * FROM (${sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${Math.max(0, Math.floor(options.limit))}`;
     }
-    const c = await this.reader();
-    const interrupt = () => c.interrupt();
-    options.signal?.addEventListener('abort', interrupt, { once: true });
-    try {
-      if (options.signal?.aborted) throw new StoreQueryError('query interrupted');
-      const result = await c.runAndReadAll(sql, params as never);
-      const types = result.columnTypes().map((t) => kqlTypeOf(t.toString()));
-      const columns = result.columnNames().map((name, i) => ({ name, type: types[i]! }));
-      const rows = result.getRowsJS().map((r) => r.map(toPlain));
-      return { columns, rows };
-    } catch (cause) {
-      if (cause instanceof StoreQueryError) throw cause;
-      if (options.signal?.aborted) throw new StoreQueryError('query interrupted', { cause });
-      throw new StoreQueryError(`query failed: ${firstLine(cause)}`, { cause });
-    } finally {
-      options.signal?.removeEventListener('abort', interrupt);
-      this.release(c);
-    }
+    return this.reads.query(sql, params, options);
   }
 
   /** DuckDB only, not part of Store: run a statement that builds data inside the engine (benchmarks, engine tests). */
@@ -378,12 +371,52 @@ export class DuckDbStore implements Store {
     await this.writeAll([{ sql: 'INSERT OR REPLACE INTO _state VALUES ($1, $2, now())', params: [key, JSON.stringify(value)] }]);
   }
 
-  async close(): Promise<void> {
+  async backupTo(path: string): Promise<void> {
+    if (this.location === ':memory:') throw new StoreQueryError('an in-memory store has nothing to back up');
+    if (existsSync(path)) throw new StoreQueryError(`${path} already exists; name a new file for the backup`);
+    await mkdir(dirname(path), { recursive: true });
+    // Under the write lock no write is half done; COPY FROM DATABASE reads one snapshot, so queries carry on meanwhile.
     await this.writeLock.run(async () => {
-      for (const c of [...this.readers, this.writer]) c.closeSync();
-      this.readers = [];
+      const c = this.writer;
+      const name = String((await c.runAndReadAll('SELECT current_database()')).getRowsJS()[0]![0]);
+      try {
+        await c.run(`ATTACH ${quoteLiteral(path)} AS mailsift_backup`);
+        await c.run(`COPY FROM DATABASE ${quoteIdent(name)} TO mailsift_backup`);
+      } catch (cause) {
+        throw new StoreQueryError(`backup to ${path} failed: ${firstLine(cause)}`, { cause });
+      } finally {
+        await c.run('DETACH DATABASE IF EXISTS mailsift_backup').catch(() => undefined);
+      }
+    });
+  }
+
+  async checkIntegrity(): Promise<string[]> {
+    const problems: string[] = [];
+    // DuckDB checksums every block it reads: reading each table whole finds a damaged file.
+    for (const table of [MessageTrace, MessageEvents, Indicators, IntelMatches, Watchlist]) {
+      try {
+        await this.query(`SELECT count(*), sum(hash(COLUMNS(*))) FROM ${quoteIdent(table.name)}`);
+      } catch (e) {
+        problems.push(`${table.name} cannot be read: ${firstLine(e)}`);
+      }
+    }
+    const keys = MessageTrace.key.map(quoteIdent).join(', ');
+    const dup = await this.query(
+      `SELECT count(*) FROM (SELECT ${keys} FROM ${quoteIdent(MessageTrace.name)} GROUP BY ${keys} HAVING count(*) > 1)`,
+    ).catch(() => undefined);
+    const n = Number(dup?.rows[0]?.[0] ?? 0);
+    if (n > 0) problems.push(`MessageTrace holds ${n} keys (MessageTraceId, RecipientAddress) more than once`);
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    // Reads still running are abandoned: they are stopped (their callers get an error), not waited for.
+    await this.reads.close();
+    await this.writeLock.run(async () => {
+      this.writer.closeSync();
       this.instance.closeSync();
       await this.staging.dispose();
+      if (this.location !== ':memory:') await removeEmptySpill(this.location);
     });
   }
 
@@ -404,6 +437,7 @@ export class DuckDbStore implements Store {
     try {
       const result = await work(this.writer);
       await this.writer.run('COMMIT');
+      await this.narrowWal();
       return result;
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
@@ -411,17 +445,8 @@ export class DuckDbStore implements Store {
     }
   }
 
-  private async reader(): Promise<DuckDBConnection> {
-    return this.readers.pop() ?? (await this.instance.connect());
+  /** A write may have created the write-ahead log anew, under the process's umask: make it private. */
+  private async narrowWal(): Promise<void> {
+    if (this.location !== ':memory:') await narrowWal(this.location);
   }
-
-  private release(c: DuckDBConnection): void {
-    if (this.readers.length < 4) this.readers.push(c);
-    else c.closeSync();
-  }
-}
-
-/** First line of an engine error, for one-line messages. */
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!;
 }

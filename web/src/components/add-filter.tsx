@@ -1,6 +1,7 @@
 // "Add filter": pick a field, type or choose a value; the chip joins the others in the URL.
 import { useId, useState } from 'react';
 import { STATUS_ORDER } from '../colors';
+import { valueLabel } from '../i18n';
 import { strings } from '../strings';
 import { FILTER_NAMES, type FilterName } from '../url-state';
 
@@ -56,6 +57,7 @@ export function AddFilter({ onAdd }: { onAdd: (name: FilterName, value: string) 
           value={value}
           maxLength={512}
           placeholder={strings.filters.placeholders[name]}
+          title={name === 'sender' || name === 'recipient' || name === 'domain' ? strings.filters.wildcardHint : undefined}
           list={choices ? listId : undefined}
           onChange={(e) => setValue(e.target.value)}
         />
@@ -63,7 +65,7 @@ export function AddFilter({ onAdd }: { onAdd: (name: FilterName, value: string) 
       {choices && (
         <datalist id={listId}>
           {choices.map((c) => (
-            <option key={c} value={c} />
+            <option key={c} value={c} label={valueLabel(c)} />
           ))}
         </datalist>
       )}

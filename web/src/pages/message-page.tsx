@@ -1,6 +1,7 @@
 // One message: every recipient row of its MessageTraceId and every hop (MessageEvents), oldest first.
 import { useEffect, useState } from 'react';
-import { api, ApiError, type QueryResult } from '../api';
+import { errorText } from '../error-text';
+import { api, type QueryResult } from '../api';
 import { ResultTable } from '../panels/result-table';
 import { strings } from '../strings';
 import { SafeText } from '../components/safe-text';
@@ -16,16 +17,19 @@ export function MessagePage({ traceId }: { traceId: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const id = kqlString(traceId);
+    const ask = new AbortController();
+    const options = { signal: ask.signal };
     Promise.all([
-      api<QueryResult>('POST', '/api/query', { query: `MessageTrace\n| where MessageTraceId == ${id}\n| sort by Received asc` }),
-      api<QueryResult>('POST', '/api/query', { query: `MessageEvents\n| where MessageTraceId == ${id}\n| sort by Timestamp asc` }),
+      api<QueryResult>('POST', '/api/query', { query: `MessageTrace\n| where MessageTraceId == ${id}\n| sort by Received asc` }, options),
+      api<QueryResult>('POST', '/api/query', { query: `MessageEvents\n| where MessageTraceId == ${id}\n| sort by Timestamp asc` }, options),
     ]).then(
       ([r, h]) => {
         setRows(r);
         setHops(h);
       },
-      (e: unknown) => setError(e instanceof ApiError ? e.message : strings.errors.generic),
+      (e: unknown) => ask.signal.aborted || setError(errorText(e)),
     );
+    return () => ask.abort();
   }, [traceId]);
   return (
     <div className="message-page">
