@@ -1,5 +1,5 @@
 /** Import rules of DESIGN.md: schema <- formats, kql, store, enrich, intel <- detect, alerts, collect <- server, cli. */
-const LOW = '(formats|kql|store|enrich|intel|config|demo|export)';
+const LOW = '(formats|kql|store|enrich|intel|config|demo|export|control)';
 const MID = '(detect|alerts|collect|ingest)';
 const TOP = '(server|cli)';
 

@@ -1,4 +1,5 @@
 /** The alert handed to every destination: what fired, how bad, the finding's sentence, a link and the top evidence rows. */
+import { formatInstant } from '../config/index.js';
 import type { Finding, Severity } from './finding.js';
 import { visible } from './text-safety.js';
 
@@ -26,8 +27,10 @@ export interface Alert {
   sentence: string;
   /** Where to look in the web UI. */
   link: string | null;
-  /** When the rule fired (ISO). */
+  /** When the rule fired (ISO, UTC). */
   firedAt: string;
+  /** IANA zone the texts show times in (organization.timeZone); absent: UTC as stored. */
+  timeZone?: string;
   /** The finding, for rules on detections. */
   finding: Finding | null;
   /** The KQL behind the evidence. */
@@ -58,20 +61,31 @@ export function displayColumns(evidence: Evidence, max = 6): number[] {
   return picked.slice(0, max);
 }
 
-/** The evidence rows as `Column: value` pairs with every value made visible and cut short. */
-export function evidencePairs(evidence: Evidence): { name: string; value: string }[][] {
+/** A time of the alert as people read it: local time with the offset in the alert's zone (2026-11-26T09:00:00+09:00). */
+export function alertTime(iso: string, timeZone: string | undefined): string {
+  const ms = Date.parse(iso);
+  return timeZone && !Number.isNaN(ms) ? formatInstant(ms, timeZone) : iso;
+}
+
+/** The evidence rows as `Column: value` pairs with every value made visible and cut short; datetimes in `timeZone`. */
+export function evidencePairs(evidence: Evidence, timeZone?: string): { name: string; value: string }[][] {
   const cols = displayColumns(evidence);
+  const cell = (value: unknown, type: string) => (type === 'datetime' && typeof value === 'string' ? alertTime(value, timeZone) : value);
   return evidence.rows
     .slice(0, MAX_EVIDENCE_ROWS)
-    .map((row) => cols.map((i) => ({ name: visible(evidence.columns[i]!.name, 60), value: visible(row[i], 160) })));
+    .map((row) =>
+      cols.map((i) => ({ name: visible(evidence.columns[i]!.name, 60), value: visible(cell(row[i], evidence.columns[i]!.type), 160) })),
+    );
 }
 
 /** The alert as plain text lines, every stranger's string made visible (for e-mail text parts and logs). */
 export function alertTextLines(alert: Alert): string[] {
   const lines = [visible(alert.title, 200), visible(alert.sentence, 500)];
   if (alert.link) lines.push(`Link: ${alert.link}`);
-  lines.push(`Rule: ${visible(alert.rule, 100)}  Severity: ${alert.severity}  Fired: ${alert.firedAt}`);
-  const pairs = evidencePairs(alert.evidence);
+  lines.push(`Rule: ${visible(alert.rule, 100)}  Severity: ${alert.severity}  Fired: ${alertTime(alert.firedAt, alert.timeZone)}`);
+  if (alert.finding)
+    lines.push(`Period: ${alertTime(alert.finding.from, alert.timeZone)} – ${alertTime(alert.finding.to, alert.timeZone)}`);
+  const pairs = evidencePairs(alert.evidence, alert.timeZone);
   if (pairs.length > 0) {
     lines.push('', `Evidence (top ${pairs.length}):`);
     for (const row of pairs) lines.push('- ' + row.map((p) => `${p.name}: ${p.value}`).join(' | '));

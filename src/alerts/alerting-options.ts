@@ -1,5 +1,6 @@
 /** What the alert runner needs: the store, the configuration, and a clock, sleep and randomness that tests can replace. */
 import type { Store } from '../store/index.js';
+import { organizationTimeZone } from '../config/index.js';
 import { linkBase, parseAlertsConfig, type AlertsConfig } from './alert-config.js';
 import { storeSources, type AlertSources } from './alert-sources.js';
 import { DeliveryLog } from './delivery-log.js';
@@ -15,7 +16,11 @@ export interface AlertLogger {
 export interface AlertingOptions {
   store: Store;
   /** The loaded configuration; only `alerts` and `server` are read. */
-  config: { alerts?: unknown; server?: { publicUrl?: string | undefined; host?: string; port?: number } };
+  config: {
+    alerts?: unknown;
+    server?: { publicUrl?: string | undefined; host?: string; port?: number };
+    organization?: { timeZone?: string };
+  };
   /** Current time in ms (default Date.now). */
   now?: () => number;
   /** Waiting (backoff, the scheduler's pauses); must resolve early when `signal` aborts. */
@@ -50,6 +55,8 @@ export interface AlertingRuntime {
   alerts: AlertsConfig;
   sources: AlertSources;
   linkBase: string;
+  /** organization.timeZone (else the server's): times in alert texts. */
+  timeZone: string;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   log: AlertLogger | undefined;
@@ -68,6 +75,7 @@ export function resolveRuntime(o: AlertingOptions): AlertingRuntime {
     alerts,
     sources: o.sources ?? storeSources(o.store),
     linkBase: linkBase(o.config.server),
+    timeZone: organizationTimeZone(o.config),
     now,
     sleep,
     log: o.log,

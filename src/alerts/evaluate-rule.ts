@@ -20,6 +20,8 @@ export interface EvaluateContext {
   now: number;
   /** Base of links into the web UI, without a trailing slash. */
   linkBase: string;
+  /** organization.timeZone: the zone alert texts show times in. */
+  timeZone?: string;
 }
 
 /** The candidates of `rule` at `ctx.now` (keys first; evidence is fetched only for alerts that will be sent). */
@@ -43,6 +45,7 @@ async function findingAlert(rule: AlertRule, f: Finding, ctx: EvaluateContext): 
     sentence: f.title,
     link: `${ctx.linkBase}/findings/${encodeURIComponent(f.id)}`,
     firedAt: new Date(ctx.now).toISOString(),
+    timeZone: ctx.timeZone,
     finding: f,
     query: f.query,
     key: f.id,
@@ -101,6 +104,7 @@ async function queryCandidates(rule: AlertRule, kql: string, ctx: EvaluateContex
         sentence: `${rule.name}${keyText}: ${what}`,
         link: `${ctx.linkBase}/explorer?q=${encodeURIComponent(kql)}`,
         firedAt: new Date(ctx.now).toISOString(),
+        timeZone: ctx.timeZone,
         finding: null,
         query: kql,
         key,

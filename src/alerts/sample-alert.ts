@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Alert } from './alert.js';
 
 /** A sample alert fired at `now`, linking under `linkBase`. */
-export function sampleAlert(now: number, linkBase: string): Alert {
+export function sampleAlert(now: number, linkBase: string, timeZone?: string): Alert {
   const to = new Date(now).toISOString();
   const from = new Date(now - 3_600_000).toISOString();
   const id = 'test-alert';
@@ -15,6 +15,7 @@ export function sampleAlert(now: number, linkBase: string): Alert {
     sentence: 'Test alert: FilteredAsSpam 9.8x above its usual level (this is a test of the destination, not an incident)',
     link: `${linkBase}/findings/${id}`,
     firedAt: to,
+    timeZone,
     finding: {
       id,
       rule: 'status-spike',

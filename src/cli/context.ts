@@ -2,11 +2,16 @@
 import { loadConfig, type Config } from '../config/index.js';
 import type { Enricher } from '../enrich/index.js';
 import type { Store } from '../store/index.js';
+import { hosted } from './io.js';
 
 /** Global flags of every command. */
 export interface GlobalOptions {
   config?: string;
   store?: string;
+  /** --tz: zone of printed times. */
+  tz?: string;
+  /** --lang: language of messages. */
+  lang?: string;
 }
 
 export type LoadedConfig = Config & { store: string; configPath: string | null };
@@ -17,8 +22,15 @@ export class CommandContext {
   private storePromise: Promise<Store> | undefined;
   private enricherPromise: Promise<Enricher> | undefined;
 
+  private readonly shared = hosted();
+
   constructor(global: GlobalOptions) {
-    this.config = loadConfig({ configPath: global.config, store: global.store });
+    // Inside `serve`, the server's configuration, store and enricher are the ones to use.
+    this.config = this.shared?.config ?? loadConfig({ configPath: global.config, store: global.store });
+    if (this.shared) {
+      this.storePromise = Promise.resolve(this.shared.store);
+      this.enricherPromise = this.shared.enricher();
+    }
   }
 
   /** The configured store, opened (and migrated) once. */
@@ -38,6 +50,6 @@ export class CommandContext {
 
   /** Close the store if it was opened. */
   async close(): Promise<void> {
-    if (this.storePromise) await (await this.storePromise).close();
+    if (this.storePromise && !this.shared) await (await this.storePromise).close();
   }
 }

@@ -4,14 +4,21 @@ import { registerAlerts } from './commands/alerts.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerIntel } from './commands/intel.js';
+import { registerMaintain } from './commands/maintain.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import { registerUsers } from './commands/users.js';
 import { registerWatchlist } from './commands/watchlist.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { addWaitOption } from './handoff/handed-commands.js';
+import { HandedOff, handOffIfServing } from './handoff/hand-off.js';
+import { setProgramFactory } from './handoff/program-factory.js';
+import { io, setExitCode } from './io.js';
+import { CLI_LANGUAGES, cliLanguage, languageOfLocale, msg, useLanguage } from './messages.js';
 import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
 
@@ -22,14 +29,27 @@ export function buildProgram(): Command {
     .version(VERSION)
     .option('--config <file>', 'configuration file (default ./mailsift.yaml, or $MAILSIFT_CONFIG)')
     .option('--store <url>', 'store URL, e.g. duckdb:./mailsift-data/mailsift.duckdb (or $MAILSIFT_STORE)')
+    .option('--tz <zone>', 'time zone of printed times, e.g. Asia/Tokyo (default organization.timeZone, else the system zone)')
+    .option('--lang <language>', `language of messages: ${CLI_LANGUAGES.join('|')} (default from LC_ALL, LC_MESSAGES or LANG)`)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io().stdout.write(s), writeErr: (s) => io().stderr.write(s) });
   const run = async (fn: () => Promise<number>) => {
-    process.exitCode = await fn().catch((e: unknown) => reportError(e));
+    setExitCode(await fn().catch((e: unknown) => reportError(e, io().stderr)));
   };
+  program.hook('preAction', (_program, action) => {
+    const { lang } = action.optsWithGlobals<{ lang?: string }>();
+    if (lang !== undefined && !languageOfLocale(lang)) throw new UsageError(msg().errors.badLanguage(lang, CLI_LANGUAGES.join(', ')));
+    useLanguage(cliLanguage(lang));
+  });
   for (const register of COMMANDS) register(program, run);
+  addWaitOption(program);
+  // While `serve` holds a DuckDB store, commands that need it run inside the server (see handoff/).
+  program.hook('preAction', (_self, action) => handOffIfServing(program, action));
   return program;
 }
+
+setProgramFactory(buildProgram);
 
 const COMMANDS = [
   registerIngest,
@@ -43,14 +63,22 @@ const COMMANDS = [
   registerAlerts,
   registerDetect,
   registerWatchlist,
+  registerMaintain,
+  registerDoctor,
 ];
 
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // The environment's language from the start: errors before a command runs speak it too.
+  useLanguage(cliLanguage(undefined));
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
+    if (error instanceof HandedOff) {
+      process.exitCode = error.exitCode;
+      return;
+    }
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse problem is a usage error.
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;

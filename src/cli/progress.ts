@@ -1,9 +1,10 @@
 /** A progress bar for long runs on a terminal; silent when stderr is not a TTY (scripts, CI, pipes). */
 import cliProgress from 'cli-progress';
 import type { IngestProgress } from '../ingest/index.js';
+import { io, type OutStream } from './io.js';
 
 /** Ingest progress on stderr: files done, records read, records/s, the current file. */
-export function ingestProgressBar(stream: NodeJS.WriteStream = process.stderr): IngestProgress & { stop(): void } {
+export function ingestProgressBar(stream: OutStream = io().stderr): IngestProgress & { stop(): void } {
   if (!stream.isTTY) return { stop() {} };
   const bar = new cliProgress.SingleBar(
     {

@@ -1,5 +1,6 @@
 /** Turns an error into one line for the user (a stack only with MAILSIFT_DEBUG=1) and the exit code. */
 import { EXIT } from './exit-codes.js';
+import { msg } from './messages.js';
 
 /** Errors whose message is meant for the user carry a stable string `code`. */
 function isUserError(error: unknown): error is Error & { code: string; exitCode?: number } {
@@ -19,8 +20,8 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
     return error.exitCode ?? EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`mailsift: unexpected error: ${message.split('\n')[0]}\n`);
+  stderr.write(`mailsift: ${msg().errors.unexpected(message.split('\n')[0] ?? '')}\n`);
   if (debug && error instanceof Error && error.stack) stderr.write(error.stack + '\n');
-  else stderr.write('mailsift: run with MAILSIFT_DEBUG=1 for details\n');
+  else stderr.write(`mailsift: ${msg().errors.debugHint}\n`);
   return EXIT.failed;
 }

@@ -1,5 +1,7 @@
 /** Everything `serve` (and `demo`) runs in one process: the API and web app, collectors, detections and alerts. */
-import type { Store } from '../store/index.js';
+import type { Logger } from 'pino';
+import type { Enricher } from '../enrich/index.js';
+import { parseStoreUrl, type Store } from '../store/index.js';
 import type { LoadedConfig } from './context.js';
 
 export interface RunningServices {
@@ -31,9 +33,16 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
   const log = createServerLogger();
   const server = await startServer({ config: o.config, store: o.store, host: o.host, port: o.port, logger: log });
   const stops: (() => Promise<void>)[] = [];
+  let enricherPromise: Promise<Enricher> | undefined;
+  const sharedEnricher = () =>
+    (enricherPromise ??= import('../enrich/index.js').then((m) =>
+      m.createEnricher({ organization: o.config.organization, geoip: o.config.geoip }),
+    ));
+  const channel = await startHandOff(o, sharedEnricher, log);
+  if (channel) stops.push(() => channel.close());
   if (o.collectors !== false && o.config.collectors.length > 0) {
-    const [{ startCollectors }, { createEnricher }] = await Promise.all([import('../collect/index.js'), import('../enrich/index.js')]);
-    const enricher = await createEnricher({ organization: o.config.organization, geoip: o.config.geoip });
+    const { startCollectors } = await import('../collect/index.js');
+    const enricher = await sharedEnricher();
     const collectors = startCollectors({
       collectors: o.config.collectors,
       store: o.store,
@@ -60,6 +69,26 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
   stops.push(() => detections.stop());
   const alerting = startAlerting({ store: o.store, config: o.config });
   stops.push(() => alerting.stop());
+  if (o.config.ingest?.watch) {
+    const [{ startDropFolder }, { parseDuration }] = await Promise.all([import('./drop-folder.js'), import('../config/index.js')]);
+    const drops = await startDropFolder({
+      dir: o.config.ingest.watch,
+      store: o.store,
+      enricher: sharedEnricher,
+      settleMs: o.config.ingest.settle ? parseDuration(o.config.ingest.settle) : undefined,
+      onImport: (e) => log.info({ drop: e }, 'dropped file ingested'),
+      onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'drop folder'),
+    });
+    stops.push(() => drops.stop());
+  }
+  if (o.config.retention) {
+    const { startRetention } = await import('./maintenance/retention.js');
+    const retention = startRetention(o.store, o.config.retention, {
+      onRun: (r) => log.info({ retention: r.retention, cutoff: r.cutoff, removed: r.removed }, 'retention applied'),
+      onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'retention failed'),
+    });
+    stops.push(() => retention.stop());
+  }
   return {
     url: server.url,
     async stop() {
@@ -67,6 +96,23 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
       await server.close();
     },
   };
+}
+
+/** The control channel of a DuckDB file store: `mailsift ingest` and the like, run meanwhile, are handed to this process. */
+async function startHandOff(o: ServiceOptions, enricher: () => Promise<Enricher>, log: Logger) {
+  const parsed = parseStoreUrl(o.config.store);
+  if (parsed.engine !== 'duckdb' || parsed.path === ':memory:') return undefined;
+  const [{ startControlChannel }, { hostCommands }] = await Promise.all([
+    import('../control/index.js'),
+    import('./handoff/host-commands.js'),
+  ]);
+  const channel = await startControlChannel({
+    storeFile: parsed.path,
+    run: hostCommands({ config: o.config, store: o.store, enricher }),
+    onError: (e) => log.warn({ err: e instanceof Error ? e.message : String(e) }, 'control channel'),
+  });
+  log.info({ socket: channel.path }, 'control channel listening');
+  return channel;
 }
 
 /** Resolve when the process is asked to stop (Ctrl-C, SIGTERM). */

@@ -24,6 +24,8 @@ export interface ServiceDescription {
   unauthorizedHint: string;
   /** Said on 403. */
   forbiddenHint: string;
+  /** Headers every request carries (Graph: the Prefer header that brings evolvable enum members). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiClientOptions {
@@ -34,6 +36,8 @@ export interface ApiClientOptions {
   timeoutMs: number;
   /** Give up after this many failed tries of one request (default 8). */
   maxAttempts?: number;
+  /** Tries of a request answered 200 with an HTML page instead of JSON (default 3). */
+  htmlAttempts?: number;
   /** A Retry-After longer than this fails the request instead of waiting (default 15 minutes). */
   maxRetryAfterMs?: number;
   random?: () => number;
@@ -53,6 +57,7 @@ export class ApiClient {
     const scrub = (s: string) => redact(s, tokens.secrets());
     let refreshed = false;
     let lastProblem = '';
+    let htmlPages = 0;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const token = await tokens.token(signal);
       await budget.acquire(priority, signal);
@@ -62,7 +67,7 @@ export class ApiClient {
       try {
         res = await fetchWithTimeout(
           url,
-          { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } },
+          { headers: { ...service.headers, authorization: `Bearer ${token}`, accept: 'application/json' } },
           this.o.timeoutMs,
           signal,
         );
@@ -73,7 +78,21 @@ export class ApiClient {
         await clock.sleep(retryDelay(attempt, this.o.random), signal);
         continue;
       }
-      if (res.status === 200) return parseJson(res, body, service.name, what);
+      if (res.status === 200) {
+        if (!isHtml(res, body)) return parseJson(res, body, service.name, what);
+        // A 200 with an HTML page: a sign-in page or a proxy's error page, often for a moment mid-paging. Retry it
+        // like other transient faults; when it persists, this window fails and the next pass tries it again.
+        htmlPages++;
+        const most = this.o.htmlAttempts ?? 3;
+        if (htmlPages >= most) {
+          throw new CollectorResponseError(
+            `${service.name} answered ${what} with an HTML page instead of JSON ${most} times (a sign-in page or a proxy in between? check the URLs in the configuration); the next pass tries again`,
+          );
+        }
+        lastProblem = 'an HTML page instead of JSON';
+        await clock.sleep(retryDelay(htmlPages, this.o.random), signal);
+        continue;
+      }
       if (res.status === 401) {
         // An expired or revoked token: sign in again once; a fresh token refused too is a setup problem.
         if (!refreshed) {
@@ -116,14 +135,14 @@ export class ApiClient {
   }
 }
 
-/** JSON of a 200 answer; an HTML page (a sign-in page, a proxy) or broken JSON is an error, not data. */
+/** An HTML page (a sign-in page, a proxy) rather than the JSON asked for. */
+function isHtml(res: Response, body: string): boolean {
+  return /html/i.test(res.headers.get('content-type') ?? '') || /^\s*</.test(body);
+}
+
+/** JSON of a 200 answer; broken JSON is an error, not data. */
 function parseJson(res: Response, body: string, service: string, what: string): unknown {
   const type = res.headers.get('content-type') ?? '';
-  if (/html/i.test(type) || /^\s*</.test(body)) {
-    throw new CollectorResponseError(
-      `${service} answered ${what} with an HTML page instead of JSON (a sign-in page or a proxy in between? check the URLs in the configuration)`,
-    );
-  }
   try {
     return JSON.parse(body);
   } catch {

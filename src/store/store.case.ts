@@ -188,6 +188,11 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(s.bySource).toEqual({ graph: 2, eac: 1 });
     });
 
+    test('a sound store reports no integrity problems', async () => {
+      await store.upsertTraces([traceRow()]);
+      expect(await store.checkIntegrity()).toEqual([]);
+    });
+
     runStoreExtraTests(test, () => store, count);
   });
 }

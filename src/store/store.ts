@@ -159,6 +159,13 @@ export interface Store {
   getState(key: string): Promise<StateEntry | undefined>;
   /** Write a state entry. */
   setState(key: string, value: unknown): Promise<void>;
+  /**
+   * Engines kept in one local file offer this: write a consistent copy of the whole store to `path` (which must
+   * not exist) while the store stays in use; the copy opens as a store of its own.
+   */
+  backupTo?(path: string): Promise<void>;
+  /** Problems the engine finds in its own data (empty when none): storage checks and the event model's invariants. */
+  checkIntegrity(): Promise<string[]>;
   /** Release the engine (flush, close files). */
   close(): Promise<void>;
 }

@@ -104,7 +104,9 @@ function ensureWebBuilt(): void {
 }
 
 /** Start everything. */
-export async function browserFixture(options: { days?: number; perDay?: number } = {}): Promise<BrowserFixture> {
+export async function browserFixture(
+  options: { days?: number; perDay?: number; locale?: string; timezoneId?: string; timeZone?: string } = {},
+): Promise<BrowserFixture> {
   ensureWebBuilt();
   const store = await openStore('duckdb::memory:');
   const tenant = generateTenant({ seed: 7, days: options.days ?? 30, messagesPerDay: options.perDay ?? 1200 });
@@ -114,11 +116,17 @@ export async function browserFixture(options: { days?: number; perDay?: number }
   await store.upsertTraces(hostileRows(Date.now()));
   const users = new UserDirectory(store);
   for (const role of ['admin', 'analyst', 'viewer'] as const) await users.addUser(role, role, PASSWORD);
-  const config = configSchema.parse({ organization: tenant.organization });
+  const config = configSchema.parse({
+    organization: { ...tenant.organization, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+  });
   const server: RunningServer = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: WEB_ROOT });
 
   const profile = mkdtempSync(join(tmpdir(), 'mailsift-chromium-'));
-  const context = await launchChromium(profile, { locale: 'en-US', acceptDownloads: true });
+  const context = await launchChromium(profile, {
+    locale: options.locale ?? 'en-US',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    acceptDownloads: true,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];

@@ -51,18 +51,24 @@ export interface ServerFixture {
   users: UserDirectory;
   login(user: keyof typeof PASSWORDS): Promise<Browser>;
   /** A request as a signed-in browser would send it (cookie, CSRF header, same Origin). */
-  as(browser: Browser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  as(browser: Browser, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 /** Build a server; `server` overrides keys of the server block of mailsift.yaml. */
 export async function serverFixture(
-  options: { server?: Record<string, unknown>; rows?: TraceRow[]; webRoot?: string; dashboardDir?: string } = {},
+  options: {
+    server?: Record<string, unknown>;
+    organization?: Record<string, unknown>;
+    rows?: TraceRow[];
+    webRoot?: string;
+    dashboardDir?: string;
+  } = {},
 ): Promise<ServerFixture> {
   const store = await openStore('duckdb::memory:');
   if (options.rows?.length) await store.upsertTraces(options.rows);
   const config = configSchema.parse({
-    organization: { name: 'Fabrikam', acceptedDomains: ['fabrikam.co.jp'] },
+    organization: { name: 'Fabrikam', acceptedDomains: ['fabrikam.co.jp'], ...options.organization },
     server: { ...options.server },
   });
   const webRoot = options.webRoot ?? mkdtempSync(join(tmpdir(), 'mailsift-web-'));

@@ -6,7 +6,10 @@ export const CHROMIUM = process.env.MAILSIFT_CHROMIUM ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
 /** A headless Chromium with a fresh profile in `profileDir`, a laptop-sized window and the Tokyo time zone. */
-export function launchChromium(profileDir: string, options: { locale?: string; acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+export function launchChromium(
+  profileDir: string,
+  options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -1,4 +1,5 @@
 // Calls to the mailsift API: the session cookie goes along by itself; state-changing calls carry the CSRF token.
+import { strings } from './strings';
 
 export interface Me {
   user: string;
@@ -41,6 +42,11 @@ export function setCsrf(token: string | undefined): void {
   csrf = token;
 }
 
+/** The session's CSRF token, for requests not sent through api() (uploads with progress). */
+export function csrfToken(): string | undefined {
+  return csrf;
+}
+
 /** Where the app goes when the session has ended. */
 export function goToSignIn(): void {
   if (location.pathname === '/signin') return;
@@ -48,7 +54,7 @@ export function goToSignIn(): void {
   location.assign(`/signin?returnTo=${encodeURIComponent(back)}`);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Send a request with the session's cookie and CSRF token; a network failure is an ApiError, a 401 goes to sign-in. */
 async function send(
@@ -72,7 +78,7 @@ async function send(
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', 'The server did not answer.');
+    throw new ApiError(0, 'NETWORK', strings.errors.network);
   }
   if (res.status === 401 && !options.noRedirect) goToSignIn();
   return res;
@@ -133,7 +139,7 @@ export async function apiStream(
     }
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', 'The connection to the server broke off.');
+    throw new ApiError(0, 'NETWORK', strings.errors.brokeOff);
   }
   if (rest.trim()) onLine(JSON.parse(rest));
 }

@@ -1,14 +1,17 @@
 // The app shell: who is signed in, the navigation, the top bar and the page for the current path.
-import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import { AppFooter } from './components/app-footer';
+import { DisplaySettings, loadServerPreferences } from './components/display-settings';
 import { api, setCsrf, type Me } from './api';
 import { TopBar } from './components/top-bar';
 import { DashboardPage } from './pages/dashboard-page';
 import { FindingsPage } from './pages/findings-page';
 import { MessagePage } from './pages/message-page';
 import { SettingsPage } from './pages/settings-page';
+import { ImportsPage } from './pages/imports-page';
 import { SignInPage } from './pages/signin-page';
 import { canAnalyse, SessionContext } from './session';
+import { useI18nVersion } from './i18n';
 import { strings } from './strings';
 import { navigate, readViewState, readWall, screenParams, useLocation, writeViewState } from './url-state';
 
@@ -44,6 +47,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (path.startsWith('/findings/')) return <FindingsPage focusId={decodeURIComponent(path.slice('/findings/'.length))} />;
   if (path === '/explorer') return canAnalyse(me) ? <ExplorerPage /> : <p>{strings.errors.forbidden}</p>;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/imports') return canAnalyse(me) ? <ImportsPage /> : <p>{strings.imports.analystsOnly}</p>;
   if (path.startsWith('/message/')) return <MessagePage traceId={decodeURIComponent(path.slice('/message/'.length))} />;
   return <DashboardPage id="overview" />;
 }
@@ -51,6 +55,10 @@ function Page({ path, me }: { path: string; me: Me }) {
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const { path, search } = useLocation();
+  // A new language or zone renders every page again (charts and tables included).
+  const i18nVersion = useI18nVersion();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   const wall = readWall(search);
   useEffect(() => {
     document.documentElement.classList.toggle('wall', wall);
@@ -60,6 +68,7 @@ export function App() {
       (m) => {
         setCsrf(m.csrf);
         setMe(m);
+        void loadServerPreferences();
       },
       () => setMe(null),
     );
@@ -70,7 +79,7 @@ export function App() {
   }, [me, path]);
 
   if (me === undefined) return <p className="boot">{strings.common.loading}</p>;
-  if (me === null) return <SignInPage onSignedIn={setMe} />;
+  if (me === null) return <SignInPage key={i18nVersion} onSignedIn={setMe} />;
 
   const items: [string, string][] = [
     ['/overview', strings.nav.overview],
@@ -79,42 +88,57 @@ export function App() {
     ['/findings', strings.nav.findings],
     ...(canAnalyse(me) ? ([['/explorer', strings.nav.explorer]] as [string, string][]) : []),
     ['/threat-intel', strings.nav.threatIntel],
+    ...(canAnalyse(me) ? ([['/imports', strings.nav.imports]] as [string, string][]) : []),
     ...(me.role === 'admin' ? ([['/settings', strings.nav.settings]] as [string, string][]) : []),
   ];
   return (
     <SessionContext.Provider value={me}>
-      <a className="skip-link" href="#content">
-        {strings.nav.skipToContent}
-      </a>
-      <header className="app-header">
-        <span className="brand">{strings.appName}</span>
-        <nav aria-label="Main">
-          {items.map(([to, label]) => (
-            <NavLink key={to} to={to} label={label} current={path === to} />
-          ))}
-        </nav>
-        <span className="user">
-          {strings.nav.signedInAs(me.user, me.role)}
+      <Fragment key={i18nVersion}>
+        <a className="skip-link" href="#content">
+          {strings.nav.skipToContent}
+        </a>
+        <header className="app-header">
+          <span className="brand">{strings.appName}</span>
+          {/* On a phone the navigation folds into a button that names the current page. */}
           <button
             type="button"
-            className="link-button"
-            onClick={async () => {
-              await api('POST', '/api/auth/logout').catch(() => undefined);
-              setCsrf(undefined);
-              setMe(null);
-            }}
+            className="nav-toggle"
+            data-testid="nav-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen(!menuOpen)}
           >
-            {strings.nav.signOut}
+            <span aria-hidden="true">☰</span> {items.find(([to]) => to === path)?.[1] ?? strings.nav.menu}
           </button>
-        </span>
-      </header>
-      {!path.startsWith('/settings') && <TopBar />}
-      <main id="content" tabIndex={-1}>
-        <Suspense fallback={<p role="status">{strings.common.loading}</p>}>
-          <Page path={path} me={me} />
-        </Suspense>
-      </main>
-      <AppFooter />
+          <nav id="main-nav" aria-label={strings.nav.main} className={menuOpen ? 'open' : undefined}>
+            {items.map(([to, label]) => (
+              <NavLink key={to} to={to} label={label} current={path === to} />
+            ))}
+          </nav>
+          <DisplaySettings />
+          <span className="user">
+            {strings.nav.signedInAs(me.user, strings.roles[me.role] ?? me.role)}
+            <button
+              type="button"
+              className="link-button"
+              onClick={async () => {
+                await api('POST', '/api/auth/logout').catch(() => undefined);
+                setCsrf(undefined);
+                setMe(null);
+              }}
+            >
+              {strings.nav.signOut}
+            </button>
+          </span>
+        </header>
+        {!path.startsWith('/settings') && path !== '/imports' && <TopBar />}
+        <main id="content" tabIndex={-1}>
+          <Suspense fallback={<p role="status">{strings.common.loading}</p>}>
+            <Page path={path} me={me} />
+          </Suspense>
+        </main>
+        <AppFooter />
+      </Fragment>
     </SessionContext.Provider>
   );
 }

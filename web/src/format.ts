@@ -1,11 +1,56 @@
-// Number, size and time formatting exactly as UI.md says: 1,234,567; 1.5 MiB; times in the viewer's zone with its name, UTC on hover.
+// Number, size and time formatting as UI.md says (1,234,567; 1.5 MiB; times in the viewer's zone with its name, UTC on
+// hover), in the viewer's language and chosen zone: set both with configureFormat() before rendering.
+import { strings } from './strings';
 
-const COUNT = new Intl.NumberFormat('en-US');
-const PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** The browser's IANA time zone. */
+export const BROWSER_TIME_ZONE: string = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+let locale = 'en-US';
+let zone = BROWSER_TIME_ZONE;
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/** Language tag (en-US, ja-JP) and IANA zone used by every formatter from now on. */
+export function configureFormat(options: { locale: string; timeZone: string }): void {
+  locale = options.locale;
+  zone = isTimeZone(options.timeZone) ? options.timeZone : BROWSER_TIME_ZONE;
+  cache.clear();
+}
+
+/** The zone times are shown in. */
+export function currentTimeZone(): string {
+  return zone;
+}
+
+/** Whether the browser knows `z` as an IANA zone. */
+export function isTimeZone(z: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: z });
+    return z.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function dateFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: zone, hourCycle: 'h23', ...options })));
+  return f;
+}
+
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
 
 /** 1234567 -> "1,234,567". */
 export function formatCount(n: number): string {
-  return COUNT.format(n);
+  return numberFormat('count', {}).format(n);
+}
+
+/** A decimal with at most one fraction digit. */
+export function formatDecimal(n: number): string {
+  return numberFormat('decimal', { maximumFractionDigits: 1 }).format(n);
 }
 
 /** Bytes in binary units with one decimal: 1536 -> "1.5 KiB". */
@@ -17,7 +62,9 @@ export function formatBytes(n: number): string {
     v /= 1024;
     i++;
   }
-  return i === 0 ? `${COUNT.format(v)} B` : `${v.toFixed(1)} ${units[i]}`;
+  return i === 0
+    ? `${formatCount(v)} B`
+    : `${numberFormat('bytes', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)} ${units[i]}`;
 }
 
 /** A value by its format. */
@@ -29,13 +76,10 @@ export function formatValue(n: number, format: 'count' | 'bytes' = 'count'): str
 export function formatChange(now: number, before: number): string | undefined {
   if (before === 0) return undefined;
   const pct = ((now - before) / before) * 100;
-  return `${pct > 0 ? '+' : ''}${PERCENT.format(pct)}%`;
+  return `${pct > 0 ? '+' : ''}${formatDecimal(pct)}%`;
 }
 
-/** The viewer's IANA time zone. */
-export const TIME_ZONE: string = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-// en-US names only a few zones (PST, EST); these are the ones our users expect to read.
+// Intl names only a few zones in short form (en: PST, EST; ja: JST); these are the ones our users expect to read.
 const ZONE_NAMES: Record<string, string> = {
   'Asia/Tokyo': 'JST',
   'Asia/Seoul': 'KST',
@@ -47,49 +91,41 @@ const ZONE_NAMES: Record<string, string> = {
   'Etc/UTC': 'UTC',
 };
 
-/** Short name of the viewer's zone at `t` ("JST", "PST", "GMT+2"). */
+/** Short name of the shown zone at `t` ("JST", "EST", "GMT+2"). */
 export function zoneName(t: number = Date.now()): string {
-  const known = ZONE_NAMES[TIME_ZONE];
+  const known = ZONE_NAMES[zone];
   if (known) return known;
-  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(t).find((p) => p.type === 'timeZoneName');
-  return part?.value ?? TIME_ZONE;
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(t)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? zone;
 }
 
-/** Minutes the viewer's zone is ahead of UTC now (Tokyo: 540). */
-export function zoneOffsetMinutes(t: number = Date.now()): number {
-  return -new Date(t).getTimezoneOffset();
-}
+const toMs = (t: number | string) => (typeof t === 'string' ? Date.parse(t) : t);
 
-const DATE_TIME = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
-const HOUR = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-
-/** "Nov 28, 2026, 14:05 JST". */
+/** "Nov 28, 2026, 14:05 JST" / "2026年11月28日 14:05 JST". */
 export function formatTime(t: number | string): string {
-  const ms = typeof t === 'string' ? Date.parse(t) : t;
+  const ms = toMs(t);
   if (Number.isNaN(ms)) return String(t);
-  return `${DATE_TIME.format(ms)} ${zoneName(ms)}`;
+  const f = dateFormat('dateTime', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return `${f.format(ms)} ${zoneName(ms)}`;
 }
 
-const CLOCK = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hour12: false });
+const dayOf = (ms: number) => dateFormat('day', { year: 'numeric', month: 'numeric', day: 'numeric' }).format(ms);
 
 /** A moment near `now`: "14:05 JST" on the viewer's today, else "Nov 27, 14:05 JST". */
 export function formatMoment(t: number, now: number = Date.now()): string {
   if (Number.isNaN(t)) return String(t);
-  const sameDay = DATE.format(t) === DATE.format(now) && Math.abs(now - t) < 86_400_000;
-  return `${sameDay ? CLOCK.format(t) : HOUR.format(t)} ${zoneName(t)}`;
+  const sameDay = dayOf(t) === dayOf(now) && Math.abs(now - t) < 86_400_000;
+  const f = sameDay
+    ? dateFormat('clock', { hour: '2-digit', minute: '2-digit' })
+    : dateFormat('hour', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return `${f.format(t)} ${zoneName(t)}`;
 }
 
 /** The same time in UTC, for tooltips. */
 export function formatUtc(t: number | string): string {
-  const ms = typeof t === 'string' ? Date.parse(t) : t;
+  const ms = toMs(t);
   if (Number.isNaN(ms)) return String(t);
   return new Date(ms)
     .toISOString()
@@ -97,26 +133,56 @@ export function formatUtc(t: number | string): string {
     .replace(/\.\d+Z$/, ' UTC');
 }
 
-/** An axis label for a time bucket: days as "Nov 28", hours as "Nov 28, 14:00". */
+/** An axis label for a time bucket: days as "Nov 28" / "11月28日", hours as "Nov 28, 14:00". */
 export function formatBucket(t: number | string, hourly: boolean): string {
-  const ms = typeof t === 'string' ? Date.parse(t) : t;
-  return hourly ? HOUR.format(ms) : DATE.format(ms);
+  const ms = toMs(t);
+  return hourly
+    ? dateFormat('hour', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms)
+    : dateFormat('date', { month: 'short', day: 'numeric' }).format(ms);
 }
 
 /** "12 min ago": only for freshness indicators. */
 export function formatAgo(t: number, now: number = Date.now()): string {
   const s = Math.round((now - t) / 1000);
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return `${Math.round(s / 86400)} days ago`;
+  if (s < 60) return strings.time.secondsAgo(s);
+  if (s < 3600) return strings.time.minutesAgo(Math.round(s / 60));
+  if (s < 86400) return strings.time.hoursAgo(Math.round(s / 3600));
+  return strings.time.daysAgo(Math.round(s / 86400));
+}
+
+/** Wall-clock text "YYYY-MM-DDTHH:mm" of an instant in the shown zone (for datetime-local inputs). */
+export function toZoneInput(t: number): string {
+  const p = Object.fromEntries(
+    dateFormat('input', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(t)
+      .map((x) => [x.type, x.value]),
+  );
+  // A fixed en-style order regardless of the language: parts are read by type.
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** The instant whose wall-clock time in the shown zone is `text` ("YYYY-MM-DDTHH:mm"); NaN when unreadable. */
+export function fromZoneInput(text: string): number {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(text);
+  if (!m) return NaN;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  // Two steps settle the offset, also next to a DST change.
+  let t = asUtc - offsetMs(asUtc);
+  t = asUtc - offsetMs(t);
+  return t;
+}
+
+function offsetMs(t: number): number {
+  const local = toZoneInput(t);
+  const asUtc = Date.parse(`${local}:00Z`);
+  return asUtc - Math.floor(t / 60_000) * 60_000;
 }
 
 /** A cell of a result table as text, by its KQL type. */
 export function formatCell(value: unknown, type: string, bytes = false): string {
   if (value === null || value === undefined) return '';
   if (type === 'datetime' && typeof value === 'string') return formatTime(value);
-  if (typeof value === 'number') return bytes ? formatBytes(value) : type === 'real' ? PERCENT.format(value) : formatCount(value);
+  if (typeof value === 'number') return bytes ? formatBytes(value) : type === 'real' ? formatDecimal(value) : formatCount(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

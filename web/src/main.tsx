@@ -1,8 +1,12 @@
-// Entry point of the web app.
+// Entry point of the web app: the viewer's language and zone are set before the first render.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { initI18n } from './i18n';
 import './styles.css';
+import './responsive.css';
+
+initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

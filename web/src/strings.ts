@@ -1,6 +1,7 @@
-// Every user-facing string of the web app, in one place so a translation (Japanese first) can follow.
+// Every user-facing string of the web app, in English; strings-ja.ts has the same keys in Japanese. Components read
+// `strings`, which follows the chosen language (i18n.ts switches it before the app renders again).
 
-export const strings = {
+export const en = {
   appName: 'mailsift',
   nav: {
     overview: 'Overview',
@@ -10,10 +11,100 @@ export const strings = {
     explorer: 'Explorer',
     threatIntel: 'Threat intel',
     settings: 'Settings',
+    imports: 'Imports',
     signOut: 'Sign out',
     signedInAs: (user: string, role: string) => `${user} (${role})`,
     skipToContent: 'Skip to content',
+    main: 'Main',
+    menu: 'Menu',
+    current: (page: string) => `Page: ${page}`,
   },
+  roles: { admin: 'admin', analyst: 'analyst', viewer: 'viewer' } as Record<string, string>,
+  prefs: {
+    title: 'Display settings',
+    language: 'Language',
+    languageAuto: (lang: string) => `Browser (${lang})`,
+    languages: { en: 'English', ja: '日本語 (Japanese)' } as Record<string, string>,
+    timeZone: 'Time zone',
+    zoneBrowser: (zone: string) => `Browser (${zone})`,
+    zoneOrganization: (zone: string) => `Organization (${zone})`,
+    saved: 'Saved for your account.',
+  },
+  time: {
+    secondsAgo: (n: number) => `${n} s ago`,
+    minutesAgo: (n: number) => `${n} min ago`,
+    hoursAgo: (n: number) => `${n} h ago`,
+    daysAgo: (n: number) => `${n} days ago`,
+  },
+  /** Display names of values stored in English (the stored value stays what filters and KQL use). */
+  values: {
+    Delivered: 'Delivered',
+    Failed: 'Failed',
+    Pending: 'Pending',
+    Expanded: 'Expanded',
+    Quarantined: 'Quarantined',
+    FilteredAsSpam: 'FilteredAsSpam',
+    GettingStatus: 'GettingStatus',
+    Recalled: 'Recalled',
+    None: 'None',
+    Inbound: 'Inbound',
+    Outbound: 'Outbound',
+    Internal: 'Internal',
+    External: 'External',
+    low: 'low',
+    medium: 'medium',
+    high: 'high',
+    critical: 'critical',
+  } as Record<string, string>,
+  /** Headings for result columns of the dashboards (a column not listed shows its KQL name). */
+  columns: {
+    Time: 'Time',
+    Count: 'Count',
+    Status: 'Status',
+    Sender: 'Sender',
+    SenderAddress: 'Sender',
+    SenderDomain: 'Sender domain',
+    Recipient: 'Recipient',
+    RecipientAddress: 'Recipient',
+    RecipientDomain: 'Recipient domain',
+    Recipients: 'Recipients',
+    Subject: 'Subject',
+    Size: 'Size',
+    Bytes: 'Bytes',
+    Messages: 'Messages',
+    Received: 'Received',
+    Direction: 'Direction',
+    Country: 'Country',
+    FromCountry: 'Sender country',
+    FromIP: 'Sender IP',
+    Domain: 'Domain',
+    Term: 'Term',
+    Previous: 'Previous period',
+    Entity: 'Entity',
+    Type: 'Type',
+    Indicator: 'Indicator',
+    Confidence: 'Confidence',
+    Actor: 'Actor',
+    Feed: 'Feed',
+    FirstSeen: 'First seen',
+    LastSeen: 'Last seen',
+    Rank: 'Rank',
+    Senders: 'Senders',
+    Domains: 'Domains',
+    ToCountry: 'Recipient country',
+    ToIP: 'Recipient IP',
+    TotalCount: 'Total',
+    Total: 'Total',
+    Rows: 'Rows',
+    Value: 'Value',
+    Severity: 'Severity',
+    Rule: 'Rule',
+    Findings: 'Findings',
+    FromAsn: 'Sender AS',
+    FromAsOrg: 'Sender AS name',
+    Labels: 'Labels',
+    Indicators: 'Indicators',
+  } as Record<string, string>,
   signIn: {
     title: 'Sign in to mailsift',
     username: 'User name',
@@ -109,6 +200,7 @@ export const strings = {
     termTrendUp: (pct: string) => `up ${pct} vs previous period`,
     termTrendDown: (pct: string) => `down ${pct} vs previous period`,
     termNew: 'new in this period',
+    termNewShort: 'new',
     settlingNote: (time: string) => `After ${time} the data is still arriving`,
     settlingTitle: (utc: string) => `Collectors have stored everything received up to ${utc}; later counts may still grow.`,
     settlingTip: 'still arriving',
@@ -132,6 +224,15 @@ export const strings = {
     openEvidence: 'Open the evidence rows in Explorer',
     states: { open: 'Open', acknowledged: 'Acknowledged', closed: 'Closed' } as Record<string, string>,
     updatedBy: (who: string) => `last changed by ${who}`,
+    entityNames: {
+      sender: 'Sender',
+      senderDomain: 'Sender domain',
+      recipient: 'Recipient',
+      ip: 'IP',
+      country: 'Country',
+      status: 'Status',
+      subject: 'Subject',
+    } as Record<string, string>,
     filterAll: 'All states',
   },
   explorer: {
@@ -194,10 +295,52 @@ export const strings = {
     noDeliveries: 'No alert has been sent yet.',
     noCollectorRuns: 'No collector has run yet (mailsift collect, or serve).',
   },
+  imports: {
+    title: 'Imports',
+    upload: 'Upload export files',
+    uploadHelp:
+      'Message trace exports (Graph, Reporting Web Service, PowerShell, Exchange admin center CSV, tracking logs); the format is detected from the content.',
+    chooseFiles: 'Files to upload',
+    send: 'Upload',
+    sending: (name: string, percent: number) => `Uploading ${name}: ${percent} %`,
+    reading: (name: string) => `Reading ${name}…`,
+    report: 'Report',
+    columns: ['File', 'Format', 'Read', 'New', 'Updated', 'Duplicates', 'Rejected'],
+    unknownFormat: 'unknown',
+    rejectFile: (path: string) => `Rejected records are in ${path} on the server.`,
+    recent: 'Recent imports',
+    recentColumns: ['Time', 'File', 'Via', 'By', 'Format', 'Read', 'New', 'Rejected', 'Filed as'],
+    via: { 'drop-folder': 'drop folder', upload: 'upload' } as Record<string, string>,
+    watching: (folder: string) => `Files dropped into ${folder} are read by the server and moved to processed/ or rejected/.`,
+    noWatch: 'No drop folder configured (ingest.watch in mailsift.yaml).',
+    noImports: 'Nothing imported through the app or the drop folder yet.',
+    analystsOnly: 'Imports are for analysts and administrators.',
+  },
   errors: {
     generic: 'Something went wrong.',
     forbidden: 'Your role does not allow this.',
     network: 'The server did not answer.',
+    brokeOff: 'The connection to the server broke off.',
+    /** By the API's error code; English shows the server's own message instead. */
+    codes: {
+      AUTH_REQUIRED: 'Please sign in again.',
+      INVALID_CREDENTIALS: 'Wrong user name or password.',
+      FORBIDDEN: 'Your role does not allow this.',
+      CSRF: 'The page is out of date; reload it and try again.',
+      RATE_LIMITED: 'Too many attempts; try again later.',
+      BAD_REQUEST: 'The request was not accepted',
+      NOT_FOUND: 'Not found',
+      CONFLICT: 'This exists already',
+      QUERY_TIMEOUT: 'The query took too long and was stopped.',
+      QUERY_CANCELLED: 'The query was cancelled.',
+      QUERY_BUSY: 'The server is busy with other queries; try again shortly.',
+      NOT_CONFIGURED: 'Not configured',
+      SSO_FAILED: 'Single sign-on did not work.',
+      KQL: 'The query has an error',
+      STORE_QUERY: 'The store could not run this query.',
+      INTERNAL: 'Internal error; the server log has the details.',
+      NETWORK: 'The server did not answer.',
+    } as Record<string, string>,
   },
   footer: {
     version: (v: string) => `mailsift ${v}`,
@@ -209,5 +352,27 @@ export const strings = {
     loading: 'Loading…',
     unknown: '(unknown)',
     empty: '(empty)',
+    characters: (n: string) => `(${n} characters)`,
   },
 } as const;
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : T extends object
+        ? { [K in keyof T]: Widen<T[K]> }
+        : T;
+
+/** The shape every language's table has: the English keys, any text. */
+export type Strings = Widen<typeof en>;
+
+/** The strings of the chosen language (a live binding: setStrings changes what every importer reads). */
+export let strings: Strings = en;
+
+/** Switch the language; the app then renders again (i18n.ts). */
+export function setStrings(table: Strings): void {
+  strings = table;
+}

@@ -1,5 +1,7 @@
 // Text from strangers (subjects, addresses, indicator names): control characters and direction overrides made
 // visible, never obeyed, and long values cut for display with the whole value kept for tooltips.
+import { formatCount } from './format';
+import { strings } from './strings';
 
 const NAMES: Record<number, string> = {
   0x200e: 'LRM',
@@ -50,5 +52,5 @@ export function shortText(text: string, max = 60): string {
 /** The full value for a tooltip, bounded so a 10,000-character subject can't flood the screen. */
 export function tooltipText(text: string, max = 2_000): string {
   const v = visibleText(text);
-  return v.length > max ? `${v.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)` : v;
+  return v.length > max ? `${v.slice(0, max)}… ${strings.common.characters(formatCount(text.length))}` : v;
 }

@@ -1,6 +1,6 @@
 /** Slack incoming web-hook: `{ text, blocks }` with every stranger's string in plain_text and `& < >` escaped (no links, no <!channel>). */
 import { z } from 'zod';
-import { evidencePairs, type Alert } from '../alert.js';
+import { alertTime, evidencePairs, type Alert } from '../alert.js';
 import { escapeSlack, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
@@ -31,9 +31,12 @@ export function slackMessage(alert: Alert): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [
     { type: 'header', text: plain(s(alert.title, 140)) },
     { type: 'section', text: plain(s(alert.sentence, 2900)) },
-    { type: 'context', elements: [plain(`Severity: ${alert.severity} · Rule: ${s(alert.rule, 200)} · ${alert.firedAt}`)] },
+    {
+      type: 'context',
+      elements: [plain(`Severity: ${alert.severity} · Rule: ${s(alert.rule, 200)} · ${alertTime(alert.firedAt, alert.timeZone)}`)],
+    },
   ];
-  const rows = evidencePairs(alert.evidence);
+  const rows = evidencePairs(alert.evidence, alert.timeZone);
   if (rows.length > 0) {
     const lines = rows.map((row) => '• ' + row.map((p) => `${escapeSlack(p.name)}: ${escapeSlack(p.value)}`).join(' | '));
     blocks.push({ type: 'section', text: plain(`Evidence (top ${rows.length}):\n${lines.join('\n')}`.slice(0, 2990)) });

@@ -1,7 +1,7 @@
 /** E-mail over SMTP with nodemailer: STARTTLS required by default, optional AUTH, a text part and an HTML part with everything escaped. */
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import { alertTextLines, evidencePairs, type Alert } from '../alert.js';
+import { alertTextLines, alertTime, evidencePairs, type Alert } from '../alert.js';
 import { DeliveryError } from '../errors.js';
 import { escapeHtml, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
@@ -39,10 +39,10 @@ export function emailContent(alert: Alert, subjectPrefix: string): { subject: st
   const parts = [
     `<h2>${h(alert.title, 200)}</h2>`,
     `<p>${h(alert.sentence, 1000)}</p>`,
-    `<p>Severity: <b>${h(alert.severity, 20)}</b> · Rule: ${h(alert.rule, 200)} · Fired: ${h(alert.firedAt, 40)}</p>`,
+    `<p>Severity: <b>${h(alert.severity, 20)}</b> · Rule: ${h(alert.rule, 200)} · Fired: ${h(alertTime(alert.firedAt, alert.timeZone), 40)}</p>`,
   ];
   if (alert.link) parts.push(`<p><a href="${escapeHtml(alert.link)}">Open in mailsift</a></p>`);
-  const rows = evidencePairs(alert.evidence);
+  const rows = evidencePairs(alert.evidence, alert.timeZone);
   if (rows.length > 0) {
     const head = rows[0]!.map((p) => `<th align="left">${escapeHtml(p.name)}</th>`).join('');
     const body = rows.map((r) => `<tr>${r.map((p) => `<td>${escapeHtml(p.value)}</td>`).join('')}</tr>`).join('\n');

@@ -1,6 +1,6 @@
 /** Microsoft Teams (Workflows or incoming web-hook): an Adaptive Card 1.4 whose text is Markdown-escaped so subjects cannot become links. */
 import { z } from 'zod';
-import { evidencePairs, type Alert } from '../alert.js';
+import { alertTime, evidencePairs, type Alert } from '../alert.js';
 import { escapeMarkdown, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
@@ -34,11 +34,11 @@ export function teamsMessage(alert: Alert): Record<string, unknown> {
       facts: [
         { title: 'Severity', value: alert.severity },
         { title: 'Rule', value: t(alert.rule, 200) },
-        { title: 'Fired', value: alert.firedAt },
+        { title: 'Fired', value: alertTime(alert.firedAt, alert.timeZone) },
       ],
     },
   ];
-  const rows = evidencePairs(alert.evidence);
+  const rows = evidencePairs(alert.evidence, alert.timeZone);
   if (rows.length > 0) {
     body.push({ type: 'TextBlock', text: `Evidence (top ${rows.length})`, weight: 'Bolder', spacing: 'Medium' });
     for (const row of rows)

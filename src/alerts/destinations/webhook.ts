@@ -1,7 +1,7 @@
 /** Generic web-hook: the alert as a JSON POST, optionally signed with HMAC-SHA256 over the raw body. */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import type { Alert } from '../alert.js';
+import { alertTime, type Alert } from '../alert.js';
 import { visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
@@ -30,6 +30,8 @@ export function webhookPayload(alert: Alert, timestamp: number): Record<string, 
     // Inside the signed body, so a receiver comparing it with X-Mailsift-Timestamp and its clock can refuse replays.
     timestamp,
     firedAt: alert.firedAt,
+    // The same moment in the organisation's zone, for people reading the payload (2026-11-26T09:00:00+09:00).
+    ...(alert.timeZone ? { timeZone: alert.timeZone, firedAtLocal: alertTime(alert.firedAt, alert.timeZone) } : {}),
     rule: alert.rule,
     severity: alert.severity,
     title: visible(alert.title, 300),

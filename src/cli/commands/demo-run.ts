@@ -38,7 +38,9 @@ export async function runDemo(ctx: CommandContext, opts: DemoOptions): Promise<n
   // The demo tenant's own organization (accepted domains, countries) drives direction, detections and the UI.
   const organization = (await store.getState('demo:organization'))?.value as LoadedConfig['organization'] | undefined;
   if (organization) ctx.config.organization = { ...ctx.config.organization, ...organization };
-  ctx.config.detections = { timeZone: 'Asia/Tokyo', ...ctx.config.detections };
+  // The demo company is in Japan: its screens, exports, alerts and detections keep Tokyo time unless configured otherwise.
+  ctx.config.organization = { timeZone: 'Asia/Tokyo', ...ctx.config.organization };
+  ctx.config.detections = { timeZone: ctx.config.organization.timeZone, ...ctx.config.detections };
   return serveDemo(store, ctx, { host: opts.host, port: opts.port === undefined ? undefined : Number(opts.port), days: wanted.days });
 }
 

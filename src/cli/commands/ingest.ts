@@ -1,12 +1,14 @@
 /** `mailsift ingest PATH...`: read message-trace files into the store. */
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Command } from 'commander';
 import type { IngestReport } from '../../ingest/index.js';
 import { parseStoreUrl } from '../../store/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { io, resolvePath } from '../io.js';
 import { ingestProgressBar } from '../progress.js';
 import { formatCount } from '../format-number.js';
+import { msg } from '../messages.js';
 
 const FORMATS = ['auto', 'graph', 'rws', 'powershell', 'eac', 'tracking-log'] as const;
 
@@ -21,7 +23,7 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
     .option('--batch-size <n>', 'records per transaction (larger loads faster, smaller commits sooner)', '100000')
     .action((paths: string[], opts: { format: string; json?: boolean; rejects?: string; batchSize: string }, cmd: Command) =>
       run(async () => {
-        if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
         const batchSize = Number(opts.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number above 0');
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
@@ -30,18 +32,22 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
           const store = await ctx.store();
           const enricher = await ctx.enricher();
           const { ingestPaths } = await import('../../ingest/index.js');
-          const report = await ingestPaths(paths, {
+          // Read relative to the caller's folder (the same as this process's, unless handed to a running server).
+          const absolute = paths.map(resolvePath);
+          const rejectFile = opts.rejects ? resolvePath(opts.rejects) : defaultRejectFile(ctx.config.store);
+          const read = await ingestPaths(absolute, {
             store,
             enrich: (records) => enricher.enrich(records),
             dimensions: enricher,
-            rejectFile: opts.rejects ?? defaultRejectFile(ctx.config.store),
+            rejectFile,
             format: opts.format as never,
             progress,
             batchSize,
           });
           progress.stop();
-          process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
-          for (const f of report.files) if (f.error) process.stderr.write(`mailsift: ${f.error}\n`);
+          const report = asGiven(read, absolute, paths, opts.rejects);
+          io().stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
+          for (const f of report.files) if (f.error) io().stderr.write(`mailsift: ${f.error}\n`);
           if (report.files.some((f) => f.error)) return EXIT.failed;
           return report.totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
         } finally {
@@ -50,6 +56,19 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
         }
       }),
     );
+}
+
+/** The report with paths shown as the command line gave them (relative stays relative). */
+function asGiven(report: IngestReport, absolute: string[], given: string[], rejects: string | undefined): IngestReport {
+  const show = (path: string) => {
+    const i = absolute.findIndex((a) => path === a || path.startsWith(a + sep));
+    return i < 0 ? path : path === absolute[i] ? given[i]! : join(given[i]!, path.slice(absolute[i]!.length + 1));
+  };
+  return {
+    ...report,
+    files: report.files.map((f) => ({ ...f, path: show(f.path) })),
+    rejectFile: report.rejectFile && rejects ? rejects : report.rejectFile,
+  };
 }
 
 /** Rejects go beside a DuckDB store file, else into the working folder. */
@@ -61,14 +80,11 @@ function defaultRejectFile(storeUrl: string): string {
 }
 
 function summary(r: IngestReport): string {
-  const t = r.totals;
-  const lines = r.files.map(
-    (f) =>
-      `${f.path} (${f.format ?? 'unknown format'}): ${formatCount(f.read)} read, ${formatCount(f.ingested)} new, ${formatCount(f.updated)} updated, ${formatCount(f.duplicates)} duplicates, ${formatCount(f.rejected)} rejected`,
-  );
-  lines.push(
-    `total: ${formatCount(t.read)} read, ${formatCount(t.ingested)} new, ${formatCount(t.updated)} updated, ${formatCount(t.duplicates)} duplicates, ${formatCount(t.rejected)} rejected, ${formatCount(t.events)} events`,
-  );
-  if (r.rejectFile) lines.push(`rejected records: ${r.rejectFile}`);
+  const m = msg().ingest;
+  const counts = (c: { read: number; ingested: number; updated: number; duplicates: number; rejected: number }) =>
+    m.counts(formatCount(c.read), formatCount(c.ingested), formatCount(c.updated), formatCount(c.duplicates), formatCount(c.rejected));
+  const lines = r.files.map((f) => m.file(f.path, f.format ?? m.unknownFormat, counts(f)));
+  lines.push(m.total(counts(r.totals), formatCount(r.totals.events)));
+  if (r.rejectFile) lines.push(m.rejectFile(r.rejectFile));
   return lines.join('\n') + '\n';
 }

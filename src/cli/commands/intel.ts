@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { io, resolvePath } from '../io.js';
 import { formatCount } from '../format-number.js';
 
 const TYPES = ['auto', 'stix', 'misp', 'csv', 'drop'] as const;
@@ -28,7 +29,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
         const name = opts.feed ?? basename(isUrl ? new URL(source).pathname : source).replace(/\.[^.]+$/, '') ?? 'imported';
         try {
           const store = await ctx.store();
-          const feed = { name, type: opts.type, ...(isUrl ? { url: source } : { path: source }) };
+          const feed = { name, type: opts.type, ...(isUrl ? { url: source } : { path: resolvePath(source) }) };
           const summary = await syncFeed(store, feed as never, { incremental: false });
           await refreshIntelMatches(store);
           printSummary([summary], opts.json);
@@ -63,7 +64,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
               summaries.push(await syncFeed(store, feed as never, { incremental: !opts.full }));
             } catch (error) {
               failed++;
-              process.stderr.write(`mailsift: feed ${feed.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+              io().stderr.write(`mailsift: feed ${feed.name}: ${error instanceof Error ? error.message : String(error)}\n`);
             }
           }
           if (summaries.length) await refreshIntelMatches(store);
@@ -103,7 +104,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
           // The table holds the matches over all mail; a window asked for here is for this listing only.
           if (!opts.from && !opts.to && minConfidence === 0) await refreshIntelMatches(store, { matches, now });
           if (opts.json) {
-            process.stdout.write(JSON.stringify(matches, null, 2) + '\n');
+            io().stdout.write(JSON.stringify(matches, null, 2) + '\n');
             return EXIT.ok;
           }
           const { renderTable } = await import('../text-table.js');
@@ -133,7 +134,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
             m.firstSeen,
             m.lastSeen,
           ]);
-          process.stdout.write(renderTable(columns, rows, process.stdout.columns ?? Infinity) + `(${formatCount(rows.length)} matches)\n`);
+          io().stdout.write(renderTable(columns, rows, io().stdout.columns ?? Infinity) + `(${formatCount(rows.length)} matches)\n`);
           return EXIT.ok;
         } finally {
           await ctx.close();
@@ -147,14 +148,14 @@ function printSummary(
   json?: boolean,
 ): void {
   if (json) {
-    process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
+    io().stdout.write(JSON.stringify(summaries, null, 2) + '\n');
     return;
   }
   for (const s of summaries) {
-    process.stdout.write(
+    io().stdout.write(
       `feed ${s.feed}: ${formatCount(s.indicators)} indicators (${s.mode === 'upsert' ? 'added or updated' : 'replaced'}), ${formatCount(s.skipped.length)} skipped\n`,
     );
-    for (const k of s.skipped.slice(0, 10)) process.stdout.write(`  skipped ${JSON.stringify(k.value).slice(0, 120)}: ${k.reason}\n`);
-    if (s.skipped.length > 10) process.stdout.write(`  … and ${formatCount(s.skipped.length - 10)} more (--json lists them all)\n`);
+    for (const k of s.skipped.slice(0, 10)) io().stdout.write(`  skipped ${JSON.stringify(k.value).slice(0, 120)}: ${k.reason}\n`);
+    if (s.skipped.length > 10) io().stdout.write(`  … and ${formatCount(s.skipped.length - 10)} more (--json lists them all)\n`);
   }
 }

@@ -2,6 +2,11 @@
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { localizeRows } from '../../export/index.js';
+import { formatCount } from '../format-number.js';
+import { io } from '../io.js';
+import { msg } from '../messages.js';
+import { outputZone, type OutputZone } from '../output-zone.js';
 import { parseTimeArg } from '../time-arg.js';
 
 const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
@@ -24,13 +29,15 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
     .option('--explain', 'print the SQL the query compiles to instead of running it')
     .action((kql: string, opts: QueryOptions, cmd: Command) =>
       run(async () => {
-        if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
         const now = Date.now();
         const timeRange = {
           from: opts.from ? parseTimeArg('--from', opts.from, now) : undefined,
           to: opts.to ? parseTimeArg('--to', opts.to, now) : undefined,
         };
-        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+        const global = cmd.optsWithGlobals<GlobalOptions>();
+        const ctx = new CommandContext(global);
+        const zone = outputZone(global.tz, ctx.config.organization);
         const [{ compileKql, KqlError }, { parseStoreUrl, runKql }] = await Promise.all([
           import('../../kql/index.js'),
           import('../../store/index.js'),
@@ -43,13 +50,13 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
           throw error;
         }
         if (opts.explain) {
-          process.stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
+          io().stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
           return EXIT.ok;
         }
         try {
           const store = await ctx.store();
           const result = await runKql(store, kql, { now, timeRange });
-          process.stdout.write(await render(opts.format, result.columns, result.rows));
+          io().stdout.write(await render(opts.format, result.columns, result.rows, zone));
           return EXIT.ok;
         } finally {
           await ctx.close();
@@ -58,11 +65,16 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
     );
 }
 
-async function render(format: string, columns: { name: string; type: string }[], rows: unknown[][]): Promise<string> {
+/**
+ * Rows as text. Datetimes are local with the offset (2026-11-26T09:00:00+09:00) in a table always, in CSV and
+ * JSON when a zone was chosen (--tz or organization.timeZone); otherwise those stay UTC for the scripts reading them.
+ */
+async function render(format: string, columns: { name: string; type: string }[], raw: unknown[][], zone: OutputZone): Promise<string> {
+  const rows = format === 'table' || zone.chosen ? localizeRows(columns, raw, zone.zone) : raw;
   if (format === 'table') {
     const { renderTable } = await import('../text-table.js');
-    const width = process.stdout.columns ?? Infinity;
-    return renderTable(columns, rows, width) + `(${rows.length.toLocaleString('en-US')} rows)\n`;
+    const width = io().stdout.columns ?? Infinity;
+    return renderTable(columns, rows, width) + `${msg().rows(formatCount(rows.length))}\n`;
   }
   const out = await import('../../export/index.js');
   if (format === 'csv') return out.toCsv(columns, rows);

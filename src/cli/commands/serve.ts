@@ -25,7 +25,7 @@ export function registerServe(program: Command, run: (fn: () => Promise<number>)
           process.stderr.write(`mailsift is serving on ${services.url}\n`);
           if ((await new UserDirectory(store).listUsers()).length === 0) {
             process.stderr.write(
-              'no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (stop the server first)\n',
+              'no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (run it while this server runs: it takes the command)\n',
             );
           }
           await untilSignal();

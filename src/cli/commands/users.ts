@@ -3,16 +3,17 @@ import type { Command } from 'commander';
 import type { UserDirectory } from '../../server/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { io } from '../io.js';
 
 type Run = (fn: () => Promise<number>) => Promise<void>;
 const ROLE_TEXT = 'admin|analyst|viewer';
 
 /** Read a password from standard input: all of it, less one trailing line break. */
 async function readPasswordFromStdin(): Promise<string> {
-  if (process.stdin.isTTY)
+  if (io().stdin.isTTY)
     throw new UsageError('--password-stdin reads a pipe: echo "$PASSWORD" | mailsift users add NAME --role R --password-stdin');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of io().stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
@@ -49,7 +50,7 @@ export function registerUsers(program: Command, run: Run): void {
         const password = await readPasswordFromStdin();
         return withUsers(cmd, async (dir) => {
           const u = await dir.addUser(name, role, password, { replace: opts.replace });
-          process.stdout.write(`user ${u.name} (${u.role}) saved\n`);
+          io().stdout.write(`user ${u.name} (${u.role}) saved\n`);
           return EXIT.ok;
         });
       }),
@@ -62,7 +63,7 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           const list = await dir.listUsers();
-          process.stdout.write(
+          io().stdout.write(
             opts.json
               ? JSON.stringify(list, null, 2) + '\n'
               : list.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n') + (list.length ? '\n' : 'no users\n'),
@@ -79,7 +80,7 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           await dir.removeUser(name);
-          process.stdout.write(`user ${name} removed\n`);
+          io().stdout.write(`user ${name} removed\n`);
           return EXIT.ok;
         }),
       ),
@@ -96,8 +97,8 @@ export function registerUsers(program: Command, run: Run): void {
         const role = await checkRole(opts.role);
         return withUsers(cmd, async (dir) => {
           const { token } = await dir.createToken(name, role);
-          process.stdout.write(token + '\n');
-          process.stderr.write(`token ${name} (${role}) created; store it now, it is not shown again\n`);
+          io().stdout.write(token + '\n');
+          io().stderr.write(`token ${name} (${role}) created; store it now, it is not shown again\n`);
           return EXIT.ok;
         });
       }),
@@ -109,7 +110,7 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           const list = await dir.listTokens();
-          process.stdout.write(list.map((t) => `${t.name}\t${t.role}\t${t.createdAt}`).join('\n') + (list.length ? '\n' : 'no tokens\n'));
+          io().stdout.write(list.map((t) => `${t.name}\t${t.role}\t${t.createdAt}`).join('\n') + (list.length ? '\n' : 'no tokens\n'));
           return EXIT.ok;
         }),
       ),
@@ -122,7 +123,7 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           await dir.revokeToken(name);
-          process.stdout.write(`token ${name} revoked\n`);
+          io().stdout.write(`token ${name} revoked\n`);
           return EXIT.ok;
         }),
       ),

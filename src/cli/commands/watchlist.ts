@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { io, resolvePath } from '../io.js';
 
 interface ImportOptions {
   name?: string;
@@ -23,14 +24,14 @@ export function registerWatchlist(program: Command, run: (fn: () => Promise<numb
       run(async () => {
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const { importWatchlist } = await import('../../detect/index.js');
-        const configured = ctx.config.watchlists.find((w) => resolve(w.path) === resolve(path));
+        const configured = ctx.config.watchlists.find((w) => resolve(w.path) === resolvePath(path));
         try {
           const store = await ctx.store();
-          const report = await importWatchlist(store, path, { name: opts.name ?? configured?.name, product: opts.product });
-          if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+          const report = await importWatchlist(store, resolvePath(path), { name: opts.name ?? configured?.name, product: opts.product });
+          if (opts.json) io().stdout.write(JSON.stringify(report, null, 2) + '\n');
           else {
             const skipped = report.skipped ? `, skipped ${report.skipped} (${report.problems.slice(0, 3).join('; ')})` : '';
-            process.stdout.write(`imported ${report.imported} alerts into watchlist ${report.name}${skipped}\n`);
+            io().stdout.write(`imported ${report.imported} alerts into watchlist ${report.name}${skipped}\n`);
           }
           return report.skipped > 0 ? EXIT.rejected : EXIT.ok;
         } finally {

@@ -40,14 +40,14 @@ export class FakeGraph {
   constructor(private readonly origin: string) {}
 
   /** Answer an authorised request (`now` is Microsoft's time). */
-  answer(url: URL, dataset: TraceDataset, now: number): FakeAnswer {
-    if (url.pathname === LIST_PATH) return this.list(url, dataset, now);
+  answer(url: URL, dataset: TraceDataset, now: number, prefer = ''): FakeAnswer {
+    if (url.pathname === LIST_PATH) return this.list(url, dataset, now, wantsUnknownEnumMembers(prefer));
     const d = DETAILS.exec(decodeURIComponent(url.pathname));
     if (d) return this.details(d[1]!, d[2]!.replace(/''/g, "'"), dataset, now);
     return graphError(404, 'UnknownError', 'Resource not found for the segment.');
   }
 
-  private list(url: URL, dataset: TraceDataset, now: number): FakeAnswer {
+  private list(url: URL, dataset: TraceDataset, now: number, evolvable: boolean): FakeAnswer {
     const q = url.searchParams;
     for (const k of q.keys())
       if (!['$filter', '$top', '$skiptoken'].includes(k)) return graphError(400, 'BadRequest', `Query option '${k}' is not supported.`);
@@ -83,7 +83,7 @@ export class FakeGraph {
     const rows = dataset.slice(start, end, now, offset, top + 1);
     const body: Record<string, unknown> = {
       '@odata.context': `${this.origin}/v1.0/$metadata#admin/exchange/tracing/messageTraces`,
-      value: rows.slice(0, top).map(graphRow),
+      value: rows.slice(0, top).map((t) => graphRow(t, evolvable)),
     };
     if (rows.length > top) {
       const next = randomBytes(12).toString('base64url');
@@ -124,8 +124,22 @@ export class FakeGraph {
   }
 }
 
+/**
+ * Graph sends members added to an evolvable enum after `unknownFutureValue` (for exchangeMessageTraceStatus:
+ * `recalled`) only to clients that ask with `Prefer: include-unknown-enum-members`; others get the sentinel
+ * (learn.microsoft.com, "Best practices: evolvable enums").
+ */
+const EVOLVED_STATUSES = new Set(['recalled']);
+
+function wantsUnknownEnumMembers(prefer: string): boolean {
+  return prefer
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .includes('include-unknown-enum-members');
+}
+
 /** An exchangeMessageTrace item as Graph v1.0 sends it. */
-function graphRow(t: FakeTraceView): Record<string, unknown> {
+function graphRow(t: FakeTraceView, evolvable: boolean): Record<string, unknown> {
   return {
     id: t.id,
     messageId: t.messageId,
@@ -134,7 +148,7 @@ function graphRow(t: FakeTraceView): Record<string, unknown> {
     recipientAddress: t.recipientAddress,
     subject: t.subject,
     size: t.size,
-    status: t.status,
+    status: EVOLVED_STATUSES.has(t.status) && !evolvable ? 'unknownFutureValue' : t.status,
     fromIP: t.fromIP,
     toIP: t.toIP,
   };

@@ -10,6 +10,7 @@ const clock = new FakeClock(T0);
 let fake: FakeMicrosoft;
 let graphToken: string;
 let rwsToken: string;
+const dataset = new MemoryDataset();
 
 const token = async (scope: string, secret = CLIENT_SECRET) => {
   const res = await fetch(`${fake.url}/${TENANT_ID}/oauth2/v2.0/token`, {
@@ -18,14 +19,13 @@ const token = async (scope: string, secret = CLIENT_SECRET) => {
   });
   return { status: res.status, body: (await res.json()) as { access_token?: string; error_description?: string } };
 };
-const list = (filter: string | null, extra = '', bearer = graphToken) =>
+const list = (filter: string | null, extra = '', bearer = graphToken, more: Record<string, string> = {}) =>
   fetch(`${fake.url}/v1.0/admin/exchange/tracing/messageTraces?${filter === null ? '' : `$filter=${encodeURIComponent(filter)}`}${extra}`, {
-    headers: { authorization: `Bearer ${bearer}` },
+    headers: { authorization: `Bearer ${bearer}`, ...more },
   });
 const message = async (res: Response) => ((await res.json()) as { error: { message: string } }).error.message;
 
 beforeAll(async () => {
-  const dataset = new MemoryDataset();
   dataset.add(...Array.from({ length: 30 }, (_, i) => fakeTrace(i, T0 - (i + 1) * 60_000)));
   fake = await startFakeMicrosoft({
     clock,
@@ -99,5 +99,16 @@ describe('the fake Microsoft enforces the documented rules', () => {
     expect(fake.violations.length).toBe(1);
     clock.advance(wait * 1000);
     expect((await list(filter)).status).toBe(200);
+  });
+
+  it('Graph: recalled only with Prefer: include-unknown-enum-members, else unknownFutureValue', async () => {
+    clock.advance(300_000); // past the throttle the test before ran into
+    const first = fakeTrace(0, T0 - 60_000);
+    dataset.changeStatus(first.id, first.recipientAddress, T0 - 30_000, 'recalled');
+    const filter = `receivedDateTime ge ${new Date(T0 - 3_600_000).toISOString().slice(0, 19)}Z and receivedDateTime le ${new Date(T0).toISOString().slice(0, 19)}Z`;
+    const statusOf = async (res: Response) =>
+      ((await res.json()) as { value: { id: string; status: string }[] }).value.find((v) => v.id === first.id)?.status;
+    expect(await statusOf(await list(filter))).toBe('unknownFutureValue');
+    expect(await statusOf(await list(filter, '', graphToken, { prefer: 'include-unknown-enum-members' }))).toBe('recalled');
   });
 });

@@ -174,7 +174,7 @@ export async function startFakeMicrosoft(o: FakeMicrosoftOptions): Promise<FakeM
     if (throttled) return throttled;
     return kind === 'rws'
       ? rwsAnswer(url, tenant.dataset, t, tenant.organization ?? tenant.tenantId)
-      : graph.answer(url, tenant.dataset, t);
+      : graph.answer(url, tenant.dataset, t, String(req.headers.prefer ?? ''));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

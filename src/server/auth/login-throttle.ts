@@ -10,6 +10,7 @@
 import { RateLimitedError } from '../errors.js';
 import { KeyedLock } from './keyed-lock.js';
 import { RateLimiter } from './rate-limiter.js';
+import { nameKey } from './user-name.js';
 
 /** The `server.login` settings. */
 export interface LoginLimits {
@@ -53,7 +54,8 @@ export class LoginThrottle {
    * Throws RateLimitedError when this client must wait; otherwise the attempt is counted before `verify` runs.
    */
   async attempt<T>(username: string, clientIp: string, verify: () => Promise<T | undefined>): Promise<T | undefined> {
-    const userKey = username.toLowerCase();
+    // One account whatever width or case its name is typed in (ｙａｍａｄａ, YAMADA: yamada).
+    const userKey = nameKey(username);
     const pairKey = `${userKey}\u0000${clientIp}`;
     const wait = Math.max(this.pair.retryAfter(pairKey), this.client.retryAfter(clientIp));
     if (wait > 0) throw new RateLimitedError(wait);

@@ -5,10 +5,10 @@ import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import { dummyHash, hashPassword, randomPassword, verifyPassword } from './password.js';
 import { assertStrongPassword } from './password-strength.js';
 import { isRole, type Role } from './roles.js';
+import { isValidName, nameKey, normalizeName } from './user-name.js';
 
 const USERS_KEY = 'server.users';
 const TOKENS_KEY = 'server.tokens';
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 const TOKEN_PREFIX = 'mst_';
 
 interface StoredUser {
@@ -55,9 +55,9 @@ export interface SessionCheck {
 
 /** Refuse a change that would leave no local admin (nobody could manage users through the web app any more). */
 function assertAdminRemains(users: readonly StoredUser[], name: string, newRole: Role | undefined): void {
-  const current = users.find((u) => u.name === name);
+  const current = users.find((u) => nameKey(u.name) === nameKey(name));
   if (current?.role !== 'admin' || newRole === 'admin') return;
-  if (users.some((u) => u.role === 'admin' && u.name !== name)) return;
+  if (users.some((u) => u.role === 'admin' && nameKey(u.name) !== nameKey(name))) return;
   throw new ConflictError(
     `${name} is the last admin: ${newRole ? 'demoting' : 'removing'} it would leave nobody to manage users; add another admin first`,
   );
@@ -73,19 +73,22 @@ export class UserDirectory {
   async listUsers(): Promise<UserInfo[]> {
     return (await this.users())
       .map(({ name, role, createdAt }) => ({ name, role, createdAt }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => a.name.localeCompare(b.name, 'ja'));
   }
 
   /** Add a user (or replace its password and role with `replace`); the user's sessions end on a replace. */
-  async addUser(name: string, role: Role, password: string, options: { replace?: boolean } = {}): Promise<UserInfo> {
-    if (!NAME.test(name)) throw new BadRequestError('a user name is 1-64 letters, digits, . _ @ or -, starting with a letter or digit');
+  async addUser(rawName: string, role: Role, password: string, options: { replace?: boolean } = {}): Promise<UserInfo> {
+    const name = normalizeName(rawName);
+    if (!isValidName(name))
+      throw new BadRequestError('a user name is 1-64 letters (any script), digits, . _ @ or -, starting with a letter or digit');
     if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer');
     await assertStrongPassword(password, [name, role]);
     const passwordHash = await hashPassword(password);
     return this.serialised(async () => {
       const users = await this.users();
-      const existing = users.findIndex((u) => u.name === name);
-      if (existing >= 0 && !options.replace) throw new ConflictError(`the user ${name} exists already`);
+      // One account per name whatever its width or case: ｙａｍａｄａ and Yamada are yamada.
+      const existing = users.findIndex((u) => nameKey(u.name) === nameKey(name));
+      if (existing >= 0 && !options.replace) throw new ConflictError(`the user ${users[existing]!.name} exists already`);
       if (existing >= 0) assertAdminRemains(users, name, role);
       const user: StoredUser = { name, role, passwordHash, createdAt: new Date().toISOString(), epoch: newEpoch() };
       if (existing >= 0) users[existing] = user;
@@ -122,7 +125,7 @@ export class UserDirectory {
   async removeUser(name: string): Promise<void> {
     await this.serialised(async () => {
       const users = await this.users();
-      const rest = users.filter((u) => u.name !== name);
+      const rest = users.filter((u) => nameKey(u.name) !== nameKey(name));
       if (rest.length === users.length) throw new NotFoundError(`no user ${name}`);
       assertAdminRemains(users, name, undefined);
       await this.store.setState(USERS_KEY, rest);
@@ -131,25 +134,26 @@ export class UserDirectory {
 
   /** The user whose name and password match, or undefined. Takes as long when the user does not exist. */
   async checkPassword(name: string, password: string): Promise<(UserInfo & { epoch: string | undefined }) | undefined> {
-    const user = (await this.users()).find((u) => u.name === name);
+    const user = (await this.users()).find((u) => nameKey(u.name) === nameKey(name));
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     return user && ok ? { name: user.name, role: user.role, createdAt: user.createdAt, epoch: user.epoch } : undefined;
   }
 
   /** The current role and session epoch of a local user, or undefined when it is gone (read at every request: other processes change users too). */
   async sessionCheck(name: string): Promise<SessionCheck | undefined> {
-    const user = (await this.users()).find((u) => u.name === name);
+    const user = (await this.users()).find((u) => nameKey(u.name) === nameKey(name));
     return user ? { role: user.role, epoch: user.epoch } : undefined;
   }
 
   /** Create an API token; returns the secret, which is not stored and can't be shown again. */
-  async createToken(name: string, role: Role): Promise<{ token: string; info: TokenInfo }> {
-    if (!NAME.test(name)) throw new BadRequestError('a token name is 1-64 letters, digits, . _ @ or -');
+  async createToken(rawName: string, role: Role): Promise<{ token: string; info: TokenInfo }> {
+    const name = normalizeName(rawName);
+    if (!isValidName(name)) throw new BadRequestError('a token name is 1-64 letters (any script), digits, . _ @ or -');
     if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer');
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     return this.serialised(async () => {
       const tokens = await this.tokens();
-      if (tokens.some((t) => t.name === name)) throw new ConflictError(`the token ${name} exists already`);
+      if (tokens.some((t) => nameKey(t.name) === nameKey(name))) throw new ConflictError(`the token ${name} exists already`);
       const stored: StoredToken = { name, role, sha256: sha256(token), createdAt: new Date().toISOString() };
       tokens.push(stored);
       await this.store.setState(TOKENS_KEY, tokens);
@@ -166,7 +170,7 @@ export class UserDirectory {
   async revokeToken(name: string): Promise<void> {
     await this.serialised(async () => {
       const tokens = await this.tokens();
-      const rest = tokens.filter((t) => t.name !== name);
+      const rest = tokens.filter((t) => nameKey(t.name) !== nameKey(name));
       if (rest.length === tokens.length) throw new NotFoundError(`no token ${name}`);
       await this.store.setState(TOKENS_KEY, rest);
     });

@@ -1,10 +1,17 @@
 /** The shape of a dashboard definition (dashboards/*.json): panels of KQL plus how to draw them. */
 import { z } from 'zod';
 
+/** Text shown to people: one string, or one per language of the web app ({en, ja}; both needed). */
+const localText = z.union([z.string().min(1), z.object({ en: z.string().min(1), ja: z.string().min(1) }).strict()]);
+const localDescription = z.union([z.string(), z.object({ en: z.string(), ja: z.string() }).strict()]).default('');
+
+/** A text of a dashboard in one language (English when it has only one). */
+export type LocalText = z.infer<typeof localText>;
+
 const common = {
   id: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
-  description: z.string().default(''),
+  title: localText,
+  description: localDescription,
   /** Grid columns (of 12) the panel spans on a laptop screen. */
   width: z.number().int().min(1).max(12).default(6),
 };
@@ -86,8 +93,8 @@ export const panelSchema = z.discriminatedUnion('kind', [statPanel, chartPanel, 
 export const dashboardSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
-    title: z.string().min(1),
-    description: z.string().default(''),
+    title: localText,
+    description: localDescription,
     /** Position in the navigation. */
     order: z.number().default(100),
     panels: z.array(panelSchema).min(1),

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { dashboardSchema, type Dashboard, type Panel } from './dashboard-schema.js';
+import { dashboardSchema, type Dashboard, type LocalText, type Panel } from './dashboard-schema.js';
 
 /** Error in a dashboard file: names the file and the field. */
 export class DashboardFileError extends Error {
@@ -50,7 +50,7 @@ export class DashboardSet {
   }
 
   /** Summaries for the navigation. */
-  list(): { id: string; title: string; description: string }[] {
+  list(): { id: string; title: LocalText; description: LocalText }[] {
     return this.dashboards.map(({ id, title, description }) => ({ id, title, description }));
   }
 

@@ -1,4 +1,5 @@
 /** Runs one dashboard panel for a time range and filters: its KQL with the filters applied, plus what its kind needs. */
+import { startOfLocalDay, zoneOffsetMinutes } from '../../config/index.js';
 import { computeMatches } from '../../intel/index.js';
 import type { Store } from '../../store/index.js';
 import type { QueryOutput, QueryService } from '../query/query-service.js';
@@ -15,7 +16,9 @@ export interface PanelRequest {
   to?: number;
   filters: Filters;
   user: string;
-  /** Minutes the viewer's zone is ahead of UTC (Tokyo: 540), so days start at the viewer's midnight. */
+  /** The viewer's IANA zone: days start at its midnight. Wins over tzOffsetMinutes. */
+  timeZone?: string;
+  /** Minutes the viewer's zone is ahead of UTC (Tokyo: 540), so days start at the viewer's midnight (older clients). */
   tzOffsetMinutes?: number;
   /** Abandons the panel's queries (the client has gone away). */
   signal?: AbortSignal;
@@ -55,12 +58,26 @@ export function binFor(from?: number, to?: number): '1h' | '1d' {
   return to - from <= 3 * 86_400_000 ? '1h' : '1d';
 }
 
-/** The bins `${bin(Column)}` stands for in this request: hours from the epoch, or days from the viewer's midnight. */
-export function binSpec(request: Pick<PanelRequest, 'from' | 'to' | 'tzOffsetMinutes'>): BinSpec {
+type BinRequest = Pick<PanelRequest, 'from' | 'to' | 'tzOffsetMinutes' | 'timeZone'>;
+
+/**
+ * The bins `${bin(Column)}` stands for in this request: hours, or days from the viewer's midnight. With a zone,
+ * the origin is the zone's midnight at the start of the range (so a day bin is the local day, DST included at
+ * the range's start); hours then start on the local hour too (India, +05:30).
+ */
+export function binSpec(request: BinRequest): BinSpec {
   const bin = binFor(request.from, request.to);
+  const stepMs = bin === '1h' ? 3_600_000 : 86_400_000;
+  if (request.timeZone) {
+    const at = request.from ?? request.to ?? Date.now();
+    if (bin === '1h' && zoneOffsetMinutes(request.timeZone, at) % 60 === 0) return { stepMs, originMs: 0 };
+    // The earliest bin start after the epoch: the same bins, and plain bin() for UTC.
+    const midnight = startOfLocalDay(at, request.timeZone);
+    return { stepMs, originMs: ((midnight % stepMs) + stepMs) % stepMs };
+  }
   const shift = Math.trunc(request.tzOffsetMinutes ?? 0);
-  if (bin === '1h') return { stepMs: 3_600_000, originMs: 0 };
-  return { stepMs: 86_400_000, originMs: shift === 0 ? 0 : -shift * 60_000 };
+  if (bin === '1h') return { stepMs, originMs: 0 };
+  return { stepMs, originMs: shift === 0 ? 0 : -shift * 60_000 };
 }
 
 const BIN_PLACEHOLDER = /\$\{bin\((\w+)\)\}/;
@@ -71,7 +88,7 @@ const BIN_PLACEHOLDER = /\$\{bin\((\w+)\)\}/;
  */
 export function panelKql(
   kql: string,
-  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>,
+  request: BinRequest & Pick<PanelRequest, 'filters'>,
   env: PanelEnvironment,
   binOrigin?: number,
 ): string {

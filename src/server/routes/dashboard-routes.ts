@@ -2,13 +2,19 @@
 import { setMaxListeners } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { toCsv } from '../../export/index.js';
+import { localizeRows, toCsv } from '../../export/index.js';
 import type { AppContext } from '../app-context.js';
 import { runPanel } from '../dashboards/panel-runner.js';
 import { FILTER_NAMES, type Filters } from '../dashboards/filter-kql.js';
 import { NotFoundError, toHttpError } from '../errors.js';
+import { viewerZone } from '../preferences/viewer-zone.js';
 import { parseRange } from '../request-time.js';
 import { binSchema, errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
+
+/** A dashboard text: a string, or one per language. */
+const localTextSchema = {
+  anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, required: ['en'] }],
+} as const;
 
 const filtersSchema = {
   type: 'object',
@@ -20,6 +26,7 @@ interface PanelBody {
   from?: string;
   to?: string;
   filters?: Filters;
+  timeZone?: string;
   tzOffsetMinutes?: number;
 }
 
@@ -30,7 +37,12 @@ interface DashboardBody extends PanelBody {
 const panelBodyProperties = {
   ...timeRangeProperties,
   filters: filtersSchema,
-  tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840 },
+  timeZone: {
+    type: 'string',
+    maxLength: 64,
+    description: "IANA zone whose midnight starts the daily bins (default: the user's, else organization.timeZone)",
+  },
+  tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840, description: 'older clients: a fixed offset instead of timeZone' },
 } as const;
 
 /** Filters from query-string parameters (`status=Delivered&status=Failed&sender=a@b`). */
@@ -47,6 +59,11 @@ function filtersFromQuery(query: Record<string, unknown>): Filters {
 /** Register /api/dashboards routes. */
 export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
   const env = { embargoedCountries: ctx.config.organization.embargoedCountries };
+  // A fixed offset from an older client is kept as it was asked; otherwise the zone (asked, the user's, the organisation's).
+  const zoneOf = async (user: string, asked: { timeZone?: unknown; tzOffsetMinutes?: number }) =>
+    asked.timeZone === undefined && asked.tzOffsetMinutes !== undefined
+      ? { tzOffsetMinutes: asked.tzOffsetMinutes }
+      : { timeZone: await viewerZone(ctx, user, asked.timeZone) };
   const find = (id: string, panelId: string) => {
     const panel = ctx.dashboards.panel(id, panelId);
     if (!panel) throw new NotFoundError(`no panel ${panelId} on dashboard ${id}`);
@@ -62,7 +79,10 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
         response: {
           200: {
             type: 'array',
-            items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' } } },
+            items: {
+              type: 'object',
+              properties: { id: { type: 'string' }, title: localTextSchema, description: localTextSchema },
+            },
           },
           ...errorResponses(401),
         },
@@ -129,7 +149,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
         if (!cancel.signal.aborted) out.write(`${JSON.stringify(value)}\n`);
       };
       const user = request.principal!.user;
-      const panelRequest = { ...range, filters, tzOffsetMinutes: request.body?.tzOffsetMinutes, user, signal: cancel.signal };
+      const panelRequest = { ...range, filters, ...(await zoneOf(user, request.body ?? {})), user, signal: cancel.signal };
       const runs = panels.map((panel) =>
         runPanel(ctx.queries, ctx.store, env, panel, panelRequest).then(
           (data) => line({ panel: panel.id, data }),
@@ -188,11 +208,12 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const panel = find(request.params.id, request.params.panelId);
       const range = parseRange(request.body ?? {});
+      const user = request.principal!.user;
       return runPanel(ctx.queries, ctx.store, env, panel, {
         ...range,
         filters: request.body?.filters ?? {},
-        tzOffsetMinutes: request.body?.tzOffsetMinutes,
-        user: request.principal!.user,
+        ...(await zoneOf(user, request.body ?? {})),
+        user,
       });
     },
   );
@@ -207,6 +228,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
           type: 'object',
           properties: {
             ...timeRangeProperties,
+            timeZone: { type: 'string', maxLength: 64 },
             tzOffsetMinutes: { type: 'string' },
             ...Object.fromEntries(
               FILTER_NAMES.map((n) => [n, { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }]),
@@ -219,15 +241,21 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       const panel = find(request.params.id, request.params.panelId);
       const range = parseRange(request.query);
+      const user = request.principal!.user;
+      // Times in the file are local with their offset; the zone also names itself in a header.
+      const timeZone = await viewerZone(ctx, user, request.query.timeZone);
       const tz = Number(request.query.tzOffsetMinutes ?? 0);
+      const legacyOffset = request.query.timeZone === undefined && request.query.tzOffsetMinutes !== undefined;
       const out = await runPanel(ctx.queries, ctx.store, env, panel, {
         ...range,
         filters: filtersFromQuery(request.query),
-        tzOffsetMinutes: Number.isInteger(tz) && Math.abs(tz) <= 840 ? tz : 0,
-        user: request.principal!.user,
+        ...(legacyOffset ? { tzOffsetMinutes: Number.isInteger(tz) && Math.abs(tz) <= 840 ? tz : 0 } : { timeZone }),
+        user,
       });
       void reply.header('content-disposition', `attachment; filename="${request.params.id}-${panel.id}.csv"`);
-      return reply.type('text/csv; charset=utf-8').send('\ufeff' + toCsv(out.result.columns, out.result.rows));
+      void reply.header('x-mailsift-time-zone', timeZone);
+      const rows = localizeRows(out.result.columns, out.result.rows, timeZone);
+      return reply.type('text/csv; charset=utf-8').send('\ufeff' + toCsv(out.result.columns, rows));
     },
   );
 }

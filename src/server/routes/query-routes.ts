@@ -1,16 +1,19 @@
 /** KQL for analysts: run a query, export its rows (CSV safe for spreadsheets, or JSON), editor completions. */
 import type { FastifyInstance } from 'fastify';
-import { toCsv, toJsonArray } from '../../export/index.js';
+import { formatInstant } from '../../config/index.js';
+import { localizeRows, toCsv, toJsonArray } from '../../export/index.js';
 import { kqlCompletions, kqlCompletionsAt } from '../../kql/index.js';
 import type { AppContext } from '../app-context.js';
+import { viewerZone } from '../preferences/viewer-zone.js';
 import { parseRange } from '../request-time.js';
 import { errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
 
 const MAX_QUERY_CHARS = 100_000;
 
-/** A file name for an export, from the time of the export. */
-function exportName(ext: string): string {
-  return `mailsift-export-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.${ext}`;
+/** A file name for an export, from the local time of the export (mailsift-export-2026-11-26T09-00-00+0900.csv). */
+function exportName(ext: string, zone: string): string {
+  const local = formatInstant(Math.floor(Date.now() / 1000) * 1000, zone);
+  return `mailsift-export-${local.slice(0, 19).replace(/:/g, '-')}${local.slice(19).replace(':', '')}.${ext}`;
 }
 
 /** Register /api/query, /api/export and /api/kql/completions. */
@@ -37,18 +40,21 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
     },
   );
 
-  app.get<{ Querystring: { query: string; format?: 'csv' | 'json'; from?: string; to?: string } }>(
+  app.get<{ Querystring: { query: string; format?: 'csv' | 'json'; from?: string; to?: string; timeZone?: string } }>(
     '/api/export',
     {
       config: { access: 'analyst' },
       schema: {
         tags: ['query'],
         summary: 'Download the rows of a KQL query as CSV (RFC 4180, formula cells neutralised) or JSON',
+        description:
+          "Datetime columns are written as local time with the offset (2026-11-26T09:00:00+09:00) in `timeZone`, else the user's zone, else organization.timeZone; the header X-Mailsift-Time-Zone names it.",
         querystring: {
           type: 'object',
           properties: {
             query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS },
             format: { type: 'string', enum: ['csv', 'json'], default: 'csv' },
+            timeZone: { type: 'string', maxLength: 64 },
             ...timeRangeProperties,
           },
           required: ['query'],
@@ -58,13 +64,17 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     async (request, reply) => {
       const range = parseRange(request.query);
-      const result = await ctx.queries.run({ query: request.query.query, ...range, user: request.principal!.user });
+      const user = request.principal!.user;
+      const timeZone = await viewerZone(ctx, user, request.query.timeZone);
+      const result = await ctx.queries.run({ query: request.query.query, ...range, user });
       const format = request.query.format ?? 'csv';
-      void reply.header('content-disposition', `attachment; filename="${exportName(format)}"`);
+      const rows = localizeRows(result.columns, result.rows, timeZone);
+      void reply.header('content-disposition', `attachment; filename="${exportName(format, timeZone)}"`);
       void reply.header('x-mailsift-truncated', String(result.stats.truncated));
-      if (format === 'json') return reply.type('application/json; charset=utf-8').send(toJsonArray(result.columns, result.rows));
+      void reply.header('x-mailsift-time-zone', timeZone);
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(toJsonArray(result.columns, rows));
       // The BOM makes Excel read the file as UTF-8 (Japanese subjects).
-      return reply.type('text/csv; charset=utf-8').send('\ufeff' + toCsv(result.columns, result.rows));
+      return reply.type('text/csv; charset=utf-8').send('\ufeff' + toCsv(result.columns, rows));
     },
   );
 

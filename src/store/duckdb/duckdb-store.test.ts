@@ -39,4 +39,20 @@ describe('quoteLiteral (the DuckDB dialect escaper, src/kql/dialect/duckdb/escap
     expect((await store.query('SELECT count(*) FROM "MessageTrace"')).rows[0]![0]).toBe(0);
     await store.close();
   });
+
+  it('backs up to a new file while in use; the copy opens with the same rows', async () => {
+    const a = await openDuckDbStore(join(dir, 'live.duckdb'));
+    await a.upsertTraces([traceRow(), traceRow({ MessageTraceId: 't2' })]);
+    await a.setState('k', { v: 1 });
+    const copy = join(dir, 'backups', "it's a copy.duckdb");
+    await a.backupTo(copy);
+    await expect(a.backupTo(copy)).rejects.toThrow(/already exists/);
+    await a.upsertTraces([traceRow({ MessageTraceId: 't3' })]);
+    expect((await a.stats()).rows).toBe(3);
+    await a.close();
+    const b = await openDuckDbStore(copy);
+    expect((await b.stats()).rows).toBe(2);
+    expect((await b.getState('k'))?.value).toEqual({ v: 1 });
+    await b.close();
+  });
 });

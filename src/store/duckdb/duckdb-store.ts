@@ -1,4 +1,5 @@
 /** The embedded store: a DuckDB file (or memory) holding the tables of the event model. */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -68,7 +69,7 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
     const text = String((cause as Error)?.message ?? cause);
     if (/lock/i.test(text)) {
       throw new StoreLockedError(
-        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); stop it or use its API`,
+        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); wait for it with --wait, or stop it`,
         { cause },
       );
     }
@@ -378,6 +379,44 @@ export class DuckDbStore implements Store {
     await this.writeAll([{ sql: 'INSERT OR REPLACE INTO _state VALUES ($1, $2, now())', params: [key, JSON.stringify(value)] }]);
   }
 
+  async backupTo(path: string): Promise<void> {
+    if (this.location === ':memory:') throw new StoreQueryError('an in-memory store has nothing to back up');
+    if (existsSync(path)) throw new StoreQueryError(`${path} already exists; name a new file for the backup`);
+    await mkdir(dirname(path), { recursive: true });
+    // Under the write lock no write is half done; COPY FROM DATABASE reads one snapshot, so queries carry on meanwhile.
+    await this.writeLock.run(async () => {
+      const c = this.writer;
+      const name = String((await c.runAndReadAll('SELECT current_database()')).getRowsJS()[0]![0]);
+      try {
+        await c.run(`ATTACH ${sqlString(path)} AS mailsift_backup`);
+        await c.run(`COPY FROM DATABASE ${quoteIdent(name)} TO mailsift_backup`);
+      } catch (cause) {
+        throw new StoreQueryError(`backup to ${path} failed: ${firstLine(cause)}`, { cause });
+      } finally {
+        await c.run('DETACH DATABASE IF EXISTS mailsift_backup').catch(() => undefined);
+      }
+    });
+  }
+
+  async checkIntegrity(): Promise<string[]> {
+    const problems: string[] = [];
+    // DuckDB checksums every block it reads: reading each table whole finds a damaged file.
+    for (const table of [MessageTrace, MessageEvents, Indicators, IntelMatches, Watchlist]) {
+      try {
+        await this.query(`SELECT count(*), sum(hash(COLUMNS(*))) FROM ${quoteIdent(table.name)}`);
+      } catch (e) {
+        problems.push(`${table.name} cannot be read: ${firstLine(e)}`);
+      }
+    }
+    const keys = MessageTrace.key.map(quoteIdent).join(', ');
+    const dup = await this.query(
+      `SELECT count(*) FROM (SELECT ${keys} FROM ${quoteIdent(MessageTrace.name)} GROUP BY ${keys} HAVING count(*) > 1)`,
+    ).catch(() => undefined);
+    const n = Number(dup?.rows[0]?.[0] ?? 0);
+    if (n > 0) problems.push(`MessageTrace holds ${n} keys (MessageTraceId, RecipientAddress) more than once`);
+    return problems;
+  }
+
   async close(): Promise<void> {
     await this.writeLock.run(async () => {
       for (const c of [...this.readers, this.writer]) c.closeSync();
@@ -419,6 +458,11 @@ export class DuckDbStore implements Store {
     if (this.readers.length < 4) this.readers.push(c);
     else c.closeSync();
   }
+}
+
+/** A string literal for the statements that take no parameters (ATTACH). */
+function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** First line of an engine error, for one-line messages. */

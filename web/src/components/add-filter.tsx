@@ -1,6 +1,7 @@
 // "Add filter": pick a field, type or choose a value; the chip joins the others in the URL.
 import { useId, useState } from 'react';
 import { STATUS_ORDER } from '../colors';
+import { valueLabel } from '../i18n';
 import { strings } from '../strings';
 import { FILTER_NAMES, type FilterName } from '../url-state';
 
@@ -63,7 +64,7 @@ export function AddFilter({ onAdd }: { onAdd: (name: FilterName, value: string) 
       {choices && (
         <datalist id={listId}>
           {choices.map((c) => (
-            <option key={c} value={c} />
+            <option key={c} value={c} label={valueLabel(c)} />
           ))}
         </datalist>
       )}

@@ -5,7 +5,18 @@ import { strings } from '../strings';
 
 interface About {
   version: string;
-  geoip: { attribution?: string; sources?: { name: string; license: string; buildDate?: string }[] };
+  geoip: { attribution?: string; sources?: { name: string; license: string; buildDate?: string; attribution?: string }[] };
+}
+
+/** "IP Geolocation by DB-IP (https://db-ip.com)" -> a link named by the text; anything else stays text. */
+function Attribution({ text }: { text: string }) {
+  const m = /^(.+) \((https:\/\/[^\s()]+)\)$/.exec(text);
+  if (!m) return <span>{text}</span>;
+  return (
+    <a href={m[2]} target="_blank" rel="noopener noreferrer">
+      {m[1]}
+    </a>
+  );
 }
 
 /** Footer shown on every signed-in page. */
@@ -28,7 +39,7 @@ export function AppFooter() {
           {strings.footer.geoData}: {sources}
         </span>
       )}
-      {about.geoip.attribution && <span>{about.geoip.attribution}</span>}
+      {(about.geoip.sources ?? []).map((s) => (s.attribution ? <Attribution key={s.name} text={s.attribution} /> : null))}
     </footer>
   );
 }

@@ -1,16 +1,12 @@
 // The bar above every page: time range (in the viewer's zone, UTC on hover), auto-refresh, and the active filters as chips.
 import { useState } from 'react';
-import { formatTime, formatUtc, zoneName } from '../format';
+import { currentTimeZone, formatTime, formatUtc, fromZoneInput, toZoneInput, zoneName } from '../format';
+import { valueLabel } from '../i18n';
 import { strings } from '../strings';
 import { FILTER_NAMES, REFRESH_MS, useViewState, type RangeKey, type RefreshKey } from '../url-state';
 import { AddFilter } from './add-filter';
 import { FreshnessBadge } from './freshness-badge';
 import { SafeText } from './safe-text';
-
-function toLocalInput(t: number): string {
-  const d = new Date(t - new Date(t).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-}
 
 export function TopBar() {
   const { range, filters, setRange, setFilters, addFilter, refresh, setRefresh, wall, setWall } = useViewState();
@@ -33,7 +29,7 @@ export function TopBar() {
           value={range.key}
           onChange={(e) => {
             const key = e.target.value as RangeKey;
-            if (key === 'custom') setCustom({ from: toLocalInput(range.from), to: toLocalInput(range.to) });
+            if (key === 'custom') setCustom({ from: toZoneInput(range.from), to: toZoneInput(range.to) });
             else {
               setCustom(null);
               setRange({ key, from: 0, to: 0 });
@@ -51,8 +47,9 @@ export function TopBar() {
             className="custom-range"
             onSubmit={(e) => {
               e.preventDefault();
-              const from = new Date(custom.from).getTime();
-              const to = new Date(custom.to).getTime();
+              // The inputs hold wall-clock times of the shown zone (which may not be the browser's).
+              const from = fromZoneInput(custom.from);
+              const to = fromZoneInput(custom.to);
               if (from < to) {
                 setRange({ key: 'custom', from, to });
                 setCustom(null);
@@ -73,7 +70,7 @@ export function TopBar() {
         <span className="range-text" title={strings.range.utcTitle(formatUtc(range.from), formatUtc(range.to))} data-testid="range-text">
           {formatTime(range.from)} – {formatTime(range.to)}
         </span>
-        <span className="zone" title={Intl.DateTimeFormat().resolvedOptions().timeZone}>
+        <span className="zone" title={currentTimeZone()} data-testid="zone">
           {strings.range.zone(zoneName(range.to))}
         </span>
         <select
@@ -104,7 +101,8 @@ export function TopBar() {
         {chips.length === 0 && <span className="muted">{strings.filters.none}</span>}
         {chips.map((c) => (
           <span className="chip" key={`${c.name}=${c.value}`} data-testid={`chip-${c.name}`}>
-            <span className="chip-name">{strings.filters.names[c.name]}:</span> <SafeText text={c.value} maxChars={80} />
+            <span className="chip-name">{strings.filters.names[c.name]}:</span>{' '}
+            <SafeText text={c.name === 'status' || c.name === 'direction' ? valueLabel(c.value) : c.value} maxChars={80} />
             <button
               type="button"
               className="chip-remove"

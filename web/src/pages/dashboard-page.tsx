@@ -1,12 +1,14 @@
 // A dashboard: its panels on a 12-column grid, loaded by one streamed request and drawn as each answer arrives.
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { errorText } from '../error-text';
+import { api } from '../api';
 import { ChartPanel } from '../panels/chart-panel';
 import { DashboardDataProvider } from '../panels/dashboard-data';
 import { KeywordsPanel } from '../panels/keywords-panel';
 import type { PanelProps } from '../panels/panel-props';
 import { StatPanel } from '../panels/stat-panel';
 import { TablePanel } from '../panels/table-panel';
+import { localText, type LocalText } from '../i18n';
 import { useMe } from '../session';
 import { strings } from '../strings';
 import type { DashboardDef, PanelDef } from '../types';
@@ -61,6 +63,23 @@ function useRefreshTick(ms: number | null): number {
   return tick;
 }
 
+/** A dashboard as the API sends it: titles and descriptions per language. */
+type RawDashboard = Omit<DashboardDef, 'title' | 'description' | 'panels'> & {
+  title: LocalText;
+  description: LocalText;
+  panels: (Omit<PanelDef, 'title' | 'description'> & { title: LocalText; description: LocalText })[];
+};
+
+/** The dashboard with its texts in the shown language. */
+function inLanguage(d: RawDashboard): DashboardDef {
+  return {
+    ...d,
+    title: localText(d.title),
+    description: localText(d.description),
+    panels: d.panels.map((p) => ({ ...p, title: localText(p.title), description: localText(p.description) }) as PanelDef),
+  };
+}
+
 export function DashboardPage({ id }: { id: string }) {
   const me = useMe();
   const { range, filters, addFilter, refresh } = useViewState();
@@ -69,8 +88,9 @@ export function DashboardPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setDashboard(null);
-    api<DashboardDef>('GET', `/api/dashboards/${encodeURIComponent(id)}`).then(setDashboard, (e: unknown) =>
-      setError(e instanceof ApiError ? e.message : strings.errors.generic),
+    api<RawDashboard>('GET', `/api/dashboards/${encodeURIComponent(id)}`).then(
+      (d) => setDashboard(inLanguage(d)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [id]);
   if (error) return <p role="alert">{error}</p>;

@@ -1,11 +1,12 @@
 // The Explorer: write KQL, run it over the top bar's time range, read the rows (virtualised, sortable), chart them, export them.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorText } from '../error-text';
 import { api, ApiError, type QueryResult } from '../api';
 import { EChart } from '../components/echart';
 import { KqlEditor, type EditorError } from '../explorer/kql-editor';
 import { isOwnLinkRun } from '../explorer/link-run';
 import type { KqlCompletions } from '../explorer/kql-language';
-import { formatCount } from '../format';
+import { currentTimeZone, formatCount } from '../format';
 import { buildChart, type ChartKind } from '../panels/chart-option';
 import { ResultTable } from '../panels/result-table';
 import { strings } from '../strings';
@@ -75,7 +76,7 @@ export function ExplorerPage() {
       setResult(null);
       if (e instanceof ApiError && e.line !== undefined && e.column !== undefined)
         setError({ message: e.message, at: { line: e.line, column: e.column, message: e.message } });
-      else setError({ message: e instanceof ApiError ? e.message : strings.errors.generic });
+      else setError({ message: errorText(e) });
     } finally {
       setRunning(false);
     }
@@ -102,7 +103,7 @@ export function ExplorerPage() {
   const spec = useMemo(() => (result ? chartSpec(result, picked) : null), [result, picked]);
   const built = useMemo(() => (result && spec ? buildChart(spec, result) : null), [result, spec]);
   const exportHref = (format: 'csv' | 'json') =>
-    `/api/export?${new URLSearchParams({ query: text, format, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() }).toString()}`;
+    `/api/export?${new URLSearchParams({ query: text, format, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), timeZone: currentTimeZone() }).toString()}`;
 
   return (
     <div className="explorer">
@@ -180,6 +181,7 @@ export function ExplorerPage() {
             </div>
           )}
           <ResultTable
+            kqlNames
             result={result}
             maxHeight={560}
             onOpenMessage={(id) => navigate(`/message/${encodeURIComponent(id)}${viewQuery}`)}

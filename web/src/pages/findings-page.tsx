@@ -1,7 +1,9 @@
 // Findings of the detection rules: severity, time, entities, state; each leads to its evidence rows in the Explorer.
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { errorText } from '../error-text';
+import { api } from '../api';
 import { severityColor } from '../colors';
+import { valueLabel } from '../i18n';
 import { SafeText } from '../components/safe-text';
 import { formatCount, formatTime, formatUtc } from '../format';
 import { explorerHref } from '../panels/panel-links';
@@ -39,7 +41,7 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
     if (stateFilter) q.set('state', stateFilter);
     api<{ findings: Finding[] }>('GET', `/api/findings?${q.toString()}`).then(
       (r) => setFindings(r.findings),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : strings.errors.generic),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [range.from, range.to, stateFilter, focusId]);
 
@@ -48,7 +50,7 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
       const updated = await api<Finding>('PATCH', `/api/findings/${encodeURIComponent(f.id)}`, { state });
       setFindings((list) => list?.map((x) => (x.id === f.id ? updated : x)) ?? null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : strings.errors.generic);
+      setError(errorText(e));
     }
   };
   const rangeQuery = writeViewState('', range, {});
@@ -98,7 +100,7 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
                   <tr key={f.id}>
                     <td>
                       <span className="status-chip" style={{ backgroundColor: sw.color, color: sw.text }}>
-                        {f.severity}
+                        {valueLabel(f.severity)}
                       </span>
                     </td>
                     <td title={f.from ? formatUtc(f.from) : ''}>{f.from ? formatTime(f.from) : ''}</td>
@@ -111,7 +113,8 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
                         .filter(([, v]) => v)
                         .map(([k, v]) => (
                           <span key={k} className="entity">
-                            <span className="muted">{k}:</span> <SafeText text={String(v)} maxChars={80} />
+                            <span className="muted">{strings.findings.entityNames[k] ?? k}:</span>{' '}
+                            <SafeText text={k === 'status' ? valueLabel(String(v)) : String(v)} maxChars={80} />
                           </span>
                         ))}
                     </td>

@@ -1,6 +1,7 @@
 // One message: every recipient row of its MessageTraceId and every hop (MessageEvents), oldest first.
 import { useEffect, useState } from 'react';
-import { api, ApiError, type QueryResult } from '../api';
+import { errorText } from '../error-text';
+import { api, type QueryResult } from '../api';
 import { ResultTable } from '../panels/result-table';
 import { strings } from '../strings';
 import { SafeText } from '../components/safe-text';
@@ -24,7 +25,7 @@ export function MessagePage({ traceId }: { traceId: string }) {
         setRows(r);
         setHops(h);
       },
-      (e: unknown) => setError(e instanceof ApiError ? e.message : strings.errors.generic),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [traceId]);
   return (

@@ -1,8 +1,9 @@
 // Settings for administrators: users, API tokens, and what mailsift.yaml configures (collectors, feeds, alert rules).
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { errorText } from '../error-text';
+import { api } from '../api';
 import { SafeText } from '../components/safe-text';
-import { formatTime } from '../format';
+import { formatCount, formatTime } from '../format';
 import { useMe } from '../session';
 import { strings } from '../strings';
 
@@ -84,7 +85,7 @@ export function SettingsPage() {
         setTokens(t);
         setInfo(s);
       },
-      (e: unknown) => setError(e instanceof ApiError ? e.message : strings.errors.generic),
+      (e: unknown) => setError(errorText(e)),
     );
   }, []);
   useEffect(() => {
@@ -98,7 +99,7 @@ export function SettingsPage() {
       await work();
       load();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : strings.errors.generic);
+      setError(errorText(e));
     }
   };
 
@@ -128,7 +129,7 @@ export function SettingsPage() {
                   <td>
                     <SafeText text={u.name} />
                   </td>
-                  <td>{u.role}</td>
+                  <td>{strings.roles[u.role] ?? u.role}</td>
                   <td>{formatTime(u.createdAt)}</td>
                   <td>
                     {u.name !== me.user && (
@@ -158,9 +159,9 @@ export function SettingsPage() {
             <label>
               {strings.settings.role}{' '}
               <select value={newUser.role} onChange={(e) => setNewUser({ ...newUser, role: e.target.value })}>
-                <option value="viewer">viewer</option>
-                <option value="analyst">analyst</option>
-                <option value="admin">admin</option>
+                <option value="viewer">{strings.roles.viewer}</option>
+                <option value="analyst">{strings.roles.analyst}</option>
+                <option value="admin">{strings.roles.admin}</option>
               </select>
             </label>
             <label>
@@ -187,7 +188,7 @@ export function SettingsPage() {
           <ul className="plain-list">
             {tokens.map((t) => (
               <li key={t.name}>
-                <SafeText text={t.name} /> <span className="muted">({t.role})</span>{' '}
+                <SafeText text={t.name} /> <span className="muted">({strings.roles[t.role] ?? t.role})</span>{' '}
                 <button type="button" onClick={() => void act(() => api('DELETE', `/api/tokens/${encodeURIComponent(t.name)}`))}>
                   {strings.settings.revoke}
                 </button>
@@ -217,9 +218,9 @@ export function SettingsPage() {
             <label>
               {strings.settings.role}{' '}
               <select value={newToken.role} onChange={(e) => setNewToken({ ...newToken, role: e.target.value })}>
-                <option value="viewer">viewer</option>
-                <option value="analyst">analyst</option>
-                <option value="admin">admin</option>
+                <option value="viewer">{strings.roles.viewer}</option>
+                <option value="analyst">{strings.roles.analyst}</option>
+                <option value="admin">{strings.roles.admin}</option>
               </select>
             </label>
             <button type="submit">{strings.settings.createToken}</button>
@@ -264,7 +265,7 @@ export function SettingsPage() {
                       <td>{c.lastSuccessAt ? formatTime(c.lastSuccessAt) : strings.settings.never}</td>
                       <td>{c.checkpoint ? formatTime(c.checkpoint) : '-'}</td>
                       <td>{c.completeUpTo ? formatTime(c.completeUpTo) : '-'}</td>
-                      <td className="num">{c.rowsLastPass.toLocaleString('en-US')}</td>
+                      <td className="num">{formatCount(c.rowsLastPass)}</td>
                       <td className="num">{`${c.requestsUsed} / ${c.requestBudget}`}</td>
                       <td>{c.lastError ? <SafeText text={`${formatTime(c.lastError.at)}: ${c.lastError.message}`} /> : '-'}</td>
                     </tr>

@@ -5,6 +5,7 @@ import { seriesColor, STATUS_ORDER } from '../colors';
 import type { EChartsOption } from '../components/echart';
 import { echarts, tooltipNode } from '../components/echart';
 import { formatBucket, formatTime, formatValue } from '../format';
+import { columnLabel, valueLabel } from '../i18n';
 import { strings } from '../strings';
 import { shortText, tooltipText } from '../visible-text';
 import { fillTimeBuckets, type BinInfo } from './fill-time-buckets';
@@ -58,6 +59,14 @@ const TIME_SERIES_KINDS: readonly ChartKind[] = ['stacked-column', 'column', 'li
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
+/** How a series value is named in the legend (statuses and directions in the shown language). */
+export function seriesName(value: string): string {
+  return shortText(value ? valueLabel(value) : strings.common.empty, 40);
+}
+
+/** A category of the x axis or a pie slice as shown. */
+const categoryName = (value: string, max: number) => shortText(value ? valueLabel(value) : strings.common.empty, max);
+
 function axisColor(): { text: string; line: string } {
   const s = getComputedStyle(document.documentElement);
   return { text: s.getPropertyValue('--text-muted').trim() || '#555', line: s.getPropertyValue('--border').trim() || '#ddd' };
@@ -86,7 +95,9 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
         tooltip: {
           trigger: 'item',
           formatter: (p: { name: string; value: number; color: string; dataIndex: number }) =>
-            tooltipNode(tooltipText(rows[p.dataIndex]?.raw ?? ''), [{ color: p.color, label: spec.y, value: fmt(p.value) }]),
+            tooltipNode(tooltipText(valueLabel(rows[p.dataIndex]?.raw ?? '')), [
+              { color: p.color, label: columnLabel(spec.y), value: fmt(p.value) },
+            ]),
         },
         legend: { type: 'scroll', bottom: 0, textStyle: { color: colors.text } },
         series: [
@@ -96,7 +107,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
             center: ['50%', '45%'],
             label: { show: false },
             data: rows.map((r, i) => ({
-              name: shortText(r.raw || '(empty)', 40),
+              name: categoryName(r.raw, 40),
               value: r.value,
               itemStyle: { color: seriesColor(r.raw, i) },
             })),
@@ -143,7 +154,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
   const hourly = step > 0 && step < 86_400_000;
   const settlingAt = timeSeries ? firstSettlingIndex(times, step, timeline?.settledUntil) : undefined;
   const settling = (i: number) => settlingAt !== undefined && i >= settlingAt;
-  const labels = categories.map((c, i) => (xIsTime ? formatBucket(times[i]!, hourly) : shortText(text(c) || '(empty)', 32)));
+  const labels = categories.map((c, i) => (xIsTime ? formatBucket(times[i]!, hourly) : categoryName(text(c), 32)));
   const horizontal = spec.chart === 'bar';
   const stacked = spec.chart === 'stacked-column';
   const type = spec.chart === 'line' || spec.chart === 'area' ? 'line' : 'bar';
@@ -161,7 +172,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
     splitLine: { lineStyle: { color: colors.line } },
   };
 
-  const names = seriesValues.map((s) => shortText(s || '(empty)', 40));
+  const names = seriesValues.map((s) => (si >= 0 ? seriesName(s) : shortText(columnLabel(s), 40)));
   // One shaded area behind every series, on a series of its own so that hiding series from the legend keeps it.
   // Among bars it shares the first series' stack: it takes no room of its own, and its area spans whole bands.
   const settlingStack = settlingAt === undefined || type !== 'bar' ? undefined : stacked ? 'total' : SETTLING_SERIES_ID;
@@ -217,12 +228,12 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
           const i = list[0]?.dataIndex ?? 0;
           const title = xIsTime
             ? `${formatTime(times[i]!)}${settling(i) ? ` (${strings.panel.settlingTip})` : ''}`
-            : tooltipText(text(categories[i]) || '(empty)');
+            : tooltipText(text(categories[i]) ? valueLabel(text(categories[i])) : strings.common.empty);
           return tooltipNode(
             title,
             list
               .filter((p) => p.value !== 0 || list.length === 1)
-              .map((p) => ({ color: p.color, label: shortText(seriesValues[p.seriesIndex] ?? '', 60), value: fmt(Number(p.value)) })),
+              .map((p) => ({ color: p.color, label: names[p.seriesIndex] ?? '', value: fmt(Number(p.value)) })),
           );
         },
       },

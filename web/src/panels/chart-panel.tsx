@@ -8,8 +8,8 @@ import { strings } from '../strings';
 import type { PanelDef } from '../types';
 import { SafeText } from '../components/safe-text';
 import { navigate } from '../url-state';
-import { shortText, tooltipText } from '../visible-text';
-import { buildChart, SETTLING_SERIES_ID } from './chart-option';
+import { tooltipText } from '../visible-text';
+import { buildChart, seriesName, SETTLING_SERIES_ID } from './chart-option';
 import { PanelFrame, type MenuItem } from './panel-frame';
 import { downloadDataUrl, explorerHref, panelCsvHref } from './panel-links';
 import type { PanelProps } from './panel-props';
@@ -154,8 +154,8 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
       {seriesNames.length > 0 && !asTable && (
         <div className="series-keys" role="group" aria-label={strings.panel.legendHint}>
           {seriesNames.map((s) => (
-            <button key={s} type="button" className="link-button" onClick={() => isolate(shortText(s || '(empty)', 40))}>
-              {strings.panel.isolate(shortText(s || '(empty)', 40))}
+            <button key={s} type="button" className="link-button" onClick={() => isolate(seriesName(s))}>
+              {strings.panel.isolate(seriesName(s))}
             </button>
           ))}
           <button type="button" className="link-button" onClick={() => isolate('')}>

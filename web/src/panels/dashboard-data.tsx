@@ -1,7 +1,8 @@
 // The data of a dashboard's panels: one streamed request for all of them, each panel drawn as its answer arrives.
 import { createContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { errorText } from '../error-text';
 import { api, apiStream, ApiError } from '../api';
-import { zoneOffsetMinutes } from '../format';
+import { currentTimeZone } from '../format';
 import { strings } from '../strings';
 import type { PanelResult } from '../types';
 import type { Filters, TimeRange } from '../url-state';
@@ -21,7 +22,8 @@ const LOADING: PanelState = { status: 'loading' };
 interface PanelLine {
   panel: string;
   data?: PanelResult;
-  error?: { message: string };
+  status?: number;
+  error?: { code?: string; message: string };
 }
 
 /** What the panels ask for, in the API's terms. */
@@ -30,11 +32,9 @@ function requestBody(range: TimeRange, filters: Filters) {
     from: new Date(range.from).toISOString(),
     to: new Date(range.to).toISOString(),
     filters,
-    tzOffsetMinutes: zoneOffsetMinutes(range.to),
+    timeZone: currentTimeZone(),
   };
 }
-
-const errorText = (e: unknown) => (e instanceof ApiError ? e.message : strings.errors.generic);
 
 /** Panel states of one dashboard view, with a listener per panel so an answer redraws only its own panel. */
 export class DashboardData {
@@ -85,7 +85,14 @@ export class DashboardData {
       if (!waiting.delete(line.panel)) return;
       this.set(
         line.panel,
-        line.data ? { status: 'ok', data: line.data } : { status: 'error', message: line.error?.message ?? strings.errors.generic },
+        line.data
+          ? { status: 'ok', data: line.data }
+          : {
+              status: 'error',
+              message: line.error
+                ? errorText(new ApiError(line.status ?? 500, line.error.code ?? 'HTTP', line.error.message))
+                : strings.errors.generic,
+            },
       );
     };
     apiStream(`/api/dashboards/${encodeURIComponent(this.dashboardId)}/run`, { ...body, panels: panelIds }, onLine, {

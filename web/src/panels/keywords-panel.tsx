@@ -49,7 +49,7 @@ export function KeywordsPanel({ dashboardId, panel, range, filters, me, rangeQue
               </span>
               <span className="num keyword-count">{formatCount(t.count)}</span>
               <span className={`keyword-trend${t.previous === 0 ? ' new' : up ? ' up' : ' down'}`} title={trend}>
-                {t.previous === 0 ? 'new' : `${up ? '▲' : '▼'} ${change}`}
+                {t.previous === 0 ? strings.panel.termNewShort : `${up ? '▲' : '▼'} ${change}`}
               </span>
             </li>
           );

@@ -1,6 +1,6 @@
 // Links a panel menu offers: the Explorer with the panel's KQL, and the CSV export of the panel.
 import { linkRunKey } from '../explorer/link-run';
-import { zoneOffsetMinutes } from '../format';
+import { currentTimeZone } from '../format';
 import type { Filters, TimeRange } from '../url-state';
 import { FILTER_NAMES } from '../url-state';
 
@@ -17,7 +17,7 @@ export function panelCsvHref(dashboardId: string, panelId: string, range: TimeRa
   const q = new URLSearchParams({
     from: new Date(range.from).toISOString(),
     to: new Date(range.to).toISOString(),
-    tzOffsetMinutes: String(zoneOffsetMinutes(range.to)),
+    timeZone: currentTimeZone(),
   });
   for (const n of FILTER_NAMES) for (const v of filters[n] ?? []) q.append(n, v);
   return `/api/dashboards/${encodeURIComponent(dashboardId)}/panels/${encodeURIComponent(panelId)}/export?${q.toString()}`;

@@ -4,10 +4,13 @@ import type { QueryResult } from '../api';
 import { statusColor } from '../colors';
 import { SafeText } from '../components/safe-text';
 import { formatCell, formatUtc } from '../format';
+import { columnLabel, valueLabel } from '../i18n';
 import { strings } from '../strings';
 import type { FilterName } from '../url-state';
 
 const ROW_HEIGHT = 30;
+// Columns whose values are shown in the viewer's language (Inbound -> 受信); the value itself still filters.
+const VALUE_COLUMNS = /^(status|direction|severity)$/i;
 const OVERSCAN = 10;
 
 function widthOf(type: string, name: string): number {
@@ -34,6 +37,7 @@ export function ResultTable({
   maxHeight = 480,
   onOpenMessage,
   label,
+  kqlNames = false,
 }: {
   result: QueryResult;
   filterLinks?: Record<string, FilterName>;
@@ -43,7 +47,11 @@ export function ResultTable({
   maxHeight?: number | string;
   onOpenMessage?: (traceId: string) => void;
   label?: string;
+  /** Headings and statuses as KQL names them (the Explorer); otherwise in the shown language. */
+  kqlNames?: boolean;
 }) {
+  const heading = (name: string) => (kqlNames ? name : (strings.values[name] ?? columnLabel(name)));
+  const shownValue = (value: string) => (kqlNames ? value : valueLabel(value));
   const [sort, setSort] = useState<{ col: number; desc: boolean } | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
@@ -61,17 +69,23 @@ export function ResultTable({
 
   const cell = (value: unknown, ci: number) => {
     const col = result.columns[ci]!;
-    const text = formatCell(value, col.type, bytes.includes(col.name));
+    const named = !kqlNames && typeof value === 'string' && VALUE_COLUMNS.test(col.name);
+    const text = named ? valueLabel(value) : formatCell(value, col.type, bytes.includes(col.name));
     const link = filterLinks[col.name];
     if (col.name === 'Status' && typeof value === 'string') {
       const sw = statusColor(value);
       const chip = (
         <span className="status-chip" style={{ backgroundColor: sw.color, color: sw.text }}>
-          <SafeText text={value} />
+          <SafeText text={shownValue(value)} />
         </span>
       );
       return link && addFilter ? (
-        <button type="button" className="cell-button" onClick={() => addFilter(link, value)} title={strings.panel.filterBy(link, value)}>
+        <button
+          type="button"
+          className="cell-button"
+          onClick={() => addFilter(link, value)}
+          title={strings.panel.filterBy(strings.filters.names[link] ?? link, shownValue(value))}
+        >
           {chip}
         </button>
       ) : (
@@ -84,9 +98,9 @@ export function ResultTable({
           type="button"
           className="cell-button link-button"
           onClick={() => addFilter(link, value)}
-          aria-label={strings.panel.filterBy(strings.filters.names[link] ?? link, value)}
+          aria-label={strings.panel.filterBy(strings.filters.names[link] ?? link, named ? text : value)}
         >
-          <SafeText text={value} />
+          <SafeText text={named ? text : value} />
         </button>
       );
     }
@@ -144,10 +158,10 @@ export function ResultTable({
                     type="button"
                     className="th-button"
                     onClick={() => setSort((s) => (s?.col === i ? { col: i, desc: !s.desc } : { col: i, desc: c.type !== 'string' }))}
-                    title={strings.explorer.sortBy(c.name)}
+                    title={strings.explorer.sortBy(heading(c.name))}
                   >
                     {isStatus && <span className="swatch" style={{ backgroundColor: sw.color }} aria-hidden="true" />}
-                    {c.name}
+                    {heading(c.name)}
                     <span aria-hidden="true" className="sort-mark">
                       {sort?.col === i ? (sort.desc ? '▼' : '▲') : ''}
                     </span>

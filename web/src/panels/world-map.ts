@@ -40,12 +40,10 @@ export function registerWorldMap(): void {
   registered = true;
 }
 
-const names = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** English name of a country code. */
+/** Name of a country code in the shown language (Japan / 日本). */
 export function countryName(code: string): string {
   try {
-    return names.of(code) ?? code;
+    return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }

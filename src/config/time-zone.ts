@@ -1,0 +1,88 @@
+/** IANA time zones for everything that shows a time: validation, offsets, local midnights, ISO text with the offset. */
+
+/** Whether `zone` is an IANA zone this runtime knows (Asia/Tokyo, UTC, America/New_York). */
+export function isValidTimeZone(zone: string): boolean {
+  if (zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone of the machine mailsift runs on (TZ, else the system's), the default of organization.timeZone. */
+export function serverTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(zone: string): Intl.DateTimeFormat {
+  let f = partsFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    partsFormats.set(zone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClock(ms: number, zone: string): WallClock {
+  const p: Record<string, number> = {};
+  for (const part of partsFormat(zone).formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+}
+
+/** Minutes the zone is ahead of UTC at an instant (Asia/Tokyo: 540; America/New_York in winter: -300). */
+export function zoneOffsetMinutes(zone: string, ms: number): number {
+  const w = wallClock(ms, zone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+/** "+09:00", "-05:00", "+00:00". */
+export function formatOffset(minutes: number): string {
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/** An instant as local ISO 8601 with its offset: 2026-11-26T09:00:00+09:00 (milliseconds only when there are some). */
+export function formatInstant(ms: number, zone: string): string {
+  const w = wallClock(ms, zone);
+  const frac = ((ms % 1000) + 1000) % 1000;
+  const millis = frac === 0 ? '' : `.${pad(frac, 3)}`;
+  return (
+    `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${millis}` +
+    formatOffset(zoneOffsetMinutes(zone, ms))
+  );
+}
+
+/** The first instant of the local day that holds `ms` (the zone's midnight, DST-aware). */
+export function startOfLocalDay(ms: number, zone: string): number {
+  const w = wallClock(ms, zone);
+  const midnightAsUtc = Date.UTC(w.year, w.month - 1, w.day);
+  // The offset at midnight can differ from the offset at `ms` (a DST change that day): two steps settle it.
+  let t = midnightAsUtc - zoneOffsetMinutes(zone, ms) * 60_000;
+  t = midnightAsUtc - zoneOffsetMinutes(zone, t) * 60_000;
+  return t;
+}

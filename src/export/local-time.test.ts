@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from './csv.js';
+import { localizeRows } from './local-time.js';
+
+describe('exported times', () => {
+  const columns = [
+    { name: 'Time', type: 'datetime' },
+    { name: 'Note', type: 'string' },
+    { name: 'Count', type: 'long' },
+  ];
+
+  it('writes datetime columns as local time with the offset, nothing else', () => {
+    const rows = [
+      ['2026-11-25T15:00:00.000Z', '2026-11-25T15:00:00.000Z', 3],
+      [null, 'x', 1],
+    ];
+    expect(localizeRows(columns, rows, 'Asia/Tokyo')).toEqual([
+      ['2026-11-26T00:00:00+09:00', '2026-11-25T15:00:00.000Z', 3],
+      [null, 'x', 1],
+    ]);
+    expect(localizeRows(columns, rows, 'America/New_York')[0]![0]).toBe('2026-11-25T10:00:00-05:00');
+  });
+
+  it('gives a CSV whose daily bucket reads as the local day', () => {
+    const csv = toCsv(columns, localizeRows(columns, [['2026-11-25T15:00:00.000Z', 'a', 1]], 'Asia/Tokyo'));
+    expect(csv).toBe('Time,Note,Count\r\n2026-11-26T00:00:00+09:00,a,1\r\n');
+  });
+});

@@ -1,0 +1,99 @@
+// `--tz` and `LANG`/`--lang` on the built command: printed times in the chosen zone with their offset, messages in
+// the user's language.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { runCli } from '../support/run-cli.js';
+import { traceRow } from './server-fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-tz-'));
+const store = `duckdb:${join(dir, 'tz.duckdb')}`;
+const tokyo = join(dir, 'tokyo.yaml');
+const plain = join(dir, 'plain.yaml');
+// Machine zone UTC and an English locale unless a test says otherwise.
+const env = { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
+beforeAll(async () => {
+  const s = await openStore(store);
+  // 2026-11-26 00:00 UTC = 09:00 JST; 2026-11-25 15:00 UTC = Nov 26 00:00 JST.
+  await s.upsertTraces([
+    traceRow(1, { Received: Date.parse('2026-11-26T00:00:00Z') }),
+    traceRow(2, { Received: Date.parse('2026-11-25T15:00:00Z') }),
+  ]);
+  await s.close();
+  writeFileSync(tokyo, `store: ${store}\norganization: { name: Contoso, timeZone: Asia/Tokyo }\n`);
+  writeFileSync(plain, `store: ${store}\n`);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const daily = 'MessageTrace | summarize Count = count() by Day = bin(Received, 1d) | sort by Day asc';
+const times = 'MessageTrace | project Received | sort by Received asc';
+
+describe('time zones on the command line', () => {
+  it('prints query times in organization.timeZone with the offset, in every format', async () => {
+    const json = await runCli(['--config', tokyo, 'query', times, '--format', 'json'], { env });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([{ Received: '2026-11-26T00:00:00+09:00' }, { Received: '2026-11-26T09:00:00+09:00' }]);
+    const csv = await runCli(['--config', tokyo, 'query', times, '--format', 'csv'], { env });
+    expect(csv.stdout).toBe('Received\r\n2026-11-26T00:00:00+09:00\r\n2026-11-26T09:00:00+09:00\r\n');
+    const table = await runCli(['--config', tokyo, 'query', times], { env });
+    expect(table.stdout).toContain('2026-11-26T09:00:00+09:00');
+    expect(table.stdout).toContain('(2 rows)');
+  });
+
+  it('follows --tz over the configuration, and refuses a zone that is not one', async () => {
+    const ny = await runCli(['--config', tokyo, '--tz', 'America/New_York', 'query', times, '--format', 'ndjson'], { env });
+    expect(ny.stdout).toBe('{"Received":"2026-11-25T10:00:00-05:00"}\n{"Received":"2026-11-25T19:00:00-05:00"}\n');
+    const bad = await runCli(['--config', tokyo, '--tz', 'Tokyo/Mars', 'query', times], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("mailsift: --tz 'Tokyo/Mars' is not an IANA time zone (such as Asia/Tokyo or UTC)\n");
+  });
+
+  it('keeps UTC in machine formats when no zone was chosen, and prints the offset in tables', async () => {
+    const json = await runCli(['--config', plain, 'query', daily, '--format', 'json'], { env });
+    expect(JSON.parse(json.stdout)).toEqual([
+      { Day: '2026-11-25T00:00:00.000Z', Count: 1 },
+      { Day: '2026-11-26T00:00:00.000Z', Count: 1 },
+    ]);
+    const table = await runCli(['--config', plain, 'query', daily], { env });
+    expect(table.stdout).toContain('2026-11-25T00:00:00+00:00');
+  });
+
+  it('prints stats in the zone, as text and JSON', async () => {
+    const text = await runCli(['--config', tokyo, 'stats'], { env });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^from: +2026-11-26T00:00:00\+09:00$/m);
+    expect(text.stdout).toMatch(/^to: +2026-11-26T09:00:00\+09:00$/m);
+    expect(text.stdout).toMatch(/^time zone: +Asia\/Tokyo$/m);
+    const json = JSON.parse((await runCli(['--config', tokyo, '--tz', 'UTC', 'stats', '--json'], { env })).stdout);
+    expect(json.from).toBe('2026-11-25T15:00:00+00:00');
+  });
+});
+
+describe('languages on the command line', () => {
+  it('speaks Japanese when LANG is ja_JP, and --lang wins', async () => {
+    const ja = await runCli(['--config', tokyo, 'stats'], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(ja.stdout).toMatch(/^行数: +2（メッセージ 2 件）$/m);
+    expect(ja.stdout).toMatch(/^タイムゾーン: +Asia\/Tokyo$/m);
+    const rows = await runCli(['--config', tokyo, 'query', times], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(rows.stdout).toContain('（2 行）');
+    const en = await runCli(['--config', tokyo, '--lang', 'en', 'stats'], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(en.stdout).toMatch(/^rows: +2 \(2 messages\)$/m);
+    const err = await runCli(['--config', tokyo, '--lang', 'ja', 'query', times, '--format', 'xml'], { env });
+    expect(err.code).toBe(2);
+    expect(err.stderr).toBe('mailsift: --format には table, csv, json, ndjson のいずれかを指定してください\n');
+    const unknown = await runCli(['--config', tokyo, '--lang', 'fr', 'stats'], { env });
+    expect(unknown.code).toBe(2);
+  });
+
+  it('writes the ingest summary in Japanese', async () => {
+    const file = join(dir, 'empty.ndjson');
+    writeFileSync(file, '{"not":"a trace"}\n');
+    const r = await runCli(['--config', tokyo, 'ingest', file, '--rejects', join(dir, 'rej.ndjson')], {
+      env: { ...env, LANG: 'ja_JP.UTF-8' },
+    });
+    expect(r.stdout).toMatch(/^合計: 読み込み \d+ 件、新規 0 件、更新 0 件、重複 0 件、除外 \d+ 件、イベント 0 件$/m);
+  });
+});
