@@ -6,7 +6,7 @@
  */
 import type { Status, TraceRecord } from '../schema/index.js';
 import type { LocalDay } from './calendar.js';
-import { genericMessageId, guid } from './ids.js';
+import { inbound } from './incidents-inbound.js';
 import { COUNTRY_RANGES, ipIn, rangeContains } from './ip-ranges.js';
 import { PARTNERS } from './names.js';
 import type { Planter } from './planter.js';
@@ -57,6 +57,7 @@ function lateWorkdays(p: Planter): LocalDay[] {
   return full.filter((d, i) => d.workday && i >= Math.max(12, Math.floor(full.length / 2)) && i < full.length - 1);
 }
 
+/** An inbound message of a usual size for mail with an attachment. */
 function inboundFrom(
   p: Planter,
   t: number,
@@ -66,19 +67,7 @@ function inboundFrom(
   ip: string,
   status: () => Status,
 ): TraceRecord[] {
-  const domain = sender.slice(sender.indexOf('@') + 1);
-  return p.mail({
-    t,
-    sender,
-    recipients,
-    subject,
-    size: p.rng.int(60_000, 400_000),
-    fromIp: ip,
-    toIp: '',
-    status,
-    messageId: genericMessageId(p.rng, domain, t),
-    traceId: guid(p.rng),
-  });
+  return inbound(p, t, sender, recipients, subject, p.rng.int(60_000, 400_000), ip, status);
 }
 
 function plantWave(p: Planter, day: LocalDay, partners: readonly Partner[]): void {
