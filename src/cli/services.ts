@@ -6,7 +6,7 @@ import type { LoadedConfig } from './context.js';
 
 export interface RunningServices {
   url: string;
-  /** Stop the schedules, then the server. */
+  /** Stop the server (and its running queries) and the schedules. */
   stop(): Promise<void>;
 }
 
@@ -92,8 +92,10 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
   return {
     url: server.url,
     async stop() {
+      // The server first: closing it stops the queries still running, while the schedules finish their pass.
+      const closing = server.close();
       for (const stop of stops) await stop().catch(() => undefined);
-      await server.close();
+      await closing;
     },
   };
 }

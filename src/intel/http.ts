@@ -1,6 +1,10 @@
-/** HTTP for feeds: timeouts, bounded retries on 429/503, and errors mapped to the module's named errors. */
+/**
+ * HTTP for feeds, the one way every feed type fetches: timeouts, redirects followed without carrying the
+ * configured headers to another origin, bounded retries on 429/503, errors mapped to the module's named errors.
+ */
 import { readFile } from 'node:fs/promises';
 import { FeedAuthError, FeedConfigError, FeedFetchError, FeedFormatError, FeedRateLimitError } from './errors.js';
+import { checkScheme, fetchFollowing } from './follow-redirects.js';
 import type { FeedConfigBase } from './types.js';
 
 /** How one request is made. */
@@ -50,21 +54,21 @@ export async function request(url: string, opts: RequestOptions = {}): Promise<R
   } catch {
     throw new FeedConfigError(`not a URL: ${url}`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new FeedConfigError(`unsupported URL scheme ${parsed.protocol} (${redactUrl(url)})`);
+  checkScheme(parsed, redactUrl(url));
   const retries = opts.retries ?? 3;
   const maxWait = opts.maxRetryWaitMs ?? 60_000;
   for (let attempt = 0; ; attempt++) {
     let res: Response;
     try {
-      res = await fetch(parsed, {
+      res = await fetchFollowing(parsed, {
         method: opts.method ?? 'GET',
         headers: opts.headers,
         body: opts.body,
-        redirect: 'follow',
         signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+        shown: redactUrl(url),
       });
     } catch (err) {
+      if (err instanceof FeedFetchError || err instanceof FeedConfigError) throw err;
       throw new FeedFetchError(`cannot reach ${redactUrl(url)}: ${(err as Error).message}`, { cause: err });
     }
     if (res.ok) return res;

@@ -25,7 +25,21 @@ function headersOf(config: TaxiiFeedConfig): Record<string, string> {
 
 const withSlash = (u: string) => (u.endsWith('/') ? u : `${u}/`);
 
+/**
+ * Origins the feed's credentials may be sent to: the configured URL's and, when set, the configured API
+ * root's. A discovery document is the server's word, not the user's: it must not send them elsewhere.
+ */
+function trustedOrigins(config: TaxiiFeedConfig): Set<string> {
+  const origins = new Set([new URL(config.url).origin]);
+  if (config.apiRoot) origins.add(new URL(config.apiRoot, withSlash(config.url)).origin);
+  return origins;
+}
+
 async function getJson(url: string, config: TaxiiFeedConfig): Promise<{ body: Obj; res: Response }> {
+  if (!trustedOrigins(config).has(new URL(url).origin))
+    throw new FeedConfigError(
+      `feed ${config.name}: refusing to send the feed's credentials to ${redactUrl(url)}, another origin than its url`,
+    );
   const res = await request(url, { headers: headersOf(config), timeoutMs: config.timeoutMs });
   const body = await responseJson(res, url);
   if (!body || typeof body !== 'object' || Array.isArray(body))
@@ -43,7 +57,14 @@ async function resolveApiRoot(config: TaxiiFeedConfig): Promise<string> {
     const roots = Array.isArray(body['api_roots']) ? body['api_roots'].filter((r): r is string => typeof r === 'string') : [];
     const chosen = typeof body['default'] === 'string' ? body['default'] : roots[0];
     if (!chosen) throw new FeedConfigError(`feed ${config.name}: the TAXII server lists no API root; set apiRoot`);
-    return withSlash(new URL(chosen, discovery).toString());
+    const apiRoot = new URL(chosen, discovery);
+    if (!trustedOrigins(config).has(apiRoot.origin)) {
+      throw new FeedConfigError(
+        `feed ${config.name}: the TAXII discovery names the API root ${redactUrl(apiRoot.toString())} on another origin than ${new URL(config.url).origin}; ` +
+          `its credentials are not sent there. If you trust that server, set apiRoot: ${redactUrl(apiRoot.toString())} in the feed`,
+      );
+    }
+    return withSlash(apiRoot.toString());
   } catch (err) {
     if (err instanceof FeedFetchError && err.status === 404) return base;
     throw err;

@@ -28,7 +28,10 @@ export interface TaxiiFeedConfig extends FeedConfigBase {
   type: 'taxii';
   /** Server base (discovery at `/taxii2/`), the discovery URL itself, or an API root URL. */
   url: string;
-  /** API root URL or path; default: the discovery's `default`, else its first API root. */
+  /**
+   * API root URL or path; default: the discovery's `default`, else its first API root. The feed's credentials
+   * go only to the origin of `url` and of this API root: a discovery naming an API root elsewhere is refused.
+   */
   apiRoot?: string;
   /** Collection id or title; may be omitted when the API root has exactly one readable collection. */
   collection?: string;

@@ -13,5 +13,7 @@ export { TIME_COLUMNS } from './semantic/time-columns.js';
 export type { DialectName } from './dialect/index.js';
 export type * from './ast/index.js';
 export { kqlString } from './kql-literal.js';
+export { applyTableFilters } from './filters/apply-table-filters.js';
+export type { FilteredQuery, TableFilter } from './filters/apply-table-filters.js';
 export { getDialect } from './dialect/index.js';
 export type { Dialect } from './dialect/index.js';

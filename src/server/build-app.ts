@@ -72,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     sessions: new SessionStore(options.store),
     queries: new QueryService(options.store, {
       rowLimit: settings.queryRowLimit,
+      maxBytes: settings.queryMaxBytes,
       timeoutMs: settings.queryTimeoutMs,
       concurrency: settings.queryConcurrency,
       concurrencyPerUser: settings.queryConcurrencyPerUser,
@@ -100,6 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: route.url, access: route.config?.access ?? 'viewer' });
   });
 
+  // Closing stops the queries still waiting or running first, so in-flight requests end at once.
+  app.addHook('preClose', () => ctx.queries.stop());
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);

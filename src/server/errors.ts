@@ -111,6 +111,15 @@ export class QueryBusyError extends ApiError {
   }
 }
 
+/** The server is shutting down: queries still waiting or running are stopped. */
+export class ServerStoppingError extends ApiError {
+  readonly code = 'SERVER_STOPPING';
+  constructor() {
+    super('the server is stopping; try again once it is back');
+    this.name = 'ServerStoppingError';
+  }
+}
+
 /** A feature that needs configuration that is missing (SSO without an issuer, ...). */
 export class NotConfiguredError extends ApiError {
   readonly code = 'NOT_CONFIGURED';
@@ -162,6 +171,7 @@ const STATUS: Readonly<Record<string, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   QUERY_TIMEOUT: 504,
   QUERY_BUSY: 503,
+  SERVER_STOPPING: 503,
   // nginx's "client closed request": nobody is listening any more.
   QUERY_CANCELLED: 499,
   NOT_CONFIGURED: 404,

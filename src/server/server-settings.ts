@@ -33,6 +33,18 @@ const settingsSchema = z
     port: z.number().int().min(0).max(65535).default(8080),
     publicUrl: z.string().url().optional(),
     queryRowLimit: z.number().int().positive().default(100_000),
+    /** Most bytes the rows of one query answer (and one dashboard panel) may take as JSON; more rows are cut. */
+    queryMaxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024 * 1024),
+    /** The same bound for /api/export downloads (built in memory before they are sent, so kept as modest). */
+    exportMaxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024 * 1024),
     queryTimeoutMs: z.number().int().positive().default(30_000),
     /** Queries running at once in the store, and per user. */
     queryConcurrency: z.number().int().positive().default(4),

@@ -22,7 +22,11 @@ export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: strin
     now: options.now ?? Date.now(),
     ...(options.timeRange ? { timeRange: options.timeRange } : {}),
   });
-  const result = await store.query(compiled.sql, compiled.params, { signal: options.signal, limit: options.limit });
+  const { signal, limit, maxBytes } = options;
+  const result = await store.query(compiled.sql, compiled.params, { signal, limit, maxBytes });
   const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
-  return compiled.render === undefined ? { columns, rows: result.rows } : { columns, rows: result.rows, render: compiled.render };
+  const out: KqlResult = { columns, rows: result.rows };
+  if (result.cut) out.cut = result.cut;
+  if (compiled.render !== undefined) out.render = compiled.render;
+  return out;
 }

@@ -28,6 +28,29 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(await count('MessageTrace')).toBe(2);
     });
 
+    test('says what became of each row when asked, in input order', async () => {
+      if (!store.upsertTracesWithOutcomes) return;
+      await store.upsertTraces([traceRow({ Status: 'Pending' }), traceRow({ RecipientAddress: 'carol@contoso.com' })]);
+      const rows = [
+        traceRow({ RecipientAddress: 'dave@contoso.com' }), // new
+        traceRow({ Status: 'Delivered' }), // updates the stored Pending row
+        traceRow({ RecipientAddress: 'carol@contoso.com' }), // same as stored
+        traceRow({ RecipientAddress: 'dave@contoso.com' }), // repeats the first row of this batch
+        traceRow({ RecipientAddress: 'erin@contoso.com', Status: 'Pending' }), // new
+        traceRow({ RecipientAddress: 'erin@contoso.com', Status: 'Failed' }), // a newer status for the row just before
+      ];
+      const r = await store.upsertTracesWithOutcomes(rows);
+      expect([...r.outcomes]).toEqual([0, 1, 2, 2, 0, 1]);
+      expect({ ingested: r.ingested, updated: r.updated, duplicates: r.duplicates }).toEqual({ ingested: 2, updated: 2, duplicates: 2 });
+      const stored = await runKql(store, 'MessageTrace | project RecipientAddress, Status | sort by RecipientAddress asc');
+      expect(stored.rows).toEqual([
+        ['bob@contoso.com', 'Delivered'],
+        ['carol@contoso.com', 'Delivered'],
+        ['dave@contoso.com', 'Delivered'],
+        ['erin@contoso.com', 'Failed'],
+      ]);
+    });
+
     test('re-reading the same rows changes nothing and counts duplicates', async () => {
       await store.upsertTraces([traceRow()]);
       expect(await store.upsertTraces([traceRow()])).toEqual({ ingested: 0, updated: 0, duplicates: 1 });
@@ -172,6 +195,36 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
         traceRow({ RecipientAddress: 'd@contoso.com' }),
       ]);
       expect((await runKql(store, 'MessageTrace | project RecipientAddress', { limit: 2 })).rows).toHaveLength(2);
+    });
+
+    test('an interrupt in the first milliseconds of a query still stops it', async () => {
+      // An interrupt that reaches the engine before the statement has really started must not be lost.
+      for (const delay of [0, 0, 1, 1, 2, 3, 5]) {
+        const controller = new AbortController();
+        const slow = store.query('SELECT count(*) FROM range(10000000000) AS a(x) WHERE x % 7 = 3', [], { signal: controller.signal });
+        setTimeout(() => controller.abort(), delay);
+        const started = Date.now();
+        await expect(slow).rejects.toThrow(/interrupted/);
+        expect(Date.now() - started).toBeLessThan(3_000);
+      }
+      expect((await store.query('SELECT 1')).rows).toEqual([[1]]);
+    });
+
+    test('a query whose signal has fired is never started', async () => {
+      await expect(store.query('SELECT 1', [], { signal: AbortSignal.abort() })).rejects.toThrow(/interrupted/);
+    });
+
+    test('rows stop at maxBytes and the result says so', async () => {
+      const sql = "SELECT x, repeat('x', 1000) AS s FROM range(5000) AS a(x) ORDER BY x";
+      const cut = await store.query(sql, [], { maxBytes: 100_000 });
+      expect(cut.cut).toBe('bytes');
+      expect(cut.rows.length).toBeGreaterThan(50);
+      expect(cut.rows.length).toBeLessThan(100);
+      expect(JSON.stringify(cut.rows).length).toBeLessThanOrEqual(100_000);
+      expect(cut.rows.at(-1)![0]).toBe(cut.rows.length - 1);
+      const whole = await store.query(sql, [], { maxBytes: 10_000_000 });
+      expect(whole.cut).toBeUndefined();
+      expect(whole.rows).toHaveLength(5000);
     });
 
     test('stats count rows, messages and groups', async () => {

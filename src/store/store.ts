@@ -36,6 +36,21 @@ export interface UpsertCounts {
 export interface QueryResult {
   columns: { name: string; type: string }[];
   rows: unknown[][];
+  /** 'bytes' when the rows stop short of the statement's answer to stay under `QueryOptions.maxBytes`. */
+  cut?: 'bytes';
+}
+
+/** How `Store.query` runs a statement. */
+export interface QueryOptions {
+  /**
+   * Stops the statement wherever it is (waiting, planning, running, reading rows): the promise rejects only
+   * once the engine has stopped working on it, so the caller may count it as over.
+   */
+  signal?: AbortSignal;
+  /** Return at most this many rows (the engine applies the cap around the statement). */
+  limit?: number;
+  /** Read rows only while they take at most this many bytes as JSON; the rest is not computed. */
+  maxBytes?: number;
 }
 
 /** Totals of `mailsift stats`. */
@@ -64,14 +79,6 @@ export interface DimensionEnricher {
   geo(ip: string): { country: string; asn: number; asOrg: string };
 }
 
-/** Options of `query`. */
-export interface QueryOptions {
-  /** Interrupts the running statement (the promise rejects with StoreQueryError 'query interrupted'). */
-  signal?: AbortSignal;
-  /** Return at most this many rows (the engine applies the cap around the statement). */
-  limit?: number;
-}
-
 /** A time window over the rows' time column: [from, to), ms since the epoch; either end may be open. */
 export interface TimeWindow {
   from?: number;
@@ -98,6 +105,13 @@ export interface Store {
   readonly location: string;
   /** Upsert MessageTrace rows on (MessageTraceId, RecipientAddress) in one transaction. */
   upsertTraces(rows: readonly TraceRow[]): Promise<UpsertCounts>;
+  /**
+   * The same upsert, also saying what became of each row, in input order: 0 new, 1 updated, 2 duplicate (a
+   * row repeated in the batch counts as the store would count it on a second call). Lets ingest put the rows
+   * of many small files in one transaction and still count each file apart; without it, ingest writes one
+   * transaction per file.
+   */
+  upsertTracesWithOutcomes?(rows: readonly TraceRow[]): Promise<UpsertCounts & { outcomes: Uint8Array }>;
   /**
    * Engines that can read a file themselves offer this fast path: a file of JSON objects, one per line, whose
    * fields carry MessageTrace column names (Get-MessageTrace(V2) | ConvertTo-Json output). It is one

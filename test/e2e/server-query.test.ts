@@ -251,6 +251,33 @@ describe('queries, exports and dashboards over the API', () => {
     expect((await f.app.inject({ method: 'POST', url: '/api/dashboards/overview/run', payload: {} })).statusCode).toBe(401);
   });
 
+  it('names in each panel answer the filters the panel could not apply, and tells the span of the data', async () => {
+    const viewer = await f.login('viewer');
+    const body = {
+      from: '2026-10-01T00:00:00Z',
+      to: '2026-11-02T00:00:00Z',
+      filters: { sender: ['*@contoso.com'], status: ['delivered'] },
+    };
+    const res = await f.as(viewer, 'POST', '/api/dashboards/threat-intel/run', body);
+    const lines = res.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { panel: string; data: { unfiltered: string[] } });
+    const unfiltered = Object.fromEntries(lines.map((l) => [l.panel, l.data.unfiltered]));
+    expect(unfiltered).toEqual({
+      matches: ['status', 'sender'],
+      'indicators-by-feed': ['status', 'sender'],
+      'indicators-by-actor': ['status', 'sender'],
+      'intel-senders': [],
+    });
+    const single = await f.as(viewer, 'POST', '/api/dashboards/threat-intel/panels/indicators-by-feed/run', body);
+    expect(single.json().unfiltered).toEqual(['status', 'sender']);
+    const span = await f.as(viewer, 'GET', '/api/data-span');
+    expect(span.statusCode).toBe(200);
+    expect(Date.parse(span.json().from)).toBeLessThanOrEqual(Date.parse(span.json().to));
+    expect((await f.app.inject({ method: 'GET', url: '/api/data-span' })).statusCode).toBe(401);
+  });
+
   it('counts a message with many recipients once, in the bin of its first row', async () => {
     const at = (hh: number, mm: number) => Date.UTC(2026, 10, 1, hh, mm);
     const id = (n: number) => `00000000-0000-0000-0000-00000000aaa${n}`;

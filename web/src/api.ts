@@ -16,7 +16,7 @@ export interface Column {
 export interface QueryResult {
   columns: Column[];
   rows: unknown[][];
-  stats: { elapsedMs: number; rows: number; truncated: boolean; rowLimit?: number };
+  stats: { elapsedMs: number; rows: number; truncated: boolean; truncatedBy?: 'rows' | 'bytes'; rowLimit?: number };
   render?: { kind: string; props: Record<string, unknown> };
   message?: string;
 }

@@ -36,6 +36,8 @@ export interface DashboardDef {
 export interface PanelResult {
   kql: string;
   result: QueryResult;
+  /** Active filters the panel could not apply (its tables lack their columns). */
+  unfiltered?: string[];
   previous?: unknown;
   sparkline?: QueryResult;
   terms?: { term: string; count: number; previous: number }[];

@@ -1,12 +1,29 @@
 // The time range and filter chips, kept in the URL so a view can be bookmarked and shared.
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const FILTER_NAMES = ['status', 'sender', 'recipient', 'domain', 'direction', 'country'] as const;
-export type FilterName = (typeof FILTER_NAMES)[number];
-export type Filters = Partial<Record<FilterName, string[]>>;
+// One list of filter names for the server and the app.
+export { FILTER_NAMES, type FilterName, type Filters } from '../../src/schema/filter-names';
+import { FILTER_NAMES, type FilterName, type Filters } from '../../src/schema/filter-names';
 
-export type RangeKey = '24h' | '7d' | '30d' | 'custom';
-const RANGE_MS: Record<Exclude<RangeKey, 'custom'>, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+export type RangeKey = '1h' | '24h' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'custom';
+type PresetKey = Exclude<RangeKey, 'custom'>;
+const RANGE_MS: Record<Exclude<PresetKey, 'thisMonth' | 'lastMonth'>, number> = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+  '90d': 90 * 86_400_000,
+};
+const PRESETS: readonly PresetKey[] = ['1h', '24h', '7d', '30d', '90d', 'thisMonth', 'lastMonth'];
+
+/** The span of a preset ending at `end`: a length back from it, or a calendar month in the viewer's zone. */
+export function presetRange(key: PresetKey, end: number): { from: number; to: number } {
+  const d = new Date(end);
+  if (key === 'thisMonth') return { from: new Date(d.getFullYear(), d.getMonth(), 1).getTime(), to: end };
+  if (key === 'lastMonth')
+    return { from: new Date(d.getFullYear(), d.getMonth() - 1, 1).getTime(), to: new Date(d.getFullYear(), d.getMonth(), 1).getTime() };
+  return { from: end - RANGE_MS[key], to: end };
+}
 
 /** Auto-refresh intervals a view can ask for (`refresh=5m` in the URL). */
 export const REFRESH_MS = { '1m': 60_000, '5m': 300_000, '15m': 900_000 } as const;
@@ -84,9 +101,8 @@ export function readViewState(search: string): { range: TimeRange; filters: Filt
   const to = Date.parse(q.get('to') ?? '');
   if (key === 'custom' && !Number.isNaN(from) && !Number.isNaN(to) && from < to) range = { key, from, to };
   else {
-    const k = key in RANGE_MS ? (key as Exclude<RangeKey, 'custom'>) : '7d';
-    const end = nowMinute();
-    range = { key: k, from: end - RANGE_MS[k], to: end };
+    const k = PRESETS.includes(key as PresetKey) ? (key as PresetKey) : '7d';
+    range = { key: k, ...presetRange(k, nowMinute()) };
   }
   const filters: Filters = {};
   for (const n of FILTER_NAMES) {

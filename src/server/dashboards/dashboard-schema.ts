@@ -1,5 +1,6 @@
 /** The shape of a dashboard definition (dashboards/*.json): panels of KQL plus how to draw them. */
 import { z } from 'zod';
+import { FILTER_NAMES } from '../../schema/index.js';
 
 /** Text shown to people: one string, or one per language of the web app ({en, ja}; both needed). */
 const localText = z.union([z.string().min(1), z.object({ en: z.string().min(1), ja: z.string().min(1) }).strict()]);
@@ -17,7 +18,7 @@ const common = {
 };
 
 /** Columns a click can turn into a filter chip: column name -> filter name. */
-const filterLinks = z.record(z.string(), z.enum(['status', 'sender', 'recipient', 'domain', 'direction', 'country'])).default({});
+const filterLinks = z.record(z.string(), z.enum(FILTER_NAMES)).default({});
 
 const statPanel = z.object({
   ...common,
@@ -103,4 +104,4 @@ export const dashboardSchema = z
 
 export type Panel = z.infer<typeof panelSchema>;
 export type Dashboard = z.infer<typeof dashboardSchema>;
-export type FilterName = 'status' | 'sender' | 'recipient' | 'domain' | 'direction' | 'country';
+export type { FilterName } from '../../schema/index.js';

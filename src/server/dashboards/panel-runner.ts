@@ -5,7 +5,7 @@ import type { Store } from '../../store/index.js';
 import type { QueryOutput, QueryService } from '../query/query-service.js';
 import { countTerms, topTerms, type TermCount } from '../keywords/subject-terms.js';
 import type { Panel } from './dashboard-schema.js';
-import { applyFilters, filterClauses, kqlString, type Filters } from './filter-kql.js';
+import { applyFilters, kqlString, tableFilters, type Filters } from './filter-kql.js';
 
 const PANEL_ROW_LIMIT = 5_000;
 const KEYWORD_SUBJECTS = 20_000;
@@ -28,6 +28,8 @@ export interface PanelRequest {
 export interface PanelResult {
   kql: string;
   result: QueryOutput;
+  /** Names of the active filters this panel could not apply (its tables lack their columns): its numbers are unfiltered by them. */
+  unfiltered: string[];
   /** stat: the value over the period before (same length). */
   previous?: unknown;
   /** stat: the sparkline rows. */
@@ -92,6 +94,16 @@ export function panelKql(
   env: PanelEnvironment,
   binOrigin?: number,
 ): string {
+  return filteredPanelKql(kql, request, env, binOrigin).kql;
+}
+
+/** panelKql, with the names of the filters the query could not take. */
+export function filteredPanelKql(
+  kql: string,
+  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>,
+  env: PanelEnvironment,
+  binOrigin?: number,
+): { kql: string; unfiltered: string[] } {
   const bin = binFor(request.from, request.to);
   // Bins counted from `binOrigin`, else as binSpec says (days from a local midnight: 1970-01-01 00:00 local time).
   const origin = binOrigin ?? binSpec(request).originMs;
@@ -126,7 +138,7 @@ async function statInOneQuery(
   const { from, to } = request;
   if (!panel.valueIsSparklineSum || !panel.sparkline || !BIN_PLACEHOLDER.test(panel.sparkline) || from === undefined || to === undefined)
     return undefined;
-  if (filterClauses(request.filters).length === 0) return undefined;
+  if (tableFilters(request.filters).length === 0) return undefined;
   const both = await run(panelKql(panel.sparkline, request, env, from), from - (to - from), to);
   const time = both.columns.findIndex((c) => c.type === 'datetime');
   if (time < 0 || both.stats.truncated) return undefined;
@@ -139,6 +151,21 @@ async function statInOneQuery(
 
 type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number) => Promise<QueryOutput>;
 
+/**
+ * The active filters a panel cannot apply: those none of its tables can take (an Indicators panel and a sender
+ * filter), and every filter for the intel-matches panel, whose matches are computed apart from the filters.
+ */
+export function unfilteredBy(
+  panel: Panel,
+  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>,
+  env: PanelEnvironment,
+): string[] {
+  if (panel.kind === 'intel-matches') return tableFilters(request.filters).map((f) => f.name);
+  const queries = [panel.kind === 'stat' && panel.valueIsSparklineSum && panel.sparkline ? panel.sparkline : panel.kql];
+  if (panel.kind === 'stat' && panel.sparkline) queries.push(panel.sparkline);
+  return [...new Set(queries.flatMap((q) => filteredPanelKql(q, request, env).unfiltered))];
+}
+
 /** Run a panel. */
 export async function runPanel(
   queries: QueryService,
@@ -147,6 +174,17 @@ export async function runPanel(
   panel: Panel,
   request: PanelRequest,
 ): Promise<PanelResult> {
+  const out = await runPanelQueries(queries, store, env, panel, request);
+  return { ...out, unfiltered: unfilteredBy(panel, request, env) };
+}
+
+async function runPanelQueries(
+  queries: QueryService,
+  store: Store,
+  env: PanelEnvironment,
+  panel: Panel,
+  request: PanelRequest,
+): Promise<Omit<PanelResult, 'unfiltered'>> {
   const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) =>
     queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
   const previousRange =
@@ -167,8 +205,9 @@ export async function runPanel(
       sparklineKql ? run(sparklineKql) : undefined,
     ]);
     const result = ran ?? sumOfSparkline(sparkline!);
-    const out: PanelResult = { kql: kqlShown, result };
-    if (previous) out.previous = previous.rows[0]?.[0] ?? null;
+    const out: Omit<PanelResult, 'unfiltered'> = { kql: kqlShown, result };
+    // A value that sums its sparkline is 0 over no rows, as the sum of an empty sparkline is (not SQL's NULL).
+    if (previous) out.previous = previous.rows[0]?.[0] ?? (fromSparkline ? 0 : null);
     if (sparkline) out.sparkline = sparkline;
     if (BIN_PLACEHOLDER.test(panel.sparkline ?? '') || BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
     return out;
@@ -223,7 +262,7 @@ export async function runPanel(
   // A chart's marks are drawn whatever the chart shows: a failed or empty marks query leaves them out.
   const marksKql = panel.kind === 'chart' && panel.marks ? panelKql(panel.marks, { ...request, filters: {} }, env) : undefined;
   const [result, marks] = await Promise.all([run(kql), marksKql ? run(marksKql).catch(() => undefined) : undefined]);
-  const out: PanelResult = { kql, result };
+  const out: Omit<PanelResult, 'unfiltered'> = { kql, result };
   if (BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
   if (marks && marks.rows.length > 0) out.marks = marks;
   return out;

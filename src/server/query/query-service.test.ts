@@ -1,14 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../store/index.js';
 import { traceRow } from '../../store/store.case.js';
-import { QueryCancelledError } from '../errors.js';
-import { QueryService } from './query-service.js';
+import { QueryCancelledError, ServerStoppingError } from '../errors.js';
+import { QueryService, type QueryLimits } from './query-service.js';
+
+/** Limits of one test's service: one slot, a minute, unless the test says otherwise. */
+const limits = (over: Partial<QueryLimits> = {}): QueryLimits => ({
+  rowLimit: 100,
+  maxBytes: 1_000_000,
+  timeoutMs: 60_000,
+  concurrency: 1,
+  concurrencyPerUser: 1,
+  ...over,
+});
 
 // A self-join of 2,000 rows: long enough to cancel while it runs.
 const HEAVY =
   'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
 
-describe('QueryService cancellation', () => {
+describe('QueryService', () => {
   let store: Store;
   beforeAll(async () => {
     store = await openStore('duckdb::memory:');
@@ -31,7 +41,7 @@ describe('QueryService cancellation', () => {
   });
 
   it('stops a running query when its signal aborts, and gives the slot back', async () => {
-    const service = new QueryService(store, { rowLimit: 100, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const service = new QueryService(store, limits());
     const ac = new AbortController();
     const started = performance.now();
     const running = service.run({ query: HEAVY, user: 'a', signal: ac.signal });
@@ -44,11 +54,35 @@ describe('QueryService cancellation', () => {
   });
 
   it('stops waiting for a slot when its signal aborts', async () => {
-    const service = new QueryService(store, { rowLimit: 100, timeoutMs: 60_000, concurrency: 1, concurrencyPerUser: 1 });
+    const service = new QueryService(store, limits());
     const first = service.run({ query: 'MessageTrace | count', user: 'a' });
     const ac = new AbortController();
     ac.abort();
     await expect(service.run({ query: 'MessageTrace | count', user: 'a', signal: ac.signal })).rejects.toBeInstanceOf(QueryCancelledError);
     expect((await first).rows).toEqual([[2000]]);
+  });
+
+  it('stops every query when the server stops, and refuses new ones', async () => {
+    const service = new QueryService(store, limits({ concurrency: 2 }));
+    const running = expect(service.run({ query: HEAVY, user: 'a' })).rejects.toBeInstanceOf(ServerStoppingError);
+    const waiting = expect(service.run({ query: HEAVY, user: 'a' })).rejects.toBeInstanceOf(ServerStoppingError);
+    await new Promise((r) => setTimeout(r, 20));
+    const started = performance.now();
+    await service.stop();
+    expect(performance.now() - started).toBeLessThan(3_000);
+    await running;
+    await waiting;
+    await expect(service.run({ query: 'MessageTrace | count', user: 'b' })).rejects.toBeInstanceOf(ServerStoppingError);
+  });
+
+  it('cuts the rows at the byte cap and says it was the bytes', async () => {
+    const service = new QueryService(store, limits({ rowLimit: 1000, maxBytes: 5_000 }));
+    const out = await service.run({ query: 'MessageTrace | project Subject', user: 'a' });
+    expect(out.stats).toMatchObject({ truncated: true, truncatedBy: 'bytes', maxBytes: 5_000 });
+    expect(out.rows.length).toBeGreaterThan(150);
+    expect(JSON.stringify(out.rows).length).toBeLessThanOrEqual(5_000);
+    expect(out.message).toMatch(/server\.queryMaxBytes/);
+    const rows = await service.run({ query: 'MessageTrace | project Subject', user: 'a', maxBytes: 10_000_000 });
+    expect(rows.stats).toMatchObject({ truncated: true, truncatedBy: 'rows', rows: 1000 });
   });
 });

@@ -1,7 +1,7 @@
-/** Runs KQL for the API: compile with the time range, cap the rows, bound the run time, share the store fairly. */
+/** Runs KQL for the API: compile with the time range, cap the rows and bytes, bound the run time, share the store fairly. */
 import { compileKql } from '../../kql/index.js';
 import { runKql, type Store } from '../../store/index.js';
-import { QueryBusyError, QueryCancelledError, QueryTimeoutError } from '../errors.js';
+import { QueryBusyError, QueryCancelledError, QueryTimeoutError, ServerStoppingError } from '../errors.js';
 import { FairLimiter } from './fair-limiter.js';
 
 /** What to run. Times are ms since the epoch. */
@@ -13,6 +13,8 @@ export interface QueryInput {
   user: string;
   /** Lower row cap than the configured one (exports and panels may ask for less). */
   rowLimit?: number;
+  /** Byte cap instead of the configured one (exports have their own). */
+  maxBytes?: number;
   /** Abandons the query (waiting or running), e.g. when the client has gone away. */
   signal?: AbortSignal;
 }
@@ -21,23 +23,48 @@ export interface QueryInput {
 export interface QueryOutput {
   columns: { name: string; type: string }[];
   rows: unknown[][];
-  stats: { elapsedMs: number; rows: number; truncated: boolean; rowLimit: number };
+  stats: {
+    elapsedMs: number;
+    rows: number;
+    truncated: boolean;
+    /** Which cap cut the rows, when one did. */
+    truncatedBy?: 'rows' | 'bytes';
+    rowLimit: number;
+    /** The byte cap that applied. */
+    maxBytes?: number;
+  };
   render?: unknown;
-  /** Set when the rows were cut at the cap: a sentence for the user. */
+  /** Set when the rows were cut at a cap: a sentence for the user. */
   message?: string;
 }
 
 /** Limits of the service. */
 export interface QueryLimits {
   rowLimit: number;
+  /** Most bytes the rows of one answer may take as JSON. */
+  maxBytes: number;
   timeoutMs: number;
   concurrency: number;
   concurrencyPerUser: number;
 }
 
+/** A query waiting or running: how to stop it, and when the engine has let go of it. */
+interface InFlight {
+  stop: AbortController;
+  done: Promise<unknown>;
+}
+
+/** "64 MB" for messages. */
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} kB`;
+}
+
 /** The query runner of one server. */
 export class QueryService {
   private readonly limiter: FairLimiter;
+  /** Queries waiting or running: how to stop each, and when its engine work is over. */
+  private readonly inFlight = new Set<InFlight>();
+  private stopping = false;
 
   constructor(
     private readonly store: Store,
@@ -54,21 +81,39 @@ export class QueryService {
     // Compiled before a slot is taken: a mistake in the query is reported at once.
     compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
     const cap = Math.min(input.rowLimit ?? this.limits.rowLimit, this.limits.rowLimit);
+    const maxBytes = input.maxBytes ?? this.limits.maxBytes;
     // One row past the cap tells whether there were more.
     const result = await this.withSlot(input.user, input.signal, (signal) =>
-      runKql(this.store, input.query, { now, timeRange, signal, limit: cap + 1 }),
+      runKql(this.store, input.query, { now, timeRange, signal, limit: cap + 1, maxBytes }),
     );
-    const truncated = result.rows.length > cap;
-    const rows = truncated ? result.rows.slice(0, cap) : result.rows;
+    const truncatedBy = result.cut === 'bytes' ? 'bytes' : result.rows.length > cap ? 'rows' : undefined;
+    const rows = result.rows.length > cap ? result.rows.slice(0, cap) : result.rows;
     const out: QueryOutput = {
       columns: result.columns,
       rows,
-      stats: { elapsedMs: Math.round(performance.now() - started), rows: rows.length, truncated, rowLimit: cap },
+      stats: {
+        elapsedMs: Math.round(performance.now() - started),
+        rows: rows.length,
+        truncated: truncatedBy !== undefined,
+        rowLimit: cap,
+        maxBytes,
+      },
     };
+    if (truncatedBy) out.stats.truncatedBy = truncatedBy;
     if (result.render !== undefined) out.render = result.render;
-    if (truncated)
+    if (truncatedBy === 'rows')
       out.message = `showing the first ${cap.toLocaleString('en-US')} rows (server.queryRowLimit); add filters, summarize or take to see the rest`;
+    if (truncatedBy === 'bytes')
+      out.message = `showing the first ${rows.length.toLocaleString('en-US')} rows: the answer would pass ${formatBytes(maxBytes)} (server.queryMaxBytes); project fewer or shorter columns, or summarize`;
     return out;
+  }
+
+  /** Stop every query waiting or running (they fail with ServerStoppingError) and refuse new ones; resolves once the engine has let go of them. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const running = [...this.inFlight];
+    for (const q of running) q.stop.abort(new ServerStoppingError());
+    await Promise.all(running.map((q) => q.done.catch(() => undefined)));
   }
 
   /**
@@ -84,17 +129,24 @@ export class QueryService {
    * and the run; the slot is given back when the store is really done, not when we stop waiting for it.
    */
   private async withSlot<T>(user: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.stopping) throw new ServerStoppingError();
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(new QueryTimeoutError(this.limits.timeoutMs)), this.limits.timeoutMs);
     const onCancel = () => stop.abort(new QueryCancelledError());
     if (signal?.aborted) onCancel();
     signal?.addEventListener('abort', onCancel, { once: true });
+    const entry: InFlight = { stop, done: Promise.resolve() };
+    this.inFlight.add(entry);
+    let started = false;
     try {
       const release = await this.limiter.acquire(user, stop.signal).catch(() => {
-        throw stop.signal.reason instanceof QueryCancelledError ? stop.signal.reason : new QueryBusyError();
+        const reason: unknown = stop.signal.reason;
+        throw reason instanceof QueryCancelledError || reason instanceof ServerStoppingError ? reason : new QueryBusyError();
       });
+      // The store never starts a statement whose signal has already fired (the deadline passed while waiting).
       const running = work(stop.signal);
-      running.then(release, release);
+      started = true;
+      entry.done = running.then(release, release).finally(() => this.inFlight.delete(entry));
       return await Promise.race([
         running,
         new Promise<never>((_, reject) => {
@@ -104,6 +156,7 @@ export class QueryService {
         }),
       ]);
     } finally {
+      if (!started) this.inFlight.delete(entry);
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCancel);
     }

@@ -91,6 +91,33 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     async () => ctx.dashboards.list(),
   );
 
+  app.get(
+    '/api/data-span',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'The span of the stored messages (earliest and latest Received), for "no data in this range: show the data"',
+        response: {
+          200: {
+            type: 'object',
+            properties: { from: { type: ['string', 'null'] }, to: { type: ['string', 'null'] } },
+            required: ['from', 'to'],
+          },
+          ...errorResponses(401, 500, 503, 504),
+        },
+      },
+    },
+    async (request) => {
+      const out = await ctx.queries.run({
+        query: 'MessageTrace | summarize From = min(Received), To = max(Received)',
+        user: request.principal!.user,
+        rowLimit: 1,
+      });
+      const [from, to] = out.rows[0] ?? [];
+      return { from: from ?? null, to: to ?? null };
+    },
+  );
+
   app.get<{ Params: { id: string } }>(
     '/api/dashboards/:id',
     {
@@ -187,6 +214,12 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
             properties: {
               kql: { type: 'string' },
               result: queryResultSchema,
+              unfiltered: {
+                type: 'array',
+                items: { type: 'string' },
+                description:
+                  'active filters the panel could not apply (its tables lack their columns): its numbers are not filtered by them',
+              },
               previous: {},
               sparkline: queryResultSchema,
               terms: {
@@ -199,7 +232,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
               bin: binSchema,
               marks: queryResultSchema,
             },
-            required: ['kql', 'result'],
+            required: ['kql', 'result', 'unfiltered'],
           },
           ...errorResponses(400, 401, 404, 500, 503, 504),
         },

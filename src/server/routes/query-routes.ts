@@ -1,5 +1,5 @@
 /** KQL for analysts: run a query, export its rows (CSV safe for spreadsheets, or JSON), editor completions. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatInstant } from '../../config/index.js';
 import { localizeRows, toCsv, toJsonArray } from '../../export/index.js';
 import { kqlCompletions, kqlCompletionsAt } from '../../kql/index.js';
@@ -16,6 +16,15 @@ function exportName(ext: string, zone: string): string {
   return `mailsift-export-${local.slice(0, 19).replace(/:/g, '-')}${local.slice(19).replace(':', '')}.${ext}`;
 }
 
+/** A signal that fires when the client closes the connection before its answer is sent (a closed tab, a newer query). */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return gone.signal;
+}
+
 /** Register /api/query, /api/export and /api/kql/completions. */
 export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { query: string; from?: string; to?: string } }>(
@@ -24,7 +33,8 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
       config: { access: 'analyst' },
       schema: {
         tags: ['query'],
-        summary: 'Run a KQL query over the time range; rows are capped at server.queryRowLimit',
+        summary:
+          'Run a KQL query over the time range; rows are capped at server.queryRowLimit and server.queryMaxBytes (stats.truncatedBy)',
         body: {
           type: 'object',
           properties: { query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS }, ...timeRangeProperties },
@@ -34,9 +44,9 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
         response: { 200: queryResultSchema, ...errorResponses(400, 401, 403, 500, 503, 504) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const range = parseRange(request.body);
-      return ctx.queries.run({ query: request.body.query, ...range, user: request.principal!.user });
+      return ctx.queries.run({ query: request.body.query, ...range, user: request.principal!.user, signal: clientGone(reply) });
     },
   );
 
@@ -46,7 +56,8 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
       config: { access: 'analyst' },
       schema: {
         tags: ['query'],
-        summary: 'Download the rows of a KQL query as CSV (RFC 4180, formula cells neutralised) or JSON',
+        summary:
+          'Download the rows of a KQL query as CSV (RFC 4180, formula cells neutralised) or JSON; rows are capped at server.queryRowLimit and server.exportMaxBytes (X-Mailsift-Truncated-By says which cut them)',
         description:
           "Datetime columns are written as local time with the offset (2026-11-26T09:00:00+09:00) in `timeZone`, else the user's zone, else organization.timeZone; the header X-Mailsift-Time-Zone names it.",
         querystring: {
@@ -66,12 +77,19 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
       const range = parseRange(request.query);
       const user = request.principal!.user;
       const timeZone = await viewerZone(ctx, user, request.query.timeZone);
-      const result = await ctx.queries.run({ query: request.query.query, ...range, user });
+      const result = await ctx.queries.run({
+        query: request.query.query,
+        ...range,
+        user,
+        maxBytes: ctx.settings.exportMaxBytes,
+        signal: clientGone(reply),
+      });
       const format = request.query.format ?? 'csv';
       const rows = localizeRows(result.columns, result.rows, timeZone);
       void reply.header('content-disposition', `attachment; filename="${exportName(format, timeZone)}"`);
       void reply.header('x-mailsift-truncated', String(result.stats.truncated));
       void reply.header('x-mailsift-time-zone', timeZone);
+      if (result.stats.truncatedBy) void reply.header('x-mailsift-truncated-by', result.stats.truncatedBy);
       if (format === 'json') return reply.type('application/json; charset=utf-8').send(toJsonArray(result.columns, rows));
       // The BOM makes Excel read the file as UTF-8 (Japanese subjects).
       return reply.type('text/csv; charset=utf-8').send('\ufeff' + toCsv(result.columns, rows));

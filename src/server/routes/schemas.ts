@@ -49,7 +49,13 @@ export const queryResultSchema = {
         elapsedMs: { type: 'number' },
         rows: { type: 'integer' },
         truncated: { type: 'boolean' },
+        truncatedBy: {
+          type: 'string',
+          enum: ['rows', 'bytes'],
+          description: 'which cap cut the rows: server.queryRowLimit or server.queryMaxBytes',
+        },
         rowLimit: { type: 'integer' },
+        maxBytes: { type: 'integer' },
       },
       required: ['elapsedMs', 'rows', 'truncated'],
     },

@@ -20,7 +20,7 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import type { DetectQueries } from '../detect-queries.js';
-import { StoreLockedError, StoreQueryError } from '../errors.js';
+import { isDamagedStoreError, StoreDamagedError, StoreLockedError, StoreQueryError } from '../errors.js';
 import { RETENTION_COLUMNS } from '../retention.js';
 import type {
   DimensionEnricher,
@@ -35,7 +35,7 @@ import type {
   UpsertCounts,
 } from '../store.js';
 import { collapseBatch } from '../trace-merge.js';
-import { quoteIdent } from './ddl.js';
+import { quoteIdent, quoteLiteral } from './ddl.js';
 import { duckdbDetectQueries } from './detect-queries.js';
 import { distinctValues, entityValueStats } from './entity-sql.js';
 import * as findings from './findings-sql.js';
@@ -51,8 +51,10 @@ import {
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
-import { StagingArea } from './staging.js';
-import { kqlTypeOf, toPlain } from './values.js';
+import { narrowStoreFiles, narrowWal, prepareStoreFolder, removeEmptySpill, storeFiles, withPrivateUmask } from './private-files.js';
+import { StagingArea, removeStaleStaging } from './staging.js';
+import { firstLine } from './engine-message.js';
+import { ReaderPool } from './reader-pool.js';
 
 type Params = readonly unknown[];
 
@@ -61,23 +63,42 @@ const DEFAULT_SETTINGS: Record<string, string> = { memory_limit: '1GB' };
 
 /** Open (creating if needed) a DuckDB store at `path` (':memory:' for a throw-away one) and migrate it. */
 export async function openDuckDbStore(path: string, settings: Record<string, string> = {}): Promise<DuckDbStore> {
-  if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+  const inFile = path !== ':memory:';
+  if (inFile) await prepareStoreFolder(path, settings['temp_directory'] === undefined);
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings });
+    instance = await withPrivateUmask(() => DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings }));
   } catch (cause) {
     const text = String((cause as Error)?.message ?? cause);
-    if (/lock/i.test(text)) {
+    // DuckDB's own wording for a file another process holds ("... in block ..." of a damaged file is not one).
+    if (/Could not set lock|Conflicting lock/i.test(text)) {
       throw new StoreLockedError(
         `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); wait for it with --wait, or stop it`,
         { cause },
       );
     }
+    if (isDamagedStoreError(text)) throw damaged(path, cause);
     throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
   }
+  if (inFile) await narrowStoreFiles(path);
+  // Holding the store's lock now: what is in its staging folder was left by a run that was killed.
+  if (!/read_only/i.test(settings['access_mode'] ?? '')) await removeStaleStaging(inFile ? storeFiles(path).stage : undefined);
   const store = new DuckDbStore(instance, path, await instance.connect());
-  await store.migrate();
+  try {
+    await store.migrate();
+  } catch (cause) {
+    await store.close().catch(() => undefined);
+    if (isDamagedStoreError(firstLine(cause))) throw damaged(path, cause);
+    throw new StoreQueryError(`cannot open the store ${path}: ${firstLine(cause)}`, { cause });
+  }
   return store;
+}
+
+function damaged(path: string, cause: unknown): StoreDamagedError {
+  return new StoreDamagedError(
+    `the store ${path} is damaged or is not a mailsift store (${firstLine(cause)}); restore it from a backup, or move it aside and ingest again into a new store`,
+    { cause },
+  );
 }
 
 /** Store implementation on DuckDB. Writes go through one connection, one transaction at a time. */
@@ -85,14 +106,17 @@ export class DuckDbStore implements Store {
   readonly dialect = 'duckdb' as const;
   readonly detect: DetectQueries = duckdbDetectQueries((sql, params) => this.query(sql, params));
   private readonly writeLock = new Mutex();
-  private readonly staging = new StagingArea();
-  private readers: DuckDBConnection[] = [];
+  private readonly staging: StagingArea;
+  private readonly reads: ReaderPool;
 
   constructor(
     private readonly instance: DuckDBInstance,
     readonly location: string,
     private readonly writer: DuckDBConnection,
-  ) {}
+  ) {
+    this.reads = new ReaderPool(instance);
+    this.staging = new StagingArea(location === ':memory:' ? undefined : storeFiles(location).stage);
+  }
 
   /** Apply the migrations this file has not seen yet. */
   async migrate(): Promise<void> {
@@ -123,6 +147,39 @@ export class DuckDbStore implements Store {
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
           const duplicates = unique.length - updated - ingested;
           return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
+        });
+      } finally {
+        await this.staging.remove(file);
+      }
+    });
+  }
+
+  async upsertTracesWithOutcomes(rows: readonly TraceRow[]): Promise<UpsertCounts & { outcomes: Uint8Array }> {
+    const outcomes = new Uint8Array(rows.length);
+    if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0, outcomes };
+    const { unique, updatedInBatch, duplicatesInBatch, first } = collapseBatch(rows, outcomes);
+    const keyOf = (id: unknown, rcpt: unknown) => `${String(id)}\u0000${String(rcpt)}`;
+    const returning = ' RETURNING "MessageTraceId", "RecipientAddress"';
+    return this.writeLock.run(async () => {
+      const file = await this.staging.write(unique);
+      try {
+        return await this.transaction(async (c) => {
+          await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
+          const updated = new Set(
+            (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+          );
+          const inserted = new Set(
+            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+          );
+          await c.run(`DROP TABLE ${TRACE_STAGE}`);
+          for (const [key, i] of first) outcomes[i] = inserted.has(key) ? 0 : updated.has(key) ? 1 : 2;
+          const duplicates = unique.length - updated.size - inserted.size;
+          return {
+            ingested: inserted.size,
+            updated: updated.size + updatedInBatch,
+            duplicates: duplicates + duplicatesInBatch,
+            outcomes,
+          };
         });
       } finally {
         await this.staging.remove(file);
@@ -252,24 +309,7 @@ export class DuckDbStore implements Store {
     if (options.limit !== undefined) {
       sql = `SELECT * FROM (${sql.trim().replace(/;+$/, '')}) AS capped_query LIMIT ${Math.max(0, Math.floor(options.limit))}`;
     }
-    const c = await this.reader();
-    const interrupt = () => c.interrupt();
-    options.signal?.addEventListener('abort', interrupt, { once: true });
-    try {
-      if (options.signal?.aborted) throw new StoreQueryError('query interrupted');
-      const result = await c.runAndReadAll(sql, params as never);
-      const types = result.columnTypes().map((t) => kqlTypeOf(t.toString()));
-      const columns = result.columnNames().map((name, i) => ({ name, type: types[i]! }));
-      const rows = result.getRowsJS().map((r) => r.map(toPlain));
-      return { columns, rows };
-    } catch (cause) {
-      if (cause instanceof StoreQueryError) throw cause;
-      if (options.signal?.aborted) throw new StoreQueryError('query interrupted', { cause });
-      throw new StoreQueryError(`query failed: ${firstLine(cause)}`, { cause });
-    } finally {
-      options.signal?.removeEventListener('abort', interrupt);
-      this.release(c);
-    }
+    return this.reads.query(sql, params, options);
   }
 
   /** DuckDB only, not part of Store: run a statement that builds data inside the engine (benchmarks, engine tests). */
@@ -388,7 +428,7 @@ export class DuckDbStore implements Store {
       const c = this.writer;
       const name = String((await c.runAndReadAll('SELECT current_database()')).getRowsJS()[0]![0]);
       try {
-        await c.run(`ATTACH ${sqlString(path)} AS mailsift_backup`);
+        await c.run(`ATTACH ${quoteLiteral(path)} AS mailsift_backup`);
         await c.run(`COPY FROM DATABASE ${quoteIdent(name)} TO mailsift_backup`);
       } catch (cause) {
         throw new StoreQueryError(`backup to ${path} failed: ${firstLine(cause)}`, { cause });
@@ -418,11 +458,13 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Reads still running are abandoned: they are stopped (their callers get an error), not waited for.
+    await this.reads.close();
     await this.writeLock.run(async () => {
-      for (const c of [...this.readers, this.writer]) c.closeSync();
-      this.readers = [];
+      this.writer.closeSync();
       this.instance.closeSync();
       await this.staging.dispose();
+      if (this.location !== ':memory:') await removeEmptySpill(this.location);
     });
   }
 
@@ -443,6 +485,7 @@ export class DuckDbStore implements Store {
     try {
       const result = await work(this.writer);
       await this.writer.run('COMMIT');
+      await this.narrowWal();
       return result;
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
@@ -450,22 +493,8 @@ export class DuckDbStore implements Store {
     }
   }
 
-  private async reader(): Promise<DuckDBConnection> {
-    return this.readers.pop() ?? (await this.instance.connect());
+  /** A write may have created the write-ahead log anew, under the process's umask: make it private. */
+  private async narrowWal(): Promise<void> {
+    if (this.location !== ':memory:') await narrowWal(this.location);
   }
-
-  private release(c: DuckDBConnection): void {
-    if (this.readers.length < 4) this.readers.push(c);
-    else c.closeSync();
-  }
-}
-
-/** A string literal for the statements that take no parameters (ATTACH). */
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
-/** First line of an engine error, for one-line messages. */
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!;
 }

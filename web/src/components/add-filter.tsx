@@ -57,6 +57,7 @@ export function AddFilter({ onAdd }: { onAdd: (name: FilterName, value: string) 
           value={value}
           maxLength={512}
           placeholder={strings.filters.placeholders[name]}
+          title={name === 'sender' || name === 'recipient' || name === 'domain' ? strings.filters.wildcardHint : undefined}
           list={choices ? listId : undefined}
           onChange={(e) => setValue(e.target.value)}
         />

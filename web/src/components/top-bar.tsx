@@ -12,9 +12,13 @@ export function TopBar() {
   const { range, filters, setRange, setFilters, addFilter, refresh, setRefresh, wall, setWall } = useViewState();
   const [custom, setCustom] = useState<{ from: string; to: string } | null>(null);
   const presets: [RangeKey, string][] = [
+    ['1h', strings.range.last1h],
     ['24h', strings.range.last24h],
     ['7d', strings.range.last7d],
     ['30d', strings.range.last30d],
+    ['90d', strings.range.last90d],
+    ['thisMonth', strings.range.thisMonth],
+    ['lastMonth', strings.range.lastMonth],
     ['custom', strings.range.custom],
   ];
   const chips = FILTER_NAMES.flatMap((n) => (filters[n] ?? []).map((v) => ({ name: n, value: v })));

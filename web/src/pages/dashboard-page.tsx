@@ -88,10 +88,12 @@ export function DashboardPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setDashboard(null);
-    api<RawDashboard>('GET', `/api/dashboards/${encodeURIComponent(id)}`).then(
+    const ask = new AbortController();
+    api<RawDashboard>('GET', `/api/dashboards/${encodeURIComponent(id)}`, undefined, { signal: ask.signal }).then(
       (d) => setDashboard(inLanguage(d)),
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => ask.signal.aborted || setError(errorText(e)),
     );
+    return () => ask.abort();
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
   if (!dashboard) return <p role="status">{strings.common.loading}</p>;

@@ -48,6 +48,9 @@ export function ExplorerPage() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const textRef = useRef(text);
   textRef.current = text;
+  // The run in flight: a new run (or leaving the page) cancels it, so an older answer never replaces a newer one.
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
 
   useEffect(() => {
     api<KqlCompletions>('GET', '/api/kql/completions').then(setCompletions, () => setCompletions(null));
@@ -62,23 +65,28 @@ export function ExplorerPage() {
     q.set('q', query);
     q.delete('run');
     navigate(`/explorer?${q.toString()}`, true);
+    inFlight.current?.abort();
+    const ask = new AbortController();
+    inFlight.current = ask;
     setRunning(true);
     setError(null);
     try {
-      const r = await api<QueryResult>('POST', '/api/query', {
-        query,
-        from: new Date(range.from).toISOString(),
-        to: new Date(range.to).toISOString(),
-      });
+      const r = await api<QueryResult>(
+        'POST',
+        '/api/query',
+        { query, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },
+        { signal: ask.signal },
+      );
       setResult(r);
       setPicked(null);
     } catch (e) {
+      if (ask.signal.aborted) return;
       setResult(null);
       if (e instanceof ApiError && e.line !== undefined && e.column !== undefined)
         setError({ message: e.message, at: { line: e.line, column: e.column, message: e.message } });
       else setError({ message: errorText(e) });
     } finally {
-      setRunning(false);
+      if (inFlight.current === ask) setRunning(false);
     }
   }, [range.from, range.to]);
 
@@ -158,7 +166,9 @@ export function ExplorerPage() {
       )}
       {result?.stats.truncated && (
         <div className="notice" role="status">
-          {strings.explorer.truncated(formatCount(result.stats.rows))}
+          {(result.stats.truncatedBy === 'bytes' ? strings.explorer.truncatedBytes : strings.explorer.truncated)(
+            formatCount(result.stats.rows),
+          )}
         </div>
       )}
       {result && result.rows.length === 0 && <p className="panel-empty">{strings.explorer.noRows}</p>}

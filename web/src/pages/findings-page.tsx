@@ -39,10 +39,13 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
       ? new URLSearchParams({ id: focusId })
       : new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
     if (stateFilter) q.set('state', stateFilter);
-    api<{ findings: Finding[] }>('GET', `/api/findings?${q.toString()}`).then(
+    // A newer ask cancels this one, so an older answer never replaces a newer one.
+    const ask = new AbortController();
+    api<{ findings: Finding[] }>('GET', `/api/findings?${q.toString()}`, undefined, { signal: ask.signal }).then(
       (r) => setFindings(r.findings),
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => ask.signal.aborted || setError(errorText(e)),
     );
+    return () => ask.abort();
   }, [range.from, range.to, stateFilter, focusId]);
 
   const change = async (f: Finding, state: string) => {

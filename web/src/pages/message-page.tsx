@@ -17,16 +17,19 @@ export function MessagePage({ traceId }: { traceId: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const id = kqlString(traceId);
+    const ask = new AbortController();
+    const options = { signal: ask.signal };
     Promise.all([
-      api<QueryResult>('POST', '/api/query', { query: `MessageTrace\n| where MessageTraceId == ${id}\n| sort by Received asc` }),
-      api<QueryResult>('POST', '/api/query', { query: `MessageEvents\n| where MessageTraceId == ${id}\n| sort by Timestamp asc` }),
+      api<QueryResult>('POST', '/api/query', { query: `MessageTrace\n| where MessageTraceId == ${id}\n| sort by Received asc` }, options),
+      api<QueryResult>('POST', '/api/query', { query: `MessageEvents\n| where MessageTraceId == ${id}\n| sort by Timestamp asc` }, options),
     ]).then(
       ([r, h]) => {
         setRows(r);
         setHops(h);
       },
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => ask.signal.aborted || setError(errorText(e)),
     );
+    return () => ask.abort();
   }, [traceId]);
   return (
     <div className="message-page">

@@ -1,6 +1,7 @@
 // The frame of every panel: title with a one-line description on hover, a menu, full screen, and its own states.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { strings } from '../strings';
+import { EmptyRange } from './empty-range';
 
 export interface MenuItem {
   label: string;
@@ -23,6 +24,7 @@ export function PanelFrame({
   stale,
   children,
   testId,
+  unfiltered = [],
 }: {
   title: string;
   description: string;
@@ -36,6 +38,8 @@ export function PanelFrame({
   stale?: boolean;
   children?: ReactNode;
   testId?: string;
+  /** Active filters the panel's numbers are not filtered by. */
+  unfiltered?: string[];
 }) {
   const [fullScreen, setFullScreen] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -115,6 +119,11 @@ export function PanelFrame({
         </div>
       </header>
       <p className="panel-description">{description}</p>
+      {unfiltered.length > 0 && (
+        <p className="panel-unfiltered" role="note" data-testid="unfiltered-note">
+          {strings.panel.notFilteredBy(unfiltered.map((n) => strings.filters.names[n] ?? n).join(', '))}
+        </p>
+      )}
       <div className="panel-body" aria-busy={status === 'loading'}>
         {status === 'loading' && !showStale && (
           <div className="panel-state" role="status">
@@ -132,7 +141,7 @@ export function PanelFrame({
             )}
           </div>
         )}
-        {status === 'ok' && empty && <div className="panel-state panel-empty">{strings.panel.empty}</div>}
+        {status === 'ok' && empty && <EmptyRange />}
         {/* One element in one place whether fresh or stale, so a chart is updated in place, not rebuilt. */}
         {((status === 'ok' && !empty) || showStale) && (
           <div className={showStale ? 'panel-content panel-stale' : 'panel-content'}>{children}</div>

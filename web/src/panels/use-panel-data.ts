@@ -11,8 +11,9 @@ export function shownData(state: PanelState): PanelResult | undefined {
 }
 
 /** What PanelFrame needs to know of the state. */
-export function frameState(state: PanelState): { status: PanelState['status']; error?: string; stale: boolean } {
+export function frameState(state: PanelState): { status: PanelState['status']; error?: string; stale: boolean; unfiltered: string[] } {
   return {
+    unfiltered: state.status === 'error' ? [] : (state.data?.unfiltered ?? []),
     status: state.status,
     error: state.status === 'error' ? state.message : undefined,
     stale: state.status === 'loading' && state.data !== undefined,
