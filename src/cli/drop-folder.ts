@@ -90,8 +90,8 @@ async function ingestDropped(o: DropFolderOptions, name: string): Promise<void> 
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     report = {
-      files: [{ path, format: null, read: 0, ingested: 0, updated: 0, duplicates: 0, rejected: 0, error }],
-      totals: { read: 0, ingested: 0, updated: 0, duplicates: 0, rejected: 0, events: 0 },
+      files: [{ path, format: null, read: 0, ingested: 0, updated: 0, duplicates: 0, skipped: 0, rejected: 0, error }],
+      totals: { read: 0, ingested: 0, updated: 0, duplicates: 0, skipped: 0, rejected: 0, events: 0 },
       rejectFile: null,
     };
   }

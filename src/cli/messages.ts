@@ -22,8 +22,14 @@ const en = {
     unknownFormat: 'unknown format',
     counts: (read: string, added: string, updated: string, duplicates: string, rejected: string) =>
       `${read} read, ${added} new, ${updated} updated, ${duplicates} duplicates, ${rejected} rejected`,
-    total: (counts: string, events: string) => `total: ${counts}, ${events} events`,
+    total: (counts: string, events: string, skipped: string) => `total: ${counts}, ${skipped} skipped, ${events} events`,
     rejectFile: (path: string) => `rejected records: ${path}`,
+    skipped: (n: string) => `, skipped: ${n} mailbox events`,
+    wholeFile: (reason: string) => `  rejected: ${reason}`,
+    reason: (count: string, reason: string) => `  ${count} x ${reason}`,
+    noFiles: 'no files to read',
+    notRead: 'not read',
+    rejectFileFailed: (reason: string) => `rejected records: not written (${reason})`,
   },
   errors: {
     formatOneOf: (flag: string, choices: string) => `${flag} must be one of ${choices}`,
@@ -62,8 +68,14 @@ const ja: Messages = {
     unknownFormat: '形式不明',
     counts: (read: string, added: string, updated: string, duplicates: string, rejected: string) =>
       `読み込み ${read} 件、新規 ${added} 件、更新 ${updated} 件、重複 ${duplicates} 件、除外 ${rejected} 件`,
-    total: (counts: string, events: string) => `合計: ${counts}、イベント ${events} 件`,
+    total: (counts: string, events: string, skipped: string) => `合計: ${counts}、スキップ ${skipped} 件、イベント ${events} 件`,
     rejectFile: (path: string) => `除外したレコード: ${path}`,
+    skipped: (n: string) => `、メールボックスイベント ${n} 件をスキップ`,
+    wholeFile: (reason: string) => `  除外: ${reason}`,
+    reason: (count: string, reason: string) => `  ${count} 件: ${reason}`,
+    noFiles: '読み込むファイルがありません',
+    notRead: '読み込めず',
+    rejectFileFailed: (reason: string) => `除外したレコード: 書き込めませんでした（${reason}）`,
   },
   errors: {
     formatOneOf: (flag: string, choices: string) => `${flag} には ${choices} のいずれかを指定してください`,

@@ -65,4 +65,22 @@ describe('loadConfig', () => {
   it('reports YAML syntax errors with line and column', () => {
     expect(() => loadConfig({ env: {}, configPath: file('broken.yaml', 'store: [\n') })).toThrow(/broken\.yaml:\d+:\d+: not valid YAML/);
   });
+
+  it('names a feed after its type when it has no name, so a free feed is one line', () => {
+    const c = loadConfig({
+      env: {},
+      configPath: file(
+        'feeds.yaml',
+        'intel: { feeds: [ { type: threatfox }, { type: openphish, name: phish }, { type: spamhaus-drop } ] }\n',
+      ),
+    });
+    expect(c.intel.feeds.map((f) => [f.name, f.type])).toEqual([
+      ['threatfox', 'threatfox'],
+      ['phish', 'openphish'],
+      ['spamhaus-drop', 'spamhaus-drop'],
+    ]);
+    expect(() =>
+      loadConfig({ env: {}, configPath: file('feed-name.yaml', 'intel: { feeds: [ { type: threatfox, name: "" } ] }\n') }),
+    ).toThrow(/intel\.feeds\.0\.name/);
+  });
 });

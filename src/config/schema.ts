@@ -33,7 +33,17 @@ export const configSchema = z
     geoip: z.object({ countryDb: z.string().optional(), asnDb: z.string().optional() }).strict().default({}),
     collectors: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]),
     intel: z
-      .object({ feeds: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()).default([]) })
+      .object({
+        // A feed's name defaults to its type, so a free feed is one line: `- { type: threatfox }`.
+        feeds: z
+          .array(
+            z
+              .object({ name: z.string().min(1).optional(), type: z.string() })
+              .passthrough()
+              .transform((f) => ({ ...f, name: f.name ?? f.type })),
+          )
+          .default([]),
+      })
       .passthrough()
       .default({ feeds: [] }),
     watchlists: z.array(z.object({ name: z.string(), path: z.string() }).passthrough()).default([]),

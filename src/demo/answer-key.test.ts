@@ -51,6 +51,7 @@ describe.each([
       'large-transfer',
       'lookalike-domain',
       'outbound-burst',
+      'partner-compromise',
       'status-spike',
       'subject-campaign',
       'threat-intel-match',
@@ -84,7 +85,8 @@ describe.each([
   });
 
   it('subject-campaign: one subject shape from many senders to many people in three hours, nowhere else', () => {
-    const campaigns = key('subject-campaign');
+    // The reply-chain wave from known senders is checked below.
+    const campaigns = key('subject-campaign').filter((k) => !k.description.startsWith('Reply-chain wave from known senders'));
     expect(campaigns).toHaveLength(2);
     for (const k of campaigns) {
       const s = shape(k.entities.subject!);
@@ -97,6 +99,53 @@ describe.each([
     }
     expect(campaigns.map((k) => k.entities.subject)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Re: 請求書 No\.\d{5}$/), expect.stringMatching(/^RE: Invoice \d{4}-INV$/)]),
+    );
+  });
+
+  it('subject-campaign and partner-compromise: a reply-chain wave from known senders, from countries they never used', () => {
+    const [wave] = key('subject-campaign').filter((k) => k.description.startsWith('Reply-chain wave from known senders'));
+    const s = shape(wave!.entities.subject!);
+    const hits = rows.filter((r) => shape(r.Subject) === s && !internal(r.SenderAddress));
+    expect(hits).toHaveLength(wave!.count);
+    expect(hits.every((r) => within(r, wave!))).toBe(true);
+    expect(new Set(hits.map((r) => r.Subject)).size).toBeGreaterThan(hits.length / 2);
+    const domains = new Set(hits.map((r) => domainOf(r.SenderAddress)));
+    expect(domains.size).toBeGreaterThanOrEqual(25);
+    // Every sender domain of the wave wrote to us before it, from elsewhere.
+    const before = rows.filter((r) => r.Received < wave!.from && domains.has(domainOf(r.SenderAddress)));
+    const known = new Set(before.map((r) => domainOf(r.SenderAddress)));
+    expect(known.size).toBeGreaterThanOrEqual(PARTNERS.length - 1);
+    const usualIps = new Set(before.map((r) => r.FromIP));
+    expect(hits.some((r) => usualIps.has(r.FromIP))).toBe(false);
+    expect(hits.filter((r) => r.Status === 'Delivered').length / hits.length).toBeGreaterThan(0.6);
+    // The partners among them are the wave's partner-compromise entry.
+    const partnerRows = hits.filter((r) => PARTNERS.some((p) => domainOf(r.SenderAddress) === p.domain));
+    const [pw] = key('partner-compromise').filter((k) => k.description.startsWith('Reply-chain wave'));
+    expect(pw!.count).toBe(partnerRows.length);
+  });
+
+  it('partner-compromise: one busy partner abused from abroad; the travelling partner and the new server stay small and known', () => {
+    const [k] = key('partner-compromise').filter((x) => !x.description.startsWith('Reply-chain wave'));
+    const domain = k!.entities.senderDomain!;
+    expect(PARTNERS.map((p) => p.domain)).toContain(domain);
+    const abused = rows.filter(
+      (r) =>
+        domainOf(r.SenderAddress) === domain &&
+        within(r, k!) &&
+        (COUNTRY_RANGES[k!.entities.country!] ?? []).some((g) => rangeContains(g, r.FromIP)),
+    );
+    expect(abused).toHaveLength(k!.count);
+    expect(new Set(abused.map((r) => r.RecipientAddress)).size).toBeGreaterThanOrEqual(5);
+    const earlier = rows.filter((r) => domainOf(r.SenderAddress) === domain && r.Received < k!.from);
+    expect(new Set(earlier.map((r) => localParts(r.Received, TZ).date)).size).toBeGreaterThanOrEqual(8);
+    expect(earlier.some((r) => abused.some((a) => a.FromIP === r.FromIP))).toBe(false);
+    const travel = tenant.benignTraps.find((t) => t.kind === 'partner-travel')!;
+    expect(
+      rows.filter((r) => domainOf(r.SenderAddress) === travel.entities.senderDomain && within(r, travel) && r.Subject.includes('出張')),
+    ).toHaveLength(2);
+    const host = tenant.benignTraps.find((t) => t.kind === 'shared-hosting')!;
+    expect(rows.filter((r) => domainOf(r.SenderAddress) === host.entities.senderDomain && within(r, host)).length).toBeGreaterThanOrEqual(
+      12,
     );
   });
 

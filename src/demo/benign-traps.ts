@@ -15,7 +15,7 @@ export function plantBenignTraps(p: Planter): void {
     from: cal.start,
     to: cal.end - 1,
     entities: { sender: 'digest@news.lucernepublishing.com' },
-    quietRules: ['subject-campaign', 'status-spike', 'outbound-burst'],
+    quietRules: ['subject-campaign', 'status-spike', 'outbound-burst', 'partner-compromise'],
     description: 'Daily IT news digest at 07:30 local to 200 people, one personalised message each (one sender: not a campaign)',
   });
   const full = cal.fullDays();
@@ -81,7 +81,7 @@ function monthEndInvoices(p: Planter): void {
       from: Math.min(...times),
       to: Math.max(...times),
       entities: { recipient: `keiri@${home}` },
-      quietRules: ['subject-campaign', 'lookalike-domain'],
+      quietRules: ['subject-campaign', 'lookalike-domain', 'partner-compromise'],
       description: `Month-end: ${world.pop.partners.length} partners send their invoices to accounting around the last working day of the month`,
     });
   }

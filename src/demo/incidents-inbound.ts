@@ -9,7 +9,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** Inbound message from outside: one row per recipient, no ToIP. */
-function inbound(
+export function inbound(
   p: Planter,
   t: number,
   sender: string,

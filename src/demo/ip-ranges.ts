@@ -106,6 +106,7 @@ export const COUNTRY_RANGES: Readonly<Record<string, readonly IpRange[]>> = {
     { cidr: '14.160.0.0/11', country: 'VN', owner: 'VNPT' },
   ],
   NG: [{ cidr: '41.58.0.0/16', country: 'NG', owner: 'Globacom' }],
+  EG: [{ cidr: '41.32.0.0/16', country: 'EG', owner: 'TE Data' }],
   // Embargoed destinations: used only by the planted embargoed-geo incident.
   KP: [{ cidr: '175.45.176.0/23', country: 'KP', owner: 'Star Joint Venture' }],
   IR: [

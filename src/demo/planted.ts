@@ -2,6 +2,7 @@
 import type { IndicatorRow, TraceRecord, WatchlistRow } from '../schema/index.js';
 import { plantBenignTraps } from './benign-traps.js';
 import { plantCampaigns, plantEmbargoed, plantLookalikes, plantStatusSpike, plantThreatIntel } from './incidents-inbound.js';
+import { plantPartnerIncidents } from './incidents-partners.js';
 import { plantLargeTransfer, plantOutboundBurst, plantWatchlistCorrelation } from './incidents-outbound.js';
 import { noiseIndicators, noiseWatchlist } from './intel-feed.js';
 import { Planter } from './planter.js';
@@ -31,6 +32,7 @@ export function plantAll(world: World, incidents: boolean): Planted {
     plantLargeTransfer(p);
     plantWatchlistCorrelation(p);
     plantBenignTraps(p);
+    plantPartnerIncidents(p);
   }
   noiseIndicators(p);
   noiseWatchlist(p);

@@ -44,7 +44,8 @@ export type RuleId =
   | 'threat-intel-match'
   | 'embargoed-geo'
   | 'large-transfer'
-  | 'watchlist-correlation';
+  | 'watchlist-correlation'
+  | 'partner-compromise';
 
 /** Entities of a finding (DESIGN.md, Findings). */
 export interface IncidentEntities {
@@ -76,7 +77,8 @@ export interface PlantedIncident {
 
 /** Something that looks suspicious at first sight but is normal: these rules must stay quiet on it. */
 export interface BenignTrap {
-  kind: 'newsletter' | 'month-end-invoices' | 'weekend-dip' | 'monday-peak' | 'partner-large-transfer';
+  kind:
+    'newsletter' | 'month-end-invoices' | 'weekend-dip' | 'monday-peak' | 'partner-large-transfer' | 'partner-travel' | 'shared-hosting';
   from: number;
   to: number;
   entities: IncidentEntities;

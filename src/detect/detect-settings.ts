@@ -11,8 +11,8 @@ const domain = z
 
 /** Settings shared by the rules; each rule's own parameters sit under its id (e.g. `detections.status-spike`). */
 export const detectSettingsSchema = z.object({
-  /** IANA zone of the tenant: hour-of-day and day-of-week baselines, local days of findings. */
-  timeZone: z.string().default('UTC').refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo'),
+  /** IANA zone of the tenant: hour-of-day and day-of-week baselines, local days of findings (default organization.timeZone). */
+  timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo').optional(),
   /** Window examined when `--from` is not given, in days back from `--to`. */
   lookbackDays: z.number().positive().default(30),
   /** History before the window that baselines may use, in days. */

@@ -11,6 +11,7 @@ export const RULE_IDS = [
   'embargoed-geo',
   'large-transfer',
   'watchlist-correlation',
+  'partner-compromise',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

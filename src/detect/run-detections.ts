@@ -1,6 +1,6 @@
 /** One detection run: every enabled rule over a time window, findings with stable ids, stored. */
 import { createHash } from 'node:crypto';
-import type { Config } from '../config/index.js';
+import { organizationTimeZone, type Config } from '../config/index.js';
 import { runKql, type Store } from '../store/index.js';
 import { parseDetectSettings, parseOrThrow } from './detect-settings.js';
 import { DetectionRunError } from './errors.js';
@@ -47,7 +47,7 @@ export async function runDetections(options: RunDetectionsOptions): Promise<Find
     to,
     now,
     historyFrom: from - settings.baselineDays * DAY_MS,
-    clock: new LocalClock(settings.timeZone),
+    clock: new LocalClock(settings.timeZone ?? organizationTimeZone(config)),
     kql: async (text) => (await runKql(store, text, { now })).rows,
     shared: <T>(key: string, compute: () => Promise<T>) => {
       let v = sharedValues.get(key);

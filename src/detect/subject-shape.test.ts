@@ -12,6 +12,13 @@ describe('subjectShape', () => {
     expect(subjectShape('RE: Invoice 1234-INV')).toBe(subjectShape('Invoice 9876-INV'));
     expect(subjectShape('2026年3月分 請求書の件')).toBe('#年#月分 請求書の件');
     expect(subjectShape('Remittance advice 123456')).not.toBe(subjectShape('Meeting notes'));
+    // Full-width prefixes and numbers, as Japanese mail clients write them.
+    expect(subjectShape('Ｒｅ：請求書 No.５８２１３ のご確認')).toBe(subjectShape('Re: 請求書 No.71002 のご確認'));
+    expect(subjectShape('ＦＷ： 返信: 請求書 No.1 のご確認')).toBe('請求書 # のご確認');
+  });
+
+  it('gives full-width and half-width variants of a shape the same tokens (NFKC)', () => {
+    expect(shapeTokens(subjectShape('ＩＮＶＯＩＣＥ ｾｲｷｭｳｼｮ #'))).toEqual(shapeTokens(subjectShape('invoice セイキュウショ #')));
   });
 
   const subjects = [

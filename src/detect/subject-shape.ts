@@ -11,7 +11,7 @@ const WS = '[\\s\u3000\u00a0]';
 export const SHAPE_STEPS: readonly { pattern: string; replacement: string }[] = [
   // Any run of reply/forward prefixes, in the languages mail clients write them (Japanese 返信/転送 too).
   {
-    pattern: `^(${WS}*(re|fw|fwd|aw|wg|sv|vs|tr|rv|rif|antw|転送|返信|回复|转发|答复)${WS}*(\\[[0-9]+\\]|\\([0-9]+\\))?${WS}*[:：]${WS}*)+`,
+    pattern: `^(${WS}*(re|fw|fwd|aw|wg|sv|vs|tr|rv|rif|antw|ｒｅ|ｆｗ|ｆｗｄ|転送|返信|回复|转发|答复)${WS}*(\\[[0-9]+\\]|\\([0-9]+\\))?${WS}*[:：]${WS}*)+`,
     replacement: '',
   },
   // Tokens holding a digit (numbers, ticket ids such as INV-2024-0042, dates, No.58213) become '#'.
@@ -35,10 +35,14 @@ export function subjectShapeKql(column: string, literal: (v: string) => string):
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
-/** Word tokens of a shape (Japanese split by Intl.Segmenter; '#' placeholders kept as tokens). */
+/**
+ * Word tokens of a shape (Japanese split by Intl.Segmenter; '#' placeholders kept as tokens), after NFKC:
+ * full-width and half-width forms (ＩＮＶＯＩＣＥ, ｾｲｷｭｳｼｮ) give the same tokens, so such variants of one shape
+ * cluster together even though the store's shapes (RE2, no Unicode normalisation) keep them apart.
+ */
 export function shapeTokens(shape: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(shape)) {
+  for (const s of segmenter.segment(shape.normalize('NFKC').toLowerCase())) {
     if (s.isWordLike) out.push(s.segment);
     else if (s.segment.includes('#')) out.push('#');
   }

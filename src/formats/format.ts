@@ -19,6 +19,11 @@ export interface ParsedBatch {
   rejects: Reject[];
   /** Records read so far in this file, including rejected ones (for progress). */
   read: number;
+  /**
+   * Lines read so far that are deliberately not stored, neither rows nor rejects (e.g. mailbox events of
+   * tracking logs that name no message). Counted in `read` too.
+   */
+  skipped: number;
 }
 
 /** The input of a parser: the file's decoded text in chunks (BOM removed), and its name for rejects. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatTime } from '../schema/index.js';
 import type { Format, ParsedBatch } from './format.js';
-import { detectFormat, openInput } from './index.js';
+import { detectFormat, openInput, openStream } from './index.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
@@ -37,9 +37,26 @@ export function stableJson(value: unknown): string {
   return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
-/** Parse a file with a format (in the file's own chunks, or re-cut into pieces of `piece` characters) and flatten its batches. */
-export async function goldenOf(format: Format, path: string, piece?: number): Promise<{ flat: unknown; batches: ParsedBatch[] }> {
-  const input = await openInput(path);
+/**
+ * Parse a file with a format (in the file's own chunks, re-cut into pieces of `piece` characters, or its raw
+ * bytes handed over `bytes` at a time, so that multi-byte characters of UTF-8, UTF-16 and Shift_JIS are split)
+ * and flatten its batches.
+ */
+export async function goldenOf(
+  format: Format,
+  path: string,
+  piece?: number,
+  bytes?: number,
+): Promise<{ flat: unknown; batches: ParsedBatch[] }> {
+  const raw = readFileSync(path);
+  const input = bytes
+    ? await openStream(
+        (async function* () {
+          for (let i = 0; i < raw.length; i += bytes) yield raw.subarray(i, i + bytes);
+        })(),
+        () => undefined,
+      )
+    : await openInput(path);
   let chunks: AsyncIterable<string> = input.chunks;
   if (piece) {
     let text = '';
@@ -52,6 +69,7 @@ export async function goldenOf(format: Format, path: string, piece?: number): Pr
   for await (const batch of format.parse({ file: path, chunks })) batches.push(batch);
   const flat = {
     read: batches.length ? batches[batches.length - 1]!.read : 0,
+    skipped: batches.length ? batches[batches.length - 1]!.skipped : 0,
     traces: batches.flatMap((b) => b.traces).map((t) => ({ ...t, Received: formatTime(t.Received) })),
     events: batches.flatMap((b) => b.events).map((e) => ({ ...e, Timestamp: formatTime(e.Timestamp) })),
     rejects: batches.flatMap((b) => b.rejects).map((r) => ({ ...r, file: basename(r.file) })),
@@ -92,6 +110,11 @@ export function runGoldenTests(format: Format, testdata: URL): void {
       it(`${name} parses the same when the text arrives in tiny chunks`, async () => {
         const whole = await goldenOf(format, path);
         for (const piece of [1, 7, 64]) expect((await goldenOf(format, path, piece)).flat).toEqual(whole.flat);
+      });
+      it(`${name} parses the same when its bytes arrive in 1, 7 and 64-byte chunks`, async () => {
+        const whole = await goldenOf(format, path);
+        for (const bytes of [1, 7, 64])
+          expect((await goldenOf(format, path, undefined, bytes)).flat, `${bytes}-byte chunks`).toEqual(whole.flat);
       });
     }
   });

@@ -8,7 +8,18 @@ import { trackingLogFormat } from './tracking-log/index.js';
 import { openInput, UnknownFormatError } from './shared/index.js';
 
 export type { Format, FormatName, ParsedBatch, ParseInput, Reject } from './format.js';
-export { openInput, decodeChunks, UnknownFormatError, RecordError, HEAD_CHARS, BATCH_SIZE } from './shared/index.js';
+export {
+  openInput,
+  openStream,
+  decodeChunks,
+  UnknownFormatError,
+  RecordError,
+  NotAnExportError,
+  whyNotAnExport,
+  HEAD_CHARS,
+  BATCH_SIZE,
+} from './shared/index.js';
+export type { TextEncoding } from './shared/index.js';
 export type { OpenedInput } from './shared/index.js';
 export { graphFormat, graphRecordFromJson, graphEventFromJson } from './graph/index.js';
 export { rwsFormat, rwsRecordFromJson } from './rws/index.js';

@@ -24,7 +24,7 @@ const queues = new WeakMap<Store, Promise<unknown>>();
 /** The entries of a one-file report. */
 export function importEntries(
   report: IngestReport,
-  base: Omit<ImportEntry, 'format' | 'read' | 'ingested' | 'updated' | 'duplicates' | 'rejected'>,
+  base: Omit<ImportEntry, 'format' | 'read' | 'ingested' | 'updated' | 'duplicates' | 'skipped' | 'rejected'>,
 ): ImportEntry[] {
   return report.files.map((f) => ({
     ...base,
@@ -33,6 +33,7 @@ export function importEntries(
     ingested: f.ingested,
     updated: f.updated,
     duplicates: f.duplicates,
+    skipped: f.skipped,
     rejected: f.rejected,
     ...(f.error ? { error: f.error } : {}),
     rejectFile: report.rejectFile,

@@ -1,12 +1,29 @@
-/** The ingest run: files -> detected format -> parsed batches -> enrichment -> store, with counts and rejects. */
+/**
+ * The ingest run: paths -> files and archive members -> detected format -> parsed batches -> enrichment ->
+ * store, with counts per file and rejects. A bad input (unreadable, empty, binary, an HTML page, an unknown
+ * shape, a bad record) is rejected with its reason and the run goes on; only a store that can't be written
+ * stops it (IngestStoppedError).
+ */
 import type { TraceRecord, TraceRow } from '../schema/index.js';
 import type { DimensionEnricher, Store } from '../store/index.js';
-import { BatchWriter } from './batch-writer.js';
-import { FORMATS, UnknownFormatError, detectFormat, openInput, type Format, type FormatName } from '../formats/index.js';
+import { stat } from 'node:fs/promises';
+import {
+  FORMATS,
+  NotAnExportError,
+  detectFormat,
+  whyNotAnExport,
+  type Format,
+  type FormatName,
+  type OpenedInput,
+} from '../formats/index.js';
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits.js';
+import { BatchWriter, emptyCounts, type WriteCounts } from './batch-writer.js';
+import { IngestStoppedError, storeFailureMessage } from './ingest-errors.js';
 import { RejectWriter } from './reject-writer.js';
-import { listInputFiles } from './walk.js';
+import { sourcesOf, type Source } from './sources.js';
+import { fsReason, listInputs } from './walk.js';
 
-/** Counts of one file, as `ingest --json` prints them. */
+/** Counts of one file (or archive member), as `ingest --json` prints them. */
 export interface FileReport {
   path: string;
   format: FormatName | null;
@@ -14,21 +31,29 @@ export interface FileReport {
   ingested: number;
   updated: number;
   duplicates: number;
+  /** Lines read and deliberately not stored (mailbox events of tracking logs). */
+  skipped: number;
   rejected: number;
+  /** Why the file as a whole was rejected or stopped being read (one line); absent when it was read to the end. */
   error?: string;
+  /** The first few distinct reasons of its rejected records, with how many records each. */
+  reasons?: { reason: string; count: number }[];
 }
 
 /** The whole run. */
 export interface IngestReport {
   files: FileReport[];
-  totals: { read: number; ingested: number; updated: number; duplicates: number; rejected: number; events: number };
+  totals: { read: number; ingested: number; updated: number; duplicates: number; skipped: number; rejected: number; events: number };
   rejectFile: string | null;
+  /** Why the reject file could not be written, when it could not (the rejects are still counted). */
+  rejectFileError?: string;
 }
 
 /** Progress callbacks for a progress bar. */
 export interface IngestProgress {
   onFileStart?(file: string, index: number, total: number, format: FormatName): void;
   onRecords?(read: number): void;
+  /** A file is read; its new/updated/duplicate counts are final only in the returned report (rows of several files share transactions). */
   onFileDone?(report: FileReport): void;
 }
 
@@ -42,68 +67,201 @@ export interface IngestOptions {
   rejectFile: string;
   format?: FormatName | 'auto';
   progress?: IngestProgress;
-  /** Rows per store transaction; larger batches load faster. */
+  /** Trace rows per store transaction, across files; larger batches load faster. */
   batchSize?: number;
+  /** Smallest file the engine reads itself (below it, parsing into the shared transaction is faster). */
+  fastPathMinBytes?: number;
+  /** Compression-bomb limits for .gz and .zip inputs. */
+  archiveLimits?: ArchiveLimits;
 }
 
 const DEFAULT_BATCH = 100_000;
+const DEFAULT_FAST_PATH_MIN_BYTES = 1024 * 1024;
+/** Distinct reject reasons kept per file in the report. */
+const MAX_REASONS = 5;
 
-/** Ingest every file under `paths`. Each batch is one transaction: a killed run leaves whole batches only, and a re-run completes it. */
-export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestReport> {
-  const files = await listInputFiles(paths);
-  const rejects = new RejectWriter(options.rejectFile);
-  const report: IngestReport = {
-    files: [],
-    totals: { read: 0, ingested: 0, updated: 0, duplicates: 0, rejected: 0, events: 0 },
-    rejectFile: null,
-  };
-  try {
-    for (const [index, file] of files.entries()) {
-      const fileReport = await ingestFile(file, index, files.length, options, rejects, report);
-      report.files.push(fileReport);
-      for (const k of ['read', 'ingested', 'updated', 'duplicates', 'rejected'] as const) report.totals[k] += fileReport[k];
-      options.progress?.onFileDone?.(fileReport);
-    }
-  } finally {
-    await rejects.close();
+/** Thrown inside the run when the store fails, to tell it from a problem with one input. */
+class StoreFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('store failure');
   }
-  report.rejectFile = rejects.count > 0 ? rejects.path : null;
-  return report;
 }
 
-async function ingestFile(
-  file: string,
-  index: number,
-  total: number,
-  options: IngestOptions,
-  rejects: RejectWriter,
-  report: IngestReport,
-): Promise<FileReport> {
-  const out: FileReport = { path: file, format: null, read: 0, ingested: 0, updated: 0, duplicates: 0, rejected: 0 };
-  const input = await openInput(file);
-  const format = pickFormat(file, input.head, options.format);
+/** One run's state. */
+class Run {
+  readonly report: IngestReport = {
+    files: [],
+    totals: { read: 0, ingested: 0, updated: 0, duplicates: 0, skipped: 0, rejected: 0, events: 0 },
+    rejectFile: null,
+  };
+  readonly rejects: RejectWriter;
+  readonly writer: BatchWriter;
+  /** Each file's tally, filled in as its rows are committed. */
+  readonly tallies = new Map<FileReport, WriteCounts>();
+  /** Rows committed by the engine's own file reading (outside the writer). */
+  engineCommitted = 0;
+  index = 0;
+
+  constructor(
+    readonly options: IngestOptions,
+    readonly total: number,
+  ) {
+    this.rejects = new RejectWriter(options.rejectFile);
+    this.writer = new BatchWriter(options.store, options.enrich, options.batchSize ?? DEFAULT_BATCH);
+  }
+
+  get committed(): number {
+    return this.writer.committed + this.engineCommitted;
+  }
+
+  /** Add a finished file to the report. */
+  done(out: FileReport): void {
+    this.report.files.push(out);
+    this.options.progress?.onFileDone?.(out);
+  }
+
+  /** The file as a whole is rejected: one reject (line 0) with the reason. */
+  async rejectFile(out: FileReport, reason: string, raw = ''): Promise<void> {
+    out.error = reason;
+    out.rejected += 1;
+    await this.rejects.write([{ file: out.path, line: 0, reason, raw: raw.slice(0, 200) }]);
+  }
+
+  /** Fill in the counts from the tallies and the totals. */
+  settle(): void {
+    for (const [out, t] of this.tallies) {
+      out.ingested = t.ingested;
+      out.updated = t.updated;
+      out.duplicates = t.duplicates;
+    }
+    const totals = this.report.totals;
+    for (const f of this.report.files)
+      for (const k of ['read', 'ingested', 'updated', 'duplicates', 'skipped', 'rejected'] as const) totals[k] += f[k];
+    totals.events = this.writer.counts.events;
+    this.report.rejectFile = this.rejects.count > 0 && !this.rejects.error ? this.rejects.path : null;
+    if (this.rejects.error) this.report.rejectFileError = `could not write the reject file ${this.rejects.path}: ${this.rejects.error}`;
+  }
+}
+
+/**
+ * Ingest every file under `paths`. Rows go to the store in transactions of `batchSize` rows across files: a
+ * killed run leaves whole batches only, and the same ingest run again completes it.
+ */
+export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestReport> {
+  const entries = await listInputs(paths);
+  const run = new Run(options, entries.length);
+  try {
+    for (const entry of entries) {
+      if (entry.error) {
+        const out = newReport(entry.path);
+        await run.rejectFile(out, entry.error);
+        run.done(out);
+        continue;
+      }
+      for await (const source of sourcesOf(entry.path, options.archiveLimits ?? DEFAULT_ARCHIVE_LIMITS)) await ingestSource(source, run);
+    }
+    await run.writer.finish().catch((e: unknown) => {
+      throw new StoreFailure(e);
+    });
+  } catch (error) {
+    if (!(error instanceof StoreFailure)) throw error;
+    await run.writer.settle();
+    await run.rejects.close();
+    run.settle();
+    throw new IngestStoppedError(storeFailureMessage(error.original, options.store.location, run.committed), run.report, {
+      cause: error.original,
+    });
+  }
+  await run.rejects.close();
+  run.settle();
+  return run.report;
+}
+
+function newReport(path: string): FileReport {
+  return { path, format: null, read: 0, ingested: 0, updated: 0, duplicates: 0, skipped: 0, rejected: 0 };
+}
+
+/** A reason for an error met while opening or reading an input. */
+function inputReason(error: unknown): string {
+  if (error instanceof NotAnExportError) return error.message;
+  if ((error as NodeJS.ErrnoException)?.code) return fsReason(error, 'file');
+  return `cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+}
+
+async function ingestSource(source: Source, run: Run): Promise<void> {
+  const out = newReport(source.name);
+  const index = run.index++;
+  if (source.refused) {
+    await run.rejectFile(out, source.refused);
+    return run.done(out);
+  }
+  let input: OpenedInput;
+  try {
+    input = await source.open();
+  } catch (error) {
+    await run.rejectFile(out, inputReason(error));
+    return run.done(out);
+  }
+  const format = pickFormat(input.head, run.options.format);
   if (!format) {
     await input.close();
-    out.error = new UnknownFormatError(
-      file,
-      FORMATS.map((f) => f.name),
-    ).message;
-    return out;
+    const reason =
+      whyNotAnExport(input.head) ?? `not a known export: it is none of ${FORMATS.map((f) => f.name).join(', ')} (choose one with --format)`;
+    await run.rejectFile(out, reason, input.head);
+    return run.done(out);
   }
   out.format = format.name;
-  options.progress?.onFileStart?.(file, index, total, format.name);
-  if (format.name === 'powershell' && options.store.upsertTraceJsonLines && options.dimensions && isJsonLines(input.head)) {
-    // The engine reads the file itself; it declines (changing nothing) when a record needs the parser.
-    await input.close();
-    const counts = await options.store.upsertTraceJsonLines(file, format.name, options.dimensions);
-    if (counts) {
-      Object.assign(out, counts);
-      options.progress?.onRecords?.(counts.read);
-      return out;
-    }
-    return parseAndWrite(file, await openInput(file), format, out, options, rejects, report);
+  run.options.progress?.onFileStart?.(source.name, index, run.total, format.name);
+  const engine = await engineReads(source, input, format, out, run);
+  if (engine === 'stored') return run.done(out);
+  const text = engine === 'declined' ? await reopen(source, out, run) : input;
+  if (text) await parseInto(source, text, format, out, run);
+  run.done(out);
+}
+
+/** Open a source again (after the engine declined it). */
+async function reopen(source: Source, out: FileReport, run: Run): Promise<OpenedInput | undefined> {
+  try {
+    return await source.open();
+  } catch (error) {
+    await run.rejectFile(out, inputReason(error));
+    return undefined;
   }
-  return parseAndWrite(file, input, format, out, options, rejects, report);
+}
+
+/**
+ * The engine's fast path for large one-object-per-line PowerShell files. When it declines (changing
+ * nothing), the input has been closed: the caller reopens it for the parser.
+ */
+async function engineReads(
+  source: Source,
+  input: OpenedInput,
+  format: Format,
+  out: FileReport,
+  run: Run,
+): Promise<'stored' | 'declined' | 'not-tried'> {
+  const { store, dimensions } = run.options;
+  if (format.name !== 'powershell' || !store.upsertTraceJsonLines || !dimensions || !source.file || !isJsonLines(input.head))
+    return 'not-tried';
+  const size = await stat(source.file).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size < (run.options.fastPathMinBytes ?? DEFAULT_FAST_PATH_MIN_BYTES)) return 'not-tried';
+  await input.close();
+  let counts;
+  try {
+    // Rows queued from earlier files go first, so that a later file's status wins as it would row by row.
+    await run.writer.finish();
+    counts = await store.upsertTraceJsonLines(source.file, format.name, dimensions);
+  } catch (error) {
+    throw new StoreFailure(error);
+  }
+  if (!counts) return 'declined';
+  Object.assign(out, counts);
+  run.engineCommitted += counts.read;
+  run.options.progress?.onRecords?.(counts.read);
+  return 'stored';
 }
 
 /** One JSON object per line (the first line is a whole object), rather than a pretty-printed document. */
@@ -114,47 +272,46 @@ function isJsonLines(head: string): boolean {
   return first.startsWith('{') && first.endsWith('}') && first.length > 2;
 }
 
-async function parseAndWrite(
-  file: string,
-  input: Awaited<ReturnType<typeof openInput>>,
-  format: Format,
-  out: FileReport,
-  options: IngestOptions,
-  rejects: RejectWriter,
-  report: IngestReport,
-): Promise<FileReport> {
-  const writer = new BatchWriter(options.store, options.enrich, options.batchSize ?? DEFAULT_BATCH);
-  try {
-    for await (const batch of format.parse({ file, chunks: input.chunks })) {
-      if (batch.rejects.length) {
-        out.rejected += batch.rejects.length;
-        await rejects.write(batch.rejects);
-      }
-      out.read = batch.read;
-      options.progress?.onRecords?.(batch.read);
-      await writer.add(batch.traces, batch.events);
-    }
-    const counts = await writer.finish();
-    out.ingested = counts.ingested;
-    out.updated = counts.updated;
-    out.duplicates = counts.duplicates;
-    report.totals.events += counts.events;
-  } catch (error) {
-    await writer.settle();
-    throw error;
-  }
-  return out;
+/** A file that holds no records on purpose: an empty Graph/OData page, an empty array, a CSV header alone. */
+function explicitlyEmpty(head: string): boolean {
+  const t = head.trim();
+  return /^\[\s*\]$/.test(t) || /"(value|results)"\s*:\s*\[\s*\]/.test(t) || (!t.includes('\n') && t.includes(','));
 }
 
-function pickFormat(file: string, head: string, wanted: IngestOptions['format']): Format | undefined {
-  if (wanted && wanted !== 'auto') {
-    const f = FORMATS.find((x) => x.name === wanted);
-    if (!f)
-      throw new UnknownFormatError(
-        file,
-        FORMATS.map((x) => x.name),
-      );
-    return f;
+async function parseInto(source: Source, input: OpenedInput, format: Format, out: FileReport, run: Run): Promise<void> {
+  const tally = emptyCounts();
+  run.tallies.set(out, tally);
+  const reasons = new Map<string, number>();
+  try {
+    for await (const batch of format.parse({ file: source.name, chunks: input.chunks })) {
+      if (batch.rejects.length) {
+        out.rejected += batch.rejects.length;
+        for (const r of batch.rejects)
+          if (reasons.has(r.reason) || reasons.size < MAX_REASONS) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
+        await run.rejects.write(batch.rejects);
+      }
+      out.read = batch.read;
+      out.skipped = batch.skipped;
+      run.options.progress?.onRecords?.(batch.read);
+      try {
+        await run.writer.add(batch.traces, batch.events, tally);
+      } catch (error) {
+        throw new StoreFailure(error);
+      }
+    }
+  } catch (error) {
+    if (error instanceof StoreFailure) throw error;
+    // The input failed part way (its bytes stopped decoding, the disk failed): what was read stays.
+    await input.close();
+    await run.rejectFile(out, `stopped reading after ${out.read} records: ${inputReason(error)}`);
   }
+  if (reasons.size) out.reasons = [...reasons].map(([reason, count]) => ({ reason, count }));
+  if (!out.error && out.read === 0 && !explicitlyEmpty(input.head)) {
+    await run.rejectFile(out, `no records found (a ${format.name} file is ${format.description})`, input.head);
+  }
+}
+
+function pickFormat(head: string, wanted: IngestOptions['format']): Format | undefined {
+  if (wanted && wanted !== 'auto') return FORMATS.find((x) => x.name === wanted);
   return detectFormat(head);
 }

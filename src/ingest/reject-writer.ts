@@ -1,9 +1,12 @@
-/** Writes rejected records to an NDJSON file, created on the first reject only. */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+/**
+ * Writes rejected records to an NDJSON file, created on the first reject only. A reject file that can't be
+ * written (no such folder, no permission, disk full) never stops the run: the error is kept for the report
+ * and the rejects are still counted.
+ */
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** One rejected record as written: where it was, why, and its raw text (cut at 2 KB). */
+/** One rejected record as written: where it was, why, and its raw text (cut at 2 KB). Line 0 is the whole file. */
 export interface RejectRecord {
   file: string;
   line: number;
@@ -15,18 +18,18 @@ const RAW_LIMIT = 2048;
 
 /** Appends rejects to `path`; nothing is created when there are none. */
 export class RejectWriter {
-  private stream: WriteStream | undefined;
+  private handle: FileHandle | undefined;
   count = 0;
+  /** Why the file could not be written, once it could not. */
+  error: string | undefined;
 
   constructor(readonly path: string) {}
 
   /** Record rejects. */
   async write(rejects: readonly RejectRecord[]): Promise<void> {
     if (rejects.length === 0) return;
-    if (!this.stream) {
-      await mkdir(dirname(this.path), { recursive: true });
-      this.stream = createWriteStream(this.path, { flags: 'a' });
-    }
+    this.count += rejects.length;
+    if (this.error) return;
     let text = '';
     for (const r of rejects) {
       text +=
@@ -37,15 +40,32 @@ export class RejectWriter {
           raw: r.raw.length > RAW_LIMIT ? r.raw.slice(0, RAW_LIMIT) : r.raw,
         }) + '\n';
     }
-    this.count += rejects.length;
-    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream!.once('drain', () => resolve()));
+    try {
+      if (!this.handle) {
+        await mkdir(dirname(this.path), { recursive: true });
+        this.handle = await open(this.path, 'a');
+      }
+      await this.handle.appendFile(text);
+    } catch (cause) {
+      this.error = writeReason(cause);
+    }
   }
 
   /** Flush and close the file. */
   async close(): Promise<void> {
-    const s = this.stream;
-    if (!s) return;
-    this.stream = undefined;
-    await new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    const h = this.handle;
+    this.handle = undefined;
+    await h?.close().catch((cause: unknown) => {
+      this.error ??= writeReason(cause);
+    });
   }
+}
+
+function writeReason(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR' || code === 'ENOENT') return 'its folder cannot be created';
+  return String((cause as Error)?.message ?? cause).split('\n')[0]!;
 }

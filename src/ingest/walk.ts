@@ -1,5 +1,9 @@
-/** Expands the paths given to `ingest` into the files to read: folders recursively, in a stable order. */
-import { readdir, stat } from 'node:fs/promises';
+/**
+ * Expands the paths given to `ingest` into the files to read: folders recursively, in a stable order,
+ * symbolic links followed (a link to a folder already walked is not walked again). A path that can't be
+ * read is an entry with its reason, not the end of the run.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A path that does not exist or can't be read. */
@@ -11,29 +15,97 @@ export class InputPathError extends Error {
   }
 }
 
+/** A file to read, or a path that could not be read and why. */
+export interface InputEntry {
+  path: string;
+  /** Set when the path can't be read: the reason, one line. */
+  error?: string;
+}
+
+/** A one-line reason for a file-system error on `path`. */
+export function fsReason(error: unknown, what: 'file' | 'folder' | 'path' = 'path'): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return what === 'path' ? 'no such file or folder' : `no such ${what}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied: this user may not read the ${what}`;
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'EISDIR':
+      return 'a folder where a file was expected';
+    case 'ENOTDIR':
+      return 'a file where a folder was expected';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EIO':
+      return 'input/output error (a failing disk or network share?)';
+    default:
+      return `cannot read the ${what}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+  }
+}
+
 /** Files under `paths` (files as given, folders recursively, hidden entries skipped), sorted within each folder. */
-export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
+export async function listInputs(paths: readonly string[]): Promise<InputEntry[]> {
+  const out: InputEntry[] = [];
+  const walked = new Set<string>();
   for (const p of paths) {
     let info;
     try {
       info = await stat(p);
     } catch (cause) {
-      throw new InputPathError(`${p}: no such file or folder`, { cause });
+      out.push({ path: p, error: fsReason(cause) });
+      continue;
     }
-    if (info.isDirectory()) await walk(p, out);
-    else out.push(p);
+    if (info.isDirectory()) await walk(p, out, walked);
+    else if (info.isFile()) out.push({ path: p });
+    else out.push({ path: p, error: 'not a regular file (a device, pipe or socket)' });
   }
   return out;
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** Readable files under `paths`; throws InputPathError for the first path that can't be read. */
+export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
+  const entries = await listInputs(paths);
+  const bad = entries.find((e) => e.error);
+  if (bad) throw new InputPathError(`${bad.path}: ${bad.error}`);
+  return entries.map((e) => e.path);
+}
+
+async function walk(dir: string, out: InputEntry[], walked: Set<string>): Promise<void> {
+  let real: string;
+  let entries;
+  try {
+    real = await realpath(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    out.push({ path: dir, error: fsReason(cause, 'folder') });
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) await walk(full, out);
-    else if (e.isFile()) out.push(full);
+    if (e.isDirectory()) await walk(full, out, walked);
+    else if (e.isFile()) out.push({ path: full });
+    else if (e.isSymbolicLink()) {
+      let info;
+      try {
+        info = await stat(full);
+      } catch (cause) {
+        const code = (cause as NodeJS.ErrnoException)?.code;
+        out.push({ path: full, error: code === 'ENOENT' ? 'a symbolic link to nothing (its target is gone)' : fsReason(cause, 'file') });
+        continue;
+      }
+      if (info.isDirectory()) await walk(full, out, walked);
+      else if (info.isFile()) out.push({ path: full });
+      else out.push({ path: full, error: 'not a regular file (a device, pipe or socket)' });
+    } else {
+      out.push({ path: full, error: 'not a regular file (a device, pipe or socket)' });
+    }
   }
 }

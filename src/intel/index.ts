@@ -1,5 +1,6 @@
 /**
- * Threat intelligence: feed readers (STIX 2.1, TAXII 2.1, MISP, CrowdStrike Falcon, CSV, Spamhaus DROP) that turn
+ * Threat intelligence: feed readers (STIX 2.1, TAXII 2.1, MISP, CrowdStrike Falcon, CSV, Spamhaus DROP, and the free
+ * public feeds ThreatFox, Feodo Tracker, Spamhaus DROP/EDROP and OpenPhish by name) that turn
  * feeds into Indicators rows, and the matching of mail senders, domains, IPs and recipients against them.
  *
  * Typical use (the `mailsift intel` commands):
@@ -35,7 +36,13 @@ export type {
   CrowdStrikeFeedConfig,
   CsvFeedConfig,
   DropFeedConfig,
+  FreeFeedConfig,
 } from './types.js';
+export { FREE_FEEDS, isFreeFeedType } from './free-feeds.js';
+export type { FreeFeed, FreeFeedType } from './free-feeds.js';
+export { THREATFOX_COLUMNS } from './threatfox-feed.js';
+export { FEODO_COLUMNS, FEODO_CONFIDENCE } from './feodo-feed.js';
+export { OPENPHISH_CONFIDENCE } from './openphish-feed.js';
 export { CROWDSTRIKE_CONFIDENCE } from './crowdstrike-feed.js';
 export { MISP_THREAT_LEVEL_CONFIDENCE } from './misp-feed.js';
 export { DROP_CONFIDENCE } from './drop-list.js';

@@ -3,14 +3,19 @@ import { stat } from 'node:fs/promises';
 import { readCrowdStrikeFeed } from './crowdstrike-feed.js';
 import { csvIndicators, readCsvFeed } from './csv-feed.js';
 import { dropIndicators, readDropFeed } from './drop-list.js';
+import { readFeodoFeed } from './feodo-feed.js';
+import { readOpenPhishFeed } from './openphish-feed.js';
+import { readSpamhausFeed } from './spamhaus-feed.js';
+import { readThreatFoxFeed } from './threatfox-feed.js';
 import { FeedConfigError } from './errors.js';
+import { FREE_FEEDS } from './free-feeds.js';
 import { readSourceText } from './http.js';
 import { readMispFeed } from './misp-feed.js';
 import { IndicatorCollector } from './indicator-collector.js';
 import { readStixFeed, stixObjectsOf } from './stix-feed.js';
 import { collectStixObjects } from './stix-objects.js';
 import { readTaxiiFeed } from './taxii-feed.js';
-import type { FeedConfig, FeedConfigBase, FeedResult, FeedState, FeedType } from './types.js';
+import type { FeedConfig, FeedConfigBase, FeedResult, FeedState } from './types.js';
 
 /** A feed whose type is to be detected from its content (`mailsift intel import PATH|URL`). */
 export type AutoFeedConfig = FeedConfigBase & { type?: 'auto' };
@@ -18,7 +23,7 @@ export type AutoFeedConfig = FeedConfigBase & { type?: 'auto' };
 const DROP_LINE = /^\s*[0-9a-f.:]+\/\d{1,3}\s*;\s*\S+/i;
 
 /** The feed type text most likely is: a STIX bundle, a DROP list (text or JSON lines), else CSV / plain list. */
-export function detectFeedType(text: string): Exclude<FeedType, 'taxii' | 'crowdstrike' | 'misp'> {
+export function detectFeedType(text: string): 'stix' | 'csv' | 'drop' {
   const s = text.replace(/^\uFEFF/, '').trimStart();
   const lines = s
     .split(/\r?\n/)
@@ -74,12 +79,23 @@ export async function readFeed(config: FeedConfig | AutoFeedConfig, state?: Feed
       return readCsvFeed(config);
     case 'drop':
       return readDropFeed(config);
+    case 'threatfox':
+      return readThreatFoxFeed(config);
+    case 'feodotracker':
+      return readFeodoFeed(config);
+    case 'spamhaus-drop':
+    case 'spamhaus-edrop':
+      return readSpamhausFeed({ ...config, type: config.type });
+    case 'openphish':
+      return readOpenPhishFeed(config);
     case undefined:
     case 'auto':
       return readAuto(config);
     default: {
       const c = config as { name: string; type: unknown };
-      throw new FeedConfigError(`feed ${c.name}: unknown type ${String(c.type)} (stix, taxii, misp, crowdstrike, csv, drop)`);
+      throw new FeedConfigError(
+        `feed ${c.name}: unknown type ${String(c.type)} (stix, taxii, misp, crowdstrike, csv, drop, ${Object.keys(FREE_FEEDS).join(', ')})`,
+      );
     }
   }
 }

@@ -1,8 +1,9 @@
 /** Feed configurations, feed results and incremental sync state of the threat-intelligence readers. */
 import type { IndicatorRow } from '../schema/index.js';
+import type { FreeFeedType } from './free-feeds.js';
 
 /** Kinds of feed `readFeed` understands. */
-export type FeedType = 'stix' | 'taxii' | 'misp' | 'crowdstrike' | 'csv' | 'drop';
+export type FeedType = 'stix' | 'taxii' | 'misp' | 'crowdstrike' | 'csv' | 'drop' | FreeFeedType;
 
 /** Settings every feed has. Exactly one of `path` and `url` names where it is (TAXII and CrowdStrike: `url`). */
 export interface FeedConfigBase {
@@ -91,8 +92,19 @@ export interface DropFeedConfig extends FeedConfigBase {
   type: 'drop';
 }
 
+/**
+ * A free public feed (ThreatFox, Feodo Tracker, Spamhaus DROP/EDROP, OpenPhish): `url` and `path` are optional
+ * and replace the published URL (a mirror, a test); see `FREE_FEEDS`.
+ */
+export interface FreeFeedConfig extends FeedConfigBase {
+  type: FreeFeedType;
+  /** Lists in place of the published ones, for a feed published as several (Spamhaus DROP: IPv4 and IPv6). */
+  urls?: string[];
+}
+
 /** A feed's configuration; `readFeed` dispatches on `type`. */
-export type FeedConfig = StixFeedConfig | TaxiiFeedConfig | MispFeedConfig | CrowdStrikeFeedConfig | CsvFeedConfig | DropFeedConfig;
+export type FeedConfig =
+  StixFeedConfig | TaxiiFeedConfig | MispFeedConfig | CrowdStrikeFeedConfig | CsvFeedConfig | DropFeedConfig | FreeFeedConfig;
 
 /** Where an incremental feed stopped; the caller stores it (opaque JSON) and passes it to the next read. */
 export type FeedState =

@@ -18,16 +18,42 @@ const byLower = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase(), s]
 // Graph v1.0 sends lower camel case and may add `unknownFutureValue` (an evolvable enum sentinel).
 byLower.set('unknownfuturevalue', 'None');
 byLower.set('', 'None');
+// The admin center shows statuses as words ("Filtered as spam", "Getting status") and, in Japanese, as
+// the labels of its Japanese UI (the spellings used by its downloaded reports there).
+const WORDS: [string, Status][] = [
+  ['filtered as spam', 'FilteredAsSpam'],
+  ['getting status', 'GettingStatus'],
+  ['配信済み', 'Delivered'],
+  ['配信', 'Delivered'],
+  ['失敗', 'Failed'],
+  ['保留中', 'Pending'],
+  ['保留', 'Pending'],
+  ['展開済み', 'Expanded'],
+  ['展開', 'Expanded'],
+  ['検疫済み', 'Quarantined'],
+  ['検疫', 'Quarantined'],
+  ['スパムとしてフィルター処理済み', 'FilteredAsSpam'],
+  ['スパムとしてフィルター処理', 'FilteredAsSpam'],
+  ['状態を取得中', 'GettingStatus'],
+  ['取り消し済み', 'Recalled'],
+  ['なし', 'None'],
+];
+for (const [raw, status] of WORDS) byLower.set(raw, status);
 
 /** Every accepted raw spelling (trimmed, lower-case) with its canonical status, for engines that map in SQL. */
 export function statusAliases(): ReadonlyMap<string, Status> {
   return byLower;
 }
 
-/** Canonical status for a raw value in any case, or undefined when it is not a status at all. */
+/**
+ * Canonical status for a raw value in any case (`Delivered`, `delivered`, `DELIVERED`, `filteredAsSpam`,
+ * `Filtered as spam`, `recalled`...), or undefined when it is not a status at all. The one place where
+ * every source's spelling becomes a status.
+ */
 export function normalizeStatus(raw: string | null | undefined): Status | undefined {
   if (raw == null) return 'None';
-  return byLower.get(raw.trim().toLowerCase());
+  const key = raw.trim().toLowerCase();
+  return byLower.get(key) ?? byLower.get(key.replace(/[\s_-]+/g, ''));
 }
 
 /** Statuses that may still change; a final status is never replaced by one of these. */

@@ -26,3 +26,17 @@ export class StoreLockedError extends Error {
     this.name = 'StoreLockedError';
   }
 }
+
+/** The store file is damaged or is not a store at all; `cause` holds the engine's error. */
+export class StoreDamagedError extends Error {
+  readonly code = 'STORE_DAMAGED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreDamagedError';
+  }
+}
+
+/** Whether an engine's error says the store's file is damaged or not a store (DuckDB's wording). */
+export function isDamagedStoreError(text: string): boolean {
+  return /Corrupt database file|not a valid DuckDB database file|checksum .* does not match/i.test(text);
+}

@@ -19,7 +19,7 @@ export { runKql } from './run-kql.js';
 export type { RunKqlOptions, KqlResult } from './run-kql.js';
 export { FILLABLE_STRING_COLUMNS, FILLABLE_NUMBER_COLUMNS, mergeTrace, collapseBatch } from './trace-merge.js';
 export type { SqlDialectName } from './dialect-name.js';
-export { StoreConfigError, StoreQueryError, StoreLockedError } from './errors.js';
+export { StoreConfigError, StoreQueryError, StoreLockedError, StoreDamagedError, isDamagedStoreError } from './errors.js';
 export { parseStoreUrl, redactStoreUrl, DEFAULT_STORE_URL } from './store-url.js';
 
 /** Open the store a URL names, creating and migrating it when needed. */

@@ -28,6 +28,29 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(await count('MessageTrace')).toBe(2);
     });
 
+    test('says what became of each row when asked, in input order', async () => {
+      if (!store.upsertTracesWithOutcomes) return;
+      await store.upsertTraces([traceRow({ Status: 'Pending' }), traceRow({ RecipientAddress: 'carol@contoso.com' })]);
+      const rows = [
+        traceRow({ RecipientAddress: 'dave@contoso.com' }), // new
+        traceRow({ Status: 'Delivered' }), // updates the stored Pending row
+        traceRow({ RecipientAddress: 'carol@contoso.com' }), // same as stored
+        traceRow({ RecipientAddress: 'dave@contoso.com' }), // repeats the first row of this batch
+        traceRow({ RecipientAddress: 'erin@contoso.com', Status: 'Pending' }), // new
+        traceRow({ RecipientAddress: 'erin@contoso.com', Status: 'Failed' }), // a newer status for the row just before
+      ];
+      const r = await store.upsertTracesWithOutcomes(rows);
+      expect([...r.outcomes]).toEqual([0, 1, 2, 2, 0, 1]);
+      expect({ ingested: r.ingested, updated: r.updated, duplicates: r.duplicates }).toEqual({ ingested: 2, updated: 2, duplicates: 2 });
+      const stored = await runKql(store, 'MessageTrace | project RecipientAddress, Status | sort by RecipientAddress asc');
+      expect(stored.rows).toEqual([
+        ['bob@contoso.com', 'Delivered'],
+        ['carol@contoso.com', 'Delivered'],
+        ['dave@contoso.com', 'Delivered'],
+        ['erin@contoso.com', 'Failed'],
+      ]);
+    });
+
     test('re-reading the same rows changes nothing and counts duplicates', async () => {
       await store.upsertTraces([traceRow()]);
       expect(await store.upsertTraces([traceRow()])).toEqual({ ingested: 0, updated: 0, duplicates: 1 });

@@ -106,6 +106,13 @@ export interface Store {
   /** Upsert MessageTrace rows on (MessageTraceId, RecipientAddress) in one transaction. */
   upsertTraces(rows: readonly TraceRow[]): Promise<UpsertCounts>;
   /**
+   * The same upsert, also saying what became of each row, in input order: 0 new, 1 updated, 2 duplicate (a
+   * row repeated in the batch counts as the store would count it on a second call). Lets ingest put the rows
+   * of many small files in one transaction and still count each file apart; without it, ingest writes one
+   * transaction per file.
+   */
+  upsertTracesWithOutcomes?(rows: readonly TraceRow[]): Promise<UpsertCounts & { outcomes: Uint8Array }>;
+  /**
    * Engines that can read a file themselves offer this fast path: a file of JSON objects, one per line, whose
    * fields carry MessageTrace column names (Get-MessageTrace(V2) | ConvertTo-Json output). It is one
    * transaction. It returns undefined, having changed nothing, when any record needs the row-by-row path

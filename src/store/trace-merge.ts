@@ -46,29 +46,38 @@ export interface CollapsedBatch {
   unique: TraceRow[];
   updatedInBatch: number;
   duplicatesInBatch: number;
+  /** Where each key first appears in the input (key: MessageTraceId NUL RecipientAddress). */
+  first: Map<string, number>;
 }
 
 /**
  * Collapse repeats of one key inside a batch (Pending then Delivered in the same file) to one row, merged
- * the way stored rows are merged, and count them.
+ * the way stored rows are merged, and count them. With `outcomes`, each repeat's outcome is written at its
+ * index (1 updated, 2 duplicate); the first row of each key is left for the engine to decide.
  */
-export function collapseBatch(rows: readonly TraceRow[]): CollapsedBatch {
+export function collapseBatch(rows: readonly TraceRow[], outcomes?: Uint8Array): CollapsedBatch {
   const byKey = new Map<string, TraceRow>();
+  const first = new Map<string, number>();
   let updatedInBatch = 0;
   let duplicatesInBatch = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const key = row.MessageTraceId + '\u0000' + row.RecipientAddress;
     const seen = byKey.get(key);
     if (!seen) {
       byKey.set(key, row);
+      first.set(key, i);
       continue;
     }
     const merged = mergeTrace(seen, row);
-    if (merged === seen) duplicatesInBatch++;
-    else {
+    if (merged === seen) {
+      duplicatesInBatch++;
+      if (outcomes) outcomes[i] = 2;
+    } else {
       updatedInBatch++;
+      if (outcomes) outcomes[i] = 1;
       byKey.set(key, merged);
     }
   }
-  return { unique: byKey.size === rows.length ? (rows as TraceRow[]) : [...byKey.values()], updatedInBatch, duplicatesInBatch };
+  return { unique: byKey.size === rows.length ? (rows as TraceRow[]) : [...byKey.values()], updatedInBatch, duplicatesInBatch, first };
 }

@@ -94,6 +94,6 @@ describe('languages on the command line', () => {
     const r = await runCli(['--config', tokyo, 'ingest', file, '--rejects', join(dir, 'rej.ndjson')], {
       env: { ...env, LANG: 'ja_JP.UTF-8' },
     });
-    expect(r.stdout).toMatch(/^合計: 読み込み \d+ 件、新規 0 件、更新 0 件、重複 0 件、除外 \d+ 件、イベント 0 件$/m);
+    expect(r.stdout).toMatch(/^合計: 読み込み \d+ 件、新規 0 件、更新 0 件、重複 0 件、除外 \d+ 件、スキップ \d+ 件、イベント 0 件$/m);
   });
 });

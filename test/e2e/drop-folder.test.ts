@@ -48,7 +48,7 @@ describe('drop folder', () => {
     writeFileSync(join(inbox, 'notes.txt'), 'not a message trace export\n');
     await expect
       .poll(() => readdirSync(join(inbox, 'rejected')).sort(), { timeout: 20_000, interval: 250 })
-      .toEqual(['notes.txt', 'tuesday.ndjson', 'tuesday.ndjson.rejects.ndjson']);
+      .toEqual(['notes.txt', 'notes.txt.rejects.ndjson', 'tuesday.ndjson', 'tuesday.ndjson.rejects.ndjson']);
     expect(
       readFileSync(join(inbox, 'rejected', 'tuesday.ndjson.rejects.ndjson'), 'utf8')
         .trim()
@@ -78,7 +78,11 @@ describe('drop folder', () => {
       movedTo: 'rejected/tuesday.ndjson',
       rejectFile: 'rejected/tuesday.ndjson.rejects.ndjson',
     });
-    expect(byName['notes.txt']).toMatchObject({ format: null, movedTo: 'rejected/notes.txt', error: expect.stringMatching(/notes\.txt/) });
+    expect(byName['notes.txt']).toMatchObject({
+      format: null,
+      movedTo: 'rejected/notes.txt',
+      error: expect.stringMatching(/^not a known export/),
+    });
     expect((await fetch(`${serve.url}/api/imports`)).status).toBe(401);
   });
 });

@@ -16,10 +16,12 @@ export function registerDoctor(program: Command, run: (fn: () => Promise<number>
         try {
           const c = await import('../maintenance/doctor-checks.js');
           const { collectorStatus } = await import('../../collect/index.js');
+          // Modes are read before the store is opened: opening narrows them, and doctor reports what it found.
+          const permissions = await c.checkPermissions(ctx.config);
           const store = await ctx.store();
           const checks: CheckResult[] = [
             await c.checkStore(store),
-            await c.checkPermissions(ctx.config),
+            permissions,
             await c.checkDisk(ctx.config),
             c.checkGeoData((await ctx.enricher()).dataInfo()),
             await c.checkRetention(store, ctx.config),

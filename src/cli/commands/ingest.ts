@@ -31,25 +31,38 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
         try {
           const store = await ctx.store();
           const enricher = await ctx.enricher();
-          const { ingestPaths } = await import('../../ingest/index.js');
+          const { ingestPaths, IngestStoppedError } = await import('../../ingest/index.js');
           // Read relative to the caller's folder (the same as this process's, unless handed to a running server).
           const absolute = paths.map(resolvePath);
           const rejectFile = opts.rejects ? resolvePath(opts.rejects) : defaultRejectFile(ctx.config.store);
-          const read = await ingestPaths(absolute, {
-            store,
-            enrich: (records) => enricher.enrich(records),
-            dimensions: enricher,
-            rejectFile,
-            format: opts.format as never,
-            progress,
-            batchSize,
-          });
+          const print = (r: IngestReport) => {
+            const shown = asGiven(r, absolute, paths, opts.rejects);
+            io().stdout.write(opts.json ? JSON.stringify(shown, null, 2) + '\n' : summary(shown));
+            return shown;
+          };
+          let read: IngestReport;
+          try {
+            read = await ingestPaths(absolute, {
+              store,
+              enrich: (records) => enricher.enrich(records),
+              dimensions: enricher,
+              rejectFile,
+              format: opts.format as never,
+              progress,
+              batchSize,
+            });
+          } catch (error) {
+            // The store failed: say what the run did before the one-line error (printed by the caller).
+            progress.stop();
+            if (error instanceof IngestStoppedError) print(error.report);
+            throw error;
+          }
           progress.stop();
-          const report = asGiven(read, absolute, paths, opts.rejects);
-          io().stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
-          for (const f of report.files) if (f.error) io().stderr.write(`mailsift: ${f.error}\n`);
-          if (report.files.some((f) => f.error)) return EXIT.failed;
-          return report.totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
+          const report = print(read);
+          for (const f of report.files) if (f.error) io().stderr.write(`mailsift: ${f.path}: ${f.error}\n`);
+          if (report.rejectFileError)
+            io().stderr.write(`mailsift: ${report.rejectFileError}; the ${report.totals.rejected} rejected records are counted above\n`);
+          return exitCode(report);
         } finally {
           progress.stop();
           await ctx.close();
@@ -79,12 +92,30 @@ function defaultRejectFile(storeUrl: string): string {
   return join(dir, `rejects-${stamp}.ndjson`);
 }
 
+/**
+ * 1 when nothing could be done (no input was read: every one missing, unreadable or no export), 3 when the
+ * run finished but something was rejected, 0 when everything was stored.
+ */
+export function exitCode(r: IngestReport): number {
+  if (r.files.length === 0 || r.files.every((f) => f.error && f.read === 0)) return EXIT.failed;
+  if (r.totals.rejected > 0 || r.files.some((f) => f.error) || r.rejectFileError) return EXIT.rejected;
+  return EXIT.ok;
+}
+
 function summary(r: IngestReport): string {
   const m = msg().ingest;
   const counts = (c: { read: number; ingested: number; updated: number; duplicates: number; rejected: number }) =>
     m.counts(formatCount(c.read), formatCount(c.ingested), formatCount(c.updated), formatCount(c.duplicates), formatCount(c.rejected));
-  const lines = r.files.map((f) => m.file(f.path, f.format ?? m.unknownFormat, counts(f)));
-  lines.push(m.total(counts(r.totals), formatCount(r.totals.events)));
+  const lines: string[] = [];
+  if (r.files.length === 0) lines.push(m.noFiles);
+  for (const f of r.files) {
+    const line = m.file(f.path, f.format ?? m.notRead, counts(f));
+    lines.push(f.skipped ? line + m.skipped(formatCount(f.skipped)) : line);
+    if (f.error) lines.push(m.wholeFile(f.error));
+    for (const x of f.reasons ?? []) lines.push(m.reason(formatCount(x.count), x.reason));
+  }
+  lines.push(m.total(counts(r.totals), formatCount(r.totals.events), formatCount(r.totals.skipped)));
   if (r.rejectFile) lines.push(m.rejectFile(r.rejectFile));
+  if (r.rejectFileError) lines.push(m.rejectFileFailed(r.rejectFileError));
   return lines.join('\n') + '\n';
 }

@@ -6,12 +6,14 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { io, resolvePath } from '../io.js';
 import { formatCount } from '../format-number.js';
 
-const TYPES = ['auto', 'stix', 'misp', 'csv', 'drop'] as const;
+const TYPES = ['auto', 'stix', 'misp', 'csv', 'drop', 'threatfox', 'feodotracker', 'spamhaus-drop', 'spamhaus-edrop', 'openphish'] as const;
 
 export function registerIntel(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   const intel = program
     .command('intel')
-    .description('threat-intelligence feeds (STIX/TAXII, MISP, CrowdStrike, CSV, Spamhaus DROP) and their matches');
+    .description(
+      'threat-intelligence feeds (STIX/TAXII, MISP, CrowdStrike, CSV, Spamhaus DROP; free: threatfox, feodotracker, spamhaus-drop, spamhaus-edrop, openphish) and their matches',
+    );
 
   intel
     .command('import')

@@ -4,6 +4,7 @@ import { embargoedGeo } from './embargoed-geo.js';
 import { largeTransfer } from './large-transfer.js';
 import { lookalikeDomain } from './lookalike-domain.js';
 import { outboundBurst } from './outbound-burst.js';
+import { partnerCompromise } from './partner-compromise.js';
 import { statusSpike } from './status-spike.js';
 import { subjectCampaign } from './subject-campaign.js';
 import { threatIntelMatch } from './threat-intel-match.js';
@@ -18,4 +19,5 @@ export const RULES: readonly DetectionRule[] = [
   embargoedGeo,
   largeTransfer,
   watchlistCorrelation,
+  partnerCompromise,
 ] as unknown as readonly DetectionRule[];

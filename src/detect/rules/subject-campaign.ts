@@ -9,6 +9,7 @@ import { asNumber } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { dayOf } from '../time-zone.js';
 import { SHAPE_STEPS, shapeTokens, subjectShapeKql } from '../subject-shape.js';
+import { knownCount, knownSenderOrigins } from './known-sender-campaign.js';
 import { ShapeClusters, type ShapeCluster } from './shape-clusters.js';
 
 const params = z
@@ -27,6 +28,12 @@ const params = z
     burstFactor: z.number().min(1).default(4),
     /** Days of history needed before a day is judged (so the first days of a store are not all "new"). */
     minHistoryDays: z.number().int().min(1).default(5),
+    /** Known sender domains (mail in the history) sending the shape: a reply-chain wave from stolen threads... */
+    minKnownSenders: z.number().int().min(2).default(10),
+    /** ...that many of them within this many hours... */
+    knownWithinHours: z.number().int().min(1).max(24).default(4),
+    /** ...or with this share of them sending from a country or AS they never used (any time of the day). */
+    unusualShare: z.number().min(0).max(1).default(0.5),
   })
   .strict();
 
@@ -40,7 +47,8 @@ interface DayCount {
 
 export const subjectCampaign = defineRule({
   id: 'subject-campaign',
-  summary: 'Many messages whose subjects share a shape, from several new senders or to many recipients, in one day',
+  summary:
+    'Many messages whose subjects share a shape, from several new senders, many known senders at once, or to many recipients, in one day',
   params,
   async run(ctx, p) {
     // Shapes are computed once per distinct subject, not per row.
@@ -97,10 +105,14 @@ export const subjectCampaign = defineRule({
     for (let i = 0; i < candidates.length; i += 50) {
       const batch = candidates.slice(i, i + 50);
       const stats = await measure(ctx, p, batch);
-      batch.forEach((c, j) => {
-        const f = stats[j] && judge(p, c, stats[j]);
+      for (const [j, c] of batch.entries()) {
+        const st = stats[j];
+        if (!st) continue;
+        const f =
+          judge(p, c, st) ??
+          (st.rows >= p.minMessages && knownCount(st) >= p.minKnownSenders ? await judgeKnown(ctx, p, c, st) : undefined);
         if (f) out.push(f);
-      });
+      }
     }
     return out;
   },
@@ -188,6 +200,72 @@ function judge(p: Params, candidate: Candidate, stats: CampaignStats): FindingDr
       senderCountries: countries,
       usualPerDay: usual,
       subjects,
+    },
+    key: [cluster.representative, String(d)],
+  };
+}
+
+/** A campaign from known senders: many of them within hours, or many from infrastructure they never used. */
+async function judgeKnown(ctx: RuleContext, p: Params, candidate: Candidate, stats: CampaignStats): Promise<FindingDraft | undefined> {
+  const { cluster, day: d, usual } = candidate;
+  const shapes = cluster.shapes.slice(0, 50);
+  const origins = await knownSenderOrigins(ctx, {
+    shapes,
+    directions: p.directions,
+    day: d,
+    stats,
+    knownFrom: ctx.clock.dayStart(d) - ctx.settings.baselineDays * 86_400_000,
+    windowHours: p.knownWithinHours,
+  });
+  const known = knownCount(stats);
+  const unusual = origins.unusualDomains.length;
+  const unusualShare = unusual / Math.max(1, stats.senderDomains);
+  const fast = origins.peakDomains >= p.minKnownSenders;
+  const foreign = unusual >= p.minKnownSenders && unusualShare >= p.unusualShare;
+  if (!fast && !foreign) return undefined;
+  const n = stats.rows;
+  const deliveredShare = stats.delivered / n;
+  // Known senders on their usual infrastructure (a burst of replies to our own announcement) is worth a look only.
+  const severity: Severity = !foreign ? 'low' : deliveredShare >= 0.5 ? 'high' : deliveredShare >= 0.2 ? 'medium' : 'low';
+  const countries = Object.entries(origins.countries).sort((a, b) => b[1].rows - a[1].rows);
+  const strange = countries.filter(([, c]) => c.newForDomains > 0).map(([c]) => c);
+  return {
+    rule: 'subject-campaign',
+    severity,
+    title: `Campaign "${clip(stats.sample)}"${cluster.shapes.length > 1 ? ' and similar' : ''} from ${plural(known, 'known sender domain')}${unusual > 0 ? ` (${unusual} sending from ${strange.slice(0, 5).join(', ')} for the first time)` : ''}: ${plural(n, 'message')} to ${plural(stats.recipients, 'recipient')}`,
+    from: stats.first,
+    to: stats.last,
+    count: n,
+    entities: {
+      subject: stats.sample,
+      sender: stats.senders === 1 ? stats.senderList[0]! : '',
+      recipient: stats.recipients === 1 ? stats.recipientList[0]! : '',
+      country: countries.length === 1 ? countries[0]![0] : '',
+    },
+    query: evidenceQuery(
+      [kqlBetween(stats.first, stats.last), kqlIn('Direction', p.directions)],
+      [`| extend SubjectShape = ${subjectShapeKql('Subject', kqlString)}`, `| where ${kqlIn('SubjectShape', shapes)}`],
+    ),
+    details: {
+      kind: 'known-senders',
+      shape: cluster.representative,
+      shapes,
+      // How unusual each part is: the shape against its usual daily count, the senders against their history.
+      usualPerDay: usual,
+      knownSenderDomains: known,
+      newSenderDomains: stats.newSenderDomains,
+      peakSenderDomains: { count: origins.peakDomains, withinHours: p.knownWithinHours },
+      unusualOriginDomains: origins.unusualDomains.slice(0, 50),
+      unusualOriginShare: Math.round(unusualShare * 100) / 100,
+      senderCountries: Object.fromEntries(countries),
+      knownDomains: origins.knownDomains,
+      senders: stats.senderList,
+      distinctSenders: stats.senders,
+      recipients: stats.recipientList,
+      distinctRecipients: stats.recipients,
+      delivered: stats.delivered,
+      deliveredShare: Math.round(deliveredShare * 100) / 100,
+      subjects: stats.subjects,
     },
     key: [cluster.representative, String(d)],
   };

@@ -56,4 +56,14 @@ describe('threat-intel-match', () => {
     const findings = await runDetections({ store, config: testConfig(), rules: ['threat-intel-match'], now: T + 3_600_000 });
     expect(findings).toEqual([]);
   });
+
+  it('names an indicator without an actor "unknown", never the stored placeholder', async () => {
+    await store.replaceIndicators('soc', [ind('bad@evil.example', 'email', 85, { Actor: '' })]);
+    await load(store, [row(T, { SenderAddress: 'bad@evil.example', RecipientAddress: 'a@contoso.com' })]);
+    const [f] = await runDetections({ store, config: testConfig(), rules: ['threat-intel-match'], now: T + 3_600_000 });
+    expect(f!.title).toContain('matches an unknown-actor indicator');
+    expect(f!.title).not.toMatch(/unassigned/i);
+    expect(JSON.stringify(f!.details)).not.toMatch(/unassigned/i);
+    expect((f!.details.indicators as { actor: string }[])[0]!.actor).toBe('unknown');
+  });
 });

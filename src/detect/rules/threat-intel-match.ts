@@ -1,6 +1,13 @@
 /** threat-intel-match: a sender address, sender domain, FromIP or recipient listed by an active indicator. */
 import { z } from 'zod';
-import { computeMatches, createMatcher, loadIndicators, type IntelMatch, type MatchEntityType } from '../../intel/index.js';
+import {
+  computeMatches,
+  createMatcher,
+  loadIndicators,
+  UNASSIGNED_ACTOR,
+  type IntelMatch,
+  type MatchEntityType,
+} from '../../intel/index.js';
 import { plural } from '../describe.js';
 import { SEVERITIES, type FindingDraft, type FindingEntities, type Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
@@ -90,7 +97,7 @@ export const threatIntelMatch = defineRule({
         out.push({
           rule: 'threat-intel-match',
           severity,
-          title: `${NOUN[type]} ${value} matches a ${top.actor} indicator${labels}, confidence ${top.confidence}: ${plural(n, 'message')}`,
+          title: `${NOUN[type]} ${value} matches ${actorPhrase(top.actor)} indicator${labels}, confidence ${top.confidence}: ${plural(n, 'message')}`,
           from: first,
           to: last,
           count: n,
@@ -102,7 +109,7 @@ export const threatIntelMatch = defineRule({
               indicator: h.indicator,
               type: h.indicatorType,
               confidence: h.confidence,
-              actor: h.actor,
+              actor: actorName(h.actor),
               feed: h.feed,
               labels: h.labels,
             })),
@@ -121,3 +128,14 @@ export const threatIntelMatch = defineRule({
     return out;
   },
 });
+
+/** The actor as shown: "unknown" when the feed names none (never the stored placeholder "Unassigned"). */
+function actorName(actor: string): string {
+  return !actor || actor === UNASSIGNED_ACTOR ? 'unknown' : actor;
+}
+
+/** "a TA542 indicator", or "an indicator of an unknown actor" wording ("an unknown-actor indicator"). */
+function actorPhrase(actor: string): string {
+  const name = actorName(actor);
+  return name === 'unknown' ? 'an unknown-actor' : `a ${name}`;
+}

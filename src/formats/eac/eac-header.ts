@@ -4,26 +4,50 @@ import { parseCsvLine } from '../shared/index.js';
 /** Which report a header belongs to. */
 export type EacReport = 'summary' | 'extended' | 'trace';
 
-/** The columns of a plain message trace CSV, and the header names (squeezed: lower-case letters and digits) that mean each. */
+/**
+ * The columns of a plain message trace CSV, and the header names (squeezed: lower-case letters and digits of
+ * any script, without a zone in parentheses) that mean each. The Japanese names are the column titles of the
+ * admin center's Japanese UI (日付, 送信者, 受信者, 件名, 状態, ...); Microsoft does not publish the exact
+ * headers of its Japanese downloads, so the usual variants of each title are accepted.
+ */
 export const TRACE_COLUMNS = {
-  Received: ['received', 'dateutc', 'date', 'datetime', 'receivedutc', 'receiveddatetime', 'datetimeutc'],
-  SenderAddress: ['senderaddress', 'sender', 'fromaddress'],
-  RecipientAddress: ['recipientaddress', 'recipient', 'toaddress'],
-  Subject: ['subject'],
-  Status: ['status', 'deliverystatus'],
-  MessageId: ['messageid'],
-  MessageTraceId: ['messagetraceid', 'networkmessageid'],
-  FromIP: ['fromip'],
-  ToIP: ['toip'],
-  Size: ['size', 'sizebytes'],
-  Organization: ['organization'],
+  Received: [
+    'received',
+    'dateutc',
+    'date',
+    'datetime',
+    'receivedutc',
+    'receiveddatetime',
+    'datetimeutc',
+    '日付',
+    '日時',
+    '受信日時',
+    '受信日',
+  ],
+  SenderAddress: ['senderaddress', 'sender', 'fromaddress', '送信者', '送信者アドレス', '差出人'],
+  RecipientAddress: ['recipientaddress', 'recipient', 'toaddress', '受信者', '受信者アドレス', '宛先'],
+  Subject: ['subject', '件名'],
+  Status: ['status', 'deliverystatus', '状態', 'ステータス', '配信状態'],
+  MessageId: ['messageid', 'メッセージid'],
+  MessageTraceId: ['messagetraceid', 'networkmessageid', 'メッセージトレースid', 'メッセージ追跡id'],
+  FromIP: ['fromip', '送信元ip', '送信元ipアドレス'],
+  ToIP: ['toip', '送信先ip', '送信先ipアドレス', '宛先ip'],
+  Size: ['size', 'sizebytes', 'サイズ', 'サイズバイト'],
+  Organization: ['organization', '組織'],
 } as const;
 
 export type TraceColumn = keyof typeof TRACE_COLUMNS;
 
-/** A header name reduced to lower-case letters and digits: `Date (UTC)` -> `dateutc`. */
+/**
+ * A header name reduced to lower-case letters and digits of any script, full-width forms folded and a zone
+ * in parentheses dropped: `Date (UTC)` -> `date`, `日付 (UTC+09:00)` -> `日付`, `メッセージ ＩＤ` -> `メッセージid`.
+ */
 export function squeeze(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\(\s*(?:utc|gmt)[^)]*\)/g, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The header row of a CSV text: its first line that is not blank and not a `#` comment (e.g. Export-Csv's `#TYPE`). */

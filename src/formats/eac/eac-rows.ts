@@ -1,9 +1,9 @@
 /** Rows of the EAC enhanced summary report and of the plain message trace CSV, mapped to MessageTrace records. */
-import { EVENT_STATUS, normalizeAddress } from '../../schema/index.js';
+import { EVENT_STATUS, normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { TraceRecord } from '../../schema/index.js';
 import { quoteValue, sizeOf, statusOf } from '../shared/index.js';
 import type { BatchBuilder } from '../shared/index.js';
-import { parseEacTime } from './eac-time.js';
+import { headerZone, parseEacTime } from './eac-time.js';
 import { traceColumns } from './eac-header.js';
 import type { TraceColumn } from './eac-header.js';
 
@@ -28,7 +28,7 @@ export class SummaryRows {
     if (timeText === '') return b.reject(line, 'missing origin_timestamp_utc', raw);
     const received = parseEacTime(timeText);
     if (received !== received) return b.reject(line, `bad origin_timestamp_utc ${quoteValue(timeText)}`, raw);
-    const traceId = get('network_message_id').trim();
+    const traceId = normalizeTraceId(get('network_message_id'));
     if (traceId === '') return b.reject(line, 'missing network_message_id (MessageTraceId)', raw);
     const statusText = get('recipient_status');
     if (statusText.trim() === '') return b.reject(line, 'missing recipient_status (RecipientAddress)', raw);
@@ -81,12 +81,15 @@ export class SummaryRows {
 /** Reads plain message trace CSV rows (one per message x recipient), columns found by header name. */
 export class TraceRows {
   private readonly col: Record<TraceColumn, number>;
+  /** Zone of times without one of their own, from the date column's header (`Date (UTC+09:00)`); UTC by default. */
+  private readonly zone: number;
 
   constructor(
     names: readonly string[],
     private readonly b: BatchBuilder,
   ) {
     this.col = traceColumns(names);
+    this.zone = headerZone(names[this.col.Received] ?? '') ?? 0;
   }
 
   /** One data row. */
@@ -103,13 +106,13 @@ export class TraceRows {
       const i = this.col[c];
       return i < 0 ? '' : (fields[i] ?? '');
     };
-    const traceId = get('MessageTraceId').trim();
+    const traceId = normalizeTraceId(get('MessageTraceId'));
     if (traceId === '') return 'missing MessageTraceId';
     const recipient = normalizeAddress(get('RecipientAddress'));
     if (recipient === '') return 'missing RecipientAddress';
     const timeText = get('Received');
     if (timeText.trim() === '') return 'missing Received';
-    const received = parseEacTime(timeText);
+    const received = parseEacTime(timeText, this.zone);
     if (received !== received) return `bad Received date ${quoteValue(timeText)}`;
     const status = statusOf(get('Status'));
     if (status === undefined) return `unknown Status ${quoteValue(get('Status'))}`;

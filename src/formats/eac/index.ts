@@ -1,3 +1,3 @@
 /** Exchange admin center downloaded reports (CSV). */
 export { eacFormat } from './eac-format.js';
-export { parseEacTime } from './eac-time.js';
+export { parseEacTime, headerZone } from './eac-time.js';

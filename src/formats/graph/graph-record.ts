@@ -1,7 +1,7 @@
 /** Mapping of Microsoft Graph exchangeMessageTrace and exchangeMessageTraceDetail items to rows. */
-import { normalizeAddress } from '../../schema/index.js';
+import { normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { EventRow, TraceRecord } from '../../schema/index.js';
-import { quoteValue, RecordError, sizeOf, statusOf, text, timeOf } from '../shared/index.js';
+import { detailEvent, quoteValue, RecordError, sizeOf, statusOf, text, timeOf } from '../shared/index.js';
 
 interface GraphTrace {
   id?: unknown;
@@ -23,7 +23,8 @@ interface GraphTrace {
 export function graphRecord(value: unknown): TraceRecord | string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
   const o = value as GraphTrace;
-  if (o.id == null || o.id === '') return 'missing id (MessageTraceId)';
+  const traceId = normalizeTraceId(text(o.id));
+  if (traceId === '') return 'missing id (MessageTraceId)';
   const recipient = typeof o.recipientAddress === 'string' ? normalizeAddress(o.recipientAddress) : '';
   if (recipient === '') return 'missing recipientAddress';
   if (o.receivedDateTime == null || o.receivedDateTime === '') return 'missing receivedDateTime';
@@ -43,7 +44,7 @@ export function graphRecord(value: unknown): TraceRecord | string {
     ToIP: text(o.toIP),
     Size: size,
     MessageId: text(o.messageId).trim(),
-    MessageTraceId: text(o.id),
+    MessageTraceId: traceId,
     Organization: '',
     Source: 'graph',
   };
@@ -64,38 +65,60 @@ interface GraphDetail {
   action?: unknown;
   description?: unknown;
   data?: unknown;
+  // Added by log shippers and by our own collector when they store details apart from the request.
+  messageTraceId?: unknown;
+  recipientAddress?: unknown;
+  senderAddress?: unknown;
 }
 
-/** A value of the `data` XML of a trace detail: `<MEP Name="ClientIP" String="203.0.113.5" />`. */
-function dataValue(data: string, name: string): string {
-  const at = data.indexOf(`Name="${name}"`);
-  if (at < 0) return '';
-  const m = /^Name="[^"]*"\s+(?:String|Value)="([^"]*)"/.exec(data.slice(at, at + 400));
-  return m ? m[1]! : '';
+/** The message and recipient a page of trace details belongs to (from its request URL, when the file has it). */
+export interface DetailLink {
+  traceId: string;
+  recipient: string;
+  sender: string;
+}
+
+/** Whether a Graph object is an `exchangeMessageTraceDetail` (an event) rather than a trace. */
+export function isGraphDetail(o: object): boolean {
+  return 'dateTime' in o && 'event' in o && !('receivedDateTime' in o);
 }
 
 /**
  * A MessageEvents row from one `getDetailsByRecipient` item ({id, messageId, dateTime, event, action,
- * description, data}) of the trace `traceId` for `recipient`; throws RecordError when it has no valid time.
+ * description, data}), linked to its message and recipient by the item's own fields when it has them, else
+ * by `link`; or the reason it cannot be one.
+ */
+export function graphDetail(value: unknown, link: DetailLink): EventRow | string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  const o = value as GraphDetail;
+  if (o.dateTime == null || o.dateTime === '') return 'missing dateTime';
+  const time = timeOf(o.dateTime);
+  if (time !== time) return `bad dateTime ${quoteValue(o.dateTime)}`;
+  const event = text(o.event).trim().toUpperCase();
+  if (event === '') return 'missing event';
+  const traceId = normalizeTraceId(text(o.messageTraceId) || link.traceId);
+  const messageId = text(o.messageId).trim();
+  if (traceId === '' && messageId === '') return 'missing messageId, and no message trace id in the item or the file';
+  return detailEvent({
+    time,
+    traceId,
+    messageId,
+    sender: text(o.senderAddress) || link.sender,
+    recipient: text(o.recipientAddress) || link.recipient,
+    event,
+    source: 'graph',
+    action: text(o.action),
+    description: text(o.description),
+    data: text(o.data),
+  });
+}
+
+/**
+ * A MessageEvents row from one `getDetailsByRecipient` item of the trace `traceId` for `recipient`;
+ * throws RecordError when it cannot be one.
  */
 export function graphEventFromJson(item: unknown, traceId: string, recipient: string, sender = ''): EventRow {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new RecordError('not a JSON object');
-  const o = item as GraphDetail;
-  const time = timeOf(o.dateTime);
-  if (time !== time) throw new RecordError(`bad dateTime ${quoteValue(o.dateTime)}`);
-  const data = text(o.data);
-  const description = text(o.description);
-  const action = text(o.action);
-  return {
-    Timestamp: time,
-    MessageTraceId: traceId,
-    MessageId: text(o.messageId).trim(),
-    SenderAddress: normalizeAddress(sender),
-    RecipientAddress: normalizeAddress(recipient),
-    Event: text(o.event).trim().toUpperCase(),
-    Source: 'graph',
-    Detail: action && !description.includes(action) ? `${action}: ${description}` : description,
-    ClientIP: dataValue(data, 'ClientIP'),
-    ServerHostname: dataValue(data, 'ServerHostname'),
-  };
+  const r = graphDetail(item, { traceId, recipient, sender });
+  if (typeof r === 'string') throw new RecordError(r);
+  return r;
 }

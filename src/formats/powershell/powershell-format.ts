@@ -1,11 +1,23 @@
 /**
  * PowerShell `Get-MessageTrace` / `Get-MessageTraceV2 | ConvertTo-Json` output: a (pretty-printed, possibly
  * huge) array, a single object, or one object per line. PowerShell 5 writes dates as `\/Date(ms)\/`,
- * PowerShell 7 as ISO strings.
+ * PowerShell 7 as ISO strings. `Get-MessageTraceDetail(V2)` output (Date, Event, Action, Detail, Data, ...)
+ * in the same shapes becomes MessageEvents rows.
  */
-import type { TraceRecord } from '../../schema/index.js';
+import type { EventRow, TraceRecord } from '../../schema/index.js';
 import type { Format, ParsedBatch, ParseInput } from '../format.js';
-import { ENVELOPE_KEYS, firstChar, firstKey, hasKeys, jsonTraceBatches, pascalRecord, RecordError } from '../shared/index.js';
+import {
+  ENVELOPE_KEYS,
+  firstChar,
+  firstKey,
+  hasKeys,
+  isPascalDetail,
+  jsonHead,
+  jsonTraceBatches,
+  pascalEvent,
+  pascalRecord,
+  RecordError,
+} from '../shared/index.js';
 import type { JsonKind, JsonPath } from '../shared/index.js';
 
 const RECORD_KEYS = ['MessageTraceId', 'RecipientAddress'];
@@ -15,13 +27,14 @@ function isRecord(path: JsonPath, kind: JsonKind): boolean {
   return path.length === 1 ? typeof path[0] === 'number' : path.length === 0 && kind === 'object';
 }
 
-function map(value: unknown): TraceRecord | string {
+function map(value: unknown): TraceRecord | EventRow | string {
+  if (value !== null && typeof value === 'object' && isPascalDetail(value)) return pascalEvent(value, 'powershell');
   return pascalRecord(value, 'powershell');
 }
 
 /** The MessageTrace record of one Get-MessageTrace(V2) result object; throws RecordError when it has none. */
 export function powershellRecordFromJson(item: unknown): TraceRecord {
-  const r = map(item);
+  const r = pascalRecord(item, 'powershell');
   if (typeof r === 'string') throw new RecordError(r);
   return r;
 }
@@ -31,7 +44,8 @@ export const powershellFormat: Format = {
   name: 'powershell',
   description:
     'PowerShell Get-MessageTrace(V2) | ConvertTo-Json: a JSON array or one object per line with MessageTraceId, RecipientAddress, Received, ...',
-  detect(head: string): boolean {
+  detect(raw: string): boolean {
+    const head = jsonHead(raw);
     const c = firstChar(head);
     if (c !== '[' && c !== '{') return false;
     const key = firstKey(head);

@@ -95,6 +95,8 @@ export class CsvReader {
       start = this.openLine;
     } else {
       if (text.length === 0) return;
+      // Logs concatenated from several files carry each file's byte-order mark at the start of its first line.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       if (this.comments && text.charCodeAt(0) === 35) {
         this.sink.comment?.(text, line);
         return;

@@ -20,3 +20,12 @@ export class RecordError extends Error {
     this.name = 'RecordError';
   }
 }
+
+/** A file that is not an export at all (empty, binary, an HTML page, text in an unknown encoding): the message is the reason. */
+export class NotAnExportError extends Error {
+  readonly code = 'NOT_AN_EXPORT';
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'NotAnExportError';
+  }
+}

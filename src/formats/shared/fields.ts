@@ -54,3 +54,11 @@ export function quoteValue(v: unknown): string {
   const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}...` : s);
 }
+
+/** A value of the `Data` XML of a trace detail: `<MEP Name="ClientIP" String="203.0.113.5" />` ('' when absent). */
+export function mepValue(data: string, name: string): string {
+  const at = data.indexOf(`Name="${name}"`);
+  if (at < 0) return '';
+  const m = /^Name="[^"]*"\s+(?:String|Value|Long|Integer|Blob)="([^"]*)"/.exec(data.slice(at, at + 400));
+  return m ? m[1]! : '';
+}

@@ -1,5 +1,7 @@
 /** Helpers shared by the input formats: decoding, line splitting, CSV, streaming JSON, batches and rejects. */
-export { openInput, decodeChunks, sniffBom, HEAD_CHARS } from './open-input.js';
+export { openInput, openStream, decodeChunks, HEAD_CHARS } from './open-input.js';
+export { detectEncoding, sniffBom, SNIFF_BYTES } from './encoding.js';
+export type { TextEncoding, EncodingVerdict } from './encoding.js';
 export type { OpenedInput } from './open-input.js';
 export { LineSplitter } from './line-splitter.js';
 export { CsvReader, parseCsvLine } from './csv.js';
@@ -7,11 +9,14 @@ export type { CsvSink } from './csv.js';
 export { JsonRecordReader } from './json-records.js';
 export { JsonScanner } from './json-scanner.js';
 export type { JsonPath, JsonKind, JsonSink, RecordSelector } from './json-sink.js';
-export { jsonTraceBatches } from './json-batches.js';
+export { jsonTraceBatches, MAX_FIELD_CHARS } from './json-batches.js';
 export type { JsonRecordMapper } from './json-batches.js';
-export { firstChar, firstKey, hasKeys, ENVELOPE_KEYS } from './json-head.js';
+export { firstChar, firstKey, hasKeys, jsonHead, peekText, ENVELOPE_KEYS } from './json-head.js';
 export { BatchBuilder, makeReject, BATCH_SIZE, MAX_RAW } from './reject.js';
 export { fastTime } from './fast-time.js';
-export { text, timeOf, sizeOf, statusOf, quoteValue } from './fields.js';
+export { text, timeOf, sizeOf, statusOf, quoteValue, mepValue } from './fields.js';
+export { pascalEvent, isPascalDetail, detailEvent } from './pascal-event.js';
+export type { DetailParts } from './pascal-event.js';
 export { pascalRecord } from './pascal-record.js';
-export { UnknownFormatError, RecordError } from './errors.js';
+export { UnknownFormatError, RecordError, NotAnExportError } from './errors.js';
+export { whyNotAnExport } from './sniff.js';

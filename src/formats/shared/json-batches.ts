@@ -1,12 +1,21 @@
 /** The parse loop of the JSON formats: records from a JsonRecordReader mapped to rows and handed out in batches. */
-import type { TraceRecord } from '../../schema/index.js';
+import type { EventRow, TraceRecord } from '../../schema/index.js';
 import type { ParsedBatch, ParseInput } from '../format.js';
 import { JsonRecordReader } from './json-records.js';
 import type { RecordSelector } from './json-sink.js';
 import { BatchBuilder } from './reject.js';
 
-/** Maps one JSON record to a MessageTrace record, or gives the reason it cannot. */
-export type JsonRecordMapper = (value: unknown) => TraceRecord | string;
+/** Maps one JSON record to a MessageTrace record or a MessageEvents row, or gives the reason it cannot. */
+export type JsonRecordMapper = (value: unknown) => TraceRecord | EventRow | string;
+
+/** Longest text of one field the store takes; a record with a longer one is rejected (a 33 MB subject is not mail). */
+export const MAX_FIELD_CHARS = 1024 * 1024;
+
+/** The name and length of a string field longer than MAX_FIELD_CHARS, if the row has one. */
+function oversized(row: object): [string, number] | undefined {
+  for (const [k, v] of Object.entries(row)) if (typeof v === 'string' && v.length > MAX_FIELD_CHARS) return [k, v.length];
+  return undefined;
+}
 
 /** Parse a JSON input whose selected values are MessageTrace records. */
 export async function* jsonTraceBatches(input: ParseInput, select: RecordSelector, map: JsonRecordMapper): AsyncGenerator<ParsedBatch> {
@@ -15,7 +24,13 @@ export async function* jsonTraceBatches(input: ParseInput, select: RecordSelecto
     record(value, line, raw) {
       b.read++;
       const r = map(value);
-      if (typeof r === 'string') b.reject(line, r, raw ?? JSON.stringify(value) ?? '');
+      if (typeof r === 'string') {
+        b.reject(line, r, raw ?? JSON.stringify(value) ?? '');
+        return;
+      }
+      const big = oversized(r);
+      if (big) b.reject(line, `record too large: ${big[0]} has ${big[1]} characters (at most ${MAX_FIELD_CHARS} are stored)`, raw ?? '');
+      else if ('Timestamp' in r) b.events.push(r);
       else b.traces.push(r);
     },
     error(reason, line, raw) {

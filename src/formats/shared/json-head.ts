@@ -28,3 +28,41 @@ export const ENVELOPE_KEYS: readonly string[] = [
   '@odata.nextLink',
   '@odata.count',
 ];
+
+/**
+ * The text from the first line that opens with `{` or `[`, when a few lines of plain text come before it
+ * (PowerShell writes `WARNING: ...` lines into the same file as its JSON); the head itself otherwise.
+ */
+export function jsonHead(head: string): string {
+  const c = firstChar(head);
+  if (c === '{' || c === '[' || c === '') return head;
+  const m = /^(?:[^\n]*\n){1,20}?[ \t\r]*(?=[[{])/.exec(head);
+  return m ? head.slice(m[0].length) : head;
+}
+
+/** The first `chars` characters of a stream of text (fewer when it is shorter), and the whole stream again. */
+export async function peekText(chunks: AsyncIterable<string>, chars: number): Promise<{ head: string; chunks: AsyncIterable<string> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  const taken: string[] = [];
+  let length = 0;
+  let done = false;
+  while (length < chars) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    taken.push(next.value);
+    length += next.value.length;
+  }
+  async function* again(): AsyncGenerator<string> {
+    yield* taken;
+    if (done) return;
+    for (;;) {
+      const next = await it.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head: taken.join('').slice(0, chars), chunks: again() };
+}

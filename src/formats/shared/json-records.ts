@@ -11,6 +11,12 @@ import { MAX_RAW } from './reject.js';
 /** How much text to look at, at most, for a first line before assuming one large document. */
 const DECIDE_CHARS = 4 * 1024 * 1024;
 
+/**
+ * Lines of text before the JSON that are read past (each one a reject), e.g. PowerShell's
+ * `WARNING: The Get-MessageTrace cmdlet will be deprecated...` written into the same file as its output.
+ */
+const MAX_LEADING_LINES = 20;
+
 /** How deep wrappers may nest around records in a line of NDJSON. */
 const MAX_WRAPPER_DEPTH = 4;
 
@@ -55,10 +61,25 @@ export class JsonRecordReader {
 
   /** NDJSON when the first line is a whole JSON object or array on its own, else one document. */
   private decide(): void {
-    const text = this.pending;
+    let text = this.pending;
     this.pending = '';
-    const first = firstNonSpace(text);
-    const c = text[first];
+    let first = firstNonSpace(text);
+    let c = text[first];
+    const json = c === '{' || c === '[' ? first : jsonLineAfterText(text, first);
+    if (json > first) {
+      // Lines of text before the records: each is one reject, blanked so that line numbers stay right.
+      const lines = text.slice(0, json).split('\n');
+      // The last piece is the indentation of the line the JSON starts on.
+      for (let i = 0; i < lines.length - 1; i++) {
+        const raw = lines[i]!.replace(/\r$/, '');
+        if (raw.trim() !== '')
+          this.sink.error(`not JSON: a line of text before the records: ${JSON.stringify(raw.slice(0, 60))}`, i + 1, raw);
+      }
+      const blanked = '\n'.repeat(lines.length - 1);
+      text = blanked + text.slice(json);
+      first = firstNonSpace(text);
+      c = text[first];
+    }
     if (c !== '{' && c !== '[') {
       // An HTML error page or any other text saved under a .json name: one reject for the whole file.
       const line = text.slice(0, first).split('\n').length;
@@ -82,6 +103,21 @@ export class JsonRecordReader {
     this.engine = ndjson ? new NdjsonLines(this.select, this.sink) : new JsonScanner(this.select, this.sink);
     this.engine.push(text);
   }
+}
+
+/** Start of the first line (within the first few) that opens with `{` or `[`, or -1. */
+function jsonLineAfterText(text: string, from: number): number {
+  let at = from;
+  for (let n = 0; n < MAX_LEADING_LINES; n++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return -1;
+    at = nl + 1;
+    let k = at;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13) k++;
+    const c = text[k];
+    if (c === '{' || c === '[') return k;
+  }
+  return -1;
 }
 
 function firstNonSpace(s: string): number {

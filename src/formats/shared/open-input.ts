@@ -1,6 +1,8 @@
-/** Reading a file as a stream of decoded text: BOM sniffing, streaming decoding, and the head used for detection. */
+/** Reading a file as a stream of decoded text: encoding detection, streaming decoding, and the head used for detection. */
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { detectEncoding, SNIFF_BYTES, type TextEncoding } from './encoding.js';
+import { NotAnExportError } from './errors.js';
 
 /** Characters of decoded text offered to `detect`. */
 export const HEAD_CHARS = 64 * 1024;
@@ -13,14 +15,8 @@ export interface OpenedInput {
   chunks: AsyncIterable<string>;
   /** Release the file without reading on (iterating `chunks` to the end releases it too). */
   close(): Promise<void>;
-}
-
-/** Encoding named by a byte-order mark, and the mark's length (UTF-8 when there is none). */
-export function sniffBom(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bomLength: number } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
-  return { encoding: 'utf-8', bomLength: 0 };
+  /** The encoding the text was decoded from (known once the head is read). */
+  encoding: TextEncoding;
 }
 
 /** Bytes looked at a time for the pure-ASCII shortcut. */
@@ -43,7 +39,7 @@ class ChunkDecoder {
   private runStart = 0;
   private runAscii = true;
 
-  constructor(encoding: 'utf-8' | 'utf-16le' | 'utf-16be') {
+  constructor(encoding: TextEncoding) {
     this.decoder = new TextDecoder(encoding, { ignoreBOM: true });
     this.utf8 = encoding === 'utf-8';
   }
@@ -105,31 +101,39 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** Decode a stream of byte chunks to text chunks, honouring and removing a leading BOM. */
-export async function* decodeChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+/**
+ * Decode a stream of byte chunks to text chunks, in the encoding the first 64 KB show (a leading BOM is
+ * removed). Throws NotAnExportError when they are not text in an encoding we read. `info.encoding` is set
+ * before the first text comes out.
+ */
+export async function* decodeChunks(bytes: AsyncIterable<Uint8Array>, info: { encoding?: TextEncoding } = {}): AsyncGenerator<string> {
   let decoder: ChunkDecoder | undefined;
-  let pending: Uint8Array | undefined;
+  let pending: Uint8Array[] = [];
+  let pendingLength = 0;
+  const start = (sample: Uint8Array, complete: boolean): Uint8Array => {
+    const verdict = detectEncoding(sample, complete);
+    if ('problem' in verdict) throw new NotAnExportError(verdict.problem);
+    info.encoding = verdict.encoding;
+    decoder = new ChunkDecoder(verdict.encoding);
+    return sample.subarray(verdict.bomLength);
+  };
   for await (const raw of bytes) {
-    let chunk: Uint8Array = raw;
     if (!decoder) {
-      // A BOM is at most 3 bytes: wait until there are enough to tell.
-      chunk = pending ? concat(pending, chunk) : chunk;
-      if (chunk.length < 3) {
-        pending = chunk;
-        continue;
-      }
-      pending = undefined;
-      const { encoding, bomLength } = sniffBom(chunk);
-      decoder = new ChunkDecoder(encoding);
-      chunk = chunk.subarray(bomLength);
+      // Decide on the first 64 KB (or the whole file when it is smaller).
+      pending.push(raw);
+      pendingLength += raw.length;
+      if (pendingLength < SNIFF_BYTES) continue;
+      const sample = concat(pending);
+      pending = [];
+      const rest = start(sample, false);
+      for (const text of decoder!.decode(rest)) if (text.length > 0) yield text;
+      continue;
     }
-    for (const text of decoder.decode(chunk)) if (text.length > 0) yield text;
+    for (const text of decoder.decode(raw)) if (text.length > 0) yield text;
   }
   if (!decoder) {
-    const chunk = pending ?? new Uint8Array(0);
-    const { encoding, bomLength } = sniffBom(chunk);
-    decoder = new ChunkDecoder(encoding);
-    const text = decoder.decode(chunk.subarray(bomLength)).join('') + decoder.end();
+    const rest = start(concat(pending), true);
+    const text = decoder!.decode(rest).join('') + decoder!.end();
     if (text.length > 0) yield text;
     return;
   }
@@ -137,11 +141,8 @@ export async function* decodeChunks(bytes: AsyncIterable<Uint8Array>): AsyncGene
   if (rest.length > 0) yield rest;
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
+function concat(parts: Uint8Array[]): Uint8Array {
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 /**
@@ -151,12 +152,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  */
 export async function openInput(path: string): Promise<OpenedInput> {
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  const texts = decodeChunks(stream);
+  return openStream(stream, () => stream.destroy());
+}
+
+/**
+ * The same for bytes from elsewhere (a member of an archive, decompressed data); `release` is called
+ * when the text is read to the end or closed. Throws NotAnExportError when the bytes are not text we read.
+ */
+export async function openStream(bytes: AsyncIterable<Uint8Array>, release: () => void): Promise<OpenedInput> {
+  const info: { encoding?: TextEncoding } = {};
+  const texts = decodeChunks(bytes, info);
   const early: string[] = [];
   let headLength = 0;
   let done = false;
   while (headLength < HEAD_CHARS) {
-    const next = await texts.next();
+    let next;
+    try {
+      next = await texts.next();
+    } catch (error) {
+      release();
+      throw error;
+    }
     if (next.done) {
       done = true;
       break;
@@ -170,14 +186,15 @@ export async function openInput(path: string): Promise<OpenedInput> {
       yield* early.splice(0);
       if (!done) yield* texts;
     } finally {
-      stream.destroy();
+      release();
     }
   }
   return {
     head,
     chunks: chunks(),
     async close() {
-      stream.destroy();
+      release();
     },
+    encoding: info.encoding ?? 'utf-8',
   };
 }

@@ -3,7 +3,7 @@
  * report (Organization, MessageId, Received, SenderAddress, RecipientAddress, Subject, Status, ToIP,
  * FromIP, Size, MessageTraceId, StartDate, EndDate, Index) mapped to a MessageTrace record.
  */
-import { normalizeAddress } from '../../schema/index.js';
+import { normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { TraceRecord } from '../../schema/index.js';
 import { quoteValue, sizeOf, statusOf, text, timeOf } from './fields.js';
 
@@ -26,8 +26,8 @@ interface PascalRecord {
 export function pascalRecord(value: unknown, source: string): TraceRecord | string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
   const o = value as PascalRecord;
-  const traceId = o.MessageTraceId;
-  if (traceId == null || traceId === '') return 'missing MessageTraceId';
+  const traceId = normalizeTraceId(text(o.MessageTraceId));
+  if (traceId === '') return 'missing MessageTraceId';
   const recipient = typeof o.RecipientAddress === 'string' ? normalizeAddress(o.RecipientAddress) : '';
   if (recipient === '') return 'missing RecipientAddress';
   if (o.Received == null || o.Received === '') return 'missing Received';
@@ -48,7 +48,7 @@ export function pascalRecord(value: unknown, source: string): TraceRecord | stri
     ToIP: typeof o.ToIP === 'string' ? o.ToIP : text(o.ToIP),
     Size: size,
     MessageId: typeof messageId === 'string' ? messageId.trim() : text(messageId),
-    MessageTraceId: typeof traceId === 'string' ? traceId : text(traceId),
+    MessageTraceId: traceId,
     Organization: typeof o.Organization === 'string' ? o.Organization : text(o.Organization),
     Source: source,
   };

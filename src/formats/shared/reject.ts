@@ -20,6 +20,8 @@ export class BatchBuilder {
   rejects: Reject[] = [];
   /** Records read so far in the file, rejects included. */
   read = 0;
+  /** Lines read and deliberately not stored (see ParsedBatch.skipped). */
+  skipped = 0;
 
   constructor(readonly file: string) {}
 
@@ -48,6 +50,7 @@ export class BatchBuilder {
         events: this.events.splice(0, BATCH_SIZE),
         rejects: this.rejects.splice(0, BATCH_SIZE),
         read: this.read,
+        skipped: this.skipped,
       };
       this.lastRead = this.read;
       yield batch;
@@ -57,7 +60,7 @@ export class BatchBuilder {
 
   /** The waiting rows as a batch; the builder starts empty again. */
   take(): ParsedBatch {
-    const batch: ParsedBatch = { traces: this.traces, events: this.events, rejects: this.rejects, read: this.read };
+    const batch: ParsedBatch = { traces: this.traces, events: this.events, rejects: this.rejects, read: this.read, skipped: this.skipped };
     this.traces = [];
     this.events = [];
     this.rejects = [];

@@ -3,7 +3,7 @@
  * every event line becomes MessageEvents rows (one per recipient), and the events of a message are folded
  * into one MessageTrace row per recipient whose status follows the latest event.
  */
-import { EVENT_STATUS, normalizeAddress } from '../../schema/index.js';
+import { EVENT_STATUS, normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { Status, TraceRecord } from '../../schema/index.js';
 import { fastTime, quoteValue, sizeOf } from '../shared/index.js';
 import type { BatchBuilder } from '../shared/index.js';
@@ -88,6 +88,24 @@ export function splitStatuses(raw: string, count: number): string[] {
   return grouped.length === count ? grouped : new Array<string>(count).fill(raw);
 }
 
+/** Events the mailbox side of Exchange logs about a mailbox rather than a message in transport. */
+const MAILBOX_EVENTS = new Set([
+  'NOTIFYMAPI',
+  'SUBMIT',
+  'SUBMITDEFER',
+  'SUBMITFAIL',
+  'HAREDIRECT',
+  'HAREDIRECTFAIL',
+  'HARECEIVE',
+  'MODERATORRECEIVE',
+]);
+const MAILBOX_SOURCES = new Set(['STOREDRIVER', 'MAILBOXRULE', 'STOREDRIVERSUBMISSION', 'STOREDRIVERDELIVERY', 'MAPISUBMIT']);
+
+/** Whether a line with no message id is a mailbox event (skipped) rather than a broken transport line (rejected). */
+function isMailboxEvent(event: string, source: string, recipients: string): boolean {
+  return MAILBOX_EVENTS.has(event) || MAILBOX_SOURCES.has(source.trim().toUpperCase()) || recipients.trim() === '';
+}
+
 /** Reads event lines of one file into a BatchBuilder; call `finish` at the end of the file. */
 export class TrackingEvents {
   private columns: Columns | undefined;
@@ -142,8 +160,14 @@ export class TrackingEvents {
     }
     const messageId = get(c.messageId).trim();
     const internalId = get(c.internalId).trim();
+    const networkId = get(c.networkId).trim();
+    if (networkId === '' && messageId === '' && isMailboxEvent(event, get(c.source), get(c.recipients))) {
+      // Mailbox events (NOTIFYMAPI, store-driver SUBMIT, HAREDIRECT...) name no message: nothing to store.
+      b.skipped++;
+      return;
+    }
     // Exchange 2010 logs have no network-message-id: the server's internal id with the Message-ID stands in.
-    const traceId = get(c.networkId).trim() || (internalId && messageId ? `${internalId}:${messageId}` : internalId || messageId);
+    const traceId = normalizeTraceId(networkId) || (internalId && messageId ? `${internalId}:${messageId}` : internalId || messageId);
     if (traceId === '') {
       b.reject(line, 'missing network-message-id (and internal-message-id, message-id)', raw);
       return;

@@ -26,6 +26,20 @@ describe('DuckDB store files', () => {
     expect(m.rows[0]![0]).toBe(MIGRATIONS.length);
     await b.close();
   });
+
+  it('calls a damaged file damaged, not locked', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { randomBytes } = await import('node:crypto');
+    const path = join(dir, 'garbage.duckdb');
+    writeFileSync(path, randomBytes(300_000));
+    const error = await openDuckDbStore(path).then(
+      () => undefined,
+      (e: unknown) => e as Error & { code: string },
+    );
+    expect(error?.code).toBe('STORE_DAMAGED');
+    expect(error?.message).toMatch(/is damaged or is not a mailsift store/);
+    expect(error?.message).not.toMatch(/in use|another mailsift process/);
+  });
 });
 
 describe('quoteLiteral (the DuckDB dialect escaper, src/kql/dialect/duckdb/escape.ts)', () => {

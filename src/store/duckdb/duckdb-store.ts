@@ -20,7 +20,7 @@ import {
   type WatchlistRow,
 } from '../../schema/index.js';
 import type { DetectQueries } from '../detect-queries.js';
-import { StoreLockedError, StoreQueryError } from '../errors.js';
+import { isDamagedStoreError, StoreDamagedError, StoreLockedError, StoreQueryError } from '../errors.js';
 import { RETENTION_COLUMNS } from '../retention.js';
 import type {
   DimensionEnricher,
@@ -70,20 +70,35 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
     instance = await withPrivateUmask(() => DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings }));
   } catch (cause) {
     const text = String((cause as Error)?.message ?? cause);
-    if (/lock/i.test(text)) {
+    // DuckDB's own wording for a file another process holds ("... in block ..." of a damaged file is not one).
+    if (/Could not set lock|Conflicting lock/i.test(text)) {
       throw new StoreLockedError(
         `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); wait for it with --wait, or stop it`,
         { cause },
       );
     }
+    if (isDamagedStoreError(text)) throw damaged(path, cause);
     throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
   }
   if (inFile) await narrowStoreFiles(path);
   // Holding the store's lock now: what is in its staging folder was left by a run that was killed.
   if (!/read_only/i.test(settings['access_mode'] ?? '')) await removeStaleStaging(inFile ? storeFiles(path).stage : undefined);
   const store = new DuckDbStore(instance, path, await instance.connect());
-  await store.migrate();
+  try {
+    await store.migrate();
+  } catch (cause) {
+    await store.close().catch(() => undefined);
+    if (isDamagedStoreError(firstLine(cause))) throw damaged(path, cause);
+    throw new StoreQueryError(`cannot open the store ${path}: ${firstLine(cause)}`, { cause });
+  }
   return store;
+}
+
+function damaged(path: string, cause: unknown): StoreDamagedError {
+  return new StoreDamagedError(
+    `the store ${path} is damaged or is not a mailsift store (${firstLine(cause)}); restore it from a backup, or move it aside and ingest again into a new store`,
+    { cause },
+  );
 }
 
 /** Store implementation on DuckDB. Writes go through one connection, one transaction at a time. */
@@ -132,6 +147,39 @@ export class DuckDbStore implements Store {
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
           const duplicates = unique.length - updated - ingested;
           return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
+        });
+      } finally {
+        await this.staging.remove(file);
+      }
+    });
+  }
+
+  async upsertTracesWithOutcomes(rows: readonly TraceRow[]): Promise<UpsertCounts & { outcomes: Uint8Array }> {
+    const outcomes = new Uint8Array(rows.length);
+    if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0, outcomes };
+    const { unique, updatedInBatch, duplicatesInBatch, first } = collapseBatch(rows, outcomes);
+    const keyOf = (id: unknown, rcpt: unknown) => `${String(id)}\u0000${String(rcpt)}`;
+    const returning = ' RETURNING "MessageTraceId", "RecipientAddress"';
+    return this.writeLock.run(async () => {
+      const file = await this.staging.write(unique);
+      try {
+        return await this.transaction(async (c) => {
+          await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
+          const updated = new Set(
+            (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+          );
+          const inserted = new Set(
+            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+          );
+          await c.run(`DROP TABLE ${TRACE_STAGE}`);
+          for (const [key, i] of first) outcomes[i] = inserted.has(key) ? 0 : updated.has(key) ? 1 : 2;
+          const duplicates = unique.length - updated.size - inserted.size;
+          return {
+            ingested: inserted.size,
+            updated: updated.size + updatedInBatch,
+            duplicates: duplicates + duplicatesInBatch,
+            outcomes,
+          };
         });
       } finally {
         await this.staging.remove(file);
