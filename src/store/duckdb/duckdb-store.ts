@@ -1,7 +1,4 @@
 /** The embedded store: a DuckDB file (or memory) holding the tables of the event model. */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   Indicators,
@@ -35,7 +32,7 @@ import type {
   UpsertCounts,
 } from '../store.js';
 import { collapseBatch } from '../trace-merge.js';
-import { quoteIdent, quoteLiteral } from './ddl.js';
+import { quoteIdent } from './ddl.js';
 import { duckdbDetectQueries } from './detect-queries.js';
 import { distinctValues, entityValueStats } from './entity-sql.js';
 import * as findings from './findings-sql.js';
@@ -54,6 +51,7 @@ import { Mutex } from './mutex.js';
 import { narrowStoreFiles, narrowWal, prepareStoreFolder, removeEmptySpill, storeFiles, withPrivateUmask } from './private-files.js';
 import { StagingArea, removeStaleStaging } from './staging.js';
 import { firstLine } from './engine-message.js';
+import { copyDatabaseTo, integrityProblems, prepareBackupPath } from './maintenance.js';
 import { ReaderPool } from './reader-pool.js';
 
 type Params = readonly unknown[];
@@ -420,41 +418,12 @@ export class DuckDbStore implements Store {
   }
 
   async backupTo(path: string): Promise<void> {
-    if (this.location === ':memory:') throw new StoreQueryError('an in-memory store has nothing to back up');
-    if (existsSync(path)) throw new StoreQueryError(`${path} already exists; name a new file for the backup`);
-    await mkdir(dirname(path), { recursive: true });
-    // Under the write lock no write is half done; COPY FROM DATABASE reads one snapshot, so queries carry on meanwhile.
-    await this.writeLock.run(async () => {
-      const c = this.writer;
-      const name = String((await c.runAndReadAll('SELECT current_database()')).getRowsJS()[0]![0]);
-      try {
-        await c.run(`ATTACH ${quoteLiteral(path)} AS mailsift_backup`);
-        await c.run(`COPY FROM DATABASE ${quoteIdent(name)} TO mailsift_backup`);
-      } catch (cause) {
-        throw new StoreQueryError(`backup to ${path} failed: ${firstLine(cause)}`, { cause });
-      } finally {
-        await c.run('DETACH DATABASE IF EXISTS mailsift_backup').catch(() => undefined);
-      }
-    });
+    await prepareBackupPath(this.location, path);
+    await this.writeLock.run(() => copyDatabaseTo(this.writer, path));
   }
 
-  async checkIntegrity(): Promise<string[]> {
-    const problems: string[] = [];
-    // DuckDB checksums every block it reads: reading each table whole finds a damaged file.
-    for (const table of [MessageTrace, MessageEvents, Indicators, IntelMatches, Watchlist]) {
-      try {
-        await this.query(`SELECT count(*), sum(hash(COLUMNS(*))) FROM ${quoteIdent(table.name)}`);
-      } catch (e) {
-        problems.push(`${table.name} cannot be read: ${firstLine(e)}`);
-      }
-    }
-    const keys = MessageTrace.key.map(quoteIdent).join(', ');
-    const dup = await this.query(
-      `SELECT count(*) FROM (SELECT ${keys} FROM ${quoteIdent(MessageTrace.name)} GROUP BY ${keys} HAVING count(*) > 1)`,
-    ).catch(() => undefined);
-    const n = Number(dup?.rows[0]?.[0] ?? 0);
-    if (n > 0) problems.push(`MessageTrace holds ${n} keys (MessageTraceId, RecipientAddress) more than once`);
-    return problems;
+  checkIntegrity(): Promise<string[]> {
+    return integrityProblems((sql) => this.query(sql));
   }
 
   async close(): Promise<void> {
