@@ -23,7 +23,7 @@ export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 /** One-line reason for a JSON.parse failure, the same on every Node version (24 appends "(line L column C)"). */
 export function invalidJson(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  return `invalid JSON: ${msg.split('\n')[0].replace(/\s*\(line \d+ column \d+\)$/, '')}`;
+  return `invalid JSON: ${(msg.split('\n')[0] ?? '').replace(/\s*\(line \d+ column \d+\)$/, '')}`;
 }
 
 /** The reason of an OData / Graph error body `{"error": {"code", "message"}}`. */
