@@ -20,6 +20,7 @@ import type {
   WatchlistRow,
 } from '../schema/index.js';
 import type { DetectQueries } from './detect-queries.js';
+import type { SavedObjectStore } from './saved-objects.js';
 import type { SqlDialectName } from './dialect-name.js';
 
 /** How one upsert batch went. */
@@ -169,6 +170,8 @@ export interface Store {
   deleteOlderThan(cutoff: number): Promise<Record<string, number>>;
   /** The detection aggregations KQL cannot say well, in this engine's SQL. */
   readonly detect: DetectQueries;
+  /** Saved searches and dashboards made in the app. */
+  readonly saved: SavedObjectStore;
   /** Read a state entry (checkpoints and the like). */
   getState(key: string): Promise<StateEntry | undefined>;
   /** Write a state entry. */

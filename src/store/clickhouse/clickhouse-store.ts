@@ -27,6 +27,7 @@ import {
 import { StoreQueryError } from '../errors.js';
 import { jsonRowSize } from '../json-size.js';
 import { collapseBatch, mergeTrace } from '../trace-merge.js';
+import { SavedObjects, type SavedObjectStore } from '../saved-objects.js';
 import type { DetectQueries } from '../detect-queries.js';
 import { RETENTION_COLUMNS } from '../retention.js';
 import type {
@@ -42,6 +43,7 @@ import type {
 } from '../store.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
+import { clickhouseDocuments } from './documents.js';
 import { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
@@ -81,6 +83,7 @@ export class ClickHouseStore implements Store {
   private clock = 0;
   private readonly findings: ClickHouseFindings;
   readonly detect: DetectQueries;
+  readonly saved: SavedObjectStore;
 
   constructor(
     private readonly db: Connection,
@@ -89,6 +92,7 @@ export class ClickHouseStore implements Store {
   ) {
     this.findings = new ClickHouseFindings(db, lit, () => this.nextVersion());
     this.detect = clickhouseDetectQueries(db, lit);
+    this.saved = new SavedObjects(clickhouseDocuments(db, lit, () => this.nextVersion()));
   }
 
   /** A version above every one this process wrote before (microseconds of the wall clock). */

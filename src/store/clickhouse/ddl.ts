@@ -61,6 +61,9 @@ export function createStatements(p: Placement): string[] {
   out.push(
     `CREATE TABLE IF NOT EXISTS ${db}.${q('_finding_history')}${onCluster(p)} (\`id\` String, \`state\` String, \`updated_by\` String, \`updated_at\` Int64, \`_version\` UInt64) ENGINE = ${engine(p, '_finding_history', false)} ORDER BY (\`id\`, \`updated_at\`, \`state\`, \`updated_by\`)`,
   );
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${q('_documents')}${onCluster(p)} (\`kind\` String, \`id\` String, \`owner\` String, \`shared\` UInt8, \`title\` String, \`body\` String, \`created_at\` Int64, \`updated_at\` Int64, \`_version\` UInt64, \`_deleted\` UInt8) ENGINE = ${engine(p, '_documents', false)} ORDER BY (\`kind\`, \`id\`)`,
+  );
   return out;
 }
 
