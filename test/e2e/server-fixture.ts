@@ -63,6 +63,8 @@ export async function serverFixture(
     rows?: TraceRow[];
     webRoot?: string;
     dashboardDir?: string;
+    /** The alerts: section of mailsift.yaml. */
+    alerts?: Record<string, unknown>;
   } = {},
 ): Promise<ServerFixture> {
   const store = await openStore('duckdb::memory:');
@@ -70,6 +72,7 @@ export async function serverFixture(
   const config = configSchema.parse({
     organization: { name: 'Fabrikam', acceptedDomains: ['fabrikam.co.jp'], ...options.organization },
     server: { ...options.server },
+    ...(options.alerts ? { alerts: options.alerts } : {}),
   });
   const webRoot = options.webRoot ?? mkdtempSync(join(tmpdir(), 'mailsift-web-'));
   if (!options.webRoot)
