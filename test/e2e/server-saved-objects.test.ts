@@ -216,3 +216,25 @@ describe('dashboards made in the app', () => {
     }
   });
 });
+
+describe('the Explorer takes the filter chips too', () => {
+  it('applies them on the syntax tree and names those it could not apply', async () => {
+    const q = (body: object) => f.as(analyst, 'POST', '/api/query', { ...RANGE, ...body });
+    const all = (await q({ query: 'MessageTrace | count' })).json();
+    expect(all).toMatchObject({ rows: [[12]], unfiltered: [] });
+    const bad = (await q({ query: 'MessageTrace | count', filters: { sender: ['BAD@contoso.com'], status: ['failed'] } })).json();
+    expect(bad).toMatchObject({ rows: [[4]], unfiltered: [] });
+    const wildcard = (await q({ query: 'MessageTrace | count', filters: { sender: ['*@contoso.com'] } })).json();
+    expect(wildcard.rows).toEqual([[12]]);
+    const intel = (await q({ query: 'Indicators | count', filters: { sender: ['bad@contoso.com'] } })).json();
+    expect(intel).toMatchObject({ rows: [[0]], unfiltered: ['sender'] });
+    const csv = await f.as(
+      analyst,
+      'GET',
+      `/api/export?query=${encodeURIComponent('MessageTrace | project SenderAddress')}&from=${RANGE.from}&to=${RANGE.to}&status=Failed`,
+    );
+    expect(csv.body.trim().split('\n')).toHaveLength(5);
+    const indicators = await f.as(analyst, 'GET', `/api/export?query=Indicators&from=${RANGE.from}&to=${RANGE.to}&status=Failed`);
+    expect(indicators.headers['x-mailsift-unfiltered']).toBe('status');
+  });
+});

@@ -6,7 +6,8 @@ import { localizeRows, toCsv } from '../../export/index.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../auth/authenticate.js';
 import { runPanel } from '../dashboards/panel-runner.js';
-import { FILTER_NAMES, type Filters } from '../dashboards/filter-kql.js';
+import type { Filters } from '../dashboards/filter-kql.js';
+import { filterQueryProperties, filtersFromQuery, filtersSchema } from './filter-params.js';
 import { NotFoundError, toHttpError } from '../errors.js';
 import { viewerZone } from '../preferences/viewer-zone.js';
 import { parseRange } from '../request-time.js';
@@ -15,12 +16,6 @@ import { binSchema, errorResponses, queryResultSchema, timeRangeProperties } fro
 /** A dashboard text: a string, or one per language. */
 const localTextSchema = {
   anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, required: ['en'] }],
-} as const;
-
-const filtersSchema = {
-  type: 'object',
-  properties: Object.fromEntries(FILTER_NAMES.map((n) => [n, { type: 'array', items: { type: 'string', maxLength: 512 }, maxItems: 50 }])),
-  additionalProperties: false,
 } as const;
 
 interface PanelBody {
@@ -45,17 +40,6 @@ const panelBodyProperties = {
   },
   tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840, description: 'older clients: a fixed offset instead of timeZone' },
 } as const;
-
-/** Filters from query-string parameters (`status=Delivered&status=Failed&sender=a@b`). */
-function filtersFromQuery(query: Record<string, unknown>): Filters {
-  const out: Filters = {};
-  for (const n of FILTER_NAMES) {
-    const v = query[n];
-    if (v === undefined) continue;
-    out[n] = (Array.isArray(v) ? v : [v]).map(String).slice(0, 50);
-  }
-  return out;
-}
 
 /** Register /api/dashboards routes. */
 export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -276,9 +260,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
             ...timeRangeProperties,
             timeZone: { type: 'string', maxLength: 64 },
             tzOffsetMinutes: { type: 'string' },
-            ...Object.fromEntries(
-              FILTER_NAMES.map((n) => [n, { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }]),
-            ),
+            ...filterQueryProperties,
           },
         },
         response: { ...errorResponses(400, 401, 404, 500, 503, 504) },
