@@ -378,6 +378,7 @@ export const ja: Strings = {
   saved: {
     navDashboards: 'ダッシュボード',
     searches: '保存した検索',
+    searchesCount: (n: string) => `保存した検索（${n}）`,
     saveSearch: '検索を保存',
     searchName: '名前',
     shareWithAnalysts: 'すべてのアナリストと共有する',

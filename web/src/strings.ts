@@ -371,6 +371,7 @@ export const en = {
   saved: {
     navDashboards: 'Dashboards',
     searches: 'Saved searches',
+    searchesCount: (n: string) => `Saved searches (${n})`,
     saveSearch: 'Save search',
     searchName: 'Name',
     shareWithAnalysts: 'Share with every analyst',

@@ -30,6 +30,8 @@ export function SavedSearches({
   const [tool, setTool] = useState<Tool>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
+  // Folded by default: one line above the editor that does not move it when the list arrives.
+  const [open, setOpen] = useState(false);
   const ids = { name: useId(), shared: useId(), heading: useId() };
 
   const load = useCallback(() => {
@@ -45,6 +47,7 @@ export function SavedSearches({
       setName('');
       setShared(false);
       setSaid(s.savedAs(made.name));
+      setOpen(true);
       load();
     } catch (e) {
       setError(errorText(e));
@@ -64,7 +67,12 @@ export function SavedSearches({
   return (
     <section className="saved-searches" aria-labelledby={ids.heading} data-testid="saved-searches">
       <div className="saved-head">
-        <h2 id={ids.heading}>{s.searches}</h2>
+        <h2 id={ids.heading} className="sr-only">
+          {s.searches}
+        </h2>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="show-searches">
+          {s.searchesCount(list ? String(list.length) : '…')}
+        </button>
         <button type="button" onClick={() => setSaving(!saving)} disabled={!query.trim()} aria-expanded={saving} data-testid="save-search">
           {s.saveSearch}
         </button>
@@ -105,8 +113,8 @@ export function SavedSearches({
           {error}
         </p>
       )}
-      {list && list.length === 0 && <p className="muted">{s.noSearches}</p>}
-      {list && list.length > 0 && (
+      {open && list && list.length === 0 && <p className="muted">{s.noSearches}</p>}
+      {open && list && list.length > 0 && (
         <ul className="saved-list">
           {list.map((x) => (
             <li key={x.id} data-testid="saved-search">
