@@ -46,6 +46,24 @@ export interface DocumentRow {
   updatedAt: number;
 }
 
+/**
+ * A document from the values of a row read as `kind, id, owner, shared, title, body, created, updated`;
+ * `msPerUnit`: milliseconds in one unit of the engine's times (DuckDB's epoch_ms: 1; ClickHouse's microseconds: 1/1000).
+ */
+export function documentFromValues(values: readonly unknown[], msPerUnit = 1): DocumentRow {
+  const [kind, id, owner, shared, title, body, created, updated] = values;
+  return {
+    kind: String(kind) as DocumentKind,
+    id: String(id),
+    owner: String(owner),
+    shared: shared === true || Number(shared) === 1,
+    title: String(title),
+    body: String(body),
+    createdAt: Math.round(Number(created) * msPerUnit),
+    updatedAt: Math.round(Number(updated) * msPerUnit),
+  };
+}
+
 /** The document table of one engine. */
 export interface DocumentTable {
   /** Every document of a kind, by title then id. */

@@ -2,7 +2,7 @@
  * Saved searches and dashboards in ClickHouse: _documents, a small table kept whole on every server. Each
  * write is a new version of the (kind, id) row, a deletion a version marked deleted; reads take the newest (FINAL).
  */
-import type { DocumentKind, DocumentRow, DocumentTable } from '../saved-objects.js';
+import { documentFromValues, type DocumentKind, type DocumentRow, type DocumentTable } from '../saved-objects.js';
 import type { Connection } from './connection.js';
 
 type Lit = (value: unknown, type?: 'string' | 'long') => string;
@@ -13,7 +13,7 @@ const COLS = 'kind, id, owner, shared, title, body, created_at, updated_at';
 export function clickhouseDocuments(db: Connection, lit: Lit, version: () => number): DocumentTable {
   const read = async (where: string): Promise<DocumentRow[]> => {
     const r = await db.select(`SELECT ${COLS} FROM _documents FINAL WHERE _deleted = 0 AND ${where} ORDER BY lower(title), id`);
-    return r.data.map(fromRow);
+    return r.data.map((values) => documentFromValues(values, 1 / 1000));
   };
   const row = (d: DocumentRow, deleted: 0 | 1) => ({
     kind: d.kind,
@@ -40,19 +40,5 @@ export function clickhouseDocuments(db: Connection, lit: Lit, version: () => num
       await db.insert('_documents', [row(d, 1)]);
       return true;
     },
-  };
-}
-
-function fromRow(values: unknown[]): DocumentRow {
-  const [kind, id, owner, shared, title, body, created, updated] = values;
-  return {
-    kind: String(kind) as DocumentKind,
-    id: String(id),
-    owner: String(owner),
-    shared: Number(shared) === 1,
-    title: String(title),
-    body: String(body),
-    createdAt: Math.round(Number(created) / 1000),
-    updatedAt: Math.round(Number(updated) / 1000),
   };
 }

@@ -1,6 +1,6 @@
 /** Saved searches and dashboards in DuckDB: one row per document in _documents, keyed by (kind, id). */
 import type { QueryResult } from '../store.js';
-import type { DocumentKind, DocumentRow, DocumentTable } from '../saved-objects.js';
+import { documentFromValues, type DocumentKind, type DocumentRow, type DocumentTable } from '../saved-objects.js';
 
 type Read = (sql: string, params: readonly unknown[]) => Promise<QueryResult>;
 type Write = (statements: readonly { sql: string; params: readonly unknown[] }[]) => Promise<void>;
@@ -16,11 +16,11 @@ const SELECT = 'SELECT kind, id, owner, shared, title, body, epoch_ms(created_at
 export function duckdbDocuments(read: Read, write: Write): DocumentTable {
   return {
     async list(kind: DocumentKind) {
-      return (await read(`${SELECT} WHERE kind = $1 ORDER BY lower(title), id`, [kind])).rows.map(fromRow);
+      return (await read(`${SELECT} WHERE kind = $1 ORDER BY lower(title), id`, [kind])).rows.map((row) => documentFromValues(row));
     },
     async get(kind: DocumentKind, id: string) {
       const row = (await read(`${SELECT} WHERE kind = $1 AND id = $2`, [kind, id])).rows[0];
-      return row && fromRow(row);
+      return row && documentFromValues(row);
     },
     async put(d: DocumentRow) {
       await write([
@@ -36,19 +36,5 @@ export function duckdbDocuments(read: Read, write: Write): DocumentTable {
       await write([{ sql: 'DELETE FROM _documents WHERE kind = $1 AND id = $2', params: [kind, id] }]);
       return true;
     },
-  };
-}
-
-function fromRow(row: unknown[]): DocumentRow {
-  const [kind, id, owner, shared, title, body, created, updated] = row;
-  return {
-    kind: String(kind) as DocumentKind,
-    id: String(id),
-    owner: String(owner),
-    shared: Boolean(shared),
-    title: String(title),
-    body: String(body),
-    createdAt: Number(created),
-    updatedAt: Number(updated),
   };
 }
