@@ -26,3 +26,4 @@ export { BUILT_IN_RULES } from './built-in-rules.js';
 export type { BuiltInRule } from './built-in-rules.js';
 export { SECRET_MASK } from './secret-mask.js';
 export { AlertDefinitionConflictError } from './errors.js';
+export { DETECTION_RULE_IDS, SEVERITIES } from './finding.js';

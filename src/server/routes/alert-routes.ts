@@ -8,6 +8,8 @@ import {
   AlertDefinitionConflictError,
   AlertRuleError,
   DESTINATION_TYPES,
+  DETECTION_RULE_IDS,
+  SEVERITIES,
   UnknownAlertNameError,
   deleteAlertEntry,
   loadAlertCatalog,
@@ -75,6 +77,8 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
         rules: catalog.rules,
         destinations: catalog.destinations,
         destinationTypes: DESTINATION_TYPES.map((t) => t.type),
+        detections: DETECTION_RULE_IDS,
+        severities: SEVERITIES,
         deliveries: await recentDeliveries(ctx.store, { limit: 50 }),
       };
     },
