@@ -158,7 +158,7 @@ export function AlertSettings() {
                   <td>{firesOn(r.definition)}</td>
                   <td>{String(r.definition.schedule ?? '')}</td>
                   <td>
-                    <SafeText text={dests.join(', ') || '-'} />
+                    <SafeText className="wrap" text={dests.join(', ') || '-'} />
                   </td>
                   <td>
                     <State entry={r} />
@@ -241,10 +241,10 @@ export function AlertSettings() {
                 </td>
                 <td>{d.type}</td>
                 <td>
-                  <SafeText text={String(d.definition.url ?? d.definition.host ?? '')} />
+                  <SafeText className="wrap" text={String(d.definition.url ?? d.definition.host ?? '')} />
                 </td>
                 <td>
-                  <SafeText text={d.usedBy.join(', ') || '-'} />
+                  <SafeText className="wrap" text={d.usedBy.join(', ') || '-'} />
                 </td>
                 <td>
                   <State entry={d} />
