@@ -22,3 +22,14 @@ export function compareAlertDefinitions(a: AlertDefinitionRow, b: AlertDefinitio
   if (a.kind !== b.kind) return a.kind === 'destination' ? -1 : 1;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
+
+/** A row as both engines read it: kind, name, the definition as JSON text, who, and when in ms. */
+export function alertDefinitionFromRow([kind, name, definition, by, atMs]: readonly unknown[]): AlertDefinitionRow {
+  return {
+    kind: kind as AlertDefinitionKind,
+    name: String(name),
+    definition: JSON.parse(String(definition)) as Record<string, unknown>,
+    updatedBy: String(by),
+    updatedAt: Number(atMs),
+  };
+}

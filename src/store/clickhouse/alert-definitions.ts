@@ -2,7 +2,12 @@
  * Alert rules and destinations made in the web app, in ClickHouse: each save writes a new version of the
  * (kind, name) row, a removal a deletion mark; reads take the newest version (FINAL) that is not a mark.
  */
-import { compareAlertDefinitions, type AlertDefinitionKind, type AlertDefinitionRow } from '../alert-definitions.js';
+import {
+  alertDefinitionFromRow,
+  compareAlertDefinitions,
+  type AlertDefinitionKind,
+  type AlertDefinitionRow,
+} from '../alert-definitions.js';
 import type { Connection } from './connection.js';
 
 type Lit = (value: unknown) => string;
@@ -20,13 +25,7 @@ export class ClickHouseAlertDefinitions {
       'SELECT kind, name, definition, updated_by, updated_at FROM _alert_definitions FINAL WHERE _deleted = 0',
     );
     return r.data
-      .map(([kind, name, definition, by, at]) => ({
-        kind: kind as AlertDefinitionKind,
-        name: String(name),
-        definition: JSON.parse(String(definition)) as Record<string, unknown>,
-        updatedBy: String(by),
-        updatedAt: Math.round(Number(at) / 1000),
-      }))
+      .map(([kind, name, definition, by, at]) => alertDefinitionFromRow([kind, name, definition, by, Math.round(Number(at) / 1000)]))
       .sort(compareAlertDefinitions);
   }
 

@@ -1,5 +1,10 @@
 /** Alert rules and destinations made in the web app, in DuckDB: one row per (kind, name), the definition as JSON. */
-import { compareAlertDefinitions, type AlertDefinitionKind, type AlertDefinitionRow } from '../alert-definitions.js';
+import {
+  alertDefinitionFromRow,
+  compareAlertDefinitions,
+  type AlertDefinitionKind,
+  type AlertDefinitionRow,
+} from '../alert-definitions.js';
 import type { QueryResult } from '../store.js';
 import { Params } from './params.js';
 
@@ -14,15 +19,7 @@ export const ALERT_DEFINITIONS_DDL =
 /** Every stored definition, destinations first, then by name. */
 export async function listAlertDefinitions(read: Read): Promise<AlertDefinitionRow[]> {
   const r = await read(`SELECT kind, name, CAST(definition AS VARCHAR), updated_by, epoch_ms(updated_at) FROM _alert_definitions`, []);
-  return r.rows
-    .map(([kind, name, definition, by, at]) => ({
-      kind: kind as AlertDefinitionKind,
-      name: String(name),
-      definition: JSON.parse(String(definition)) as Record<string, unknown>,
-      updatedBy: String(by),
-      updatedAt: Number(at),
-    }))
-    .sort(compareAlertDefinitions);
+  return r.rows.map(alertDefinitionFromRow).sort(compareAlertDefinitions);
 }
 
 /** Insert or replace one definition. */

@@ -6,6 +6,7 @@ import { SafeText } from '../components/safe-text';
 import { errorText } from '../error-text';
 import { formatTime } from '../format';
 import { strings } from '../strings';
+import { ColumnHeads } from './form-parts';
 import type { AlertsAnswer, DestinationEntry, RuleEntry, TestOutcome } from './alert-types';
 import { DestinationForm } from './destination-form';
 import { RuleForm } from './rule-form';
@@ -134,15 +135,7 @@ export function AlertSettings() {
         <p className="muted">{s.precedence}</p>
         <p className="muted">{s.builtInHint}</p>
         <table className="simple-table manage-table" data-testid="alert-rules">
-          <thead>
-            <tr>
-              {s.ruleColumns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads columns={s.ruleColumns} />
           <tbody>
             {info.rules.map((r) => {
               const dests = Array.isArray(r.definition.destinations) ? (r.definition.destinations as string[]) : [];
@@ -221,15 +214,7 @@ export function AlertSettings() {
       <section className="panel" style={{ gridColumn: 'span 12' }}>
         <h2 className="panel-title">{s.destinations}</h2>
         <table className="simple-table manage-table" data-testid="alert-destinations">
-          <thead>
-            <tr>
-              {s.destinationColumns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads columns={s.destinationColumns} />
           <tbody>
             {info.destinations.map((d) => (
               <tr key={`${d.source}:${d.name}`} data-destination={d.name}>

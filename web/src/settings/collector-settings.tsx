@@ -6,6 +6,7 @@ import { SafeText } from '../components/safe-text';
 import { errorText } from '../error-text';
 import { formatCount, formatTime } from '../format';
 import { strings } from '../strings';
+import { ColumnHeads } from './form-parts';
 
 interface CollectorRow {
   name: string;
@@ -99,15 +100,7 @@ export function CollectorSettings() {
           <p className="muted">{s.none}</p>
         ) : (
           <table className="simple-table manage-table" data-testid="collector-status">
-            <thead>
-              <tr>
-                {s.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads columns={s.columns} />
             <tbody>
               {data.collectors.map((c) => (
                 <tr key={c.name} data-collector={c.name} className={c.failing ? 'row-failed' : undefined}>
@@ -140,15 +133,7 @@ export function CollectorSettings() {
           <p className="muted">{s.none}</p>
         ) : (
           <table className="simple-table manage-table" data-testid="feed-status">
-            <thead>
-              <tr>
-                {s.feedColumns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads columns={s.feedColumns} />
             <tbody>
               {data.feeds.map((f) => (
                 <tr key={f.name} data-feed={f.name}>

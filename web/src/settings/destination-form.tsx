@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { strings } from '../strings';
 import { SECRET_MASK, type AlertsAnswer } from './alert-types';
+import { FormActions, SeveritySelect } from './form-parts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -141,16 +142,13 @@ export function DestinationForm({
           </label>
         </>
       )}
-      <label>
-        {s.minSeverity}
-        <select name="minSeverity" value={text(d.minSeverity) || 'low'} onChange={(e) => setD(put(d, 'minSeverity', e.target.value))}>
-          {info.severities.map((v) => (
-            <option key={v} value={v}>
-              {strings.values[v] ?? v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SeveritySelect
+        label={s.minSeverity}
+        name="minSeverity"
+        value={text(d.minSeverity) || 'low'}
+        severities={info.severities}
+        onChange={(v) => setD(put(d, 'minSeverity', v))}
+      />
       <label>
         <input type="checkbox" name="enabled" checked={d.enabled !== false} onChange={(e) => setD({ ...d, enabled: e.target.checked })} />{' '}
         {s.enabled}
@@ -161,12 +159,7 @@ export function DestinationForm({
           {s.useForBuiltIns}
         </label>
       )}
-      <div className="manage-actions">
-        <button type="submit">{s.save}</button>
-        <button type="button" onClick={onCancel}>
-          {strings.common.cancel}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

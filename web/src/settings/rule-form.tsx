@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { strings } from '../strings';
 import type { AlertsAnswer } from './alert-types';
+import { FormActions, SeveritySelect } from './form-parts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -101,28 +102,22 @@ export function RuleForm({
         {s.schedule}
         <input name="schedule" value={text(d.schedule)} required placeholder="15m" onChange={(e) => set('schedule', e.target.value)} />
       </label>
-      <label>
-        {s.severity}
-        <select name="severity" value={text(d.severity)} onChange={(e) => set('severity', e.target.value)}>
-          <option value="">-</option>
-          {info.severities.map((v) => (
-            <option key={v} value={v}>
-              {strings.values[v] ?? v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SeveritySelect
+        label={s.severity}
+        name="severity"
+        none
+        value={text(d.severity)}
+        severities={info.severities}
+        onChange={(v) => set('severity', v)}
+      />
       {kind === 'detection' && (
-        <label>
-          {s.minSeverity}
-          <select name="minSeverity" value={text(d.minSeverity) || 'low'} onChange={(e) => set('minSeverity', e.target.value)}>
-            {info.severities.map((v) => (
-              <option key={v} value={v}>
-                {strings.values[v] ?? v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SeveritySelect
+          label={s.minSeverity}
+          name="minSeverity"
+          value={text(d.minSeverity) || 'low'}
+          severities={info.severities}
+          onChange={(v) => set('minSeverity', v)}
+        />
       )}
       <label>
         {s.suppress}
@@ -152,12 +147,7 @@ export function RuleForm({
         <input type="checkbox" name="enabled" checked={d.enabled !== false} onChange={(e) => set('enabled', e.target.checked)} />{' '}
         {s.enabled}
       </label>
-      <div className="manage-actions">
-        <button type="submit">{s.save}</button>
-        <button type="button" onClick={onCancel}>
-          {strings.common.cancel}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }
