@@ -22,4 +22,6 @@ export interface AppContext {
   dashboards: DashboardCatalog;
   oidc?: OidcClient;
   loginThrottle: LoginThrottle;
+  /** Tell the running alert scheduler that rules or destinations changed in the app. */
+  alertsChanged?: () => void;
 }

@@ -19,6 +19,8 @@ import { VERSION } from './package-root.js';
 import { UserPreferences } from './preferences/user-preferences.js';
 import { QueryService } from './query/query-service.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerAlertRoutes } from './routes/alert-routes.js';
+import { registerCollectorRoutes } from './routes/collector-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDashboardEditRoutes } from './routes/dashboard-edit-routes.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
@@ -47,6 +49,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Folder of dashboard definitions. Default dashboards/ of the package. */
   dashboardDir?: string;
+  /** Called after alert rules or destinations change in the app (serve reloads its scheduler). */
+  onAlertsChanged?: () => void;
 }
 
 /** A route as registered (for listings and tests). */
@@ -83,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     dashboards: new DashboardCatalog(DashboardSet.load(options.dashboardDir), options.store),
     oidc: settings.oidc ? new OidcClient(settings.oidc, serverSecret(options.store)) : undefined,
     loginThrottle: new LoginThrottle(settings.login),
+    ...(options.onAlertsChanged ? { alertsChanged: options.onAlertsChanged } : {}),
   };
 
   const app = Fastify({
@@ -140,6 +145,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerFindingsRoutes(app, ctx);
   registerIntelRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
+  registerCollectorRoutes(app, ctx);
   registerImportRoutes(app, ctx);
   registerDocsRoutes(app);
   await registerWebAppRoutes(app, options.webRoot);

@@ -2,7 +2,7 @@
  * Copy one store into another through the Store interface (`mailsift migrate --to URL`): MessageTrace and
  * MessageEvents month by month (read a day at a time, written with the target's upsert, so a month copied twice
  * is stored once), a checkpoint in the target after each month (a stopped copy resumes after the last month
- * done), then the small tables whole, then the row counts of both stores compared month by month.
+ * done), then the small tables (and the alert rules and destinations made in the web app) whole, then the row counts of both stores compared month by month.
  */
 import { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, type TableDef } from '../schema/index.js';
 import { StoreQueryError } from './errors.js';
@@ -125,6 +125,8 @@ export async function copyStore(source: Store, target: Store, onMonth: (p: CopyP
   // What users made in the app: saved searches and dashboards.
   for (const s of await source.saved.listSavedSearches()) await target.saved.putSavedSearch(s);
   for (const d of await source.saved.listStoredDashboards()) await target.saved.putStoredDashboard(d);
+  // Alert rules and destinations made in the web app are configuration: they move with the store.
+  for (const row of await source.listAlertDefinitions()) await target.saveAlertDefinition(row);
 
   const counts: CopyReport['counts'] = {};
   for (const [table, column] of [

@@ -1,9 +1,10 @@
 /**
  * A saved search as an alert rule: an entry of `alerts.rules` (the one schema YAML and the alert-rule settings
- * share), validated as the configuration is, with a dry run of what it would raise now. Nothing is saved here.
+ * share), validated as the configuration is, with a dry run of what it would raise now. Nothing is saved here:
+ * admins save it through the alert-rule API (POST /api/alerts/rules).
  */
 import { stringify } from 'yaml';
-import { AlertConfigError, evaluateRule, linkBase, parseAlertsConfig, type AlertSources } from '../../alerts/index.js';
+import { AlertConfigError, evaluateRule, linkBase, loadAlertCatalog, parseRuleEntry, type AlertSources } from '../../alerts/index.js';
 import type { SavedSearchRow } from '../../store/index.js';
 import type { AppContext } from '../app-context.js';
 import { BadRequestError } from '../errors.js';
@@ -26,8 +27,9 @@ export interface AlertRuleDraft {
 
 /** Build and check the alert rule of `search`; a dry run as `user` (through the query service: bounded and fair). */
 export async function draftAlertRule(ctx: AppContext, search: SavedSearchRow, ask: AlertRuleAsk, user: string): Promise<AlertRuleDraft> {
-  const configured = ctx.config.alerts.destinations;
-  const destinations = ask.destinations ?? configured.filter((d) => d.enabled !== false).map((d) => String(d.name));
+  // The destinations that run now: mailsift.yaml's and those made in the app (Settings).
+  const known = (await loadAlertCatalog(ctx.store, ctx.config.alerts)).effective.destinations;
+  const destinations = ask.destinations ?? [...known.values()].filter((d) => d.enabled).map((d) => d.name);
   if (destinations.length === 0)
     throw new BadRequestError('no alert destination is configured yet: an admin adds one in Settings (or under alerts.destinations)');
   const rule: Record<string, unknown> = {
@@ -40,9 +42,9 @@ export async function draftAlertRule(ctx: AppContext, search: SavedSearchRow, as
   };
   let parsed;
   try {
-    parsed = parseAlertsConfig({ rules: [rule], destinations: configured }).rules[0]!;
+    parsed = parseRuleEntry(rule, 'alert rule', (d) => known.has(d));
   } catch (error) {
-    if (error instanceof AlertConfigError) throw new BadRequestError(error.message.replace(/^alerts\.rules\[0\]/, 'alert rule'));
+    if (error instanceof AlertConfigError) throw new BadRequestError(error.message);
     throw error;
   }
   const sources: AlertSources = {

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { api } from '../api';
 import { errorText } from '../error-text';
 import { valueLabel } from '../i18n';
+import { useMe } from '../session';
 import { strings } from '../strings';
 import type { SavedSearch } from './saved-api';
 
@@ -28,6 +29,8 @@ export function AlertForm({ search, onDone }: { search: SavedSearch; onDone: () 
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState(false);
+  const me = useMe();
   const ids = { schedule: useId(), rows: useId(), severity: useId() };
   const check = async () => {
     setBusy(true);
@@ -35,6 +38,7 @@ export function AlertForm({ search, onDone }: { search: SavedSearch; onDone: () 
     try {
       const d = await api<Draft>('POST', `/api/saved-searches/${encodeURIComponent(search.id)}/alert-rule`, { schedule, rows, severity });
       setDraft(d);
+      setCreated(false);
       try {
         sessionStorage.setItem(ALERT_DRAFT_KEY, JSON.stringify(d.rule));
       } catch {
@@ -45,6 +49,17 @@ export function AlertForm({ search, onDone }: { search: SavedSearch; onDone: () 
       setError(errorText(e));
     } finally {
       setBusy(false);
+    }
+  };
+  // Admins make the rule at once, through the alert-rule settings' own API (checked there again).
+  const create = async () => {
+    if (!draft) return;
+    setError(null);
+    try {
+      await api('POST', '/api/alerts/rules', { definition: draft.rule });
+      setCreated(true);
+    } catch (e) {
+      setError(errorText(e));
     }
   };
   return (
@@ -103,6 +118,12 @@ export function AlertForm({ search, onDone }: { search: SavedSearch; onDone: () 
               ))}
             </ul>
           )}
+          {me.role === 'admin' && !created && (
+            <button type="button" className="primary" onClick={() => void create()} data-testid="alert-create">
+              {s.createRule}
+            </button>
+          )}
+          {created && <p data-testid="alert-created">{s.ruleCreated}</p>}
           <p className="muted">{s.alertHow}</p>
           <pre aria-label={s.alertYaml}>{draft.yaml}</pre>
         </div>
