@@ -71,6 +71,12 @@ describe('saved searches', () => {
     const badSchedule = await f.as(analyst, 'POST', `/api/saved-searches/${s.id}/alert-rule`, { schedule: 'sometimes' });
     expect(badSchedule.statusCode).toBe(400);
     expect(badSchedule.json().error.message).toMatch(/^alert rule\.schedule: 'sometimes' is neither an interval/);
+    // The draft is what the alert-rule API takes: an admin makes it at once (an analyst may not).
+    expect((await f.as(analyst, 'POST', '/api/alerts/rules', { definition: body.rule })).statusCode).toBe(403);
+    expect((await f.as(admin, 'POST', '/api/alerts/rules', { definition: body.rule })).statusCode).toBe(200);
+    const rules = ((await f.as(admin, 'GET', '/api/alerts')).json() as { rules: { name: string; source: string; active: boolean }[] })
+      .rules;
+    expect(rules.find((r) => r.name === 'Failed now')).toMatchObject({ source: 'app', active: true });
     // The dry run evaluates the condition as the scheduler would.
     const always = (await f.as(analyst, 'POST', `/api/saved-searches/${s.id}/alert-rule`, { rows: '>=0' })).json();
     expect(always.preview).toEqual({ alerts: 1, sentences: ['Failed now: the query returned 0 rows (rows >= 0)'] });
