@@ -12,5 +12,5 @@ export async function sendTestAlert(options: AlertingOptions, name: string): Pro
     throw new UnknownAlertNameError(
       `no destination is named '${name}' (configured: ${[...rt.alerts.destinations.keys()].join(', ') || 'none'})`,
     );
-  return deliver(sampleAlert(rt.now(), rt.linkBase, rt.timeZone), dest, rt.delivery());
+  return deliver(sampleAlert(rt.now(), rt.linkBase, rt.timeZone, rt.language), dest, rt.delivery());
 }

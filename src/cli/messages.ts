@@ -101,11 +101,14 @@ export function languageOfLocale(locale: string | undefined): CliLanguage | unde
   return (CLI_LANGUAGES as readonly string[]).includes(base) ? (base as CliLanguage) : undefined;
 }
 
-/** --lang, else the first of LC_ALL, LC_MESSAGES, LANG that is set (as gettext reads them), else English. */
-export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): CliLanguage {
+/**
+ * --lang, else the first of LC_ALL, LC_MESSAGES, LANG that is set (as gettext reads them) when it names a
+ * language, else organization.language (`configured`), else English.
+ */
+export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, configured?: CliLanguage): CliLanguage {
   if (flag !== undefined) return languageOfLocale(flag) ?? 'en';
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  return languageOfLocale(locale) ?? 'en';
+  return languageOfLocale(locale) ?? configured ?? 'en';
 }
 
 let current: Messages = en;

@@ -1,8 +1,8 @@
 /** Configuration: mailsift.yaml, environment and flags. */
 export { loadConfig, ConfigError, DEFAULT_STORE } from './load-config.js';
 export type { LoadConfigOptions } from './load-config.js';
-export { configSchema, organizationSchema, organizationTimeZone } from './schema.js';
-export type { Config, Organization } from './schema.js';
+export { configSchema, organizationSchema, organizationTimeZone, organizationLanguage, LANGUAGES } from './schema.js';
+export type { Config, Organization, Language } from './schema.js';
 export { parseDuration, formatDuration } from './duration.js';
 export {
   isValidTimeZone,
@@ -12,5 +12,6 @@ export {
   formatInstant,
   startOfLocalDay,
   instantOfWallClock,
+  zoneName,
   wallClockOf,
 } from './time-zone.js';

@@ -95,3 +95,20 @@ export function startOfLocalDay(ms: number, zone: string): number {
   const w = wallClock(ms, zone);
   return instantOfWallClock(Date.UTC(w.year, w.month - 1, w.day), zone);
 }
+
+const nameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The short name people use for the zone at an instant: JST, EST/EDT, CET/CEST, UTC; the offset (UTC+05:30)
+ * when no locale has a name for it. English names first, then Japanese (only ja-JP calls Tokyo "JST").
+ */
+export function zoneName(ms: number, zone: string): string {
+  for (const locale of ['en-US', 'en-GB', 'ja-JP']) {
+    const key = `${locale}|${zone}`;
+    let f = nameFormats.get(key);
+    if (!f) nameFormats.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })));
+    const name = f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+  }
+  return `UTC${formatOffset(zoneOffsetMinutes(zone, ms))}`;
+}
