@@ -31,7 +31,7 @@ export function registerDoctor(program: Command, run: (fn: () => Promise<number>
           const failed = checks.some((x) => x.status === 'fail');
           if (opts.json) io().stdout.write(JSON.stringify({ ok: !failed, checks }, null, 2) + '\n');
           else {
-            for (const x of checks) io().stdout.write(`${x.status.padEnd(4)}  ${x.check}: ${x.message}\n`);
+            for (const x of checks) io().stdout.write(`${x.status.padEnd(4)}  ${label(x.check)}: ${x.message}\n`);
             io().stdout.write(`${failed ? msg().doctor.needed : msg().doctor.healthy}\n`);
           }
           return failed ? EXIT.failed : EXIT.ok;
@@ -40,4 +40,10 @@ export function registerDoctor(program: Command, run: (fn: () => Promise<number>
         }
       }),
     );
+}
+
+/** A check's name in the CLI's language (collector NAME keeps the name). */
+function label(check: string): string {
+  const labels = msg().doctor.labels;
+  return check.startsWith('collector ') ? `${labels.collector} ${check.slice('collector '.length)}` : (labels[check] ?? check);
 }
