@@ -38,8 +38,11 @@ describe('local days across clock changes', () => {
   it("bins dashboard days by the viewer's calendar when the clocks change, by a fixed step otherwise", () => {
     const week = { from: Date.UTC(2026, 9, 29, 4), to: Date.UTC(2026, 10, 5, 5), filters: {}, timeZone: 'America/New_York' };
     const kql = panelKql('MessageTrace | summarize count() by Time = ${bin(Received)}', week, env);
+    // 24-hour steps up to New York's 25-hour Nov 1, that day as its start, then 24-hour steps from Nov 2's midnight.
     expect(kql).toContain(
-      'Time = datetime_local_to_utc(bin_at(datetime_utc_to_local(Received, "America/New_York"), 1d, datetime(2026-10-29T00:00:00.000Z)), "America/New_York")',
+      'Time = case(Received < datetime(2026-11-01T04:00:00.000Z), bin_at(Received, 1d, datetime(2026-10-21T04:00:00.000Z)), ' +
+        'Received < datetime(2026-11-02T05:00:00.000Z), datetime(2026-11-01T04:00:00.000Z), ' +
+        'bin_at(Received, 1d, datetime(2026-11-02T05:00:00.000Z)))',
     );
     expect(binSpec(week).starts).toHaveLength(7);
     expect(binSpec(week).starts![4]).toBe(Date.UTC(2026, 10, 2, 5));
@@ -50,7 +53,7 @@ describe('local days across clock changes', () => {
     expect(binSpec(later)).toEqual({ stepMs: 24 * HOUR, originMs: 5 * HOUR });
     // A stat compares with the period before: a change there makes its bins local days too.
     expect(panelKql('T | summarize count() by Time = ${bin(Received)}', { ...later, from: Date.UTC(2026, 10, 8, 5) }, env)).toContain(
-      'datetime_local_to_utc(',
+      'case(Received < datetime(2026-11-01T04:00:00.000Z)',
     );
   });
 });

@@ -115,14 +115,16 @@ export function filteredPanelKql(
   const bin = binFor(request.from, request.to);
   // Bins counted from `binOrigin`, else as binSpec says (days from a local midnight: 1970-01-01 00:00 local time).
   const origin = binOrigin ?? binSpec(request).originMs;
-  const localDays = bin === '1d' && request.timeZone !== undefined && clocksChange(request.timeZone, request.from, request.to);
+  const span = bin === '1d' && request.timeZone !== undefined ? clockChangeSpan(request.timeZone, request.from, request.to) : undefined;
   const text = kql
     .replace(new RegExp(BIN_PLACEHOLDER.source, 'g'), (_m, column: string) =>
-      localDays
+      span
         ? localDayBinKql(
             column,
             request.timeZone!,
             binOrigin ?? startOfLocalDay(request.from ?? request.to ?? Date.now(), request.timeZone!),
+            span.start,
+            span.end,
           )
         : origin === 0
           ? `bin(${column}, ${bin})`
@@ -133,13 +135,13 @@ export function filteredPanelKql(
 }
 
 /**
- * Whether the zone's clocks change in the range or the period before it (a stat compares with it): then a day is
- * not always 24 hours and bins follow the local calendar. Without a range, any change in the last 400 days counts.
+ * The span to bin by the local calendar when the zone's clocks change in the range or in the period before it (a
+ * stat compares with it): a day is then not always 24 hours. Without a range, the last 400 days.
  */
-function clocksChange(zone: string, from: number | undefined, to: number | undefined): boolean {
+function clockChangeSpan(zone: string, from: number | undefined, to: number | undefined): { start: number; end: number } | undefined {
   const end = to ?? Date.now();
   const start = from === undefined ? end - 400 * 86_400_000 : from - (end - from);
-  return offsetChangesWithin(zone, start, end);
+  return offsetChangesWithin(zone, start, end) ? { start, end } : undefined;
 }
 
 /** A one-row, one-value result: the sum of a sparkline's value column (the same filters and range). */
