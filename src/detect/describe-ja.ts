@@ -1,16 +1,9 @@
 /** Japanese wording of finding titles: counts with their counter words, country names, factors, dates. */
-import { formatFactor } from './describe.js';
-
-const regions = new Intl.DisplayNames(['ja'], { type: 'region' });
+import { countryName, formatFactor } from './describe.js';
 
 /** "北朝鮮 (KP)"; the code alone when the runtime has no name for it. */
 export function countryNameJa(code: string): string {
-  try {
-    const name = regions.of(code.toUpperCase());
-    return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code.toUpperCase();
-  } catch {
-    return code;
-  }
+  return countryName(code, 'ja');
 }
 
 /** "1,234 通", "3 人", "2 件": a number with its counter word. */
