@@ -24,6 +24,7 @@ const en = {
   rowsWith: (n: number, column: string, op: Comparison, value: number | string) =>
     `${n} row${n === 1 ? '' : 's'} with ${column} ${op} ${value}`,
   testRule: 'mailsift test alert',
+  testMark: '(test)',
   testSentence: (finding: string) => `Test alert: ${finding} (this is a test of the destination, not an incident)`,
 };
 
@@ -46,6 +47,7 @@ const ja: AlertText = {
   rowsReturned: (n: number, op: Comparison, value: number | string) => `クエリの結果が ${n} 行（条件: rows ${op} ${value}）`,
   rowsWith: (n: number, column: string, op: Comparison, value: number | string) => `${column} ${op} ${value} の行が ${n} 行`,
   testRule: 'mailsift テストアラート',
+  testMark: '（テスト）',
   testSentence: (finding: string) => `テストアラート: ${finding}（宛先の動作確認であり、インシデントではありません）`,
 };
 
