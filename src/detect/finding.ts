@@ -45,11 +45,12 @@ export interface Finding {
   details: Record<string, unknown>;
 }
 
-/** A stored finding: the finding plus its triage state. */
+/** A stored finding: the finding plus its triage state and who it is assigned to ('' = nobody). */
 export interface StoredFinding extends Finding {
   state: FindingState;
   updatedBy: string;
   updatedAt: string;
+  assignee: string;
 }
 
 /** What a rule returns; the runner adds the id. Times are ms since the epoch. */

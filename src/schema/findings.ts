@@ -47,7 +47,29 @@ export interface FindingListFilter {
   rules?: readonly string[];
   states?: readonly string[];
   severities?: readonly string[];
+  /** Only these findings (by Id). */
+  ids?: readonly string[];
   /** Default 1,000. */
   limit?: number;
   offset?: number;
+}
+
+/** What a finding's activity records besides state changes: who it was assigned to, and analysts' notes. */
+export const FINDING_ACTIVITY_KINDS = ['assignee', 'note'] as const;
+export type FindingActivityKind = (typeof FINDING_ACTIVITY_KINDS)[number];
+
+/** One entry of a finding's activity: an assignment (Value = the user, '' = nobody) or a note (Value = its text). */
+export interface FindingActivityRow {
+  Id: string;
+  Kind: FindingActivityKind;
+  Value: string;
+  By: string;
+  /** ms since the epoch. */
+  At: number;
+}
+
+/** Which activity `findingActivity` returns; every field optional. */
+export interface FindingActivityFilter {
+  ids?: readonly string[];
+  kinds?: readonly FindingActivityKind[];
 }

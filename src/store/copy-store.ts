@@ -122,6 +122,7 @@ export async function copyStore(source: Store, target: Store, onMonth: (p: CopyP
   for (const f of findings) {
     for (const change of await source.findingHistory(f.Id)) await target.setFindingState(change);
   }
+  for (const entry of await source.findingActivity()) await target.addFindingActivity(entry);
 
   const counts: CopyReport['counts'] = {};
   for (const [table, column] of [
