@@ -21,6 +21,7 @@ import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerDocsRoutes } from './routes/docs-routes.js';
+import { registerFindingTriageRoutes } from './routes/finding-triage-routes.js';
 import { registerFindingsRoutes } from './routes/findings-routes.js';
 import { registerFreshnessRoutes } from './routes/freshness-routes.js';
 import { registerAboutRoutes } from './routes/about-routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerDashboardRoutes(app, ctx);
   registerFreshnessRoutes(app, ctx);
   registerFindingsRoutes(app, ctx);
+  registerFindingTriageRoutes(app, ctx);
   registerIntelRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerImportRoutes(app, ctx);
