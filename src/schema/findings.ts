@@ -1,4 +1,21 @@
-/** The Findings table's vocabulary and row shapes: severities, triage states, and what a store keeps per finding. */
+/**
+ * The Findings table's vocabulary and row shapes: rule ids, severities, triage states, and what a store keeps per
+ * finding. No imports, so the web app uses these lists as they are.
+ */
+
+/** Rule ids (a contract with users, alerts and the API). */
+export const RULE_IDS = [
+  'status-spike',
+  'subject-campaign',
+  'outbound-burst',
+  'lookalike-domain',
+  'threat-intel-match',
+  'embargoed-geo',
+  'large-transfer',
+  'watchlist-correlation',
+  'partner-compromise',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 
 /** Severities, lowest first (the order is the rank). */
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;

@@ -5,6 +5,7 @@ import { DisplaySettings, loadServerPreferences } from './components/display-set
 import { api, setCsrf, type Me } from './api';
 import { TopBar } from './components/top-bar';
 import { DashboardPage } from './pages/dashboard-page';
+import { FindingPage } from './pages/finding-page';
 import { FindingsPage } from './pages/findings-page';
 import { MessagePage } from './pages/message-page';
 import { SettingsPage } from './pages/settings-page';
@@ -44,7 +45,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   const dashboard = DASHBOARDS[path];
   if (dashboard) return <DashboardPage id={dashboard} />;
   if (path === '/findings') return <FindingsPage />;
-  if (path.startsWith('/findings/')) return <FindingsPage focusId={decodeURIComponent(path.slice('/findings/'.length))} />;
+  if (path.startsWith('/findings/')) return <FindingPage id={decodeURIComponent(path.slice('/findings/'.length))} />;
   if (path === '/explorer') return canAnalyse(me) ? <ExplorerPage /> : <p>{strings.errors.forbidden}</p>;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/imports') return canAnalyse(me) ? <ImportsPage /> : <p>{strings.imports.analystsOnly}</p>;
