@@ -113,7 +113,7 @@ export function App() {
           </button>
           <nav id="main-nav" aria-label={strings.nav.main} className={menuOpen ? 'open' : undefined}>
             {items.map(([to, label]) => (
-              <NavLink key={to} to={to} label={label} current={path === to} />
+              <NavLink key={to} to={to} label={label} current={path === to || path.startsWith(`${to}/`)} />
             ))}
           </nav>
           <DisplaySettings />
