@@ -13,15 +13,18 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
   let f: BrowserFixture;
   let hostile: Finding;
   let spike: Finding;
+  let burst: Finding;
   beforeAll(async () => {
     f = await browserFixture({ days: 21, perDay: 500 });
     const config = configSchema.parse({
       organization: { name: 'Contoso', acceptedDomains: ['contoso.co.jp', 'contoso.com'], embargoedCountries: ['KP'] },
     });
-    const found = await runDetections({ store: f.store, config, rules: ['embargoed-geo', 'status-spike'] });
+    const found = await runDetections({ store: f.store, config, rules: ['embargoed-geo', 'status-spike', 'outbound-burst'] });
     hostile = found.find((x) => x.rule === 'embargoed-geo' && x.entities.ip === '203.0.113.66')!;
     spike = found.find((x) => x.rule === 'status-spike' && Array.isArray(x.details.series))!;
+    burst = found.find((x) => x.rule === 'outbound-burst')!;
     expect(hostile, 'the hostile rows come from North Korea').toBeDefined();
+    expect(burst, 'the demo tenant has a hijacked mailbox').toBeDefined();
     expect(spike, 'the demo tenant has a status spike').toBeDefined();
   }, 240_000);
   afterAll(async () => {
@@ -140,7 +143,23 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
       { id: 'usual', points: series.length, max: Math.max(...series.map((p) => p.expected ?? 0)) },
     ]);
     expect(await f.page.textContent('[data-testid=finding-facts]')).toContain('Usual');
+    expect(await f.page.getAttribute('[data-testid=finding-chart] .echart', 'role')).toBe('img');
     await expectNothingRan('spike finding');
+  });
+
+  it("draws a hijacked mailbox's days against its usual busy day", async () => {
+    await open(burst.id);
+    await f.page.waitForSelector('[data-testid=finding-chart][data-kind=series] .echart');
+    const option = await f.page.$eval('[data-testid=finding-chart] .echart', (el) => {
+      const o = (
+        el as HTMLElement & { mailsiftChart: { getOption(): { xAxis: { data: string[] }[]; series: { data: unknown[] }[] } } }
+      ).mailsiftChart.getOption();
+      return { days: o.xAxis[0]!.data.length, last: Number(o.series[0]!.data.at(-1)) };
+    });
+    const series = burst.details.series as { observed: number }[];
+    expect(option).toEqual({ days: series.length, last: series.at(-1)!.observed });
+    expect(series.at(-1)!.observed).toBe(Math.max(...series.map((p) => p.observed)));
+    expect(await f.page.textContent('[data-testid=finding-facts]')).toContain('Mail out of hours');
   });
 
   it('lets viewers read a finding and change nothing', async () => {

@@ -44,6 +44,23 @@ const MEASURES: readonly {
   { key: 'failed', min: (p) => p.minFailed, words: (n) => `${n} failed` },
 ];
 
+/** Days of the sender's history drawn before the day of a finding. */
+const SERIES_DAYS = 14;
+
+/** External messages per local day, up to SERIES_DAYS before `day` (not before the data starts) and `day` itself. */
+function dailySeries(
+  days: ReadonlyMap<number, { rows: number }>,
+  day: number,
+  firstDay: number,
+  dayStart: (day: number) => number,
+  usual: number,
+): { day: string; observed: number; expected: number }[] {
+  const out: { day: string; observed: number; expected: number }[] = [];
+  for (let d = Math.max(firstDay, day - SERIES_DAYS); d <= day; d++)
+    out.push({ day: new Date(dayStart(d)).toISOString(), observed: days.get(d)?.rows ?? 0, expected: Math.round(usual * 10) / 10 });
+  return out;
+}
+
 export const outboundBurst = defineRule({
   id: 'outbound-burst',
   summary: 'An internal sender suddenly sending far more external mail than usual: at night, to new domains, or bouncing',
@@ -120,6 +137,9 @@ export const outboundBurst = defineRule({
             sampleRecipientDomains: domains,
             subjects,
             toCountries: countries,
+            // The chart of the finding: the sender's external messages per local day before and on this one,
+            // against the usual busy day it was judged by.
+            series: dailySeries(days, x.day, firstDay, (d) => ctx.clock.dayStart(d), usual.rows!),
           },
           key: [sender, String(x.day)],
         });

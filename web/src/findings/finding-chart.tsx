@@ -5,13 +5,13 @@ import { SERIES_COLORS, statusColor } from '../colors';
 import { EChart, tooltipNode, type EChartsOption } from '../components/echart';
 import { formatBucket, formatCount, formatDecimal } from '../format';
 import { strings } from '../strings';
-import type { Fact, SeriesPoint } from './finding-facts';
+import type { Fact, FindingSeries, SeriesPoint } from './finding-facts';
 
 const USUAL_COLOR = '#555555';
 
-function seriesOption(points: readonly SeriesPoint[], status: string): EChartsOption {
+function seriesOption({ points, hourly }: FindingSeries, status: string): EChartsOption {
   const observedColor = status ? statusColor(status).color : SERIES_COLORS[0]!;
-  const labels = points.map((p) => formatBucket(p.hour, true));
+  const labels = points.map((p) => formatBucket(p.at, hourly));
   return {
     grid: { left: 48, right: 16, top: 32, bottom: 48 },
     legend: { top: 0, data: [strings.finding.observed, strings.finding.usual] },
@@ -92,7 +92,7 @@ export function FindingChart({
   status,
   format,
 }: {
-  series: readonly SeriesPoint[];
+  series: FindingSeries;
   facts: readonly Fact[];
   status: string;
   format: (f: Fact, v: number) => string;
@@ -100,19 +100,19 @@ export function FindingChart({
   // Bars only for counts with a usual value: a byte count beside a message count would hide the smaller one.
   const comparable = useMemo(() => facts.filter((f) => typeof f.observed === 'number' && f.usual != null && f.unit === 'count'), [facts]);
   const option = useMemo(
-    () => (series.length > 0 ? seriesOption(series, status) : comparable.length > 0 ? factsOption(comparable, format) : null),
+    () => (series.points.length > 0 ? seriesOption(series, status) : comparable.length > 0 ? factsOption(comparable, format) : null),
     [series, status, comparable, format],
   );
   if (!option) return null;
-  const summary =
-    series.length > 0
-      ? strings.finding.seriesSummary(
-          formatCount(series.reduce((n, p) => n + p.observed, 0)),
-          formatCount(Math.round(series.reduce((n, p) => n + (p.expected ?? 0), 0))),
-        )
-      : strings.finding.factsSummary(formatCount(comparable.length));
+  const peak = series.points.reduce<SeriesPoint | undefined>((m, p) => (!m || p.observed > m.observed ? p : m), undefined);
+  const summary = peak
+    ? strings.finding.seriesSummary(
+        formatCount(peak.observed),
+        peak.expected === null ? strings.finding.noUsual : formatDecimal(peak.expected),
+      )
+    : strings.finding.factsSummary(formatCount(comparable.length));
   return (
-    <div className="finding-chart" data-testid="finding-chart" data-kind={series.length > 0 ? 'series' : 'facts'}>
+    <div className="finding-chart" data-testid="finding-chart" data-kind={series.points.length > 0 ? 'series' : 'facts'}>
       <EChart option={option} height={240} label={strings.finding.chartLabel(summary)} />
     </div>
   );

@@ -40,7 +40,7 @@ describe("a finding's observed vs. usual", () => {
     expect(findingFacts('status-spike', { observed: '<img src=x onerror=alert(1)>', factor: null }, 1)).toEqual([]);
   });
 
-  it('reads the hourly series in time order, skipping broken points', () => {
+  it('reads the hourly or daily series in time order, skipping broken points', () => {
     expect(
       findingSeries({
         series: [
@@ -50,10 +50,17 @@ describe("a finding's observed vs. usual", () => {
           'x',
         ],
       }),
-    ).toEqual([
-      { hour: Date.parse('2026-03-02T00:00:00Z'), observed: 2, expected: null },
-      { hour: Date.parse('2026-03-02T01:00:00Z'), observed: 90, expected: 3 },
-    ]);
-    expect(findingSeries({ series: 'x' })).toEqual([]);
+    ).toEqual({
+      points: [
+        { at: Date.parse('2026-03-02T00:00:00Z'), observed: 2, expected: null },
+        { at: Date.parse('2026-03-02T01:00:00Z'), observed: 90, expected: 3 },
+      ],
+      hourly: true,
+    });
+    expect(findingSeries({ series: [{ day: '2026-03-01T15:00:00.000Z', observed: 8, expected: 9 }] })).toEqual({
+      points: [{ at: Date.parse('2026-03-01T15:00:00Z'), observed: 8, expected: 9 }],
+      hourly: false,
+    });
+    expect(findingSeries({ series: 'x' }).points).toEqual([]);
   });
 });

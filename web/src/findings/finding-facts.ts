@@ -10,11 +10,18 @@ export interface Fact {
   unit?: 'count' | 'bytes' | 'share' | 'factor';
 }
 
-/** An hourly point of a series (status-spike's `series`). */
+/** A point of a finding's series: an hour (status-spike) or a local day (outbound-burst). */
 export interface SeriesPoint {
-  hour: number;
+  /** Start of the hour or day, ms. */
+  at: number;
   observed: number;
   expected: number | null;
+}
+
+/** A finding's series and the size of its buckets. */
+export interface FindingSeries {
+  points: SeriesPoint[];
+  hourly: boolean;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -85,16 +92,18 @@ export function findingFacts(rule: string, details: Record<string, unknown>, cou
   return out;
 }
 
-/** The hourly series of a finding (status-spike), oldest first; empty when its details have none. */
-export function findingSeries(details: Record<string, unknown>): SeriesPoint[] {
-  if (!Array.isArray(details.series)) return [];
-  const out: SeriesPoint[] = [];
-  for (const p of details.series) {
+/** The series of a finding in time order (`{hour|day, observed, expected}` points); no points when it has none. */
+export function findingSeries(details: Record<string, unknown>): FindingSeries {
+  const points: SeriesPoint[] = [];
+  let hourly = true;
+  for (const p of Array.isArray(details.series) ? details.series : []) {
     const o = obj(p);
-    const hour = typeof o.hour === 'string' ? Date.parse(o.hour) : NaN;
+    const start = typeof o.hour === 'string' ? o.hour : typeof o.day === 'string' ? o.day : '';
+    if (typeof o.day === 'string') hourly = false;
+    const at = Date.parse(start);
     const observed = num(o.observed);
-    if (Number.isNaN(hour) || observed === undefined) continue;
-    out.push({ hour, observed, expected: num(o.expected) ?? null });
+    if (Number.isNaN(at) || observed === undefined) continue;
+    points.push({ at, observed, expected: num(o.expected) ?? null });
   }
-  return out.sort((a, b) => a.hour - b.hour);
+  return { points: points.sort((a, b) => a.at - b.at), hourly };
 }

@@ -78,7 +78,7 @@ export function FindingPage({ id }: { id: string }) {
   };
 
   const facts = useMemo(() => (finding ? findingFacts(finding.rule, finding.details, finding.count) : []), [finding]);
-  const series = useMemo(() => (finding ? findingSeries(finding.details) : []), [finding]);
+  const series = useMemo(() => findingSeries(finding?.details ?? {}), [finding]);
 
   const back = (
     <a
