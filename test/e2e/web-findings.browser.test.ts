@@ -93,6 +93,11 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
     await f.page.waitForSelector(`tr[data-id="${hostile.id}"]`);
     expect(await f.page.textContent(`tr[data-id="${hostile.id}"] [data-testid=finding-state-cell]`)).toContain('Closed');
     expect(await f.page.textContent('[data-testid=state-counts] [data-state=closed] strong')).toBe('1');
+    // "Assigned to me" is kept in the URL, like the other filters of the list.
+    await f.page.selectOption('select[name=assignee]', 'analyst');
+    await f.page.waitForFunction(() => document.querySelectorAll('.findings-table tbody tr').length === 1);
+    expect(new URL(f.page.url()).searchParams.get('assignee')).toBe('analyst');
+    expect(await f.page.getAttribute('.findings-table tbody tr', 'data-id')).toBe(hostile.id);
   });
 
   it('shows the evidence rows of hostile mail as text, sortable, and exports them inert', async () => {

@@ -1,5 +1,5 @@
-// Findings of the detection rules: filters (rule, severity, state, assignee, the time range), counts per state,
-// acknowledging or closing a selection at once; each finding opens its own page.
+// Findings of the detection rules: filters (rule, severity, state, assignee, the time range; kept in the URL), counts
+// per state, acknowledging or closing a selection at once; each finding opens its own page.
 import { useEffect, useState } from 'react';
 import { FINDING_STATES, RULE_IDS, SEVERITIES } from '../../../src/schema/findings';
 import { api } from '../api';
@@ -11,9 +11,24 @@ import { formatCount, formatTime, formatUtc } from '../format';
 import { valueLabel } from '../i18n';
 import { canAnalyse, useMe } from '../session';
 import { strings } from '../strings';
-import { useViewState } from '../url-state';
+import { navigate, useLocation, useViewState } from '../url-state';
 
 type Counts = Record<(typeof FINDING_STATES)[number], number>;
+
+/** A filter of the list from the URL: one of `allowed` (or any text when none are given), else ''. */
+function param(search: string, name: string, allowed?: readonly string[]): string {
+  const v = new URLSearchParams(search).get(name) ?? '';
+  return !allowed || allowed.includes(v) ? v : '';
+}
+
+/** Set or clear a filter of the list in the URL (the other parameters stay). */
+function setParam(name: string, value: string): void {
+  const q = new URLSearchParams(location.search);
+  if (value) q.set(name, value);
+  else q.delete(name);
+  const s = q.toString();
+  navigate(location.pathname + (s ? `?${s}` : ''));
+}
 
 /** The findings in the time range. */
 export function FindingsPage() {
@@ -22,10 +37,11 @@ export function FindingsPage() {
   const { range } = useViewState();
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
-  const [stateFilter, setStateFilter] = useState('');
-  const [ruleFilter, setRuleFilter] = useState('');
-  const [severityFilter, setSeverityFilter] = useState('');
-  const [mine, setMine] = useState(false);
+  const { search } = useLocation();
+  const stateFilter = param(search, 'state', FINDING_STATES);
+  const ruleFilter = param(search, 'rule', RULE_IDS);
+  const severityFilter = param(search, 'severity', SEVERITIES);
+  const assignee = param(search, 'assignee');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -35,7 +51,7 @@ export function FindingsPage() {
     if (stateFilter) q.set('state', stateFilter);
     if (ruleFilter) q.set('rule', ruleFilter);
     if (severityFilter) q.set('severity', severityFilter);
-    if (mine && me) q.set('assignee', me.user);
+    if (assignee) q.set('assignee', assignee);
     // A newer ask cancels this one, so an older answer never replaces a newer one.
     const ask = new AbortController();
     api<{ findings: Finding[]; counts: Counts }>('GET', `/api/findings?${q.toString()}`, undefined, { signal: ask.signal }).then(
@@ -48,7 +64,7 @@ export function FindingsPage() {
       (e: unknown) => ask.signal.aborted || setError(errorText(e)),
     );
     return () => ask.abort();
-  }, [range.from, range.to, stateFilter, ruleFilter, severityFilter, mine, me, reload]);
+  }, [range.from, range.to, stateFilter, ruleFilter, severityFilter, assignee, reload]);
 
   const bulk = async (state: 'acknowledged' | 'closed') => {
     try {
@@ -79,7 +95,7 @@ export function FindingsPage() {
               type="button"
               data-state={s}
               aria-pressed={stateFilter === s}
-              onClick={() => setStateFilter(stateFilter === s ? '' : s)}
+              onClick={() => setParam('state', stateFilter === s ? '' : s)}
             >
               {strings.findings.states[s]} <strong>{formatCount(counts[s])}</strong>
             </button>
@@ -89,7 +105,7 @@ export function FindingsPage() {
       <div className="findings-filters">
         <label className="inline-field">
           {strings.findings.state}{' '}
-          <select name="state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value)}>
+          <select name="state" value={stateFilter} onChange={(e) => setParam('state', e.target.value)}>
             <option value="">{strings.findings.filterAll}</option>
             {FINDING_STATES.map((s) => (
               <option key={s} value={s}>
@@ -100,7 +116,7 @@ export function FindingsPage() {
         </label>
         <label className="inline-field">
           {strings.findings.rules}{' '}
-          <select name="rule" value={ruleFilter} onChange={(e) => setRuleFilter(e.target.value)}>
+          <select name="rule" value={ruleFilter} onChange={(e) => setParam('rule', e.target.value)}>
             <option value="">{strings.findings.allRules}</option>
             {RULE_IDS.map((r) => (
               <option key={r} value={r}>
@@ -111,7 +127,7 @@ export function FindingsPage() {
         </label>
         <label className="inline-field">
           {strings.findings.severity}{' '}
-          <select name="severity" value={severityFilter} onChange={(e) => setSeverityFilter(e.target.value)}>
+          <select name="severity" value={severityFilter} onChange={(e) => setParam('severity', e.target.value)}>
             <option value="">{strings.findings.allSeverities}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -122,9 +138,10 @@ export function FindingsPage() {
         </label>
         <label className="inline-field">
           {strings.findings.assignee}{' '}
-          <select name="assignee" value={mine ? 'mine' : ''} onChange={(e) => setMine(e.target.value === 'mine')}>
+          <select name="assignee" value={assignee} onChange={(e) => setParam('assignee', e.target.value)}>
             <option value="">{strings.findings.anyone}</option>
-            <option value="mine">{strings.findings.mine}</option>
+            {me && <option value={me.user}>{strings.findings.mine}</option>}
+            {assignee && assignee !== me?.user && <option value={assignee}>{assignee}</option>}
           </select>
         </label>
       </div>
