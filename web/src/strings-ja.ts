@@ -282,7 +282,7 @@ export const ja: Strings = {
     usual: '通常値',
     noUsual: '通常値はまだありません',
     chartLabel: (summary: string) => `検出結果のグラフ: ${summary}`,
-    seriesSummary: (peak: string, usual: string) => `1 時間または 1 日あたり最大 ${peak} 行（通常は ${usual}）`,
+    seriesSummary: (peak: string, usual: string) => `1 時間または 1 日あたりの最大 ${peak}（通常は ${usual}）`,
     factsSummary: (n: string) => `${n} 項目の観測値と通常値`,
     reasoningTitle: 'ルールが報告した理由',
     reasoning: {

@@ -282,7 +282,7 @@ export const en = {
     usual: 'Usual',
     noUsual: 'no usual level yet',
     chartLabel: (summary: string) => `Chart of the finding: ${summary}`,
-    seriesSummary: (peak: string, usual: string) => `at most ${peak} rows in one hour or day, where ${usual} are usual`,
+    seriesSummary: (peak: string, usual: string) => `peak ${peak} in one hour or day, where ${usual} is usual`,
     factsSummary: (n: string) => `${n} measures against their usual values`,
     reasoningTitle: 'Why the rule reported it',
     reasoning: {

@@ -6,7 +6,7 @@ import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { asList, asMs, asNumber } from '../kql-values.js';
 import { defineRule } from '../rule.js';
 import { partnerDomains } from './partner-domains.js';
-import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
+import { dailySeries, firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
 
 const params = z
   .object({
@@ -43,23 +43,6 @@ const MEASURES: readonly {
   { key: 'newDomains', min: (p) => p.minNewDomains, words: (n) => `${n} new recipient domains` },
   { key: 'failed', min: (p) => p.minFailed, words: (n) => `${n} failed` },
 ];
-
-/** Days of the sender's history drawn before the day of a finding. */
-const SERIES_DAYS = 14;
-
-/** External messages per local day, up to SERIES_DAYS before `day` (not before the data starts) and `day` itself. */
-function dailySeries(
-  days: ReadonlyMap<number, { rows: number }>,
-  day: number,
-  firstDay: number,
-  dayStart: (day: number) => number,
-  usual: number,
-): { day: string; observed: number; expected: number }[] {
-  const out: { day: string; observed: number; expected: number }[] = [];
-  for (let d = Math.max(firstDay, day - SERIES_DAYS); d <= day; d++)
-    out.push({ day: new Date(dayStart(d)).toISOString(), observed: days.get(d)?.rows ?? 0, expected: Math.round(usual * 10) / 10 });
-  return out;
-}
 
 export const outboundBurst = defineRule({
   id: 'outbound-burst',
@@ -139,7 +122,7 @@ export const outboundBurst = defineRule({
             toCountries: countries,
             // The chart of the finding: the sender's external messages per local day before and on this one,
             // against the usual busy day it was judged by.
-            series: dailySeries(days, x.day, firstDay, (d) => ctx.clock.dayStart(d), usual.rows!),
+            series: dailySeries(ctx, days, x.day, firstDay, (d) => d.rows, usual.rows!),
           },
           key: [sender, String(x.day)],
         });

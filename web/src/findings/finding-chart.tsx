@@ -3,14 +3,15 @@
 import { useMemo } from 'react';
 import { SERIES_COLORS, statusColor } from '../colors';
 import { EChart, tooltipNode, type EChartsOption } from '../components/echart';
-import { formatBucket, formatCount, formatDecimal } from '../format';
+import { formatBucket, formatBytes, formatCount, formatDecimal } from '../format';
 import { strings } from '../strings';
 import type { Fact, FindingSeries, SeriesPoint } from './finding-facts';
 
 const USUAL_COLOR = '#555555';
 
-function seriesOption({ points, hourly }: FindingSeries, status: string): EChartsOption {
+function seriesOption({ points, hourly, unit }: FindingSeries, status: string): EChartsOption {
   const observedColor = status ? statusColor(status).color : SERIES_COLORS[0]!;
+  const value = (n: number) => (unit === 'bytes' ? formatBytes(n) : formatDecimal(n));
   const labels = points.map((p) => formatBucket(p.at, hourly));
   return {
     grid: { left: 48, right: 16, top: 32, bottom: 48 },
@@ -21,17 +22,13 @@ function seriesOption({ points, hourly }: FindingSeries, status: string): EChart
         const list = items as { dataIndex: number }[];
         const p = points[list[0]?.dataIndex ?? 0]!;
         return tooltipNode(labels[list[0]?.dataIndex ?? 0] ?? '', [
-          { color: observedColor, label: strings.finding.observed, value: formatCount(p.observed) },
-          {
-            color: USUAL_COLOR,
-            label: strings.finding.usual,
-            value: p.expected === null ? strings.finding.noUsual : formatDecimal(p.expected),
-          },
+          { color: observedColor, label: strings.finding.observed, value: value(p.observed) },
+          { color: USUAL_COLOR, label: strings.finding.usual, value: p.expected === null ? strings.finding.noUsual : value(p.expected) },
         ]);
       },
     },
     xAxis: { type: 'category', data: labels },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => (unit === 'bytes' ? formatBytes(v) : formatCount(v)) } },
     series: [
       {
         id: 'observed',
@@ -105,11 +102,9 @@ export function FindingChart({
   );
   if (!option) return null;
   const peak = series.points.reduce<SeriesPoint | undefined>((m, p) => (!m || p.observed > m.observed ? p : m), undefined);
+  const shown = (n: number) => (series.unit === 'bytes' ? formatBytes(n) : formatCount(n));
   const summary = peak
-    ? strings.finding.seriesSummary(
-        formatCount(peak.observed),
-        peak.expected === null ? strings.finding.noUsual : formatDecimal(peak.expected),
-      )
+    ? strings.finding.seriesSummary(shown(peak.observed), peak.expected === null ? strings.finding.noUsual : shown(peak.expected))
     : strings.finding.factsSummary(formatCount(comparable.length));
   return (
     <div className="finding-chart" data-testid="finding-chart" data-kind={series.points.length > 0 ? 'series' : 'facts'}>

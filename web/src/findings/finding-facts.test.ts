@@ -56,10 +56,12 @@ describe("a finding's observed vs. usual", () => {
         { at: Date.parse('2026-03-02T01:00:00Z'), observed: 90, expected: 3 },
       ],
       hourly: true,
+      unit: 'count',
     });
-    expect(findingSeries({ series: [{ day: '2026-03-01T15:00:00.000Z', observed: 8, expected: 9 }] })).toEqual({
+    expect(findingSeries({ series: [{ day: '2026-03-01T15:00:00.000Z', observed: 8, expected: 9 }], seriesUnit: 'bytes' })).toEqual({
       points: [{ at: Date.parse('2026-03-01T15:00:00Z'), observed: 8, expected: 9 }],
       hourly: false,
+      unit: 'bytes',
     });
     expect(findingSeries({ series: 'x' }).points).toEqual([]);
   });

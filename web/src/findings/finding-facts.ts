@@ -18,10 +18,11 @@ export interface SeriesPoint {
   expected: number | null;
 }
 
-/** A finding's series and the size of its buckets. */
+/** A finding's series, the size of its buckets and what its values count. */
 export interface FindingSeries {
   points: SeriesPoint[];
   hourly: boolean;
+  unit: 'count' | 'bytes';
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -105,5 +106,5 @@ export function findingSeries(details: Record<string, unknown>): FindingSeries {
     if (Number.isNaN(at) || observed === undefined) continue;
     points.push({ at, observed, expected: num(o.expected) ?? null });
   }
-  return { points: points.sort((a, b) => a.at - b.at), hourly };
+  return { points: points.sort((a, b) => a.at - b.at), hourly, unit: details.seriesUnit === 'bytes' ? 'bytes' : 'count' };
 }
