@@ -4,7 +4,15 @@
  * is stored once), a checkpoint in the target after each month (a stopped copy resumes after the last month
  * done), then the small tables whole, then the row counts of both stores compared month by month.
  */
-import { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, type TableDef } from '../schema/index.js';
+import {
+  Indicators,
+  IntelMatches,
+  MessageEvents,
+  MessageTrace,
+  Watchlist,
+  type FindingActivityRow,
+  type TableDef,
+} from '../schema/index.js';
 import { StoreQueryError } from './errors.js';
 import { runKql } from './run-kql.js';
 import type { Store } from './store.js';
@@ -122,7 +130,15 @@ export async function copyStore(source: Store, target: Store, onMonth: (p: CopyP
   for (const f of findings) {
     for (const change of await source.findingHistory(f.Id)) await target.setFindingState(change);
   }
-  for (const entry of await source.findingActivity()) await target.addFindingActivity(entry);
+  // Activity is appended, not keyed: copy only the entries the target does not hold yet (a resumed copy).
+  const held = new Map<string, number>();
+  const entryKey = (e: FindingActivityRow) => JSON.stringify([e.Id, e.Kind, e.Value, e.By, e.At]);
+  for (const e of await target.findingActivity()) held.set(entryKey(e), (held.get(entryKey(e)) ?? 0) + 1);
+  for (const entry of await source.findingActivity()) {
+    const n = held.get(entryKey(entry)) ?? 0;
+    if (n > 0) held.set(entryKey(entry), n - 1);
+    else await target.addFindingActivity(entry);
+  }
 
   const counts: CopyReport['counts'] = {};
   for (const [table, column] of [
