@@ -231,8 +231,6 @@ export const ja: Strings = {
     entities: '対象',
     count: '行数',
     state: '対応状況',
-    evidence: '根拠',
-    openEvidence: '根拠となる行をエクスプローラーで開く',
     states: { open: '未対応', acknowledged: '確認済み', closed: '完了' },
     updatedBy: (who: string) => `最終更新者: ${who}`,
     entityNames: {
@@ -245,7 +243,6 @@ export const ja: Strings = {
       subject: '件名',
     },
     filterAll: 'すべての対応状況',
-    rules: 'ルール',
     allRules: 'すべてのルール',
     allSeverities: 'すべての重大度',
     assignee: '担当者',

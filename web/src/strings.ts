@@ -231,8 +231,6 @@ export const en = {
     entities: 'Entities',
     count: 'Rows',
     state: 'State',
-    evidence: 'Evidence',
-    openEvidence: 'Open the evidence rows in Explorer',
     states: { open: 'Open', acknowledged: 'Acknowledged', closed: 'Closed' } as Record<string, string>,
     updatedBy: (who: string) => `last changed by ${who}`,
     entityNames: {
@@ -245,7 +243,6 @@ export const en = {
       subject: 'Subject',
     } as Record<string, string>,
     filterAll: 'All states',
-    rules: 'Rule',
     allRules: 'All rules',
     allSeverities: 'All severities',
     assignee: 'Assignee',

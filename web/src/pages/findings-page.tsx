@@ -115,7 +115,7 @@ export function FindingsPage() {
           </select>
         </label>
         <label className="inline-field">
-          {strings.findings.rules}{' '}
+          {strings.findings.rule}{' '}
           <select name="rule" value={ruleFilter} onChange={(e) => setParam('rule', e.target.value)}>
             <option value="">{strings.findings.allRules}</option>
             {RULE_IDS.map((r) => (
