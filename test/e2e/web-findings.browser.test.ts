@@ -1,7 +1,9 @@
 // Working findings in Debian's chromium: from the list to a finding's page, open to closed with an assignee and a
 // note, its history and chart, the evidence rows of hostile mail shown as text and exported inert, what viewers
 // may not do, bulk changes, and the page in Japanese.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
 import { runDetections, type Finding } from '../../src/detect/index.js';
@@ -9,12 +11,19 @@ import { browserFixture, HAS_CHROMIUM, HOSTILE, reportSkip, type BrowserFixture 
 
 reportSkip('web-findings.browser.test.ts');
 
+// UPDATE_SCREENSHOTS=1 refreshes docs/screenshots; otherwise they go to a scratch folder.
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+    : join(tmpdir(), 'mailsift-screenshots');
+
 describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
   let f: BrowserFixture;
   let hostile: Finding;
   let spike: Finding;
   let burst: Finding;
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     f = await browserFixture({ days: 21, perDay: 500 });
     const config = configSchema.parse({
       organization: { name: 'Contoso', acceptedDomains: ['contoso.co.jp', 'contoso.com'], embargoedCountries: ['KP'] },
@@ -149,6 +158,8 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
     ]);
     expect(await f.page.textContent('[data-testid=finding-facts]')).toContain('Usual');
     expect(await f.page.getAttribute('[data-testid=finding-chart] .echart', 'role')).toBe('img');
+    await f.page.waitForTimeout(300);
+    await f.page.screenshot({ path: join(SHOTS, 'finding.png') });
     await expectNothingRan('spike finding');
   });
 
