@@ -160,6 +160,10 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
     expect(await f.page.getAttribute('[data-testid=finding-chart] .echart', 'role')).toBe('img');
     await f.page.waitForTimeout(300);
     await f.page.screenshot({ path: join(SHOTS, 'finding.png') });
+    // The top values the rule recorded, each a link to the dashboard filtered on it.
+    const top = (spike.details.topSenderDomains as { value: string; count: number }[])[0]!;
+    const link = f.page.locator('[data-testid=finding-tops] [data-list=topSenderDomains] a', { hasText: top.value }).first();
+    expect(new URLSearchParams((await link.getAttribute('href'))!.split('?')[1]).getAll('domain')).toEqual([top.value]);
     await expectNothingRan('spike finding');
   });
 

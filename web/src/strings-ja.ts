@@ -325,6 +325,12 @@ export const ja: Strings = {
       indicators: '一致した指標',
       windowHours: 'アラート後に監視した時間',
     },
+    tops: {
+      topSenders: '上位の送信者',
+      topSenderDomains: '上位の送信者ドメイン',
+      topRecipientDomains: '上位の宛先ドメイン',
+      directions: '方向',
+    },
     detailsTitle: 'すべての詳細',
     entitiesTitle: '対象',
     onDashboard: 'セキュリティ ダッシュボード',

@@ -324,6 +324,12 @@ export const en = {
       indicators: 'Matched indicators',
       windowHours: 'Hours watched after the alert',
     } as Record<string, string>,
+    tops: {
+      topSenders: 'Top senders',
+      topSenderDomains: 'Top sender domains',
+      topRecipientDomains: 'Top recipient domains',
+      directions: 'Directions',
+    } as Record<string, string>,
     detailsTitle: 'All details',
     entitiesTitle: 'Entities',
     onDashboard: 'Security dashboard',

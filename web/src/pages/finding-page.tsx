@@ -11,6 +11,7 @@ import { findingFacts, findingSeries, type Fact } from '../findings/finding-fact
 import { FindingHistory } from '../findings/finding-history';
 import { FindingLink, SeverityChip } from '../findings/finding-link';
 import type { Finding, HistoryEntry, RelatedFinding } from '../findings/finding-types';
+import { TopEntities } from '../findings/top-entities';
 import { formatBytes, formatCount, formatDecimal, formatTime, formatUtc } from '../format';
 import { canAnalyse, useMe } from '../session';
 import { strings } from '../strings';
@@ -238,6 +239,7 @@ export function FindingPage({ id }: { id: string }) {
       <section className="finding-section" aria-labelledby="finding-entities">
         <h2 id="finding-entities">{strings.finding.entitiesTitle}</h2>
         <EntityLinks entities={finding.entities} from={from} to={to} analyst={analyst} />
+        <TopEntities details={finding.details} from={from} to={to} />
       </section>
 
       <section className="finding-section" aria-labelledby="finding-evidence">
