@@ -1,6 +1,7 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { createTableSql } from './ddl.js';
+import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
@@ -36,6 +37,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    description: 'alert rules and destinations made in the web app',
+    statements: [ALERT_DEFINITIONS_DDL],
+  },
+  {
+    version: 5,
     description: "findings' activity: assignments and notes",
     statements: [FINDING_ACTIVITY_DDL],
   },
