@@ -5,7 +5,8 @@ import { SafeText } from '../components/safe-text';
 import { valueLabel } from '../i18n';
 import { explorerHref } from '../panels/panel-links';
 import { strings } from '../strings';
-import { navigate, writeViewState, type FilterName } from '../url-state';
+import { writeViewState, type FilterName } from '../url-state';
+import { AppLink } from './finding-link';
 
 const DAY_MS = 86_400_000;
 
@@ -41,23 +42,6 @@ function condition(slot: string, value: string): string | undefined {
   }
 }
 
-function Go({ href, title, children, testId }: { href: string; title: string; children: string; testId?: string }) {
-  return (
-    <a
-      href={href}
-      title={title}
-      data-testid={testId}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        navigate(href);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
-
 /** The entities of a finding with their links; the time range is the finding's span with a day either side. */
 export function EntityLinks({
   entities,
@@ -86,22 +70,22 @@ export function EntityLinks({
               <SafeText text={slot === 'status' ? valueLabel(value) : value} maxChars={120} />
               <span className="finding-entity-links">
                 {filter && (
-                  <Go
+                  <AppLink
                     href={`/security${writeViewState('', range, { [filter]: [value] })}`}
                     title={strings.finding.filterOn(name, value)}
                     testId={`entity-dashboard-${slot}`}
                   >
                     {strings.finding.onDashboard}
-                  </Go>
+                  </AppLink>
                 )}
                 {analyst && cond && (
-                  <Go
+                  <AppLink
                     href={explorerHref(`MessageTrace\n| where ${cond}\n| order by Received desc`, writeViewState('', range, {}))}
                     title={strings.finding.exploreOn(name, value)}
                     testId={`entity-explorer-${slot}`}
                   >
                     {strings.finding.inExplorer}
-                  </Go>
+                  </AppLink>
                 )}
               </span>
             </dd>

@@ -7,6 +7,7 @@ import { explorerHref } from '../panels/panel-links';
 import { ResultTable } from '../panels/result-table';
 import { strings } from '../strings';
 import { navigate } from '../url-state';
+import { AppLink } from './finding-link';
 import type { Finding } from './finding-types';
 
 /** The CSV export of a finding's query (formula cells neutralised by the server). */
@@ -36,16 +37,9 @@ export function EvidenceRows({ finding }: { finding: Finding }) {
         <a className="button" href={evidenceCsvHref(finding.query)} download data-testid="evidence-export">
           {strings.finding.exportCsv}
         </a>
-        <a
-          className="button"
-          href={explorer}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(explorer);
-          }}
-        >
+        <AppLink className="button" href={explorer}>
           {strings.finding.openInExplorer}
-        </a>
+        </AppLink>
       </div>
       {error && <p role="alert">{error}</p>}
       {!result && !error && <p role="status">{strings.common.loading}</p>}

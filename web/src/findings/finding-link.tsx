@@ -1,4 +1,5 @@
-// A finding's severity chip and the link to its page (the title, shown as text).
+// A finding's severity chip, the link to its page (the title, shown as text), and links inside the app.
+import type { ReactNode } from 'react';
 import { severityColor } from '../colors';
 import { SafeText } from '../components/safe-text';
 import { valueLabel } from '../i18n';
@@ -15,20 +16,41 @@ export function SeverityChip({ severity }: { severity: string }) {
   );
 }
 
-export function FindingLink({ f, maxChars = 160 }: { f: Pick<Finding, 'id' | 'title'>; maxChars?: number }) {
-  const href = `/findings/${encodeURIComponent(f.id)}`;
+/** A link to a page of the app: followed without reloading (a modified click opens it the browser's way). */
+export function AppLink({
+  href,
+  title,
+  testId,
+  className,
+  children,
+}: {
+  href: string;
+  title?: string;
+  testId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <a
       href={href}
-      title={strings.findings.open(f.title)}
-      data-testid="finding-link"
+      title={title}
+      className={className}
+      data-testid={testId}
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
         navigate(href);
       }}
     >
-      <SafeText text={f.title} maxChars={maxChars} />
+      {children}
     </a>
+  );
+}
+
+export function FindingLink({ f, maxChars = 160 }: { f: Pick<Finding, 'id' | 'title'>; maxChars?: number }) {
+  return (
+    <AppLink href={`/findings/${encodeURIComponent(f.id)}`} title={strings.findings.open(f.title)} testId="finding-link">
+      <SafeText text={f.title} maxChars={maxChars} />
+    </AppLink>
   );
 }

@@ -4,7 +4,8 @@ import { SafeText } from '../components/safe-text';
 import { formatCount } from '../format';
 import { valueLabel } from '../i18n';
 import { strings } from '../strings';
-import { navigate, writeViewState, type FilterName } from '../url-state';
+import { writeViewState, type FilterName } from '../url-state';
+import { AppLink } from './finding-link';
 
 const DAY_MS = 86_400_000;
 
@@ -43,16 +44,9 @@ export function TopEntities({ details, from, to }: { details: Record<string, unk
               const href = `/security${writeViewState('', range, { [l.filter]: [t.value] })}`;
               return (
                 <li key={t.value}>
-                  <a
-                    href={href}
-                    onClick={(e) => {
-                      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                      e.preventDefault();
-                      navigate(href);
-                    }}
-                  >
+                  <AppLink href={href}>
                     <SafeText text={l.filter === 'direction' ? valueLabel(t.value) : t.value} maxChars={80} />
-                  </a>{' '}
+                  </AppLink>{' '}
                   <span className="muted">{formatCount(t.count)}</span>
                 </li>
               );

@@ -9,13 +9,12 @@ import { EvidenceRows } from '../findings/evidence-rows';
 import { FindingChart } from '../findings/finding-chart';
 import { findingFacts, findingSeries, type Fact } from '../findings/finding-facts';
 import { FindingHistory } from '../findings/finding-history';
-import { FindingLink, SeverityChip } from '../findings/finding-link';
+import { AppLink, FindingLink, SeverityChip } from '../findings/finding-link';
 import type { Finding, HistoryEntry, RelatedFinding } from '../findings/finding-types';
 import { TopEntities } from '../findings/top-entities';
 import { formatBytes, formatCount, formatDecimal, formatTime, formatUtc } from '../format';
 import { canAnalyse, useMe } from '../session';
 import { strings } from '../strings';
-import { navigate } from '../url-state';
 
 /** A fact's value as shown. */
 function formatFact(f: Fact, v: number): string {
@@ -81,17 +80,7 @@ export function FindingPage({ id }: { id: string }) {
   const facts = useMemo(() => (finding ? findingFacts(finding.rule, finding.details, finding.count) : []), [finding]);
   const series = useMemo(() => findingSeries(finding?.details ?? {}), [finding]);
 
-  const back = (
-    <a
-      href="/findings"
-      onClick={(e) => {
-        e.preventDefault();
-        navigate('/findings');
-      }}
-    >
-      ← {strings.finding.back}
-    </a>
-  );
+  const back = <AppLink href="/findings">← {strings.finding.back}</AppLink>;
   if (missing)
     return (
       <div>
