@@ -25,7 +25,7 @@ export function storeSources(store: Store): AlertSources {
         limit: 1000,
         ...(rule === '*' ? {} : { rule: rule as Finding['rule'] }),
       });
-      return found.map(({ state: _s, updatedBy: _b, updatedAt: _a, ...finding }) => finding);
+      return found.map(({ state: _s, updatedBy: _b, updatedAt: _a, assignee: _w, ...finding }) => finding);
     },
     async query(kql, { now, timeRange }) {
       try {

@@ -55,3 +55,10 @@ export class DetectTimeError extends DetectError {
     super('DETECT_TIME', `not a time: '${text}' (use ISO 8601, e.g. 2026-03-01T00:00:00Z)`);
   }
 }
+
+/** A note that is empty or too long, or an assignee name that is not a plain user name. */
+export class FindingTriageError extends DetectError {
+  constructor(message: string) {
+    super('FINDING_TRIAGE', message);
+  }
+}

@@ -1,19 +1,7 @@
 /** The findings model of DESIGN.md: what a detection reports, and the draft a rule hands to the runner. */
-import { FINDING_STATES, SEVERITIES, type FindingState, type Severity } from '../schema/index.js';
+import { FINDING_STATES, RULE_IDS, SEVERITIES, type FindingState, type RuleId, type Severity } from '../schema/index.js';
 
-/** Rule ids (a contract with users, alerts and the API). */
-export const RULE_IDS = [
-  'status-spike',
-  'subject-campaign',
-  'outbound-burst',
-  'lookalike-domain',
-  'threat-intel-match',
-  'embargoed-geo',
-  'large-transfer',
-  'watchlist-correlation',
-  'partner-compromise',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+export { RULE_IDS, type RuleId };
 
 export { FINDING_STATES, SEVERITIES, type FindingState, type Severity };
 
@@ -45,11 +33,12 @@ export interface Finding {
   details: Record<string, unknown>;
 }
 
-/** A stored finding: the finding plus its triage state. */
+/** A stored finding: the finding plus its triage state and who it is assigned to ('' = nobody). */
 export interface StoredFinding extends Finding {
   state: FindingState;
   updatedBy: string;
   updatedAt: string;
+  assignee: string;
 }
 
 /** What a rule returns; the runner adds the id. Times are ms since the epoch. */

@@ -1,7 +1,8 @@
 /** The Findings table through the store: upsert by stable id (keeping triage state), listing and state changes for the API. */
-import { parseTime, type FindingRow, type StoredFindingRow } from '../schema/index.js';
+import { parseTime, type FindingListFilter, type FindingRow, type StoredFindingRow } from '../schema/index.js';
 import type { Store } from '../store/index.js';
 import { DetectTimeError, FindingNotFoundError, FindingStateError } from './errors.js';
+import { currentAssignees, findingsAssignedTo } from './finding-triage.js';
 import {
   FINDING_STATES,
   SEVERITIES,
@@ -31,7 +32,11 @@ export interface FindingFilter {
   rule?: RuleId | readonly RuleId[];
   /** At least this severity. */
   minSeverity?: Severity;
+  /** Exactly these severities. */
+  severity?: Severity | readonly Severity[];
   state?: FindingState | readonly FindingState[];
+  /** Findings assigned to this user now. */
+  assignee?: string;
   /** Default 1,000. */
   limit?: number;
   offset?: number;
@@ -39,24 +44,50 @@ export interface FindingFilter {
 
 /** Stored findings, newest first, then most severe. */
 export async function listFindings(store: Store, filter: FindingFilter = {}): Promise<StoredFinding[]> {
+  const where = await storeFilter(store, filter);
   const rows = await store.listFindings({
-    ...(filter.from !== undefined ? { endsFrom: toMs(filter.from) } : {}),
-    ...(filter.to !== undefined ? { startsTo: toMs(filter.to) } : {}),
-    ...(filter.rule !== undefined ? { rules: asArray(filter.rule) } : {}),
-    ...(filter.state !== undefined ? { states: asArray(filter.state) } : {}),
-    ...(filter.minSeverity !== undefined
-      ? { severities: SEVERITIES.filter((s) => severityRank(s) >= severityRank(filter.minSeverity!)) }
-      : {}),
+    ...where,
     ...(filter.limit !== undefined ? { limit: filter.limit } : {}),
     ...(filter.offset !== undefined ? { offset: filter.offset } : {}),
   });
-  return rows.map(fromRow);
+  return withAssignees(store, rows);
+}
+
+/** How many findings match a filter (its state, limit and offset aside), per state: every state named, 0 when none. */
+export async function countFindingsByState(store: Store, filter: FindingFilter = {}): Promise<Record<FindingState, number>> {
+  const { state: _state, ...rest } = filter;
+  const counts = await store.countFindingsByState(await storeFilter(store, rest));
+  return Object.fromEntries(FINDING_STATES.map((s) => [s, counts[s] ?? 0])) as Record<FindingState, number>;
 }
 
 /** One stored finding, or undefined. */
 export async function getFinding(store: Store, id: string): Promise<StoredFinding | undefined> {
   const row = await store.getFinding(id);
-  return row ? fromRow(row) : undefined;
+  return row ? (await withAssignees(store, [row]))[0] : undefined;
+}
+
+/** The store's listing filter for a FindingFilter (limit and offset aside). */
+async function storeFilter(store: Store, filter: FindingFilter): Promise<FindingListFilter> {
+  const severities = [
+    ...(filter.minSeverity !== undefined ? [SEVERITIES.filter((s) => severityRank(s) >= severityRank(filter.minSeverity!))] : []),
+    ...(filter.severity !== undefined ? [asArray(filter.severity)] : []),
+  ];
+  return {
+    ...(filter.from !== undefined ? { endsFrom: toMs(filter.from) } : {}),
+    ...(filter.to !== undefined ? { startsTo: toMs(filter.to) } : {}),
+    ...(filter.rule !== undefined ? { rules: asArray(filter.rule) } : {}),
+    ...(filter.state !== undefined ? { states: asArray(filter.state) } : {}),
+    ...(severities.length ? { severities: SEVERITIES.filter((s) => severities.every((list) => list.includes(s))) } : {}),
+    ...(filter.assignee !== undefined ? { ids: await findingsAssignedTo(store, filter.assignee) } : {}),
+  };
+}
+
+async function withAssignees(store: Store, rows: readonly StoredFindingRow[]): Promise<StoredFinding[]> {
+  const assigned =
+    rows.length === 0
+      ? new Map<string, string>()
+      : currentAssignees(await store.findingActivity({ ids: rows.map((r) => r.Id), kinds: ['assignee'] }));
+  return rows.map((r) => fromRow(r, assigned.get(r.Id) ?? ''));
 }
 
 /** Set the triage state of a finding (open, acknowledged, closed); returns it as stored. */
@@ -64,7 +95,7 @@ export async function updateFindingState(store: Store, id: string, state: string
   if (!(FINDING_STATES as readonly string[]).includes(state)) throw new FindingStateError(state);
   const row = await store.setFindingState({ Id: id, State: state as FindingState, UpdatedBy: user, UpdatedAt: now });
   if (!row) throw new FindingNotFoundError(id);
-  return fromRow(row);
+  return (await withAssignees(store, [row]))[0]!;
 }
 
 /** The triage history of a finding (who changed its state to what, when), oldest first. */
@@ -91,7 +122,7 @@ function toRow(f: Finding): FindingRow {
   };
 }
 
-function fromRow(row: StoredFindingRow): StoredFinding {
+function fromRow(row: StoredFindingRow, assignee: string): StoredFinding {
   return {
     id: row.Id,
     rule: row.Rule as RuleId,
@@ -106,6 +137,7 @@ function fromRow(row: StoredFindingRow): StoredFinding {
     state: row.State,
     updatedBy: row.UpdatedBy,
     updatedAt: row.UpdatedAt == null ? '' : new Date(row.UpdatedAt).toISOString(),
+    assignee,
   };
 }
 

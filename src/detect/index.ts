@@ -1,7 +1,11 @@
 /** Detections: rules that find incidents in the store, and the findings model (Findings table, states). */
 export { runDetections, findingId } from './run-detections.js';
 export type { RunDetectionsOptions } from './run-detections.js';
-export { listFindings, getFinding, updateFindingState, findingHistory } from './findings-store.js';
+export { listFindings, getFinding, updateFindingState, findingHistory, countFindingsByState } from './findings-store.js';
+export { assignFinding, addFindingNote, findingTimeline, MAX_NOTE_CHARS, MAX_ASSIGNEE_CHARS } from './finding-triage.js';
+export type { FindingHistoryEntry } from './finding-triage.js';
+export { relatedFindings } from './related-findings.js';
+export type { RelatedFinding, SharedEntity } from './related-findings.js';
 export type { FindingFilter } from './findings-store.js';
 export { RULE_IDS, SEVERITIES, FINDING_STATES, findingTitle } from './finding.js';
 export type { Finding, FindingEntities, FindingState, RuleId, Severity, StoredFinding, TitleLanguage } from './finding.js';
@@ -10,6 +14,7 @@ export {
   DetectConfigError,
   FindingNotFoundError,
   FindingStateError,
+  FindingTriageError,
   DetectionRunError,
   DetectTimeError,
   WatchlistImportError,

@@ -1,4 +1,21 @@
-/** The Findings table's vocabulary and row shapes: severities, triage states, and what a store keeps per finding. */
+/**
+ * The Findings table's vocabulary and row shapes: rule ids, severities, triage states, and what a store keeps per
+ * finding. No imports, so the web app uses these lists as they are.
+ */
+
+/** Rule ids (a contract with users, alerts and the API). */
+export const RULE_IDS = [
+  'status-spike',
+  'subject-campaign',
+  'outbound-burst',
+  'lookalike-domain',
+  'threat-intel-match',
+  'embargoed-geo',
+  'large-transfer',
+  'watchlist-correlation',
+  'partner-compromise',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 
 /** Severities, lowest first (the order is the rank). */
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -47,7 +64,29 @@ export interface FindingListFilter {
   rules?: readonly string[];
   states?: readonly string[];
   severities?: readonly string[];
+  /** Only these findings (by Id). */
+  ids?: readonly string[];
   /** Default 1,000. */
   limit?: number;
   offset?: number;
+}
+
+/** What a finding's activity records besides state changes: who it was assigned to, and analysts' notes. */
+export const FINDING_ACTIVITY_KINDS = ['assignee', 'note'] as const;
+export type FindingActivityKind = (typeof FINDING_ACTIVITY_KINDS)[number];
+
+/** One entry of a finding's activity: an assignment (Value = the user, '' = nobody) or a note (Value = its text). */
+export interface FindingActivityRow {
+  Id: string;
+  Kind: FindingActivityKind;
+  Value: string;
+  By: string;
+  /** ms since the epoch. */
+  At: number;
+}
+
+/** Which activity `findingActivity` returns; every field optional. */
+export interface FindingActivityFilter {
+  ids?: readonly string[];
+  kinds?: readonly FindingActivityKind[];
 }

@@ -8,6 +8,17 @@ export { normalizeAddress, domainOf } from './address.js';
 export { FILTER_NAMES, FILTER_COLUMNS } from './filter-names.js';
 export type { FilterName, Filters } from './filter-names.js';
 export { normalizeTraceId, isNormalTraceId } from './trace-id.js';
-export { SEVERITIES, FINDING_STATES } from './findings.js';
-export type { Severity, FindingState, FindingRow, StoredFindingRow, FindingStateChange, FindingListFilter } from './findings.js';
+export { RULE_IDS, SEVERITIES, FINDING_STATES, FINDING_ACTIVITY_KINDS } from './findings.js';
+export type {
+  RuleId,
+  Severity,
+  FindingState,
+  FindingRow,
+  StoredFindingRow,
+  FindingStateChange,
+  FindingListFilter,
+  FindingActivityKind,
+  FindingActivityRow,
+  FindingActivityFilter,
+} from './findings.js';
 export { parseTime, formatTime } from './time.js';

@@ -25,6 +25,7 @@ import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDashboardEditRoutes } from './routes/dashboard-edit-routes.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerDocsRoutes } from './routes/docs-routes.js';
+import { registerFindingTriageRoutes } from './routes/finding-triage-routes.js';
 import { registerFindingsRoutes } from './routes/findings-routes.js';
 import { registerFreshnessRoutes } from './routes/freshness-routes.js';
 import { registerAboutRoutes } from './routes/about-routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSavedSearchRoutes(app, ctx);
   registerFreshnessRoutes(app, ctx);
   registerFindingsRoutes(app, ctx);
+  registerFindingTriageRoutes(app, ctx);
   registerIntelRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerAlertRoutes(app, ctx);

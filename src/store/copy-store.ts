@@ -4,7 +4,15 @@
  * is stored once), a checkpoint in the target after each month (a stopped copy resumes after the last month
  * done), then the small tables (and the alert rules and destinations made in the web app) whole, then the row counts of both stores compared month by month.
  */
-import { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, type TableDef } from '../schema/index.js';
+import {
+  Indicators,
+  IntelMatches,
+  MessageEvents,
+  MessageTrace,
+  Watchlist,
+  type FindingActivityRow,
+  type TableDef,
+} from '../schema/index.js';
 import { StoreQueryError } from './errors.js';
 import { runKql } from './run-kql.js';
 import type { Store } from './store.js';
@@ -125,6 +133,15 @@ export async function copyStore(source: Store, target: Store, onMonth: (p: CopyP
   // What users made in the app: saved searches and dashboards.
   for (const s of await source.saved.listSavedSearches()) await target.saved.putSavedSearch(s);
   for (const d of await source.saved.listStoredDashboards()) await target.saved.putStoredDashboard(d);
+  // Activity is appended, not keyed: copy only the entries the target does not hold yet (a resumed copy).
+  const held = new Map<string, number>();
+  const entryKey = (e: FindingActivityRow) => JSON.stringify([e.Id, e.Kind, e.Value, e.By, e.At]);
+  for (const e of await target.findingActivity()) held.set(entryKey(e), (held.get(entryKey(e)) ?? 0) + 1);
+  for (const entry of await source.findingActivity()) {
+    const n = held.get(entryKey(entry)) ?? 0;
+    if (n > 0) held.set(entryKey(entry), n - 1);
+    else await target.addFindingActivity(entry);
+  }
   // Alert rules and destinations made in the web app are configuration: they move with the store.
   for (const row of await source.listAlertDefinitions()) await target.saveAlertDefinition(row);
 

@@ -86,6 +86,33 @@ export function runStoreExtraTests(test: Test, store: () => Store, count: (table
     expect(await s.findingHistory('b')).toEqual([]);
   });
 
+  test('findings are counted per state and listed by id; assignments and notes are kept as their activity', async () => {
+    const s = store();
+    await s.saveFindings([finding('a'), finding('b'), finding('c', { Rule: 'status-spike' })], D);
+    await s.setFindingState({ Id: 'b', State: 'closed', UpdatedBy: 'bob', UpdatedAt: D + HOUR });
+    expect(await s.countFindingsByState()).toEqual({ open: 2, closed: 1 });
+    expect(await s.countFindingsByState({ rules: ['embargoed-geo'], limit: 1 })).toEqual({ open: 1, closed: 1 });
+    expect(await s.countFindingsByState({ ids: [] })).toEqual({});
+    expect((await s.listFindings({ ids: ['c', 'a', 'nope'] })).map((f) => f.Id).sort()).toEqual(['a', 'c']);
+    const note = `=HYPERLINK("http://x") '; DROP TABLE Findings -- 請求書`;
+    expect(await s.addFindingActivity({ Id: 'a', Kind: 'assignee', Value: 'alice', By: 'bob', At: D + HOUR })).toBe(true);
+    expect(await s.addFindingActivity({ Id: 'a', Kind: 'note', Value: note, By: 'alice', At: D + 2 * HOUR })).toBe(true);
+    expect(await s.addFindingActivity({ Id: 'a', Kind: 'note', Value: 'same time', By: 'alice', At: D + 2 * HOUR })).toBe(true);
+    expect(await s.addFindingActivity({ Id: 'c', Kind: 'assignee', Value: '', By: 'bob', At: D })).toBe(true);
+    expect(await s.addFindingActivity({ Id: 'nope', Kind: 'note', Value: 'x', By: 'bob', At: D })).toBe(false);
+    expect(await s.findingActivity({ ids: ['a'] })).toEqual([
+      { Id: 'a', Kind: 'assignee', Value: 'alice', By: 'bob', At: D + HOUR },
+      { Id: 'a', Kind: 'note', Value: note, By: 'alice', At: D + 2 * HOUR },
+      { Id: 'a', Kind: 'note', Value: 'same time', By: 'alice', At: D + 2 * HOUR },
+    ]);
+    expect((await s.findingActivity({ kinds: ['assignee'] })).map((e) => [e.Id, e.Value])).toEqual([
+      ['c', ''],
+      ['a', 'alice'],
+    ]);
+    expect(await s.findingActivity({ ids: [] })).toEqual([]);
+    expect((await s.findingActivity()).length).toBe(4);
+  });
+
   test('intel reads: distinct values and per-value messages, first and last seen, over a window', async () => {
     const s = store();
     await s.upsertTraces([
@@ -122,6 +149,8 @@ export function runStoreExtraTests(test: Test, store: () => Store, count: (table
       { ...w, Timestamp: D },
     ]);
     await s.saveFindings([finding('old', { From: old, To: old + HOUR }), finding('new')], D);
+    await s.addFindingActivity({ Id: 'new', Kind: 'note', Value: 'old note', By: 'a', At: old });
+    await s.addFindingActivity({ Id: 'new', Kind: 'note', Value: 'new note', By: 'a', At: D });
     const m = {
       EntityType: 'sender',
       Indicator: 'i',
@@ -139,6 +168,7 @@ export function runStoreExtraTests(test: Test, store: () => Store, count: (table
     const deleted = await s.deleteOlderThan(D - DAY);
     expect(deleted).toEqual({ MessageTrace: 1, MessageEvents: 1, Watchlist: 1, Findings: 1, IntelMatches: 1 });
     for (const table of ['MessageTrace', 'MessageEvents', 'Watchlist', 'Findings', 'IntelMatches']) expect(await count(table)).toBe(1);
+    expect((await s.findingActivity()).map((e) => e.Value)).toEqual(['new note']);
   });
 
   test('detection hooks: a candidate campaign measured against its history', async () => {

@@ -10,6 +10,8 @@
  */
 import type {
   EventRow,
+  FindingActivityFilter,
+  FindingActivityRow,
   FindingListFilter,
   FindingRow,
   FindingStateChange,
@@ -163,9 +165,16 @@ export interface Store {
   setFindingState(change: FindingStateChange): Promise<StoredFindingRow | undefined>;
   /** The triage state changes of a finding, oldest first. */
   findingHistory(id: string): Promise<FindingStateChange[]>;
+  /** How many stored findings match `filter` (its limit and offset aside), per triage state. */
+  countFindingsByState(filter?: FindingListFilter): Promise<Record<string, number>>;
+  /** Append an assignment or a note to a finding's activity; false (nothing written) when the id is unknown. */
+  addFindingActivity(entry: FindingActivityRow): Promise<boolean>;
+  /** Assignments and notes (of the findings and kinds asked for, else all), oldest first. */
+  findingActivity(filter?: FindingActivityFilter): Promise<FindingActivityRow[]>;
   /**
    * Retention: delete the rows older than `cutoff` (ms) from every table with a time column (MessageTrace by
-   * Received, MessageEvents and Watchlist by Timestamp, Findings by To, IntelMatches by LastSeen); one
+   * Received, MessageEvents and Watchlist by Timestamp, Findings by To, IntelMatches by LastSeen; findings' state
+   * history and activity by their time); one
    * transaction where the engine has them. Returns the rows deleted per table.
    */
   deleteOlderThan(cutoff: number): Promise<Record<string, number>>;

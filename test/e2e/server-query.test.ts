@@ -389,7 +389,7 @@ describe('queries, exports and dashboards over the API', () => {
         severity: 'high',
         count: 42,
         state: 'open',
-        entities: { status: 'FilteredAsSpam' },
+        entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' },
       }),
     ]);
     const patched = await f.as(analyst, 'PATCH', '/api/findings/f1', { state: 'acknowledged' });

@@ -7,6 +7,7 @@ import { TopBar } from './components/top-bar';
 import { DashboardPage } from './pages/dashboard-page';
 import { DashboardsPage } from './pages/dashboards-page';
 import { dashboardPath, useDashboardList, type DashboardSummary } from './saved/saved-api';
+import { FindingPage } from './pages/finding-page';
 import { FindingsPage } from './pages/findings-page';
 import { MessagePage } from './pages/message-page';
 import { SettingsPage } from './pages/settings-page';
@@ -49,7 +50,7 @@ function Page({ path, me, dashboards }: { path: string; me: Me; dashboards: Dash
   const dashboard = builtInAt(path, dashboards);
   if (dashboard) return <DashboardPage id={dashboard} />;
   if (path === '/findings') return <FindingsPage />;
-  if (path.startsWith('/findings/')) return <FindingsPage focusId={decodeURIComponent(path.slice('/findings/'.length))} />;
+  if (path.startsWith('/findings/')) return <FindingPage id={decodeURIComponent(path.slice('/findings/'.length))} />;
   if (path === '/explorer') return canAnalyse(me) ? <ExplorerPage /> : <p>{strings.errors.forbidden}</p>;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/imports') return canAnalyse(me) ? <ImportsPage /> : <p>{strings.imports.analystsOnly}</p>;
@@ -124,7 +125,10 @@ export function App() {
                 key={to}
                 to={to}
                 label={label}
-                current={path === to || (to === '/dashboards' && path.startsWith('/dashboards/') && !boards.some(([b]) => b === path))}
+                current={
+                  path === to ||
+                  (to === '/dashboards' ? path.startsWith('/dashboards/') && !boards.some(([b]) => b === path) : path.startsWith(`${to}/`))
+                }
               />
             ))}
           </nav>

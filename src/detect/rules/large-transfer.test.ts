@@ -47,6 +47,8 @@ describe('large-transfer', () => {
       count: 40,
       entities: { sender: 'dev@contoso.com', recipient: 'me.home@gmail.com' },
     });
+    // Over the limit, the day is not judged against a baseline: the chart has no usual level.
+    expect((findings[0]!.details.series as { expected: number | null }[]).every((p) => p.expected === null)).toBe(true);
   });
 
   it("reports far above the sender's baseline to a stranger, but not the same volume to a partner", async () => {
@@ -57,5 +59,15 @@ describe('large-transfer', () => {
     ]);
     const findings = await runDetections({ store, config: testConfig(), rules: ['large-transfer'], now: START + 11 * DAY });
     expect(findings.map((f) => [f.entities.recipient, f.details.reason])).toEqual([['unknown@dropbox-share.example', 'baseline']]);
+    // The chart's series: bytes to non-partners per local day up to the transfer, each against the usual day.
+    const { series, seriesUnit, usualBytes } = findings[0]!.details as {
+      series: { day: string; observed: number; expected: number | null }[];
+      seriesUnit: string;
+      usualBytes: number;
+    };
+    expect(seriesUnit).toBe('bytes');
+    expect(series.map((p) => p.day)).toEqual(Array.from({ length: 9 }, (_, d) => new Date(START + d * DAY).toISOString()));
+    expect(series.map((p) => p.observed)).toEqual([...Array.from({ length: 8 }, () => 3 * MB), 3 * MB + 400 * MB]);
+    expect(series.every((p) => p.expected === usualBytes)).toBe(true);
   });
 });

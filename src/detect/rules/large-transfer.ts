@@ -6,7 +6,7 @@ import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { asMs, asNumber } from '../kql-values.js';
 import { defineRule } from '../rule.js';
 import { partnerDomains } from './partner-domains.js';
-import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
+import { dailySeries, firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
 import { factorJa } from '../describe-ja.js';
 
 const MiB = 1024 * 1024;
@@ -118,6 +118,9 @@ export const largeTransfer = defineRule({
             recipients: recipients.slice(0, 10).map((r) => ({ address: r.address, messages: r.n, bytes: r.bytes })),
             topRecipientIsPersonal: personal,
             summary: `${plural(x.rows, 'row')} to ${plural(recipients.length, 'recipient')}`,
+            // The chart of the finding: bytes to non-partners per local day, against the usual day it was judged by.
+            series: dailySeries(ctx, days, x.day, firstDay, (d) => d.bytesToStrangers, usual || null),
+            seriesUnit: 'bytes',
           },
           key: [sender, String(x.day)],
         });

@@ -48,6 +48,11 @@ describe('outbound-burst', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'high', count: 208, entities: { sender: 'user1@contoso.com', ip: '203.0.113.66' } });
     expect(findings[0]!.details.signals).toHaveLength(3);
+    // The chart's series: each local day from the first with data to the burst, the burst day last.
+    const series = findings[0]!.details.series as { day: string; observed: number; expected: number }[];
+    expect(series.map((p) => p.day)).toEqual(Array.from({ length: 10 }, (_, d) => new Date(START + d * DAY).toISOString()));
+    expect(series.map((p) => p.observed)).toEqual([8, 8, 8, 8, 8, 0, 0, 8, 8, 208]);
+    expect(new Set(series.map((p) => p.expected))).toEqual(new Set([(findings[0]!.details.usual as { rows: number }).rows]));
   });
 
   it('stays quiet on a busy but ordinary day to known domains in office hours', async () => {

@@ -6,7 +6,7 @@ import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { asList, asMs, asNumber } from '../kql-values.js';
 import { defineRule } from '../rule.js';
 import { partnerDomains } from './partner-domains.js';
-import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
+import { dailySeries, firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
 import { countJa, factorJa, listJa } from '../describe-ja.js';
 
 const params = z
@@ -128,6 +128,9 @@ export const outboundBurst = defineRule({
             sampleRecipientDomains: domains,
             subjects,
             toCountries: countries,
+            // The chart of the finding: the sender's external messages per local day before and on this one,
+            // against the usual busy day it was judged by.
+            series: dailySeries(ctx, days, x.day, firstDay, (d) => d.rows, usual.rows!),
           },
           key: [sender, String(x.day)],
         });

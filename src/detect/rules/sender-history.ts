@@ -62,3 +62,34 @@ export function quantile(values: readonly number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
+
+/** Days of a sender's history a finding's chart draws before its day. */
+const SERIES_DAYS = 14;
+
+/** One local day of a finding's chart: when it starts, its value, and the usual value the day was judged by. */
+export interface DayPoint {
+  day: string;
+  observed: number;
+  expected: number | null;
+}
+
+/**
+ * A sender's value per local day, up to 14 days before `day` (not before the data starts) and `day` itself, each
+ * with `usual` (null when the day was not judged against a baseline): the series of a finding's chart.
+ */
+export function dailySeries(
+  ctx: RuleContext,
+  days: ReadonlyMap<number, SenderDay>,
+  day: number,
+  firstDay: number,
+  pick: (d: SenderDay) => number,
+  usual: number | null,
+): DayPoint[] {
+  const out: DayPoint[] = [];
+  const expected = usual === null ? null : Math.round(usual * 10) / 10;
+  for (let d = Math.max(firstDay, day - SERIES_DAYS); d <= day; d++) {
+    const x = days.get(d);
+    out.push({ day: new Date(ctx.clock.dayStart(d)).toISOString(), observed: x ? pick(x) : 0, expected });
+  }
+  return out;
+}

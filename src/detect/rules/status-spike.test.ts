@@ -66,6 +66,16 @@ describe('status-spike', () => {
     expect(Date.parse(f.to)).toBeLessThan(spikeAt + 3 * HOUR);
     expect(f.details.factor).toBeGreaterThan(10);
     expect(f.query).toContain('Status == "FilteredAsSpam"');
+    // The chart's series: the day before the spike to six hours after, the raised hours far above their usual level.
+    const series = f.details.series as { hour: string; observed: number; expected: number | null }[];
+    const firstRaised = Math.floor(Date.parse(f.from) / HOUR) * HOUR;
+    expect(Date.parse(series[0]!.hour)).toBe(firstRaised - 24 * HOUR);
+    expect(series.map((p) => Date.parse(p.hour) - Date.parse(series[0]!.hour))).toEqual(series.map((_, i) => i * HOUR));
+    const raised = series.filter((p) => Date.parse(p.hour) >= firstRaised && Date.parse(p.hour) <= Date.parse(f.to));
+    expect(raised.length).toBeGreaterThanOrEqual(2);
+    for (const p of raised) expect(p.observed).toBeGreaterThan(5 * (p.expected ?? 0));
+    expect(raised.reduce((n, p) => n + p.observed, 0)).toBe(f.details.observed);
+    expect(series.filter((p) => p.expected !== null).length).toBe(series.length);
   });
 
   it('stays quiet on a one-hour blip and on the ordinary weekly rhythm', async () => {

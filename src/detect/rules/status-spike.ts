@@ -68,10 +68,10 @@ export const statusSpike = defineRule({
       const episodes = hourlyEpisodes(ctx, base, p);
       const kept = status === ANY ? episodes.filter((e) => !e.hours.some((h) => specificHours.has(h.hour))) : episodes;
       if (status !== ANY) for (const e of episodes) for (const h of e.hours) specificHours.add(h.hour);
-      for (const e of kept) out.push(await describe(ctx, status, e, 'hourly'));
+      for (const e of kept) out.push(await describe(ctx, status, e, 'hourly', base));
       const daily = dailyRises(ctx, base, p).filter((d) => !episodes.some((e) => e.day === d.day));
       for (const d of daily)
-        if (status !== ANY || !d.hours.some((h) => specificHours.has(h.hour))) out.push(await describe(ctx, status, d, 'daily'));
+        if (status !== ANY || !d.hours.some((h) => specificHours.has(h.hour))) out.push(await describe(ctx, status, d, 'daily', base));
     }
     return out;
   },
@@ -160,7 +160,13 @@ function dailyRises(ctx: RuleContext, base: Baseline, p: Params): Episode[] {
 }
 
 /** The finding for an episode: exact time span and the senders behind it, from the store. */
-async function describe(ctx: RuleContext, status: string, e: Episode, granularity: 'hourly' | 'daily'): Promise<FindingDraft> {
+async function describe(
+  ctx: RuleContext,
+  status: string,
+  e: Episode,
+  granularity: 'hourly' | 'daily',
+  base: Baseline,
+): Promise<FindingDraft> {
   const raisedHours = granularity === 'hourly' ? e.hours : e.hours.filter((h) => h.observed > h.expected);
   const spanFrom = Math.min(...raisedHours.map((h) => h.hour)) * HOUR_MS;
   const spanTo = (Math.max(...raisedHours.map((h) => h.hour)) + 1) * HOUR_MS - 1;
@@ -217,6 +223,7 @@ async function describe(ctx: RuleContext, status: string, e: Episode, granularit
         observed: h.observed,
         expected: Math.round(h.expected * 10) / 10,
       })),
+      series: seriesAround(ctx, base, raisedHours),
       topSenders: senders ?? [],
       topSenderDomains: domains ?? [],
       topRecipientDomains: recipientDomains ?? [],
@@ -229,4 +236,31 @@ async function describe(ctx: RuleContext, status: string, e: Episode, granularit
 interface Top {
   value: string;
   count: number;
+}
+
+/** Hours of context drawn before and after the raised hours. */
+const SERIES_BEFORE = 24;
+const SERIES_AFTER = 6;
+
+/**
+ * The hourly counts around an episode against their usual level (null where history is too short): the day before
+ * the first raised hour to a few hours after the last, within the detection window, for the finding's chart.
+ */
+function seriesAround(
+  ctx: RuleContext,
+  base: Baseline,
+  raisedHours: readonly HourPoint[],
+): { hour: string; observed: number; expected: number | null }[] {
+  const first = Math.max(base.firstHour, Math.min(...raisedHours.map((h) => h.hour)) - SERIES_BEFORE);
+  const last = Math.min(Math.floor(ctx.to / HOUR_MS), Math.max(...raisedHours.map((h) => h.hour)) + SERIES_AFTER);
+  const out: { hour: string; observed: number; expected: number | null }[] = [];
+  for (let h = first; h <= last; h++) {
+    const b = expectedAt(base, h);
+    out.push({
+      hour: new Date(h * HOUR_MS).toISOString(),
+      observed: base.series.get(h) ?? 0,
+      expected: b ? Math.round(b.expected * 10) / 10 : null,
+    });
+  }
+  return out;
 }

@@ -14,6 +14,8 @@ import {
   Watchlist,
   type ColumnType,
   type EventRow,
+  type FindingActivityFilter,
+  type FindingActivityRow,
   type FindingListFilter,
   type FindingRow,
   type FindingStateChange,
@@ -299,6 +301,18 @@ export class ClickHouseStore implements Store {
     return this.findings.history(id);
   }
 
+  countFindingsByState(filter?: FindingListFilter): Promise<Record<string, number>> {
+    return this.findings.countByState(filter);
+  }
+
+  addFindingActivity(entry: FindingActivityRow): Promise<boolean> {
+    return this.findings.addActivity(entry);
+  }
+
+  findingActivity(filter?: FindingActivityFilter): Promise<FindingActivityRow[]> {
+    return this.findings.activity(filter);
+  }
+
   /**
    * Sharded tables: a mutation (ALTER ... DELETE, on every shard) whose end is awaited by reading; small tables:
    * deletion marks. Counts are the rows older than the cutoff before the deletion.
@@ -329,12 +343,15 @@ export class ClickHouseStore implements Store {
         );
       }
     }
-    const history = `updated_at < ${at}`;
-    const marks = await this.db.select(`SELECT id, state, updated_by, updated_at FROM _finding_history FINAL WHERE ${history}`);
-    if (marks.data.length > 0) {
+    for (const [table, column] of [
+      ['_finding_history', 'updated_at'],
+      ['_finding_activity', 'created_at'],
+    ] as const) {
+      const old = `${column} < ${at}`;
+      if (Number((await this.db.select(`SELECT count() FROM ${table} WHERE ${old}`)).data[0]![0]) === 0) continue;
       const onCluster = this.placement.cluster ? ` ON CLUSTER ${q(this.placement.cluster)}` : '';
-      await this.db.command(`ALTER TABLE ${q(this.placement.database)}.\`_finding_history\`${onCluster} DELETE WHERE ${history}`);
-      await this.waitUntilEmpty(`SELECT count() FROM _finding_history WHERE ${history}`);
+      await this.db.command(`ALTER TABLE ${q(this.placement.database)}.${q(table)}${onCluster} DELETE WHERE ${old}`);
+      await this.waitUntilEmpty(`SELECT count() FROM ${table} WHERE ${old}`);
     }
     return deleted;
   }

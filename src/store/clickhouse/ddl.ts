@@ -69,6 +69,10 @@ export function createStatements(p: Placement): string[] {
   out.push(
     `CREATE TABLE IF NOT EXISTS ${db}.${q('_documents')}${onCluster(p)} (\`kind\` String, \`id\` String, \`owner\` String, \`shared\` UInt8, \`title\` String, \`body\` String, \`created_at\` Int64, \`updated_at\` Int64, \`_version\` UInt64, \`_deleted\` UInt8) ENGINE = ${engine(p, '_documents', false)} ORDER BY (\`kind\`, \`id\`)`,
   );
+  // Assignments and notes; `seq` (the store's version clock) keeps the order of entries written at the same time.
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${q('_finding_activity')}${onCluster(p)} (\`id\` String, \`kind\` String, \`value\` String, \`actor\` String, \`created_at\` Int64, \`seq\` UInt64, \`_version\` UInt64) ENGINE = ${engine(p, '_finding_activity', false)} ORDER BY (\`id\`, \`created_at\`, \`seq\`)`,
+  );
   return out;
 }
 

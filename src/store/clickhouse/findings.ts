@@ -5,6 +5,9 @@
 import {
   Findings,
   SEVERITIES,
+  type FindingActivityFilter,
+  type FindingActivityKind,
+  type FindingActivityRow,
   type FindingListFilter,
   type FindingRow,
   type FindingStateChange,
@@ -44,17 +47,56 @@ export class ClickHouseFindings {
   }
 
   async list(filter: FindingListFilter = {}): Promise<StoredFindingRow[]> {
-    const where: string[] = [];
-    const us = (ms: number) => this.lit(Math.round(ms) * 1000, 'long');
-    const inList = (vs: readonly string[]) => (vs.length === 0 ? '(NULL)' : `(${vs.map((v) => this.lit(v)).join(', ')})`);
-    if (filter.endsFrom !== undefined) where.push(`\`To\` >= ${us(filter.endsFrom)}`);
-    if (filter.startsTo !== undefined) where.push(`\`From\` <= ${us(filter.startsTo)}`);
-    if (filter.rules !== undefined) where.push(`Rule IN ${inList(filter.rules)}`);
-    if (filter.states !== undefined) where.push(`State IN ${inList(filter.states)}`);
-    if (filter.severities !== undefined) where.push(`Severity IN ${inList(filter.severities)}`);
     const limit = Math.max(0, Math.floor(filter.limit ?? 1000));
     const offset = Math.max(0, Math.floor(filter.offset ?? 0));
-    return this.read(where.length ? where.join(' AND ') : '1', `ORDER BY \`From\` DESC, ${RANK} DESC, Id LIMIT ${offset}, ${limit}`);
+    return this.read(this.where(filter), `ORDER BY \`From\` DESC, ${RANK} DESC, Id LIMIT ${offset}, ${limit}`);
+  }
+
+  async countByState(filter: FindingListFilter = {}): Promise<Record<string, number>> {
+    const r = await this.db.select(`SELECT State, count() FROM ${LIVE} WHERE ${this.where(filter)} GROUP BY State`);
+    return Object.fromEntries(r.data.map(([state, n]) => [String(state), Number(n)]));
+  }
+
+  async addActivity(entry: FindingActivityRow): Promise<boolean> {
+    if (!(await this.get(entry.Id))) return false;
+    const v = this.version();
+    await this.db.insert('_finding_activity', [
+      { id: entry.Id, kind: entry.Kind, value: entry.Value, actor: entry.By, created_at: Math.round(entry.At) * 1000, seq: v, _version: v },
+    ]);
+    return true;
+  }
+
+  async activity(filter: FindingActivityFilter = {}): Promise<FindingActivityRow[]> {
+    const where: string[] = [];
+    if (filter.ids !== undefined) where.push(`id IN ${this.inList(filter.ids)}`);
+    if (filter.kinds !== undefined) where.push(`kind IN ${this.inList(filter.kinds)}`);
+    const r = await this.db.select(
+      `SELECT id, kind, value, actor, created_at FROM _finding_activity FINAL WHERE ${where.length ? where.join(' AND ') : '1'} ORDER BY created_at, seq`,
+    );
+    return r.data.map(([id, kind, value, by, at]) => ({
+      Id: String(id),
+      Kind: String(kind) as FindingActivityKind,
+      Value: String(value),
+      By: String(by),
+      At: Math.round(Number(at) / 1000),
+    }));
+  }
+
+  /** The WHERE condition of a listing filter. */
+  private where(filter: FindingListFilter): string {
+    const where: string[] = [];
+    const us = (ms: number) => this.lit(Math.round(ms) * 1000, 'long');
+    if (filter.endsFrom !== undefined) where.push(`\`To\` >= ${us(filter.endsFrom)}`);
+    if (filter.startsTo !== undefined) where.push(`\`From\` <= ${us(filter.startsTo)}`);
+    if (filter.rules !== undefined) where.push(`Rule IN ${this.inList(filter.rules)}`);
+    if (filter.states !== undefined) where.push(`State IN ${this.inList(filter.states)}`);
+    if (filter.severities !== undefined) where.push(`Severity IN ${this.inList(filter.severities)}`);
+    if (filter.ids !== undefined) where.push(`Id IN ${this.inList(filter.ids)}`);
+    return where.length ? where.join(' AND ') : '1';
+  }
+
+  private inList(vs: readonly string[]): string {
+    return vs.length === 0 ? '(NULL)' : `(${vs.map((v) => this.lit(v)).join(', ')})`;
   }
 
   async get(id: string): Promise<StoredFindingRow | undefined> {

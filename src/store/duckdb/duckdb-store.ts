@@ -7,6 +7,8 @@ import {
   MessageTrace,
   Watchlist,
   type EventRow,
+  type FindingActivityFilter,
+  type FindingActivityRow,
   type FindingListFilter,
   type FindingRow,
   type FindingStateChange,
@@ -39,6 +41,7 @@ import { quoteIdent } from './ddl.js';
 import { duckdbDetectQueries } from './detect-queries.js';
 import { duckdbDocuments } from './documents-sql.js';
 import { distinctValues, entityValueStats } from './entity-sql.js';
+import * as activity from './finding-activity-sql.js';
 import * as findings from './findings-sql.js';
 import {
   CHECK_RAW_SQL,
@@ -356,6 +359,18 @@ export class DuckDbStore implements Store {
     return findings.findingHistory(this.read, id);
   }
 
+  countFindingsByState(filter?: FindingListFilter): Promise<Record<string, number>> {
+    return findings.countFindingsByState(this.read, filter);
+  }
+
+  addFindingActivity(entry: FindingActivityRow): Promise<boolean> {
+    return activity.addFindingActivity(this.read, this.writeAll, entry);
+  }
+
+  findingActivity(filter?: FindingActivityFilter): Promise<FindingActivityRow[]> {
+    return activity.findingActivity(this.read, filter);
+  }
+
   async deleteOlderThan(cutoff: number): Promise<Record<string, number>> {
     const at = new Date(cutoff).toISOString();
     return this.writeLock.run(() =>
@@ -366,6 +381,7 @@ export class DuckDbStore implements Store {
           deleted[table] = r.rowsChanged;
         }
         await c.run('DELETE FROM _finding_history WHERE updated_at < CAST($1 AS TIMESTAMP)', [at]);
+        await c.run('DELETE FROM _finding_activity WHERE created_at < CAST($1 AS TIMESTAMP)', [at]);
         return deleted;
       }),
     );

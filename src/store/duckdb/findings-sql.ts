@@ -64,16 +64,30 @@ export async function saveFindings(read: Read, write: Write, rows: readonly Find
 /** Stored findings matching a filter, newest first, then most severe, then by id. */
 export async function listFindings(read: Read, filter: FindingListFilter = {}): Promise<StoredFindingRow[]> {
   const p = new Params();
+  const where = whereOf(p, filter);
+  const limit = Math.max(0, Math.floor(filter.limit ?? 1000));
+  const offset = Math.max(0, Math.floor(filter.offset ?? 0));
+  const text = `${SELECT}${where} ORDER BY "From" DESC, ${RANK} DESC, "Id" LIMIT ${limit} OFFSET ${offset}`;
+  return (await read(text, p.values)).rows.map(fromRow);
+}
+
+/** How many findings match a filter (limit and offset aside), per state. */
+export async function countFindingsByState(read: Read, filter: FindingListFilter = {}): Promise<Record<string, number>> {
+  const p = new Params();
+  const r = await read(`SELECT "State", count(*) FROM "Findings"${whereOf(p, filter)} GROUP BY "State"`, p.values);
+  return Object.fromEntries(r.rows.map(([state, n]) => [String(state), Number(n)]));
+}
+
+/** ` WHERE ...` of a listing filter ('' when it has no condition). */
+function whereOf(p: Params, filter: FindingListFilter): string {
   const where: string[] = [];
   if (filter.endsFrom !== undefined) where.push(`"To" >= ${p.time(filter.endsFrom)}`);
   if (filter.startsTo !== undefined) where.push(`"From" <= ${p.time(filter.startsTo)}`);
   if (filter.rules !== undefined) where.push(`"Rule" IN ${p.list(filter.rules)}`);
   if (filter.states !== undefined) where.push(`"State" IN ${p.list(filter.states)}`);
   if (filter.severities !== undefined) where.push(`"Severity" IN ${p.list(filter.severities)}`);
-  const limit = Math.max(0, Math.floor(filter.limit ?? 1000));
-  const offset = Math.max(0, Math.floor(filter.offset ?? 0));
-  const text = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY "From" DESC, ${RANK} DESC, "Id" LIMIT ${limit} OFFSET ${offset}`;
-  return (await read(text, p.values)).rows.map(fromRow);
+  if (filter.ids !== undefined) where.push(`"Id" IN ${p.list(filter.ids)}`);
+  return where.length ? ` WHERE ${where.join(' AND ')}` : '';
 }
 
 /** One stored finding. */

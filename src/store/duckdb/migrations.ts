@@ -3,6 +3,7 @@ import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchl
 import { createTableSql } from './ddl.js';
 import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { DOCUMENTS_DDL } from './documents-sql.js';
+import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
 export interface Migration {
@@ -44,5 +45,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     description: 'saved searches and dashboards made in the app',
     statements: [DOCUMENTS_DDL],
+  },
+  {
+    version: 6,
+    description: "findings' activity: assignments and notes",
+    statements: [FINDING_ACTIVITY_DDL],
   },
 ];
