@@ -11,3 +11,5 @@ export { normalizeTraceId, isNormalTraceId } from './trace-id.js';
 export { SEVERITIES, FINDING_STATES } from './findings.js';
 export type { Severity, FindingState, FindingRow, StoredFindingRow, FindingStateChange, FindingListFilter } from './findings.js';
 export { parseTime, formatTime } from './time.js';
+export { AGGREGATE_GRAIN_MS, AGGREGATE_MEASURES, TRACE_AGGREGATES } from './aggregates.js';
+export type { TraceAggregateDef } from './aggregates.js';

@@ -21,6 +21,8 @@ export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: strin
     dialect: store.dialect,
     now: options.now ?? Date.now(),
     ...(options.timeRange ? { timeRange: options.timeRange } : {}),
+    // Every store keeps the summary tables of MessageTrace exact at each write (see src/schema/aggregates.ts).
+    aggregates: true,
   });
   const { signal, limit, maxBytes } = options;
   const result = await store.query(compiled.sql, compiled.params, { signal, limit, maxBytes });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runAggregateTests } from '../aggregates.case.js';
 import { runStoreTests, traceRow } from '../store.case.js';
 import { openDuckDbStore } from './duckdb-store.js';
 import { MIGRATIONS } from './migrations.js';
@@ -12,6 +13,7 @@ let n = 0;
 
 runStoreTests('duckdb file', () => openDuckDbStore(join(dir, `s${n++}.duckdb`)));
 runStoreTests('duckdb memory', () => openDuckDbStore(':memory:'));
+runAggregateTests('duckdb file', () => openDuckDbStore(join(dir, `s${n++}.duckdb`)));
 
 describe('DuckDB store files', () => {
   it('keeps data across reopen and migrates once', async () => {

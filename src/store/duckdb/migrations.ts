@@ -1,5 +1,6 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
-import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
+import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, TRACE_AGGREGATES, Watchlist } from '../../schema/index.js';
+import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { createTableSql } from './ddl.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
@@ -32,5 +33,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: 'the triage history of findings',
     statements: [FINDING_HISTORY_DDL],
+  },
+  {
+    version: 4,
+    description: 'summary tables of MessageTrace per hour, counted from the rows already stored',
+    statements: [...TRACE_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql()],
   },
 ];
