@@ -16,7 +16,7 @@ const T0 = Date.UTC(2026, 10, 2, 9, 0);
 
 /** A varied batch: several hours, statuses, directions and domains. */
 function batch(prefix: string, n: number, start = T0): TraceRow[] {
-  const statuses = ['Delivered', 'Pending', 'Failed', 'FilteredAsSpam', 'Quarantined'];
+  const statuses: TraceRow['Status'][] = ['Delivered', 'Pending', 'Failed', 'FilteredAsSpam', 'Quarantined'];
   return Array.from({ length: n }, (_, i) => {
     const out = i % 3 === 0;
     const sender = out ? 'contoso.com' : ['fabrikam.com', 'adatum.com', 'example.net'][i % 3]!;
@@ -97,7 +97,10 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         await expectExact('a batch of many files');
       }
       if (store.upsertTraceJsonLines) {
-        const records = [...batch('j', 30, T0 + 2 * H), { ...first[11]!, Status: 'Delivered', Received: first[11]!.Received + H }];
+        const records: TraceRow[] = [
+          ...batch('j', 30, T0 + 2 * H),
+          { ...first[11]!, Status: 'Delivered' as const, Received: first[11]!.Received + H },
+        ];
         const path = join(dir, `${name.replace(/\W/g, '-')}.json`);
         const line = (r: TraceRow) =>
           JSON.stringify({
@@ -122,6 +125,7 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       await expectExact('retention through the middle of an hour');
       await store.deleteOlderThan(T0 + 3 * H);
       await expectExact('retention on the hour');
+      expect(await store.checkIntegrity()).toEqual([]);
     });
 
     it('answer panel queries exactly as the rows do, over ranges on and off the hour', async () => {

@@ -1,7 +1,9 @@
 /** Keeping the summary tables exact inside a write transaction of the DuckDB store (see aggregates-sql.ts). */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AGGREGATE_GRAIN_MS } from '../../schema/index.js';
+import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES } from '../../schema/index.js';
+import type { QueryResult } from '../store.js';
 import {
+  aggregateDriftSql,
   dropHoursBeforeSql,
   NEW_TOUCHED_SQL,
   recountTouchedSql,
@@ -32,4 +34,17 @@ export async function recountHours(c: DuckDBConnection, stage: string | undefine
 export async function trimAggregates(c: DuckDBConnection, cutoffMs: number): Promise<void> {
   for (const sql of dropHoursBeforeSql(cutoffMs)) await c.run(sql);
   if (cutoffMs % AGGREGATE_GRAIN_MS !== 0) await recountHours(c, undefined, [cutoffMs]);
+}
+
+/** Summary tables that differ from a recount of the rows (each named with how many of its rows differ). */
+export async function aggregateProblems(query: (sql: string) => Promise<QueryResult>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const def of TRACE_AGGREGATES) {
+    const n = Number((await query(aggregateDriftSql(def)).catch(() => undefined))?.rows[0]?.[0] ?? 0);
+    if (n > 0)
+      problems.push(
+        `${def.name} differs from a recount of MessageTrace in ${n} rows (mailsift rebuilds it at the next write of those hours)`,
+      );
+  }
+  return problems;
 }
