@@ -16,6 +16,15 @@ runStoreTests('duckdb memory', () => openDuckDbStore(':memory:'));
 runAggregateTests('duckdb file', () => openDuckDbStore(join(dir, `s${n++}.duckdb`)));
 
 describe('DuckDB store files', () => {
+  it('keeps the summary tables exact after rows written by SQL inside the engine', async () => {
+    const s = await openDuckDbStore(':memory:');
+    await s.runSql(
+      `INSERT INTO "MessageTrace" ("Received", "RecipientAddress", "Status", "MessageTraceId", "Size") SELECT TIMESTAMP '2026-11-01' + to_seconds(i * 97), 'b@contoso.com', 'Delivered', 'id' || i, i FROM range(2000) t(i)`,
+    );
+    expect(await s.checkIntegrity()).toEqual([]);
+    await s.close();
+  });
+
   it('keeps data across reopen and migrates once', async () => {
     const path = join(dir, 'reopen.duckdb');
     const a = await openDuckDbStore(path);
