@@ -100,10 +100,16 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
   const union = parseQuery(sourceText(def, a, b, edgeA, edgeB)).body;
   const body: PipelineNode = { ...query.body, source: union.source, operators: [...union.operators, ...m.wheres, m.summarize, ...m.rest] };
   const dialect = getDialect(options.dialect);
-  const planned = compileQuery({ ...query, body }, text, {
-    ...options,
-    sources: { [SUMMARY]: { sql: dialect.aggregateSource(def), columns: summaryColumns(def) } },
-  });
+  let planned: CompiledQuery;
+  try {
+    planned = compileQuery({ ...query, body }, text, {
+      ...options,
+      sources: { [SUMMARY]: { sql: dialect.aggregateSource(def), columns: summaryColumns(def) } },
+    });
+  } catch {
+    // The raw query compiled, so the rows can always answer it.
+    return rows('the summary form of it does not compile');
+  }
   const same =
     planned.columns.length === raw.columns.length &&
     planned.columns.every((c, i) => c.name === raw.columns[i]!.name && c.type === raw.columns[i]!.type);
