@@ -2,6 +2,7 @@
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, TRACE_AGGREGATES, Watchlist } from '../../schema/index.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { createTableSql } from './ddl.js';
+import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
 export interface Migration {
@@ -36,6 +37,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    description: 'alert rules and destinations made in the web app',
+    statements: [ALERT_DEFINITIONS_DDL],
+  },
+  {
+    version: 5,
     description: 'summary tables of MessageTrace per hour, counted from the rows already stored',
     statements: [...TRACE_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql()],
   },
