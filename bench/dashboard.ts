@@ -1,6 +1,7 @@
 /**
  * Dashboard benchmark on the ~10M-row demo store (bench/demo-store.ts):
- *  1. every Overview panel through the API as the app asks for it (compile + run + JSON), median of 5;
+ *  1. every Overview panel through the API as the app asks for it (compile + run + JSON), median of 5, answered
+ *     from the rows (MAILSIFT_AGGREGATES=off) and from the summary tables, interleaved;
  *  2. the Overview page in Chromium against the real server: cold (first visit) and warm (a sender clicked
  *     in the pivot), until every panel has finished loading, median of 5; warm is also timed inside the
  *     page, from the click event to the last panel's change;
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
+import { TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
@@ -45,7 +47,9 @@ const login = await fetch(`${server.url}/api/auth/login`, {
 });
 const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
 const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
-const overview = JSON.parse(readFileSync('dashboards/overview.json', 'utf8')) as { panels: { id: string; title: string }[] };
+const overview = JSON.parse(readFileSync('dashboards/overview.json', 'utf8')) as {
+  panels: { id: string; title: string | { en: string } }[];
+};
 // A busy sender, as a click in the pivot would pick, for the filtered column.
 const busy = await store.query(
   `SELECT "SenderAddress" FROM "MessageTrace" WHERE "Received" >= epoch_ms(${to - 7 * 86_400_000}) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`,
@@ -54,38 +58,62 @@ const apiRanges = [
   ...RANGES,
   { name: 'last 7 days, one sender', from: to - 7 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } },
 ];
+// The same server answers from the summary tables or, with MAILSIFT_AGGREGATES=off (read at each query), from
+// the rows: both measured in this run, interleaved.
+const readRows = (off: boolean) => {
+  if (off) process.env.MAILSIFT_AGGREGATES = 'off';
+  else delete process.env.MAILSIFT_AGGREGATES;
+};
+for (const def of TRACE_AGGREGATES) {
+  const n = await store.query(`SELECT count(*) FROM "${def.name}"`);
+  console.log(`${def.name}: ${Number(n.rows[0]![0]).toLocaleString('en-US')} rows`);
+}
 const panelRows: (string | number)[][] = [];
+const sums = apiRanges.flatMap(() => [0, 0]);
 for (const p of overview.panels) {
-  const row: (string | number)[] = [p.title];
-  for (const range of apiRanges) {
-    const times: number[] = [];
-    for (let i = 0; i < runs + 1; i++) {
-      const t0 = performance.now();
-      const r = await fetch(`${server.url}/api/dashboards/overview/panels/${p.id}/run`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
-        body: JSON.stringify({
-          from: new Date(range.from).toISOString(),
-          to: new Date(to).toISOString(),
-          filters: range.filters ?? {},
-          tzOffsetMinutes: 540,
-        }),
-      });
-      if (!r.ok) throw new Error(`panel ${p.id}: HTTP ${r.status} ${await r.text()}`);
-      await r.json();
-      if (i > 0) times.push(performance.now() - t0);
+  const row: (string | number)[] = [typeof p.title === 'string' ? p.title : p.title.en];
+  for (const [ri, range] of apiRanges.entries()) {
+    for (const off of [true, false]) {
+      readRows(off);
+      const times: number[] = [];
+      for (let i = 0; i < runs + 1; i++) {
+        const t0 = performance.now();
+        const r = await fetch(`${server.url}/api/dashboards/overview/panels/${p.id}/run`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
+          body: JSON.stringify({
+            from: new Date(range.from).toISOString(),
+            to: new Date(to).toISOString(),
+            filters: range.filters ?? {},
+            tzOffsetMinutes: 540,
+          }),
+        });
+        if (!r.ok) throw new Error(`panel ${p.id}: HTTP ${r.status} ${await r.text()}`);
+        await r.json();
+        if (i > 0) times.push(performance.now() - t0);
+      }
+      row.push(`${Math.round(median(times))} ms`);
+      sums[ri * 2 + (off ? 0 : 1)]! += median(times);
     }
-    row.push(`${Math.round(median(times))} ms`);
   }
   panelRows.push(row);
 }
-console.log('Overview panels through the API, one at a time (median; the first run of each is discarded):\n');
-console.log(table(['panel', ...apiRanges.map((r) => r.name)], panelRows));
+readRows(false);
+panelRows.push(['**all panels**', ...sums.map((t) => `${Math.round(t)} ms`)]);
+console.log('\nOverview panels through the API, one at a time (median; the first run of each is discarded):\n');
+console.log(table(['panel', ...apiRanges.flatMap((r) => [`${r.name}, rows`, `${r.name}, summaries`])], panelRows));
 
 // 2. The page in a browser.
 if (HAS_CHROMIUM) {
   const rows: string[][] = [];
-  for (const range of RANGES) {
+  for (const [range, off] of RANGES.flatMap(
+    (r) =>
+      [
+        [r, true],
+        [r, false],
+      ] as const,
+  )) {
+    readRows(off);
     const cold: number[] = [];
     const warm: number[] = [];
     const warmInPage: number[] = [];
@@ -139,8 +167,14 @@ if (HAS_CHROMIUM) {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
-    rows.push([range.name, `${Math.round(median(cold))} ms`, `${Math.round(median(warm))} ms`, `${Math.round(median(warmInPage))} ms`]);
+    rows.push([
+      `${range.name}, ${off ? 'rows' : 'summaries'}`,
+      `${Math.round(median(cold))} ms`,
+      `${Math.round(median(warm))} ms`,
+      `${Math.round(median(warmInPage))} ms`,
+    ]);
   }
+  readRows(false);
   console.log('\nOverview in Chromium until every panel has loaded (median):\n');
   console.log(
     table(

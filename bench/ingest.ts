@@ -2,7 +2,8 @@
  * Ingest benchmark: PowerShell NDJSON (Get-MessageTraceV2 | ConvertTo-Json -Compress) end to end through the
  * `mailsift ingest` command into a fresh DuckDB store, then the same file again (all duplicates), against
  * DuckDB's own read_json of the same file into a fresh database file, measured in the same run.
- *   npx tsx bench/ingest.ts --rows 1000000 --runs 3
+ *   npx tsx bench/ingest.ts --rows 1000000 --runs 3 [--baseline OTHER/bin/mailsift.js]
+ * `--baseline` also times another build's command (e.g. one without the summary tables) on the same file.
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,6 +36,8 @@ async function referenceReadJson(db: string): Promise<number> {
 }
 
 const cli = resolve('bin/mailsift.js');
+const baselineCli = arg('baseline', '');
+const baseline: number[] = [];
 const ref: number[] = [];
 const fresh: number[] = [];
 const again: number[] = [];
@@ -57,6 +60,11 @@ for (let i = 0; i < runs; i++) {
   if (report2.totals.duplicates !== rows) throw new Error(`expected ${rows} duplicates, got ${report2.totals.duplicates}`);
   again.push(second.ms);
   rssAgain.push(second.peakRss);
+  if (baselineCli) {
+    const other = await runMeasured('node', [baselineCli, '--store', `duckdb:${join(dir, 'baseline.duckdb')}`, 'ingest', file, '--json']);
+    if (other.code !== 0) throw new Error(`baseline ingest failed with ${other.code}`);
+    baseline.push(other.ms);
+  }
   rmSync(dir, { recursive: true, force: true });
   process.stderr.write(
     `run ${i + 1}: read_json ${ref.at(-1)!.toFixed(0)} ms, ingest ${first.ms.toFixed(0)} ms, re-ingest ${second.ms.toFixed(0)} ms\n`,
@@ -78,6 +86,17 @@ console.log(
         `${(median(fresh) / median(ref)).toFixed(2)}x`,
         mib(median(rss)),
       ],
+      ...(baselineCli
+        ? [
+            [
+              `${baselineCli}, fresh store (baseline)`,
+              `${(median(baseline) / 1000).toFixed(2)} s`,
+              perSec(median(baseline)),
+              `${(median(baseline) / median(ref)).toFixed(2)}x`,
+              '-',
+            ],
+          ]
+        : []),
       [
         'mailsift ingest again (all duplicates)',
         `${(median(again) / 1000).toFixed(2)} s`,

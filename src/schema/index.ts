@@ -22,3 +22,5 @@ export type {
   FindingActivityFilter,
 } from './findings.js';
 export { parseTime, formatTime } from './time.js';
+export { AGGREGATE_GRAIN_MS, AGGREGATE_MEASURES, TRACE_AGGREGATES } from './aggregates.js';
+export type { TraceAggregateDef } from './aggregates.js';

@@ -8,6 +8,8 @@ export interface RunKqlOptions extends QueryOptions {
   now?: number;
   /** Restricts every table to [from, to) on its time column. */
   timeRange?: { from?: number; to?: number };
+  /** Answer from the summary tables where they give the same answer (default: on, unless MAILSIFT_AGGREGATES=off). */
+  aggregates?: boolean;
 }
 
 /** A KQL result: the rows, with the column types the compiler knows (dynamic, timespan) over the engine's, and the render hint. */
@@ -21,6 +23,9 @@ export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: strin
     dialect: store.dialect,
     now: options.now ?? Date.now(),
     ...(options.timeRange ? { timeRange: options.timeRange } : {}),
+    // Every store keeps the summary tables of MessageTrace exact at each write (see src/schema/aggregates.ts).
+    // MAILSIFT_AGGREGATES=off reads the rows for every query (to compare, or to rule the summaries out).
+    aggregates: options.aggregates ?? process.env.MAILSIFT_AGGREGATES !== 'off',
   });
   const { signal, limit, maxBytes } = options;
   const result = await store.query(compiled.sql, compiled.params, { signal, limit, maxBytes });

@@ -26,7 +26,7 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
     .option('--format <f>', `output: ${FORMATS.join('|')}`, 'table')
     .option('--from <time>', 'only rows at or after this time (ISO, or 7d/12h back from now)')
     .option('--to <time>', 'only rows before this time')
-    .option('--explain', 'print the SQL the query compiles to instead of running it')
+    .option('--explain', 'print what the query is answered from (a summary table or the rows) and its SQL, instead of running it')
     .action((kql: string, opts: QueryOptions, cmd: Command) =>
       run(async () => {
         if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
@@ -44,13 +44,14 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
         ]);
         let compiled;
         try {
-          compiled = compileKql(kql, { dialect: parseStoreUrl(ctx.config.store).engine, now, timeRange });
+          compiled = compileKql(kql, { dialect: parseStoreUrl(ctx.config.store).engine, now, timeRange, aggregates: true });
         } catch (error) {
           if (error instanceof KqlError) throw new UsageError(error.message);
           throw error;
         }
         if (opts.explain) {
-          io().stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
+          const plan = compiled.plan?.source === 'rows' ? `the rows (no summary table: ${compiled.plan.reason})` : compiled.plan?.reason;
+          io().stdout.write(`-- answered from: ${plan}\n${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
           return EXIT.ok;
         }
         try {

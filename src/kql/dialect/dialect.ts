@@ -1,5 +1,5 @@
 /** The hooks a SQL dialect gives the KQL compiler; dialects differ only here. Arguments named `x` are SQL fragments. */
-import type { ColumnType } from '../../schema/index.js';
+import type { ColumnType, TraceAggregateDef } from '../../schema/index.js';
 import type { AggregateFunctions } from './aggregate-functions.js';
 import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
@@ -120,6 +120,8 @@ export interface Dialect {
   literal(value: unknown, type: ColumnType): string;
   /** The FROM item that reads the KQL table `name` (an engine may read a deduplicated view of it). */
   tableSource(name: string): string;
+  /** A SELECT of a MessageTrace summary table: Received (the hour), its dimensions, __Rows and __Bytes, one row per group. */
+  aggregateSource(def: TraceAggregateDef): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
   outputValue(x: string, type: ColumnType): string | undefined;
   readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CLICKHOUSE, startClickHouseCluster, type ClickHouseCluster } from '../../../test/support/clickhouse-cluster.js';
 import { openStore, type Store } from '../index.js';
 import { runKql } from '../run-kql.js';
+import { runAggregateTests } from '../aggregates.case.js';
 import { runStoreTests, traceRow } from '../store.case.js';
 
 let cluster: ClickHouseCluster;
@@ -18,6 +19,8 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
   });
   runStoreTests('clickhouse server', () => openStore(cluster.url(`single_${n++}`, { single: true })));
   runStoreTests('clickhouse cluster', () => openStore(cluster.url(`sharded_${n++}`)));
+  runAggregateTests('clickhouse server', () => openStore(cluster.url(`agg_single_${n++}`, { single: true })));
+  runAggregateTests('clickhouse cluster', () => openStore(cluster.url(`agg_sharded_${n++}`)));
 
   for (const mode of ['server', 'cluster'] as const) {
     describe(`read through KQL (${mode})`, () => {

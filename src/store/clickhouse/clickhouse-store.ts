@@ -45,6 +45,14 @@ import type {
   TimeWindow,
   UpsertCounts,
 } from '../store.js';
+import {
+  aggregateTableStatements,
+  backfillAggregates,
+  missingAggregates,
+  trimAggregates,
+  writeAggregateChanges,
+  type TraceChange,
+} from './aggregates.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { clickhouseDocuments } from './documents.js';
@@ -73,12 +81,16 @@ const LOOKUP_SLACK_US = 7 * 86_400_000_000;
 /** Open (creating the database and tables if needed) a ClickHouse store. */
 export async function openClickHouseStore(url: URL, placement: Placement, location: string): Promise<ClickHouseStore> {
   const admin = new Connection({ url });
+  let missing;
   try {
-    for (const sql of createStatements(placement)) await admin.command(sql);
+    missing = await missingAggregates(admin, placement);
+    for (const sql of [...createStatements(placement), ...aggregateTableStatements(placement)]) await admin.command(sql);
   } finally {
     await admin.close();
   }
-  return new ClickHouseStore(new Connection({ url, database: placement.database }), placement, location);
+  const db = new Connection({ url, database: placement.database });
+  await backfillAggregates(db, placement, missing);
+  return new ClickHouseStore(db, placement, location);
 }
 
 /** Store implementation on ClickHouse. */
@@ -117,11 +129,13 @@ export class ClickHouseStore implements Store {
     let updated = 0;
     let duplicates = 0;
     const out: Record<string, unknown>[] = [];
+    const changes: TraceChange[] = [];
     for (const row of unique) {
       const seen = stored.get(traceKey(row));
       if (!seen) {
         ingested++;
         out.push(encodeRow(MessageTrace, row, { _version: this.nextVersion() }));
+        changes.push({ row, sign: 1 });
         continue;
       }
       const merged = mergeTrace(seen.row, row);
@@ -129,10 +143,12 @@ export class ClickHouseStore implements Store {
       else {
         updated++;
         out.push(encodeRow(MessageTrace, merged, { _version: this.nextVersion(seen.version + 1) }));
+        changes.push({ row: seen.row, sign: -1 }, { row: merged, sign: 1 });
       }
     }
     for (let i = 0; i < out.length; i += INSERT_CHUNK)
       await this.db.insert(writeTable(this.placement, 'MessageTrace'), out.slice(i, i + INSERT_CHUNK));
+    await writeAggregateChanges(this.db, changes);
     return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
   }
 
@@ -320,6 +336,7 @@ export class ClickHouseStore implements Store {
   async deleteOlderThan(cutoff: number): Promise<Record<string, number>> {
     const at = lit(Math.round(cutoff) * 1000, 'long');
     const deleted: Record<string, number> = {};
+    await trimAggregates(this.db, this.placement, cutoff);
     for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
       const old = `${q(column)} < ${at}`;
       const live = `${source(table)} WHERE ${old}`;

@@ -4,6 +4,7 @@
  * problem here (the DuckDB store checks for them).
  */
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
+import { aggregateProblems } from './aggregates.js';
 import { firstLine, type Connection } from './connection.js';
 import { q } from './ddl.js';
 
@@ -26,5 +27,6 @@ export async function checkIntegrity(db: Connection): Promise<string[]> {
     problems.push(
       `replica ${String(replica)} of ${String(table)} is ${Number(expired) ? 'without its ZooKeeper session' : Number(readonly) ? 'read-only' : 'unhealthy'}`,
     );
+  problems.push(...(await aggregateProblems(db)));
   return problems;
 }

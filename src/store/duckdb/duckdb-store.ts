@@ -52,6 +52,8 @@ import {
   enrichedStageSql,
   readJsonLinesSql,
 } from './json-lines-sql.js';
+import { recountHours, RETURNING_RECEIVED, trimAggregates } from './aggregates.js';
+import { rebuildAggregatesSql } from './aggregates-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
@@ -147,8 +149,15 @@ export class DuckDbStore implements Store {
       try {
         return await this.transaction(async (c) => {
           await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
-          const updated = (await c.run(updateTracesSql(TRACE_STAGE))).rowsChanged;
+          const changed = (await c.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS();
+          const updated = changed.length;
           const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+          if (updated + ingested > 0)
+            await recountHours(
+              c,
+              TRACE_STAGE,
+              changed.map((r) => Number(r[0])),
+            );
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
           const duplicates = unique.length - updated - ingested;
           return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
@@ -164,18 +173,23 @@ export class DuckDbStore implements Store {
     if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0, outcomes };
     const { unique, updatedInBatch, duplicatesInBatch, first } = collapseBatch(rows, outcomes);
     const keyOf = (id: unknown, rcpt: unknown) => `${String(id)}\u0000${String(rcpt)}`;
-    const returning = ' RETURNING "MessageTraceId", "RecipientAddress"';
+    const returning = ` RETURNING "MessageTraceId", "RecipientAddress", ${RETURNING_RECEIVED}`;
     return this.writeLock.run(async () => {
       const file = await this.staging.write(unique);
       try {
         return await this.transaction(async (c) => {
           await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
-          const updated = new Set(
-            (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
-          );
+          const changed = (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS();
+          const updated = new Set(changed.map((r) => keyOf(r[0], r[1])));
           const inserted = new Set(
             (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
           );
+          if (updated.size + inserted.size > 0)
+            await recountHours(
+              c,
+              TRACE_STAGE,
+              changed.map((r) => Number(r[2])),
+            );
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
           for (const [key, i] of first) outcomes[i] = inserted.has(key) ? 0 : updated.has(key) ? 1 : 2;
           const duplicates = unique.length - updated.size - inserted.size;
@@ -231,8 +245,17 @@ export class DuckDbStore implements Store {
         );
         return await this.transaction(async (tx) => {
           // Into an empty table nothing can be updated: skip the join.
-          const updated = stored ? (await tx.run(updateTracesSql(TRACE_STAGE))).rowsChanged : 0;
+          const changed = stored
+            ? (await tx.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS()
+            : [];
+          const updated = changed.length;
           const ingested = (await tx.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+          if (updated + ingested > 0)
+            await recountHours(
+              tx,
+              'raw_trace',
+              changed.map((r) => Number(r[0])),
+            );
           return { read, ingested, updated, duplicates: read - ingested - updated };
         });
       } finally {
@@ -317,9 +340,12 @@ export class DuckDbStore implements Store {
     return this.reads.query(sql, params, options);
   }
 
-  /** DuckDB only, not part of Store: run a statement that builds data inside the engine (benchmarks, engine tests). */
+  /**
+   * DuckDB only, not part of Store: run a statement that builds data inside the engine (benchmarks, engine tests).
+   * The summary tables are counted again from all the rows after it, so they stay exact whatever it wrote.
+   */
   async runSql(sql: string): Promise<void> {
-    await this.writeAll([{ sql, params: [] }]);
+    await this.writeAll([sql, ...rebuildAggregatesSql()].map((s) => ({ sql: s, params: [] })));
   }
 
   async ping(): Promise<void> {
@@ -382,6 +408,7 @@ export class DuckDbStore implements Store {
         }
         await c.run('DELETE FROM _finding_history WHERE updated_at < CAST($1 AS TIMESTAMP)', [at]);
         await c.run('DELETE FROM _finding_activity WHERE created_at < CAST($1 AS TIMESTAMP)', [at]);
+        await trimAggregates(c, cutoff);
         return deleted;
       }),
     );

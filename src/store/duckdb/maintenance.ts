@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { StoreQueryError } from '../errors.js';
 import type { QueryResult } from '../store.js';
+import { aggregateProblems } from './aggregates.js';
 import { quoteIdent, quoteLiteral } from './ddl.js';
 import { firstLine } from './engine-message.js';
 
@@ -46,5 +47,6 @@ export async function integrityProblems(query: (sql: string) => Promise<QueryRes
   ).catch(() => undefined);
   const n = Number(dup?.rows[0]?.[0] ?? 0);
   if (n > 0) problems.push(`MessageTrace holds ${n} keys (MessageTraceId, RecipientAddress) more than once`);
+  problems.push(...(await aggregateProblems(query)));
   return problems;
 }

@@ -1,5 +1,6 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
-import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
+import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, TRACE_AGGREGATES, Watchlist } from '../../schema/index.js';
+import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { createTableSql } from './ddl.js';
 import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { DOCUMENTS_DDL } from './documents-sql.js';
@@ -50,5 +51,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: "findings' activity: assignments and notes",
     statements: [FINDING_ACTIVITY_DDL],
+  },
+  {
+    version: 7,
+    description: 'summary tables of MessageTrace per hour, counted from the rows already stored',
+    statements: [...TRACE_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql()],
   },
 ];

@@ -1,5 +1,6 @@
 /** The ClickHouse dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
+import { aggregateSource } from './aggregate-source.js';
 import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
@@ -21,6 +22,7 @@ export const clickhouse: Dialect = {
   placeholder,
   literal,
   tableSource,
+  aggregateSource,
   outputValue,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
   simple: simpleFunctions,

@@ -1,5 +1,6 @@
 /** The DuckDB dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
+import { aggregateSource } from './aggregate-source.js';
 import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
@@ -23,5 +24,6 @@ export const duckdb: Dialect = {
     throw new Error('DuckDB binds values as parameters');
   },
   tableSource: (name) => quoteIdentifier(name),
+  aggregateSource,
   outputValue: () => undefined,
 };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { compileKql } from '../compile-kql.js';
+
+const H = 3_600_000;
+const from = Date.UTC(2026, 10, 1, 10, 17);
+const plan = (kql: string, timeRange?: { from?: number; to?: number }, dialect: 'duckdb' | 'clickhouse' = 'duckdb') =>
+  compileKql(kql, { dialect, aggregates: true, ...(timeRange ? { timeRange } : {}) }).plan;
+
+describe('the planner', () => {
+  it('answers the Overview shapes from the smallest summary table that has their columns', () => {
+    expect(plan('MessageTrace | where Status == "Delivered" | count')?.source).toBe('MessageTraceHourly');
+    expect(plan('MessageTrace | summarize Count = count() by Time = bin(Received, 1d), Status | sort by Time asc')?.source).toBe(
+      'MessageTraceHourly',
+    );
+    expect(plan('MessageTrace | summarize Bytes = sum(Size) by bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))')?.source).toBe(
+      'MessageTraceHourly',
+    );
+    expect(plan('MessageTrace | summarize Count = count() by SenderDomain | top 10 by Count')?.source).toBe('MessageTraceHourlyDomains');
+    expect(plan('MessageTrace | where RecipientDomain endswith_cs "contoso.com" | summarize countif(Status == "Failed")')?.source).toBe(
+      'MessageTraceHourlyDomains',
+    );
+    expect(plan('MessageTrace | summarize count() by Status', { from, to: from + 7 * 24 * H }, 'clickhouse')?.source).toBe(
+      'MessageTraceHourly',
+    );
+  });
+
+  it('reads whole hours from the summary and the partial end hours from the rows', () => {
+    const p = plan('MessageTrace | count', { from, to: from + 7 * 24 * H });
+    expect(p?.reason).toBe(
+      'whole hours 2026-11-01T11:00:00.000Z to 2026-11-08T10:00:00.000Z from MessageTraceHourly; the partial hours at the ends from the rows',
+    );
+    const aligned = compileKql('MessageTrace | count', { dialect: 'duckdb', aggregates: true, timeRange: { from: from - 17 * 60_000 } });
+    expect(aligned.plan?.reason).not.toContain('partial');
+    expect(aligned.sql).not.toContain('"MessageTrace"');
+  });
+
+  it('reads the rows when the summaries cannot give the same answer, and says why', () => {
+    const rows = (kql: string, range?: { from?: number; to?: number }) => {
+      const p = plan(kql, range);
+      expect(p?.source, kql).toBe('rows');
+      return p?.reason;
+    };
+    expect(rows('MessageTrace | summarize dcount(MessageTraceId)')).toMatch(/dcount/);
+    expect(rows('MessageTrace | where SenderAddress == "a@contoso.com" | count')).toMatch(/where reads a column/);
+    expect(rows('MessageTrace | summarize count() by SenderAddress')).toMatch(/groups by a column/);
+    expect(rows('MessageTrace | summarize avg(Size)')).toMatch(/avg/);
+    expect(rows('MessageTrace | where Received > ago(1d) | count')).toMatch(/where reads a column/);
+    expect(rows('MessageTrace | summarize count() by bin(Received, 5m)')).toMatch(/groups by a column/);
+    expect(rows('MessageTrace | summarize count() by bin_at(Received, 1h, datetime(2026-11-01T00:30:00Z))')).toMatch(/groups by/);
+    expect(rows('MessageTrace | take 10 | count')).toMatch(/take comes before summarize/);
+    expect(rows('let x = 1; MessageTrace | count')).toMatch(/let/);
+    expect(rows('MessageEvents | count')).toMatch(/does not read MessageTrace/);
+    expect(rows('MessageTrace | count', { from, to: from + 30 * 60_000 })).toMatch(/no whole hour/);
+  });
+
+  it('leaves compileKql as it was without the option', () => {
+    const c = compileKql('MessageTrace | count', { dialect: 'duckdb' });
+    expect(c.plan).toBeUndefined();
+    expect(c.sql).toBe('SELECT count(*) AS "Count" FROM "MessageTrace"');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The planner: answers a query from a summary table of MessageTrace (src/schema/aggregates.ts) when that gives
+ * exactly the answer of the raw rows, else from the rows. It takes queries of the shape
+ *
+ *   MessageTrace | where <dimensions only> ... | summarize <count, countif, sum(Size), sumif(Size, ..),
+ *                dcount/min/max of a dimension> by <hour or day bins of Received>, <dimensions> | <anything>
+ *
+ * (or `| count` in place of summarize). Summary rows hold whole hours: hours the time range covers wholly come
+ * from the summary table, the partial hours at its ends from the rows, in one union that the summarize then
+ * adds up. The answer must have the raw query's columns, names and types, or the rows are read after all.
+ */
+import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES, type TraceAggregateDef } from '../../schema/index.js';
+import type { OperatorNode, PipelineNode, QueryNode, SummarizeNode } from '../ast/index.js';
+import type { CompileOptions, CompiledQuery } from '../compile-kql.js';
+import { compileQuery } from '../compile/compile-query.js';
+import type { Column } from '../compile/select-state.js';
+import { getDialect } from '../dialect/index.js';
+import { parseQuery } from '../syntax/parse-query.js';
+import { BYTES, countAsSummarize, onDims, ROWS, rewriteSummarize } from './summary-rewrite.js';
+
+/** What a compiled query reads: a summary table (with the raw rows of partial hours) or the MessageTrace rows. */
+export interface QueryPlan {
+  /** The summary table's name, or 'rows'. */
+  readonly source: string;
+  /** Why: the hours read from the summary, or what kept it from being used. */
+  readonly reason: string;
+}
+
+/** The binding name of the summary rows inside a planned query (never valid in user text: it is bound here only). */
+const SUMMARY = '__summary';
+
+/** A query matched: its filters and summarize on summary rows, what follows them, and the dimensions read. */
+interface Match {
+  readonly wheres: OperatorNode[];
+  readonly summarize: SummarizeNode;
+  readonly rest: readonly OperatorNode[];
+  readonly used: ReadonlySet<string>;
+}
+
+const ALL_DIMS: ReadonlySet<string> = new Set(TRACE_AGGREGATES.flatMap((a) => a.dimensions));
+
+function match(query: QueryNode): Match | string {
+  if (query.lets.length > 0) return 'the query has let statements';
+  const body = query.body;
+  if (body.source.kind !== 'TableRef' || body.source.name !== 'MessageTrace' || body.source.args) return 'it does not read MessageTrace';
+  const used = new Set<string>();
+  const wheres: OperatorNode[] = [];
+  for (const [i, op] of body.operators.entries()) {
+    if (op.kind === 'Where') {
+      if (!onDims(op.predicate, ALL_DIMS, used)) return 'a where reads a column the summary tables do not keep';
+      wheres.push(op);
+      continue;
+    }
+    if (op.kind === 'Count') return { wheres, summarize: countAsSummarize(op.pos), rest: body.operators.slice(i + 1), used };
+    if (op.kind !== 'Summarize') return `${op.kind.toLowerCase()} comes before summarize`;
+    const summarize = rewriteSummarize(op, ALL_DIMS, used);
+    if (typeof summarize === 'string') return summarize;
+    return { wheres, summarize, rest: body.operators.slice(i + 1), used };
+  }
+  return 'it does not summarize';
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Summary rows over whole hours [a, b), with the raw rows of the partial hours before `edgeA` and from `edgeB`. */
+function sourceText(def: TraceAggregateDef, a?: number, b?: number, edgeA?: number, edgeB?: number): string {
+  const bounds = [a !== undefined ? `Received >= datetime(${iso(a)})` : '', b !== undefined ? `Received < datetime(${iso(b)})` : ''].filter(
+    Boolean,
+  );
+  const summary = `${SUMMARY}${bounds.length > 0 ? ` | where ${bounds.join(' and ')}` : ''}`;
+  const project = `project Received, ${def.dimensions.join(', ')}, ${ROWS} = 1, ${BYTES} = Size`;
+  const edges = [
+    edgeA !== undefined ? `(MessageTrace | where Received < datetime(${iso(edgeA)}) | ${project})` : '',
+    edgeB !== undefined ? `(MessageTrace | where Received >= datetime(${iso(edgeB)}) | ${project})` : '',
+  ].filter(Boolean);
+  return edges.length === 0 ? summary : `union (${summary}), ${edges.join(', ')}`;
+}
+
+/** The columns of a summary table as the planner's source presents them. */
+function summaryColumns(def: TraceAggregateDef): Column[] {
+  const col = (name: string, type: Column['type']): Column => ({ name, type, sql: name, atomic: true });
+  return [col('Received', 'datetime'), ...def.dimensions.map((d) => col(d, 'string')), col(ROWS, 'long'), col(BYTES, 'long')];
+}
+
+/** Plan a parsed query whose raw compilation is `raw`. */
+export function planQuery(query: QueryNode, text: string, options: CompileOptions, raw: CompiledQuery): CompiledQuery {
+  const rows = (reason: string): CompiledQuery => ({ ...raw, plan: { source: 'rows', reason } });
+  const m = match(query);
+  if (typeof m === 'string') return rows(m);
+  const def = TRACE_AGGREGATES.find((d) => [...m.used].every((c) => d.dimensions.includes(c)));
+  if (!def) return rows('no summary table keeps all the columns it reads');
+  const { from, to } = options.timeRange ?? {};
+  const grain = AGGREGATE_GRAIN_MS;
+  const a = from === undefined ? undefined : Math.ceil(from / grain) * grain;
+  const b = to === undefined ? undefined : Math.floor(to / grain) * grain;
+  if (a !== undefined && b !== undefined && a >= b) return rows('the time range holds no whole hour');
+  // Raw rows only for partial hours: none when an end is open or already on the hour.
+  const edgeA = a !== undefined && a !== from ? a : undefined;
+  const edgeB = b !== undefined && b !== to ? b : undefined;
+  const union = parseQuery(sourceText(def, a, b, edgeA, edgeB)).body;
+  const body: PipelineNode = { ...query.body, source: union.source, operators: [...union.operators, ...m.wheres, m.summarize, ...m.rest] };
+  const dialect = getDialect(options.dialect);
+  let planned: CompiledQuery;
+  try {
+    planned = compileQuery({ ...query, body }, text, {
+      ...options,
+      sources: { [SUMMARY]: { sql: dialect.aggregateSource(def), columns: summaryColumns(def) } },
+    });
+  } catch {
+    // The raw query compiled, so the rows can always answer it.
+    return rows('the summary form of it does not compile');
+  }
+  const same =
+    planned.columns.length === raw.columns.length &&
+    planned.columns.every((c, i) => c.name === raw.columns[i]!.name && c.type === raw.columns[i]!.type);
+  if (!same) return rows('the summary would not give the same columns');
+  const hours = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
+  const partial = edgeA !== undefined || edgeB !== undefined ? '; the partial hours at the ends from the rows' : '';
+  return { ...planned, plan: { source: def.name, reason: `whole hours ${hours} from ${def.name}${partial}` } };
+}

@@ -1,0 +1,24 @@
+/**
+ * Summary tables of MessageTrace that every store keeps exact at each write: rows and bytes per hour and per
+ * combination of a few dimensions. The KQL planner answers a query from one of them when that gives exactly the
+ * answer of the raw rows (see src/kql/plan); no query names them.
+ */
+
+/** One summary table: MessageTrace counted per UTC hour (its `Received`, the hour's start) and `dimensions`. */
+export interface TraceAggregateDef {
+  readonly name: string;
+  /** MessageTrace string columns it groups by, besides the hour. */
+  readonly dimensions: readonly string[];
+}
+
+/** The grain of every summary table: one hour, in ms. */
+export const AGGREGATE_GRAIN_MS = 3_600_000;
+
+/** Measures of each summary row: the MessageTrace rows of its group and the sum of their Size. */
+export const AGGREGATE_MEASURES = ['Rows', 'Bytes'] as const;
+
+/** Smallest first: the planner takes the first whose dimensions cover the query. */
+export const TRACE_AGGREGATES: readonly TraceAggregateDef[] = [
+  { name: 'MessageTraceHourly', dimensions: ['Status', 'Direction'] },
+  { name: 'MessageTraceHourlyDomains', dimensions: ['Status', 'Direction', 'SenderDomain', 'RecipientDomain'] },
+];

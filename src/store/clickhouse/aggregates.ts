@@ -1,0 +1,135 @@
+/**
+ * The summary tables of MessageTrace on ClickHouse (src/schema/aggregates.ts). A materialized view would count
+ * an updated row twice (its old version stays until a merge, and FINAL does not apply to the view), so the store's
+ * writer, which already knows each row's stored and new version, writes signed changes instead: -1 (and -Size) in
+ * the old version's group, +1 in the new one's, into a SummingMergeTree. A group is the sum of its rows however far
+ * the merges have gone; the dialect's aggregateSource reads it so and leaves out groups that add up to nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES, type TraceAggregateDef, type TraceRow } from '../../schema/index.js';
+import { getDialect } from '../../kql/index.js';
+import { StoreQueryError } from '../errors.js';
+import type { Connection } from './connection.js';
+import { q, type Placement } from './ddl.js';
+
+const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
+const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
+
+const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
+
+function engine(p: Placement, name: string): string {
+  if (!p.cluster) return 'SummingMergeTree()';
+  return `ReplicatedSummingMergeTree('/clickhouse/tables/all/${p.database}/${name}', '{shard}-{replica}')`;
+}
+
+/**
+ * CREATE of each summary table. `_write` names the write a block came from: replicated tables drop a block equal
+ * to one inserted before (insert_deduplicate), and two writes may well add the same +1 to the same group.
+ */
+export function aggregateTableStatements(p: Placement): string[] {
+  return TRACE_AGGREGATES.map((def) => {
+    const keys = ['Received', ...def.dimensions];
+    const cols = ['`Received` Int64', ...def.dimensions.map((d) => `${q(d)} String`), '`Rows` Int64', '`Bytes` Int64', '`_write` String'];
+    return `CREATE TABLE IF NOT EXISTS ${q(p.database)}.${q(def.name)}${onCluster(p)} (${cols.join(', ')}) ENGINE = ${engine(p, def.name)} PARTITION BY toYYYYMM(toDateTime(intDiv(\`Received\`, 1000000), 'UTC')) ORDER BY (${keys.map(q).join(', ')})`;
+  });
+}
+
+/** The summary tables missing from the database (before it is created: all). */
+export async function missingAggregates(db: Connection, p: Placement): Promise<TraceAggregateDef[]> {
+  const names = TRACE_AGGREGATES.map((d) => `'${d.name}'`).join(', ');
+  const r = await db.select(
+    `SELECT name FROM system.tables WHERE database = '${p.database.replace(/['\\]/g, '\\$&')}' AND name IN (${names})`,
+  );
+  const have = new Set(r.data.map((row) => String(row[0])));
+  return TRACE_AGGREGATES.filter((d) => !have.has(d.name));
+}
+
+const hourOf = (column: string) => `intDiv(${column}, ${HOUR_US}) * ${HOUR_US}`;
+
+/** Count the stored rows into summary tables that were just created (a store written before they existed). */
+export async function backfillAggregates(db: Connection, p: Placement, defs: readonly TraceAggregateDef[]): Promise<void> {
+  for (const def of defs) {
+    const dims = def.dimensions.map(q).join(', ');
+    await db.command(
+      `INSERT INTO ${q(p.database)}.${q(def.name)} SELECT ${hourOf('`Received`')} AS h, ${dims}, toInt64(count()), toInt64(sum(\`Size\`)), '${randomUUID()}' FROM ${TRACES} GROUP BY h, ${dims}`,
+    );
+  }
+}
+
+/** A row version's effect on the tables: `sign` 1 adds it, -1 takes it away. */
+export interface TraceChange {
+  readonly row: TraceRow;
+  readonly sign: 1 | -1;
+}
+
+/** Write the signed changes of one write (rows new, rows replaced by a newer version) into every summary table. */
+export async function writeAggregateChanges(db: Connection, changes: readonly TraceChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const write = randomUUID();
+  for (const def of TRACE_AGGREGATES) {
+    const groups = new Map<string, Record<string, unknown>>();
+    for (const { row, sign } of changes) {
+      const hour = Math.floor(row.Received / AGGREGATE_GRAIN_MS) * HOUR_US;
+      const dims = def.dimensions.map((d) => String((row as unknown as Record<string, unknown>)[d] ?? ''));
+      const key = JSON.stringify([hour, ...dims]);
+      let g = groups.get(key);
+      if (!g) {
+        g = { Received: hour, ...Object.fromEntries(def.dimensions.map((d, i) => [d, dims[i]])), Rows: 0, Bytes: 0, _write: write };
+        groups.set(key, g);
+      }
+      g.Rows = (g.Rows as number) + sign;
+      g.Bytes = (g.Bytes as number) + sign * Math.trunc(row.Size);
+    }
+    await db.insert(
+      def.name,
+      [...groups.values()].filter((g) => g.Rows !== 0 || g.Bytes !== 0),
+    );
+  }
+}
+
+/**
+ * Retention: before the rows older than `cutoffMs` go, the hour the cutoff cuts through loses what they counted
+ * there, and the hours wholly before it go (a mutation, awaited by reading).
+ */
+export async function trimAggregates(db: Connection, p: Placement, cutoffMs: number): Promise<void> {
+  const cutoff = Math.round(cutoffMs) * 1000;
+  const hour = Math.floor(cutoffMs / AGGREGATE_GRAIN_MS) * HOUR_US;
+  for (const def of TRACE_AGGREGATES) {
+    const dims = def.dimensions.map(q).join(', ');
+    if (hour !== cutoff) {
+      await db.command(
+        `INSERT INTO ${q(p.database)}.${q(def.name)} SELECT ${hour}, ${dims}, -toInt64(count()), -toInt64(sum(\`Size\`)), '${randomUUID()}' FROM ${TRACES} WHERE \`Received\` >= ${hour} AND \`Received\` < ${cutoff} GROUP BY ${dims}`,
+      );
+    }
+    const old = `\`Received\` < ${hour}`;
+    const count = `SELECT count() FROM ${q(def.name)} WHERE ${old}`;
+    if (Number((await db.select(count)).data[0]![0]) === 0) continue;
+    await db.command(`ALTER TABLE ${q(p.database)}.${q(def.name)}${onCluster(p)} DELETE WHERE ${old}`);
+    const started = Date.now();
+    while (Number((await db.select(count)).data[0]![0]) > 0) {
+      if (Date.now() - started > 120_000) throw new StoreQueryError(`retention: ${def.name} still holds old hours after 120 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Summary tables whose groups differ from a recount of the rows (compared by a checksum of each side's groups). */
+export async function aggregateProblems(db: Connection): Promise<string[]> {
+  const problems: string[] = [];
+  const dialect = getDialect('clickhouse');
+  for (const def of TRACE_AGGREGATES) {
+    const cols = ['Received', ...def.dimensions].map(q).join(', ');
+    const dims = def.dimensions.map(q).join(', ');
+    const digest = (select: string) => `SELECT count(), sum(cityHash64(${cols}, r, b)) FROM (${select})`;
+    const held = digest(`SELECT ${cols}, toInt64(\`__Rows\`) AS r, toInt64(\`__Bytes\`) AS b FROM (${dialect.aggregateSource(def)})`);
+    const counted = digest(
+      `SELECT ${hourOf('`Received`')} AS \`Received\`, ${dims}, toInt64(count()) AS r, toInt64(sum(\`Size\`)) AS b FROM ${TRACES} GROUP BY \`Received\`, ${dims}`,
+    );
+    const [a, b] = await Promise.all([db.select(held), db.select(counted)]).catch(() => [undefined, undefined]);
+    if (a && b && JSON.stringify(a.data) !== JSON.stringify(b.data))
+      problems.push(
+        `${def.name} differs from a recount of MessageTrace (${String(a.data[0]?.[0])} groups held, ${String(b.data[0]?.[0])} counted)`,
+      );
+  }
+  return problems;
+}

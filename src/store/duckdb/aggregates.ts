@@ -1,0 +1,50 @@
+/** Keeping the summary tables exact inside a write transaction of the DuckDB store (see aggregates-sql.ts). */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES } from '../../schema/index.js';
+import type { QueryResult } from '../store.js';
+import {
+  aggregateDriftSql,
+  dropHoursBeforeSql,
+  NEW_TOUCHED_SQL,
+  recountTouchedSql,
+  touchHoursOfSql,
+  touchHoursSql,
+  TOUCHED,
+  TOUCHED_SPAN_SQL,
+} from './aggregates-sql.js';
+
+/** What an UPDATE of MessageTrace returns so the hours of the rows it changed are known (their stored Received). */
+export const RETURNING_RECEIVED = 'epoch_ms("Received")';
+
+/**
+ * Count again, in every summary table, the hours of the rows of `stage` (a table or view with a Received column)
+ * and the hours `updatedMs` (ms since the epoch) of stored rows an update changed.
+ */
+export async function recountHours(c: DuckDBConnection, stage: string | undefined, updatedMs: Iterable<number>): Promise<void> {
+  await c.run(NEW_TOUCHED_SQL);
+  if (stage) await c.run(touchHoursOfSql(`SELECT "Received" FROM ${stage}`));
+  const more = touchHoursSql(updatedMs);
+  if (more) await c.run(more);
+  const [first, last] = (await c.runAndReadAll(TOUCHED_SPAN_SQL)).getRowsJS()[0]!;
+  if (first !== null && first !== undefined) for (const sql of recountTouchedSql(Number(first), Number(last))) await c.run(sql);
+  await c.run(`DROP TABLE ${TOUCHED}`);
+}
+
+/** Retention: the summary rows of hours before `cutoffMs` go; the hour it cuts through is counted again. */
+export async function trimAggregates(c: DuckDBConnection, cutoffMs: number): Promise<void> {
+  for (const sql of dropHoursBeforeSql(cutoffMs)) await c.run(sql);
+  if (cutoffMs % AGGREGATE_GRAIN_MS !== 0) await recountHours(c, undefined, [cutoffMs]);
+}
+
+/** Summary tables that differ from a recount of the rows (each named with how many of its rows differ). */
+export async function aggregateProblems(query: (sql: string) => Promise<QueryResult>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const def of TRACE_AGGREGATES) {
+    const n = Number((await query(aggregateDriftSql(def)).catch(() => undefined))?.rows[0]?.[0] ?? 0);
+    if (n > 0)
+      problems.push(
+        `${def.name} differs from a recount of MessageTrace in ${n} rows (mailsift rebuilds it at the next write of those hours)`,
+      );
+  }
+  return problems;
+}
