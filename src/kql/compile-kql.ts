@@ -19,7 +19,12 @@ export interface CompileOptions {
   readonly now?: number;
   /** Restricts every table to [from, to) on its time column (see TIME_COLUMNS). */
   readonly timeRange?: { readonly from?: number; readonly to?: number };
+  /** Values read from the data for operators whose columns depend on it, by the operator's offset (compileKqlWithValues). */
+  readonly values?: ReadonlyMap<number, ColumnValues>;
 }
+
+/** The distinct values (pivot) or keys with their JSON type (bag_unpack) an operator found in the data. */
+export type ColumnValues = readonly { readonly value: string; readonly type: string }[];
 
 /** The SQL of a query and what it returns. */
 export interface CompiledQuery {
@@ -39,6 +44,7 @@ export function compileKql(text: string, options: CompileOptions): CompiledQuery
     {
       now: options.now ?? Date.now(),
       timeRange: options.timeRange,
+      values: options.values ?? new Map(),
     },
     { expr: compileExpr, pipeline: compilePipeline },
   );

@@ -26,6 +26,8 @@ export interface Compilers {
 export interface ContextOptions {
   readonly now: number;
   readonly timeRange: { readonly from?: number; readonly to?: number } | undefined;
+  /** Values read from the data for evaluate pivot / bag_unpack, by operator offset. */
+  readonly values: ReadonlyMap<number, readonly { readonly value: string; readonly type: string }[]>;
 }
 
 /** Compilation state; one per compileKql call. */

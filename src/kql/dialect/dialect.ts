@@ -3,6 +3,7 @@ import type { ColumnType } from '../../schema/index.js';
 import type { AggregateFunctions } from './aggregate-functions.js';
 import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
+import type { SeriesFunctions } from './series-functions.js';
 import type { SimpleFunctions } from './simple-functions.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
@@ -19,6 +20,8 @@ export interface DialectCapabilities {
   readonly aliasesShadowColumns: boolean;
   /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum. */
   readonly windowFunctions: boolean;
+  /** A subquery in FROM can read the columns of the FROM items before it (LATERAL): mv-apply. */
+  readonly lateralJoins: boolean;
 }
 
 /** SQL spellings of the functions and clauses the compiler emits. */
@@ -118,7 +121,7 @@ export interface Dialect {
   tableSource(name: string): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
   outputValue(x: string, type: ColumnType): string | undefined;
-  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions;
+  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions;
   /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
   readonly simple: SimpleFunctions;
 }

@@ -8,6 +8,7 @@ import { own } from '../own.js';
 import { KqlError } from '../kql-error.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { positionOf } from './position.js';
+import { MORE_OPERATOR_NAMES, parseMoreOperator } from './parse-more-operators.js';
 
 const JOIN_KINDS = new Set<string>([
   'innerunique',
@@ -47,11 +48,7 @@ const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
 
 /** Kusto's tabular operators that this engine does not compile (yet): named as such, not as unknown. */
 const KUSTO_ONLY_OPERATORS = new Set([
-  'make-series',
-  'top-nested',
   'top-hitters',
-  'mv-apply',
-  'evaluate',
   'parse-kv',
   'fork',
   'facet',
@@ -102,6 +99,7 @@ export const OPERATOR_NAMES = [
   'search',
   'render',
   'as',
+  ...MORE_OPERATOR_NAMES,
 ] as const;
 
 /** Parse the operator at the cursor. */
@@ -211,6 +209,11 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
     }
     case 'as':
       return { kind: 'As', name: ts.expectName('a name').text, pos };
+    case 'make-series':
+    case 'top-nested':
+    case 'mv-apply':
+    case 'evaluate':
+      return parseMoreOperator(t.text, ts, ex, (s) => parseOperator(s, ex, pipeline), pos);
     default:
       if (KUSTO_ONLY_OPERATORS.has(t.text)) {
         const p = positionOf(ts.text, pos);

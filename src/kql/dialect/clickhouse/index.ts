@@ -8,6 +8,7 @@ import { listFunctions } from './list-functions.js';
 import { literal } from './literal.js';
 import { outputValue } from './output.js';
 import { rowFunctions } from './row-functions.js';
+import { seriesFunctions } from './series-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
@@ -22,7 +23,7 @@ export const clickhouse: Dialect = {
   literal,
   tableSource,
   outputValue,
-  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
+  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions },
   simple: simpleFunctions,
   datetimeLiteral: (iso) => literal(iso, 'datetime'),
 };

@@ -6,6 +6,7 @@ import { escapeString } from './escape.js';
 import { functions } from './functions.js';
 import { listFunctions } from './list-functions.js';
 import { rowFunctions } from './row-functions.js';
+import { seriesFunctions } from './series-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
@@ -16,7 +17,7 @@ export const duckdb: Dialect = {
   quoteIdentifier,
   escapeString,
   placeholder,
-  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
+  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions },
   simple: simpleFunctions,
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
   literal: () => {
