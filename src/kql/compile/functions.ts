@@ -58,6 +58,8 @@ export function toStringSql(ctx: CompileContext, e: SqlExpr): SqlExpr {
       return fromDynamic(ctx, e, 'string');
     case 'datetime':
       return atom(`coalesce(${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')}, '')`, 'string', e.aggregate);
+    case 'timespan':
+      return atom(`coalesce(${fn.timespanText(e.sql)}, '')`, 'string', e.aggregate);
     case 'bool':
       // .NET spells booleans True and False.
       return atom(`CASE WHEN ${e.sql} THEN 'True' WHEN NOT ${operand(e)} THEN 'False' ELSE '' END`, 'string', e.aggregate);

@@ -5,6 +5,7 @@ import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
 import type { SeriesFunctions } from './series-functions.js';
 import type { SimpleFunctions } from './simple-functions.js';
+import type { TextFunctions } from './text-functions.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
 export interface DialectCapabilities {
@@ -121,7 +122,7 @@ export interface Dialect {
   tableSource(name: string): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
   outputValue(x: string, type: ColumnType): string | undefined;
-  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions;
+  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions & TextFunctions;
   /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
   readonly simple: SimpleFunctions;
 }
