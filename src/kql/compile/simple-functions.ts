@@ -96,6 +96,14 @@ const SIGNATURES: Readonly<Record<SimpleFunctionName, Signature>> = {
   endofweek: sig('datetime', ['datetime', 'number'], 1, 2),
   endofmonth: sig('datetime', ['datetime', 'number'], 1, 2),
   endofyear: sig('datetime', ['datetime', 'number'], 1, 2),
+  series_stats_dynamic: sig('dynamic', ['dynamic', 'bool'], 1, 2),
+  series_fill_const: sig('dynamic', ['dynamic', 'number', 'number'], 2, 3),
+  series_fill_forward: sig('dynamic', ['dynamic', 'number'], 1, 2),
+  series_fill_backward: sig('dynamic', ['dynamic', 'number'], 1, 2),
+  series_add: sig('dynamic', ['dynamic', 'dynamic']),
+  series_subtract: sig('dynamic', ['dynamic', 'dynamic']),
+  series_multiply: sig('dynamic', ['dynamic', 'dynamic']),
+  series_divide: sig('dynamic', ['dynamic', 'dynamic']),
 };
 
 function compileSimple(name: SimpleFunctionName, s: Signature): ScalarFunction {

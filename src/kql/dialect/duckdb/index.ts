@@ -7,6 +7,7 @@ import { functions } from './functions.js';
 import { listFunctions } from './list-functions.js';
 import { rowFunctions } from './row-functions.js';
 import { seriesFunctions } from './series-functions.js';
+import { seriesScalarFunctions } from './series-scalar-functions.js';
 import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
@@ -19,7 +20,7 @@ export const duckdb: Dialect = {
   escapeString,
   placeholder,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
-  simple: simpleFunctions,
+  simple: { ...simpleFunctions, ...seriesScalarFunctions },
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
   literal: () => {
     throw new Error('DuckDB binds values as parameters');
