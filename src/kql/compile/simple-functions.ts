@@ -104,6 +104,10 @@ const SIGNATURES: Readonly<Record<SimpleFunctionName, Signature>> = {
   series_subtract: sig('dynamic', ['dynamic', 'dynamic']),
   series_multiply: sig('dynamic', ['dynamic', 'dynamic']),
   series_divide: sig('dynamic', ['dynamic', 'dynamic']),
+  parse_url: sig('dynamic', ['string']),
+  bag_remove_keys: sig('dynamic', ['dynamic', 'dynamic']),
+  zip: sig('dynamic', ['dynamic'], 2, 16),
+  array_iff: sig('dynamic', ['dynamic', 'any', 'any']),
 };
 
 function compileSimple(name: SimpleFunctionName, s: Signature): ScalarFunction {

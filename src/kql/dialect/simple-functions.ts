@@ -94,6 +94,10 @@ export const SIMPLE_FUNCTION_NAMES = [
   'series_subtract',
   'series_multiply',
   'series_divide',
+  'parse_url',
+  'bag_remove_keys',
+  'zip',
+  'array_iff',
 ] as const;
 
 /** One of SIMPLE_FUNCTION_NAMES. */

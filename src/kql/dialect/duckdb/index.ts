@@ -8,6 +8,7 @@ import { listFunctions } from './list-functions.js';
 import { rowFunctions } from './row-functions.js';
 import { seriesFunctions } from './series-functions.js';
 import { seriesScalarFunctions } from './series-scalar-functions.js';
+import { dynamicMoreFunctions } from './dynamic-more-functions.js';
 import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
@@ -20,7 +21,7 @@ export const duckdb: Dialect = {
   escapeString,
   placeholder,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
-  simple: { ...simpleFunctions, ...seriesScalarFunctions },
+  simple: { ...simpleFunctions, ...seriesScalarFunctions, ...dynamicMoreFunctions },
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
   literal: () => {
     throw new Error('DuckDB binds values as parameters');
