@@ -9,6 +9,7 @@ import { constNumber, constString, want } from './arguments.js';
 import type { ScalarFunction } from './arguments.js';
 import type { CompileContext } from './context.js';
 import type { ExprScope } from './expression.js';
+import { FORMAT_TIMESPAN } from './format-timespan.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
@@ -121,6 +122,7 @@ function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
 export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   ...SIMPLE_FUNCTIONS,
   ...TIME_FUNCTIONS,
+  format_timespan: FORMAT_TIMESPAN,
   strcat: {
     min: 1,
     max: 64,

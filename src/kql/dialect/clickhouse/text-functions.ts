@@ -3,5 +3,7 @@ import type { TextFunctions } from '../text-functions.js';
 import { timespanText } from './output.js';
 
 export const textFunctions: TextFunctions = {
+  // 18.16 has no lpad: the digits of 10^width + x, when x has fewer digits than width.
+  padLeft: (x, width) => `if(${x} < ${10 ** width}, substring(toString(toInt64(${10 ** width}) + ${x}), 2, ${width}), toString(${x}))`,
   timespanText: (x) => `if(isNull(${x}), NULL, ${timespanText(`assumeNotNull(${x})`)})`,
 };

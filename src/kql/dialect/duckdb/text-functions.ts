@@ -4,6 +4,7 @@ import type { TextFunctions } from '../text-functions.js';
 const pad = (x: string, width: number) => `lpad(CAST(${x} AS VARCHAR), ${width}, '0')`;
 
 export const textFunctions: TextFunctions = {
+  padLeft: (x, width) => `lpad(CAST(${x} AS VARCHAR), CAST(greatest(${width}, length(CAST(${x} AS VARCHAR))) AS INTEGER), '0')`,
   timespanText: (x) => {
     const us = `epoch_us(${x})`;
     const a = `abs(${us})`;
