@@ -57,8 +57,13 @@ export function toStringSql(ctx: CompileContext, e: SqlExpr): SqlExpr {
       return e;
     case 'dynamic':
       return fromDynamic(ctx, e, 'string');
-    case 'datetime':
-      return atom(`coalesce(${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')}, '')`, 'string', e.aggregate);
+    case 'datetime': {
+      // Kusto's text: whole seconds end in Z; a fraction is written with its 7 digits (the 7th 0 here: microseconds).
+      const us = fn.timestampToMicros(e.sql);
+      const frac = `((${us} % ${fn.integer(1_000_000)} + ${fn.integer(1_000_000)}) % ${fn.integer(1_000_000)})`;
+      const text = `CASE WHEN ${frac} = 0 THEN ${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')} ELSE ${fn.concat([fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%S.'), fn.padLeft(`${frac} * 10`, 7), "'Z'"])} END`;
+      return atom(`coalesce(${text}, '')`, 'string', e.aggregate);
+    }
     case 'timespan':
       return atom(`coalesce(${fn.timespanText(e.sql)}, '')`, 'string', e.aggregate);
     case 'bool':
