@@ -24,10 +24,6 @@ export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
     'the dialect emits toJSONString and quantilesExactLow, which ClickHouse 18.16 does not have',
   'join kind=rightanti and rightsemi': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
   'join kind=fullouter': 'ClickHouse 18.16 fails the FULL JOIN of two FINAL subqueries ("Not found column")',
-  'make-series by a key with from, to and default':
-    'ClickHouse 18.16 cannot read a column inside a lambda (arrayMap over the steps: "Unknown identifier: _bins")',
-  'make-series without from and to':
-    'ClickHouse 18.16 cannot read a column inside a lambda (arrayMap over the steps: "Unknown identifier: _bins")',
   'make-series over a numeric axis':
     'ClickHouse 18.16 cannot make the array of a range Nullable ("Nested type Array(UInt64) cannot be inside Nullable type")',
   'evaluate bag_unpack with an output schema':

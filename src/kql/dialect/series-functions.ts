@@ -6,7 +6,7 @@ export interface SeriesFunctions {
   groupList(x: string): string;
   /** A list of `n` elements: element i is the value of `values` where `bins` holds i, else `fill`. */
   seriesFill(n: string, bins: string, values: string, fill: string): string;
-  /** A list of `n` elements, element i being `element(i)` (a number; `asDatetime`: microseconds made ISO text). */
+  /** A list of `n` elements, element i being `element(i)` (a number; `asDatetime`: microseconds made Kusto's ISO text, 7 fraction digits). */
   seriesRange(n: string, element: (i: string) => string, asDatetime: boolean): string;
   /** The JSON array text of a list. */
   listJson(x: string): string;

@@ -7,7 +7,7 @@ export const seriesFunctions: SeriesFunctions = {
     `list_transform(range(CAST(${n} AS BIGINT)), _i -> coalesce(list_extract(${values}, list_position(${bins}, _i)), ${fill}))`,
   seriesRange: (n, element, asDatetime) => {
     const e = element('_i');
-    const value = asDatetime ? `strftime(make_timestamp(CAST(${e} AS BIGINT)), '%Y-%m-%dT%H:%M:%S.%fZ')` : e;
+    const value = asDatetime ? `strftime(make_timestamp(CAST(${e} AS BIGINT)), '%Y-%m-%dT%H:%M:%S.%f0Z')` : e;
     return `list_transform(range(CAST(${n} AS BIGINT)), _i -> ${value})`;
   },
   listJson: (x) => `to_json(${x})`,
