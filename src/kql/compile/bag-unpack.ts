@@ -5,7 +5,7 @@
 import type { ColumnType } from '../../schema/index.js';
 import type { EvaluateNode, ExprNode } from '../ast/index.js';
 import type { CompileContext } from './context.js';
-import { valuesFor } from './evaluate.js';
+import { valuesFor } from './values-from-data.js';
 import { compileExpr } from './expression.js';
 import { canCompute, ensure, toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';

@@ -6,7 +6,7 @@ import type { SeriesAggregate } from '../ast/make-series-node.js';
 import type { TopNestedLevel } from '../ast/top-nested-node.js';
 import type { ExpressionParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
-import { typeName } from './parse-operator.js';
+import { toTypeOf, typeName } from './parse-type.js';
 
 /** Parses one operator after a `|` (handed in: parse-operator.ts imports this file). */
 export type OperatorParser = (ts: TokenStream) => OperatorNode;
@@ -100,14 +100,7 @@ function parseMvApply(ts: TokenStream, ex: ExpressionParser, operator: OperatorP
   const items: MvApplyItem[] = [];
   do {
     const column: AssignmentNode = ex.assignment();
-    let toType: ColumnType | undefined;
-    if (ts.acceptWord('to')) {
-      ts.expectWord('typeof');
-      ts.expectPunct('(');
-      toType = typeName(ts);
-      ts.expectPunct(')');
-    }
-    items.push({ column, toType });
+    items.push({ column, toType: toTypeOf(ts) });
   } while (ts.acceptPunct(','));
   if (ts.isWord('limit')) throw ts.error('mv-apply limit is not supported yet');
   ts.expectWord('on');

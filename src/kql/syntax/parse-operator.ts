@@ -1,5 +1,4 @@
 /** Parses one tabular operator after a `|` (where, project, summarize, join, ...). */
-import type { ColumnType } from '../../schema/index.js';
 import type { ExprNode, JoinKey, JoinKind, OperatorNode, ParsePart, PipelineNode, SortKeyNode } from '../ast/index.js';
 import type { ExpressionParser, PipelineParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
@@ -9,6 +8,7 @@ import { KqlError } from '../kql-error.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { positionOf } from './position.js';
 import { MORE_OPERATOR_NAMES, parseMoreOperator } from './parse-more-operators.js';
+import { toTypeOf, typeName } from './parse-type.js';
 
 const JOIN_KINDS = new Set<string>([
   'innerunique',
@@ -30,20 +30,6 @@ const JOIN_ALIASES: Readonly<Record<string, JoinKind>> = {
   leftantisemi: 'leftanti',
   rightantisemi: 'rightanti',
   semi: 'leftsemi',
-};
-const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
-  string: 'string',
-  long: 'long',
-  int: 'int',
-  real: 'real',
-  double: 'real',
-  bool: 'bool',
-  boolean: 'bool',
-  datetime: 'datetime',
-  date: 'datetime',
-  timespan: 'timespan',
-  time: 'timespan',
-  dynamic: 'dynamic',
 };
 
 /** Kusto's tabular operators that this engine does not compile (yet): named as such, not as unknown. */
@@ -177,14 +163,7 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'Union', ...unionTables(ts, pipeline), pos };
     case 'mv-expand': {
       const column = ex.assignment();
-      let toType: ColumnType | undefined;
-      if (ts.acceptWord('to')) {
-        ts.expectWord('typeof');
-        ts.expectPunct('(');
-        toType = typeName(ts);
-        ts.expectPunct(')');
-      }
-      return { kind: 'MvExpand', column, toType, pos };
+      return { kind: 'MvExpand', column, toType: toTypeOf(ts), pos };
     }
     case 'parse':
     case 'parse-where':
@@ -328,14 +307,6 @@ export function unionTables(ts: TokenStream, pipeline: PipelineParser): { tables
   do tables.push(tabularArgument(ts, pipeline));
   while (ts.acceptPunct(','));
   return withSource === undefined ? { tables } : { tables, withSource };
-}
-
-/** A type name such as string or long. */
-export function typeName(ts: TokenStream): ColumnType {
-  const t = ts.expectName('a type name');
-  const type = own(TYPE_NAMES, t.text);
-  if (!type) throw ts.error(`unknown type '${t.text}' (use string, long, int, real, bool, datetime, timespan, dynamic)`, t.offset);
-  return type;
 }
 
 function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number, filter: boolean): OperatorNode {
