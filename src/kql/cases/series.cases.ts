@@ -136,4 +136,17 @@ export const CASES: readonly KqlCase[] = [
       ],
     ],
   },
+  {
+    name: 'evaluate pivot with an output schema reads nothing first',
+    kql: 'MessageTrace | project Direction, Status | evaluate pivot(Status) : (Direction:string, Delivered:long, Failed:long)',
+    duckdb:
+      'SELECT "Direction", count_if("Status" = $1) AS "Delivered", count_if("Status" = $2) AS "Failed" FROM "MessageTrace" GROUP BY "Direction"',
+    clickhouse:
+      "SELECT `Direction`, countIf(`Status` = 'Delivered') AS `Delivered`, countIf(`Status` = 'Failed') AS `Failed` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `Direction`",
+    rows: [
+      ['Inbound', 2, 0],
+      ['Internal', 1, 0],
+      ['Outbound', 1, 1],
+    ],
+  },
 ];

@@ -18,9 +18,6 @@ export function compilePivot(ctx: CompileContext, state: SelectState, node: Eval
   const rowScope = { columns: s.columns, aggregates: false };
   const key: ExprNode = { kind: 'Call', name: 'tostring', args: [pivot], pos: pivot.pos };
   const keySql = compileExpr(ctx, rowScope, key).sql;
-  const values = valuesFor(ctx, node, () =>
-    toSql(ctx, { ...s, columns: [{ name: 'v', type: 'string', sql: keySql, atomic: false }], distinct: true, orderBy: [], star: false }),
-  );
   const agg: CallNode = aggregate === undefined ? { kind: 'Call', name: 'count', args: [], pos: node.pos } : (aggregate as CallNode);
   if (agg.kind !== 'Call')
     throw ctx.error('invalid-argument', 'the second argument of pivot is an aggregate such as sum(Size)', aggregate!.pos);
@@ -33,7 +30,22 @@ export function compilePivot(ctx: CompileContext, state: SelectState, node: Eval
   }
   const aggScope = { columns: s.columns, aggregates: true };
   const taken = new Set(groups.map((g) => g.name));
-  const sorted = [...new Set(values.map((v) => v.value))].sort();
+  // With an output schema, its columns after the groups are the values (nothing is read first), in its order.
+  const sorted = node.schema
+    ? node.schema.filter((c) => !taken.has(c.name)).map((c) => c.name)
+    : [
+        ...new Set(
+          valuesFor(ctx, node, () =>
+            toSql(ctx, {
+              ...s,
+              columns: [{ name: 'v', type: 'string', sql: keySql, atomic: false }],
+              distinct: true,
+              orderBy: [],
+              star: false,
+            }),
+          ).map((v) => v.value),
+        ),
+      ].sort();
   const xType = agg.args[0] === undefined ? 'long' : compileExpr(ctx, rowScope, agg.args[0]).type;
   const cells: Column[] = sorted.map((v) => {
     if (taken.has(v)) throw ctx.error('invalid-name', `pivot makes a column '${v}' that the rows already have`, node.pos);
