@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CLICKHOUSE, startClickHouseCluster, type ClickHouseCluster } from '../../test/support/clickhouse-cluster.js';
 import type { Store } from '../store/index.js';
-import { compileKql } from './index.js';
+import { compileKqlWithValues } from './index.js';
 import { CASE_FILES, sortRows } from './test/case-files.js';
 import { FIXTURE_NOW, openFixtureStore } from './test/fixture.js';
 
@@ -24,6 +24,10 @@ export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
     'the dialect emits toJSONString and quantilesExactLow, which ClickHouse 18.16 does not have',
   'join kind=rightanti and rightsemi': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
   'join kind=fullouter': 'ClickHouse 18.16 fails the FULL JOIN of two FINAL subqueries ("Not found column")',
+  'make-series over a numeric axis':
+    'ClickHouse 18.16 cannot make the array of a range Nullable ("Nested type Array(UInt64) cannot be inside Nullable type")',
+  'evaluate bag_unpack with an output schema':
+    'ClickHouse 18.16 has no JSON functions: a key path in brackets is read as an array index ("Cannot parse Int64")',
   'dynamic value compared with a string':
     'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
 };
@@ -48,7 +52,11 @@ describe.skipIf(!HAS_CLICKHOUSE)('KQL cases on ClickHouse', () => {
         if (c.clickhouseError !== undefined) continue;
         const reason = CLICKHOUSE_SKIPS[c.name];
         (reason ? it.skip : it)(reason ? `${c.name} (skipped: ${reason})` : c.name, async () => {
-          const ch = compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW });
+          const ch = await compileKqlWithValues(
+            c.kql,
+            { dialect: 'clickhouse', now: FIXTURE_NOW },
+            async (sql, params) => (await store.query(sql, params)).rows,
+          );
           const result = await store.query(ch.sql, ch.params);
           expect(result.columns.map((x) => x.name)).toEqual(ch.columns.map((x) => x.name));
           expect(c.ordered ? result.rows : sortRows(result.rows)).toEqual(c.rows);

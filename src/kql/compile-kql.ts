@@ -17,7 +17,12 @@ export interface CompileOptions {
    * the rows' answer (see plan/plan-query.ts). Off, every query reads the rows.
    */
   readonly aggregates?: boolean;
+  /** Values read from the data for operators whose columns depend on it, by the operator's offset (compileKqlWithValues). */
+  readonly values?: ReadonlyMap<number, ColumnValues>;
 }
+
+/** The distinct values (pivot) or keys with their JSON type (bag_unpack) an operator found in the data. */
+export type ColumnValues = readonly { readonly value: string; readonly type: string }[];
 
 /** The SQL of a query and what it returns. */
 export interface CompiledQuery {

@@ -39,13 +39,7 @@ describe('KqlError', () => {
     ['MessageTrace | where Size > "big"', 'type-mismatch', 1, 27, "line 1, column 27: cannot compare long with string using '>'"],
     ['MessageTrace | where Size', 'type-mismatch', 1, 22, 'line 1, column 22: expected a bool predicate but the expression is long'],
     ['MessageTrace | summarize sum(Subject)', 'type-mismatch', 1, 30, 'line 1, column 30: sum() needs a number, not string'],
-    [
-      'MessageTrace | make-series count() on Received step 1h',
-      'unsupported',
-      1,
-      16,
-      'line 1, column 16: `make-series` is not supported yet',
-    ],
+    ['MessageTrace | top-hitters 5 of Subject', 'unsupported', 1, 16, 'line 1, column 16: `top-hitters` is not supported yet'],
     ['MessageTrace | summarise count()', 'syntax', 1, 16, "line 1, column 16: unknown operator 'summarise' — did you mean summarize?"],
     [
       'MessageTrace | where Status = "Failed"',

@@ -78,6 +78,16 @@ function operator(op: OperatorNode): string {
       return `Show as ${op.visualization}.`;
     case 'As':
       return `Call these rows ${op.name}.`;
+    case 'MakeSeries':
+      return `Make series of ${op.aggregates.map((a) => a.column.name ?? expr(a.column.expr)).join(', ')} over ${expr(op.axis)} in steps of ${expr(op.step)}${op.by.length ? ` for each ${op.by.map((b) => b.name ?? expr(b.expr)).join(', ')}` : ''}.`;
+    case 'TopNested':
+      return `Keep the top ${op.levels.map((l) => `${l.count ?? 'all'} ${l.key.name ?? expr(l.key.expr)}`).join(', then within each the top ')}.`;
+    case 'MvApply':
+      return `For each row, run a subquery over the elements of ${op.items.map((i) => expr(i.column.expr)).join(', ')}.`;
+    case 'Evaluate':
+      return op.plugin === 'pivot'
+        ? `Pivot the values of ${expr(op.args[0]!)} into columns.`
+        : `Make a column of each key of ${expr(op.args[0]!)}.`;
   }
 }
 

@@ -1,7 +1,9 @@
 /** mailsift's KQL engine: a real subset of Kusto Query Language compiled to SQL per dialect. Pure and synchronous. */
 export { compileKql } from './compile-kql.js';
-export type { CompileOptions, CompiledQuery } from './compile-kql.js';
-export { KqlError } from './kql-error.js';
+export type { CompileOptions, CompiledQuery, ColumnValues } from './compile-kql.js';
+export { compileKqlWithValues } from './compile-kql-with-values.js';
+export type { CompiledWithValues, RunSql } from './compile-kql-with-values.js';
+export { KqlError, KqlNeedsValues } from './kql-error.js';
 export type { KqlErrorCode } from './kql-error.js';
 export { kqlCompletions } from './completions.js';
 export type { KqlCompletions } from './completions.js';

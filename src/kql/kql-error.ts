@@ -11,7 +11,9 @@ export type KqlErrorCode =
   | 'unsupported'
   | 'invalid-argument'
   | 'invalid-name'
-  | 'too-complex';
+  | 'too-complex'
+  /** The query's output columns depend on values in the data (evaluate pivot, bag_unpack): see compileKqlWithValues. */
+  | 'needs-values';
 
 const MAX_DETAIL = 300;
 
@@ -32,5 +34,25 @@ export class KqlError extends Error {
     this.line = line;
     this.column = column;
     this.detail = detail;
+  }
+}
+
+/** What a query needs to read before it can be compiled: a SELECT whose rows are [value, type]. */
+export interface ValuesQuery {
+  /** Where in the query text the operator that needs them is (the key of CompileOptions.values). */
+  readonly at: number;
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+/** The output columns of an operator depend on values in the data; the caller runs `query` and compiles again. */
+export class KqlNeedsValues extends KqlError {
+  constructor(
+    detailText: string,
+    line: number,
+    column: number,
+    readonly query: ValuesQuery,
+  ) {
+    super('needs-values', detailText, line, column);
   }
 }

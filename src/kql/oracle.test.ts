@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../schema/index.js';
-import { compileKql } from './index.js';
+import { compileKql, KqlNeedsValues } from './index.js';
 import { allCases } from './test/case-files.js';
 import { FIXTURE_NOW } from './test/fixture.js';
 
@@ -58,7 +58,14 @@ describe("Microsoft's KQL parser accepts every case", () => {
       const diagnostics = code.GetSyntaxDiagnostics();
       const messages = Array.from({ length: diagnostics.Count }, (_, i) => diagnostics.getItem(i).Message);
       expect(messages).toEqual([]);
-      const ours = compileKql(c.kql, { dialect: 'duckdb', now: FIXTURE_NOW }).columns;
+      let ours;
+      try {
+        ours = compileKql(c.kql, { dialect: 'duckdb', now: FIXTURE_NOW }).columns;
+      } catch (e) {
+        // evaluate pivot / bag_unpack without a schema: the columns come from the data, which the parser does not see.
+        if (e instanceof KqlNeedsValues) return;
+        throw e;
+      }
       const cols = code.ResultType?.Columns;
       if (!cols) throw new Error('the oracle inferred no result columns');
       const theirs = Array.from({ length: cols.Count }, (_, i) => cols.getItem(i));
@@ -67,6 +74,20 @@ describe("Microsoft's KQL parser accepts every case", () => {
     });
   }
 });
+
+/** compileKql; operators that read values from the data first (pivot, bag_unpack) get none, as over an empty table. */
+function compileAnyValues(kql: string, dialect: 'duckdb' | 'clickhouse'): void {
+  const values = new Map<number, []>();
+  for (;;) {
+    try {
+      compileKql(kql, { dialect, values });
+      return;
+    } catch (e) {
+      if (!(e instanceof KqlNeedsValues)) throw e;
+      values.set(e.query.at, []);
+    }
+  }
+}
 
 describe('every example of docs/kql.md is real KQL and compiles', () => {
   const doc = readFileSync(new URL('../../docs/kql.md', import.meta.url), 'utf8');
@@ -81,10 +102,10 @@ describe('every example of docs/kql.md is real KQL and compiles', () => {
     it(kql.split('\n').join(' '), () => {
       const d = K.KustoCode.ParseAndAnalyze(kql, globals).GetSyntaxDiagnostics();
       expect(Array.from({ length: d.Count }, (_, i) => d.getItem(i).Message)).toEqual([]);
-      expect(() => compileKql(kql, { dialect: 'duckdb' })).not.toThrow();
+      expect(() => compileAnyValues(kql, 'duckdb')).not.toThrow();
       if (fenced.find((e) => e.kql === kql)!.duckdbOnly)
-        expect(() => compileKql(kql, { dialect: 'clickhouse' })).toThrow(/not supported on clickhouse/);
-      else expect(() => compileKql(kql, { dialect: 'clickhouse' })).not.toThrow();
+        expect(() => compileAnyValues(kql, 'clickhouse')).toThrow(/not supported on clickhouse/);
+      else expect(() => compileAnyValues(kql, 'clickhouse')).not.toThrow();
     });
   }
 });

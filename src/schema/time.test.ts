@@ -7,6 +7,10 @@ describe('parseTime', () => {
     expect(formatTime(parseTime('2022-07-25T12:26:13.2403333'))).toBe('2022-07-25T12:26:13.240Z');
     expect(formatTime(parseTime('2022-07-25 12:26'))).toBe('2022-07-25T12:26:00.000Z');
   });
+  it('reads years before 100 as those years (not 1900-1999)', () => {
+    expect(formatTime(parseTime('0001-01-01T00:00:00Z'))).toBe('0001-01-01T00:00:00.000Z');
+    expect(formatTime(parseTime('0099-12-31 10:00'))).toBe('0099-12-31T10:00:00.000Z');
+  });
   it('applies zone offsets', () => {
     expect(formatTime(parseTime('2022-07-25T21:26:13+09:00'))).toBe('2022-07-25T12:26:13.000Z');
     expect(formatTime(parseTime('2022-07-25T07:26:13-0500'))).toBe('2022-07-25T12:26:13.000Z');

@@ -1,5 +1,5 @@
 /** KQL against a store: compiled for the store's dialect and run there. The way modules outside src/store read data. */
-import { compileKql, type CompiledQuery } from '../kql/index.js';
+import { compileKqlWithValues, type CompiledQuery } from '../kql/index.js';
 import type { QueryOptions, QueryResult, Store } from './store.js';
 
 /** Options of runKql. Times are ms since the epoch. */
@@ -19,15 +19,20 @@ export interface KqlResult extends QueryResult {
 
 /** Compile `kql` for `store.dialect` and run it; throws KqlError for mistakes in the query, StoreQueryError from the engine. */
 export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: string, options: RunKqlOptions = {}): Promise<KqlResult> {
-  const compiled = compileKql(kql, {
-    dialect: store.dialect,
-    now: options.now ?? Date.now(),
-    ...(options.timeRange ? { timeRange: options.timeRange } : {}),
-    // Every store keeps the summary tables of MessageTrace exact at each write (see src/schema/aggregates.ts).
-    // MAILSIFT_AGGREGATES=off reads the rows for every query (to compare, or to rule the summaries out).
-    aggregates: options.aggregates ?? process.env.MAILSIFT_AGGREGATES !== 'off',
-  });
   const { signal, limit, maxBytes } = options;
+  // evaluate pivot and bag_unpack read their columns' values first (a small SELECT each).
+  const compiled = await compileKqlWithValues(
+    kql,
+    {
+      dialect: store.dialect,
+      now: options.now ?? Date.now(),
+      ...(options.timeRange ? { timeRange: options.timeRange } : {}),
+      // Every store keeps the summary tables of MessageTrace exact at each write (see src/schema/aggregates.ts).
+      // MAILSIFT_AGGREGATES=off reads the rows for every query (to compare, or to rule the summaries out).
+      aggregates: options.aggregates ?? process.env.MAILSIFT_AGGREGATES !== 'off',
+    },
+    async (sql, params) => (await store.query(sql, params, { signal })).rows,
+  );
   const result = await store.query(compiled.sql, compiled.params, { signal, limit, maxBytes });
   const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
   const out: KqlResult = { columns, rows: result.rows };

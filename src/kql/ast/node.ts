@@ -40,8 +40,16 @@ import type { TopNode } from './top-node.js';
 import type { UnaryNode } from './unary-node.js';
 import type { UnionNode } from './union-node.js';
 import type { WhereNode } from './where-node.js';
+import type { MakeSeriesNode } from './make-series-node.js';
+import type { TopNestedNode } from './top-nested-node.js';
+import type { MvApplyNode } from './mv-apply-node.js';
+import type { EvaluateNode } from './evaluate-node.js';
 
 export type {
+  MakeSeriesNode,
+  TopNestedNode,
+  MvApplyNode,
+  EvaluateNode,
   AsNode,
   AssignmentNode,
   BetweenNode,
@@ -114,7 +122,11 @@ export type OperatorNode =
   | ParseNode
   | SearchNode
   | RenderNode
-  | AsNode;
+  | AsNode
+  | MakeSeriesNode
+  | TopNestedNode
+  | MvApplyNode
+  | EvaluateNode;
 
 /** Every node kind. */
 export type Node = ExprNode | SourceNode | OperatorNode | AssignmentNode | SortKeyNode | PipelineNode | LetNode | QueryNode;

@@ -5,7 +5,7 @@ import { getDialect } from '../dialect/index.js';
 import type { DialectName } from '../dialect/index.js';
 import { MAX_SQL } from '../limits.js';
 import { own } from '../own.js';
-import type { CompiledQuery } from '../compile-kql.js';
+import type { ColumnValues, CompiledQuery } from '../compile-kql.js';
 import { CompileContext } from './context.js';
 import { compileExpr, tooLarge } from './expression.js';
 import { outputSql } from './output-sql.js';
@@ -18,6 +18,8 @@ export interface QueryOptions {
   readonly dialect: DialectName;
   readonly now?: number;
   readonly timeRange?: { readonly from?: number; readonly to?: number };
+  /** Values read from the data for operators whose columns depend on it (evaluate pivot, bag_unpack). */
+  readonly values?: ReadonlyMap<number, ColumnValues>;
   /** Names bound to ready SQL (a FROM item) with its columns, as a `let` of rows would be: the planner's summary tables. */
   readonly sources?: Readonly<Record<string, { readonly sql: string; readonly columns: readonly Column[] }>>;
 }
@@ -30,6 +32,7 @@ export function compileQuery(query: QueryNode, text: string, options: QueryOptio
     {
       now: options.now ?? Date.now(),
       timeRange: options.timeRange,
+      values: options.values ?? new Map(),
     },
     { expr: compileExpr, pipeline: compilePipeline },
   );

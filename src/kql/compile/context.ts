@@ -26,6 +26,8 @@ export interface Compilers {
 export interface ContextOptions {
   readonly now: number;
   readonly timeRange: { readonly from?: number; readonly to?: number } | undefined;
+  /** Values read from the data for evaluate pivot / bag_unpack, by operator offset. */
+  readonly values: ReadonlyMap<number, readonly { readonly value: string; readonly type: string }[]>;
 }
 
 /** Compilation state; one per compileKql call. */
@@ -100,7 +102,10 @@ export class CompileContext {
   }
 }
 
-/** `2026-11-01 10:00:00.000`: a UTC timestamp both engines parse without a zone suffix. */
+/** `2026-11-01 10:00:00.000` (`.000123` with microseconds): a UTC timestamp both engines parse without a zone suffix. */
 function isoForSql(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+  const whole = Math.floor(ms);
+  const micros = Math.round((ms - whole) * 1000);
+  const iso = new Date(whole).toISOString().replace('T', ' ').replace('Z', '');
+  return micros === 0 ? iso : `${iso}${String(Math.min(micros, 999)).padStart(3, '0')}`;
 }

@@ -9,6 +9,7 @@ import { constNumber, constString, want } from './arguments.js';
 import type { ScalarFunction } from './arguments.js';
 import type { CompileContext } from './context.js';
 import type { ExprScope } from './expression.js';
+import { FORMAT_TIMESPAN } from './format-timespan.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { ZONE_FUNCTIONS } from './zone-functions.js';
@@ -57,8 +58,15 @@ export function toStringSql(ctx: CompileContext, e: SqlExpr): SqlExpr {
       return e;
     case 'dynamic':
       return fromDynamic(ctx, e, 'string');
-    case 'datetime':
-      return atom(`coalesce(${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')}, '')`, 'string', e.aggregate);
+    case 'datetime': {
+      // Kusto's text: whole seconds end in Z; a fraction is written with its 7 digits (the 7th 0 here: microseconds).
+      const us = fn.timestampToMicros(e.sql);
+      const frac = `((${us} % ${fn.integer(1_000_000)} + ${fn.integer(1_000_000)}) % ${fn.integer(1_000_000)})`;
+      const text = `CASE WHEN ${frac} = 0 THEN ${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')} ELSE ${fn.concat([fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%S.'), fn.padLeft(`${frac} * 10`, 7), "'Z'"])} END`;
+      return atom(`coalesce(${text}, '')`, 'string', e.aggregate);
+    }
+    case 'timespan':
+      return atom(`coalesce(${fn.timespanText(e.sql)}, '')`, 'string', e.aggregate);
     case 'bool':
       // .NET spells booleans True and False.
       return atom(`CASE WHEN ${e.sql} THEN 'True' WHEN NOT ${operand(e)} THEN 'False' ELSE '' END`, 'string', e.aggregate);
@@ -121,6 +129,7 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   ...SIMPLE_FUNCTIONS,
   ...TIME_FUNCTIONS,
   ...ZONE_FUNCTIONS,
+  format_timespan: FORMAT_TIMESPAN,
   strcat: {
     min: 1,
     max: 64,
@@ -203,13 +212,33 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   },
   indexof: {
     min: 2,
-    max: 2,
-    compile: (ctx, [s, n], c) =>
-      expr(
-        `${ctx.dialect.fn.cast(ctx.dialect.fn.strpos(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, n!, 'string').sql), 'long')} - 1`,
-        'long',
-        agg(s!),
-      ),
+    max: 5,
+    compile: (ctx, [s, n, start, length, occurrence], c) => {
+      const fn = ctx.dialect.fn;
+      const text = want(ctx, c, 0, s!, 'string').sql;
+      const needle = want(ctx, c, 1, n!, 'string').sql;
+      if (start === undefined) return expr(`${fn.cast(fn.strpos(text, needle), 'long')} - 1`, 'long', agg(s!));
+      if (occurrence !== undefined && occurrence.constant?.value !== 1)
+        throw ctx.error('unsupported', 'indexof() with an occurrence other than 1 is not supported yet', c.args[4]!.pos);
+      // From `start` (negative: from the end), over `length` characters (-1: to the end).
+      // Constants stay constants in the SQL (ClickHouse 18.16's substring needs a constant start and length).
+      const from = want(ctx, c, 2, start, 'int', 'long');
+      const fixed = typeof from.constant?.value === 'number' && from.constant.value >= 0 ? from.constant.value : undefined;
+      const first =
+        fixed !== undefined
+          ? String(fixed)
+          : `(CASE WHEN ${from.sql} < 0 THEN greatest(${fn.length(text)} + ${from.sql}, 0) ELSE ${from.sql} END)`;
+      const begin = fixed !== undefined ? String(fixed + 1) : `${first} + 1`;
+      const count = length === undefined ? undefined : want(ctx, c, 3, length, 'int', 'long');
+      const part =
+        count === undefined || (typeof count.constant?.value === 'number' && count.constant.value < 0)
+          ? fn.substring(text, begin)
+          : count.constant !== undefined
+            ? fn.substring(text, begin, count.sql)
+            : `CASE WHEN ${count.sql} < 0 THEN ${fn.substring(text, begin)} ELSE ${fn.substring(text, begin, count.sql)} END`;
+      const at = fn.cast(fn.strpos(part, needle), 'long');
+      return expr(`CASE WHEN ${first} > ${fn.length(text)} OR ${at} = 0 THEN -1 ELSE ${at} - 1 + ${first} END`, 'long', agg(s!));
+    },
   },
   isempty: {
     min: 1,

@@ -34,6 +34,10 @@ import { fromSource, toSql } from './select-state.js';
 import type { SelectState } from './select-state.js';
 import { compileDatatable, compileRange } from './sources.js';
 import { compileSummarize } from './summarize.js';
+import { compileMakeSeries } from './make-series.js';
+import { compileTopNested } from './top-nested.js';
+import { compileMvApply } from './mv-apply.js';
+import { compileEvaluate } from './evaluate.js';
 import { unionStates } from './union.js';
 import { compileUserTable } from './user-functions.js';
 import { own } from '../own.js';
@@ -65,6 +69,10 @@ const OPERATORS: OperatorCompilers = {
   Search: compileSearch,
   Render: compileRender,
   As: compileAs,
+  MakeSeries: compileMakeSeries,
+  TopNested: compileTopNested,
+  MvApply: compileMvApply,
+  Evaluate: compileEvaluate,
 };
 
 /** Compile a pipeline to a SELECT state. */

@@ -96,6 +96,18 @@ const SIGNATURES: Readonly<Record<SimpleFunctionName, Signature>> = {
   endofweek: sig('datetime', ['datetime', 'number'], 1, 2),
   endofmonth: sig('datetime', ['datetime', 'number'], 1, 2),
   endofyear: sig('datetime', ['datetime', 'number'], 1, 2),
+  series_stats_dynamic: sig('dynamic', ['dynamic', 'bool'], 1, 2),
+  series_fill_const: sig('dynamic', ['dynamic', 'number', 'number'], 2, 3),
+  series_fill_forward: sig('dynamic', ['dynamic', 'number'], 1, 2),
+  series_fill_backward: sig('dynamic', ['dynamic', 'number'], 1, 2),
+  series_add: sig('dynamic', ['dynamic', 'dynamic']),
+  series_subtract: sig('dynamic', ['dynamic', 'dynamic']),
+  series_multiply: sig('dynamic', ['dynamic', 'dynamic']),
+  series_divide: sig('dynamic', ['dynamic', 'dynamic']),
+  parse_url: sig('dynamic', ['string']),
+  bag_remove_keys: sig('dynamic', ['dynamic', 'dynamic']),
+  zip: sig('dynamic', ['dynamic'], 2, 16),
+  array_iff: sig('dynamic', ['dynamic', 'any', 'any']),
 };
 
 function compileSimple(name: SimpleFunctionName, s: Signature): ScalarFunction {

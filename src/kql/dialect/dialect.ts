@@ -3,7 +3,9 @@ import type { ColumnType, TraceAggregateDef } from '../../schema/index.js';
 import type { AggregateFunctions } from './aggregate-functions.js';
 import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
+import type { SeriesFunctions } from './series-functions.js';
 import type { SimpleFunctions } from './simple-functions.js';
+import type { TextFunctions } from './text-functions.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
 export interface DialectCapabilities {
@@ -19,6 +21,8 @@ export interface DialectCapabilities {
   readonly aliasesShadowColumns: boolean;
   /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum. */
   readonly windowFunctions: boolean;
+  /** A subquery in FROM can read the columns of the FROM items before it (LATERAL): mv-apply. */
+  readonly lateralJoins: boolean;
 }
 
 /** SQL spellings of the functions and clauses the compiler emits. */
@@ -124,7 +128,7 @@ export interface Dialect {
   aggregateSource(def: TraceAggregateDef): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
   outputValue(x: string, type: ColumnType): string | undefined;
-  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions;
+  readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions & TextFunctions;
   /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
   readonly simple: SimpleFunctions;
 }

@@ -86,6 +86,18 @@ export const SIMPLE_FUNCTION_NAMES = [
   'endofweek',
   'endofmonth',
   'endofyear',
+  'series_stats_dynamic',
+  'series_fill_const',
+  'series_fill_forward',
+  'series_fill_backward',
+  'series_add',
+  'series_subtract',
+  'series_multiply',
+  'series_divide',
+  'parse_url',
+  'bag_remove_keys',
+  'zip',
+  'array_iff',
 ] as const;
 
 /** One of SIMPLE_FUNCTION_NAMES. */

@@ -155,6 +155,23 @@ export function tokenize(text: string): Token[] {
         word = 'in~';
         j++;
       }
+      // time(1.02:03:04.5) and timespan(...): a timespan written as [-][d.]hh:mm[:ss[.fffffff]].
+      const clock = word === 'time' || word === 'timespan' ? TIMESPAN_TEXT.exec(text.slice(j)) : null;
+      if (clock) {
+        const [all, sign, d, h, m, sec, frac] = clock;
+        const micros =
+          ((Number(d ?? 0) * 24 + Number(h)) * 3600 + Number(m) * 60 + Number(sec ?? 0)) * 1e6 +
+          Number((frac ?? '').padEnd(6, '0').slice(0, 6));
+        push({
+          kind: 'timespan',
+          text: text.slice(start, j + all.length),
+          value: sign ? -micros : micros,
+          offset: start,
+          end: j + all.length,
+        });
+        i = j + all.length;
+        continue;
+      }
       if ((word === 'datetime' || word === 'dynamic') && nextNonSpace(text, j) === '(') {
         const open = text.indexOf('(', j);
         const close = word === 'datetime' ? text.indexOf(')', open) : matchParen(text, open);
@@ -177,6 +194,8 @@ export function tokenize(text: string): Token[] {
   push({ kind: 'eof', text: '', offset: n, end: n });
   return tokens;
 }
+
+const TIMESPAN_TEXT = /^\s*\(\s*(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?\s*\)/;
 
 function nextNonSpace(text: string, from: number): string | undefined {
   let j = from;

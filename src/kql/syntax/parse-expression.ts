@@ -299,7 +299,9 @@ export class ExpressionParser {
     const ms = parseTime(s);
     if (Number.isNaN(ms))
       throw this.ts.error(`invalid datetime literal '${raw}' (use datetime(2026-11-01) or datetime(2026-11-01T10:30:00Z))`, pos);
-    return lit('datetime', ms, pos);
+    // parseTime keeps milliseconds; the 4th to 6th fraction digits are kept as a fraction of one (microseconds).
+    const micros = /:\d{2}[.,]\d{3}(\d{1,3})/.exec(s)?.[1];
+    return lit('datetime', micros === undefined ? ms : ms + Number(micros.padEnd(3, '0')) / 1000, pos);
   }
 
   private dynamicLiteral(raw: string, pos: number): LiteralNode {

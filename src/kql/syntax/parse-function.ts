@@ -1,7 +1,7 @@
 /** Parses user-defined functions of let statements: `let f = (x:long, s:string) { body };`. */
 import type { FunctionValue } from '../ast/index.js';
 import type { ExpressionParser, PipelineParser } from './parse-expression.js';
-import { typeName } from './parse-operator.js';
+import { typeName } from './parse-type.js';
 import { startsPipeline } from './starts-pipeline.js';
 import type { TokenStream } from './token-stream.js';
 

@@ -1,5 +1,4 @@
 /** Parses one tabular operator after a `|` (where, project, summarize, join, ...). */
-import type { ColumnType } from '../../schema/index.js';
 import type { ExprNode, JoinKey, JoinKind, OperatorNode, ParsePart, PipelineNode, SortKeyNode } from '../ast/index.js';
 import type { ExpressionParser, PipelineParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
@@ -8,6 +7,8 @@ import { own } from '../own.js';
 import { KqlError } from '../kql-error.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { positionOf } from './position.js';
+import { MORE_OPERATOR_NAMES, parseMoreOperator } from './parse-more-operators.js';
+import { toTypeOf, typeName } from './parse-type.js';
 
 const JOIN_KINDS = new Set<string>([
   'innerunique',
@@ -30,28 +31,10 @@ const JOIN_ALIASES: Readonly<Record<string, JoinKind>> = {
   rightantisemi: 'rightanti',
   semi: 'leftsemi',
 };
-const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
-  string: 'string',
-  long: 'long',
-  int: 'int',
-  real: 'real',
-  double: 'real',
-  bool: 'bool',
-  boolean: 'bool',
-  datetime: 'datetime',
-  date: 'datetime',
-  timespan: 'timespan',
-  time: 'timespan',
-  dynamic: 'dynamic',
-};
 
 /** Kusto's tabular operators that this engine does not compile (yet): named as such, not as unknown. */
 const KUSTO_ONLY_OPERATORS = new Set([
-  'make-series',
-  'top-nested',
   'top-hitters',
-  'mv-apply',
-  'evaluate',
   'parse-kv',
   'fork',
   'facet',
@@ -102,6 +85,7 @@ export const OPERATOR_NAMES = [
   'search',
   'render',
   'as',
+  ...MORE_OPERATOR_NAMES,
 ] as const;
 
 /** Parse the operator at the cursor. */
@@ -179,14 +163,7 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'Union', ...unionTables(ts, pipeline), pos };
     case 'mv-expand': {
       const column = ex.assignment();
-      let toType: ColumnType | undefined;
-      if (ts.acceptWord('to')) {
-        ts.expectWord('typeof');
-        ts.expectPunct('(');
-        toType = typeName(ts);
-        ts.expectPunct(')');
-      }
-      return { kind: 'MvExpand', column, toType, pos };
+      return { kind: 'MvExpand', column, toType: toTypeOf(ts), pos };
     }
     case 'parse':
     case 'parse-where':
@@ -211,6 +188,11 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
     }
     case 'as':
       return { kind: 'As', name: ts.expectName('a name').text, pos };
+    case 'make-series':
+    case 'top-nested':
+    case 'mv-apply':
+    case 'evaluate':
+      return parseMoreOperator(t.text, ts, ex, (s) => parseOperator(s, ex, pipeline), pos);
     default:
       if (KUSTO_ONLY_OPERATORS.has(t.text)) {
         const p = positionOf(ts.text, pos);
@@ -325,14 +307,6 @@ export function unionTables(ts: TokenStream, pipeline: PipelineParser): { tables
   do tables.push(tabularArgument(ts, pipeline));
   while (ts.acceptPunct(','));
   return withSource === undefined ? { tables } : { tables, withSource };
-}
-
-/** A type name such as string or long. */
-export function typeName(ts: TokenStream): ColumnType {
-  const t = ts.expectName('a type name');
-  const type = own(TYPE_NAMES, t.text);
-  if (!type) throw ts.error(`unknown type '${t.text}' (use string, long, int, real, bool, datetime, timespan, dynamic)`, t.offset);
-  return type;
 }
 
 function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number, filter: boolean): OperatorNode {

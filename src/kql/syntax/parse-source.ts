@@ -3,7 +3,7 @@ import type { DatatableNode, ExprNode, RangeNode } from '../ast/index.js';
 import { MAX_LIST } from '../limits.js';
 import { KqlError } from '../kql-error.js';
 import type { ExpressionParser } from './parse-expression.js';
-import { typeName } from './parse-operator.js';
+import { typeName } from './parse-type.js';
 import { positionOf } from './position.js';
 import type { TokenStream } from './token-stream.js';
 

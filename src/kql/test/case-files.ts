@@ -3,6 +3,7 @@ import type { KqlCase } from './kql-case.js';
 import { CASES as basics } from '../cases/basics.cases.js';
 import { CASES as functions } from '../cases/functions.cases.js';
 import { CASES as scalar } from '../cases/scalar.cases.js';
+import { CASES as series } from '../cases/series.cases.js';
 import { CASES as sources } from '../cases/sources.cases.js';
 import { CASES as strings } from '../cases/strings.cases.js';
 import { CASES as summarize } from '../cases/summarize.cases.js';
@@ -19,6 +20,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'scalar.cases.ts': scalar,
   'sources.cases.ts': sources,
   'functions.cases.ts': functions,
+  'series.cases.ts': series,
 };
 
 /** Every case, with the file it comes from. */

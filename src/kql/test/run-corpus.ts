@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../../store/index.js';
-import { compileKql } from '../index.js';
+import { compileKql, compileKqlWithValues } from '../index.js';
 import type { CorpusEntry } from '../corpus/corpus-entry.js';
 
 /** What happened to one entry. */
@@ -48,7 +48,11 @@ async function runEntry(store: Store, entry: CorpusEntry): Promise<Omit<CorpusOu
   let compiled;
   let rows: unknown[][];
   try {
-    compiled = compileKql(entry.kql, { dialect: 'duckdb', now: NOW });
+    compiled = await compileKqlWithValues(
+      entry.kql,
+      { dialect: 'duckdb', now: NOW },
+      async (sql, params) => (await store.query(sql, params)).rows as unknown[][],
+    );
     rows = (await store.query(compiled.sql, compiled.params)).rows as unknown[][];
   } catch (e) {
     return { result: 'error', clickhouseCompiles, detail: (e as Error).message };

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileKql, KqlError } from '../index.js';
+import { compileKql, compileKqlWithValues, KqlError } from '../index.js';
 import { CASE_FILES, sortRows } from './case-files.js';
 import { FIXTURE_NOW, openFixtureStore } from './fixture.js';
 import type { KqlCase } from './kql-case.js';
@@ -18,9 +18,13 @@ for (const [file, cases] of Object.entries(CASE_FILES)) {
     let duck, ch, result;
     let chError: string | undefined;
     try {
-      duck = compileKql(c.kql, { dialect: 'duckdb', now: FIXTURE_NOW });
+      duck = await compileKqlWithValues(
+        c.kql,
+        { dialect: 'duckdb', now: FIXTURE_NOW },
+        async (sql, params) => (await store.query(sql, params)).rows,
+      );
       try {
-        ch = compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW });
+        ch = compileKql(c.kql, { dialect: 'clickhouse', now: FIXTURE_NOW, values: duck.values });
       } catch (e) {
         if (!(e instanceof KqlError) || e.code !== 'unsupported') throw e;
         chError = e.message;

@@ -7,7 +7,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { strings } from '../strings';
-import { kqlCompletionSource, kqlLanguage, type KqlCompletions } from './kql-language';
+import { kqlCompletionSource, kqlLanguage, kqlServerCompletionSource, type CompleteAt, type KqlCompletions } from './kql-language';
 
 /** An error to underline (1-based line and column). */
 export interface EditorError {
@@ -21,12 +21,15 @@ export function KqlEditor({
   onChange,
   onRun,
   completions,
+  completeAt,
   error,
 }: {
   value: string;
   onChange: (v: string) => void;
   onRun: () => void;
   completions: KqlCompletions | null;
+  /** Suggestions at the cursor from the server; the static lists answer when it cannot. */
+  completeAt?: CompleteAt;
   error: EditorError | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
@@ -35,6 +38,8 @@ export function KqlEditor({
   onRunRef.current = onRun;
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const completeAtRef = useRef(completeAt);
+  completeAtRef.current = completeAt;
 
   useEffect(() => {
     const tables = new Set(completions?.tables.map((t) => t.name) ?? []);
@@ -48,7 +53,14 @@ export function KqlEditor({
         closeBrackets(),
         kqlLanguage({ tables, operators }),
         syntaxHighlighting(defaultHighlightStyle),
-        ...(completions ? [autocompletion({ override: [kqlCompletionSource(completions)] })] : []),
+        autocompletion({
+          override: [
+            kqlServerCompletionSource(
+              (text, offset) => (completeAtRef.current ? completeAtRef.current(text, offset) : Promise.reject(new Error('no server'))),
+              completions ? kqlCompletionSource(completions) : undefined,
+            ),
+          ],
+        }),
         placeholder(strings.explorer.placeholder),
         keymap.of([{ key: 'Mod-Enter', run: () => (onRunRef.current(), true) }, ...defaultKeymap, ...historyKeymap]),
         EditorView.updateListener.of((u) => {

@@ -92,6 +92,54 @@ export function kqlLanguage(words: { tables: Set<string>; operators: Set<string>
   return StreamLanguage.define(parser);
 }
 
+/** What /api/kql/complete returns: where the completed word starts, and suggestions best first. */
+export interface KqlCompletionsAt {
+  from: number;
+  suggestions: { label: string; kind: 'table' | 'column' | 'value' | 'operator' | 'function' | 'aggregate'; detail?: string }[];
+}
+
+/** Asks the server for the suggestions at `offset` of `text`. */
+export type CompleteAt = (text: string, offset: number) => Promise<KqlCompletionsAt>;
+
+const TYPES: Record<KqlCompletionsAt['suggestions'][number]['kind'], string> = {
+  table: 'class',
+  column: 'property',
+  value: 'enum',
+  operator: 'keyword',
+  function: 'function',
+  aggregate: 'function',
+};
+
+/**
+ * A completion source that asks the server at the cursor (the query's table's columns first, known values of
+ * Status and Direction after `==`, operators after `|`), keeping the server's order; `fallback` answers when the
+ * server cannot.
+ */
+export function kqlServerCompletionSource(completeAt: CompleteAt, fallback?: ReturnType<typeof kqlCompletionSource>) {
+  return async (ctx: CompletionContext): Promise<CompletionResult | null> => {
+    const word = ctx.matchBefore(/[\w-]*/);
+    const before = ctx.state.sliceDoc(Math.max(0, ctx.pos - 200), ctx.pos);
+    // Typing opens the list on a word, after `|`, after a comparison or in a list of values.
+    if (!ctx.explicit && (!word || word.from === word.to) && !/(\||==|!=|=~|\(|,)\s*["']?$/.test(before)) return null;
+    let answer: KqlCompletionsAt;
+    try {
+      answer = await completeAt(ctx.state.doc.toString(), ctx.pos);
+    } catch {
+      return fallback ? fallback(ctx) : null;
+    }
+    if (ctx.aborted || answer.suggestions.length === 0) return null;
+    const options: Completion[] = answer.suggestions.map((s, i) => ({
+      label: s.label,
+      type: TYPES[s.kind],
+      ...(s.detail !== undefined ? { detail: s.detail } : s.kind === 'aggregate' ? { detail: 'aggregate' } : {}),
+      ...(s.kind === 'function' || s.kind === 'aggregate' ? { apply: `${s.label}(` } : {}),
+      // The server ranks; CodeMirror's own ranking by match quality only breaks ties.
+      boost: Math.max(-99, 99 - i),
+    }));
+    return { from: answer.from, options, validFor: /^[\w-]*$/ };
+  };
+}
+
 /** A completion source over the server's lists. */
 export function kqlCompletionSource(c: KqlCompletions) {
   const options: Completion[] = [

@@ -6,7 +6,7 @@ import { api, ApiError, type QueryResult } from '../api';
 import { EChart } from '../components/echart';
 import { KqlEditor, type EditorError } from '../explorer/kql-editor';
 import { isOwnLinkRun } from '../explorer/link-run';
-import type { KqlCompletions } from '../explorer/kql-language';
+import type { CompleteAt, KqlCompletions, KqlCompletionsAt } from '../explorer/kql-language';
 import { currentTimeZone, formatCount } from '../format';
 import { buildChart, type ChartKind } from '../panels/chart-option';
 import { ResultTable } from '../panels/result-table';
@@ -36,6 +36,12 @@ function chartSpec(result: QueryResult, picked: Picked | null): { chart: ChartKi
   const chart: ChartKind = kind === 'column' ? (seriesCol ? 'stacked-column' : 'column') : kind;
   return { chart, x: xCol.name, y: yCol.name, series: chart === 'pie' ? undefined : seriesCol?.name };
 }
+
+/** The server's suggestions at a cursor in the query (a failed request leaves the static lists to answer). */
+const completeAt: CompleteAt = (text, offset) =>
+  api<KqlCompletionsAt>('GET', `/api/kql/complete?${new URLSearchParams({ text, offset: String(offset) }).toString()}`, undefined, {
+    noRedirect: true,
+  });
 
 export function ExplorerPage() {
   const { search } = useLocation();
@@ -182,7 +188,14 @@ export function ExplorerPage() {
           void run();
         }}
       />
-      <KqlEditor value={text} onChange={setText} onRun={() => void run()} completions={completions} error={error?.at ?? null} />
+      <KqlEditor
+        value={text}
+        onChange={setText}
+        onRun={() => void run()}
+        completions={completions}
+        completeAt={completeAt}
+        error={error?.at ?? null}
+      />
       <div className="explorer-actions">
         <button type="button" className="primary" onClick={() => void run()} disabled={running} data-testid="run-query">
           {running ? strings.explorer.running : strings.explorer.run} <kbd>{strings.explorer.runHint}</kbd>

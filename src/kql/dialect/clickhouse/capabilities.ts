@@ -12,4 +12,6 @@ export const capabilities: DialectCapabilities = {
   aliasesShadowColumns: true,
   // 18.16 has none (they came in 21.x).
   windowFunctions: false,
+  // 18.16 has no LATERAL joins (no current release has them either).
+  lateralJoins: false,
 };

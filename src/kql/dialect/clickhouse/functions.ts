@@ -41,7 +41,7 @@ const jsonStrings = (x: string) => `extractAll(${x}, ${escapeString('"((?:[^"\\\
 const jsonElement = (x: string, i: string) =>
   `if(abs(${i}) + (${i} >= 0) <= length(${jsonStrings(x)}), concat('"', arrayElement(${jsonStrings(x)}, ${i} + (${i} >= 0)), '"'), NULL)`;
 /** A JSON array text of an array expression. */
-const jsonArray = (arr: string) => `concat('[', arrayStringConcat(arrayMap(v -> ${jsonScalar('v')}, ${arr}), ','), ']')`;
+export const jsonArray = (arr: string) => `concat('[', arrayStringConcat(arrayMap(v -> ${jsonScalar('v')}, ${arr}), ','), ']')`;
 
 /** Microseconds of KQL timespan text ([-][d.]hh:mm:ss[.fffffff]); NULL when it is not one. */
 function timespanFromText(t: string): string {

@@ -9,6 +9,8 @@ import { listFunctions } from './list-functions.js';
 import { literal } from './literal.js';
 import { outputValue } from './output.js';
 import { rowFunctions } from './row-functions.js';
+import { seriesFunctions } from './series-functions.js';
+import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
@@ -24,7 +26,7 @@ export const clickhouse: Dialect = {
   tableSource,
   aggregateSource,
   outputValue,
-  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
+  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
   simple: simpleFunctions,
   datetimeLiteral: (iso) => literal(iso, 'datetime'),
 };

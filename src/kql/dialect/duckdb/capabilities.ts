@@ -8,4 +8,5 @@ export const capabilities: DialectCapabilities = {
   boundParameters: true,
   aliasesShadowColumns: false,
   selectStar: true,
+  lateralJoins: true,
 };

@@ -16,10 +16,18 @@ const TYPES: Readonly<Record<ColumnType, string>> = {
 const TRUNC_UNITS: Readonly<Record<number, string>> = { 86_400e6: 'day', 3_600e6: 'hour', 60e6: 'minute', 1e6: 'second' };
 const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$');
 
+/** A timespan of KQL's text ([-][d.]hh:mm:ss[.fffffff]); other text as DuckDB reads intervals ('1 day'), else NULL. */
+function timespanFromText(t: string): string {
+  const part = (re: string) => `coalesce(TRY_CAST(nullif(regexp_extract(${t}, '${re}', 1), '') AS BIGINT), 0)`;
+  const frac = `coalesce(TRY_CAST(nullif(rpad(left(regexp_extract(${t}, ':[0-9]{2}:[0-9]{2}[.]([0-9]+)$', 1), 6), 6, '0'), '000000') AS BIGINT), 0)`;
+  const abs = `(${part('^-?([0-9]+)[.][0-9]{1,2}:')} * 86400000000 + ${part('([0-9]{1,2}):[0-9]{2}:[0-9]{2}')} * 3600000000 + ${part(':([0-9]{2}):[0-9]{2}')} * 60000000 + ${part(':[0-9]{2}:([0-9]{2})')} * 1000000 + ${frac})`;
+  return `CASE WHEN regexp_matches(${t}, '^-?([0-9]+[.])?[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?$') THEN to_microseconds(CASE WHEN starts_with(${t}, '-') THEN -${abs} ELSE ${abs} END) ELSE TRY_CAST(${t} AS INTERVAL) END`;
+}
+
 export const functions: DialectFunctions = {
   sqlType: (t) => TYPES[t],
   cast: (x, t) => `CAST(${x} AS ${TYPES[t]})`,
-  tryCast: (x, t) => `TRY_CAST(${x} AS ${TYPES[t]})`,
+  tryCast: (x, t) => (t === 'timespan' ? timespanFromText(`CAST(${x} AS VARCHAR)`) : `TRY_CAST(${x} AS ${TYPES[t]})`),
   lower: (x) => `lower(${x})`,
   upper: (x) => `upper(${x})`,
   length: (x) => `length(${x})`,

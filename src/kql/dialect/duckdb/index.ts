@@ -7,6 +7,10 @@ import { escapeString } from './escape.js';
 import { functions } from './functions.js';
 import { listFunctions } from './list-functions.js';
 import { rowFunctions } from './row-functions.js';
+import { seriesFunctions } from './series-functions.js';
+import { seriesScalarFunctions } from './series-scalar-functions.js';
+import { dynamicMoreFunctions } from './dynamic-more-functions.js';
+import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
@@ -17,8 +21,8 @@ export const duckdb: Dialect = {
   quoteIdentifier,
   escapeString,
   placeholder,
-  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
-  simple: simpleFunctions,
+  fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
+  simple: { ...simpleFunctions, ...seriesScalarFunctions, ...dynamicMoreFunctions },
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
   literal: () => {
     throw new Error('DuckDB binds values as parameters');

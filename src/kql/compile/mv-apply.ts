@@ -1,0 +1,70 @@
+/**
+ * `mv-apply`: each row's arrays are expanded into a small table (arrays side by side, the shorter padded with
+ * nulls), the subquery runs on it, and its rows come back beside the row's other columns (a LATERAL join).
+ */
+import type { MvApplyNode } from '../ast/index.js';
+import { derivedName } from '../semantic/naming.js';
+import { checkNewName } from './columns.js';
+import type { CompileContext } from './context.js';
+import { compileExpr } from './expression.js';
+import { fromSource, toSql } from './select-state.js';
+import type { Column, SelectState } from './select-state.js';
+
+/** `mv-apply`. */
+export function compileMvApply(ctx: CompileContext, state: SelectState, node: MvApplyNode): SelectState {
+  if (!ctx.dialect.capabilities.lateralJoins)
+    throw ctx.error('unsupported', `mv-apply is not supported on ${ctx.dialect.name} (it has no LATERAL joins)`, node.pos);
+  if (node.itemIndex !== undefined) throw ctx.error('unsupported', 'mv-apply with_itemindex is not supported yet', node.pos);
+  const fn = ctx.dialect.fn;
+  const o = ctx.alias('o');
+  const outer = state.columns.map((c) => ({ ...c, sql: `${o}.${ctx.q(c.name)}`, atomic: true }));
+  const expanded: Column[] = [];
+  const replaced = new Set<string>();
+  for (const item of node.items) {
+    const e = compileExpr(ctx, { columns: outer, aggregates: false }, item.column.expr);
+    if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-apply needs a dynamic array, not ${e.type}`, item.column.pos);
+    const name = item.column.name !== undefined ? checkNewName(ctx, item.column.name, item.column.pos) : derivedName(item.column.expr);
+    if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-apply Name = expr on (...)', item.column.pos);
+    // An unnamed column is replaced by its elements; a named one stays (as Microsoft's parser types it).
+    if (item.column.expr.kind === 'Name' && item.column.name === undefined) replaced.add(item.column.expr.name);
+    const type = item.toType ?? 'dynamic';
+    let sql = fn.unnestJson(e.sql, type !== 'dynamic');
+    if (type !== 'dynamic' && type !== 'string') sql = fn.tryCast(sql, type);
+    expanded.push({ name, type, sql, atomic: true });
+  }
+  const rows: SelectState = {
+    from: undefined,
+    columns: expanded,
+    where: [],
+    groupBy: undefined,
+    distinct: false,
+    orderBy: [],
+    limit: undefined,
+    sealed: true,
+    star: false,
+  };
+  // The subquery reads the expanded rows through a binding no query can name.
+  const binding = `$${ctx.alias('mv')}`;
+  ctx.bindings.set(binding, { kind: 'rows', compiled: { sql: toSql(ctx, rows), columns: expanded } });
+  let sub: SelectState;
+  try {
+    sub = ctx.compile.pipeline(ctx, {
+      kind: 'Pipeline',
+      source: { kind: 'TableRef', name: binding, pos: node.pos },
+      operators: node.operators,
+      pos: node.pos,
+    });
+  } finally {
+    ctx.bindings.delete(binding);
+  }
+  const s = ctx.alias('s');
+  const inner = new Set(sub.columns.map((c) => c.name));
+  const kept = state.columns.filter((c) => !replaced.has(c.name) && !inner.has(c.name));
+  const columns = [
+    ...kept.map((c) => ({ ...c, sql: `${o}.${ctx.q(c.name)}` })),
+    ...sub.columns.map((c) => ({ ...c, sql: `${s}.${ctx.q(c.name)}` })),
+  ];
+  const from = fn.lateral(`(${toSql(ctx, state)}) AS ${o}`, toSql(ctx, sub), s);
+  const select = columns.map((c) => `${c.sql} AS ${ctx.q(c.name)}`).join(', ');
+  return fromSource(ctx, `(SELECT ${select} FROM ${from}) AS ${ctx.alias()}`, columns);
+}
