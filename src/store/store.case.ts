@@ -136,9 +136,16 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
         ValidUntil: null,
       };
       await store.replaceIndicators('soc', [ind, { ...ind, Indicator: 'bad.example', Type: 'domain' }]);
-      await store.replaceIndicators('other', [{ ...ind, Feed: 'other' }]);
+      // A feed that lists one indicator twice stores its last row.
+      await store.replaceIndicators('other', [
+        { ...ind, Feed: 'other', Confidence: 10 },
+        { ...ind, Feed: 'other' },
+      ]);
       await store.replaceIndicators('soc', [ind]);
-      await store.upsertIndicators([{ ...ind, Confidence: 90 }]);
+      await store.upsertIndicators([
+        { ...ind, Confidence: 70 },
+        { ...ind, Confidence: 90 },
+      ]);
       const r = await runKql(store, 'Indicators | project Feed, Indicator, Confidence, Labels | sort by Feed asc');
       expect(r.rows.map((x) => x.slice(0, 3))).toEqual([
         ['other', 'evil@bad.example', 80],

@@ -27,6 +27,7 @@ import {
 import { StoreQueryError } from '../errors.js';
 import { jsonRowSize } from '../json-size.js';
 import { collapseBatch, mergeTrace } from '../trace-merge.js';
+import { lastPerKey } from '../last-per-key.js';
 import type { DetectQueries } from '../detect-queries.js';
 import { RETENTION_COLUMNS } from '../retention.js';
 import type {
@@ -176,7 +177,7 @@ export class ClickHouseStore implements Store {
     const v = this.nextVersion();
     await this.db.insert(
       'Indicators',
-      rows.map((r) => encodeRow(Indicators, r, { _version: v, _deleted: 0 })),
+      lastPerKey(Indicators, rows).map((r) => encodeRow(Indicators, r, { _version: v, _deleted: 0 })),
     );
   }
 
@@ -194,7 +195,7 @@ export class ClickHouseStore implements Store {
    */
   private async replaceWhere(table: TableDef, where: string, rows: readonly object[]): Promise<void> {
     const v = this.nextVersion();
-    const fresh = rows.map((r) => encodeRow(table, r, { _version: v, _deleted: 0 }));
+    const fresh = lastPerKey(table, rows).map((r) => encodeRow(table, r, { _version: v, _deleted: 0 }));
     const keep = new Set(fresh.map((r) => keyOf(table, r)));
     const key = storeKey(table);
     const keyCols = key.map(q).join(', ');

@@ -11,8 +11,13 @@ type Lit = (value: unknown, type?: 'string' | 'long') => string;
 
 const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
 
-/** Up to `n` distinct values, in first-seen order. */
-const distinct = (xs: Iterable<string>, n = Infinity) => [...new Set(xs)].slice(0, n);
+/** The distinct values. */
+const distinct = (xs: Iterable<string>) => [...new Set(xs)];
+/** The first `n` distinct values in UTF-8 byte order (the engines' string order, as make_set(x, n) gives them). */
+const smallest = (xs: Iterable<string>, n: number) =>
+  distinct(xs)
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    .slice(0, n);
 
 export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'campaignStats' | 'followUps'> {
   const us = (ms: number) => lit(Math.round(ms) * 1000, 'long');
@@ -64,15 +69,15 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
           last: mine[mine.length - 1]!.at,
           delivered: mine.filter((x) => x.status === 'Delivered' || x.status === 'Expanded').length,
           sample: mine[0]!.subject,
-          senderList: distinct(
+          senderList: smallest(
             mine.map((x) => x.sender),
             10,
           ),
-          recipientList: distinct(
+          recipientList: smallest(
             mine.map((x) => x.recipient),
             10,
           ),
-          subjects: distinct(
+          subjects: smallest(
             mine.map((x) => x.subject),
             5,
           ),
@@ -117,15 +122,15 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
           first: after[0]!.at,
           last: after[after.length - 1]!.at,
           before: baseline.length,
-          newRecipients: distinct(
+          newRecipients: smallest(
             after.filter((x) => !seen.has(x.domain)).map((x) => x.recipient),
             10,
           ),
-          subjects: distinct(
+          subjects: smallest(
             after.map((x) => x.subject),
             5,
           ),
-          countries: distinct(
+          countries: smallest(
             after.map((x) => x.country),
             10,
           ),

@@ -164,8 +164,9 @@ export const functions: DialectFunctions = {
   max: (x) => `max(${x})`,
   // DuckDB's quantile_disc: the value at rank ceil(n * f) (1-based) of the sorted values.
   percentile: (x, f) => `arrayElement(arraySort(groupArray(${x})), toUInt64(greatest(ceil(count(${x}) * ${f}), 1)))`,
-  // Sorted, as the DuckDB dialect's: repeatable results.
-  makeSet: (x, limit) => jsonArray(`arraySort(${limit === undefined ? 'groupUniqArray' : `groupUniqArray(${limit})`}(${x}))`),
+  // Sorted, then cut, as the DuckDB dialect's: repeatable results (and 18.16's groupUniqArray takes no size).
+  makeSet: (x, limit) =>
+    jsonArray(limit === undefined ? `arraySort(groupUniqArray(${x}))` : `arraySlice(arraySort(groupUniqArray(${x})), 1, ${limit})`),
   makeList: (x, limit) => jsonArray(`${limit === undefined ? 'groupArray' : `groupArray(${limit})`}(${x})`),
   argMax: (x, by) => `argMax(${x}, ${by})`,
   argMin: (x, by) => `argMin(${x}, ${by})`,
