@@ -113,7 +113,7 @@ export interface DetectQueries {
     directions: readonly string[];
     steps: readonly ShapeStep[];
   }): Promise<(CampaignStats | undefined)[]>;
-  /** outbound-burst, large-transfer: outbound mail per sender and local day. */
+  /** outbound-burst, large-transfer: outbound mail per sender and local day, ordered by sender (UTF-8 bytes), then day. */
   senderDays(q: SenderDaysQuery): Promise<SenderDayRow[]>;
   /** watchlist-correlation: the outbound mail that followed each alert. */
   followUps(alerts: readonly FollowUpAlert[]): Promise<FollowUp[]>;

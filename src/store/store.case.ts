@@ -64,6 +64,21 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect((await runKql(store, 'MessageTrace | project Status')).rows).toEqual([['Quarantined']]);
     });
 
+    test('a time range and filters see only the newest version of a row (versions kept, not yet merged)', async () => {
+      const at = traceRow().Received;
+      await store.upsertTraces([traceRow({ Status: 'Pending', Subject: '' })]);
+      await store.upsertTraces([traceRow({ Status: 'Delivered', Subject: 'Filled' })]);
+      const window = `Received between (datetime(${new Date(at - 60_000).toISOString()}) .. datetime(${new Date(at + 60_000).toISOString()}))`;
+      const one = async (kql: string) => (await runKql(store, kql)).rows;
+      expect(await one(`MessageTrace | where ${window} and Status == "Pending" | count`)).toEqual([[0]]);
+      expect(await one(`MessageTrace | where ${window} and Subject == "" | count`)).toEqual([[0]]);
+      expect(
+        await one(`MessageTrace | where ${window} and MessageTraceId == ${kqlString(traceRow().MessageTraceId)} | project Status`),
+      ).toEqual([['Delivered']]);
+      const range = { from: at - 60_000, to: at + 60_000 };
+      expect((await runKql(store, 'MessageTrace | summarize count() by Status', { timeRange: range })).rows).toEqual([['Delivered', 1]]);
+    });
+
     test('empty fields are filled by a later read, present ones are kept', async () => {
       await store.upsertTraces([traceRow({ Subject: '', FromIP: '', Size: 0 })]);
       const counts = await store.upsertTraces([traceRow({ Subject: 'Filled', FromIP: '198.51.100.1', Size: 99 })]);

@@ -108,10 +108,10 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse end to end', () => {
     const c = await run(ch, log);
     await killer;
     await cluster.restart(3);
-    // The rules asked the same things in the same order; each answer is DuckDB's (rows in any order).
-    expect(c.log.map((x) => x.name)).toEqual(d.log.map((x) => x.name));
-    for (const [i, x] of d.log.entries())
-      expect({ i, call: x.name, ...canonical(c.log[i]!) }).toEqual({ i, call: x.name, ...canonical(x) });
+    // The rules asked the same things and got DuckDB's answers (rows in any order). A rule may walk unordered rows,
+    // so the calls are compared as a set: each one (what it asked, what it got) is among the other engine's.
+    const calls = (log: RecordedCall[]) => sorted(log.map((x) => ({ call: x.name, ...canonical(x) })));
+    expect(calls(c.log)).toEqual(calls(d.log));
     // Findings equal in everything: rule, entities, time, severity, counts, titles, details, evidence KQL.
     expect(c.findings).toEqual(d.findings);
     const missed = tenant.answerKey.filter((inc) => !c.findings.some((f: Finding) => reports(f, inc)));

@@ -109,7 +109,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT coalesce(_l1."MessageTraceId", \'\') AS "MessageTraceId", coalesce(_l1."Event", \'\') AS "Event", coalesce(_r2."User", \'\') AS "User", coalesce(_r2."Detection", \'\') AS "Detection" FROM (SELECT "MessageTraceId", "Event" FROM "MessageEvents" WHERE "Event" = $1) AS _l1 FULL JOIN (SELECT "User", "Detection" FROM "Watchlist") AS _r2 ON _l1."MessageTraceId" = _r2."User"',
     clickhouse:
-      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Event` AS `Event`, `_c2_User` AS `User`, `_c3_Detection` AS `Detection` FROM (SELECT coalesce(_l1.`MessageTraceId`, '') AS `_c0_MessageTraceId`, coalesce(_l1.`Event`, '') AS `_c1_Event`, coalesce(_r2.`User`, '') AS `_c2_User`, coalesce(_r2.`Detection`, '') AS `_c3_Detection` FROM (SELECT `MessageTraceId`, `Event` FROM (SELECT `Timestamp`, `MessageTraceId`, `MessageId`, `SenderAddress`, `RecipientAddress`, `Event`, `Source`, `Detail`, `ClientIP`, `ServerHostname`, _version FROM `MessageEvents` FINAL) WHERE `Event` = 'QUARANTINE') AS _l1 GLOBAL FULL JOIN (SELECT `User`, `Detection` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name`, _version FROM `Watchlist` FINAL WHERE _deleted = 0)) AS _r2 ON _l1.`MessageTraceId` = _r2.`User`) AS _a3",
+      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Event` AS `Event`, `_c2_User` AS `User`, `_c3_Detection` AS `Detection` FROM (SELECT coalesce(_l1.`MessageTraceId`, '') AS `_c0_MessageTraceId`, coalesce(_l1.`Event`, '') AS `_c1_Event`, coalesce(_r2.`User`, '') AS `_c2_User`, coalesce(_r2.`Detection`, '') AS `_c3_Detection` FROM (SELECT `MessageTraceId`, `Event` FROM (SELECT `Timestamp`, `MessageTraceId`, `MessageId`, `SenderAddress`, `RecipientAddress`, `Event`, `Source`, `Detail`, `ClientIP`, `ServerHostname`, _version FROM `MessageEvents` FINAL WHERE (`Event` = 'QUARANTINE'))) AS _l1 GLOBAL FULL JOIN (SELECT `User`, `Detection` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name`, _version FROM `Watchlist` FINAL WHERE _deleted = 0)) AS _r2 ON _l1.`MessageTraceId` = _r2.`User`) AS _a3",
     rows: [
       ['', '', 'bob@contoso.com', 'Emotet'],
       ['m3', 'QUARANTINE', '', ''],
@@ -132,7 +132,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where MessageTraceId == "m1" | project-keep Sender*, Size | project-reorder Size',
     duckdb: 'SELECT "Size", "SenderAddress", "SenderDomain" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT `Size`, `SenderAddress`, `SenderDomain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1'",
+      "SELECT `Size`, `SenderAddress`, `SenderDomain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))",
     rows: [[1200, 'alice@contoso.com', 'contoso.com']],
   },
   {
@@ -160,7 +160,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'let twice = (x:long) { x * 2 }; MessageTrace | where MessageTraceId == "m1" | project d = twice(Size)',
     duckdb: 'SELECT "Size" * 2 AS "d" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT `Size` * 2 AS `d` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1'",
+      "SELECT `Size` * 2 AS `d` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))",
     rows: [[2400]],
   },
   {
@@ -194,7 +194,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where MessageTraceId == "m1" | parse kind=regex SenderAddress with @"(?:\\w+)@" Domain | project Domain',
     duckdb: 'SELECT regexp_extract("SenderAddress", $1, 1) AS "Domain" FROM "MessageTrace" WHERE "MessageTraceId" = $2',
     clickhouse:
-      "SELECT if(match(`SenderAddress`, '(?s)(?:\\\\w+)@(.*)'), replaceRegexpOne(`SenderAddress`, concat('(?s)^.*?(?:', '(?s)(?:\\\\w+)@(.*)', ').*$'), '\\\\1'), '') AS `Domain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1'",
+      "SELECT if(match(`SenderAddress`, '(?s)(?:\\\\w+)@(.*)'), replaceRegexpOne(`SenderAddress`, concat('(?s)^.*?(?:', '(?s)(?:\\\\w+)@(.*)', ').*$'), '\\\\1'), '') AS `Domain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))",
     rows: [['contoso.com']],
   },
   {

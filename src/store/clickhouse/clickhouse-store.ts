@@ -45,12 +45,13 @@ import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
+import { readWhere, type Condition } from './read.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
 const dialect = getDialect('clickhouse');
 /** A table read as KQL reads it: the newest version of each key, every column (see the dialect's tableSource). */
-export const source = (table: string): string => dialect.tableSource(table);
+export const source = (table: string): string => readWhere(table);
 const TRACES = source('MessageTrace');
 /** The one way a value enters the store's SQL text: the dialect's literal (strings through its escapeString). */
 export const lit = (value: unknown, type: ColumnType = 'string'): string => dialect.literal(value, type);
@@ -137,7 +138,13 @@ export class ClickHouseStore implements Store {
       const times = chunk.map((r) => r.Received * 1000);
       const ids = [...new Set(chunk.map((r) => r.MessageTraceId))].map((x) => lit(x)).join(', ');
       const r = await this.db.select(
-        `SELECT ${cols}, _version FROM ${TRACES} WHERE Received BETWEEN ${lit(Math.min(...times) - LOOKUP_SLACK_US, 'long')} AND ${lit(Math.max(...times) + LOOKUP_SLACK_US, 'long')} AND MessageTraceId IN (${ids})`,
+        `SELECT ${cols}, _version FROM ${readWhere('MessageTrace', [
+          [
+            'Received',
+            `Received BETWEEN ${lit(Math.min(...times) - LOOKUP_SLACK_US, 'long')} AND ${lit(Math.max(...times) + LOOKUP_SLACK_US, 'long')}`,
+          ],
+          ['MessageTraceId', `MessageTraceId IN (${ids})`],
+        ])}`,
       );
       for (const values of r.data) {
         const row = decodeRow<TraceRow>(MessageTrace, values);
@@ -158,10 +165,16 @@ export class ClickHouseStore implements Store {
     const ids = [...new Set([...byKey.values()].map((e) => String(e.MessageTraceId)))];
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
       const r = await this.db.select(
-        `SELECT ${MessageEvents.key.map(q).join(', ')} FROM ${source('MessageEvents')} WHERE Timestamp BETWEEN ${lit(Math.min(...times), 'long')} AND ${lit(Math.max(...times), 'long')} AND MessageTraceId IN (${ids
-          .slice(i, i + LOOKUP_CHUNK)
-          .map((x) => lit(x))
-          .join(', ')})`,
+        `SELECT ${MessageEvents.key.map(q).join(', ')} FROM ${readWhere('MessageEvents', [
+          ['Timestamp', `Timestamp BETWEEN ${lit(Math.min(...times), 'long')} AND ${lit(Math.max(...times), 'long')}`],
+          [
+            'MessageTraceId',
+            `MessageTraceId IN (${ids
+              .slice(i, i + LOOKUP_CHUNK)
+              .map((x) => lit(x))
+              .join(', ')})`,
+          ],
+        ])}`,
       );
       for (const v of r.data) fresh.delete(eventKey(Object.fromEntries(MessageEvents.key.map((k, j) => [k, v[j]]))));
     }
@@ -254,7 +267,9 @@ export class ClickHouseStore implements Store {
   }
 
   async distinctValues(column: EntityColumn, window: TimeWindow = {}): Promise<string[]> {
-    const r = await this.db.select(`SELECT DISTINCT ${q(column)} FROM ${TRACES} WHERE ${q(column)} != ''${windowSql(window)}`);
+    const r = await this.db.select(
+      `SELECT DISTINCT ${q(column)} FROM ${readWhere('MessageTrace', [[column, `${q(column)} != ''`], ...windowSql(window)])}`,
+    );
     return r.data.map((row) => String(row[0]));
   }
 
@@ -264,7 +279,7 @@ export class ClickHouseStore implements Store {
     for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
       const list = values.slice(i, i + LOOKUP_CHUNK).map((v) => lit(v));
       const r = await this.db.select(
-        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM ${TRACES} WHERE ${q(column)} IN (${list.join(', ')})${windowSql(window)} GROUP BY ${q(column)}`,
+        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM ${readWhere('MessageTrace', [[column, `${q(column)} IN (${list.join(', ')})`], ...windowSql(window)])} GROUP BY ${q(column)}`,
       );
       for (const [value, messages, first, last] of r.data)
         out.push({ value: String(value), messages: Number(messages), first: iso(first), last: iso(last) });
@@ -301,7 +316,7 @@ export class ClickHouseStore implements Store {
     const deleted: Record<string, number> = {};
     for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
       const old = `${q(column)} < ${at}`;
-      const live = `${source(table)} WHERE ${old}`;
+      const live = readWhere(table, [[column, old]]);
       const count = Number((await this.db.select(`SELECT count() FROM ${live}`)).data[0]![0]);
       deleted[table] = count;
       if (count === 0) continue;
@@ -365,10 +380,10 @@ export class ClickHouseStore implements Store {
 const TABLES_BY_NAME: Readonly<Record<string, TableDef>> = { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, Findings };
 
 /** ` AND Received ...` of a window (ms, [from, to)). */
-function windowSql(w: TimeWindow): string {
-  let out = '';
-  if (w.from !== undefined) out += ` AND Received >= ${lit(Math.round(w.from) * 1000, 'long')}`;
-  if (w.to !== undefined) out += ` AND Received < ${lit(Math.round(w.to) * 1000, 'long')}`;
+function windowSql(w: TimeWindow): Condition[] {
+  const out: Condition[] = [];
+  if (w.from !== undefined) out.push(['Received', `Received >= ${lit(Math.round(w.from) * 1000, 'long')}`]);
+  if (w.to !== undefined) out.push(['Received', `Received < ${lit(Math.round(w.to) * 1000, 'long')}`]);
   return out;
 }
 

@@ -3,13 +3,11 @@
  * alerted user's outbound mail), so ClickHouse selects exactly those rows (shapes computed in SQL, windows and
  * addresses filtered there) and the facts are counted here, with the DuckDB hooks' definitions.
  */
-import { getDialect } from '../../kql/index.js';
 import type { CampaignStats, DetectQueries, FollowUp, ShapeStep } from '../detect-queries.js';
 import type { Connection } from './connection.js';
+import { readWhere } from './read.js';
 
 type Lit = (value: unknown, type?: 'string' | 'long') => string;
-
-const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
 
 /** The distinct values. */
 const distinct = (xs: Iterable<string>) => [...new Set(xs)];
@@ -37,8 +35,11 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
       const shapes = [...new Set(q.candidates.flatMap((c) => c.shapes))];
       const r = await db.select(
         `SELECT shape, Subject, SenderAddress, SenderDomain, RecipientAddress, Received, Status, FromCountry FROM (
-           SELECT *, ${shapeSql(q.steps)} AS shape FROM ${TRACES}
-           WHERE (${windows.join(' OR ')}) AND Direction IN ${list(q.directions)} AND Subject != '')
+           SELECT *, ${shapeSql(q.steps)} AS shape FROM ${readWhere('MessageTrace', [
+             ['Received', `(${windows.join(' OR ')})`],
+             ['Direction', `Direction IN ${list(q.directions)}`],
+             ['Subject', `Subject != ''`],
+           ])})
          WHERE shape IN ${list(shapes)} ORDER BY Received`,
       );
       const rows = r.data.map(([shape, subject, sender, domain, recipient, received, status, country]) => ({
@@ -56,7 +57,10 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
         if (mine.length === 0) continue;
         const domains = distinct(mine.map((x) => x.domain));
         const known = await db.select(
-          `SELECT DISTINCT SenderDomain FROM ${TRACES} WHERE SenderDomain IN ${list(domains)} AND Received >= ${us(c.knownFrom)} AND Received < ${us(c.knownTo)}`,
+          `SELECT DISTINCT SenderDomain FROM ${readWhere('MessageTrace', [
+            ['SenderDomain', `SenderDomain IN ${list(domains)}`],
+            ['Received', `Received >= ${us(c.knownFrom)} AND Received < ${us(c.knownTo)}`],
+          ])}`,
         );
         const knownSet = new Set(known.data.map((v) => String(v[0])));
         out[i] = {
@@ -93,8 +97,11 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
       const from = Math.min(...alerts.map((a) => a.baselineFrom));
       const to = Math.max(...alerts.map((a) => a.until));
       const r = await db.select(
-        `SELECT SenderAddress, RecipientAddress, RecipientDomain, Size, Received, Subject, ToCountry FROM ${TRACES}
-         WHERE SenderAddress IN ${list(addresses)} AND Direction = 'Outbound' AND Received >= ${us(from)} AND Received <= ${us(to)} ORDER BY Received`,
+        `SELECT SenderAddress, RecipientAddress, RecipientDomain, Size, Received, Subject, ToCountry FROM ${readWhere('MessageTrace', [
+          ['SenderAddress', `SenderAddress IN ${list(addresses)}`],
+          ['Direction', `Direction = 'Outbound'`],
+          ['Received', `Received >= ${us(from)} AND Received <= ${us(to)}`],
+        ])} ORDER BY Received`,
       );
       const rows = r.data.map(([sender, recipient, domain, size, received, subject, country]) => ({
         sender: String(sender),

@@ -122,7 +122,7 @@ export function duckdbDetectQueries(read: Read): DetectQueries {
           count(DISTINCT o.rd), any_value(fresh.n), count(*) FILTER (WHERE o.status = 'Failed'),
           count(*) FILTER (WHERE (o.lt // ${HOUR_MS}) % 24 < ${open} OR (o.lt // ${HOUR_MS}) % 24 >= ${close} OR ((o.lt // ${DAY_MS}) + 4) % 7 IN (0, 6))
         FROM o LEFT JOIN fresh ON fresh.s = o.s AND fresh.fd = o.lt // ${DAY_MS}
-        GROUP BY 1, 2`,
+        GROUP BY 1, 2 ORDER BY 1, 2`,
         p.values,
       );
       return r.rows.map(senderDayFromRow);

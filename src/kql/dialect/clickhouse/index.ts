@@ -11,7 +11,7 @@ import { rowFunctions } from './row-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
-import { tableSource } from './table-source.js';
+import { prefilterColumns, tableSource } from './table-source.js';
 
 export const clickhouse: Dialect = {
   name: 'clickhouse',
@@ -21,6 +21,7 @@ export const clickhouse: Dialect = {
   placeholder,
   literal,
   tableSource,
+  prefilterColumns,
   outputValue,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions },
   simple: simpleFunctions,

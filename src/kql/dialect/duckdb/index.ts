@@ -22,6 +22,8 @@ export const duckdb: Dialect = {
   literal: () => {
     throw new Error('DuckDB binds values as parameters');
   },
+  // A table holds one row per key: filters stay in the query's WHERE, which DuckDB pushes into the scan itself.
   tableSource: (name) => quoteIdentifier(name),
+  prefilterColumns: () => [],
   outputValue: () => undefined,
 };
