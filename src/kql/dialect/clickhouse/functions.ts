@@ -26,11 +26,11 @@ const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$')
 
 /** The non-negative remainder of x / m (ClickHouse's % keeps the dividend's sign). */
 // The divisor is made an Int64: Int64 % 3600000000 is an Int32 in 18.16, which overflows.
-const floorMod = (x: string, m: number | string) => `((${x} % toInt64(${m}) + toInt64(${m})) % toInt64(${m}))`;
+export const floorMod = (x: string, m: number | string) => `((${x} % toInt64(${m}) + toInt64(${m})) % toInt64(${m}))`;
 /** A DateTime (whole seconds, UTC) of a microsecond count, for the calendar functions. */
 export const toSeconds = (x: string) => `toDateTime(intDiv(${x}, 1000000), 'UTC')`;
 /** Microseconds of a Date or DateTime made by the calendar functions. */
-const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(${x}, 'UTC'))) * 1000000)`;
+export const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(${x}, 'UTC'))) * 1000000)`;
 
 /** The JSON text of a scalar (string values quoted and escaped as JSON; numbers as they print). */
 const jsonScalar = (v: string) =>
@@ -135,7 +135,8 @@ export const functions: DialectFunctions = {
     return pieces.length === 1 ? pieces[0]! : `concat(${pieces.join(', ')})`;
   },
   dateDiff: (part, a, b) => {
-    const unit = UNIT_US[part];
+    // Sub-second units are integer arithmetic too (18.16's dateDiff stops at seconds).
+    const unit = UNIT_US[part] ?? (part === 'millisecond' ? 1000 : part === 'microsecond' ? 1 : undefined);
     if (unit !== undefined) return `(intDiv(${a} - ${floorMod(a, unit)}, ${unit}) - intDiv(${b} - ${floorMod(b, unit)}, ${unit}))`;
     return `dateDiff(${escapeString(part)}, ${toSeconds(b)}, ${toSeconds(a)})`;
   },
