@@ -45,7 +45,7 @@ import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
-import { readWhere, type Condition } from './read.js';
+import { readWhere, receivedWithin } from './read.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
@@ -268,7 +268,7 @@ export class ClickHouseStore implements Store {
 
   async distinctValues(column: EntityColumn, window: TimeWindow = {}): Promise<string[]> {
     const r = await this.db.select(
-      `SELECT DISTINCT ${q(column)} FROM ${readWhere('MessageTrace', [[column, `${q(column)} != ''`], ...windowSql(window)])}`,
+      `SELECT DISTINCT ${q(column)} FROM ${readWhere('MessageTrace', [[column, `${q(column)} != ''`], ...receivedWithin(window, lit)])}`,
     );
     return r.data.map((row) => String(row[0]));
   }
@@ -279,7 +279,7 @@ export class ClickHouseStore implements Store {
     for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
       const list = values.slice(i, i + LOOKUP_CHUNK).map((v) => lit(v));
       const r = await this.db.select(
-        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM ${readWhere('MessageTrace', [[column, `${q(column)} IN (${list.join(', ')})`], ...windowSql(window)])} GROUP BY ${q(column)}`,
+        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM ${readWhere('MessageTrace', [[column, `${q(column)} IN (${list.join(', ')})`], ...receivedWithin(window, lit)])} GROUP BY ${q(column)}`,
       );
       for (const [value, messages, first, last] of r.data)
         out.push({ value: String(value), messages: Number(messages), first: iso(first), last: iso(last) });
@@ -378,14 +378,6 @@ export class ClickHouseStore implements Store {
 }
 
 const TABLES_BY_NAME: Readonly<Record<string, TableDef>> = { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, Findings };
-
-/** ` AND Received ...` of a window (ms, [from, to)). */
-function windowSql(w: TimeWindow): Condition[] {
-  const out: Condition[] = [];
-  if (w.from !== undefined) out.push(['Received', `Received >= ${lit(Math.round(w.from) * 1000, 'long')}`]);
-  if (w.to !== undefined) out.push(['Received', `Received < ${lit(Math.round(w.to) * 1000, 'long')}`]);
-  return out;
-}
 
 /** SQL of the KQL compiler carries no placeholders for ClickHouse; `{pN:Type}` ones (if any) are filled with literals. */
 function bindParams(sql: string, params: readonly unknown[]): string {

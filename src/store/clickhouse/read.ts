@@ -1,5 +1,6 @@
 /** How the store's own SQL reads a table: as KQL reads it (the newest version of each key), filtered. */
 import { getDialect } from '../../kql/index.js';
+import type { TimeWindow } from '../store.js';
 
 const dialect = getDialect('clickhouse');
 
@@ -15,4 +16,12 @@ export function readWhere(table: string, conditions: readonly Condition[] = []):
   const inside = conditions.filter(([c]) => key.includes(c)).map(([, sql]) => sql);
   const after = conditions.filter(([c]) => !key.includes(c)).map(([, sql]) => sql);
   return `${dialect.tableSource(table, inside)}${after.length === 0 ? '' : ` WHERE ${after.join(' AND ')}`}`;
+}
+
+/** The conditions of a time window on MessageTrace's Received (ms; the column holds microseconds). */
+export function receivedWithin(w: TimeWindow, lit: (value: unknown, type: 'long') => string): Condition[] {
+  const out: Condition[] = [];
+  if (w.from !== undefined) out.push(['Received', `Received >= ${lit(Math.round(w.from) * 1000, 'long')}`]);
+  if (w.to !== undefined) out.push(['Received', `Received < ${lit(Math.round(w.to) * 1000, 'long')}`]);
+  return out;
 }
