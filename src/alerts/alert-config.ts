@@ -59,9 +59,12 @@ const section = z
 
 function where(path: readonly PropertyKey[], prefix: string): string {
   let out = prefix;
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
-  return out;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out === '' ? '' : '.'}${String(p)}`;
+  return out || '(the entry)';
 }
+
+/** `prefix.key`, or `key` alone when there is no prefix. */
+const key = (prefix: string, k: string) => (prefix === '' ? k : `${prefix}.${k}`);
 
 function fail(prefix: string, error: z.ZodError): never {
   const issue = error.issues[0]!;
@@ -73,6 +76,44 @@ function nameOf(raw: unknown): string {
   return typeof n === 'string' ? ` ("${n}")` : '';
 }
 
+/** Parse one destination entry; `at` names it in messages (e.g. `alerts.destinations[0] ("soc")`, or '' for a bare key path). */
+export function parseDestinationEntry(raw: unknown, at: string): ConfiguredDestination {
+  const base = destinationBase.safeParse(raw);
+  if (!base.success) fail(at, base.error);
+  const { name, type, enabled, minSeverity, attempts, ...rest } = base.data;
+  const kind = destinationType(type);
+  if (!kind)
+    throw new AlertConfigError(
+      `${key(at, 'type')}: unknown destination type '${type}' (known: ${DESTINATION_TYPES.map((t) => t.type).join(', ')})`,
+    );
+  const own = kind.configSchema.safeParse(rest);
+  if (!own.success) fail(at, own.error);
+  return { name, type: kind, enabled, minSeverity, attempts, config: own.data };
+}
+
+/** Parse one rule entry whose destinations must be names `known` accepts; `at` as for parseDestinationEntry. */
+export function parseRuleEntry(raw: unknown, at: string, known: (destination: string) => boolean): AlertRule {
+  const parsed = alertRuleSchema.safeParse(raw);
+  if (!parsed.success) fail(at, parsed.error);
+  const v = parsed.data;
+  v.destinations.forEach((d, j) => {
+    if (!known(d)) throw new AlertConfigError(`${key(at, `destinations[${j}]`)}: no destination is named '${d}'`);
+  });
+  return {
+    name: v.name,
+    enabled: v.enabled,
+    source: v.detection !== undefined ? { kind: 'detection', rule: v.detection } : { kind: 'query', kql: v.query! },
+    schedule: v.schedule,
+    condition: v.condition ?? { kind: 'rows', op: '>', value: 0 },
+    severity: v.severity,
+    minSeverity: v.minSeverity,
+    suppressMs: v.suppress,
+    lookbackMs: v.lookback,
+    key: v.key ?? [],
+    destinations: v.destinations,
+  };
+}
+
 /** Parse the `alerts:` section; throws AlertConfigError naming the key at fault (never a secret's value). */
 export function parseAlertsConfig(raw: unknown): AlertsConfig {
   const top = section.safeParse(raw ?? {});
@@ -80,43 +121,17 @@ export function parseAlertsConfig(raw: unknown): AlertsConfig {
   const destinations = new Map<string, ConfiguredDestination>();
   top.data.destinations.forEach((d, i) => {
     const at = `alerts.destinations[${i}]${nameOf(d)}`;
-    const base = destinationBase.safeParse(d);
-    if (!base.success) fail(at, base.error);
-    const { name, type, enabled, minSeverity, attempts, ...rest } = base.data;
-    const kind = destinationType(type);
-    if (!kind)
-      throw new AlertConfigError(
-        `${at}.type: unknown destination type '${type}' (known: ${DESTINATION_TYPES.map((t) => t.type).join(', ')})`,
-      );
-    if (destinations.has(name)) throw new AlertConfigError(`${at}.name: another destination is already named '${name}'`);
-    const own = kind.configSchema.safeParse(rest);
-    if (!own.success) fail(at, own.error);
-    destinations.set(name, { name, type: kind, enabled, minSeverity, attempts, config: own.data });
+    const dest = parseDestinationEntry(d, at);
+    if (destinations.has(dest.name)) throw new AlertConfigError(`${at}.name: another destination is already named '${dest.name}'`);
+    destinations.set(dest.name, dest);
   });
   const names = new Set<string>();
   const rules = top.data.rules.map((r, i): AlertRule => {
     const at = `alerts.rules[${i}]${nameOf(r)}`;
-    const parsed = alertRuleSchema.safeParse(r);
-    if (!parsed.success) fail(at, parsed.error);
-    const v = parsed.data;
-    if (names.has(v.name)) throw new AlertConfigError(`${at}.name: another rule is already named '${v.name}'`);
-    names.add(v.name);
-    v.destinations.forEach((d, j) => {
-      if (!destinations.has(d)) throw new AlertConfigError(`${at}.destinations[${j}]: no destination is named '${d}'`);
-    });
-    return {
-      name: v.name,
-      enabled: v.enabled,
-      source: v.detection !== undefined ? { kind: 'detection', rule: v.detection } : { kind: 'query', kql: v.query! },
-      schedule: v.schedule,
-      condition: v.condition ?? { kind: 'rows', op: '>', value: 0 },
-      severity: v.severity,
-      minSeverity: v.minSeverity,
-      suppressMs: v.suppress,
-      lookbackMs: v.lookback,
-      key: v.key ?? [],
-      destinations: v.destinations,
-    };
+    const rule = parseRuleEntry(r, at, (d) => destinations.has(d));
+    if (names.has(rule.name)) throw new AlertConfigError(`${at}.name: another rule is already named '${rule.name}'`);
+    names.add(rule.name);
+    return rule;
   });
   return { rules, destinations };
 }

@@ -1,7 +1,8 @@
 /** What the alert runner needs: the store, the configuration, and a clock, sleep and randomness that tests can replace. */
 import type { Store } from '../store/index.js';
 import { organizationTimeZone } from '../config/index.js';
-import { linkBase, parseAlertsConfig, type AlertsConfig } from './alert-config.js';
+import { loadAlertCatalog } from './alert-catalog.js';
+import { linkBase, type AlertsConfig } from './alert-config.js';
 import { storeSources, type AlertSources } from './alert-sources.js';
 import { DeliveryLog } from './delivery-log.js';
 import type { DeliveryDeps } from './delivery.js';
@@ -64,9 +65,13 @@ export interface AlertingRuntime {
   delivery: (signal?: AbortSignal) => DeliveryDeps;
 }
 
-/** Parse the configuration and fill in defaults; throws AlertConfigError for a wrong `alerts:` section. */
-export function resolveRuntime(o: AlertingOptions): AlertingRuntime {
-  const alerts = parseAlertsConfig(o.config.alerts);
+/** The rules and destinations that run: the file's, and those made in the web app (see alert-catalog.ts). Throws AlertConfigError for a wrong `alerts:` section. */
+export async function loadEffectiveAlerts(o: Pick<AlertingOptions, 'store' | 'config'>): Promise<AlertsConfig> {
+  return (await loadAlertCatalog(o.store, o.config.alerts)).effective;
+}
+
+/** Fill in the defaults around the rules and destinations that run. */
+export function resolveRuntime(o: AlertingOptions, alerts: AlertsConfig): AlertingRuntime {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? defaultSleep;
   const random = o.random ?? Math.random;

@@ -44,3 +44,12 @@ export class UnknownAlertNameError extends Error {
     this.name = 'UnknownAlertNameError';
   }
 }
+
+/** A change in the web app that the alert definitions do not allow: a name the file holds, one taken, a destination in use. */
+export class AlertDefinitionConflictError extends Error {
+  readonly code = 'ALERT_DEFINITION_CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlertDefinitionConflictError';
+  }
+}

@@ -1,16 +1,33 @@
-/** `mailsift alerts test NAME`: one sample alert to one destination, with the usual retries and history. */
-import { resolveRuntime, type AlertingOptions } from './alerting-options.js';
+/** "Send a test alert now": a sample alert to one destination (`mailsift alerts test NAME`), or to every destination of one rule. */
+import { loadEffectiveAlerts, resolveRuntime, type AlertingOptions } from './alerting-options.js';
 import { deliver, type DeliveryOutcome } from './delivery.js';
-import { UnknownAlertNameError } from './errors.js';
+import { AlertRuleError, UnknownAlertNameError } from './errors.js';
 import { sampleAlert } from './sample-alert.js';
 
 /** Send the sample alert to the destination `name` (even when it is disabled or its minSeverity is higher). */
 export async function sendTestAlert(options: AlertingOptions, name: string): Promise<DeliveryOutcome> {
-  const rt = resolveRuntime(options);
+  const rt = resolveRuntime(options, await loadEffectiveAlerts(options));
   const dest = rt.alerts.destinations.get(name);
   if (!dest)
     throw new UnknownAlertNameError(
       `no destination is named '${name}' (configured: ${[...rt.alerts.destinations.keys()].join(', ') || 'none'})`,
     );
   return deliver(sampleAlert(rt.now(), rt.linkBase, rt.timeZone), dest, rt.delivery());
+}
+
+/** Send a sample alert under the rule `name` (with its severity) to each of its destinations, even when the rule is off. */
+export async function sendRuleTestAlert(options: AlertingOptions, name: string): Promise<DeliveryOutcome[]> {
+  const rt = resolveRuntime(options, await loadEffectiveAlerts(options));
+  const rule = rt.alerts.rules.find((r) => r.name === name);
+  if (!rule) throw new UnknownAlertNameError(`no alert rule with destinations is named '${name}'`);
+  const base = sampleAlert(rt.now(), rt.linkBase, rt.timeZone);
+  const severity = rule.severity ?? base.severity;
+  const alert = {
+    ...base,
+    rule: rule.name,
+    severity,
+    title: `${severity[0]!.toUpperCase()}${severity.slice(1)}: ${rule.name} (test)`,
+  };
+  if (rule.destinations.length === 0) throw new AlertRuleError(`the rule '${name}' has no destination`);
+  return Promise.all(rule.destinations.map((d) => deliver(alert, rt.alerts.destinations.get(d)!, rt.delivery())));
 }

@@ -31,7 +31,15 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
     import('../alerts/index.js'),
   ]);
   const log = createServerLogger();
-  const server = await startServer({ config: o.config, store: o.store, host: o.host, port: o.port, logger: log });
+  let alerting: { reload(): void; stop(): Promise<void> } | undefined;
+  const server = await startServer({
+    config: o.config,
+    store: o.store,
+    host: o.host,
+    port: o.port,
+    logger: log,
+    onAlertsChanged: () => alerting?.reload(),
+  });
   const stops: (() => Promise<void>)[] = [];
   let enricherPromise: Promise<Enricher> | undefined;
   const sharedEnricher = () =>
@@ -67,8 +75,9 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
     onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'detections failed'),
   });
   stops.push(() => detections.stop());
-  const alerting = startAlerting({ store: o.store, config: o.config });
-  stops.push(() => alerting.stop());
+  const scheduler = startAlerting({ store: o.store, config: o.config });
+  alerting = scheduler;
+  stops.push(() => scheduler.stop());
   if (o.config.ingest?.watch) {
     const [{ startDropFolder }, { parseDuration }] = await Promise.all([import('./drop-folder.js'), import('../config/index.js')]);
     const drops = await startDropFolder({

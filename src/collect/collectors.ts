@@ -6,6 +6,7 @@ import { parseCollectorConfigs } from './collector-config.js';
 import { readCollectorStatus, type CollectorStatus } from './collector-status.js';
 import { createCollector, type BudgetRegistry, type Collector, type CollectorDeps, type PassReport } from './collector.js';
 import { CollectorNotFoundError } from './errors.js';
+import { testCollectorConnection, type ConnectionTest } from './test-connection.js';
 
 /** The collectors to run and what they need. */
 export interface CollectorsOptions extends CollectorDeps {
@@ -112,4 +113,10 @@ export async function collectorStatus(store: Store): Promise<CollectorStatus[]> 
     const live = running.get(s.name);
     return live ? { ...s, requestsUsed: live.budget.used(), requestBudget: live.budget.limit } : s;
   });
+}
+
+/** "Test connection" of a configured collector, within its running scheduler's request budget when it runs in this process. */
+export function testConnection(collectors: readonly unknown[], name: string, signal?: AbortSignal): Promise<ConnectionTest> {
+  const budget = running.get(name)?.budget;
+  return testCollectorConnection(collectors, name, { ...(budget ? { budget } : {}), ...(signal ? { signal } : {}) });
 }

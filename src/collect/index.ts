@@ -1,5 +1,14 @@
 /** Collectors of message trace from Microsoft 365 (Graph, Reporting Web Service): auth, windows, paging, throttling, checkpoints. */
-export { runCollectorsOnce, startCollectors, createCollectors, fetchMessageDetails, collectorStatus } from './collectors.js';
+export {
+  runCollectorsOnce,
+  startCollectors,
+  createCollectors,
+  fetchMessageDetails,
+  collectorStatus,
+  testConnection,
+} from './collectors.js';
+export { testCollectorConnection, CONNECTION_STEPS } from './test-connection.js';
+export type { ConnectionTest, ConnectionStep, ConnectionStepName } from './test-connection.js';
 export type { CollectorsOptions, CollectorScheduler } from './collectors.js';
 export type { Collector, CollectorDeps, PassReport, WindowReport } from './collector.js';
 export type { CollectorStatus } from './collector-status.js';

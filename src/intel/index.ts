@@ -12,6 +12,8 @@
 export { readFeed, detectFeedType } from './read-feed.js';
 export type { AutoFeedConfig } from './read-feed.js';
 export { syncFeed, loadIndicators, feedStateKey } from './indicator-store.js';
+export { feedStatus, testFeedConnection } from './feed-status.js';
+export type { FeedStatus, FeedTest } from './feed-status.js';
 export type { FeedSyncSummary } from './indicator-store.js';
 export { createMatcher, isActive } from './matcher.js';
 export type { Matcher, MatchableIndicator } from './matcher.js';

@@ -2,6 +2,7 @@
 import { Indicators, type IndicatorRow } from '../schema/index.js';
 import { kqlString } from '../kql/index.js';
 import { runKql, type Store } from '../store/index.js';
+import { feedErrorText, recordFeedSync } from './feed-status.js';
 import { readFeed, type AutoFeedConfig } from './read-feed.js';
 import type { FeedConfig, FeedResult, FeedState } from './types.js';
 
@@ -76,10 +77,17 @@ export async function syncFeed(
 ): Promise<FeedSyncSummary> {
   const key = feedStateKey(config.name);
   const saved = options.incremental === false ? undefined : ((await store.getState(key))?.value as FeedState | undefined);
-  const result = await readFeed(config, saved);
+  let result: FeedResult;
+  try {
+    result = await readFeed(config, saved);
+  } catch (error) {
+    await recordFeedSync(store, config.name, { ok: false, message: feedErrorText(error, config), at: Date.now() }).catch(() => undefined);
+    throw error;
+  }
   if (result.mode === 'upsert') await store.upsertIndicators(result.indicators);
   else await store.replaceIndicators(config.name, result.indicators);
   if (result.state) await store.setState(key, result.state);
+  await recordFeedSync(store, config.name, { ok: true, indicators: result.indicators.length, at: Date.now() });
   const summary: FeedSyncSummary = { feed: config.name, mode: result.mode, indicators: result.indicators.length, skipped: result.skipped };
   if (result.state) summary.state = result.state;
   return summary;

@@ -21,4 +21,6 @@ export interface AppContext {
   dashboards: DashboardSet;
   oidc?: OidcClient;
   loginThrottle: LoginThrottle;
+  /** Tell the running alert scheduler that rules or destinations changed in the app. */
+  alertsChanged?: () => void;
 }

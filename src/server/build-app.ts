@@ -18,6 +18,8 @@ import { VERSION } from './package-root.js';
 import { UserPreferences } from './preferences/user-preferences.js';
 import { QueryService } from './query/query-service.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerAlertRoutes } from './routes/alert-routes.js';
+import { registerCollectorRoutes } from './routes/collector-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerDocsRoutes } from './routes/docs-routes.js';
@@ -44,6 +46,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Folder of dashboard definitions. Default dashboards/ of the package. */
   dashboardDir?: string;
+  /** Called after alert rules or destinations change in the app (serve reloads its scheduler). */
+  onAlertsChanged?: () => void;
 }
 
 /** A route as registered (for listings and tests). */
@@ -80,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     dashboards: DashboardSet.load(options.dashboardDir),
     oidc: settings.oidc ? new OidcClient(settings.oidc, serverSecret(options.store)) : undefined,
     loginThrottle: new LoginThrottle(settings.login),
+    ...(options.onAlertsChanged ? { alertsChanged: options.onAlertsChanged } : {}),
   };
 
   const app = Fastify({
@@ -135,6 +140,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerFindingsRoutes(app, ctx);
   registerIntelRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
+  registerCollectorRoutes(app, ctx);
   registerImportRoutes(app, ctx);
   registerDocsRoutes(app);
   await registerWebAppRoutes(app, options.webRoot);

@@ -15,6 +15,8 @@ export interface StartServerOptions {
   port?: number;
   webRoot?: string;
   dashboardDir?: string;
+  /** Called after alert rules or destinations change in the app. */
+  onAlertsChanged?: () => void;
 }
 
 /** A running server. */
@@ -33,6 +35,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     webRoot: options.webRoot,
     dashboardDir: options.dashboardDir,
+    onAlertsChanged: options.onAlertsChanged,
   });
   const host = options.host ?? settings.host;
   const port = options.port ?? settings.port;

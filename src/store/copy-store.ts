@@ -2,7 +2,7 @@
  * Copy one store into another through the Store interface (`mailsift migrate --to URL`): MessageTrace and
  * MessageEvents month by month (read a day at a time, written with the target's upsert, so a month copied twice
  * is stored once), a checkpoint in the target after each month (a stopped copy resumes after the last month
- * done), then the small tables whole, then the row counts of both stores compared month by month.
+ * done), then the small tables (and the alert rules and destinations made in the web app) whole, then the row counts of both stores compared month by month.
  */
 import { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, type TableDef } from '../schema/index.js';
 import { StoreQueryError } from './errors.js';
@@ -122,6 +122,8 @@ export async function copyStore(source: Store, target: Store, onMonth: (p: CopyP
   for (const f of findings) {
     for (const change of await source.findingHistory(f.Id)) await target.setFindingState(change);
   }
+  // Alert rules and destinations made in the web app are configuration: they move with the store.
+  for (const row of await source.listAlertDefinitions()) await target.saveAlertDefinition(row);
 
   const counts: CopyReport['counts'] = {};
   for (const [table, column] of [

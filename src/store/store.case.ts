@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kqlString } from '../kql/index.js';
 import { runKql } from './run-kql.js';
+import { runAlertDefinitionTests } from './alert-definitions.case.js';
 import { runStoreExtraTests } from './store-extra.case.js';
 import type { Store } from './store.js';
 import { traceRow } from './testing/trace-row.js';
@@ -278,5 +279,6 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     });
 
     runStoreExtraTests(test, () => store, count);
+    runAlertDefinitionTests(test, () => store);
   });
 }

@@ -19,6 +19,7 @@ import type {
   TraceRow,
   WatchlistRow,
 } from '../schema/index.js';
+import type { AlertDefinitionKind, AlertDefinitionRow } from './alert-definitions.js';
 import type { DetectQueries } from './detect-queries.js';
 import type { SqlDialectName } from './dialect-name.js';
 
@@ -173,6 +174,12 @@ export interface Store {
   getState(key: string): Promise<StateEntry | undefined>;
   /** Write a state entry. */
   setState(key: string, value: unknown): Promise<void>;
+  /** Alert rules and destinations made in the web app, destinations first, then by name. */
+  listAlertDefinitions(): Promise<AlertDefinitionRow[]>;
+  /** Insert or replace the definition of (kind, name). */
+  saveAlertDefinition(row: AlertDefinitionRow): Promise<void>;
+  /** Remove the definition of (kind, name); false when there was none. */
+  deleteAlertDefinition(kind: AlertDefinitionKind, name: string): Promise<boolean>;
   /**
    * Engines kept in one local file offer this: write a consistent copy of the whole store to `path` (which must
    * not exist) while the store stays in use; the copy opens as a store of its own.

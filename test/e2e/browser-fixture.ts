@@ -105,7 +105,15 @@ function ensureWebBuilt(): void {
 
 /** Start everything. */
 export async function browserFixture(
-  options: { days?: number; perDay?: number; locale?: string; timezoneId?: string; timeZone?: string } = {},
+  options: {
+    days?: number;
+    perDay?: number;
+    locale?: string;
+    timezoneId?: string;
+    timeZone?: string;
+    /** Other top-level keys of mailsift.yaml (alerts, collectors, intel). */
+    config?: Record<string, unknown>;
+  } = {},
 ): Promise<BrowserFixture> {
   ensureWebBuilt();
   const store = await openStore('duckdb::memory:');
@@ -118,6 +126,7 @@ export async function browserFixture(
   for (const role of ['admin', 'analyst', 'viewer'] as const) await users.addUser(role, role, PASSWORD);
   const config = configSchema.parse({
     organization: { ...tenant.organization, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+    ...options.config,
   });
   const server: RunningServer = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: WEB_ROOT });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { configSchema } from '../../src/config/index.js';
 import type { TraceRow } from '../../src/schema/index.js';
 import { buildApp, UserDirectory } from '../../src/server/index.js';
@@ -63,6 +64,9 @@ export async function serverFixture(
     rows?: TraceRow[];
     webRoot?: string;
     dashboardDir?: string;
+    /** Other top-level keys of mailsift.yaml (alerts, collectors, intel). */
+    config?: Record<string, unknown>;
+    logger?: Logger;
   } = {},
 ): Promise<ServerFixture> {
   const store = await openStore('duckdb::memory:');
@@ -70,6 +74,7 @@ export async function serverFixture(
   const config = configSchema.parse({
     organization: { name: 'Fabrikam', acceptedDomains: ['fabrikam.co.jp'], ...options.organization },
     server: { ...options.server },
+    ...options.config,
   });
   const webRoot = options.webRoot ?? mkdtempSync(join(tmpdir(), 'mailsift-web-'));
   if (!options.webRoot)
@@ -77,7 +82,7 @@ export async function serverFixture(
       join(webRoot, 'index.html'),
       '<!doctype html><title>mailsift</title><script type="module" src="/assets/app.js"></script>',
     );
-  const app = await buildApp({ config, store, logger: false, webRoot, dashboardDir: options.dashboardDir });
+  const app = await buildApp({ config, store, logger: options.logger ?? false, webRoot, dashboardDir: options.dashboardDir });
   const users = new UserDirectory(store);
   for (const role of ['admin', 'analyst', 'viewer'] as const) await users.addUser(role, role, PASSWORDS[role]);
 

@@ -119,7 +119,7 @@ describe('GET /api/freshness', () => {
       const m365 = out.collectors[0]!;
       expect(Date.parse(m365.completeUpTo!)).toBe(ranAt - 15 * 60_000);
       expect(m365.lastSuccessAt).not.toBeNull();
-      expect(out.collectors[1]).toEqual({ name: 'legacy', completeUpTo: null, lastSuccessAt: null });
+      expect(out.collectors[1]).toEqual({ name: 'legacy', completeUpTo: null, lastSuccessAt: null, lastError: null });
       expect(out.settledUntil).toBe(m365.completeUpTo);
     });
 

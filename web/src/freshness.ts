@@ -7,7 +7,13 @@ import type { TimeRange } from './url-state';
 export interface Freshness {
   /** Rows received after this time may still arrive; null: everything is settled (no collectors). */
   settledUntil: string | null;
-  collectors: { name: string; completeUpTo: string | null; lastSuccessAt: string | null }[];
+  collectors: {
+    name: string;
+    completeUpTo: string | null;
+    lastSuccessAt: string | null;
+    /** Set while the collector's last pass failed. */
+    lastError?: { message: string; at: string } | null;
+  }[];
 }
 
 /** Panels of one dashboard load ask within moments of each other; an answer this young is reused. */

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { collectorStatus } from '../../collect/index.js';
 import type { AppContext } from '../app-context.js';
+import { isFailing } from './collector-routes.js';
 import { errorResponses } from './schemas.js';
 
 /** One configured, enabled collector: rows received up to `completeUpTo` are all stored. */
@@ -9,6 +10,8 @@ export interface CollectorFreshness {
   name: string;
   completeUpTo: string | null;
   lastSuccessAt: string | null;
+  /** The last pass failed (after the last success, or with none yet): shown red with its error, never as a first pass. */
+  lastError: { message: string; at: string } | null;
 }
 
 /** The answer of /api/freshness. */
@@ -28,8 +31,17 @@ const freshnessSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { name: { type: 'string' }, completeUpTo: nullableTime, lastSuccessAt: nullableTime },
-        required: ['name', 'completeUpTo', 'lastSuccessAt'],
+        properties: {
+          name: { type: 'string' },
+          completeUpTo: nullableTime,
+          lastSuccessAt: nullableTime,
+          lastError: {
+            type: ['object', 'null'],
+            description: 'set while the last pass failed',
+            properties: { message: { type: 'string' }, at: { type: 'string' } },
+          },
+        },
+        required: ['name', 'completeUpTo', 'lastSuccessAt', 'lastError'],
       },
     },
   },
@@ -45,7 +57,12 @@ export async function readFreshness(ctx: Pick<AppContext, 'config' | 'store'>): 
   const status = new Map((await collectorStatus(ctx.store)).map((s) => [s.name, s]));
   const collectors = enabled.map((name) => {
     const s = status.get(name);
-    return { name, completeUpTo: s?.completeUpTo ?? null, lastSuccessAt: s?.lastSuccessAt ?? null };
+    return {
+      name,
+      completeUpTo: s?.completeUpTo ?? null,
+      lastSuccessAt: s?.lastSuccessAt ?? null,
+      lastError: isFailing(s) ? { message: s!.lastError!.message, at: s!.lastError!.at } : null,
+    };
   });
   let earliest: { at: number; text: string } | undefined;
   for (const c of collectors) {

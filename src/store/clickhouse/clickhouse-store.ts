@@ -27,8 +27,10 @@ import {
 import { StoreQueryError } from '../errors.js';
 import { jsonRowSize } from '../json-size.js';
 import { collapseBatch, mergeTrace } from '../trace-merge.js';
+import type { AlertDefinitionKind, AlertDefinitionRow } from '../alert-definitions.js';
 import { lastPerKey } from '../last-per-key.js';
 import type { DetectQueries } from '../detect-queries.js';
+import { ClickHouseAlertDefinitions } from './alert-definitions.js';
 import { RETENTION_COLUMNS } from '../retention.js';
 import type {
   EntityColumn,
@@ -82,6 +84,7 @@ export class ClickHouseStore implements Store {
   readonly dialect = 'clickhouse' as const;
   private clock = 0;
   private readonly findings: ClickHouseFindings;
+  private readonly alertDefinitions: ClickHouseAlertDefinitions;
   readonly detect: DetectQueries;
 
   constructor(
@@ -90,6 +93,7 @@ export class ClickHouseStore implements Store {
     readonly location: string,
   ) {
     this.findings = new ClickHouseFindings(db, lit, () => this.nextVersion());
+    this.alertDefinitions = new ClickHouseAlertDefinitions(db, lit, () => this.nextVersion());
     this.detect = clickhouseDetectQueries(db, lit);
   }
 
@@ -366,6 +370,18 @@ export class ClickHouseStore implements Store {
   async setState(key: string, value: unknown): Promise<void> {
     const v = this.nextVersion();
     await this.db.insert('_state', [{ key, value: JSON.stringify(value), updated_at: Date.now() * 1000, _version: v, _deleted: 0 }]);
+  }
+
+  listAlertDefinitions(): Promise<AlertDefinitionRow[]> {
+    return this.alertDefinitions.list();
+  }
+
+  saveAlertDefinition(row: AlertDefinitionRow): Promise<void> {
+    return this.alertDefinitions.save(row);
+  }
+
+  deleteAlertDefinition(kind: AlertDefinitionKind, name: string): Promise<boolean> {
+    return this.alertDefinitions.delete(kind, name);
   }
 
   checkIntegrity(): Promise<string[]> {

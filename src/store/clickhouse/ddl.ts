@@ -64,6 +64,10 @@ export function createStatements(p: Placement): string[] {
   out.push(
     `CREATE TABLE IF NOT EXISTS ${db}.${q('_finding_history')}${onCluster(p)} (\`id\` String, \`state\` String, \`updated_by\` String, \`updated_at\` Int64, \`_version\` UInt64) ENGINE = ${engine(p, '_finding_history', false)} ORDER BY (\`id\`, \`updated_at\`, \`state\`, \`updated_by\`)`,
   );
+  // Alert rules and destinations made in the web app (alert-definitions.ts).
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${q('_alert_definitions')}${onCluster(p)} (\`kind\` String, \`name\` String, \`definition\` String, \`updated_by\` String, \`updated_at\` Int64, \`_version\` UInt64, \`_deleted\` UInt8) ENGINE = ${engine(p, '_alert_definitions', false)} ORDER BY (\`kind\`, \`name\`)`,
+  );
   return out;
 }
 

@@ -16,7 +16,9 @@ import {
   type TraceRow,
   type WatchlistRow,
 } from '../../schema/index.js';
+import type { AlertDefinitionKind, AlertDefinitionRow } from '../alert-definitions.js';
 import type { DetectQueries } from '../detect-queries.js';
+import * as alertDefinitions from './alert-definitions-sql.js';
 import { isDamagedStoreError, StoreDamagedError, StoreLockedError, StoreQueryError } from '../errors.js';
 import { RETENTION_COLUMNS } from '../retention.js';
 import type {
@@ -416,6 +418,18 @@ export class DuckDbStore implements Store {
 
   async setState(key: string, value: unknown): Promise<void> {
     await this.writeAll([{ sql: 'INSERT OR REPLACE INTO _state VALUES ($1, $2, now())', params: [key, JSON.stringify(value)] }]);
+  }
+
+  listAlertDefinitions(): Promise<AlertDefinitionRow[]> {
+    return alertDefinitions.listAlertDefinitions(this.read);
+  }
+
+  saveAlertDefinition(row: AlertDefinitionRow): Promise<void> {
+    return alertDefinitions.saveAlertDefinition(this.writeAll, row);
+  }
+
+  deleteAlertDefinition(kind: AlertDefinitionKind, name: string): Promise<boolean> {
+    return alertDefinitions.deleteAlertDefinition(this.read, this.writeAll, kind, name);
   }
 
   async backupTo(path: string): Promise<void> {

@@ -1,6 +1,7 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { createTableSql } from './ddl.js';
+import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
 export interface Migration {
@@ -32,5 +33,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: 'the triage history of findings',
     statements: [FINDING_HISTORY_DDL],
+  },
+  {
+    version: 4,
+    description: 'alert rules and destinations made in the web app',
+    statements: [ALERT_DEFINITIONS_DDL],
   },
 ];

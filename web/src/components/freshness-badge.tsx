@@ -1,7 +1,9 @@
-// How fresh the collected data is: "complete up to 14:05 JST (12 min ago)", amber when the collectors lag.
+// How fresh the collected data is: "complete up to 14:05 JST (12 min ago)", amber when the collectors lag, red with the
+// error when one fails.
 import { formatAgo, formatMoment, formatUtc } from '../format';
 import { useFreshness } from '../freshness';
 import { strings } from '../strings';
+import { visibleText } from '../visible-text';
 import type { TimeRange } from '../url-state';
 
 /** Older than this, the collectors are lagging (a collector runs every few minutes and re-reads its window). */
@@ -11,6 +13,22 @@ export function FreshnessBadge({ range }: { range: TimeRange }) {
   const freshness = useFreshness(range);
   // Data imported from files has no collector: nothing to say.
   if (!freshness || freshness.collectors.length === 0) return null;
+  // A failing collector is said first, in red with its error: never hidden behind "first pass" or an old time.
+  const failing = freshness.collectors.filter((c) => c.lastError);
+  if (failing.length > 0) {
+    return (
+      <span className="freshness freshness-failing" data-testid="freshness" role="status">
+        <span className="freshness-dot" aria-hidden="true" />
+        <span className="freshness-errors">
+          {failing.map((c) => (
+            <span key={c.name} title={`${formatUtc(c.lastError!.at)}`}>
+              {strings.manage.collectors.failing(visibleText(c.name), visibleText(c.lastError!.message))}
+            </span>
+          ))}
+        </span>
+      </span>
+    );
+  }
   const until = freshness.settledUntil ? Date.parse(freshness.settledUntil) : NaN;
   const detail = freshness.collectors
     .map((c) => strings.freshness.collector(c.name, c.completeUpTo ? formatUtc(c.completeUpTo) : strings.freshness.never))

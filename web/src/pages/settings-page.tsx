@@ -1,9 +1,11 @@
-// Settings for administrators: users, API tokens, and what mailsift.yaml configures (collectors, feeds, alert rules).
+// Settings for administrators: users, API tokens, collectors and feeds, alert rules and destinations (settings/).
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../error-text';
 import { api } from '../api';
 import { SafeText } from '../components/safe-text';
-import { formatCount, formatTime } from '../format';
+import { formatTime } from '../format';
+import { AlertSettings } from '../settings/alert-settings';
+import { CollectorSettings } from '../settings/collector-settings';
 import { useMe } from '../session';
 import { strings } from '../strings';
 
@@ -11,18 +13,6 @@ interface Account {
   name: string;
   role: string;
   createdAt: string;
-}
-
-interface CollectorState {
-  name: string;
-  type: string;
-  lastSuccessAt: string | null;
-  checkpoint: string | null;
-  completeUpTo: string | null;
-  rowsLastPass: number;
-  requestsUsed: number;
-  requestBudget: number;
-  lastError: { message: string; at: string } | null;
 }
 
 interface Delivery {
@@ -36,32 +26,8 @@ interface Delivery {
 }
 
 interface SettingsInfo {
-  collectorStatus: CollectorState[];
   deliveries: Delivery[];
-  collectors: { name: string; type: string }[];
-  feeds: { name: string; type: string }[];
-  alertRules: { name: string; type: string }[];
-  destinations: { name: string; type: string }[];
   sso: { issuer: string; label: string } | null;
-}
-
-function NamedList({ title, items }: { title: string; items: { name: string; type: string }[] }) {
-  return (
-    <section className="panel">
-      <h2 className="panel-title">{title}</h2>
-      {items.length === 0 ? (
-        <p className="muted">{strings.settings.none}</p>
-      ) : (
-        <ul className="plain-list">
-          {items.map((i) => (
-            <li key={i.name}>
-              <SafeText text={i.name} /> <span className="muted">({i.type})</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
 }
 
 export function SettingsPage() {
@@ -227,53 +193,10 @@ export function SettingsPage() {
           </form>
         </section>
       </div>
+      <CollectorSettings />
+      <AlertSettings />
       {info && (
         <div className="grid">
-          <div style={{ gridColumn: 'span 3' }}>
-            <NamedList title={strings.settings.collectors} items={info.collectors} />
-          </div>
-          <div style={{ gridColumn: 'span 3' }}>
-            <NamedList title={strings.settings.feeds} items={info.feeds} />
-          </div>
-          <div style={{ gridColumn: 'span 3' }}>
-            <NamedList title={strings.settings.alertRules} items={info.alertRules} />
-          </div>
-          <div style={{ gridColumn: 'span 3' }}>
-            <NamedList title={strings.settings.destinations} items={info.destinations} />
-          </div>
-          <section className="panel" style={{ gridColumn: 'span 12' }}>
-            <h2 className="panel-title">{strings.settings.collectorStatus}</h2>
-            {info.collectorStatus.length === 0 ? (
-              <p className="muted">{strings.settings.noCollectorRuns}</p>
-            ) : (
-              <table className="simple-table" data-testid="collector-status">
-                <thead>
-                  <tr>
-                    {strings.settings.collectorColumns.map((c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {info.collectorStatus.map((c) => (
-                    <tr key={c.name}>
-                      <td>
-                        <SafeText text={`${c.name} (${c.type})`} />
-                      </td>
-                      <td>{c.lastSuccessAt ? formatTime(c.lastSuccessAt) : strings.settings.never}</td>
-                      <td>{c.checkpoint ? formatTime(c.checkpoint) : '-'}</td>
-                      <td>{c.completeUpTo ? formatTime(c.completeUpTo) : '-'}</td>
-                      <td className="num">{formatCount(c.rowsLastPass)}</td>
-                      <td className="num">{`${c.requestsUsed} / ${c.requestBudget}`}</td>
-                      <td>{c.lastError ? <SafeText text={`${formatTime(c.lastError.at)}: ${c.lastError.message}`} /> : '-'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
           <section className="panel" style={{ gridColumn: 'span 12' }}>
             <h2 className="panel-title">{strings.settings.deliveries}</h2>
             {info.deliveries.length === 0 ? (
