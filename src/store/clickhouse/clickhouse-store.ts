@@ -48,6 +48,8 @@ import { ClickHouseFindings } from './findings.js';
 import { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
 import { readWhere, receivedWithin } from './read.js';
+import { bindParams } from './bind-params.js';
+import { eventKey, keyOf, traceKey } from './keys.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
@@ -394,22 +396,3 @@ export class ClickHouseStore implements Store {
 }
 
 const TABLES_BY_NAME: Readonly<Record<string, TableDef>> = { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, Findings };
-
-/** SQL of the KQL compiler carries no placeholders for ClickHouse; `{pN:Type}` ones (if any) are filled with literals. */
-function bindParams(sql: string, params: readonly unknown[]): string {
-  if (params.length === 0) return sql;
-  // `$N` too: the positional form other callers of query() use.
-  return sql.replace(/\{p(\d+):(\w+)\}|\$(\d+)/g, (_m, n: string | undefined, type: string | undefined, dollar: string | undefined) => {
-    const i = Number(n ?? dollar) - 1;
-    if (i < 0 || i >= params.length) throw new StoreQueryError(`no value for parameter ${n ?? dollar}`);
-    const v = params[i];
-    return lit(v, (type as ColumnType | undefined) ?? (typeof v === 'number' ? (Number.isInteger(v) ? 'long' : 'real') : 'string'));
-  });
-}
-
-const traceKey = (r: { MessageTraceId: string; RecipientAddress: string }) => `${r.MessageTraceId}\u0000${r.RecipientAddress}`;
-const eventKey = (e: Record<string, unknown>) => MessageEvents.key.map((k) => String(e[k])).join('\u0000');
-const keyOf = (table: TableDef, r: Record<string, unknown>) =>
-  storeKey(table)
-    .map((k) => String(r[k]))
-    .join('\u0000');
