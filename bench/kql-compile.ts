@@ -70,6 +70,25 @@ const QUERIES: { name: string; kql: string; sql: string }[] = [
     sql: `SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY "Received") AS n FROM "MessageTrace" WHERE "SenderAddress" ILIKE 'sender1%')
   WHERE n % 1000 = 0`,
   },
+  {
+    // The data's month holds the end of summer time in Berlin (2026-10-25, a 25-hour day).
+    name: "daily status counts in Berlin's local days (DST)",
+    kql: 'MessageTrace | summarize count() by Day = datetime_local_to_utc(bin_at(datetime_utc_to_local(Received, "Europe/Berlin"), 1d, datetime(2026-10-01)), "Europe/Berlin"), Status',
+    sql: `SELECT timezone('UTC', timezone('Europe/Berlin', d::TIMESTAMP)) AS "Day", "Status", n AS "count_" FROM (
+  SELECT CAST(timezone('Europe/Berlin', timezone('UTC', "Received")) AS DATE) AS d, "Status", count(*) AS n FROM "MessageTrace" GROUP BY ALL)`,
+  },
+  {
+    // What dashboards run for the same days: 24-hour steps between the changes, the 25-hour day as a constant.
+    name: "Berlin's local days as the dashboards bin them (DST)",
+    kql: 'MessageTrace | summarize count() by Day = case(Received < datetime(2026-10-24T22:00:00Z), bin_at(Received, 1d, datetime(2026-09-30T22:00:00Z)), Received < datetime(2026-10-25T23:00:00Z), datetime(2026-10-24T22:00:00Z), bin_at(Received, 1d, datetime(2026-10-25T23:00:00Z))), Status',
+    sql: `SELECT timezone('UTC', timezone('Europe/Berlin', d::TIMESTAMP)) AS "Day", "Status", n AS "count_" FROM (
+  SELECT CAST(timezone('Europe/Berlin', timezone('UTC', "Received")) AS DATE) AS d, "Status", count(*) AS n FROM "MessageTrace" GROUP BY ALL)`,
+  },
+  {
+    name: 'daily status counts from a fixed local midnight (no DST)',
+    kql: 'MessageTrace | summarize count() by Day = bin_at(Received, 1d, datetime(2026-09-30T22:00:00Z)), Status',
+    sql: `SELECT time_bucket(INTERVAL 1 day, "Received", TIMESTAMP '2026-09-30 22:00:00') AS "Day", "Status", count(*) AS "count_" FROM "MessageTrace" GROUP BY ALL`,
+  },
 ];
 
 function compileTimes(): string[][] {

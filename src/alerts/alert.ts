@@ -1,5 +1,6 @@
 /** The alert handed to every destination: what fired, how bad, the finding's sentence, a link and the top evidence rows. */
-import { formatInstant } from '../config/index.js';
+import type { Language } from '../config/index.js';
+import { alertText, localTime, zoneLabel } from './alert-text.js';
 import type { Finding, Severity } from './finding.js';
 import { visible } from './text-safety.js';
 
@@ -31,6 +32,8 @@ export interface Alert {
   firedAt: string;
   /** IANA zone the texts show times in (organization.timeZone); absent: UTC as stored. */
   timeZone?: string;
+  /** Language of the texts (organization.language); absent: English. Title and sentence are already in it. */
+  language?: Language;
   /** The finding, for rules on detections. */
   finding: Finding | null;
   /** The KQL behind the evidence. */
@@ -61,16 +64,22 @@ export function displayColumns(evidence: Evidence, max = 6): number[] {
   return picked.slice(0, max);
 }
 
-/** A time of the alert as people read it: local time with the offset in the alert's zone (2026-11-26T09:00:00+09:00). */
-export function alertTime(iso: string, timeZone: string | undefined): string {
-  const ms = Date.parse(iso);
-  return timeZone && !Number.isNaN(ms) ? formatInstant(ms, timeZone) : iso;
+/** A time of the alert as people read it: local time in the alert's zone (2026-11-26T09:00:00+09:00; 2026/11/26 09:00:00 in Japanese). */
+export function alertTime(iso: string, timeZone: string | undefined, language?: Language): string {
+  return localTime(iso, timeZone, language);
+}
+
+/** When the alert fired, with the zone named: `2026-11-26T09:00:00+09:00 (JST)`. */
+export function firedText(alert: Alert): string {
+  const zone = zoneLabel(alert.firedAt, alert.timeZone);
+  return `${alertTime(alert.firedAt, alert.timeZone, alert.language)}${zone ? ` (${zone})` : ''}`;
 }
 
 /** The evidence rows as `Column: value` pairs with every value made visible and cut short; datetimes in `timeZone`. */
-export function evidencePairs(evidence: Evidence, timeZone?: string): { name: string; value: string }[][] {
+export function evidencePairs(evidence: Evidence, timeZone?: string, language?: Language): { name: string; value: string }[][] {
   const cols = displayColumns(evidence);
-  const cell = (value: unknown, type: string) => (type === 'datetime' && typeof value === 'string' ? alertTime(value, timeZone) : value);
+  const cell = (value: unknown, type: string) =>
+    type === 'datetime' && typeof value === 'string' ? alertTime(value, timeZone, language) : value;
   return evidence.rows
     .slice(0, MAX_EVIDENCE_ROWS)
     .map((row) =>
@@ -80,22 +89,28 @@ export function evidencePairs(evidence: Evidence, timeZone?: string): { name: st
 
 /** The alert as plain text lines, every stranger's string made visible (for e-mail text parts and logs). */
 export function alertTextLines(alert: Alert): string[] {
+  const t = alertText(alert.language);
   const lines = [visible(alert.title, 200), visible(alert.sentence, 500)];
-  if (alert.link) lines.push(`Link: ${alert.link}`);
-  lines.push(`Rule: ${visible(alert.rule, 100)}  Severity: ${alert.severity}  Fired: ${alertTime(alert.firedAt, alert.timeZone)}`);
-  if (alert.finding)
-    lines.push(`Period: ${alertTime(alert.finding.from, alert.timeZone)} – ${alertTime(alert.finding.to, alert.timeZone)}`);
-  const pairs = evidencePairs(alert.evidence, alert.timeZone);
+  if (alert.link) lines.push(`${t.link}: ${alert.link}`);
+  lines.push(
+    `${t.rule}: ${visible(alert.rule, 100)}  ${t.severityLabel}: ${severityLabel(alert.severity, alert.language)}  ${t.fired}: ${firedText(alert)}`,
+  );
+  if (alert.finding) {
+    const zone = zoneLabel(alert.finding.to, alert.timeZone);
+    const time = (iso: string) => alertTime(iso, alert.timeZone, alert.language);
+    lines.push(`${t.period}: ${time(alert.finding.from)} – ${time(alert.finding.to)}${zone ? ` (${zone})` : ''}`);
+  }
+  const pairs = evidencePairs(alert.evidence, alert.timeZone, alert.language);
   if (pairs.length > 0) {
-    lines.push('', `Evidence (top ${pairs.length}):`);
+    lines.push('', `${t.evidence(pairs.length)}:`);
     for (const row of pairs) lines.push('- ' + row.map((p) => `${p.name}: ${p.value}`).join(' | '));
   } else if (alert.evidence.note) {
-    lines.push('', `Evidence: ${visible(alert.evidence.note, 200)}`);
+    lines.push('', `${t.evidenceNote}: ${visible(alert.evidence.note, 200)}`);
   }
   return lines;
 }
 
-/** Title case of a severity, for headlines. */
-export function severityLabel(severity: Severity): string {
-  return severity[0]!.toUpperCase() + severity.slice(1);
+/** A severity as headlines show it: High (高 in Japanese). */
+export function severityLabel(severity: Severity, language?: Language): string {
+  return alertText(language).severity[severity];
 }

@@ -1,6 +1,6 @@
 /** What the alert runner needs: the store, the configuration, and a clock, sleep and randomness that tests can replace. */
 import type { Store } from '../store/index.js';
-import { organizationTimeZone } from '../config/index.js';
+import { organizationLanguage, organizationTimeZone, type Language } from '../config/index.js';
 import { loadAlertCatalog } from './alert-catalog.js';
 import { linkBase, type AlertsConfig } from './alert-config.js';
 import { storeSources, type AlertSources } from './alert-sources.js';
@@ -20,7 +20,7 @@ export interface AlertingOptions {
   config: {
     alerts?: unknown;
     server?: { publicUrl?: string | undefined; host?: string; port?: number };
-    organization?: { timeZone?: string };
+    organization?: { timeZone?: string; language?: Language };
   };
   /** Current time in ms (default Date.now). */
   now?: () => number;
@@ -58,6 +58,8 @@ export interface AlertingRuntime {
   linkBase: string;
   /** organization.timeZone (else the server's): times in alert texts. */
   timeZone: string;
+  /** organization.language (else English): the language of alert texts. */
+  language: Language;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   log: AlertLogger | undefined;
@@ -81,6 +83,7 @@ export function resolveRuntime(o: AlertingOptions, alerts: AlertsConfig): Alerti
     sources: o.sources ?? storeSources(o.store),
     linkBase: linkBase(o.config.server),
     timeZone: organizationTimeZone(o.config),
+    language: organizationLanguage(o.config),
     now,
     sleep,
     log: o.log,

@@ -1,6 +1,9 @@
 /** Evaluating one alert rule at a time `now`: which alerts it raises (detection findings, or query rows meeting the condition). */
 import { randomUUID } from 'node:crypto';
+import type { Language } from '../config/index.js';
+import { findingTitle } from '../detect/index.js';
 import type { QueryResult } from '../store/index.js';
+import { alertText } from './alert-text.js';
 import { MAX_EVIDENCE_ROWS, severityLabel, type Alert, type Evidence } from './alert.js';
 import type { AlertRule } from './alert-config.js';
 import type { Comparison } from './alert-rule-schema.js';
@@ -22,6 +25,8 @@ export interface EvaluateContext {
   linkBase: string;
   /** organization.timeZone: the zone alert texts show times in. */
   timeZone?: string;
+  /** organization.language: the language of the alert texts. */
+  language?: Language;
 }
 
 /** The candidates of `rule` at `ctx.now` (keys first; evidence is fetched only for alerts that will be sent). */
@@ -41,11 +46,12 @@ async function findingAlert(rule: AlertRule, f: Finding, ctx: EvaluateContext): 
     id: randomUUID(),
     rule: rule.name,
     severity,
-    title: `${severityLabel(severity)}: ${rule.name}`,
-    sentence: f.title,
+    title: alertText(ctx.language).headline(severityLabel(severity, ctx.language), rule.name),
+    sentence: findingTitle(f, ctx.language ?? 'en'),
     link: `${ctx.linkBase}/findings/${encodeURIComponent(f.id)}`,
     firedAt: new Date(ctx.now).toISOString(),
     timeZone: ctx.timeZone,
+    ...(ctx.language ? { language: ctx.language } : {}),
     finding: f,
     query: f.query,
     key: f.id,
@@ -60,7 +66,7 @@ async function findingEvidence(f: Finding, ctx: EvaluateContext): Promise<Eviden
     const r = await ctx.sources.query(`${f.query}\n| take ${MAX_EVIDENCE_ROWS}`, { now: ctx.now });
     return { columns: r.columns, rows: r.rows.slice(0, MAX_EVIDENCE_ROWS) };
   } catch (error) {
-    return { columns: [], rows: [], note: `the evidence query failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { columns: [], rows: [], note: alertText(ctx.language).evidenceFailed(error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -89,22 +95,21 @@ async function queryCandidates(rule: AlertRule, kql: string, ctx: EvaluateContex
       matching = rows.filter((r) => compare(r[col], c.op, c.value));
       if (matching.length === 0) continue;
     }
-    const what =
-      c.kind === 'rows'
-        ? `the query returned ${rows.length} row${rows.length === 1 ? '' : 's'} (rows ${c.op} ${c.value})`
-        : `${matching.length} row${matching.length === 1 ? '' : 's'} with ${c.column} ${c.op} ${c.value}`;
-    const keyText = rule.key.length ? ` for ${rule.key.map((n, i) => `${n}=${String(rows[0]![keyIdx[i]!] ?? '')}`).join(', ')}` : '';
+    const t = alertText(ctx.language);
+    const what = c.kind === 'rows' ? t.rowsReturned(rows.length, c.op, c.value) : t.rowsWith(matching.length, c.column, c.op, c.value);
+    const keyText = rule.key.length ? t.forKey(rule.key.map((n, i) => `${n}=${String(rows[0]![keyIdx[i]!] ?? '')}`).join(', ')) : '';
     out.push({
       key,
       build: async () => ({
         id: randomUUID(),
         rule: rule.name,
         severity,
-        title: `${severityLabel(severity)}: ${rule.name}`,
+        title: t.headline(severityLabel(severity, ctx.language), rule.name),
         sentence: `${rule.name}${keyText}: ${what}`,
         link: `${ctx.linkBase}/explorer?q=${encodeURIComponent(kql)}`,
         firedAt: new Date(ctx.now).toISOString(),
         timeZone: ctx.timeZone,
+        ...(ctx.language ? { language: ctx.language } : {}),
         finding: null,
         query: kql,
         key,

@@ -9,7 +9,8 @@ export type { AlertRunReport, RuleReport, AlertReport, DeliveryReport } from './
 export type { DeliveryOutcome } from './delivery.js';
 export { recentDeliveries } from './delivery-log.js';
 export type { DeliveryAttempt } from './delivery-log.js';
-export { parseAlertsConfig, linkBase } from './alert-config.js';
+export { parseAlertsConfig, parseRuleEntry, linkBase } from './alert-config.js';
+export { evaluateRule } from './evaluate-rule.js';
 export type { AlertsConfig, AlertRule, ConfiguredDestination } from './alert-config.js';
 export { storeSources } from './alert-sources.js';
 export type { AlertSources } from './alert-sources.js';

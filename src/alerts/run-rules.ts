@@ -62,7 +62,13 @@ async function runRule(store: Store, rt: AlertingRuntime, rule: AlertRule, signa
   try {
     const now = rt.now();
     const suppression = await RuleSuppression.load(store, rule.name, rule.suppressMs);
-    const candidates = await evaluateRule(rule, { sources: rt.sources, now, linkBase: rt.linkBase, timeZone: rt.timeZone });
+    const candidates = await evaluateRule(rule, {
+      sources: rt.sources,
+      now,
+      linkBase: rt.linkBase,
+      timeZone: rt.timeZone,
+      language: rt.language,
+    });
     const fresh = candidates.filter((c) => !suppression.isSuppressed(c.key, now));
     report.suppressed = candidates.length - fresh.length;
     const batch = fresh.slice(0, rt.maxAlertsPerRun);

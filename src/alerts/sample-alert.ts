@@ -1,33 +1,40 @@
 /** The sample alert `mailsift alerts test NAME` sends: a realistic status-spike finding with documentation addresses. */
 import { randomUUID } from 'node:crypto';
+import type { Language } from '../config/index.js';
+import { findingTitle } from '../detect/index.js';
 import type { Alert } from './alert.js';
+import { severityLabel } from './alert.js';
+import { alertText } from './alert-text.js';
 
-/** A sample alert fired at `now`, linking under `linkBase`. */
-export function sampleAlert(now: number, linkBase: string, timeZone?: string): Alert {
+/** A sample alert fired at `now`, linking under `linkBase`, written in `language`. */
+export function sampleAlert(now: number, linkBase: string, timeZone?: string, language?: Language): Alert {
   const to = new Date(now).toISOString();
   const from = new Date(now - 3_600_000).toISOString();
   const id = 'test-alert';
+  const t = alertText(language);
+  const finding = {
+    id,
+    rule: 'status-spike' as const,
+    severity: 'medium' as const,
+    title: 'FilteredAsSpam 9.8x above its usual level',
+    from,
+    to,
+    count: 1234,
+    entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' },
+    query: "MessageTrace | where Status == 'FilteredAsSpam'",
+    details: { test: true, titles: { ja: 'FilteredAsSpam が通常の 9.8 倍に増加' } },
+  };
   return {
     id: randomUUID(),
-    rule: 'mailsift test alert',
+    rule: t.testRule,
     severity: 'medium',
-    title: 'Medium: mailsift test alert',
-    sentence: 'Test alert: FilteredAsSpam 9.8x above its usual level (this is a test of the destination, not an incident)',
+    title: t.headline(severityLabel('medium', language), t.testRule),
+    sentence: t.testSentence(findingTitle(finding, language ?? 'en')),
     link: `${linkBase}/findings/${id}`,
     firedAt: to,
     timeZone,
-    finding: {
-      id,
-      rule: 'status-spike',
-      severity: 'medium',
-      title: 'FilteredAsSpam 9.8x above its usual level',
-      from,
-      to,
-      count: 1234,
-      entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' },
-      query: "MessageTrace | where Status == 'FilteredAsSpam'",
-      details: { test: true },
-    },
+    ...(language ? { language } : {}),
+    finding,
     query: "MessageTrace | where Status == 'FilteredAsSpam'",
     key: id,
     evidence: {

@@ -2,6 +2,8 @@
 import { loadEffectiveAlerts, resolveRuntime, type AlertingOptions } from './alerting-options.js';
 import { deliver, type DeliveryOutcome } from './delivery.js';
 import { AlertRuleError, UnknownAlertNameError } from './errors.js';
+import { severityLabel } from './alert.js';
+import { alertText } from './alert-text.js';
 import { sampleAlert } from './sample-alert.js';
 
 /** Send the sample alert to the destination `name` (even when it is disabled or its minSeverity is higher). */
@@ -12,7 +14,7 @@ export async function sendTestAlert(options: AlertingOptions, name: string): Pro
     throw new UnknownAlertNameError(
       `no destination is named '${name}' (configured: ${[...rt.alerts.destinations.keys()].join(', ') || 'none'})`,
     );
-  return deliver(sampleAlert(rt.now(), rt.linkBase, rt.timeZone), dest, rt.delivery());
+  return deliver(sampleAlert(rt.now(), rt.linkBase, rt.timeZone, rt.language), dest, rt.delivery());
 }
 
 /** Send a sample alert under the rule `name` (with its severity) to each of its destinations, even when the rule is off. */
@@ -20,13 +22,14 @@ export async function sendRuleTestAlert(options: AlertingOptions, name: string):
   const rt = resolveRuntime(options, await loadEffectiveAlerts(options));
   const rule = rt.alerts.rules.find((r) => r.name === name);
   if (!rule) throw new UnknownAlertNameError(`no alert rule with destinations is named '${name}'`);
-  const base = sampleAlert(rt.now(), rt.linkBase, rt.timeZone);
+  const base = sampleAlert(rt.now(), rt.linkBase, rt.timeZone, rt.language);
   const severity = rule.severity ?? base.severity;
+  const t = alertText(rt.language);
   const alert = {
     ...base,
     rule: rule.name,
     severity,
-    title: `${severity[0]!.toUpperCase()}${severity.slice(1)}: ${rule.name} (test)`,
+    title: `${t.headline(severityLabel(severity, rt.language), rule.name)} ${t.testMark}`,
   };
   if (rule.destinations.length === 0) throw new AlertRuleError(`the rule '${name}' has no destination`);
   return Promise.all(rule.destinations.map((d) => deliver(alert, rt.alerts.destinations.get(d)!, rt.delivery())));

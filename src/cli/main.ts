@@ -19,7 +19,8 @@ import { addWaitOption } from './handoff/handed-commands.js';
 import { HandedOff, handOffIfServing } from './handoff/hand-off.js';
 import { setProgramFactory } from './handoff/program-factory.js';
 import { io, setExitCode } from './io.js';
-import { CLI_LANGUAGES, cliLanguage, languageOfLocale, msg, useLanguage } from './messages.js';
+import { localizeHelp } from './localize-help.js';
+import { CLI_LANGUAGES, cliLanguage, currentLanguage, languageOfLocale, msg, useLanguage } from './messages.js';
 import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
 
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   addWaitOption(program);
   // While `serve` holds a DuckDB store, commands that need it run inside the server (see handoff/).
   program.hook('preAction', (_self, action) => handOffIfServing(program, action));
+  if (currentLanguage() === 'ja') localizeHelp(program);
   return program;
 }
 
@@ -69,10 +71,21 @@ const COMMANDS = [
   registerDoctor,
 ];
 
+/** The value of --lang on the command line (`--lang ja` or `--lang=ja`), when it names a language. */
+export function langArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value !== undefined) return languageOfLocale(value) ? value : undefined;
+  }
+  return undefined;
+}
+
 /** Entry point of bin/mailsift.js. */
 export async function main(argv: string[] = process.argv): Promise<void> {
-  // The environment's language from the start: errors before a command runs speak it too.
-  useLanguage(cliLanguage(undefined));
+  // The language from the start (--lang, else the environment): help and errors before a command runs speak it too.
+  useLanguage(cliLanguage(langArgument(argv)));
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

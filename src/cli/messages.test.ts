@@ -27,5 +27,10 @@ describe('CLI messages', () => {
     expect(cliLanguage('en', { LANG: 'ja_JP.UTF-8' })).toBe('en');
     expect(cliLanguage('ja', {})).toBe('ja');
     expect(cliLanguage(undefined, {})).toBe('en');
+    // organization.language when the environment names no language (C, POSIX, unset), never over one it names.
+    expect(cliLanguage(undefined, { LANG: 'C.UTF-8' }, 'ja')).toBe('ja');
+    expect(cliLanguage(undefined, {}, 'ja')).toBe('ja');
+    expect(cliLanguage(undefined, { LANG: 'en_US.UTF-8' }, 'ja')).toBe('en');
+    expect(cliLanguage('en', {}, 'ja')).toBe('en');
   });
 });

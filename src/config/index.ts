@@ -1,7 +1,17 @@
 /** Configuration: mailsift.yaml, environment and flags. */
 export { loadConfig, ConfigError, DEFAULT_STORE } from './load-config.js';
 export type { LoadConfigOptions } from './load-config.js';
-export { configSchema, organizationSchema, organizationTimeZone } from './schema.js';
-export type { Config, Organization } from './schema.js';
+export { configSchema, organizationSchema, organizationTimeZone, organizationLanguage, LANGUAGES } from './schema.js';
+export type { Config, Organization, Language } from './schema.js';
 export { parseDuration, formatDuration } from './duration.js';
-export { isValidTimeZone, serverTimeZone, zoneOffsetMinutes, formatOffset, formatInstant, startOfLocalDay } from './time-zone.js';
+export {
+  isValidTimeZone,
+  serverTimeZone,
+  zoneOffsetMinutes,
+  formatOffset,
+  formatInstant,
+  startOfLocalDay,
+  instantOfWallClock,
+  zoneName,
+  wallClockOf,
+} from './time-zone.js';

@@ -23,6 +23,8 @@ export const organizationSchema = z
      * Absent means the server's zone: read it through organizationTimeZone().
      */
     timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo').optional(),
+    /** Language of what mailsift writes for the organisation (alert messages; the CLI when LANG names none): en or ja. */
+    language: z.enum(['en', 'ja']).optional(),
   })
   .strict();
 
@@ -78,6 +80,15 @@ export const configSchema = z
 /** The configuration with defaults applied. */
 export type Config = z.infer<typeof configSchema>;
 export type Organization = z.infer<typeof organizationSchema>;
+
+/** The languages mailsift writes in. */
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** organization.language, English when the configuration names none. */
+export function organizationLanguage(config: { organization?: { language?: Language } }): Language {
+  return config.organization?.language ?? 'en';
+}
 
 /** organization.timeZone, or the server's zone when the configuration names none. */
 export function organizationTimeZone(config: { organization?: { timeZone?: string } }): string {

@@ -77,12 +77,38 @@ export function formatInstant(ms: number, zone: string): string {
   );
 }
 
+/** The instant a wall-clock time of the zone names (`wallMs`: that wall clock read as if UTC); DST-aware. */
+export function instantOfWallClock(wallMs: number, zone: string): number {
+  // The offset at the wall clock can differ from the offset at the instant (a DST change between): two steps settle it.
+  let t = wallMs - zoneOffsetMinutes(zone, wallMs) * 60_000;
+  t = wallMs - zoneOffsetMinutes(zone, t) * 60_000;
+  return t;
+}
+
+/** The wall clock of an instant in the zone, read as if UTC (2026-11-26T09:00+09:00 -> 2026-11-26T09:00Z). */
+export function wallClockOf(ms: number, zone: string): number {
+  return ms + zoneOffsetMinutes(zone, ms) * 60_000;
+}
+
 /** The first instant of the local day that holds `ms` (the zone's midnight, DST-aware). */
 export function startOfLocalDay(ms: number, zone: string): number {
   const w = wallClock(ms, zone);
-  const midnightAsUtc = Date.UTC(w.year, w.month - 1, w.day);
-  // The offset at midnight can differ from the offset at `ms` (a DST change that day): two steps settle it.
-  let t = midnightAsUtc - zoneOffsetMinutes(zone, ms) * 60_000;
-  t = midnightAsUtc - zoneOffsetMinutes(zone, t) * 60_000;
-  return t;
+  return instantOfWallClock(Date.UTC(w.year, w.month - 1, w.day), zone);
+}
+
+const nameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The short name people use for the zone at an instant: JST, EST/EDT, CET/CEST, UTC; the offset (UTC+05:30)
+ * when no locale has a name for it. English names first, then Japanese (only ja-JP calls Tokyo "JST").
+ */
+export function zoneName(ms: number, zone: string): string {
+  for (const locale of ['en-US', 'en-GB', 'ja-JP']) {
+    const key = `${locale}|${zone}`;
+    let f = nameFormats.get(key);
+    if (!f) nameFormats.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })));
+    const name = f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+  }
+  return `UTC${formatOffset(zoneOffsetMinutes(zone, ms))}`;
 }

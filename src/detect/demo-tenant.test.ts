@@ -4,7 +4,7 @@ import { createEnricher } from '../enrich/index.js';
 import { loadRecords } from '../ingest/index.js';
 import { compileKql } from '../kql/index.js';
 import { openStore, type Store } from '../store/index.js';
-import type { Finding } from './finding.js';
+import { findingTitle, type Finding } from './finding.js';
 import { listFindings, updateFindingState } from './findings-store.js';
 import { runDetections } from './run-detections.js';
 import { reports, touches } from './testing/answer-key.js';
@@ -49,6 +49,18 @@ describe.each(CASES)('the demo month (seed $seed, $messagesPerDay rows/day, $tim
     const notLow = unexplained.filter((f) => f.severity !== 'low');
     expect(notLow.length, notLow.map((f) => `${f.rule}: ${f.title}`).join('\n')).toBeLessThanOrEqual(3);
     expect(unexplained.length, unexplained.map((f) => `${f.rule}: ${f.title}`).join('\n')).toBeLessThanOrEqual(8);
+  });
+
+  it('writes every finding title in Japanese too, with the same figures', () => {
+    const rules = new Set<string>();
+    for (const f of findings) {
+      const ja = findingTitle(f, 'ja');
+      expect(ja, `${f.rule}: ${f.title}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      // The message count of the finding appears in both titles (as 1,234 in each).
+      if (f.title.includes(f.count.toLocaleString('en-US'))) expect(ja, f.title).toContain(f.count.toLocaleString('ja-JP'));
+      rules.add(f.rule);
+    }
+    expect(rules.size).toBeGreaterThanOrEqual(6);
   });
 
   it('gives every finding evidence KQL that compiles and lists exactly its rows', async () => {

@@ -1,11 +1,11 @@
 /** Wording of finding titles: country names, byte sizes, factors. */
 
-const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+const regions = { en: new Intl.DisplayNames(['en'], { type: 'region' }), ja: new Intl.DisplayNames(['ja'], { type: 'region' }) };
 
-/** "North Korea (KP)"; the code alone when the runtime has no name for it. */
-export function countryName(code: string): string {
+/** "North Korea (KP)" ("北朝鮮 (KP)" in Japanese); the code alone when the runtime has no name for it. */
+export function countryName(code: string, language: 'en' | 'ja' = 'en'): string {
   try {
-    const name = regions.of(code.toUpperCase());
+    const name = regions[language].of(code.toUpperCase());
     return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code.toUpperCase();
   } catch {
     return code;

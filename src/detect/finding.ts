@@ -57,6 +57,8 @@ export interface FindingDraft {
   rule: RuleId;
   severity: Severity;
   title: string;
+  /** The title in Japanese (the finding keeps it as details.titles.ja): alerts, the CLI and screens in Japanese show it. */
+  titleJa: string;
   from: number;
   to: number;
   count: number;
@@ -68,6 +70,17 @@ export interface FindingDraft {
    * sender) and a time bucket (e.g. the local day it started). Hashed into the finding id.
    */
   key: readonly string[];
+}
+
+/** Languages a finding's title is written in besides English. */
+export type TitleLanguage = 'en' | 'ja';
+
+/** The title of a finding in `language`: details.titles[language] when the rule wrote one, else the English title. */
+export function findingTitle(f: Pick<Finding, 'title' | 'details'>, language: TitleLanguage): string {
+  if (language === 'en') return f.title;
+  const titles = f.details?.titles;
+  const local = titles && typeof titles === 'object' ? (titles as Record<string, unknown>)[language] : undefined;
+  return typeof local === 'string' && local !== '' ? local : f.title;
 }
 
 /** Every entity slot, '' when absent. */

@@ -3,8 +3,8 @@ export { runDetections, findingId } from './run-detections.js';
 export type { RunDetectionsOptions } from './run-detections.js';
 export { listFindings, getFinding, updateFindingState, findingHistory } from './findings-store.js';
 export type { FindingFilter } from './findings-store.js';
-export { RULE_IDS, SEVERITIES, FINDING_STATES } from './finding.js';
-export type { Finding, FindingEntities, FindingState, RuleId, Severity, StoredFinding } from './finding.js';
+export { RULE_IDS, SEVERITIES, FINDING_STATES, findingTitle } from './finding.js';
+export type { Finding, FindingEntities, FindingState, RuleId, Severity, StoredFinding, TitleLanguage } from './finding.js';
 export {
   DetectError,
   DetectConfigError,

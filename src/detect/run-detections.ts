@@ -95,7 +95,8 @@ function toFindings(drafts: readonly FindingDraft[]): Finding[] {
       count: d.count,
       entities: fullEntities(d.entities),
       query: d.query,
-      details: d.details,
+      // Screens, alerts and the CLI in Japanese read the title from here (details is the free-form part of a finding).
+      details: { ...d.details, titles: { ja: d.titleJa } },
     };
     const seen = byId.get(f.id);
     if (!seen || f.count > seen.count) byId.set(f.id, f);

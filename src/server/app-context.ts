@@ -5,7 +5,7 @@ import type { OidcClient } from './auth/oidc.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { SessionStore } from './auth/session-store.js';
 import type { UserDirectory } from './auth/user-directory.js';
-import type { DashboardSet } from './dashboards/dashboard-set.js';
+import type { DashboardCatalog } from './dashboards/dashboard-catalog.js';
 import type { UserPreferences } from './preferences/user-preferences.js';
 import type { QueryService } from './query/query-service.js';
 import type { ServerSettings } from './server-settings.js';
@@ -18,7 +18,8 @@ export interface AppContext {
   preferences: UserPreferences;
   sessions: SessionStore;
   queries: QueryService;
-  dashboards: DashboardSet;
+  /** Built-in dashboards and those made in the app. */
+  dashboards: DashboardCatalog;
   oidc?: OidcClient;
   loginThrottle: LoginThrottle;
   /** Tell the running alert scheduler that rules or destinations changed in the app. */

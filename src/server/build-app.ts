@@ -12,6 +12,7 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import { serverSecret } from './auth/server-secret.js';
 import { SessionStore } from './auth/session-store.js';
 import { UserDirectory } from './auth/user-directory.js';
+import { DashboardCatalog } from './dashboards/dashboard-catalog.js';
 import { DashboardSet } from './dashboards/dashboard-set.js';
 import { answerUnparsableRequest, frameworkErrors, registerErrorHandler } from './errors.js';
 import { VERSION } from './package-root.js';
@@ -21,6 +22,7 @@ import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAlertRoutes } from './routes/alert-routes.js';
 import { registerCollectorRoutes } from './routes/collector-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerDashboardEditRoutes } from './routes/dashboard-edit-routes.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerDocsRoutes } from './routes/docs-routes.js';
 import { registerFindingsRoutes } from './routes/findings-routes.js';
@@ -32,6 +34,7 @@ import { registerIntelRoutes } from './routes/intel-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerPreferencesRoutes } from './routes/preferences-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
+import { registerSavedSearchRoutes } from './routes/saved-search-routes.js';
 import { registerWebAppRoutes } from './routes/web-app-routes.js';
 import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.js';
 import { serverSettings } from './server-settings.js';
@@ -81,7 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       concurrency: settings.queryConcurrency,
       concurrencyPerUser: settings.queryConcurrencyPerUser,
     }),
-    dashboards: DashboardSet.load(options.dashboardDir),
+    dashboards: new DashboardCatalog(DashboardSet.load(options.dashboardDir), options.store),
     oidc: settings.oidc ? new OidcClient(settings.oidc, serverSecret(options.store)) : undefined,
     loginThrottle: new LoginThrottle(settings.login),
     ...(options.onAlertsChanged ? { alertsChanged: options.onAlertsChanged } : {}),
@@ -136,6 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerOidcRoutes(app, ctx);
   registerQueryRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
+  registerDashboardEditRoutes(app, ctx);
+  registerSavedSearchRoutes(app, ctx);
   registerFreshnessRoutes(app, ctx);
   registerFindingsRoutes(app, ctx);
   registerIntelRoutes(app, ctx);

@@ -122,6 +122,9 @@ export async function copyStore(source: Store, target: Store, onMonth: (p: CopyP
   for (const f of findings) {
     for (const change of await source.findingHistory(f.Id)) await target.setFindingState(change);
   }
+  // What users made in the app: saved searches and dashboards.
+  for (const s of await source.saved.listSavedSearches()) await target.saved.putSavedSearch(s);
+  for (const d of await source.saved.listStoredDashboards()) await target.saved.putStoredDashboard(d);
   // Alert rules and destinations made in the web app are configuration: they move with the store.
   for (const row of await source.listAlertDefinitions()) await target.saveAlertDefinition(row);
 

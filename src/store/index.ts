@@ -15,6 +15,7 @@ export type {
   EntityValueStats,
 } from './store.js';
 export type * from './detect-queries.js';
+export type { SavedObjectStore, SavedSearchRow, StoredDashboardRow } from './saved-objects.js';
 export type { AlertDefinitionKind, AlertDefinitionRow } from './alert-definitions.js';
 export { runKql } from './run-kql.js';
 export type { RunKqlOptions, KqlResult } from './run-kql.js';

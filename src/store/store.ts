@@ -21,6 +21,7 @@ import type {
 } from '../schema/index.js';
 import type { AlertDefinitionKind, AlertDefinitionRow } from './alert-definitions.js';
 import type { DetectQueries } from './detect-queries.js';
+import type { SavedObjectStore } from './saved-objects.js';
 import type { SqlDialectName } from './dialect-name.js';
 
 /** How one upsert batch went. */
@@ -170,6 +171,8 @@ export interface Store {
   deleteOlderThan(cutoff: number): Promise<Record<string, number>>;
   /** The detection aggregations KQL cannot say well, in this engine's SQL. */
   readonly detect: DetectQueries;
+  /** Saved searches and dashboards made in the app. */
+  readonly saved: SavedObjectStore;
   /** Read a state entry (checkpoints and the like). */
   getState(key: string): Promise<StateEntry | undefined>;
   /** Write a state entry. */

@@ -96,4 +96,21 @@ describe('languages on the command line', () => {
     });
     expect(r.stdout).toMatch(/^合計: 読み込み \d+ 件、新規 0 件、更新 0 件、重複 0 件、除外 \d+ 件、スキップ \d+ 件、イベント 0 件$/m);
   });
+
+  it('speaks organization.language when LANG names no language, beyond the common commands', async () => {
+    const japanese = join(dir, 'japanese.yaml');
+    writeFileSync(japanese, `store: ${store}\norganization: { name: Contoso, timeZone: Asia/Tokyo, language: ja }\n`);
+    const users = await runCli(['--config', japanese, 'users', 'list'], { env });
+    expect(users.stdout).toBe('ユーザーはいません\n');
+    const retention = await runCli(['--config', japanese, 'maintain'], { env });
+    expect(retention.stdout).toContain('保存期間が設定されていません');
+    const collect = await runCli(['--config', japanese, 'collect', '--once'], { env });
+    expect(collect.code).toBe(2);
+    expect(collect.stderr).toContain('設定にコレクターがありません');
+    const stats = await runCli(['--config', japanese, 'stats'], { env });
+    expect(stats.stdout).toMatch(/^コレクター: このストアではまだ実行されていません$/m);
+    // A language the environment names wins over the configured one.
+    const en = await runCli(['--config', japanese, 'users', 'list'], { env: { ...env, LANG: 'en_US.UTF-8' } });
+    expect(en.stdout).toBe('no users\n');
+  });
 });

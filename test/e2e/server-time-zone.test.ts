@@ -90,3 +90,44 @@ describe('organization.timeZone over the API', () => {
     expect((await f.app.inject({ method: 'GET', url: '/api/preferences' })).statusCode).toBe(401);
   });
 });
+
+describe('daily bins across a clock change (America/New_York, 2026-11-01 is 25 hours long)', () => {
+  let f: ServerFixture;
+  beforeAll(async () => {
+    const at = (iso: string) => Date.parse(iso);
+    f = await serverFixture({
+      organization: { timeZone: 'America/New_York' },
+      rows: [
+        // Oct 31 23:30 EDT, Nov 1 23:30 EST (after the change: a fixed 24-hour step would count it on Nov 2), Nov 2 00:30 EST.
+        traceRow(1, { Received: at('2026-11-01T03:30:00Z') }),
+        traceRow(2, { Received: at('2026-11-02T04:30:00Z') }),
+        traceRow(3, { Received: at('2026-11-02T05:30:00Z') }),
+      ],
+    });
+  });
+  afterAll(() => f.close());
+
+  it('counts each row on its local day, lists the unequal days, and exports local midnights with their offsets', async () => {
+    const viewer = await f.login('viewer');
+    const week = { from: '2026-10-28T04:00:00Z', to: '2026-11-04T05:00:00Z' };
+    const run = (await f.as(viewer, 'POST', '/api/dashboards/overview/panels/status-per-day/run', week)).json();
+    expect(run.result.rows.map((r: unknown[]) => [r[0], r[2]])).toEqual([
+      ['2026-10-31T04:00:00.000Z', 1],
+      ['2026-11-01T04:00:00.000Z', 1],
+      ['2026-11-02T05:00:00.000Z', 1],
+    ]);
+    expect(run.bin.starts.map((t: number) => new Date(t).toISOString())).toEqual([
+      '2026-10-28T04:00:00.000Z',
+      '2026-10-29T04:00:00.000Z',
+      '2026-10-30T04:00:00.000Z',
+      '2026-10-31T04:00:00.000Z',
+      '2026-11-01T04:00:00.000Z',
+      '2026-11-02T05:00:00.000Z',
+      '2026-11-03T05:00:00.000Z',
+    ]);
+    const q = `from=${week.from}&to=${week.to}`;
+    const csv = await f.as(viewer, 'GET', `/api/dashboards/overview/panels/status-per-day/export?${q}`);
+    expect(csv.body).toContain('\r\n2026-11-01T00:00:00-04:00,Delivered,1\r\n');
+    expect(csv.body).toContain('\r\n2026-11-02T00:00:00-05:00,Delivered,1\r\n');
+  });
+});

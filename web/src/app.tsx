@@ -5,25 +5,20 @@ import { DisplaySettings, loadServerPreferences } from './components/display-set
 import { api, setCsrf, type Me } from './api';
 import { TopBar } from './components/top-bar';
 import { DashboardPage } from './pages/dashboard-page';
+import { DashboardsPage } from './pages/dashboards-page';
+import { dashboardPath, useDashboardList, type DashboardSummary } from './saved/saved-api';
 import { FindingsPage } from './pages/findings-page';
 import { MessagePage } from './pages/message-page';
 import { SettingsPage } from './pages/settings-page';
 import { ImportsPage } from './pages/imports-page';
 import { SignInPage } from './pages/signin-page';
 import { canAnalyse, SessionContext } from './session';
-import { useI18nVersion } from './i18n';
+import { localText, useI18nVersion } from './i18n';
 import { strings } from './strings';
 import { navigate, readViewState, readWall, screenParams, useLocation, writeViewState } from './url-state';
 
 // The Explorer brings the editor: loaded when first opened.
 const ExplorerPage = lazy(() => import('./pages/explorer-page').then((m) => ({ default: m.ExplorerPage })));
-
-const DASHBOARDS: Record<string, string> = {
-  '/overview': 'overview',
-  '/message-monitoring': 'message-monitoring',
-  '/security': 'security',
-  '/threat-intel': 'threat-intel',
-};
 
 function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
@@ -40,8 +35,18 @@ function NavLink({ to, label, current }: { to: string; label: string; current: b
   );
 }
 
-function Page({ path, me }: { path: string; me: Me }) {
-  const dashboard = DASHBOARDS[path];
+/** A built-in dashboard's id from its path (/overview), while the list is loading or when the list has it. */
+function builtInAt(path: string, dashboards: DashboardSummary[] | null): string | undefined {
+  const id = /^\/([a-z0-9-]+)$/.exec(path)?.[1];
+  if (!id) return undefined;
+  if (dashboards === null) return id;
+  return dashboards.some((d) => d.builtIn && d.id === id) ? id : undefined;
+}
+
+function Page({ path, me, dashboards }: { path: string; me: Me; dashboards: DashboardSummary[] | null }) {
+  if (path === '/dashboards') return <DashboardsPage />;
+  if (path.startsWith('/dashboards/')) return <DashboardPage id={decodeURIComponent(path.slice('/dashboards/'.length))} />;
+  const dashboard = builtInAt(path, dashboards);
   if (dashboard) return <DashboardPage id={dashboard} />;
   if (path === '/findings') return <FindingsPage />;
   if (path.startsWith('/findings/')) return <FindingsPage focusId={decodeURIComponent(path.slice('/findings/'.length))} />;
@@ -58,6 +63,7 @@ export function App() {
   // A new language or zone renders every page again (charts and tables included).
   const i18nVersion = useI18nVersion();
   const [menuOpen, setMenuOpen] = useState(false);
+  const dashboards = useDashboardList(me ? me.user : null);
   useEffect(() => setMenuOpen(false), [path]);
   const wall = readWall(search);
   useEffect(() => {
@@ -81,13 +87,15 @@ export function App() {
   if (me === undefined) return <p className="boot">{strings.common.loading}</p>;
   if (me === null) return <SignInPage key={i18nVersion} onSignedIn={setMe} />;
 
+  // The dashboards come from the server: the built-in ones and the shared ones; yours are under Dashboards.
+  const boards: [string, string][] = (dashboards ?? [])
+    .filter((d) => d.builtIn || d.shared)
+    .map((d) => [dashboardPath(d), localText(d.title)]);
   const items: [string, string][] = [
-    ['/overview', strings.nav.overview],
-    ['/message-monitoring', strings.nav.messageMonitoring],
-    ['/security', strings.nav.security],
+    ...boards,
+    ['/dashboards', strings.saved.navDashboards],
     ['/findings', strings.nav.findings],
     ...(canAnalyse(me) ? ([['/explorer', strings.nav.explorer]] as [string, string][]) : []),
-    ['/threat-intel', strings.nav.threatIntel],
     ...(canAnalyse(me) ? ([['/imports', strings.nav.imports]] as [string, string][]) : []),
     ...(me.role === 'admin' ? ([['/settings', strings.nav.settings]] as [string, string][]) : []),
   ];
@@ -112,7 +120,12 @@ export function App() {
           </button>
           <nav id="main-nav" aria-label={strings.nav.main} className={menuOpen ? 'open' : undefined}>
             {items.map(([to, label]) => (
-              <NavLink key={to} to={to} label={label} current={path === to} />
+              <NavLink
+                key={to}
+                to={to}
+                label={label}
+                current={path === to || (to === '/dashboards' && path.startsWith('/dashboards/') && !boards.some(([b]) => b === path))}
+              />
             ))}
           </nav>
           <DisplaySettings />
@@ -134,7 +147,7 @@ export function App() {
         {!path.startsWith('/settings') && path !== '/imports' && <TopBar />}
         <main id="content" tabIndex={-1}>
           <Suspense fallback={<p role="status">{strings.common.loading}</p>}>
-            <Page path={path} me={me} />
+            <Page path={path} me={me} dashboards={dashboards} />
           </Suspense>
         </main>
         <AppFooter />

@@ -41,8 +41,8 @@ export interface PanelResult {
   previous?: unknown;
   sparkline?: QueryResult;
   terms?: { term: string; count: number; previous: number }[];
-  /** Time bins the query used (panels with time buckets): buckets start at originMs + k * stepMs. */
-  bin?: { stepMs: number; originMs: number };
+  /** Time bins the query used (panels with time buckets): buckets start at originMs + k * stepMs, or at `starts` (DST). */
+  bin?: { stepMs: number; originMs: number; starts?: number[] };
   /** Spans to mark on a time series (Start, End, Label, Id): findings of a detection rule. */
   marks?: QueryResult;
 }

@@ -1,7 +1,8 @@
 /** E-mail over SMTP with nodemailer: STARTTLS required by default, optional AUTH, a text part and an HTML part with everything escaped. */
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import { alertTextLines, alertTime, evidencePairs, type Alert } from '../alert.js';
+import { alertTextLines, evidencePairs, firedText, severityLabel, type Alert } from '../alert.js';
+import { alertText, subjectTime } from '../alert-text.js';
 import { DeliveryError } from '../errors.js';
 import { escapeHtml, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
@@ -33,25 +34,28 @@ export type SmtpConfig = z.infer<typeof smtpConfig>;
 
 /** Subject, text and HTML of the e-mail for an alert. */
 export function emailContent(alert: Alert, subjectPrefix: string): { subject: string; text: string; html: string } {
-  const subject = `${subjectPrefix} ${visible(alert.title, 120)}: ${visible(alert.sentence, 200)}`.trim();
+  const t = alertText(alert.language);
+  // The time in the organisation's zone, named (2026-11-26 09:00 JST): inboxes show the subject first.
+  const subject =
+    `${subjectPrefix} ${visible(alert.title, 120)}: ${visible(alert.sentence, 200)} (${subjectTime(alert.firedAt, alert.timeZone, alert.language)})`.trim();
   const text = alertTextLines(alert).join('\n') + '\n';
   const h = (v: unknown, max: number) => escapeHtml(visible(v, max));
   const parts = [
     `<h2>${h(alert.title, 200)}</h2>`,
     `<p>${h(alert.sentence, 1000)}</p>`,
-    `<p>Severity: <b>${h(alert.severity, 20)}</b> · Rule: ${h(alert.rule, 200)} · Fired: ${h(alertTime(alert.firedAt, alert.timeZone), 40)}</p>`,
+    `<p>${t.severityLabel}: <b>${h(severityLabel(alert.severity, alert.language), 20)}</b> · ${t.rule}: ${h(alert.rule, 200)} · ${t.fired}: ${h(firedText(alert), 60)}</p>`,
   ];
-  if (alert.link) parts.push(`<p><a href="${escapeHtml(alert.link)}">Open in mailsift</a></p>`);
-  const rows = evidencePairs(alert.evidence, alert.timeZone);
+  if (alert.link) parts.push(`<p><a href="${escapeHtml(alert.link)}">${escapeHtml(t.open)}</a></p>`);
+  const rows = evidencePairs(alert.evidence, alert.timeZone, alert.language);
   if (rows.length > 0) {
     const head = rows[0]!.map((p) => `<th align="left">${escapeHtml(p.name)}</th>`).join('');
     const body = rows.map((r) => `<tr>${r.map((p) => `<td>${escapeHtml(p.value)}</td>`).join('')}</tr>`).join('\n');
     parts.push(
-      `<p>Evidence (top ${rows.length}):</p>`,
+      `<p>${escapeHtml(t.evidence(rows.length))}:</p>`,
       `<table border="1" cellpadding="4" cellspacing="0"><tr>${head}</tr>\n${body}</table>`,
     );
   }
-  const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${parts.join('\n')}\n</body></html>\n`;
+  const html = `<!doctype html><html lang="${alert.language ?? 'en'}"><head><meta charset="utf-8"></head><body>\n${parts.join('\n')}\n</body></html>\n`;
   return { subject, text, html };
 }
 

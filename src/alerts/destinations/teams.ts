@@ -1,6 +1,7 @@
 /** Microsoft Teams (Workflows or incoming web-hook): an Adaptive Card 1.4 whose text is Markdown-escaped so subjects cannot become links. */
 import { z } from 'zod';
-import { alertTime, evidencePairs, type Alert } from '../alert.js';
+import { evidencePairs, firedText, severityLabel, type Alert } from '../alert.js';
+import { alertText } from '../alert-text.js';
 import { escapeMarkdown, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
@@ -18,7 +19,7 @@ const teamsConfig = z
 export type TeamsConfig = z.infer<typeof teamsConfig>;
 
 /** Text for a TextBlock: invisible characters shown, Markdown punctuation escaped. */
-function t(text: unknown, max: number): string {
+function md(text: unknown, max: number): string {
   return escapeMarkdown(visible(text, max));
 }
 
@@ -26,21 +27,22 @@ const COLOR: Record<string, string> = { low: 'default', medium: 'warning', high:
 
 /** The message with one Adaptive Card for an alert. */
 export function teamsMessage(alert: Alert): Record<string, unknown> {
+  const t = alertText(alert.language);
   const body: Record<string, unknown>[] = [
-    { type: 'TextBlock', text: t(alert.title, 200), weight: 'Bolder', size: 'Medium', color: COLOR[alert.severity], wrap: true },
-    { type: 'TextBlock', text: t(alert.sentence, 1000), wrap: true },
+    { type: 'TextBlock', text: md(alert.title, 200), weight: 'Bolder', size: 'Medium', color: COLOR[alert.severity], wrap: true },
+    { type: 'TextBlock', text: md(alert.sentence, 1000), wrap: true },
     {
       type: 'FactSet',
       facts: [
-        { title: 'Severity', value: alert.severity },
-        { title: 'Rule', value: t(alert.rule, 200) },
-        { title: 'Fired', value: alertTime(alert.firedAt, alert.timeZone) },
+        { title: t.severityLabel, value: severityLabel(alert.severity, alert.language) },
+        { title: t.rule, value: md(alert.rule, 200) },
+        { title: t.fired, value: firedText(alert) },
       ],
     },
   ];
-  const rows = evidencePairs(alert.evidence, alert.timeZone);
+  const rows = evidencePairs(alert.evidence, alert.timeZone, alert.language);
   if (rows.length > 0) {
-    body.push({ type: 'TextBlock', text: `Evidence (top ${rows.length})`, weight: 'Bolder', spacing: 'Medium' });
+    body.push({ type: 'TextBlock', text: t.evidence(rows.length), weight: 'Bolder', spacing: 'Medium' });
     for (const row of rows)
       body.push({
         type: 'TextBlock',
@@ -56,7 +58,7 @@ export function teamsMessage(alert: Alert): Record<string, unknown> {
     version: '1.4',
     body,
   };
-  if (alert.link) card.actions = [{ type: 'Action.OpenUrl', title: 'Open in mailsift', url: alert.link }];
+  if (alert.link) card.actions = [{ type: 'Action.OpenUrl', title: t.open, url: alert.link }];
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
 }
 

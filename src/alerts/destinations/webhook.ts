@@ -1,7 +1,8 @@
 /** Generic web-hook: the alert as a JSON POST, optionally signed with HMAC-SHA256 over the raw body. */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { alertTime, type Alert } from '../alert.js';
+import { formatInstant } from '../../config/index.js';
+import type { Alert } from '../alert.js';
 import { visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
@@ -31,7 +32,9 @@ export function webhookPayload(alert: Alert, timestamp: number): Record<string, 
     timestamp,
     firedAt: alert.firedAt,
     // The same moment in the organisation's zone, for people reading the payload (2026-11-26T09:00:00+09:00).
-    ...(alert.timeZone ? { timeZone: alert.timeZone, firedAtLocal: alertTime(alert.firedAt, alert.timeZone) } : {}),
+    ...(alert.timeZone ? { timeZone: alert.timeZone, firedAtLocal: formatInstant(Date.parse(alert.firedAt), alert.timeZone) } : {}),
+    // The language `title` and `sentence` are written in (organization.language); the other fields do not change with it.
+    language: alert.language ?? 'en',
     rule: alert.rule,
     severity: alert.severity,
     title: visible(alert.title, 300),

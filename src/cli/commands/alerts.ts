@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { AlertRunReport, DeliveryOutcome, RuleReport } from '../../alerts/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { msg } from '../messages.js';
 
 type Run = (fn: () => Promise<number>) => Promise<void>;
 
@@ -16,7 +17,7 @@ export function registerAlerts(program: Command, run: Run): void {
     .option('--json', 'print each run as JSON')
     .action((opts: { once?: boolean; rule?: string[]; json?: boolean }, cmd: Command) =>
       run(async () => {
-        if (opts.rule && !opts.once) throw new UsageError('--rule goes with --once');
+        if (opts.rule && !opts.once) throw new UsageError(msg().alerts.ruleNeedsOnce);
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const { runAlertsOnce, startAlerting, UnknownAlertNameError } = await import('../../alerts/index.js');
         const print = (report: AlertRunReport) =>
@@ -40,7 +41,7 @@ export function registerAlerts(program: Command, run: Run): void {
           const stop = () => void handle.stop();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
-          if (!opts.json) process.stderr.write(`mailsift: alerting started (${ctx.config.alerts.rules.length} rules); Ctrl-C stops\n`);
+          if (!opts.json) process.stderr.write(`mailsift: ${msg().alerts.started(String(ctx.config.alerts.rules.length))}\n`);
           await handle.done;
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
@@ -82,24 +83,25 @@ function runFailed(report: AlertRunReport): boolean {
 }
 
 function formatDelivery(d: { destination: string; type: string; status: string; attempts: number; detail: string }): string {
-  if (d.status === 'delivered')
-    return `${d.destination} (${d.type}): delivered${d.attempts > 1 ? ` after ${d.attempts} attempts` : ''} (${d.detail})`;
-  if (d.status === 'skipped') return `${d.destination} (${d.type}): skipped (${d.detail})`;
-  return `${d.destination} (${d.type}): failed after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.detail}`;
+  const dest = `${d.destination} (${d.type})`;
+  if (d.status === 'delivered') return `${msg().alerts.delivered(dest, String(d.attempts))} (${d.detail})`;
+  if (d.status === 'skipped') return msg().alerts.skipped(dest, d.detail);
+  return msg().alerts.failed(dest, String(d.attempts), d.detail);
 }
 
 function formatRule(r: RuleReport): string[] {
-  const extra = [r.suppressed > 0 ? `${r.suppressed} suppressed` : '', r.deferred > 0 ? `${r.deferred} left for the next run` : '']
+  const t = msg().alerts;
+  const extra = [r.suppressed > 0 ? t.suppressed(String(r.suppressed)) : '', r.deferred > 0 ? t.deferred(String(r.deferred)) : '']
     .filter(Boolean)
     .join(', ');
   const head =
     r.status === 'error'
-      ? `${r.rule}: error: ${r.error ?? ''}`
+      ? t.ruleError(r.rule, r.error ?? '')
       : r.status === 'fired'
-        ? `${r.rule}: fired ${r.fired} alert${r.fired === 1 ? '' : 's'}${extra ? ` (${extra})` : ''}`
+        ? t.ruleFired(r.rule, String(r.fired), extra)
         : r.status === 'suppressed'
-          ? `${r.rule}: suppressed (${extra})`
-          : `${r.rule}: quiet`;
+          ? t.ruleSuppressed(r.rule, extra)
+          : t.ruleQuiet(r.rule);
   const lines = [head];
   for (const a of r.alerts) {
     lines.push(`  [${a.severity}] ${a.sentence}`);
@@ -110,6 +112,6 @@ function formatRule(r: RuleReport): string[] {
 
 /** A run as text: per rule fired / suppressed / quiet / error, per destination delivered / failed with the reason. */
 export function formatRun(report: AlertRunReport): string {
-  if (report.rules.length === 0) return `${report.at}: no enabled alert rules\n`;
+  if (report.rules.length === 0) return `${msg().alerts.noRules(report.at)}\n`;
   return [`${report.at}:`, ...report.rules.flatMap(formatRule)].join('\n') + '\n';
 }

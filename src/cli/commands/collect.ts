@@ -4,6 +4,7 @@ import type { PassReport } from '../../collect/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
+import { msg } from '../messages.js';
 
 export function registerCollect(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -15,8 +16,7 @@ export function registerCollect(program: Command, run: (fn: () => Promise<number
     .action((opts: { once?: boolean; name?: string[]; json?: boolean }, cmd: Command) =>
       run(async () => {
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        if (ctx.config.collectors.length === 0)
-          throw new UsageError('no collectors in the configuration: add a collectors: section (see docs/collectors.md)');
+        if (ctx.config.collectors.length === 0) throw new UsageError(msg().collect.none);
         const { runCollectorsOnce, startCollectors } = await import('../../collect/index.js');
         try {
           const store = await ctx.store();
@@ -33,12 +33,12 @@ export function registerCollect(program: Command, run: (fn: () => Promise<number
             return reports.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
           }
           const scheduler = startCollectors(options);
-          process.stderr.write(`collecting with ${scheduler.collectors.map((c) => c.name).join(', ')}; stop with Ctrl-C\n`);
+          process.stderr.write(`${msg().collect.started(scheduler.collectors.map((c) => c.name).join(', '))}\n`);
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);
             process.once('SIGTERM', resolve);
           });
-          process.stderr.write('stopping (an unfinished window is read again next time)\n');
+          process.stderr.write(`${msg().collect.stopping}\n`);
           await scheduler.stop();
           return EXIT.ok;
         } finally {
@@ -52,13 +52,11 @@ export function registerCollect(program: Command, run: (fn: () => Promise<number
 function passLine(r: PassReport): string {
   const time = r.startedAt.slice(0, 19).replace('T', ' ');
   const lines: string[] = [];
-  if (r.gap)
-    lines.push(`${time} ${r.name}: warning: mail received ${r.gap.from}..${r.gap.to} is older than Microsoft keeps and was not collected`);
-  const counts = `${formatCount(r.rows)} rows (${formatCount(r.new)} new, ${formatCount(r.updated)} updated${r.rejected ? `, ${formatCount(r.rejected)} rejected: ${r.firstReject}` : ''}), ${formatCount(r.requests)} ${r.requests === 1 ? 'request' : 'requests'}`;
-  if (r.ok) lines.push(`${time} ${r.name}: ${r.span ?? 'nothing new yet (within the lag)'}: ${counts}`);
-  else
-    lines.push(
-      `${time} ${r.name}: failed: ${r.error?.message ?? 'unknown error'}${r.windows.length ? ` (stored before that: ${counts})` : ''}`,
-    );
+  const t = msg().collect;
+  if (r.gap) lines.push(t.gap(time, r.name, r.gap.from, r.gap.to));
+  const rejected = r.rejected ? t.rejected(formatCount(r.rejected), r.firstReject ?? '') : '';
+  const counts = t.counts(formatCount(r.rows), formatCount(r.new), formatCount(r.updated), rejected, formatCount(r.requests));
+  if (r.ok) lines.push(t.pass(time, r.name, r.span ?? t.nothingNew, counts));
+  else lines.push(t.failed(time, r.name, r.error?.message ?? t.unknownError, r.windows.length ? counts : ''));
   return lines.join('\n') + '\n';
 }

@@ -9,6 +9,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
 import type { DemoOptions } from './demo.js';
 import { serveDemo } from './demo-serve.js';
+import { msg } from '../messages.js';
 
 /** Build (when needed) and serve the demo; returns the exit code. */
 export async function runDemo(ctx: CommandContext, opts: DemoOptions): Promise<number> {
@@ -24,12 +25,12 @@ export async function runDemo(ctx: CommandContext, opts: DemoOptions): Promise<n
     // Only a demo store (or an empty one) is ever rebuilt: never wipe real mail.
     if (!built && (await store.stats()).rows > 0) {
       await store.close();
-      throw new UsageError(`${ctx.config.store} holds mail that is not a demo tenant; the demo needs a store of its own (--store)`);
+      throw new UsageError(msg().demo.notDemo(ctx.config.store));
     }
     store = await rebuild(store, ctx.config.store);
     await build(store, wanted);
   } else {
-    process.stderr.write(`demo store is current (${ctx.config.store}); --rebuild to build it again\n`);
+    process.stderr.write(`${msg().demo.current(ctx.config.store)}\n`);
   }
   if (!opts.serve) {
     await store.close();
@@ -62,7 +63,7 @@ async function build(store: Store, wanted: { seed: number; days: number; perDay:
   const tty = process.stderr.isTTY;
   const counts = await loadRecords(store, tenant.batches(), (r) => enricher.enrich(r), {
     onProgress: (rows) => {
-      if (tty) process.stderr.write(`\rbuilding demo tenant: ${formatCount(rows)} of ~${formatCount(tenant.expectedRows)} rows`);
+      if (tty) process.stderr.write(`\r${msg().demo.building(formatCount(rows), formatCount(tenant.expectedRows))}`);
     },
   });
   if (tty) process.stderr.write('\n');
@@ -71,8 +72,14 @@ async function build(store: Store, wanted: { seed: number; days: number; perDay:
   await store.setState('demo', wanted);
   await store.setState('demo:organization', tenant.organization);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  process.stderr.write(
-    `demo tenant ${tenant.tenant}: ${formatCount(counts.ingested)} rows, ${formatCount(counts.events)} events, ` +
-      `${tenant.indicators.length} indicators, ${tenant.watchlist.length} watchlist entries, ${tenant.answerKey.length} planted incidents (${secs} s)\n`,
+  const built = msg().demo.built(
+    tenant.tenant,
+    formatCount(counts.ingested),
+    formatCount(counts.events),
+    String(tenant.indicators.length),
+    String(tenant.watchlist.length),
+    String(tenant.answerKey.length),
+    secs,
   );
+  process.stderr.write(`${built}\n`);
 }

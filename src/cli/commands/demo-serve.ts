@@ -2,6 +2,7 @@
 import type { Store } from '../../store/index.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { msg } from '../messages.js';
 
 /** Serve the demo store until Ctrl-C; returns the exit code. */
 export async function serveDemo(store: Store, ctx: CommandContext, where: { host?: string; port?: number; days: number }): Promise<number> {
@@ -19,16 +20,7 @@ export async function serveDemo(store: Store, ctx: CommandContext, where: { host
     collectors: false,
     detectionWindowDays: where.days,
   });
-  process.stdout.write(
-    [
-      '',
-      `  mailsift demo is running at ${services.url}`,
-      `  sign in as  admin  with the one-time password  ${password}`,
-      '',
-      '  Ctrl-C stops it.',
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(['', msg().demo.running(services.url), msg().demo.signIn(password), '', msg().demo.stops, ''].join('\n'));
   await untilSignal();
   await services.stop();
   await store.close();

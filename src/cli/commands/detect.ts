@@ -4,7 +4,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { formatInstant } from '../../config/index.js';
 import { formatCount } from '../format-number.js';
-import { msg } from '../messages.js';
+import { currentLanguage, msg } from '../messages.js';
 import { outputZone } from '../output-zone.js';
 import { parseTimeArg } from '../time-arg.js';
 
@@ -37,7 +37,7 @@ export function registerDetect(program: Command, run: (fn: () => Promise<number>
         const ctx = new CommandContext(global);
         const { zone, chosen } = outputZone(global.tz, ctx.config.organization);
         const local = (iso: string) => formatInstant(Date.parse(iso), zone);
-        const { runDetections, RULE_IDS } = await import('../../detect/index.js');
+        const { runDetections, RULE_IDS, findingTitle } = await import('../../detect/index.js');
         const unknown = (opts.rule ?? []).filter((r) => !(RULE_IDS as readonly string[]).includes(r));
         if (unknown.length) throw new UsageError(msg().errors.unknownRule(unknown.join(', '), RULE_IDS.join(', ')));
         try {
@@ -62,7 +62,7 @@ export function registerDetect(program: Command, run: (fn: () => Promise<number>
               .replace(/:\d\d(\.\d+)?(?=[+-]\d\d:\d\d$)/, '')
               .replace('T', ' '),
             f.count,
-            f.title,
+            findingTitle(f, currentLanguage()),
             f.id,
           ]);
           process.stdout.write(

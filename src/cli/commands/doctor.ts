@@ -4,6 +4,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { io } from '../io.js';
 import type { CheckResult } from '../maintenance/doctor-checks.js';
+import { msg } from '../messages.js';
 
 export function registerDoctor(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -30,8 +31,8 @@ export function registerDoctor(program: Command, run: (fn: () => Promise<number>
           const failed = checks.some((x) => x.status === 'fail');
           if (opts.json) io().stdout.write(JSON.stringify({ ok: !failed, checks }, null, 2) + '\n');
           else {
-            for (const x of checks) io().stdout.write(`${x.status.padEnd(4)}  ${x.check}: ${x.message}\n`);
-            io().stdout.write(failed ? 'a person is needed: see the lines marked fail\n' : 'healthy\n');
+            for (const x of checks) io().stdout.write(`${x.status.padEnd(4)}  ${label(x.check)}: ${x.message}\n`);
+            io().stdout.write(`${failed ? msg().doctor.needed : msg().doctor.healthy}\n`);
           }
           return failed ? EXIT.failed : EXIT.ok;
         } finally {
@@ -39,4 +40,10 @@ export function registerDoctor(program: Command, run: (fn: () => Promise<number>
         }
       }),
     );
+}
+
+/** A check's name in the CLI's language (collector NAME keeps the name). */
+function label(check: string): string {
+  const labels = msg().doctor.labels;
+  return check.startsWith('collector ') ? `${labels.collector} ${check.slice('collector '.length)}` : (labels[check] ?? check);
 }

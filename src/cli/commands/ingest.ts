@@ -25,7 +25,7 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
       run(async () => {
         if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
         const batchSize = Number(opts.batchSize);
-        if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number above 0');
+        if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(msg().more.batchSize);
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const progress = ingestProgressBar();
         try {
@@ -59,9 +59,9 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
           }
           progress.stop();
           const report = print(read);
-          for (const f of report.files) if (f.error) io().stderr.write(`mailsift: ${f.path}: ${f.error}\n`);
+          for (const f of report.files) if (f.error) io().stderr.write(`mailsift: ${msg().more.fileError(f.path, f.error)}\n`);
           if (report.rejectFileError)
-            io().stderr.write(`mailsift: ${report.rejectFileError}; the ${report.totals.rejected} rejected records are counted above\n`);
+            io().stderr.write(`mailsift: ${msg().more.rejectFileCounted(report.rejectFileError, String(report.totals.rejected))}\n`);
           return exitCode(report);
         } finally {
           progress.stop();

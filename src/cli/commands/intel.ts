@@ -5,6 +5,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { io, resolvePath } from '../io.js';
 import { formatCount } from '../format-number.js';
+import { msg } from '../messages.js';
 
 const TYPES = ['auto', 'stix', 'misp', 'csv', 'drop', 'threatfox', 'feodotracker', 'spamhaus-drop', 'spamhaus-edrop', 'openphish'] as const;
 
@@ -24,7 +25,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
     .option('--json', 'print the summary as JSON')
     .action((source: string, opts: { feed?: string; type: string; json?: boolean }, cmd: Command) =>
       run(async () => {
-        if (!TYPES.includes(opts.type as never)) throw new UsageError(`--type must be one of ${TYPES.join(', ')}`);
+        if (!TYPES.includes(opts.type as never)) throw new UsageError(msg().intel.typeOneOf(TYPES.join(', ')));
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const { syncFeed, refreshIntelMatches } = await import('../../intel/index.js');
         const isUrl = /^https?:\/\//i.test(source);
@@ -52,10 +53,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
       run(async () => {
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const feeds = ctx.config.intel.feeds.filter((f) => !opts.feed || opts.feed.includes(f.name));
-        if (feeds.length === 0)
-          throw new UsageError(
-            opts.feed ? `no feed named ${opts.feed.join(', ')} in intel.feeds` : 'no feeds configured (intel.feeds in mailsift.yaml)',
-          );
+        if (feeds.length === 0) throw new UsageError(opts.feed ? msg().intel.noFeedNamed(opts.feed.join(', ')) : msg().intel.noFeeds);
         const { syncFeed, refreshIntelMatches } = await import('../../intel/index.js');
         const summaries = [];
         let failed = 0;
@@ -66,7 +64,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
               summaries.push(await syncFeed(store, feed as never, { incremental: !opts.full }));
             } catch (error) {
               failed++;
-              io().stderr.write(`mailsift: feed ${feed.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+              io().stderr.write(`mailsift: ${msg().intel.feedFailed(feed.name, error instanceof Error ? error.message : String(error))}\n`);
             }
           }
           if (summaries.length) await refreshIntelMatches(store);
@@ -91,8 +89,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
         const { parseTimeArg } = await import('../time-arg.js');
         const now = Date.now();
         const minConfidence = Number(opts.minConfidence);
-        if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 100)
-          throw new UsageError('--min-confidence must be a number from 0 to 100');
+        if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 100) throw new UsageError(msg().intel.minConfidence);
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const { computeMatches, refreshIntelMatches } = await import('../../intel/index.js');
         try {
@@ -136,7 +133,9 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
             m.firstSeen,
             m.lastSeen,
           ]);
-          io().stdout.write(renderTable(columns, rows, io().stdout.columns ?? Infinity) + `(${formatCount(rows.length)} matches)\n`);
+          io().stdout.write(
+            renderTable(columns, rows, io().stdout.columns ?? Infinity) + `${msg().intel.matches(formatCount(rows.length))}\n`,
+          );
           return EXIT.ok;
         } finally {
           await ctx.close();
@@ -154,10 +153,9 @@ function printSummary(
     return;
   }
   for (const s of summaries) {
-    io().stdout.write(
-      `feed ${s.feed}: ${formatCount(s.indicators)} indicators (${s.mode === 'upsert' ? 'added or updated' : 'replaced'}), ${formatCount(s.skipped.length)} skipped\n`,
-    );
-    for (const k of s.skipped.slice(0, 10)) io().stdout.write(`  skipped ${JSON.stringify(k.value).slice(0, 120)}: ${k.reason}\n`);
-    if (s.skipped.length > 10) io().stdout.write(`  … and ${formatCount(s.skipped.length - 10)} more (--json lists them all)\n`);
+    io().stdout.write(`${msg().intel.summary(s.feed, formatCount(s.indicators), s.mode, formatCount(s.skipped.length))}\n`);
+    for (const k of s.skipped.slice(0, 10))
+      io().stdout.write(`${msg().intel.skippedValue(JSON.stringify(k.value).slice(0, 120), k.reason)}\n`);
+    if (s.skipped.length > 10) io().stdout.write(`${msg().intel.more(formatCount(s.skipped.length - 10))}\n`);
   }
 }

@@ -6,6 +6,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
 import { io, resolvePath } from '../io.js';
+import { msg } from '../messages.js';
 
 type Run = (fn: () => Promise<number>) => Promise<void>;
 
@@ -21,10 +22,10 @@ export function registerMaintain(program: Command, run: Run): void {
           const { applyRetention } = await import('../maintenance/retention.js');
           const r = await applyRetention(await ctx.store(), ctx.config.retention);
           if (opts.json) io().stdout.write(JSON.stringify(r ?? { retention: null }, null, 2) + '\n');
-          else if (!r) io().stdout.write('no retention configured (retention: 400d in mailsift.yaml): nothing removed\n');
+          else if (!r) io().stdout.write(`${msg().maintain.noRetention}\n`);
           else {
-            const removed = Object.entries(r.removed).map(([t, n]) => `${formatCount(n)} ${t} rows`);
-            io().stdout.write(`retention ${r.retention}: removed ${removed.join(', ')} from before ${r.cutoff}\n`);
+            const removed = Object.entries(r.removed).map(([t, n]) => msg().maintain.tableRows(formatCount(n), t));
+            io().stdout.write(`${msg().maintain.removed(r.retention, removed.join(', '), r.cutoff)}\n`);
           }
           return EXIT.ok;
         } finally {
@@ -42,14 +43,11 @@ export function registerMaintain(program: Command, run: Run): void {
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         try {
           const store = await ctx.store();
-          if (!store.backupTo)
-            throw new UsageError(`${store.dialect} stores are backed up with the engine's own tools (see docs/operations.md)`);
+          if (!store.backupTo) throw new UsageError(msg().maintain.backupOwnTools(store.dialect));
           const target = resolvePath(path);
           await store.backupTo(target);
           const s = await store.stats();
-          io().stdout.write(
-            `backup written to ${path} (${formatCount((await stat(target)).size)} bytes; ${formatCount(s.rows)} rows at the time)\n`,
-          );
+          io().stdout.write(`${msg().maintain.backupWritten(path, formatCount((await stat(target)).size), formatCount(s.rows))}\n`);
           return EXIT.ok;
         } finally {
           await ctx.close();
@@ -65,7 +63,7 @@ export function registerMaintain(program: Command, run: Run): void {
       run(async () => {
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const parsed = parseStoreUrl(ctx.config.store);
-        if (parsed.engine !== 'duckdb' || parsed.path === ':memory:') throw new UsageError('restore replaces a DuckDB store file');
+        if (parsed.engine !== 'duckdb' || parsed.path === ':memory:') throw new UsageError(msg().maintain.restoreDuckdb);
         const { openStore } = await import('../../store/index.js');
         // The backup must open as a store; the current one must be free (opening it fails while serve holds it).
         const copy = await openStore(`duckdb:${backup}`);
@@ -78,7 +76,7 @@ export function registerMaintain(program: Command, run: Run): void {
         });
         await rename(`${parsed.path}.wal`, `${kept}.wal`).catch(() => undefined);
         await copyFile(backup, parsed.path);
-        io().stdout.write(`restored ${backup} (${formatCount(rows)} rows) into ${parsed.path}; the previous store is kept as ${kept}\n`);
+        io().stdout.write(`${msg().maintain.restored(backup, formatCount(rows), parsed.path, kept)}\n`);
         return EXIT.ok;
       }),
     );

@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
 import { io } from '../io.js';
 import { copyStore, openStore, redactStoreUrl } from '../../store/index.js';
+import { msg } from '../messages.js';
 
 export function registerMigrate(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -21,7 +22,7 @@ export function registerMigrate(program: Command, run: (fn: () => Promise<number
           try {
             const report = await copyStore(source, target, (p) => {
               if (opts.json) return;
-              const what = p.skipped ? 'done before' : `${formatCount(p.traces)} traces, ${formatCount(p.events)} events`;
+              const what = p.skipped ? msg().migrate.doneBefore : msg().migrate.month(formatCount(p.traces), formatCount(p.events));
               io().stderr.write(`${p.month}: ${what}\n`);
             });
             if (opts.json) io().stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -29,7 +30,9 @@ export function registerMigrate(program: Command, run: (fn: () => Promise<number
               const lines = Object.entries(report.counts).map(
                 ([t, c]) => `${t.padEnd(14)} ${formatCount(c.source)} = ${formatCount(c.target)}`,
               );
-              io().stdout.write(`copied ${redactStoreUrl(ctx.config.store)} -> ${redactStoreUrl(opts.to)}\n${lines.join('\n')}\n`);
+              io().stdout.write(
+                `${msg().migrate.copied(redactStoreUrl(ctx.config.store), redactStoreUrl(opts.to))}\n${lines.join('\n')}\n`,
+              );
             }
             return EXIT.ok;
           } finally {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { msg } from '../messages.js';
 
 export function registerServe(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -12,8 +13,7 @@ export function registerServe(program: Command, run: (fn: () => Promise<number>)
     .action((opts: { host?: string; port?: string }, cmd: Command) =>
       run(async () => {
         const port = opts.port === undefined ? undefined : Number(opts.port);
-        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
-          throw new UsageError('--port must be a number from 0 to 65535');
+        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(msg().serve.port);
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const [{ UserDirectory }, { startServices, untilSignal }] = await Promise.all([
           import('../../server/index.js'),
@@ -22,14 +22,12 @@ export function registerServe(program: Command, run: (fn: () => Promise<number>)
         const store = await ctx.store();
         try {
           const services = await startServices({ config: ctx.config, store, host: opts.host, port });
-          process.stderr.write(`mailsift is serving on ${services.url}\n`);
+          process.stderr.write(`${msg().serve.serving(services.url)}\n`);
           if ((await new UserDirectory(store).listUsers()).length === 0) {
-            process.stderr.write(
-              'no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (run it while this server runs: it takes the command)\n',
-            );
+            process.stderr.write(`${msg().serve.noUsers}\n`);
           }
           await untilSignal();
-          process.stderr.write('stopping\n');
+          process.stderr.write(`${msg().serve.stopping}\n`);
           await services.stop();
           return EXIT.ok;
         } finally {

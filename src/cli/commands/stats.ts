@@ -69,25 +69,25 @@ function labelled(lines: [string, string][]): string {
 
 /** One line per collector: last success, complete-up-to, and the last error when the last pass failed. */
 export function collectorLines(list: readonly CollectorStatus[], now = Date.now()): string[] {
-  if (list.length === 0) return ['collectors: none has run against this store'];
-  const lines = ['collectors:'];
+  const t = msg().collect;
+  if (list.length === 0) return [t.collectorsNone];
+  const lines = [t.collectors];
   for (const c of list) {
-    lines.push(
-      `  ${c.name} (${c.type}): last success ${when(c.lastSuccessAt, now)}, complete up to ${c.completeUpTo ?? '-'}, ${formatCount(c.rowsLastPass)} rows last pass`,
-    );
-    if (c.lastError) lines.push(`    last error ${when(c.lastError.at, now)}: ${c.lastError.message}`);
+    lines.push(t.collector(`${c.name} (${c.type})`, when(c.lastSuccessAt, now), c.completeUpTo ?? '-', formatCount(c.rowsLastPass)));
+    if (c.lastError) lines.push(t.lastError(when(c.lastError.at, now), c.lastError.message));
   }
   return lines;
 }
 
 function when(iso: string | null, now: number): string {
-  if (!iso) return 'never';
+  const t = msg().collect;
+  if (!iso) return t.never;
   const minutes = Math.round((now - Date.parse(iso)) / 60_000);
   const ago =
     minutes < 60
-      ? `${minutes} min ago`
+      ? t.minutesAgo(String(minutes))
       : minutes < 48 * 60
-        ? `${Math.round(minutes / 60)} h ago`
-        : `${Math.round(minutes / 1440)} days ago`;
+        ? t.hoursAgo(String(Math.round(minutes / 60)))
+        : t.daysAgo(String(Math.round(minutes / 1440)));
   return `${iso} (${ago})`;
 }

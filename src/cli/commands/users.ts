@@ -4,14 +4,14 @@ import type { UserDirectory } from '../../server/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { io } from '../io.js';
+import { msg } from '../messages.js';
 
 type Run = (fn: () => Promise<number>) => Promise<void>;
 const ROLE_TEXT = 'admin|analyst|viewer';
 
 /** Read a password from standard input: all of it, less one trailing line break. */
 async function readPasswordFromStdin(): Promise<string> {
-  if (io().stdin.isTTY)
-    throw new UsageError('--password-stdin reads a pipe: echo "$PASSWORD" | mailsift users add NAME --role R --password-stdin');
+  if (io().stdin.isTTY) throw new UsageError(msg().users.passwordPipe);
   const chunks: Buffer[] = [];
   for await (const chunk of io().stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks)
@@ -31,7 +31,7 @@ async function withUsers(cmd: Command, work: (users: UserDirectory) => Promise<n
 
 async function checkRole(role: string): Promise<'admin' | 'analyst' | 'viewer'> {
   const { isRole } = await import('../../server/index.js');
-  if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLE_TEXT}`);
+  if (!isRole(role)) throw new UsageError(msg().users.roleOneOf(ROLE_TEXT));
   return role;
 }
 
@@ -50,7 +50,7 @@ export function registerUsers(program: Command, run: Run): void {
         const password = await readPasswordFromStdin();
         return withUsers(cmd, async (dir) => {
           const u = await dir.addUser(name, role, password, { replace: opts.replace });
-          io().stdout.write(`user ${u.name} (${u.role}) saved\n`);
+          io().stdout.write(`${msg().users.saved(u.name, u.role)}\n`);
           return EXIT.ok;
         });
       }),
@@ -66,7 +66,7 @@ export function registerUsers(program: Command, run: Run): void {
           io().stdout.write(
             opts.json
               ? JSON.stringify(list, null, 2) + '\n'
-              : list.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n') + (list.length ? '\n' : 'no users\n'),
+              : list.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n') + (list.length ? '\n' : `${msg().users.noUsers}\n`),
           );
           return EXIT.ok;
         }),
@@ -80,7 +80,7 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           await dir.removeUser(name);
-          io().stdout.write(`user ${name} removed\n`);
+          io().stdout.write(`${msg().users.removed(name)}\n`);
           return EXIT.ok;
         }),
       ),
@@ -98,7 +98,7 @@ export function registerUsers(program: Command, run: Run): void {
         return withUsers(cmd, async (dir) => {
           const { token } = await dir.createToken(name, role);
           io().stdout.write(token + '\n');
-          io().stderr.write(`token ${name} (${role}) created; store it now, it is not shown again\n`);
+          io().stderr.write(`${msg().users.tokenCreated(name, role)}\n`);
           return EXIT.ok;
         });
       }),
@@ -110,7 +110,9 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           const list = await dir.listTokens();
-          io().stdout.write(list.map((t) => `${t.name}\t${t.role}\t${t.createdAt}`).join('\n') + (list.length ? '\n' : 'no tokens\n'));
+          io().stdout.write(
+            list.map((t) => `${t.name}\t${t.role}\t${t.createdAt}`).join('\n') + (list.length ? '\n' : `${msg().users.noTokens}\n`),
+          );
           return EXIT.ok;
         }),
       ),
@@ -123,7 +125,7 @@ export function registerUsers(program: Command, run: Run): void {
       run(() =>
         withUsers(cmd, async (dir) => {
           await dir.revokeToken(name);
-          io().stdout.write(`token ${name} revoked\n`);
+          io().stdout.write(`${msg().users.tokenRevoked(name)}\n`);
           return EXIT.ok;
         }),
       ),

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { io, resolvePath } from '../io.js';
+import { msg } from '../messages.js';
 
 interface ImportOptions {
   name?: string;
@@ -30,8 +31,8 @@ export function registerWatchlist(program: Command, run: (fn: () => Promise<numb
           const report = await importWatchlist(store, resolvePath(path), { name: opts.name ?? configured?.name, product: opts.product });
           if (opts.json) io().stdout.write(JSON.stringify(report, null, 2) + '\n');
           else {
-            const skipped = report.skipped ? `, skipped ${report.skipped} (${report.problems.slice(0, 3).join('; ')})` : '';
-            io().stdout.write(`imported ${report.imported} alerts into watchlist ${report.name}${skipped}\n`);
+            const skipped = report.skipped ? msg().watchlist.skipped(String(report.skipped), report.problems.slice(0, 3).join('; ')) : '';
+            io().stdout.write(`${msg().watchlist.imported(String(report.imported), report.name, skipped)}\n`);
           }
           return report.skipped > 0 ? EXIT.rejected : EXIT.ok;
         } finally {

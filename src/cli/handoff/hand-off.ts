@@ -10,6 +10,7 @@ import type { GlobalOptions } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { hosted } from '../io.js';
 import { HANDED_COMMANDS, commandPath } from './handed-commands.js';
+import { msg } from '../messages.js';
 
 /** Thrown by the pre-action hook once the server ran the command: main() exits with `exitCode`. */
 export class HandedOff extends Error {
@@ -27,7 +28,7 @@ export async function handOffIfServing(program: Command, action: Command): Promi
   const path = commandPath(action);
   if (hosted()) {
     // Only what the server offers: `serve`, `demo` and the like never run inside it.
-    if (!HANDED_COMMANDS.has(path)) throw new UsageError(`mailsift ${path} cannot be handed to a running server`);
+    if (!HANDED_COMMANDS.has(path)) throw new UsageError(msg().handoff.notHanded(path));
     return;
   }
   if (!HANDED_COMMANDS.has(path)) return;
@@ -56,7 +57,7 @@ export async function handOffIfServing(program: Command, action: Command): Promi
     if (!opts.wait) return; // run here; a store held by a one-off command fails with "in use by another mailsift process"
     if (!(await storeIsBusy(url))) return;
     if (!told) {
-      process.stderr.write('mailsift: the store is in use by another mailsift process; waiting for it to finish (--wait)\n');
+      process.stderr.write(`mailsift: ${msg().handoff.waiting}\n`);
       told = true;
     }
     await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));

@@ -6,6 +6,7 @@ import type { CollectorStatus } from '../../collect/index.js';
 import type { GeoDataInfo } from '../../enrich/index.js';
 import { parseStoreUrl, type Store } from '../../store/index.js';
 import type { LoadedConfig } from '../context.js';
+import { msg } from '../messages.js';
 import { RETENTION_STATE, type RetentionRun } from './retention.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -24,7 +25,7 @@ export async function checkStore(store: Store): Promise<CheckResult> {
   const problems = await store.checkIntegrity();
   return problems.length
     ? { check: 'store integrity', status: 'fail', message: problems.join('; ') }
-    : { check: 'store integrity', status: 'ok', message: `${store.location}: every table reads whole, no repeated keys` };
+    : { check: 'store integrity', status: 'ok', message: msg().doctor.integrityOk(store.location) };
 }
 
 /** The store file, its folder and the configuration (it may hold secrets) should be this account's alone. */
@@ -42,12 +43,12 @@ export async function checkPermissions(config: LoadedConfig): Promise<CheckResul
     ? {
         check: 'file permissions',
         status: 'fail',
-        message: `readable by every account on this machine: ${open.join(', ')}; chmod o-rwx them`,
+        message: msg().doctor.permissionsOpen(open.join(', ')),
       }
     : {
         check: 'file permissions',
         status: 'ok',
-        message: paths.length ? 'store and configuration closed to other accounts' : 'no local files',
+        message: paths.length ? msg().doctor.permissionsOk : msg().doctor.noLocalFiles,
       };
 }
 
@@ -55,28 +56,30 @@ export async function checkPermissions(config: LoadedConfig): Promise<CheckResul
 export async function checkDisk(config: LoadedConfig): Promise<CheckResult> {
   const parsed = parseStoreUrl(config.store);
   if (parsed.engine !== 'duckdb' || parsed.path === ':memory:')
-    return { check: 'free disk space', status: 'ok', message: 'the store is not a local file' };
+    return { check: 'free disk space', status: 'ok', message: msg().doctor.notLocalFile };
   const s = await statfs(dirname(parsed.path));
   const free = s.bavail * s.bsize;
   const share = s.blocks > 0 ? s.bavail / s.blocks : 1;
-  const text = `${(free / GIB).toFixed(1)} GiB free (${Math.round(share * 100)} %) in ${dirname(parsed.path)}`;
-  if (free < GIB) return { check: 'free disk space', status: 'fail', message: `${text}: the store will soon fail to write` };
-  if (share < 0.1) return { check: 'free disk space', status: 'warn', message: `${text}: consider a shorter retention or a larger disk` };
+  const text = msg().doctor.diskFree((free / GIB).toFixed(1), String(Math.round(share * 100)), dirname(parsed.path));
+  if (free < GIB) return { check: 'free disk space', status: 'fail', message: msg().doctor.diskFail(text) };
+  if (share < 0.1) return { check: 'free disk space', status: 'warn', message: msg().doctor.diskWarn(text) };
   return { check: 'free disk space', status: 'ok', message: text };
 }
 
 /** The country and AS data age: DB-IP Lite is rebuilt monthly; older data places new allocations wrongly. */
 export function checkGeoData(info: GeoDataInfo, now = Date.now()): CheckResult {
   const ages = info.sources.map((s) => ({ s, days: s.buildDate ? Math.floor((now - Date.parse(s.buildDate)) / DAY) : undefined }));
-  const text = ages.map(({ s, days }) => `${s.name}: ${days === undefined ? 'build date unknown' : `${days} days old`}`).join('; ');
+  const text = ages
+    .map(({ s, days }) => (days === undefined ? msg().doctor.geoUnknown(s.name) : msg().doctor.geoAge(s.name, String(days))))
+    .join('; ');
   const stale = ages.some(({ days }) => days !== undefined && days > 90);
   return stale
     ? {
         check: 'GeoIP data',
         status: 'warn',
-        message: `${text}: update mailsift (npm update) or point geoip.countryDb at a newer .mmdb`,
+        message: msg().doctor.geoStale(text),
       }
-    : { check: 'GeoIP data', status: 'ok', message: text || 'none configured' };
+    : { check: 'GeoIP data', status: 'ok', message: text || msg().doctor.geoNone };
 }
 
 /** Each configured collector: fail when it has had no successful pass for three intervals (at least an hour). */
@@ -86,29 +89,28 @@ export function checkCollectors(config: LoadedConfig, statuses: readonly Collect
     const s = statuses.find((x) => x.name === c.name);
     const interval = parseDuration(String((c as { interval?: unknown }).interval ?? '5m')) || 300_000;
     const allowed = Math.max(3 * interval, 3_600_000);
-    if (!s?.lastSuccessAt)
-      return { check, status: 'fail', message: `no successful pass yet${s?.lastError ? `; last error: ${s.lastError.message}` : ''}` };
+    if (!s?.lastSuccessAt) return { check, status: 'fail', message: msg().doctor.noPass(s?.lastError?.message ?? '') };
     const since = now - Date.parse(s.lastSuccessAt);
-    const ago = `last success ${Math.round(since / 60_000)} min ago, complete up to ${s.completeUpTo ?? '-'}`;
-    if (since > allowed) return { check, status: 'fail', message: `${ago}${s.lastError ? `; last error: ${s.lastError.message}` : ''}` };
+    const ago = msg().doctor.lastSuccess(String(Math.round(since / 60_000)), s.completeUpTo ?? '-');
+    if (since > allowed) return { check, status: 'fail', message: msg().doctor.lastErrorAfter(ago, s.lastError?.message ?? '') };
     if (s.lastError && s.lastPassAt && Date.parse(s.lastError.at) >= Date.parse(s.lastPassAt))
-      return { check, status: 'warn', message: `${ago}; the last pass failed: ${s.lastError.message}` };
+      return { check, status: 'warn', message: msg().doctor.lastPassFailed(ago, s.lastError.message) };
     return { check, status: 'ok', message: ago };
   });
 }
 
 /** With a retention, the oldest mail should not be much older than it (retention runs daily under `serve`). */
 export async function checkRetention(store: Store, config: LoadedConfig, now = Date.now()): Promise<CheckResult> {
-  if (!config.retention) return { check: 'retention', status: 'ok', message: 'none configured: mail is kept for ever' };
+  if (!config.retention) return { check: 'retention', status: 'ok', message: msg().doctor.retentionNone };
   const keep = parseDuration(config.retention);
   const from = (await store.stats()).from;
   const last = (await store.getState(RETENTION_STATE))?.value as RetentionRun | undefined;
-  const lastText = last ? `last applied ${last.at}` : 'never applied';
+  const lastText = last ? msg().doctor.retentionLast(last.at) : msg().doctor.retentionNever;
   if (from && now - Date.parse(from) > keep + 2 * DAY)
     return {
       check: 'retention',
       status: 'warn',
-      message: `the oldest mail (${from}) is older than ${config.retention}; ${lastText}; run mailsift maintain`,
+      message: msg().doctor.retentionOld(from, config.retention, lastText),
     };
-  return { check: 'retention', status: 'ok', message: `${config.retention}, ${lastText}` };
+  return { check: 'retention', status: 'ok', message: msg().doctor.retentionOk(config.retention, lastText) };
 }

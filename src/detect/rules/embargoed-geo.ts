@@ -6,6 +6,7 @@ import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
 import { asList, asMs, asNumber } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { dayOf } from '../time-zone.js';
+import { countJa, countryNameJa } from '../describe-ja.js';
 
 const params = z
   .object({
@@ -69,6 +70,7 @@ async function bySide(ctx: RuleContext, side: Side, countries: readonly string[]
       rule: 'embargoed-geo',
       severity,
       title: `${plural(n, 'message')} ${where}${via}, an embargoed country`,
+      titleJa: `禁輸対象国 ${countryNameJa(country)} ${side === 'From' ? 'から' : 'へ'}のメール ${countJa(n, '通')}${ip ? `（${ip}）` : ''}`,
       from: first,
       to: last,
       count: n,
@@ -120,6 +122,7 @@ async function sensitive(ctx: RuleContext, p: Params): Promise<FindingDraft[]> {
       rule: 'embargoed-geo',
       severity: 'low',
       title: `${plural(n, 'message')} from ${countryName(country)} to ${recipient}, outside the home countries`,
+      titleJa: `本拠国以外の ${countryNameJa(country)} から ${recipient} へのメール ${countJa(n, '通')}`,
       from: first,
       to: last,
       count: n,

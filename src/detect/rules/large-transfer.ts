@@ -7,6 +7,7 @@ import { asMs, asNumber } from '../kql-values.js';
 import { defineRule } from '../rule.js';
 import { partnerDomains } from './partner-domains.js';
 import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
+import { factorJa } from '../describe-ja.js';
 
 const MiB = 1024 * 1024;
 
@@ -97,6 +98,7 @@ export const largeTransfer = defineRule({
           rule: 'large-transfer',
           severity,
           title: `${sender} sent ${formatBytes(x.bytes)} to external recipients in a day (${what}); ${formatBytes(top.bytes)} to ${top.address}${personal ? ', a personal mailbox' : ''}`,
+          titleJa: `${sender} が 1 日で社外へ ${formatBytes(x.bytes)} を送信（${overLimit ? `1 日の上限 ${formatBytes(p.maxBytesPerDay)} を超過` : `通常の日の ${factorJa(x.bytesToStrangers / usual)}`}）。うち ${formatBytes(top.bytes)} は ${top.address} 宛て${personal ? '（個人用メールボックス）' : ''}`,
           from: first,
           to: last,
           count: carrying.reduce((s, r) => s + r.n, 0),

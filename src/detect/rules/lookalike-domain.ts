@@ -7,6 +7,7 @@ import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { defineRule } from '../rule.js';
 import { entityDays } from './entity-days.js';
 import { isPartner, partnerDomains } from './partner-domains.js';
+import { countJa } from '../describe-ja.js';
 
 const params = z
   .object({
@@ -89,6 +90,7 @@ export const lookalikeDomain = defineRule({
           rule: 'lookalike-domain',
           severity,
           title: `${domain} imitates ${whose} ${m.imitates} (${m.kind}): ${plural(n, 'message')} to ${plural(recipientCount, 'recipient')}`,
+          titleJa: `${domain} が${ours ? '自社ドメイン' : '取引先ドメイン'} ${m.imitates} を模倣（${m.kind}）: 受信者 ${countJa(recipientCount, '人')}へ ${countJa(n, '通')}`,
           from: first,
           to: last,
           count: n,

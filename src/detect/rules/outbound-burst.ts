@@ -7,6 +7,7 @@ import { asList, asMs, asNumber } from '../kql-values.js';
 import { defineRule } from '../rule.js';
 import { partnerDomains } from './partner-domains.js';
 import { firstDataDay, priorValues, quantile, senderDays } from './sender-history.js';
+import { countJa, factorJa, listJa } from '../describe-ja.js';
 
 const params = z
   .object({
@@ -37,11 +38,17 @@ const MEASURES: readonly {
   key: 'rows' | 'offHours' | 'newDomains' | 'failed';
   min: (p: Params) => number;
   words: (n: number) => string;
+  wordsJa: (n: number) => string;
 }[] = [
-  { key: 'rows', min: (p) => p.minMessages, words: (n) => `${n} external messages` },
-  { key: 'offHours', min: (p) => p.minOffHours, words: (n) => `${n} outside business hours` },
-  { key: 'newDomains', min: (p) => p.minNewDomains, words: (n) => `${n} new recipient domains` },
-  { key: 'failed', min: (p) => p.minFailed, words: (n) => `${n} failed` },
+  { key: 'rows', min: (p) => p.minMessages, words: (n) => `${n} external messages`, wordsJa: (n) => `社外宛て ${n} 通` },
+  { key: 'offHours', min: (p) => p.minOffHours, words: (n) => `${n} outside business hours`, wordsJa: (n) => `業務時間外 ${n} 通` },
+  {
+    key: 'newDomains',
+    min: (p) => p.minNewDomains,
+    words: (n) => `${n} new recipient domains`,
+    wordsJa: (n) => `新しい受信ドメイン ${n} 件`,
+  },
+  { key: 'failed', min: (p) => p.minFailed, words: (n) => `${n} failed`, wordsJa: (n) => `失敗 ${n} 通` },
 ];
 
 export const outboundBurst = defineRule({
@@ -75,9 +82,9 @@ export const outboundBurst = defineRule({
         const volumeOnly = bursting.length === 1 && bursting[0] === 'rows' && x.rows >= p.volumeOnlyMultiple * p.minMessages;
         if (bursting.length < 2 && !volumeOnly) continue;
         const severity: Severity = bursting.length >= 3 ? 'high' : bursting.length === 2 ? 'medium' : 'low';
-        const signals = MEASURES.filter((m) => bursting.includes(m.key) && m.key !== 'rows').map(
-          (m) => `${m.words(x[m.key])} (usually ${Math.round(usual[m.key]!)})`,
-        );
+        const shown = MEASURES.filter((m) => bursting.includes(m.key) && m.key !== 'rows');
+        const signals = shown.map((m) => `${m.words(x[m.key])} (usually ${Math.round(usual[m.key]!)})`);
+        const signalsJa = shown.map((m) => `${m.wordsJa(x[m.key])}（通常 ${Math.round(usual[m.key]!)}）`);
         const start = Math.max(ctx.from, ctx.clock.dayStart(x.day));
         const end = Math.min(ctx.to, ctx.clock.dayStart(x.day + 1) - 1);
         const where = `MessageTrace\n| where ${kqlBetween(start, end)} and SenderAddress == ${kqlString(sender)} and Direction == "Outbound"`;
@@ -103,6 +110,7 @@ export const outboundBurst = defineRule({
           rule: 'outbound-burst',
           severity,
           title: `${sender} sent ${plural(x.rows, 'external message')} in a day, ${formatFactor(x.rows / usual.rows!)} its usual${why}`,
+          titleJa: `${sender} が 1 日で社外へ ${countJa(x.rows, '通')}を送信（通常の ${factorJa(x.rows / usual.rows!)}）${signalsJa.length ? `: ${listJa(signalsJa)}` : ''}`,
           from: first,
           to: last,
           count: x.rows,

@@ -11,6 +11,7 @@ import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { defineRule } from '../rule.js';
 import { partnerDomains } from './partner-domains.js';
 import { newOrigin, originDays, originKey, walkOrigins, type OriginDay } from './sender-origins.js';
+import { countJa, listJa } from '../describe-ja.js';
 
 const params = z
   .object({
@@ -127,6 +128,7 @@ function single(p: Params, f: Flagged): FindingDraft {
     rule: 'partner-compromise',
     severity: severityOf(p, f),
     title: `Partner ${f.domain} sends from ${describeOrigins(f.origins)} for the first time: ${plural(f.rows, 'message')} to ${plural(f.recipients, 'recipient')} (usually ${f.usualCountries.join(', ') || 'unknown'})`,
+    titleJa: `取引先 ${f.domain} が初めて ${describeOrigins(f.origins)} から送信: 受信者 ${countJa(f.recipients, '人')}へ ${countJa(f.rows, '通')}（通常は ${listJa(f.usualCountries) || '不明'}）`,
     from: f.first,
     to: f.last,
     count: f.rows,
@@ -173,6 +175,7 @@ function wave(day: number, list: readonly Flagged[]): FindingDraft {
     rule: 'partner-compromise',
     severity,
     title: `${list.length} partners send from countries they never used, on one day: ${plural(rows, 'message')} from ${top.map(([c]) => c || '?').join(', ')}`,
+    titleJa: `取引先 ${countJa(list.length, '社')}が同じ日に使ったことのない国から送信: ${listJa(top.map(([c]) => c || '?'))} から ${countJa(rows, '通')}`,
     from: first,
     to: last,
     count: rows,

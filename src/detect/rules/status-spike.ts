@@ -7,6 +7,7 @@ import { asMs, asNumber } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { HOUR_MS } from '../time-zone.js';
 import { expectedAt, type Baseline } from './status-baseline.js';
+import { countJa, factorJa } from '../describe-ja.js';
 
 const ANY = '*';
 
@@ -197,6 +198,7 @@ async function describe(ctx: RuleContext, status: string, e: Episode, granularit
     rule: 'status-spike',
     severity,
     title: `${label} ${formatFactor(factor)} above its usual level${when} (${plural(observed, 'row')} in ${plural(raisedHours.length, 'hour')}, usually ~${Math.round(expected)})`,
+    titleJa: `${status === ANY ? 'メール量' : status} が通常の ${factorJa(factor)}に増加${granularity === 'daily' ? `（${ctx.clock.parts(spanFrom).date}）` : ''}: ${countJa(raisedHours.length, '時間')}で ${countJa(observed, '行')}（通常は約 ${Math.round(expected)}）`,
     from: first ?? spanFrom,
     to: last ?? spanTo,
     count: Number(count),

@@ -11,6 +11,7 @@ import { dayOf } from '../time-zone.js';
 import { SHAPE_STEPS, shapeTokens, subjectShapeKql } from '../subject-shape.js';
 import { knownCount, knownSenderOrigins } from './known-sender-campaign.js';
 import { ShapeClusters, type ShapeCluster } from './shape-clusters.js';
+import { countJa, listJa } from '../describe-ja.js';
 
 const params = z
   .object({
@@ -173,6 +174,7 @@ function judge(p: Params, candidate: Candidate, stats: CampaignStats): FindingDr
     rule: 'subject-campaign',
     severity,
     title: `Campaign "${clip(sample)}"${cluster.shapes.length > 1 ? ' and similar' : ''}: ${plural(n, 'message')} from ${plural(senders, 'sender')} (${newDomains} new ${newDomains === 1 ? 'domain' : 'domains'}) to ${plural(recipients, 'recipient')}`,
+    titleJa: `キャンペーン「${clip(sample)}」${cluster.shapes.length > 1 ? 'と類似の件名' : ''}: 送信者 ${countJa(senders, '件')}（新しいドメイン ${countJa(newDomains, '件')}）から受信者 ${countJa(recipients, '人')}へ ${countJa(n, '通')}`,
     from: first,
     to: last,
     count: n,
@@ -233,6 +235,7 @@ async function judgeKnown(ctx: RuleContext, p: Params, candidate: Candidate, sta
     rule: 'subject-campaign',
     severity,
     title: `Campaign "${clip(stats.sample)}"${cluster.shapes.length > 1 ? ' and similar' : ''} from ${plural(known, 'known sender domain')}${unusual > 0 ? ` (${unusual} sending from ${strange.slice(0, 5).join(', ')} for the first time)` : ''}: ${plural(n, 'message')} to ${plural(stats.recipients, 'recipient')}`,
+    titleJa: `キャンペーン「${clip(stats.sample)}」${cluster.shapes.length > 1 ? 'と類似の件名' : ''}: 既知の送信ドメイン ${countJa(known, '件')}から${unusual > 0 ? `（うち ${countJa(unusual, '件')}が ${listJa(strange.slice(0, 5))} から初めて送信）` : ''}受信者 ${countJa(stats.recipients, '人')}へ ${countJa(n, '通')}`,
     from: stats.first,
     to: stats.last,
     count: n,

@@ -13,6 +13,7 @@ import { SEVERITIES, type FindingDraft, type FindingEntities, type Severity } fr
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
 import { defineRule } from '../rule.js';
 import { entityDays } from './entity-days.js';
+import { countJa, listJa } from '../describe-ja.js';
 
 const params = z
   .object({
@@ -42,6 +43,12 @@ const NOUN: Record<MatchEntityType, string> = {
   senderDomain: 'Sender domain',
   fromIP: 'Sending IP',
   recipient: 'Recipient',
+};
+const NOUN_JA: Record<MatchEntityType, string> = {
+  sender: '送信者',
+  senderDomain: '送信ドメイン',
+  fromIP: '送信元 IP',
+  recipient: '受信者',
 };
 
 export const threatIntelMatch = defineRule({
@@ -98,6 +105,7 @@ export const threatIntelMatch = defineRule({
           rule: 'threat-intel-match',
           severity,
           title: `${NOUN[type]} ${value} matches ${actorPhrase(top.actor)} indicator${labels}, confidence ${top.confidence}: ${plural(n, 'message')}`,
+          titleJa: `${NOUN_JA[type]} ${value} が${actorName(top.actor) === 'unknown' ? '攻撃者不明の' : ` ${actorName(top.actor)} の`}脅威インテリジェンス指標${top.labels.length ? `（${listJa(top.labels)}）` : ''}に一致、確信度 ${top.confidence}: ${countJa(n, '通')}`,
           from: first,
           to: last,
           count: n,

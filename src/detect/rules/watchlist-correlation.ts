@@ -6,6 +6,7 @@ import { evidenceQuery, kqlBetween, kqlIn, kqlString } from '../kql-text.js';
 import { asMs } from '../kql-values.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { DAY_MS, HOUR_MS } from '../time-zone.js';
+import { countJa } from '../describe-ja.js';
 
 const params = z
   .object({
@@ -102,6 +103,7 @@ async function correlate(ctx: RuleContext, p: Params, alerts: readonly Alert[]):
       rule: 'watchlist-correlation',
       severity,
       title: `${alert.product} flagged ${alert.address} (${alert.detection}); ${plural(n, 'external message')} followed within ${plural(hours, 'hour')}, ${what}`,
+      titleJa: `${alert.product} が ${alert.address} を検知（${alert.detection}）。その後 ${countJa(hours, '時間')}以内に社外へ ${countJa(n, '通')}、${unusualDomains ? `新しい受信ドメイン ${countJa(newDomains, '件')}` : `通常の ${Math.round(n / Math.max(usualPerWindow, 1))} 倍の量`}`,
       from: alert.at,
       to: last,
       count: n,

@@ -11,6 +11,7 @@ import type { CompileContext } from './context.js';
 import type { ExprScope } from './expression.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
+import { ZONE_FUNCTIONS } from './zone-functions.js';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
 import { compileUserCall } from './user-functions.js';
 import { atom, expr, operand } from './sql-expr.js';
@@ -119,6 +120,7 @@ function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
 export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   ...SIMPLE_FUNCTIONS,
   ...TIME_FUNCTIONS,
+  ...ZONE_FUNCTIONS,
   strcat: {
     min: 1,
     max: 64,

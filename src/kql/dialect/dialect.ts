@@ -61,6 +61,10 @@ export interface DialectFunctions {
   /** Day of week, 0 = Sunday. */
   dayOfWeek(x: string): string;
   hour(x: string): string;
+  /** The wall-clock time in IANA `zone` of a UTC datetime, as a datetime (KQL datetime_utc_to_local); `zone` inlined through escapeString. */
+  utcToLocal(x: string, zone: string): string;
+  /** The UTC datetime of a wall-clock time in IANA `zone` (KQL datetime_local_to_utc); `zone` inlined through escapeString. */
+  localToUtc(x: string, zone: string): string;
   /** `format` is a strftime pattern (inlined through the dialect's escapeString). */
   formatDatetime(x: string, format: string): string;
   /** Whole `part` boundaries between b and a (a - b). */

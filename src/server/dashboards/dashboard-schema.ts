@@ -91,11 +91,13 @@ const intelPanel = z.object({
 
 export const panelSchema = z.discriminatedUnion('kind', [statPanel, chartPanel, tablePanel, mapPanel, keywordsPanel, intelPanel]);
 
+/** The texts of a dashboard (built-in or made in the app). */
+export const dashboardTexts = { title: localText, description: localDescription };
+
 export const dashboardSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
-    title: localText,
-    description: localDescription,
+    ...dashboardTexts,
     /** Position in the navigation. */
     order: z.number().default(100),
     panels: z.array(panelSchema).min(1),

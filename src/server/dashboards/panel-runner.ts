@@ -6,6 +6,7 @@ import type { QueryOutput, QueryService } from '../query/query-service.js';
 import { countTerms, topTerms, type TermCount } from '../keywords/subject-terms.js';
 import type { Panel } from './dashboard-schema.js';
 import { applyFilters, kqlString, tableFilters, type Filters } from './filter-kql.js';
+import { localDayBinKql, localDayStarts, offsetChangesWithin } from './local-day-bins.js';
 
 const PANEL_ROW_LIMIT = 5_000;
 const KEYWORD_SUBJECTS = 20_000;
@@ -42,10 +43,12 @@ export interface PanelResult {
   bin?: BinSpec;
 }
 
-/** Time bins as run: every bucket starts at `originMs + k * stepMs`. */
+/** Time bins as run: every bucket starts at `originMs + k * stepMs`, or, when the clocks change in the range, at `starts`. */
 export interface BinSpec {
   stepMs: number;
   originMs: number;
+  /** Local days of unequal length (a DST change): each bucket's start, the first one at or before the range's start. */
+  starts?: number[];
 }
 
 /** Values the placeholders of panel KQL stand for. */
@@ -75,7 +78,12 @@ export function binSpec(request: BinRequest): BinSpec {
     if (bin === '1h' && zoneOffsetMinutes(request.timeZone, at) % 60 === 0) return { stepMs, originMs: 0 };
     // The earliest bin start after the epoch: the same bins, and plain bin() for UTC.
     const midnight = startOfLocalDay(at, request.timeZone);
-    return { stepMs, originMs: ((midnight % stepMs) + stepMs) % stepMs };
+    const spec: BinSpec = { stepMs, originMs: ((midnight % stepMs) + stepMs) % stepMs };
+    const starts =
+      bin === '1d' && request.from !== undefined && request.to !== undefined
+        ? localDayStarts(request.timeZone, midnight, request.from, request.to)
+        : undefined;
+    return starts ? { ...spec, starts } : spec;
   }
   const shift = Math.trunc(request.tzOffsetMinutes ?? 0);
   if (bin === '1h') return { stepMs, originMs: 0 };
@@ -100,19 +108,40 @@ export function panelKql(
 /** panelKql, with the names of the filters the query could not take. */
 export function filteredPanelKql(
   kql: string,
-  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>,
+  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes' | 'timeZone'>,
   env: PanelEnvironment,
   binOrigin?: number,
 ): { kql: string; unfiltered: string[] } {
   const bin = binFor(request.from, request.to);
   // Bins counted from `binOrigin`, else as binSpec says (days from a local midnight: 1970-01-01 00:00 local time).
   const origin = binOrigin ?? binSpec(request).originMs;
+  const span = bin === '1d' && request.timeZone !== undefined ? clockChangeSpan(request.timeZone, request.from, request.to) : undefined;
   const text = kql
     .replace(new RegExp(BIN_PLACEHOLDER.source, 'g'), (_m, column: string) =>
-      origin === 0 ? `bin(${column}, ${bin})` : `bin_at(${column}, ${bin}, datetime(${new Date(origin).toISOString()}))`,
+      span
+        ? localDayBinKql(
+            column,
+            request.timeZone!,
+            binOrigin ?? startOfLocalDay(request.from ?? request.to ?? Date.now(), request.timeZone!),
+            span.start,
+            span.end,
+          )
+        : origin === 0
+          ? `bin(${column}, ${bin})`
+          : `bin_at(${column}, ${bin}, datetime(${new Date(origin).toISOString()}))`,
     )
     .replaceAll('${embargoed}', `(${env.embargoedCountries.map((c) => kqlString(c)).join(', ') || '""'})`);
   return applyFilters(text, request.filters);
+}
+
+/**
+ * The span to bin by the local calendar when the zone's clocks change in the range or in the period before it (a
+ * stat compares with it): a day is then not always 24 hours. Without a range, the last 400 days.
+ */
+function clockChangeSpan(zone: string, from: number | undefined, to: number | undefined): { start: number; end: number } | undefined {
+  const end = to ?? Date.now();
+  const start = from === undefined ? end - 400 * 86_400_000 : from - (end - from);
+  return offsetChangesWithin(zone, start, end) ? { start, end } : undefined;
 }
 
 /** A one-row, one-value result: the sum of a sparkline's value column (the same filters and range). */
@@ -146,7 +175,9 @@ async function statInOneQuery(
   const rows = both.rows.filter(isCurrent);
   const sparkline: QueryOutput = { ...both, rows, stats: { ...both.stats, rows: rows.length } };
   const previous = sumOfSparkline({ ...both, rows: both.rows.filter((r) => !isCurrent(r)) }).rows[0]![0];
-  return { result: sumOfSparkline(sparkline), previous, sparkline, bin: { stepMs: binSpec(request).stepMs, originMs: from } };
+  const bin: BinSpec = { stepMs: binSpec(request).stepMs, originMs: from };
+  const starts = request.timeZone && bin.stepMs === 86_400_000 ? localDayStarts(request.timeZone, from, from, to) : undefined;
+  return { result: sumOfSparkline(sparkline), previous, sparkline, bin: starts ? { ...bin, starts } : bin };
 }
 
 type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number) => Promise<QueryOutput>;
@@ -157,7 +188,7 @@ type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number) => 
  */
 export function unfilteredBy(
   panel: Panel,
-  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes'>,
+  request: Pick<PanelRequest, 'from' | 'to' | 'filters' | 'tzOffsetMinutes' | 'timeZone'>,
   env: PanelEnvironment,
 ): string[] {
   if (panel.kind === 'intel-matches') return tableFilters(request.filters).map((f) => f.name);

@@ -4,8 +4,10 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { localizeRows, toCsv } from '../../export/index.js';
 import type { AppContext } from '../app-context.js';
+import type { Principal } from '../auth/authenticate.js';
 import { runPanel } from '../dashboards/panel-runner.js';
-import { FILTER_NAMES, type Filters } from '../dashboards/filter-kql.js';
+import type { Filters } from '../dashboards/filter-kql.js';
+import { filterQueryProperties, filtersFromQuery, filtersSchema } from './filter-params.js';
 import { NotFoundError, toHttpError } from '../errors.js';
 import { viewerZone } from '../preferences/viewer-zone.js';
 import { parseRange } from '../request-time.js';
@@ -14,12 +16,6 @@ import { binSchema, errorResponses, queryResultSchema, timeRangeProperties } fro
 /** A dashboard text: a string, or one per language. */
 const localTextSchema = {
   anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, required: ['en'] }],
-} as const;
-
-const filtersSchema = {
-  type: 'object',
-  properties: Object.fromEntries(FILTER_NAMES.map((n) => [n, { type: 'array', items: { type: 'string', maxLength: 512 }, maxItems: 50 }])),
-  additionalProperties: false,
 } as const;
 
 interface PanelBody {
@@ -45,17 +41,6 @@ const panelBodyProperties = {
   tzOffsetMinutes: { type: 'integer', minimum: -840, maximum: 840, description: 'older clients: a fixed offset instead of timeZone' },
 } as const;
 
-/** Filters from query-string parameters (`status=Delivered&status=Failed&sender=a@b`). */
-function filtersFromQuery(query: Record<string, unknown>): Filters {
-  const out: Filters = {};
-  for (const n of FILTER_NAMES) {
-    const v = query[n];
-    if (v === undefined) continue;
-    out[n] = (Array.isArray(v) ? v : [v]).map(String).slice(0, 50);
-  }
-  return out;
-}
-
 /** Register /api/dashboards routes. */
 export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
   const env = { embargoedCountries: ctx.config.organization.embargoedCountries };
@@ -64,10 +49,15 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     asked.timeZone === undefined && asked.tzOffsetMinutes !== undefined
       ? { tzOffsetMinutes: asked.tzOffsetMinutes }
       : { timeZone: await viewerZone(ctx, user, asked.timeZone) };
-  const find = (id: string, panelId: string) => {
-    const panel = ctx.dashboards.panel(id, panelId);
+  const find = async (id: string, panelId: string, who: Principal) => {
+    const panel = await ctx.dashboards.panel(id, panelId, who);
     if (!panel) throw new NotFoundError(`no panel ${panelId} on dashboard ${id}`);
     return panel;
+  };
+  const dashboardOf = async (id: string, who: Principal) => {
+    const d = await ctx.dashboards.get(id, who);
+    if (!d) throw new NotFoundError(`no dashboard ${id}`);
+    return d;
   };
 
   app.get(
@@ -75,20 +65,28 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     {
       schema: {
         tags: ['dashboards'],
-        summary: 'Dashboards, in navigation order',
+        summary: 'Dashboards, in navigation order: the built-in ones, then yours and the shared ones made in the app',
         response: {
           200: {
             type: 'array',
             items: {
               type: 'object',
-              properties: { id: { type: 'string' }, title: localTextSchema, description: localTextSchema },
+              properties: {
+                id: { type: 'string' },
+                title: localTextSchema,
+                description: localTextSchema,
+                builtIn: { type: 'boolean', description: 'a read-only template (copy it to change it)' },
+                owner: { type: 'string' },
+                shared: { type: 'boolean' },
+                editable: { type: 'boolean', description: 'you may change it' },
+              },
             },
           },
           ...errorResponses(401),
         },
       },
     },
-    async () => ctx.dashboards.list(),
+    async (request) => ctx.dashboards.list(request.principal!),
   );
 
   app.get(
@@ -127,11 +125,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
         response: { ...errorResponses(401, 404) },
       },
     },
-    async (request) => {
-      const d = ctx.dashboards.get(request.params.id);
-      if (!d) throw new NotFoundError(`no dashboard ${request.params.id}`);
-      return d;
-    },
+    async (request) => dashboardOf(request.params.id, request.principal!),
   );
 
   app.post<{ Params: { id: string }; Body: DashboardBody }>(
@@ -159,10 +153,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request, reply) => {
-      const dashboard = ctx.dashboards.get(request.params.id);
-      if (!dashboard) throw new NotFoundError(`no dashboard ${request.params.id}`);
+      const dashboard = await dashboardOf(request.params.id, request.principal!);
       const ids = request.body?.panels ?? dashboard.panels.map((p) => p.id);
-      const panels = [...new Set(ids)].map((panelId) => find(dashboard.id, panelId));
+      const panels = [...new Set(ids)].map((panelId) => {
+        const panel = dashboard.panels.find((p) => p.id === panelId);
+        if (!panel) throw new NotFoundError(`no panel ${panelId} on dashboard ${dashboard.id}`);
+        return panel;
+      });
       const range = parseRange(request.body ?? {});
       const filters = request.body?.filters ?? {};
       const cancel = new AbortController();
@@ -239,7 +236,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request) => {
-      const panel = find(request.params.id, request.params.panelId);
+      const panel = await find(request.params.id, request.params.panelId, request.principal!);
       const range = parseRange(request.body ?? {});
       const user = request.principal!.user;
       return runPanel(ctx.queries, ctx.store, env, panel, {
@@ -263,16 +260,14 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
             ...timeRangeProperties,
             timeZone: { type: 'string', maxLength: 64 },
             tzOffsetMinutes: { type: 'string' },
-            ...Object.fromEntries(
-              FILTER_NAMES.map((n) => [n, { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }]),
-            ),
+            ...filterQueryProperties,
           },
         },
         response: { ...errorResponses(400, 401, 404, 500, 503, 504) },
       },
     },
     async (request, reply) => {
-      const panel = find(request.params.id, request.params.panelId);
+      const panel = await find(request.params.id, request.params.panelId, request.principal!);
       const range = parseRange(request.query);
       const user = request.principal!.user;
       // Times in the file are local with their offset; the zone also names itself in a header.

@@ -4,6 +4,8 @@ import { formatInstant } from '../../config/index.js';
 import { localizeRows, toCsv, toJsonArray } from '../../export/index.js';
 import { kqlCompletions, kqlCompletionsAt } from '../../kql/index.js';
 import type { AppContext } from '../app-context.js';
+import { applyFilters, type Filters } from '../dashboards/filter-kql.js';
+import { filterQueryProperties, filtersFromQuery, filtersSchema } from './filter-params.js';
 import { viewerZone } from '../preferences/viewer-zone.js';
 import { parseRange } from '../request-time.js';
 import { errorResponses, queryResultSchema, timeRangeProperties } from './schemas.js';
@@ -27,7 +29,11 @@ function clientGone(reply: FastifyReply): AbortSignal {
 
 /** Register /api/query, /api/export and /api/kql/completions. */
 export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { query: string; from?: string; to?: string } }>(
+  // The top bar's filter chips apply to the Explorer's query as to a panel's: on the syntax tree, after every table
+  // that has their columns; those no table could take are named in `unfiltered`.
+  const filtered = (query: string, filters: Filters | undefined) => applyFilters(query, filters ?? {});
+
+  app.post<{ Body: { query: string; from?: string; to?: string; filters?: Filters } }>(
     '/api/query',
     {
       config: { access: 'analyst' },
@@ -37,20 +43,41 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
           'Run a KQL query over the time range; rows are capped at server.queryRowLimit and server.queryMaxBytes (stats.truncatedBy)',
         body: {
           type: 'object',
-          properties: { query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS }, ...timeRangeProperties },
+          properties: {
+            query: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS },
+            ...timeRangeProperties,
+            filters: filtersSchema,
+          },
           required: ['query'],
           additionalProperties: false,
         },
-        response: { 200: queryResultSchema, ...errorResponses(400, 401, 403, 500, 503, 504) },
+        response: {
+          200: {
+            ...queryResultSchema,
+            properties: {
+              ...queryResultSchema.properties,
+              unfiltered: {
+                type: 'array',
+                items: { type: 'string' },
+                description: 'filters given that the query could not take (no table of it has their columns)',
+              },
+            },
+          },
+          ...errorResponses(400, 401, 403, 500, 503, 504),
+        },
       },
     },
     async (request, reply) => {
       const range = parseRange(request.body);
-      return ctx.queries.run({ query: request.body.query, ...range, user: request.principal!.user, signal: clientGone(reply) });
+      const { kql, unfiltered } = filtered(request.body.query, request.body.filters);
+      const out = await ctx.queries.run({ query: kql, ...range, user: request.principal!.user, signal: clientGone(reply) });
+      return { ...out, unfiltered };
     },
   );
 
-  app.get<{ Querystring: { query: string; format?: 'csv' | 'json'; from?: string; to?: string; timeZone?: string } }>(
+  app.get<{
+    Querystring: { query: string; format?: 'csv' | 'json'; from?: string; to?: string; timeZone?: string } & Record<string, unknown>;
+  }>(
     '/api/export',
     {
       config: { access: 'analyst' },
@@ -67,6 +94,7 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
             format: { type: 'string', enum: ['csv', 'json'], default: 'csv' },
             timeZone: { type: 'string', maxLength: 64 },
             ...timeRangeProperties,
+            ...filterQueryProperties,
           },
           required: ['query'],
         },
@@ -77,8 +105,10 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: AppContext): void
       const range = parseRange(request.query);
       const user = request.principal!.user;
       const timeZone = await viewerZone(ctx, user, request.query.timeZone);
+      const { kql, unfiltered } = filtered(request.query.query, filtersFromQuery(request.query));
+      if (unfiltered.length > 0) void reply.header('x-mailsift-unfiltered', unfiltered.join(','));
       const result = await ctx.queries.run({
-        query: request.query.query,
+        query: kql,
         ...range,
         user,
         maxBytes: ctx.settings.exportMaxBytes,

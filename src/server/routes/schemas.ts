@@ -68,6 +68,6 @@ export const queryResultSchema = {
 /** The time bins a panel's query used: buckets start at originMs + k * stepMs (ms since the epoch). */
 export const binSchema = {
   type: 'object',
-  properties: { stepMs: { type: 'number' }, originMs: { type: 'number' } },
+  properties: { stepMs: { type: 'number' }, originMs: { type: 'number' }, starts: { type: 'array', items: { type: 'number' } } },
   required: ['stepMs', 'originMs'],
 } as const;

@@ -27,6 +27,7 @@ import {
 import { StoreQueryError } from '../errors.js';
 import { jsonRowSize } from '../json-size.js';
 import { collapseBatch, mergeTrace } from '../trace-merge.js';
+import { SavedObjects, type SavedObjectStore } from '../saved-objects.js';
 import type { AlertDefinitionKind, AlertDefinitionRow } from '../alert-definitions.js';
 import { lastPerKey } from '../last-per-key.js';
 import type { DetectQueries } from '../detect-queries.js';
@@ -45,6 +46,7 @@ import type {
 } from '../store.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
+import { clickhouseDocuments } from './documents.js';
 import { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
 import { readWhere, receivedWithin } from './read.js';
@@ -88,6 +90,7 @@ export class ClickHouseStore implements Store {
   private readonly findings: ClickHouseFindings;
   private readonly alertDefinitions: ClickHouseAlertDefinitions;
   readonly detect: DetectQueries;
+  readonly saved: SavedObjectStore;
 
   constructor(
     private readonly db: Connection,
@@ -97,6 +100,7 @@ export class ClickHouseStore implements Store {
     this.findings = new ClickHouseFindings(db, lit, () => this.nextVersion());
     this.alertDefinitions = new ClickHouseAlertDefinitions(db, lit, () => this.nextVersion());
     this.detect = clickhouseDetectQueries(db, lit);
+    this.saved = new SavedObjects(clickhouseDocuments(db, lit, () => this.nextVersion()));
   }
 
   /** A version above every one this process wrote before (microseconds of the wall clock). */

@@ -68,6 +68,10 @@ export function createStatements(p: Placement): string[] {
   out.push(
     `CREATE TABLE IF NOT EXISTS ${db}.${q('_alert_definitions')}${onCluster(p)} (\`kind\` String, \`name\` String, \`definition\` String, \`updated_by\` String, \`updated_at\` Int64, \`_version\` UInt64, \`_deleted\` UInt8) ENGINE = ${engine(p, '_alert_definitions', false)} ORDER BY (\`kind\`, \`name\`)`,
   );
+  // Saved searches and dashboards made in the app (saved-objects.ts).
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${q('_documents')}${onCluster(p)} (\`kind\` String, \`id\` String, \`owner\` String, \`shared\` UInt8, \`title\` String, \`body\` String, \`created_at\` Int64, \`updated_at\` Int64, \`_version\` UInt64, \`_deleted\` UInt8) ENGINE = ${engine(p, '_documents', false)} ORDER BY (\`kind\`, \`id\`)`,
+  );
   return out;
 }
 

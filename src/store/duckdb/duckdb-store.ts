@@ -33,10 +33,12 @@ import type {
   TimeWindow,
   UpsertCounts,
 } from '../store.js';
+import { SavedObjects, type SavedObjectStore } from '../saved-objects.js';
 import { collapseBatch } from '../trace-merge.js';
 import { lastPerKey } from '../last-per-key.js';
 import { quoteIdent } from './ddl.js';
 import { duckdbDetectQueries } from './detect-queries.js';
+import { duckdbDocuments } from './documents-sql.js';
 import { distinctValues, entityValueStats } from './entity-sql.js';
 import * as findings from './findings-sql.js';
 import {
@@ -388,6 +390,8 @@ export class DuckDbStore implements Store {
       }),
     );
   };
+
+  readonly saved: SavedObjectStore = new SavedObjects(duckdbDocuments(this.read, this.writeAll));
 
   async stats(): Promise<StoreStats> {
     const totals = await this.query(

@@ -2,6 +2,7 @@
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { createTableSql } from './ddl.js';
 import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
+import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
 export interface Migration {
@@ -38,5 +39,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'alert rules and destinations made in the web app',
     statements: [ALERT_DEFINITIONS_DDL],
+  },
+  {
+    version: 5,
+    description: 'saved searches and dashboards made in the app',
+    statements: [DOCUMENTS_DDL],
   },
 ];

@@ -1,5 +1,9 @@
-// A dashboard: its panels on a 12-column grid, loaded by one streamed request and drawn as each answer arrives.
-import { lazy, Suspense, useEffect, useState } from 'react';
+// A dashboard: its panels on a 12-column grid, loaded by one streamed request and drawn as each answer arrives;
+// one made in the app is edited in place (layout, visualisation), a built-in one is copied.
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { DashboardActions, type DashboardAccess } from '../dashboards/dashboard-actions';
+import { PanelSlot } from '../dashboards/layout-editor';
+import type { RawPanel } from '../dashboards/visualisation';
 import { errorText } from '../error-text';
 import { api } from '../api';
 import { ChartPanel } from '../panels/chart-panel';
@@ -64,11 +68,12 @@ function useRefreshTick(ms: number | null): number {
 }
 
 /** A dashboard as the API sends it: titles and descriptions per language. */
-type RawDashboard = Omit<DashboardDef, 'title' | 'description' | 'panels'> & {
-  title: LocalText;
-  description: LocalText;
-  panels: (Omit<PanelDef, 'title' | 'description'> & { title: LocalText; description: LocalText })[];
-};
+type RawDashboard = Omit<DashboardDef, 'title' | 'description' | 'panels'> &
+  DashboardAccess & {
+    title: LocalText;
+    description: LocalText;
+    panels: (Omit<PanelDef, 'title' | 'description'> & { title: LocalText; description: LocalText })[];
+  };
 
 /** The dashboard with its texts in the shown language. */
 function inLanguage(d: RawDashboard): DashboardDef {
@@ -84,44 +89,90 @@ export function DashboardPage({ id }: { id: string }) {
   const me = useMe();
   const { range, filters, addFilter, refresh } = useViewState();
   const refreshTick = useRefreshTick(refresh ? REFRESH_MS[refresh] : null);
-  const [dashboard, setDashboard] = useState<DashboardDef | null>(null);
+  const [raw, setRaw] = useState<RawDashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [said, setSaid] = useState('');
+  // Layout changes are saved one after the other, so the last one is what the server keeps.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
-    setDashboard(null);
+    setRaw(null);
+    setError(null);
+    setEditing(false);
     const ask = new AbortController();
     api<RawDashboard>('GET', `/api/dashboards/${encodeURIComponent(id)}`, undefined, { signal: ask.signal }).then(
-      (d) => setDashboard(inLanguage(d)),
+      (d) => setRaw(d),
       (e: unknown) => ask.signal.aborted || setError(errorText(e)),
     );
     return () => ask.abort();
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
-  if (!dashboard) return <p role="status">{strings.common.loading}</p>;
+  if (!raw) return <p role="status">{strings.common.loading}</p>;
+  const dashboard = inLanguage(raw);
   const rangeQuery = writeViewState('', range, {});
+  const changeLayout = (panels: RawPanel[], sentence: string) => {
+    const next = { ...raw, panels: panels as unknown as RawDashboard['panels'] };
+    setRaw(next);
+    setSaid(sentence);
+    const body = { title: raw.title, description: raw.description, panels };
+    saving.current = saving.current
+      .catch(() => undefined)
+      .then(() => api('PUT', `/api/dashboards/${encodeURIComponent(raw.id)}`, body))
+      .then(
+        () => setSaid(`${sentence} ${strings.saved.layoutSaved}`),
+        (e: unknown) => setSaid(`${strings.saved.layoutNotSaved} ${errorText(e)}`),
+      );
+  };
+  const panelIds = dashboard.panels.map((p) => p.id);
   return (
     <div className="dashboard">
-      <h1 className="page-title">{dashboard.title}</h1>
+      <div className="dashboard-head">
+        <h1 className="page-title">{dashboard.title}</h1>
+        <DashboardActions dashboard={raw} editing={editing} setEditing={setEditing} />
+      </div>
       <p className="page-description">{dashboard.description}</p>
+      {editing && (
+        <p id="layout-help" className="muted">
+          {strings.saved.layoutHelp}
+        </p>
+      )}
+      <p className="sr-only" role="status" aria-live="polite" data-testid="layout-status">
+        {said}
+      </p>
+      {dashboard.panels.length === 0 && (
+        <p className="notice" data-testid="empty-dashboard">
+          {strings.saved.emptyDashboard}
+        </p>
+      )}
       <DashboardDataProvider
         dashboardId={dashboard.id}
-        panelIds={dashboard.panels.map((p) => p.id)}
+        // Sorted: moving a panel asks for nothing again.
+        panelIds={[...panelIds].sort()}
         range={range}
         filters={filters}
         refreshTick={refreshTick}
       >
-        <div className="grid">
-          {dashboard.panels.map((p: PanelDef) => (
-            <Panel
-              key={p.id}
-              dashboardId={dashboard.id}
-              panel={p}
-              range={range}
-              filters={filters}
-              addFilter={addFilter}
-              me={me}
-              rangeQuery={rangeQuery}
-            />
-          ))}
+        <div className={editing ? 'grid editing' : 'grid'}>
+          {dashboard.panels.map((p: PanelDef, i) => {
+            const drawn = (
+              <Panel
+                key={p.id}
+                dashboardId={dashboard.id}
+                panel={p}
+                range={range}
+                filters={filters}
+                addFilter={addFilter}
+                me={me}
+                rangeQuery={rangeQuery}
+              />
+            );
+            if (!editing) return drawn;
+            return (
+              <PanelSlot key={p.id} panels={raw.panels as unknown as RawPanel[]} index={i} title={p.title} onChange={changeLayout}>
+                {drawn}
+              </PanelSlot>
+            );
+          })}
         </div>
       </DashboardDataProvider>
     </div>

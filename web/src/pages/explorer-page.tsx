@@ -1,4 +1,5 @@
-// The Explorer: write KQL, run it over the top bar's time range, read the rows (virtualised, sortable), chart them, export them.
+// The Explorer: write KQL, run it over the top bar's time range and filters, read the rows (virtualised, sortable),
+// chart them, export them, save the search.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorText } from '../error-text';
 import { api, ApiError, type QueryResult } from '../api';
@@ -9,8 +10,9 @@ import type { KqlCompletions } from '../explorer/kql-language';
 import { currentTimeZone, formatCount } from '../format';
 import { buildChart, type ChartKind } from '../panels/chart-option';
 import { ResultTable } from '../panels/result-table';
+import { SavedSearches } from '../saved/saved-searches';
 import { strings } from '../strings';
-import { navigate, useLocation, useViewState } from '../url-state';
+import { FILTER_NAMES, navigate, useLocation, useViewState } from '../url-state';
 
 type Picked = 'none' | 'column' | 'bar' | 'line' | 'pie';
 
@@ -37,12 +39,14 @@ function chartSpec(result: QueryResult, picked: Picked | null): { chart: ChartKi
 
 export function ExplorerPage() {
   const { search } = useLocation();
-  const { range, viewQuery } = useViewState();
+  const { range, filters, viewQuery } = useViewState();
+  const filterKey = JSON.stringify(filters);
   const params = new URLSearchParams(search);
   const urlQuery = params.get('q') ?? '';
   const [text, setText] = useState(urlQuery);
   const [completions, setCompletions] = useState<KqlCompletions | null>(null);
-  const [result, setResult] = useState<QueryResult | null>(null);
+  const [result, setResult] = useState<(QueryResult & { unfiltered?: string[] }) | null>(null);
+  const [ranQuery, setRanQuery] = useState('');
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<{ message: string; at?: EditorError } | null>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
@@ -71,13 +75,19 @@ export function ExplorerPage() {
     setRunning(true);
     setError(null);
     try {
-      const r = await api<QueryResult>(
+      const r = await api<QueryResult & { unfiltered?: string[] }>(
         'POST',
         '/api/query',
-        { query, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },
+        {
+          query,
+          from: new Date(range.from).toISOString(),
+          to: new Date(range.to).toISOString(),
+          filters: JSON.parse(filterKey) as unknown,
+        },
         { signal: ask.signal },
       );
       setResult(r);
+      setRanQuery(query);
       setPicked(null);
     } catch (e) {
       if (ask.signal.aborted) return;
@@ -88,7 +98,19 @@ export function ExplorerPage() {
     } finally {
       if (inFlight.current === ask) setRunning(false);
     }
-  }, [range.from, range.to]);
+  }, [range.from, range.to, filterKey]);
+
+  // A shown answer always matches the top bar: a new range or filter runs the query again.
+  // (A preset is its name: it moving on with the clock is no new range.)
+  const rangeKey = range.key === 'custom' ? `${range.from} ${range.to}` : range.key;
+  const shownFor = useRef(`${rangeKey} ${filterKey}`);
+  useEffect(() => {
+    const key = `${rangeKey} ${filterKey}`;
+    if (key === shownFor.current) return;
+    shownFor.current = key;
+    if (ranQuery) void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rangeKey, filterKey]);
 
   // The app's own "Open in Explorer" links run at once; a query in any other link is shown, and runs only when confirmed.
   const runParam = params.get('run');
@@ -110,8 +132,17 @@ export function ExplorerPage() {
 
   const spec = useMemo(() => (result ? chartSpec(result, picked) : null), [result, picked]);
   const built = useMemo(() => (result && spec ? buildChart(spec, result) : null), [result, spec]);
-  const exportHref = (format: 'csv' | 'json') =>
-    `/api/export?${new URLSearchParams({ query: text, format, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), timeZone: currentTimeZone() }).toString()}`;
+  const exportHref = (format: 'csv' | 'json') => {
+    const q = new URLSearchParams({
+      query: text,
+      format,
+      from: new Date(range.from).toISOString(),
+      to: new Date(range.to).toISOString(),
+      timeZone: currentTimeZone(),
+    });
+    for (const n of FILTER_NAMES) for (const v of filters[n] ?? []) q.append(n, v);
+    return `/api/export?${q.toString()}`;
+  };
 
   return (
     <div className="explorer">
@@ -142,6 +173,15 @@ export function ExplorerPage() {
           </div>
         </div>
       )}
+      <SavedSearches
+        query={text}
+        columnsOf={(kql) => (result && kql.trim() === ranQuery ? result.columns : undefined)}
+        onOpen={(q) => {
+          setText(q);
+          textRef.current = q;
+          void run();
+        }}
+      />
       <KqlEditor value={text} onChange={setText} onRun={() => void run()} completions={completions} error={error?.at ?? null} />
       <div className="explorer-actions">
         <button type="button" className="primary" onClick={() => void run()} disabled={running} data-testid="run-query">
@@ -163,6 +203,11 @@ export function ExplorerPage() {
         <div className="query-error" role="alert" data-testid="query-error">
           {error.message}
         </div>
+      )}
+      {result?.unfiltered && result.unfiltered.length > 0 && (
+        <p className="panel-unfiltered" role="note" data-testid="explorer-unfiltered">
+          {strings.panel.notFilteredBy(result.unfiltered.map((n) => strings.filters.names[n] ?? n).join(', '))}
+        </p>
       )}
       {result?.stats.truncated && (
         <div className="notice" role="status">

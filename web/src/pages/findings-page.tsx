@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../error-text';
 import { api } from '../api';
 import { severityColor } from '../colors';
-import { valueLabel } from '../i18n';
+import { currentLanguage, valueLabel } from '../i18n';
+import { findingTitle } from '../finding-title';
 import { SafeText } from '../components/safe-text';
 import { formatCount, formatTime, formatUtc } from '../format';
 import { explorerHref } from '../panels/panel-links';
@@ -20,6 +21,7 @@ interface Finding {
   to: string | null;
   count: number;
   entities: Record<string, string>;
+  details?: Record<string, unknown>;
   query: string;
   state: string;
   updatedBy: string;
@@ -108,7 +110,7 @@ export function FindingsPage({ focusId }: { focusId?: string } = {}) {
                     </td>
                     <td title={f.from ? formatUtc(f.from) : ''}>{f.from ? formatTime(f.from) : ''}</td>
                     <td>
-                      <SafeText text={f.title} />
+                      <SafeText text={findingTitle(f, currentLanguage())} />
                       <div className="muted small">{f.rule}</div>
                     </td>
                     <td>

@@ -30,6 +30,12 @@ describe('bucketStarts', () => {
     ]);
   });
 
+  it('takes the listed starts when the days are of unequal length (New York, end of DST on 2026-11-01)', () => {
+    const ny = { stepMs: DAY, originMs: 4 * HOUR, starts: [Date.UTC(2026, 9, 31, 4), Date.UTC(2026, 10, 1, 4), Date.UTC(2026, 10, 2, 5)] };
+    expect(bucketStarts(ny, Date.UTC(2026, 9, 31, 4), Date.UTC(2026, 10, 3, 5))).toEqual(ny.starts);
+    expect(bucketStarts(ny, Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 2, 5))).toEqual([Date.UTC(2026, 10, 1, 4)]);
+  });
+
   it('gives nothing for an empty or inverted range, a bad step, or too many buckets', () => {
     expect(bucketStarts(TOKYO_DAYS, nov(2), nov(2))).toEqual([]);
     expect(bucketStarts(TOKYO_DAYS, nov(3), nov(2))).toEqual([]);

@@ -1,9 +1,11 @@
 // Time series with every bucket of the range present: a day or hour without mail is a 0, not a gap. Pure (no DOM).
 
-/** The time bins a panel's query used (from the API): buckets start at originMs + k * stepMs. */
+/** The time bins a panel's query used (from the API): buckets start at originMs + k * stepMs, or at `starts`. */
 export interface BinInfo {
   stepMs: number;
   originMs: number;
+  /** Local days of unequal length (the clocks changed in the range): every bucket's start. */
+  starts?: number[];
 }
 
 /** The parts of a query result the filling reads and writes. */
@@ -30,6 +32,7 @@ export function bucketStart(t: number, bin: BinInfo): number {
 /** Starts of every bucket from the first at or after `from` up to (not including) `to`; [] when there would be too many. */
 export function bucketStarts(bin: BinInfo, from: number, to: number): number[] {
   if (!(bin.stepMs > 0) || !Number.isFinite(from) || !Number.isFinite(to) || to <= from) return [];
+  if (bin.starts) return bin.starts.filter((t) => t >= from && t < to);
   let t = bucketStart(from, bin);
   if (t < from) t += bin.stepMs;
   if ((to - t) / bin.stepMs > MAX_BUCKETS) return [];

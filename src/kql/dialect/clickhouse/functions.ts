@@ -111,6 +111,12 @@ export const functions: DialectFunctions = {
   distinctFrom: (a, b) => `if(isNull(${a}) OR isNull(${b}), isNull(${a}) != isNull(${b}), ${a} != ${b})`,
   dayOfWeek: (x) => `(toDayOfWeek(${toSeconds(x)}) % 7)`,
   hour: (x) => `toHour(${toSeconds(x)})`,
+  // 18.16 has no DateTime64: the wall clock is the zone's DateTime printed and read back as UTC (and the other
+  // way round). intDiv and % both truncate toward zero, so seconds * 10^6 + remainder is the value again.
+  utcToLocal: (x, zone) =>
+    `(toInt64(toUnixTimestamp(toDateTime(toString(toDateTime(intDiv(${x}, 1000000), ${escapeString(zone)})), 'UTC'))) * 1000000 + (${x}) % toInt64(1000000))`,
+  localToUtc: (x, zone) =>
+    `(toInt64(toUnixTimestamp(toDateTime(toString(toDateTime(intDiv(${x}, 1000000), 'UTC')), ${escapeString(zone)}))) * 1000000 + (${x}) % toInt64(1000000))`,
   formatDatetime: (x, format) => {
     // formatDateTime knows whole, zero-padded fields only: fractions (%f micro, %g milli) and unpadded fields
     // (%-d ...) are spliced in as numbers.

@@ -51,6 +51,9 @@ export const functions: DialectFunctions = {
   distinctFrom: (a, b) => `${a} IS DISTINCT FROM ${b}`,
   dayOfWeek: (x) => `dayofweek(${x})`,
   hour: (x) => `hour(${x})`,
+  // ICU's timezone(): a TIMESTAMPTZ becomes the zone's wall clock, a plain TIMESTAMP is read as that wall clock.
+  utcToLocal: (x, zone) => `timezone(${escapeString(zone)}, timezone('UTC', ${x}))`,
+  localToUtc: (x, zone) => `timezone('UTC', timezone(${escapeString(zone)}, ${x}))`,
   formatDatetime: (x, format) => `strftime(${x}, ${escapeString(format)})`,
   dateDiff: (part, a, b) => `date_diff(${escapeString(part)}, ${b}, ${a})`,
   intDivide: (a, b) => `(${a} // ${b})`,
