@@ -45,7 +45,7 @@ export interface CampaignStats {
   delivered: number;
   /** The subject of the earliest row. */
   sample: string;
-  /** Up to 10 / 10 / 5 distinct values. */
+  /** Up to 10 / 10 / 5 distinct values, the first in sorted (UTF-8 byte) order, as make_set(x, n) gives them. */
   senderList: string[];
   recipientList: string[];
   subjects: string[];
@@ -99,7 +99,7 @@ export interface FollowUp {
   last: number;
   /** Outbound rows in the baseline window. */
   before: number;
-  /** Up to 10 recipients at new domains, 5 subjects, 10 destination countries. */
+  /** Up to 10 recipients at new domains, 5 subjects, 10 destination countries: the first in sorted (UTF-8 byte) order. */
   newRecipients: string[];
   subjects: string[];
   countries: string[];
@@ -113,7 +113,7 @@ export interface DetectQueries {
     directions: readonly string[];
     steps: readonly ShapeStep[];
   }): Promise<(CampaignStats | undefined)[]>;
-  /** outbound-burst, large-transfer: outbound mail per sender and local day. */
+  /** outbound-burst, large-transfer: outbound mail per sender and local day, ordered by sender (UTF-8 bytes), then day. */
   senderDays(q: SenderDaysQuery): Promise<SenderDayRow[]>;
   /** watchlist-correlation: the outbound mail that followed each alert. */
   followUps(alerts: readonly FollowUpAlert[]): Promise<FollowUp[]>;

@@ -206,8 +206,9 @@ export function runStoreExtraTests(test: Test, store: () => Store, count: (table
       sample: 'RE: Invoice 123',
       countries: 1,
     });
-    expect([...stats!.senderList].sort()).toEqual(['s1@a.example', 's2@b.example']);
-    expect(stats!.subjects).toHaveLength(3);
+    // Lists are the first values in sorted (UTF-8 byte) order, as make_set(x, n) gives them, on every engine.
+    expect(stats!.senderList).toEqual(['s1@a.example', 's2@b.example']);
+    expect(stats!.subjects).toEqual(['Invoice 456', 'Invoice 789', 'RE: Invoice 123']);
   });
 
   test('detection hooks: outbound mail per sender and local day, and what followed a watchlist alert', async () => {
@@ -237,7 +238,8 @@ export function runStoreExtraTests(test: Test, store: () => Store, count: (table
       businessHours: [7, 21],
     });
     const base = { sender: 'a@contoso.com' };
-    expect(rows.sort((a, b) => a.day - b.day)).toEqual([
+    // In sender, then day order.
+    expect(rows).toEqual([
       { ...base, day: D / DAY, rows: 2, bytes: 300, bytesToStrangers: 200, domains: 2, newDomains: 2, failed: 1, offHours: 1 },
       { ...base, day: D / DAY + 1, rows: 2, bytes: 60, bytesToStrangers: 60, domains: 2, newDomains: 1, failed: 0, offHours: 0 },
     ]);
@@ -259,6 +261,6 @@ export function runStoreExtraTests(test: Test, store: () => Store, count: (table
       newRecipients: ['z@r.example'],
       subjects: expect.arrayContaining(['files']),
     });
-    expect([...f!.countries].sort()).toEqual(['', 'US']);
+    expect(f!.countries).toEqual(['', 'US']);
   });
 }

@@ -66,6 +66,21 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect((await runKql(store, 'MessageTrace | project Status')).rows).toEqual([['Quarantined']]);
     });
 
+    test('a time range and filters see only the newest version of a row (versions kept, not yet merged)', async () => {
+      const at = traceRow().Received;
+      await store.upsertTraces([traceRow({ Status: 'Pending', Subject: '' })]);
+      await store.upsertTraces([traceRow({ Status: 'Delivered', Subject: 'Filled' })]);
+      const window = `Received between (datetime(${new Date(at - 60_000).toISOString()}) .. datetime(${new Date(at + 60_000).toISOString()}))`;
+      const one = async (kql: string) => (await runKql(store, kql)).rows;
+      expect(await one(`MessageTrace | where ${window} and Status == "Pending" | count`)).toEqual([[0]]);
+      expect(await one(`MessageTrace | where ${window} and Subject == "" | count`)).toEqual([[0]]);
+      expect(
+        await one(`MessageTrace | where ${window} and MessageTraceId == ${kqlString(traceRow().MessageTraceId)} | project Status`),
+      ).toEqual([['Delivered']]);
+      const range = { from: at - 60_000, to: at + 60_000 };
+      expect((await runKql(store, 'MessageTrace | summarize count() by Status', { timeRange: range })).rows).toEqual([['Delivered', 1]]);
+    });
+
     test('empty fields are filled by a later read, present ones are kept', async () => {
       await store.upsertTraces([traceRow({ Subject: '', FromIP: '', Size: 0 })]);
       const counts = await store.upsertTraces([traceRow({ Subject: 'Filled', FromIP: '198.51.100.1', Size: 99 })]);
@@ -138,9 +153,16 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
         ValidUntil: null,
       };
       await store.replaceIndicators('soc', [ind, { ...ind, Indicator: 'bad.example', Type: 'domain' }]);
-      await store.replaceIndicators('other', [{ ...ind, Feed: 'other' }]);
+      // A feed that lists one indicator twice stores its last row.
+      await store.replaceIndicators('other', [
+        { ...ind, Feed: 'other', Confidence: 10 },
+        { ...ind, Feed: 'other' },
+      ]);
       await store.replaceIndicators('soc', [ind]);
-      await store.upsertIndicators([{ ...ind, Confidence: 90 }]);
+      await store.upsertIndicators([
+        { ...ind, Confidence: 70 },
+        { ...ind, Confidence: 90 },
+      ]);
       const r = await runKql(store, 'Indicators | project Feed, Indicator, Confidence, Labels | sort by Feed asc');
       expect(r.rows.map((x) => x.slice(0, 3))).toEqual([
         ['other', 'evil@bad.example', 80],

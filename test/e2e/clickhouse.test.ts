@@ -1,13 +1,20 @@
-// End to end on a real ClickHouse cluster (two shards x two replicas), row for row against DuckDB: a demo tenant
-// ingested into both, the dashboards' panels and stats compared; a DuckDB store migrated into ClickHouse (and
-// the copy resumed); a replica killed mid-run changes nothing; a whole shard down is an error, never a partial answer.
-import { readdirSync, readFileSync } from 'node:fs';
+// End to end on a real ClickHouse cluster (two shards x two replicas), row for row against a DuckDB file: the demo
+// tenant with its planted incidents ingested into both; the stats, every dashboard panel, the whole detection run
+// (findings, the KQL and hooks the rules ran, each finding's evidence) compared; a DuckDB store migrated into
+// ClickHouse (and the copy resumed); a replica killed mid-run changes nothing; a whole shard down is an error,
+// never a partial answer.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTenant } from '../../src/demo/index.js';
+import { generateTenant, type DemoTenant } from '../../src/demo/index.js';
+import { runDetections, type Finding } from '../../src/detect/index.js';
+import { reports } from '../../src/detect/testing/answer-key.js';
 import { createEnricher } from '../../src/enrich/index.js';
-import type { TraceRow } from '../../src/schema/index.js';
+import type { EventRow, TraceRow } from '../../src/schema/index.js';
 import { copyStore, openStore, runKql, type Store } from '../../src/store/index.js';
 import { HAS_CLICKHOUSE, startClickHouseCluster, type ClickHouseCluster } from '../support/clickhouse-cluster.js';
+import { recordingStore, type RecordedCall } from '../support/recording-store.js';
 
 /** The dashboards' panel queries that need no template values. */
 const PANELS = readdirSync('dashboards')
@@ -16,27 +23,53 @@ const PANELS = readdirSync('dashboards')
   .filter((p) => p.kql !== undefined && !p.kql.includes('${'))
   .map((p) => [p.id, p.kql!] as const);
 
-const sorted = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
+const sorted = (rows: readonly unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+/**
+ * What a call asked and got, free of the order of unordered rows: a query's rows sorted; a hook's answer per
+ * item it was asked about (the rules build their questions from such rows, so the order of items may differ).
+ */
+function canonical(x: RecordedCall): { asked: unknown; answer: unknown } {
+  if (x.name === 'query') return { asked: [], answer: sorted(x.result as unknown[][]) };
+  if (x.name === 'detect.campaignStats') {
+    const { candidates, ...rest } = x.args[0] as { candidates: unknown[] };
+    return { asked: rest, answer: sorted(candidates.map((c, i) => [c, (x.result as unknown[])[i] ?? null])) };
+  }
+  // senderDays' partners: a set of domains, read from unordered rows.
+  const asked = JSON.parse(JSON.stringify(x.args), (_k, v: unknown) =>
+    Array.isArray(v) && v.every((e) => typeof e === 'string') ? [...(v as string[])].sort() : v,
+  ) as unknown;
+  return { asked, answer: Array.isArray(x.result) ? sorted(x.result) : x.result };
+}
 
 describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse end to end', () => {
   let cluster: ClickHouseCluster;
   let duck: Store;
   let ch: Store;
+  let tenant: DemoTenant;
+  const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-ch-'));
   const batches: TraceRow[][] = [];
+  const events: EventRow[] = [];
 
   beforeAll(async () => {
     cluster = await startClickHouseCluster();
-    const tenant = generateTenant({ seed: 7, start: Date.UTC(2026, 8, 20), days: 20, messagesPerDay: 300 });
+    // The demo month the detection tests check against its answer key (one of their seeds).
+    tenant = generateTenant({ seed: 2, start: Date.UTC(2026, 1, 1), days: 30, messagesPerDay: 1000 });
     const enricher = await createEnricher({ organization: tenant.organization });
-    const rows = [...tenant.batches()].flatMap((b) => enricher.enrich(b.traces));
-    for (let i = 0; i < rows.length; i += 500) batches.push(rows.slice(i, i + 500));
-    duck = await openStore('duckdb::memory:');
+    const rows: TraceRow[] = [];
+    for (const b of tenant.batches()) {
+      rows.push(...enricher.enrich(b.traces));
+      events.push(...b.events);
+    }
+    for (let i = 0; i < rows.length; i += 5000) batches.push(rows.slice(i, i + 5000));
+    duck = await openStore(`duckdb:${join(dir, 'e2e.duckdb')}`);
     ch = await openStore(cluster.url('e2e'));
   }, 300_000);
   afterAll(async () => {
     await duck?.close();
     await ch?.close();
     await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('ingests the same counts, with a replica killed halfway, and re-reading changes nothing', async () => {
@@ -48,7 +81,48 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse end to end', () => {
     // Statuses move on (Pending -> Delivered) and some rows come again: the same counts on both.
     const again = batches[0]!.map((r) => (r.Status === 'Pending' ? { ...r, Status: 'Delivered' as const } : r));
     expect(await ch.upsertTraces(again)).toEqual(await duck.upsertTraces(again));
+    expect(await ch.insertEvents(events)).toBe(await duck.insertEvents(events));
+    for (const s of [duck, ch]) {
+      await s.replaceIndicators('demo-intel', tenant.indicators);
+      await s.replaceWatchlist('edr', tenant.watchlist);
+    }
     expect(await ch.stats()).toEqual(await duck.stats());
+  });
+
+  it('finds the same incidents as DuckDB, from the same answers to every query the rules ran (a replica dies mid-run)', async () => {
+    const run = async (store: Store, log: RecordedCall[] = []) => {
+      const findings = await runDetections({
+        store: recordingStore(store, log),
+        config: { organization: tenant.organization, detections: { timeZone: 'Europe/Berlin' } },
+        now: tenant.end + 3_600_000,
+      });
+      return { findings, log };
+    };
+    const d = await run(duck);
+    // The second shard's second replica is killed while the rules run (the first shard's is still down).
+    const log: RecordedCall[] = [];
+    const killer = (async () => {
+      while (log.length < Math.floor(d.log.length / 3)) await new Promise((r) => setTimeout(r, 10));
+      await cluster.kill(3);
+    })();
+    const c = await run(ch, log);
+    await killer;
+    await cluster.restart(3);
+    // The rules asked the same things and got DuckDB's answers (rows in any order). A rule may walk unordered rows,
+    // so the calls are compared as a set: each one (what it asked, what it got) is among the other engine's.
+    const calls = (log: RecordedCall[]) => sorted(log.map((x) => ({ call: x.name, ...canonical(x) })));
+    expect(calls(c.log)).toEqual(calls(d.log));
+    // Findings equal in everything: rule, entities, time, severity, counts, titles, details, evidence KQL.
+    expect(c.findings).toEqual(d.findings);
+    const missed = tenant.answerKey.filter((inc) => !c.findings.some((f: Finding) => reports(f, inc)));
+    expect(missed.map((m) => `${m.rule}: ${m.description}`)).toEqual([]);
+    // Each finding's evidence lists the same rows on both, and the stored findings read back the same.
+    for (const f of c.findings) {
+      const [a, b] = [await runKql(duck, f.query), await runKql(ch, f.query)];
+      expect({ id: f.id, rows: sorted(b.rows) }).toEqual({ id: f.id, rows: sorted(a.rows) });
+      expect(b.rows.length).toBe(f.count);
+    }
+    expect(await ch.listFindings({ limit: 10_000 })).toEqual(await duck.listFindings({ limit: 10_000 }));
   });
 
   it('answers every dashboard panel as DuckDB does (one replica still down)', async () => {
@@ -99,5 +173,20 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse end to end', () => {
       /query failed: .*(Connection refused|All connection tries failed|NETWORK_ERROR)/i,
     );
     await expect(ch.upsertTraces(batches[1]!.slice(0, 10))).rejects.toThrow();
+    // A detection run fails naming the rules and the unreachable shard, and leaves the stored findings as they were.
+    const before = await ch.listFindings({ limit: 10_000 });
+    await expect(
+      runDetections({
+        store: ch,
+        config: { organization: tenant.organization, detections: {} },
+        now: tenant.end + 3_600_000,
+        to: tenant.end,
+      }),
+    ).rejects.toThrow(/detection failed: .*(Connection refused|All connection tries failed|NETWORK_ERROR)/i);
+    expect(await ch.listFindings({ limit: 10_000 })).toEqual(before);
+    // So does every dashboard panel.
+    for (const [, kql] of PANELS.filter(([, k]) => /^\s*Message(Trace|Events)\b/.test(k))) {
+      await expect(runKql(ch, kql)).rejects.toThrow(/query failed/);
+    }
   });
 });

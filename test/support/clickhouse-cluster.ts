@@ -143,6 +143,8 @@ async function waitForZooKeeper(port: number, p: ChildProcess): Promise<void> {
     const answer = await new Promise<string>((resolve) => {
       // `srvr` (not `ruok`, which answers before sessions are served) names the mode once the server serves.
       const s = connect(port, '127.0.0.1', () => s.write('srvr'));
+      // A server still starting may take the connection and never answer: ask again rather than wait for ever.
+      s.setTimeout(2_000, () => s.destroy());
       let out = '';
       s.on('data', (d) => (out += String(d)));
       s.on('close', () => resolve(out));

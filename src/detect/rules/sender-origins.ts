@@ -60,7 +60,9 @@ export async function originDays(ctx: RuleContext, domains: readonly string[], f
       });
     }
   }
-  return out;
+  // In a fixed order, so that what is built from them (a wave's partners, its top countries) is the same on every engine.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return out.sort((a, b) => cmp(a.domain, b.domain) || a.day - b.day || cmp(a.country, b.country) || a.asn - b.asn);
 }
 
 /** A domain's history before a day: the days it wrote, and the countries and origins it wrote from. */

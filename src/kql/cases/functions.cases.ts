@@ -48,7 +48,8 @@ export const CASES: readonly KqlCase[] = [
     kql: 'print a = datetime_add("month", 1, datetime(2026-01-31)), p = datetime_part("dayOfYear", datetime(2026-11-02)), m = make_datetime(2026, 11, 2, 10, 30), s = startofmonth(datetime(2026-11-15), -1)',
     duckdb:
       'SELECT (TIMESTAMP \'2026-01-31 00:00:00.000\' + to_months(CAST(1 AS INTEGER))) AS "a", CAST(dayofyear(TIMESTAMP \'2026-11-02 00:00:00.000\') AS INTEGER) AS "p", make_timestamp(CAST(2026 AS BIGINT), CAST(11 AS BIGINT), CAST(2 AS BIGINT), CAST(10 AS BIGINT), CAST(30 AS BIGINT), CAST(0 AS DOUBLE)) AS "m", ((date_trunc(\'month\', TIMESTAMP \'2026-11-15 00:00:00.000\')) + to_months(CAST(-1 AS INTEGER))) AS "s"',
-    clickhouseError: 'line 1, column 63: datetime_part() is not supported on clickhouse yet',
+    clickhouse:
+      "SELECT concat(replaceOne(toString(toDateTime(intDiv((`a` - ((`a` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`a` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `a`, `p`, concat(replaceOne(toString(toDateTime(intDiv((`m` - ((`m` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`m` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `m`, concat(replaceOne(toString(toDateTime(intDiv((`s` - ((`s` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`s` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `s` FROM (SELECT ((toInt64(toUnixTimestamp(toDateTime(addMonths(toDateTime(intDiv(toInt64(1769817600000000), 1000000), 'UTC'), toInt64(1)), 'UTC'))) * 1000000) + ((toInt64(1769817600000000) % toInt64(1000000) + toInt64(1000000)) % toInt64(1000000))) AS `a`, toInt32(toDayOfYear(toDateTime(intDiv(toInt64(1793577600000000), 1000000), 'UTC'))) AS `p`, ((toInt64(toUnixTimestamp(toDateTime(toDate(concat(toString(toInt64(2026)), '-', substring(toString(100 + toInt64(11)), 2, 2), '-', substring(toString(100 + toInt64(2)), 2, 2))), 'UTC'))) * 1000000) + toInt64(round((((toInt64(10) * 60 + toInt64(30)) * 60 + (0))) * 1000000))) AS `m`, ((toInt64(toUnixTimestamp(toDateTime(addMonths(toDateTime(intDiv(((toInt64(toUnixTimestamp(toDateTime(toStartOfMonth(toDateTime(intDiv(toInt64(1794700800000000), 1000000), 'UTC')), 'UTC'))) * 1000000)), 1000000), 'UTC'), toInt64(-1)), 'UTC'))) * 1000000) + ((((toInt64(toUnixTimestamp(toDateTime(toStartOfMonth(toDateTime(intDiv(toInt64(1794700800000000), 1000000), 'UTC')), 'UTC'))) * 1000000)) % toInt64(1000000) + toInt64(1000000)) % toInt64(1000000))) AS `s`) AS _out1",
     rows: [['2026-02-28T00:00:00.000Z', 306, '2026-11-02T10:30:00.000Z', '2026-10-01T00:00:00.000Z']],
   },
   {
@@ -109,7 +110,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT coalesce(_l1."MessageTraceId", \'\') AS "MessageTraceId", coalesce(_l1."Event", \'\') AS "Event", coalesce(_r2."User", \'\') AS "User", coalesce(_r2."Detection", \'\') AS "Detection" FROM (SELECT "MessageTraceId", "Event" FROM "MessageEvents" WHERE "Event" = $1) AS _l1 FULL JOIN (SELECT "User", "Detection" FROM "Watchlist") AS _r2 ON _l1."MessageTraceId" = _r2."User"',
     clickhouse:
-      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Event` AS `Event`, `_c2_User` AS `User`, `_c3_Detection` AS `Detection` FROM (SELECT coalesce(_l1.`MessageTraceId`, '') AS `_c0_MessageTraceId`, coalesce(_l1.`Event`, '') AS `_c1_Event`, coalesce(_r2.`User`, '') AS `_c2_User`, coalesce(_r2.`Detection`, '') AS `_c3_Detection` FROM (SELECT `MessageTraceId`, `Event` FROM (SELECT `Timestamp`, `MessageTraceId`, `MessageId`, `SenderAddress`, `RecipientAddress`, `Event`, `Source`, `Detail`, `ClientIP`, `ServerHostname`, _version FROM `MessageEvents` FINAL) WHERE `Event` = 'QUARANTINE') AS _l1 GLOBAL FULL JOIN (SELECT `User`, `Detection` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name`, _version FROM `Watchlist` FINAL WHERE _deleted = 0)) AS _r2 ON _l1.`MessageTraceId` = _r2.`User`) AS _a3",
+      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Event` AS `Event`, `_c2_User` AS `User`, `_c3_Detection` AS `Detection` FROM (SELECT coalesce(_l1.`MessageTraceId`, '') AS `_c0_MessageTraceId`, coalesce(_l1.`Event`, '') AS `_c1_Event`, coalesce(_r2.`User`, '') AS `_c2_User`, coalesce(_r2.`Detection`, '') AS `_c3_Detection` FROM (SELECT `MessageTraceId`, `Event` FROM (SELECT `Timestamp`, `MessageTraceId`, `MessageId`, `SenderAddress`, `RecipientAddress`, `Event`, `Source`, `Detail`, `ClientIP`, `ServerHostname`, _version FROM `MessageEvents` FINAL WHERE (`Event` = 'QUARANTINE'))) AS _l1 GLOBAL FULL JOIN (SELECT `User`, `Detection` FROM (SELECT `Timestamp`, `User`, `Product`, `Detection`, `Severity`, `Name`, _version FROM `Watchlist` FINAL WHERE _deleted = 0)) AS _r2 ON _l1.`MessageTraceId` = _r2.`User`) AS _a3",
     rows: [
       ['', '', 'bob@contoso.com', 'Emotet'],
       ['m3', 'QUARANTINE', '', ''],
@@ -132,7 +133,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where MessageTraceId == "m1" | project-keep Sender*, Size | project-reorder Size',
     duckdb: 'SELECT "Size", "SenderAddress", "SenderDomain" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT `Size`, `SenderAddress`, `SenderDomain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1'",
+      "SELECT `Size`, `SenderAddress`, `SenderDomain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))",
     rows: [[1200, 'alice@contoso.com', 'contoso.com']],
   },
   {
@@ -160,7 +161,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'let twice = (x:long) { x * 2 }; MessageTrace | where MessageTraceId == "m1" | project d = twice(Size)',
     duckdb: 'SELECT "Size" * 2 AS "d" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
     clickhouse:
-      "SELECT `Size` * 2 AS `d` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1'",
+      "SELECT `Size` * 2 AS `d` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))",
     rows: [[2400]],
   },
   {
@@ -194,7 +195,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace | where MessageTraceId == "m1" | parse kind=regex SenderAddress with @"(?:\\w+)@" Domain | project Domain',
     duckdb: 'SELECT regexp_extract("SenderAddress", $1, 1) AS "Domain" FROM "MessageTrace" WHERE "MessageTraceId" = $2',
     clickhouse:
-      "SELECT if(match(`SenderAddress`, '(?s)(?:\\\\w+)@(.*)'), replaceRegexpOne(`SenderAddress`, concat('(?s)^.*?(?:', '(?s)(?:\\\\w+)@(.*)', ').*$'), '\\\\1'), '') AS `Domain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm1'",
+      "SELECT if(match(`SenderAddress`, '(?s)(?:\\\\w+)@(.*)'), replaceRegexpOne(`SenderAddress`, concat('(?s)^.*?(?:', '(?s)(?:\\\\w+)@(.*)', ').*$'), '\\\\1'), '') AS `Domain` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))",
     rows: [['contoso.com']],
   },
   {

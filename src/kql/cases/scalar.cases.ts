@@ -27,7 +27,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", coalesce(nullif("ToIP", \'\'), nullif("FromIP", \'\'), nullif($1, \'\'), \'\') AS "IP" FROM "MessageTrace" WHERE "MessageTraceId" IN ($2, $3)',
     clickhouse:
-      "SELECT `MessageTraceId`, coalesce(nullif(`ToIP`, ''), nullif(`FromIP`, ''), nullif('unknown', ''), '') AS `IP` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` IN ('m1', 'm8')",
+      "SELECT `MessageTraceId`, coalesce(nullif(`ToIP`, ''), nullif(`FromIP`, ''), nullif('unknown', ''), '') AS `IP` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` IN ('m1', 'm8')))",
     rows: [
       ['m1', '203.0.113.5'],
       ['m8', 'unknown'],

@@ -87,7 +87,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT "MessageTraceId", any_value("Subject") AS "Subject" FROM "MessageTrace" WHERE "MessageTraceId" = $1 GROUP BY "MessageTraceId"',
     clickhouse:
-      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Subject` AS `Subject` FROM (SELECT `MessageTraceId` AS `_c0_MessageTraceId`, any(`Subject`) AS `_c1_Subject` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) WHERE `MessageTraceId` = 'm3' GROUP BY `MessageTraceId`) AS _a1",
+      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Subject` AS `Subject` FROM (SELECT `MessageTraceId` AS `_c0_MessageTraceId`, any(`Subject`) AS `_c1_Subject` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm3')) GROUP BY `MessageTraceId`) AS _a1",
     rows: [['m3', 'Urgent: invoice overdue']],
   },
   {

@@ -18,11 +18,14 @@ import type { CompileContext } from './context.js';
 import { compileExpr, compilePredicate } from './expression.js';
 import { canFilter, canSort, ensure, toSql } from './select-state.js';
 import type { OrderKey, SelectState } from './select-state.js';
+import { whereInSource } from './source-filters.js';
 import { compileStringPredicate } from './string-predicates.js';
 
 /** `where`. */
 export function compileWhere(ctx: CompileContext, state: SelectState, node: WhereNode): SelectState {
   const s = ensure(ctx, state, canFilter);
+  const inSource = whereInSource(ctx, s, node.predicate);
+  if (inSource) return inSource;
   const p = compilePredicate(ctx, { columns: s.columns, aggregates: false }, node.predicate);
   return { ...s, where: [...s.where, p.atomic || s.where.length === 0 ? p.sql : `(${p.sql})`] };
 }

@@ -33,6 +33,7 @@ import {
 import { fromSource, toSql } from './select-state.js';
 import type { SelectState } from './select-state.js';
 import { compileDatatable, compileRange } from './sources.js';
+import { tableState, withTimeRange } from './source-filters.js';
 import { compileSummarize } from './summarize.js';
 import { compileMakeSeries } from './make-series.js';
 import { compileTopNested } from './top-nested.js';
@@ -143,14 +144,14 @@ export function compileTableRef(ctx: CompileContext, node: TableRefNode): Select
     const names = [...Object.keys(TABLES), ...[...ctx.bindings].filter(([, b]) => b.kind !== 'scalar').map(([n]) => n)];
     throw ctx.error('unknown-table', `unknown table '${node.name}'${didYouMean(node.name, names)}`, node.pos);
   }
-  const state = fromSource(ctx, ctx.dialect.tableSource(table.name), table.columns);
+  const state = tableState(ctx, fromSource(ctx, ctx.dialect.tableSource(table.name), table.columns), table.name, []);
   const timeColumn = own(TIME_COLUMNS, table.name);
   const range = ctx.options.timeRange;
   if (!timeColumn || !range) return state;
   const where: string[] = [];
   if (range.from !== undefined) where.push(`${ctx.q(timeColumn)} >= ${ctx.param(range.from, 'datetime')}`);
   if (range.to !== undefined) where.push(`${ctx.q(timeColumn)} < ${ctx.param(range.to, 'datetime')}`);
-  return { ...state, where };
+  return withTimeRange(ctx, state, timeColumn, where);
 }
 
 function compilePrint(ctx: CompileContext, node: PrintNode): SelectState {

@@ -33,6 +33,8 @@ export interface SelectState {
   readonly sealed: boolean;
   /** The columns are exactly those of the FROM source: `SELECT *`. */
   readonly star: boolean;
+  /** The KQL table read, with the filters applied in its source, when `from` is exactly that source. */
+  readonly base?: { readonly table: string; readonly filters: readonly string[]; readonly from: string };
 }
 
 /** A state reading all `columns` of `from`. */

@@ -122,8 +122,13 @@ export interface Dialect {
   placeholder(index: number, type: ColumnType): string;
   /** A value inlined as a constant (dialects without bound parameters); strings go through escapeString. */
   literal(value: unknown, type: ColumnType): string;
-  /** The FROM item that reads the KQL table `name` (an engine may read a deduplicated view of it). */
-  tableSource(name: string): string;
+  /**
+   * The FROM item that reads the KQL table `name` (an engine may read a deduplicated view of it), with `filters`:
+   * SQL conditions that reference only `prefilterColumns(name)`, applied where the rows are read.
+   */
+  tableSource(name: string, filters?: readonly string[]): string;
+  /** Columns of `name` a filter on which may be applied before the engine's de-duplication of row versions (empty: none). */
+  prefilterColumns(name: string): readonly string[];
   /** A SELECT of a MessageTrace summary table: Received (the hour), its dimensions, __Rows and __Bytes, one row per group. */
   aggregateSource(def: TraceAggregateDef): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */

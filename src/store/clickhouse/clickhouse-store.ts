@@ -31,6 +31,7 @@ import { jsonRowSize } from '../json-size.js';
 import { collapseBatch, mergeTrace } from '../trace-merge.js';
 import { SavedObjects, type SavedObjectStore } from '../saved-objects.js';
 import type { AlertDefinitionKind, AlertDefinitionRow } from '../alert-definitions.js';
+import { lastPerKey } from '../last-per-key.js';
 import type { DetectQueries } from '../detect-queries.js';
 import { ClickHouseAlertDefinitions } from './alert-definitions.js';
 import { RETENTION_COLUMNS } from '../retention.js';
@@ -58,12 +59,15 @@ import { ClickHouseFindings } from './findings.js';
 import { clickhouseDocuments } from './documents.js';
 import { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
+import { readWhere, receivedWithin } from './read.js';
+import { bindParams } from './bind-params.js';
+import { eventKey, keyOf, traceKey } from './keys.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 
 const dialect = getDialect('clickhouse');
 /** A table read as KQL reads it: the newest version of each key, every column (see the dialect's tableSource). */
-export const source = (table: string): string => dialect.tableSource(table);
+export const source = (table: string): string => readWhere(table);
 const TRACES = source('MessageTrace');
 /** The one way a value enters the store's SQL text: the dialect's literal (strings through its escapeString). */
 export const lit = (value: unknown, type: ColumnType = 'string'): string => dialect.literal(value, type);
@@ -162,7 +166,13 @@ export class ClickHouseStore implements Store {
       const times = chunk.map((r) => r.Received * 1000);
       const ids = [...new Set(chunk.map((r) => r.MessageTraceId))].map((x) => lit(x)).join(', ');
       const r = await this.db.select(
-        `SELECT ${cols}, _version FROM ${TRACES} WHERE Received BETWEEN ${lit(Math.min(...times) - LOOKUP_SLACK_US, 'long')} AND ${lit(Math.max(...times) + LOOKUP_SLACK_US, 'long')} AND MessageTraceId IN (${ids})`,
+        `SELECT ${cols}, _version FROM ${readWhere('MessageTrace', [
+          [
+            'Received',
+            `Received BETWEEN ${lit(Math.min(...times) - LOOKUP_SLACK_US, 'long')} AND ${lit(Math.max(...times) + LOOKUP_SLACK_US, 'long')}`,
+          ],
+          ['MessageTraceId', `MessageTraceId IN (${ids})`],
+        ])}`,
       );
       for (const values of r.data) {
         const row = decodeRow<TraceRow>(MessageTrace, values);
@@ -183,10 +193,16 @@ export class ClickHouseStore implements Store {
     const ids = [...new Set([...byKey.values()].map((e) => String(e.MessageTraceId)))];
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
       const r = await this.db.select(
-        `SELECT ${MessageEvents.key.map(q).join(', ')} FROM ${source('MessageEvents')} WHERE Timestamp BETWEEN ${lit(Math.min(...times), 'long')} AND ${lit(Math.max(...times), 'long')} AND MessageTraceId IN (${ids
-          .slice(i, i + LOOKUP_CHUNK)
-          .map((x) => lit(x))
-          .join(', ')})`,
+        `SELECT ${MessageEvents.key.map(q).join(', ')} FROM ${readWhere('MessageEvents', [
+          ['Timestamp', `Timestamp BETWEEN ${lit(Math.min(...times), 'long')} AND ${lit(Math.max(...times), 'long')}`],
+          [
+            'MessageTraceId',
+            `MessageTraceId IN (${ids
+              .slice(i, i + LOOKUP_CHUNK)
+              .map((x) => lit(x))
+              .join(', ')})`,
+          ],
+        ])}`,
       );
       for (const v of r.data) fresh.delete(eventKey(Object.fromEntries(MessageEvents.key.map((k, j) => [k, v[j]]))));
     }
@@ -202,7 +218,7 @@ export class ClickHouseStore implements Store {
     const v = this.nextVersion();
     await this.db.insert(
       'Indicators',
-      rows.map((r) => encodeRow(Indicators, r, { _version: v, _deleted: 0 })),
+      lastPerKey(Indicators, rows).map((r) => encodeRow(Indicators, r, { _version: v, _deleted: 0 })),
     );
   }
 
@@ -220,7 +236,7 @@ export class ClickHouseStore implements Store {
    */
   private async replaceWhere(table: TableDef, where: string, rows: readonly object[]): Promise<void> {
     const v = this.nextVersion();
-    const fresh = rows.map((r) => encodeRow(table, r, { _version: v, _deleted: 0 }));
+    const fresh = lastPerKey(table, rows).map((r) => encodeRow(table, r, { _version: v, _deleted: 0 }));
     const keep = new Set(fresh.map((r) => keyOf(table, r)));
     const key = storeKey(table);
     const keyCols = key.map(q).join(', ');
@@ -279,7 +295,9 @@ export class ClickHouseStore implements Store {
   }
 
   async distinctValues(column: EntityColumn, window: TimeWindow = {}): Promise<string[]> {
-    const r = await this.db.select(`SELECT DISTINCT ${q(column)} FROM ${TRACES} WHERE ${q(column)} != ''${windowSql(window)}`);
+    const r = await this.db.select(
+      `SELECT DISTINCT ${q(column)} FROM ${readWhere('MessageTrace', [[column, `${q(column)} != ''`], ...receivedWithin(window, lit)])}`,
+    );
     return r.data.map((row) => String(row[0]));
   }
 
@@ -289,7 +307,7 @@ export class ClickHouseStore implements Store {
     for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
       const list = values.slice(i, i + LOOKUP_CHUNK).map((v) => lit(v));
       const r = await this.db.select(
-        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM ${TRACES} WHERE ${q(column)} IN (${list.join(', ')})${windowSql(window)} GROUP BY ${q(column)}`,
+        `SELECT ${q(column)}, uniqExact(MessageTraceId), min(Received), max(Received) FROM ${readWhere('MessageTrace', [[column, `${q(column)} IN (${list.join(', ')})`], ...receivedWithin(window, lit)])} GROUP BY ${q(column)}`,
       );
       for (const [value, messages, first, last] of r.data)
         out.push({ value: String(value), messages: Number(messages), first: iso(first), last: iso(last) });
@@ -339,7 +357,7 @@ export class ClickHouseStore implements Store {
     await trimAggregates(this.db, this.placement, cutoff);
     for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
       const old = `${q(column)} < ${at}`;
-      const live = `${source(table)} WHERE ${old}`;
+      const live = readWhere(table, [[column, old]]);
       const count = Number((await this.db.select(`SELECT count() FROM ${live}`)).data[0]![0]);
       deleted[table] = count;
       if (count === 0) continue;
@@ -416,30 +434,3 @@ export class ClickHouseStore implements Store {
 }
 
 const TABLES_BY_NAME: Readonly<Record<string, TableDef>> = { Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist, Findings };
-
-/** ` AND Received ...` of a window (ms, [from, to)). */
-function windowSql(w: TimeWindow): string {
-  let out = '';
-  if (w.from !== undefined) out += ` AND Received >= ${lit(Math.round(w.from) * 1000, 'long')}`;
-  if (w.to !== undefined) out += ` AND Received < ${lit(Math.round(w.to) * 1000, 'long')}`;
-  return out;
-}
-
-/** SQL of the KQL compiler carries no placeholders for ClickHouse; `{pN:Type}` ones (if any) are filled with literals. */
-function bindParams(sql: string, params: readonly unknown[]): string {
-  if (params.length === 0) return sql;
-  // `$N` too: the positional form other callers of query() use.
-  return sql.replace(/\{p(\d+):(\w+)\}|\$(\d+)/g, (_m, n: string | undefined, type: string | undefined, dollar: string | undefined) => {
-    const i = Number(n ?? dollar) - 1;
-    if (i < 0 || i >= params.length) throw new StoreQueryError(`no value for parameter ${n ?? dollar}`);
-    const v = params[i];
-    return lit(v, (type as ColumnType | undefined) ?? (typeof v === 'number' ? (Number.isInteger(v) ? 'long' : 'real') : 'string'));
-  });
-}
-
-const traceKey = (r: { MessageTraceId: string; RecipientAddress: string }) => `${r.MessageTraceId}\u0000${r.RecipientAddress}`;
-const eventKey = (e: Record<string, unknown>) => MessageEvents.key.map((k) => String(e[k])).join('\u0000');
-const keyOf = (table: TableDef, r: Record<string, unknown>) =>
-  storeKey(table)
-    .map((k) => String(r[k]))
-    .join('\u0000');

@@ -123,19 +123,33 @@ export class Connection {
     await this.client.command({ query: `KILL QUERY WHERE query_id = '${queryId}' ASYNC` }).catch(() => undefined);
   }
 
-  /** Repeat `work` after network failures (connection refused or reset); ClickHouse's own errors are final. */
+  /**
+   * Repeat `work` after network failures: to this server (connection refused or reset), or between servers (a
+   * replica that died while it answered its part; the repeat reads the shard's other replica). Other ClickHouse
+   * errors are final; a whole shard down fails again, and then is the caller's error.
+   */
   private async retry<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await work();
       } catch (error) {
         const code = (error as { code?: string }).code;
-        const network = code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
+        const network =
+          code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || betweenServers(error);
         if (!network || attempt >= this.attempts || signal?.aborted) throw error;
         await new Promise((r) => setTimeout(r, 200 * attempt));
       }
     }
   }
+}
+
+/** ClickHouse's codes of a connection between servers that failed: ATTEMPT_TO_READ_AFTER_EOF, SOCKET_TIMEOUT, NETWORK_ERROR. */
+const NETWORK_CODES = new Set(['32', '209', '210']);
+
+/** A server's error about its connection to another server (current releases: a ClickHouseError with the code; 18.16: "Code: 210, e.displayText() = ..."). */
+export function betweenServers(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code ?? /^Code: (\d+)[,.]/.exec(String((error as Error)?.message ?? ''))?.[1];
+  return typeof code === 'string' && NETWORK_CODES.has(code);
 }
 
 /** First line of an engine error, without ClickHouse's stack trace. */

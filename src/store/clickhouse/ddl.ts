@@ -18,10 +18,13 @@ const sqlType = (type: ColumnType): string => getDialect('clickhouse').fn.sqlTyp
 /** Tables split over the shards by sipHash64(MessageTraceId); the others are small and kept whole on every server. */
 export const SHARDED: ReadonlySet<string> = new Set(['MessageTrace', 'MessageEvents']);
 
-/** How each sharded table is partitioned and sorted (the time column first: dashboards and detections read time ranges). */
+/**
+ * How each sharded table is partitioned and sorted (the time column first: dashboards and detections read time
+ * ranges). The sorting key is the dialect's: the columns it filters before FINAL (exact only on the sorting key).
+ */
 const LAYOUT: Readonly<Record<string, { time: string; order: readonly string[] }>> = {
-  MessageTrace: { time: 'Received', order: ['Received', 'MessageTraceId', 'RecipientAddress'] },
-  MessageEvents: { time: 'Timestamp', order: ['Timestamp', 'MessageTraceId', 'RecipientAddress', 'Event', 'ServerHostname'] },
+  MessageTrace: { time: 'Received', order: getDialect('clickhouse').prefilterColumns('MessageTrace') },
+  MessageEvents: { time: 'Timestamp', order: getDialect('clickhouse').prefilterColumns('MessageEvents') },
 };
 
 /** The columns that identify a row of a table here (a watchlist's rows are replaced per Name: it is part of the key). */

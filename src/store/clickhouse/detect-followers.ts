@@ -3,16 +3,19 @@
  * alerted user's outbound mail), so ClickHouse selects exactly those rows (shapes computed in SQL, windows and
  * addresses filtered there) and the facts are counted here, with the DuckDB hooks' definitions.
  */
-import { getDialect } from '../../kql/index.js';
 import type { CampaignStats, DetectQueries, FollowUp, ShapeStep } from '../detect-queries.js';
 import type { Connection } from './connection.js';
+import { readWhere } from './read.js';
 
 type Lit = (value: unknown, type?: 'string' | 'long') => string;
 
-const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
-
-/** Up to `n` distinct values, in first-seen order. */
-const distinct = (xs: Iterable<string>, n = Infinity) => [...new Set(xs)].slice(0, n);
+/** The distinct values. */
+const distinct = (xs: Iterable<string>) => [...new Set(xs)];
+/** The first `n` distinct values in UTF-8 byte order (the engines' string order, as make_set(x, n) gives them). */
+const smallest = (xs: Iterable<string>, n: number) =>
+  distinct(xs)
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    .slice(0, n);
 
 export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'campaignStats' | 'followUps'> {
   const us = (ms: number) => lit(Math.round(ms) * 1000, 'long');
@@ -32,8 +35,11 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
       const shapes = [...new Set(q.candidates.flatMap((c) => c.shapes))];
       const r = await db.select(
         `SELECT shape, Subject, SenderAddress, SenderDomain, RecipientAddress, Received, Status, FromCountry FROM (
-           SELECT *, ${shapeSql(q.steps)} AS shape FROM ${TRACES}
-           WHERE (${windows.join(' OR ')}) AND Direction IN ${list(q.directions)} AND Subject != '')
+           SELECT *, ${shapeSql(q.steps)} AS shape FROM ${readWhere('MessageTrace', [
+             ['Received', `(${windows.join(' OR ')})`],
+             ['Direction', `Direction IN ${list(q.directions)}`],
+             ['Subject', `Subject != ''`],
+           ])})
          WHERE shape IN ${list(shapes)} ORDER BY Received`,
       );
       const rows = r.data.map(([shape, subject, sender, domain, recipient, received, status, country]) => ({
@@ -51,7 +57,10 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
         if (mine.length === 0) continue;
         const domains = distinct(mine.map((x) => x.domain));
         const known = await db.select(
-          `SELECT DISTINCT SenderDomain FROM ${TRACES} WHERE SenderDomain IN ${list(domains)} AND Received >= ${us(c.knownFrom)} AND Received < ${us(c.knownTo)}`,
+          `SELECT DISTINCT SenderDomain FROM ${readWhere('MessageTrace', [
+            ['SenderDomain', `SenderDomain IN ${list(domains)}`],
+            ['Received', `Received >= ${us(c.knownFrom)} AND Received < ${us(c.knownTo)}`],
+          ])}`,
         );
         const knownSet = new Set(known.data.map((v) => String(v[0])));
         out[i] = {
@@ -64,15 +73,15 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
           last: mine[mine.length - 1]!.at,
           delivered: mine.filter((x) => x.status === 'Delivered' || x.status === 'Expanded').length,
           sample: mine[0]!.subject,
-          senderList: distinct(
+          senderList: smallest(
             mine.map((x) => x.sender),
             10,
           ),
-          recipientList: distinct(
+          recipientList: smallest(
             mine.map((x) => x.recipient),
             10,
           ),
-          subjects: distinct(
+          subjects: smallest(
             mine.map((x) => x.subject),
             5,
           ),
@@ -88,8 +97,11 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
       const from = Math.min(...alerts.map((a) => a.baselineFrom));
       const to = Math.max(...alerts.map((a) => a.until));
       const r = await db.select(
-        `SELECT SenderAddress, RecipientAddress, RecipientDomain, Size, Received, Subject, ToCountry FROM ${TRACES}
-         WHERE SenderAddress IN ${list(addresses)} AND Direction = 'Outbound' AND Received >= ${us(from)} AND Received <= ${us(to)} ORDER BY Received`,
+        `SELECT SenderAddress, RecipientAddress, RecipientDomain, Size, Received, Subject, ToCountry FROM ${readWhere('MessageTrace', [
+          ['SenderAddress', `SenderAddress IN ${list(addresses)}`],
+          ['Direction', `Direction = 'Outbound'`],
+          ['Received', `Received >= ${us(from)} AND Received <= ${us(to)}`],
+        ])} ORDER BY Received`,
       );
       const rows = r.data.map(([sender, recipient, domain, size, received, subject, country]) => ({
         sender: String(sender),
@@ -117,15 +129,15 @@ export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'ca
           first: after[0]!.at,
           last: after[after.length - 1]!.at,
           before: baseline.length,
-          newRecipients: distinct(
+          newRecipients: smallest(
             after.filter((x) => !seen.has(x.domain)).map((x) => x.recipient),
             10,
           ),
-          subjects: distinct(
+          subjects: smallest(
             after.map((x) => x.subject),
             5,
           ),
-          countries: distinct(
+          countries: smallest(
             after.map((x) => x.country),
             10,
           ),

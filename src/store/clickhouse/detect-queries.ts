@@ -4,12 +4,9 @@
  */
 import type { DetectQueries, LocalOffsets, SenderDayRow, SenderDaysQuery } from '../detect-queries.js';
 import { senderDayFromRow } from '../detect-queries.js';
-import { getDialect } from '../../kql/index.js';
 import type { Connection } from './connection.js';
 import { followerHooks } from './detect-followers.js';
-
-/** MessageTrace as KQL reads it (newest versions). */
-const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
+import { readWhere } from './read.js';
 
 type Lit = (value: unknown, type?: 'string' | 'long') => string;
 
@@ -20,7 +17,12 @@ const HOUR_MS = 3_600_000;
 export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries {
   const n = (v: number) => lit(Math.round(v), 'long');
   const list = (vs: readonly string[]) => (vs.length === 0 ? '(NULL)' : `(${vs.map((v) => lit(v)).join(', ')})`);
-  const between = (from: number, to: number) => `Received >= ${n(from * 1000)} AND Received <= ${n(to * 1000)}`;
+  /** MessageTrace (newest versions) in [from, to], outbound. */
+  const outbound = (from: number, to: number) =>
+    readWhere('MessageTrace', [
+      ['Received', `Received >= ${n(from * 1000)} AND Received <= ${n(to * 1000)}`],
+      ['Direction', `Direction = 'Outbound'`],
+    ]);
 
   /** Local wall-clock ms of the row (epoch ms + the offset in force). */
   const localMs = (o: LocalOffsets) => {
@@ -34,7 +36,7 @@ export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries
     async senderDays(q: SenderDaysQuery): Promise<SenderDayRow[]> {
       const [open, close] = q.businessHours;
       const o = `(SELECT SenderAddress AS s, RecipientDomain AS rd, Size AS size, Status AS status, ${localMs(q.offsets)} AS lt, intDiv(lt, ${DAY_MS}) AS d
-        FROM ${TRACES} WHERE ${between(q.from, q.to)} AND Direction = 'Outbound')`;
+        FROM ${outbound(q.from, q.to)})`;
       const hour = `(intDiv(lt, ${HOUR_MS}) % 24)`;
       const r = await db.select(`
         SELECT s, d, rows, bytes, strangers, domains, fresh, failed, off FROM (
@@ -42,7 +44,8 @@ export function clickhouseDetectQueries(db: Connection, lit: Lit): DetectQueries
             countIf(status = 'Failed') AS failed,
             countIf(${hour} < ${n(open)} OR ${hour} >= ${n(close)} OR (d + 4) % 7 IN (0, 6)) AS off
           FROM ${o} GROUP BY s, d)
-        ANY LEFT JOIN (SELECT s, fd AS d, count() AS fresh FROM (SELECT s, rd, min(d) AS fd FROM ${o} GROUP BY s, rd) GROUP BY s, d) USING s, d`);
+        ANY LEFT JOIN (SELECT s, fd AS d, count() AS fresh FROM (SELECT s, rd, min(d) AS fd FROM ${o} GROUP BY s, rd) GROUP BY s, d) USING s, d
+        ORDER BY s, d`);
       return r.data.map(senderDayFromRow);
     },
 

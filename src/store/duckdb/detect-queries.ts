@@ -66,8 +66,8 @@ export function duckdbDetectQueries(read: Read): DetectQueries {
           count(DISTINCT c."SenderDomain") FILTER (WHERE known.ci IS NULL),
           count(DISTINCT c."RecipientAddress"), epoch_ms(min(c."Received")), epoch_ms(max(c."Received")),
           count(*) FILTER (WHERE c."Status" IN ('Delivered', 'Expanded')), arg_min(c."Subject", c."Received"),
-          list_slice(list(DISTINCT c."SenderAddress"), 1, 10), list_slice(list(DISTINCT c."RecipientAddress"), 1, 10),
-          list_slice(list(DISTINCT c."Subject"), 1, 5), count(DISTINCT c."FromCountry")
+          list_slice(list(DISTINCT c."SenderAddress" ORDER BY c."SenderAddress"), 1, 10), list_slice(list(DISTINCT c."RecipientAddress" ORDER BY c."RecipientAddress"), 1, 10),
+          list_slice(list(DISTINCT c."Subject" ORDER BY c."Subject"), 1, 5), count(DISTINCT c."FromCountry")
         FROM c LEFT JOIN known ON known.ci = c.ci AND known."SenderDomain" = c."SenderDomain"
         GROUP BY 1`;
       for (const r of (await read(text, p.values)).rows) {
@@ -122,7 +122,7 @@ export function duckdbDetectQueries(read: Read): DetectQueries {
           count(DISTINCT o.rd), any_value(fresh.n), count(*) FILTER (WHERE o.status = 'Failed'),
           count(*) FILTER (WHERE (o.lt // ${HOUR_MS}) % 24 < ${open} OR (o.lt // ${HOUR_MS}) % 24 >= ${close} OR ((o.lt // ${DAY_MS}) + 4) % 7 IN (0, 6))
         FROM o LEFT JOIN fresh ON fresh.s = o.s AND fresh.fd = o.lt // ${DAY_MS}
-        GROUP BY 1, 2`,
+        GROUP BY 1, 2 ORDER BY 1, 2`,
         p.values,
       );
       return r.rows.map(senderDayFromRow);
@@ -147,7 +147,7 @@ export function duckdbDetectQueries(read: Read): DetectQueries {
         hd AS (SELECT i, unnest(domains) AS rd FROM h)
         SELECT m.i, count(*), count(DISTINCT m.ra), count(DISTINCT m.rd), count(DISTINCT m.rd) FILTER (WHERE hd.rd IS NULL),
           sum(m.size), epoch_ms(min(m.r)), epoch_ms(max(m.r)), any_value(h.n),
-          list_slice(list(DISTINCT m.ra) FILTER (WHERE hd.rd IS NULL), 1, 10), list_slice(list(DISTINCT m.subject), 1, 5), list_slice(list(DISTINCT m.tc), 1, 10)
+          list_slice(list(DISTINCT m.ra ORDER BY m.ra) FILTER (WHERE hd.rd IS NULL), 1, 10), list_slice(list(DISTINCT m.subject ORDER BY m.subject), 1, 5), list_slice(list(DISTINCT m.tc ORDER BY m.tc), 1, 10)
         FROM m JOIN a ON a.i = m.i LEFT JOIN hd ON hd.i = m.i AND hd.rd = m.rd LEFT JOIN h ON h.i = m.i
         GROUP BY 1 ORDER BY 1`,
         p.values,

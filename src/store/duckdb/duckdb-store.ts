@@ -37,6 +37,7 @@ import type {
 } from '../store.js';
 import { SavedObjects, type SavedObjectStore } from '../saved-objects.js';
 import { collapseBatch } from '../trace-merge.js';
+import { lastPerKey } from '../last-per-key.js';
 import { quoteIdent } from './ddl.js';
 import { duckdbDetectQueries } from './detect-queries.js';
 import { duckdbDocuments } from './documents-sql.js';
@@ -300,7 +301,7 @@ export class DuckDbStore implements Store {
     if (rows.length === 0) return;
     await this.writeLock.run(() =>
       this.transaction(async (c) => {
-        const file = await this.staging.write(rows);
+        const file = await this.staging.write(lastPerKey(Indicators, rows));
         try {
           await c.run(stageSql(Indicators, 'stage_ind'), [file]);
           await c.run(
@@ -500,7 +501,7 @@ export class DuckDbStore implements Store {
 
   private async loadInto(c: DuckDBConnection, _name: string, table: typeof Indicators, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
-    const file = await this.staging.write(rows);
+    const file = await this.staging.write(lastPerKey(table, rows));
     try {
       await c.run(stageSql(table, 'stage_load'), [file]);
       await c.run(`INSERT INTO ${quoteIdent(table.name)} SELECT * FROM stage_load`);

@@ -26,11 +26,11 @@ const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$')
 
 /** The non-negative remainder of x / m (ClickHouse's % keeps the dividend's sign). */
 // The divisor is made an Int64: Int64 % 3600000000 is an Int32 in 18.16, which overflows.
-const floorMod = (x: string, m: number | string) => `((${x} % toInt64(${m}) + toInt64(${m})) % toInt64(${m}))`;
+export const floorMod = (x: string, m: number | string) => `((${x} % toInt64(${m}) + toInt64(${m})) % toInt64(${m}))`;
 /** A DateTime (whole seconds, UTC) of a microsecond count, for the calendar functions. */
 export const toSeconds = (x: string) => `toDateTime(intDiv(${x}, 1000000), 'UTC')`;
 /** Microseconds of a Date or DateTime made by the calendar functions. */
-const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(${x}, 'UTC'))) * 1000000)`;
+export const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(${x}, 'UTC'))) * 1000000)`;
 
 /** The JSON text of a scalar (string values quoted and escaped as JSON; numbers as they print). */
 const jsonScalar = (v: string) =>
@@ -141,7 +141,8 @@ export const functions: DialectFunctions = {
     return pieces.length === 1 ? pieces[0]! : `concat(${pieces.join(', ')})`;
   },
   dateDiff: (part, a, b) => {
-    const unit = UNIT_US[part];
+    // Sub-second units are integer arithmetic too (18.16's dateDiff stops at seconds).
+    const unit = UNIT_US[part] ?? (part === 'millisecond' ? 1000 : part === 'microsecond' ? 1 : undefined);
     if (unit !== undefined) return `(intDiv(${a} - ${floorMod(a, unit)}, ${unit}) - intDiv(${b} - ${floorMod(b, unit)}, ${unit}))`;
     return `dateDiff(${escapeString(part)}, ${toSeconds(b)}, ${toSeconds(a)})`;
   },
@@ -170,8 +171,9 @@ export const functions: DialectFunctions = {
   max: (x) => `max(${x})`,
   // DuckDB's quantile_disc: the value at rank ceil(n * f) (1-based) of the sorted values.
   percentile: (x, f) => `arrayElement(arraySort(groupArray(${x})), toUInt64(greatest(ceil(count(${x}) * ${f}), 1)))`,
-  // Sorted, as the DuckDB dialect's: repeatable results.
-  makeSet: (x, limit) => jsonArray(`arraySort(${limit === undefined ? 'groupUniqArray' : `groupUniqArray(${limit})`}(${x}))`),
+  // Sorted, then cut, as the DuckDB dialect's: repeatable results (and 18.16's groupUniqArray takes no size).
+  makeSet: (x, limit) =>
+    jsonArray(limit === undefined ? `arraySort(groupUniqArray(${x}))` : `arraySlice(arraySort(groupUniqArray(${x})), 1, ${limit})`),
   makeList: (x, limit) => jsonArray(`${limit === undefined ? 'groupArray' : `groupArray(${limit})`}(${x})`),
   argMax: (x, by) => `argMax(${x}, ${by})`,
   argMin: (x, by) => `argMin(${x}, ${by})`,

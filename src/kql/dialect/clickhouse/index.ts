@@ -14,7 +14,7 @@ import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
-import { tableSource } from './table-source.js';
+import { prefilterColumns, tableSource } from './table-source.js';
 
 export const clickhouse: Dialect = {
   name: 'clickhouse',
@@ -25,6 +25,7 @@ export const clickhouse: Dialect = {
   literal,
   tableSource,
   aggregateSource,
+  prefilterColumns,
   outputValue,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
   simple: simpleFunctions,

@@ -1,19 +1,9 @@
 /** ClickHouse SQL of the simple KQL functions, where 18.16 has an equivalent; the rest are reported as unsupported. */
 import type { SimpleFunctions } from '../simple-functions.js';
-
-const ADD: Readonly<Record<string, string>> = {
-  year: 'addYears',
-  quarter: 'addQuarters',
-  month: 'addMonths',
-  week: 'addWeeks',
-  day: 'addDays',
-  hour: 'addHours',
-  minute: 'addMinutes',
-  second: 'addSeconds',
-};
+import { timeSimpleFunctions } from './time-simple-functions.js';
 
 export const simpleFunctions: SimpleFunctions = {
-  datetime_add: ([p, n, d]) => `${ADD[String(p!.value).toLowerCase()] ?? 'addDays'}(${d!.sql}, toInt64(${n!.sql}))`,
+  ...timeSimpleFunctions,
   sqrt: ([a]) => `sqrt(${a!.sql})`,
   exp: ([a]) => `exp(${a!.sql})`,
   log: ([a]) => `log(${a!.sql})`,
@@ -39,10 +29,4 @@ export const simpleFunctions: SimpleFunctions = {
   hash_md5: ([a]) => `lower(hex(MD5(${a!.sql})))`,
   dcount_hll: ([a]) => `toInt64(JSONLength(${a!.sql}))`,
   parse_ipv4: ([a]) => `toInt64(IPv4StringToNum(${a!.sql}))`,
-  dayofmonth: ([a]) => `toInt32(toDayOfMonth(${a!.sql}))`,
-  dayofyear: ([a]) => `toInt32(toDayOfYear(${a!.sql}))`,
-  getmonth: ([a]) => `toInt32(toMonth(${a!.sql}))`,
-  monthofyear: ([a]) => `toInt32(toMonth(${a!.sql}))`,
-  getyear: ([a]) => `toInt32(toYear(${a!.sql}))`,
-  week_of_year: ([a]) => `toInt32(toISOWeek(${a!.sql}))`,
 };

@@ -27,7 +27,9 @@ export const duckdb: Dialect = {
   literal: () => {
     throw new Error('DuckDB binds values as parameters');
   },
+  // A table holds one row per key: filters stay in the query's WHERE, which DuckDB pushes into the scan itself.
   tableSource: (name) => quoteIdentifier(name),
   aggregateSource,
+  prefilterColumns: () => [],
   outputValue: () => undefined,
 };
