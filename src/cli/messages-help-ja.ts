@@ -33,6 +33,8 @@ export const HELP_JA: Readonly<Record<string, string>> = {
   'only rows at or after this time (ISO, or 7d/12h back from now)': 'この日時以降の行のみ（ISO 形式、または現在からさかのぼる 7d/12h）',
   'only rows before this time': 'この日時より前の行のみ',
   'print the SQL the query compiles to instead of running it': '実行せずに、クエリをコンパイルした SQL を表示',
+  'print what the query is answered from (a summary table or the rows) and its SQL, instead of running it':
+    '実行せずに、クエリの答えをどこから読むか（集計テーブルか行か）とその SQL を表示',
   "the query, e.g. 'MessageTrace | summarize count() by Status'": "クエリ。例: 'MessageTrace | summarize count() by Status'",
   'build a demo tenant (a month of realistic mail with planted incidents) in a store of its own (default ./mailsift-data/demo.duckdb, or --store) and serve the app':
     'デモテナント（インシデントを仕込んだ 1 か月分のリアルなメール）を専用のストア（既定は ./mailsift-data/demo.duckdb、または --store）に作成し、アプリを公開する',

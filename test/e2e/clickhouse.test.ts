@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTenant, type DemoTenant } from '../../src/demo/index.js';
 import { runDetections, type Finding } from '../../src/detect/index.js';
 import { reports } from '../../src/detect/testing/answer-key.js';
+import { compileKql } from '../../src/kql/index.js';
 import { createEnricher } from '../../src/enrich/index.js';
 import type { EventRow, TraceRow } from '../../src/schema/index.js';
 import { copyStore, openStore, runKql, type Store } from '../../src/store/index.js';
@@ -169,9 +170,14 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse end to end', () => {
   it('a whole shard down is an error naming it, never a partial answer', async () => {
     await cluster.kill(2);
     await cluster.kill(3);
-    await expect(runKql(ch, 'MessageTrace | count')).rejects.toThrow(
+    await expect(runKql(ch, 'MessageTrace | count', { aggregates: false })).rejects.toThrow(
       /query failed: .*(Connection refused|All connection tries failed|NETWORK_ERROR)/i,
     );
+    await expect(runKql(ch, 'MessageTrace | summarize dcount(MessageTraceId)')).rejects.toThrow(
+      /query failed: .*(Connection refused|All connection tries failed|NETWORK_ERROR)/i,
+    );
+    // The summary tables are replicated to every server, not sharded: a count they answer is still the whole count.
+    expect((await runKql(ch, 'MessageTrace | count')).rows).toEqual((await runKql(duck, 'MessageTrace | count')).rows);
     await expect(ch.upsertTraces(batches[1]!.slice(0, 10))).rejects.toThrow();
     // A detection run fails naming the rules and the unreachable shard, and leaves the stored findings as they were.
     const before = await ch.listFindings({ limit: 10_000 });
@@ -184,9 +190,16 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse end to end', () => {
       }),
     ).rejects.toThrow(/detection failed: .*(Connection refused|All connection tries failed|NETWORK_ERROR)/i);
     expect(await ch.listFindings({ limit: 10_000 })).toEqual(before);
-    // So does every dashboard panel.
+    // So does every dashboard panel that reads the rows; one answered from the summary tables alone (replicated to
+    // every server) gives the whole answer. Never a partial one.
     for (const [, kql] of PANELS.filter(([, k]) => /^\s*Message(Trace|Events)\b/.test(k))) {
-      await expect(runKql(ch, kql)).rejects.toThrow(/query failed/);
+      const now = Date.now();
+      const answer = await runKql(ch, kql, { now }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      if (answer instanceof Error) expect(answer.message).toMatch(/query failed/);
+      else {
+        expect(compileKql(kql, { dialect: 'clickhouse', now, aggregates: true }).plan?.source).not.toBe('rows');
+        expect(sorted(answer.rows)).toEqual(sorted((await runKql(duck, kql, { now })).rows));
+      }
     }
   });
 });
