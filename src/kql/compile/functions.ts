@@ -9,6 +9,7 @@ import { constNumber, constString, want } from './arguments.js';
 import type { ScalarFunction } from './arguments.js';
 import type { CompileContext } from './context.js';
 import type { ExprScope } from './expression.js';
+import { TYPE_NAMES } from '../syntax/parse-type.js';
 import { FORMAT_TIMESPAN } from './format-timespan.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
@@ -305,18 +306,6 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
       return expr(`(${n}) BETWEEN ${range[0]} AND ${range[1]}`, 'bool', agg(a!));
     },
   },
-};
-
-const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
-  string: 'string',
-  long: 'long',
-  int: 'int',
-  real: 'real',
-  double: 'real',
-  bool: 'bool',
-  datetime: 'datetime',
-  timespan: 'timespan',
-  dynamic: 'dynamic',
 };
 
 /** `typeof(long)` as the type argument of extract(): a typed NULL. */

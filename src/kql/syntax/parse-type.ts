@@ -3,7 +3,8 @@ import type { ColumnType } from '../../schema/index.js';
 import { own } from '../own.js';
 import type { TokenStream } from './token-stream.js';
 
-const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
+/** KQL's type names and their aliases, with the column type each stands for. */
+export const TYPE_NAMES: Readonly<Record<string, ColumnType>> = {
   string: 'string',
   long: 'long',
   int: 'int',
