@@ -12,8 +12,9 @@ import type {
 } from '../ast/index.js';
 import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
 import { didYouMean } from '../semantic/suggest.js';
-import { checkNewName, compileAssignment, toColumn } from './columns.js';
+import { checkNewName, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
+import { compileAssignments } from './multi-column.js';
 import { compileExpr } from './expression.js';
 import { canCompute, canFilter, ensure, tooLongToInline, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
@@ -27,14 +28,16 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
   const s = ensure(ctx, state, computes ? canCompute : plainSelect);
   const taken = new Set<string>();
   const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
-  const columns = node.columns.map((a) => {
-    const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next);
-    if (a.name !== undefined && taken.has(a.name)) throw ctx.error('invalid-name', `column '${a.name}' is projected twice`, a.pos);
-    // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
-    const name = a.name ?? uniqueName(compiled.name, taken);
-    taken.add(name);
-    return toColumn(name, compiled.expr);
-  });
+  const columns = node.columns.flatMap((a) =>
+    compileAssignments(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next).map((compiled) => {
+      const given = a.name ?? (a.names ? compiled.name : undefined);
+      if (given !== undefined && taken.has(given)) throw ctx.error('invalid-name', `column '${given}' is projected twice`, a.pos);
+      // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
+      const name = given ?? uniqueName(compiled.name, taken);
+      taken.add(name);
+      return toColumn(name, compiled.expr);
+    }),
+  );
   return { ...s, columns, star: false };
 }
 
@@ -49,10 +52,12 @@ export function compileExtend(ctx: CompileContext, state: SelectState, node: Ext
       s = wrap(ctx, { ...s, columns, star: false });
       columns = [...s.columns];
     }
-    const { name, expr } = compileAssignment(ctx, { columns, aggregates: false, order: s.orderBy }, a, next);
-    const col = toColumn(name, expr);
-    const at = columns.findIndex((c) => c.name === name);
-    columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+    const scope = { columns, aggregates: false, order: s.orderBy };
+    for (const { name, expr } of compileAssignments(ctx, scope, a, next)) {
+      const col = toColumn(name, expr);
+      const at = columns.findIndex((c) => c.name === name);
+      columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+    }
   }
   return { ...s, columns, star: false };
 }

@@ -4,6 +4,7 @@ import type { AggregateFunctions } from './aggregate-functions.js';
 import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
 import type { SeriesFunctions } from './series-functions.js';
+import type { SeriesMath } from './series-math.js';
 import type { SimpleFunctions } from './simple-functions.js';
 import type { TextFunctions } from './text-functions.js';
 
@@ -136,4 +137,6 @@ export interface Dialect {
   readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions & TextFunctions;
   /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
   readonly simple: SimpleFunctions;
+  /** List arithmetic the series functions are written with (see series-math.ts). */
+  readonly series: SeriesMath;
 }

@@ -42,6 +42,9 @@ const jsonElement = (x: string, i: string) =>
   `if(abs(${i}) + (${i} >= 0) <= length(${jsonStrings(x)}), concat('"', arrayElement(${jsonStrings(x)}, ${i} + (${i} >= 0)), '"'), NULL)`;
 /** A JSON array text of an array expression. */
 export const jsonArray = (arr: string) => `concat('[', arrayStringConcat(arrayMap(v -> ${jsonScalar('v')}, ${arr}), ','), ']')`;
+/** A JSON array text of an array expression whose elements may be null (written null). */
+export const jsonArrayOfNullable = (arr: string) =>
+  `concat('[', arrayStringConcat(arrayMap(v -> ifNull(${jsonScalar('v')}, 'null'), ${arr}), ','), ']')`;
 
 /** Microseconds of KQL timespan text ([-][d.]hh:mm:ss[.fffffff]); NULL when it is not one. */
 function timespanFromText(t: string): string {

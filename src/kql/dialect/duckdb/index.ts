@@ -8,7 +8,7 @@ import { functions } from './functions.js';
 import { listFunctions } from './list-functions.js';
 import { rowFunctions } from './row-functions.js';
 import { seriesFunctions } from './series-functions.js';
-import { seriesScalarFunctions } from './series-scalar-functions.js';
+import { seriesMath } from './series-math.js';
 import { dynamicMoreFunctions } from './dynamic-more-functions.js';
 import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
@@ -22,7 +22,8 @@ export const duckdb: Dialect = {
   escapeString,
   placeholder,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
-  simple: { ...simpleFunctions, ...seriesScalarFunctions, ...dynamicMoreFunctions },
+  simple: { ...simpleFunctions, ...dynamicMoreFunctions },
+  series: seriesMath,
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
   literal: () => {
     throw new Error('DuckDB binds values as parameters');
