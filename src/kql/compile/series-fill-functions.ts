@@ -10,7 +10,8 @@ import type { CompileContext } from './context.js';
 import { atom } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 
-const isNull = (e: SqlExpr | undefined): boolean => e === undefined || (e.constant !== undefined && e.constant.value === null);
+/** Whether an optional argument is absent or a null constant. */
+export const isNull = (e: SqlExpr | undefined): boolean => e === undefined || (e.constant !== undefined && e.constant.value === null);
 
 /** The missing-value placeholder argument `i` (null by default), as SQL or undefined. */
 function placeholder(ctx: CompileContext, call: CallNode, args: readonly SqlExpr[], i: number): string | undefined {
@@ -21,7 +22,7 @@ function placeholder(ctx: CompileContext, call: CallNode, args: readonly SqlExpr
 const missing = (v: string, p: string | undefined): string => (p === undefined ? `${v} IS NULL` : `(${v} IS NULL OR ${v} = ${p})`);
 
 /** The JSON text of `list`, written as integers when the input series (and `alsoInteger`) are integral. */
-function output(ctx: CompileContext, series: SqlExpr, list: string, alsoInteger: boolean): string {
+export function output(ctx: CompileContext, series: SqlExpr, list: string, alsoInteger: boolean): string {
   const m = ctx.dialect.series;
   if (!alsoInteger) return m.json(list);
   const f = ctx.alias('f');

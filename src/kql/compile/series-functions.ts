@@ -9,7 +9,7 @@ import type { ScalarFunction } from './arguments.js';
 import type { CompileContext } from './context.js';
 import { decompose, firFilter, linearFill, tukeyScores } from './series-analysis.js';
 import type { TrendKind } from './series-analysis.js';
-import { SERIES_FILL_FUNCTIONS } from './series-fill-functions.js';
+import { isNull, output, SERIES_FILL_FUNCTIONS } from './series-fill-functions.js';
 import { atom } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 
@@ -27,9 +27,6 @@ function constBool(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr | 
   if (e.constant && typeof e.constant.value === 'boolean') return e.constant.value;
   throw ctx.error('invalid-argument', `argument ${i + 1} of ${call.name}() must be a constant bool`, call.args[i]?.pos ?? call.pos);
 }
-
-/** A numeric argument that may be null (a missing value). */
-const isNull = (e: SqlExpr | undefined): boolean => e === undefined || (e.constant !== undefined && e.constant.value === null);
 
 /** Percentiles of a Tukey test by kind: tukey 25/75, ctukey the given ones (10/90 by default, within [2, 98]). */
 function tukeyRange(ctx: CompileContext, call: CallNode, kind: string, low: number, high: number, at: number): [number, number] {
@@ -100,17 +97,16 @@ const seriesFillLinear: ScalarFunction = {
   max: 4,
   compile: (ctx, args, call) => {
     const s = want(ctx, call, 0, args[0]!, 'dynamic');
-    const m = ctx.dialect.series;
     const missing = isNull(args[1]) ? undefined : want(ctx, call, 1, args[1]!, 'int', 'long', 'real').sql;
     const fillEdges = constBool(ctx, call, 2, args[2], true);
     const constant = args[3] === undefined ? '0.0' : isNull(args[3]) ? 'NULL' : want(ctx, call, 3, args[3], 'int', 'long', 'real').sql;
     const filled = (x: string) => linearFill(ctx, x, { ...(missing === undefined ? {} : { missing }), fillEdges, constant });
     // A series of integers stays one: the interpolated values are truncated (Kusto's docs: 73.5 becomes 73).
-    const f = ctx.alias('f');
-    const sql = overSeries(ctx, s, (x) =>
-      m.bind(filled(x), f, `CASE WHEN ${m.allIntegers(s.sql)} THEN ${m.json(f, true)} ELSE ${m.json(f)} END`),
+    return dynamic(
+      ctx,
+      s,
+      overSeries(ctx, s, (x) => output(ctx, s, filled(x), true)),
     );
-    return dynamic(ctx, s, sql);
   },
 };
 
