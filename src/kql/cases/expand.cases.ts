@@ -3,17 +3,17 @@ import type { KqlCase } from '../test/kql-case.js';
 
 export const CASES: readonly KqlCase[] = [
   {
-    name: 'mv-expand with_itemindex: the documented example',
-    kql: 'range x from 1 to 4 step 1 | summarize x = make_list(x) | mv-expand with_itemindex=Index x',
+    name: 'mv-expand with_itemindex gives each element its 0-based index, last',
+    kql: 'print x = dynamic(["a", "b", "c", "d"]) | mv-expand with_itemindex=Index x',
     duckdb:
-      'SELECT unnest(from_json("x", \'["json"]\')) AS "x", unnest(range(CAST(json_array_length("x") AS BIGINT))) AS "Index" FROM (SELECT to_json(list(1 + _r1.i * 1)) AS "x" FROM range(greatest(CAST(floor((4 - 1) / CAST(1 AS DOUBLE)) AS BIGINT) + 1, 0)) AS _r1(i)) AS _t2',
+      'SELECT unnest(from_json(CAST($1 AS JSON), \'["json"]\')) AS "x", unnest(range(CAST(json_array_length(CAST($1 AS JSON)) AS BIGINT))) AS "Index"',
     clickhouse:
-      "SELECT `_c0_x` AS `x`, `_c1_Index` AS `Index` FROM (SELECT tupleElement(arrayJoin(arrayMap((_v, _i) -> tuple(concat('\"', _v, '\"'), toInt64(_i - 1)), extractAll(`x`, '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'), arrayEnumerate(extractAll(`x`, '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"')))), 1) AS `_c0_x`, tupleElement(arrayJoin(arrayMap((_v, _i) -> tuple(concat('\"', _v, '\"'), toInt64(_i - 1)), extractAll(`x`, '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'), arrayEnumerate(extractAll(`x`, '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"')))), 2) AS `_c1_Index` FROM (SELECT concat('[', arrayStringConcat(arrayMap(v -> if(toTypeName(v) IN ('String', 'Nullable(String)'), concat('\"', replaceAll(replaceAll(replaceAll(replaceAll(toString(v), '\\\\', '\\\\\\\\'), '\"', '\\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '\"'), toString(v)), groupArray(1 + _r1.i * 1)), ','), ']') AS `x` FROM (SELECT arrayJoin(range(toUInt64(greatest(CAST(floor((4 - 1) / CAST(1 AS Nullable(Float64))) AS Nullable(Int64)) + 1, 0)))) AS i) AS _r1) AS _t2) AS _a3",
+      'SELECT tupleElement(arrayJoin(arrayMap((_v, _i) -> tuple(concat(\'"\', _v, \'"\'), toInt64(_i - 1)), extractAll(\'["a","b","c","d"]\', \'"((?:[^"\\\\\\\\]|\\\\\\\\.)*)"\'), arrayEnumerate(extractAll(\'["a","b","c","d"]\', \'"((?:[^"\\\\\\\\]|\\\\\\\\.)*)"\')))), 1) AS `x`, tupleElement(arrayJoin(arrayMap((_v, _i) -> tuple(concat(\'"\', _v, \'"\'), toInt64(_i - 1)), extractAll(\'["a","b","c","d"]\', \'"((?:[^"\\\\\\\\]|\\\\\\\\.)*)"\'), arrayEnumerate(extractAll(\'["a","b","c","d"]\', \'"((?:[^"\\\\\\\\]|\\\\\\\\.)*)"\')))), 2) AS `Index`',
     rows: [
-      ['1', 0],
-      ['2', 1],
-      ['3', 2],
-      ['4', 3],
+      ['"a"', 0],
+      ['"b"', 1],
+      ['"c"', 2],
+      ['"d"', 3],
     ],
   },
   {

@@ -61,6 +61,8 @@ const SIGNATURES: Readonly<Record<SimpleFunctionName, Signature>> = {
   url_encode_component: sig('string', ['string']),
   ipv6_is_match: sig('bool', ['string', 'string', 'number'], 2, 3),
   ipv6_compare: sig('long', ['string', 'string', 'number'], 2, 3),
+  ipv6_is_in_range: sig('bool', ['string', 'string']),
+  ipv4_is_match: sig('bool', ['string', 'string', 'number'], 2, 3),
   strrep: sig('string', ['string', 'number', 'string'], 2, 3),
   countof: sig('long', ['string', 'string', 'const'], 2, 3),
   strcat_array: sig('string', ['dynamic', 'string']),

@@ -48,6 +48,8 @@ export const SIMPLE_FUNCTION_NAMES = [
   'url_encode_component',
   'ipv6_is_match',
   'ipv6_compare',
+  'ipv6_is_in_range',
+  'ipv4_is_match',
   'strrep',
   'countof',
   'strcat_array',

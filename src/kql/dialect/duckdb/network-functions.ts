@@ -47,25 +47,29 @@ const v6Bits = (a: string): string => {
 };
 
 /** `{'bits', 'prefix'}` of an address with an optional /prefix (IPv4's counted from bit 96); null when invalid. */
-function ipBits(x: string): string {
+function ipBits(x: string, v4only: boolean): string {
   return bind(`lower(trim(${x}))`, (s) =>
     bind(`split_part(${s}, '/', 1)`, (a) =>
       bind(`CASE WHEN contains(${s}, '/') THEN TRY_CAST(split_part(${s}, '/', 2) AS INTEGER) END`, (p) => {
         const v4 = `CASE WHEN NOT contains(${s}, '/') OR ${p} BETWEEN 0 AND 32 THEN {'bits': ${v4Bits(a)}, 'prefix': coalesce(${p} + 96, 128)} END`;
         const v6 = `CASE WHEN NOT contains(${s}, '/') OR ${p} BETWEEN 0 AND 128 THEN {'bits': ${v6Bits(a)}, 'prefix': coalesce(${p}, 128)} END`;
-        return `CASE WHEN regexp_full_match(${a}, ${IPV4}) THEN ${v4} WHEN contains(${a}, ':') THEN ${v6} END`;
+        return `CASE WHEN regexp_full_match(${a}, ${IPV4}) THEN ${v4}${v4only ? '' : ` WHEN contains(${a}, ':') THEN ${v6}`} END`;
       }),
     ),
   );
 }
 
-/** The two addresses' bits, cut to the combined prefix (their own prefixes and `prefix`); `body` gets the cut texts. */
-function masked(a: SimpleArg, b: SimpleArg, prefix: SimpleArg | undefined, body: (x: string, y: string) => string): string {
+/**
+ * The two addresses' bits, cut to the combined prefix (their own prefixes and `prefix`); `body` gets the cut texts.
+ * `v4` reads IPv4 addresses only, and `prefix` then counts IPv4 bits (ipv4_is_match).
+ */
+function masked(a: SimpleArg, b: SimpleArg, prefix: SimpleArg | undefined, body: (x: string, y: string) => string, v4 = false): string {
   names = 0;
-  return bind(ipBits(a.sql), (x) =>
-    bind(ipBits(b.sql), (y) =>
+  const [top, shift] = v4 ? [32, ' + 96'] : [128, ''];
+  return bind(ipBits(a.sql, v4), (x) =>
+    bind(ipBits(b.sql, v4), (y) =>
       bind(
-        `least(${x}.prefix, ${y}.prefix${prefix ? `, CASE WHEN ${prefix.sql} BETWEEN 0 AND 128 THEN CAST(${prefix.sql} AS INTEGER) END` : ''})`,
+        `least(${x}.prefix, ${y}.prefix${prefix ? `, CASE WHEN ${prefix.sql} BETWEEN 0 AND ${top} THEN CAST(${prefix.sql} AS INTEGER)${shift} END` : ''})`,
         (m) =>
           `CASE WHEN ${x}.bits IS NOT NULL AND ${y}.bits IS NOT NULL THEN ${body(`left(${x}.bits, ${m})`, `left(${y}.bits, ${m})`)} END`,
       ),
@@ -89,6 +93,9 @@ function urlEncode(s: string, space: string): string {
 
 export const networkFunctions: SimpleFunctions = {
   ipv6_is_match: ([a, b, p]) => masked(a!, b!, p, (x, y) => `${x} = ${y}`),
+  // The range's prefix decides (an address has none of its own): ipv6_is_match of the two.
+  ipv6_is_in_range: ([a, r]) => masked(a!, r!, undefined, (x, y) => `${x} = ${y}`),
+  ipv4_is_match: ([a, b, p]) => masked(a!, b!, p, (x, y) => `${x} = ${y}`, true),
   ipv6_compare: ([a, b, p]) =>
     masked(a!, b!, p, (x, y) => `CAST(CASE WHEN ${x} < ${y} THEN -1 WHEN ${x} > ${y} THEN 1 ELSE 0 END AS BIGINT)`),
   url_encode: ([s]) => urlEncode(s!.sql, '+'),
