@@ -14,6 +14,8 @@ export interface MvExpandNode {
   readonly items: readonly MvExpandItem[];
   /** The name of a column holding each element's 0-based index. */
   readonly itemIndex: string | undefined;
+  /** How a property bag is expanded: one-key bags (Kusto's default) or [key, value] arrays. */
+  readonly bagExpansion: 'bag' | 'array';
   /** At most this many rows from each row. */
   readonly limit: number | undefined;
   readonly pos: number;

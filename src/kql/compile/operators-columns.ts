@@ -169,16 +169,20 @@ export function compileMvExpand(ctx: CompileContext, state: SelectState, node: M
     if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', item.column.pos);
     return { name, type: item.toType ?? 'dynamic', sql: e.sql };
   });
-  const plain = items.length === 1 && node.itemIndex === undefined && node.limit === undefined;
+  const plain = items.length === 1 && node.itemIndex === undefined && node.limit === undefined && node.bagExpansion === 'bag';
   const unnested = plain
     ? [fn.unnestJson(items[0]!.sql, items[0]!.type !== 'dynamic')]
     : fn.unnestJsonZip(
-        items.map((i) => ({ sql: i.sql, asText: i.type !== 'dynamic' })),
+        items.map((i) => ({ sql: i.sql, asText: i.type !== 'dynamic', pairs: node.bagExpansion === 'array' })),
         node.itemIndex !== undefined,
         node.limit,
       );
   if (unnested === undefined)
-    throw ctx.error('unsupported', `mv-expand of several arrays is not supported on ${ctx.dialect.name} yet`, node.pos);
+    throw ctx.error(
+      'unsupported',
+      `mv-expand ${node.bagExpansion === 'array' ? 'kind=array' : 'of several arrays'} is not supported on ${ctx.dialect.name} yet`,
+      node.pos,
+    );
   // mv-expand w = split(s, d) to typeof(string): the parts themselves, without a JSON array per row in between.
   const call = node.items[0]!.column.expr;
   if (

@@ -1,9 +1,7 @@
 /** Parses `mv-expand` and the clauses mv-expand and mv-apply share (`with_itemindex=`, `limit`). */
 import type { MvExpandItem, OperatorNode } from '../ast/index.js';
-import { KqlError } from '../kql-error.js';
 import type { ExpressionParser } from './parse-expression.js';
 import { toTypeOf } from './parse-type.js';
-import { positionOf } from './position.js';
 import type { TokenStream } from './token-stream.js';
 
 /** `with_itemindex=Name` when present. */
@@ -30,18 +28,17 @@ export function parseExpandItems(ts: TokenStream, ex: ExpressionParser): MvExpan
   return items;
 }
 
-/** `mv-expand [kind=bag] [with_itemindex=I] items [limit N]`. */
+/** `mv-expand [kind=bag|array] [with_itemindex=I] items [limit N]`. */
 export function parseMvExpand(ts: TokenStream, ex: ExpressionParser, pos: number): OperatorNode {
+  let bagExpansion: 'bag' | 'array' = 'bag';
   while ((ts.isWord('kind') || ts.isWord('bagexpansion')) && ts.isPunct('=', 1)) {
     const at = ts.next().offset;
     ts.next();
     const kind = ts.expectName('bag or array').text;
-    if (kind !== 'bag') {
-      const p = positionOf(ts.text, at);
-      throw new KqlError('unsupported', `\`mv-expand kind=${kind}\` is not supported yet`, p.line, p.column);
-    }
+    if (kind !== 'bag' && kind !== 'array') throw ts.error(`mv-expand kind is bag or array, not '${kind}'`, at);
+    bagExpansion = kind;
   }
   const itemIndex = parseItemIndex(ts);
   const items = parseExpandItems(ts, ex);
-  return { kind: 'MvExpand', items, itemIndex, limit: parseRowLimit(ts), pos };
+  return { kind: 'MvExpand', items, itemIndex, bagExpansion, limit: parseRowLimit(ts), pos };
 }

@@ -11,7 +11,8 @@ export const listFunctions: ListFunctions = {
   // Two arrayJoins multiply the rows instead of zipping them: one array only; its index rides in a tuple with it
   // (identical arrayJoin expressions are computed once).
   unnestJsonZip: (arrays, index, limit) => {
-    if (arrays.length !== 1) return undefined;
+    // 18.16 has no JSON functions to read a bag's keys with.
+    if (arrays.length !== 1 || arrays[0]!.pairs) return undefined;
     const a = arrays[0]!;
     const strings = limit === undefined ? jsonStrings(a.sql) : `arraySlice(${jsonStrings(a.sql)}, 1, ${limit})`;
     const value = a.asText ? `visitParamExtractString(concat('{"v":"', _v, '"}'), 'v')` : `concat('"', _v, '"')`;
