@@ -63,6 +63,19 @@ export function tokenize(text: string): Token[] {
     const p = positionOf(text, at);
     throw new KqlError('syntax', msg, p.line, p.column);
   };
+  /** Microseconds of a timespan of `ticks` (100 ns): the digit below the microsecond is dropped, as in datetimes. */
+  const micros = (ticks: number, at: number): number => {
+    const us = Math.trunc(ticks / 10);
+    // A timespan that would silently become zero (1tick) would change what a query means: it is refused instead.
+    if (us === 0 && ticks !== 0) {
+      unsupported('timespans are kept to the microsecond (10 ticks) here: use 1microsecond for the smallest step', at);
+    }
+    return us;
+  };
+  const unsupported = (msg: string, at: number): never => {
+    const p = positionOf(text, at);
+    throw new KqlError('unsupported', msg, p.line, p.column);
+  };
   const push = (t: Token): void => {
     tokens.push(t);
   };
@@ -122,7 +135,8 @@ export function tokenize(text: string): Token[] {
         const unit = text.slice(j, k).toLowerCase();
         const per = own(US_PER, unit);
         if (per === undefined) fail(`unknown timespan unit '${text.slice(j, k)}' (use d, h, m, s, ms, microsecond, tick)`, j);
-        push({ kind: 'timespan', text: text.slice(i, k), value: Math.round(num * per!), offset: start, end: k });
+        // Rounded to whole ticks first: 4.35 * 1e6 is 4349999.999999999 in floating point.
+        push({ kind: 'timespan', text: text.slice(i, k), value: micros(Math.round(num * per! * 10), start), offset: start, end: k });
         i = k;
         continue;
       }
@@ -159,13 +173,13 @@ export function tokenize(text: string): Token[] {
       const clock = word === 'time' || word === 'timespan' ? TIMESPAN_TEXT.exec(text.slice(j)) : null;
       if (clock) {
         const [all, sign, d, h, m, sec, frac] = clock;
-        const micros =
-          ((Number(d ?? 0) * 24 + Number(h)) * 3600 + Number(m) * 60 + Number(sec ?? 0)) * 1e6 +
-          Number((frac ?? '').padEnd(6, '0').slice(0, 6));
+        const ticks =
+          ((Number(d ?? 0) * 24 + Number(h)) * 3600 + Number(m) * 60 + Number(sec ?? 0)) * 1e7 + Number((frac ?? '').padEnd(7, '0'));
+        const us = micros(ticks, start);
         push({
           kind: 'timespan',
           text: text.slice(start, j + all.length),
-          value: sign ? -micros : micros,
+          value: sign ? -us : us,
           offset: start,
           end: j + all.length,
         });
