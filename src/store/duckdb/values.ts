@@ -6,6 +6,7 @@ import {
   DuckDBTypeId,
   JSDuckDBValueConverter,
   type DuckDBValueConverter,
+  type JS,
 } from '@duckdb/node-api';
 import type { ColumnType } from '../../schema/index.js';
 import { isoFromMicros } from '../datetime-text.js';
@@ -45,7 +46,7 @@ export function formatTimespan(micros: bigint): string {
  * DuckDB's JS conversion, but timestamps become ISO text with their microseconds (the JS converter makes Date
  * objects: milliseconds, and a value before 1970 rounded up to the next millisecond).
  */
-export const resultValueConverter: DuckDBValueConverter<unknown> = (value, type, converter) => {
+export const resultValueConverter: DuckDBValueConverter<JS> = (value, type, converter) => {
   if (type.typeId === DuckDBTypeId.TIMESTAMP && value instanceof DuckDBTimestampValue) return isoFromMicros(value.micros);
   if (type.typeId === DuckDBTypeId.TIMESTAMP_TZ && value instanceof DuckDBTimestampTZValue) return isoFromMicros(value.micros);
   // Nanoseconds below the microsecond are dropped (floor), as everywhere else in mailsift.
