@@ -325,4 +325,13 @@ export const CASES: readonly KqlCase[] = [
       "SELECT concat(replaceOne(toString(toDateTime(intDiv((`R` - ((`R` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', replaceRegexpOne(substring(toString(1000000 + ((`R` % toInt64(1000000)) + 1000000) % 1000000), 2, 6), '^([0-9]{3})000$', '\\\\1'), 'Z') AS `R`, concat(replaceOne(toString(toDateTime(intDiv((`S` - ((`S` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', replaceRegexpOne(substring(toString(1000000 + ((`S` % toInt64(1000000)) + 1000000) % 1000000), 2, 6), '^([0-9]{3})000$', '\\\\1'), 'Z') AS `S` FROM (SELECT `Received` + toInt64(1) AS `R`, `Received` - toInt64(1000) AS `S` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))) AS _out1",
     rows: [['2026-11-01T08:15:00.000001Z', '2026-11-01T08:14:59.999Z']],
   },
+  {
+    name: 'x / 1tick counts ticks, exactly for ticks that are no whole microsecond',
+    kql: 'MessageTrace | where MessageTraceId == "m1" | project T = (Received - datetime(2026-11-01)) / 1tick, D = 1d / 1tick, F = 1ms / 15ticks',
+    duckdb:
+      'SELECT (epoch_us("Received" - TIMESTAMP \'2026-11-01 00:00:00.000\') / epoch_us(to_microseconds(1))) * 10.0 AS "T", (epoch_us(to_microseconds(86400000000)) / epoch_us(to_microseconds(1))) * 10.0 AS "D", (epoch_us(to_microseconds(1000)) / epoch_us(to_microseconds(1))) * 0.6666666666666666 AS "F" FROM "MessageTrace" WHERE "MessageTraceId" = $1',
+    clickhouse:
+      "SELECT ((`Received` - toInt64(1793491200000000)) / (toInt64(1))) * 10.0 AS `T`, ((toInt64(86400000000)) / (toInt64(1))) * 10.0 AS `D`, ((toInt64(1000)) / (toInt64(1))) * 0.6666666666666666 AS `F` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` = 'm1'))",
+    rows: [[297000000000, 864000000000, 666.6666666666666]],
+  },
 ];

@@ -63,18 +63,12 @@ export function tokenize(text: string): Token[] {
     const p = positionOf(text, at);
     throw new KqlError('syntax', msg, p.line, p.column);
   };
-  /** Microseconds of a timespan of `ticks` (100 ns): the digit below the microsecond is dropped, as in datetimes. */
-  const micros = (ticks: number, at: number): number => {
-    const us = Math.trunc(ticks / 10);
-    // A timespan that would silently become zero (1tick) would change what a query means: it is refused instead.
-    if (us === 0 && ticks !== 0) {
-      unsupported('timespans are kept to the microsecond (10 ticks) here: use 1microsecond for the smallest step', at);
-    }
-    return us;
-  };
-  const unsupported = (msg: string, at: number): never => {
-    const p = positionOf(text, at);
-    throw new KqlError('unsupported', msg, p.line, p.column);
+  /** A timespan token of `ticks` (100 ns) kept in microseconds: the digit below the microsecond is dropped, as in datetimes. */
+  const timespan = (ticks: number, from: number, to: number, negative = false): Token => {
+    const us = Math.trunc(ticks / 10) * (negative ? -1 : 1);
+    // One not a whole number of microseconds keeps its ticks: x / 15ticks is exact, and 1tick (0 µs) is refused.
+    const fine = ticks % 10 !== 0 ? { ticks: negative ? -ticks : ticks } : {};
+    return { kind: 'timespan', text: text.slice(from, to), value: us === 0 ? 0 : us, offset: from, end: to, ...fine };
   };
   const push = (t: Token): void => {
     tokens.push(t);
@@ -136,7 +130,7 @@ export function tokenize(text: string): Token[] {
         const per = own(US_PER, unit);
         if (per === undefined) fail(`unknown timespan unit '${text.slice(j, k)}' (use d, h, m, s, ms, microsecond, tick)`, j);
         // Rounded to whole ticks first: 4.35 * 1e6 is 4349999.999999999 in floating point.
-        push({ kind: 'timespan', text: text.slice(i, k), value: micros(Math.round(num * per! * 10), start), offset: start, end: k });
+        push(timespan(Math.round(num * per! * 10), start, k));
         i = k;
         continue;
       }
@@ -175,14 +169,7 @@ export function tokenize(text: string): Token[] {
         const [all, sign, d, h, m, sec, frac] = clock;
         const ticks =
           ((Number(d ?? 0) * 24 + Number(h)) * 3600 + Number(m) * 60 + Number(sec ?? 0)) * 1e7 + Number((frac ?? '').padEnd(7, '0'));
-        const us = micros(ticks, start);
-        push({
-          kind: 'timespan',
-          text: text.slice(start, j + all.length),
-          value: sign ? -us : us,
-          offset: start,
-          end: j + all.length,
-        });
+        push(timespan(ticks, start, j + all.length, sign !== undefined));
         i = j + all.length;
         continue;
       }
