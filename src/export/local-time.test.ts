@@ -25,4 +25,13 @@ describe('exported times', () => {
     const csv = toCsv(columns, localizeRows(columns, [['2026-11-25T15:00:00.000Z', 'a', 1]], 'Asia/Tokyo'));
     expect(csv).toBe('Time,Note,Count\r\n2026-11-26T00:00:00+09:00,a,1\r\n');
   });
+
+  it('keeps the microseconds of a result datetime', () => {
+    const rows = [['2026-11-25T15:00:00.123456Z'], ['2026-11-25T15:00:00.000001Z'], ['1969-12-31T23:59:59.999999Z']];
+    expect(localizeRows([{ name: 'T', type: 'datetime' }], rows, 'Asia/Tokyo')).toEqual([
+      ['2026-11-26T00:00:00.123456+09:00'],
+      ['2026-11-26T00:00:00.000001+09:00'],
+      ['1970-01-01T08:59:59.999999+09:00'],
+    ]);
+  });
 });

@@ -1,11 +1,19 @@
 /** Datetime cells of query results as local time with the offset (2026-11-26T00:00:00+09:00), for exports. */
 import { formatInstant } from '../config/index.js';
 
-/** A datetime cell as local ISO text in `zone`; other values (and text that is no time) unchanged. */
+/** The digits below the millisecond of ISO text (results keep microseconds: '...:00.123456Z'). */
+const BELOW_MS = /[.,]\d{3}(\d{1,3})\d*Z$/;
+
+/** A datetime cell as local ISO text in `zone`, to its microsecond; other values (and text that is no time) unchanged. */
 export function localDatetime(value: unknown, zone: string): unknown {
   if (typeof value !== 'string' && !(value instanceof Date)) return value;
   const ms = value instanceof Date ? value.getTime() : Date.parse(value);
-  return Number.isNaN(ms) ? value : formatInstant(ms, zone);
+  if (Number.isNaN(ms)) return value;
+  const local = formatInstant(ms, zone);
+  const micros = typeof value === 'string' ? BELOW_MS.exec(value)?.[1]?.padEnd(3, '0') : undefined;
+  if (micros === undefined || micros === '000') return local;
+  // formatInstant writes milliseconds only when there are some: 'YYYY-MM-DDTHH:mm:ss[.mmm]+hh:mm'.
+  return local.replace(/^(.{19})(?:\.(\d{3}))?/, (_m, head: string, millis?: string) => `${head}.${millis ?? '000'}${micros}`);
 }
 
 /** Rows with every `datetime` column written in `zone`. */

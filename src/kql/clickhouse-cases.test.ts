@@ -30,6 +30,8 @@ export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
     'ClickHouse 18.16 has no JSON functions: a key path in brackets is read as an array index ("Cannot parse Int64")',
   'dynamic value compared with a string':
     'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
+  'datetimes before 1970 and in year 1':
+    "ClickHouse 18.16's DateTime (which prints and splits a datetime) starts at 1970: earlier values are kept exactly, but print wrong",
 };
 
 let cluster: ClickHouseCluster;

@@ -139,7 +139,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'print a = long(null), b = datetime(null), c = isnull(real(null))',
     duckdb: 'SELECT CAST(NULL AS BIGINT) AS "a", CAST(NULL AS TIMESTAMP) AS "b", CAST(NULL AS DOUBLE) IS NULL AS "c"',
     clickhouse:
-      "SELECT `a`, concat(replaceOne(toString(toDateTime(intDiv((`b` - ((`b` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', substring(toString(1000 + intDiv(((`b` % toInt64(1000000)) + 1000000) % 1000000, 1000)), 2, 3), 'Z') AS `b`, CAST(`c` AS Nullable(Enum8('false' = 0, 'true' = 1))) AS `c` FROM (SELECT CAST(NULL AS Nullable(Int64)) AS `a`, CAST(NULL AS Nullable(Int64)) AS `b`, CAST(NULL AS Nullable(Float64)) IS NULL AS `c`) AS _out1",
+      "SELECT `a`, concat(replaceOne(toString(toDateTime(intDiv((`b` - ((`b` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', replaceRegexpOne(substring(toString(1000000 + ((`b` % toInt64(1000000)) + 1000000) % 1000000), 2, 6), '^([0-9]{3})000$', '\\\\1'), 'Z') AS `b`, CAST(`c` AS Nullable(Enum8('false' = 0, 'true' = 1))) AS `c` FROM (SELECT CAST(NULL AS Nullable(Int64)) AS `a`, CAST(NULL AS Nullable(Int64)) AS `b`, CAST(NULL AS Nullable(Float64)) IS NULL AS `c`) AS _out1",
     rows: [[null, null, true]],
   },
   {

@@ -24,6 +24,21 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('keeps timespans to the microsecond, dropping the 100 ns digit, and the ticks of one that is no whole microsecond', () => {
+    const t = tokenize('15ticks 4.35s time(0.00:00:01.0000019) time(-00:00:00.000001) 10000000ticks');
+    expect(t.slice(0, 5).map((x) => x.value)).toEqual([1, 4_350_000, 1_000_001, -1, 1_000_000]);
+    expect(
+      tokenize('1tick 15ticks 20ticks time(-00:00:00.0000001)')
+        .slice(0, 4)
+        .map((x) => [x.value, x.ticks]),
+    ).toEqual([
+      [0, 1],
+      [1, 15],
+      [2, undefined],
+      [0, -1],
+    ]);
+  });
+
   it('keeps datetime(...) and dynamic(...) raw', () => {
     expect(kinds('datetime(2026-11-01 10:00) dynamic(["a", ")"])').slice(0, 2)).toEqual([
       'datetime:2026-11-01 10:00',

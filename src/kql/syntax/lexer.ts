@@ -63,6 +63,13 @@ export function tokenize(text: string): Token[] {
     const p = positionOf(text, at);
     throw new KqlError('syntax', msg, p.line, p.column);
   };
+  /** A timespan token of `ticks` (100 ns) kept in microseconds: the digit below the microsecond is dropped, as in datetimes. */
+  const timespan = (ticks: number, from: number, to: number, negative = false): Token => {
+    const us = Math.trunc(ticks / 10) * (negative ? -1 : 1);
+    // One not a whole number of microseconds keeps its ticks: x / 15ticks is exact, and 1tick (0 µs) is refused.
+    const fine = ticks % 10 !== 0 ? { ticks: negative ? -ticks : ticks } : {};
+    return { kind: 'timespan', text: text.slice(from, to), value: us === 0 ? 0 : us, offset: from, end: to, ...fine };
+  };
   const push = (t: Token): void => {
     tokens.push(t);
   };
@@ -122,7 +129,8 @@ export function tokenize(text: string): Token[] {
         const unit = text.slice(j, k).toLowerCase();
         const per = own(US_PER, unit);
         if (per === undefined) fail(`unknown timespan unit '${text.slice(j, k)}' (use d, h, m, s, ms, microsecond, tick)`, j);
-        push({ kind: 'timespan', text: text.slice(i, k), value: Math.round(num * per!), offset: start, end: k });
+        // Rounded to whole ticks first: 4.35 * 1e6 is 4349999.999999999 in floating point.
+        push(timespan(Math.round(num * per! * 10), start, k));
         i = k;
         continue;
       }
@@ -159,16 +167,9 @@ export function tokenize(text: string): Token[] {
       const clock = word === 'time' || word === 'timespan' ? TIMESPAN_TEXT.exec(text.slice(j)) : null;
       if (clock) {
         const [all, sign, d, h, m, sec, frac] = clock;
-        const micros =
-          ((Number(d ?? 0) * 24 + Number(h)) * 3600 + Number(m) * 60 + Number(sec ?? 0)) * 1e6 +
-          Number((frac ?? '').padEnd(6, '0').slice(0, 6));
-        push({
-          kind: 'timespan',
-          text: text.slice(start, j + all.length),
-          value: sign ? -micros : micros,
-          offset: start,
-          end: j + all.length,
-        });
+        const ticks =
+          ((Number(d ?? 0) * 24 + Number(h)) * 3600 + Number(m) * 60 + Number(sec ?? 0)) * 1e7 + Number((frac ?? '').padEnd(7, '0'));
+        push(timespan(ticks, start, j + all.length, sign !== undefined));
         i = j + all.length;
         continue;
       }

@@ -198,6 +198,14 @@ export class ExpressionParser {
     let left = this.unary();
     while (this.ts.isPunct('*') || this.ts.isPunct('/') || this.ts.isPunct('%')) {
       const t = this.ts.next();
+      const fine = this.ts.peek();
+      if (t.text === '/' && fine.kind === 'timespan' && fine.ticks !== undefined) {
+        // x / 1tick counts ticks (Kusto's idiom), though timespans are microseconds here: (x / 1microsecond) * 10 / ticks.
+        this.ts.next();
+        const micros: ExprNode = { kind: 'Binary', op: '/', left, right: lit('timespan', 1, fine.offset), pos: t.offset };
+        left = { kind: 'Binary', op: '*', left: micros, right: lit('real', 10 / fine.ticks, fine.offset), pos: t.offset };
+        continue;
+      }
       left = { kind: 'Binary', op: t.text, left, right: this.unary(), pos: t.offset };
     }
     return left;
@@ -244,6 +252,7 @@ export class ExpressionParser {
         return lit(t.integer ? 'long' : 'real', t.value!, t.offset);
       case 'timespan':
         ts.next();
+        if (t.ticks !== undefined && t.value === 0) throw belowMicrosecond(ts.text, t.offset);
         return lit('timespan', t.value!, t.offset);
       case 'datetime':
         ts.next();
@@ -306,8 +315,10 @@ export class ExpressionParser {
     let value: LiteralNode['value'];
     if (arg.kind === 'ident' && arg.text === 'null') value = null;
     else if (arg.kind === 'number' && (type === 'long' || type === 'int' || type === 'real')) value = arg.value!;
-    else if (arg.kind === 'timespan' && type === 'timespan') value = arg.value!;
-    else if (arg.kind === 'ident' && type === 'bool' && (arg.text === 'true' || arg.text === 'false')) value = arg.text === 'true';
+    else if (arg.kind === 'timespan' && type === 'timespan') {
+      if (arg.ticks !== undefined && arg.value === 0) throw belowMicrosecond(this.ts.text, arg.offset);
+      value = arg.value!;
+    } else if (arg.kind === 'ident' && type === 'bool' && (arg.text === 'true' || arg.text === 'false')) value = arg.text === 'true';
     else if (arg.kind === 'string' && type === 'string') value = arg.text;
     else return undefined;
     this.ts.next();
@@ -338,6 +349,15 @@ export class ExpressionParser {
       throw this.ts.error('dynamic(...) must contain JSON, e.g. dynamic(["a", "b"])', pos);
     }
   }
+}
+
+/** A timespan that would become zero at a microsecond (1tick) would change what a query means: it is refused. */
+function belowMicrosecond(text: string, pos: number): KqlError {
+  return new KqlError(
+    'unsupported',
+    'timespans are kept to the microsecond (10 ticks) here: use 1microsecond for the smallest step (x / 1tick counts ticks)',
+    ...lineColumn(text, pos),
+  );
 }
 
 function lit(type: ColumnType, value: LiteralNode['value'], pos: number): LiteralNode {

@@ -19,6 +19,8 @@ export interface Token {
   readonly text: string;
   /** Numeric value of number and timespan tokens (timespan in microseconds). */
   readonly value?: number;
+  /** A timespan not a whole number of microseconds (15ticks): its 100 ns ticks (its value drops the last digit). */
+  readonly ticks?: number;
   /** Whether a number token was written as an integer. */
   readonly integer?: boolean;
   readonly offset: number;

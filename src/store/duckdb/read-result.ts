@@ -1,9 +1,9 @@
 /** Reads a streamed DuckDB result into plain rows, chunk by chunk, within a byte budget. */
-import { JSDuckDBValueConverter, type DuckDBResult } from '@duckdb/node-api';
+import type { DuckDBResult } from '@duckdb/node-api';
 import { StoreQueryError } from '../errors.js';
 import { jsonRowSize } from '../json-size.js';
 import type { QueryResult } from '../store.js';
-import { kqlTypeOf, toPlain } from './values.js';
+import { kqlTypeOf, resultValueConverter, toPlain } from './values.js';
 
 /** A result as read; `complete` is false when rows were left in the stream. */
 export type ReadResult = QueryResult & { complete: boolean };
@@ -23,7 +23,7 @@ export async function readResult(result: DuckDBResult, options: { maxBytes?: num
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return { columns, rows, complete: true };
     for (let i = 0; i < chunk.rowCount; i++) {
-      const row = chunk.convertRowValues(i, JSDuckDBValueConverter).map(toPlain);
+      const row = chunk.convertRowValues(i, resultValueConverter).map(toPlain);
       bytes += jsonRowSize(row);
       if (bytes > maxBytes) return { columns, rows, cut: 'bytes', complete: false };
       rows.push(row);

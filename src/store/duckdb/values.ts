@@ -1,5 +1,15 @@
 /** Conversion of DuckDB result values and type names into the JSON-friendly values the rest of mailsift uses. */
+import {
+  DuckDBTimestampNanosecondsValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  JSDuckDBValueConverter,
+  type DuckDBValueConverter,
+  type JS,
+} from '@duckdb/node-api';
 import type { ColumnType } from '../../schema/index.js';
+import { isoFromMicros } from '../datetime-text.js';
 
 /** KQL type of a DuckDB type name (as DuckDBType.toString() prints it). */
 export function kqlTypeOf(duckdbTypeName: string): ColumnType {
@@ -32,7 +42,21 @@ export function formatTimespan(micros: bigint): string {
   return `${neg ? '-' : ''}${days > 0n ? `${days}.` : ''}${pad(h)}:${pad(m)}:${pad(s)}${fracText}`;
 }
 
-/** A JS value from DuckDB's getRowsJS() made JSON-friendly: Date -> ISO, bigint -> number, interval -> timespan text. */
+/**
+ * DuckDB's JS conversion, but timestamps become ISO text with their microseconds (the JS converter makes Date
+ * objects: milliseconds, and a value before 1970 rounded up to the next millisecond).
+ */
+export const resultValueConverter: DuckDBValueConverter<JS> = (value, type, converter) => {
+  if (type.typeId === DuckDBTypeId.TIMESTAMP && value instanceof DuckDBTimestampValue) return isoFromMicros(value.micros);
+  if (type.typeId === DuckDBTypeId.TIMESTAMP_TZ && value instanceof DuckDBTimestampTZValue) return isoFromMicros(value.micros);
+  // Nanoseconds below the microsecond are dropped (floor), as everywhere else in mailsift.
+  if (type.typeId === DuckDBTypeId.TIMESTAMP_NS && value instanceof DuckDBTimestampNanosecondsValue) {
+    return isoFromMicros((value.nanos - (((value.nanos % 1000n) + 1000n) % 1000n)) / 1000n);
+  }
+  return JSDuckDBValueConverter(value, type, converter);
+};
+
+/** A JS value from DuckDB's getRowsJS() (or resultValueConverter) made JSON-friendly: Date -> ISO, bigint -> number, interval -> timespan text. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number(value);
