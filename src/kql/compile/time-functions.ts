@@ -35,7 +35,14 @@ function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode)
     if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
     return atom(fn.binTimestamp(v.sql, us), 'datetime', agg(v));
   }
-  if (!isNumeric(v.type)) throw ctx.error('type-mismatch', `${call.name}() bins numbers and datetimes, not ${v.type}`, call.pos);
+  if (v.type === 'timespan') {
+    want(ctx, call, 1, s, 'timespan');
+    const us = constNumber(ctx, call, 1, s);
+    if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+    const micros = fn.intervalToMicros(v.sql);
+    return atom(fn.microsToInterval(`${fn.floor(`${micros} / ${fn.integer(us)}`)} * ${fn.integer(us)}`), 'timespan', agg(v));
+  }
+  if (!isNumeric(v.type)) throw ctx.error('type-mismatch', `${call.name}() bins numbers, datetimes and timespans, not ${v.type}`, call.pos);
   want(ctx, call, 1, s, 'int', 'long', 'real');
   const n = constNumber(ctx, call, 1, s);
   if (n <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
@@ -50,7 +57,8 @@ function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode)
  */
 function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: CallNode): SqlExpr {
   const fn = ctx.dialect.fn;
-  if (x!.type !== 'datetime') throw ctx.error('type-mismatch', `${call.name}() bins datetimes here, not ${x!.type}`, call.pos);
+  if (isNumeric(x!.type)) return binAtNumber(ctx, [x!, size!, fixed!], call);
+  if (x!.type !== 'datetime') throw ctx.error('type-mismatch', `${call.name}() bins numbers and datetimes, not ${x!.type}`, call.pos);
   want(ctx, call, 1, size!, 'timespan');
   want(ctx, call, 2, fixed!, 'datetime');
   const us = Math.trunc(constNumber(ctx, call, 1, size!));
@@ -63,6 +71,18 @@ function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: 
   const sql = fn.microsToTimestamp(`${f} + ${key}`);
   // summarize groups on the integer key and makes it a datetime once per group, not once per row.
   return { ...atom(sql, 'datetime', agg(x!, fixed!)), bucket: { of: sql, key, time: (k) => fn.microsToTimestamp(`${f} + ${k}`) } };
+}
+
+/** bin_at() of a number: `fixed` plus a whole number of `size` steps, floored. */
+function binAtNumber(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: CallNode): SqlExpr {
+  const fn = ctx.dialect.fn;
+  want(ctx, call, 1, size!, 'int', 'long', 'real');
+  want(ctx, call, 2, fixed!, 'int', 'long', 'real');
+  if (constNumber(ctx, call, 1, size!) <= 0)
+    throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+  const sql = `${operand(fixed!)} + ${fn.floor(`(${operand(x!)} - ${operand(fixed!)}) / ${operand(size!)}`)} * ${operand(size!)}`;
+  const whole = [x!, size!, fixed!].every((e) => isInteger(e.type));
+  return whole ? atom(fn.cast(sql, 'long'), 'long', agg(x!, fixed!)) : expr(sql, 'real', agg(x!, fixed!));
 }
 
 function dt(ctx: CompileContext, call: CallNode, e: SqlExpr): SqlExpr {
