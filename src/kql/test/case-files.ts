@@ -1,6 +1,7 @@
 /** The case-table files of the KQL engine, loaded by the tests and by the case updater. */
 import type { KqlCase } from './kql-case.js';
 import { CASES as basics } from '../cases/basics.cases.js';
+import { CASES as dynamic } from '../cases/dynamic.cases.js';
 import { CASES as functions } from '../cases/functions.cases.js';
 import { CASES as scalar } from '../cases/scalar.cases.js';
 import { CASES as series } from '../cases/series.cases.js';
@@ -21,6 +22,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'sources.cases.ts': sources,
   'functions.cases.ts': functions,
   'series.cases.ts': series,
+  'dynamic.cases.ts': dynamic,
 };
 
 /** Every case, with the file it comes from. */

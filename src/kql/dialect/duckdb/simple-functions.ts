@@ -1,5 +1,6 @@
 /** DuckDB SQL of the simple KQL functions (dynamic values are JSON; lists are read with from_json). */
 import type { SimpleArg, SimpleFunctions } from '../simple-functions.js';
+import { countGroups } from '../regex-groups.js';
 import { escapeString } from './escape.js';
 
 const list = (a: SimpleArg): string => `from_json(${a.sql}, '["json"]')`;
@@ -166,14 +167,3 @@ export const simpleFunctions: SimpleFunctions = {
   endofmonth: (args) => endOf('month', args),
   endofyear: (args) => endOf('year', args),
 };
-
-/** Capture groups of a regular expression (not counting (?:...) and escaped parentheses). */
-function countGroups(re: string): number {
-  let n = 0;
-  for (let i = 0; i < re.length; i++) {
-    if (re[i] === '\\') i++;
-    else if (re[i] === '(' && re[i + 1] !== '?') n++;
-    else if (re[i] === '(' && re[i + 2] === '<' && re[i + 3] !== '=' && re[i + 3] !== '!') n++;
-  }
-  return n;
-}
