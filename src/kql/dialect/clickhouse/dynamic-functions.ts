@@ -45,7 +45,33 @@ const pack = (args: readonly SimpleArg[]): string => {
   return parts.length === 0 ? `'{}'` : `concat('{', ${parts.join(`, ',', `)}, '}')`;
 };
 
+// RFC 3986's parts: scheme://user:password@host:port/path?query#fragment (each part optional), as the DuckDB dialect.
+const URL_PARTS = escapeString(
+  '^(?:([^:/?#]+)://)?(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?#]*)(?::([0-9]+))?([^?#]*)(?:[?]([^#]*))?(?:#(.*))?$',
+);
+/** Kusto's parse_url: a bag of the parts (Query Parameters a bag of the decoded pairs); {} without a scheme. */
+const parseUrl = (u: string): string =>
+  bind(`ifNull(${u}, '')`, (x) => {
+    const part = (k: number) => `replaceRegexpOne(${x}, ${URL_PARTS}, '\\\\${k}')`;
+    const pairs = `arrayFilter(__p -> __p != '', splitByChar('&', ${part(7)}))`;
+    const decoded = (i: number) => quote(`decodeURLComponent(splitByChar('=', __p)[${i}])`);
+    const query = objectText(`arrayMap(__p -> [${decoded(1)}, ${decoded(2)}], ${pairs})`);
+    const fields: [string, string][] = [
+      ['Scheme', quote(part(1))],
+      ['Host', quote(part(4))],
+      ['Port', quote(part(5))],
+      ['Path', quote(part(6))],
+      ['Username', quote(part(2))],
+      ['Password', quote(part(3))],
+      ['Query Parameters', query],
+      ['Fragment', quote(part(8))],
+    ];
+    const bag = `concat('{', ${fields.map(([k, v], i) => `${escapeString(`${i === 0 ? '' : ','}"${k}":`)}, ${v}`).join(', ')}, '}')`;
+    return `if(${part(1)} = '', '{}', ${bag})`;
+  });
+
 export const dynamicFunctions: SimpleFunctions = {
+  parse_url: ([u]) => `if(isNull(${u!.sql}), '{}', ${parseUrl(u!.sql)})`,
   gettype: ([a]) =>
     a!.type === 'dynamic'
       ? bind(

@@ -74,8 +74,8 @@ export const functions: DialectFunctions = {
   upper: (x) => `upperUTF8(${x})`,
   length: (x) => `lengthUTF8(${x})`,
   concat: (parts) => (parts.length === 1 ? `concat(${parts[0]}, '')` : `concat(${parts.join(', ')})`),
-  // 18.16's substringUTF8 wants its length, a constant.
-  substring: (x, start, len) => `substringUTF8(${x}, ${start}, ${len ?? '2147483647'})`,
+  // 18.16's substringUTF8 wants its length, and both numbers unsigned (an Int64 start is refused).
+  substring: (x, start, len) => `substringUTF8(${x}, toUInt64(${start}), toUInt64(${len ?? '2147483647'}))`,
   strpos: (x, needle) => `positionUTF8(${x}, ${needle})`,
   replace: (x, a, b) => `replaceAll(${x}, ${a}, ${b})`,
   // 18.16 looks for a pattern's required substring case-sensitively before matching, which breaks (?i): an

@@ -154,3 +154,15 @@ export function isJson(x: string): string {
     }),
   );
 }
+
+/**
+ * A SELECT of the distinct (key, type) pairs of the objects in `column` of the subquery `sql`, the types named
+ * as DuckDB's json_type names them (what evaluate bag_unpack reads to choose its columns).
+ */
+export function bagKeyTypes(sql: string, column: string, alias: string): string {
+  const type = `multiIf(__v = 'null', 'NULL', startsWith(__v, '"'), 'VARCHAR', __v IN ('true', 'false'), 'BOOLEAN', startsWith(__v, '['), 'ARRAY', startsWith(__v, '{'), 'OBJECT', match(__v, '[.eE]'), 'DOUBLE', 'BIGINT')`;
+  return (
+    `SELECT DISTINCT ${stringValue('__m[1]')} AS __k, arrayElement(arrayMap(__v -> ${type}, [__m[2]]), 1) AS __t ` +
+    `FROM (SELECT arrayJoin(${members(column)}) AS __m FROM (${sql}) AS ${alias}) AS ${alias}_k ORDER BY __k, __t`
+  );
+}
