@@ -1,5 +1,6 @@
 /** ClickHouse SQL of simple KQL scalar functions that 18.16 has no one function for (sign, countof, strrep...). */
 import type { SimpleFunctions } from '../simple-functions.js';
+import { timespanSeconds } from '../timespan-seconds.js';
 import { escapeString } from './escape.js';
 import { functions } from './functions.js';
 
@@ -39,13 +40,5 @@ export const scalarSimpleFunctions: SimpleFunctions = {
     const [x, y] = [functions.ipv4ToNumber(a!.sql), functions.ipv4ToNumber(b!.sql)];
     return `if(isNull(${x}) OR isNull(${y}), NULL, toInt64(multiIf(${x} > ${y}, 1, ${x} < ${y}, -1, 0)))`;
   },
-  make_timespan: (args) => {
-    const [d, h, m, s] =
-      args.length === 2
-        ? ['0', args[0]!.sql, args[1]!.sql, '0']
-        : args.length === 3
-          ? ['0', ...args.map((a) => a.sql)]
-          : args.map((a) => a.sql);
-    return `toInt64(round(((((${d}) * 24 + (${h})) * 60 + (${m})) * 60 + (${s})) * 1000000))`;
-  },
+  make_timespan: (args) => `toInt64(round(${timespanSeconds(args)} * 1000000))`,
 };
