@@ -36,11 +36,15 @@ export const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(
 /** The JSON text of a scalar (string values quoted and escaped as JSON; numbers as they print). */
 const jsonScalar = (v: string) =>
   `if(toTypeName(${v}) IN ('String', 'Nullable(String)'), concat('"', replaceAll(replaceAll(replaceAll(replaceAll(toString(${v}), '\\\\', '\\\\\\\\'), '"', '\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '"'), toString(${v}))`;
+/** The (still escaped) texts of the strings of a JSON array of strings. */
+export const jsonStrings = (x: string) => `extractAll(${x}, ${escapeString('"((?:[^"\\\\]|\\\\.)*)"')})`;
 /** A JSON array text of an array expression. */
 // arrayStringConcat takes no Nullable(String): a NULL element is JSON's null. Lambda parameters start with '__':
 // in 18.16 a query's alias of the same name replaces them (SELECT 5 AS v, arrayMap(v -> v + 1, [1]) gives [6]).
 export const jsonArray = (arr: string) =>
   `concat('[', arrayStringConcat(arrayMap(__v -> ifNull(${jsonScalar('__v')}, 'null'), ${arr}), ','), ']')`;
+/** A JSON array text of an array expression whose elements may be null (written null): jsonArray writes them so. */
+export const jsonArrayOfNullable = jsonArray;
 /** A JSON array text of an array of values of KQL `type` (dynamic values are JSON text already). */
 const valuesJson = (arr: string, type: ColumnType | undefined) => (type === 'dynamic' ? arrayText(arr) : jsonArray(arr));
 

@@ -29,5 +29,6 @@ export const simpleFunctions: SimpleFunctions = {
   url_decode: ([a]) => `decodeURLComponent(${a!.sql})`,
   hash_sha256: ([a]) => `lower(hex(SHA256(${a!.sql})))`,
   hash_md5: ([a]) => `lower(hex(MD5(${a!.sql})))`,
+  hash_sha1: ([a]) => `lower(hex(SHA1(${a!.sql})))`,
   parse_ipv4: ([a]) => `toInt64(IPv4StringToNum(${a!.sql}))`,
 };
