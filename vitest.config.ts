@@ -1,10 +1,15 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * The files that start a ClickHouse cluster (five processes each) run one after another: started together on a
+ * The files that start ClickHouse servers (a cluster is five processes) run one after another: started together on a
  * loaded machine, their servers starved each other past the setup timeout.
  */
-const CLUSTER_FILES = ['src/kql/clickhouse-cases.test.ts', 'src/store/clickhouse/clickhouse-store.test.ts', 'test/e2e/clickhouse.test.ts'];
+const CLUSTER_FILES = [
+  'src/kql/clickhouse-cases.test.ts',
+  'src/kql/corpus/clickhouse-corpus.test.ts',
+  'src/store/clickhouse/clickhouse-store.test.ts',
+  'test/e2e/clickhouse.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -10,26 +10,8 @@ import { FIXTURE_NOW, openFixtureStore } from './test/fixture.js';
 /** Cases ClickHouse 18.16 cannot answer as DuckDB does, each with the reason. */
 export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
   'join leftanti': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
-  'split with and without index':
-    'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
-  'dynamic index and array_length':
-    'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
-  'range of longs':
-    'ClickHouse 18.16 cannot make the array of a range Nullable ("Nested type Array(UInt64) cannot be inside Nullable type")',
-  'range of reals':
-    'ClickHouse 18.16 cannot make the array of a range Nullable ("Nested type Array(UInt64) cannot be inside Nullable type")',
-  'dynamic values indexed with ["key"] and [\'key\']':
-    'ClickHouse 18.16 has no JSON functions: a key path in brackets is read as an array index ("Cannot parse Int64")',
-  'stdev, variance, make_set_if, take_anyif, percentiles_array':
-    'the dialect emits toJSONString and quantilesExactLow, which ClickHouse 18.16 does not have',
   'join kind=rightanti and rightsemi': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
   'join kind=fullouter': 'ClickHouse 18.16 fails the FULL JOIN of two FINAL subqueries ("Not found column")',
-  'make-series over a numeric axis':
-    'ClickHouse 18.16 cannot make the array of a range Nullable ("Nested type Array(UInt64) cannot be inside Nullable type")',
-  'evaluate bag_unpack with an output schema':
-    'ClickHouse 18.16 has no JSON functions: a key path in brackets is read as an array index ("Cannot parse Int64")',
-  'dynamic value compared with a string':
-    'ClickHouse 18.16 has no JSON functions: an element of a dynamic array read by a positive index comes back empty',
   'datetimes before 1970 and in year 1':
     "ClickHouse 18.16's DateTime (which prints and splits a datetime) starts at 1970: earlier values are kept exactly, but print wrong",
 };

@@ -56,6 +56,12 @@ const CONTEXTS: readonly [(lit: string) => string, boolean?][] = [
   [(l) => `MessageTrace | project P = split(Subject, ${l}), I = indexof(Subject, ${l})`],
   [(l) => `let v = ${l};\nMessageTrace | where Subject == v`],
   [(l) => `MessageTrace | render table with (title=${l})`],
+  [
+    (l) =>
+      `MessageTrace | project J = parse_json(${l}), P = pack(${l}, ${l}), A = pack_array(${l}), K = tostring(parse_json(Subject)[${l}])`,
+  ],
+  [(l) => `MessageTrace | project C = countof(Subject, ${l}), R = strrep(${l}, 2, ${l}), H = set_has_element(dynamic(["a"]), ${l})`],
+  [(l) => `MessageTrace | project E = extract_all(${l}, Subject)`, true],
 ];
 
 let store: Store;

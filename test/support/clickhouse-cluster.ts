@@ -25,6 +25,8 @@ const missing = [
 
 /** True when the packages are installed; when not, a warning names them once. */
 export const HAS_CLICKHOUSE = missing.length === 0;
+/** True when clickhouse-server is installed (enough for startClickHouseServer, which needs no ZooKeeper). */
+export const HAS_CLICKHOUSE_SERVER = existsSync(CLICKHOUSE_SERVER);
 if (!HAS_CLICKHOUSE) {
   console.warn(
     `\n*** ClickHouse tests SKIPPED: package(s) ${missing.join(' and ')} not installed (apt-get install --no-install-recommends clickhouse-server zookeeper) ***\n`,
@@ -55,10 +57,21 @@ export interface ClickHouseCluster {
   stop(): Promise<void>;
 }
 
-/** Start the cluster (about 2-5 s); `shards` x `replicas` servers. */
-export async function startClickHouseCluster(options: { shards?: number; replicas?: number } = {}): Promise<ClickHouseCluster> {
+/**
+ * One ClickHouse server without ZooKeeper (about 1-2 s), for stores on one server (`url(db, { single: true })`)
+ * and queries that read no replicated table.
+ */
+export function startClickHouseServer(): Promise<ClickHouseCluster> {
+  return startClickHouseCluster({ shards: 1, replicas: 1, zookeeper: false });
+}
+
+/** Start the cluster (about 2-5 s); `shards` x `replicas` servers; `zookeeper: false` starts none (no replicated tables). */
+export async function startClickHouseCluster(
+  options: { shards?: number; replicas?: number; zookeeper?: boolean } = {},
+): Promise<ClickHouseCluster> {
   const shards = options.shards ?? 2;
   const replicas = options.replicas ?? 2;
+  const withZooKeeper = options.zookeeper ?? true;
   const root = mkdtempSync(join(tmpdir(), 'mailsift-ch-'));
   const ports = await freePorts(1 + 3 * shards * replicas);
   const zkPort = ports.pop()!;
@@ -69,16 +82,16 @@ export async function startClickHouseCluster(options: { shards?: number; replica
       nodes.push({ shard: s, replica: r, httpPort: ports.pop()!, tcpPort: ports.pop()!, interserverPort: ports.pop()!, dir });
     }
   }
-  const zk = startZooKeeper(join(root, 'zk'), zkPort);
+  const zk = withZooKeeper ? startZooKeeper(join(root, 'zk'), zkPort) : undefined;
   // A test run that ends without stop() still takes its servers with it (and see guarded()).
   const reap = () => {
     for (const p of [zk, ...nodes.map((n) => n.process)]) if (p && p.exitCode === null) p.kill('SIGTERM');
   };
   process.once('exit', reap);
-  const stops: (() => Promise<void>)[] = [() => stopProcess(zk)];
+  const stops: (() => Promise<void>)[] = zk ? [() => stopProcess(zk)] : [];
   try {
-    await waitForZooKeeper(zkPort, zk);
-    for (const n of nodes) writeNodeConfig(n, nodes, zkPort);
+    if (zk) await waitForZooKeeper(zkPort, zk);
+    for (const n of nodes) writeNodeConfig(n, nodes, zk ? zkPort : undefined);
     for (const n of nodes) n.process = startServer(n);
     await Promise.all(nodes.map((n) => waitForHttp(n)));
   } catch (error) {
@@ -87,7 +100,7 @@ export async function startClickHouseCluster(options: { shards?: number; replica
       if (existsSync(log)) (error as Error).message += `\n${n.dir}: ${readFileSync(log, 'utf8').slice(-1500)}`;
     }
     for (const n of nodes) if (n.process) await stopProcess(n.process);
-    await stopProcess(zk);
+    if (zk) await stopProcess(zk);
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
@@ -154,7 +167,7 @@ async function waitForZooKeeper(port: number, p: ChildProcess): Promise<void> {
   });
 }
 
-function writeNodeConfig(n: ClickHouseNode, all: readonly ClickHouseNode[], zkPort: number): void {
+function writeNodeConfig(n: ClickHouseNode, all: readonly ClickHouseNode[], zkPort: number | undefined): void {
   for (const sub of ['data', 'tmp', 'user_files', 'log']) mkdirSync(join(n.dir, sub), { recursive: true });
   const shards = [...new Set(all.map((x) => x.shard))].map((s) => {
     const reps = all
@@ -183,8 +196,7 @@ function writeNodeConfig(n: ClickHouseNode, all: readonly ClickHouseNode[], zkPo
   <uncompressed_cache_size>33554432</uncompressed_cache_size>
   <mlock_executable>false</mlock_executable>
   <remote_servers><${CLUSTER}>${shards.join('')}</${CLUSTER}></remote_servers>
-  <zookeeper><node><host>127.0.0.1</host><port>${zkPort}</port></node><session_timeout_ms>6000</session_timeout_ms></zookeeper>
-  <macros><shard>${String(n.shard).padStart(2, '0')}</shard><replica>r${n.replica}</replica></macros>
+${zkPort === undefined ? '' : `  <zookeeper><node><host>127.0.0.1</host><port>${zkPort}</port></node><session_timeout_ms>6000</session_timeout_ms></zookeeper>\n`}  <macros><shard>${String(n.shard).padStart(2, '0')}</shard><replica>r${n.replica}</replica></macros>
   <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
 </yandex>
 `;

@@ -150,8 +150,8 @@ export function aggregateOutputs(
     case 'make_set':
     case 'make_list': {
       const limit = call.args.length > 1 ? constNumber(ctx, call, 1, a(1)) : undefined;
-      const x = a(0).sql;
-      const sql = call.name === 'make_set' ? fn.makeSet(x, limit) : fn.makeList(x, limit);
+      const x = a(0);
+      const sql = call.name === 'make_set' ? fn.makeSet(x.sql, limit, x.type) : fn.makeList(x.sql, limit, x.type);
       return one(`${call.name === 'make_set' ? 'set' : 'list'}_${first}`, sql, 'dynamic');
     }
     case 'stdev':
@@ -161,8 +161,8 @@ export function aggregateOutputs(
       return one(`${call.name}_${first}`, fn[call.name](fn.cast(num(0).sql, 'real')), 'real');
     case 'make_set_if':
     case 'make_list_if': {
-      const x = a(0).sql;
-      const sql = call.name === 'make_set_if' ? fn.makeSetIf(x, pred(1)) : fn.makeListIf(x, pred(1));
+      const x = a(0);
+      const sql = call.name === 'make_set_if' ? fn.makeSetIf(x.sql, pred(1), x.type) : fn.makeListIf(x.sql, pred(1), x.type);
       return one(`${call.name === 'make_set_if' ? 'set' : 'list'}_${first}`, sql, 'dynamic');
     }
     case 'take_anyif': {
@@ -181,8 +181,10 @@ export function aggregateOutputs(
       return one(`percentiles_${first}`, fn.percentilesArray(x.sql, fractions), 'dynamic');
     }
     // An exact sketch: the distinct values themselves, which dcount_hll counts.
-    case 'hll':
-      return one(`hll_${first}`, fn.makeSet(a(0).sql), 'dynamic');
+    case 'hll': {
+      const x = a(0);
+      return one(`hll_${first}`, fn.makeSet(x.sql, undefined, x.type), 'dynamic');
+    }
     case 'any':
     case 'take_any':
       return call.args.map((node, i) => {

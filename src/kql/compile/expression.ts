@@ -187,7 +187,9 @@ function compileBetween(ctx: CompileContext, scope: ExprScope, node: BetweenNode
       throw ctx.error('type-mismatch', `between needs bounds of the same type as its ${e.type} operand, not ${b.type}`, node.pos);
     }
   }
-  return expr(`${operand(e)} ${node.negated ? 'NOT BETWEEN' : 'BETWEEN'} ${operand(low)} AND ${operand(high)}`, 'bool', e.aggregate);
+  const between = `${operand(e)} BETWEEN ${operand(low)} AND ${operand(high)}`;
+  // NOT (... BETWEEN ...): ClickHouse 18.16 has no NOT BETWEEN.
+  return expr(node.negated ? `NOT (${between})` : between, 'bool', e.aggregate);
 }
 
 function compileIndex(ctx: CompileContext, scope: ExprScope, node: IndexNode): SqlExpr {

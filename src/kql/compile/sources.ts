@@ -52,6 +52,7 @@ export function compileDatatable(ctx: CompileContext, node: DatatableNode): Sele
     rows,
     names.map((n) => ctx.q(n)),
     alias,
+    node.columns.map((c) => c.type),
   );
   return rowsState(
     from,

@@ -1,4 +1,5 @@
 /** Dialect hooks for the aggregates beyond count/sum/avg/min/max (see dialect.ts). `x` and `p` are SQL fragments. */
+import type { ColumnType } from '../../schema/index.js';
 
 /** SQL spellings of more aggregates. */
 export interface AggregateFunctions {
@@ -7,9 +8,9 @@ export interface AggregateFunctions {
   variance(x: string): string;
   variancep(x: string): string;
   /** Distinct values where `p` holds, as a JSON array (sorted, as makeSet). */
-  makeSetIf(x: string, p: string): string;
+  makeSetIf(x: string, p: string, type?: ColumnType): string;
   /** Values where `p` holds, as a JSON array. */
-  makeListIf(x: string, p: string): string;
+  makeListIf(x: string, p: string, type?: ColumnType): string;
   /** Any value where `p` holds. */
   anyValueIf(x: string, p: string): string;
   /** The JSON objects of `x` merged into one. */

@@ -97,8 +97,10 @@ export interface DialectFunctions {
   max(x: string): string;
   /** `fraction` in 0..1. */
   percentile(x: string, fraction: number): string;
-  makeSet(x: string, limit?: number): string;
-  makeList(x: string, limit?: number): string;
+  /** The distinct values of `x` (of KQL `type`) as a JSON array. */
+  makeSet(x: string, limit?: number, type?: ColumnType): string;
+  /** The values of `x` (of KQL `type`) as a JSON array. */
+  makeList(x: string, limit?: number, type?: ColumnType): string;
   argMax(x: string, by: string): string;
   argMin(x: string, by: string): string;
   anyValue(x: string): string;

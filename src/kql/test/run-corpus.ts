@@ -1,21 +1,29 @@
 /**
- * Runs the KQL corpus: compiles every entry for DuckDB and ClickHouse, runs the DuckDB SQL on a real (empty)
- * DuckDB store and counts the entries whose columns and rows are exactly Kusto's.
+ * Runs the KQL corpus: every entry through runKql (as the API runs a query) on a real, empty DuckDB store and,
+ * when one is given, on a real ClickHouse store, counting the entries whose answer is exactly Kusto's: the
+ * column names and rows it documents, and (on ClickHouse) the column types DuckDB's answer reports.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Store } from '../../store/index.js';
-import { compileKql, compileKqlWithValues } from '../index.js';
+import { runKql, type KqlResult, type Store } from '../../store/index.js';
+import { compileKql } from '../index.js';
 import type { CorpusEntry } from '../corpus/corpus-entry.js';
 
+/** What one engine answered to an entry. */
+export interface EngineOutcome {
+  /** 'pass': same columns, types and rows; 'wrong': ran with another answer; 'error': did not compile or run. */
+  readonly result: 'pass' | 'wrong' | 'error';
+  readonly detail?: string;
+}
+
 /** What happened to one entry. */
-export interface CorpusOutcome {
+export interface CorpusOutcome extends EngineOutcome {
   readonly file: string;
   readonly entry: CorpusEntry;
-  /** 'pass': same columns and rows; 'wrong': ran with another answer; 'error': did not compile or run. */
-  readonly result: 'pass' | 'wrong' | 'error';
+  /** On DuckDB: `result` and `detail`. */
   readonly clickhouseCompiles: boolean;
-  readonly detail?: string;
+  /** The answer of the ClickHouse store, when runCorpus was given one. */
+  readonly clickhouse?: EngineOutcome;
 }
 
 const NOW = Date.UTC(2026, 10, 2);
@@ -29,44 +37,54 @@ export function corpusFiles(): { file: string; entries: CorpusEntry[] }[] {
     .map((file) => ({ file, entries: JSON.parse(readFileSync(dir + file, 'utf8')) as CorpusEntry[] }));
 }
 
-/** Run every entry on `store` (an empty DuckDB store). */
-export async function runCorpus(store: Store): Promise<CorpusOutcome[]> {
+/** Run every entry on `store` (an empty DuckDB store) and on `clickhouse` (an empty ClickHouse store) when given. */
+export async function runCorpus(store: Store, clickhouse?: Store): Promise<CorpusOutcome[]> {
   const out: CorpusOutcome[] = [];
   for (const { file, entries } of corpusFiles()) {
-    for (const entry of entries) out.push({ file, entry, ...(await runEntry(store, entry)) });
+    for (const entry of entries) {
+      let clickhouseCompiles = true;
+      try {
+        compileKql(entry.kql, { dialect: 'clickhouse', now: NOW });
+      } catch {
+        clickhouseCompiles = false;
+      }
+      const duck = await answer(store, entry);
+      const outcome: CorpusOutcome = { file, entry, clickhouseCompiles, ...judge(entry, duck) };
+      if (!clickhouse) {
+        out.push(outcome);
+        continue;
+      }
+      const ch = await answer(clickhouse, entry);
+      // Types are the API's (the compiler's, else the engine's): on ClickHouse they must be those of DuckDB's answer.
+      const types = (r: KqlResult | Error) => (r instanceof Error ? undefined : JSON.stringify(r.columns.map((c) => c.type)));
+      const differ = !(duck instanceof Error) && !(ch instanceof Error) && types(duck) !== types(ch);
+      out.push({
+        ...outcome,
+        clickhouse: differ ? { result: 'wrong', detail: `types ${types(ch)}, DuckDB ${types(duck)}` } : judge(entry, ch),
+      });
+    }
   }
   return out;
 }
 
-async function runEntry(store: Store, entry: CorpusEntry): Promise<Omit<CorpusOutcome, 'file' | 'entry'>> {
-  let clickhouseCompiles = true;
+async function answer(store: Store, entry: CorpusEntry): Promise<KqlResult | Error> {
   try {
-    compileKql(entry.kql, { dialect: 'clickhouse', now: NOW });
-  } catch {
-    clickhouseCompiles = false;
-  }
-  let compiled;
-  let rows: unknown[][];
-  try {
-    compiled = await compileKqlWithValues(
-      entry.kql,
-      { dialect: 'duckdb', now: NOW },
-      async (sql, params) => (await store.query(sql, params)).rows as unknown[][],
-    );
-    rows = (await store.query(compiled.sql, compiled.params)).rows as unknown[][];
+    return await runKql(store, entry.kql, { now: NOW });
   } catch (e) {
-    return { result: 'error', clickhouseCompiles, detail: (e as Error).message };
+    return e as Error;
   }
-  const names = compiled.columns.map((c) => c.name);
-  if (JSON.stringify(names) !== JSON.stringify(entry.columns)) {
-    return { result: 'wrong', clickhouseCompiles, detail: `columns ${JSON.stringify(names)}` };
-  }
-  const types = compiled.columns.map((c) => c.type);
-  const actual = rows.map((r) => r.map((v, i) => canonical(v, types[i] === 'dynamic')));
-  const expected = entry.rows.map((r) => r.map((v) => canonical(v, false)));
+}
+
+function judge(entry: CorpusEntry, r: KqlResult | Error): EngineOutcome {
+  if (r instanceof Error) return { result: 'error', detail: r.message };
+  const names = r.columns.map((c) => c.name);
+  if (JSON.stringify(names) !== JSON.stringify(entry.columns)) return { result: 'wrong', detail: `columns ${JSON.stringify(names)}` };
+  const types = r.columns.map((c) => c.type);
+  const actual = r.rows.map((row) => row.map((v, i) => canonical(v, types[i] === 'dynamic')));
+  const expected = entry.rows.map((row) => row.map((v) => canonical(v, false)));
   const ordered = entry.ordered ?? /\b(sort|order|top|serialize|range)\b/.test(entry.kql);
   const same = ordered ? equalRows(actual, expected) : equalRows(sortRows(actual), sortRows(expected));
-  return same ? { result: 'pass', clickhouseCompiles } : { result: 'wrong', clickhouseCompiles, detail: `rows ${JSON.stringify(rows)}` };
+  return same ? { result: 'pass' } : { result: 'wrong', detail: `rows ${JSON.stringify(r.rows)}` };
 }
 
 const DATETIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?Z?$/;

@@ -10,6 +10,8 @@ import { StoreQueryError } from '../errors.js';
 /** Settings of every statement. skip_unavailable_shards stays off: a shard that is down is an error, never a partial answer. */
 const SETTINGS = {
   output_format_json_quote_64bit_integers: 0,
+  // Infinities and NaN come as "inf", "-inf" and "nan" (values.ts reads them), not as a null.
+  output_format_json_quote_denormals: 1,
   skip_unavailable_shards: 0,
   // Joins and IN with a Distributed table on both sides: the right side is computed once and sent to the shards.
   distributed_product_mode: 'global',

@@ -63,11 +63,21 @@ export function kqlTypeOf(chType: string): ColumnType {
   return 'dynamic';
 }
 
+/** How ClickHouse writes infinities and NaN with output_format_json_quote_denormals (see connection.ts). */
+const DENORMALS: ReadonlyMap<string, number> = new Map([
+  ['inf', Number.POSITIVE_INFINITY],
+  ['-inf', Number.NEGATIVE_INFINITY],
+  ['+inf', Number.POSITIVE_INFINITY],
+  ['nan', Number.NaN],
+  ['-nan', Number.NaN],
+]);
+
 /** A result value made JSON-friendly: 64-bit integers as numbers, booleans as booleans, DateTime as ISO text. */
 export function plainValue(chType: string, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   const kind = kqlTypeOf(chType);
   if (kind === 'bool') return v === 'true';
+  if (kind === 'real' && typeof v === 'string' && DENORMALS.has(v)) return DENORMALS.get(v);
   if (kind === 'long' || kind === 'int' || kind === 'real') return typeof v === 'string' ? Number(v) : v;
   if (kind === 'datetime') return new Date(`${String(v).replace(' ', 'T')}${String(v).length === 10 ? 'T00:00:00' : ''}Z`).toISOString();
   return v;

@@ -6,6 +6,7 @@
 import type { ColumnType } from '../../../schema/index.js';
 import type { DialectFunctions } from '../dialect.js';
 import { escapeString } from './escape.js';
+import { arrayText, bind, element, elements, member, members, stringValue, trimmed } from './json-text.js';
 
 const TYPES: Readonly<Record<ColumnType, string>> = {
   datetime: 'Int64',
@@ -37,14 +38,15 @@ const jsonScalar = (v: string) =>
   `if(toTypeName(${v}) IN ('String', 'Nullable(String)'), concat('"', replaceAll(replaceAll(replaceAll(replaceAll(toString(${v}), '\\\\', '\\\\\\\\'), '"', '\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '"'), toString(${v}))`;
 /** The (still escaped) texts of the strings of a JSON array of strings. */
 export const jsonStrings = (x: string) => `extractAll(${x}, ${escapeString('"((?:[^"\\\\]|\\\\.)*)"')})`;
-/** Element `i` (0-based; negative from the end) of a JSON array of strings, as JSON text; NULL when absent. */
-const jsonElement = (x: string, i: string) =>
-  `if(abs(${i}) + (${i} >= 0) <= length(${jsonStrings(x)}), concat('"', arrayElement(${jsonStrings(x)}, ${i} + (${i} >= 0)), '"'), NULL)`;
 /** A JSON array text of an array expression. */
-export const jsonArray = (arr: string) => `concat('[', arrayStringConcat(arrayMap(v -> ${jsonScalar('v')}, ${arr}), ','), ']')`;
-/** A JSON array text of an array expression whose elements may be null (written null). */
-export const jsonArrayOfNullable = (arr: string) =>
-  `concat('[', arrayStringConcat(arrayMap(v -> ifNull(${jsonScalar('v')}, 'null'), ${arr}), ','), ']')`;
+// arrayStringConcat takes no Nullable(String): a NULL element is JSON's null. Lambda parameters start with '__':
+// in 18.16 a query's alias of the same name replaces them (SELECT 5 AS v, arrayMap(v -> v + 1, [1]) gives [6]).
+export const jsonArray = (arr: string) =>
+  `concat('[', arrayStringConcat(arrayMap(__v -> ifNull(${jsonScalar('__v')}, 'null'), ${arr}), ','), ']')`;
+/** A JSON array text of an array expression whose elements may be null (written null): jsonArray writes them so. */
+export const jsonArrayOfNullable = jsonArray;
+/** A JSON array text of an array of values of KQL `type` (dynamic values are JSON text already). */
+const valuesJson = (arr: string, type: ColumnType | undefined) => (type === 'dynamic' ? arrayText(arr) : jsonArray(arr));
 
 /** Microseconds of KQL timespan text ([-][d.]hh:mm:ss[.fffffff]); NULL when it is not one. */
 function timespanFromText(t: string): string {
@@ -76,8 +78,8 @@ export const functions: DialectFunctions = {
   upper: (x) => `upperUTF8(${x})`,
   length: (x) => `lengthUTF8(${x})`,
   concat: (parts) => (parts.length === 1 ? `concat(${parts[0]}, '')` : `concat(${parts.join(', ')})`),
-  // 18.16's substringUTF8 wants its length, a constant.
-  substring: (x, start, len) => `substringUTF8(${x}, ${start}, ${len ?? '2147483647'})`,
+  // 18.16's substringUTF8 wants its length, and both numbers unsigned (an Int64 start is refused).
+  substring: (x, start, len) => `substringUTF8(${x}, toUInt64(${start}), toUInt64(${len ?? '2147483647'}))`,
   strpos: (x, needle) => `positionUTF8(${x}, ${needle})`,
   replace: (x, a, b) => `replaceAll(${x}, ${a}, ${b})`,
   // 18.16 looks for a pattern's required substring case-sensitively before matching, which breaks (?i): an
@@ -151,17 +153,25 @@ export const functions: DialectFunctions = {
   },
   intDivide: (a, b) => `intDiv(${a}, ${b})`,
   floor: (x) => `floor(${x})`,
-  // 18.16 reads JSON only through visitParam* (top-level keys of objects); arrays are read as arrays of strings.
+  // A path is one step, '$[i]', '$[#-i]' (from the end) or '$."key"' (see json-text.ts for how the text is read).
   jsonExtract: (x, path) =>
-    `if(startsWith(${path}, '$['), ${jsonElement(x, `toInt64(extract(${path}, '^[$][[]#?(-?[0-9]+)[]]$'))`)}, visitParamExtractRaw(${x}, visitParamExtractString(concat('{"k":', extract(${path}, '^[$][.](.*)$'), '}'), 'k')))`,
-  jsonText: (x) => `if(startsWith(${x}, '"'), visitParamExtractString(concat('{"v":', ${x}, '}'), 'v'), ${x})`,
-  jsonArrayLength: (x) => `if(startsWith(${x}, '['), toInt64(length(${jsonStrings(x)})), NULL)`,
+    bind(
+      x,
+      (v) =>
+        `if(startsWith(${path}, '$['), ${element(v, `toInt64OrZero(extract(${path}, '^[$][[]#?(-?[0-9]+)[]]$'))`)}, ${member(v, `visitParamExtractString(concat('{"k":', extract(${path}, '^[$][.](.*)$'), '}'), 'k')`)})`,
+    ),
+  jsonText: (x) => stringValue(trimmed(x)),
+  jsonArrayLength: (x) => bind(x, (v) => `if(startsWith(${trimmed(v)}, '['), toInt64(length(${elements(v)})), NULL)`),
   splitToJson: (x, d, i) =>
     jsonArray(i === undefined ? `splitByString(${d}, ${x})` : `arraySlice(splitByString(${d}, ${x}), ${i < 0 ? i : i + 1}, 1)`),
-  unnestJson: (x, asText) =>
-    asText
-      ? `arrayJoin(arrayMap(v -> visitParamExtractString(concat('{"v":"', v, '"}'), 'v'), ${jsonStrings(x)}))`
-      : `arrayJoin(arrayMap(v -> concat('"', v, '"'), ${jsonStrings(x)}))`,
+  // An array gives its elements, a bag one bag per key (as Kusto's mv-expand).
+  unnestJson: (x, asText) => {
+    const parts = bind(
+      `ifNull(${x}, '')`,
+      (v) => `if(startsWith(${trimmed(v)}, '{'), arrayMap(__m -> concat('{', __m[1], ':', __m[2], '}'), ${members(v)}), ${elements(v)})`,
+    );
+    return `arrayJoin(${asText ? `arrayMap(__e -> ${stringValue('__e')}, ${parts})` : parts})`;
+  },
   ipv4ToNumber: (x) => `if(match(${x}, ${IPV4}), toInt64(IPv4StringToNum(${x})), NULL)`,
   count: () => 'count()',
   countIf: (p) => `countIf(${p})`,
@@ -173,11 +183,13 @@ export const functions: DialectFunctions = {
   min: (x) => `min(${x})`,
   max: (x) => `max(${x})`,
   // DuckDB's quantile_disc: the value at rank ceil(n * f) (1-based) of the sorted values.
-  percentile: (x, f) => `arrayElement(arraySort(groupArray(${x})), toUInt64(greatest(ceil(count(${x}) * ${f}), 1)))`,
+  // Of no values: NULL (arrayElement past the end would give 0).
+  percentile: (x, f) =>
+    `if(count(${x}) = 0, NULL, arrayElement(arraySort(groupArray(${x})), toUInt64(greatest(ceil(count(${x}) * ${f}), 1))))`,
   // Sorted, then cut, as the DuckDB dialect's: repeatable results (and 18.16's groupUniqArray takes no size).
-  makeSet: (x, limit) =>
-    jsonArray(limit === undefined ? `arraySort(groupUniqArray(${x}))` : `arraySlice(arraySort(groupUniqArray(${x})), 1, ${limit})`),
-  makeList: (x, limit) => jsonArray(`${limit === undefined ? 'groupArray' : `groupArray(${limit})`}(${x})`),
+  makeSet: (x, limit, type) =>
+    valuesJson(limit === undefined ? `arraySort(groupUniqArray(${x}))` : `arraySlice(arraySort(groupUniqArray(${x})), 1, ${limit})`, type),
+  makeList: (x, limit, type) => valuesJson(`${limit === undefined ? 'groupArray' : `groupArray(${limit})`}(${x})`, type),
   argMax: (x, by) => `argMax(${x}, ${by})`,
   argMin: (x, by) => `argMin(${x}, ${by})`,
   anyValue: (x) => `any(${x})`,

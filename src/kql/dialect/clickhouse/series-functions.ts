@@ -1,6 +1,7 @@
 /** ClickHouse spellings of the series hooks (groupArray, arrayMap and LIMIT n BY exist in 18.16). */
 import type { SeriesFunctions } from '../series-functions.js';
 import { jsonArrayOfNullable } from './functions.js';
+import { bagKeyTypes } from './json-text.js';
 import { textFunctions } from './text-functions.js';
 
 /** Kusto's ISO text with 7 fraction digits ('2026-11-01T00:00:00.0000000Z') of an Int64 of microseconds. */
@@ -23,8 +24,7 @@ export const seriesFunctions: SeriesFunctions = {
   listJson: (x) => jsonArrayOfNullable(x),
   // Never reached: capabilities.lateralJoins is false (no release has LATERAL).
   lateral: (left, subquery, alias) => `${left} CROSS JOIN (${subquery}) AS ${alias}`,
-  // 18.16 has no JSON functions to list the keys of an object.
-  bagKeyTypes: () => undefined,
+  bagKeyTypes,
   topPerGroup: (sql, partition, order, n, alias) =>
     `SELECT * FROM (${sql}) AS ${alias} ORDER BY ${[...partition, ...order].join(', ')} LIMIT ${n}${partition.length > 0 ? ` BY ${partition.join(', ')}` : ''}`,
 };

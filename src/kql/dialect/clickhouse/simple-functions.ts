@@ -1,9 +1,13 @@
 /** ClickHouse SQL of the simple KQL functions, where 18.16 has an equivalent; the rest are reported as unsupported. */
 import type { SimpleFunctions } from '../simple-functions.js';
+import { dynamicFunctions } from './dynamic-functions.js';
+import { scalarSimpleFunctions } from './scalar-simple-functions.js';
 import { timeSimpleFunctions } from './time-simple-functions.js';
 
 export const simpleFunctions: SimpleFunctions = {
   ...timeSimpleFunctions,
+  ...dynamicFunctions,
+  ...scalarSimpleFunctions,
   sqrt: ([a]) => `sqrt(${a!.sql})`,
   exp: ([a]) => `exp(${a!.sql})`,
   log: ([a]) => `log(${a!.sql})`,
@@ -23,11 +27,8 @@ export const simpleFunctions: SimpleFunctions = {
   binary_shift_right: ([a, b]) => `bitShiftRight(toInt64(${a!.sql}), toInt64(${b!.sql}))`,
   reverse: ([a]) => `reverseUTF8(${a!.sql})`,
   url_decode: ([a]) => `decodeURLComponent(${a!.sql})`,
-  base64_encode_tostring: ([a]) => `base64Encode(${a!.sql})`,
-  base64_decode_tostring: ([a]) => `base64Decode(${a!.sql})`,
   hash_sha256: ([a]) => `lower(hex(SHA256(${a!.sql})))`,
   hash_md5: ([a]) => `lower(hex(MD5(${a!.sql})))`,
   hash_sha1: ([a]) => `lower(hex(SHA1(${a!.sql})))`,
-  dcount_hll: ([a]) => `toInt64(JSONLength(${a!.sql}))`,
   parse_ipv4: ([a]) => `toInt64(IPv4StringToNum(${a!.sql}))`,
 };

@@ -1,5 +1,7 @@
 /** DuckDB SQL of the simple KQL functions (dynamic values are JSON; lists are read with from_json). */
 import type { SimpleArg, SimpleFunctions } from '../simple-functions.js';
+import { countGroups } from '../regex-groups.js';
+import { timespanSeconds } from '../timespan-seconds.js';
 import { escapeString } from './escape.js';
 
 const list = (a: SimpleArg): string => `from_json(${a.sql}, '["json"]')`;
@@ -142,15 +144,7 @@ export const simpleFunctions: SimpleFunctions = {
   make_datetime: ([y, m, d, h, mi, s, frac]) =>
     `make_timestamp(CAST(${y!.sql} AS BIGINT), CAST(${m!.sql} AS BIGINT), CAST(${d!.sql} AS BIGINT), ` +
     `CAST(${h?.sql ?? 0} AS BIGINT), CAST(${mi?.sql ?? 0} AS BIGINT), CAST(${s?.sql ?? 0} AS DOUBLE)${frac ? ` + ${frac.sql} / 1e7` : ''})`,
-  make_timespan: (args) => {
-    const [d, h, m, s] =
-      args.length === 2
-        ? ['0', args[0]!.sql, args[1]!.sql, '0']
-        : args.length === 3
-          ? ['0', ...args.map((a) => a.sql)]
-          : args.map((a) => a.sql);
-    return us(`round(((((${d}) * 24 + (${h})) * 60 + (${m})) * 60 + (${s})) * 1e6)`);
-  },
+  make_timespan: (args) => us(`round(${timespanSeconds(args)} * 1e6)`),
   unixtime_seconds_todatetime: ([a]) => `make_timestamp(CAST(round((${a!.sql}) * 1e6) AS BIGINT))`,
   unixtime_milliseconds_todatetime: ([a]) => `make_timestamp(CAST(round((${a!.sql}) * 1e3) AS BIGINT))`,
   unixtime_microseconds_todatetime: ([a]) => `make_timestamp(CAST(${a!.sql} AS BIGINT))`,
@@ -166,14 +160,3 @@ export const simpleFunctions: SimpleFunctions = {
   endofmonth: (args) => endOf('month', args),
   endofyear: (args) => endOf('year', args),
 };
-
-/** Capture groups of a regular expression (not counting (?:...) and escaped parentheses). */
-function countGroups(re: string): number {
-  let n = 0;
-  for (let i = 0; i < re.length; i++) {
-    if (re[i] === '\\') i++;
-    else if (re[i] === '(' && re[i + 1] !== '?') n++;
-    else if (re[i] === '(' && re[i + 2] === '<' && re[i + 3] !== '=' && re[i + 3] !== '!') n++;
-  }
-  return n;
-}
