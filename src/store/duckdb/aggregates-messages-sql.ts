@@ -10,8 +10,13 @@ import { quoteIdent } from './ddl.js';
 const TABLE = quoteIdent(MESSAGE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
 const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
-/** Temporary tables of one write: rows (id, r, ts) of the batch's messages before and after it, the change per hour. */
-const OLD = 'msg_rows_old';
+/**
+ * The stored rows (MessageTraceId, RecipientAddress, Received) of a batch's messages, read before its merge: they
+ * also hold every stored key of the batch, so the merge's insert finds the new keys against them.
+ */
+export const STORED_OF_BATCH = 'batch_stored_rows';
+/** Temporary tables of one write: the rows of the batch's messages after it, the change per hour. */
+const OLD = STORED_OF_BATCH;
 const NEW = 'msg_rows_new';
 const DELTA = 'msg_first_delta';
 
@@ -19,15 +24,15 @@ export const CREATE_MESSAGES_SQL = `CREATE TABLE IF NOT EXISTS ${TABLE} ("Receiv
 
 /** Each message's hours (hr) with the time of its last row before that hour (prev, NULL for its first hour). */
 function entriesSql(rows: string): string {
-  return `SELECT id, hr, lag(last) OVER (PARTITION BY id ORDER BY hr) AS prev FROM (SELECT id, date_trunc('hour', ts) AS hr, max(ts) AS last FROM ${rows} GROUP BY ALL)`;
+  return `SELECT id, hr, lag(last) OVER (PARTITION BY id ORDER BY hr) AS prev FROM (SELECT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, max("Received") AS last FROM ${rows} GROUP BY ALL)`;
 }
 
-/** The table's rows as a recount of `rows` (id, ts) gives them. */
+/** The table's rows as a recount of `rows` (MessageTraceId, Received) gives them. */
 function countedSql(rows: string): string {
   return `SELECT hr AS "Received", prev AS "Previous", CASE WHEN prev IS NULL THEN NULL ELSE id END AS "MessageTraceId", count(*) AS "Messages" FROM (${entriesSql(rows)}) GROUP BY ALL`;
 }
 
-const ALL_ROWS = `(SELECT "MessageTraceId" AS id, "Received" AS ts FROM ${TRACES})`;
+const ALL_ROWS = TRACES;
 
 /** The table counted again from all the rows. */
 export function rebuildMessagesSql(): string[] {
@@ -45,17 +50,17 @@ const APPLY_DELTA_SQL = [
 /**
  * Before `stage` (MessageTraceId, RecipientAddress, Received; one row per key) is merged: the entries of its
  * messages change from those of their stored rows to those of their stored rows plus the stage's new keys.
+ * STORED_OF_BATCH stays for the merge's insert (and is replaced at the next write).
  */
 export function countStagedMessagesSql(stage: string): string[] {
   const firsts = (rows: string, sign: number) => `SELECT hr, ${sign} AS d FROM (${entriesSql(rows)}) WHERE prev IS NULL`;
   return [
-    `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId" AS id, "RecipientAddress" AS r, "Received" AS ts FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`,
-    `CREATE OR REPLACE TEMP TABLE ${NEW} AS SELECT * FROM ${OLD} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received" FROM ${stage} AS s ANTI JOIN ${OLD} AS o ON s."MessageTraceId" = o.id AND s."RecipientAddress" = o.r`,
-    `DELETE FROM ${TABLE} WHERE "MessageTraceId" IN (SELECT id FROM ${OLD})`,
+    `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received" FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`,
+    `CREATE OR REPLACE TEMP TABLE ${NEW} AS SELECT * FROM ${OLD} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received" FROM ${stage} AS s ANTI JOIN ${OLD} AS o ON s."MessageTraceId" = o."MessageTraceId" AND s."RecipientAddress" = o."RecipientAddress"`,
+    `DELETE FROM ${TABLE} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${OLD})`,
     `INSERT INTO ${TABLE} SELECT hr, prev, id, 1 FROM (${entriesSql(NEW)}) WHERE prev IS NOT NULL`,
     `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT hr, sum(d) AS d FROM (${firsts(NEW, 1)} UNION ALL ${firsts(OLD, -1)}) GROUP BY hr HAVING sum(d) <> 0`,
     ...APPLY_DELTA_SQL,
-    `DROP TABLE ${OLD}`,
     `DROP TABLE ${NEW}`,
   ];
 }

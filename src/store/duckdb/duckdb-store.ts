@@ -54,7 +54,7 @@ import {
   readJsonLinesSql,
 } from './json-lines-sql.js';
 import { countStagedMessages, recountHours, RETURNING_RECEIVED, trimAggregates } from './aggregates.js';
-import { rebuildMessagesSql } from './aggregates-messages-sql.js';
+import { rebuildMessagesSql, STORED_OF_BATCH } from './aggregates-messages-sql.js';
 import { rebuildAggregatesSql } from './aggregates-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
@@ -154,7 +154,7 @@ export class DuckDbStore implements Store {
           await countStagedMessages(c, TRACE_STAGE);
           const changed = (await c.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS();
           const updated = changed.length;
-          const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+          const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH))).rowsChanged;
           if (updated + ingested > 0)
             await recountHours(
               c,
@@ -186,7 +186,9 @@ export class DuckDbStore implements Store {
           const changed = (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS();
           const updated = new Set(changed.map((r) => keyOf(r[0], r[1])));
           const inserted = new Set(
-            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH) + returning))
+              .getRowsJS()
+              .map((r) => keyOf(r[0], r[1])),
           );
           if (updated.size + inserted.size > 0)
             await recountHours(
@@ -254,7 +256,7 @@ export class DuckDbStore implements Store {
             ? (await tx.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS()
             : [];
           const updated = changed.length;
-          const ingested = (await tx.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+          const ingested = (await tx.run(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH))).rowsChanged;
           if (updated + ingested > 0)
             await recountHours(
               tx,
