@@ -7,4 +7,6 @@ export interface AssignmentNode {
   readonly name: string | undefined;
   readonly expr: ExprNode;
   readonly pos: number;
+  /** `(a, b, ...) = f(x)`: names for the columns of a function that gives several (such as series_stats). */
+  readonly names?: readonly string[];
 }

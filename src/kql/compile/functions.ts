@@ -12,6 +12,7 @@ import type { ExprScope } from './expression.js';
 import { TYPE_NAMES } from '../syntax/parse-type.js';
 import { FORMAT_TIMESPAN } from './format-timespan.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
+import { MULTI_COLUMN_FUNCTIONS, SERIES_FUNCTIONS } from './series-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { ZONE_FUNCTIONS } from './zone-functions.js';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
@@ -32,6 +33,12 @@ export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNod
   }
   if (call.name === 'typeof') return typeOf(ctx, call);
   if (WINDOW_FUNCTIONS.has(call.name)) return compileWindowCall(ctx, scope, call);
+  if (own(MULTI_COLUMN_FUNCTIONS, call.name))
+    throw ctx.error(
+      'invalid-argument',
+      `${call.name}() gives several columns: use it alone in extend or project, or name them: (a, b, ...) = ${call.name}(...)`,
+      call.pos,
+    );
   const f = own(SCALAR_FUNCTIONS, call.name);
   if (!f) {
     const names = [...Object.keys(SCALAR_FUNCTIONS), ...AGGREGATE_NAMES, ...WINDOW_FUNCTIONS.keys()];
@@ -128,6 +135,7 @@ function regexTrim(mode: 'both' | 'start' | 'end'): ScalarFunction {
 /** Every scalar function, by KQL name. */
 export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   ...SIMPLE_FUNCTIONS,
+  ...SERIES_FUNCTIONS,
   ...TIME_FUNCTIONS,
   ...ZONE_FUNCTIONS,
   format_timespan: FORMAT_TIMESPAN,

@@ -14,6 +14,10 @@ import { andWhere, canFilter, ensure, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import type { SqlExpr } from './sql-expr.js';
 
+const COUNTS = new Set(['count', 'countif', 'dcount', 'dcountif']);
+// Microseconds from 0001-01-01 to 1970-01-01.
+const TICKS_EPOCH_US = 62_135_596_800_000_000n;
+
 /** `make-series`. */
 export function compileMakeSeries(ctx: CompileContext, state: SelectState, node: MakeSeriesNode): SelectState {
   const fn = ctx.dialect.fn;
@@ -34,12 +38,14 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
     e.type === 'datetime' ? fn.timestampToMicros(e.sql) : e.type === 'timespan' ? fn.intervalToMicros(e.sql) : e.sql;
   const ax = asNumber(axis);
   const stepSql = String(stepValue);
+  // bin() of a datetime counts steps from 0001-01-01 (.NET ticks), not from 1970: a 7d step starts on a Monday.
+  const offset = time && Number.isInteger(stepValue) ? String(Number(TICKS_EPOCH_US % BigInt(stepValue))) : '0';
   if (src.from === undefined) throw ctx.error('unsupported', 'make-series needs rows (a table, datatable or range)', node.pos);
   // Without from (to): the bin of the first (last) axis value, counted from 0 as bin() counts, read in a one-row join.
   const edges: string[] = [];
   const edge = (which: 'min' | 'max'): string => {
     const name = which === 'min' ? '_s' : '_e';
-    const binned = `${fn.floor(`${which}(${ax}) / ${stepSql}`)} * ${stepSql}`;
+    const binned = `${fn.floor(`(${which}(${ax}) + ${offset}) / ${stepSql}`)} * ${stepSql} - ${offset}`;
     edges.push(`${which === 'min' ? binned : `${binned} + ${stepSql}`} AS ${ctx.q(name)}`);
     return ctx.q(name);
   };
@@ -88,7 +94,8 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
       throw ctx.error('invalid-argument', 'make-series default must be a constant', a.fill!.pos);
     series.push({
       name,
-      value: { name: `_v${i}`, type: x.type, sql: x.sql, atomic: x.atomic },
+      // Counts typed as longs: ClickHouse's count() is a UInt64, which has no common type with a null long default.
+      value: { name: `_v${i}`, type: x.type, sql: COUNTS.has(e.name) ? fn.cast(x.sql, 'long') : x.sql, atomic: true },
       fill: typeof fill === 'string' ? fill : fill.sql,
     });
   });

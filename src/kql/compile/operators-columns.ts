@@ -12,8 +12,9 @@ import type {
 } from '../ast/index.js';
 import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
 import { didYouMean } from '../semantic/suggest.js';
-import { checkNewName, compileAssignment, toColumn } from './columns.js';
+import { checkNewName, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
+import { compileAssignments } from './multi-column.js';
 import { compileExpr } from './expression.js';
 import { canCompute, canFilter, ensure, tooLongToInline, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
@@ -27,14 +28,16 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
   const s = ensure(ctx, state, computes ? canCompute : plainSelect);
   const taken = new Set<string>();
   const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
-  const columns = node.columns.map((a) => {
-    const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next);
-    if (a.name !== undefined && taken.has(a.name)) throw ctx.error('invalid-name', `column '${a.name}' is projected twice`, a.pos);
-    // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
-    const name = a.name ?? uniqueName(compiled.name, taken);
-    taken.add(name);
-    return toColumn(name, compiled.expr);
-  });
+  const columns = node.columns.flatMap((a) =>
+    compileAssignments(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next).map((compiled) => {
+      const given = a.name ?? (a.names ? compiled.name : undefined);
+      if (given !== undefined && taken.has(given)) throw ctx.error('invalid-name', `column '${given}' is projected twice`, a.pos);
+      // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
+      const name = given ?? uniqueName(compiled.name, taken);
+      taken.add(name);
+      return toColumn(name, compiled.expr);
+    }),
+  );
   return { ...s, columns, star: false };
 }
 
@@ -49,10 +52,12 @@ export function compileExtend(ctx: CompileContext, state: SelectState, node: Ext
       s = wrap(ctx, { ...s, columns, star: false });
       columns = [...s.columns];
     }
-    const { name, expr } = compileAssignment(ctx, { columns, aggregates: false, order: s.orderBy }, a, next);
-    const col = toColumn(name, expr);
-    const at = columns.findIndex((c) => c.name === name);
-    columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+    const scope = { columns, aggregates: false, order: s.orderBy };
+    for (const { name, expr } of compileAssignments(ctx, scope, a, next)) {
+      const col = toColumn(name, expr);
+      const at = columns.findIndex((c) => c.name === name);
+      columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+    }
   }
   return { ...s, columns, star: false };
 }
@@ -157,25 +162,57 @@ export function compileParse(ctx: CompileContext, state: SelectState, node: Pars
   return { ...s, columns, where, star: false };
 }
 
-/** `mv-expand`: one row per array element; the rest of the pipeline reads it as a subquery. */
+/** `mv-expand`: one row per array element (several arrays side by side); the rest of the pipeline reads it as a subquery. */
 export function compileMvExpand(ctx: CompileContext, state: SelectState, node: MvExpandNode): SelectState {
   const s = ensure(ctx, state, (st) => canCompute(st) && st.limit === undefined);
   const fn = ctx.dialect.fn;
-  const e = compileExpr(ctx, { columns: s.columns, aggregates: false }, node.column.expr);
-  if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-expand needs a dynamic array, not ${e.type}`, node.column.pos);
-  const name = node.column.name !== undefined ? checkNewName(ctx, node.column.name, node.column.pos) : derivedName(node.column.expr);
-  if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', node.column.pos);
-  const type = node.toType ?? 'dynamic';
-  let sql = fn.unnestJson(e.sql, type !== 'dynamic');
+  const scope = { columns: s.columns, aggregates: false };
+  const items = node.items.map((item) => {
+    const e = compileExpr(ctx, scope, item.column.expr);
+    if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-expand needs a dynamic array, not ${e.type}`, item.column.pos);
+    const name = item.column.name !== undefined ? checkNewName(ctx, item.column.name, item.column.pos) : derivedName(item.column.expr);
+    if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', item.column.pos);
+    return { name, type: item.toType ?? 'dynamic', sql: e.sql };
+  });
+  const plain = items.length === 1 && node.itemIndex === undefined && node.limit === undefined && node.bagExpansion === 'bag';
+  const unnested = plain
+    ? [fn.unnestJson(items[0]!.sql, items[0]!.type !== 'dynamic')]
+    : fn.unnestJsonZip(
+        items.map((i) => ({ sql: i.sql, asText: i.type !== 'dynamic', pairs: node.bagExpansion === 'array' })),
+        node.itemIndex !== undefined,
+        node.limit,
+      );
+  if (unnested === undefined)
+    throw ctx.error(
+      'unsupported',
+      `mv-expand ${node.bagExpansion === 'array' ? 'kind=array' : 'of several arrays'} is not supported on ${ctx.dialect.name} yet`,
+      node.pos,
+    );
   // mv-expand w = split(s, d) to typeof(string): the parts themselves, without a JSON array per row in between.
-  const call = node.column.expr;
-  if (type === 'string' && call.kind === 'Call' && call.name === 'split' && call.args.length === 2 && !ctx.bindings.has('split')) {
-    const [text, delimiter] = call.args.map((a) => compileExpr(ctx, { columns: s.columns, aggregates: false }, a));
-    if (text!.type === 'string' && delimiter!.type === 'string') sql = fn.unnestSplit(text!.sql, delimiter!.sql);
+  const call = node.items[0]!.column.expr;
+  if (
+    plain &&
+    items[0]!.type === 'string' &&
+    call.kind === 'Call' &&
+    call.name === 'split' &&
+    call.args.length === 2 &&
+    !ctx.bindings.has('split')
+  ) {
+    const [text, delimiter] = call.args.map((a) => compileExpr(ctx, scope, a));
+    if (text!.type === 'string' && delimiter!.type === 'string') unnested[0] = fn.unnestSplit(text!.sql, delimiter!.sql);
   }
-  if (type !== 'dynamic' && type !== 'string') sql = fn.tryCast(sql, type);
-  const col: Column = { name, type, sql, atomic: true };
-  const at = s.columns.findIndex((c) => c.name === name);
-  const columns = at >= 0 ? s.columns.map((c, i) => (i === at ? col : c)) : [...s.columns, col];
+  const added: Column[] = items.map((item, i) => {
+    const sql = item.type !== 'dynamic' && item.type !== 'string' ? fn.tryCast(unnested[i]!, item.type) : unnested[i]!;
+    return { name: item.name, type: item.type, sql, atomic: true };
+  });
+  if (node.itemIndex !== undefined) {
+    const name = checkNewName(ctx, node.itemIndex, node.pos);
+    added.push({ name, type: 'long', sql: unnested[items.length]!, atomic: true });
+  }
+  let columns = s.columns;
+  for (const col of added) {
+    const at = columns.findIndex((c) => c.name === col.name);
+    columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+  }
   return { ...s, columns, star: false, sealed: true };
 }

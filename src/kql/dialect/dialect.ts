@@ -4,6 +4,7 @@ import type { AggregateFunctions } from './aggregate-functions.js';
 import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
 import type { SeriesFunctions } from './series-functions.js';
+import type { SeriesMath } from './series-math.js';
 import type { SimpleFunctions } from './simple-functions.js';
 import type { TextFunctions } from './text-functions.js';
 
@@ -21,6 +22,8 @@ export interface DialectCapabilities {
   readonly aliasesShadowColumns: boolean;
   /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum. */
   readonly windowFunctions: boolean;
+  /** A JOIN's ON may compare with fn.distinctFrom (NULL matching NULL): top-nested with others. */
+  readonly nullSafeJoins: boolean;
   /** A subquery in FROM can read the columns of the FROM items before it (LATERAL): mv-apply. */
   readonly lateralJoins: boolean;
 }
@@ -141,4 +144,6 @@ export interface Dialect {
   readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions & TextFunctions;
   /** KQL functions that are one SQL expression of their arguments (see simple-functions.ts). */
   readonly simple: SimpleFunctions;
+  /** List arithmetic the series functions are written with (see series-math.ts). */
+  readonly series: SeriesMath;
 }

@@ -70,12 +70,35 @@ export class ExpressionParser {
   /** `Name = expr` or a bare expression. */
   assignment(): AssignmentNode {
     const t = this.ts.peek();
+    const names = this.nameTuple();
+    if (names) return { kind: 'Assignment', name: undefined, names, expr: this.expression(), pos: t.offset };
     if ((t.kind === 'ident' || t.kind === 'bracketed') && this.ts.isPunct('=', 1)) {
       this.ts.next();
       this.ts.next();
       return { kind: 'Assignment', name: t.text, expr: this.expression(), pos: t.offset };
     }
     return { kind: 'Assignment', name: undefined, expr: this.expression(), pos: t.offset };
+  }
+
+  /** `(a, b, ...) =` before the expression of a function that gives several columns; undefined (nothing read) otherwise. */
+  private nameTuple(): string[] | undefined {
+    if (!this.ts.isPunct('(')) return undefined;
+    let i = 1;
+    for (;;) {
+      const k = this.ts.peek(i).kind;
+      if (k !== 'ident' && k !== 'bracketed') return undefined;
+      if (this.ts.isPunct(')', i + 1)) break;
+      if (!this.ts.isPunct(',', i + 1)) return undefined;
+      i += 2;
+    }
+    if (!this.ts.isPunct('=', i + 2)) return undefined;
+    this.ts.next();
+    const names: string[] = [];
+    do names.push(this.ts.next().text);
+    while (this.ts.acceptPunct(','));
+    this.ts.expectPunct(')');
+    this.ts.expectPunct('=');
+    return names;
   }
 
   /** Comma-separated assignments (at least one). */

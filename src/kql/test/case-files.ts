@@ -1,5 +1,6 @@
 /** The case-table files of the KQL engine, loaded by the tests and by the case updater. */
 import type { KqlCase } from './kql-case.js';
+import { CASES as anomaly } from '../cases/anomaly.cases.js';
 import { CASES as basics } from '../cases/basics.cases.js';
 import { CASES as functions } from '../cases/functions.cases.js';
 import { CASES as scalar } from '../cases/scalar.cases.js';
@@ -9,6 +10,8 @@ import { CASES as strings } from '../cases/strings.cases.js';
 import { CASES as summarize } from '../cases/summarize.cases.js';
 import { CASES as tabular } from '../cases/tabular.cases.js';
 import { CASES as time } from '../cases/time.cases.js';
+import { CASES as network } from '../cases/network.cases.js';
+import { CASES as expand } from '../cases/expand.cases.js';
 
 /** Case tables by file name (relative to src/kql/cases). */
 export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
@@ -21,6 +24,9 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'sources.cases.ts': sources,
   'functions.cases.ts': functions,
   'series.cases.ts': series,
+  'anomaly.cases.ts': anomaly,
+  'network.cases.ts': network,
+  'expand.cases.ts': expand,
 };
 
 /** Every case, with the file it comes from. */

@@ -10,6 +10,7 @@ import { literal } from './literal.js';
 import { outputValue } from './output.js';
 import { rowFunctions } from './row-functions.js';
 import { seriesFunctions } from './series-functions.js';
+import { seriesMath } from './series-math.js';
 import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
@@ -31,5 +32,6 @@ export const clickhouse: Dialect = {
   outputValue,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
   simple: simpleFunctions,
+  series: seriesMath,
   datetimeLiteral: (iso) => literal(iso, 'datetime'),
 };

@@ -1,6 +1,6 @@
 /** ClickHouse spellings of the series hooks (groupArray, arrayMap and LIMIT n BY exist in 18.16). */
 import type { SeriesFunctions } from '../series-functions.js';
-import { jsonArray } from './functions.js';
+import { jsonArrayOfNullable } from './functions.js';
 import { textFunctions } from './text-functions.js';
 
 /** Kusto's ISO text with 7 fraction digits ('2026-11-01T00:00:00.0000000Z') of an Int64 of microseconds. */
@@ -19,7 +19,8 @@ export const seriesFunctions: SeriesFunctions = {
     const value = asDatetime ? isoTicks(`toInt64(${e})`) : e;
     return `arrayMap(_i -> ${value}, range(toUInt64(${n})))`;
   },
-  listJson: (x) => jsonArray(x),
+  // make-series lists hold nulls where the default is null.
+  listJson: (x) => jsonArrayOfNullable(x),
   // Never reached: capabilities.lateralJoins is false (no release has LATERAL).
   lateral: (left, subquery, alias) => `${left} CROSS JOIN (${subquery}) AS ${alias}`,
   // 18.16 has no JSON functions to list the keys of an object.

@@ -8,10 +8,12 @@ import { functions } from './functions.js';
 import { listFunctions } from './list-functions.js';
 import { rowFunctions } from './row-functions.js';
 import { seriesFunctions } from './series-functions.js';
-import { seriesScalarFunctions } from './series-scalar-functions.js';
+import { seriesMath } from './series-math.js';
 import { dynamicMoreFunctions } from './dynamic-more-functions.js';
 import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
+import { networkFunctions } from './network-functions.js';
+import { hashFunctions } from './xxhash64.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
@@ -22,7 +24,8 @@ export const duckdb: Dialect = {
   escapeString,
   placeholder,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
-  simple: { ...simpleFunctions, ...seriesScalarFunctions, ...dynamicMoreFunctions },
+  simple: { ...simpleFunctions, ...dynamicMoreFunctions, ...networkFunctions, ...hashFunctions },
+  series: seriesMath,
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
   literal: () => {
     throw new Error('DuckDB binds values as parameters');
