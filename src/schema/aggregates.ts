@@ -22,3 +22,12 @@ export const TRACE_AGGREGATES: readonly TraceAggregateDef[] = [
   { name: 'MessageTraceHourly', dimensions: ['Status', 'Direction'] },
   { name: 'MessageTraceHourlyDomains', dimensions: ['Status', 'Direction', 'SenderDomain', 'RecipientDomain'] },
 ];
+
+/**
+ * Distinct messages per hour, kept so that `dcount(MessageTraceId)` over any range of whole hours adds up: one row
+ * per hour `Received` and `Previous`, the time of the same message's last row before that hour (NULL: none;
+ * `Messages` then counts every such message of the hour), and for a message with an earlier row one row of its own
+ * (`MessageTraceId`, `Messages` = 1). A message is first seen in a range starting at A in the hour whose Previous
+ * is NULL or before A. Messages rarely have rows in two hours, so this holds about one row per hour.
+ */
+export const MESSAGE_AGGREGATE = { name: 'MessageTraceHourlyMessages' } as const;

@@ -22,5 +22,5 @@ export type {
   FindingActivityFilter,
 } from './findings.js';
 export { parseTime, formatTime } from './time.js';
-export { AGGREGATE_GRAIN_MS, AGGREGATE_MEASURES, TRACE_AGGREGATES } from './aggregates.js';
+export { AGGREGATE_GRAIN_MS, AGGREGATE_MEASURES, MESSAGE_AGGREGATE, TRACE_AGGREGATES } from './aggregates.js';
 export type { TraceAggregateDef } from './aggregates.js';

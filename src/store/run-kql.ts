@@ -1,5 +1,5 @@
 /** KQL against a store: compiled for the store's dialect and run there. The way modules outside src/store read data. */
-import { compileKqlWithValues, type CompiledQuery } from '../kql/index.js';
+import { compileKql, compileKqlWithValues, type CompiledQuery } from '../kql/index.js';
 import type { QueryOptions, QueryResult, Store } from './store.js';
 
 /** Options of runKql. Times are ms since the epoch. */
@@ -17,6 +17,28 @@ export interface KqlResult extends QueryResult {
   render?: CompiledQuery['render'];
 }
 
+const aggregatesOn = (options: Pick<RunKqlOptions, 'aggregates'>) => options.aggregates ?? process.env.MAILSIFT_AGGREGATES !== 'off';
+
+/** Whether runKql would answer `kql` from the summary tables (not the rows); false for a query that does not compile. */
+export function answersFromSummaries(
+  store: Pick<Store, 'dialect'>,
+  kql: string,
+  options: Pick<RunKqlOptions, 'now' | 'timeRange' | 'aggregates'> = {},
+): boolean {
+  if (!aggregatesOn(options)) return false;
+  try {
+    const { plan } = compileKql(kql, {
+      dialect: store.dialect,
+      now: options.now ?? Date.now(),
+      aggregates: true,
+      ...(options.timeRange ? { timeRange: options.timeRange } : {}),
+    });
+    return plan !== undefined && plan.source !== 'rows';
+  } catch {
+    return false;
+  }
+}
+
 /** Compile `kql` for `store.dialect` and run it; throws KqlError for mistakes in the query, StoreQueryError from the engine. */
 export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: string, options: RunKqlOptions = {}): Promise<KqlResult> {
   const { signal, limit, maxBytes } = options;
@@ -29,7 +51,7 @@ export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: strin
       ...(options.timeRange ? { timeRange: options.timeRange } : {}),
       // Every store keeps the summary tables of MessageTrace exact at each write (see src/schema/aggregates.ts).
       // MAILSIFT_AGGREGATES=off reads the rows for every query (to compare, or to rule the summaries out).
-      aggregates: options.aggregates ?? process.env.MAILSIFT_AGGREGATES !== 'off',
+      aggregates: aggregatesOn(options),
     },
     async (sql, params) => (await store.query(sql, params, { signal })).rows,
   );

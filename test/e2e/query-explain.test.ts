@@ -41,8 +41,13 @@ describe('mailsift query --explain', () => {
     ]);
   });
 
-  it('says why the rows answer a query the summaries cannot', async () => {
+  it('answers distinct messages from their summary', async () => {
     const r = await runCli(['--store', store, 'query', 'MessageTrace | summarize dcount(MessageTraceId)', '--explain'], { env });
+    expect(r.stdout.split('\n')[0]).toBe('-- answered from: whole hours the first hour to the last hour from MessageTraceHourlyMessages');
+  });
+
+  it('says why the rows answer a query the summaries cannot', async () => {
+    const r = await runCli(['--store', store, 'query', 'MessageTrace | summarize dcount(RecipientAddress)', '--explain'], { env });
     expect(r.stdout.split('\n')[0]).toBe(
       '-- answered from: the rows (no summary table: dcount() of these arguments is not kept in the summary tables)',
     );

@@ -28,6 +28,22 @@ export const CASES: readonly KqlCase[] = [
     ],
   },
   {
+    name: 'a where with or, then another where: both hold',
+    kql: 'MessageTrace | where (Size >= 8000 and Status != "Failed") or not(Direction == "Inbound") | where MessageTraceId != "m2" | project MessageTraceId, RecipientAddress',
+    duckdb:
+      'SELECT "MessageTraceId", "RecipientAddress" FROM "MessageTrace" WHERE ((("Size" >= 8000) AND ("Status" <> $1)) OR (NOT ("Direction" = $2))) AND ("MessageTraceId" <> $3)',
+    clickhouse:
+      "SELECT `MessageTraceId`, `RecipientAddress` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL WHERE (`MessageTraceId` <> 'm2')) WHERE ((`Size` >= 8000) AND (`Status` <> 'Failed')) OR (NOT (`Direction` = 'Inbound'))",
+    rows: [
+      ['m1', 'bob@fabrikam.com'],
+      ['m3', 'bob@contoso.com'],
+      ['m3', 'dave@contoso.com'],
+      ['m5', 'eve@example.net'],
+      ['m6', 'eve@example.net'],
+      ['m8', 'bob@contoso.com'],
+    ],
+  },
+  {
     name: 'project with a computed column',
     kql: 'MessageTrace | where MessageTraceId == "m1" | project Sender = SenderAddress, KB = Size / 1000, Size',
     duckdb: 'SELECT "SenderAddress" AS "Sender", ("Size" // 1000) AS "KB", "Size" FROM "MessageTrace" WHERE "MessageTraceId" = $1',

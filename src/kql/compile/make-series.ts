@@ -10,7 +10,7 @@ import { AGGREGATE_NAMES, aggregateOutputs } from './aggregates.js';
 import { checkNewName, compileAssignment } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
-import { canFilter, ensure, wrap } from './select-state.js';
+import { andWhere, canFilter, ensure, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import type { SqlExpr } from './sql-expr.js';
 
@@ -58,7 +58,7 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
   };
   const start = bound(node.from, 'min');
   const end = bound(node.to, 'max');
-  const where = src.where.length ? ` WHERE ${src.where.join(' AND ')}` : '';
+  const where = src.where.length ? ` WHERE ${andWhere(src.where)}` : '';
   const from =
     edges.length === 0
       ? src.from

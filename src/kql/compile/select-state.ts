@@ -86,6 +86,35 @@ function shadows(ctx: CompileContext, s: SelectState): boolean {
   return computed.some((c) => read.includes(ctx.q(c.name)));
 }
 
+/**
+ * Whether `sql` has an OR outside parentheses and quotes. The first `where` of a query is kept as compiled
+ * (`a OR b`); ANDed to another condition it must be parenthesised, as AND binds tighter.
+ */
+function hasOpenOr(sql: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"' || c === '`') {
+      // A quoted string or name: to its closing quote (doubled or backslash-escaped quotes stay inside).
+      for (i++; i < sql.length; i++) {
+        if (sql[i] === '\\') i++;
+        else if (sql[i] === c) {
+          if (sql[i + 1] === c) i++;
+          else break;
+        }
+      }
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && (c === 'O' || c === 'o') && /^or\b/i.test(sql.slice(i, i + 3)) && /\s/.test(sql[i - 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/** The conditions of a WHERE clause, ANDed: each one with an open OR in parentheses when there are several. */
+export function andWhere(where: readonly string[]): string {
+  return where.map((w) => (where.length > 1 && hasOpenOr(w) ? `(${w})` : w)).join(' AND ');
+}
+
 function plainSql(ctx: CompileContext, s: SelectState): string {
   const cols =
     s.star && s.from !== undefined && ctx.dialect.capabilities.selectStar
@@ -93,7 +122,7 @@ function plainSql(ctx: CompileContext, s: SelectState): string {
       : s.columns.map((c) => (c.sql === ctx.q(c.name) ? c.sql : `${c.sql} AS ${ctx.q(c.name)}`)).join(', ');
   let sql = `SELECT ${s.distinct ? 'DISTINCT ' : ''}${cols}`;
   if (s.from !== undefined) sql += ` FROM ${s.from}`;
-  if (s.where.length > 0) sql += ` WHERE ${s.where.join(' AND ')}`;
+  if (s.where.length > 0) sql += ` WHERE ${andWhere(s.where)}`;
   if (s.groupBy !== undefined && s.groupBy.length > 0) sql += ` GROUP BY ${s.groupBy.join(', ')}`;
   if (s.orderBy.length > 0) {
     sql += ` ORDER BY ${s.orderBy.map((k) => `${k.sql} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nulls.toUpperCase()}`).join(', ')}`;

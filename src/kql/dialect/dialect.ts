@@ -136,6 +136,11 @@ export interface Dialect {
   prefilterColumns(name: string): readonly string[];
   /** A SELECT of a MessageTrace summary table: Received (the hour), its dimensions, __Rows and __Bytes, one row per group. */
   aggregateSource(def: TraceAggregateDef): string;
+  /**
+   * A SELECT of the distinct-messages summary (MESSAGE_AGGREGATE): Received (the hour), Previous, MessageTraceId
+   * and Messages; undefined when the engine's stores do not keep it.
+   */
+  messageAggregateSource(): string | undefined;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
   outputValue(x: string, type: ColumnType): string | undefined;
   readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions & TextFunctions;

@@ -34,13 +34,31 @@ describe('the planner', () => {
     expect(aligned.sql).not.toContain('"MessageTrace"');
   });
 
+  it('answers distinct messages from the distinct-messages summary where the engine keeps it', () => {
+    const range = { from, to: from + 7 * 24 * H };
+    const first = 'MessageTrace | where isnotnull(MessageTraceId) | summarize Received = min(Received) by MessageTraceId';
+    for (const kql of [
+      'MessageTrace | summarize Messages = dcount(MessageTraceId)',
+      'MessageTrace | summarize dcount(MessageTraceId) by bin(Received, 1d)',
+      `${first} | summarize Messages = count() by Time = bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))`,
+      `${first} | count`,
+    ])
+      expect(plan(kql, range)?.source, kql).toBe('MessageTraceHourlyMessages');
+    expect(plan('MessageTrace | summarize dcount(MessageTraceId)', range, 'clickhouse')?.reason).toMatch(/no summary of distinct messages/);
+    // A filter, another aggregate beside it, a bin under an hour, a count per message: the rows.
+    expect(plan('MessageTrace | where Status == "Delivered" | summarize dcount(MessageTraceId)')?.reason).toMatch(/dcount/);
+    expect(plan('MessageTrace | summarize dcount(MessageTraceId), count()')?.reason).toMatch(/dcount/);
+    expect(plan(`${first} | summarize count() by bin(Received, 5m)`)?.source).toBe('rows');
+    expect(plan('MessageTrace | summarize Received = min(Received) by SenderAddress | count')?.source).toBe('rows');
+  });
+
   it('reads the rows when the summaries cannot give the same answer, and says why', () => {
     const rows = (kql: string, range?: { from?: number; to?: number }) => {
       const p = plan(kql, range);
       expect(p?.source, kql).toBe('rows');
       return p?.reason;
     };
-    expect(rows('MessageTrace | summarize dcount(MessageTraceId)')).toMatch(/dcount/);
+    expect(rows('MessageTrace | summarize dcount(RecipientAddress)')).toMatch(/dcount/);
     expect(rows('MessageTrace | where SenderAddress == "a@contoso.com" | count')).toMatch(/where reads a column/);
     expect(rows('MessageTrace | summarize count() by SenderAddress')).toMatch(/groups by a column/);
     expect(rows('MessageTrace | summarize avg(Size)')).toMatch(/avg/);

@@ -9,13 +9,14 @@
  * from the summary table, the partial hours at its ends from the rows, in one union that the summarize then
  * adds up. The answer must have the raw query's columns, names and types, or the rows are read after all.
  */
-import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES, type TraceAggregateDef } from '../../schema/index.js';
+import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, TRACE_AGGREGATES, type TraceAggregateDef } from '../../schema/index.js';
 import type { OperatorNode, PipelineNode, QueryNode, SummarizeNode } from '../ast/index.js';
 import type { CompileOptions, CompiledQuery } from '../compile-kql.js';
 import { compileQuery } from '../compile/compile-query.js';
 import type { Column } from '../compile/select-state.js';
 import { getDialect } from '../dialect/index.js';
 import { parseQuery } from '../syntax/parse-query.js';
+import { matchMessages, MESSAGES, messagesSourceText, messagesSummarize, withBins } from './plan-messages.js';
 import { BYTES, countAsSummarize, onDims, ROWS, rewriteSummarize } from './summary-rewrite.js';
 
 /** What a compiled query reads: a summary table (with the raw rows of partial hours) or the MessageTrace rows. */
@@ -76,36 +77,65 @@ function sourceText(def: TraceAggregateDef, a?: number, b?: number, edgeA?: numb
   return edges.length === 0 ? summary : `union (${summary}), ${edges.join(', ')}`;
 }
 
+const col = (name: string, type: Column['type']): Column => ({ name, type, sql: name, atomic: true });
+
+/** The columns of the distinct-messages summary. */
+const MESSAGE_COLUMNS: Column[] = [
+  col('Received', 'datetime'),
+  col('Previous', 'datetime'),
+  col('MessageTraceId', 'string'),
+  col('Messages', 'long'),
+];
+
 /** The columns of a summary table as the planner's source presents them. */
 function summaryColumns(def: TraceAggregateDef): Column[] {
-  const col = (name: string, type: Column['type']): Column => ({ name, type, sql: name, atomic: true });
   return [col('Received', 'datetime'), ...def.dimensions.map((d) => col(d, 'string')), col(ROWS, 'long'), col(BYTES, 'long')];
+}
+
+/** Whole hours [a, b) of the time range, and the partial hours at its ends (edgeA, edgeB); undefined: no whole hour. */
+function hoursOf(options: CompileOptions): { a?: number; b?: number; edgeA?: number; edgeB?: number } | undefined {
+  const { from, to } = options.timeRange ?? {};
+  const grain = AGGREGATE_GRAIN_MS;
+  const a = from === undefined ? undefined : Math.ceil(from / grain) * grain;
+  const b = to === undefined ? undefined : Math.floor(to / grain) * grain;
+  if (a !== undefined && b !== undefined && a >= b) return undefined;
+  // Raw rows only for partial hours: none when an end is open or already on the hour.
+  return { a, b, edgeA: a !== undefined && a !== from ? a : undefined, edgeB: b !== undefined && b !== to ? b : undefined };
 }
 
 /** Plan a parsed query whose raw compilation is `raw`. */
 export function planQuery(query: QueryNode, text: string, options: CompileOptions, raw: CompiledQuery): CompiledQuery {
   const rows = (reason: string): CompiledQuery => ({ ...raw, plan: { source: 'rows', reason } });
-  const m = match(query);
+  const messages = matchMessages(query);
+  const m = messages ? undefined : match(query);
   if (typeof m === 'string') return rows(m);
-  const def = TRACE_AGGREGATES.find((d) => [...m.used].every((c) => d.dimensions.includes(c)));
-  if (!def) return rows('no summary table keeps all the columns it reads');
-  const { from, to } = options.timeRange ?? {};
-  const grain = AGGREGATE_GRAIN_MS;
-  const a = from === undefined ? undefined : Math.ceil(from / grain) * grain;
-  const b = to === undefined ? undefined : Math.floor(to / grain) * grain;
-  if (a !== undefined && b !== undefined && a >= b) return rows('the time range holds no whole hour');
-  // Raw rows only for partial hours: none when an end is open or already on the hour.
-  const edgeA = a !== undefined && a !== from ? a : undefined;
-  const edgeB = b !== undefined && b !== to ? b : undefined;
-  const union = parseQuery(sourceText(def, a, b, edgeA, edgeB)).body;
-  const body: PipelineNode = { ...query.body, source: union.source, operators: [...union.operators, ...m.wheres, m.summarize, ...m.rest] };
   const dialect = getDialect(options.dialect);
+  const def = m && TRACE_AGGREGATES.find((d) => [...m.used].every((c) => d.dimensions.includes(c)));
+  if (m && !def) return rows('no summary table keeps all the columns it reads');
+  const messageSql = dialect.messageAggregateSource();
+  if (messages && messageSql === undefined) return rows('this engine keeps no summary of distinct messages');
+  const hours = hoursOf(options);
+  if (!hours) return rows('the time range holds no whole hour');
+  const { a, b, edgeA, edgeB } = hours;
+  const name = def?.name ?? MESSAGE_AGGREGATE.name;
+  let body: PipelineNode;
+  let sources: Record<string, { sql: string; columns: readonly Column[] }>;
+  if (messages) {
+    const union = withBins(parseQuery(messagesSourceText(messages, options.timeRange?.from, a, b, edgeA, edgeB)).body, messages);
+    body = {
+      ...query.body,
+      source: union.source,
+      operators: [...union.operators, messagesSummarize(messages, query.body.pos), ...messages.rest],
+    };
+    sources = { [MESSAGES]: { sql: messageSql!, columns: MESSAGE_COLUMNS } };
+  } else {
+    const union = parseQuery(sourceText(def!, a, b, edgeA, edgeB)).body;
+    body = { ...query.body, source: union.source, operators: [...union.operators, ...m!.wheres, m!.summarize, ...m!.rest] };
+    sources = { [SUMMARY]: { sql: dialect.aggregateSource(def!), columns: summaryColumns(def!) } };
+  }
   let planned: CompiledQuery;
   try {
-    planned = compileQuery({ ...query, body }, text, {
-      ...options,
-      sources: { [SUMMARY]: { sql: dialect.aggregateSource(def), columns: summaryColumns(def) } },
-    });
+    planned = compileQuery({ ...query, body }, text, { ...options, sources });
   } catch {
     // The raw query compiled, so the rows can always answer it.
     return rows('the summary form of it does not compile');
@@ -114,7 +144,7 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
     planned.columns.length === raw.columns.length &&
     planned.columns.every((c, i) => c.name === raw.columns[i]!.name && c.type === raw.columns[i]!.type);
   if (!same) return rows('the summary would not give the same columns');
-  const hours = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
+  const span = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
   const partial = edgeA !== undefined || edgeB !== undefined ? '; the partial hours at the ends from the rows' : '';
-  return { ...planned, plan: { source: def.name, reason: `whole hours ${hours} from ${def.name}${partial}` } };
+  return { ...planned, plan: { source: name, reason: `whole hours ${span} from ${name}${partial}` } };
 }

@@ -1,6 +1,6 @@
 /** Runs KQL for the API: compile with the time range, cap the rows and bytes, bound the run time, share the store fairly. */
 import { compileKql } from '../../kql/index.js';
-import { runKql, type Store } from '../../store/index.js';
+import { answersFromSummaries, runKql, type Store } from '../../store/index.js';
 import { QueryBusyError, QueryCancelledError, QueryTimeoutError, ServerStoppingError } from '../errors.js';
 import { FairLimiter } from './fair-limiter.js';
 
@@ -106,6 +106,11 @@ export class QueryService {
     if (truncatedBy === 'bytes')
       out.message = `showing the first ${rows.length.toLocaleString('en-US')} rows: the answer would pass ${formatBytes(maxBytes)} (server.queryMaxBytes); project fewer or shorter columns, or summarize`;
     return out;
+  }
+
+  /** Whether `query` over [from, to) would be answered from the summary tables of MessageTrace rather than its rows. */
+  answersFromSummaries(query: string, from?: number, to?: number): boolean {
+    return answersFromSummaries(this.store, query, from === undefined && to === undefined ? {} : { timeRange: { from, to } });
   }
 
   /** Stop every query waiting or running (they fail with ServerStoppingError) and refuse new ones; resolves once the engine has let go of them. */

@@ -1,6 +1,6 @@
 /** Keeping the summary tables exact inside a write transaction of the DuckDB store (see aggregates-sql.ts). */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES } from '../../schema/index.js';
+import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
 import type { QueryResult } from '../store.js';
 import {
   aggregateDriftSql,
@@ -12,6 +12,7 @@ import {
   TOUCHED,
   TOUCHED_SPAN_SQL,
 } from './aggregates-sql.js';
+import { countStagedMessagesSql, messagesDriftSql, STORED_OF_BATCH, trimMessagesSql } from './aggregates-messages-sql.js';
 
 /** What an UPDATE of MessageTrace returns so the hours of the rows it changed are known (their stored Received). */
 export const RETURNING_RECEIVED = 'epoch_ms("Received")';
@@ -28,11 +29,21 @@ export async function recountHours(c: DuckDBConnection, stage: string | undefine
   const [first, last] = (await c.runAndReadAll(TOUCHED_SPAN_SQL)).getRowsJS()[0]!;
   if (first !== null && first !== undefined) for (const sql of recountTouchedSql(Number(first), Number(last))) await c.run(sql);
   await c.run(`DROP TABLE ${TOUCHED}`);
+  await c.run(`DROP TABLE IF EXISTS ${STORED_OF_BATCH}`);
+}
+
+/**
+ * Before `stage` (a table or view with the columns of MessageTrace, one row per key) is merged into MessageTrace:
+ * the distinct-messages summary takes the change the merge makes to the times of its messages' rows.
+ */
+export async function countStagedMessages(c: DuckDBConnection, stage: string): Promise<void> {
+  for (const sql of countStagedMessagesSql(stage)) await c.run(sql);
 }
 
 /** Retention: the summary rows of hours before `cutoffMs` go; the hour it cuts through is counted again. */
 export async function trimAggregates(c: DuckDBConnection, cutoffMs: number): Promise<void> {
   for (const sql of dropHoursBeforeSql(cutoffMs)) await c.run(sql);
+  for (const sql of trimMessagesSql(cutoffMs)) await c.run(sql);
   if (cutoffMs % AGGREGATE_GRAIN_MS !== 0) await recountHours(c, undefined, [cutoffMs]);
 }
 
@@ -46,5 +57,7 @@ export async function aggregateProblems(query: (sql: string) => Promise<QueryRes
         `${def.name} differs from a recount of MessageTrace in ${n} rows (mailsift rebuilds it at the next write of those hours)`,
       );
   }
+  const n = Number((await query(messagesDriftSql()).catch(() => undefined))?.rows[0]?.[0] ?? 0);
+  if (n > 0) problems.push(`${MESSAGE_AGGREGATE.name} differs from a recount of MessageTrace in ${n} rows`);
   return problems;
 }

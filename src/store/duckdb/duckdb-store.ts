@@ -53,7 +53,8 @@ import {
   enrichedStageSql,
   readJsonLinesSql,
 } from './json-lines-sql.js';
-import { recountHours, RETURNING_RECEIVED, trimAggregates } from './aggregates.js';
+import { countStagedMessages, recountHours, RETURNING_RECEIVED, trimAggregates } from './aggregates.js';
+import { rebuildMessagesSql, STORED_OF_BATCH } from './aggregates-messages-sql.js';
 import { rebuildAggregatesSql } from './aggregates-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
@@ -150,9 +151,10 @@ export class DuckDbStore implements Store {
       try {
         return await this.transaction(async (c) => {
           await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
+          await countStagedMessages(c, TRACE_STAGE);
           const changed = (await c.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS();
           const updated = changed.length;
-          const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+          const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH))).rowsChanged;
           if (updated + ingested > 0)
             await recountHours(
               c,
@@ -180,10 +182,13 @@ export class DuckDbStore implements Store {
       try {
         return await this.transaction(async (c) => {
           await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
+          await countStagedMessages(c, TRACE_STAGE);
           const changed = (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS();
           const updated = new Set(changed.map((r) => keyOf(r[0], r[1])));
           const inserted = new Set(
-            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE) + returning)).getRowsJS().map((r) => keyOf(r[0], r[1])),
+            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH) + returning))
+              .getRowsJS()
+              .map((r) => keyOf(r[0], r[1])),
           );
           if (updated.size + inserted.size > 0)
             await recountHours(
@@ -245,12 +250,13 @@ export class DuckDbStore implements Store {
           (await c.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(MessageTrace.name)})`)).getRowsJS()[0]![0] ? 1 : 0,
         );
         return await this.transaction(async (tx) => {
+          await countStagedMessages(tx, 'raw_trace');
           // Into an empty table nothing can be updated: skip the join.
           const changed = stored
             ? (await tx.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS()
             : [];
           const updated = changed.length;
-          const ingested = (await tx.run(insertNewSql(MessageTrace, TRACE_STAGE))).rowsChanged;
+          const ingested = (await tx.run(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH))).rowsChanged;
           if (updated + ingested > 0)
             await recountHours(
               tx,
@@ -346,7 +352,7 @@ export class DuckDbStore implements Store {
    * The summary tables are counted again from all the rows after it, so they stay exact whatever it wrote.
    */
   async runSql(sql: string): Promise<void> {
-    await this.writeAll([sql, ...rebuildAggregatesSql()].map((s) => ({ sql: s, params: [] })));
+    await this.writeAll([sql, ...rebuildAggregatesSql(), ...rebuildMessagesSql()].map((s) => ({ sql: s, params: [] })));
   }
 
   async ping(): Promise<void> {

@@ -53,11 +53,14 @@ export function updateTracesSql(stage: string): string {
   return `UPDATE ${quoteIdent(MessageTrace.name)} AS t SET ${sets.join(', ')} FROM ${stage} AS s WHERE ${keyMatch(MessageTrace, 't', 's')} AND (${changed.join(' OR ')})`;
 }
 
-/** INSERT of staged rows whose key is not stored yet. */
-export function insertNewSql(table: TableDef, stage: string): string {
+/**
+ * INSERT of staged rows whose key is not stored yet. `stored` may name a table holding every stored row that
+ * could share a key with the stage (the stored rows of its messages), a smaller thing to look keys up in.
+ */
+export function insertNewSql(table: TableDef, stage: string, stored = quoteIdent(table.name)): string {
   const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
   const values = table.columns.map((c) => `s.${quoteIdent(c.name)}`).join(', ');
-  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${values} FROM ${stage} AS s ANTI JOIN ${quoteIdent(table.name)} AS t ON ${keyMatch(table, 's', 't')}`;
+  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${values} FROM ${stage} AS s ANTI JOIN ${stored} AS t ON ${keyMatch(table, 's', 't')}`;
 }
 
 export const TRACE_STAGE = 'stage_trace';

@@ -1,6 +1,7 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, TRACE_AGGREGATES, Watchlist } from '../../schema/index.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
+import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { createTableSql } from './ddl.js';
 import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { DOCUMENTS_DDL } from './documents-sql.js';
@@ -56,5 +57,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     description: 'summary tables of MessageTrace per hour, counted from the rows already stored',
     statements: [...TRACE_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql()],
+  },
+  {
+    version: 8,
+    description: 'summary of distinct messages per hour, counted from the rows already stored',
+    statements: [CREATE_MESSAGES_SQL, ...rebuildMessagesSql()],
   },
 ];

@@ -26,6 +26,8 @@ export const clickhouse: Dialect = {
   literal,
   tableSource,
   aggregateSource,
+  // Not kept on ClickHouse yet: distinct messages read the rows.
+  messageAggregateSource: () => undefined,
   prefilterColumns,
   outputValue,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },

@@ -1,6 +1,6 @@
 /** The DuckDB dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
-import { aggregateSource } from './aggregate-source.js';
+import { aggregateSource, messageAggregateSource } from './aggregate-source.js';
 import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
@@ -33,6 +33,7 @@ export const duckdb: Dialect = {
   // A table holds one row per key: filters stay in the query's WHERE, which DuckDB pushes into the scan itself.
   tableSource: (name) => quoteIdentifier(name),
   aggregateSource,
+  messageAggregateSource,
   prefilterColumns: () => [],
   outputValue: () => undefined,
 };

@@ -1,0 +1,98 @@
+/**
+ * The distinct-messages summary in DuckDB (MESSAGE_AGGREGATE in src/schema/aggregates.ts). A message's entries
+ * depend only on the times of its rows, and a write never changes a stored row's time (a re-read record keeps its
+ * first Received): so before a merge, the stored rows of the batch's messages and the batch's new keys give each
+ * message's entries before and after it, and the difference is written in the same transaction.
+ */
+import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, MessageTrace } from '../../schema/index.js';
+import { quoteIdent } from './ddl.js';
+
+const TABLE = quoteIdent(MESSAGE_AGGREGATE.name);
+const TRACES = quoteIdent(MessageTrace.name);
+const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
+/**
+ * The stored rows (MessageTraceId, RecipientAddress, Received) of a batch's messages, read before its merge: they
+ * also hold every stored key of the batch, so the merge's insert finds the new keys against them.
+ */
+export const STORED_OF_BATCH = 'batch_stored_rows';
+/** Temporary tables of one write: the rows of the batch's messages after it, the change per hour. */
+const OLD = STORED_OF_BATCH;
+const NEW = 'msg_rows_new';
+const DELTA = 'msg_first_delta';
+
+export const CREATE_MESSAGES_SQL = `CREATE TABLE IF NOT EXISTS ${TABLE} ("Received" TIMESTAMP NOT NULL, "Previous" TIMESTAMP, "MessageTraceId" VARCHAR, "Messages" BIGINT NOT NULL)`;
+
+/** Each message's hours (hr) with the time of its last row before that hour (prev, NULL for its first hour). */
+function entriesSql(rows: string): string {
+  return `SELECT id, hr, lag(last) OVER (PARTITION BY id ORDER BY hr) AS prev FROM (SELECT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, max("Received") AS last FROM ${rows} GROUP BY ALL)`;
+}
+
+/** The table's rows as a recount of `rows` (MessageTraceId, Received) gives them. */
+function countedSql(rows: string): string {
+  return `SELECT hr AS "Received", prev AS "Previous", CASE WHEN prev IS NULL THEN NULL ELSE id END AS "MessageTraceId", count(*) AS "Messages" FROM (${entriesSql(rows)}) GROUP BY ALL`;
+}
+
+const ALL_ROWS = TRACES;
+
+/** The table counted again from all the rows. */
+export function rebuildMessagesSql(): string[] {
+  return [`DELETE FROM ${TABLE}`, `INSERT INTO ${TABLE} ${countedSql(ALL_ROWS)}`];
+}
+
+/** Add DELTA (hr, d) to the counts of messages first seen in each hour (Previous NULL); counts of 0 go. */
+const APPLY_DELTA_SQL = [
+  `UPDATE ${TABLE} AS t SET "Messages" = t."Messages" + d.d FROM ${DELTA} AS d WHERE t."Received" = d.hr AND t."Previous" IS NULL`,
+  `INSERT INTO ${TABLE} SELECT d.hr, NULL, NULL, d.d FROM ${DELTA} AS d WHERE NOT EXISTS (SELECT 1 FROM ${TABLE} AS t WHERE t."Received" = d.hr AND t."Previous" IS NULL)`,
+  `DELETE FROM ${TABLE} WHERE "Previous" IS NULL AND "Messages" = 0`,
+  `DROP TABLE ${DELTA}`,
+];
+
+/**
+ * Before `stage` (MessageTraceId, RecipientAddress, Received; one row per key) is merged: the entries of its
+ * messages change from those of their stored rows to those of their stored rows plus the stage's new keys.
+ * STORED_OF_BATCH stays for the merge's insert (and is replaced at the next write).
+ */
+export function countStagedMessagesSql(stage: string): string[] {
+  const firsts = (rows: string, sign: number) => `SELECT hr, ${sign} AS d FROM (${entriesSql(rows)}) WHERE prev IS NULL`;
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received" FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`,
+    `CREATE OR REPLACE TEMP TABLE ${NEW} AS SELECT * FROM ${OLD} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received" FROM ${stage} AS s ANTI JOIN ${OLD} AS o ON s."MessageTraceId" = o."MessageTraceId" AND s."RecipientAddress" = o."RecipientAddress"`,
+    `DELETE FROM ${TABLE} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${OLD})`,
+    `INSERT INTO ${TABLE} SELECT hr, prev, id, 1 FROM (${entriesSql(NEW)}) WHERE prev IS NOT NULL`,
+    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT hr, sum(d) AS d FROM (${firsts(NEW, 1)} UNION ALL ${firsts(OLD, -1)}) GROUP BY hr HAVING sum(d) <> 0`,
+    ...APPLY_DELTA_SQL,
+    `DROP TABLE ${NEW}`,
+  ];
+}
+
+/**
+ * Retention, after the rows before `cutoffMs` went: hours wholly before it go, the hour it cuts through is
+ * counted again (what is left of it has no earlier row), and later entries whose previous row went count as
+ * first seen.
+ */
+export function trimMessagesSql(cutoffMs: number): string[] {
+  const hourMs = Math.floor(cutoffMs / AGGREGATE_GRAIN_MS) * AGGREGATE_GRAIN_MS;
+  const hour = `make_timestamp(${hourMs}::BIGINT * 1000)`;
+  const cutoff = `make_timestamp(${Math.trunc(cutoffMs)}::BIGINT * 1000)`;
+  const cut =
+    hourMs === cutoffMs
+      ? []
+      : [
+          `DELETE FROM ${TABLE} WHERE "Received" = ${hour}`,
+          `INSERT INTO ${TABLE} SELECT ${hour}, NULL, NULL, count(DISTINCT "MessageTraceId") FROM ${TRACES} WHERE "Received" >= ${hour} AND "Received" < make_timestamp(${hourMs}::BIGINT * 1000 + ${HOUR_US}) HAVING count(*) > 0`,
+        ];
+  return [
+    `DELETE FROM ${TABLE} WHERE "Received" < ${hour}`,
+    ...cut,
+    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT "Received" AS hr, count(*) AS d FROM ${TABLE} WHERE "Previous" < ${cutoff} GROUP BY hr`,
+    `DELETE FROM ${TABLE} WHERE "Previous" < ${cutoff}`,
+    ...APPLY_DELTA_SQL,
+  ];
+}
+
+/** Rows of the table that differ from a recount of all the rows (0 when exact). */
+export function messagesDriftSql(): string {
+  const held = `SELECT "Received", "Previous", "MessageTraceId", "Messages" FROM ${TABLE}`;
+  const counted = countedSql(ALL_ROWS);
+  return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
+}
