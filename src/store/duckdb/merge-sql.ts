@@ -53,6 +53,29 @@ export function updateTracesSql(stage: string): string {
   return `UPDATE ${quoteIdent(MessageTrace.name)} AS t SET ${sets.join(', ')} FROM ${stage} AS s WHERE ${keyMatch(MessageTrace, 't', 's')} AND (${changed.join(' OR ')})`;
 }
 
+/** Temporary table of the keys of a staged batch that MessageTrace already holds. */
+export const STORED_KEYS = 'stage_stored_keys';
+
+/**
+ * The keys of `stage` already stored, into STORED_KEYS. An inner join (the stage's keys are unique) lets the engine
+ * build its hash table on the smaller side; it reads only the key columns of MessageTrace.
+ */
+export function storedKeysSql(stage: string): string {
+  const keys = MessageTrace.key.map((k) => `s.${quoteIdent(k)}`).join(', ');
+  return `CREATE OR REPLACE TEMP TABLE ${STORED_KEYS} AS SELECT ${keys} FROM ${stage} AS s JOIN ${quoteIdent(MessageTrace.name)} AS t ON ${keyMatch(MessageTrace, 's', 't')}`;
+}
+
+/** The staged rows whose key is not among STORED_KEYS (a subquery). */
+export function notStoredSql(stage: string): string {
+  return `(SELECT s.* FROM ${stage} AS s ANTI JOIN ${STORED_KEYS} AS k ON ${keyMatch(MessageTrace, 's', 'k')})`;
+}
+
+/** INSERT of every row of `source` (a table, view or subquery of rows known not to be stored). */
+export function insertAllSql(table: TableDef, source: string): string {
+  const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${cols} FROM ${source} AS s`;
+}
+
 /** INSERT of staged rows whose key is not stored yet. */
 export function insertNewSql(table: TableDef, stage: string): string {
   const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
