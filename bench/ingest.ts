@@ -4,8 +4,10 @@
  * DuckDB's own read_json of the same file into a fresh database file, measured in the same run.
  *   npx tsx bench/ingest.ts --rows 1000000 --runs 3 [--baseline OTHER/bin/mailsift.js]
  * `--baseline` also times another build's command (e.g. one without the summary tables) on the same file.
+ * `--into STORE` ingests into a copy of that store (made before each run, not timed) instead of a fresh one: the
+ * ingest rate at a store's size (the file's keys are new to it).
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writePowerShellNdjson } from '../src/demo/index.js';
@@ -37,6 +39,7 @@ async function referenceReadJson(db: string): Promise<number> {
 
 const cli = resolve('bin/mailsift.js');
 const baselineCli = arg('baseline', '');
+const into = arg('into', '');
 const baseline: number[] = [];
 const ref: number[] = [];
 const fresh: number[] = [];
@@ -48,6 +51,7 @@ for (let i = 0; i < runs; i++) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   ref.push(await referenceReadJson(join(dir, 'ref.duckdb')));
+  if (into) copyFileSync(into, join(dir, 'store.duckdb'));
   const store = `duckdb:${join(dir, 'store.duckdb')}`;
   const first = await runMeasured('node', [cli, '--store', store, 'ingest', file, '--json']);
   if (first.code !== 0) throw new Error(`ingest failed with ${first.code}`);
@@ -73,14 +77,16 @@ for (let i = 0; i < runs; i++) {
 
 const perSec = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US');
 const mib = (b: number) => (b / 2 ** 20).toFixed(0) + ' MiB';
-console.log(`\n${rows.toLocaleString('en-US')} records, ${mb.toFixed(0)} MB, median of ${runs} runs\n`);
+console.log(
+  `\n${rows.toLocaleString('en-US')} records, ${mb.toFixed(0)} MB, median of ${runs} runs${into ? `, into a copy of ${into}` : ''}\n`,
+);
 console.log(
   table(
     ['what', 'median', 'records/s', 'vs read_json', 'peak RSS'],
     [
       ['DuckDB read_json into a fresh file (reference)', `${(median(ref) / 1000).toFixed(2)} s`, perSec(median(ref)), '1.00x', '-'],
       [
-        'mailsift ingest, fresh store',
+        into ? 'mailsift ingest, new records into the copy' : 'mailsift ingest, fresh store',
         `${(median(fresh) / 1000).toFixed(2)} s`,
         perSec(median(fresh)),
         `${(median(fresh) / median(ref)).toFixed(2)}x`,
