@@ -90,6 +90,9 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       await expectExact('updates');
       await store.upsertTraces([traceRow({ Received: T0 - 2 * 24 * H + 1_234, MessageTraceId: 'late-1', Status: 'Expanded' })]);
       await expectExact('a late row');
+      // Only new keys, into hours and groups already counted (added to the summary rows, not recounted).
+      await store.upsertTraces(batch('n', 30));
+      await expectExact('new rows in counted hours');
       await store.upsertTraces(first);
       await expectExact('the same rows again');
       if (store.upsertTracesWithOutcomes) {
