@@ -14,13 +14,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { powerShellLine } from '../src/demo/index.js';
 import { createEnricher } from '../src/enrich/index.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import { openStore } from '../src/store/index.js';
 import { demoTenants } from './demo-store.js';
-import { arg } from './lib.js';
+import { arg, readJsonIntoFile } from './lib.js';
 
 const file = resolve(arg('store', '/work/bench-stores/demo.duckdb'));
 const perDay = Number(arg('rows-per-day', '300000'));
@@ -73,16 +72,7 @@ async function flush(path: string, rows: number, final: boolean): Promise<void> 
 }
 
 async function reference(path: string): Promise<void> {
-  const db = join(scratch, 'reference.duckdb');
-  rmSync(db, { force: true });
-  const instance = await DuckDBInstance.create(db);
-  const c = await instance.connect();
-  const t0 = performance.now();
-  await c.run(`CREATE TABLE t AS SELECT * FROM read_json('${path.replace(/'/g, "''")}', format = 'newline_delimited')`);
-  const ms = performance.now() - t0;
-  c.closeSync();
-  instance.closeSync();
-  rmSync(db, { force: true });
+  const ms = await readJsonIntoFile(path, join(scratch, 'reference.duckdb'));
   process.stdout.write(`reference: read_json of the next file (${statSync(path).size} bytes) into a fresh file: ${Math.round(ms)} ms\n`);
 }
 

@@ -9,9 +9,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { writePowerShellNdjson } from '../src/demo/index.js';
-import { arg, median, runMeasured, table } from './lib.js';
+import { arg, median, readJsonIntoFile, runMeasured, table } from './lib.js';
 
 const rows = Number(arg('rows', '1000000'));
 const runs = Number(arg('runs', '3'));
@@ -23,19 +22,6 @@ if (!existsSync(file)) {
   await writePowerShellNdjson(file, { rows, seed: 7 });
 }
 const mb = statSync(file).size / 1e6;
-
-async function referenceReadJson(db: string): Promise<number> {
-  rmSync(db, { force: true });
-  const instance = await DuckDBInstance.create(db);
-  const c = await instance.connect();
-  const t0 = performance.now();
-  await c.run(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`);
-  const ms = performance.now() - t0;
-  c.closeSync();
-  instance.closeSync();
-  rmSync(db, { force: true });
-  return ms;
-}
 
 const cli = resolve('bin/mailsift.js');
 const baselineCli = arg('baseline', '');
@@ -50,7 +36,7 @@ for (let i = 0; i < runs; i++) {
   const dir = join(dataDir, `run-${i}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  ref.push(await referenceReadJson(join(dir, 'ref.duckdb')));
+  ref.push(await readJsonIntoFile(file, join(dir, 'ref.duckdb')));
   if (into) copyFileSync(into, join(dir, 'store.duckdb'));
   const store = `duckdb:${join(dir, 'store.duckdb')}`;
   const first = await runMeasured('node', [cli, '--store', store, 'ingest', file, '--json']);
