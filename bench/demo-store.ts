@@ -16,15 +16,25 @@ export interface BenchStore {
   tenant: DemoTenant;
 }
 
-/** Build (once) and describe the large demo store. */
-export async function benchDemoStore(perDay = 300_000, fillerPerDay = 150_000): Promise<BenchStore> {
-  const days = 30;
+/**
+ * The tenants of the demo month, in build order: the planted tenant, the incident-free filler and `extra` more
+ * incident-free tenants of 300k messages a working day over the same 30 days (bench/build-store.ts).
+ */
+export function demoTenants(perDay = 300_000, fillerPerDay = 150_000, extra = 0): DemoTenant[] {
+  const options = { seed: 11, days: 30, messagesPerDay: perDay, timeZone: 'Asia/Tokyo', start: Date.UTC(2026, 0, 5), eventsSample: 0 };
+  return [
+    generateTenant(options),
+    generateTenant({ ...options, seed: 12, messagesPerDay: fillerPerDay, incidents: false }),
+    ...Array.from({ length: extra }, (_, i) => generateTenant({ ...options, seed: 13 + i, messagesPerDay: 300_000, incidents: false })),
+  ];
+}
+
+/** Build (once) and describe the large demo store; `file`: a store built elsewhere (bench/build-store.ts) instead. */
+export async function benchDemoStore(perDay = 300_000, fillerPerDay = 150_000, given?: string): Promise<BenchStore> {
   const dataDir = resolve('bench/data');
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, `detect-${perDay}-${fillerPerDay}.duckdb`);
-  const options = { seed: 11, days, messagesPerDay: perDay, timeZone: 'Asia/Tokyo', start: Date.UTC(2026, 0, 5), eventsSample: 0 };
-  const tenant = generateTenant(options);
-  const filler = generateTenant({ ...options, seed: 12, messagesPerDay: fillerPerDay, incidents: false });
+  const file = given ? resolve(given) : join(dataDir, `detect-${perDay}-${fillerPerDay}.duckdb`);
+  const [tenant, filler] = demoTenants(perDay, fillerPerDay) as [DemoTenant, DemoTenant];
   if (!existsSync(file)) {
     const building = `${file}.building`;
     process.stderr.write(`building ${file} (~${((tenant.expectedRows + filler.expectedRows) / 1e6).toFixed(1)}M rows; once)\n`);

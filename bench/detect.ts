@@ -3,7 +3,7 @@
  * planted incidents, indicators and watchlist), then times runDetections over the whole month, per rule and in all.
  * The demo generator does not finish planning working days above ~330k rows, and weekends are lighter, so the store is the
  * planted tenant at 300k rows per working day plus a second, incident-free tenant filling it up to ~10M rows.
- *   npx tsx bench/detect.ts [--rows-per-day 300000] [--filler-per-day 150000] [--runs 3]
+ *   npx tsx bench/detect.ts [--rows-per-day 300000] [--filler-per-day 150000] [--runs 3] [--store FILE]
  */
 import { RULE_IDS, runDetections } from '../src/detect/index.js';
 import { reports } from '../src/detect/testing/answer-key.js';
@@ -15,7 +15,9 @@ import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 const perDay = Number(arg('rows-per-day', '300000'));
 const fillerPerDay = Number(arg('filler-per-day', '150000'));
 const runs = Number(arg('runs', '3'));
-const { file, tenant } = await benchDemoStore(perDay, fillerPerDay);
+// `--store`: a store built by bench/build-store.ts with the same --rows-per-day and --filler-per-day.
+const given = arg('store', '');
+const { file, tenant } = await benchDemoStore(perDay, fillerPerDay, given || undefined);
 
 const store = await openStore(`duckdb:${file}`);
 const stats = await store.stats();

@@ -1,6 +1,7 @@
 /** Small helpers shared by the benchmarks: timing, medians, peak memory of a child process, markdown tables. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 /** Median of numbers. */
 export function median(xs: readonly number[]): number {
@@ -48,4 +49,18 @@ export function table(header: string[], rows: (string | number)[][]): string {
 export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+/** The reference of the ingest benchmarks: DuckDB's bare read_json of an NDJSON file into a fresh database file `db` (ms). */
+export async function readJsonIntoFile(file: string, db: string): Promise<number> {
+  rmSync(db, { force: true });
+  const instance = await DuckDBInstance.create(db);
+  const c = await instance.connect();
+  const t0 = performance.now();
+  await c.run(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`);
+  const ms = performance.now() - t0;
+  c.closeSync();
+  instance.closeSync();
+  rmSync(db, { force: true });
+  return ms;
 }

@@ -78,6 +78,11 @@ export async function writePowerShellNdjson(path: string, options: PowerShellNdj
   return { rows: written, bytes };
 }
 
+/** One record as Get-MessageTraceV2 | ConvertTo-Json -Compress prints it; `start`/`end`: the query window (ms). */
+export function powerShellLine(r: TraceRecord, index: number, start: number, end: number): string {
+  return line(r, index, psTime(start, '0000'), psTime(end, '0000'));
+}
+
 function line(r: TraceRecord, index: number, startDate: string, endDate: string): string {
   // Sub-millisecond ticks are not in the source rows; take four stable digits from the trace id.
   const ticks = String(parseInt(r.MessageTraceId.slice(-4), 16) % 10000).padStart(4, '0');

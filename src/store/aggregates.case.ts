@@ -118,6 +118,9 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         { ...first[4]!, RecipientAddress: 'late@contoso.com', Received: T0 - 24 * H + 5_000 },
       ]);
       await expectExact('a late row');
+      // Only new keys, into hours and groups already counted (added to the summary rows, not recounted).
+      await store.upsertTraces(batch('n', 30));
+      await expectExact('new rows in counted hours');
       await store.upsertTraces(first);
       await expectExact('the same rows again');
       if (store.upsertTracesWithOutcomes) {

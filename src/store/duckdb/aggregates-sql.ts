@@ -74,3 +74,33 @@ export function aggregateDriftSql(def: TraceAggregateDef): string {
   const counted = countSql(def, 'true');
   return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
 }
+
+/** Temporary table of what a batch of new rows adds to the finest summary table. */
+const DELTA = 'aggregate_delta';
+
+/**
+ * Add the counts of `source` (rows just inserted, none of them stored before) to every summary table: the finest
+ * table's groups are counted once from the batch, the coarser ones summed from them. Adding is exact when the
+ * write changed no stored row (an update can move a row between groups: that needs recountTouchedSql).
+ */
+export function addCountsSql(source: string): string[] {
+  const finest = TRACE_AGGREGATES.reduce((a, b) => (b.dimensions.length > a.dimensions.length ? b : a));
+  const finestDims = finest.dimensions.map(quoteIdent).join(', ');
+  const statements = [
+    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT date_trunc('hour', "Received") AS "Received", ${finestDims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${source} AS x GROUP BY ALL`,
+  ];
+  for (const def of TRACE_AGGREGATES) {
+    if (!def.dimensions.every((d) => finest.dimensions.includes(d))) throw new Error(`${def.name}: not coarser than ${finest.name}`);
+    const dims = def.dimensions.map(quoteIdent).join(', ');
+    const delta =
+      def === finest ? DELTA : `(SELECT "Received", ${dims}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${DELTA} GROUP BY ALL)`;
+    const match = ['Received', ...def.dimensions].map((c) => `a.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
+    const table = quoteIdent(def.name);
+    statements.push(
+      `UPDATE ${table} AS a SET "Rows" = a."Rows" + d."Rows", "Bytes" = a."Bytes" + d."Bytes" FROM ${delta} AS d WHERE ${match}`,
+      `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN ${table} AS a ON ${match}`,
+    );
+  }
+  statements.push(`DROP TABLE ${DELTA}`);
+  return statements;
+}

@@ -53,10 +53,11 @@ import {
   enrichedStageSql,
   readJsonLinesSql,
 } from './json-lines-sql.js';
-import { countStagedMessages, recountHours, RETURNING_RECEIVED, trimAggregates } from './aggregates.js';
-import { rebuildMessagesSql, STORED_OF_BATCH } from './aggregates-messages-sql.js';
+import { trimAggregates } from './aggregates.js';
+import { mergeTraceStage } from './merge-traces.js';
+import { rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { rebuildAggregatesSql } from './aggregates-sql.js';
-import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql, updateTracesSql } from './merge-sql.js';
+import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
 import { narrowStoreFiles, narrowWal, prepareStoreFolder, removeEmptySpill, storeFiles, withPrivateUmask } from './private-files.js';
@@ -151,16 +152,7 @@ export class DuckDbStore implements Store {
       try {
         return await this.transaction(async (c) => {
           await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
-          await countStagedMessages(c, TRACE_STAGE);
-          const changed = (await c.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS();
-          const updated = changed.length;
-          const ingested = (await c.run(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH))).rowsChanged;
-          if (updated + ingested > 0)
-            await recountHours(
-              c,
-              TRACE_STAGE,
-              changed.map((r) => Number(r[0])),
-            );
+          const { updated, ingested } = await mergeTraceStage(c, TRACE_STAGE);
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
           const duplicates = unique.length - updated - ingested;
           return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
@@ -175,28 +167,16 @@ export class DuckDbStore implements Store {
     const outcomes = new Uint8Array(rows.length);
     if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0, outcomes };
     const { unique, updatedInBatch, duplicatesInBatch, first } = collapseBatch(rows, outcomes);
-    const keyOf = (id: unknown, rcpt: unknown) => `${String(id)}\u0000${String(rcpt)}`;
-    const returning = ` RETURNING "MessageTraceId", "RecipientAddress", ${RETURNING_RECEIVED}`;
+    const keyOf = ([id, rcpt]: [string, string]) => `${id}\u0000${rcpt}`;
     return this.writeLock.run(async () => {
       const file = await this.staging.write(unique);
       try {
         return await this.transaction(async (c) => {
           await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
-          await countStagedMessages(c, TRACE_STAGE);
-          const changed = (await c.runAndReadAll(updateTracesSql(TRACE_STAGE) + returning)).getRowsJS();
-          const updated = new Set(changed.map((r) => keyOf(r[0], r[1])));
-          const inserted = new Set(
-            (await c.runAndReadAll(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH) + returning))
-              .getRowsJS()
-              .map((r) => keyOf(r[0], r[1])),
-          );
-          if (updated.size + inserted.size > 0)
-            await recountHours(
-              c,
-              TRACE_STAGE,
-              changed.map((r) => Number(r[2])),
-            );
+          const merged = await mergeTraceStage(c, TRACE_STAGE, { keys: true });
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
+          const updated = new Set(merged.updatedKeys.map(keyOf));
+          const inserted = new Set(merged.insertedKeys.map(keyOf));
           for (const [key, i] of first) outcomes[i] = inserted.has(key) ? 0 : updated.has(key) ? 1 : 2;
           const duplicates = unique.length - updated.size - inserted.size;
           return {
@@ -246,23 +226,8 @@ export class DuckDbStore implements Store {
         await c.run(LOAD_DIRECTIONS_SQL, [files[0]!]);
         await c.run(LOAD_IPS_SQL, [files[1]!]);
         await c.run(enrichedStageSql(TRACE_STAGE, source));
-        const stored = Number(
-          (await c.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(MessageTrace.name)})`)).getRowsJS()[0]![0] ? 1 : 0,
-        );
         return await this.transaction(async (tx) => {
-          await countStagedMessages(tx, 'raw_trace');
-          // Into an empty table nothing can be updated: skip the join.
-          const changed = stored
-            ? (await tx.runAndReadAll(`${updateTracesSql(TRACE_STAGE)} RETURNING ${RETURNING_RECEIVED}`)).getRowsJS()
-            : [];
-          const updated = changed.length;
-          const ingested = (await tx.run(insertNewSql(MessageTrace, TRACE_STAGE, STORED_OF_BATCH))).rowsChanged;
-          if (updated + ingested > 0)
-            await recountHours(
-              tx,
-              'raw_trace',
-              changed.map((r) => Number(r[0])),
-            );
+          const { ingested, updated } = await mergeTraceStage(tx, TRACE_STAGE, { keysFrom: 'raw_trace' });
           return { read, ingested, updated, duplicates: read - ingested - updated };
         });
       } finally {

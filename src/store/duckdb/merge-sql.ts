@@ -53,14 +53,35 @@ export function updateTracesSql(stage: string): string {
   return `UPDATE ${quoteIdent(MessageTrace.name)} AS t SET ${sets.join(', ')} FROM ${stage} AS s WHERE ${keyMatch(MessageTrace, 't', 's')} AND (${changed.join(' OR ')})`;
 }
 
+/** Temporary table of the keys of a staged batch that MessageTrace already holds. */
+export const STORED_KEYS = 'stage_stored_keys';
+
 /**
- * INSERT of staged rows whose key is not stored yet. `stored` may name a table holding every stored row that
- * could share a key with the stage (the stored rows of its messages), a smaller thing to look keys up in.
+ * The keys of `stage` already stored, into STORED_KEYS. An inner join (the stage's keys are unique) lets the engine
+ * build its hash table on the smaller side; it reads only the key columns of MessageTrace, or of `stored`, a table
+ * holding every stored row that could share a key with the stage (the stored rows of its messages).
  */
-export function insertNewSql(table: TableDef, stage: string, stored = quoteIdent(table.name)): string {
+export function storedKeysSql(stage: string, stored = quoteIdent(MessageTrace.name)): string {
+  const keys = MessageTrace.key.map((k) => `s.${quoteIdent(k)}`).join(', ');
+  return `CREATE OR REPLACE TEMP TABLE ${STORED_KEYS} AS SELECT ${keys} FROM ${stage} AS s JOIN ${stored} AS t ON ${keyMatch(MessageTrace, 's', 't')}`;
+}
+
+/** The staged rows whose key is not among STORED_KEYS (a subquery). */
+export function notStoredSql(stage: string): string {
+  return `(SELECT s.* FROM ${stage} AS s ANTI JOIN ${STORED_KEYS} AS k ON ${keyMatch(MessageTrace, 's', 'k')})`;
+}
+
+/** INSERT of every row of `source` (a table, view or subquery of rows known not to be stored). */
+export function insertAllSql(table: TableDef, source: string): string {
+  const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${cols} FROM ${source} AS s`;
+}
+
+/** INSERT of staged rows whose key is not stored yet. */
+export function insertNewSql(table: TableDef, stage: string): string {
   const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
   const values = table.columns.map((c) => `s.${quoteIdent(c.name)}`).join(', ');
-  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${values} FROM ${stage} AS s ANTI JOIN ${stored} AS t ON ${keyMatch(table, 's', 't')}`;
+  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${values} FROM ${stage} AS s ANTI JOIN ${quoteIdent(table.name)} AS t ON ${keyMatch(table, 's', 't')}`;
 }
 
 export const TRACE_STAGE = 'stage_trace';
