@@ -421,6 +421,7 @@ export const ja: Strings = {
     columns: ['ファイル', '形式', '読み込み', '新規', '更新', '重複', '拒否'],
     unknownFormat: '不明',
     rejectFile: (path: string) => `拒否されたレコードはサーバーの ${path} にあります。`,
+    reasonCount: (count: string, reason: string) => `${count} 件: ${reason}`,
     recent: '最近のインポート',
     recentColumns: ['時刻', 'ファイル', '経路', '実行者', '形式', '読み込み', '新規', '拒否', '移動先'],
     via: { 'drop-folder': 'ドロップフォルダー', upload: 'アップロード' } as Record<string, string>,
