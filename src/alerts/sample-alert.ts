@@ -1,5 +1,6 @@
 /** The sample alert `mailsift alerts test NAME` sends: a realistic status-spike finding with documentation addresses. */
 import { randomUUID } from 'node:crypto';
+import { statusLabel } from '../schema/index.js';
 import type { Language } from '../config/index.js';
 import { findingTitle } from '../detect/index.js';
 import type { Alert } from './alert.js';
@@ -22,7 +23,7 @@ export function sampleAlert(now: number, linkBase: string, timeZone?: string, la
     count: 1234,
     entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' },
     query: "MessageTrace | where Status == 'FilteredAsSpam'",
-    details: { test: true, titles: { ja: 'FilteredAsSpam が通常の 9.8 倍に増加' } },
+    details: { test: true, titles: { ja: `${statusLabel('FilteredAsSpam', 'ja')} が通常の 9.8 倍に増加` } },
   };
   return {
     id: randomUUID(),

@@ -1,5 +1,6 @@
 // Every user-facing string of the web app in Japanese: the same keys as `en` in strings.ts (strings.test.ts checks it).
 import type { Strings } from './strings';
+import { STATUS_LABELS_JA } from '../../src/schema/status';
 
 export const ja: Strings = {
   appName: 'mailsift',
@@ -37,15 +38,7 @@ export const ja: Strings = {
     daysAgo: (n: number) => `${n} 日前`,
   },
   values: {
-    Delivered: '配信済み',
-    Failed: '失敗',
-    Pending: '保留中',
-    Expanded: '展開済み',
-    Quarantined: '隔離',
-    FilteredAsSpam: '迷惑メール判定',
-    GettingStatus: '状態取得中',
-    Recalled: '取り消し済み',
-    None: 'なし',
+    ...STATUS_LABELS_JA,
     Inbound: '受信',
     Outbound: '送信',
     Internal: '社内',
