@@ -494,6 +494,8 @@ export const ja: Strings = {
       condition: '発火する行数の条件（例：>0）',
       severity: '重大度',
       minSeverity: 'アラートする最低の重大度',
+      messageLanguage: 'メッセージの言語',
+      organizationLanguage: '組織の既定（organization.language）',
       suppress: '再通知しない期間（例：1h）',
       lookback: '遡る期間（任意、例：30m）',
       sendTo: '通知先',

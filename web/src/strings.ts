@@ -501,6 +501,8 @@ export const en = {
       condition: 'Fires when the number of rows is (for example >0)',
       severity: 'Severity',
       minSeverity: 'Lowest severity that alerts',
+      messageLanguage: 'Language of its messages',
+      organizationLanguage: "The organization's (organization.language)",
       suppress: 'Do not repeat within (for example 1h)',
       lookback: 'Looks back (optional, for example 30m)',
       sendTo: 'Sends to',
