@@ -40,6 +40,7 @@ describe('KqlError', () => {
     ['MessageTrace | where Size', 'type-mismatch', 1, 22, 'line 1, column 22: expected a bool predicate but the expression is long'],
     ['MessageTrace | summarize sum(Subject)', 'type-mismatch', 1, 30, 'line 1, column 30: sum() needs a number, not string'],
     ['MessageTrace | top-hitters 5 of Subject', 'unsupported', 1, 16, 'line 1, column 16: `top-hitters` is not supported yet'],
+    ['Indicators | mv-expand kind=pairs Labels', 'syntax', 1, 24, "line 1, column 24: mv-expand kind is bag or array, not 'pairs'"],
     ['MessageTrace | summarise count()', 'syntax', 1, 16, "line 1, column 16: unknown operator 'summarise' — did you mean summarize?"],
     [
       'MessageTrace | where Status = "Failed"',

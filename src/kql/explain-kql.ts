@@ -69,7 +69,7 @@ function operator(op: OperatorNode): string {
     case 'Union':
       return `Add the rows of ${op.tables.map(pipeline).join(' and ')}.`;
     case 'MvExpand':
-      return `Make one row per element of ${expr(op.column.expr)}.`;
+      return `Make one row per element of ${op.items.map((i) => expr(i.column.expr)).join(' and ')}.`;
     case 'Parse':
       return `Parse ${expr(op.source)} into ${op.parts.flatMap((p) => (p.kind === 'column' ? [p.name] : [])).join(', ')}.`;
     case 'Search':

@@ -14,6 +14,8 @@ export interface MvApplyNode {
   readonly items: readonly MvApplyItem[];
   /** The name of a column holding each element's 0-based index. */
   readonly itemIndex: string | undefined;
+  /** At most this many elements of each row's arrays. */
+  readonly limit: number | undefined;
   /** The operators of the subquery (its source is the row's expanded elements). */
   readonly operators: readonly OperatorNode[];
   readonly pos: number;

@@ -68,7 +68,7 @@ export const CASES: readonly KqlCase[] = [
     name: 'mv-apply top of each array',
     kql: 'MessageTrace | where MessageTraceId in ("m1", "m2") | project MessageTraceId, Sizes = pack_array(Size, 5, 100000) | mv-apply s = Sizes to typeof(long) on (top 2 by s desc)',
     duckdb:
-      'SELECT * FROM (SELECT _o1."MessageTraceId" AS "MessageTraceId", _o1."Sizes" AS "Sizes", _s4."s" AS "s" FROM (SELECT "MessageTraceId", json_array(to_json("Size"), to_json(5), to_json(100000)) AS "Sizes" FROM "MessageTrace" WHERE "MessageTraceId" IN ($1, $2)) AS _o1 CROSS JOIN LATERAL (SELECT * FROM (SELECT TRY_CAST(unnest(from_json(_o1."Sizes", \'["varchar"]\')) AS BIGINT) AS "s") AS _t3 ORDER BY "s" DESC NULLS LAST LIMIT 2) AS _s4) AS _t5',
+      'SELECT * FROM (SELECT _o1."MessageTraceId" AS "MessageTraceId", _o1."Sizes" AS "Sizes", _s4."s" AS "s" FROM (SELECT "MessageTraceId", json_array(to_json("Size"), to_json(5), to_json(100000)) AS "Sizes" FROM "MessageTrace" WHERE "MessageTraceId" IN ($1, $2)) AS _o1 CROSS JOIN LATERAL (SELECT * FROM (SELECT TRY_CAST(unnest(CASE WHEN json_type(_o1."Sizes") = \'OBJECT\' THEN list_transform(json_keys(_o1."Sizes"), _k -> CAST(json_object(_k, json_extract(_o1."Sizes", \'$."\' || replace(_k, \'"\', \'\\"\') || \'"\')) AS VARCHAR)) ELSE from_json(_o1."Sizes", \'["varchar"]\') END) AS BIGINT) AS "s") AS _t3 ORDER BY "s" DESC NULLS LAST LIMIT 2) AS _s4) AS _t5',
     clickhouseError: 'line 1, column 87: pack_array() is not supported on clickhouse yet',
     rows: [
       ['m1', '[1200,5,100000]', 100000],

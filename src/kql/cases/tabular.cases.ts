@@ -100,7 +100,7 @@ export const CASES: readonly KqlCase[] = [
     name: 'mv-expand',
     kql: 'Indicators | mv-expand Label = Labels to typeof(string) | project Indicator, Label',
     duckdb:
-      'SELECT "Indicator", "Label" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", "Labels", "Feed", "ValidFrom", "ValidUntil", unnest(from_json("Labels", \'["varchar"]\')) AS "Label" FROM "Indicators") AS _t1',
+      'SELECT "Indicator", "Label" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", "Labels", "Feed", "ValidFrom", "ValidUntil", unnest(CASE WHEN json_type("Labels") = \'OBJECT\' THEN list_transform(json_keys("Labels"), _k -> CAST(json_object(_k, json_extract("Labels", \'$."\' || replace(_k, \'"\', \'\\"\') || \'"\')) AS VARCHAR)) ELSE from_json("Labels", \'["varchar"]\') END) AS "Label" FROM "Indicators") AS _t1',
     clickhouse:
       "SELECT `Indicator`, `Label` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil`, arrayJoin(arrayMap(v -> visitParamExtractString(concat('{\"v\":\"', v, '\"}'), 'v'), extractAll(`Labels`, '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'))) AS `Label` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil`, _version FROM `Indicators` FINAL WHERE _deleted = 0)) AS _t1",
     rows: [
@@ -113,7 +113,7 @@ export const CASES: readonly KqlCase[] = [
     name: 'mv-expand then filter',
     kql: 'Indicators | mv-expand Labels | where Labels == "botnet" | project Indicator',
     duckdb:
-      'SELECT "Indicator" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", unnest(from_json("Labels", \'["json"]\')) AS "Labels", "Feed", "ValidFrom", "ValidUntil" FROM "Indicators") AS _t1 WHERE coalesce(json_extract_string("Labels", \'$\'), \'\') = $1',
+      'SELECT "Indicator" FROM (SELECT "Indicator", "Type", "Confidence", "Actor", unnest(CASE WHEN json_type("Labels") = \'OBJECT\' THEN list_transform(json_keys("Labels"), _k -> json_object(_k, json_extract("Labels", \'$."\' || replace(_k, \'"\', \'\\"\') || \'"\'))) ELSE from_json("Labels", \'["json"]\') END) AS "Labels", "Feed", "ValidFrom", "ValidUntil" FROM "Indicators") AS _t1 WHERE coalesce(json_extract_string("Labels", \'$\'), \'\') = $1',
     clickhouse:
       "SELECT `Indicator` FROM (SELECT `_c0_Indicator` AS `Indicator`, `_c1_Type` AS `Type`, `_c2_Confidence` AS `Confidence`, `_c3_Actor` AS `Actor`, `_c4_Labels` AS `Labels`, `_c5_Feed` AS `Feed`, `_c6_ValidFrom` AS `ValidFrom`, `_c7_ValidUntil` AS `ValidUntil` FROM (SELECT `Indicator` AS `_c0_Indicator`, `Type` AS `_c1_Type`, `Confidence` AS `_c2_Confidence`, `Actor` AS `_c3_Actor`, arrayJoin(arrayMap(v -> concat('\"', v, '\"'), extractAll(`Labels`, '\"((?:[^\"\\\\\\\\]|\\\\\\\\.)*)\"'))) AS `_c4_Labels`, `Feed` AS `_c5_Feed`, `ValidFrom` AS `_c6_ValidFrom`, `ValidUntil` AS `_c7_ValidUntil` FROM (SELECT `Indicator`, `Type`, `Confidence`, `Actor`, `Labels`, `Feed`, `ValidFrom`, `ValidUntil`, _version FROM `Indicators` FINAL WHERE _deleted = 0)) AS _a2) AS _t1 WHERE coalesce(if(startsWith(`Labels`, '\"'), visitParamExtractString(concat('{\"v\":', `Labels`, '}'), 'v'), `Labels`), '') = 'botnet'",
     rows: [['198.51.100.0/24']],

@@ -14,7 +14,6 @@ import type { Column, SelectState } from './select-state.js';
 export function compileMvApply(ctx: CompileContext, state: SelectState, node: MvApplyNode): SelectState {
   if (!ctx.dialect.capabilities.lateralJoins)
     throw ctx.error('unsupported', `mv-apply is not supported on ${ctx.dialect.name} (it has no LATERAL joins)`, node.pos);
-  if (node.itemIndex !== undefined) throw ctx.error('unsupported', 'mv-apply with_itemindex is not supported yet', node.pos);
   const fn = ctx.dialect.fn;
   const o = ctx.alias('o');
   const outer = state.columns.map((c) => ({ ...c, sql: `${o}.${ctx.q(c.name)}`, atomic: true }));
@@ -28,10 +27,24 @@ export function compileMvApply(ctx: CompileContext, state: SelectState, node: Mv
     // An unnamed column is replaced by its elements; a named one stays (as Microsoft's parser types it).
     if (item.column.expr.kind === 'Name' && item.column.name === undefined) replaced.add(item.column.expr.name);
     const type = item.toType ?? 'dynamic';
-    let sql = fn.unnestJson(e.sql, type !== 'dynamic');
-    if (type !== 'dynamic' && type !== 'string') sql = fn.tryCast(sql, type);
-    expanded.push({ name, type, sql, atomic: true });
+    expanded.push({ name, type, sql: e.sql, atomic: true });
   }
+  // Without an index or a limit each array is unnested on its own (in one SELECT, side by side).
+  const plain = node.itemIndex === undefined && node.limit === undefined;
+  const unnested = plain
+    ? expanded.map((c) => fn.unnestJson(c.sql, c.type !== 'dynamic'))
+    : fn.unnestJsonZip(
+        expanded.map((c) => ({ sql: c.sql, asText: c.type !== 'dynamic' })),
+        node.itemIndex !== undefined,
+        node.limit,
+      );
+  if (unnested === undefined)
+    throw ctx.error('unsupported', `mv-apply of several arrays is not supported on ${ctx.dialect.name} yet`, node.pos);
+  expanded.forEach((c, i) => {
+    expanded[i] = { ...c, sql: c.type !== 'dynamic' && c.type !== 'string' ? fn.tryCast(unnested[i]!, c.type) : unnested[i]! };
+  });
+  if (node.itemIndex !== undefined)
+    expanded.push({ name: checkNewName(ctx, node.itemIndex, node.pos), type: 'long', sql: unnested[expanded.length]!, atomic: true });
   const rows: SelectState = {
     from: undefined,
     columns: expanded,

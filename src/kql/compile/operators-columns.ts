@@ -157,25 +157,57 @@ export function compileParse(ctx: CompileContext, state: SelectState, node: Pars
   return { ...s, columns, where, star: false };
 }
 
-/** `mv-expand`: one row per array element; the rest of the pipeline reads it as a subquery. */
+/** `mv-expand`: one row per array element (several arrays side by side); the rest of the pipeline reads it as a subquery. */
 export function compileMvExpand(ctx: CompileContext, state: SelectState, node: MvExpandNode): SelectState {
   const s = ensure(ctx, state, (st) => canCompute(st) && st.limit === undefined);
   const fn = ctx.dialect.fn;
-  const e = compileExpr(ctx, { columns: s.columns, aggregates: false }, node.column.expr);
-  if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-expand needs a dynamic array, not ${e.type}`, node.column.pos);
-  const name = node.column.name !== undefined ? checkNewName(ctx, node.column.name, node.column.pos) : derivedName(node.column.expr);
-  if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', node.column.pos);
-  const type = node.toType ?? 'dynamic';
-  let sql = fn.unnestJson(e.sql, type !== 'dynamic');
+  const scope = { columns: s.columns, aggregates: false };
+  const items = node.items.map((item) => {
+    const e = compileExpr(ctx, scope, item.column.expr);
+    if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-expand needs a dynamic array, not ${e.type}`, item.column.pos);
+    const name = item.column.name !== undefined ? checkNewName(ctx, item.column.name, item.column.pos) : derivedName(item.column.expr);
+    if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', item.column.pos);
+    return { name, type: item.toType ?? 'dynamic', sql: e.sql };
+  });
+  const plain = items.length === 1 && node.itemIndex === undefined && node.limit === undefined && node.bagExpansion === 'bag';
+  const unnested = plain
+    ? [fn.unnestJson(items[0]!.sql, items[0]!.type !== 'dynamic')]
+    : fn.unnestJsonZip(
+        items.map((i) => ({ sql: i.sql, asText: i.type !== 'dynamic', pairs: node.bagExpansion === 'array' })),
+        node.itemIndex !== undefined,
+        node.limit,
+      );
+  if (unnested === undefined)
+    throw ctx.error(
+      'unsupported',
+      `mv-expand ${node.bagExpansion === 'array' ? 'kind=array' : 'of several arrays'} is not supported on ${ctx.dialect.name} yet`,
+      node.pos,
+    );
   // mv-expand w = split(s, d) to typeof(string): the parts themselves, without a JSON array per row in between.
-  const call = node.column.expr;
-  if (type === 'string' && call.kind === 'Call' && call.name === 'split' && call.args.length === 2 && !ctx.bindings.has('split')) {
-    const [text, delimiter] = call.args.map((a) => compileExpr(ctx, { columns: s.columns, aggregates: false }, a));
-    if (text!.type === 'string' && delimiter!.type === 'string') sql = fn.unnestSplit(text!.sql, delimiter!.sql);
+  const call = node.items[0]!.column.expr;
+  if (
+    plain &&
+    items[0]!.type === 'string' &&
+    call.kind === 'Call' &&
+    call.name === 'split' &&
+    call.args.length === 2 &&
+    !ctx.bindings.has('split')
+  ) {
+    const [text, delimiter] = call.args.map((a) => compileExpr(ctx, scope, a));
+    if (text!.type === 'string' && delimiter!.type === 'string') unnested[0] = fn.unnestSplit(text!.sql, delimiter!.sql);
   }
-  if (type !== 'dynamic' && type !== 'string') sql = fn.tryCast(sql, type);
-  const col: Column = { name, type, sql, atomic: true };
-  const at = s.columns.findIndex((c) => c.name === name);
-  const columns = at >= 0 ? s.columns.map((c, i) => (i === at ? col : c)) : [...s.columns, col];
+  const added: Column[] = items.map((item, i) => {
+    const sql = item.type !== 'dynamic' && item.type !== 'string' ? fn.tryCast(unnested[i]!, item.type) : unnested[i]!;
+    return { name: item.name, type: item.type, sql, atomic: true };
+  });
+  if (node.itemIndex !== undefined) {
+    const name = checkNewName(ctx, node.itemIndex, node.pos);
+    added.push({ name, type: 'long', sql: unnested[items.length]!, atomic: true });
+  }
+  let columns = s.columns;
+  for (const col of added) {
+    const at = columns.findIndex((c) => c.name === col.name);
+    columns = at >= 0 ? columns.map((c, i) => (i === at ? col : c)) : [...columns, col];
+  }
   return { ...s, columns, star: false, sealed: true };
 }

@@ -5,8 +5,11 @@ import type { ScalarFunction } from './arguments.js';
 import { want } from './arguments.js';
 import { atom } from './sql-expr.js';
 
-/** An argument kind: a KQL type, 'number' (int, long or real), 'const' (a constant string) or 'any'. */
-type ArgKind = ColumnType | 'number' | 'const' | 'any';
+/**
+ * An argument kind: a KQL type, 'number' (int, long or real), 'const' (a constant string), 'hashable' (what hash()
+ * reads the bytes of: string, long or datetime) or 'any'.
+ */
+type ArgKind = ColumnType | 'number' | 'const' | 'hashable' | 'any';
 
 interface Signature {
   /** Kinds of the arguments; the last one repeats. */
@@ -51,6 +54,15 @@ const SIGNATURES: Readonly<Record<SimpleFunctionName, Signature>> = {
   base64_decode_tostring: sig('string', ['string']),
   hash_sha256: sig('string', ['string']),
   hash_md5: sig('string', ['string']),
+  hash_sha1: sig('string', ['string']),
+  hash: sig('long', ['hashable', 'number'], 1, 2),
+  hash_xxhash64: sig('long', ['hashable', 'number'], 1, 2),
+  url_encode: sig('string', ['string']),
+  url_encode_component: sig('string', ['string']),
+  ipv6_is_match: sig('bool', ['string', 'string', 'number'], 2, 3),
+  ipv6_compare: sig('long', ['string', 'string', 'number'], 2, 3),
+  ipv6_is_in_range: sig('bool', ['string', 'string']),
+  ipv4_is_match: sig('bool', ['string', 'string', 'number'], 2, 3),
   strrep: sig('string', ['string', 'number', 'string'], 2, 3),
   countof: sig('long', ['string', 'string', 'const'], 2, 3),
   strcat_array: sig('string', ['dynamic', 'string']),
@@ -119,6 +131,7 @@ function compileSimple(name: SimpleFunctionName, s: Signature): ScalarFunction {
         const kind = s.args[Math.min(i, s.args.length - 1)]!;
         if (kind === 'any') return a;
         if (kind === 'number') return want(ctx, call, i, a, 'int', 'long', 'real');
+        if (kind === 'hashable') return want(ctx, call, i, a, 'string', 'long', 'datetime');
         if (kind === 'const') {
           if (!a.constant || typeof a.constant.value !== 'string') {
             throw ctx.error('invalid-argument', `argument ${i + 1} of ${name}() must be a constant string`, call.args[i]?.pos ?? call.pos);

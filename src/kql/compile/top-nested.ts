@@ -9,6 +9,7 @@ import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
 import { canFilter, ensure, fromSource, toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
+import { topNestedWithOthers } from './top-nested-others.js';
 
 /** `top-nested`. */
 export function compileTopNested(ctx: CompileContext, state: SelectState, node: TopNestedNode): SelectState {
@@ -19,8 +20,7 @@ export function compileTopNested(ctx: CompileContext, state: SelectState, node: 
   const keys: Column[] = [];
   const taken = new Set<string>();
   let out: { sql: string; columns: Column[] } | undefined;
-  for (const level of node.levels) {
-    if (level.others !== undefined) throw ctx.error('unsupported', 'top-nested with others= is not supported yet', level.pos);
+  const compiled = node.levels.map((level) => {
     const k = compileExpr(ctx, rowScope, level.key.expr);
     if (k.type === 'dynamic') throw ctx.error('type-mismatch', 'top-nested cannot group by a dynamic value', level.key.pos);
     const keyName = level.key.name !== undefined ? checkNewName(ctx, level.key.name, level.key.pos) : derivedName(level.key.expr);
@@ -34,6 +34,24 @@ export function compileTopNested(ctx: CompileContext, state: SelectState, node: 
       if (taken.has(name)) throw ctx.error('invalid-name', `top-nested makes the column '${name}' twice`, level.pos);
       taken.add(name);
     }
+    const others = level.others === undefined ? undefined : compileExpr(ctx, { columns: [], aggregates: false }, level.others);
+    if (others !== undefined && others.type !== k.type && !(others.type === 'long' && k.type === 'int'))
+      throw ctx.error('type-mismatch', `the others value must be a ${k.type} like the key, not ${others.type}`, level.pos);
+    return { level, k, a, keyName, aggName, others };
+  });
+  if (compiled.some((c) => c.others !== undefined)) {
+    return topNestedWithOthers(
+      ctx,
+      src,
+      compiled.map((c) => ({
+        node: c.level,
+        key: { name: c.keyName, type: c.k.type, sql: c.k.sql, atomic: c.k.atomic },
+        aggName: c.aggName,
+        others: c.others,
+      })),
+    );
+  }
+  for (const { level, k, a, keyName, aggName } of compiled) {
     keys.push({ name: keyName, type: k.type, sql: k.sql, atomic: k.atomic });
     const agg: Column = { name: aggName, type: a.type, sql: a.sql, atomic: a.atomic };
     const grouped: SelectState = { ...src, columns: [...keys, agg], groupBy: keys.map((c) => c.sql), orderBy: [], star: false };

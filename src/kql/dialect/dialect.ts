@@ -21,6 +21,8 @@ export interface DialectCapabilities {
   readonly aliasesShadowColumns: boolean;
   /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum. */
   readonly windowFunctions: boolean;
+  /** A JOIN's ON may compare with fn.distinctFrom (NULL matching NULL): top-nested with others. */
+  readonly nullSafeJoins: boolean;
   /** A subquery in FROM can read the columns of the FROM items before it (LATERAL): mv-apply. */
   readonly lateralJoins: boolean;
 }

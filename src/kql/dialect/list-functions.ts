@@ -12,6 +12,17 @@ export interface ListFunctions {
   listHasAll(x: string, items: string): string;
   /** One row per part of the string `x` split at `delimiter` (set-returning, as unnestJson). */
   unnestSplit(x: string, delimiter: string): string;
+  /**
+   * The set-returning columns of mv-expand: the elements of each JSON array (as text when `asText`) side by side,
+   * padded with nulls to the longest, as Kusto zips them; then their 0-based index when `index`; at most `limit` rows
+   * from each row; a property bag's entries as [key, value] arrays when `pairs` (kind=array). Undefined when the
+   * dialect cannot zip the arrays (or read bags).
+   */
+  unnestJsonZip(
+    arrays: readonly { sql: string; asText: boolean; pairs?: boolean }[],
+    index: boolean,
+    limit: number | undefined,
+  ): string[] | undefined;
   /** A timespan of `x` (a number, rounded to whole) microseconds. */
   microsToInterval(x: string): string;
 }

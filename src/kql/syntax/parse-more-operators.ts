@@ -1,12 +1,13 @@
 /** Parses the operators that build series, hierarchies and per-row subqueries: make-series, top-nested, mv-apply, evaluate. */
 import type { ColumnType } from '../../schema/index.js';
-import type { AssignmentNode, ExprNode, OperatorNode } from '../ast/index.js';
+import type { ExprNode, OperatorNode } from '../ast/index.js';
 import type { MvApplyItem } from '../ast/mv-apply-node.js';
 import type { SeriesAggregate } from '../ast/make-series-node.js';
 import type { TopNestedLevel } from '../ast/top-nested-node.js';
+import { parseExpandItems, parseItemIndex, parseRowLimit } from './parse-mv-expand.js';
 import type { ExpressionParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
-import { toTypeOf, typeName } from './parse-type.js';
+import { typeName } from './parse-type.js';
 
 /** Parses one operator after a `|` (handed in: parse-operator.ts imports this file). */
 export type OperatorParser = (ts: TokenStream) => OperatorNode;
@@ -91,25 +92,16 @@ function parseTopNested(ts: TokenStream, ex: ExpressionParser, pos: number): Ope
 }
 
 function parseMvApply(ts: TokenStream, ex: ExpressionParser, operator: OperatorParser, pos: number): OperatorNode {
-  let itemIndex: string | undefined;
-  if (ts.isWord('with_itemindex') && ts.isPunct('=', 1)) {
-    ts.next();
-    ts.next();
-    itemIndex = ts.expectName('a column name for the item index').text;
-  }
-  const items: MvApplyItem[] = [];
-  do {
-    const column: AssignmentNode = ex.assignment();
-    items.push({ column, toType: toTypeOf(ts) });
-  } while (ts.acceptPunct(','));
-  if (ts.isWord('limit')) throw ts.error('mv-apply limit is not supported yet');
+  const itemIndex = parseItemIndex(ts);
+  const items: MvApplyItem[] = parseExpandItems(ts, ex);
+  const limit = parseRowLimit(ts);
   ts.expectWord('on');
   ts.expectPunct('(');
   // The subquery has no source of its own: its operators read each row's expanded elements.
   const operators = [operator(ts)];
   while (ts.acceptPunct('|')) operators.push(operator(ts));
   ts.expectPunct(')');
-  return { kind: 'MvApply', items, itemIndex, operators, pos };
+  return { kind: 'MvApply', items, itemIndex, limit, operators, pos };
 }
 
 function parseEvaluate(ts: TokenStream, ex: ExpressionParser, pos: number): OperatorNode {

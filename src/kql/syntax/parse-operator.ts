@@ -8,7 +8,8 @@ import { KqlError } from '../kql-error.js';
 import { didYouMean } from '../semantic/suggest.js';
 import { positionOf } from './position.js';
 import { MORE_OPERATOR_NAMES, parseMoreOperator } from './parse-more-operators.js';
-import { toTypeOf, typeName } from './parse-type.js';
+import { parseMvExpand } from './parse-mv-expand.js';
+import { typeName } from './parse-type.js';
 
 const JOIN_KINDS = new Set<string>([
   'innerunique',
@@ -161,10 +162,8 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return parseJoin(ts, pipeline, pos, true);
     case 'union':
       return { kind: 'Union', ...unionTables(ts, pipeline), pos };
-    case 'mv-expand': {
-      const column = ex.assignment();
-      return { kind: 'MvExpand', column, toType: toTypeOf(ts), pos };
-    }
+    case 'mv-expand':
+      return parseMvExpand(ts, ex, pos);
     case 'parse':
     case 'parse-where':
       return parseParse(ts, ex, pos, t.text === 'parse-where');

@@ -9,6 +9,8 @@ import { CASES as strings } from '../cases/strings.cases.js';
 import { CASES as summarize } from '../cases/summarize.cases.js';
 import { CASES as tabular } from '../cases/tabular.cases.js';
 import { CASES as time } from '../cases/time.cases.js';
+import { CASES as network } from '../cases/network.cases.js';
+import { CASES as expand } from '../cases/expand.cases.js';
 
 /** Case tables by file name (relative to src/kql/cases). */
 export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
@@ -21,6 +23,8 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'sources.cases.ts': sources,
   'functions.cases.ts': functions,
   'series.cases.ts': series,
+  'network.cases.ts': network,
+  'expand.cases.ts': expand,
 };
 
 /** Every case, with the file it comes from. */

@@ -13,5 +13,6 @@ export const capabilities: DialectCapabilities = {
   // 18.16 has none (they came in 21.x).
   windowFunctions: false,
   // 18.16 has no LATERAL joins (no current release has them either).
+  nullSafeJoins: false,
   lateralJoins: false,
 };

@@ -36,7 +36,7 @@ export const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(
 const jsonScalar = (v: string) =>
   `if(toTypeName(${v}) IN ('String', 'Nullable(String)'), concat('"', replaceAll(replaceAll(replaceAll(replaceAll(toString(${v}), '\\\\', '\\\\\\\\'), '"', '\\\\"'), '\\n', '\\\\n'), '\\r', '\\\\r'), '"'), toString(${v}))`;
 /** The (still escaped) texts of the strings of a JSON array of strings. */
-const jsonStrings = (x: string) => `extractAll(${x}, ${escapeString('"((?:[^"\\\\]|\\\\.)*)"')})`;
+export const jsonStrings = (x: string) => `extractAll(${x}, ${escapeString('"((?:[^"\\\\]|\\\\.)*)"')})`;
 /** Element `i` (0-based; negative from the end) of a JSON array of strings, as JSON text; NULL when absent. */
 const jsonElement = (x: string, i: string) =>
   `if(abs(${i}) + (${i} >= 0) <= length(${jsonStrings(x)}), concat('"', arrayElement(${jsonStrings(x)}, ${i} + (${i} >= 0)), '"'), NULL)`;

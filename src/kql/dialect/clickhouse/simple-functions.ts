@@ -27,6 +27,7 @@ export const simpleFunctions: SimpleFunctions = {
   base64_decode_tostring: ([a]) => `base64Decode(${a!.sql})`,
   hash_sha256: ([a]) => `lower(hex(SHA256(${a!.sql})))`,
   hash_md5: ([a]) => `lower(hex(MD5(${a!.sql})))`,
+  hash_sha1: ([a]) => `lower(hex(SHA1(${a!.sql})))`,
   dcount_hll: ([a]) => `toInt64(JSONLength(${a!.sql}))`,
   parse_ipv4: ([a]) => `toInt64(IPv4StringToNum(${a!.sql}))`,
 };

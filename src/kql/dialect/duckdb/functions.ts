@@ -2,6 +2,7 @@
 import type { ColumnType } from '../../../schema/index.js';
 import type { DialectFunctions } from '../dialect.js';
 import { escapeString } from './escape.js';
+import { expandElements } from './list-functions.js';
 
 const TYPES: Readonly<Record<ColumnType, string>> = {
   datetime: 'TIMESTAMP',
@@ -73,7 +74,7 @@ export const functions: DialectFunctions = {
     i === undefined
       ? `to_json(string_split(${x}, ${d}))`
       : `to_json(list_slice(string_split(${x}, ${d}), ${i < 0 ? i : i + 1}, ${i < 0 ? i : i + 1}))`,
-  unnestJson: (x, asText) => `unnest(from_json(${x}, '["${asText ? 'varchar' : 'json'}"]'))`,
+  unnestJson: (x, asText) => `unnest(${expandElements(x, asText)})`,
   ipv4ToNumber: (x) =>
     `CASE WHEN regexp_matches(${x}, ${IPV4}) THEN ` +
     [1, 2, 3, 4].map((i) => `CAST(split_part(${x}, '.', ${i}) AS BIGINT) * ${2 ** (8 * (4 - i))}`).join(' + ') +

@@ -12,6 +12,8 @@ import { seriesScalarFunctions } from './series-scalar-functions.js';
 import { dynamicMoreFunctions } from './dynamic-more-functions.js';
 import { textFunctions } from './text-functions.js';
 import { simpleFunctions } from './simple-functions.js';
+import { networkFunctions } from './network-functions.js';
+import { hashFunctions } from './xxhash64.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 
@@ -22,7 +24,7 @@ export const duckdb: Dialect = {
   escapeString,
   placeholder,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
-  simple: { ...simpleFunctions, ...seriesScalarFunctions, ...dynamicMoreFunctions },
+  simple: { ...simpleFunctions, ...seriesScalarFunctions, ...dynamicMoreFunctions, ...networkFunctions, ...hashFunctions },
   datetimeLiteral: (iso) => `TIMESTAMP ${escapeString(iso)}`,
   literal: () => {
     throw new Error('DuckDB binds values as parameters');
