@@ -1,5 +1,6 @@
 /** The `alerts:` section validated: rules, and destinations checked against their type's own schema. Messages name the key. */
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../config/index.js';
 import { alertRuleSchema, type AlertCondition } from './alert-rule-schema.js';
 import { destinationType, DESTINATION_TYPES, type AnyDestinationType } from './destinations/registry.js';
 import { AlertConfigError } from './errors.js';
@@ -30,6 +31,8 @@ export interface ConfiguredDestination {
   minSeverity: Severity;
   /** Delivery attempts (1 = no retry). */
   attempts: number;
+  /** The language of its messages; absent: organization.language. */
+  language?: Language;
   /** The type's own configuration, parsed by its schema. */
   config: unknown;
 }
@@ -47,6 +50,7 @@ const destinationBase = z
     enabled: z.boolean().default(true),
     minSeverity: z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` }).default('low'),
     attempts: z.number().int().min(1).max(10).default(3),
+    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
   })
   .passthrough();
 
@@ -80,7 +84,7 @@ function nameOf(raw: unknown): string {
 export function parseDestinationEntry(raw: unknown, at: string): ConfiguredDestination {
   const base = destinationBase.safeParse(raw);
   if (!base.success) fail(at, base.error);
-  const { name, type, enabled, minSeverity, attempts, ...rest } = base.data;
+  const { name, type, enabled, minSeverity, attempts, language, ...rest } = base.data;
   const kind = destinationType(type);
   if (!kind)
     throw new AlertConfigError(
@@ -88,7 +92,7 @@ export function parseDestinationEntry(raw: unknown, at: string): ConfiguredDesti
     );
   const own = kind.configSchema.safeParse(rest);
   if (!own.success) fail(at, own.error);
-  return { name, type: kind, enabled, minSeverity, attempts, config: own.data };
+  return { name, type: kind, enabled, minSeverity, attempts, ...(language ? { language } : {}), config: own.data };
 }
 
 /** Parse one rule entry whose destinations must be names `known` accepts; `at` as for parseDestinationEntry. */

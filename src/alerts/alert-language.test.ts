@@ -63,7 +63,7 @@ describe('alert messages in Japanese and JST', () => {
           { name: 'hook', type: 'webhook', url: hooks[0]!.url },
           { name: 'slack', type: 'slack', url: hooks[1]!.url },
           { name: 'teams', type: 'teams', url: hooks[2]!.url },
-        ],
+        ] as Record<string, unknown>[],
         rules: [
           { name: '禁輸国', detection: 'embargoed-geo', schedule: '5m', lookback: '2d', destinations: ['mail', 'hook', 'slack', 'teams'] },
         ],
@@ -124,6 +124,48 @@ describe('alert messages in Japanese and JST', () => {
     );
     expect(mimePart(raw, 'text/plain')).toContain('Severity: High  Fired: 2026-03-02T19:00:00-05:00 (EST)');
     expect(hooks[0]!.accepted()[0]!.json).toMatchObject({ language: 'en', firedAtLocal: '2026-03-02T19:00:00-05:00' });
+  });
+
+  it('writes each destination in its own language when it sets one, the others in organization.language', async () => {
+    const clock = fakeClock(NOW);
+    const c = config({ timeZone: 'Asia/Tokyo', language: 'ja' });
+    c.alerts.destinations[1] = { ...c.alerts.destinations[1]!, language: 'en' };
+    c.alerts.destinations[2] = { ...c.alerts.destinations[2]!, language: 'en' };
+    await runAlertsOnce({ store, config: c, now: clock.now, sleep: clock.sleep });
+    // The e-mail follows organization.language.
+    expect(mailHeader(smtp.mails[0]!.raw, 'Subject')).toBe(
+      '[mailsift] 【高】禁輸国: 禁輸対象国 北朝鮮 (KP) からのメール 1 通（175.45.176.10） (2026/03/03 09:00 JST)',
+    );
+    // The web-hook and Slack asked for English: English words, times still in the organisation's zone.
+    expect(hooks[0]!.accepted()[0]!.json).toMatchObject({
+      language: 'en',
+      title: 'High: 禁輸国',
+      sentence: '1 message from North Korea (KP) (175.45.176.10), an embargoed country',
+      firedAtLocal: '2026-03-03T09:00:00+09:00',
+    });
+    const slack = JSON.stringify(hooks[1]!.accepted()[0]!.json);
+    expect(slack).toContain('Severity: High');
+    expect(slack).not.toMatch(/重大度|mailsift で開く/);
+    // Teams set nothing: Japanese.
+    expect(JSON.stringify(hooks[2]!.accepted()[0]!.json)).toContain('"title":"重大度","value":"高"');
+  });
+
+  it('writes a Japanese destination of an English organisation in Japanese', async () => {
+    const clock = fakeClock(NOW);
+    const c = config({ timeZone: 'Asia/Tokyo' });
+    c.alerts.destinations[0] = { ...c.alerts.destinations[0]!, language: 'ja' };
+    await runAlertsOnce({ store, config: c, now: clock.now, sleep: clock.sleep });
+    expect(mailHeader(smtp.mails[0]!.raw, 'Subject')).toMatch(/^\[mailsift\] 【高】禁輸国: 禁輸対象国 北朝鮮/);
+    expect(mimePart(smtp.mails[0]!.raw, 'text/html')).toContain('<html lang="ja">');
+    expect(hooks[0]!.accepted()[0]!.json).toMatchObject({ language: 'en', title: 'High: 禁輸国' });
+  });
+
+  it('refuses a destination language mailsift does not write', async () => {
+    const c = config({});
+    c.alerts.destinations[1] = { ...c.alerts.destinations[1]!, language: 'fr' };
+    await expect(runAlertsOnce({ store, config: c, now: () => NOW })).rejects.toThrow(
+      /alerts\.destinations\[1\] \("hook"\)\.language: must be one of en, ja/,
+    );
   });
 
   it('has every alert text in every language, in the same form', () => {

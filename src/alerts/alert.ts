@@ -1,5 +1,5 @@
 /** The alert handed to every destination: what fired, how bad, the finding's sentence, a link and the top evidence rows. */
-import type { Language } from '../config/index.js';
+import { LANGUAGES, type Language } from '../config/index.js';
 import { alertText, localTime, zoneLabel } from './alert-text.js';
 import type { Finding, Severity } from './finding.js';
 import { visible } from './text-safety.js';
@@ -34,6 +34,8 @@ export interface Alert {
   timeZone?: string;
   /** Language of the texts (organization.language); absent: English. Title and sentence are already in it. */
   language?: Language;
+  /** Title, sentence and evidence note in every language, for destinations that set their own `language`. */
+  texts?: Partial<Record<Language, AlertWording>>;
   /** The finding, for rules on detections. */
   finding: Finding | null;
   /** The KQL behind the evidence. */
@@ -41,6 +43,32 @@ export interface Alert {
   /** What identifies "the same alert" for suppression (finding id, or the query result key). */
   key: string;
   evidence: Evidence;
+}
+
+/** The words of an alert that depend on its language. */
+export interface AlertWording {
+  title: string;
+  sentence: string;
+  /** The evidence's note, when it has one. */
+  note?: string;
+}
+
+/** The wording of an alert in every language mailsift writes. */
+export function wordings(word: (language: Language) => AlertWording): Partial<Record<Language, AlertWording>> {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, word(l)]));
+}
+
+/** `alert` written in `language` (a destination's own language): its texts in that language when it has them. */
+export function alertIn(alert: Alert, language: Language | undefined): Alert {
+  const w = language ? alert.texts?.[language] : undefined;
+  if (!language || !w || (alert.language ?? 'en') === language) return alert;
+  return {
+    ...alert,
+    language,
+    title: w.title,
+    sentence: w.sentence,
+    evidence: w.note !== undefined && alert.evidence.note !== undefined ? { ...alert.evidence, note: w.note } : alert.evidence,
+  };
 }
 
 const PREFERRED_COLUMNS = [

@@ -1,5 +1,5 @@
 /** Sending one alert to one destination: retries with exponential backoff and jitter, Retry-After honoured, every attempt recorded. */
-import type { Alert } from './alert.js';
+import { alertIn, type Alert } from './alert.js';
 import type { ConfiguredDestination } from './alert-config.js';
 import type { DeliveryLog } from './delivery-log.js';
 import { DeliveryError } from './errors.js';
@@ -39,7 +39,9 @@ export function backoffDelay(attempt: number, random: () => number, baseMs = 100
 }
 
 /** Deliver `alert` to `dest`, trying up to `dest.attempts` times. Never throws: the outcome says how it went. */
-export async function deliver(alert: Alert, dest: ConfiguredDestination, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+export async function deliver(original: Alert, dest: ConfiguredDestination, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  // A destination with a language of its own gets the alert's texts in that language.
+  const alert = alertIn(original, dest.language);
   const secrets = safeSecrets(dest);
   // Redact before cutting: a secret cut in two by the length limit would no longer be found.
   const clean = (s: string) => visible(redact(s, secrets), 500);

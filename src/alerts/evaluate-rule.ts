@@ -4,7 +4,7 @@ import type { Language } from '../config/index.js';
 import { findingTitle } from '../detect/index.js';
 import type { QueryResult } from '../store/index.js';
 import { alertText } from './alert-text.js';
-import { MAX_EVIDENCE_ROWS, severityLabel, type Alert, type Evidence } from './alert.js';
+import { MAX_EVIDENCE_ROWS, severityLabel, wordings, type Alert, type Evidence } from './alert.js';
 import type { AlertRule } from './alert-config.js';
 import type { Comparison } from './alert-rule-schema.js';
 import type { AlertSources } from './alert-sources.js';
@@ -42,12 +42,20 @@ async function detectionCandidates(rule: AlertRule, detection: string, ctx: Eval
 
 async function findingAlert(rule: AlertRule, f: Finding, ctx: EvaluateContext): Promise<Alert> {
   const severity = rule.severity ?? f.severity;
+  const evidence = await findingEvidence(f, ctx);
+  const texts = wordings((l) => ({
+    title: alertText(l).headline(severityLabel(severity, l), rule.name),
+    sentence: findingTitle(f, l),
+    ...(evidence.failure !== undefined ? { note: alertText(l).evidenceFailed(evidence.failure) } : {}),
+  }));
+  const own = texts[ctx.language ?? 'en']!;
   return {
     id: randomUUID(),
     rule: rule.name,
     severity,
-    title: alertText(ctx.language).headline(severityLabel(severity, ctx.language), rule.name),
-    sentence: findingTitle(f, ctx.language ?? 'en'),
+    title: own.title,
+    sentence: own.sentence,
+    texts,
     link: `${ctx.linkBase}/findings/${encodeURIComponent(f.id)}`,
     firedAt: new Date(ctx.now).toISOString(),
     timeZone: ctx.timeZone,
@@ -55,18 +63,19 @@ async function findingAlert(rule: AlertRule, f: Finding, ctx: EvaluateContext): 
     finding: f,
     query: f.query,
     key: f.id,
-    evidence: await findingEvidence(f, ctx),
+    evidence: evidence.evidence,
   };
 }
 
-/** The top evidence rows of a finding (its query, first rows); a failing query leaves a note instead. */
-async function findingEvidence(f: Finding, ctx: EvaluateContext): Promise<Evidence> {
-  if (!f.query.trim()) return { columns: [], rows: [] };
+/** The top evidence rows of a finding (its query, first rows); a failing query leaves a note instead (and `failure`, its reason). */
+async function findingEvidence(f: Finding, ctx: EvaluateContext): Promise<{ evidence: Evidence; failure?: string }> {
+  if (!f.query.trim()) return { evidence: { columns: [], rows: [] } };
   try {
     const r = await ctx.sources.query(`${f.query}\n| take ${MAX_EVIDENCE_ROWS}`, { now: ctx.now });
-    return { columns: r.columns, rows: r.rows.slice(0, MAX_EVIDENCE_ROWS) };
+    return { evidence: { columns: r.columns, rows: r.rows.slice(0, MAX_EVIDENCE_ROWS) } };
   } catch (error) {
-    return { columns: [], rows: [], note: alertText(ctx.language).evidenceFailed(error instanceof Error ? error.message : String(error)) };
+    const failure = error instanceof Error ? error.message : String(error);
+    return { evidence: { columns: [], rows: [], note: alertText(ctx.language).evidenceFailed(failure) }, failure };
   }
 }
 
@@ -95,17 +104,25 @@ async function queryCandidates(rule: AlertRule, kql: string, ctx: EvaluateContex
       matching = rows.filter((r) => compare(r[col], c.op, c.value));
       if (matching.length === 0) continue;
     }
-    const t = alertText(ctx.language);
-    const what = c.kind === 'rows' ? t.rowsReturned(rows.length, c.op, c.value) : t.rowsWith(matching.length, c.column, c.op, c.value);
-    const keyText = rule.key.length ? t.forKey(rule.key.map((n, i) => `${n}=${String(rows[0]![keyIdx[i]!] ?? '')}`).join(', ')) : '';
+    const pairs = rule.key.map((n, i) => `${n}=${String(rows[0]![keyIdx[i]!] ?? '')}`).join(', ');
+    const texts = wordings((l) => {
+      const t = alertText(l);
+      const what = c.kind === 'rows' ? t.rowsReturned(rows.length, c.op, c.value) : t.rowsWith(matching.length, c.column, c.op, c.value);
+      return {
+        title: t.headline(severityLabel(severity, l), rule.name),
+        sentence: `${rule.name}${rule.key.length ? t.forKey(pairs) : ''}: ${what}`,
+      };
+    });
+    const own = texts[ctx.language ?? 'en']!;
     out.push({
       key,
       build: async () => ({
         id: randomUUID(),
         rule: rule.name,
         severity,
-        title: t.headline(severityLabel(severity, ctx.language), rule.name),
-        sentence: `${rule.name}${keyText}: ${what}`,
+        title: own.title,
+        sentence: own.sentence,
+        texts,
         link: `${ctx.linkBase}/explorer?q=${encodeURIComponent(kql)}`,
         firedAt: new Date(ctx.now).toISOString(),
         timeZone: ctx.timeZone,

@@ -1,9 +1,10 @@
 /** The sample alert `mailsift alerts test NAME` sends: a realistic status-spike finding with documentation addresses. */
 import { randomUUID } from 'node:crypto';
+import { statusLabel } from '../schema/index.js';
 import type { Language } from '../config/index.js';
 import { findingTitle } from '../detect/index.js';
 import type { Alert } from './alert.js';
-import { severityLabel } from './alert.js';
+import { severityLabel, wordings } from './alert.js';
 import { alertText } from './alert-text.js';
 
 /** A sample alert fired at `now`, linking under `linkBase`, written in `language`. */
@@ -22,14 +23,19 @@ export function sampleAlert(now: number, linkBase: string, timeZone?: string, la
     count: 1234,
     entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' },
     query: "MessageTrace | where Status == 'FilteredAsSpam'",
-    details: { test: true, titles: { ja: 'FilteredAsSpam が通常の 9.8 倍に増加' } },
+    details: { test: true, titles: { ja: `${statusLabel('FilteredAsSpam', 'ja')} が通常の 9.8 倍に増加` } },
   };
+  const texts = wordings((l) => ({
+    title: alertText(l).headline(severityLabel('medium', l), alertText(l).testRule),
+    sentence: alertText(l).testSentence(findingTitle(finding, l)),
+  }));
   return {
     id: randomUUID(),
     rule: t.testRule,
     severity: 'medium',
-    title: t.headline(severityLabel('medium', language), t.testRule),
-    sentence: t.testSentence(findingTitle(finding, language ?? 'en')),
+    title: texts[language ?? 'en']!.title,
+    sentence: texts[language ?? 'en']!.sentence,
+    texts,
     link: `${linkBase}/findings/${id}`,
     firedAt: to,
     timeZone,

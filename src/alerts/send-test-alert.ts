@@ -2,7 +2,8 @@
 import { loadEffectiveAlerts, resolveRuntime, type AlertingOptions } from './alerting-options.js';
 import { deliver, type DeliveryOutcome } from './delivery.js';
 import { AlertRuleError, UnknownAlertNameError } from './errors.js';
-import { severityLabel } from './alert.js';
+import type { Language } from '../config/index.js';
+import { severityLabel, wordings } from './alert.js';
 import { alertText } from './alert-text.js';
 import { sampleAlert } from './sample-alert.js';
 
@@ -24,12 +25,13 @@ export async function sendRuleTestAlert(options: AlertingOptions, name: string):
   if (!rule) throw new UnknownAlertNameError(`no alert rule with destinations is named '${name}'`);
   const base = sampleAlert(rt.now(), rt.linkBase, rt.timeZone, rt.language);
   const severity = rule.severity ?? base.severity;
-  const t = alertText(rt.language);
+  const title = (l: Language) => `${alertText(l).headline(severityLabel(severity, l), rule.name)} ${alertText(l).testMark}`;
   const alert = {
     ...base,
     rule: rule.name,
     severity,
-    title: `${t.headline(severityLabel(severity, rt.language), rule.name)} ${t.testMark}`,
+    title: title(rt.language),
+    texts: wordings((l) => ({ ...base.texts![l]!, title: title(l) })),
   };
   if (rule.destinations.length === 0) throw new AlertRuleError(`the rule '${name}' has no destination`);
   return Promise.all(rule.destinations.map((d) => deliver(alert, rt.alerts.destinations.get(d)!, rt.delivery())));

@@ -26,6 +26,46 @@ describe('help in Japanese', () => {
     }
   });
 
+  it("writes commander's own words in Japanese: [options], (default: ...) and parse errors", async () => {
+    useLanguage('ja');
+    try {
+      const program = buildProgram();
+      program.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+      const ingest = program.commands.find((c) => c.name() === 'ingest')!;
+      const help = ingest.helpInformation();
+      expect(help).toContain('使い方: mailsift ingest [オプション] <paths...>');
+      expect(help).toMatch(/入力形式: auto\|graph\|rws\|powershell\|eac\|tracking-log（既定: "auto"）/);
+      expect(help).not.toMatch(/\[options\]|default:/);
+      const failure = async (...argv: string[]) => {
+        const p = buildProgram();
+        p.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+        return p.parseAsync(argv, { from: 'user' }).then(
+          () => '',
+          (e: Error) => e.message,
+        );
+      };
+      expect(await failure('stats', '--jsn')).toBe("エラー: 不明なオプション '--jsn'\n（--json のことですか？）");
+      expect(await failure('ingest')).toBe("エラー: 必須の引数 'paths' がありません");
+      expect(await failure('stats', 'extra')).toBe("エラー: 'stats' の引数が多すぎます。0 個のはずが 1 個あります。");
+      expect(await failure('query', 'x', '--format')).toBe("エラー: オプション '--format <f>' の値がありません");
+      expect(await failure('statz')).toBe("エラー: 不明なコマンド 'statz'\n（stats のことですか？）");
+    } finally {
+      useLanguage('en');
+    }
+  });
+
+  it('leaves commander English when the language is English', async () => {
+    useLanguage('en');
+    const p = buildProgram();
+    p.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+    const message = await p.parseAsync(['stats', '--jsn'], { from: 'user' }).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(message).toBe("error: unknown option '--jsn'\n(Did you mean --json?)");
+    expect(p.commands.find((c) => c.name() === 'ingest')!.helpInformation()).toContain('[options]');
+  });
+
   it('reads --lang before the program is built', () => {
     expect(langArgument(['node', 'mailsift', '--lang', 'ja', 'stats'])).toBe('ja');
     expect(langArgument(['node', 'mailsift', '--lang=ja', '--help'])).toBe('ja');

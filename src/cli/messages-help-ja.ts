@@ -141,3 +141,52 @@ export const HELP_TITLES_JA: Readonly<Record<string, string>> = {
   'Arguments:': '引数:',
   'Global Options:': '共通オプション:',
 };
+
+/**
+ * commander's own error messages in Japanese, by commander's error code: `match` reads the parts of the English
+ * message (commander 14 words them so), `ja` writes them again.
+ */
+export const COMMANDER_ERRORS_JA: Readonly<Record<string, { match: RegExp; ja: (...parts: string[]) => string }>> = {
+  'commander.unknownOption': { match: /^error: unknown option '(.*)'$/, ja: (flag) => `エラー: 不明なオプション '${flag}'` },
+  'commander.unknownCommand': { match: /^error: unknown command '(.*)'$/, ja: (name) => `エラー: 不明なコマンド '${name}'` },
+  'commander.missingArgument': {
+    match: /^error: missing required argument '(.*)'$/,
+    ja: (name) => `エラー: 必須の引数 '${name}' がありません`,
+  },
+  'commander.optionMissingArgument': {
+    match: /^error: option '(.*)' argument missing$/,
+    ja: (flags) => `エラー: オプション '${flags}' の値がありません`,
+  },
+  'commander.missingMandatoryOptionValue': {
+    match: /^error: required option '(.*)' not specified$/,
+    ja: (flags) => `エラー: 必須のオプション '${flags}' が指定されていません`,
+  },
+  'commander.excessArguments': {
+    match: /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+    ja: (name, expected, got) => `エラー: ${name ? `'${name}' の` : ''}引数が多すぎます。${expected} 個のはずが ${got} 個あります。`,
+  },
+  'commander.invalidArgument': {
+    match: /^error: option '(.*)' argument '(.*)' is invalid\.(.*)$/s,
+    ja: (flags, value, detail) => `エラー: オプション '${flags}' の値 '${value}' は無効です。${detail}`,
+  },
+  'commander.conflictingOption': {
+    match: /^error: option '(.*)' cannot be used with option '(.*)'$/,
+    ja: (a, b) => `エラー: オプション '${a}' と '${b}' は同時に使えません`,
+  },
+};
+
+/** commander's suggestion after an unknown option or command. */
+export const DID_YOU_MEAN_JA = {
+  match: /\n\(Did you mean (one of )?(.*)\?\)$/,
+  ja: (names: string) => `\n（${names} のことですか？）`,
+};
+
+/** The words commander adds to help: `[options]` in usage lines, `(default: ...)` after descriptions. */
+export const HELP_WORDS_JA: Readonly<Record<string, string>> = {
+  '[options]': '[オプション]',
+  '[command]': '[コマンド]',
+  'default:': '既定:',
+  'choices:': '選択肢:',
+  'preset:': '省略時:',
+  'env:': '環境変数:',
+};

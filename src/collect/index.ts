@@ -8,6 +8,7 @@ export {
   testConnection,
 } from './collectors.js';
 export { testCollectorConnection, CONNECTION_STEPS } from './test-connection.js';
+export { collectorFailureText, COLLECTOR_FAILURES_JA } from './failure-kind.js';
 export type { ConnectionTest, ConnectionStep, ConnectionStepName } from './test-connection.js';
 export type { CollectorsOptions, CollectorScheduler } from './collectors.js';
 export type { Collector, CollectorDeps, PassReport, WindowReport } from './collector.js';

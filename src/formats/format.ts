@@ -1,13 +1,16 @@
 /** What a message-trace input format offers: detection by content, and streaming parsing into schema rows. */
 import type { EventRow, TraceRecord } from '../schema/index.js';
+import type { ReasonCode, ReasonJson } from './shared/reject-reason.js';
 
 /** Names accepted by `mailsift ingest --format`. */
 export type FormatName = 'graph' | 'rws' | 'powershell' | 'eac' | 'tracking-log';
 
-/** A record that could not be read: where, why, and the raw text (cut at 2 KB). */
+/** A record that could not be read: where, why (a stable code, its parameters and the English text), and the raw text (cut at 2 KB). */
 export interface Reject {
   file: string;
   line: number;
+  code: ReasonCode;
+  params?: ReasonJson['params'];
   reason: string;
   raw: string;
 }

@@ -16,10 +16,14 @@ export {
   RecordError,
   NotAnExportError,
   whyNotAnExport,
+  RejectReason,
+  reason,
+  reasonText,
+  isReasonCode,
   HEAD_CHARS,
   BATCH_SIZE,
 } from './shared/index.js';
-export type { TextEncoding } from './shared/index.js';
+export type { TextEncoding, ReasonCode, ReasonJson, ReasonLanguage, ReasonParam } from './shared/index.js';
 export type { OpenedInput } from './shared/index.js';
 export { graphFormat, graphRecordFromJson, graphEventFromJson } from './graph/index.js';
 export { rwsFormat, rwsRecordFromJson } from './rws/index.js';

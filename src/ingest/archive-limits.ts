@@ -1,4 +1,5 @@
 /** Limits that keep a compressed export from becoming a compression bomb. */
+import { reason, type RejectReason } from '../formats/index.js';
 
 export interface ArchiveLimits {
   /** Largest size one member (or a .gz file) may decompress to. */
@@ -21,11 +22,11 @@ export const RATIO_FLOOR_BYTES = 1024 * 1024;
 const gib = (n: number) => `${(n / 1024 ** 3).toFixed(n < 1024 ** 3 ? 2 : 0)} GiB`;
 
 /** Why a member of these sizes is refused, or undefined. */
-export function memberRefusal(compressed: number, uncompressed: number, limits: ArchiveLimits): string | undefined {
+export function memberRefusal(compressed: number, uncompressed: number, limits: ArchiveLimits): RejectReason | undefined {
   if (uncompressed > limits.maxMemberBytes)
-    return `refused: it would decompress to ${gib(uncompressed)}, more than ${gib(limits.maxMemberBytes)}`;
+    return reason('member-too-large', { size: gib(uncompressed), limit: gib(limits.maxMemberBytes) });
   if (uncompressed > RATIO_FLOOR_BYTES && uncompressed > compressed * limits.maxRatio) {
-    return `refused: it would grow ${Math.round(uncompressed / Math.max(compressed, 1))} times when decompressed (more than ${limits.maxRatio}): a compression bomb?`;
+    return reason('member-ratio', { ratio: Math.round(uncompressed / Math.max(compressed, 1)), limit: limits.maxRatio });
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { NotAnExportError } from '../formats/index.js';
+import { NotAnExportError, reason } from '../formats/index.js';
 import { memberRefusal, type ArchiveLimits } from './archive-limits.js';
 
 /** The decompressed bytes of a gzip stream; throws NotAnExportError when the data is not gzip or grows past the limits. */
@@ -28,7 +28,7 @@ export async function* gunzip(compressed: AsyncIterable<Uint8Array>, limits: Arc
     }
   } catch (error) {
     if (error instanceof NotAnExportError) throw error;
-    throw new NotAnExportError(`damaged gzip data: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+    throw new NotAnExportError(reason('damaged-gzip', { detail: String((error as Error)?.message ?? error).split('\n')[0]! }));
   } finally {
     z.destroy();
   }

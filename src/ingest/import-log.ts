@@ -36,6 +36,7 @@ export function importEntries(
     skipped: f.skipped,
     rejected: f.rejected,
     ...(f.error ? { error: f.error } : {}),
+    ...(f.errorReason ? { errorReason: f.errorReason } : {}),
     rejectFile: report.rejectFile,
   }));
 }

@@ -15,6 +15,9 @@ import {
   type Format,
   type FormatName,
   type OpenedInput,
+  type ReasonJson,
+  reason,
+  type RejectReason,
 } from '../formats/index.js';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits.js';
 import { BatchWriter, emptyCounts, type WriteCounts } from './batch-writer.js';
@@ -34,10 +37,12 @@ export interface FileReport {
   /** Lines read and deliberately not stored (mailbox events of tracking logs). */
   skipped: number;
   rejected: number;
-  /** Why the file as a whole was rejected or stopped being read (one line); absent when it was read to the end. */
+  /** Why the file as a whole was rejected or stopped being read (one line, English); absent when it was read to the end. */
   error?: string;
-  /** The first few distinct reasons of its rejected records, with how many records each. */
-  reasons?: { reason: string; count: number }[];
+  /** The same reason as a stable code and its parameters, for reports in the reader's language. */
+  errorReason?: ReasonJson;
+  /** The first few distinct reasons of its rejected records (English text, code and parameters), with how many records each. */
+  reasons?: ({ reason: string; count: number } & ReasonJson)[];
 }
 
 /** The whole run. */
@@ -121,10 +126,11 @@ class Run {
   }
 
   /** The file as a whole is rejected: one reject (line 0) with the reason. */
-  async rejectFile(out: FileReport, reason: string, raw = ''): Promise<void> {
-    out.error = reason;
+  async rejectFile(out: FileReport, why: RejectReason, raw = ''): Promise<void> {
+    out.error = why.text;
+    out.errorReason = why.toJSON();
     out.rejected += 1;
-    await this.rejects.write([{ file: out.path, line: 0, reason, raw: raw.slice(0, 200) }]);
+    await this.rejects.write([{ file: out.path, line: 0, code: why.code, reason: why.text, raw: raw.slice(0, 200) }]);
   }
 
   /** Fill in the counts from the tallies and the totals. */
@@ -182,10 +188,10 @@ function newReport(path: string): FileReport {
 }
 
 /** A reason for an error met while opening or reading an input. */
-function inputReason(error: unknown): string {
-  if (error instanceof NotAnExportError) return error.message;
+function inputReason(error: unknown): RejectReason {
+  if (error instanceof NotAnExportError) return error.reason;
   if ((error as NodeJS.ErrnoException)?.code) return fsReason(error, 'file');
-  return `cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+  return reason('cannot-read', { detail: String((error as Error)?.message ?? error).split('\n')[0]! });
 }
 
 async function ingestSource(source: Source, run: Run): Promise<void> {
@@ -205,9 +211,8 @@ async function ingestSource(source: Source, run: Run): Promise<void> {
   const format = pickFormat(input.head, run.options.format);
   if (!format) {
     await input.close();
-    const reason =
-      whyNotAnExport(input.head) ?? `not a known export: it is none of ${FORMATS.map((f) => f.name).join(', ')} (choose one with --format)`;
-    await run.rejectFile(out, reason, input.head);
+    const why = whyNotAnExport(input.head) ?? reason('unknown-format', { formats: FORMATS.map((f) => f.name).join(', ') });
+    await run.rejectFile(out, why, input.head);
     return run.done(out);
   }
   out.format = format.name;
@@ -281,13 +286,17 @@ function explicitlyEmpty(head: string): boolean {
 async function parseInto(source: Source, input: OpenedInput, format: Format, out: FileReport, run: Run): Promise<void> {
   const tally = emptyCounts();
   run.tallies.set(out, tally);
-  const reasons = new Map<string, number>();
+  const reasons = new Map<string, { reason: string; count: number } & ReasonJson>();
   try {
     for await (const batch of format.parse({ file: source.name, chunks: input.chunks })) {
       if (batch.rejects.length) {
         out.rejected += batch.rejects.length;
-        for (const r of batch.rejects)
-          if (reasons.has(r.reason) || reasons.size < MAX_REASONS) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
+        for (const r of batch.rejects) {
+          const seen = reasons.get(r.reason);
+          if (seen) seen.count++;
+          else if (reasons.size < MAX_REASONS)
+            reasons.set(r.reason, { reason: r.reason, count: 1, code: r.code, ...(r.params ? { params: r.params } : {}) });
+        }
         await run.rejects.write(batch.rejects);
       }
       out.read = batch.read;
@@ -303,11 +312,11 @@ async function parseInto(source: Source, input: OpenedInput, format: Format, out
     if (error instanceof StoreFailure) throw error;
     // The input failed part way (its bytes stopped decoding, the disk failed): what was read stays.
     await input.close();
-    await run.rejectFile(out, `stopped reading after ${out.read} records: ${inputReason(error)}`);
+    await run.rejectFile(out, reason('stopped-reading', { records: out.read, cause: inputReason(error).toJSON() }));
   }
-  if (reasons.size) out.reasons = [...reasons].map(([reason, count]) => ({ reason, count }));
+  if (reasons.size) out.reasons = [...reasons.values()];
   if (!out.error && out.read === 0 && !explicitlyEmpty(input.head)) {
-    await run.rejectFile(out, `no records found (a ${format.name} file is ${format.description})`, input.head);
+    await run.rejectFile(out, reason('no-records', { format: format.name, description: format.description }), input.head);
   }
 }
 

@@ -6,10 +6,11 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** One rejected record as written: where it was, why, and its raw text (cut at 2 KB). Line 0 is the whole file. */
+/** One rejected record as written: where it was, why (a stable code and the English text), and its raw text (cut at 2 KB). Line 0 is the whole file. */
 export interface RejectRecord {
   file: string;
   line: number;
+  code: string;
   reason: string;
   raw: string;
 }
@@ -36,6 +37,7 @@ export class RejectWriter {
         JSON.stringify({
           file: r.file,
           line: r.line,
+          code: r.code,
           reason: r.reason,
           raw: r.raw.length > RAW_LIMIT ? r.raw.slice(0, RAW_LIMIT) : r.raw,
         }) + '\n';

@@ -4,7 +4,7 @@
  * renamed archive is read too.
  */
 import { open as openFile } from 'node:fs/promises';
-import { openInput, openStream, type OpenedInput } from '../formats/index.js';
+import { openInput, openStream, reason, type OpenedInput, type RejectReason } from '../formats/index.js';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits.js';
 import { gunzip, gunzipFile } from './gunzip.js';
 import { fsReason } from './walk.js';
@@ -17,7 +17,7 @@ export interface Source {
   /** The file on disk when the source is the plain file itself (engines may read it directly). */
   file?: string;
   /** Set when the source is refused before reading: the reason. */
-  refused?: string;
+  refused?: RejectReason;
   /** Open the decoded text (throws NotAnExportError, or a file-system error, when it can't be read). */
   open(): Promise<OpenedInput>;
 }
@@ -39,10 +39,10 @@ async function firstBytes(path: string): Promise<Uint8Array> {
 
 const starts = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-const refusedSource = (name: string, refused: string): Source => ({
+const refusedSource = (name: string, refused: RejectReason): Source => ({
   name,
   refused,
-  open: () => Promise.reject(new Error(refused)),
+  open: () => Promise.reject(new Error(refused.text)),
 });
 
 /** The sources of one readable file. */
@@ -70,7 +70,7 @@ export async function* sourcesOf(path: string, limits: ArchiveLimits = DEFAULT_A
       any = true;
       const name = `${path}!${m.name}`;
       if (m.refused || !m.open) {
-        yield refusedSource(name, m.refused ?? 'refused');
+        yield refusedSource(name, m.refused ?? reason('refused'));
         continue;
       }
       const openMember = m.open;
@@ -83,8 +83,8 @@ export async function* sourcesOf(path: string, limits: ArchiveLimits = DEFAULT_A
         },
       };
     }
-    if (!any) yield refusedSource(path, 'empty archive: no files inside');
+    if (!any) yield refusedSource(path, reason('empty-archive'));
   } catch (cause) {
-    yield refusedSource(path, `damaged or unreadable ZIP archive: ${String((cause as Error)?.message ?? cause).split('\n')[0]}`);
+    yield refusedSource(path, reason('damaged-zip', { detail: String((cause as Error)?.message ?? cause).split('\n')[0]! }));
   }
 }

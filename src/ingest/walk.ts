@@ -5,6 +5,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { reason, type RejectReason } from '../formats/index.js';
 
 /** A path that does not exist or can't be read. */
 export class InputPathError extends Error {
@@ -19,31 +20,31 @@ export class InputPathError extends Error {
 export interface InputEntry {
   path: string;
   /** Set when the path can't be read: the reason, one line. */
-  error?: string;
+  error?: RejectReason;
 }
 
 /** A one-line reason for a file-system error on `path`. */
-export function fsReason(error: unknown, what: 'file' | 'folder' | 'path' = 'path'): string {
+export function fsReason(error: unknown, what: 'file' | 'folder' | 'path' = 'path'): RejectReason {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return what === 'path' ? 'no such file or folder' : `no such ${what}`;
+      return reason('no-such-path', { what });
     case 'EACCES':
     case 'EPERM':
-      return `permission denied: this user may not read the ${what}`;
+      return reason('permission-denied', { what });
     case 'ELOOP':
-      return 'a loop of symbolic links';
+      return reason('symlink-loop');
     case 'EISDIR':
-      return 'a folder where a file was expected';
+      return reason('folder-not-file');
     case 'ENOTDIR':
-      return 'a file where a folder was expected';
+      return reason('file-not-folder');
     case 'EMFILE':
     case 'ENFILE':
-      return 'too many open files';
+      return reason('too-many-open-files');
     case 'EIO':
-      return 'input/output error (a failing disk or network share?)';
+      return reason('io-error');
     default:
-      return `cannot read the ${what}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+      return reason('cannot-read-path', { what, detail: String((error as Error)?.message ?? error).split('\n')[0]! });
   }
 }
 
@@ -61,7 +62,7 @@ export async function listInputs(paths: readonly string[]): Promise<InputEntry[]
     }
     if (info.isDirectory()) await walk(p, out, walked);
     else if (info.isFile()) out.push({ path: p });
-    else out.push({ path: p, error: 'not a regular file (a device, pipe or socket)' });
+    else out.push({ path: p, error: reason('not-regular-file') });
   }
   return out;
 }
@@ -70,7 +71,7 @@ export async function listInputs(paths: readonly string[]): Promise<InputEntry[]
 export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
   const entries = await listInputs(paths);
   const bad = entries.find((e) => e.error);
-  if (bad) throw new InputPathError(`${bad.path}: ${bad.error}`);
+  if (bad) throw new InputPathError(`${bad.path}: ${bad.error!.text}`);
   return entries.map((e) => e.path);
 }
 
@@ -98,14 +99,14 @@ async function walk(dir: string, out: InputEntry[], walked: Set<string>): Promis
         info = await stat(full);
       } catch (cause) {
         const code = (cause as NodeJS.ErrnoException)?.code;
-        out.push({ path: full, error: code === 'ENOENT' ? 'a symbolic link to nothing (its target is gone)' : fsReason(cause, 'file') });
+        out.push({ path: full, error: code === 'ENOENT' ? reason('dangling-symlink') : fsReason(cause, 'file') });
         continue;
       }
       if (info.isDirectory()) await walk(full, out, walked);
       else if (info.isFile()) out.push({ path: full });
-      else out.push({ path: full, error: 'not a regular file (a device, pipe or socket)' });
+      else out.push({ path: full, error: reason('not-regular-file') });
     } else {
-      out.push({ path: full, error: 'not a regular file (a device, pipe or socket)' });
+      out.push({ path: full, error: reason('not-regular-file') });
     }
   }
 }

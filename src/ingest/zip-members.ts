@@ -6,12 +6,13 @@
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
+import { reason, type RejectReason } from '../formats/index.js';
 import { memberRefusal, type ArchiveLimits } from './archive-limits.js';
 
 /** One member: its name inside the archive, and either a way to read it or why it is refused. */
 export interface ZipMember {
   name: string;
-  refused?: string;
+  refused?: RejectReason;
   open?: () => Promise<AsyncIterable<Uint8Array>>;
 }
 
@@ -33,9 +34,9 @@ function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
 }
 
 /** Why a member's name is refused: a path out of the archive, or an absolute one. */
-function nameRefusal(name: string): string | undefined {
+function nameRefusal(name: string): RejectReason | undefined {
   const problem = yauzl.validateFileName(name.replace(/\\/g, '/'));
-  return problem ? `refused: an unsafe path inside the archive (${problem.split(':')[0]})` : undefined;
+  return problem ? reason('unsafe-member-path', { problem: problem.split(':')[0]! }) : undefined;
 }
 
 /** The members of the archive at `path` (folders left out). Throws when the file is not a readable zip. */
@@ -53,10 +54,8 @@ export async function* zipMembers(path: string, limits: ArchiveLimits): AsyncGen
       const refused =
         nameRefusal(name) ??
         memberRefusal(entry.compressedSize, entry.uncompressedSize, limits) ??
-        (total > limits.maxArchiveBytes
-          ? `refused: the archive's members add up to more than ${limits.maxArchiveBytes} bytes`
-          : undefined) ??
-        (/\.zip$/i.test(name) ? 'refused: a ZIP inside a ZIP is not read (extract it first)' : undefined);
+        (total > limits.maxArchiveBytes ? reason('archive-too-large', { limit: limits.maxArchiveBytes }) : undefined) ??
+        (/\.zip$/i.test(name) ? reason('zip-in-zip') : undefined);
       if (refused) {
         yield { name, refused };
         continue;

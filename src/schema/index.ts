@@ -1,6 +1,15 @@
 /** The event model: tables, columns, statuses, row shapes. Imports nothing internal. */
 export type { ColumnType, ColumnDef, TableDef } from './types.js';
-export { STATUSES, TRANSIENT_STATUSES, EVENT_STATUS, normalizeStatus, statusSupersedes, statusAliases } from './status.js';
+export {
+  STATUSES,
+  TRANSIENT_STATUSES,
+  EVENT_STATUS,
+  normalizeStatus,
+  statusSupersedes,
+  statusAliases,
+  STATUS_LABELS_JA,
+  statusLabel,
+} from './status.js';
 export type { Status } from './status.js';
 export { MessageTrace, MessageEvents, Indicators, Findings, Watchlist, IntelMatches, TABLES } from './tables.js';
 export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, WatchlistRow, IntelMatchRow } from './rows.js';

@@ -14,6 +14,27 @@ export const STATUSES = [
 
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * How each status is shown to a Japanese reader: the one list of display names (the web app's labels, chart
+ * legends, finding and alert titles). The stored value, KQL and filters keep the English name.
+ */
+export const STATUS_LABELS_JA: Readonly<Record<Status, string>> = {
+  Delivered: '配信済み',
+  Failed: '失敗',
+  Pending: '保留中',
+  Expanded: '展開済み',
+  Quarantined: '隔離',
+  FilteredAsSpam: '迷惑メール判定',
+  GettingStatus: '状態取得中',
+  Recalled: '取り消し済み',
+  None: 'なし',
+};
+
+/** A status as `language` shows it (English shows the stored name; a value that is no status stays as it is). */
+export function statusLabel(status: string, language: 'en' | 'ja'): string {
+  return language === 'ja' ? (STATUS_LABELS_JA[status as Status] ?? status) : status;
+}
+
 const byLower = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase(), s]));
 // Graph v1.0 sends lower camel case and may add `unknownFutureValue` (an evolvable enum sentinel).
 byLower.set('unknownfuturevalue', 'None');

@@ -1,6 +1,6 @@
 // `--tz` and `LANG`/`--lang` on the built command: printed times in the chosen zone with their offset, messages in
 // the user's language.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,33 @@ describe('languages on the command line', () => {
       env: { ...env, LANG: 'ja_JP.UTF-8' },
     });
     expect(r.stdout).toMatch(/^合計: 読み込み \d+ 件、新規 0 件、更新 0 件、重複 0 件、除外 \d+ 件、スキップ \d+ 件、イベント 0 件$/m);
+  });
+
+  it('writes reject reasons in Japanese, and keeps the code and the English text in the reject file', async () => {
+    const shape = join(dir, 'shape.json');
+    writeFileSync(shape, '{"not":"a trace"}\n');
+    const bad = join(dir, 'bad.ndjson');
+    const good = { MessageTraceId: 'c1d2e3f4-a5b6-4c7d-8e9f-000000000001', Received: '2026-11-26T00:00:00Z', Status: 'Delivered' };
+    writeFileSync(
+      bad,
+      [{ ...good, RecipientAddress: 'a@contoso.com', Size: 'big' }, { ...good }].map((o) => JSON.stringify(o)).join('\n') + '\n',
+    );
+    const rejects = join(dir, 'reasons.rejects.ndjson');
+    const r = await runCli(['--config', tokyo, 'ingest', shape, bad, '--rejects', rejects], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(r.stdout).toContain('  除外: 未知の形の JSON です: 最上位のキー not');
+    expect(r.stdout).toContain('  1 件: Size の値が不正です: "big"');
+    expect(r.stdout).toContain('  1 件: RecipientAddress がありません');
+    const lines = readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.code, l.reason])).toEqual([
+      ['json-object-keys', 'JSON of an unknown shape: top-level keys not'],
+      ['bad-value', 'bad Size "big"'],
+      ['missing-field', 'missing RecipientAddress'],
+    ]);
+    const en = await runCli(['--config', tokyo, '--lang', 'en', 'ingest', bad, '--rejects', join(dir, 'en.ndjson')], { env });
+    expect(en.stdout).toContain('  1 x missing RecipientAddress');
   });
 
   it('speaks organization.language when LANG names no language, beyond the common commands', async () => {

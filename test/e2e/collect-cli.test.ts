@@ -70,5 +70,11 @@ describe('mailsift collect --once', () => {
     expect(r.stdout + r.stderr).not.toContain('wrong-secret-value');
     expect(r.stdout + r.stderr).toMatch(/m365/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // A Japanese admin reads what kind of failure it is in Japanese, then Microsoft's own words; stats says it too.
+    const ja = await runCli(['--config', config, '--lang', 'ja', 'collect', '--once']);
+    expect(ja.stdout + ja.stderr).toMatch(/m365: 失敗: サインインに失敗（アプリの資格情報を確認してください）: /);
+    expect(ja.stdout + ja.stderr).not.toContain('wrong-secret-value');
+    const stats = await runCli(['--config', config, '--lang', 'ja', 'stats']);
+    expect(stats.stdout).toMatch(/サインインに失敗/);
   });
 });

@@ -40,7 +40,17 @@ describe('POST /api/imports/upload', () => {
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report.files).toEqual([
-      { path: 'トレース 11月.ndjson', format: 'powershell', read: 13, ingested: 12, updated: 0, duplicates: 0, rejected: 1 },
+      {
+        path: 'トレース 11月.ndjson',
+        format: 'powershell',
+        read: 13,
+        ingested: 12,
+        updated: 0,
+        duplicates: 0,
+        rejected: 1,
+        // Each reason's stable code and parameters come beside its English text (the web app writes it in the viewer's language).
+        reasons: [{ reason: 'missing RecipientAddress', count: 1, code: 'missing-field', params: { field: 'RecipientAddress' } }],
+      },
     ]);
     expect(report.totals).toMatchObject({ read: 13, ingested: 12, rejected: 1 });
     expect((await f.store.stats()).rows).toBe(12);

@@ -54,6 +54,8 @@ describe.skipIf(!HAS_CHROMIUM)('alerts and collectors in Settings, in chromium',
     const dest = p.locator('[data-testid=destination-form]');
     await dest.locator('input[name=name]').fill('soc-hook');
     await dest.locator('input[name=url]').fill(`${receiver.url}/${TOKEN}`);
+    // This destination's messages in Japanese, whatever organization.language says.
+    await dest.locator('select[name=language]').selectOption('ja');
     expect(await dest.locator('input[name=useForBuiltIns]').isChecked()).toBe(true);
     await dest.locator('button[type=submit]').click();
     await p.waitForSelector('tr[data-destination="soc-hook"]');
@@ -79,7 +81,7 @@ describe.skipIf(!HAS_CHROMIUM)('alerts and collectors in Settings, in chromium',
     expect(await p.textContent('[data-testid="test-rule:spam watch"]')).toMatch(/soc-hook: delivered \(HTTP 200\)/);
     const got = receiver.accepted().at(-1)!;
     expect(got.path).toBe(new URL(`${receiver.url}/${TOKEN}`).pathname);
-    expect(got.json).toMatchObject({ rule: 'spam watch', title: 'Medium: spam watch (test)' });
+    expect(got.json).toMatchObject({ rule: 'spam watch', language: 'ja', title: '【中】spam watch （テスト）' });
 
     // Switched off, it stays listed as off.
     await p.click('tr[data-rule="spam watch"] button:has-text("Switch off")');

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveFindings } from '../../src/detect/findings-store.js';
+import { statusLabel } from '../../src/schema/index.js';
 import { launchChromium } from '../support/chromium.js';
 import { browserFixture, HAS_CHROMIUM, PASSWORD, reportSkip, waitForPanels, type BrowserFixture } from './browser-fixture.js';
 
@@ -112,6 +114,40 @@ describe.skipIf(!HAS_CHROMIUM)('the web app in Japanese and English', () => {
       .map((l) => l.split(',')[0]);
     expect(times.length).toBeGreaterThan(0);
     for (const t of times) expect(t).toMatch(/^\d{4}-\d\d-\d\dT00:00:00\+09:00$/);
+  });
+
+  it.skipIf(process.env.ONLY_WALL)("marks a spike on the Security trend with the finding's title in each viewer's language", async () => {
+    const at = new Date(to - 2 * 86_400_000).toISOString();
+    await saveFindings(
+      f.store,
+      [
+        {
+          id: 'spike-ja-test',
+          rule: 'status-spike',
+          severity: 'high',
+          title: 'FilteredAsSpam 9.8x above its usual level',
+          from: at,
+          to: at,
+          count: 120,
+          entities: { sender: '', senderDomain: '', recipient: '', ip: '', country: '', status: 'FilteredAsSpam', subject: '' },
+          query: 'MessageTrace | where Status == "FilteredAsSpam"',
+          details: { titles: { ja: `${statusLabel('FilteredAsSpam', 'ja')} が通常の 9.8 倍に増加` } },
+        },
+      ],
+      Date.now(),
+    );
+    const marks = async (page: Page, user: string) => {
+      await page.goto(`${f.url}/overview`);
+      await page.waitForSelector('form.signin-card, .app-header');
+      if (await page.$('form.signin-card')) await signIn(page, user);
+      await page.goto(`${f.url}/security?${week}`);
+      await waitForPanels(page);
+      const link = page.locator('[data-testid=panel-quarantine-spam-trend] [data-testid=chart-marks] a[href$="spike-ja-test"]');
+      await link.waitFor();
+      return link.textContent();
+    };
+    expect(await marks(f.page, 'analyst')).toBe('迷惑メール判定 が通常の 9.8 倍に増加');
+    expect(await marks(english.page, 'viewer')).toBe('FilteredAsSpam 9.8x above its usual level');
   });
 
   it.skipIf(process.env.ONLY_WALL)('switches the language and zone per user, remembers them, and sets <html lang>', async () => {

@@ -34,7 +34,9 @@ describe.skipIf(!HAS_CHROMIUM)('imports in chromium', () => {
     await f.page.click('form button[type=submit]');
     await f.page.waitForSelector('[data-testid=upload-report] tbody tr');
     const cells = await f.page.$$eval('[data-testid=upload-report] tbody tr td', (tds) => tds.map((td) => td.textContent));
-    expect(cells).toEqual([name, 'powershell', '26', '25', '0', '0', '1']);
+    expect(cells.slice(1)).toEqual(['powershell', '26', '25', '0', '0', '1']);
+    expect(await f.page.textContent('[data-testid=upload-report] tbody tr td:first-child span')).toBe(name);
+    expect(await f.page.textContent('[data-testid=reject-reasons]')).toBe('1 × missing RecipientAddress');
     expect(await f.page.textContent('section.panel')).toMatch(/Rejected records are in .*\.rejects\.ndjson on the server/);
     expect((await f.store.stats()).rows).toBe(before + 25);
     await f.page.waitForSelector('[data-testid=recent-imports] tbody tr');
@@ -54,5 +56,37 @@ describe.skipIf(!HAS_CHROMIUM)('imports in chromium', () => {
     await f.page.goto(`${f.url}/overview`);
     await f.page.waitForSelector('.app-header');
     expect(await f.page.$$eval('.app-header a', (as) => as.map((a) => a.textContent))).not.toContain('Imports');
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('imports in chromium, in Japanese', () => {
+  let f: BrowserFixture;
+  beforeAll(async () => {
+    f = await browserFixture({ days: 1, perDay: 20, locale: 'ja-JP' });
+  }, 180_000);
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('writes why a file or a record was rejected in Japanese, in the report and the recent imports', async () => {
+    await f.signIn('analyst');
+    await f.page.goto(`${f.url}/imports`);
+    await f.page.waitForSelector('[data-testid=upload-input]');
+    const good = { MessageTraceId: 'c1d2e3f4-a5b6-4c7d-8e9f-000000000001', Received: '2026-11-26T00:00:00Z', Status: 'Delivered' };
+    await f.page.setInputFiles('[data-testid=upload-input]', [
+      { name: 'signin.json', mimeType: 'application/json', buffer: Buffer.from('<!DOCTYPE html><html><head><title>Sign in</title>') },
+      {
+        name: 'records.ndjson',
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from([{ ...good, RecipientAddress: 'a@contoso.com' }, good].map((o) => JSON.stringify(o)).join('\n')),
+      },
+    ]);
+    await f.page.click('form button[type=submit]');
+    await f.page.waitForFunction(() => document.querySelectorAll('[data-testid=upload-report] tbody tr').length === 2);
+    const report = await f.page.textContent('[data-testid=upload-report]');
+    expect(report).toContain('エクスポートではなく HTML ページです（"Sign in"）');
+    expect(await f.page.textContent('[data-testid=reject-reasons]')).toBe('1 件: RecipientAddress がありません');
+    await f.page.waitForFunction(() => /HTML ページ/.test(document.querySelector('[data-testid=recent-imports]')?.textContent ?? ''));
+    expect(report).not.toMatch(/an HTML page|missing RecipientAddress/);
   });
 });

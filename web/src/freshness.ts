@@ -12,7 +12,7 @@ export interface Freshness {
     completeUpTo: string | null;
     lastSuccessAt: string | null;
     /** Set while the collector's last pass failed. */
-    lastError?: { message: string; at: string } | null;
+    lastError?: { message: string; code?: string; at: string } | null;
   }[];
 }
 

@@ -1,5 +1,6 @@
 // Every user-facing string of the web app in Japanese: the same keys as `en` in strings.ts (strings.test.ts checks it).
 import type { Strings } from './strings';
+import { STATUS_LABELS_JA } from '../../src/schema/status';
 
 export const ja: Strings = {
   appName: 'mailsift',
@@ -37,15 +38,7 @@ export const ja: Strings = {
     daysAgo: (n: number) => `${n} 日前`,
   },
   values: {
-    Delivered: '配信済み',
-    Failed: '失敗',
-    Pending: '保留中',
-    Expanded: '展開済み',
-    Quarantined: '隔離',
-    FilteredAsSpam: '迷惑メール判定',
-    GettingStatus: '状態取得中',
-    Recalled: '取り消し済み',
-    None: 'なし',
+    ...STATUS_LABELS_JA,
     Inbound: '受信',
     Outbound: '送信',
     Internal: '社内',
@@ -421,6 +414,7 @@ export const ja: Strings = {
     columns: ['ファイル', '形式', '読み込み', '新規', '更新', '重複', '拒否'],
     unknownFormat: '不明',
     rejectFile: (path: string) => `拒否されたレコードはサーバーの ${path} にあります。`,
+    reasonCount: (count: string, reason: string) => `${count} 件: ${reason}`,
     recent: '最近のインポート',
     recentColumns: ['時刻', 'ファイル', '経路', '実行者', '形式', '読み込み', '新規', '拒否', '移動先'],
     via: { 'drop-folder': 'ドロップフォルダー', upload: 'アップロード' } as Record<string, string>,
@@ -500,6 +494,8 @@ export const ja: Strings = {
       condition: '発火する行数の条件（例：>0）',
       severity: '重大度',
       minSeverity: 'アラートする最低の重大度',
+      messageLanguage: 'メッセージの言語',
+      organizationLanguage: '組織の既定（organization.language）',
       suppress: '再通知しない期間（例：1h）',
       lookback: '遡る期間（任意、例：30m）',
       sendTo: '通知先',

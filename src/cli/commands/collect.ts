@@ -1,10 +1,10 @@
 /** `mailsift collect [--once]`: pull message trace from Microsoft 365 with the configured collectors. */
 import type { Command } from 'commander';
-import type { PassReport } from '../../collect/index.js';
+import { collectorFailureText, type PassReport } from '../../collect/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
-import { msg } from '../messages.js';
+import { currentLanguage, msg } from '../messages.js';
 
 export function registerCollect(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -56,7 +56,8 @@ function passLine(r: PassReport): string {
   if (r.gap) lines.push(t.gap(time, r.name, r.gap.from, r.gap.to));
   const rejected = r.rejected ? t.rejected(formatCount(r.rejected), r.firstReject ?? '') : '';
   const counts = t.counts(formatCount(r.rows), formatCount(r.new), formatCount(r.updated), rejected, formatCount(r.requests));
+  const error = r.error ? collectorFailureText(r.error.message, r.error.code, currentLanguage()) : t.unknownError;
   if (r.ok) lines.push(t.pass(time, r.name, r.span ?? t.nothingNew, counts));
-  else lines.push(t.failed(time, r.name, r.error?.message ?? t.unknownError, r.windows.length ? counts : ''));
+  else lines.push(t.failed(time, r.name, error, r.windows.length ? counts : ''));
   return lines.join('\n') + '\n';
 }

@@ -9,6 +9,7 @@ import { io, resolvePath } from '../io.js';
 import { ingestProgressBar } from '../progress.js';
 import { formatCount } from '../format-number.js';
 import { msg } from '../messages.js';
+import { rejectText } from '../reject-text.js';
 
 const FORMATS = ['auto', 'graph', 'rws', 'powershell', 'eac', 'tracking-log'] as const;
 
@@ -59,7 +60,8 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
           }
           progress.stop();
           const report = print(read);
-          for (const f of report.files) if (f.error) io().stderr.write(`mailsift: ${msg().more.fileError(f.path, f.error)}\n`);
+          for (const f of report.files)
+            if (f.error) io().stderr.write(`mailsift: ${msg().more.fileError(f.path, rejectText(f.error, f.errorReason))}\n`);
           if (report.rejectFileError)
             io().stderr.write(`mailsift: ${msg().more.rejectFileCounted(report.rejectFileError, String(report.totals.rejected))}\n`);
           return exitCode(report);
@@ -111,8 +113,8 @@ function summary(r: IngestReport): string {
   for (const f of r.files) {
     const line = m.file(f.path, f.format ?? m.notRead, counts(f));
     lines.push(f.skipped ? line + m.skipped(formatCount(f.skipped)) : line);
-    if (f.error) lines.push(m.wholeFile(f.error));
-    for (const x of f.reasons ?? []) lines.push(m.reason(formatCount(x.count), x.reason));
+    if (f.error) lines.push(m.wholeFile(rejectText(f.error, f.errorReason)));
+    for (const x of f.reasons ?? []) lines.push(m.reason(formatCount(x.count), rejectText(x.reason, x)));
   }
   lines.push(m.total(counts(r.totals), formatCount(r.totals.events), formatCount(r.totals.skipped)));
   if (r.rejectFile) lines.push(m.rejectFile(r.rejectFile));

@@ -5,10 +5,10 @@ import { EXIT } from '../exit-codes.js';
 import { formatInstant } from '../../config/index.js';
 import { io } from '../io.js';
 import { formatCount } from '../format-number.js';
-import { msg } from '../messages.js';
+import { currentLanguage, msg } from '../messages.js';
 import { outputZone } from '../output-zone.js';
 import { redactStoreUrl } from '../../store/index.js';
-import type { CollectorStatus } from '../../collect/index.js';
+import { collectorFailureText, type CollectorStatus } from '../../collect/index.js';
 
 export function registerStats(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -74,7 +74,8 @@ export function collectorLines(list: readonly CollectorStatus[], now = Date.now(
   const lines = [t.collectors];
   for (const c of list) {
     lines.push(t.collector(`${c.name} (${c.type})`, when(c.lastSuccessAt, now), c.completeUpTo ?? '-', formatCount(c.rowsLastPass)));
-    if (c.lastError) lines.push(t.lastError(when(c.lastError.at, now), c.lastError.message));
+    if (c.lastError)
+      lines.push(t.lastError(when(c.lastError.at, now), collectorFailureText(c.lastError.message, c.lastError.code, currentLanguage())));
   }
   return lines;
 }

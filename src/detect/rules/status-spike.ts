@@ -1,5 +1,6 @@
 /** status-spike: hourly and daily counts per status against an hour-of-day / day-of-week baseline. */
 import { z } from 'zod';
+import { statusLabel } from '../../schema/index.js';
 import { formatFactor, plural } from '../describe.js';
 import type { FindingDraft, Severity } from '../finding.js';
 import { evidenceQuery, kqlBetween, kqlString } from '../kql-text.js';
@@ -204,7 +205,7 @@ async function describe(
     rule: 'status-spike',
     severity,
     title: `${label} ${formatFactor(factor)} above its usual level${when} (${plural(observed, 'row')} in ${plural(raisedHours.length, 'hour')}, usually ~${Math.round(expected)})`,
-    titleJa: `${status === ANY ? 'メール量' : status} が通常の ${factorJa(factor)}に増加${granularity === 'daily' ? `（${ctx.clock.parts(spanFrom).date}）` : ''}: ${countJa(raisedHours.length, '時間')}で ${countJa(observed, '行')}（通常は約 ${Math.round(expected)}）`,
+    titleJa: `${status === ANY ? 'メール量' : statusLabel(status, 'ja')} が通常の ${factorJa(factor)}に増加${granularity === 'daily' ? `（${ctx.clock.parts(spanFrom).date}）` : ''}: ${countJa(raisedHours.length, '時間')}で ${countJa(observed, '行')}（通常は約 ${Math.round(expected)}）`,
     from: first ?? spanFrom,
     to: last ?? spanTo,
     count: Number(count),

@@ -5,7 +5,7 @@
  * trace CSV (`Date (UTC)`/`Received`, `Sender`, `Recipient`, `Status`, ...).
  */
 import type { Format, ParsedBatch, ParseInput } from '../format.js';
-import { BatchBuilder, CsvReader, parseCsvLine } from '../shared/index.js';
+import { BatchBuilder, CsvReader, parseCsvLine, reason } from '../shared/index.js';
 import { FieldMap, TrackingEvents } from '../tracking-log/index.js';
 import { classifyHeader, detectReport } from './eac-header.js';
 import { SummaryRows, TraceRows } from './eac-rows.js';
@@ -44,11 +44,7 @@ async function* parse(input: ParseInput): AsyncGenerator<ParsedBatch> {
           if (!rows) {
             failed = true;
             b.read++;
-            b.reject(
-              line,
-              'not an Exchange admin center report header (expected origin_timestamp_utc, date_time_utc or Received/Recipient/Status columns)',
-              raw,
-            );
+            b.reject(line, reason('not-eac-header'), raw);
           }
           return;
         }
@@ -58,9 +54,9 @@ async function* parse(input: ParseInput): AsyncGenerator<ParsedBatch> {
       comment(text, line) {
         if (rows) rows.row(parseCsvLine(text) ?? [text], line, text);
       },
-      error(reason, line, raw) {
+      error(why, line, raw) {
         b.read++;
-        b.reject(line, reason, raw);
+        b.reject(line, why, raw);
       },
     },
     true,

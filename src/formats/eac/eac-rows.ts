@@ -1,7 +1,7 @@
 /** Rows of the EAC enhanced summary report and of the plain message trace CSV, mapped to MessageTrace records. */
 import { EVENT_STATUS, normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { TraceRecord } from '../../schema/index.js';
-import { quoteValue, sizeOf, statusOf } from '../shared/index.js';
+import { quoteValue, reason, RejectReason, sizeOf, statusOf } from '../shared/index.js';
 import type { BatchBuilder } from '../shared/index.js';
 import { headerZone, parseEacTime } from './eac-time.js';
 import { traceColumns } from './eac-header.js';
@@ -25,15 +25,17 @@ export class SummaryRows {
     b.read++;
     const get = (name: string): string => fields[this.at(name)] ?? '';
     const timeText = get('origin_timestamp_utc');
-    if (timeText === '') return b.reject(line, 'missing origin_timestamp_utc', raw);
+    if (timeText === '') return b.reject(line, reason('missing-field', { field: 'origin_timestamp_utc' }), raw);
     const received = parseEacTime(timeText);
-    if (received !== received) return b.reject(line, `bad origin_timestamp_utc ${quoteValue(timeText)}`, raw);
+    if (received !== received)
+      return b.reject(line, reason('bad-value', { field: 'origin_timestamp_utc', value: quoteValue(timeText) }), raw);
     const traceId = normalizeTraceId(get('network_message_id'));
-    if (traceId === '') return b.reject(line, 'missing network_message_id (MessageTraceId)', raw);
+    if (traceId === '') return b.reject(line, reason('missing-field-for', { field: 'network_message_id', column: 'MessageTraceId' }), raw);
     const statusText = get('recipient_status');
-    if (statusText.trim() === '') return b.reject(line, 'missing recipient_status (RecipientAddress)', raw);
+    if (statusText.trim() === '')
+      return b.reject(line, reason('missing-field-for', { field: 'recipient_status', column: 'RecipientAddress' }), raw);
     const size = sizeOf(get('total_bytes'));
-    if (size !== size) return b.reject(line, `bad total_bytes ${quoteValue(get('total_bytes'))}`, raw);
+    if (size !== size) return b.reject(line, reason('bad-value', { field: 'total_bytes', value: quoteValue(get('total_bytes')) }), raw);
     const base = {
       Received: received,
       SenderAddress: normalizeAddress(get('sender_address')),
@@ -52,7 +54,7 @@ export class SummaryRows {
       const sep = part.indexOf('##');
       const recipient = normalizeAddress(sep < 0 ? part : part.slice(0, sep));
       if (recipient === '') {
-        b.reject(line, `missing recipient address in recipient_status ${quoteValue(part)}`, raw);
+        b.reject(line, reason('no-recipient-in-status', { value: quoteValue(part) }), raw);
         continue;
       }
       const events =
@@ -65,12 +67,12 @@ export class SummaryRows {
               .filter((e) => e !== '');
       const last = events[events.length - 1];
       if (last === undefined) {
-        b.reject(line, `no events for ${recipient} in recipient_status`, raw);
+        b.reject(line, reason('no-recipient-events', { recipient }), raw);
         continue;
       }
       const status = EVENT_STATUS[last.toUpperCase()];
       if (status === undefined) {
-        b.reject(line, `unknown status event ${quoteValue(last)} for ${recipient}`, raw);
+        b.reject(line, reason('unknown-status-event', { value: quoteValue(last), recipient }), raw);
         continue;
       }
       b.traces.push({ ...base, RecipientAddress: recipient, Status: status });
@@ -97,27 +99,27 @@ export class TraceRows {
     const b = this.b;
     b.read++;
     const r = this.record(fields);
-    if (typeof r === 'string') b.reject(line, r, raw);
+    if (r instanceof RejectReason) b.reject(line, r, raw);
     else b.traces.push(r);
   }
 
-  private record(fields: readonly string[]): TraceRecord | string {
+  private record(fields: readonly string[]): TraceRecord | RejectReason {
     const get = (c: TraceColumn): string => {
       const i = this.col[c];
       return i < 0 ? '' : (fields[i] ?? '');
     };
     const traceId = normalizeTraceId(get('MessageTraceId'));
-    if (traceId === '') return 'missing MessageTraceId';
+    if (traceId === '') return reason('missing-field', { field: 'MessageTraceId' });
     const recipient = normalizeAddress(get('RecipientAddress'));
-    if (recipient === '') return 'missing RecipientAddress';
+    if (recipient === '') return reason('missing-field', { field: 'RecipientAddress' });
     const timeText = get('Received');
-    if (timeText.trim() === '') return 'missing Received';
+    if (timeText.trim() === '') return reason('missing-field', { field: 'Received' });
     const received = parseEacTime(timeText, this.zone);
-    if (received !== received) return `bad Received date ${quoteValue(timeText)}`;
+    if (received !== received) return reason('bad-value', { field: 'Received', value: quoteValue(timeText) });
     const status = statusOf(get('Status'));
-    if (status === undefined) return `unknown Status ${quoteValue(get('Status'))}`;
+    if (status === undefined) return reason('unknown-status', { field: 'Status', value: quoteValue(get('Status')) });
     const size = sizeOf(get('Size'));
-    if (size !== size) return `bad Size ${quoteValue(get('Size'))}`;
+    if (size !== size) return reason('bad-value', { field: 'Size', value: quoteValue(get('Size')) });
     return {
       Received: received,
       SenderAddress: normalizeAddress(get('SenderAddress')),

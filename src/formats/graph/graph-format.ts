@@ -5,10 +5,9 @@
  * intakes store Graph data). `getDetailsByRecipient` pages (`exchangeMessageTraceDetail` items) in the same
  * shapes become MessageEvents rows.
  */
-import type { EventRow, TraceRecord } from '../../schema/index.js';
 import type { Format, ParsedBatch, ParseInput } from '../format.js';
 import { ENVELOPE_KEYS, firstChar, firstKey, jsonTraceBatches, peekText } from '../shared/index.js';
-import type { JsonKind, JsonPath } from '../shared/index.js';
+import type { JsonKind, JsonPath, JsonRecordMapper } from '../shared/index.js';
 import { graphDetail, graphRecord, isGraphDetail, type DetailLink } from './graph-record.js';
 
 const PAGE_KEYS = ['@odata.context', 'value', '@odata.nextLink', '@odata.count'];
@@ -41,7 +40,7 @@ export function detailLinkOf(head: string): DetailLink {
   return { traceId: m ? (m[1] ?? m[2] ?? '') : '', recipient: m ? decodeURIComponent(m[3]!) : '', sender: '' };
 }
 
-function mapper(link: DetailLink): (value: unknown) => TraceRecord | EventRow | string {
+function mapper(link: DetailLink): JsonRecordMapper {
   return (value) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && isGraphDetail(value)) return graphDetail(value, link);
     return graphRecord(value);

@@ -36,7 +36,13 @@ describe('graphRecordFromJson', () => {
   it('throws a RecordError with the reason', () => {
     expect(() =>
       graphRecordFromJson({ id: 'x', recipientAddress: 'b@contoso.com', receivedDateTime: 'soon', status: 'delivered' }),
-    ).toThrow(new RecordError('bad receivedDateTime "soon"'));
+    ).toThrow(
+      expect.objectContaining({
+        name: 'RecordError',
+        message: 'bad receivedDateTime "soon"',
+        reason: expect.objectContaining({ code: 'bad-value' }),
+      }),
+    );
   });
 });
 

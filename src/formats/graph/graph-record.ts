@@ -1,7 +1,7 @@
 /** Mapping of Microsoft Graph exchangeMessageTrace and exchangeMessageTraceDetail items to rows. */
 import { normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { EventRow, TraceRecord } from '../../schema/index.js';
-import { detailEvent, quoteValue, RecordError, sizeOf, statusOf, text, timeOf } from '../shared/index.js';
+import { detailEvent, quoteValue, reason, RecordError, RejectReason, sizeOf, statusOf, text, timeOf } from '../shared/index.js';
 
 interface GraphTrace {
   id?: unknown;
@@ -20,20 +20,20 @@ interface GraphTrace {
  * A MessageTrace record from one `exchangeMessageTrace`, or the reason it cannot be one. Status comes
  * lower camel case in v1.0 (`filteredAsSpam`) and Pascal case in beta examples; both are read.
  */
-export function graphRecord(value: unknown): TraceRecord | string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+export function graphRecord(value: unknown): TraceRecord | RejectReason {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return reason('not-json-object');
   const o = value as GraphTrace;
   const traceId = normalizeTraceId(text(o.id));
-  if (traceId === '') return 'missing id (MessageTraceId)';
+  if (traceId === '') return reason('missing-field-for', { field: 'id', column: 'MessageTraceId' });
   const recipient = typeof o.recipientAddress === 'string' ? normalizeAddress(o.recipientAddress) : '';
-  if (recipient === '') return 'missing recipientAddress';
-  if (o.receivedDateTime == null || o.receivedDateTime === '') return 'missing receivedDateTime';
+  if (recipient === '') return reason('missing-field', { field: 'recipientAddress' });
+  if (o.receivedDateTime == null || o.receivedDateTime === '') return reason('missing-field', { field: 'receivedDateTime' });
   const received = timeOf(o.receivedDateTime);
-  if (received !== received) return `bad receivedDateTime ${quoteValue(o.receivedDateTime)}`;
+  if (received !== received) return reason('bad-value', { field: 'receivedDateTime', value: quoteValue(o.receivedDateTime) });
   const status = statusOf(o.status);
-  if (status === undefined) return `unknown status ${quoteValue(o.status)}`;
+  if (status === undefined) return reason('unknown-status', { field: 'status', value: quoteValue(o.status) });
   const size = sizeOf(o.size);
-  if (size !== size) return `bad size ${quoteValue(o.size)}`;
+  if (size !== size) return reason('bad-value', { field: 'size', value: quoteValue(o.size) });
   return {
     Received: received,
     SenderAddress: normalizeAddress(text(o.senderAddress)),
@@ -53,7 +53,7 @@ export function graphRecord(value: unknown): TraceRecord | string {
 /** The MessageTrace record of one Graph `exchangeMessageTrace` item; throws RecordError when it has none. */
 export function graphRecordFromJson(item: unknown): TraceRecord {
   const r = graphRecord(item);
-  if (typeof r === 'string') throw new RecordError(r);
+  if (r instanceof RejectReason) throw new RecordError(r);
   return r;
 }
 
@@ -88,17 +88,18 @@ export function isGraphDetail(o: object): boolean {
  * description, data}), linked to its message and recipient by the item's own fields when it has them, else
  * by `link`; or the reason it cannot be one.
  */
-export function graphDetail(value: unknown, link: DetailLink): EventRow | string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+export function graphDetail(value: unknown, link: DetailLink): EventRow | RejectReason {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return reason('not-json-object');
   const o = value as GraphDetail;
-  if (o.dateTime == null || o.dateTime === '') return 'missing dateTime';
+  if (o.dateTime == null || o.dateTime === '') return reason('missing-field', { field: 'dateTime' });
   const time = timeOf(o.dateTime);
-  if (time !== time) return `bad dateTime ${quoteValue(o.dateTime)}`;
+  if (time !== time) return reason('bad-value', { field: 'dateTime', value: quoteValue(o.dateTime) });
   const event = text(o.event).trim().toUpperCase();
-  if (event === '') return 'missing event';
+  if (event === '') return reason('missing-field', { field: 'event' });
   const traceId = normalizeTraceId(text(o.messageTraceId) || link.traceId);
   const messageId = text(o.messageId).trim();
-  if (traceId === '' && messageId === '') return 'missing messageId, and no message trace id in the item or the file';
+  if (traceId === '' && messageId === '')
+    return reason('no-message-named', { fields: 'messageId and a message trace id in the item or the file' });
   return detailEvent({
     time,
     traceId,
@@ -119,6 +120,6 @@ export function graphDetail(value: unknown, link: DetailLink): EventRow | string
  */
 export function graphEventFromJson(item: unknown, traceId: string, recipient: string, sender = ''): EventRow {
   const r = graphDetail(item, { traceId, recipient, sender });
-  if (typeof r === 'string') throw new RecordError(r);
+  if (r instanceof RejectReason) throw new RecordError(r);
   return r;
 }

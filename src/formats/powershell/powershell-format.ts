@@ -17,6 +17,7 @@ import {
   pascalEvent,
   pascalRecord,
   RecordError,
+  RejectReason,
 } from '../shared/index.js';
 import type { JsonKind, JsonPath } from '../shared/index.js';
 
@@ -27,7 +28,7 @@ function isRecord(path: JsonPath, kind: JsonKind): boolean {
   return path.length === 1 ? typeof path[0] === 'number' : path.length === 0 && kind === 'object';
 }
 
-function map(value: unknown): TraceRecord | EventRow | string {
+function map(value: unknown): TraceRecord | EventRow | RejectReason {
   if (value !== null && typeof value === 'object' && isPascalDetail(value)) return pascalEvent(value, 'powershell');
   return pascalRecord(value, 'powershell');
 }
@@ -35,7 +36,7 @@ function map(value: unknown): TraceRecord | EventRow | string {
 /** The MessageTrace record of one Get-MessageTrace(V2) result object; throws RecordError when it has none. */
 export function powershellRecordFromJson(item: unknown): TraceRecord {
   const r = pascalRecord(item, 'powershell');
-  if (typeof r === 'string') throw new RecordError(r);
+  if (r instanceof RejectReason) throw new RecordError(r);
   return r;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { TraceRecord } from '../../schema/index.js';
 import type { Format, ParsedBatch, ParseInput } from '../format.js';
-import { firstChar, firstKey, jsonTraceBatches, pascalRecord, RecordError } from '../shared/index.js';
+import { firstChar, firstKey, jsonTraceBatches, pascalRecord, RecordError, RejectReason } from '../shared/index.js';
 import type { JsonPath } from '../shared/index.js';
 
 /** Records are `value[i]` (JSON light), `d.results[i]` (verbose) or `d[i]` (verbose of OData v1). */
@@ -14,14 +14,14 @@ function isRecord(path: JsonPath): boolean {
   return path.length === 3 && path[0] === 'd' && path[1] === 'results' && typeof path[2] === 'number';
 }
 
-function map(value: unknown): TraceRecord | string {
+function map(value: unknown): TraceRecord | RejectReason {
   return pascalRecord(value, 'rws');
 }
 
 /** The MessageTrace record of one Reporting Web Service row; throws RecordError when it has none. */
 export function rwsRecordFromJson(item: unknown): TraceRecord {
   const r = map(item);
-  if (typeof r === 'string') throw new RecordError(r);
+  if (r instanceof RejectReason) throw new RecordError(r);
   return r;
 }
 

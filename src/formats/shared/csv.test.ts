@@ -19,7 +19,7 @@ describe('CsvReader', () => {
       {
         row: (f, l) => rows.push([f, l]),
         comment: (t, l) => comments.push([t, l]),
-        error: (r) => errors.push(r),
+        error: (r) => errors.push(r.text),
       },
       true,
     );

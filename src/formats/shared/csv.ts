@@ -1,5 +1,6 @@
 /** RFC 4180 CSV read line by line from decoded chunks: quoted commas, doubled quotes, quoted line breaks. */
 import { LineSplitter } from './line-splitter.js';
+import { reason, type RejectReason } from './reject-reason.js';
 
 /** A quoted value may span lines, but never more than this many characters. */
 const MAX_CSV_RECORD = 1024 * 1024;
@@ -52,7 +53,7 @@ export interface CsvSink {
   /** A line starting with '#' (only when the reader was asked to look for them). */
   comment?(text: string, line: number): void;
   /** Text that is not a record (an unterminated quoted value). */
-  error(reason: string, line: number, raw: string): void;
+  error(why: RejectReason, line: number, raw: string): void;
 }
 
 /** Streams CSV records to a sink; push the decoded chunks, then call end(). Blank lines are skipped. */
@@ -73,7 +74,7 @@ export class CsvReader {
     for (let i = 0; i < lines.length; i++) this.handle(lines[i]!);
     if (this.lines.carried > MAX_CSV_RECORD) {
       const start = this.lines.discard();
-      this.sink.error(`line longer than ${MAX_CSV_RECORD} characters`, this.line + 1, start);
+      this.sink.error(reason('line-too-long', { max: MAX_CSV_RECORD }), this.line + 1, start);
     }
   }
 
@@ -82,7 +83,7 @@ export class CsvReader {
     const last = this.lines.end();
     if (last !== undefined) this.handle(last);
     if (this.open !== undefined) {
-      this.sink.error('unterminated quoted value at the end of the file', this.openLine, this.open);
+      this.sink.error(reason('unterminated-quote-at-end'), this.openLine, this.open);
       this.open = undefined;
     }
   }
@@ -105,7 +106,7 @@ export class CsvReader {
     const fields = parseCsvLine(text);
     if (fields === null) {
       if (text.length > MAX_CSV_RECORD) {
-        this.sink.error('unterminated quoted value', start, text);
+        this.sink.error(reason('unterminated-quote'), start, text);
         this.open = undefined;
       } else {
         this.open = text;

@@ -32,13 +32,15 @@ describe('detectEncoding', () => {
     const latin1 = Buffer.from('Subject\r\nRésumé für Müller, café ñandú\r\n', 'latin1');
     const v = verdict(latin1);
     expect(v).toHaveProperty('problem');
-    expect((v as { problem: string }).problem).toMatch(/unknown encoding/);
+    expect((v as { problem: { text: string } }).problem.text).toMatch(/unknown encoding/);
   });
   it('names binary data', () => {
     expect(verdict(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual({
-      problem: 'binary data: a PNG image',
+      problem: expect.objectContaining({ code: 'binary-png', text: 'binary data: a PNG image' }),
     });
-    expect((verdict(Buffer.from([1, 2, 3, 0, 0, 0, 200, 201, 7, 8, 0, 0, 0, 9])) as { problem: string }).problem).toMatch(/^binary data/);
-    expect((verdict(Buffer.from('PK\x03\x04rest', 'latin1')) as { problem: string }).problem).toMatch(/ZIP archive/);
+    expect((verdict(Buffer.from([1, 2, 3, 0, 0, 0, 200, 201, 7, 8, 0, 0, 0, 9])) as { problem: { text: string } }).problem.text).toMatch(
+      /^binary data/,
+    );
+    expect((verdict(Buffer.from('PK\x03\x04rest', 'latin1')) as { problem: { text: string } }).problem.text).toMatch(/ZIP archive/);
   });
 });

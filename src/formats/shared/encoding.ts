@@ -5,12 +5,13 @@
  * Windows) only when they decode without error and read as Japanese. Anything else is not text we can
  * read, and says so, rather than becoming mojibake.
  */
+import { reason, type ReasonCode, type RejectReason } from './reject-reason.js';
 
 /** Encodings of the exports we read. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
 
 /** What the first bytes of a file say: an encoding (and the BOM to drop), or why it is not text we read. */
-export type EncodingVerdict = { encoding: TextEncoding; bomLength: number } | { problem: string };
+export type EncodingVerdict = { encoding: TextEncoding; bomLength: number } | { problem: RejectReason };
 
 /** Bytes looked at to decide. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -23,13 +24,13 @@ export function sniffBom(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 
   return { encoding: 'utf-8', bomLength: 0 };
 }
 
-const MAGIC: [number[], string][] = [
-  [[0x50, 0x4b, 0x03, 0x04], 'binary data: a ZIP archive not named .zip (an Excel .xlsx workbook is one: save the report as CSV)'],
-  [[0x1f, 0x8b], 'binary data: gzip-compressed data'],
-  [[0x25, 0x50, 0x44, 0x46], 'binary data: a PDF document'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'binary data: an old Office document (an Excel .xls workbook?): save the report as CSV'],
-  [[0x89, 0x50, 0x4e, 0x47], 'binary data: a PNG image'],
-  [[0xff, 0xd8, 0xff], 'binary data: a JPEG image'],
+const MAGIC: [number[], ReasonCode][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'binary-zip'],
+  [[0x1f, 0x8b], 'binary-gzip'],
+  [[0x25, 0x50, 0x44, 0x46], 'binary-pdf'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'binary-office'],
+  [[0x89, 0x50, 0x4e, 0x47], 'binary-png'],
+  [[0xff, 0xd8, 0xff], 'binary-jpeg'],
 ];
 
 /** Whether the bytes decode without error (an incomplete character at the end of an incomplete sample is fine). */
@@ -87,15 +88,12 @@ export function detectEncoding(bytes: Uint8Array, complete: boolean): EncodingVe
   if (bom.bomLength > 0) return bom;
   const utf16 = utf16Without(bytes);
   if (utf16 && decodes(utf16, bytes.subarray(0, bytes.length & ~1), complete) !== undefined) return { encoding: utf16, bomLength: 0 };
-  for (const [magic, problem] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return { problem };
-  if (controlShare(bytes) > 0.01) return { problem: 'binary data (control characters and zero bytes), not a text export' };
+  for (const [magic, code] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return { problem: reason(code) };
+  if (controlShare(bytes) > 0.01) return { problem: reason('binary-data') };
   if (decodes('utf-8', bytes, complete) !== undefined) return { encoding: 'utf-8', bomLength: 0 };
   const sjis = decodes('shift_jis', bytes, complete);
   if (sjis !== undefined && readsAsJapanese(sjis)) return { encoding: 'shift_jis', bomLength: 0 };
   return {
-    problem:
-      sjis !== undefined
-        ? 'text in an unknown encoding: not UTF-8 or UTF-16, and it does not read as Japanese in Shift_JIS (save it as UTF-8 or UTF-16)'
-        : 'text in an unknown encoding: not UTF-8, UTF-16 or Shift_JIS (save it as UTF-8 or UTF-16)',
+    problem: reason(sjis !== undefined ? 'unknown-encoding-not-japanese' : 'unknown-encoding'),
   };
 }

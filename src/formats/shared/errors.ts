@@ -1,4 +1,5 @@
 /** Named errors of the input formats, each with a stable `code`. */
+import type { RejectReason } from './reject-reason.js';
 
 /** No format recognises a file's content. */
 export class UnknownFormatError extends Error {
@@ -12,11 +13,11 @@ export class UnknownFormatError extends Error {
   }
 }
 
-/** A record that cannot become a row: the reason is fit for a reject file. */
+/** A record that cannot become a row: the reason is fit for a reject file (the message is its English text). */
 export class RecordError extends Error {
   readonly code = 'BAD_RECORD';
-  constructor(reason: string) {
-    super(reason);
+  constructor(readonly reason: RejectReason) {
+    super(reason.text);
     this.name = 'RecordError';
   }
 }
@@ -24,8 +25,8 @@ export class RecordError extends Error {
 /** A file that is not an export at all (empty, binary, an HTML page, text in an unknown encoding): the message is the reason. */
 export class NotAnExportError extends Error {
   readonly code = 'NOT_AN_EXPORT';
-  constructor(reason: string) {
-    super(reason);
+  constructor(readonly reason: RejectReason) {
+    super(reason.text);
     this.name = 'NotAnExportError';
   }
 }

@@ -20,3 +20,5 @@ export type { DetailParts } from './pascal-event.js';
 export { pascalRecord } from './pascal-record.js';
 export { UnknownFormatError, RecordError, NotAnExportError } from './errors.js';
 export { whyNotAnExport } from './sniff.js';
+export { RejectReason, reason, reasonText, isReasonCode } from './reject-reason.js';
+export type { ReasonCode, ReasonJson, ReasonLanguage, ReasonParam } from './reject-reason.js';

@@ -4,9 +4,10 @@ import type { ParsedBatch, ParseInput } from '../format.js';
 import { JsonRecordReader } from './json-records.js';
 import type { RecordSelector } from './json-sink.js';
 import { BatchBuilder } from './reject.js';
+import { reason, RejectReason } from './reject-reason.js';
 
 /** Maps one JSON record to a MessageTrace record or a MessageEvents row, or gives the reason it cannot. */
-export type JsonRecordMapper = (value: unknown) => TraceRecord | EventRow | string;
+export type JsonRecordMapper = (value: unknown) => TraceRecord | EventRow | RejectReason;
 
 /** Longest text of one field the store takes; a record with a longer one is rejected (a 33 MB subject is not mail). */
 export const MAX_FIELD_CHARS = 1024 * 1024;
@@ -24,18 +25,18 @@ export async function* jsonTraceBatches(input: ParseInput, select: RecordSelecto
     record(value, line, raw) {
       b.read++;
       const r = map(value);
-      if (typeof r === 'string') {
+      if (r instanceof RejectReason) {
         b.reject(line, r, raw ?? JSON.stringify(value) ?? '');
         return;
       }
       const big = oversized(r);
-      if (big) b.reject(line, `record too large: ${big[0]} has ${big[1]} characters (at most ${MAX_FIELD_CHARS} are stored)`, raw ?? '');
+      if (big) b.reject(line, reason('record-too-large', { field: big[0], length: big[1], max: MAX_FIELD_CHARS }), raw ?? '');
       else if ('Timestamp' in r) b.events.push(r);
       else b.traces.push(r);
     },
-    error(reason, line, raw) {
+    error(why, line, raw) {
       b.read++;
-      b.reject(line, reason, raw);
+      b.reject(line, why, raw);
     },
   });
   for await (const chunk of input.chunks) {

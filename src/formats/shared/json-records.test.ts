@@ -8,7 +8,7 @@ function read(text: string, select: (p: JsonPath, k: JsonKind) => boolean, chunk
   const out: Out = { records: [], errors: [] };
   const reader = new JsonRecordReader(select, {
     record: (value, line) => out.records.push({ value, line }),
-    error: (reason, line, raw) => out.errors.push({ reason, line, raw }),
+    error: (why, line, raw) => out.errors.push({ reason: why.text, line, raw }),
   });
   for (let i = 0; i < text.length; i += chunkSize) reader.push(text.slice(i, i + chunkSize));
   reader.end();

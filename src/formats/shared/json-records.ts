@@ -7,6 +7,7 @@ import { errorResponseReason, invalidJson, MAX_RECORD_CHARS } from './json-sink.
 import type { JsonKind, JsonPath, JsonSink, RecordSelector } from './json-sink.js';
 import { LineSplitter } from './line-splitter.js';
 import { MAX_RAW } from './reject.js';
+import { reason } from './reject-reason.js';
 
 /** How much text to look at, at most, for a first line before assuming one large document. */
 const DECIDE_CHARS = 4 * 1024 * 1024;
@@ -72,8 +73,7 @@ export class JsonRecordReader {
       // The last piece is the indentation of the line the JSON starts on.
       for (let i = 0; i < lines.length - 1; i++) {
         const raw = lines[i]!.replace(/\r$/, '');
-        if (raw.trim() !== '')
-          this.sink.error(`not JSON: a line of text before the records: ${JSON.stringify(raw.slice(0, 60))}`, i + 1, raw);
+        if (raw.trim() !== '') this.sink.error(reason('text-before-records', { text: JSON.stringify(raw.slice(0, 60)) }), i + 1, raw);
       }
       const blanked = '\n'.repeat(lines.length - 1);
       text = blanked + text.slice(json);
@@ -84,7 +84,7 @@ export class JsonRecordReader {
       // An HTML error page or any other text saved under a .json name: one reject for the whole file.
       const line = text.slice(0, first).split('\n').length;
       this.sink.error(
-        `not JSON: the file starts with ${JSON.stringify(text.slice(first, first + 20))}`,
+        reason('not-json-start', { text: JSON.stringify(text.slice(first, first + 20)) }),
         line,
         text.slice(first, first + MAX_RAW),
       );
@@ -158,7 +158,7 @@ class NdjsonLines {
     for (let i = 0; i < lines.length; i++) this.handle(lines[i]!);
     if (this.lines.carried > MAX_RECORD_CHARS) {
       const start = this.lines.discard();
-      this.sink.error(`line longer than ${MAX_RECORD_CHARS} characters`, this.line + 1, start);
+      this.sink.error(reason('line-too-long', { max: MAX_RECORD_CHARS }), this.line + 1, start);
     }
   }
 
@@ -204,7 +204,7 @@ class NdjsonLines {
     } else if (kind === 'object') {
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) this.walk(v, [...path, k], line, text);
     } else if (path.length === 0) {
-      this.sink.error('not a JSON object or array', line, text);
+      this.sink.error(reason('not-json-value'), line, text);
     }
   }
 }

@@ -3,6 +3,7 @@
  * and cuts out each record's text for JSON.parse, so a document of any size is never parsed whole.
  */
 import { errorResponseReason, invalidJson, MAX_RECORD_CHARS } from './json-sink.js';
+import { reason, type RejectReason } from './reject-reason.js';
 import type { JsonKind, JsonPath, JsonSink, RecordSelector } from './json-sink.js';
 
 interface Frame {
@@ -90,11 +91,7 @@ export class JsonScanner {
       this.partsLength += piece.length;
       this.start = 0;
       if (this.partsLength > MAX_RECORD_CHARS) {
-        this.sink.error(
-          `record larger than ${MAX_RECORD_CHARS} characters: the rest of the file is skipped`,
-          this.startLine,
-          this.parts[0] ?? '',
-        );
+        this.sink.error(reason('record-too-long', { max: MAX_RECORD_CHARS }), this.startLine, this.parts[0] ?? '');
         this.mode = Mode.Failed;
         this.parts = [];
       }
@@ -105,9 +102,9 @@ export class JsonScanner {
   end(): void {
     if (this.mode === Mode.Literal) this.finishLiteral('', 0);
     if (this.mode === Mode.Capture || (this.mode === Mode.String && this.role === Role.Record)) {
-      this.sink.error('truncated JSON: the file ends inside a record', this.startLine, this.parts.join(''));
+      this.sink.error(reason('truncated-record'), this.startLine, this.parts.join(''));
     } else if (this.mode !== Mode.Failed && this.stack.length > 0) {
-      this.sink.error('truncated JSON: the file ends before the document is closed', this.line, '');
+      this.sink.error(reason('truncated-document'), this.line, '');
     }
     this.parts = [];
     this.stack = [];
@@ -117,16 +114,16 @@ export class JsonScanner {
     return this.stack.map((f) => (f.array ? f.index : f.key));
   }
 
-  private fail(reason: string, chunk: string, i: number): number {
+  private fail(why: RejectReason, chunk: string, i: number): number {
     if (!this.sawValue) {
-      this.sink.error(reason, this.line, chunk.slice(i, i + 2048));
+      this.sink.error(why, this.line, chunk.slice(i, i + 2048));
       // Not JSON from the first character on (an HTML error page saved as .json): one reject is enough.
       this.mode = Mode.Failed;
       return chunk.length;
     }
     if (!this.recovering) {
       const nl = chunk.indexOf('\n', i);
-      this.sink.error(reason, this.line, chunk.slice(i, nl < 0 ? undefined : nl));
+      this.sink.error(why, this.line, chunk.slice(i, nl < 0 ? undefined : nl));
     }
     this.recovering = true;
     this.stack = [];
@@ -156,7 +153,7 @@ export class JsonScanner {
       if (c === 32 || c === 9 || c === 13) continue;
       const top = this.stack[this.stack.length - 1];
       if (c === 123 || c === 91) {
-        if (top && !top.array && top.expectKey) return this.fail(`invalid JSON at line ${this.line}: a key was expected`, chunk, i);
+        if (top && !top.array && top.expectKey) return this.fail(reason('json-key-expected', { line: this.line }), chunk, i);
         this.sawValue = true;
         this.recovering = false;
         const kind = c === 123 ? 'object' : 'array';
@@ -171,21 +168,21 @@ export class JsonScanner {
         continue;
       }
       if (c === 125 || c === 93) {
-        if (!top || top.array !== (c === 93)) return this.fail(`invalid JSON at line ${this.line}: unexpected '${chunk[i]}'`, chunk, i);
+        if (!top || top.array !== (c === 93)) return this.fail(reason('json-unexpected', { line: this.line, char: chunk[i]! }), chunk, i);
         this.stack.pop();
         continue;
       }
       if (c === 44) {
-        if (!top) return this.fail(`invalid JSON at line ${this.line}: unexpected ','`, chunk, i);
+        if (!top) return this.fail(reason('json-unexpected', { line: this.line, char: ',' }), chunk, i);
         if (top.array) top.index++;
         else top.expectKey = true;
         continue;
       }
       if (c === 58) {
-        if (!top || top.array) return this.fail(`invalid JSON at line ${this.line}: unexpected ':'`, chunk, i);
+        if (!top || top.array) return this.fail(reason('json-unexpected', { line: this.line, char: ':' }), chunk, i);
         continue;
       }
-      if (!this.sawValue || !top) return this.fail(`not JSON: unexpected '${chunk[i]}' at line ${this.line}`, chunk, i);
+      if (!this.sawValue || !top) return this.fail(reason('not-json-unexpected', { line: this.line, char: chunk[i]! }), chunk, i);
       if (c === 34) {
         if (!top.array && top.expectKey) {
           this.role = Role.Key;
@@ -201,12 +198,12 @@ export class JsonScanner {
         return i + 1;
       }
       if (c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110) {
-        if (!top.array && top.expectKey) return this.fail(`invalid JSON at line ${this.line}: a key was expected`, chunk, i);
+        if (!top.array && top.expectKey) return this.fail(reason('json-key-expected', { line: this.line }), chunk, i);
         this.role = this.beginValue('scalar', chunk, i) ? Role.Record : Role.Skip;
         this.mode = Mode.Literal;
         return i;
       }
-      return this.fail(`invalid JSON at line ${this.line}: unexpected '${chunk[i]}'`, chunk, i);
+      return this.fail(reason('json-unexpected', { line: this.line, char: chunk[i]! }), chunk, i);
     }
     return i;
   }

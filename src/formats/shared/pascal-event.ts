@@ -5,6 +5,7 @@
  */
 import { normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { EventRow } from '../../schema/index.js';
+import { reason, type RejectReason } from './reject-reason.js';
 import { mepValue, quoteValue, text, timeOf } from './fields.js';
 
 interface PascalDetail {
@@ -25,17 +26,17 @@ export function isPascalDetail(o: object): boolean {
 }
 
 /** A MessageEvents row from one Get-MessageTraceDetail(V2) object, or the reason it cannot be one. */
-export function pascalEvent(value: unknown, source: string): EventRow | string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+export function pascalEvent(value: unknown, source: string): EventRow | RejectReason {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return reason('not-json-object');
   const o = value as PascalDetail;
-  if (o.Date == null || o.Date === '') return 'missing Date';
+  if (o.Date == null || o.Date === '') return reason('missing-field', { field: 'Date' });
   const time = timeOf(o.Date);
-  if (time !== time) return `bad Date ${quoteValue(o.Date)}`;
+  if (time !== time) return reason('bad-value', { field: 'Date', value: quoteValue(o.Date) });
   const event = text(o.Event).trim().toUpperCase();
-  if (event === '') return 'missing Event';
+  if (event === '') return reason('missing-field', { field: 'Event' });
   const traceId = normalizeTraceId(text(o.MessageTraceId));
   const messageId = text(o.MessageId).trim();
-  if (traceId === '' && messageId === '') return 'missing MessageTraceId and MessageId (the event names no message)';
+  if (traceId === '' && messageId === '') return reason('no-message-named', { fields: 'MessageTraceId and MessageId' });
   return detailEvent({
     time,
     traceId,

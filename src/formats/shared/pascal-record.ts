@@ -5,6 +5,7 @@
  */
 import { normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { TraceRecord } from '../../schema/index.js';
+import { reason, type RejectReason } from './reject-reason.js';
 import { quoteValue, sizeOf, statusOf, text, timeOf } from './fields.js';
 
 /** The Pascal-case record fields as they arrive. */
@@ -23,20 +24,20 @@ interface PascalRecord {
 }
 
 /** A MessageTrace record from one Pascal-case JSON object, or the reason it cannot be one. */
-export function pascalRecord(value: unknown, source: string): TraceRecord | string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+export function pascalRecord(value: unknown, source: string): TraceRecord | RejectReason {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return reason('not-json-object');
   const o = value as PascalRecord;
   const traceId = normalizeTraceId(text(o.MessageTraceId));
-  if (traceId === '') return 'missing MessageTraceId';
+  if (traceId === '') return reason('missing-field', { field: 'MessageTraceId' });
   const recipient = typeof o.RecipientAddress === 'string' ? normalizeAddress(o.RecipientAddress) : '';
-  if (recipient === '') return 'missing RecipientAddress';
-  if (o.Received == null || o.Received === '') return 'missing Received';
+  if (recipient === '') return reason('missing-field', { field: 'RecipientAddress' });
+  if (o.Received == null || o.Received === '') return reason('missing-field', { field: 'Received' });
   const received = timeOf(o.Received);
-  if (received !== received) return `bad Received date ${quoteValue(o.Received)}`;
+  if (received !== received) return reason('bad-value', { field: 'Received', value: quoteValue(o.Received) });
   const status = statusOf(o.Status);
-  if (status === undefined) return `unknown Status ${quoteValue(o.Status)}`;
+  if (status === undefined) return reason('unknown-status', { field: 'Status', value: quoteValue(o.Status) });
   const size = sizeOf(o.Size);
-  if (size !== size) return `bad Size ${quoteValue(o.Size)}`;
+  if (size !== size) return reason('bad-value', { field: 'Size', value: quoteValue(o.Size) });
   const messageId = o.MessageId;
   return {
     Received: received,

@@ -1,6 +1,7 @@
 /** Building rejects and batches: the bookkeeping every parser shares. */
 import type { EventRow, TraceRecord } from '../../schema/index.js';
 import type { ParsedBatch, Reject } from '../format.js';
+import type { RejectReason } from './reject-reason.js';
 
 /** Longest raw text kept in a reject. */
 export const MAX_RAW = 2048;
@@ -9,8 +10,16 @@ export const MAX_RAW = 2048;
 export const BATCH_SIZE = 5000;
 
 /** A reject with its raw text cut at 2 KB. */
-export function makeReject(file: string, line: number, reason: string, raw: string): Reject {
-  return { file, line, reason, raw: raw.length > MAX_RAW ? raw.slice(0, MAX_RAW) : raw };
+export function makeReject(file: string, line: number, why: RejectReason, raw: string): Reject {
+  const { params } = why.toJSON();
+  return {
+    file,
+    line,
+    code: why.code,
+    ...(params ? { params } : {}),
+    reason: why.text,
+    raw: raw.length > MAX_RAW ? raw.slice(0, MAX_RAW) : raw,
+  };
 }
 
 /** Collects rows of one file and hands them out a batch at a time. */
@@ -26,8 +35,8 @@ export class BatchBuilder {
   constructor(readonly file: string) {}
 
   /** Record a reject (does not count a read: callers count each record once). */
-  reject(line: number, reason: string, raw: string): void {
-    this.rejects.push(makeReject(this.file, line, reason, raw));
+  reject(line: number, why: RejectReason, raw: string): void {
+    this.rejects.push(makeReject(this.file, line, why, raw));
   }
 
   /** Whether enough rows are waiting to make a batch. */

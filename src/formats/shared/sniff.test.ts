@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { whyNotAnExport } from './sniff.js';
+import { whyNotAnExport as why } from './sniff.js';
+
+const whyNotAnExport = (head: string) => why(head)?.text;
 
 describe('whyNotAnExport', () => {
   it('names what a file plainly is', () => {
@@ -18,6 +20,10 @@ describe('whyNotAnExport', () => {
     expect(whyNotAnExport('{"error":{"code":"Forbidden","message":"Insufficient privileges"}}')).toBe(
       'error response instead of records: Forbidden: Insufficient privileges',
     );
+  });
+  it('gives each reason a stable code', () => {
+    expect(why('')?.code).toBe('empty-file');
+    expect(why('<html><title>x</title>')?.toJSON()).toEqual({ code: 'html-page', params: { title: 'x' } });
   });
   it('leaves other text to the caller', () => {
     expect(whyNotAnExport('just some notes\n')).toBeUndefined();

@@ -1,5 +1,6 @@
 /** Saying what a file is when no format takes it: a reason fit for a reject, more useful than "unknown format". */
 import { errorResponseReason } from './json-sink.js';
+import { reason, type RejectReason } from './reject-reason.js';
 
 /** Keys listed in a reason, at most. */
 const MAX_KEYS = 8;
@@ -45,22 +46,22 @@ function firstJsonKeys(head: string): { keys: string[]; array: boolean } | undef
  * page, JSON or XML of another shape); undefined when it looks like text of some kind (the caller then says
  * which formats it tried).
  */
-export function whyNotAnExport(head: string): string | undefined {
+export function whyNotAnExport(head: string): RejectReason | undefined {
   const text = head.trimStart();
-  if (text === '') return head === '' ? 'empty file' : 'empty file (only blank lines)';
+  if (text === '') return reason(head === '' ? 'empty-file' : 'blank-file');
   const start = text.slice(0, 1024).toLowerCase();
   if (/^(<!doctype html|<html|<head|<body|<meta|<title)/.test(start) || (start.startsWith('<') && /<html[\s>]/.test(start))) {
     const title = /<title[^>]*>([^<]{1,80})/i.exec(head)?.[1]?.trim();
-    return `an HTML page, not an export${title ? ` ("${title}")` : ''}: a sign-in or error page saved instead of the data?`;
+    return reason('html-page', title ? { title } : {});
   }
-  if (start.startsWith('<?xml') || start.startsWith('<')) return 'XML or markup, not an export';
+  if (start.startsWith('<?xml') || start.startsWith('<')) return reason('markup');
   if (text[0] === '{' || text[0] === '[') {
     const error = errorBodyOf(text);
     if (error) return errorResponseReason(error);
     const found = firstJsonKeys(text);
-    if (!found) return text[0] === '[' ? 'JSON of an unknown shape: an array without objects' : 'JSON of an unknown shape';
+    if (!found) return reason(text[0] === '[' ? 'json-array-no-objects' : 'json-unknown-shape');
     const shown = found.keys.slice(0, MAX_KEYS).join(', ') + (found.keys.length > MAX_KEYS ? ', ...' : '');
-    return `JSON of an unknown shape: ${found.array ? 'an array of objects with keys' : 'top-level keys'} ${shown || '(none)'}`;
+    return reason(found.array ? 'json-array-keys' : 'json-object-keys', { keys: shown || '(none)' });
   }
   return undefined;
 }

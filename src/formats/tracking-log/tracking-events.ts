@@ -5,7 +5,7 @@
  */
 import { EVENT_STATUS, normalizeAddress, normalizeTraceId } from '../../schema/index.js';
 import type { Status, TraceRecord } from '../../schema/index.js';
-import { fastTime, quoteValue, sizeOf } from '../shared/index.js';
+import { fastTime, quoteValue, reason, sizeOf } from '../shared/index.js';
 import type { BatchBuilder } from '../shared/index.js';
 import type { FieldMap } from './tracking-fields.js';
 
@@ -135,27 +135,27 @@ export class TrackingEvents {
     b.read++;
     const c = this.columns;
     if (!c) {
-      b.reject(line, 'event line before any #Fields: header', raw);
+      b.reject(line, reason('before-fields-header'), raw);
       return;
     }
     if (fields.length !== this.width) {
-      b.reject(line, `expected ${this.width} fields, found ${fields.length}`, raw);
+      b.reject(line, reason('field-count', { expected: this.width, found: fields.length }), raw);
       return;
     }
     const get = (i: number): string => (i < 0 ? '' : fields[i]!);
     const timeText = get(c.time);
     if (timeText === '') {
-      b.reject(line, 'missing date-time', raw);
+      b.reject(line, reason('missing-field', { field: 'date-time' }), raw);
       return;
     }
     const time = fastTime(timeText);
     if (time !== time) {
-      b.reject(line, `bad date-time ${quoteValue(timeText)}`, raw);
+      b.reject(line, reason('bad-value', { field: 'date-time', value: quoteValue(timeText) }), raw);
       return;
     }
     const event = get(c.eventId).trim().toUpperCase();
     if (event === '') {
-      b.reject(line, 'missing event-id', raw);
+      b.reject(line, reason('missing-field', { field: 'event-id' }), raw);
       return;
     }
     const messageId = get(c.messageId).trim();
@@ -169,7 +169,7 @@ export class TrackingEvents {
     // Exchange 2010 logs have no network-message-id: the server's internal id with the Message-ID stands in.
     const traceId = normalizeTraceId(networkId) || (internalId && messageId ? `${internalId}:${messageId}` : internalId || messageId);
     if (traceId === '') {
-      b.reject(line, 'missing network-message-id (and internal-message-id, message-id)', raw);
+      b.reject(line, reason('no-message-named', { fields: 'network-message-id, internal-message-id and message-id' }), raw);
       return;
     }
     const recipients = get(c.recipients)

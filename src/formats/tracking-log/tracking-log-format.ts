@@ -23,9 +23,9 @@ async function* parse(input: ParseInput): AsyncGenerator<ParsedBatch> {
       row(fields, line, raw) {
         events.line(fields, line, raw);
       },
-      error(reason, line, raw) {
+      error(why, line, raw) {
         b.read++;
-        b.reject(line, reason, raw);
+        b.reject(line, why, raw);
       },
     },
     true,

@@ -6,7 +6,7 @@ import type { QueryOutput, QueryService } from '../query/query-service.js';
 import { countTerms, topTerms, type TermCount } from '../keywords/subject-terms.js';
 import type { Panel } from './dashboard-schema.js';
 import { applyFilters, kqlString, tableFilters, type Filters } from './filter-kql.js';
-import { localDayBinKql, localDayStarts, offsetChangesWithin } from './local-day-bins.js';
+import { localDayBinKql, localDayStarts, localHourBinKql, localHourStarts, offsetChangesWithin } from './local-day-bins.js';
 
 const PANEL_ROW_LIMIT = 5_000;
 const KEYWORD_SUBJECTS = 20_000;
@@ -75,6 +75,12 @@ export function binSpec(request: BinRequest): BinSpec {
   const stepMs = bin === '1h' ? 3_600_000 : 86_400_000;
   if (request.timeZone) {
     const at = request.from ?? request.to ?? Date.now();
+    const hours =
+      bin === '1h' && request.from !== undefined && request.to !== undefined
+        ? localHourStarts(request.timeZone, request.from, request.to)
+        : undefined;
+    // Lord Howe's 30-minute DST moves the local hour against UTC: each bucket's start is listed.
+    if (hours) return { stepMs, originMs: ((hours[0]! % stepMs) + stepMs) % stepMs, starts: hours };
     if (bin === '1h' && zoneOffsetMinutes(request.timeZone, at) % 60 === 0) return { stepMs, originMs: 0 };
     // The earliest bin start after the epoch: the same bins, and plain bin() for UTC.
     const midnight = startOfLocalDay(at, request.timeZone);
@@ -116,19 +122,25 @@ export function filteredPanelKql(
   // Bins counted from `binOrigin`, else as binSpec says (days from a local midnight: 1970-01-01 00:00 local time).
   const origin = binOrigin ?? binSpec(request).originMs;
   const span = bin === '1d' && request.timeZone !== undefined ? clockChangeSpan(request.timeZone, request.from, request.to) : undefined;
+  const hours =
+    bin === '1h' && binOrigin === undefined && request.timeZone !== undefined && request.from !== undefined && request.to !== undefined
+      ? localHourStarts(request.timeZone, request.from, request.to) && { zone: request.timeZone, from: request.from, to: request.to }
+      : undefined;
   const text = kql
     .replace(new RegExp(BIN_PLACEHOLDER.source, 'g'), (_m, column: string) =>
-      span
-        ? localDayBinKql(
-            column,
-            request.timeZone!,
-            binOrigin ?? startOfLocalDay(request.from ?? request.to ?? Date.now(), request.timeZone!),
-            span.start,
-            span.end,
-          )
-        : origin === 0
-          ? `bin(${column}, ${bin})`
-          : `bin_at(${column}, ${bin}, datetime(${new Date(origin).toISOString()}))`,
+      hours
+        ? localHourBinKql(column, hours.zone, hours.from, hours.to)
+        : span
+          ? localDayBinKql(
+              column,
+              request.timeZone!,
+              binOrigin ?? startOfLocalDay(request.from ?? request.to ?? Date.now(), request.timeZone!),
+              span.start,
+              span.end,
+            )
+          : origin === 0
+            ? `bin(${column}, ${bin})`
+            : `bin_at(${column}, ${bin}, datetime(${new Date(origin).toISOString()}))`,
     )
     .replaceAll('${embargoed}', `(${env.embargoedCountries.map((c) => kqlString(c)).join(', ') || '""'})`);
   return applyFilters(text, request.filters);

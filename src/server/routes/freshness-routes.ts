@@ -11,7 +11,7 @@ export interface CollectorFreshness {
   completeUpTo: string | null;
   lastSuccessAt: string | null;
   /** The last pass failed (after the last success, or with none yet): shown red with its error, never as a first pass. */
-  lastError: { message: string; at: string } | null;
+  lastError: { message: string; code: string; at: string } | null;
 }
 
 /** The answer of /api/freshness. */
@@ -38,7 +38,7 @@ const freshnessSchema = {
           lastError: {
             type: ['object', 'null'],
             description: 'set while the last pass failed',
-            properties: { message: { type: 'string' }, at: { type: 'string' } },
+            properties: { message: { type: 'string' }, code: { type: 'string' }, at: { type: 'string' } },
           },
         },
         required: ['name', 'completeUpTo', 'lastSuccessAt', 'lastError'],
@@ -61,7 +61,7 @@ export async function readFreshness(ctx: Pick<AppContext, 'config' | 'store'>): 
       name,
       completeUpTo: s?.completeUpTo ?? null,
       lastSuccessAt: s?.lastSuccessAt ?? null,
-      lastError: isFailing(s) ? { message: s!.lastError!.message, at: s!.lastError!.at } : null,
+      lastError: isFailing(s) ? { message: s!.lastError!.message, code: s!.lastError!.code, at: s!.lastError!.at } : null,
     };
   });
   let earliest: { at: number; text: string } | undefined;

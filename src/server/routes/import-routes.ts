@@ -10,6 +10,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { createEnricher, type Enricher } from '../../enrich/index.js';
+import type { ReasonJson } from '../../formats/index.js';
 import { importEntries, ingestPaths, recentImports, recordImports } from '../../ingest/index.js';
 import { parseStoreUrl } from '../../store/index.js';
 import type { AppContext } from '../app-context.js';
@@ -27,6 +28,12 @@ const countsSchema = {
   rejected: { type: 'integer' },
 } as const;
 
+// A reject reason: its stable code and parameters (the web app writes the text in the viewer's language).
+const reasonSchema = {
+  type: 'object',
+  properties: { code: { type: 'string' }, params: { type: 'object', additionalProperties: true } },
+} as const;
+
 const importSchema = {
   type: 'object',
   properties: {
@@ -37,6 +44,7 @@ const importSchema = {
     format: { type: ['string', 'null'] },
     ...countsSchema,
     error: { type: 'string' },
+    errorReason: reasonSchema,
     movedTo: { type: 'string' },
     rejectFile: { type: ['string', 'null'] },
   },
@@ -49,13 +57,29 @@ const reportSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { path: { type: 'string' }, format: { type: ['string', 'null'] }, ...countsSchema, error: { type: 'string' } },
+        properties: {
+          path: { type: 'string' },
+          format: { type: ['string', 'null'] },
+          ...countsSchema,
+          error: { type: 'string' },
+          errorReason: reasonSchema,
+          reasons: {
+            type: 'array',
+            items: { type: 'object', properties: { ...reasonSchema.properties, reason: { type: 'string' }, count: { type: 'integer' } } },
+          },
+        },
       },
     },
     totals: { type: 'object', properties: { ...countsSchema, events: { type: 'integer' } } },
     rejectFile: { type: ['string', 'null'] },
   },
 } as const;
+
+/** A reason with the temporary path in its parameters replaced by the name the file was sent with. */
+function renamed(why: ReasonJson, file: string, name: string): ReasonJson {
+  const quoted = (s: string) => JSON.stringify(s).slice(1, -1);
+  return JSON.parse(JSON.stringify(why).split(quoted(file)).join(quoted(name))) as ReasonJson;
+}
 
 /** Register /api/imports and /api/imports/upload. */
 export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -110,7 +134,12 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): voi
         // The temporary path is this server's business: the report names the file as it was sent.
         const shown = {
           ...report,
-          files: report.files.map((f) => ({ ...f, path: name, ...(f.error ? { error: f.error.split(file).join(name) } : {}) })),
+          files: report.files.map((f) => ({
+            ...f,
+            path: name,
+            ...(f.error ? { error: f.error.split(file).join(name) } : {}),
+            ...(f.errorReason ? { errorReason: renamed(f.errorReason, file, name) } : {}),
+          })),
         };
         await recordImports(
           ctx.store,

@@ -2,6 +2,8 @@
 // error when one fails.
 import { formatAgo, formatMoment, formatUtc } from '../format';
 import { useFreshness } from '../freshness';
+import { collectorFailureText } from '../../../src/collect/failure-kind';
+import { currentLanguage } from '../i18n';
 import { strings } from '../strings';
 import { visibleText } from '../visible-text';
 import type { TimeRange } from '../url-state';
@@ -22,7 +24,10 @@ export function FreshnessBadge({ range }: { range: TimeRange }) {
         <span className="freshness-errors">
           {failing.map((c) => (
             <span key={c.name} title={`${formatUtc(c.lastError!.at)}`}>
-              {strings.manage.collectors.failing(visibleText(c.name), visibleText(c.lastError!.message))}
+              {strings.manage.collectors.failing(
+                visibleText(c.name),
+                visibleText(collectorFailureText(c.lastError!.message, c.lastError!.code, currentLanguage())),
+              )}
             </span>
           ))}
         </span>

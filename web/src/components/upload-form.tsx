@@ -1,6 +1,8 @@
 // Upload of export files, one after another, with a progress bar and ingest's per-file report for each.
 import { useState } from 'react';
 import { csrfToken, goToSignIn } from '../api';
+import { formatCount } from '../format';
+import { rejectText, type ReasonJson } from '../reject-text';
 import { strings } from '../strings';
 import { SafeText } from './safe-text';
 
@@ -15,6 +17,8 @@ export interface IngestReport {
     duplicates: number;
     rejected: number;
     error?: string;
+    errorReason?: ReasonJson;
+    reasons?: ({ reason: string; count: number } & ReasonJson)[];
   }[];
   rejectFile: string | null;
 }
@@ -120,8 +124,17 @@ export function UploadForm({ onDone }: { onDone(): void }) {
                     <SafeText text={f.path} />
                     {f.error && (
                       <div className="query-error">
-                        <SafeText text={f.error} />
+                        <SafeText text={rejectText(f.error, f.errorReason)} />
                       </div>
+                    )}
+                    {f.reasons && f.reasons.length > 0 && (
+                      <ul className="muted" data-testid="reject-reasons">
+                        {f.reasons.map((r) => (
+                          <li key={r.reason}>
+                            <SafeText text={strings.imports.reasonCount(formatCount(r.count), rejectText(r.reason, r))} />
+                          </li>
+                        ))}
+                      </ul>
                     )}
                   </td>
                   <td>{f.format ?? strings.imports.unknownFormat}</td>

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api';
 import { SafeText } from '../components/safe-text';
 import { UploadForm } from '../components/upload-form';
 import { formatTime } from '../format';
+import { rejectText, type ReasonJson } from '../reject-text';
 import { strings } from '../strings';
 
 interface ImportEntry {
@@ -16,6 +17,7 @@ interface ImportEntry {
   ingested: number;
   rejected: number;
   error?: string;
+  errorReason?: ReasonJson;
   movedTo?: string;
 }
 
@@ -59,7 +61,7 @@ export function ImportsPage() {
                     <SafeText text={i.name} />
                     {i.error && (
                       <div className="query-error">
-                        <SafeText text={i.error} />
+                        <SafeText text={rejectText(i.error, i.errorReason)} />
                       </div>
                     )}
                   </td>

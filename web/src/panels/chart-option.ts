@@ -5,7 +5,7 @@ import { seriesColor, STATUS_ORDER } from '../colors';
 import type { EChartsOption } from '../components/echart';
 import { echarts, tooltipNode } from '../components/echart';
 import { formatBucket, formatTime, formatValue } from '../format';
-import { columnLabel, valueLabel } from '../i18n';
+import { columnLabel, currentLanguage, valueLabel } from '../i18n';
 import { strings } from '../strings';
 import { shortText, tooltipText } from '../visible-text';
 import { fillTimeBuckets, type BinInfo } from './fill-time-buckets';
@@ -192,7 +192,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
           },
         ];
   // Marked spans (findings) likewise on a series of their own, in the same stack so they take no room.
-  const marks = timeSeries && timeline?.marks ? spanMarks(timeline.marks.columns, timeline.marks.rows, times, step) : [];
+  const marks = timeSeries && timeline?.marks ? spanMarks(timeline.marks.columns, timeline.marks.rows, times, step, currentLanguage()) : [];
   const marksStack = type !== 'bar' ? undefined : stacked ? 'total' : (settlingStack ?? SETTLING_SERIES_ID);
   // z 1: under the bars and lines (z 2), which stay as bright as elsewhere.
   const marksSeries =

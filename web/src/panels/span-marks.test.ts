@@ -18,6 +18,26 @@ describe('spanMarks', () => {
     ]);
   });
 
+  it("labels a span with the finding's title in the viewer's language when the query gives Titles", () => {
+    const cols = [...columns, { name: 'Titles' }];
+    const ja = '迷惑メール判定 が通常の 9.8 倍に増加';
+    const rows = [
+      [iso(starts[1]!), iso(starts[1]!), 'FilteredAsSpam 9.8x above its usual level', 'f1', { ja }],
+      [iso(starts[2]!), iso(starts[2]!), 'Failed 3x above its usual level', 'f2', JSON.stringify({ ja: '失敗 が通常の 3 倍に増加' })],
+      [iso(starts[3]!), iso(starts[3]!), 'older finding without titles', 'f3', null],
+    ];
+    expect(spanMarks(cols, rows, starts, DAY, 'ja').map((s) => s.label)).toEqual([
+      ja,
+      '失敗 が通常の 3 倍に増加',
+      'older finding without titles',
+    ]);
+    expect(spanMarks(cols, rows, starts, DAY, 'en').map((s) => s.label)).toEqual([
+      'FilteredAsSpam 9.8x above its usual level',
+      'Failed 3x above its usual level',
+      'older finding without titles',
+    ]);
+  });
+
   it('leaves out spans outside the buckets, unreadable times, and results without a Start column', () => {
     const rows = [
       [iso(starts[0]! - 3 * DAY), iso(starts[0]! - 2 * DAY), 'before', 'a'],

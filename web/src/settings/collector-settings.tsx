@@ -5,6 +5,8 @@ import { api } from '../api';
 import { SafeText } from '../components/safe-text';
 import { errorText } from '../error-text';
 import { formatCount, formatTime } from '../format';
+import { collectorFailureText } from '../../../src/collect/failure-kind';
+import { currentLanguage } from '../i18n';
 import { strings } from '../strings';
 import { ColumnHeads } from './form-parts';
 
@@ -13,7 +15,11 @@ interface CollectorRow {
   type: string;
   enabled: boolean;
   failing: boolean;
-  status: { lastSuccessAt: string | null; completeUpTo: string | null; lastError: { message: string; at: string } | null } | null;
+  status: {
+    lastSuccessAt: string | null;
+    completeUpTo: string | null;
+    lastError: { message: string; code?: string; at: string } | null;
+  } | null;
 }
 
 interface FeedRow {
@@ -33,11 +39,12 @@ interface FeedTest {
   detail: string;
 }
 
-function LastError({ error }: { error: { message: string; at: string } | null }) {
+function LastError({ error }: { error: { message: string; code?: string; at: string } | null }) {
   if (!error) return <>-</>;
   return (
     <div className="wrap-text error-cell">
-      <span className="muted">{formatTime(error.at)}</span> <SafeText className="wrap" text={error.message} maxChars={4000} />
+      <span className="muted">{formatTime(error.at)}</span>{' '}
+      <SafeText className="wrap" text={collectorFailureText(error.message, error.code, currentLanguage())} maxChars={4000} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The form of an alert destination: the common keys of each type (others already stored are kept as they are).
 // Secrets arrive masked; sent back unchanged, the server keeps the stored value.
 import { useState } from 'react';
+import { LANGUAGES } from '../i18n';
 import { strings } from '../strings';
 import { SECRET_MASK, type AlertsAnswer } from './alert-types';
 import { FormActions, SeveritySelect } from './form-parts';
@@ -149,6 +150,17 @@ export function DestinationForm({
         severities={info.severities}
         onChange={(v) => setD(put(d, 'minSeverity', v))}
       />
+      <label>
+        {s.messageLanguage}
+        <select name="language" value={text(d.language)} onChange={(e) => setD(put(d, 'language', e.target.value))}>
+          <option value="">{s.organizationLanguage}</option>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {strings.prefs.languages[l] ?? l}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         <input type="checkbox" name="enabled" checked={d.enabled !== false} onChange={(e) => setD({ ...d, enabled: e.target.checked })} />{' '}
         {s.enabled}
