@@ -11,7 +11,7 @@ import type {
   SerializeNode,
 } from '../ast/index.js';
 import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
-import { didYouMean } from '../semantic/suggest.js';
+import { suggest } from '../semantic/suggest.js';
 import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
@@ -29,7 +29,7 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
   const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
   const columns = node.columns.map((a) => {
     const compiled = compileAssignment(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next);
-    if (a.name !== undefined && taken.has(a.name)) throw ctx.error('invalid-name', `column '${a.name}' is projected twice`, a.pos);
+    if (a.name !== undefined && taken.has(a.name)) throw ctx.error('invalid-name', 'projected-twice', { name: a.name }, a.pos);
     // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
     const name = a.name ?? uniqueName(compiled.name, taken);
     taken.add(name);
@@ -73,10 +73,14 @@ function matching(ctx: CompileContext, columns: readonly Column[], patterns: Pro
     if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
       throw ctx.error(
         'unknown-column',
-        `unknown column '${p.pattern}'${didYouMean(
-          p.pattern,
-          columns.map((c) => c.name),
-        )}`,
+        'unknown-column',
+        {
+          name: p.pattern,
+          suggestion: suggest(
+            p.pattern,
+            columns.map((c) => c.name),
+          ),
+        },
         p.pos,
       );
     }
@@ -116,10 +120,14 @@ export function compileProjectRename(ctx: CompileContext, state: SelectState, no
     if (at < 0)
       throw ctx.error(
         'unknown-column',
-        `unknown column '${r.from}'${didYouMean(
-          r.from,
-          columns.map((c) => c.name),
-        )}`,
+        'unknown-column',
+        {
+          name: r.from,
+          suggestion: suggest(
+            r.from,
+            columns.map((c) => c.name),
+          ),
+        },
         r.pos,
       );
     const to = checkNewName(ctx, r.to, r.pos);
@@ -162,9 +170,11 @@ export function compileMvExpand(ctx: CompileContext, state: SelectState, node: M
   const s = ensure(ctx, state, (st) => canCompute(st) && st.limit === undefined);
   const fn = ctx.dialect.fn;
   const e = compileExpr(ctx, { columns: s.columns, aggregates: false }, node.column.expr);
-  if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-expand needs a dynamic array, not ${e.type}`, node.column.pos);
+  if (e.type !== 'dynamic')
+    throw ctx.error('type-mismatch', 'needs-dynamic-array', { operator: 'mv-expand', type: e.type }, node.column.pos);
   const name = node.column.name !== undefined ? checkNewName(ctx, node.column.name, node.column.pos) : derivedName(node.column.expr);
-  if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', node.column.pos);
+  if (name === undefined)
+    throw ctx.error('invalid-argument', 'name-expanded-column', { example: 'mv-expand Name = expr' }, node.column.pos);
   const type = node.toType ?? 'dynamic';
   let sql = fn.unnestJson(e.sql, type !== 'dynamic');
   // mv-expand w = split(s, d) to typeof(string): the parts themselves, without a JSON array per row in between.

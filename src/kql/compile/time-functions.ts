@@ -32,13 +32,13 @@ function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode)
   if (v.type === 'datetime') {
     want(ctx, call, 1, s, 'timespan');
     const us = constNumber(ctx, call, 1, s);
-    if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+    if (us <= 0) throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
     return atom(fn.binTimestamp(v.sql, us), 'datetime', agg(v));
   }
-  if (!isNumeric(v.type)) throw ctx.error('type-mismatch', `${call.name}() bins numbers and datetimes, not ${v.type}`, call.pos);
+  if (!isNumeric(v.type)) throw ctx.error('type-mismatch', 'bin-types', { name: call.name, type: v.type }, call.pos);
   want(ctx, call, 1, s, 'int', 'long', 'real');
   const n = constNumber(ctx, call, 1, s);
-  if (n <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+  if (n <= 0) throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
   const floored = `${fn.floor(`${operand(v)} / ${operand(s)}`)} * ${operand(s)}`;
   const type = isInteger(v.type) && isInteger(s.type) ? 'long' : 'real';
   return type === 'long' ? atom(fn.cast(floored, 'long'), 'long', agg(v)) : expr(floored, 'real', agg(v));
@@ -50,11 +50,11 @@ function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode)
  */
 function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: CallNode): SqlExpr {
   const fn = ctx.dialect.fn;
-  if (x!.type !== 'datetime') throw ctx.error('type-mismatch', `${call.name}() bins datetimes here, not ${x!.type}`, call.pos);
+  if (x!.type !== 'datetime') throw ctx.error('type-mismatch', 'bin-at-types', { name: call.name, type: x!.type }, call.pos);
   want(ctx, call, 1, size!, 'timespan');
   want(ctx, call, 2, fixed!, 'datetime');
   const us = Math.trunc(constNumber(ctx, call, 1, size!));
-  if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+  if (us <= 0) throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
   const f = fn.timestampToMicros(fixed!.sql);
   const d = `(${fn.timestampToMicros(x!.sql)} - ${f})`;
   // Floor, also before the fixed point: % keeps the sign of the dividend in both dialects.
@@ -86,7 +86,7 @@ function startOf(unit: 'day' | 'week' | 'month' | 'year'): ScalarFunction {
       if (k === undefined) return unit === 'week' ? expr(sql, 'datetime', agg(d)) : atom(sql, 'datetime', agg(d));
       const n = want(ctx, c, 1, k, 'int', 'long');
       const add = Object.hasOwn(ctx.dialect.simple, 'datetime_add') ? ctx.dialect.simple.datetime_add : undefined;
-      if (!add) throw ctx.error('unsupported', `${c.name}() with an offset is not supported on ${ctx.dialect.name} yet`, c.pos);
+      if (!add) throw ctx.error('unsupported', 'offset-not-on-engine', { name: c.name, engine: ctx.dialect.name }, c.pos);
       const step = unit === 'week' ? { sql: `7 * ${operand(n)}`, type: n.type } : n;
       const moved = add([
         { sql: `'${unit === 'week' ? 'day' : unit}'`, type: 'string', value: unit === 'week' ? 'day' : unit },
@@ -124,12 +124,7 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     max: 2,
     compile: (ctx, [a, f], c) => {
       const format = toStrftime(constString(ctx, c, 1, f!));
-      if (format === undefined)
-        throw ctx.error(
-          'invalid-argument',
-          'format_datetime() supports yyyy yy MM M dd d HH H hh h mm m ss s fff ffffff tt and separators',
-          c.args[1]!.pos,
-        );
+      if (format === undefined) throw ctx.error('invalid-argument', 'format-datetime-pattern', {}, c.args[1]!.pos);
       return atom(`coalesce(${ctx.dialect.fn.formatDatetime(dt(ctx, c, a!).sql, format)}, '')`, 'string', agg(a!));
     },
   },
@@ -139,7 +134,7 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     compile: (ctx, [p, a, b], c) => {
       const part = constString(ctx, c, 0, p!).toLowerCase();
       if (!DIFF_PARTS.has(part))
-        throw ctx.error('invalid-argument', `datetime_diff() part must be one of ${[...DIFF_PARTS].join(', ')}`, c.args[0]!.pos);
+        throw ctx.error('invalid-argument', 'datetime-diff-part', { parts: [...DIFF_PARTS].join(', ') }, c.args[0]!.pos);
       const x = want(ctx, c, 1, a!, 'datetime');
       const y = want(ctx, c, 2, b!, 'datetime');
       const fn = ctx.dialect.fn;

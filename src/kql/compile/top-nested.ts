@@ -20,18 +20,17 @@ export function compileTopNested(ctx: CompileContext, state: SelectState, node: 
   const taken = new Set<string>();
   let out: { sql: string; columns: Column[] } | undefined;
   for (const level of node.levels) {
-    if (level.others !== undefined) throw ctx.error('unsupported', 'top-nested with others= is not supported yet', level.pos);
+    if (level.others !== undefined) throw ctx.error('unsupported', 'top-nested-others', {}, level.pos);
     const k = compileExpr(ctx, rowScope, level.key.expr);
-    if (k.type === 'dynamic') throw ctx.error('type-mismatch', 'top-nested cannot group by a dynamic value', level.key.pos);
+    if (k.type === 'dynamic') throw ctx.error('type-mismatch', 'top-nested-dynamic', {}, level.key.pos);
     const keyName = level.key.name !== undefined ? checkNewName(ctx, level.key.name, level.key.pos) : derivedName(level.key.expr);
-    if (keyName === undefined)
-      throw ctx.error('invalid-argument', 'name the top-nested key: top-nested 3 of Name = expr by count()', level.key.pos);
+    if (keyName === undefined) throw ctx.error('invalid-argument', 'name-top-nested-key', {}, level.key.pos);
     const a = compileExpr(ctx, aggScope, level.aggregate.expr);
-    if (!a.aggregate) throw ctx.error('invalid-argument', 'top-nested needs an aggregate after by, such as count()', level.aggregate.pos);
+    if (!a.aggregate) throw ctx.error('invalid-argument', 'top-nested-aggregate', {}, level.aggregate.pos);
     const aggName =
       level.aggregate.name !== undefined ? checkNewName(ctx, level.aggregate.name, level.aggregate.pos) : `aggregated_${keyName}`;
     for (const name of [keyName, aggName]) {
-      if (taken.has(name)) throw ctx.error('invalid-name', `top-nested makes the column '${name}' twice`, level.pos);
+      if (taken.has(name)) throw ctx.error('invalid-name', 'top-nested-twice', { name }, level.pos);
       taken.add(name);
     }
     keys.push({ name: keyName, type: k.type, sql: k.sql, atomic: k.atomic });
