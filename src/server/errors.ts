@@ -149,7 +149,16 @@ export class PayloadTooLargeError extends ApiError {
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
-  error: { code: string; message: string; line?: number; column?: number; kqlCode?: string };
+  error: {
+    code: string;
+    /** In English; clients show `reason` with `params` in their user's language (the web app's tables by code). */
+    message: string;
+    line?: number;
+    column?: number;
+    kqlCode?: string;
+    reason?: string;
+    params?: Readonly<Record<string, string | number>>;
+  };
 }
 
 /** HTTP status, body and extra headers for an error. */
@@ -183,7 +192,17 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof KqlError) {
     return {
       status: 400,
-      body: { error: { code: 'KQL', kqlCode: error.code, message: error.message, line: error.line, column: error.column } },
+      body: {
+        error: {
+          code: 'KQL',
+          kqlCode: error.code,
+          reason: error.reason,
+          params: error.params,
+          message: error.message,
+          line: error.line,
+          column: error.column,
+        },
+      },
     };
   }
   if (error instanceof RateLimitedError) {

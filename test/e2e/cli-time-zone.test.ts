@@ -88,6 +88,17 @@ describe('languages on the command line', () => {
     expect(unknown.code).toBe(2);
   });
 
+  it('prints a mistake in the query in the language of the CLI, at the same line and column', async () => {
+    const typo = 'MessageTrace\n| where Status = "Failed"';
+    const ja = await runCli(['--config', plain, 'query', typo], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(ja.code).toBe(2);
+    expect(ja.stderr).toBe("mailsift: 2 行 16 列目: 比較には == を使ってください（'=' は extend や project で列に名前を付けます）\n");
+    const en = await runCli(['--config', plain, 'query', typo], { env });
+    expect(en.stderr).toBe("mailsift: line 2, column 16: use == to compare ('=' names a column in extend and project)\n");
+    const column = await runCli(['--config', plain, '--lang', 'ja', 'query', 'MessageTrace | project SenderAdress'], { env });
+    expect(column.stderr).toBe("mailsift: 1 行 24 列目: 不明な列 'SenderAdress' です（SenderAddress のことですか？）\n");
+  });
+
   it('writes the ingest summary in Japanese', async () => {
     const file = join(dir, 'empty.ndjson');
     writeFileSync(file, '{"not":"a trace"}\n');

@@ -434,6 +434,7 @@ export const ja: Strings = {
     forbidden: 'このロールでは実行できません。',
     network: 'サーバーから応答がありません。',
     brokeOff: 'サーバーとの接続が切れました。',
+    reasons: {} as Record<string, (...params: string[]) => string>,
     codes: {
       AUTH_REQUIRED: 'もう一度サインインしてください。',
       INVALID_CREDENTIALS: 'ユーザー名またはパスワードが正しくありません。',

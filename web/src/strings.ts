@@ -433,6 +433,8 @@ export const en = {
     forbidden: 'Your role does not allow this.',
     network: 'The server did not answer.',
     brokeOff: 'The connection to the server broke off.',
+    /** By the reason an API error names (its `params` in order); English shows the server's own message instead. */
+    reasons: {} as Record<string, (...params: string[]) => string>,
     /** By the API's error code; English shows the server's own message instead. */
     codes: {
       AUTH_REQUIRED: 'Please sign in again.',
