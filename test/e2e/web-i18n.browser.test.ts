@@ -174,6 +174,9 @@ describe.skipIf(!HAS_CHROMIUM)('the web app in Japanese and English', () => {
       await f.page.goto(`${f.url}/dashboards/no-such-board`);
       await f.page.waitForSelector('main [role=alert]');
       expect(await f.page.textContent('main [role=alert]')).toBe('ダッシュボード no-such-board はありません。');
+      // The English viewer signs in afresh as an analyst (viewers run no free queries).
+      await english.page.goto('about:blank');
+      await english.context.clearCookies();
       await signIn(english.page, 'analyst');
       const en = await shown(english.page);
       expect(en.error).toBe("line 2, column 16: use == to compare ('=' names a column in extend and project)");
