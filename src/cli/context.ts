@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../config/index.js';
 import type { Enricher } from '../enrich/index.js';
 import type { Store } from '../store/index.js';
 import { hosted } from './io.js';
-import { cliLanguage, useLanguage } from './messages.js';
+import { cliLanguage, namedLanguage, useLanguage } from './messages.js';
 
 /** Global flags of every command. */
 export interface GlobalOptions {
@@ -27,7 +27,9 @@ export class CommandContext {
 
   constructor(global: GlobalOptions) {
     // Inside `serve`, the server's configuration, store and enricher are the ones to use.
-    this.config = this.shared?.config ?? loadConfig({ configPath: global.config, store: global.store });
+    // Mistakes in the file in the language --lang or the environment names, else in the one the file names.
+    this.config =
+      this.shared?.config ?? loadConfig({ configPath: global.config, store: global.store, language: namedLanguage(global.lang) });
     // organization.language speaks when neither --lang nor the environment names a language.
     useLanguage(cliLanguage(global.lang, process.env, this.config.organization.language));
     if (this.shared) {

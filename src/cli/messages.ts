@@ -25,9 +25,13 @@ export function languageOfLocale(locale: string | undefined): CliLanguage | unde
  * language, else organization.language (`configured`), else English.
  */
 export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, configured?: CliLanguage): CliLanguage {
+  return namedLanguage(flag, env) ?? configured ?? 'en';
+}
+
+/** The language --lang or the environment names, undefined when neither does (organization.language may then). */
+export function namedLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): CliLanguage | undefined {
   if (flag !== undefined) return languageOfLocale(flag) ?? 'en';
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  return languageOfLocale(locale) ?? configured ?? 'en';
+  return languageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
 let current: CliLanguage = 'en';

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Enricher } from '../enrich/index.js';
 import { parseStoreUrl, type Store } from '../store/index.js';
 import type { LoadedConfig } from './context.js';
+import { currentLanguage } from './messages.js';
 
 export interface RunningServices {
   url: string;
@@ -25,11 +26,13 @@ export interface ServiceOptions {
 
 /** Start the server and the schedules; each schedule logs its failures and carries on. */
 export async function startServices(o: ServiceOptions): Promise<RunningServices> {
-  const [{ startServer, createServerLogger }, { startDetections }, { startAlerting }] = await Promise.all([
+  const [{ startServer, createServerLogger, serverSettings }, { startDetections }, { startAlerting }] = await Promise.all([
     import('../server/index.js'),
     import('../detect/index.js'),
     import('../alerts/index.js'),
   ]);
+  // A mistake in the server: block, in the CLI's language (the server itself would word it in organization.language).
+  serverSettings(o.config, currentLanguage());
   const log = createServerLogger();
   let alerting: { reload(): void; stop(): Promise<void> } | undefined;
   const server = await startServer({

@@ -1,7 +1,8 @@
 /** Loads mailsift.yaml with `${env:NAME}` secrets and the precedence flags > environment > file > defaults. */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { configSchema, type Config } from './schema.js';
+import { CONFIG_MESSAGES, firstIssue, languageOf, parseInLanguage } from './config-messages.js';
+import { configSchema, type Config, type Language } from './schema.js';
 
 /** A configuration mistake: the message names the file and the key, never a secret's value. */
 export class ConfigError extends Error {
@@ -19,6 +20,11 @@ export interface LoadConfigOptions {
   store?: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /**
+   * The language of mistakes (--lang or the environment); unset: the file's organization.language when it names
+   * one (read before the rest is validated), else English.
+   */
+  language?: Language;
 }
 
 /** The default store when nothing else names one. */
@@ -30,47 +36,46 @@ export function loadConfig(options: LoadConfigOptions = {}): Config & { store: s
   const explicit = options.configPath ?? env.MAILSIFT_CONFIG;
   const path = explicit ?? (existsSync('mailsift.yaml') ? 'mailsift.yaml' : undefined);
   let raw: unknown = {};
+  let language = options.language ?? 'en';
   if (path) {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch (cause) {
-      throw new ConfigError(`cannot read the configuration file ${path}`, { cause });
+      throw new ConfigError(CONFIG_MESSAGES[language].cannotRead(path), { cause });
     }
     try {
       raw = parseYaml(text) ?? {};
     } catch (cause) {
       const e = cause as { linePos?: { line: number; col: number }[]; message?: string };
       const pos = e.linePos?.[0];
-      throw new ConfigError(
-        `${path}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML (${String(e.message ?? cause).split('\n')[0]})`,
-        { cause },
-      );
+      const where = `${path}${pos ? `:${pos.line}:${pos.col}` : ''}`;
+      throw new ConfigError(CONFIG_MESSAGES[language].notYaml(where, String(e.message ?? cause).split('\n')[0] ?? ''), { cause });
     }
+    // The file may name the language of its own mistakes.
+    language = options.language ?? languageOf((raw as { organization?: { language?: unknown } } | null)?.organization?.language) ?? 'en';
   }
-  const substituted = substituteEnv(raw, env, path ?? 'configuration', []);
-  const parsed = configSchema.safeParse(substituted);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${path ?? 'configuration'}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
+  const where = path ?? CONFIG_MESSAGES[language].configuration;
+  const substituted = substituteEnv(raw, env, where, [], language);
+  const parsed = configSchema.safeParse(substituted, parseInLanguage(language));
+  if (!parsed.success) throw new ConfigError(`${where}: ${firstIssue(parsed.error, [], language)}`);
   const store = options.store ?? env.MAILSIFT_STORE ?? parsed.data.store ?? DEFAULT_STORE;
   return { ...parsed.data, store, configPath: path ?? null };
 }
 
 const ENV_REF = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, file: string, at: string[]): unknown {
+function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, file: string, at: string[], language: Language): unknown {
   if (typeof value === 'string') {
     return value.replace(ENV_REF, (_m, name: string) => {
       const v = env[name];
-      if (v === undefined) throw new ConfigError(`${file}: ${at.join('.')}: environment variable ${name} is not set`);
+      if (v === undefined) throw new ConfigError(CONFIG_MESSAGES[language].envNotSet(`${file}: ${at.join('.')}`, name));
       return v;
     });
   }
-  if (Array.isArray(value)) return value.map((v, i) => substituteEnv(v, env, file, [...at, String(i)]));
+  if (Array.isArray(value)) return value.map((v, i) => substituteEnv(v, env, file, [...at, String(i)], language));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, file, [...at, k])]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, file, [...at, k], language)]));
   }
   return value;
 }

@@ -5,6 +5,8 @@ export { compileKqlWithValues } from './compile-kql-with-values.js';
 export type { CompiledWithValues, RunSql } from './compile-kql-with-values.js';
 export { KqlError, KqlNeedsValues } from './kql-error.js';
 export type { KqlErrorCode } from './kql-error.js';
+export { isKqlReason, kqlDetail, kqlErrorText, KQL_MESSAGES } from './messages/kql-error-text.js';
+export type { KqlLanguage, KqlParamValues, KqlReason } from './messages/kql-error-text.js';
 export { kqlCompletions } from './completions.js';
 export type { KqlCompletions } from './completions.js';
 export { kqlCompletionsAt } from './completions-at.js';

@@ -1,6 +1,7 @@
 /** The one error type of the KQL engine: a user mistake with a stable code and a 1-based position. */
+import { kqlDetail, type KqlParams, type KqlParamValues, type KqlReason } from './messages/kql-error-text.js';
 
-/** Stable codes of KqlError. */
+/** Stable codes of KqlError: the kind of mistake (each `reason` belongs to one). */
 export type KqlErrorCode =
   | 'syntax'
   | 'unknown-table'
@@ -15,26 +16,40 @@ export type KqlErrorCode =
   /** The query's output columns depend on values in the data (evaluate pivot, bag_unpack): see compileKqlWithValues. */
   | 'needs-values';
 
-const MAX_DETAIL = 300;
-
-/** A KQL mistake: `message` is one line and starts with the position. */
+/** A KQL mistake: `message` is one line in English and starts with the position; `reason` and `params` give it in any language. */
 export class KqlError extends Error {
   override readonly name = 'KqlError';
   readonly code: KqlErrorCode;
+  /** The exact mistake: a key of the message tables (src/kql/messages). */
+  readonly reason: KqlReason;
+  /** The values its text names (column names, types, limits). */
+  readonly params: KqlParamValues;
   readonly line: number;
   readonly column: number;
   /** The message without the position prefix. */
   readonly detail: string;
 
-  constructor(code: KqlErrorCode, detailText: string, line: number, column: number) {
-    // Names quoted from the query can be arbitrarily long; a message stays one readable line.
-    const detail = detailText.length > MAX_DETAIL ? `${detailText.slice(0, MAX_DETAIL)}…` : detailText;
+  constructor(code: KqlErrorCode, reason: KqlReason, params: KqlParamValues, line: number, column: number) {
+    const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as KqlParamValues;
+    const detail = kqlDetail(reason, defined) ?? reason;
     super(`line ${line}, column ${column}: ${detail}`);
     this.code = code;
+    this.reason = reason;
+    this.params = defined;
     this.line = line;
     this.column = column;
     this.detail = detail;
   }
+}
+
+/** A KqlError whose parameters are checked against its reason's text. */
+export function kqlError<R extends KqlReason>(
+  code: KqlErrorCode,
+  reason: R,
+  params: KqlParams<R>,
+  at: { line: number; column: number },
+): KqlError {
+  return new KqlError(code, reason, params as KqlParamValues, at.line, at.column);
 }
 
 /** What a query needs to read before it can be compiled: a SELECT whose rows are [value, type]. */
@@ -48,11 +63,11 @@ export interface ValuesQuery {
 /** The output columns of an operator depend on values in the data; the caller runs `query` and compiles again. */
 export class KqlNeedsValues extends KqlError {
   constructor(
-    detailText: string,
+    plugin: string,
     line: number,
     column: number,
     readonly query: ValuesQuery,
   ) {
-    super('needs-values', detailText, line, column);
+    super('needs-values', 'needs-values', { plugin }, line, column);
   }
 }

@@ -5,9 +5,22 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { KqlError } from '../kql/index.js';
 import { StoreQueryError } from '../store/index.js';
 
-/** A server error meant for the client: a stable `code` and a one-line message. */
+/** What exactly went wrong, for clients that word it themselves: a reason code and the values its text names, in order. */
+export interface ErrorReason {
+  readonly reason: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** A server error meant for the client: a stable `code`, a one-line message in English and, where the detail matters, a reason. */
 export abstract class ApiError extends Error {
   abstract readonly code: string;
+  readonly reason: string | undefined;
+  readonly params: Readonly<Record<string, string | number>> | undefined;
+  constructor(message: string, why?: ErrorReason, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = why?.reason;
+    this.params = why?.params;
+  }
 }
 
 /** No valid session or token came with the request. */
@@ -31,8 +44,8 @@ export class InvalidCredentialsError extends ApiError {
 /** Signed in, but the role does not allow this. */
 export class ForbiddenError extends ApiError {
   readonly code = 'FORBIDDEN';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, why?: ErrorReason) {
+    super(message, why);
     this.name = 'ForbiddenError';
   }
 }
@@ -58,8 +71,8 @@ export class RateLimitedError extends ApiError {
 /** A request the client got wrong (bad parameter values). */
 export class BadRequestError extends ApiError {
   readonly code = 'BAD_REQUEST';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, why?: ErrorReason) {
+    super(message, why);
     this.name = 'BadRequestError';
   }
 }
@@ -67,8 +80,8 @@ export class BadRequestError extends ApiError {
 /** Nothing at this id. */
 export class NotFoundError extends ApiError {
   readonly code = 'NOT_FOUND';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, why?: ErrorReason) {
+    super(message, why);
     this.name = 'NotFoundError';
   }
 }
@@ -76,8 +89,8 @@ export class NotFoundError extends ApiError {
 /** The thing to create exists already. */
 export class ConflictError extends ApiError {
   readonly code = 'CONFLICT';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, why?: ErrorReason) {
+    super(message, why);
     this.name = 'ConflictError';
   }
 }
@@ -123,8 +136,8 @@ export class ServerStoppingError extends ApiError {
 /** A feature that needs configuration that is missing (SSO without an issuer, ...). */
 export class NotConfiguredError extends ApiError {
   readonly code = 'NOT_CONFIGURED';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, why?: ErrorReason) {
+    super(message, why);
     this.name = 'NotConfiguredError';
   }
 }
@@ -133,7 +146,7 @@ export class NotConfiguredError extends ApiError {
 export class SsoError extends ApiError {
   readonly code = 'SSO_FAILED';
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message, undefined, options);
     this.name = 'SsoError';
   }
 }
@@ -141,15 +154,24 @@ export class SsoError extends ApiError {
 /** An uploaded file larger than the server accepts. */
 export class PayloadTooLargeError extends ApiError {
   readonly code = 'PAYLOAD_TOO_LARGE';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, why?: ErrorReason) {
+    super(message, why);
     this.name = 'PayloadTooLargeError';
   }
 }
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
-  error: { code: string; message: string; line?: number; column?: number; kqlCode?: string };
+  error: {
+    code: string;
+    /** In English; clients show `reason` with `params` in their user's language (the web app's tables by code). */
+    message: string;
+    line?: number;
+    column?: number;
+    kqlCode?: string;
+    reason?: string;
+    params?: Readonly<Record<string, string | number>>;
+  };
 }
 
 /** HTTP status, body and extra headers for an error. */
@@ -183,7 +205,17 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof KqlError) {
     return {
       status: 400,
-      body: { error: { code: 'KQL', kqlCode: error.code, message: error.message, line: error.line, column: error.column } },
+      body: {
+        error: {
+          code: 'KQL',
+          kqlCode: error.code,
+          reason: error.reason,
+          params: error.params,
+          message: error.message,
+          line: error.line,
+          column: error.column,
+        },
+      },
     };
   }
   if (error instanceof RateLimitedError) {
@@ -194,7 +226,8 @@ export function toHttpError(error: unknown): HttpError {
     };
   }
   if (error instanceof ApiError) {
-    return { status: STATUS[error.code] ?? 400, body: { error: { code: error.code, message: error.message } } };
+    const why = error.reason === undefined ? {} : { reason: error.reason, params: error.params ?? {} };
+    return { status: STATUS[error.code] ?? 400, body: { error: { code: error.code, message: error.message, ...why } } };
   }
   if (error instanceof StoreQueryError) {
     return { status: 500, body: { error: { code: 'STORE_QUERY', message: 'the store could not run this query' } } };

@@ -12,9 +12,13 @@ export function parseRequestTime(name: string, value: unknown): number | undefin
   let t = NaN;
   if (typeof value === 'number') t = value;
   else if (typeof value === 'string') t = /^\d{1,20}$/.test(value) ? Number(value) : parseTime(value);
-  if (Number.isNaN(t) || !Number.isFinite(t)) throw new BadRequestError(`${name} must be an ISO 8601 time such as 2026-11-01T00:00:00Z`);
+  if (Number.isNaN(t) || !Number.isFinite(t))
+    throw new BadRequestError(`${name} must be an ISO 8601 time such as 2026-11-01T00:00:00Z`, { reason: 'time', params: { name } });
   if (t < EARLIEST_TIME || t > LATEST_TIME)
-    throw new BadRequestError(`${name} is out of range: give a time between 1970-01-01 and 9999-12-31`);
+    throw new BadRequestError(`${name} is out of range: give a time between 1970-01-01 and 9999-12-31`, {
+      reason: 'time-range',
+      params: { name },
+    });
   return Math.trunc(t);
 }
 
@@ -22,6 +26,7 @@ export function parseRequestTime(name: string, value: unknown): number | undefin
 export function parseRange(query: { from?: unknown; to?: unknown }): { from?: number; to?: number } {
   const from = parseRequestTime('from', query.from);
   const to = parseRequestTime('to', query.to);
-  if (from !== undefined && to !== undefined && from >= to) throw new BadRequestError('from must be before to');
+  if (from !== undefined && to !== undefined && from >= to)
+    throw new BadRequestError('from must be before to', { reason: 'from-after-to' });
   return { from, to };
 }

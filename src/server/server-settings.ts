@@ -1,6 +1,6 @@
 /** The `server:` block of mailsift.yaml as the server uses it: limits, proxy trust, sign-in throttling and SSO. */
 import { z } from 'zod';
-import { ConfigError, type Config } from '../config/index.js';
+import { ConfigError, firstIssue, organizationLanguage, parseInLanguage, type Config } from '../config/index.js';
 import { ROLES } from './auth/roles.js';
 
 const roleList = z.array(z.string()).default([]);
@@ -71,9 +71,8 @@ export type ServerSettings = z.infer<typeof settingsSchema>;
 export type OidcSettings = z.infer<typeof oidcSchema>;
 
 /** Validate and default the server block of a loaded configuration. */
-export function serverSettings(config: Pick<Config, 'server'>): ServerSettings {
-  const parsed = settingsSchema.safeParse(config.server ?? {});
+export function serverSettings(config: Pick<Config, 'server' | 'organization'>, language = organizationLanguage(config)): ServerSettings {
+  const parsed = settingsSchema.safeParse(config.server ?? {}, parseInLanguage(language));
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new ConfigError(`server.${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(firstIssue(parsed.error, ['server'], language));
 }

@@ -100,6 +100,30 @@ describe('languages on the command line', () => {
     expect(unknown.code).toBe(2);
   });
 
+  it('prints a mistake in the query in the language of the CLI, at the same line and column', async () => {
+    const typo = 'MessageTrace\n| where Status = "Failed"';
+    const ja = await runCli(['--config', plain, 'query', typo], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(ja.code).toBe(2);
+    expect(ja.stderr).toBe("mailsift: 2 行 16 列目: 比較には == を使ってください（'=' は extend や project で列に名前を付けます）\n");
+    const en = await runCli(['--config', plain, 'query', typo], { env });
+    expect(en.stderr).toBe("mailsift: line 2, column 16: use == to compare ('=' names a column in extend and project)\n");
+    const column = await runCli(['--config', plain, '--lang', 'ja', 'query', 'MessageTrace | project SenderAdress'], { env });
+    expect(column.stderr).toBe("mailsift: 1 行 24 列目: 不明な列 'SenderAdress' です（SenderAddress のことですか？）\n");
+  });
+
+  it('words a mistake in mailsift.yaml in the language of LANG, else in the one the file names', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, `store: ${store}\norganization: { language: ja, timeZone: Tokyo }\n`);
+    const fromFile = await runCli(['--config', bad, 'stats'], { env });
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stderr).toBe(`mailsift: ${bad}: organization.timeZone: Asia/Tokyo のような IANA タイムゾーンにしてください\n`);
+    const english = await runCli(['--config', bad, '--lang', 'en', 'stats'], { env });
+    expect(english.stderr).toBe(`mailsift: ${bad}: organization.timeZone: an IANA time zone such as Asia/Tokyo\n`);
+    writeFileSync(bad, `store: ${store}\nserver: { port: 99999 }\n`);
+    const server = await runCli(['--config', bad, 'stats'], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
+    expect(server.stderr).toMatch(/^mailsift: .*bad\.yaml: server\.port: 大きすぎる値: /);
+  });
+
   it('writes the ingest summary in Japanese', async () => {
     const file = join(dir, 'empty.ndjson');
     writeFileSync(file, '{"not":"a trace"}\n');

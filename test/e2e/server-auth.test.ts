@@ -81,7 +81,12 @@ describe('server authentication and authorisation', () => {
     expect((await f.as(admin, 'GET', '/api/users')).statusCode).toBe(200);
     expect((await f.as(admin, 'POST', '/api/query', query)).statusCode).toBe(200);
     const forbidden = await f.as(viewer, 'POST', '/api/query', query);
-    expect(forbidden.json().error).toEqual({ code: 'FORBIDDEN', message: 'this needs the analyst role; you are viewer' });
+    expect(forbidden.json().error).toEqual({
+      code: 'FORBIDDEN',
+      message: 'this needs the analyst role; you are viewer',
+      reason: 'role-needed',
+      params: { access: 'analyst', role: 'viewer' },
+    });
   });
 
   it('refuses state-changing calls without the CSRF token or from another origin', async () => {

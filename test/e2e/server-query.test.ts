@@ -89,8 +89,16 @@ describe('queries, exports and dashboards over the API', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'KQL', kqlCode: 'unknown-column', line: 2, column: 9 });
     expect(res.json().error.message).toMatch(/^line 2, column 9: /);
+    // The exact mistake and its values, for clients that word it in their user's language.
+    expect(res.json().error).toMatchObject({ reason: 'unknown-column', params: { name: 'NoSuchColumn' } });
     const syntax = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace | where' });
-    expect(syntax.json().error).toMatchObject({ code: 'KQL', kqlCode: 'syntax', line: 1 });
+    expect(syntax.json().error).toMatchObject({
+      code: 'KQL',
+      kqlCode: 'syntax',
+      line: 1,
+      reason: 'expected',
+      params: { thing: 'expression', found: 'end' },
+    });
     const bad = await f.as(analyst, 'POST', '/api/query', { query: 'MessageTrace', from: 'yesterday-ish' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('from must be an ISO 8601 time');

@@ -92,7 +92,10 @@ describe('saved searches', () => {
 
 describe('dashboards made in the app', () => {
   it('built-ins are read-only templates that anyone but a viewer can copy', async () => {
-    expect((await f.as(analyst, 'PUT', '/api/dashboards/overview', { title: 'x' })).statusCode).toBe(403);
+    const template = await f.as(analyst, 'PUT', '/api/dashboards/overview', { title: 'x' });
+    expect(template.statusCode).toBe(403);
+    // The reason and its values, for clients that word it in their user's language.
+    expect(template.json().error).toMatchObject({ code: 'FORBIDDEN', reason: 'built-in', params: { id: 'overview' } });
     expect((await f.as(analyst, 'DELETE', '/api/dashboards/overview')).statusCode).toBe(403);
     expect((await f.as(viewer, 'POST', '/api/dashboards/overview/copy', {})).statusCode).toBe(403);
     const copy = await f.as(analyst, 'POST', '/api/dashboards/overview/copy', {});

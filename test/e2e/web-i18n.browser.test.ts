@@ -181,6 +181,45 @@ describe.skipIf(!HAS_CHROMIUM)('the web app in Japanese and English', () => {
     await f.page.waitForFunction(() => document.querySelector('[data-testid=zone]')?.textContent === '時刻は JST');
   });
 
+  it.skipIf(process.env.ONLY_WALL)(
+    'tells each viewer a mistake in the query in their language at the same line and column, and other errors by their reason',
+    async () => {
+      const shown = async (page: Page) => {
+        await page.goto(`${f.url}/explorer?${week}`);
+        await page.waitForSelector('.cm-content');
+        await page.click('.cm-content');
+        // Escape closes the completion list, so Enter starts a new line instead of taking a suggestion.
+        await page.keyboard.type('MessageTrace');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('| where Status = "Failed"');
+        await page.keyboard.press('Control+Enter');
+        await page.waitForSelector('[data-testid=query-error]');
+        await page.waitForSelector('.cm-lintRange-error');
+        // The underline's hover text is the same message.
+        await page.hover('.cm-lintRange-error');
+        await page.waitForSelector('.cm-tooltip-lint');
+        return { error: await page.textContent('[data-testid=query-error]'), tooltip: await page.textContent('.cm-tooltip-lint') };
+      };
+      await f.signIn('admin');
+      const ja = await shown(f.page);
+      expect(ja.error).toBe("2 行 16 列目: 比較には == を使ってください（'=' は extend や project で列に名前を付けます）");
+      expect(ja.tooltip).toContain('比較には == を使ってください');
+      await f.page.screenshot({ path: join(SHOTS, 'explorer-error-ja.png') });
+      // Other errors by their reason: a dashboard that is not there.
+      await f.page.goto(`${f.url}/dashboards/no-such-board`);
+      await f.page.waitForSelector('main [role=alert]');
+      expect(await f.page.textContent('main [role=alert]')).toBe('ダッシュボード no-such-board はありません。');
+      // The English viewer signs in afresh as an analyst (viewers run no free queries).
+      await english.page.goto('about:blank');
+      await english.context.clearCookies();
+      await signIn(english.page, 'analyst');
+      const en = await shown(english.page);
+      expect(en.error).toBe("line 2, column 16: use == to compare ('=' names a column in extend and project)");
+      expect(en.tooltip).toContain('use == to compare');
+    },
+  );
+
   it('fits the Overview and Security dashboards on one 1920x1080 wall display with no menu', async () => {
     await f.signIn('analyst');
     await f.page.setViewportSize({ width: 1920, height: 1080 });

@@ -30,6 +30,9 @@ export class ApiError extends Error {
     readonly line?: number,
     readonly column?: number,
     readonly retryAfter?: number,
+    /** The exact mistake (a KQL reason such as `unknown-column`, or an API reason) and the values its text names. */
+    readonly reason?: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
   }
@@ -86,7 +89,20 @@ async function send(
 
 /** The ApiError of an error answer (its JSON body `{error: {code, message, ...}}` when it has one). */
 function errorOf(res: Response, data: unknown): ApiError {
-  const e = (data as { error?: { code: string; message: string; line?: number; column?: number } } | undefined)?.error;
+  const e = (
+    data as
+      | {
+          error?: {
+            code: string;
+            message: string;
+            line?: number;
+            column?: number;
+            reason?: string;
+            params?: Record<string, string | number>;
+          };
+        }
+      | undefined
+  )?.error;
   return new ApiError(
     res.status,
     e?.code ?? 'HTTP',
@@ -94,6 +110,8 @@ function errorOf(res: Response, data: unknown): ApiError {
     e?.line,
     e?.column,
     Number(res.headers.get('retry-after')) || undefined,
+    e?.reason,
+    e?.params,
   );
 }
 

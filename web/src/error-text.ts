@@ -1,4 +1,7 @@
-// The text shown for a failed request: the server's own message in English, a translation by error code otherwise.
+// The text shown for a failed request, in the viewer's language: a KQL mistake from its reason code and parameters
+// (with line and column), other errors from their reason or code; the server's own English message for the English
+// viewer, and as the detail of a code whose reason this build does not know.
+import { kqlErrorText } from '../../src/kql/messages/kql-error-text';
 import { ApiError } from './api';
 import { currentLanguage } from './i18n';
 import { strings } from './strings';
@@ -9,7 +12,15 @@ const WITH_DETAIL = new Set(['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'NOT_CONFIG
 /** What to tell the user about `error`. */
 export function errorText(error: unknown): string {
   if (!(error instanceof ApiError)) return strings.errors.generic;
-  if (currentLanguage() === 'en') return error.message;
+  const language = currentLanguage();
+  if (error.code === 'KQL' && error.reason !== undefined && error.line !== undefined && error.column !== undefined) {
+    const text = kqlErrorText({ reason: error.reason, params: error.params, line: error.line, column: error.column }, language);
+    if (text !== undefined) return text;
+  }
+  if (language === 'en') return error.message;
+  // A reason's text takes its parameters in the order the server names them.
+  const reason = error.reason !== undefined ? strings.errors.reasons[error.reason] : undefined;
+  if (reason) return reason(...Object.values(error.params).map(String));
   const known = strings.errors.codes[error.code];
   if (!known) return error.message;
   return WITH_DETAIL.has(error.code) ? `${known}（${error.message}）` : known;

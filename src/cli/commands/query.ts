@@ -5,7 +5,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { localizeRows } from '../../export/index.js';
 import { formatCount } from '../format-number.js';
 import { io } from '../io.js';
-import { msg } from '../messages.js';
+import { currentLanguage, msg } from '../messages.js';
 import { outputZone, type OutputZone } from '../output-zone.js';
 import { parseTimeArg } from '../time-arg.js';
 
@@ -38,7 +38,7 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
         const global = cmd.optsWithGlobals<GlobalOptions>();
         const ctx = new CommandContext(global);
         const zone = outputZone(global.tz, ctx.config.organization);
-        const [{ compileKql, KqlError }, { parseStoreUrl, runKql }] = await Promise.all([
+        const [{ compileKql, KqlError, kqlErrorText }, { parseStoreUrl, runKql }] = await Promise.all([
           import('../../kql/index.js'),
           import('../../store/index.js'),
         ]);
@@ -46,7 +46,8 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
         try {
           compiled = compileKql(kql, { dialect: parseStoreUrl(ctx.config.store).engine, now, timeRange, aggregates: true });
         } catch (error) {
-          if (error instanceof KqlError) throw new UsageError(error.message);
+          // In the CLI's language, with the line and column (the English message when this build has no text for it).
+          if (error instanceof KqlError) throw new UsageError(kqlErrorText(error, currentLanguage()) ?? error.message);
           throw error;
         }
         if (opts.explain) {

@@ -10,7 +10,7 @@ import type { GlobalOptions } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { hosted } from '../io.js';
 import { HANDED_COMMANDS, commandPath } from './handed-commands.js';
-import { msg } from '../messages.js';
+import { msg, namedLanguage } from '../messages.js';
 
 /** Thrown by the pre-action hook once the server ran the command: main() exits with `exitCode`. */
 export class HandedOff extends Error {
@@ -33,7 +33,7 @@ export async function handOffIfServing(program: Command, action: Command): Promi
   }
   if (!HANDED_COMMANDS.has(path)) return;
   const opts = action.optsWithGlobals<GlobalOptions & { wait?: boolean }>();
-  const url = loadConfig({ configPath: opts.config, store: opts.store }).store;
+  const url = loadConfig({ configPath: opts.config, store: opts.store, language: namedLanguage(opts.lang) }).store;
   const parsed = parseStoreUrl(url);
   if (parsed.engine !== 'duckdb' || parsed.path === ':memory:') return; // only an embedded file has one writer
   const { connectToServer, runOnServer } = await import('../../control/index.js');

@@ -79,7 +79,7 @@ const inner = (scope: ExprScope): ExprScope => ({ columns: scope.columns, aggreg
 function arg(ctx: CompileContext, scope: ExprScope, call: CallNode, i: number): SqlExpr {
   const node = call.args[i]!;
   if (node.kind === 'Call' && AGGREGATE_NAMES.has(node.name)) {
-    throw ctx.error('unsupported', `aggregates cannot be nested (${node.name} inside ${call.name})`, node.pos);
+    throw ctx.error('unsupported', 'nested-aggregates', { inner: node.name, outer: call.name }, node.pos);
   }
   return ctx.compile.expr(ctx, inner(scope), node);
 }
@@ -98,17 +98,15 @@ export function aggregateOutputs(
   const fn = ctx.dialect.fn;
   const [min, max] = ARITY[call.name]!;
   if (call.args.length < min || call.args.length > max) {
-    throw ctx.error(
-      'invalid-argument',
-      `${call.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, not ${call.args.length}`,
-      call.pos,
-    );
+    throw min === max
+      ? ctx.error('invalid-argument', 'argument-count', { name: call.name, count: String(min), given: call.args.length }, call.pos)
+      : ctx.error('invalid-argument', 'argument-count-range', { name: call.name, min, max, given: call.args.length }, call.pos);
   }
   const a = (i: number): SqlExpr => arg(ctx, scope, call, i);
   const pred = (i: number): string => want(ctx, call, i, a(i), 'bool').sql;
   const num = (i: number): SqlExpr => {
     const e = a(i);
-    if (!isNumeric(e.type)) throw ctx.error('type-mismatch', `${call.name}() needs a number, not ${e.type}`, call.args[i]!.pos);
+    if (!isNumeric(e.type)) throw ctx.error('type-mismatch', 'needs-number', { name: call.name, type: e.type }, call.args[i]!.pos);
     return e;
   };
   const one = (name: string, sql: string, type: SqlExpr['type']): AggregateOutput[] => [{ name, expr: atom(sql, type, true) }];
@@ -143,7 +141,7 @@ export function aggregateOutputs(
       const x = num(0);
       return call.args.slice(1).map((_, k) => {
         const p = constNumber(ctx, call, k + 1, a(k + 1));
-        if (p < 0 || p > 100) throw ctx.error('invalid-argument', 'percentiles are between 0 and 100', call.args[k + 1]!.pos);
+        if (p < 0 || p > 100) throw ctx.error('invalid-argument', 'percentile', {}, call.args[k + 1]!.pos);
         return { name: `percentile_${first}_${String(p).replace('.', '_')}`, expr: atom(fn.percentile(x.sql, p / 100), x.type, true) };
       });
     }
@@ -175,7 +173,7 @@ export function aggregateOutputs(
       const x = num(0);
       const fractions = call.args.slice(1).map((_, k) => {
         const p = constNumber(ctx, call, k + 1, a(k + 1));
-        if (p < 0 || p > 100) throw ctx.error('invalid-argument', 'percentiles are between 0 and 100', call.args[k + 1]!.pos);
+        if (p < 0 || p > 100) throw ctx.error('invalid-argument', 'percentile', {}, call.args[k + 1]!.pos);
         return p / 100;
       });
       return one(`percentiles_${first}`, fn.percentilesArray(x.sql, fractions), 'dynamic');
@@ -188,7 +186,7 @@ export function aggregateOutputs(
     case 'any':
     case 'take_any':
       return call.args.map((node, i) => {
-        if (node.kind === 'Star') throw ctx.error('unsupported', 'take_any(*) is not supported; list the columns', node.pos);
+        if (node.kind === 'Star') throw ctx.error('unsupported', 'take-any-star', {}, node.pos);
         const x = a(i);
         return { name: colName(node) || `any_${i}`, expr: atom(fn.anyValue(x.sql), x.type, true) };
       });
@@ -223,7 +221,6 @@ export function aggregateOutputs(
 /** An aggregate used inside a larger expression (`count() * 2`): it must have one output. */
 export function compileAggregateCall(ctx: CompileContext, scope: ExprScope, call: CallNode): SqlExpr {
   const outputs = aggregateOutputs(ctx, scope, call);
-  if (outputs.length !== 1)
-    throw ctx.error('unsupported', `${call.name}() gives several columns and cannot be part of an expression`, call.pos);
+  if (outputs.length !== 1) throw ctx.error('unsupported', 'several-columns-in-expression', { name: call.name }, call.pos);
   return outputs[0]!.expr;
 }

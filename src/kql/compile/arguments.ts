@@ -18,7 +18,8 @@ export function want(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr,
   if (e.type === 'dynamic' && types.length === 1) return fromDynamic(ctx, e, types[0]!);
   throw ctx.error(
     'type-mismatch',
-    `argument ${i + 1} of ${call.name}() must be ${types.join(' or ')}, not ${e.type}`,
+    'argument-type',
+    { n: i + 1, name: call.name, types: types.join(','), type: e.type },
     call.args[i]?.pos ?? call.pos,
   );
 }
@@ -26,11 +27,11 @@ export function want(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr,
 /** The constant string of argument `i`, or an error. */
 export function constString(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr): string {
   if (e.constant && typeof e.constant.value === 'string') return e.constant.value;
-  throw ctx.error('invalid-argument', `argument ${i + 1} of ${call.name}() must be a constant string`, call.args[i]?.pos ?? call.pos);
+  throw ctx.error('invalid-argument', 'constant-string-argument', { n: i + 1, name: call.name }, call.args[i]?.pos ?? call.pos);
 }
 
 /** The constant number of argument `i`, or an error. */
 export function constNumber(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr): number {
   if (e.constant && typeof e.constant.value === 'number') return e.constant.value;
-  throw ctx.error('invalid-argument', `argument ${i + 1} of ${call.name}() must be a constant number`, call.args[i]?.pos ?? call.pos);
+  throw ctx.error('invalid-argument', 'constant-number-argument', { n: i + 1, name: call.name }, call.args[i]?.pos ?? call.pos);
 }

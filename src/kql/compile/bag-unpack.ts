@@ -32,16 +32,14 @@ const CONVERT: Partial<Record<ColumnType, string>> = {
 export function compileBagUnpack(ctx: CompileContext, state: SelectState, node: EvaluateNode): SelectState {
   const s = ensure(ctx, state, canCompute);
   const [bag, prefixArg] = node.args;
-  if (bag === undefined || node.args.length > 2)
-    throw ctx.error('invalid-argument', 'bag_unpack takes a dynamic column and an optional prefix: bag_unpack(d, "p_")', node.pos);
+  if (bag === undefined || node.args.length > 2) throw ctx.error('invalid-argument', 'bag-unpack-arguments', {}, node.pos);
   const scope = { columns: s.columns, aggregates: false };
   const b = compileExpr(ctx, scope, bag);
-  if (b.type !== 'dynamic') throw ctx.error('type-mismatch', `bag_unpack needs a dynamic column, not ${b.type}`, bag.pos);
+  if (b.type !== 'dynamic') throw ctx.error('type-mismatch', 'bag-unpack-needs-dynamic', { type: b.type }, bag.pos);
   let prefix = '';
   if (prefixArg !== undefined) {
     const p = compileExpr(ctx, scope, prefixArg);
-    if (typeof p.constant?.value !== 'string')
-      throw ctx.error('invalid-argument', 'the prefix of bag_unpack must be a constant string', prefixArg.pos);
+    if (typeof p.constant?.value !== 'string') throw ctx.error('invalid-argument', 'bag-unpack-prefix', {}, prefixArg.pos);
     prefix = p.constant.value;
   }
   const kept = s.columns.filter((c) => !(bag.kind === 'Name' && c.name === bag.name));
@@ -54,12 +52,7 @@ export function compileBagUnpack(ctx: CompileContext, state: SelectState, node: 
       ctx.q('_d'),
       ctx.alias('b'),
     );
-    if (discover === undefined)
-      throw ctx.error(
-        'unsupported',
-        `bag_unpack without an output schema is not supported on ${ctx.dialect.name} (give one: evaluate bag_unpack(d) : (Name:string, Age:long))`,
-        node.pos,
-      );
+    if (discover === undefined) throw ctx.error('unsupported', 'bag-unpack-schema', { engine: ctx.dialect.name }, node.pos);
     const found = valuesFor(ctx, node, () => discover);
     const types = new Map<string, Set<ColumnType>>();
     for (const f of found) {
@@ -74,8 +67,7 @@ export function compileBagUnpack(ctx: CompileContext, state: SelectState, node: 
   const columns: Column[] = [...kept];
   for (const { key, type } of keys) {
     const name = prefix + key;
-    if (columns.some((c) => c.name === name))
-      throw ctx.error('invalid-name', `bag_unpack makes a column '${name}' that the rows already have`, node.pos);
+    if (columns.some((c) => c.name === name)) throw ctx.error('invalid-name', 'column-exists', { operator: 'bag_unpack', name }, node.pos);
     const at: ExprNode = {
       kind: 'Index',
       target: bag,

@@ -16,7 +16,7 @@ export function compileBinary(ctx: CompileContext, node: BinaryNode, left: SqlEx
       ['left', left],
       ['right', right],
     ] as const) {
-      if (e.type !== 'bool') throw ctx.error('type-mismatch', `'${op}' needs bool operands, the ${side} one is ${e.type}`, node.pos);
+      if (e.type !== 'bool') throw ctx.error('type-mismatch', 'logical-needs-bool', { op, side, type: e.type }, node.pos);
     }
     return expr(`${operand(left)} ${op.toUpperCase()} ${operand(right)}`, 'bool', aggregate);
   }
@@ -72,7 +72,7 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
     case 'timespan / timespan':
       return expr(`${fn.intervalToMicros(l.sql)} / ${fn.intervalToMicros(r.sql)}`, 'real', aggregate);
     default:
-      throw ctx.error('type-mismatch', `cannot apply '${op}' to ${l.type} and ${r.type}`, node.pos);
+      throw ctx.error('type-mismatch', 'cannot-apply', { op, left: l.type, right: r.type }, node.pos);
   }
 }
 
@@ -80,7 +80,7 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
   let op = node.op;
   const fn = ctx.dialect.fn;
   if (!comparable(left.type, right.type)) {
-    throw ctx.error('type-mismatch', `cannot compare ${left.type} with ${right.type} using '${op}'`, node.pos);
+    throw ctx.error('type-mismatch', 'cannot-compare', { left: left.type, right: right.type, op }, node.pos);
   }
   let l = left;
   let r = right;
@@ -89,7 +89,7 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
   if (r.type === 'dynamic' && l.type !== 'dynamic') r = fromDynamic(ctx, r, l.type);
   if (op === '=~' || op === '!~') {
     if (l.type !== 'string' || r.type !== 'string')
-      throw ctx.error('type-mismatch', `'${op}' compares strings, not ${left.type} and ${right.type}`, node.pos);
+      throw ctx.error('type-mismatch', 'compares-strings', { op, left: left.type, right: right.type }, node.pos);
     const rhs = r.constant && typeof r.constant.value === 'string' ? ctx.param(r.constant.value.toLowerCase(), 'string') : fn.lower(r.sql);
     return expr(`${fn.lower(l.sql)} ${op === '=~' ? '=' : '<>'} ${rhs}`, 'bool', aggregate);
   }
@@ -99,7 +99,7 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
     if (l.type === 'string') return expr(`${operand(l)} <> ${operand(r)}`, 'bool', aggregate);
     return expr(fn.distinctFrom(operand(l), operand(r)), 'bool', aggregate);
   }
-  if (!['=', '<', '<=', '>', '>='].includes(op)) throw ctx.error('unsupported', `unsupported operator '${node.op}'`, node.pos);
-  if (l.type === 'bool' && op !== '=') throw ctx.error('type-mismatch', `cannot order bool values with '${op}'`, node.pos);
+  if (!['=', '<', '<=', '>', '>='].includes(op)) throw ctx.error('unsupported', 'unsupported-operator', { op: node.op }, node.pos);
+  if (l.type === 'bool' && op !== '=') throw ctx.error('type-mismatch', 'cannot-order-bool', { op }, node.pos);
   return expr(`${operand(l)} ${op} ${operand(r)}`, 'bool', aggregate);
 }

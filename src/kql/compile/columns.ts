@@ -10,7 +10,7 @@ import type { SqlExpr } from './sql-expr.js';
 /** A name the query creates: it must be a plain identifier, since it becomes a quoted SQL identifier. */
 export function checkNewName(ctx: CompileContext, name: string, pos: number): string {
   if (!VALID_NAME.test(name)) {
-    throw ctx.error('invalid-name', `invalid column name '${name}' (use letters, digits and _ , starting with a letter or _)`, pos);
+    throw ctx.error('invalid-name', 'invalid-column-name', { name }, pos);
   }
   return name;
 }

@@ -2,8 +2,8 @@
 import type { ColumnType } from '../../schema/index.js';
 import type { ExprNode, FunctionValue, PipelineNode } from '../ast/index.js';
 import type { Dialect } from '../dialect/dialect.js';
-import { KqlError } from '../kql-error.js';
-import type { KqlErrorCode } from '../kql-error.js';
+import { kqlError, type KqlError, type KqlErrorCode } from '../kql-error.js';
+import type { KqlParams, KqlReason } from '../messages/kql-error-text.js';
 import { positionOf } from '../syntax/position.js';
 import type { SqlExpr } from './sql-expr.js';
 import type { Column, SelectState } from './select-state.js';
@@ -96,9 +96,8 @@ export class CompileContext {
   }
 
   /** A KqlError at offset `pos` of the query text. */
-  error(code: KqlErrorCode, message: string, pos: number): KqlError {
-    const p = positionOf(this.text, pos);
-    return new KqlError(code, message, p.line, p.column);
+  error<R extends KqlReason>(code: KqlErrorCode, reason: R, params: KqlParams<R>, pos: number): KqlError {
+    return kqlError(code, reason, params, positionOf(this.text, pos));
   }
 }
 

@@ -16,7 +16,7 @@ import type {
 } from '../ast/index.js';
 import type { KqlError } from '../kql-error.js';
 import { MAX_LIST, MAX_SQL } from '../limits.js';
-import { didYouMean } from '../semantic/suggest.js';
+import { suggest } from '../semantic/suggest.js';
 import { comparable, isNumeric } from '../semantic/types.js';
 import { compileBinary } from './binary.js';
 import type { CompileContext } from './context.js';
@@ -51,7 +51,7 @@ const COMPILERS: Compilers = {
   Member: compileMember,
   ToScalar: (ctx, _scope, node) => compileToScalar(ctx, node),
   Star: (ctx, _scope, node: StarNode) => {
-    throw ctx.error('unsupported', "'*' is only allowed in arg_max/arg_min and count(*)", node.pos);
+    throw ctx.error('unsupported', 'star-not-allowed', {}, node.pos);
   },
 };
 
@@ -64,17 +64,13 @@ export function compileExpr(ctx: CompileContext, scope: ExprScope, node: ExprNod
 
 /** The error for a query whose SQL would pass MAX_SQL. */
 export function tooLarge(ctx: CompileContext, pos: number): KqlError {
-  return ctx.error(
-    'too-complex',
-    `the query compiles to more than ${MAX_SQL / 1e6} million characters of SQL (use fewer repeated references to computed values)`,
-    pos,
-  );
+  return ctx.error('too-complex', 'sql-too-large', { millions: MAX_SQL / 1e6 }, pos);
 }
 
 /** Compile a predicate, which must be bool. */
 export function compilePredicate(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr {
   const e = compileExpr(ctx, scope, node);
-  if (e.type !== 'bool') throw ctx.error('type-mismatch', `expected a bool predicate but the expression is ${e.type}`, node.pos);
+  if (e.type !== 'bool') throw ctx.error('type-mismatch', 'expected-bool', { type: e.type }, node.pos);
   return e;
 }
 
@@ -114,14 +110,14 @@ function compileName(ctx: CompileContext, scope: ExprScope, node: NameNode): Sql
     binding.compiled ??= compileExpr(ctx, { columns: [], aggregates: false }, binding.expr);
     return binding.compiled;
   }
-  if (binding) throw ctx.error('type-mismatch', `'${node.name}' is a tabular expression, not a scalar`, node.pos);
+  if (binding) throw ctx.error('type-mismatch', 'tabular-not-scalar', { name: node.name }, node.pos);
   const names = [...scope.columns.map((c) => c.name), ...[...ctx.bindings].filter(([, b]) => b.kind === 'scalar').map(([n]) => n)];
-  throw ctx.error('unknown-column', `unknown column '${node.name}'${didYouMean(node.name, names)}`, node.pos);
+  throw ctx.error('unknown-column', 'unknown-column', { name: node.name, suggestion: suggest(node.name, names) }, node.pos);
 }
 
 function compileUnary(ctx: CompileContext, scope: ExprScope, node: UnaryNode): SqlExpr {
   const e = compileExpr(ctx, scope, node.operand);
-  if (!isNumeric(e.type) && e.type !== 'timespan') throw ctx.error('type-mismatch', `cannot negate a ${e.type}`, node.pos);
+  if (!isNumeric(e.type) && e.type !== 'timespan') throw ctx.error('type-mismatch', 'cannot-negate', { type: e.type }, node.pos);
   if (node.op === '+') return e;
   if (e.constant && typeof e.constant.value === 'number') return compileLiteral(ctx, { type: e.type, value: -e.constant.value });
   return expr(`-${operand(e)}`, e.type, e.aggregate);
@@ -140,20 +136,16 @@ function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr
   if (tabular && (node.op === 'in' || node.op === '!in' || node.op === 'in~' || node.op === '!in~')) {
     const sub = compileTabularValues(ctx, tabular, node.pos);
     if (!comparable(left.type, sub.type)) {
-      throw ctx.error('type-mismatch', `cannot compare ${left.type} with ${sub.type} values`, node.pos);
+      throw ctx.error('type-mismatch', 'cannot-compare-values', { left: left.type, right: sub.type }, node.pos);
     }
     const lhs = node.op.endsWith('~') ? ctx.dialect.fn.lower(left.sql) : operand(left);
     const rhs = node.op.endsWith('~') ? `SELECT ${ctx.dialect.fn.lower('v')} FROM (${sub.sql}) AS ${ctx.alias('v')}(v)` : sub.sql;
     return expr(`${lhs} ${ctx.dialect.fn.inSubquery(node.op.startsWith('!'))} (${rhs})`, 'bool', left.aggregate);
   }
-  if (tabular) throw ctx.error('unsupported', `'${node.op}' needs a list of constant strings`, node.pos);
+  if (tabular) throw ctx.error('unsupported', 'constant-string-list', { op: node.op }, node.pos);
   const values = (node.values as readonly ExprNode[]).flatMap((v) => expandList(ctx, scope, v));
   if (values.length > MAX_LIST) {
-    throw ctx.error(
-      'too-complex',
-      `'${node.op}' takes at most ${MAX_LIST} values, not ${values.length} (put them in a table and join)`,
-      node.pos,
-    );
+    throw ctx.error('too-complex', 'list-too-long', { op: node.op, max: MAX_LIST, count: values.length }, node.pos);
   }
   return compileSetTest(ctx, node, left, values);
 }
@@ -171,7 +163,7 @@ function literalOf(ctx: CompileContext, value: unknown, pos: number): Pick<Liter
   if (typeof value === 'string') return { type: 'string', value };
   if (typeof value === 'number') return { type: Number.isInteger(value) ? 'long' : 'real', value };
   if (typeof value === 'boolean') return { type: 'bool', value };
-  throw ctx.error('unsupported', 'list elements must be strings, numbers or bools', pos);
+  throw ctx.error('unsupported', 'list-elements', {}, pos);
 }
 
 function compileBetween(ctx: CompileContext, scope: ExprScope, node: BetweenNode): SqlExpr {
@@ -184,7 +176,7 @@ function compileBetween(ctx: CompileContext, scope: ExprScope, node: BetweenNode
   }
   for (const b of [low, high]) {
     if (!comparable(e.type, b.type) || e.type === 'bool' || e.type === 'dynamic') {
-      throw ctx.error('type-mismatch', `between needs bounds of the same type as its ${e.type} operand, not ${b.type}`, node.pos);
+      throw ctx.error('type-mismatch', 'between-types', { type: e.type, bound: b.type }, node.pos);
     }
   }
   const between = `${operand(e)} BETWEEN ${operand(low)} AND ${operand(high)}`;
@@ -194,18 +186,18 @@ function compileBetween(ctx: CompileContext, scope: ExprScope, node: BetweenNode
 
 function compileIndex(ctx: CompileContext, scope: ExprScope, node: IndexNode): SqlExpr {
   const target = compileExpr(ctx, scope, node.target);
-  if (target.type !== 'dynamic') throw ctx.error('type-mismatch', `only dynamic values can be indexed, not ${target.type}`, node.pos);
+  if (target.type !== 'dynamic') throw ctx.error('type-mismatch', 'index-needs-dynamic', { type: target.type }, node.pos);
   const index = compileExpr(ctx, scope, node.index);
   const value = index.constant?.value;
   let path: string;
   if (typeof value === 'number' && Number.isInteger(value)) path = value < 0 ? `$[#${value}]` : `$[${value}]`;
   else if (typeof value === 'string') path = `$.${JSON.stringify(value)}`;
-  else throw ctx.error('unsupported', 'an index must be a constant integer or string', node.index.pos);
+  else throw ctx.error('unsupported', 'constant-index', {}, node.index.pos);
   return atom(ctx.dialect.fn.jsonExtract(target.sql, ctx.param(path, 'string')), 'dynamic', target.aggregate);
 }
 
 function compileMember(ctx: CompileContext, scope: ExprScope, node: MemberNode): SqlExpr {
   const target = compileExpr(ctx, scope, node.target);
-  if (target.type !== 'dynamic') throw ctx.error('type-mismatch', `'.${node.name}' needs a dynamic value, not ${target.type}`, node.pos);
+  if (target.type !== 'dynamic') throw ctx.error('type-mismatch', 'member-needs-dynamic', { name: node.name, type: target.type }, node.pos);
   return atom(ctx.dialect.fn.jsonExtract(target.sql, ctx.param(`$.${JSON.stringify(node.name)}`, 'string')), 'dynamic', target.aggregate);
 }

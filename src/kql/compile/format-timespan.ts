@@ -58,9 +58,5 @@ export const FORMAT_TIMESPAN: ScalarFunction = {
 };
 
 function formatError(ctx: CompileContext, pos: number, e: string) {
-  return ctx.error(
-    'invalid-argument',
-    `format_timespan() does not know '${e}' (use d..dddddddd, h, hh, H, HH, m, mm, s, ss, f..fffffff, F..FFFFFFF and the separators space / - : , . _ [ ])`,
-    pos,
-  );
+  return ctx.error('invalid-argument', 'format-timespan-pattern', { part: e }, pos);
 }

@@ -1,7 +1,7 @@
 /** Scalar functions of the subset, with their argument checks; aggregates are delegated to aggregates.ts. */
 import type { ColumnType } from '../../schema/index.js';
 import type { CallNode } from '../ast/index.js';
-import { didYouMean } from '../semantic/suggest.js';
+import { suggest } from '../semantic/suggest.js';
 import { isNumeric } from '../semantic/types.js';
 import { AGGREGATE_NAMES, compileAggregateCall } from './aggregates.js';
 import { fromDynamic } from './dynamic-values.js';
@@ -28,29 +28,24 @@ export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNod
   const user = ctx.bindings.get(call.name);
   if (user?.kind === 'function') return compileUserCall(ctx, scope, call, user.fn);
   if (AGGREGATE_NAMES.has(call.name)) {
-    if (!scope.aggregates) throw ctx.error('unsupported', `the aggregate ${call.name}() is only allowed in summarize`, call.pos);
+    if (!scope.aggregates) throw ctx.error('unsupported', 'aggregate-outside-summarize', { name: call.name }, call.pos);
     return compileAggregateCall(ctx, scope, call);
   }
   if (call.name === 'typeof') return typeOf(ctx, call);
   if (WINDOW_FUNCTIONS.has(call.name)) return compileWindowCall(ctx, scope, call);
-  if (own(MULTI_COLUMN_FUNCTIONS, call.name))
-    throw ctx.error(
-      'invalid-argument',
-      `${call.name}() gives several columns: use it alone in extend or project, or name them: (a, b, ...) = ${call.name}(...)`,
-      call.pos,
-    );
+  if (own(MULTI_COLUMN_FUNCTIONS, call.name)) throw ctx.error('invalid-argument', 'several-columns-alone', { name: call.name }, call.pos);
   const f = own(SCALAR_FUNCTIONS, call.name);
   if (!f) {
     const names = [...Object.keys(SCALAR_FUNCTIONS), ...AGGREGATE_NAMES, ...WINDOW_FUNCTIONS.keys()];
-    throw ctx.error('unknown-function', `unknown function '${call.name}'${didYouMean(call.name, names)}`, call.pos);
+    throw ctx.error('unknown-function', 'unknown-function', { name: call.name, suggestion: suggest(call.name, names) }, call.pos);
   }
   if (call.args.length < f.min || call.args.length > f.max) {
-    const want = f.min === f.max ? `${f.min}` : f.max === Infinity ? `at least ${f.min}` : `${f.min} to ${f.max}`;
-    throw ctx.error(
-      'invalid-argument',
-      `${call.name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${call.args.length}`,
-      call.pos,
-    );
+    const [name, given] = [call.name, call.args.length];
+    throw f.min === f.max
+      ? ctx.error('invalid-argument', 'argument-count', { name, count: String(f.min), given }, call.pos)
+      : f.max === Infinity
+        ? ctx.error('invalid-argument', 'argument-count-at-least', { name, min: f.min, given }, call.pos)
+        : ctx.error('invalid-argument', 'argument-count-range', { name, min: f.min, max: f.max, given }, call.pos);
   }
   const args = call.args.map((a) => ctx.compile.expr(ctx, scope, a));
   return f.compile(ctx, args, call);
@@ -94,7 +89,7 @@ function convert(type: ColumnType): ScalarFunction {
       if (x.type === 'dynamic') return fromDynamic(ctx, x, type);
       if ((type === 'int' || type === 'long') && x.type === 'real') return atom(fn.tryCast(`trunc(${x.sql})`, type), type, x.aggregate);
       const allowed = type === 'datetime' || type === 'timespan' ? ['string'] : ['string', 'int', 'long', 'real', 'bool'];
-      if (!allowed.includes(x.type)) throw ctx.error('type-mismatch', `${call.name}() cannot convert ${x.type}`, call.pos);
+      if (!allowed.includes(x.type)) throw ctx.error('type-mismatch', 'cannot-convert', { name: call.name, type: x.type }, call.pos);
       return atom(fn.tryCast(x.sql, type), type, x.aggregate);
     },
   };
@@ -108,7 +103,7 @@ function sameType(ctx: CompileContext, call: CallNode, values: readonly SqlExpr[
       type = v.type === 'real' || type === 'real' ? 'real' : 'long';
       continue;
     }
-    throw ctx.error('type-mismatch', `${call.name}() needs values of one type, got ${type} and ${v.type}`, call.pos);
+    throw ctx.error('type-mismatch', 'one-type', { name: call.name, first: type, second: v.type }, call.pos);
   }
   return type;
 }
@@ -177,7 +172,7 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
       if (i === undefined) return atom(arr, 'dynamic', agg(s!));
       // With an index, Kusto returns an array of the one element (or an empty array).
       const n = constNumber(ctx, c, 2, i);
-      if (!Number.isInteger(n)) throw ctx.error('invalid-argument', 'the index of split() must be a whole number', c.args[2]!.pos);
+      if (!Number.isInteger(n)) throw ctx.error('invalid-argument', 'split-index', {}, c.args[2]!.pos);
       const one = fn.splitToJson(want(ctx, c, 0, s!, 'string').sql, want(ctx, c, 1, d!, 'string').sql, n);
       return atom(one, 'dynamic', agg(s!));
     },
@@ -190,7 +185,7 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     max: 4,
     compile: (ctx, [re, g, s, t], c) => {
       const group = constNumber(ctx, c, 1, g!);
-      if (!Number.isInteger(group) || group < 0) throw ctx.error('invalid-argument', 'extract() needs a capture group number >= 0', c.pos);
+      if (!Number.isInteger(group) || group < 0) throw ctx.error('invalid-argument', 'extract-group', {}, c.pos);
       const text = want(ctx, c, 2, s!, 'string');
       const sql = ctx.dialect.fn.regexExtract(text.sql, ctx.param(constString(ctx, c, 0, re!), 'string'), group);
       if (t === undefined) return atom(sql, 'string', agg(s!));
@@ -228,7 +223,7 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
       const needle = want(ctx, c, 1, n!, 'string').sql;
       if (start === undefined) return expr(`${fn.cast(fn.strpos(text, needle), 'long')} - 1`, 'long', agg(s!));
       if (occurrence !== undefined && occurrence.constant?.value !== 1)
-        throw ctx.error('unsupported', 'indexof() with an occurrence other than 1 is not supported yet', c.args[4]!.pos);
+        throw ctx.error('unsupported', 'indexof-occurrence', {}, c.args[4]!.pos);
       // From `start` (negative: from the end), over `length` characters (-1: to the end).
       // Constants stay constants in the SQL (ClickHouse 18.16's substring needs a constant start and length).
       const from = want(ctx, c, 2, start, 'int', 'long');
@@ -309,7 +304,7 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     max: 2,
     compile: (ctx, [a, r], c) => {
       const range = parseCidr(constString(ctx, c, 1, r!));
-      if (!range) throw ctx.error('invalid-argument', 'ipv4_is_in_range() needs a range such as "203.0.113.0/24"', c.args[1]!.pos);
+      if (!range) throw ctx.error('invalid-argument', 'ipv4-range', {}, c.args[1]!.pos);
       const n = ctx.dialect.fn.ipv4ToNumber(want(ctx, c, 0, a!, 'string').sql);
       return expr(`(${n}) BETWEEN ${range[0]} AND ${range[1]}`, 'bool', agg(a!));
     },
@@ -320,12 +315,12 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
 function typeOf(ctx: CompileContext, call: CallNode): SqlExpr {
   const arg = call.args[0];
   const type = arg?.kind === 'Name' ? own(TYPE_NAMES, arg.name) : undefined;
-  if (!type || call.args.length !== 1) throw ctx.error('invalid-argument', 'typeof() takes a type name such as long', call.pos);
+  if (!type || call.args.length !== 1) throw ctx.error('invalid-argument', 'typeof-argument', {}, call.pos);
   return atom(ctx.dialect.fn.cast('NULL', type), type);
 }
 
 function caseWhen(ctx: CompileContext, call: CallNode, args: readonly SqlExpr[]): SqlExpr {
-  if (args.length % 2 === 0) throw ctx.error('invalid-argument', `${call.name}() needs condition/value pairs and an else value`, call.pos);
+  if (args.length % 2 === 0) throw ctx.error('invalid-argument', 'case-pairs', { name: call.name }, call.pos);
   const values: SqlExpr[] = [];
   let sql = 'CASE';
   for (let i = 0; i + 1 < args.length; i += 2) {

@@ -3,7 +3,7 @@
  * (an arbitrary one), then inner-joined. Right columns whose names clash get a suffix (Name1).
  */
 import type { JoinNode } from '../ast/index.js';
-import { didYouMean } from '../semantic/suggest.js';
+import { suggest } from '../semantic/suggest.js';
 import { comparable } from '../semantic/types.js';
 import { uniqueName } from '../semantic/naming.js';
 import type { CompileContext } from './context.js';
@@ -30,15 +30,20 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
   const fn = ctx.dialect.fn;
   const l = ctx.alias('l');
   const r = ctx.alias('r');
-  const find = (cols: readonly Column[], name: string, side: string, pos: number): Column => {
+  const find = (cols: readonly Column[], name: string, side: 'left' | 'right', pos: number): Column => {
     const c = cols.find((x) => x.name === name);
     if (!c)
       throw ctx.error(
         'unknown-column',
-        `unknown column '${name}' on the ${side} side of the join${didYouMean(
+        'unknown-join-column',
+        {
           name,
-          cols.map((x) => x.name),
-        )}`,
+          side,
+          suggestion: suggest(
+            name,
+            cols.map((x) => x.name),
+          ),
+        },
         pos,
       );
     return c;
@@ -47,7 +52,7 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
     const a = find(left.columns, k.left, 'left', k.pos);
     const b = find(right.columns, k.right, 'right', k.pos);
     if (!comparable(a.type, b.type) || a.type === 'dynamic')
-      throw ctx.error('type-mismatch', `cannot join ${a.type} ${a.name} with ${b.type} ${b.name}`, k.pos);
+      throw ctx.error('type-mismatch', 'join-types', { leftType: a.type, left: a.name, rightType: b.type, right: b.name }, k.pos);
     return `${l}.${ctx.q(a.name)} = ${r}.${ctx.q(b.name)}`;
   });
   const leftItem =

@@ -26,13 +26,12 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
   const axis = compileExpr(ctx, rowScope, node.axis);
   const time = axis.type === 'datetime';
   if (!time && !isNumeric(axis.type) && axis.type !== 'timespan')
-    throw ctx.error('type-mismatch', `make-series needs a datetime or numeric axis, not ${axis.type}`, node.axis.pos);
+    throw ctx.error('type-mismatch', 'series-axis', { type: axis.type }, node.axis.pos);
   const step = compileExpr(ctx, rowScope, node.step);
   const stepValue = step.constant?.value;
-  if (typeof stepValue !== 'number' || !(stepValue > 0))
-    throw ctx.error('invalid-argument', 'make-series step must be a positive constant (such as 1d)', node.step.pos);
+  if (typeof stepValue !== 'number' || !(stepValue > 0)) throw ctx.error('invalid-argument', 'series-step', {}, node.step.pos);
   if (time !== (step.type === 'timespan') || (axis.type === 'timespan' && step.type !== 'timespan'))
-    throw ctx.error('type-mismatch', `make-series step must be a ${time ? 'timespan' : axis.type} for this axis`, node.step.pos);
+    throw ctx.error('type-mismatch', 'series-step-type', { type: time ? 'timespan' : axis.type }, node.step.pos);
   // Axis values as numbers: microseconds for datetimes and timespans.
   const asNumber = (e: SqlExpr): string =>
     e.type === 'datetime' ? fn.timestampToMicros(e.sql) : e.type === 'timespan' ? fn.intervalToMicros(e.sql) : e.sql;
@@ -40,7 +39,7 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
   const stepSql = String(stepValue);
   // bin() of a datetime counts steps from 0001-01-01 (.NET ticks), not from 1970: a 7d step starts on a Monday.
   const offset = time && Number.isInteger(stepValue) ? String(Number(TICKS_EPOCH_US % BigInt(stepValue))) : '0';
-  if (src.from === undefined) throw ctx.error('unsupported', 'make-series needs rows (a table, datatable or range)', node.pos);
+  if (src.from === undefined) throw ctx.error('unsupported', 'series-needs-rows', {}, node.pos);
   // Without from (to): the bin of the first (last) axis value, counted from 0 as bin() counts, read in a one-row join.
   const edges: string[] = [];
   const edge = (which: 'min' | 'max'): string => {
@@ -53,7 +52,7 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
     if (e === undefined) return edge(which);
     const b = compileExpr(ctx, rowScope, e);
     if (b.type !== axis.type && !(isNumeric(b.type) && isNumeric(axis.type)))
-      throw ctx.error('type-mismatch', `make-series ${which === 'min' ? 'from' : 'to'} must be a ${axis.type}`, e.pos);
+      throw ctx.error('type-mismatch', 'series-bound-type', { bound: which === 'min' ? 'from' : 'to', type: axis.type }, e.pos);
     return asNumber(b);
   };
   const start = bound(node.from, 'min');
@@ -70,7 +69,7 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
   const keys: Column[] = [];
   for (const b of node.by) {
     const { name, expr } = compileAssignment(ctx, rowScope, b, next);
-    if (expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot group by a dynamic value', b.pos);
+    if (expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot-group-dynamic', {}, b.pos);
     const unique = uniqueName(name, taken);
     taken.add(unique);
     keys.push({ name: unique, type: expr.type, sql: expr.sql, atomic: expr.atomic });
@@ -80,18 +79,15 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
   const series: { name: string; value: Column; fill: string }[] = [];
   node.aggregates.forEach((a, i) => {
     const e = a.column.expr;
-    if (e.kind !== 'Call' || !AGGREGATE_NAMES.has(e.name))
-      throw ctx.error('invalid-argument', 'make-series needs aggregates such as count() or avg(Size)', a.column.pos);
+    if (e.kind !== 'Call' || !AGGREGATE_NAMES.has(e.name)) throw ctx.error('invalid-argument', 'series-aggregates', {}, a.column.pos);
     const outputs = aggregateOutputs(ctx, aggScope, e, []);
-    if (outputs.length !== 1)
-      throw ctx.error('invalid-argument', `make-series cannot use ${e.name}() (it gives several columns)`, a.column.pos);
+    if (outputs.length !== 1) throw ctx.error('invalid-argument', 'series-several-columns', { name: e.name }, a.column.pos);
     const { name: derived, expr: x } = outputs[0]!;
-    if (!isNumeric(x.type)) throw ctx.error('type-mismatch', `make-series aggregates must be numbers, not ${x.type}`, a.column.pos);
+    if (!isNumeric(x.type)) throw ctx.error('type-mismatch', 'series-numbers', { type: x.type }, a.column.pos);
     const name = uniqueName(a.column.name !== undefined ? checkNewName(ctx, a.column.name, a.column.pos) : derived, taken);
     taken.add(name);
     const fill = a.fill === undefined ? '0' : compileExpr(ctx, rowScope, a.fill);
-    if (typeof fill !== 'string' && !fill.constant)
-      throw ctx.error('invalid-argument', 'make-series default must be a constant', a.fill!.pos);
+    if (typeof fill !== 'string' && !fill.constant) throw ctx.error('invalid-argument', 'series-default', {}, a.fill!.pos);
     series.push({
       name,
       // Counts typed as longs: ClickHouse's count() is a UInt64, which has no common type with a null long default.

@@ -22,20 +22,14 @@ export function compileAssignments(
   const call = a.expr.kind === 'Call' ? a.expr : undefined;
   const f = call && !ctx.bindings.has(call.name) ? own(MULTI_COLUMN_FUNCTIONS, call.name) : undefined;
   if (!f || !call) {
-    if (a.names !== undefined)
-      throw ctx.error(
-        'invalid-argument',
-        '(a, b, ...) = names the columns of a function that gives several, such as series_stats()',
-        a.pos,
-      );
+    if (a.names !== undefined) throw ctx.error('invalid-argument', 'names-need-multi-column', {}, a.pos);
     return [compileAssignment(ctx, scope, a, fallback)];
   }
-  if (a.name !== undefined)
-    throw ctx.error('invalid-argument', `${call.name}() gives several columns: name them as (${a.name}, ...) = ${call.name}(...)`, a.pos);
+  if (a.name !== undefined) throw ctx.error('invalid-argument', 'several-columns-one-name', { name: call.name, given: a.name }, a.pos);
   const values = compileParts(ctx, scope, call, f);
   if (a.names !== undefined) {
     if (a.names.length > values.length)
-      throw ctx.error('invalid-argument', `${call.name}() gives ${values.length} columns, not ${a.names.length}`, a.pos);
+      throw ctx.error('invalid-argument', 'column-count', { name: call.name, count: values.length, given: a.names.length }, a.pos);
     return a.names.map((n, i) => ({ name: checkNewName(ctx, n, a.pos), expr: values[i]! }));
   }
   const arg = call.args[0] ? derivedName(call.args[0]) : undefined;
@@ -45,7 +39,12 @@ export function compileAssignments(
 
 function compileParts(ctx: CompileContext, scope: ExprScope, call: CallNode, f: (typeof MULTI_COLUMN_FUNCTIONS)[string]): SqlExpr[] {
   if (call.args.length < f.min || call.args.length > f.max)
-    throw ctx.error('invalid-argument', `${call.name}() takes ${f.min} to ${f.max} arguments, not ${call.args.length}`, call.pos);
+    throw ctx.error(
+      'invalid-argument',
+      'argument-count',
+      { name: call.name, count: `${f.min} to ${f.max}`, given: call.args.length },
+      call.pos,
+    );
   const args = call.args.map((x) => ctx.compile.expr(ctx, scope, x));
   return f.compile(ctx, args, call);
 }

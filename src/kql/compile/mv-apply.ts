@@ -13,7 +13,7 @@ import type { Column, SelectState } from './select-state.js';
 /** `mv-apply`. */
 export function compileMvApply(ctx: CompileContext, state: SelectState, node: MvApplyNode): SelectState {
   if (!ctx.dialect.capabilities.lateralJoins)
-    throw ctx.error('unsupported', `mv-apply is not supported on ${ctx.dialect.name} (it has no LATERAL joins)`, node.pos);
+    throw ctx.error('unsupported', 'mv-apply-not-on-engine', { engine: ctx.dialect.name }, node.pos);
   const fn = ctx.dialect.fn;
   const o = ctx.alias('o');
   const outer = state.columns.map((c) => ({ ...c, sql: `${o}.${ctx.q(c.name)}`, atomic: true }));
@@ -21,9 +21,11 @@ export function compileMvApply(ctx: CompileContext, state: SelectState, node: Mv
   const replaced = new Set<string>();
   for (const item of node.items) {
     const e = compileExpr(ctx, { columns: outer, aggregates: false }, item.column.expr);
-    if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-apply needs a dynamic array, not ${e.type}`, item.column.pos);
+    if (e.type !== 'dynamic')
+      throw ctx.error('type-mismatch', 'needs-dynamic-array', { operator: 'mv-apply', type: e.type }, item.column.pos);
     const name = item.column.name !== undefined ? checkNewName(ctx, item.column.name, item.column.pos) : derivedName(item.column.expr);
-    if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-apply Name = expr on (...)', item.column.pos);
+    if (name === undefined)
+      throw ctx.error('invalid-argument', 'name-expanded-column', { example: 'mv-apply Name = expr on (...)' }, item.column.pos);
     // An unnamed column is replaced by its elements; a named one stays (as Microsoft's parser types it).
     if (item.column.expr.kind === 'Name' && item.column.name === undefined) replaced.add(item.column.expr.name);
     const type = item.toType ?? 'dynamic';
@@ -39,7 +41,7 @@ export function compileMvApply(ctx: CompileContext, state: SelectState, node: Mv
         node.limit,
       );
   if (unnested === undefined)
-    throw ctx.error('unsupported', `mv-apply of several arrays is not supported on ${ctx.dialect.name} yet`, node.pos);
+    throw ctx.error('unsupported', 'feature-not-on-engine', { feature: 'mv-apply of several arrays', engine: ctx.dialect.name }, node.pos);
   expanded.forEach((c, i) => {
     expanded[i] = { ...c, sql: c.type !== 'dynamic' && c.type !== 'string' ? fn.tryCast(unnested[i]!, c.type) : unnested[i]! };
   });

@@ -11,7 +11,7 @@ import type {
   SerializeNode,
 } from '../ast/index.js';
 import { derivedName, columnNamer, uniqueName } from '../semantic/naming.js';
-import { didYouMean } from '../semantic/suggest.js';
+import { suggest } from '../semantic/suggest.js';
 import { checkNewName, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileAssignments } from './multi-column.js';
@@ -31,7 +31,7 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
   const columns = node.columns.flatMap((a) =>
     compileAssignments(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next).map((compiled) => {
       const given = a.name ?? (a.names ? compiled.name : undefined);
-      if (given !== undefined && taken.has(given)) throw ctx.error('invalid-name', `column '${given}' is projected twice`, a.pos);
+      if (given !== undefined && taken.has(given)) throw ctx.error('invalid-name', 'projected-twice', { name: given }, a.pos);
       // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
       const name = given ?? uniqueName(compiled.name, taken);
       taken.add(name);
@@ -78,10 +78,14 @@ function matching(ctx: CompileContext, columns: readonly Column[], patterns: Pro
     if (!p.pattern.includes('*') && !columns.some((c) => c.name === p.pattern)) {
       throw ctx.error(
         'unknown-column',
-        `unknown column '${p.pattern}'${didYouMean(
-          p.pattern,
-          columns.map((c) => c.name),
-        )}`,
+        'unknown-column',
+        {
+          name: p.pattern,
+          suggestion: suggest(
+            p.pattern,
+            columns.map((c) => c.name),
+          ),
+        },
         p.pos,
       );
     }
@@ -121,10 +125,14 @@ export function compileProjectRename(ctx: CompileContext, state: SelectState, no
     if (at < 0)
       throw ctx.error(
         'unknown-column',
-        `unknown column '${r.from}'${didYouMean(
-          r.from,
-          columns.map((c) => c.name),
-        )}`,
+        'unknown-column',
+        {
+          name: r.from,
+          suggestion: suggest(
+            r.from,
+            columns.map((c) => c.name),
+          ),
+        },
         r.pos,
       );
     const to = checkNewName(ctx, r.to, r.pos);
@@ -169,9 +177,11 @@ export function compileMvExpand(ctx: CompileContext, state: SelectState, node: M
   const scope = { columns: s.columns, aggregates: false };
   const items = node.items.map((item) => {
     const e = compileExpr(ctx, scope, item.column.expr);
-    if (e.type !== 'dynamic') throw ctx.error('type-mismatch', `mv-expand needs a dynamic array, not ${e.type}`, item.column.pos);
+    if (e.type !== 'dynamic')
+      throw ctx.error('type-mismatch', 'needs-dynamic-array', { operator: 'mv-expand', type: e.type }, item.column.pos);
     const name = item.column.name !== undefined ? checkNewName(ctx, item.column.name, item.column.pos) : derivedName(item.column.expr);
-    if (name === undefined) throw ctx.error('invalid-argument', 'name the expanded column: mv-expand Name = expr', item.column.pos);
+    if (name === undefined)
+      throw ctx.error('invalid-argument', 'name-expanded-column', { example: 'mv-expand Name = expr' }, item.column.pos);
     return { name, type: item.toType ?? 'dynamic', sql: e.sql };
   });
   const plain = items.length === 1 && node.itemIndex === undefined && node.limit === undefined && node.bagExpansion === 'bag';
@@ -185,7 +195,8 @@ export function compileMvExpand(ctx: CompileContext, state: SelectState, node: M
   if (unnested === undefined)
     throw ctx.error(
       'unsupported',
-      `mv-expand ${node.bagExpansion === 'array' ? 'kind=array' : 'of several arrays'} is not supported on ${ctx.dialect.name} yet`,
+      'feature-not-on-engine',
+      { feature: `mv-expand ${node.bagExpansion === 'array' ? 'kind=array' : 'of several arrays'}`, engine: ctx.dialect.name },
       node.pos,
     );
   // mv-expand w = split(s, d) to typeof(string): the parts themselves, without a JSON array per row in between.

@@ -33,7 +33,7 @@ export function compileWhere(ctx: CompileContext, state: SelectState, node: Wher
 function orderKeys(ctx: CompileContext, s: SelectState, keys: readonly SortKeyNode[]): OrderKey[] {
   return keys.map((k) => {
     const e = compileExpr(ctx, { columns: s.columns, aggregates: false }, k.expr);
-    if (e.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot sort by a dynamic value', k.pos);
+    if (e.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot-sort-dynamic', {}, k.pos);
     // KQL puts nulls last when descending and first when ascending, unless told otherwise.
     return { sql: e.sql, descending: k.descending, nulls: k.nulls ?? (k.descending ? 'last' : 'first') };
   });
@@ -48,8 +48,7 @@ export function compileSort(ctx: CompileContext, state: SelectState, node: SortN
 function rowCount(ctx: CompileContext, e: ExprNode): number {
   const c = compileExpr(ctx, { columns: [], aggregates: false }, e);
   const n = c.constant?.value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
-    throw ctx.error('invalid-argument', 'expected a constant row count >= 0', e.pos);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw ctx.error('invalid-argument', 'row-count', {}, e.pos);
   return n;
 }
 
@@ -82,7 +81,7 @@ export function compileDistinct(ctx: CompileContext, state: SelectState, node: D
   const next = columnNamer(taken);
   const columns = node.columns.map((a) => {
     const { name, expr } = compileAssignment(ctx, { columns: s.columns, aggregates: false }, a, next);
-    if (taken.has(name)) throw ctx.error('invalid-name', `column '${name}' is listed twice`, a.pos);
+    if (taken.has(name)) throw ctx.error('invalid-name', 'listed-twice', { name }, a.pos);
     taken.add(name);
     return toColumn(name, expr);
   });

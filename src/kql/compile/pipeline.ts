@@ -1,7 +1,7 @@
 /** Compiles a pipeline: its source, then each operator in turn; one compile function per operator kind. */
 import { TABLES } from '../../schema/index.js';
 import type { OperatorNode, PipelineNode, PrintNode, SourceNode, TableRefNode, UnionNode } from '../ast/index.js';
-import { didYouMean } from '../semantic/suggest.js';
+import { suggest } from '../semantic/suggest.js';
 import { TIME_COLUMNS } from '../semantic/time-columns.js';
 import { compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
@@ -80,7 +80,7 @@ const OPERATORS: OperatorCompilers = {
 export function compilePipeline(ctx: CompileContext, p: PipelineNode): SelectState {
   let state = checkSize(ctx, compileSource(ctx, p.source), p.pos);
   p.operators.forEach((op, i) => {
-    if (op.kind === 'Render' && i !== p.operators.length - 1) throw ctx.error('unsupported', 'render must be the last operator', op.pos);
+    if (op.kind === 'Render' && i !== p.operators.length - 1) throw ctx.error('unsupported', 'render-last', {}, op.pos);
     state = (OPERATORS[op.kind] as (c: CompileContext, s: SelectState, n: OperatorNode) => SelectState)(ctx, state, op);
     checkSize(ctx, state, op.pos);
   });
@@ -129,7 +129,7 @@ function sourceNames(node: UnionNode, first: readonly string[]): { name: string;
 export function compileTableRef(ctx: CompileContext, node: TableRefNode): SelectState {
   const binding = ctx.bindings.get(node.name);
   if (binding?.kind === 'function') return compileUserTable(ctx, node.name, binding.fn, node.args ?? [], node.pos);
-  if (node.args) throw ctx.error('unknown-function', `unknown tabular function '${node.name}'`, node.pos);
+  if (node.args) throw ctx.error('unknown-function', 'unknown-tabular-function', { name: node.name }, node.pos);
   if (binding?.kind === 'tabular' || binding?.kind === 'rows') {
     // Compiled once: a let used twice in each of a chain of lets would otherwise compile 2^n times.
     if (binding.kind === 'tabular' && !binding.compiled) {
@@ -142,7 +142,7 @@ export function compileTableRef(ctx: CompileContext, node: TableRefNode): Select
   const table = own(TABLES, node.name);
   if (!table) {
     const names = [...Object.keys(TABLES), ...[...ctx.bindings].filter(([, b]) => b.kind !== 'scalar').map(([n]) => n)];
-    throw ctx.error('unknown-table', `unknown table '${node.name}'${didYouMean(node.name, names)}`, node.pos);
+    throw ctx.error('unknown-table', 'unknown-table', { name: node.name, suggestion: suggest(node.name, names) }, node.pos);
   }
   const state = tableState(ctx, fromSource(ctx, ctx.dialect.tableSource(table.name), table.columns), table.name, []);
   const timeColumn = own(TIME_COLUMNS, table.name);

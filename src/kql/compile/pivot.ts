@@ -14,17 +14,16 @@ import type { Column, SelectState } from './select-state.js';
 export function compilePivot(ctx: CompileContext, state: SelectState, node: EvaluateNode): SelectState {
   const s = ensure(ctx, state, canFilter);
   const [pivot, aggregate, ...groupArgs] = node.args;
-  if (pivot === undefined) throw ctx.error('invalid-argument', 'pivot needs a column: evaluate pivot(Status)', node.pos);
+  if (pivot === undefined) throw ctx.error('invalid-argument', 'pivot-column', {}, node.pos);
   const rowScope = { columns: s.columns, aggregates: false };
   const key: ExprNode = { kind: 'Call', name: 'tostring', args: [pivot], pos: pivot.pos };
   const keySql = compileExpr(ctx, rowScope, key).sql;
   const agg: CallNode = aggregate === undefined ? { kind: 'Call', name: 'count', args: [], pos: node.pos } : (aggregate as CallNode);
-  if (agg.kind !== 'Call')
-    throw ctx.error('invalid-argument', 'the second argument of pivot is an aggregate such as sum(Size)', aggregate!.pos);
+  if (agg.kind !== 'Call') throw ctx.error('invalid-argument', 'pivot-aggregate', {}, aggregate!.pos);
   const referenced = new Set<string>([...names(pivot), ...names(agg)]);
   const groups: Column[] = [];
   for (const g of groupArgs.length > 0 ? groupArgs : s.columns.filter((c) => !referenced.has(c.name)).map((c) => name(c.name, node.pos))) {
-    if (g.kind !== 'Name') throw ctx.error('invalid-argument', 'pivot groups by column names', g.pos);
+    if (g.kind !== 'Name') throw ctx.error('invalid-argument', 'pivot-groups', {}, g.pos);
     const e = compileExpr(ctx, rowScope, g);
     groups.push({ name: g.name, type: e.type, sql: e.sql, atomic: e.atomic });
   }
@@ -48,10 +47,10 @@ export function compilePivot(ctx: CompileContext, state: SelectState, node: Eval
       ].sort();
   const xType = agg.args[0] === undefined ? 'long' : compileExpr(ctx, rowScope, agg.args[0]).type;
   const cells: Column[] = sorted.map((v) => {
-    if (taken.has(v)) throw ctx.error('invalid-name', `pivot makes a column '${v}' that the rows already have`, node.pos);
+    if (taken.has(v)) throw ctx.error('invalid-name', 'column-exists', { operator: 'pivot', name: v }, node.pos);
     taken.add(v);
     const e = compileExpr(ctx, aggScope, only(agg, key, v, xType));
-    if (!e.aggregate) throw ctx.error('invalid-argument', 'the second argument of pivot is an aggregate such as sum(Size)', agg.pos);
+    if (!e.aggregate) throw ctx.error('invalid-argument', 'pivot-aggregate', {}, agg.pos);
     return { name: v, type: e.type, sql: e.sql, atomic: e.atomic };
   });
   return { ...s, columns: [...groups, ...cells], groupBy: groups.map((g) => g.sql), orderBy: [], star: false };

@@ -25,20 +25,15 @@ const dynamic = (ctx: CompileContext, e: SqlExpr, sql: string): SqlExpr => atom(
 function constBool(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr | undefined, fallback: boolean): boolean {
   if (e === undefined) return fallback;
   if (e.constant && typeof e.constant.value === 'boolean') return e.constant.value;
-  throw ctx.error('invalid-argument', `argument ${i + 1} of ${call.name}() must be a constant bool`, call.args[i]?.pos ?? call.pos);
+  throw ctx.error('invalid-argument', 'constant-bool-argument', { index: i + 1, name: call.name }, call.args[i]?.pos ?? call.pos);
 }
 
 /** Percentiles of a Tukey test by kind: tukey 25/75, ctukey the given ones (10/90 by default, within [2, 98]). */
 function tukeyRange(ctx: CompileContext, call: CallNode, kind: string, low: number, high: number, at: number): [number, number] {
   if (kind === 'tukey') return [25, 75];
-  if (kind !== 'ctukey')
-    throw ctx.error(
-      'invalid-argument',
-      `${call.name}() knows the kinds "tukey" and "ctukey", not "${kind}"`,
-      call.args[at]?.pos ?? call.pos,
-    );
+  if (kind !== 'ctukey') throw ctx.error('invalid-argument', 'tukey-kind', { name: call.name, kind }, call.args[at]?.pos ?? call.pos);
   if (!(low >= 2 && low <= 98 && high >= 2 && high <= 98 && low < high))
-    throw ctx.error('invalid-argument', `${call.name}() percentiles must lie in [2, 98], the first below the second`, call.pos);
+    throw ctx.error('invalid-argument', 'tukey-percentiles', { name: call.name }, call.pos);
   return [low, high];
 }
 
@@ -64,11 +59,7 @@ const seriesOutliers: ScalarFunction = {
 function constNumbers(ctx: CompileContext, call: CallNode, i: number, e: SqlExpr): number[] {
   const v = e.constant?.value;
   if (e.type === 'dynamic' && Array.isArray(v) && v.every((n) => typeof n === 'number')) return v as number[];
-  throw ctx.error(
-    'invalid-argument',
-    `argument ${i + 1} of ${call.name}() must be a constant array of numbers, such as dynamic([1, 1, 1])`,
-    call.args[i]?.pos ?? call.pos,
-  );
+  throw ctx.error('invalid-argument', 'constant-number-array', { index: i + 1, name: call.name }, call.args[i]?.pos ?? call.pos);
 }
 
 const seriesFir: ScalarFunction = {
@@ -197,32 +188,15 @@ const seriesStats: MultiColumnFunction = {
 function decomposition(ctx: CompileContext, call: CallNode, args: readonly (SqlExpr | undefined)[], first: number) {
   const [season, trend, test] = [args[first], args[first + 1], args[first + 2]];
   const period = season === undefined ? -1 : constNumber(ctx, call, first, season);
-  if (period === -1)
-    throw ctx.error(
-      'unsupported',
-      `${call.name}() with seasonality -1 (detect the period, the default) is not supported yet: give the period in bins (such as 24 for 1h bins) or 0`,
-      call.args[first]?.pos ?? call.pos,
-    );
+  if (period === -1) throw ctx.error('unsupported', 'seasonality-detection', { name: call.name }, call.args[first]?.pos ?? call.pos);
   if (!Number.isInteger(period) || period < 0)
-    throw ctx.error(
-      'invalid-argument',
-      `the seasonality of ${call.name}() must be -1, 0 or a positive number of bins`,
-      call.args[first]!.pos,
-    );
+    throw ctx.error('invalid-argument', 'seasonality-value', { name: call.name }, call.args[first]!.pos);
   const kind = trend === undefined ? 'avg' : constString(ctx, call, first + 1, trend);
   if (kind !== 'avg' && kind !== 'linefit' && kind !== 'none')
-    throw ctx.error(
-      'invalid-argument',
-      `the trend of ${call.name}() is "avg", "linefit" or "none", not "${kind}"`,
-      call.args[first + 1]!.pos,
-    );
+    throw ctx.error('invalid-argument', 'trend-kind', { name: call.name, kind }, call.args[first + 1]!.pos);
   const testPoints = test === undefined ? 0 : constNumber(ctx, call, first + 2, test);
   if (!Number.isInteger(testPoints) || testPoints < 0)
-    throw ctx.error(
-      'invalid-argument',
-      `the test points of ${call.name}() must be a whole number of bins, 0 or more`,
-      call.args[first + 2]!.pos,
-    );
+    throw ctx.error('invalid-argument', 'test-points', { name: call.name }, call.args[first + 2]!.pos);
   return { period, trend: kind as TrendKind, testPoints };
 }
 

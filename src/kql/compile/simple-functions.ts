@@ -126,14 +126,14 @@ function compileSimple(name: SimpleFunctionName, s: Signature): ScalarFunction {
         if (kind === 'hashable') return want(ctx, call, i, a, 'string', 'long', 'datetime');
         if (kind === 'const') {
           if (!a.constant || typeof a.constant.value !== 'string') {
-            throw ctx.error('invalid-argument', `argument ${i + 1} of ${name}() must be a constant string`, call.args[i]?.pos ?? call.pos);
+            throw ctx.error('invalid-argument', 'constant-string-argument', { n: i + 1, name }, call.args[i]?.pos ?? call.pos);
           }
           return a;
         }
         return want(ctx, call, i, a, kind);
       });
       const hook = Object.hasOwn(ctx.dialect.simple, name) ? ctx.dialect.simple[name] : undefined;
-      if (!hook) throw ctx.error('unsupported', `${name}() is not supported on ${ctx.dialect.name} yet`, call.pos);
+      if (!hook) throw ctx.error('unsupported', 'not-on-engine-yet', { name, engine: ctx.dialect.name }, call.pos);
       const type = typeof s.result === 'function' ? s.result(typed.map((a) => a.type)) : s.result;
       const sql = hook(typed.map((a) => ({ sql: a.sql, type: a.type, ...(a.constant ? { value: a.constant.value } : {}) })));
       return atom(

@@ -22,7 +22,7 @@ function cell(ctx: CompileContext, e: SqlExpr, type: ColumnType, pos: number): s
   if (e.type === type) return e.sql;
   if (isNumeric(e.type) && isNumeric(type)) return fn.cast(e.sql, type);
   if (type === 'dynamic') return fn.cast(ctx.param(JSON.stringify(e.constant?.value ?? null), 'string'), 'dynamic');
-  throw ctx.error('type-mismatch', `a ${type} column cannot hold a ${e.type} value`, pos);
+  throw ctx.error('type-mismatch', 'column-cannot-hold', { type, value: e.type }, pos);
 }
 
 /** `datatable(A:type, ...)[values]`. */
@@ -30,7 +30,7 @@ export function compileDatatable(ctx: CompileContext, node: DatatableNode): Sele
   const names = node.columns.map((c) => checkNewName(ctx, c.name, c.pos));
   const seen = new Set<string>();
   node.columns.forEach((c) => {
-    if (seen.has(c.name)) throw ctx.error('invalid-name', `column '${c.name}' is declared twice`, c.pos);
+    if (seen.has(c.name)) throw ctx.error('invalid-name', 'declared-twice', { name: c.name }, c.pos);
     seen.add(c.name);
   });
   const width = node.columns.length;
@@ -84,11 +84,7 @@ export function compileRange(ctx: CompileContext, node: RangeNode): SelectState 
     const as = (e: SqlExpr): string => (e.type === type ? operand(e) : fn.cast(e.sql, type));
     sql = `${as(from)} + ${i} * ${as(step)}`;
   } else {
-    throw ctx.error(
-      'type-mismatch',
-      `range needs numbers, or datetimes with a timespan step, not ${from.type} to ${to.type} step ${step.type}`,
-      node.pos,
-    );
+    throw ctx.error('type-mismatch', 'range-types', { from: from.type, to: to.type, step: step.type }, node.pos);
   }
   return rowsState(fn.series(count, alias), [{ name, type, sql, atomic: false }]);
 }

@@ -54,7 +54,7 @@ function likeSafe(s: string): boolean {
 function stringOperand(ctx: CompileContext, e: SqlExpr, op: string, pos: number): SqlExpr {
   if (e.type === 'string') return e;
   if (e.type === 'dynamic') return fromDynamic(ctx, e, 'string');
-  throw ctx.error('type-mismatch', `'${op}' needs string operands, not ${e.type} (use tostring())`, pos);
+  throw ctx.error('type-mismatch', 'needs-string-operands', { op, type: e.type }, pos);
 }
 
 /** Compile `left <op> right` for the string predicates. */
@@ -91,10 +91,10 @@ function predicate(ctx: CompileContext, op: string, x: SqlExpr, y: SqlExpr, pos:
     case 'endswith_cs':
       return atom(fn.endsWithCs(x.sql, y.sql), 'bool', agg);
     case 'matches regex':
-      if (needle === undefined) throw ctx.error('unsupported', "'matches regex' needs a constant pattern", pos);
+      if (needle === undefined) throw ctx.error('unsupported', 'constant-pattern', {}, pos);
       return atom(fn.regexMatches(x.sql, bind(needle)), 'bool', agg);
     default: {
-      if (needle === undefined) throw ctx.error('unsupported', `'${op}' needs a constant string on its right`, pos);
+      if (needle === undefined) throw ctx.error('unsupported', 'constant-string-right', { op }, pos);
       if (needle === '') return atom(ctx.dialect.fn.bool(true), 'bool');
       const cs = op === 'has_cs';
       const pattern = termPattern(needle, op !== 'hassuffix', op !== 'hasprefix');
@@ -111,7 +111,7 @@ export function compileSetTest(ctx: CompileContext, node: InNode, leftIn: SqlExp
   if (op === 'has_any' || op === 'has_all') {
     const left = stringOperand(ctx, leftIn, op, node.pos);
     const needles = values.map((v) => {
-      if (!v.constant || typeof v.constant.value !== 'string') throw ctx.error('unsupported', `'${op}' needs constant strings`, node.pos);
+      if (!v.constant || typeof v.constant.value !== 'string') throw ctx.error('unsupported', 'constant-strings', { op }, node.pos);
       return v.constant.value;
     });
     if (needles.length === 0) return atom(ctx.dialect.fn.bool(op !== 'has_any'), 'bool');
@@ -131,9 +131,9 @@ export function compileSetTest(ctx: CompileContext, node: InNode, leftIn: SqlExp
   for (const v of values) {
     if (left.type === 'dynamic' && v.type !== 'dynamic') left = fromDynamic(ctx, left, v.type);
     if (!comparable(left.type, v.type))
-      throw ctx.error('type-mismatch', `cannot compare ${leftIn.type} with ${v.type} in '${op}'`, node.pos);
+      throw ctx.error('type-mismatch', 'cannot-compare-in', { left: leftIn.type, right: v.type, op }, node.pos);
   }
-  if (insensitive && left.type !== 'string') throw ctx.error('type-mismatch', `'${op}' compares strings, not ${left.type}`, node.pos);
+  if (insensitive && left.type !== 'string') throw ctx.error('type-mismatch', 'compares-strings-one', { op, type: left.type }, node.pos);
   const items = values.map((v) => {
     if (!insensitive) return v.sql;
     if (v.constant && typeof v.constant.value === 'string') return ctx.param(v.constant.value.toLowerCase(), 'string');
@@ -167,11 +167,7 @@ function manyTerms(ctx: CompileContext, op: 'has_any' | 'has_all', left: SqlExpr
   }
   if (op === 'has_all') {
     if (phrases.length > MAX_PHRASES_ALL) {
-      throw ctx.error(
-        'too-complex',
-        `has_all takes at most ${MAX_PHRASES_ALL} values that are not single words, not ${phrases.length}`,
-        pos,
-      );
+      throw ctx.error('too-complex', 'has-all-too-many', { max: MAX_PHRASES_ALL, count: phrases.length }, pos);
     }
     for (const p of phrases)
       if (p !== '') parts.push(predicate(ctx, 'has', left, { ...atom('', 'string'), constant: { value: p } }, pos).sql);

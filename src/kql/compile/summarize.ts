@@ -19,7 +19,7 @@ export function compileSummarize(ctx: CompileContext, state: SelectState, node: 
   const buckets = new Map<string, (key: string) => string>();
   for (const b of node.by) {
     const { name, expr } = compileAssignment(ctx, rowScope, b, next);
-    if (b.name === undefined && expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot group by a dynamic value', b.pos);
+    if (b.name === undefined && expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot-group-dynamic', {}, b.pos);
     const unique = uniqueName(name, taken);
     taken.add(unique);
     const bucket = expr.bucket && expr.bucket.of === expr.sql && !expr.aggregate ? expr.bucket : undefined;
@@ -43,7 +43,7 @@ export function compileSummarize(ctx: CompileContext, state: SelectState, node: 
         columns.map((c) => c.name),
       );
       if (a.name !== undefined && outputs.length > 1) {
-        throw ctx.error('unsupported', `${e.name}() gives several columns; drop the name '${a.name}'`, a.pos);
+        throw ctx.error('unsupported', 'several-columns-named', { name: e.name, column: a.name }, a.pos);
       }
       for (const o of outputs) {
         const name = uniqueName(a.name !== undefined ? checkNewName(ctx, a.name, a.pos) : o.name, taken);
@@ -53,7 +53,7 @@ export function compileSummarize(ctx: CompileContext, state: SelectState, node: 
       continue;
     }
     const x = compileExpr(ctx, aggScope, e);
-    if (!x.aggregate) throw ctx.error('invalid-argument', 'summarize needs aggregates such as count() or sum(Size) before by', a.pos);
+    if (!x.aggregate) throw ctx.error('invalid-argument', 'summarize-aggregates', {}, a.pos);
     const name = uniqueName(a.name !== undefined ? checkNewName(ctx, a.name, a.pos) : next(), taken);
     taken.add(name);
     columns.push(toColumn(name, x));

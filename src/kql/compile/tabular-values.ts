@@ -8,11 +8,7 @@ import { toSql } from './select-state.js';
 export function compileTabularValues(ctx: CompileContext, p: PipelineNode, pos: number): { sql: string; type: ColumnType } {
   const s = ctx.compile.pipeline(ctx, p);
   if (s.columns.length !== 1) {
-    throw ctx.error(
-      'invalid-argument',
-      `the tabular expression after 'in' must have one column, it has ${s.columns.length} (add | project Column)`,
-      pos,
-    );
+    throw ctx.error('invalid-argument', 'in-one-column', { count: s.columns.length }, pos);
   }
   return { sql: toSql(ctx, s), type: s.columns[0]!.type };
 }

@@ -32,20 +32,20 @@ function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode)
   if (v.type === 'datetime') {
     want(ctx, call, 1, s, 'timespan');
     const us = constNumber(ctx, call, 1, s);
-    if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+    if (us <= 0) throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
     return atom(fn.binTimestamp(v.sql, us), 'datetime', agg(v));
   }
   if (v.type === 'timespan') {
     want(ctx, call, 1, s, 'timespan');
     const us = constNumber(ctx, call, 1, s);
-    if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+    if (us <= 0) throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
     const micros = fn.intervalToMicros(v.sql);
     return atom(fn.microsToInterval(`${fn.floor(`${micros} / ${fn.integer(us)}`)} * ${fn.integer(us)}`), 'timespan', agg(v));
   }
-  if (!isNumeric(v.type)) throw ctx.error('type-mismatch', `${call.name}() bins numbers, datetimes and timespans, not ${v.type}`, call.pos);
+  if (!isNumeric(v.type)) throw ctx.error('type-mismatch', 'bin-types', { name: call.name, type: v.type }, call.pos);
   want(ctx, call, 1, s, 'int', 'long', 'real');
   const n = constNumber(ctx, call, 1, s);
-  if (n <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+  if (n <= 0) throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
   const floored = `${fn.floor(`${operand(v)} / ${operand(s)}`)} * ${operand(s)}`;
   const type = isInteger(v.type) && isInteger(s.type) ? 'long' : 'real';
   return type === 'long' ? atom(fn.cast(floored, 'long'), 'long', agg(v)) : expr(floored, 'real', agg(v));
@@ -58,11 +58,11 @@ function bin(ctx: CompileContext, [x, size]: readonly SqlExpr[], call: CallNode)
 function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: CallNode): SqlExpr {
   const fn = ctx.dialect.fn;
   if (isNumeric(x!.type)) return binAtNumber(ctx, [x!, size!, fixed!], call);
-  if (x!.type !== 'datetime') throw ctx.error('type-mismatch', `${call.name}() bins numbers and datetimes, not ${x!.type}`, call.pos);
+  if (x!.type !== 'datetime') throw ctx.error('type-mismatch', 'bin-at-types', { name: call.name, type: x!.type }, call.pos);
   want(ctx, call, 1, size!, 'timespan');
   want(ctx, call, 2, fixed!, 'datetime');
   const us = Math.trunc(constNumber(ctx, call, 1, size!));
-  if (us <= 0) throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+  if (us <= 0) throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
   const f = fn.timestampToMicros(fixed!.sql);
   const d = `(${fn.timestampToMicros(x!.sql)} - ${f})`;
   // Floor, also before the fixed point: % keeps the sign of the dividend in both dialects.
@@ -79,7 +79,7 @@ function binAtNumber(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], 
   want(ctx, call, 1, size!, 'int', 'long', 'real');
   want(ctx, call, 2, fixed!, 'int', 'long', 'real');
   if (constNumber(ctx, call, 1, size!) <= 0)
-    throw ctx.error('invalid-argument', `${call.name}() needs a positive bin size`, call.args[1]!.pos);
+    throw ctx.error('invalid-argument', 'positive-bin-size', { name: call.name }, call.args[1]!.pos);
   const sql = `${operand(fixed!)} + ${fn.floor(`(${operand(x!)} - ${operand(fixed!)}) / ${operand(size!)}`)} * ${operand(size!)}`;
   const whole = [x!, size!, fixed!].every((e) => isInteger(e.type));
   return whole ? atom(fn.cast(sql, 'long'), 'long', agg(x!, fixed!)) : expr(sql, 'real', agg(x!, fixed!));
@@ -106,7 +106,7 @@ function startOf(unit: 'day' | 'week' | 'month' | 'year'): ScalarFunction {
       if (k === undefined) return unit === 'week' ? expr(sql, 'datetime', agg(d)) : atom(sql, 'datetime', agg(d));
       const n = want(ctx, c, 1, k, 'int', 'long');
       const add = Object.hasOwn(ctx.dialect.simple, 'datetime_add') ? ctx.dialect.simple.datetime_add : undefined;
-      if (!add) throw ctx.error('unsupported', `${c.name}() with an offset is not supported on ${ctx.dialect.name} yet`, c.pos);
+      if (!add) throw ctx.error('unsupported', 'offset-not-on-engine', { name: c.name, engine: ctx.dialect.name }, c.pos);
       const step = unit === 'week' ? { sql: `7 * ${operand(n)}`, type: n.type } : n;
       const moved = add([
         { sql: `'${unit === 'week' ? 'day' : unit}'`, type: 'string', value: unit === 'week' ? 'day' : unit },
@@ -144,12 +144,7 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     max: 2,
     compile: (ctx, [a, f], c) => {
       const format = toStrftime(constString(ctx, c, 1, f!));
-      if (format === undefined)
-        throw ctx.error(
-          'invalid-argument',
-          'format_datetime() supports yyyy yy MM M dd d HH H hh h mm m ss s fff ffffff tt and separators',
-          c.args[1]!.pos,
-        );
+      if (format === undefined) throw ctx.error('invalid-argument', 'format-datetime-pattern', {}, c.args[1]!.pos);
       return atom(`coalesce(${ctx.dialect.fn.formatDatetime(dt(ctx, c, a!).sql, format)}, '')`, 'string', agg(a!));
     },
   },
@@ -159,7 +154,7 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     compile: (ctx, [p, a, b], c) => {
       const part = constString(ctx, c, 0, p!).toLowerCase();
       if (!DIFF_PARTS.has(part))
-        throw ctx.error('invalid-argument', `datetime_diff() part must be one of ${[...DIFF_PARTS].join(', ')}`, c.args[0]!.pos);
+        throw ctx.error('invalid-argument', 'datetime-diff-part', { parts: [...DIFF_PARTS].join(', ') }, c.args[0]!.pos);
       const x = want(ctx, c, 1, a!, 'datetime');
       const y = want(ctx, c, 2, b!, 'datetime');
       const fn = ctx.dialect.fn;

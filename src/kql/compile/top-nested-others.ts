@@ -27,7 +27,7 @@ export function topNestedWithOthers(ctx: CompileContext, src: SelectState, level
   const fn = ctx.dialect.fn;
   if (!ctx.dialect.capabilities.nullSafeJoins) {
     const at = levels.find((l) => l.others !== undefined)!.node.pos;
-    throw ctx.error('unsupported', `top-nested with others is not supported on ${ctx.dialect.name} yet`, at);
+    throw ctx.error('unsupported', 'feature-not-on-engine', { feature: 'top-nested with others', engine: ctx.dialect.name }, at);
   }
   const q = (n: string): string => ctx.q(n);
   const k = (i: number): string => q(`_tk${i + 1}`);

@@ -22,21 +22,20 @@ export function compileTopNested(ctx: CompileContext, state: SelectState, node: 
   let out: { sql: string; columns: Column[] } | undefined;
   const compiled = node.levels.map((level) => {
     const k = compileExpr(ctx, rowScope, level.key.expr);
-    if (k.type === 'dynamic') throw ctx.error('type-mismatch', 'top-nested cannot group by a dynamic value', level.key.pos);
+    if (k.type === 'dynamic') throw ctx.error('type-mismatch', 'top-nested-dynamic', {}, level.key.pos);
     const keyName = level.key.name !== undefined ? checkNewName(ctx, level.key.name, level.key.pos) : derivedName(level.key.expr);
-    if (keyName === undefined)
-      throw ctx.error('invalid-argument', 'name the top-nested key: top-nested 3 of Name = expr by count()', level.key.pos);
+    if (keyName === undefined) throw ctx.error('invalid-argument', 'name-top-nested-key', {}, level.key.pos);
     const a = compileExpr(ctx, aggScope, level.aggregate.expr);
-    if (!a.aggregate) throw ctx.error('invalid-argument', 'top-nested needs an aggregate after by, such as count()', level.aggregate.pos);
+    if (!a.aggregate) throw ctx.error('invalid-argument', 'top-nested-aggregate', {}, level.aggregate.pos);
     const aggName =
       level.aggregate.name !== undefined ? checkNewName(ctx, level.aggregate.name, level.aggregate.pos) : `aggregated_${keyName}`;
     for (const name of [keyName, aggName]) {
-      if (taken.has(name)) throw ctx.error('invalid-name', `top-nested makes the column '${name}' twice`, level.pos);
+      if (taken.has(name)) throw ctx.error('invalid-name', 'top-nested-twice', { name }, level.pos);
       taken.add(name);
     }
     const others = level.others === undefined ? undefined : compileExpr(ctx, { columns: [], aggregates: false }, level.others);
     if (others !== undefined && others.type !== k.type && !(others.type === 'long' && k.type === 'int'))
-      throw ctx.error('type-mismatch', `the others value must be a ${k.type} like the key, not ${others.type}`, level.pos);
+      throw ctx.error('type-mismatch', 'others-type', { type: k.type, given: others.type }, level.pos);
     return { level, k, a, keyName, aggName, others };
   });
   if (compiled.some((c) => c.others !== undefined)) {

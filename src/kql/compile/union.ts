@@ -25,7 +25,7 @@ export function unionStates(
       const known = columns.find((x) => x.name === c.name);
       if (!known) columns.push({ name: c.name, type: c.type });
       else if (known.type !== c.type) {
-        throw ctx.error('type-mismatch', `union: column '${c.name}' is ${known.type} in one table and ${c.type} in another`, pos);
+        throw ctx.error('type-mismatch', 'union-types', { name: c.name, first: known.type, second: c.type }, pos);
       }
     }
   }

@@ -16,12 +16,17 @@ export function valuesFor(
   const found = ctx.options.values.get(node.pos);
   if (found) {
     if (found.length > MAX_VALUE_COLUMNS)
-      throw ctx.error('too-complex', `evaluate ${node.plugin} would make ${found.length} columns (at most ${MAX_VALUE_COLUMNS})`, node.pos);
+      throw ctx.error(
+        'too-complex',
+        'too-many-value-columns',
+        { plugin: node.plugin, count: found.length, max: MAX_VALUE_COLUMNS },
+        node.pos,
+      );
     return found;
   }
   const { sql: text, params } = ctx.finish(`${sql()} LIMIT ${MAX_VALUE_COLUMNS + 1}`);
   const p = positionOf(ctx.text, node.pos);
-  throw new KqlNeedsValues(`evaluate ${node.plugin} needs the values in the data first`, p.line, p.column, {
+  throw new KqlNeedsValues(node.plugin, p.line, p.column, {
     at: node.pos,
     sql: text,
     params,

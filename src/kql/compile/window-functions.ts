@@ -23,18 +23,18 @@ export const WINDOW_FUNCTIONS: ReadonlyMap<string, [number, number]> = new Map([
 export function compileWindowCall(ctx: CompileContext, scope: ExprScope, call: CallNode): SqlExpr {
   const [min, max] = WINDOW_FUNCTIONS.get(call.name)!;
   if (!ctx.dialect.capabilities.windowFunctions)
-    throw ctx.error('unsupported', `${call.name}() is not supported on ${ctx.dialect.name}`, call.pos);
+    throw ctx.error('unsupported', 'not-on-engine', { name: call.name, engine: ctx.dialect.name }, call.pos);
   if (scope.order === undefined) {
-    throw ctx.error('unsupported', `${call.name}() needs ordered rows: use it in extend or project after sort or serialize`, call.pos);
+    throw ctx.error('unsupported', 'needs-ordered-rows', { name: call.name }, call.pos);
   }
   if (call.args.length < min || call.args.length > max) {
-    throw ctx.error('invalid-argument', `${call.name}() takes ${min} to ${max} arguments, not ${call.args.length}`, call.pos);
+    throw ctx.error('invalid-argument', 'argument-count-range', { name: call.name, min, max, given: call.args.length }, call.pos);
   }
   if (call.name !== 'row_number' && call.args.length > (call.name === 'prev' || call.name === 'next' ? 2 : 1)) {
-    throw ctx.error('unsupported', `${call.name}() with a restart or default argument is not supported yet`, call.args.at(-1)!.pos);
+    throw ctx.error('unsupported', 'window-extra-arguments', { name: call.name }, call.args.at(-1)!.pos);
   }
   if (call.name === 'row_number' && call.args.length > 0) {
-    throw ctx.error('unsupported', 'row_number() with a start or restart argument is not supported yet', call.args[0]!.pos);
+    throw ctx.error('unsupported', 'row-number-arguments', {}, call.args[0]!.pos);
   }
   const args = call.args.map((a) => ctx.compile.expr(ctx, { columns: scope.columns, aggregates: false }, a));
   const keys = scope.order.map((k) => `${k.sql} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nulls.toUpperCase()}`);
@@ -48,12 +48,12 @@ export function compileWindowCall(ctx: CompileContext, scope: ExprScope, call: C
     case 'next': {
       const offset = args[1]?.constant?.value ?? 1;
       if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) {
-        throw ctx.error('invalid-argument', `the offset of ${call.name}() must be a constant whole number`, call.args[1]!.pos);
+        throw ctx.error('invalid-argument', 'window-offset', { name: call.name }, call.args[1]!.pos);
       }
       return atom(`${call.name === 'prev' ? 'lag' : 'lead'}(${x!.sql}, ${offset}) ${over(keys)}`, x!.type);
     }
     case 'row_cumsum': {
-      if (!isNumeric(x!.type)) throw ctx.error('type-mismatch', `row_cumsum() needs a number, not ${x!.type}`, call.args[0]!.pos);
+      if (!isNumeric(x!.type)) throw ctx.error('type-mismatch', 'row-cumsum-number', { type: x!.type }, call.args[0]!.pos);
       const sum = `sum(${x!.sql}) ${over(keys, ' ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW')}`;
       return atom(x!.type === 'real' ? sum : ctx.dialect.fn.cast(sum, 'long'), x!.type === 'real' ? 'real' : 'long');
     }

@@ -22,8 +22,7 @@ export function canonicalZone(zone: string): string | undefined {
 
 function zoneArgument(ctx: CompileContext, call: CallNode, e: SqlExpr): string {
   const zone = canonicalZone(constString(ctx, call, 1, want(ctx, call, 1, e, 'string')));
-  if (zone === undefined)
-    throw ctx.error('invalid-argument', `argument 2 of ${call.name}() must be an IANA time zone such as 'Asia/Tokyo'`, call.args[1]!.pos);
+  if (zone === undefined) throw ctx.error('invalid-argument', 'time-zone-argument', { name: call.name }, call.args[1]!.pos);
   return zone;
 }
 

@@ -33,9 +33,3 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   const allowed = Math.max(1, Math.floor(name.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
-
-/** ` — did you mean X?` or ''. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const s = suggest(name, candidates);
-  return s === undefined ? '' : ` — did you mean ${s}?`;
-}

@@ -1,5 +1,6 @@
 /** Turns KQL text into tokens: identifiers, strings, numbers, timespans, datetime/dynamic literals, punctuation. */
-import { KqlError } from '../kql-error.js';
+import { kqlError } from '../kql-error.js';
+import type { KqlParams, KqlReason } from '../messages/kql-error-text.js';
 import type { Token } from './token.js';
 import { positionOf } from './position.js';
 import { own } from '../own.js';
@@ -54,14 +55,16 @@ const isIdentStart = (c: string): boolean => /[A-Za-z_$]/.test(c);
 const isIdentPart = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
+/** Throws the syntax error `reason` at offset `at`. */
+type Fail = <R extends KqlReason>(reason: R, params: KqlParams<R>, at: number) => never;
+
 /** Tokenize KQL text; throws KqlError('syntax') on a malformed token. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = text.length;
-  const fail = (msg: string, at: number): never => {
-    const p = positionOf(text, at);
-    throw new KqlError('syntax', msg, p.line, p.column);
+  const fail: Fail = (reason, params, at) => {
+    throw kqlError('syntax', reason, params, positionOf(text, at));
   };
   /** A timespan token of `ticks` (100 ns) kept in microseconds: the digit below the microsecond is dropped, as in datetimes. */
   const timespan = (ticks: number, from: number, to: number, negative = false): Token => {
@@ -128,7 +131,7 @@ export function tokenize(text: string): Token[] {
         while (k < n && /[A-Za-z]/.test(text[k]!)) k++;
         const unit = text.slice(j, k).toLowerCase();
         const per = own(US_PER, unit);
-        if (per === undefined) fail(`unknown timespan unit '${text.slice(j, k)}' (use d, h, m, s, ms, microsecond, tick)`, j);
+        if (per === undefined) fail('unknown-timespan-unit', { unit: text.slice(j, k) }, j);
         // Rounded to whole ticks first: 4.35 * 1e6 is 4349999.999999999 in floating point.
         push(timespan(Math.round(num * per! * 10), start, k));
         i = k;
@@ -176,7 +179,7 @@ export function tokenize(text: string): Token[] {
       if ((word === 'datetime' || word === 'dynamic') && nextNonSpace(text, j) === '(') {
         const open = text.indexOf('(', j);
         const close = word === 'datetime' ? text.indexOf(')', open) : matchParen(text, open);
-        if (close < 0) fail(`unterminated ${word}( literal`, start);
+        if (close < 0) fail('unterminated-literal', { type: word }, start);
         push({ kind: word, text: text.slice(open + 1, close).trim(), offset: start, end: close + 1 });
         i = close + 1;
         continue;
@@ -188,7 +191,7 @@ export function tokenize(text: string): Token[] {
     const p3 = PUNCT3.find((p) => text.startsWith(p, i));
     const p2 = p3 ?? PUNCT2.find((p) => text.startsWith(p, i));
     const p = p2 ?? (PUNCT1.includes(c) ? c : undefined);
-    if (p === undefined) fail(`unexpected character '${c}'`, i);
+    if (p === undefined) fail('unexpected-character', { char: c }, i);
     push({ kind: 'punct', text: p!, offset: start, end: i + p!.length });
     i += p!.length;
   }
@@ -223,12 +226,12 @@ function matchParen(text: string, open: number): number {
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0' };
 
-function readString(text: string, at: number, verbatim: boolean, fail: (msg: string, at: number) => never): { value: string; end: number } {
+function readString(text: string, at: number, verbatim: boolean, fail: Fail): { value: string; end: number } {
   const quote = text[at]!;
   let j = at + 1;
   let out = '';
   for (;;) {
-    if (j >= text.length || text[j] === '\n') fail('unterminated string literal', at);
+    if (j >= text.length || text[j] === '\n') fail('unterminated-string', {}, at);
     const ch = text[j]!;
     if (ch === quote) {
       if (verbatim && text[j + 1] === quote) {
@@ -246,7 +249,7 @@ function readString(text: string, at: number, verbatim: boolean, fail: (msg: str
         continue;
       }
       const mapped = ESCAPES[e];
-      if (mapped === undefined) fail(`unknown escape '\\${e}' in string literal`, j);
+      if (mapped === undefined) fail('unknown-escape', { escape: e }, j);
       out += mapped;
       j += 2;
       continue;

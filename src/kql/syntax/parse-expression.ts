@@ -5,7 +5,7 @@ import { parseTime } from '../../schema/index.js';
 import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
 import { startsPipeline } from './starts-pipeline.js';
-import { KqlError } from '../kql-error.js';
+import { kqlError } from '../kql-error.js';
 import { MAX_NESTING } from '../limits.js';
 import { positionOf } from './position.js';
 import { own } from '../own.js';
@@ -305,7 +305,7 @@ export class ExpressionParser {
       default:
         break;
     }
-    throw ts.error(`expected an expression but found ${describe(t)}`);
+    throw ts.error('expected', { thing: 'expression', found: describe(t) });
   }
 
   /** `long(null)`, `int(5)`, `timespan(1h)`: a literal when the argument is a literal or null. */
@@ -331,8 +331,7 @@ export class ExpressionParser {
     if (raw === 'null') return lit('datetime', null, pos);
     const s = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw;
     const ms = parseTime(s);
-    if (Number.isNaN(ms))
-      throw this.ts.error(`invalid datetime literal '${raw}' (use datetime(2026-11-01) or datetime(2026-11-01T10:30:00Z))`, pos);
+    if (Number.isNaN(ms)) throw this.ts.error('invalid-datetime', { text: raw }, pos);
     // parseTime keeps milliseconds; the 4th to 6th fraction digits are kept as a fraction of one (microseconds).
     const micros = /:\d{2}[.,]\d{3}(\d{1,3})/.exec(s)?.[1];
     return lit('datetime', micros === undefined ? ms : ms + Number(micros.padEnd(3, '0')) / 1000, pos);
@@ -340,24 +339,15 @@ export class ExpressionParser {
 
   private dynamicLiteral(raw: string, pos: number): LiteralNode {
     if (jsonNesting(raw) > MAX_NESTING) {
-      throw new KqlError('too-complex', `dynamic(...) nests more than ${MAX_NESTING} levels deep`, ...lineColumn(this.ts.text, pos));
+      throw kqlError('too-complex', 'dynamic-too-deep', { max: MAX_NESTING }, positionOf(this.ts.text, pos));
     }
     try {
       const value = JSON.parse(raw) as LiteralNode['value'];
       return lit('dynamic', value, pos);
     } catch {
-      throw this.ts.error('dynamic(...) must contain JSON, e.g. dynamic(["a", "b"])', pos);
+      throw this.ts.error('dynamic-not-json', {}, pos);
     }
   }
-}
-
-/** A timespan that would become zero at a microsecond (1tick) would change what a query means: it is refused. */
-function belowMicrosecond(text: string, pos: number): KqlError {
-  return new KqlError(
-    'unsupported',
-    'timespans are kept to the microsecond (10 ticks) here: use 1microsecond for the smallest step (x / 1tick counts ticks)',
-    ...lineColumn(text, pos),
-  );
 }
 
 function lit(type: ColumnType, value: LiteralNode['value'], pos: number): LiteralNode {
@@ -378,7 +368,7 @@ function jsonNesting(raw: string): number {
   return max;
 }
 
-function lineColumn(text: string, pos: number): [number, number] {
-  const p = positionOf(text, pos);
-  return [p.line, p.column];
+/** A timespan that would become zero at a microsecond (1tick) would change what a query means: it is refused. */
+function belowMicrosecond(text: string, offset: number) {
+  return kqlError('unsupported', 'below-microsecond', {}, positionOf(text, offset));
 }

@@ -19,16 +19,16 @@ export function parseFunction(ts: TokenStream, ex: ExpressionParser, pipeline: P
   const params: { name: string; type: ReturnType<typeof typeName>; pos: number }[] = [];
   if (!ts.isPunct(')')) {
     do {
-      const name = ts.expectName('a parameter name');
+      const name = ts.expectName('parameter-name');
       ts.expectPunct(':');
-      if (ts.isPunct('(')) throw ts.error('tabular parameters are not supported yet');
+      if (ts.isPunct('(')) throw ts.error('tabular-parameters', {});
       params.push({ name: name.text, type: typeName(ts), pos: name.offset });
-      if (ts.isPunct('=')) throw ts.error('default parameter values are not supported yet');
+      if (ts.isPunct('=')) throw ts.error('default-parameter-values', {});
     } while (ts.acceptPunct(','));
   }
   ts.expectPunct(')');
   ts.expectPunct('{');
-  if (ts.isWord('let')) throw ts.error('let statements inside a function body are not supported yet');
+  if (ts.isWord('let')) throw ts.error('let-in-function-body', {});
   const body = startsPipeline(ts) ? pipeline(ts) : ex.expression();
   ts.expectPunct('}');
   return { kind: 'Function', params, body, pos };

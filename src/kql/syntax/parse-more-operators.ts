@@ -37,7 +37,7 @@ export function parseMoreOperator(
 
 function parseMakeSeries(ts: TokenStream, ex: ExpressionParser, pos: number): OperatorNode {
   if (ts.peek().kind === 'ident' && ts.isPunct('=', 1) && (ts.isWord('kind') || ts.peek().text.startsWith('hint.')))
-    throw ts.error(`make-series ${ts.peek().text}= is not supported yet`);
+    throw ts.error('feature-not-supported', { feature: `make-series ${ts.peek().text}=` });
   const aggregates: SeriesAggregate[] = [];
   do {
     const column = ex.assignment();
@@ -50,7 +50,7 @@ function parseMakeSeries(ts: TokenStream, ex: ExpressionParser, pos: number): Op
   } while (ts.acceptPunct(','));
   ts.expectWord('on');
   const axis = ex.expression();
-  if (ts.isWord('in')) throw ts.error('make-series ... in range(start, stop, step) is not supported yet (use from start to end step s)');
+  if (ts.isWord('in')) throw ts.error('make-series-in-range', {});
   const from = ts.acceptWord('from') ? ex.expression() : undefined;
   const to = ts.acceptWord('to') ? ex.expression() : undefined;
   ts.expectWord('step');
@@ -66,8 +66,7 @@ function parseTopNested(ts: TokenStream, ex: ExpressionParser, pos: number): Ope
     let count: number | undefined;
     if (!ts.isWord('of')) {
       const t = ts.next();
-      if (t.kind !== 'number' || !/^\d+$/.test(t.text))
-        throw ts.error('top-nested takes a whole number of groups: top-nested 3 of Key by count()', t.offset);
+      if (t.kind !== 'number' || !/^\d+$/.test(t.text)) throw ts.error('top-nested-count', {}, t.offset);
       count = Number(t.text);
     }
     ts.expectWord('of');
@@ -110,9 +109,9 @@ function parseEvaluate(ts: TokenStream, ex: ExpressionParser, pos: number): Oper
     ts.next();
     ts.next();
   }
-  const plugin = ts.expectName('a plugin name such as bag_unpack or pivot');
+  const plugin = ts.expectName('plugin-name');
   if (plugin.text !== 'bag_unpack' && plugin.text !== 'pivot')
-    throw ts.error(`evaluate ${plugin.text} is not supported yet (bag_unpack and pivot are)`, plugin.offset);
+    throw ts.error('evaluate-plugin-not-supported', { plugin: plugin.text }, plugin.offset);
   ts.expectPunct('(');
   const args: ExprNode[] = [];
   if (!ts.isPunct(')')) {
@@ -125,8 +124,8 @@ function parseEvaluate(ts: TokenStream, ex: ExpressionParser, pos: number): Oper
     ts.expectPunct('(');
     schema = [];
     do {
-      if (ts.acceptPunct('*')) throw ts.error('an output schema with * is not supported yet: list every column');
-      const name = ts.expectName('a column name').text;
+      if (ts.acceptPunct('*')) throw ts.error('schema-star', {});
+      const name = ts.expectName('column-name').text;
       ts.expectPunct(':');
       schema.push({ name, type: typeName(ts) });
     } while (ts.acceptPunct(','));

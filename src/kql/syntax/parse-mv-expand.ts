@@ -9,14 +9,14 @@ export function parseItemIndex(ts: TokenStream): string | undefined {
   if (!ts.isWord('with_itemindex') || !ts.isPunct('=', 1)) return undefined;
   ts.next();
   ts.next();
-  return ts.expectName('a column name for the item index').text;
+  return ts.expectName('item-index-column').text;
 }
 
 /** `limit N` when present: a whole number of rows. */
 export function parseRowLimit(ts: TokenStream): number | undefined {
   if (!ts.acceptWord('limit')) return undefined;
   const t = ts.next();
-  if (t.kind !== 'number' || !/^\d+$/.test(t.text)) throw ts.error('limit takes a whole number of rows: limit 10', t.offset);
+  if (t.kind !== 'number' || !/^\d+$/.test(t.text)) throw ts.error('limit-rows', {}, t.offset);
   return Number(t.text);
 }
 
@@ -34,8 +34,8 @@ export function parseMvExpand(ts: TokenStream, ex: ExpressionParser, pos: number
   while ((ts.isWord('kind') || ts.isWord('bagexpansion')) && ts.isPunct('=', 1)) {
     const at = ts.next().offset;
     ts.next();
-    const kind = ts.expectName('bag or array').text;
-    if (kind !== 'bag' && kind !== 'array') throw ts.error(`mv-expand kind is bag or array, not '${kind}'`, at);
+    const kind = ts.expectName('expand-kind').text;
+    if (kind !== 'bag' && kind !== 'array') throw ts.error('mv-expand-kind', { kind }, at);
     bagExpansion = kind;
   }
   const itemIndex = parseItemIndex(ts);

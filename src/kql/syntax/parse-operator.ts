@@ -4,8 +4,8 @@ import type { ExpressionParser, PipelineParser } from './parse-expression.js';
 import type { TokenStream } from './token-stream.js';
 import { describe } from './token-stream.js';
 import { own } from '../own.js';
-import { KqlError } from '../kql-error.js';
-import { didYouMean } from '../semantic/suggest.js';
+import { kqlError } from '../kql-error.js';
+import { suggest } from '../semantic/suggest.js';
 import { positionOf } from './position.js';
 import { MORE_OPERATOR_NAMES, parseMoreOperator } from './parse-more-operators.js';
 import { parseMvExpand } from './parse-mv-expand.js';
@@ -93,12 +93,12 @@ export const OPERATOR_NAMES = [
 export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: PipelineParser): OperatorNode {
   const t = ts.next();
   const pos = t.offset;
-  if (t.kind !== 'ident') throw ts.error(`expected an operator after '|' but found ${describe(t)}`, pos);
+  if (t.kind !== 'ident') throw ts.error('expected', { thing: 'operator', found: describe(t) }, pos);
   switch (t.text) {
     case 'where':
     case 'filter': {
       const predicate = ex.expression();
-      if (ts.isPunct('=')) throw ts.error("use == to compare ('=' names a column in extend and project)");
+      if (ts.isPunct('=')) throw ts.error('use-double-equals', {});
       return { kind: 'Where', predicate, pos };
     }
     case 'project':
@@ -118,7 +118,7 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
         patterns.push(namePattern(ts));
         // project-reorder's asc/desc ordering of wildcard matches is not supported; the matches keep their order.
         if (t.text === 'project-reorder' && (ts.isWord('asc') || ts.isWord('desc') || ts.isWord('granny-asc') || ts.isWord('granny-desc')))
-          throw ts.error(`project-reorder ${ts.peek().text} is not supported yet`);
+          throw ts.error('feature-not-supported', { feature: `project-reorder ${ts.peek().text}` });
       } while (ts.acceptPunct(','));
       return { kind: t.text === 'project-keep' ? 'ProjectKeep' : 'ProjectReorder', patterns, pos };
     }
@@ -127,9 +127,9 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
     case 'project-rename': {
       const renames: { to: string; from: string; pos: number }[] = [];
       do {
-        const to = ts.expectName('a new column name');
+        const to = ts.expectName('new-column-name');
         ts.expectPunct('=');
-        const from = ts.expectName('a column name');
+        const from = ts.expectName('column-name');
         renames.push({ to: to.text, from: from.text, pos: from.offset });
       } while (ts.acceptPunct(','));
       return { kind: 'ProjectRename', renames, pos };
@@ -168,16 +168,16 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
     case 'parse-where':
       return parseParse(ts, ex, pos, t.text === 'parse-where');
     case 'search': {
-      if (ts.peek().kind !== 'string') throw ts.error('search supports one string term: search "text"');
+      if (ts.peek().kind !== 'string') throw ts.error('search-one-term', {});
       return { kind: 'Search', term: ts.next().text, pos };
     }
     case 'render': {
-      const visualization = ts.expectName('a visualization such as timechart').text;
+      const visualization = ts.expectName('visualization').text;
       const props: Record<string, unknown> = {};
       if (ts.acceptWord('with')) {
         ts.expectPunct('(');
         do {
-          const key = ts.expectName('a property name').text;
+          const key = ts.expectName('property-name').text;
           ts.expectPunct('=');
           Object.defineProperty(props, key, { value: renderValue(ts, ex), enumerable: true, writable: true, configurable: true });
         } while (ts.acceptPunct(','));
@@ -186,7 +186,7 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return { kind: 'Render', visualization, props, pos };
     }
     case 'as':
-      return { kind: 'As', name: ts.expectName('a name').text, pos };
+      return { kind: 'As', name: ts.expectName('name').text, pos };
     case 'make-series':
     case 'top-nested':
     case 'mv-apply':
@@ -194,10 +194,9 @@ export function parseOperator(ts: TokenStream, ex: ExpressionParser, pipeline: P
       return parseMoreOperator(t.text, ts, ex, (s) => parseOperator(s, ex, pipeline), pos);
     default:
       if (KUSTO_ONLY_OPERATORS.has(t.text)) {
-        const p = positionOf(ts.text, pos);
-        throw new KqlError('unsupported', `\`${t.text}\` is not supported yet`, p.line, p.column);
+        throw kqlError('unsupported', 'operator-not-supported', { name: t.text }, positionOf(ts.text, pos));
       }
-      throw ts.error(`unknown operator '${t.text}'${didYouMean(t.text, OPERATOR_NAMES)}`, pos);
+      throw ts.error('unknown-operator', { name: t.text, suggestion: suggest(t.text, OPERATOR_NAMES) }, pos);
   }
 }
 
@@ -214,7 +213,7 @@ function namePattern(ts: TokenStream): { pattern: string; pos: number } {
     pattern += t.text;
     end = t.end;
   }
-  if (pattern === '') throw ts.error(`expected a column name but found ${describe(first)}`);
+  if (pattern === '') throw ts.error('expected', { thing: 'column-name', found: describe(first) });
   return { pattern, pos: first.offset };
 }
 
@@ -246,7 +245,7 @@ function tabularArgument(ts: TokenStream, pipeline: PipelineParser): PipelineNod
     ts.expectPunct(')');
     return p;
   }
-  const name = ts.expectName('a table name or (query)');
+  const name = ts.expectName('table-or-query');
   return { kind: 'Pipeline', source: { kind: 'TableRef', name: name.text, pos: name.offset }, operators: [], pos: name.offset };
 }
 
@@ -255,17 +254,17 @@ function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number, looku
   while (ts.peek().kind === 'ident' && ts.isPunct('=', 1)) {
     const key = ts.next();
     ts.next();
-    const value = ts.expectName('a value');
+    const value = ts.expectName('value');
     if (key.text === 'kind') {
       if (!JOIN_KINDS.has(value.text) || (lookup && value.text !== 'inner' && value.text !== 'leftouter')) {
         const kinds = lookup
           ? 'leftouter or inner'
           : 'inner, innerunique, leftouter, leftanti, leftsemi, rightouter, rightanti, rightsemi or fullouter';
-        throw ts.error(`unsupported ${lookup ? 'lookup' : 'join'} kind '${value.text}' (use ${kinds})`, value.offset);
+        throw ts.error('unsupported-join-kind', { operator: lookup ? 'lookup' : 'join', kind: value.text, kinds }, value.offset);
       }
       joinKind = own(JOIN_ALIASES, value.text) ?? (value.text as JoinKind);
     } else if (!key.text.startsWith('hint.')) {
-      throw ts.error(`unknown join parameter '${key.text}'`, key.offset);
+      throw ts.error('unknown-join-parameter', { name: key.text }, key.offset);
     }
   }
   const right = tabularArgument(ts, pipeline);
@@ -276,14 +275,14 @@ function parseJoin(ts: TokenStream, pipeline: PipelineParser, pos: number, looku
     if (at.kind === 'ident' && at.text === '$left') {
       ts.next();
       ts.expectPunct('.');
-      const left = ts.expectName('a column of the left side').text;
+      const left = ts.expectName('left-column').text;
       ts.expectPunct('==');
       ts.expectWord('$right');
       ts.expectPunct('.');
-      const r = ts.expectName('a column of the right side').text;
+      const r = ts.expectName('right-column').text;
       on.push({ left, right: r, pos: at.offset });
     } else {
-      const name = ts.expectName('a join column').text;
+      const name = ts.expectName('join-column').text;
       on.push({ left: name, right: name, pos: at.offset });
     }
   } while (ts.acceptPunct(','));
@@ -300,7 +299,7 @@ export function unionTables(ts: TokenStream, pipeline: PipelineParser): { tables
     if (key.text === 'withsource') withSource = value.text;
     else if (key.text === 'isfuzzy' && (value.text === 'true' || value.text === 'false')) continue;
     else if (key.text !== 'kind' || value.text !== 'outer')
-      throw ts.error(`unsupported union parameter '${key.text}=${value.text}'`, key.offset);
+      throw ts.error('unsupported-union-parameter', { name: key.text, value: value.text }, key.offset);
   }
   const tables: PipelineNode[] = [];
   do tables.push(tabularArgument(ts, pipeline));
@@ -313,11 +312,10 @@ function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number, filter: 
   if (ts.isWord('kind') && ts.isPunct('=', 1)) {
     ts.next();
     ts.next();
-    const k = ts.expectName('simple or regex');
-    if (k.text !== 'simple' && k.text !== 'regex')
-      throw ts.error(`parse kind=${k.text} is not supported yet (use simple or regex)`, k.offset);
+    const k = ts.expectName('parse-kind');
+    if (k.text !== 'simple' && k.text !== 'regex') throw ts.error('parse-kind-not-supported', { kind: k.text }, k.offset);
     mode = k.text;
-    if (ts.isWord('flags') && ts.isPunct('=', 1)) throw ts.error('parse flags= is not supported yet');
+    if (ts.isWord('flags') && ts.isPunct('=', 1)) throw ts.error('feature-not-supported', { feature: 'parse flags=' });
   }
   const source: ExprNode = ex.expression();
   ts.expectWord('with');
@@ -337,7 +335,7 @@ function parseParse(ts: TokenStream, ex: ExpressionParser, pos: number, filter: 
       break;
     }
   }
-  if (!parts.some((p) => p.kind === 'column')) throw ts.error('parse needs at least one column in its pattern', pos);
+  if (!parts.some((p) => p.kind === 'column')) throw ts.error('parse-needs-column', {}, pos);
   return { kind: 'Parse', source, parts, mode, filter, pos };
 }
 
@@ -358,5 +356,5 @@ function renderValue(ts: TokenStream, ex: ExpressionParser): unknown {
   const e = ex.expression();
   if (e.kind === 'Literal') return e.value;
   if (e.kind === 'Unary' && e.operand.kind === 'Literal' && typeof e.operand.value === 'number') return -e.operand.value;
-  throw ts.error('render properties take constant values', t.offset);
+  throw ts.error('render-constant-properties', {}, t.offset);
 }

@@ -16,7 +16,7 @@ export function parseQuery(text: string): QueryNode {
   const lets: LetNode[] = [];
   while (ts.isWord('let')) {
     const pos = ts.next().offset;
-    const name = ts.expectName('a name after let');
+    const name = ts.expectName('let-name');
     ts.expectPunct('=');
     if (startsFunction(ts)) {
       lets.push({ kind: 'Let', name: name.text, value: parseFunction(ts, ex, parsePipeline), pos });
@@ -30,10 +30,10 @@ export function parseQuery(text: string): QueryNode {
     lets.push({ kind: 'Let', name: name.text, value, pos });
     ts.expectPunct(';');
   }
-  if (ts.peek().kind === 'eof') throw ts.error('the query has no tabular expression (for example: MessageTrace | take 10)');
+  if (ts.peek().kind === 'eof') throw ts.error('no-tabular-expression', {});
   const body = parsePipeline(ts);
   ts.acceptPunct(';');
-  if (ts.peek().kind !== 'eof') throw ts.error(`unexpected ${describe(ts.peek())} (operators follow a '|')`);
+  if (ts.peek().kind !== 'eof') throw ts.error('unexpected-after-query', { found: describe(ts.peek()) });
   const query: QueryNode = { kind: 'Query', lets, body, pos: 0 };
   checkTreeDepth(text, query);
   return query;
@@ -81,7 +81,7 @@ function pipelineAt(ts: TokenStream): PipelineNode {
     ts.next();
     source = { kind: 'TableRef', name: t.text, pos };
   } else {
-    throw ts.error(`expected a table name but found ${describe(t)}`);
+    throw ts.error('expected', { thing: 'table-name', found: describe(t) });
   }
   return continuePipeline(ts, ex, { kind: 'Pipeline', source, operators: [], pos });
 }

@@ -31,8 +31,8 @@ export function toTypeOf(ts: TokenStream): ColumnType | undefined {
 
 /** A type name such as string or long. */
 export function typeName(ts: TokenStream): ColumnType {
-  const t = ts.expectName('a type name');
+  const t = ts.expectName('type-name');
   const type = own(TYPE_NAMES, t.text);
-  if (!type) throw ts.error(`unknown type '${t.text}' (use string, long, int, real, bool, datetime, timespan, dynamic)`, t.offset);
+  if (!type) throw ts.error('unknown-type', { name: t.text }, t.offset);
   return type;
 }

@@ -1,5 +1,6 @@
 /** A cursor over tokens with the small helpers the parser needs (peek, accept, expect, errors). */
-import { KqlError } from '../kql-error.js';
+import { kqlError, type KqlError } from '../kql-error.js';
+import type { KqlParams, KqlReason, KqlThing } from '../messages/kql-error-text.js';
 import type { Token } from './token.js';
 import { positionOf } from './position.js';
 import { MAX_NESTING } from '../limits.js';
@@ -59,33 +60,27 @@ export class TokenStream {
 
   /** Consume punctuation `p` or fail. */
   expectPunct(p: string): Token {
-    if (!this.isPunct(p)) throw this.error(`expected '${p}' but found ${describe(this.peek())}`);
+    if (!this.isPunct(p)) throw this.error('expected-token', { token: p, found: describe(this.peek()) });
     return this.next();
   }
 
   /** Consume the word `w` or fail. */
   expectWord(w: string): Token {
-    if (!this.isWord(w)) throw this.error(`expected '${w}' but found ${describe(this.peek())}`);
+    if (!this.isWord(w)) throw this.error('expected-token', { token: w, found: describe(this.peek()) });
     return this.next();
   }
 
   /** Consume a name (plain or bracketed) or fail. */
-  expectName(what: string): Token {
+  expectName(what: KqlThing): Token {
     const t = this.peek();
-    if (t.kind !== 'ident' && t.kind !== 'bracketed') throw this.error(`expected ${what} but found ${describe(t)}`);
+    if (t.kind !== 'ident' && t.kind !== 'bracketed') throw this.error('expected', { thing: what, found: describe(t) });
     return this.next();
   }
 
   /** Run `parse` one nesting level deeper; refuses queries nested deeper than MAX_NESTING instead of exhausting the stack. */
   nested<T>(parse: () => T): T {
     if (this.nesting >= MAX_NESTING) {
-      const p = positionOf(this.text, this.peek().offset);
-      throw new KqlError(
-        'too-complex',
-        `the query nests more than ${MAX_NESTING} levels deep (parentheses, signs, calls or subqueries)`,
-        p.line,
-        p.column,
-      );
+      throw kqlError('too-complex', 'nesting-too-deep', { max: MAX_NESTING }, positionOf(this.text, this.peek().offset));
     }
     this.nesting++;
     try {
@@ -96,15 +91,14 @@ export class TokenStream {
   }
 
   /** A syntax error at the current token (or at `offset`). */
-  error(message: string, offset = this.peek().offset): KqlError {
-    const p = positionOf(this.text, offset);
-    return new KqlError('syntax', message, p.line, p.column);
+  error<R extends KqlReason>(reason: R, params: KqlParams<R>, offset = this.peek().offset): KqlError {
+    return kqlError('syntax', reason, params, positionOf(this.text, offset));
   }
 }
 
-/** How a token is named in error messages. */
+/** How a token is named in error messages: `end`, `string` or the token quoted (the message tables word the first two). */
 export function describe(t: Token): string {
-  if (t.kind === 'eof') return 'the end of the query';
-  if (t.kind === 'string') return 'a string';
+  if (t.kind === 'eof') return 'end';
+  if (t.kind === 'string') return 'string';
   return `'${t.text}'`;
 }

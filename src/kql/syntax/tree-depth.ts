@@ -1,6 +1,6 @@
 /** The depth bound of syntax trees, measured without recursion so that the measuring cannot exhaust the stack. */
 import type { QueryNode } from '../ast/index.js';
-import { KqlError } from '../kql-error.js';
+import { kqlError } from '../kql-error.js';
 import { MAX_TREE_DEPTH } from '../limits.js';
 import { positionOf } from './position.js';
 
@@ -19,12 +19,11 @@ export function checkTreeDepth(text: string, query: QueryNode): void {
     if (node.kind === 'Literal') continue;
     const d = typeof node.kind === 'string' ? depth + 1 : depth;
     if (d > MAX_TREE_DEPTH) {
-      const p = positionOf(text, typeof node.pos === 'number' ? node.pos : 0);
-      throw new KqlError(
+      throw kqlError(
         'too-complex',
-        `the query nests more than ${MAX_TREE_DEPTH} levels deep (split long chains of operators)`,
-        p.line,
-        p.column,
+        'tree-too-deep',
+        { max: MAX_TREE_DEPTH },
+        positionOf(text, typeof node.pos === 'number' ? node.pos : 0),
       );
     }
     for (const v of Object.values(node)) if (typeof v === 'object' && v !== null) stack.push([v, d]);

@@ -76,7 +76,11 @@ export function authenticateHook(deps: { sessions: SessionStore; users: UserDire
     request.principal = await findPrincipal(request, deps);
     const p = request.principal;
     if (!p) throw new AuthRequiredError();
-    if (!roleAllows(p.role, access)) throw new ForbiddenError(`this needs the ${access} role; you are ${p.role}`);
+    if (!roleAllows(p.role, access))
+      throw new ForbiddenError(`this needs the ${access} role; you are ${p.role}`, {
+        reason: 'role-needed',
+        params: { access, role: p.role },
+      });
     if (unsafe && p.via === 'session') {
       if (!isSameOrigin(request, deps.publicUrl)) throw new CsrfError('cross-origin request refused');
       const sent = request.headers[CSRF_HEADER];

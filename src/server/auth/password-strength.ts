@@ -44,5 +44,6 @@ export async function passwordWeakness(password: string, context: readonly strin
 /** Throw BadRequestError (with zxcvbn's feedback) when `password` is too weak. */
 export async function assertStrongPassword(password: string, context: readonly string[] = []): Promise<void> {
   const weakness = await passwordWeakness(password, context);
-  if (weakness) throw new BadRequestError(weakness);
+  // zxcvbn's feedback is English: other languages say what to do instead.
+  if (weakness) throw new BadRequestError(weakness, { reason: 'weak-password' });
 }

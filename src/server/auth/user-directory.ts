@@ -60,6 +60,7 @@ function assertAdminRemains(users: readonly StoredUser[], name: string, newRole:
   if (users.some((u) => u.role === 'admin' && nameKey(u.name) !== nameKey(name))) return;
   throw new ConflictError(
     `${name} is the last admin: ${newRole ? 'demoting' : 'removing'} it would leave nobody to manage users; add another admin first`,
+    { reason: newRole ? 'last-admin-demoted' : 'last-admin-removed', params: { name } },
   );
 }
 
@@ -80,15 +81,21 @@ export class UserDirectory {
   async addUser(rawName: string, role: Role, password: string, options: { replace?: boolean } = {}): Promise<UserInfo> {
     const name = normalizeName(rawName);
     if (!isValidName(name))
-      throw new BadRequestError('a user name is 1-64 letters (any script), digits, . _ @ or -, starting with a letter or digit');
-    if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer');
+      throw new BadRequestError('a user name is 1-64 letters (any script), digits, . _ @ or -, starting with a letter or digit', {
+        reason: 'user-name',
+      });
+    if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer', { reason: 'role' });
     await assertStrongPassword(password, [name, role]);
     const passwordHash = await hashPassword(password);
     return this.serialised(async () => {
       const users = await this.users();
       // One account per name whatever its width or case: ｙａｍａｄａ and Yamada are yamada.
       const existing = users.findIndex((u) => nameKey(u.name) === nameKey(name));
-      if (existing >= 0 && !options.replace) throw new ConflictError(`the user ${users[existing]!.name} exists already`);
+      if (existing >= 0 && !options.replace)
+        throw new ConflictError(`the user ${users[existing]!.name} exists already`, {
+          reason: 'user-exists',
+          params: { name: users[existing]!.name },
+        });
       if (existing >= 0) assertAdminRemains(users, name, role);
       const user: StoredUser = { name, role, passwordHash, createdAt: new Date().toISOString(), epoch: newEpoch() };
       if (existing >= 0) users[existing] = user;
@@ -100,14 +107,16 @@ export class UserDirectory {
 
   /** Change the role and/or password of a user; either change ends the user's sessions. */
   async updateUser(name: string, change: { role?: Role; password?: string }): Promise<UserInfo> {
-    if (change.role !== undefined && !isRole(change.role)) throw new BadRequestError('role must be admin, analyst or viewer');
-    if (change.role === undefined && change.password === undefined) throw new BadRequestError('give a new role or password');
+    if (change.role !== undefined && !isRole(change.role))
+      throw new BadRequestError('role must be admin, analyst or viewer', { reason: 'role' });
+    if (change.role === undefined && change.password === undefined)
+      throw new BadRequestError('give a new role or password', { reason: 'role-or-password' });
     if (change.password !== undefined) await assertStrongPassword(change.password, [name, change.role ?? '']);
     const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
     return this.serialised(async () => {
       const users = await this.users();
       const i = users.findIndex((u) => u.name === name);
-      if (i < 0) throw new NotFoundError(`no user ${name}`);
+      if (i < 0) throw new NotFoundError(`no user ${name}`, { reason: 'no-user', params: { name } });
       if (change.role) assertAdminRemains(users, name, change.role);
       const user: StoredUser = {
         ...users[i]!,
@@ -126,7 +135,7 @@ export class UserDirectory {
     await this.serialised(async () => {
       const users = await this.users();
       const rest = users.filter((u) => nameKey(u.name) !== nameKey(name));
-      if (rest.length === users.length) throw new NotFoundError(`no user ${name}`);
+      if (rest.length === users.length) throw new NotFoundError(`no user ${name}`, { reason: 'no-user', params: { name } });
       assertAdminRemains(users, name, undefined);
       await this.store.setState(USERS_KEY, rest);
     });
@@ -148,12 +157,14 @@ export class UserDirectory {
   /** Create an API token; returns the secret, which is not stored and can't be shown again. */
   async createToken(rawName: string, role: Role): Promise<{ token: string; info: TokenInfo }> {
     const name = normalizeName(rawName);
-    if (!isValidName(name)) throw new BadRequestError('a token name is 1-64 letters (any script), digits, . _ @ or -');
-    if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer');
+    if (!isValidName(name))
+      throw new BadRequestError('a token name is 1-64 letters (any script), digits, . _ @ or -', { reason: 'token-name' });
+    if (!isRole(role)) throw new BadRequestError('role must be admin, analyst or viewer', { reason: 'role' });
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     return this.serialised(async () => {
       const tokens = await this.tokens();
-      if (tokens.some((t) => nameKey(t.name) === nameKey(name))) throw new ConflictError(`the token ${name} exists already`);
+      if (tokens.some((t) => nameKey(t.name) === nameKey(name)))
+        throw new ConflictError(`the token ${name} exists already`, { reason: 'token-exists', params: { name } });
       const stored: StoredToken = { name, role, sha256: sha256(token), createdAt: new Date().toISOString() };
       tokens.push(stored);
       await this.store.setState(TOKENS_KEY, tokens);
@@ -171,7 +182,7 @@ export class UserDirectory {
     await this.serialised(async () => {
       const tokens = await this.tokens();
       const rest = tokens.filter((t) => nameKey(t.name) !== nameKey(name));
-      if (rest.length === tokens.length) throw new NotFoundError(`no token ${name}`);
+      if (rest.length === tokens.length) throw new NotFoundError(`no token ${name}`, { reason: 'no-token', params: { name } });
       await this.store.setState(TOKENS_KEY, rest);
     });
   }

@@ -32,9 +32,12 @@ export class UserPreferences {
   /** Apply a change; BadRequestError for an unknown language or zone. */
   async update(user: string, change: PreferencesChange): Promise<Preferences> {
     if (change.language != null && !(LANGUAGES as readonly string[]).includes(change.language))
-      throw new BadRequestError(`language must be one of ${LANGUAGES.join(', ')}`);
+      throw new BadRequestError(`language must be one of ${LANGUAGES.join(', ')}`, {
+        reason: 'language',
+        params: { languages: LANGUAGES.join(', ') },
+      });
     if (change.timeZone != null && !isValidTimeZone(change.timeZone))
-      throw new BadRequestError('timeZone must be an IANA time zone such as Asia/Tokyo');
+      throw new BadRequestError('timeZone must be an IANA time zone such as Asia/Tokyo', { reason: 'time-zone' });
     const work = async () => {
       const all = await this.all();
       const next: Preferences = { ...all[user] };

@@ -7,7 +7,7 @@ import { BadRequestError } from '../errors.js';
 export async function viewerZone(ctx: Pick<AppContext, 'config' | 'preferences'>, user: string, asked?: unknown): Promise<string> {
   if (asked !== undefined && asked !== null && asked !== '') {
     if (typeof asked !== 'string' || !isValidTimeZone(asked))
-      throw new BadRequestError('timeZone must be an IANA time zone such as Asia/Tokyo');
+      throw new BadRequestError('timeZone must be an IANA time zone such as Asia/Tokyo', { reason: 'time-zone' });
     return asked;
   }
   return (await ctx.preferences.get(user)).timeZone ?? organizationTimeZone(ctx.config);

@@ -84,7 +84,11 @@ export function registerCollectorRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       const feed = ctx.config.intel.feeds.find((f) => f.name === request.params.name);
-      if (!feed) throw new NotFoundError(`no feed named ${request.params.name} in the configuration`);
+      if (!feed)
+        throw new NotFoundError(`no feed named ${request.params.name} in the configuration`, {
+          reason: 'no-feed',
+          params: { name: request.params.name },
+        });
       return testFeedConnection(feed as unknown as FeedConfig);
     },
   );

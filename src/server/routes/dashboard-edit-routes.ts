@@ -70,7 +70,8 @@ export function registerDashboardEditRoutes(app: FastifyInstance, ctx: AppContex
   const config = { access: 'analyst' } as const;
   const saved = ctx.store.saved;
   const mayShare = (who: Principal, shared: boolean) => {
-    if (shared && who.role !== 'admin') throw new ForbiddenError("only admins share dashboards (they appear in everyone's navigation)");
+    if (shared && who.role !== 'admin')
+      throw new ForbiddenError("only admins share dashboards (they appear in everyone's navigation)", { reason: 'share-admins' });
   };
   const definition = (raw: unknown): UserDashboard => {
     const parsed = userDashboardSchema.safeParse(raw);
@@ -79,9 +80,12 @@ export function registerDashboardEditRoutes(app: FastifyInstance, ctx: AppContex
   };
   const stored = async (id: string, who: Principal): Promise<StoredDashboardRow> => {
     if (ctx.dashboards.builtIns.get(id))
-      throw new ForbiddenError(`the built-in dashboard ${id} is a read-only template: copy it to change it`);
+      throw new ForbiddenError(`the built-in dashboard ${id} is a read-only template: copy it to change it`, {
+        reason: 'built-in',
+        params: { id },
+      });
     const d = await saved.getStoredDashboard(id);
-    if (!d || !canSee(who, d)) throw new NotFoundError(`no dashboard ${id}`);
+    if (!d || !canSee(who, d)) throw new NotFoundError(`no dashboard ${id}`, { reason: 'no-dashboard', params: { id } });
     return d;
   };
   const write = async (row: StoredDashboardRow, def: UserDashboard, who: Principal) => {
@@ -128,7 +132,8 @@ export function registerDashboardEditRoutes(app: FastifyInstance, ctx: AppContex
     async (request, reply) => {
       const who = request.principal!;
       const source = await ctx.dashboards.get(request.params.id, who);
-      if (!source) throw new NotFoundError(`no dashboard ${request.params.id}`);
+      if (!source)
+        throw new NotFoundError(`no dashboard ${request.params.id}`, { reason: 'no-dashboard', params: { id: request.params.id } });
       const title: LocalText =
         request.body?.title ??
         (typeof source.title === 'string'
@@ -213,11 +218,17 @@ export function registerDashboardEditRoutes(app: FastifyInstance, ctx: AppContex
       mustChange(who, row, `the dashboard "${row.title}"`);
       const { searchId, ...rest } = request.body;
       const search = searchId === undefined ? undefined : await saved.getSavedSearch(searchId);
-      if (searchId !== undefined && (!search || !canSee(who, search))) throw new NotFoundError(`no saved search ${searchId}`);
+      if (searchId !== undefined && (!search || !canSee(who, search)))
+        throw new NotFoundError(`no saved search ${searchId}`, { reason: 'no-saved-search', params: { id: searchId } });
       const kql = rest.kql ?? search?.query;
-      if (typeof kql !== 'string' || kql.trim() === '') throw new BadRequestError('panel: give kql or the searchId of a saved search');
+      if (typeof kql !== 'string' || kql.trim() === '')
+        throw new BadRequestError('panel: give kql or the searchId of a saved search', { reason: 'panel-kql' });
       const old = definition(row.definition);
-      if (old.panels.length >= MAX_PANELS) throw new BadRequestError(`a dashboard holds at most ${MAX_PANELS} panels`);
+      if (old.panels.length >= MAX_PANELS)
+        throw new BadRequestError(`a dashboard holds at most ${MAX_PANELS} panels`, {
+          reason: 'too-many-panels',
+          params: { max: MAX_PANELS },
+        });
       const parsed = panelSchema.safeParse({
         kind: 'table',
         ...rest,

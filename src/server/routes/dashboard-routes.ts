@@ -51,12 +51,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       : { timeZone: await viewerZone(ctx, user, asked.timeZone) };
   const find = async (id: string, panelId: string, who: Principal) => {
     const panel = await ctx.dashboards.panel(id, panelId, who);
-    if (!panel) throw new NotFoundError(`no panel ${panelId} on dashboard ${id}`);
+    if (!panel)
+      throw new NotFoundError(`no panel ${panelId} on dashboard ${id}`, { reason: 'no-panel', params: { panel: panelId, dashboard: id } });
     return panel;
   };
   const dashboardOf = async (id: string, who: Principal) => {
     const d = await ctx.dashboards.get(id, who);
-    if (!d) throw new NotFoundError(`no dashboard ${id}`);
+    if (!d) throw new NotFoundError(`no dashboard ${id}`, { reason: 'no-dashboard', params: { id } });
     return d;
   };
 
@@ -157,7 +158,11 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       const ids = request.body?.panels ?? dashboard.panels.map((p) => p.id);
       const panels = [...new Set(ids)].map((panelId) => {
         const panel = dashboard.panels.find((p) => p.id === panelId);
-        if (!panel) throw new NotFoundError(`no panel ${panelId} on dashboard ${dashboard.id}`);
+        if (!panel)
+          throw new NotFoundError(`no panel ${panelId} on dashboard ${dashboard.id}`, {
+            reason: 'no-panel',
+            params: { panel: panelId, dashboard: dashboard.id },
+          });
         return panel;
       });
       const range = parseRange(request.body ?? {});

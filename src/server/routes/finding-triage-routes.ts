@@ -26,7 +26,7 @@ async function triage<T>(id: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof FindingNotFoundError) throw new NotFoundError(`no finding ${id}`);
+    if (e instanceof FindingNotFoundError) throw new NotFoundError(`no finding ${id}`, { reason: 'no-finding', params: { id } });
     if (e instanceof FindingTriageError) throw new BadRequestError(e.message);
     throw e;
   }
@@ -58,7 +58,8 @@ export function registerFindingTriageRoutes(app: FastifyInstance, ctx: AppContex
       const { id } = request.params;
       const user = request.principal!.user;
       const { state, assignee } = request.body;
-      if (state === undefined && assignee === undefined) throw new BadRequestError('send a state, an assignee or both');
+      if (state === undefined && assignee === undefined)
+        throw new BadRequestError('send a state, an assignee or both', { reason: 'triage-nothing' });
       return triage(id, async () => {
         if (assignee !== undefined) await assignFinding(ctx.store, id, assignee, user);
         if (state !== undefined) await updateFindingState(ctx.store, id, state, user);

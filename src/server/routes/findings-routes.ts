@@ -50,7 +50,7 @@ export const idParams = { type: 'object', properties: { id: { type: 'string', ma
 /** The stored finding, or 404. */
 export async function findingOr404(ctx: AppContext, id: string): Promise<StoredFinding> {
   const f = await getFinding(ctx.store, id);
-  if (!f) throw new NotFoundError(`no finding ${id}`);
+  if (!f) throw new NotFoundError(`no finding ${id}`, { reason: 'no-finding', params: { id } });
   return f;
 }
 

@@ -159,9 +159,10 @@ function fileName(header: string | undefined): string {
   try {
     name = basename(decodeURIComponent(header ?? '').replace(/\\/g, '/'));
   } catch {
-    throw new BadRequestError('X-File-Name is not valid URI-encoded text');
+    throw new BadRequestError('X-File-Name is not valid URI-encoded text', { reason: 'file-name' });
   }
-  if (!name || name.startsWith('.') || name.length > 200) throw new BadRequestError('X-File-Name must name the uploaded file');
+  if (!name || name.startsWith('.') || name.length > 200)
+    throw new BadRequestError('X-File-Name must name the uploaded file', { reason: 'file-name' });
   return name;
 }
 
@@ -179,7 +180,12 @@ function limit(bytes: number): Transform {
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
       if (seen > bytes)
-        done(new PayloadTooLargeError(`the file is larger than ${bytes / 1024 ** 2} MB; use mailsift ingest or the drop folder`));
+        done(
+          new PayloadTooLargeError(`the file is larger than ${bytes / 1024 ** 2} MB; use mailsift ingest or the drop folder`, {
+            reason: 'file-too-large',
+            params: { megabytes: bytes / 1024 ** 2 },
+          }),
+        );
       else done(null, chunk);
     },
   });

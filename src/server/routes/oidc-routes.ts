@@ -48,7 +48,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request, reply) => {
-      if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)');
+      if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)', { reason: 'no-sso' });
       const { url, cookie } = await ctx.oidc.begin(redirectUri(ctx), request.query.returnTo ?? '/');
       // Lax, not Strict: the provider's redirect back to us is a cross-site navigation.
       void reply.setCookie(STATE_COOKIE, cookie, {
@@ -73,7 +73,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request, reply) => {
-      if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)');
+      if (!ctx.oidc) throw new NotConfiguredError('single sign-on is not configured (server.oidc)', { reason: 'no-sso' });
       const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const callbackUrl = new URL(redirectUri(ctx));
       callbackUrl.search = search;

@@ -60,7 +60,7 @@ export function registerSavedSearchRoutes(app: FastifyInstance, ctx: AppContext)
   const config = { access: 'analyst' } as const;
   const visible = async (id: string, who: Principal) => {
     const s = await ctx.store.saved.getSavedSearch(id);
-    if (!s || !canSee(who, s)) throw new NotFoundError(`no saved search ${id}`);
+    if (!s || !canSee(who, s)) throw new NotFoundError(`no saved search ${id}`, { reason: 'no-saved-search', params: { id } });
     return s;
   };
   // The query must be KQL this store runs: a mistake is told when saving, with its line and column.

@@ -9,6 +9,8 @@ export const errorSchema = {
         code: { type: 'string' },
         message: { type: 'string' },
         kqlCode: { type: 'string' },
+        reason: { type: 'string' },
+        params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
         line: { type: 'integer' },
         column: { type: 'integer' },
       },

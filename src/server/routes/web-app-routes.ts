@@ -32,11 +32,11 @@ export async function registerWebAppRoutes(app: FastifyInstance, webRoot: string
     if (path.startsWith('/api/') || path === '/api') {
       // Signed out, unknown API paths look like every other: 401.
       if (!request.principal) throw new AuthRequiredError();
-      throw new NotFoundError('no such API route; /api/docs lists them');
+      throw new NotFoundError('no such API route; /api/docs lists them', { reason: 'no-route' });
     }
     if ((request.method === 'GET' || request.method === 'HEAD') && !/\.[a-z0-9]+$/i.test(path)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml());
     }
-    throw new NotFoundError('no such file');
+    throw new NotFoundError('no such file', { reason: 'no-file' });
   });
 }

@@ -26,7 +26,10 @@ export function canChange(who: Principal, item: Owned): boolean {
 /** Throws ForbiddenError unless `who` may change `item`; `what` names it in the message. */
 export function mustChange(who: Principal, item: Owned, what: string): void {
   if (!canChange(who, item))
-    throw new ForbiddenError(`${what} belongs to ${item.owner}; only its owner${item.shared ? ' or an admin' : ''} may change it`);
+    throw new ForbiddenError(`${what} belongs to ${item.owner}; only its owner${item.shared ? ' or an admin' : ''} may change it`, {
+      reason: item.shared ? 'owned-shared' : 'owned',
+      params: { owner: item.owner },
+    });
 }
 
 /** A new id: a prefix and 12 random base-36 characters (never one of the built-in dashboards' names). */

@@ -31,7 +31,9 @@ export async function draftAlertRule(ctx: AppContext, search: SavedSearchRow, as
   const known = (await loadAlertCatalog(ctx.store, ctx.config.alerts)).effective.destinations;
   const destinations = ask.destinations ?? [...known.values()].filter((d) => d.enabled).map((d) => d.name);
   if (destinations.length === 0)
-    throw new BadRequestError('no alert destination is configured yet: an admin adds one in Settings (or under alerts.destinations)');
+    throw new BadRequestError('no alert destination is configured yet: an admin adds one in Settings (or under alerts.destinations)', {
+      reason: 'no-destination',
+    });
   const rule: Record<string, unknown> = {
     name: search.name,
     query: search.query,

@@ -98,9 +98,10 @@ export function ExplorerPage() {
     } catch (e) {
       if (ask.signal.aborted) return;
       setResult(null);
-      if (e instanceof ApiError && e.line !== undefined && e.column !== undefined)
-        setError({ message: e.message, at: { line: e.line, column: e.column, message: e.message } });
-      else setError({ message: errorText(e) });
+      if (e instanceof ApiError && e.line !== undefined && e.column !== undefined) {
+        const message = errorText(e);
+        setError({ message, at: { line: e.line, column: e.column, message } });
+      } else setError({ message: errorText(e) });
     } finally {
       if (inFlight.current === ask) setRunning(false);
     }

@@ -23,7 +23,14 @@ interface PanelLine {
   panel: string;
   data?: PanelResult;
   status?: number;
-  error?: { code?: string; message: string };
+  error?: {
+    code?: string;
+    message: string;
+    line?: number;
+    column?: number;
+    reason?: string;
+    params?: Record<string, string | number>;
+  };
 }
 
 /** What the panels ask for, in the API's terms. */
@@ -79,6 +86,8 @@ export class DashboardData {
       if (s.status === 'ok') this.set(id, keep ? { ...s, refreshing: true } : { status: 'loading', data: s.data });
       else if (s.status === 'error') this.set(id, LOADING);
     }
+    const apiErrorOf = (status: number, e: NonNullable<PanelLine['error']>) =>
+      new ApiError(status, e.code ?? 'HTTP', e.message, e.line, e.column, undefined, e.reason, e.params);
     const onLine = (raw: unknown) => {
       if (ac.signal.aborted) return;
       const line = raw as PanelLine;
@@ -89,9 +98,7 @@ export class DashboardData {
           ? { status: 'ok', data: line.data }
           : {
               status: 'error',
-              message: line.error
-                ? errorText(new ApiError(line.status ?? 500, line.error.code ?? 'HTTP', line.error.message))
-                : strings.errors.generic,
+              message: line.error ? errorText(apiErrorOf(line.status ?? 500, line.error)) : strings.errors.generic,
             },
       );
     };

@@ -1,0 +1,54 @@
+/**
+ * Configuration mistakes in the user's language: the words loadConfig adds (file, key, YAML, environment) per
+ * language, zod's own wording through its locale, and the texts the schemas give themselves (keyed by their English).
+ */
+import { z } from 'zod';
+import type { Language } from './schema.js';
+
+const en = {
+  cannotRead: (path: string) => `cannot read the configuration file ${path}`,
+  notYaml: (where: string, detail: string) => `${where}: not valid YAML (${detail})`,
+  topLevel: '(top level)',
+  envNotSet: (where: string, name: string) => `${where}: environment variable ${name} is not set`,
+  configuration: 'configuration',
+};
+
+const ja: typeof en = {
+  cannotRead: (path: string) => `設定ファイル ${path} を読めません`,
+  notYaml: (where: string, detail: string) => `${where}: YAML として正しくありません（${detail}）`,
+  topLevel: '（最上位）',
+  envNotSet: (where: string, name: string) => `${where}: 環境変数 ${name} が設定されていません`,
+  configuration: '設定',
+};
+
+/** The words of each language, for the test that checks they have the same keys. */
+export const CONFIG_MESSAGES: Record<Language, typeof en> = { en, ja };
+
+/** Japanese for the messages the configuration schemas (mailsift.yaml, server:) give in English. */
+export const SCHEMA_TEXTS_JA: Readonly<Record<string, string>> = {
+  'an ISO 3166-1 alpha-2 code such as JP': 'JP のような ISO 3166-1 alpha-2 の国コードにしてください',
+  'an IANA time zone such as Asia/Tokyo': 'Asia/Tokyo のような IANA タイムゾーンにしてください',
+  'must be a duration of at least one day, e.g. 400d': '1 日以上の期間にしてください（例: 400d）',
+  'single sign-on (server.oidc) needs server.publicUrl: the address users open, e.g. https://mailsift.example.com':
+    'シングルサインオン（server.oidc）には server.publicUrl（利用者が開くアドレス、例: https://mailsift.example.com）が必要です',
+};
+
+const LOCALES = { en: z.locales.en, ja: z.locales.ja } as const;
+
+/** Options for schema.safeParse: zod's own messages in `language`. */
+export function parseInLanguage(language: Language): { error: z.core.$ZodErrorMap } {
+  return { error: LOCALES[language]().localeError };
+}
+
+/** `key: message` of a failed parse's first issue, in `language` (the key joined under `prefix`). */
+export function firstIssue(error: z.ZodError, prefix: readonly string[], language: Language): string {
+  const issue = error.issues[0]!;
+  const key = [...prefix, ...issue.path.map(String)].join('.') || CONFIG_MESSAGES[language].topLevel;
+  const message = language === 'ja' ? (SCHEMA_TEXTS_JA[issue.message] ?? issue.message) : issue.message;
+  return `${key}: ${message}`;
+}
+
+/** A language named by `value` (organization.language as written), if mailsift speaks it. */
+export function languageOf(value: unknown): Language | undefined {
+  return value === 'en' || value === 'ja' ? value : undefined;
+}
