@@ -1,6 +1,6 @@
 /** The `alerts:` section validated: rules, and destinations checked against their type's own schema. Messages name the key. */
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../config/index.js';
+import { issueReason, LANGUAGES, type Language } from '../config/index.js';
 import { alertRuleSchema, type AlertCondition } from './alert-rule-schema.js';
 import { destinationType, DESTINATION_TYPES, type AnyDestinationType } from './destinations/registry.js';
 import { AlertConfigError } from './errors.js';
@@ -70,9 +70,11 @@ function where(path: readonly PropertyKey[], prefix: string): string {
 /** `prefix.key`, or `key` alone when there is no prefix. */
 const key = (prefix: string, k: string) => (prefix === '' ? k : `${prefix}.${k}`);
 
+/** The first issue of a failed parse, naming its key (with a reason the web app words in the viewer's language). */
 function fail(prefix: string, error: z.ZodError): never {
   const issue = error.issues[0]!;
-  throw new AlertConfigError(`${where(issue.path, prefix)}: ${issue.message}`);
+  const at = where(issue.path, prefix);
+  throw new AlertConfigError(`${at}: ${issue.message}`, issueReason(issue, at));
 }
 
 function nameOf(raw: unknown): string {
@@ -86,10 +88,13 @@ export function parseDestinationEntry(raw: unknown, at: string): ConfiguredDesti
   if (!base.success) fail(at, base.error);
   const { name, type, enabled, minSeverity, attempts, language, ...rest } = base.data;
   const kind = destinationType(type);
-  if (!kind)
-    throw new AlertConfigError(
-      `${key(at, 'type')}: unknown destination type '${type}' (known: ${DESTINATION_TYPES.map((t) => t.type).join(', ')})`,
-    );
+  if (!kind) {
+    const known = DESTINATION_TYPES.map((t) => t.type).join(', ');
+    throw new AlertConfigError(`${key(at, 'type')}: unknown destination type '${type}' (known: ${known})`, {
+      reason: 'alert-destination-type',
+      params: { key: key(at, 'type'), type, known },
+    });
+  }
   const own = kind.configSchema.safeParse(rest);
   if (!own.success) fail(at, own.error);
   return { name, type: kind, enabled, minSeverity, attempts, ...(language ? { language } : {}), config: own.data };
@@ -101,7 +106,11 @@ export function parseRuleEntry(raw: unknown, at: string, known: (destination: st
   if (!parsed.success) fail(at, parsed.error);
   const v = parsed.data;
   v.destinations.forEach((d, j) => {
-    if (!known(d)) throw new AlertConfigError(`${key(at, `destinations[${j}]`)}: no destination is named '${d}'`);
+    if (!known(d))
+      throw new AlertConfigError(`${key(at, `destinations[${j}]`)}: no destination is named '${d}'`, {
+        reason: 'alert-unknown-destination',
+        params: { key: key(at, `destinations[${j}]`), name: d },
+      });
   });
   return {
     name: v.name,

@@ -1,11 +1,19 @@
 /** Named errors of alerting, each with a stable `code` and a one-line message that never holds a secret. */
 
+/** What exactly went wrong, for clients that word it themselves: a reason code and the values its text names, in order. */
+export interface AlertErrorReason {
+  readonly reason: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
 /** The `alerts:` section of the configuration is wrong; the message names the key. */
 export class AlertConfigError extends Error {
   readonly code = 'ALERTS_CONFIG';
-  constructor(message: string) {
+  readonly why: AlertErrorReason | undefined;
+  constructor(message: string, why?: AlertErrorReason) {
     super(message);
     this.name = 'AlertConfigError';
+    this.why = why;
   }
 }
 
@@ -30,26 +38,32 @@ export class DeliveryError extends Error {
 /** An alert rule could not be evaluated (its query failed, a column is missing). */
 export class AlertRuleError extends Error {
   readonly code = 'ALERT_RULE';
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly why: AlertErrorReason | undefined;
+  constructor(message: string, options?: { cause?: unknown; why?: AlertErrorReason }) {
     super(message, options);
     this.name = 'AlertRuleError';
+    this.why = options?.why;
   }
 }
 
 /** `alerts test NAME` or `alerts run --rule NAME` named something the configuration does not have. */
 export class UnknownAlertNameError extends Error {
   readonly code = 'UNKNOWN_ALERT_NAME';
-  constructor(message: string) {
+  readonly why: AlertErrorReason | undefined;
+  constructor(message: string, why?: AlertErrorReason) {
     super(message);
     this.name = 'UnknownAlertNameError';
+    this.why = why;
   }
 }
 
 /** A change in the web app that the alert definitions do not allow: a name the file holds, one taken, a destination in use. */
 export class AlertDefinitionConflictError extends Error {
   readonly code = 'ALERT_DEFINITION_CONFLICT';
-  constructor(message: string) {
+  readonly why: AlertErrorReason | undefined;
+  constructor(message: string, why?: AlertErrorReason) {
     super(message);
     this.name = 'AlertDefinitionConflictError';
+    this.why = why;
   }
 }

@@ -139,10 +139,12 @@ async function queryCandidates(rule: AlertRule, kql: string, ctx: EvaluateContex
 
 function columnIndex(result: QueryResult, name: string, what: string): number {
   const i = result.columns.findIndex((col) => col.name === name);
-  if (i < 0)
-    throw new AlertRuleError(
-      `${what} '${name}' is not a column of the query's result (columns: ${result.columns.map((col) => col.name).join(', ') || 'none'})`,
-    );
+  if (i < 0) {
+    const columns = result.columns.map((col) => col.name).join(', ') || 'none';
+    throw new AlertRuleError(`${what} '${name}' is not a column of the query's result (columns: ${columns})`, {
+      why: { reason: 'alert-rule-column', params: { key: what, name, columns } },
+    });
+  }
   return i;
 }
 

@@ -24,8 +24,18 @@ export type SaveMode = { create: true } | { create: false; name: string };
 
 const WHAT: Record<AlertDefinitionKind, string> = { rule: 'rule', destination: 'destination' };
 
+const isRule = (kind: AlertDefinitionKind) => kind === 'rule';
+
+function noAppEntry(kind: AlertDefinitionKind, name: string): UnknownAlertNameError {
+  return new UnknownAlertNameError(`no ${WHAT[kind]} made in the app is named '${name}'`, {
+    reason: isRule(kind) ? 'no-alert-rule' : 'no-alert-destination',
+    params: { name },
+  });
+}
+
 function asObject(raw: unknown): Record<string, unknown> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new AlertConfigError('send the entry as a JSON object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new AlertConfigError('send the entry as a JSON object', { reason: 'alert-entry-object' });
   return raw as Record<string, unknown>;
 }
 
@@ -36,16 +46,26 @@ async function checkName(
   name: unknown,
   mode: SaveMode,
 ): Promise<AlertDefinitionRow | undefined> {
-  if (typeof name !== 'string' || name === '') throw new AlertConfigError('name: give the entry a name');
-  if (!mode.create && name !== mode.name) throw new AlertConfigError(`name: a ${WHAT[kind]} cannot be renamed; make a new one instead`);
+  if (typeof name !== 'string' || name === '') throw new AlertConfigError('name: give the entry a name', { reason: 'alert-entry-name' });
+  if (!mode.create && name !== mode.name)
+    throw new AlertConfigError(`name: a ${WHAT[kind]} cannot be renamed; make a new one instead`, {
+      reason: isRule(kind) ? 'alert-rule-rename' : 'alert-destination-rename',
+    });
   const catalog = await loadAlertCatalog(c.store, c.fileSection);
   const list = kind === 'rule' ? catalog.rules : catalog.destinations;
   if (list.some((e) => e.name === name && e.source === 'file'))
-    throw new AlertDefinitionConflictError(`mailsift.yaml defines a ${WHAT[kind]} named '${name}', and the file wins: change it there`);
+    throw new AlertDefinitionConflictError(`mailsift.yaml defines a ${WHAT[kind]} named '${name}', and the file wins: change it there`, {
+      reason: isRule(kind) ? 'alert-rule-in-file' : 'alert-destination-in-file',
+      params: { name },
+    });
   const stored = (await c.store.listAlertDefinitions()).find((r) => r.kind === kind && r.name === name);
   const builtIn = kind === 'rule' && BUILT_IN_RULES.some((b) => b.name === name);
-  if (mode.create && (stored || builtIn)) throw new AlertDefinitionConflictError(`a ${WHAT[kind]} named '${name}' exists already`);
-  if (!mode.create && !stored && !builtIn) throw new UnknownAlertNameError(`no ${WHAT[kind]} made in the app is named '${name}'`);
+  if (mode.create && (stored || builtIn))
+    throw new AlertDefinitionConflictError(`a ${WHAT[kind]} named '${name}' exists already`, {
+      reason: isRule(kind) ? 'alert-rule-exists' : 'alert-destination-exists',
+      params: { name },
+    });
+  if (!mode.create && !stored && !builtIn) throw noAppEntry(kind, name);
   return stored;
 }
 
@@ -86,7 +106,7 @@ export async function saveAlertDestination(
     }
     definition = restoreSecrets(submitted, stored.definition, secrets) as Record<string, unknown>;
   }
-  if (holdsMask(definition)) throw new AlertConfigError('a secret is still masked: type it again');
+  if (holdsMask(definition)) throw new AlertConfigError('a secret is still masked: type it again', { reason: 'alert-secret-masked' });
   parseDestinationEntry(definition, '');
   const name = String(definition.name);
   await c.store.saveAlertDefinition({ kind: 'destination', name, definition, updatedBy: c.user, updatedAt: c.now });
@@ -106,15 +126,23 @@ export async function deleteAlertEntry(c: ManageContext, kind: AlertDefinitionKi
   const app = entries.find((e) => e.name === name && e.source === 'app');
   if (!app) {
     if (entries.some((e) => e.name === name && e.source === 'file'))
-      throw new AlertDefinitionConflictError(`the ${WHAT[kind]} '${name}' is defined in mailsift.yaml: remove it there`);
-    throw new UnknownAlertNameError(`no ${WHAT[kind]} made in the app is named '${name}'`);
+      throw new AlertDefinitionConflictError(`the ${WHAT[kind]} '${name}' is defined in mailsift.yaml: remove it there`, {
+        reason: isRule(kind) ? 'alert-rule-file-remove' : 'alert-destination-file-remove',
+        params: { name },
+      });
+    throw noAppEntry(kind, name);
   }
   if (kind === 'destination') {
     const users = catalog.rules.filter(
       (r) => r.source !== 'file' && r.problem === null && (r.definition.destinations as unknown[]).includes(name),
     );
-    if (users.length > 0)
-      throw new AlertDefinitionConflictError(`rules still send to '${name}': ${users.map((r) => r.name).join(', ')}; change them first`);
+    if (users.length > 0) {
+      const rules = users.map((r) => r.name).join(', ');
+      throw new AlertDefinitionConflictError(`rules still send to '${name}': ${rules}; change them first`, {
+        reason: 'alert-destination-in-use',
+        params: { name, rules },
+      });
+    }
   }
   await c.store.deleteAlertDefinition(kind, name);
 }

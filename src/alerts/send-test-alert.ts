@@ -11,10 +11,13 @@ import { sampleAlert } from './sample-alert.js';
 export async function sendTestAlert(options: AlertingOptions, name: string): Promise<DeliveryOutcome> {
   const rt = resolveRuntime(options, await loadEffectiveAlerts(options));
   const dest = rt.alerts.destinations.get(name);
-  if (!dest)
-    throw new UnknownAlertNameError(
-      `no destination is named '${name}' (configured: ${[...rt.alerts.destinations.keys()].join(', ') || 'none'})`,
-    );
+  if (!dest) {
+    const configured = [...rt.alerts.destinations.keys()].join(', ') || 'none';
+    throw new UnknownAlertNameError(`no destination is named '${name}' (configured: ${configured})`, {
+      reason: 'no-destination-named',
+      params: { name, configured },
+    });
+  }
   return deliver(sampleAlert(rt.now(), rt.linkBase, rt.timeZone, rt.language), dest, rt.delivery());
 }
 
@@ -22,7 +25,8 @@ export async function sendTestAlert(options: AlertingOptions, name: string): Pro
 export async function sendRuleTestAlert(options: AlertingOptions, name: string): Promise<DeliveryOutcome[]> {
   const rt = resolveRuntime(options, await loadEffectiveAlerts(options));
   const rule = rt.alerts.rules.find((r) => r.name === name);
-  if (!rule) throw new UnknownAlertNameError(`no alert rule with destinations is named '${name}'`);
+  if (!rule)
+    throw new UnknownAlertNameError(`no alert rule with destinations is named '${name}'`, { reason: 'no-rule-named', params: { name } });
   const base = sampleAlert(rt.now(), rt.linkBase, rt.timeZone, rt.language);
   const severity = rule.severity ?? base.severity;
   const title = (l: Language) => `${alertText(l).headline(severityLabel(severity, l), rule.name)} ${alertText(l).testMark}`;
@@ -33,6 +37,7 @@ export async function sendRuleTestAlert(options: AlertingOptions, name: string):
     title: title(rt.language),
     texts: wordings((l) => ({ ...base.texts![l]!, title: title(l) })),
   };
-  if (rule.destinations.length === 0) throw new AlertRuleError(`the rule '${name}' has no destination`);
+  if (rule.destinations.length === 0)
+    throw new AlertRuleError(`the rule '${name}' has no destination`, { why: { reason: 'alert-rule-no-destination', params: { name } } });
   return Promise.all(rule.destinations.map((d) => deliver(alert, rt.alerts.destinations.get(d)!, rt.delivery())));
 }

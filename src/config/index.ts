@@ -2,6 +2,7 @@
 export { loadConfig, ConfigError, DEFAULT_STORE } from './load-config.js';
 export type { LoadConfigOptions } from './load-config.js';
 export { firstIssue, parseInLanguage } from './config-messages.js';
+export { issueReason, type IssueReason } from './zod-reason.js';
 export { configSchema, organizationSchema, organizationTimeZone, organizationLanguage, LANGUAGES } from './schema.js';
 export type { Config, Organization, Language } from './schema.js';
 export { parseDuration, formatDuration } from './duration.js';

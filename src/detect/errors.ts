@@ -58,7 +58,10 @@ export class DetectTimeError extends DetectError {
 
 /** A note that is empty or too long, or an assignee name that is not a plain user name. */
 export class FindingTriageError extends DetectError {
-  constructor(message: string) {
+  /** A reason code and the values its text names, for clients that word it themselves. */
+  readonly why: { readonly reason: string; readonly params?: Readonly<Record<string, string | number>> };
+  constructor(message: string, why: FindingTriageError['why']) {
     super('FINDING_TRIAGE', message);
+    this.why = why;
   }
 }

@@ -23,15 +23,22 @@ export interface FindingHistoryEntry {
 export async function assignFinding(store: Store, id: string, assignee: string, by: string, now = Date.now()): Promise<void> {
   const name = assignee.trim();
   if (name.length > MAX_ASSIGNEE_CHARS || /[\u0000-\u001f\u007f]/.test(name))
-    throw new FindingTriageError(`an assignee is a user name of at most ${MAX_ASSIGNEE_CHARS} characters without control characters`);
+    throw new FindingTriageError(`an assignee is a user name of at most ${MAX_ASSIGNEE_CHARS} characters without control characters`, {
+      reason: 'triage-assignee',
+      params: { max: MAX_ASSIGNEE_CHARS },
+    });
   if (!(await store.addFindingActivity({ Id: id, Kind: 'assignee', Value: name, By: by, At: now }))) throw new FindingNotFoundError(id);
 }
 
 /** Add a note to a finding; kept as text (shown as text, never as markup). */
 export async function addFindingNote(store: Store, id: string, text: string, by: string, now = Date.now()): Promise<void> {
   const note = text.trim();
-  if (note === '') throw new FindingTriageError('a note needs some text');
-  if (note.length > MAX_NOTE_CHARS) throw new FindingTriageError(`a note has at most ${MAX_NOTE_CHARS.toLocaleString('en-US')} characters`);
+  if (note === '') throw new FindingTriageError('a note needs some text', { reason: 'triage-note-empty' });
+  if (note.length > MAX_NOTE_CHARS)
+    throw new FindingTriageError(`a note has at most ${MAX_NOTE_CHARS.toLocaleString('en-US')} characters`, {
+      reason: 'triage-note-long',
+      params: { max: MAX_NOTE_CHARS },
+    });
   if (!(await store.addFindingActivity({ Id: id, Kind: 'note', Value: note, By: by, At: now }))) throw new FindingNotFoundError(id);
 }
 

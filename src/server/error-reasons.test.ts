@@ -6,18 +6,18 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The `reason: '...'` values in the server's source (not its tests). */
+/** The `reason: '...'` values in the server's source and in the modules whose errors it passes on (not their tests). */
 function serverReasons(): string[] {
   const found = new Set<string>();
-  const dir = join(ROOT, 'src', 'server');
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (!entry.endsWith('.ts') || entry.endsWith('.test.ts')) continue;
-    const text = readFileSync(join(dir, entry), 'utf8');
-    for (const m of text.matchAll(/\breason: (?:[^'\n,}]*\? )?'([a-z-]+)'(?: : '([a-z-]+)')?/g)) {
-      found.add(m[1]!);
-      if (m[2]) found.add(m[2]);
+  for (const dir of ['server', 'alerts', 'detect', 'config'].map((d) => join(ROOT, 'src', d)))
+    for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!entry.endsWith('.ts') || entry.endsWith('.test.ts')) continue;
+      const text = readFileSync(join(dir, entry), 'utf8');
+      for (const m of text.matchAll(/\breason: (?:[^'\n,}]*\? )?'([a-z-]+)'(?: : '([a-z-]+)')?/g)) {
+        found.add(m[1]!);
+        if (m[2]) found.add(m[2]);
+      }
     }
-  }
   return [...found].sort();
 }
 

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { KqlError } from '../kql/index.js';
 import { StoreQueryError } from '../store/index.js';
+import { validationReason } from './validation-reason.js';
 
 /** What exactly went wrong, for clients that word it themselves: a reason code and the values its text names, in order. */
 export interface ErrorReason {
@@ -234,7 +235,9 @@ export function toHttpError(error: unknown): HttpError {
   }
   const fe = error as Partial<FastifyError>;
   if (fe && fe.validation) {
-    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: `invalid request: ${fe.message ?? 'validation failed'}` } } };
+    const why = validationReason(fe.validation, fe.validationContext);
+    const message = `invalid request: ${fe.message ?? 'validation failed'}`;
+    return { status: 400, body: { error: { code: 'BAD_REQUEST', message, reason: why.reason, params: why.params } } };
   }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own client errors: fixed words, never their message (it quotes the URL, body or content type sent).

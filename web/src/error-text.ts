@@ -18,6 +18,12 @@ export function errorText(error: unknown): string {
     if (text !== undefined) return text;
   }
   if (language === 'en') return error.message;
+  // An alert rule's query at fault: the KQL error it met travels as `kqlReason` with its position and params.
+  if (error.reason === 'alert-query-kql') {
+    const { kqlReason, line, column } = error.params;
+    const kql = kqlErrorText({ reason: String(kqlReason), params: error.params, line: Number(line), column: Number(column) }, language);
+    if (kql !== undefined) return strings.errors.reasons['alert-query-kql']!(kql);
+  }
   // A reason's text takes its parameters in the order the server names them.
   const reason = error.reason !== undefined ? strings.errors.reasons[error.reason] : undefined;
   if (reason) return reason(...Object.values(error.params).map(String));

@@ -21,6 +21,7 @@ import {
   type ManageContext,
 } from '../../alerts/index.js';
 import type { AppContext } from '../app-context.js';
+import { alertRuleReason } from '../alert-rule-reason.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import { errorResponses } from './schemas.js';
 
@@ -41,9 +42,10 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AlertConfigError || error instanceof AlertRuleError) throw new BadRequestError(error.message);
-    if (error instanceof AlertDefinitionConflictError) throw new ConflictError(error.message);
-    if (error instanceof UnknownAlertNameError) throw new NotFoundError(error.message);
+    if (error instanceof AlertRuleError) throw new BadRequestError(error.message, alertRuleReason(error));
+    if (error instanceof AlertConfigError) throw new BadRequestError(error.message, error.why);
+    if (error instanceof AlertDefinitionConflictError) throw new ConflictError(error.message, error.why);
+    if (error instanceof UnknownAlertNameError) throw new NotFoundError(error.message, error.why);
     throw error;
   }
 }

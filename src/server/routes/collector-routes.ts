@@ -65,7 +65,8 @@ export function registerCollectorRoutes(app: FastifyInstance, ctx: AppContext): 
       try {
         return await testConnection(ctx.config.collectors, request.params.name);
       } catch (error) {
-        if (error instanceof CollectorNotFoundError) throw new NotFoundError(error.message);
+        if (error instanceof CollectorNotFoundError)
+          throw new NotFoundError(error.message, { reason: 'no-collector', params: { name: request.params.name } });
         throw error;
       }
     },

@@ -10,6 +10,7 @@ import type { AppContext } from '../app-context.js';
 import type { Principal } from '../auth/authenticate.js';
 import { userDashboardSchema, MAX_PANELS, type UserDashboard } from '../dashboards/dashboard-catalog.js';
 import { panelSchema, type LocalText } from '../dashboards/dashboard-schema.js';
+import { issueReason } from '../../config/index.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../errors.js';
 import { canSee, mustChange, newId } from '../saved/ownership.js';
 import { errorResponses } from './schemas.js';
@@ -62,7 +63,8 @@ const created = { 201: { type: 'object', additionalProperties: true } };
 
 function invalid(error: ZodError, what: string): BadRequestError {
   const issue = error.issues[0]!;
-  return new BadRequestError(`${what}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  const key = [what, ...issue.path.map(String)].join('.');
+  return new BadRequestError(`${what}: ${issue.path.join('.') || '(top)'}: ${issue.message}`, issueReason(issue, key));
 }
 
 /** Register the routes that change dashboards. */

@@ -27,7 +27,7 @@ async function triage<T>(id: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (e) {
     if (e instanceof FindingNotFoundError) throw new NotFoundError(`no finding ${id}`, { reason: 'no-finding', params: { id } });
-    if (e instanceof FindingTriageError) throw new BadRequestError(e.message);
+    if (e instanceof FindingTriageError) throw new BadRequestError(e.message, e.why);
     throw e;
   }
 }

@@ -46,7 +46,7 @@ export async function draftAlertRule(ctx: AppContext, search: SavedSearchRow, as
   try {
     parsed = parseRuleEntry(rule, 'alert rule', (d) => known.has(d));
   } catch (error) {
-    if (error instanceof AlertConfigError) throw new BadRequestError(error.message);
+    if (error instanceof AlertConfigError) throw new BadRequestError(error.message, error.why);
     throw error;
   }
   const sources: AlertSources = {
