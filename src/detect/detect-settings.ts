@@ -1,5 +1,6 @@
 /** The `detections:` block of mailsift.yaml: settings every rule shares, validated with zod. */
 import { z } from 'zod';
+import { firstIssue, parseInLanguage, type Language } from '../config/index.js';
 import { DetectConfigError } from './errors.js';
 import { RULE_IDS } from './finding.js';
 import { isValidTimeZone } from './time-zone.js';
@@ -58,17 +59,15 @@ export const detectSettingsSchema = z.object({
 export type DetectSettings = z.infer<typeof detectSettingsSchema>;
 
 /** Parse the shared settings out of the free-form `detections` record. */
-export function parseDetectSettings(detections: Record<string, unknown>): DetectSettings {
+export function parseDetectSettings(detections: Record<string, unknown>, language: Language = 'en'): DetectSettings {
   const shared: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(detections)) if (!(RULE_IDS as readonly string[]).includes(k)) shared[k] = v;
-  return parseOrThrow(detectSettingsSchema.strict(), shared, 'detections');
+  return parseOrThrow(detectSettingsSchema.strict(), shared, 'detections', language);
 }
 
-/** zod parse whose error names the configuration key at fault. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, path: string): z.infer<S> {
-  const r = schema.safeParse(value ?? {});
+/** zod parse whose error names the configuration key at fault, worded in `language` (organization.language). */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, path: string, language: Language = 'en'): z.infer<S> {
+  const r = schema.safeParse(value ?? {}, parseInLanguage(language));
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const key = [path, ...issue.path.map(String)].join('.');
-  throw new DetectConfigError(`${key}: ${issue.message}`);
+  throw new DetectConfigError(firstIssue(r.error, [path], language));
 }

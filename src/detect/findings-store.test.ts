@@ -87,6 +87,22 @@ describe('the Findings table', () => {
     );
   });
 
+  it("names the key at fault in Japanese when organization.language is ja, zod's wording and the schema's own", async () => {
+    const ja = (detections: Record<string, unknown>) => {
+      const c = testConfig(detections);
+      return { ...c, organization: { ...c.organization, language: 'ja' as const } };
+    };
+    await expect(runDetections({ store, config: ja({ 'status-spike': { minFactor: 'x' } }) })).rejects.toThrow(
+      /^detections\.status-spike\.minFactor: 無効な入力/,
+    );
+    await expect(runDetections({ store, config: ja({ timeZone: 'Mars/Olympus' }) })).rejects.toThrow(
+      'detections.timeZone: Asia/Tokyo のような IANA タイムゾーンにしてください',
+    );
+    await expect(runDetections({ store, config: ja({ 'outbound-burst': { nope: 1 } }) })).rejects.toThrow(
+      /^detections\.outbound-burst: 認識されていないキー/,
+    );
+  });
+
   it('returns nothing on an empty store', async () => {
     expect(await runDetections({ store, config: testConfig() })).toEqual([]);
   });

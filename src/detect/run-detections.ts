@@ -1,6 +1,6 @@
 /** One detection run: every enabled rule over a time window, findings with stable ids, stored. */
 import { createHash } from 'node:crypto';
-import { organizationTimeZone, type Config } from '../config/index.js';
+import { organizationLanguage, organizationTimeZone, type Config } from '../config/index.js';
 import { runKql, type Store } from '../store/index.js';
 import { parseDetectSettings, parseOrThrow } from './detect-settings.js';
 import { DetectionRunError } from './errors.js';
@@ -31,9 +31,10 @@ export interface RunDetectionsOptions {
 export async function runDetections(options: RunDetectionsOptions): Promise<Finding[]> {
   const { store, config } = options;
   const detections = (config.detections ?? {}) as Record<string, unknown>;
-  const settings = parseDetectSettings(detections);
+  const language = organizationLanguage(config);
+  const settings = parseDetectSettings(detections, language);
   const rules = RULES.filter((r) => (options.rules ? options.rules.includes(r.id) : !settings.disabled.includes(r.id)));
-  const params = new Map(rules.map((r) => [r.id, parseOrThrow(r.params, detections[r.id], `detections.${r.id}`)]));
+  const params = new Map(rules.map((r) => [r.id, parseOrThrow(r.params, detections[r.id], `detections.${r.id}`, language)]));
   const now = options.now === undefined ? Date.now() : toMs(options.now);
   const to = options.to === undefined ? await newestRow(store, now) : toMs(options.to);
   if (to === undefined) return [];
