@@ -24,10 +24,24 @@ export function errorText(error: unknown): string {
     const kql = kqlErrorText({ reason: String(kqlReason), params: error.params, line: Number(line), column: Number(column) }, language);
     if (kql !== undefined) return strings.errors.reasons['alert-query-kql']!(kql);
   }
+  // A weak password: zxcvbn's feedback travels as its keys (a warning, space-separated suggestions).
+  if (error.reason === 'weak-password') return weakPasswordText(error.params);
   // A reason's text takes its parameters in the order the server names them.
   const reason = error.reason !== undefined ? strings.errors.reasons[error.reason] : undefined;
   if (reason) return reason(...Object.values(error.params).map(String));
   const known = strings.errors.codes[error.code];
   if (!known) return error.message;
   return WITH_DETAIL.has(error.code) ? `${known}（${error.message}）` : known;
+}
+
+/** The refusal of a weak password with zxcvbn's warning and suggestions in the viewer's language (unknown keys left out). */
+function weakPasswordText(params: Readonly<Record<string, string | number>>): string {
+  const { passwordWarnings, passwordSuggestions, reasons } = strings.errors;
+  const feedback = [
+    passwordWarnings[String(params.warning ?? '')],
+    ...String(params.suggestions ?? '')
+      .split(' ')
+      .map((key) => passwordSuggestions[key]),
+  ].filter((text): text is string => Boolean(text));
+  return [...feedback, reasons['weak-password']!()].join(' ');
 }
