@@ -61,7 +61,8 @@ const KIND_BY_ERROR: Record<string, FeedFailureCode> = {
  * The failure of `error` as code and parameters, redacted like feedErrorText: the error's own failure, else its kind
  * with the English message as `detail`.
  */
-export function feedFailureOf(error: unknown, config: Pick<FeedConfig, 'url' | 'headers'>): FeedFailureJson {
+export function feedFailureOf(error: unknown, feed: object): FeedFailureJson {
+  const config = feed as Pick<FeedConfig, 'url' | 'headers'>;
   const own = (error as { failure?: FeedFailureJson } | null)?.failure;
   if (own && isFeedFailureCode(own.code)) {
     const params: Record<string, string | number> = {};
