@@ -1,6 +1,8 @@
 /** Turns an error into one line for the user (a stack only with MAILSIFT_DEBUG=1) and the exit code. */
 import { EXIT } from './exit-codes.js';
+import { isReasonCode, reasonText, type ReasonJson } from '../formats/index.js';
 import { msg } from './messages.js';
+import { rejectText } from './reject-text.js';
 
 /** Errors whose message is meant for the user carry a stable string `code`. */
 function isUserError(error: unknown): error is Error & { code: string; exitCode?: number } {
@@ -11,11 +13,18 @@ function isUserError(error: unknown): error is Error & { code: string; exitCode?
   );
 }
 
+/** The reject reason an error's message is the English text of (InputPathError, RecordError, ...), if any. */
+function reasonOf(error: Error): ReasonJson | undefined {
+  const r = (error as { reason?: unknown }).reason as ReasonJson | undefined;
+  if (!r || typeof r !== 'object' || typeof r.code !== 'string' || !isReasonCode(r.code)) return undefined;
+  return reasonText(r, 'en') === error.message ? r : undefined;
+}
+
 /** Print `error` to stderr and return the exit code to use. */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
   const debug = process.env.MAILSIFT_DEBUG === '1';
   if (isUserError(error)) {
-    stderr.write(`mailsift: ${error.message}\n`);
+    stderr.write(`mailsift: ${rejectText(error.message, reasonOf(error))}\n`);
     if (debug && error.stack) stderr.write(error.stack + '\n');
     return error.exitCode ?? EXIT.failed;
   }

@@ -1,5 +1,6 @@
 /** One configured collector: its token, request budget and source, and the pass that stores windows and moves the checkpoint. */
 import { formatTime, parseTime, type EventRow, type TraceRecord, type TraceRow } from '../schema/index.js';
+import { RecordError, type ReasonJson } from '../formats/index.js';
 import type { Store } from '../store/index.js';
 import { ApiClient } from './api-client.js';
 import { loadAssertionSigner } from './client-assertion.js';
@@ -51,6 +52,8 @@ export interface PassReport {
   rejected: number;
   /** The first rejected item's reason, for the log. */
   firstReject?: string;
+  /** The same reason as code and parameters, for the reader's language. */
+  firstRejectReason?: ReasonJson;
   requests: number;
   checkpoint: string | null;
   completeUpTo: string | null;
@@ -183,7 +186,10 @@ export class Collector {
           batch.push(this.source.toRecord(item));
         } catch (e) {
           w.rejected++;
-          report.firstReject ??= e instanceof Error ? e.message : String(e);
+          if (report.firstReject === undefined) {
+            report.firstReject = e instanceof Error ? e.message : String(e);
+            if (e instanceof RecordError) report.firstRejectReason = e.reason.toJSON();
+          }
         }
       }
       w.rows += items.length;

@@ -116,6 +116,15 @@ describe('Graph collector against the fake Microsoft', () => {
     expect(status!.gap).toEqual(report.gap);
   });
 
+  it('keeps the reason of the first rejected record as code and parameters, to be written in the language of the reader', async () => {
+    const bad = fakeTrace(900_001, T0 - 2 * HOUR, { recipientAddress: '' });
+    const { run } = await setup([...spread(20, 1), bad]);
+    const report = await run();
+    expect(report.rejected).toBe(1);
+    expect(report.firstReject).toBe('missing recipientAddress');
+    expect(report.firstRejectReason).toEqual({ code: 'missing-field', params: { field: 'recipientAddress' } });
+  });
+
   it('obeys Retry-After on 429 and 503: no request of the tenant goes out before it has passed', async () => {
     const { fake, run, store } = await setup(spread(300, 3));
     fake.inject('list', { kind: 'status', status: 429, retryAfter: '120' });

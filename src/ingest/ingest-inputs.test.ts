@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnricher, type Enricher } from '../enrich/index.js';
 import { openStore, runKql, type Store } from '../store/index.js';
+import { reasonText } from '../formats/index.js';
 import { ingestPaths, type IngestOptions, type IngestReport } from './ingest.js';
+import { InputPathError, listInputFiles } from './walk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mailsift-ingest-inputs-'));
 const fixture = (p: string) => join(import.meta.dirname, '..', 'formats', p);
@@ -126,7 +128,26 @@ describe('links, unreadable entries and the reject file', () => {
       expect(report.totals.rejected).toBe(3);
       expect(report.rejectFile).toBeNull();
       expect(report.rejectFileError).toMatch(new RegExp(`^could not write the reject file ${rejectFile}: `));
+      const why = report.rejectFileErrorReason!;
+      expect(why).toMatchObject({ code: 'reject-file-not-written', params: { path: rejectFile } });
+      expect(reasonText(why, 'en')).toBe(report.rejectFileError);
+      expect(reasonText(why, 'ja')).toMatch(
+        rejectFile === '/dev/full'
+          ? /^除外ファイル \/dev\/full を書き込めませんでした: ディスクがいっぱいです$/
+          : /^除外ファイル .* を書き込めませんでした: /,
+      );
     }
+  });
+});
+
+describe('listInputFiles', () => {
+  it('names the first path that cannot be read, in English and by code', async () => {
+    const missing = join(root, 'no-such-folder');
+    const error = await listInputFiles([missing]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputPathError);
+    const e = error as InputPathError;
+    expect(e.message).toBe(`${missing}: no such file or folder`);
+    expect(reasonText(e.reason, 'ja')).toBe(`${missing}: ファイルまたはフォルダーがありません`);
   });
 });
 

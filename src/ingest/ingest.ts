@@ -52,6 +52,8 @@ export interface IngestReport {
   rejectFile: string | null;
   /** Why the reject file could not be written, when it could not (the rejects are still counted). */
   rejectFileError?: string;
+  /** The same as code and parameters, for the reader's language. */
+  rejectFileErrorReason?: ReasonJson;
 }
 
 /** Progress callbacks for a progress bar. */
@@ -145,7 +147,11 @@ class Run {
       for (const k of ['read', 'ingested', 'updated', 'duplicates', 'skipped', 'rejected'] as const) totals[k] += f[k];
     totals.events = this.writer.counts.events;
     this.report.rejectFile = this.rejects.count > 0 && !this.rejects.error ? this.rejects.path : null;
-    if (this.rejects.error) this.report.rejectFileError = `could not write the reject file ${this.rejects.path}: ${this.rejects.error}`;
+    if (this.rejects.errorReason) {
+      const why = reason('reject-file-not-written', { path: this.rejects.path, cause: this.rejects.errorReason.toJSON() });
+      this.report.rejectFileError = why.text;
+      this.report.rejectFileErrorReason = why.toJSON();
+    }
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { reason, type RejectReason } from '../formats/index.js';
 
 /** One rejected record as written: where it was, why (a stable code and the English text), and its raw text (cut at 2 KB). Line 0 is the whole file. */
 export interface RejectRecord {
@@ -21,8 +22,9 @@ const RAW_LIMIT = 2048;
 export class RejectWriter {
   private handle: FileHandle | undefined;
   count = 0;
-  /** Why the file could not be written, once it could not. */
+  /** Why the file could not be written, once it could not (English; `errorReason` is its code). */
   error: string | undefined;
+  errorReason: RejectReason | undefined;
 
   constructor(readonly path: string) {}
 
@@ -49,8 +51,13 @@ export class RejectWriter {
       }
       await this.handle.appendFile(text);
     } catch (cause) {
-      this.error = writeReason(cause);
+      this.fail(cause);
     }
+  }
+
+  private fail(cause: unknown): void {
+    this.errorReason = writeReason(cause);
+    this.error = this.errorReason.text;
   }
 
   /** Flush and close the file. */
@@ -58,16 +65,16 @@ export class RejectWriter {
     const h = this.handle;
     this.handle = undefined;
     await h?.close().catch((cause: unknown) => {
-      this.error ??= writeReason(cause);
+      if (!this.error) this.fail(cause);
     });
   }
 }
 
-function writeReason(cause: unknown): string {
+function writeReason(cause: unknown): RejectReason {
   const code = (cause as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ENOTDIR' || code === 'ENOENT') return 'its folder cannot be created';
-  return String((cause as Error)?.message ?? cause).split('\n')[0]!;
+  if (code === 'ENOSPC') return reason('disk-full');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return reason('write-permission-denied');
+  if (code === 'EISDIR') return reason('is-a-folder');
+  if (code === 'ENOTDIR' || code === 'ENOENT') return reason('folder-cannot-be-created');
+  return reason('cannot-write', { detail: String((cause as Error)?.message ?? cause).split('\n')[0]! });
 }

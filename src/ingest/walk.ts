@@ -7,11 +7,14 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reason, type RejectReason } from '../formats/index.js';
 
-/** A path that does not exist or can't be read. */
+/** A path that does not exist or can't be read: the message is the English text of `reason`. */
 export class InputPathError extends Error {
   readonly code = 'INPUT_PATH';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    readonly reason: RejectReason,
+    options?: { cause?: unknown },
+  ) {
+    super(reason.text, options);
     this.name = 'InputPathError';
   }
 }
@@ -71,7 +74,7 @@ export async function listInputs(paths: readonly string[]): Promise<InputEntry[]
 export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
   const entries = await listInputs(paths);
   const bad = entries.find((e) => e.error);
-  if (bad) throw new InputPathError(`${bad.path}: ${bad.error!.text}`);
+  if (bad) throw new InputPathError(reason('path-unreadable', { path: bad.path, cause: bad.error!.toJSON() }));
   return entries.map((e) => e.path);
 }
 

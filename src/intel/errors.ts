@@ -1,11 +1,19 @@
-/** Errors of the threat-intelligence module, each with a stable `code`. */
+/**
+ * Errors of the threat-intelligence module, each with a stable `code`; a feed's error may carry its `failure`
+ * (code and parameters of feed-failure.ts) so that readers write it in their language.
+ */
+import type { FeedFailureJson } from './feed-failure.js';
+
+type FeedErrorOptions = { cause?: unknown; failure?: FeedFailureJson };
 
 /** A feed's configuration is incomplete or contradictory. */
 export class FeedConfigError extends Error {
   readonly code = 'INTEL_FEED_CONFIG';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly failure: FeedFailureJson | undefined;
+  constructor(message: string, options?: FeedErrorOptions) {
+    super(message, { cause: options?.cause });
     this.name = 'FeedConfigError';
+    this.failure = options?.failure;
   }
 }
 
@@ -14,9 +22,11 @@ export class FeedFetchError extends Error {
   readonly code = 'INTEL_FEED_FETCH';
   /** HTTP status when the server answered. */
   readonly status: number | undefined;
-  constructor(message: string, options?: { cause?: unknown; status?: number }) {
+  readonly failure: FeedFailureJson | undefined;
+  constructor(message: string, options?: FeedErrorOptions & { status?: number }) {
     super(message, { cause: options?.cause });
     this.name = 'FeedFetchError';
+    this.failure = options?.failure;
     this.status = options?.status;
   }
 }
@@ -24,27 +34,33 @@ export class FeedFetchError extends Error {
 /** The feed's server refused the credentials (401/403). */
 export class FeedAuthError extends Error {
   readonly code = 'INTEL_FEED_AUTH';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly failure: FeedFailureJson | undefined;
+  constructor(message: string, options?: FeedErrorOptions) {
+    super(message, { cause: options?.cause });
     this.name = 'FeedAuthError';
+    this.failure = options?.failure;
   }
 }
 
 /** The feed's server kept answering 429 after the retries allowed. */
 export class FeedRateLimitError extends Error {
   readonly code = 'INTEL_FEED_RATE_LIMIT';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly failure: FeedFailureJson | undefined;
+  constructor(message: string, options?: FeedErrorOptions) {
+    super(message, { cause: options?.cause });
     this.name = 'FeedRateLimitError';
+    this.failure = options?.failure;
   }
 }
 
 /** The feed's content is not what its type promises (not JSON, not a STIX bundle, no manifest, ...). */
 export class FeedFormatError extends Error {
   readonly code = 'INTEL_FEED_FORMAT';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly failure: FeedFailureJson | undefined;
+  constructor(message: string, options?: FeedErrorOptions) {
+    super(message, { cause: options?.cause });
     this.name = 'FeedFormatError';
+    this.failure = options?.failure;
   }
 }
 

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
+import { feedFailureText } from './feed-failure.js';
 import { feedStatus, testFeedConnection } from './feed-status.js';
 import { syncFeed } from './indicator-store.js';
 
@@ -33,6 +34,8 @@ describe('feed connection test and status', () => {
     expect(refused.ok).toBe(false);
     expect(refused.detail).toMatch(/403/);
     expect(refused.detail).not.toMatch(/wrong-key-456|secret-in-query/);
+    expect(refused.failure).toEqual({ code: 'credentials-refused', params: { url: `${base}/list.txt`, status: 403 } });
+    expect(feedFailureText(refused.failure!, 'ja')).toBe(`${base}/list.txt が認証情報を拒否しました（HTTP 403）`);
   });
 
   it('records the last success and the last error of syncs', async () => {
@@ -45,6 +48,8 @@ describe('feed connection test and status', () => {
     expect(s!.indicators).toBe(3);
     expect(s!.lastSuccessAt).not.toBeNull();
     expect(s!.lastError?.message).toMatch(/403/);
+    expect(s!.lastError).toMatchObject({ code: 'credentials-refused', params: { status: 403 } });
+    expect(JSON.stringify(s)).not.toMatch(/nope/);
     await store.close();
   });
 });

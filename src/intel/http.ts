@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { FeedAuthError, FeedConfigError, FeedFetchError, FeedFormatError, FeedRateLimitError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 import { checkScheme, fetchFollowing } from './follow-redirects.js';
 import type { FeedConfigBase } from './types.js';
 
@@ -69,24 +70,36 @@ export async function request(url: string, opts: RequestOptions = {}): Promise<R
       });
     } catch (err) {
       if (err instanceof FeedFetchError || err instanceof FeedConfigError) throw err;
-      throw new FeedFetchError(`cannot reach ${redactUrl(url)}: ${(err as Error).message}`, { cause: err });
+      throw new FeedFetchError(`cannot reach ${redactUrl(url)}: ${(err as Error).message}`, {
+        cause: err,
+        failure: feedFailure('unreachable', { url: redactUrl(url), detail: (err as Error).message }),
+      });
     }
     if (res.ok) return res;
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel();
-      throw new FeedAuthError(`${redactUrl(url)} refused the credentials (HTTP ${res.status})`);
+      throw new FeedAuthError(`${redactUrl(url)} refused the credentials (HTTP ${res.status})`, {
+        failure: feedFailure('credentials-refused', { url: redactUrl(url), status: res.status }),
+      });
     }
     if ((res.status === 429 || res.status === 503) && attempt < retries) {
       const wait = retryWaitMs(res, attempt);
       await res.body?.cancel();
-      if (wait > maxWait) throw new FeedRateLimitError(`${redactUrl(url)} asks to wait ${Math.ceil(wait / 1000)} s (HTTP ${res.status})`);
+      if (wait > maxWait)
+        throw new FeedRateLimitError(`${redactUrl(url)} asks to wait ${Math.ceil(wait / 1000)} s (HTTP ${res.status})`, {
+          failure: feedFailure('rate-limit-wait', { url: redactUrl(url), seconds: Math.ceil(wait / 1000), status: res.status }),
+        });
       await sleep(wait);
       continue;
     }
     const text = await res.text().catch(() => '');
-    if (res.status === 429) throw new FeedRateLimitError(`${redactUrl(url)} is rate limiting (HTTP 429) after ${retries} retries`);
+    if (res.status === 429)
+      throw new FeedRateLimitError(`${redactUrl(url)} is rate limiting (HTTP 429) after ${retries} retries`, {
+        failure: feedFailure('rate-limited', { url: redactUrl(url), retries }),
+      });
     throw new FeedFetchError(`${redactUrl(url)} answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`, {
       status: res.status,
+      failure: feedFailure('http-status', { url: redactUrl(url), status: res.status, body: text.slice(0, 200) }),
     });
   }
 }
@@ -97,7 +110,10 @@ export async function responseJson(res: Response, url: string): Promise<unknown>
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new FeedFormatError(`${redactUrl(url)} did not answer JSON`, { cause: err });
+    throw new FeedFormatError(`${redactUrl(url)} did not answer JSON`, {
+      cause: err,
+      failure: feedFailure('not-json', { url: redactUrl(url) }),
+    });
   }
 }
 
@@ -111,7 +127,14 @@ export async function readSourceText(config: FeedConfigBase): Promise<string> {
     } catch (err) {
       throw new FeedFetchError(
         `feed ${config.name}: cannot read ${config.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-        { cause: err },
+        {
+          cause: err,
+          failure: feedFailure('cannot-read-file', {
+            feed: config.name,
+            path: config.path,
+            detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+          }),
+        },
       );
     }
   }
@@ -127,6 +150,9 @@ export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (err) {
-    throw new FeedFormatError(`${what} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new FeedFormatError(`${what} is not valid JSON: ${(err as Error).message}`, {
+      cause: err,
+      failure: feedFailure('invalid-json', { what, detail: (err as Error).message }),
+    });
   }
 }

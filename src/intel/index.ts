@@ -12,7 +12,9 @@
 export { readFeed, detectFeedType } from './read-feed.js';
 export type { AutoFeedConfig } from './read-feed.js';
 export { syncFeed, loadIndicators, feedStateKey } from './indicator-store.js';
-export { feedStatus, testFeedConnection } from './feed-status.js';
+export { feedStatus, testFeedConnection, feedFailureOf } from './feed-status.js';
+export { feedFailureText, isFeedFailureCode } from './feed-failure.js';
+export type { FeedFailureJson, FeedFailureCode } from './feed-failure.js';
 export type { FeedStatus, FeedTest } from './feed-status.js';
 export type { FeedSyncSummary } from './indicator-store.js';
 export { createMatcher, isActive } from './matcher.js';

@@ -2,7 +2,7 @@
 import { Indicators, type IndicatorRow } from '../schema/index.js';
 import { kqlString } from '../kql/index.js';
 import { runKql, type Store } from '../store/index.js';
-import { feedErrorText, recordFeedSync } from './feed-status.js';
+import { feedErrorText, feedFailureOf, recordFeedSync } from './feed-status.js';
 import { readFeed, type AutoFeedConfig } from './read-feed.js';
 import type { FeedConfig, FeedResult, FeedState } from './types.js';
 
@@ -81,7 +81,12 @@ export async function syncFeed(
   try {
     result = await readFeed(config, saved);
   } catch (error) {
-    await recordFeedSync(store, config.name, { ok: false, message: feedErrorText(error, config), at: Date.now() }).catch(() => undefined);
+    await recordFeedSync(store, config.name, {
+      ok: false,
+      message: feedErrorText(error, config),
+      failure: feedFailureOf(error, config),
+      at: Date.now(),
+    }).catch(() => undefined);
     throw error;
   }
   if (result.mode === 'upsert') await store.upsertIndicators(result.indicators);

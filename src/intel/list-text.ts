@@ -1,5 +1,6 @@
 /** Guards shared by the public list feeds: an HTML page or an empty answer is never taken for the list. */
 import { FeedFormatError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 
 /**
  * Refuses text that is an HTML page (a login wall, a maintenance or error page served with 200) or that has no
@@ -12,9 +13,13 @@ export function checkListText(text: string, what: string, isEntry: (line: string
     .slice(0, 512)
     .toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<\w[^>]*>/.test(head) || head.includes('<body'))
-    throw new FeedFormatError(`${what} answered an HTML page, not the list; the stored indicators are kept`);
+    throw new FeedFormatError(`${what} answered an HTML page, not the list; the stored indicators are kept`, {
+      failure: feedFailure('html-page', { what }),
+    });
   if (!text.split(/\r?\n/).some((l) => isEntry(l.trim())))
-    throw new FeedFormatError(`${what} has no entries (empty or cut short before the first); the stored indicators are kept`);
+    throw new FeedFormatError(`${what} has no entries (empty or cut short before the first); the stored indicators are kept`, {
+      failure: feedFailure('no-entries', { what }),
+    });
 }
 
 /** A list line that is neither blank nor a comment (`#`, `;`). */

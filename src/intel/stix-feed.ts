@@ -1,5 +1,6 @@
 /** STIX 2.x bundles from a file or URL. */
 import { FeedFormatError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 import { parseJson, readSourceText } from './http.js';
 import { IndicatorCollector } from './indicator-collector.js';
 import { collectStixObjects } from './stix-objects.js';
@@ -14,7 +15,7 @@ export function stixObjectsOf(doc: unknown, what: string): unknown[] {
     if (o.type === 'bundle') return [];
     if (o.type === 'indicator') return [doc];
   }
-  throw new FeedFormatError(`${what} is not a STIX bundle (no "objects" array)`);
+  throw new FeedFormatError(`${what} is not a STIX bundle (no "objects" array)`, { failure: feedFailure('not-stix-bundle', { what }) });
 }
 
 /** Reads a STIX bundle feed: its complete content, to replace the feed's stored indicators. */

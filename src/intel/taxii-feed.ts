@@ -1,5 +1,6 @@
 /** TAXII 2.1 client: discovery, API root, collections, and paged, incremental reads of a collection's objects. */
 import { FeedConfigError, FeedFetchError, FeedFormatError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 import { redactUrl, request, responseJson } from './http.js';
 import { IndicatorCollector } from './indicator-collector.js';
 import { collectStixObjects } from './stix-objects.js';
@@ -43,7 +44,9 @@ async function getJson(url: string, config: TaxiiFeedConfig): Promise<{ body: Ob
   const res = await request(url, { headers: headersOf(config), timeoutMs: config.timeoutMs });
   const body = await responseJson(res, url);
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new FeedFormatError(`${redactUrl(url)} did not answer a TAXII object`);
+    throw new FeedFormatError(`${redactUrl(url)} did not answer a TAXII object`, {
+      failure: feedFailure('not-taxii-object', { url: redactUrl(url) }),
+    });
   return { body: body as Obj, res };
 }
 

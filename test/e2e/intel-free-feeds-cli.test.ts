@@ -99,7 +99,14 @@ describe('mailsift intel sync with free feeds', () => {
     // The feeds go away: the sync fails, names each feed, and the indicators stay.
     down = true;
     const failed = await runCli(['--config', config, 'intel', 'sync', '--feed', 'threatfox', 'openphish']);
+    // The same failures in Japanese when the CLI speaks Japanese.
+    const ja = await runCli(['--config', config, 'intel', 'sync', '--feed', 'openphish'], {
+      env: { LANG: 'ja_JP.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
+    });
     down = false;
+    expect(ja.code).toBe(1);
+    expect(ja.stderr).toMatch(/フィード openphish: http:\/\/127\.0\.0\.1:\d+\/openphish-feed\.txt が HTTP 404 を返しました: not found/);
+    expect(ja.stderr).not.toMatch(/answered/);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/feed threatfox: .*HTTP 404/);
     expect(failed.stderr).toMatch(/feed openphish: .*HTTP 404/);

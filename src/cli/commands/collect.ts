@@ -5,6 +5,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { formatCount } from '../format-number.js';
 import { currentLanguage, msg } from '../messages.js';
+import { rejectText } from '../reject-text.js';
 
 export function registerCollect(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -54,7 +55,7 @@ function passLine(r: PassReport): string {
   const lines: string[] = [];
   const t = msg().collect;
   if (r.gap) lines.push(t.gap(time, r.name, r.gap.from, r.gap.to));
-  const rejected = r.rejected ? t.rejected(formatCount(r.rejected), r.firstReject ?? '') : '';
+  const rejected = r.rejected ? t.rejected(formatCount(r.rejected), rejectText(r.firstReject ?? '', r.firstRejectReason)) : '';
   const counts = t.counts(formatCount(r.rows), formatCount(r.new), formatCount(r.updated), rejected, formatCount(r.requests));
   const error = r.error ? collectorFailureText(r.error.message, r.error.code, currentLanguage()) : t.unknownError;
   if (r.ok) lines.push(t.pass(time, r.name, r.span ?? t.nothingNew, counts));

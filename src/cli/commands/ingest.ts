@@ -63,7 +63,9 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
           for (const f of report.files)
             if (f.error) io().stderr.write(`mailsift: ${msg().more.fileError(f.path, rejectText(f.error, f.errorReason))}\n`);
           if (report.rejectFileError)
-            io().stderr.write(`mailsift: ${msg().more.rejectFileCounted(report.rejectFileError, String(report.totals.rejected))}\n`);
+            io().stderr.write(
+              `mailsift: ${msg().more.rejectFileCounted(rejectText(report.rejectFileError, report.rejectFileErrorReason), String(report.totals.rejected))}\n`,
+            );
           return exitCode(report);
         } finally {
           progress.stop();
@@ -118,6 +120,6 @@ function summary(r: IngestReport): string {
   }
   lines.push(m.total(counts(r.totals), formatCount(r.totals.events), formatCount(r.totals.skipped)));
   if (r.rejectFile) lines.push(m.rejectFile(r.rejectFile));
-  if (r.rejectFileError) lines.push(m.rejectFileFailed(r.rejectFileError));
+  if (r.rejectFileError) lines.push(m.rejectFileFailed(rejectText(r.rejectFileError, r.rejectFileErrorReason)));
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,7 @@ import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { io, resolvePath } from '../io.js';
 import { formatCount } from '../format-number.js';
-import { msg } from '../messages.js';
+import { currentLanguage, msg } from '../messages.js';
 
 const TYPES = ['auto', 'stix', 'misp', 'csv', 'drop', 'threatfox', 'feodotracker', 'spamhaus-drop', 'spamhaus-edrop', 'openphish'] as const;
 
@@ -27,13 +27,20 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
       run(async () => {
         if (!TYPES.includes(opts.type as never)) throw new UsageError(msg().intel.typeOneOf(TYPES.join(', ')));
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const { syncFeed, refreshIntelMatches } = await import('../../intel/index.js');
+        const { syncFeed, refreshIntelMatches, feedFailureOf, feedFailureText } = await import('../../intel/index.js');
         const isUrl = /^https?:\/\//i.test(source);
         const name = opts.feed ?? basename(isUrl ? new URL(source).pathname : source).replace(/\.[^.]+$/, '') ?? 'imported';
         try {
           const store = await ctx.store();
           const feed = { name, type: opts.type, ...(isUrl ? { url: source } : { path: resolvePath(source) }) };
-          const summary = await syncFeed(store, feed as never, { incremental: false });
+          let summary;
+          try {
+            summary = await syncFeed(store, feed as never, { incremental: false });
+          } catch (error) {
+            if (!(error as { failure?: unknown }).failure) throw error;
+            io().stderr.write(`mailsift: ${feedFailureText(feedFailureOf(error, feed), currentLanguage())}\n`);
+            return EXIT.failed;
+          }
           await refreshIntelMatches(store);
           printSummary([summary], opts.json);
           return summary.skipped.length > 0 ? EXIT.rejected : EXIT.ok;
@@ -54,7 +61,7 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
         const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
         const feeds = ctx.config.intel.feeds.filter((f) => !opts.feed || opts.feed.includes(f.name));
         if (feeds.length === 0) throw new UsageError(opts.feed ? msg().intel.noFeedNamed(opts.feed.join(', ')) : msg().intel.noFeeds);
-        const { syncFeed, refreshIntelMatches } = await import('../../intel/index.js');
+        const { syncFeed, refreshIntelMatches, feedFailureOf, feedFailureText } = await import('../../intel/index.js');
         const summaries = [];
         let failed = 0;
         try {
@@ -64,7 +71,9 @@ export function registerIntel(program: Command, run: (fn: () => Promise<number>)
               summaries.push(await syncFeed(store, feed as never, { incremental: !opts.full }));
             } catch (error) {
               failed++;
-              io().stderr.write(`mailsift: ${msg().intel.feedFailed(feed.name, error instanceof Error ? error.message : String(error))}\n`);
+              io().stderr.write(
+                `mailsift: ${msg().intel.feedFailed(feed.name, feedFailureText(feedFailureOf(error, feed), currentLanguage()))}\n`,
+              );
             }
           }
           if (summaries.length) await refreshIntelMatches(store);

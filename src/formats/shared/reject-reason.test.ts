@@ -30,6 +30,7 @@ const P = {
   limit: '1 GiB',
   ratio: 500,
   problem: 'absolute path',
+  path: '/data/rejects.ndjson',
 };
 
 describe('reject reasons', () => {

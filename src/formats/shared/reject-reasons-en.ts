@@ -84,6 +84,14 @@ export const REASONS_EN = {
   refused: () => 'refused',
   'zip-in-zip': () => 'refused: a ZIP inside a ZIP is not read (extract it first)',
   'unsafe-member-path': (p: P) => `refused: an unsafe path inside the archive (${p.problem})`,
+  // The reject file itself could not be written, and a path given to read that cannot be.
+  'reject-file-not-written': (p: P, t: T) => `could not write the reject file ${p.path}: ${t(p.cause as ReasonJson)}`,
+  'disk-full': () => 'the disk is full',
+  'write-permission-denied': () => 'permission denied',
+  'is-a-folder': () => 'it is a folder',
+  'folder-cannot-be-created': () => 'its folder cannot be created',
+  'cannot-write': (p: P) => `${p.detail}`,
+  'path-unreadable': (p: P, t: T) => `${p.path}: ${t(p.cause as ReasonJson)}`,
 } satisfies Record<string, (p: P, t: T) => string>;
 
 /** The codes of reject reasons (stable: scripts read them from reject files). */

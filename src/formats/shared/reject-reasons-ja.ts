@@ -92,4 +92,11 @@ export const REASONS_JA: ReasonTexts = {
   refused: () => '拒否しました',
   'zip-in-zip': () => '拒否しました: ZIP の中の ZIP は読みません（先に展開してください）',
   'unsafe-member-path': (p: P) => `拒否しました: アーカイブ内のパスが安全ではありません（${p.problem}）`,
+  'reject-file-not-written': (p: P, t: T) => `除外ファイル ${p.path} を書き込めませんでした: ${t(p.cause as ReasonJson)}`,
+  'disk-full': () => 'ディスクがいっぱいです',
+  'write-permission-denied': () => 'アクセスが拒否されました（書き込む権限がありません）',
+  'is-a-folder': () => 'フォルダーです',
+  'folder-cannot-be-created': () => 'そのフォルダーを作成できません',
+  'cannot-write': (p: P) => `書き込めません: ${p.detail}`,
+  'path-unreadable': (p: P, t: T) => `${p.path}: ${t(p.cause as ReasonJson)}`,
 };

@@ -6,6 +6,7 @@ import { SafeText } from '../components/safe-text';
 import { errorText } from '../error-text';
 import { formatCount, formatTime } from '../format';
 import { collectorFailureText } from '../../../src/collect/failure-kind';
+import { feedFailureText, type FeedFailureJson } from '../../../src/intel/feed-failure';
 import { currentLanguage } from '../i18n';
 import { strings } from '../strings';
 import { ColumnHeads } from './form-parts';
@@ -25,7 +26,15 @@ interface CollectorRow {
 interface FeedRow {
   name: string;
   type: string;
-  status: { lastSuccessAt: string | null; indicators: number; lastError: { message: string; at: string } | null };
+  status: { lastSuccessAt: string | null; indicators: number; lastError: FeedError | null };
+}
+
+/** A feed's last error: `message` is English; `code` and `params` give it in the viewer's language. */
+interface FeedError {
+  message: string;
+  code?: string;
+  params?: FeedFailureJson['params'];
+  at: string;
 }
 
 interface ConnectionTest {
@@ -37,14 +46,22 @@ interface FeedTest {
   ok: boolean;
   indicators: number;
   detail: string;
+  failure?: FeedFailureJson;
 }
 
-function LastError({ error }: { error: { message: string; code?: string; at: string } | null }) {
+/** A feed's failure in the viewer's language; the English text when the server sent no code (older statuses). */
+function feedErrorText(english: string, failure: FeedFailureJson | undefined): string {
+  return failure ? feedFailureText(failure, currentLanguage(), english) : english;
+}
+
+function LastError({ error, feed }: { error: (FeedError & { code?: string }) | null; feed?: boolean }) {
   if (!error) return <>-</>;
+  const text = feed
+    ? feedErrorText(error.message, error.code ? { code: error.code, params: error.params } : undefined)
+    : collectorFailureText(error.message, error.code, currentLanguage());
   return (
     <div className="wrap-text error-cell">
-      <span className="muted">{formatTime(error.at)}</span>{' '}
-      <SafeText className="wrap" text={collectorFailureText(error.message, error.code, currentLanguage())} maxChars={4000} />
+      <span className="muted">{formatTime(error.at)}</span> <SafeText className="wrap" text={text} maxChars={4000} />
     </div>
   );
 }
@@ -92,7 +109,9 @@ export function CollectorSettings() {
     if ('steps' in r) return <StepList result={r} />;
     return (
       <div role="status" className="test-result" data-testid="feed-test">
-        <p className={r.ok ? 'test-ok' : 'test-failed wrap-text'}>{r.ok ? s.feedRead(formatCount(r.indicators)) : r.detail}</p>
+        <p className={r.ok ? 'test-ok' : 'test-failed wrap-text'}>
+          {r.ok ? s.feedRead(formatCount(r.indicators)) : feedErrorText(r.detail, r.failure)}
+        </p>
       </div>
     );
   };
@@ -150,7 +169,7 @@ export function CollectorSettings() {
                   <td>{f.status.lastSuccessAt ? formatTime(f.status.lastSuccessAt) : s.never}</td>
                   <td className="num">{formatCount(f.status.indicators)}</td>
                   <td>
-                    <LastError error={f.status.lastError} />
+                    <LastError error={f.status.lastError} feed />
                   </td>
                   <td className="manage-actions">
                     <button type="button" onClick={() => run(`f:${f.name}`, `/api/intel/feeds/${encodeURIComponent(f.name)}/test`)}>
