@@ -50,7 +50,7 @@ const APPLY_DELTA_SQL = [
 /**
  * Before `stage` (MessageTraceId, RecipientAddress, Received; one row per key) is merged: the entries of its
  * messages change from those of their stored rows to those of their stored rows plus the stage's new keys.
- * STORED_OF_BATCH stays for the merge's insert (and is replaced at the next write).
+ * STORED_OF_BATCH stays for the merge, which finds the batch's stored keys in it and then drops it.
  */
 export function countStagedMessagesSql(stage: string): string[] {
   const firsts = (rows: string, sign: number) => `SELECT hr, ${sign} AS d FROM (${entriesSql(rows)}) WHERE prev IS NULL`;

@@ -12,7 +12,7 @@ import {
   TOUCHED,
   TOUCHED_SPAN_SQL,
 } from './aggregates-sql.js';
-import { countStagedMessagesSql, messagesDriftSql, STORED_OF_BATCH, trimMessagesSql } from './aggregates-messages-sql.js';
+import { countStagedMessagesSql, messagesDriftSql, trimMessagesSql } from './aggregates-messages-sql.js';
 
 /** What an UPDATE of MessageTrace returns so the hours of the rows it changed are known (their stored Received). */
 export const RETURNING_RECEIVED = 'epoch_ms("Received")';
@@ -29,7 +29,6 @@ export async function recountHours(c: DuckDBConnection, stage: string | undefine
   const [first, last] = (await c.runAndReadAll(TOUCHED_SPAN_SQL)).getRowsJS()[0]!;
   if (first !== null && first !== undefined) for (const sql of recountTouchedSql(Number(first), Number(last))) await c.run(sql);
   await c.run(`DROP TABLE ${TOUCHED}`);
-  await c.run(`DROP TABLE IF EXISTS ${STORED_OF_BATCH}`);
 }
 
 /**

@@ -32,8 +32,9 @@ export async function mergeTraceStage(
 ): Promise<MergeResult> {
   // The distinct-messages summary takes the batch's change first; the stored rows of its messages it reads hold
   // every stored key of the batch, a smaller table to find them in than MessageTrace.
-  await countStagedMessages(c, options.keysFrom ?? stage);
-  await c.run(storedKeysSql(options.keysFrom ?? stage, STORED_OF_BATCH));
+  const keys = options.keysFrom ?? stage;
+  await countStagedMessages(c, keys);
+  await c.run(storedKeysSql(keys, STORED_OF_BATCH));
   const stored = Number((await c.runAndReadAll(`SELECT count(*) FROM ${STORED_KEYS}`)).getRowsJS()[0]![0]);
   const changed =
     stored > 0
