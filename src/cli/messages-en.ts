@@ -30,6 +30,7 @@ export const en = {
     noFiles: 'no files to read',
     notRead: 'not read',
     rejectFileFailed: (reason: string) => `rejected records: not written (${reason})`,
+    stored: (rows: string, rate: string) => `${rows} records stored (${rate} records/s)`,
   },
   errors: {
     formatOneOf: (flag: string, choices: string) => `${flag} must be one of ${choices}`,

@@ -20,6 +20,8 @@ export const HELP_JA: Readonly<Record<string, string>> = {
   'input format: auto|graph|rws|powershell|eac|tracking-log': '入力形式: auto|graph|rws|powershell|eac|tracking-log',
   'print the counts as JSON': '件数を JSON で表示',
   'where rejected records go (NDJSON)': '除外したレコードの書き込み先（NDJSON）',
+  'progress on stderr: auto|lines|none (a bar on a terminal, a line per commit)':
+    '標準エラーへの進捗表示: auto|lines|none（端末ではバー、lines はコミットごとに 1 行）',
   'records per transaction (larger loads faster, smaller commits sooner)':
     '1 トランザクションあたりのレコード数（大きいほど速く、小さいほど早くコミット）',
   'when another mailsift command holds the store, wait for it to finish instead of failing':

@@ -31,6 +31,7 @@ export const ja: Messages = {
     noFiles: '読み込むファイルがありません',
     notRead: '読み込めず',
     rejectFileFailed: (reason: string) => `除外したレコード: 書き込めませんでした（${reason}）`,
+    stored: (rows: string, rate: string) => `${rows} 件を保存しました（毎秒 ${rate} 件）`,
   },
   errors: {
     formatOneOf: (flag: string, choices: string) => `${flag} には ${choices} のいずれかを指定してください`,

@@ -1,7 +1,32 @@
 /** A progress bar for long runs on a terminal; silent when stderr is not a TTY (scripts, CI, pipes). */
 import cliProgress from 'cli-progress';
 import type { IngestProgress } from '../ingest/index.js';
+import { formatCount } from './format-number.js';
 import { io, type OutStream } from './io.js';
+import { msg } from './messages.js';
+
+/** How `ingest --progress` shows progress: a bar on a terminal (auto), a line per commit (for logs), or nothing. */
+export const PROGRESS_MODES = ['auto', 'lines', 'none'] as const;
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
+
+/** Ingest progress on stderr in the chosen mode. */
+export function ingestProgress(mode: ProgressMode, stream: OutStream = io().stderr): IngestProgress & { stop(): void } {
+  if (mode === 'lines') return ingestProgressLines(stream);
+  if (mode === 'none') return { stop() {} };
+  return ingestProgressBar(stream);
+}
+
+/** One line on stderr after each commit: rows stored so far and the rate, for logs and scripts that watch a long run. */
+export function ingestProgressLines(stream: OutStream = io().stderr): IngestProgress & { stop(): void } {
+  const started = Date.now();
+  return {
+    onCommitted(committed) {
+      const rate = Math.round(committed / Math.max((Date.now() - started) / 1000, 0.001));
+      stream.write(`mailsift: ${msg().ingest.stored(formatCount(committed), formatCount(rate))}\n`);
+    },
+    stop() {},
+  };
+}
 
 /** Ingest progress on stderr: files done, records read, records/s, the current file. */
 export function ingestProgressBar(stream: OutStream = io().stderr): IngestProgress & { stop(): void } {

@@ -38,6 +38,8 @@ export class BatchWriter {
     private readonly store: Store,
     private readonly enrich: (records: TraceRecord[]) => TraceRow[],
     private readonly batchSize = 100_000,
+    /** Called after each transaction with the trace rows committed so far. */
+    private readonly onCommitted?: (committed: number) => void,
   ) {}
 
   /** Queue records (counted into `tally` when given); when a batch is full, wait for the previous write and start this one. */
@@ -122,6 +124,7 @@ export class BatchWriter {
       // New events are counted per run: the store says how many of a batch were new, not whose.
       this.counts.events += await this.store.insertEvents(events);
     }
+    this.onCommitted?.(this.committed);
   }
 
   private count(tally: WriteCounts, c: UpsertCounts, rows: number): void {

@@ -62,6 +62,8 @@ export interface IngestProgress {
   onRecords?(read: number): void;
   /** A file is read; its new/updated/duplicate counts are final only in the returned report (rows of several files share transactions). */
   onFileDone?(report: FileReport): void;
+  /** A transaction is committed: `committed` trace rows of this run are in the store. */
+  onCommitted?(committed: number): void;
 }
 
 export interface IngestOptions {
@@ -114,7 +116,9 @@ class Run {
     readonly total: number,
   ) {
     this.rejects = new RejectWriter(options.rejectFile);
-    this.writer = new BatchWriter(options.store, options.enrich, options.batchSize ?? DEFAULT_BATCH);
+    this.writer = new BatchWriter(options.store, options.enrich, options.batchSize ?? DEFAULT_BATCH, () =>
+      options.progress?.onCommitted?.(this.committed),
+    );
   }
 
   get committed(): number {
@@ -272,6 +276,7 @@ async function engineReads(
   Object.assign(out, counts);
   run.engineCommitted += counts.read;
   run.options.progress?.onRecords?.(counts.read);
+  run.options.progress?.onCommitted?.(run.committed);
   return 'stored';
 }
 

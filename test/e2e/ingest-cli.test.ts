@@ -191,13 +191,22 @@ describe('mailsift ingest', () => {
     expect(missing.stderr).toMatch(/no such file or folder/);
   });
 
-  /** Start an ingest, kill -9 it once it has written part of the store, and return whether it was killed in time. */
-  async function killMidway(store: string, file: string, extra: string[]): Promise<boolean> {
-    const child = spawn(process.execPath, [CLI, '--store', store, 'ingest', file, ...extra], { stdio: 'ignore' });
+  /**
+   * Start an ingest, kill -9 it once it has written part of the store, and return whether it was killed in time.
+   * `after: 'commit'` kills when it reports its first committed batch (`--progress lines`); `'bytes'` when the
+   * store's files have grown, for a run that commits once.
+   */
+  async function killMidway(store: string, file: string, extra: string[], after: 'commit' | 'bytes'): Promise<boolean> {
+    const args = [CLI, '--store', store, 'ingest', file, ...extra, ...(after === 'commit' ? ['--progress', 'lines'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let stored = false;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      if (/records stored/.test(chunk.toString())) stored = true;
+    });
     const storePath = store.slice('duckdb:'.length);
     // DuckDB writes the WAL at commit and large appends straight into the file: once the two hold more than a
-    // fresh store, the run is well under way. Kill then, well before the end.
+    // fresh store, the run is well under way.
     const sizeOf = (p: string) => {
       try {
         return statSync(p).size;
@@ -208,7 +217,7 @@ describe('mailsift ingest', () => {
     let killed = false;
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
-        if (sizeOf(storePath) + sizeOf(storePath + '.wal') > 3_000_000) {
+        if (after === 'commit' ? stored : sizeOf(storePath) + sizeOf(storePath + '.wal') > 3_000_000) {
           clearInterval(timer);
           killed = child.kill('SIGKILL');
           resolve();
@@ -245,7 +254,7 @@ describe('mailsift ingest', () => {
     const file = join(dir, 'large-array.json');
     writeFileSync(file, '[\n' + readFileSync(lines, 'utf8').trimEnd().split('\n').join(',\n') + '\n]\n');
     const store = newStore();
-    expect(await killMidway(store, file, ['--batch-size', '10000']), 'the ingest finished before it could be killed').toBe(true);
+    expect(await killMidway(store, file, ['--batch-size', '10000'], 'commit'), 'the ingest finished before it could be killed').toBe(true);
     const [partial] = await countRows(store);
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(ROWS);
@@ -260,7 +269,7 @@ describe('mailsift ingest', () => {
   it('after a kill -9 in the middle of an engine-read ingest, nothing of the file is half there and the same ingest completes it', async () => {
     const file = await largeLines();
     const store = newStore();
-    expect(await killMidway(store, file, []), 'the ingest finished before it could be killed').toBe(true);
+    expect(await killMidway(store, file, [], 'bytes'), 'the ingest finished before it could be killed').toBe(true);
     const [partial] = await countRows(store);
     expect([0, ROWS]).toContain(partial);
     const again = await runCli(['--store', store, 'ingest', file, '--json']);

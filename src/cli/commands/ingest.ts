@@ -6,7 +6,7 @@ import { parseStoreUrl } from '../../store/index.js';
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { io, resolvePath } from '../io.js';
-import { ingestProgressBar } from '../progress.js';
+import { ingestProgress, PROGRESS_MODES, type ProgressMode } from '../progress.js';
 import { formatCount } from '../format-number.js';
 import { msg } from '../messages.js';
 import { rejectText } from '../reject-text.js';
@@ -22,56 +22,60 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
     .option('--json', 'print the counts as JSON')
     .option('--rejects <file>', 'where rejected records go (NDJSON)')
     .option('--batch-size <n>', 'records per transaction (larger loads faster, smaller commits sooner)', '100000')
-    .action((paths: string[], opts: { format: string; json?: boolean; rejects?: string; batchSize: string }, cmd: Command) =>
-      run(async () => {
-        if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
-        const batchSize = Number(opts.batchSize);
-        if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(msg().more.batchSize);
-        const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
-        const progress = ingestProgressBar();
-        try {
-          const store = await ctx.store();
-          const enricher = await ctx.enricher();
-          const { ingestPaths, IngestStoppedError } = await import('../../ingest/index.js');
-          // Read relative to the caller's folder (the same as this process's, unless handed to a running server).
-          const absolute = paths.map(resolvePath);
-          const rejectFile = opts.rejects ? resolvePath(opts.rejects) : defaultRejectFile(ctx.config.store);
-          const print = (r: IngestReport) => {
-            const shown = asGiven(r, absolute, paths, opts.rejects);
-            io().stdout.write(opts.json ? JSON.stringify(shown, null, 2) + '\n' : summary(shown));
-            return shown;
-          };
-          let read: IngestReport;
+    .option('--progress <how>', `progress on stderr: ${PROGRESS_MODES.join('|')} (a bar on a terminal, a line per commit)`, 'auto')
+    .action(
+      (paths: string[], opts: { format: string; json?: boolean; rejects?: string; batchSize: string; progress: string }, cmd: Command) =>
+        run(async () => {
+          if (!FORMATS.includes(opts.format as never)) throw new UsageError(msg().errors.formatOneOf('--format', FORMATS.join(', ')));
+          const batchSize = Number(opts.batchSize);
+          if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(msg().more.batchSize);
+          const ctx = new CommandContext(cmd.optsWithGlobals<GlobalOptions>());
+          if (!PROGRESS_MODES.includes(opts.progress as never))
+            throw new UsageError(msg().errors.formatOneOf('--progress', PROGRESS_MODES.join(', ')));
+          const progress = ingestProgress(opts.progress as ProgressMode);
           try {
-            read = await ingestPaths(absolute, {
-              store,
-              enrich: (records) => enricher.enrich(records),
-              dimensions: enricher,
-              rejectFile,
-              format: opts.format as never,
-              progress,
-              batchSize,
-            });
-          } catch (error) {
-            // The store failed: say what the run did before the one-line error (printed by the caller).
+            const store = await ctx.store();
+            const enricher = await ctx.enricher();
+            const { ingestPaths, IngestStoppedError } = await import('../../ingest/index.js');
+            // Read relative to the caller's folder (the same as this process's, unless handed to a running server).
+            const absolute = paths.map(resolvePath);
+            const rejectFile = opts.rejects ? resolvePath(opts.rejects) : defaultRejectFile(ctx.config.store);
+            const print = (r: IngestReport) => {
+              const shown = asGiven(r, absolute, paths, opts.rejects);
+              io().stdout.write(opts.json ? JSON.stringify(shown, null, 2) + '\n' : summary(shown));
+              return shown;
+            };
+            let read: IngestReport;
+            try {
+              read = await ingestPaths(absolute, {
+                store,
+                enrich: (records) => enricher.enrich(records),
+                dimensions: enricher,
+                rejectFile,
+                format: opts.format as never,
+                progress,
+                batchSize,
+              });
+            } catch (error) {
+              // The store failed: say what the run did before the one-line error (printed by the caller).
+              progress.stop();
+              if (error instanceof IngestStoppedError) print(error.report);
+              throw error;
+            }
             progress.stop();
-            if (error instanceof IngestStoppedError) print(error.report);
-            throw error;
+            const report = print(read);
+            for (const f of report.files)
+              if (f.error) io().stderr.write(`mailsift: ${msg().more.fileError(f.path, rejectText(f.error, f.errorReason))}\n`);
+            if (report.rejectFileError)
+              io().stderr.write(
+                `mailsift: ${msg().more.rejectFileCounted(rejectText(report.rejectFileError, report.rejectFileErrorReason), String(report.totals.rejected))}\n`,
+              );
+            return exitCode(report);
+          } finally {
+            progress.stop();
+            await ctx.close();
           }
-          progress.stop();
-          const report = print(read);
-          for (const f of report.files)
-            if (f.error) io().stderr.write(`mailsift: ${msg().more.fileError(f.path, rejectText(f.error, f.errorReason))}\n`);
-          if (report.rejectFileError)
-            io().stderr.write(
-              `mailsift: ${msg().more.rejectFileCounted(rejectText(report.rejectFileError, report.rejectFileErrorReason), String(report.totals.rejected))}\n`,
-            );
-          return exitCode(report);
-        } finally {
-          progress.stop();
-          await ctx.close();
-        }
-      }),
+        }),
     );
 }
 

@@ -8,7 +8,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _d1."Name" AS "Name", _d1."Size" AS "Size", _d1."Score" AS "Score", _d1."Seen" AS "Seen" FROM (VALUES ($1, 1, CAST(2 AS DOUBLE), TIMESTAMP \'2026-11-01 00:00:00.000\'), ($2, -2, 3.5, CAST(NULL AS TIMESTAMP))) AS _d1("Name", "Size", "Score", "Seen") WHERE _d1."Size" > -5',
     clickhouse:
-      "SELECT `Name`, `Size`, `Score`, concat(replaceOne(toString(toDateTime(intDiv((`Seen` - ((`Seen` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', replaceRegexpOne(substring(toString(1000000 + ((`Seen` % toInt64(1000000)) + 1000000) % 1000000), 2, 6), '^([0-9]{3})000$', '\\\\1'), 'Z') AS `Seen` FROM (SELECT `_c0_Name` AS `Name`, `_c1_Size` AS `Size`, `_c2_Score` AS `Score`, `_c3_Seen` AS `Seen` FROM (SELECT _d1.`Name` AS `_c0_Name`, _d1.`Size` AS `_c1_Size`, _d1.`Score` AS `_c2_Score`, _d1.`Seen` AS `_c3_Seen` FROM (SELECT 'a' AS `Name`, CAST(1 AS Nullable(Int64)) AS `Size`, CAST(CAST(2 AS Nullable(Float64)) AS Nullable(Float64)) AS `Score`, toInt64(1793491200000000) AS `Seen` UNION ALL SELECT 'b' AS `Name`, CAST(-2 AS Nullable(Int64)) AS `Size`, CAST(3.5 AS Nullable(Float64)) AS `Score`, CAST(NULL AS Nullable(Int64)) AS `Seen`) AS _d1 WHERE _d1.`Size` > -5) AS _a2) AS _out3",
+      "SELECT `Name`, `Size`, `Score`, concat(replaceOne(toString(toDateTime(intDiv((`Seen` - ((`Seen` % toInt64(1000000)) + 1000000) % toInt64(1000000)), 1000000), 'UTC')), ' ', 'T'), '.', replaceRegexpOne(substring(toString(1000000 + ((`Seen` % toInt64(1000000)) + 1000000) % 1000000), 2, 6), '^([0-9]{3})000$', '\\\\1'), 'Z') AS `Seen` FROM (SELECT `_c0_Name` AS `Name`, `_c1_Size` AS `Size`, `_c2_Score` AS `Score`, `_c3_Seen` AS `Seen` FROM (SELECT _d1.`Name` AS `_c0_Name`, _d1.`Size` AS `_c1_Size`, _d1.`Score` AS `_c2_Score`, _d1.`Seen` AS `_c3_Seen` FROM (SELECT `Name`, `Size`, `Score`, `Seen` FROM (SELECT 0 AS __row, 'a' AS `Name`, CAST(1 AS Nullable(Int64)) AS `Size`, CAST(CAST(2 AS Nullable(Float64)) AS Nullable(Float64)) AS `Score`, toInt64(1793491200000000) AS `Seen` UNION ALL SELECT 1 AS __row, 'b' AS `Name`, CAST(-2 AS Nullable(Int64)) AS `Size`, CAST(3.5 AS Nullable(Float64)) AS `Score`, CAST(NULL AS Nullable(Int64)) AS `Seen`) ORDER BY __row) AS _d1 WHERE _d1.`Size` > -5) AS _a2) AS _out3",
     rows: [
       ['a', 1, 2, '2026-11-01T00:00:00.000Z'],
       ['b', -2, 3.5, null],
@@ -25,7 +25,8 @@ export const CASES: readonly KqlCase[] = [
     name: 'datatable of one string',
     kql: 'datatable(Name:string)["only"]',
     duckdb: 'SELECT _d1."Name" AS "Name" FROM (VALUES ($1)) AS _d1("Name")',
-    clickhouse: "SELECT `_c0_Name` AS `Name` FROM (SELECT _d1.`Name` AS `_c0_Name` FROM (SELECT 'only' AS `Name`) AS _d1) AS _a2",
+    clickhouse:
+      "SELECT `_c0_Name` AS `Name` FROM (SELECT _d1.`Name` AS `_c0_Name` FROM (SELECT `Name` FROM (SELECT 0 AS __row, 'only' AS `Name`) ORDER BY __row) AS _d1) AS _a2",
     rows: [['only']],
   },
   {
@@ -34,7 +35,7 @@ export const CASES: readonly KqlCase[] = [
     duckdb:
       'SELECT _r3."MessageTraceId" AS "MessageTraceId", _l2."Severity" AS "Severity" FROM (SELECT _d1."Status" AS "Status", _d1."Severity" AS "Severity" FROM (VALUES ($1, 3), ($2, 2)) AS _d1("Status", "Severity")) AS _l2 JOIN (SELECT "Status", "MessageTraceId" FROM "MessageTrace") AS _r3 ON _l2."Status" = _r3."Status"',
     clickhouse:
-      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Severity` AS `Severity` FROM (SELECT _r3.`MessageTraceId` AS `_c0_MessageTraceId`, _l2.`Severity` AS `_c1_Severity` FROM (SELECT `_c0_Status` AS `Status`, `_c1_Severity` AS `Severity` FROM (SELECT _d1.`Status` AS `_c0_Status`, _d1.`Severity` AS `_c1_Severity` FROM (SELECT 'Quarantined' AS `Status`, CAST(3 AS Nullable(Int64)) AS `Severity` UNION ALL SELECT 'FilteredAsSpam' AS `Status`, CAST(2 AS Nullable(Int64)) AS `Severity`) AS _d1) AS _a4) AS _l2 GLOBAL JOIN (SELECT `Status`, `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL)) AS _r3 ON _l2.`Status` = _r3.`Status`) AS _a5",
+      "SELECT `_c0_MessageTraceId` AS `MessageTraceId`, `_c1_Severity` AS `Severity` FROM (SELECT _r3.`MessageTraceId` AS `_c0_MessageTraceId`, _l2.`Severity` AS `_c1_Severity` FROM (SELECT `_c0_Status` AS `Status`, `_c1_Severity` AS `Severity` FROM (SELECT _d1.`Status` AS `_c0_Status`, _d1.`Severity` AS `_c1_Severity` FROM (SELECT `Status`, `Severity` FROM (SELECT 0 AS __row, 'Quarantined' AS `Status`, CAST(3 AS Nullable(Int64)) AS `Severity` UNION ALL SELECT 1 AS __row, 'FilteredAsSpam' AS `Status`, CAST(2 AS Nullable(Int64)) AS `Severity`) ORDER BY __row) AS _d1) AS _a4) AS _l2 GLOBAL JOIN (SELECT `Status`, `MessageTraceId` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL)) AS _r3 ON _l2.`Status` = _r3.`Status`) AS _a5",
     rows: [
       ['m3', 2],
       ['m3', 3],

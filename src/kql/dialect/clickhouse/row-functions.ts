@@ -7,10 +7,15 @@ import { functions } from './functions.js';
 const NUMERIC = new Set(['long', 'int', 'real']);
 
 export const rowFunctions: RowFunctions = {
+  // The branches of a UNION ALL run in parallel: each row carries its place so the table keeps its written order,
+  // which make_list, serialize and take read.
   valuesTable: (rows, names, alias, types) =>
-    `(${rows
-      .map((r) => `SELECT ${r.map((v, i) => `${NUMERIC.has(types[i]!) ? functions.cast(v, types[i]!) : v} AS ${names[i]}`).join(', ')}`)
-      .join(' UNION ALL ')}) AS ${alias}`,
+    `(SELECT ${names.join(', ')} FROM (${rows
+      .map(
+        (r, n) =>
+          `SELECT ${n} AS __row, ${r.map((v, i) => `${NUMERIC.has(types[i]!) ? functions.cast(v, types[i]!) : v} AS ${names[i]}`).join(', ')}`,
+      )
+      .join(' UNION ALL ')}) ORDER BY __row) AS ${alias}`,
   // range() takes no Nullable (the count of a range is computed through Nullable casts): a NULL count is no rows.
   series: (count, alias) => `(SELECT toInt64(arrayJoin(range(toUInt64(greatest(ifNull(${count}, 0), 0))))) AS i) AS ${alias}`,
 };
