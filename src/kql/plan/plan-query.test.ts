@@ -34,22 +34,32 @@ describe('the planner', () => {
     expect(aligned.sql).not.toContain('"MessageTrace"');
   });
 
-  it('answers distinct messages from the distinct-messages summary where the engine keeps it', () => {
+  it('answers distinct messages from the distinct-messages summary on both engines alike', () => {
     const range = { from, to: from + 7 * 24 * H };
     const first = 'MessageTrace | where isnotnull(MessageTraceId) | summarize Received = min(Received) by MessageTraceId';
-    for (const kql of [
-      'MessageTrace | summarize Messages = dcount(MessageTraceId)',
-      'MessageTrace | summarize dcount(MessageTraceId) by bin(Received, 1d)',
-      `${first} | summarize Messages = count() by Time = bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))`,
-      `${first} | count`,
-    ])
-      expect(plan(kql, range)?.source, kql).toBe('MessageTraceHourlyMessages');
-    expect(plan('MessageTrace | summarize dcount(MessageTraceId)', range, 'clickhouse')?.reason).toMatch(/no summary of distinct messages/);
-    // A filter, another aggregate beside it, a bin under an hour, a count per message: the rows.
-    expect(plan('MessageTrace | where Status == "Delivered" | summarize dcount(MessageTraceId)')?.reason).toMatch(/dcount/);
-    expect(plan('MessageTrace | summarize dcount(MessageTraceId), count()')?.reason).toMatch(/dcount/);
-    expect(plan(`${first} | summarize count() by bin(Received, 5m)`)?.source).toBe('rows');
-    expect(plan('MessageTrace | summarize Received = min(Received) by SenderAddress | count')?.source).toBe('rows');
+    for (const dialect of ['duckdb', 'clickhouse'] as const) {
+      for (const kql of [
+        'MessageTrace | summarize Messages = dcount(MessageTraceId)',
+        'MessageTrace | summarize dcount(MessageTraceId) by bin(Received, 1d)',
+        `${first} | summarize Messages = count() by Time = bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))`,
+        `${first} | count`,
+      ]) {
+        expect(plan(kql, range, dialect)?.source, `${dialect}: ${kql}`).toBe('MessageTraceHourlyMessages');
+        expect(plan(kql, range, dialect)?.reason).toBe(
+          'whole hours 2026-11-01T11:00:00.000Z to 2026-11-08T10:00:00.000Z from MessageTraceHourlyMessages; the partial hours at the ends from the rows',
+        );
+      }
+      // A filter, another aggregate beside it, a bin under an hour, a count per message: the rows.
+      expect(plan('MessageTrace | where Status == "Delivered" | summarize dcount(MessageTraceId)', range, dialect)?.reason).toMatch(
+        /dcount/,
+      );
+      expect(plan('MessageTrace | summarize dcount(MessageTraceId), count()', range, dialect)?.reason).toMatch(/dcount/);
+      expect(plan(`${first} | summarize count() by bin(Received, 5m)`, range, dialect)?.source).toBe('rows');
+      expect(plan('MessageTrace | summarize Received = min(Received) by SenderAddress | count', range, dialect)?.source).toBe('rows');
+      expect(plan('MessageTrace | summarize dcount(MessageTraceId)', { from, to: from + 30 * 60_000 }, dialect)?.reason).toMatch(
+        /no whole hour/,
+      );
+    }
   });
 
   it('reads the rows when the summaries cannot give the same answer, and says why', () => {

@@ -1,7 +1,16 @@
 // The shared store suite on real ClickHouse servers: one server, and a cluster of two shards x two replicas;
 // then what is particular to ClickHouse: filters see only the newest version, a cancelled query is killed there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CLICKHOUSE, startClickHouseCluster, type ClickHouseCluster } from '../../../test/support/clickhouse-cluster.js';
+import {
+  CLUSTER,
+  HAS_CLICKHOUSE,
+  PASSWORD,
+  startClickHouseCluster,
+  USER,
+  type ClickHouseCluster,
+} from '../../../test/support/clickhouse-cluster.js';
+import { compileKql } from '../../kql/index.js';
+import { MESSAGE_AGGREGATE } from '../../schema/index.js';
 import { openStore, type Store } from '../index.js';
 import { runKql } from '../run-kql.js';
 import { runAggregateTests } from '../aggregates.case.js';
@@ -23,6 +32,42 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
   runAggregateTests('clickhouse cluster', () => openStore(cluster.url(`agg_sharded_${n++}`)));
 
   for (const mode of ['server', 'cluster'] as const) {
+    it(`a store written before the distinct-messages summary gets it counted from its rows when opened (${mode})`, async () => {
+      const db = `messages_${mode}_${n++}`;
+      const url = cluster.url(db, { single: mode === 'server' });
+      const H = 3_600_000;
+      const t = Date.UTC(2026, 10, 2, 9, 10);
+      const rows = Array.from({ length: 40 }, (_, i) =>
+        traceRow({ MessageTraceId: `b-${i % 15}`, RecipientAddress: `u${i}@contoso.com`, Received: t + (i % 4) * H + i * 60_000 }),
+      );
+      const store = await openStore(url);
+      await store.upsertTraces(rows);
+      await store.close();
+      const onCluster = mode === 'cluster' ? ` ON CLUSTER ${CLUSTER}` : '';
+      const tables = [MESSAGE_AGGREGATE.name, '_message_hours', ...(mode === 'cluster' ? ['_message_hours_local'] : [])];
+      for (const table of tables) {
+        const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}`, {
+          method: 'POST',
+          body: `DROP TABLE ${db}.${table}${onCluster}`,
+        });
+        expect(r.status, await r.text()).toBe(200);
+      }
+      const reopened = await openStore(url);
+      try {
+        expect(await reopened.checkIntegrity()).toEqual([]);
+        const kql = 'MessageTrace | summarize Received = min(Received) by MessageTraceId | summarize count() by bin(Received, 1h)';
+        const answer = async (aggregates: boolean) => {
+          const c = compileKql(kql, { dialect: 'clickhouse', aggregates, timeRange: { from: t - H, to: t + 5 * H } });
+          return { plan: c.plan?.source, rows: (await reopened.query(c.sql, c.params)).rows };
+        };
+        const planned = await answer(true);
+        expect(planned.plan).toBe(MESSAGE_AGGREGATE.name);
+        expect(planned.rows.map((r) => JSON.stringify(r)).sort()).toEqual((await answer(false)).rows.map((r) => JSON.stringify(r)).sort());
+      } finally {
+        await reopened.close();
+      }
+    });
+
     describe(`read through KQL (${mode})`, () => {
       let store: Store;
       beforeAll(async () => {

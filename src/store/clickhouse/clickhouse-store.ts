@@ -54,6 +54,7 @@ import {
   writeAggregateChanges,
   type TraceChange,
 } from './aggregates.js';
+import { backfillMessages, messageChanges, messagesMissing, messageTableStatements, trimMessages } from './aggregates-messages.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { clickhouseDocuments } from './documents.js';
@@ -86,14 +87,18 @@ const LOOKUP_SLACK_US = 7 * 86_400_000_000;
 export async function openClickHouseStore(url: URL, placement: Placement, location: string): Promise<ClickHouseStore> {
   const admin = new Connection({ url });
   let missing;
+  let noMessages;
   try {
     missing = await missingAggregates(admin, placement);
-    for (const sql of [...createStatements(placement), ...aggregateTableStatements(placement)]) await admin.command(sql);
+    noMessages = await messagesMissing(admin, placement);
+    for (const sql of [...createStatements(placement), ...aggregateTableStatements(placement), ...messageTableStatements(placement)])
+      await admin.command(sql);
   } finally {
     await admin.close();
   }
   const db = new Connection({ url, database: placement.database });
   await backfillAggregates(db, placement, missing);
+  if (noMessages) await backfillMessages(db, placement);
   return new ClickHouseStore(db, placement, location);
 }
 
@@ -134,6 +139,11 @@ export class ClickHouseStore implements Store {
     let duplicates = 0;
     const out: Record<string, unknown>[] = [];
     const changes: TraceChange[] = [];
+    const messages = await messageChanges(
+      this.db,
+      this.placement,
+      unique.filter((row) => !stored.has(traceKey(row))),
+    );
     for (const row of unique) {
       const seen = stored.get(traceKey(row));
       if (!seen) {
@@ -153,6 +163,7 @@ export class ClickHouseStore implements Store {
     for (let i = 0; i < out.length; i += INSERT_CHUNK)
       await this.db.insert(writeTable(this.placement, 'MessageTrace'), out.slice(i, i + INSERT_CHUNK));
     await writeAggregateChanges(this.db, changes);
+    await messages.write();
     return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
   }
 
@@ -355,6 +366,7 @@ export class ClickHouseStore implements Store {
     const at = lit(Math.round(cutoff) * 1000, 'long');
     const deleted: Record<string, number> = {};
     await trimAggregates(this.db, this.placement, cutoff);
+    await trimMessages(this.db, this.placement, cutoff);
     for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
       const old = `${q(column)} < ${at}`;
       const live = readWhere(table, [[column, old]]);

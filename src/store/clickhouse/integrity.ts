@@ -5,6 +5,7 @@
  */
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { aggregateProblems } from './aggregates.js';
+import { messageProblems } from './aggregates-messages.js';
 import { firstLine, type Connection } from './connection.js';
 import { q } from './ddl.js';
 
@@ -27,6 +28,6 @@ export async function checkIntegrity(db: Connection): Promise<string[]> {
     problems.push(
       `replica ${String(replica)} of ${String(table)} is ${Number(expired) ? 'without its ZooKeeper session' : Number(readonly) ? 'read-only' : 'unhealthy'}`,
     );
-  problems.push(...(await aggregateProblems(db)));
+  problems.push(...(await aggregateProblems(db)), ...(await messageProblems(db)));
   return problems;
 }

@@ -1,6 +1,6 @@
 /** The ClickHouse dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
-import { aggregateSource } from './aggregate-source.js';
+import { aggregateSource, messageAggregateSource } from './aggregate-source.js';
 import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
@@ -26,8 +26,7 @@ export const clickhouse: Dialect = {
   literal,
   tableSource,
   aggregateSource,
-  // Not kept on ClickHouse yet: distinct messages read the rows.
-  messageAggregateSource: () => undefined,
+  messageAggregateSource,
   prefilterColumns,
   outputValue,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
