@@ -5,6 +5,8 @@
  * of them again with a newer status; the summary is checked against a recount before timing.
  * One ClickHouse 18.16 server on loopback (the test support's, without ZooKeeper).
  * `npx tsx bench/clickhouse-messages.ts --rows 1000000 --runs 7`
+ * With `--baseline DIR` (a checkout from before the summary, e.g. main before it), it times only the ingest instead:
+ * the same rows into a fresh store of each checkout's code, interleaved, median of --runs: the summary's write cost.
  */
 import { MESSAGE_AGGREGATE, type Status } from '../src/schema/index.js';
 import { compileKql } from '../src/kql/index.js';
@@ -30,6 +32,50 @@ const PANEL: [string, string][] = [
 const RANGE = { from: START + 10 * H + 17 * 60_000, to: START + DAYS * 24 * H + 10 * H + 17 * 60_000 };
 
 const sortedRows = (rows: readonly unknown[][]) => JSON.stringify(rows.map((r) => JSON.stringify(r)).sort());
+
+const BASELINE = arg('baseline', '');
+
+/** Ingest A/B: the same rows into fresh stores of this checkout's code and the baseline's, interleaved. */
+async function ingestAgainstBaseline(): Promise<void> {
+  const theirs = (await import(`${BASELINE}/src/store/index.ts`)) as { openStore: typeof openStore };
+  const rows = syntheticTraces(ROWS);
+  const server = await startClickHouseServer();
+  const times: Record<string, number[]> = { baseline: [], 'this checkout': [] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, open] of [
+        ['baseline', theirs.openStore],
+        ['this checkout', openStore],
+      ] as const) {
+        const store = await open(server.url(`ab_${name.replace(/\W/g, '_')}_${i}`, { single: true }));
+        const started = performance.now();
+        for (let j = 0; j < rows.length; j += BATCH) await store.upsertTraces(rows.slice(j, j + BATCH));
+        times[name]!.push(performance.now() - started);
+        await store.close();
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const ref = median(times.baseline!);
+  process.stdout.write(
+    `${ROWS.toLocaleString('en-US')} rows in batches of ${BATCH.toLocaleString('en-US')} into a fresh store, median of ${RUNS}, interleaved\n\n` +
+      table(
+        ['code', 'ingest', 'rows/s', 'vs baseline'],
+        Object.entries(times).map(([name, t]) => [
+          name,
+          `${(median(t) / 1000).toFixed(1)} s`,
+          Math.round(ROWS / (median(t) / 1000)).toLocaleString('en-US'),
+          (median(t) / ref).toFixed(2),
+        ]),
+      ) +
+      '\n',
+  );
+}
+if (BASELINE) {
+  await ingestAgainstBaseline();
+  process.exit(0);
+}
 
 const data = syntheticTraces(ROWS);
 const updates = data
