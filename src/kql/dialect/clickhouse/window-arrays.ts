@@ -35,16 +35,21 @@ function segmentedSums(vs: string, starts: string): string {
 
 export const windowArrays: WindowArrays = {
   layer: (rows, names, values, index, windows) => {
-    const columns = [...names.map((n, i) => `tupleElement(_wr, ${i + 1}) AS ${n}`), index, ...windows.map((w) => w.name)];
     // The rows query names its values _wv1... (its columns after `names`).
     const tuple = [...names, ...Array.from({ length: values }, (_, i) => `_wv${i + 1}`)];
     const collected = `SELECT groupArray(tuple(${tuple.join(', ')})) AS _wrs FROM (${rows})`;
-    // The arrays are columns of a SELECT of their own (18.16 loses ARRAY JOIN's names in larger expressions),
-    // named apart from their elements: 18.16 moves a WHERE on an element's name into that SELECT, onto the array.
-    const array = (name: string) => `_wa${windows.findIndex((w) => w.name === name) + 1}`;
-    const arrays = `SELECT ${['_wrs', ...windows.map((w) => `${w.array('_wrs')} AS ${array(w.name)}`)].join(', ')} FROM (${collected})`;
-    const joined = ['_wrs AS _wr', `arrayEnumerate(_wrs) AS ${index}`, ...windows.map((w) => `${array(w.name)} AS ${w.name}`)];
-    return `SELECT ${columns.join(', ')} FROM (${arrays}) ARRAY JOIN ${joined.join(', ')}`;
+    // One array is joined, of one tuple per row (its columns, its place, its window values): a second array
+    // would be copied into every row when the query reads none of its elements, and 18.16 moves a WHERE on a
+    // joined name into the SELECT below, where that name would be the whole array.
+    const parts = ['_wrs', 'arrayEnumerate(_wrs)', ...windows.map((w) => w.array('_wrs'))];
+    const params = parts.map((_, i) => `_wp${i}`);
+    const zipped = `arrayMap((${params.join(', ')}) -> tuple(${params.join(', ')}), ${parts.join(', ')})`;
+    const columns = [
+      ...names.map((n, i) => `tupleElement(tupleElement(_wz, 1), ${i + 1}) AS ${n}`),
+      `tupleElement(_wz, 2) AS ${index}`,
+      ...windows.map((w, i) => `tupleElement(_wz, ${i + 3}) AS ${w.name}`),
+    ];
+    return `SELECT ${columns.join(', ')} FROM (SELECT ${zipped} AS _wzs FROM (${collected})) ARRAY JOIN _wzs AS _wz`;
   },
   column: (all, k) => `arrayMap(t -> tupleElement(t, ${k}), ${all})`,
   rowNumber: (all, start, restart) =>
