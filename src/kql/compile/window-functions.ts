@@ -11,7 +11,6 @@ import type { CompileContext } from './context.js';
 import type { ExprScope } from './expression.js';
 import { atom } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
-import { needsSegments } from './window-segments.js';
 
 /** The window functions, by KQL name, with their arities. */
 export const WINDOW_FUNCTIONS: ReadonlyMap<string, [number, number]> = new Map([
@@ -43,6 +42,33 @@ export interface WindowCall {
 export interface WindowUses {
   /** The column (a quoted identifier) that will hold the call's value. */
   add(ctx: CompileContext, call: WindowCall): string;
+}
+
+/** A gathered call and its hidden column. */
+export interface WindowUse {
+  readonly column: string;
+  readonly call: WindowCall;
+  /** 1 when its arguments read no other gathered call, else one more than the deepest call they read. */
+  readonly depth: number;
+}
+
+/** The gathered calls of one extend or project, in the order they were compiled. */
+export class WindowUseList implements WindowUses {
+  readonly uses: WindowUse[] = [];
+
+  add(ctx: CompileContext, call: WindowCall): string {
+    const read = [call.x, call.restart].filter((v) => v !== undefined);
+    const depth = 1 + Math.max(0, ...this.uses.filter((u) => read.some((v) => v.sql.includes(u.column))).map((u) => u.depth));
+    const column = ctx.q(ctx.alias('w'));
+    this.uses.push({ column, call, depth });
+    return column;
+  }
+}
+
+/** Whether a call needs SELECT layers (see window-segments.ts) on a dialect with window functions, or reads another window call. */
+export function needsSegments(call: WindowCall): boolean {
+  const nested = [call.x, call.restart].some((v) => v?.sql.includes(' OVER ('));
+  return nested || call.restart !== undefined || call.name === 'row_rank_dense' || call.name === 'row_rank_min';
 }
 
 /** Compile a window call against the order of the rows in `scope`. */

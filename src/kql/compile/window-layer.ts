@@ -8,39 +8,21 @@
  */
 import type { ColumnType } from '../../schema/index.js';
 import type { CompileContext } from './context.js';
-import type { WindowCall, WindowUses } from './window-functions.js';
+import { WindowUseList } from './window-functions.js';
+import type { WindowCall } from './window-functions.js';
 import { fromSource, toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import type { SqlExpr } from './sql-expr.js';
 
-interface Use {
-  readonly column: string;
-  readonly call: WindowCall;
-  /** 1 when its arguments read no other call, else one more than the deepest call they read. */
-  readonly depth: number;
-}
-
 /** The window calls of one extend or project, each given a hidden column. */
-export class WindowLayers implements WindowUses {
-  readonly uses: Use[] = [];
-
-  add(ctx: CompileContext, call: WindowCall): string {
-    const arrays = ctx.dialect.windowArrays!;
-    if (call.name === 'row_cumsum' && call.restart !== undefined && arrays.cumsum('x', call.type, 'r') === undefined) {
+export class WindowLayers extends WindowUseList {
+  override add(ctx: CompileContext, call: WindowCall): string {
+    if (call.name === 'row_cumsum' && call.restart !== undefined && ctx.dialect.windowArrays!.cumsum('x', call.type, 'r') === undefined) {
       const feature = `row_cumsum() of a ${call.type} with a restart argument`;
       throw ctx.error('unsupported', 'feature-not-on-engine', { feature, engine: ctx.dialect.name }, call.pos);
     }
-    const read = values(call);
-    const depth = 1 + Math.max(0, ...this.uses.filter((u) => read.some((v) => v.sql.includes(u.column))).map((u) => u.depth));
-    const column = ctx.q(ctx.alias('w'));
-    this.uses.push({ column, call, depth });
-    return column;
+    return super.add(ctx, call);
   }
-}
-
-/** The per-row values a call reads. */
-function values(call: WindowCall): SqlExpr[] {
-  return [call.x, call.restart].filter((v): v is SqlExpr => v !== undefined);
 }
 
 /**

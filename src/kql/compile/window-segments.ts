@@ -7,35 +7,12 @@
  * (`row_cumsum(x - prev(x))`, which SQL cannot nest) is computed the same way, over a layer that holds the other.
  */
 import type { CompileContext } from './context.js';
-import type { WindowCall, WindowUses } from './window-functions.js';
+import { WindowUseList } from './window-functions.js';
 import { fromSource, toSql, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 
-interface Use {
-  readonly column: string;
-  readonly call: WindowCall;
-  /** 1 when its arguments read no other such call, else one more than the deepest they read. */
-  readonly depth: number;
-}
-
-/** Whether a call needs SELECT layers (see above) on a dialect with window functions, or reads another window call. */
-export function needsSegments(call: WindowCall): boolean {
-  const nested = [call.x, call.restart].some((v) => v?.sql.includes(' OVER ('));
-  return nested || call.restart !== undefined || call.name === 'row_rank_dense' || call.name === 'row_rank_min';
-}
-
-/** The calls of one extend or project that need segments, each given a hidden column. */
-export class WindowSegments implements WindowUses {
-  readonly uses: Use[] = [];
-
-  add(ctx: CompileContext, call: WindowCall): string {
-    const read = [call.x, call.restart].filter((v) => v !== undefined);
-    const depth = 1 + Math.max(0, ...this.uses.filter((u) => read.some((v) => v.sql.includes(u.column))).map((u) => u.depth));
-    const column = ctx.q(ctx.alias('w'));
-    this.uses.push({ column, call, depth });
-    return column;
-  }
-}
+/** The calls of one extend or project that need SELECT layers, each given a hidden column. */
+export class WindowSegments extends WindowUseList {}
 
 /** `s` with its rows numbered in their order as `index` (a hidden column), which is then their order. */
 export function numberedRows(ctx: CompileContext, s: SelectState, index: string): SelectState {
