@@ -7,7 +7,10 @@
 import type { SimpleArg, SimpleFunctions } from '../simple-functions.js';
 import { escapeString } from './escape.js';
 
-/** `body(x)` with `x` bound once (a one-element arrayMap); `name` must not be a lambda parameter inside `body`. */
+/**
+ * `body` with `value` bound to `name` (a one-element arrayMap; `name` is no lambda parameter inside `body`). In 18.16
+ * a column read only inside a lambda's body is not found ("Unknown identifier"): columns go in `value`.
+ */
 const bind = (value: string, name: string, body: string): string => `arrayElement(arrayMap(${name} -> ${body}, [${value}]), 1)`;
 
 const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$');
@@ -71,24 +74,18 @@ function ipBits(x: string, v4only: boolean, name: string): string {
 /**
  * The two addresses' bits, cut to the combined prefix (their own prefixes and `prefix`); `body` gets the cut texts.
  * `v4` reads IPv4 addresses only, and `prefix` then counts IPv4 bits (ipv4_is_match). A prefix argument out of
- * range is left out (as DuckDB's least leaves out NULL).
+ * range or null is left out (as DuckDB's least leaves out NULL).
  */
 function masked(a: SimpleArg, b: SimpleArg, prefix: SimpleArg | undefined, body: (x: string, y: string) => string, v4 = false): string {
   const [top, shift] = v4 ? [32, ' + 96'] : [128, ''];
   const own = 'least(toInt64OrZero(substring(__ix, 129)), toInt64OrZero(substring(__iy, 129)))';
-  const m = prefix
-    ? bind(`toInt64(${prefix.sql})`, '__ipm', `if(__ipm >= 0 AND __ipm <= ${top}, least(${own}, __ipm${shift}), ${own})`)
-    : own;
+  const m = prefix ? `if(__ipm >= 0 AND __ipm <= ${top}, least(${own}, __ipm${shift}), ${own})` : own;
   const cut = (t: string): string => `substring(${t}, 1, toUInt64(__im))`;
-  return bind(
-    ipBits(a.sql, v4, '__ia'),
-    '__ix',
-    bind(
-      ipBits(b.sql, v4, '__ib'),
-      '__iy',
-      `if(length(__ix) <= 128 OR length(__iy) <= 128, NULL, ${bind(m, '__im', body(cut('__ix'), cut('__iy')))})`,
-    ),
-  );
+  const result = `if(length(__ix) <= 128 OR length(__iy) <= 128, NULL, ${bind(m, '__im', body(cut('__ix'), cut('__iy')))})`;
+  // Both addresses and the prefix are read outside any lambda (see bind).
+  const values = [ipBits(a.sql, v4, '__ia'), ipBits(b.sql, v4, '__ib'), ...(prefix ? [`ifNull(toInt64(${prefix.sql}), -1)`] : [])];
+  const names = ['__ix', '__iy', ...(prefix ? ['__ipm'] : [])];
+  return `arrayElement(arrayMap((${names.join(', ')}) -> ${result}, ${values.map((v) => `[${v}]`).join(', ')}), 1)`;
 }
 
 /** Kusto's url_encode (application/x-www-form-urlencoded, as .NET's HttpUtility.UrlEncode): `space` for ' '. */

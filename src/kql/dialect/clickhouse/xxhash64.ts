@@ -18,19 +18,25 @@ const u = (n: string | bigint | number): string => `toUInt64(${String(n)})`;
 /** Stripes chained for a text whose length is not known when compiling (texts up to 32 * STRIPES + 31 bytes). */
 export const STRIPES = 64;
 
-/** `body(x)` with `x` bound once (a one-element arrayMap); `name` must not be a lambda parameter inside `body`. */
+/**
+ * `body` with `value` bound to `name` (a one-element arrayMap; `name` is no lambda parameter inside `body`). In 18.16
+ * a column read only inside a lambda's body is not found ("Unknown identifier"): columns go in `value`.
+ */
 const bind = (value: string, name: string, body: string): string => `arrayElement(arrayMap(${name} -> ${body}, [${value}]), 1)`;
+
+/** `body` with the text (or value) and the modulus bound as `__xs` and `__xm`, both read outside any lambda. */
+const bindWithMod = (value: string, name: string, mod: string | undefined, body: string): string =>
+  mod === undefined ? bind(value, name, body) : `arrayElement(arrayMap((${name}, __xm) -> ${body}, [${value}], [${mod}]), 1)`;
 
 const round = (acc: string, lane: string): string => `(bitRotateLeft(${acc} + ${lane} * ${u(P2)}, 31) * ${u(P1)})`;
 const merge = (h: string, v: string): string => `(bitXor(${h}, ${round(u(0), v)}) * ${u(P1)} + ${u(P4)})`;
 
-/** The XXH64 finish of `h` (the avalanche): Kusto's long (toInt64 of a UInt64 wraps), or modulo `mod` (NULL unless > 0). */
-function finish(h: string, mod: string | undefined): string {
+/** The XXH64 finish of `h` (the avalanche): Kusto's long (toInt64 of a UInt64 wraps), or modulo `__xm` (NULL unless > 0). */
+function finish(h: string, mod: boolean): string {
   const a = bind(h, '__xa', `bitXor(__xa, bitShiftRight(__xa, 33)) * ${u(P2)}`);
   const b = bind(a, '__xb', `bitXor(__xb, bitShiftRight(__xb, 29)) * ${u(P3)}`);
   const c = bind(b, '__xc', `bitXor(__xc, bitShiftRight(__xc, 32))`);
-  if (mod === undefined) return `toInt64(${c})`;
-  return bind(mod, '__xm', `if(__xm > 0, toInt64(${c} % toUInt64(if(__xm > 0, __xm, 1))), NULL)`);
+  return mod ? `if(__xm > 0, toInt64(${c} % toUInt64(if(__xm > 0, __xm, 1))), NULL)` : `toInt64(${c})`;
 }
 
 /** The little-endian value of `width` bytes of `s` at 0-based offset `at`. */
@@ -102,13 +108,14 @@ export function xxhash64OfBytes(text: string, mod: string | undefined, stripes =
   // A longer text fails the query with this sentence in ClickHouse's "Cannot parse string" error.
   const refusal = escapeString(`hash() of a text over ${32 * stripes + 31} bytes is not supported on clickhouse`);
   const checked = `bitOr(${h}, toUInt64(if(${n} >= ${32 * (stripes + 1)}, ${refusal}, '0')))`;
-  return bind(text, s, finish(checked, mod));
+  return bindWithMod(text, s, mod, finish(checked, mod !== undefined));
 }
 
 /** XXH64 of a signed 64-bit value's 8 little-endian bytes. */
 export function xxhash64OfLong(value: string, mod: string | undefined): string {
   const start = u(BigInt(P5) + 8n);
-  return finish(`(bitRotateLeft(bitXor(${start}, ${round(u(0), `toUInt64(${value})`)}), 27) * ${u(P1)} + ${u(P4)})`, mod);
+  const h = `(bitRotateLeft(bitXor(${start}, ${round(u(0), 'toUInt64(__xs)')}), 27) * ${u(P1)} + ${u(P4)})`;
+  return bindWithMod(value, '__xs', mod, finish(h, mod !== undefined));
 }
 
 /** Stripes a constant text needs (a column's text: STRIPES). */
