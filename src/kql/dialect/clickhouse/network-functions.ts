@@ -5,13 +5,8 @@
  * cannot read (as it does for ::), so the text is read here, by the same rules as the DuckDB dialect's.
  */
 import type { SimpleArg, SimpleFunctions } from '../simple-functions.js';
+import { bindAs as bind } from './bind-as.js';
 import { escapeString } from './escape.js';
-
-/**
- * `body` with `value` bound to `name` (a one-element arrayMap; `name` is no lambda parameter inside `body`). In 18.16
- * a column read only inside a lambda's body is not found ("Unknown identifier"): columns go in `value`.
- */
-const bind = (value: string, name: string, body: string): string => `arrayElement(arrayMap(${name} -> ${body}, [${value}]), 1)`;
 
 /**
  * `body` of `value` bound to `name` when `taken`, else '': 18.16 evaluates every branch of an if, but a lambda only

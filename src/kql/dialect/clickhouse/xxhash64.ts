@@ -6,6 +6,7 @@
  * no fold over an array either: the 32-byte stripes are a chain of steps, as many as the longest text needs.
  */
 import type { SimpleArg, SimpleFunction, SimpleFunctions } from '../simple-functions.js';
+import { bindAs as bind } from './bind-as.js';
 import { escapeString } from './escape.js';
 
 const P1 = '11400714785074694791';
@@ -17,12 +18,6 @@ const u = (n: string | bigint | number): string => `toUInt64(${String(n)})`;
 
 /** Stripes chained for a text whose length is not known when compiling (texts up to 32 * STRIPES + 31 bytes). */
 export const STRIPES = 64;
-
-/**
- * `body` with `value` bound to `name` (a one-element arrayMap; `name` is no lambda parameter inside `body`). In 18.16
- * a column read only inside a lambda's body is not found ("Unknown identifier"): columns go in `value`.
- */
-const bind = (value: string, name: string, body: string): string => `arrayElement(arrayMap(${name} -> ${body}, [${value}]), 1)`;
 
 /** `body` with the text (or value) and the modulus bound as `__xs` and `__xm`, both read outside any lambda. */
 const bindWithMod = (value: string, name: string, mod: string | undefined, body: string): string =>
