@@ -7,6 +7,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const CLUSTER_FILES = [
   'src/kql/clickhouse-cases.test.ts',
   'src/kql/corpus/clickhouse-corpus.test.ts',
+  'src/kql/dialect/clickhouse/network-functions.test.ts',
+  'src/kql/dialect/clickhouse/xxhash64.test.ts',
   'src/store/clickhouse/clickhouse-store.test.ts',
   'test/e2e/clickhouse.test.ts',
 ];

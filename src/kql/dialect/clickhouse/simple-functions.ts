@@ -3,11 +3,15 @@ import type { SimpleFunctions } from '../simple-functions.js';
 import { dynamicFunctions } from './dynamic-functions.js';
 import { scalarSimpleFunctions } from './scalar-simple-functions.js';
 import { timeSimpleFunctions } from './time-simple-functions.js';
+import { hashFunctions } from './xxhash64.js';
+import { networkFunctions } from './network-functions.js';
 
 export const simpleFunctions: SimpleFunctions = {
   ...timeSimpleFunctions,
   ...dynamicFunctions,
   ...scalarSimpleFunctions,
+  ...hashFunctions,
+  ...networkFunctions,
   sqrt: ([a]) => `sqrt(${a!.sql})`,
   exp: ([a]) => `exp(${a!.sql})`,
   log: ([a]) => `log(${a!.sql})`,
