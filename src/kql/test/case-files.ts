@@ -13,6 +13,7 @@ import { CASES as tabular } from '../cases/tabular.cases.js';
 import { CASES as time } from '../cases/time.cases.js';
 import { CASES as network } from '../cases/network.cases.js';
 import { CASES as expand } from '../cases/expand.cases.js';
+import { CASES as joins } from '../cases/joins.cases.js';
 
 /** Case tables by file name (relative to src/kql/cases). */
 export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
@@ -28,6 +29,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'anomaly.cases.ts': anomaly,
   'network.cases.ts': network,
   'expand.cases.ts': expand,
+  'joins.cases.ts': joins,
   'dynamic.cases.ts': dynamic,
 };
 

@@ -104,5 +104,9 @@ export const functions: DialectFunctions = {
   join: (keyword) => keyword,
   inSubquery: (negated) => (negated ? 'NOT IN' : 'IN'),
   antiJoin: () => 'ANTI JOIN',
+  // Never read (DuckDB keeps each side's key columns).
+  joinKeyCopies: (x) => [x],
+  fenced: (sql) => sql,
+  notDistinctOn: (a, b) => `NOT ${a} IS DISTINCT FROM ${b}`,
   dedupeBy: (sql, keys, alias) => `(SELECT DISTINCT ON (${keys.join(', ')}) * FROM (${sql}) AS ${alias})`,
 };
