@@ -7,13 +7,13 @@ import { derivedName } from '../semantic/naming.js';
 import { checkNewName } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
+import { compileMvApplyByRow } from './mv-apply-rows.js';
 import { fromSource, toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 
 /** `mv-apply`. */
 export function compileMvApply(ctx: CompileContext, state: SelectState, node: MvApplyNode): SelectState {
-  if (!ctx.dialect.capabilities.lateralJoins)
-    throw ctx.error('unsupported', 'mv-apply-not-on-engine', { engine: ctx.dialect.name }, node.pos);
+  if (!ctx.dialect.capabilities.lateralJoins) return compileMvApplyByRow(ctx, state, node);
   const fn = ctx.dialect.fn;
   const o = ctx.alias('o');
   const outer = state.columns.map((c) => ({ ...c, sql: `${o}.${ctx.q(c.name)}`, atomic: true }));

@@ -87,7 +87,9 @@ export function topNestedWithOthers(ctx: CompileContext, src: SelectState, level
     ].map((c) => ({ ...c, atomic: true }));
   });
   const select = columns.map((c) => `${c.sql} AS ${q(c.name)}`).join(', ');
-  return fromSource(ctx, `(SELECT ${select} FROM ${from}) AS ${ctx.alias()}`, columns);
+  // Level by level, the bigger aggregates first (the order of Kusto's documented example), the others group among them.
+  const orderBy = levels.map((level) => ({ sql: q(level.aggName), descending: level.node.descending, nulls: 'last' as const }));
+  return { ...fromSource(ctx, `(SELECT ${select} FROM ${from}) AS ${ctx.alias()}`, columns), orderBy };
 }
 
 function aggType(ctx: CompileContext, named: readonly Column[], level: OthersLevel): Column['type'] {

@@ -116,6 +116,10 @@ export interface DialectFunctions {
    * (capabilities.mergedJoinKeys); a null matches nothing.
    */
   joinKeyCopies(x: string, side: 'left' | 'right'): readonly string[];
+  /** A value unique to each row of a FROM (numbered where it is read), carrying `values` along: mv-apply without LATERAL. */
+  rowWithValues(values: readonly string[]): string;
+  /** The `i`-th (1-based) of the values carried by a rowWithValues `x`. */
+  rowValue(x: string, i: number): string;
   /** SELECT `sql`, kept whole as a subquery: the engine moves no filter of an outer query into it. */
   fenced(sql: string): string;
   /** A JOIN's ON condition: `a` equals `b`, or both are null. */

@@ -204,6 +204,9 @@ export const functions: DialectFunctions = {
   // Non-null copies (18.16 leaves a right row with a NULL key out of a RIGHT or FULL JOIN altogether): a flag that
   // differs between the sides where the key is null, and the value.
   joinKeyCopies: (x, side) => [`if(isNull(${x}), ${side === 'left' ? 1 : 2}, 0)`, `assumeNotNull(${x})`],
+  // rowNumberInAllBlocks counts the rows where the SELECT runs (on a cluster: the server the query came to).
+  rowWithValues: (values) => `tuple(${['rowNumberInAllBlocks()', ...values].join(', ')})`,
+  rowValue: (x, i) => `tupleElement(${x}, ${i + 1})`,
   // 18.16 moves an outer filter on a column computed with IN (subquery) into that subquery's GROUP BY, and fails
   // ("not under aggregate function"): it moves none into a subquery with a LIMIT.
   fenced: (sql) => `${sql} LIMIT 9223372036854775807`,
