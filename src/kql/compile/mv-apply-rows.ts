@@ -6,11 +6,10 @@
  * Operators that cannot be kept within a row (join, union, ...) are refused by name.
  */
 import type { AssignmentNode, MvApplyNode, NameNode, OperatorNode, SortKeyNode } from '../ast/index.js';
-import { derivedName } from '../semantic/naming.js';
 import { checkNewName } from './columns.js';
 import type { CompileContext } from './context.js';
-import { compileExpr } from './expression.js';
-import { orderKeys } from './operators-rows.js';
+import { orderKeys, rowCount } from './operators-rows.js';
+import { applyItems } from './mv-apply-items.js';
 import { fromSource, toSql, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 
@@ -35,18 +34,7 @@ export function compileMvApplyByRow(ctx: CompileContext, state: SelectState, nod
   const q = (n: string): string => ctx.q(n);
   // The row's columns under names of their own: an expanded column's alias must hide none of them (ClickHouse).
   const outer = state.columns.map((c, i) => ({ ...c, sql: q(`_mv_o${i + 1}`), atomic: true }));
-  const replaced = new Set<string>();
-  const items = node.items.map((item) => {
-    const e = compileExpr(ctx, { columns: outer, aggregates: false }, item.column.expr);
-    if (e.type !== 'dynamic')
-      throw ctx.error('type-mismatch', 'needs-dynamic-array', { operator: 'mv-apply', type: e.type }, item.column.pos);
-    const name = item.column.name !== undefined ? checkNewName(ctx, item.column.name, item.column.pos) : derivedName(item.column.expr);
-    if (name === undefined)
-      throw ctx.error('invalid-argument', 'name-expanded-column', { example: 'mv-apply Name = expr on (...)' }, item.column.pos);
-    // An unnamed column is replaced by its elements; a named one stays (as Microsoft's parser types it).
-    if (item.column.expr.kind === 'Name' && item.column.name === undefined) replaced.add(item.column.expr.name);
-    return { name, type: item.toType ?? 'dynamic', sql: e.sql };
-  });
+  const { expanded: items, replaced } = applyItems(ctx, outer, node);
   const unnested = fn.unnestJsonZip(
     items.map((c) => ({ sql: c.sql, asText: c.type !== 'dynamic' })),
     node.itemIndex !== undefined,
@@ -78,7 +66,7 @@ export function compileMvApplyByRow(ctx: CompileContext, state: SelectState, nod
     if (op.kind === 'Take' || op.kind === 'Top') {
       if (op.kind === 'Top') sort = op.keys;
       flush();
-      sub = perRow(ctx, sub, sort ?? [], rowCount(ctx, op));
+      sub = perRow(ctx, sub, sort ?? [], rowCount(ctx, op.count));
       sort = undefined;
     } else {
       if (op.kind === 'Sort') sort = op.keys;
@@ -164,12 +152,4 @@ function perRow(ctx: CompileContext, s: SelectState, keys: readonly SortKeyNode[
   const order = orderKeys(ctx, w, keys).map((k) => `${k.sql} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nulls.toUpperCase()}`);
   const sql = ctx.dialect.fn.topPerGroup(toSql(ctx, w), [ctx.q(ROW)], order, n, ctx.alias());
   return fromSource(ctx, `(${sql}) AS ${ctx.alias()}`, s.columns);
-}
-
-/** The row count of take / top (a constant). */
-function rowCount(ctx: CompileContext, op: Extract<OperatorNode, { kind: 'Take' | 'Top' }>): number {
-  const c = compileExpr(ctx, { columns: [], aggregates: false }, op.count);
-  const n = c.constant?.value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw ctx.error('invalid-argument', 'row-count', {}, op.count.pos);
-  return n;
 }

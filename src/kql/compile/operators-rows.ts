@@ -46,7 +46,8 @@ export function compileSort(ctx: CompileContext, state: SelectState, node: SortN
   return { ...s, orderBy: orderKeys(ctx, s, node.keys) };
 }
 
-function rowCount(ctx: CompileContext, e: ExprNode): number {
+/** The constant row count of take / top. */
+export function rowCount(ctx: CompileContext, e: ExprNode): number {
   const c = compileExpr(ctx, { columns: [], aggregates: false }, e);
   const n = c.constant?.value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw ctx.error('invalid-argument', 'row-count', {}, e.pos);
