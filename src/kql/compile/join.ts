@@ -2,6 +2,7 @@
  * `join`. KQL's default kind is innerunique: the left side is first reduced to one row per join key
  * (an arbitrary one), then inner-joined. Right columns whose names clash get a suffix (Name1).
  */
+import type { ColumnType } from '../../schema/index.js';
 import type { JoinNode } from '../ast/index.js';
 import { suggest } from '../semantic/suggest.js';
 import { comparable } from '../semantic/types.js';
@@ -48,21 +49,51 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
       );
     return c;
   };
-  const conditions = node.on.map((k) => {
+  const pairs = node.on.map((k) => {
     const a = find(left.columns, k.left, 'left', k.pos);
     const b = find(right.columns, k.right, 'right', k.pos);
     if (!comparable(a.type, b.type) || a.type === 'dynamic')
       throw ctx.error('type-mismatch', 'join-types', { leftType: a.type, left: a.name, rightType: b.type, right: b.name }, k.pos);
-    return `${l}.${ctx.q(a.name)} = ${r}.${ctx.q(b.name)}`;
+    // Keys of two numeric types are compared as the wider (ClickHouse joins only keys of one type).
+    const common = a.type === b.type ? undefined : a.type !== 'real' && b.type !== 'real' ? 'long' : 'real';
+    return { left: a.name, right: b.name, common } satisfies JoinPair;
   });
-  const leftItem =
+  if ((node.joinKind === 'leftanti' || node.joinKind === 'rightanti') && fn.antiJoin() === undefined) {
+    return antiJoinByNotIn(
+      ctx,
+      node.joinKind === 'leftanti' ? left : right,
+      node.joinKind === 'leftanti' ? right : left,
+      pairs,
+      node.joinKind === 'rightanti',
+    );
+  }
+  // Where the engine merges the key columns of both sides into one, the ON compares copies of the keys instead.
+  const copies = ctx.dialect.capabilities.mergedJoinKeys;
+  const sideKeys = (which: 'left' | 'right'): { sql: string; name: string }[] =>
+    pairs.flatMap((p, i) =>
+      fn
+        .joinKeyCopies(p.common ? fn.cast(ctx.q(p[which]), p.common) : ctx.q(p[which]), which)
+        .map((sql, j) => ({ sql, name: `_j${which[0]}${i + 1}_${j + 1}` })),
+    );
+  const rightKeys = sideKeys('right');
+  const conditions = copies
+    ? sideKeys('left').map((k, i) => `${l}.${ctx.q(k.name)} = ${r}.${ctx.q(rightKeys[i]!.name)}`)
+    : pairs.map((p) => `${l}.${ctx.q(p.left)} = ${r}.${ctx.q(p.right)}`);
+  // innerunique: the left side reduced to one (arbitrary) row per key first.
+  const leftSubquery =
     node.joinKind === 'innerunique'
-      ? `${fn.dedupeBy(
+      ? fn.dedupeBy(
           toSql(ctx, left),
-          node.on.map((k) => ctx.q(k.left)),
+          pairs.map((p) => ctx.q(p.left)),
           ctx.alias('u'),
-        )} AS ${l}`
-      : fromItem(ctx, left, l);
+        )
+      : undefined;
+  const side = (s: SelectState, alias: string, which: 'left' | 'right'): string => {
+    const sub = which === 'left' ? leftSubquery : undefined;
+    if (copies) return withKeyCopies(ctx, sub ?? `(${toSql(ctx, s)})`, s.columns, sideKeys(which), alias);
+    return sub !== undefined ? `${sub} AS ${alias}` : fromItem(ctx, s, alias);
+  };
+  const leftItem = side(left, l, 'left');
   const keyword = {
     innerunique: 'JOIN',
     inner: 'JOIN',
@@ -98,8 +129,58 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
     }
   }
   const from = rightOnly
-    ? `${fromItem(ctx, right, r)} ${fn.join(keyword)} ${leftItem} ON ${conditions.join(' AND ')}`
-    : `${leftItem} ${fn.join(keyword)} ${fromItem(ctx, right, r)} ON ${conditions.join(' AND ')}`;
+    ? `${side(right, r, 'right')} ${fn.join(keyword!)} ${leftItem} ON ${conditions.join(' AND ')}`
+    : `${leftItem} ${fn.join(keyword!)} ${side(right, r, 'right')} ON ${conditions.join(' AND ')}`;
+  return joined(from, columns);
+}
+
+/** One equality of the ON: the key columns of each side, and the type both are compared as when they differ. */
+interface JoinPair {
+  readonly left: string;
+  readonly right: string;
+  readonly common: ColumnType | undefined;
+}
+
+/** A FROM item of `subquery` (parenthesised) with the copies of its join keys beside its columns. */
+function withKeyCopies(
+  ctx: CompileContext,
+  subquery: string,
+  columns: readonly Column[],
+  keys: readonly { sql: string; name: string }[],
+  alias: string,
+): string {
+  const cols = [...columns.map((c) => ctx.q(c.name)), ...keys.map((k) => `${k.sql} AS ${ctx.q(k.name)}`)].join(', ');
+  return `(SELECT ${cols} FROM ${subquery} AS ${ctx.alias()}) AS ${alias}`;
+}
+
+/**
+ * An anti join without ANTI JOIN: the rows of `kept` whose keys are not among the other side's. A null key matches
+ * nothing (in Kusto null == null is null), so a row with one is kept, and the other side's are left out of the list.
+ */
+function antiJoinByNotIn(
+  ctx: CompileContext,
+  kept: SelectState,
+  other: SelectState,
+  pairs: readonly JoinPair[],
+  swapped: boolean,
+): SelectState {
+  const fn = ctx.dialect.fn;
+  const a = ctx.alias('k');
+  const key = (p: JoinPair, which: 'left' | 'right', alias?: string): string => {
+    const ref = alias === undefined ? ctx.q(p[which]) : `${alias}.${ctx.q(p[which])}`;
+    return p.common ? fn.cast(ref, p.common) : ref;
+  };
+  const mine = pairs.map((p) => key(p, swapped ? 'right' : 'left', a));
+  const theirs = pairs.map((p) => key(p, swapped ? 'left' : 'right'));
+  const tuple = (xs: readonly string[]): string => (xs.length === 1 ? xs[0]! : `(${xs.join(', ')})`);
+  const list = `SELECT ${theirs.join(', ')} FROM (${toSql(ctx, other)}) AS ${ctx.alias()} WHERE ${theirs.map((x) => `${x} IS NOT NULL`).join(' AND ')}`;
+  const where = `${mine.map((x) => `${x} IS NULL`).join(' OR ')} OR ${tuple(mine)} ${fn.inSubquery(true)} (${list})`;
+  const columns = kept.columns.map((c) => ({ name: c.name, type: c.type, sql: `${a}.${ctx.q(c.name)}`, atomic: true }));
+  return { ...joined(fromItem(ctx, kept, a), columns), where: [where] };
+}
+
+/** The state reading `columns` of a join's FROM. */
+function joined(from: string, columns: readonly Column[]): SelectState {
   return {
     from,
     columns,

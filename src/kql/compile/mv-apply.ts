@@ -3,34 +3,20 @@
  * nulls), the subquery runs on it, and its rows come back beside the row's other columns (a LATERAL join).
  */
 import type { MvApplyNode } from '../ast/index.js';
-import { derivedName } from '../semantic/naming.js';
 import { checkNewName } from './columns.js';
 import type { CompileContext } from './context.js';
-import { compileExpr } from './expression.js';
+import { applyItems } from './mv-apply-items.js';
+import { compileMvApplyByRow } from './mv-apply-rows.js';
 import { fromSource, toSql } from './select-state.js';
-import type { Column, SelectState } from './select-state.js';
+import type { SelectState } from './select-state.js';
 
 /** `mv-apply`. */
 export function compileMvApply(ctx: CompileContext, state: SelectState, node: MvApplyNode): SelectState {
-  if (!ctx.dialect.capabilities.lateralJoins)
-    throw ctx.error('unsupported', 'mv-apply-not-on-engine', { engine: ctx.dialect.name }, node.pos);
+  if (!ctx.dialect.capabilities.lateralJoins) return compileMvApplyByRow(ctx, state, node);
   const fn = ctx.dialect.fn;
   const o = ctx.alias('o');
   const outer = state.columns.map((c) => ({ ...c, sql: `${o}.${ctx.q(c.name)}`, atomic: true }));
-  const expanded: Column[] = [];
-  const replaced = new Set<string>();
-  for (const item of node.items) {
-    const e = compileExpr(ctx, { columns: outer, aggregates: false }, item.column.expr);
-    if (e.type !== 'dynamic')
-      throw ctx.error('type-mismatch', 'needs-dynamic-array', { operator: 'mv-apply', type: e.type }, item.column.pos);
-    const name = item.column.name !== undefined ? checkNewName(ctx, item.column.name, item.column.pos) : derivedName(item.column.expr);
-    if (name === undefined)
-      throw ctx.error('invalid-argument', 'name-expanded-column', { example: 'mv-apply Name = expr on (...)' }, item.column.pos);
-    // An unnamed column is replaced by its elements; a named one stays (as Microsoft's parser types it).
-    if (item.column.expr.kind === 'Name' && item.column.name === undefined) replaced.add(item.column.expr.name);
-    const type = item.toType ?? 'dynamic';
-    expanded.push({ name, type, sql: e.sql, atomic: true });
-  }
+  const { expanded, replaced } = applyItems(ctx, outer, node);
   // Without an index or a limit each array is unnested on its own (in one SELECT, side by side).
   const plain = node.itemIndex === undefined && node.limit === undefined;
   const unnested = plain

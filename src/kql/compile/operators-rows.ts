@@ -30,7 +30,8 @@ export function compileWhere(ctx: CompileContext, state: SelectState, node: Wher
   return { ...s, where: [...s.where, p.atomic || s.where.length === 0 ? p.sql : `(${p.sql})`] };
 }
 
-function orderKeys(ctx: CompileContext, s: SelectState, keys: readonly SortKeyNode[]): OrderKey[] {
+/** The ORDER BY keys of sort keys over the columns of `s`. */
+export function orderKeys(ctx: CompileContext, s: SelectState, keys: readonly SortKeyNode[]): OrderKey[] {
   return keys.map((k) => {
     const e = compileExpr(ctx, { columns: s.columns, aggregates: false }, k.expr);
     if (e.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot-sort-dynamic', {}, k.pos);
@@ -45,7 +46,8 @@ export function compileSort(ctx: CompileContext, state: SelectState, node: SortN
   return { ...s, orderBy: orderKeys(ctx, s, node.keys) };
 }
 
-function rowCount(ctx: CompileContext, e: ExprNode): number {
+/** The constant row count of take / top. */
+export function rowCount(ctx: CompileContext, e: ExprNode): number {
   const c = compileExpr(ctx, { columns: [], aggregates: false }, e);
   const n = c.constant?.value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw ctx.error('invalid-argument', 'row-count', {}, e.pos);

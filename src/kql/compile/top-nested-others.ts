@@ -25,10 +25,6 @@ export interface OthersLevel {
 /** The rows of top-nested with `with others` on some level. */
 export function topNestedWithOthers(ctx: CompileContext, src: SelectState, levels: readonly OthersLevel[]): SelectState {
   const fn = ctx.dialect.fn;
-  if (!ctx.dialect.capabilities.nullSafeJoins) {
-    const at = levels.find((l) => l.others !== undefined)!.node.pos;
-    throw ctx.error('unsupported', 'feature-not-on-engine', { feature: 'top-nested with others', engine: ctx.dialect.name }, at);
-  }
   const q = (n: string): string => ctx.q(n);
   const k = (i: number): string => q(`_tk${i + 1}`);
   const f = (i: number): string => q(`_tf${i + 1}`);
@@ -46,13 +42,14 @@ export function topNestedWithOthers(ctx: CompileContext, src: SelectState, level
     } else {
       const a = ctx.alias();
       const grouped = `SELECT ${keys.join(', ')}, ${aggregate(level)} AS ${q('_ta')} FROM (${rows}) AS ${a}${previous ? ` WHERE NOT ${previous}` : ''} GROUP BY ${keys.join(', ')}`;
-      const order = [`${q('_ta')} ${level.node.descending ? 'DESC' : 'ASC'}`];
+      // Ties go to the smaller key, so that every engine picks the same groups.
+      const order = [`${q('_ta')} ${level.node.descending ? 'DESC' : 'ASC'}`, `${k(i)} ASC`];
       const top = fn.topPerGroup(grouped, keys.slice(0, -1), order, level.node.count, ctx.alias());
       const tuple = keys.length === 1 ? keys[0]! : `(${keys.join(', ')})`;
       const inTop = `coalesce(${tuple} ${fn.inSubquery(false)} (SELECT ${keys.join(', ')} FROM (${top}) AS ${ctx.alias()}), ${fn.bool(false)})`;
       out = previous ? `(${previous} OR NOT ${inTop})` : `NOT ${inTop}`;
     }
-    rows = `SELECT *, ${out} AS ${f(i)} FROM (${rows}) AS ${ctx.alias()}`;
+    rows = fn.fenced(`SELECT *, ${out} AS ${f(i)} FROM (${rows}) AS ${ctx.alias()}`);
   });
   // Labels; rows out of the top where no level from there on keeps its others are dropped.
   const labels = levels.map((level, i) => {
@@ -66,28 +63,33 @@ export function topNestedWithOthers(ctx: CompileContext, src: SelectState, level
     const by = levels.slice(0, i + 1).flatMap((_, j) => [l(j), f(j)]);
     return `SELECT ${by.join(', ')}, ${aggregate(level)} AS ${q(level.aggName)} FROM (${kept}) AS ${ctx.alias()} GROUP BY ${by.join(', ')}`;
   });
-  const g = levels.map(() => ctx.alias('g'));
+  // The deepest level's groups joined to each shallower level's, one join per SELECT (18.16 runs one JOIN per query);
+  // labels and flags are read from the deepest level's groups (the ON makes them equal).
   const last = levels.length - 1;
-  let from = `(${groups[last]}) AS ${g[last]}`;
+  const names = [...levels.flatMap((_, j) => [l(j), f(j)]), q(levels[last]!.aggName)];
+  let from = `(${groups[last]}) AS ${ctx.alias('g')}`;
   for (let i = last - 1; i >= 0; i--) {
-    const on = levels
-      .slice(0, i + 1)
-      .flatMap((_, j) => [`NOT ${fn.distinctFrom(`${g[i]}.${l(j)}`, `${g[last]}.${l(j)}`)}`, `${g[i]}.${f(j)} = ${g[last]}.${f(j)}`]);
-    from += ` ${fn.join('JOIN')} (${groups[i]}) AS ${g[i]} ON ${on.join(' AND ')}`;
+    const [c, g] = [ctx.alias('c'), ctx.alias('g')];
+    const on = levels.slice(0, i + 1).flatMap((_, j) => [fn.notDistinctOn(`${g}.${l(j)}`, `${c}.${l(j)}`), `${g}.${f(j)} = ${c}.${f(j)}`]);
+    const agg = q(levels[i]!.aggName);
+    from = `(SELECT ${names.map((n) => `${c}.${n} AS ${n}`).join(', ')}, ${g}.${agg} AS ${agg} FROM (SELECT * FROM ${from}) AS ${c} ${fn.join('JOIN')} (${groups[i]}) AS ${g} ON ${on.join(' AND ')}) AS ${ctx.alias()}`;
+    names.push(agg);
   }
   const columns: Column[] = levels.flatMap((level, i) => {
-    const agg = `${g[i]}.${q(level.aggName)}`;
+    const agg = q(level.aggName);
     return [
-      { ...level.key, sql: `${g[last]}.${l(i)}` },
+      { ...level.key, sql: l(i) },
       {
         name: level.aggName,
         type: aggType(ctx, named, level),
-        sql: level.others ? agg : `CASE WHEN ${g[i]}.${f(i)} THEN NULL ELSE ${agg} END`,
+        sql: level.others ? agg : `CASE WHEN ${f(i)} THEN NULL ELSE ${agg} END`,
       },
     ].map((c) => ({ ...c, atomic: true }));
   });
   const select = columns.map((c) => `${c.sql} AS ${q(c.name)}`).join(', ');
-  return fromSource(ctx, `(SELECT ${select} FROM ${from}) AS ${ctx.alias()}`, columns);
+  // Level by level, the bigger aggregates first (the order of Kusto's documented example), the others group among them.
+  const orderBy = levels.map((level) => ({ sql: q(level.aggName), descending: level.node.descending, nulls: 'last' as const }));
+  return { ...fromSource(ctx, `(SELECT ${select} FROM ${from}) AS ${ctx.alias()}`, columns), orderBy };
 }
 
 function aggType(ctx: CompileContext, named: readonly Column[], level: OthersLevel): Column['type'] {

@@ -23,8 +23,8 @@ export interface DialectCapabilities {
   readonly aliasesShadowColumns: boolean;
   /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum (else Dialect.windowArrays). */
   readonly windowFunctions: boolean;
-  /** A JOIN's ON may compare with fn.distinctFrom (NULL matching NULL): top-nested with others. */
-  readonly nullSafeJoins: boolean;
+  /** An outer JOIN reads its key columns merged from both sides (ClickHouse 18.16): the ON compares copies of them. */
+  readonly mergedJoinKeys: boolean;
   /** A subquery in FROM can read the columns of the FROM items before it (LATERAL): mv-apply. */
   readonly lateralJoins: boolean;
 }
@@ -110,7 +110,21 @@ export interface DialectFunctions {
   join(keyword: string): string;
   /** `IN` / `NOT IN` before a subquery (ClickHouse: GLOBAL, for the same reason). */
   inSubquery(negated: boolean): string;
-  antiJoin(): string;
+  /** Undefined when the engine has no anti join (the compiler filters with NOT IN instead). */
+  antiJoin(): string | undefined;
+  /**
+   * Copies of join key `x` of one side, compared by the ON one by one where the engine merges key columns
+   * (capabilities.mergedJoinKeys); a null matches nothing.
+   */
+  joinKeyCopies(x: string, side: 'left' | 'right'): readonly string[];
+  /** A value unique to each row of a FROM (numbered where it is read), carrying `values` along: mv-apply without LATERAL. */
+  rowWithValues(values: readonly string[]): string;
+  /** The `i`-th (1-based) of the values carried by a rowWithValues `x`. */
+  rowValue(x: string, i: number): string;
+  /** SELECT `sql`, kept whole as a subquery: the engine moves no filter of an outer query into it. */
+  fenced(sql: string): string;
+  /** A JOIN's ON condition: `a` equals `b`, or both are null. */
+  notDistinctOn(a: string, b: string): string;
   /** `sql` with one arbitrary row kept per distinct value of `keys` (KQL's innerunique). */
   dedupeBy(sql: string, keys: readonly string[], alias: string): string;
 }

@@ -213,7 +213,6 @@ export const kqlMessagesEn = {
     'not-on-engine': (p: { name: string; engine: string }) => `${p.name}() is not supported on ${p.engine}`,
     'not-on-engine-yet': (p: { name: string; engine: string }) => `${p.name}() is not supported on ${p.engine} yet`,
     'offset-not-on-engine': (p: { name: string; engine: string }) => `${p.name}() with an offset is not supported on ${p.engine} yet`,
-    'mv-apply-not-on-engine': (p: { engine: string }) => `mv-apply is not supported on ${p.engine} (it has no LATERAL joins)`,
     'bag-unpack-schema': (p: { engine: string }) =>
       `bag_unpack without an output schema is not supported on ${p.engine} (give one: evaluate bag_unpack(d) : (Name:string, Age:long))`,
     'needs-ordered-rows': (p: { name: string }) => `${p.name}() needs ordered rows: use it in extend or project after sort or serialize`,

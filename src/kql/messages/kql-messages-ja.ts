@@ -182,7 +182,6 @@ export const kqlMessagesJa: KqlMessages = {
     'not-on-engine': (p) => `${p.name}() は ${p.engine} では使えません`,
     'not-on-engine-yet': (p) => `${p.name}() は ${p.engine} ではまだ使えません`,
     'offset-not-on-engine': (p) => `オフセット付きの ${p.name}() は ${p.engine} ではまだ使えません`,
-    'mv-apply-not-on-engine': (p) => `mv-apply は ${p.engine} では使えません（LATERAL 結合がありません）`,
     'bag-unpack-schema': (p) =>
       `${p.engine} では出力スキーマのない bag_unpack は使えません（スキーマを指定してください: evaluate bag_unpack(d) : (Name:string, Age:long)）`,
     'needs-ordered-rows': (p) => `${p.name}() には順序のある行が必要です。sort か serialize の後の extend や project で使ってください`,

@@ -14,6 +14,7 @@ import { CASES as time } from '../cases/time.cases.js';
 import { CASES as network } from '../cases/network.cases.js';
 import { CASES as expand } from '../cases/expand.cases.js';
 import { CASES as window } from '../cases/window.cases.js';
+import { CASES as joins } from '../cases/joins.cases.js';
 
 /** Case tables by file name (relative to src/kql/cases). */
 export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
@@ -30,6 +31,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'network.cases.ts': network,
   'expand.cases.ts': expand,
   'window.cases.ts': window,
+  'joins.cases.ts': joins,
   'dynamic.cases.ts': dynamic,
 };
 

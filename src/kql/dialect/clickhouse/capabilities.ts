@@ -13,6 +13,8 @@ export const capabilities: DialectCapabilities = {
   // 18.16 has none (they came in 21.x).
   windowFunctions: false,
   // 18.16 has no LATERAL joins (no current release has them either).
-  nullSafeJoins: false,
   lateralJoins: false,
+  // 18.16 merges the ON's key columns of both sides: reading the right one by name fails ("Not found column") or
+  // crashes the server (a LEFT JOIN's), and an unmatched right row fills the left one.
+  mergedJoinKeys: true,
 };

@@ -170,7 +170,8 @@ export const functions: DialectFunctions = {
       `ifNull(${x}, '')`,
       (v) => `if(startsWith(${trimmed(v)}, '{'), arrayMap(__m -> concat('{', __m[1], ':', __m[2], '}'), ${members(v)}), ${elements(v)})`,
     );
-    return `arrayJoin(${asText ? `arrayMap(__e -> ${stringValue('__e')}, ${parts})` : parts})`;
+    // A JSON null element is a null.
+    return `arrayJoin(arrayMap(__e -> if(__e = 'null', NULL, ${asText ? stringValue('__e') : '__e'}), ${parts}))`;
   },
   ipv4ToNumber: (x) => `if(match(${x}, ${IPV4}), toInt64(IPv4StringToNum(${x})), NULL)`,
   count: () => 'count()',
@@ -198,6 +199,18 @@ export const functions: DialectFunctions = {
   // On a cluster a subquery of a join or IN runs on each shard unless GLOBAL (and there, in the default database).
   join: (keyword) => `GLOBAL ${keyword}`,
   inSubquery: (negated) => (negated ? 'GLOBAL NOT IN' : 'GLOBAL IN'),
-  antiJoin: () => 'LEFT ANTI JOIN',
+  // 18.16 has no ANTI JOIN (it came in 20.x).
+  antiJoin: () => undefined,
+  // Non-null copies (18.16 leaves a right row with a NULL key out of a RIGHT or FULL JOIN altogether): a flag that
+  // differs between the sides where the key is null, and the value.
+  joinKeyCopies: (x, side) => [`if(isNull(${x}), ${side === 'left' ? 1 : 2}, 0)`, `assumeNotNull(${x})`],
+  // rowNumberInAllBlocks counts the rows where the SELECT runs (on a cluster: the server the query came to).
+  rowWithValues: (values) => `tuple(${['rowNumberInAllBlocks()', ...values].join(', ')})`,
+  rowValue: (x, i) => `tupleElement(${x}, ${i + 1})`,
+  // 18.16 moves an outer filter on a column computed with IN (subquery) into that subquery's GROUP BY, and fails
+  // ("not under aggregate function"): it moves none into a subquery with a LIMIT.
+  fenced: (sql) => `${sql} LIMIT 9223372036854775807`,
+  // An ON takes equalities only: nulls compare through isNull and the value a null stands on.
+  notDistinctOn: (a, b) => `isNull(${a}) = isNull(${b}) AND assumeNotNull(${a}) = assumeNotNull(${b})`,
   dedupeBy: (sql, keys, alias) => `(SELECT * FROM (${sql}) AS ${alias} LIMIT 1 BY ${keys.join(', ')})`,
 };

@@ -8,6 +8,6 @@ export const capabilities: DialectCapabilities = {
   boundParameters: true,
   aliasesShadowColumns: false,
   selectStar: true,
-  nullSafeJoins: true,
+  mergedJoinKeys: false,
   lateralJoins: true,
 };

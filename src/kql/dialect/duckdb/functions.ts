@@ -105,5 +105,12 @@ export const functions: DialectFunctions = {
   join: (keyword) => keyword,
   inSubquery: (negated) => (negated ? 'NOT IN' : 'IN'),
   antiJoin: () => 'ANTI JOIN',
+  // Never read (DuckDB keeps each side's key columns).
+  joinKeyCopies: (x) => [x],
+  // Never read (DuckDB has LATERAL joins).
+  rowWithValues: (values) => `row(row_number() OVER (), ${values.join(', ')})`,
+  rowValue: (x, i) => `struct_extract(${x}, ${i + 1})`,
+  fenced: (sql) => sql,
+  notDistinctOn: (a, b) => `NOT ${a} IS DISTINCT FROM ${b}`,
   dedupeBy: (sql, keys, alias) => `(SELECT DISTINCT ON (${keys.join(', ')}) * FROM (${sql}) AS ${alias})`,
 };
