@@ -12,8 +12,6 @@ export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
   'join leftanti': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
   'join kind=rightanti and rightsemi': 'ClickHouse 18.16 has no ANTI JOIN (the dialect emits LEFT ANTI JOIN, which current releases run)',
   'join kind=fullouter': 'ClickHouse 18.16 fails the FULL JOIN of two FINAL subqueries ("Not found column")',
-  'datetimes before 1970 and in year 1':
-    "ClickHouse 18.16's DateTime (which prints and splits a datetime) starts at 1970: earlier values are kept exactly, but print wrong",
 };
 
 let cluster: ClickHouseCluster;
