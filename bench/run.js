@@ -15,6 +15,7 @@ const ALL = {
   'intel-match': ['bench/intel-match.ts'],
   'collect-budget': ['bench/collect-budget.ts'],
   clickhouse: ['bench/clickhouse.ts', '--rows', '1000000', '--runs', '5'],
+  'clickhouse-calendar': ['bench/clickhouse-calendar.ts', '--rows', '1000000', '--runs', '7'],
 };
 const wanted = process.argv.slice(2);
 mkdirSync('bench/results', { recursive: true });
