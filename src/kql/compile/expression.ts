@@ -28,6 +28,7 @@ import type { SqlExpr } from './sql-expr.js';
 import { compileSetTest } from './string-predicates.js';
 import { compileToScalar } from './user-functions.js';
 import { own } from '../own.js';
+import type { WindowUses } from './window-functions.js';
 
 /** What an expression can see: the columns of its input and whether aggregates are allowed. */
 export interface ExprScope {
@@ -35,6 +36,8 @@ export interface ExprScope {
   readonly aggregates: boolean;
   /** The order of the rows where window functions (row_number, prev, ...) may be used (empty: serialized, unsorted). */
   readonly order?: readonly OrderKey[];
+  /** Where window calls are gathered on a dialect without window functions (extend and project only). */
+  readonly windows?: WindowUses;
 }
 
 type Compilers = { [K in ExprNode['kind']]: (ctx: CompileContext, scope: ExprScope, node: Extract<ExprNode, { kind: K }>) => SqlExpr };

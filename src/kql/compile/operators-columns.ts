@@ -19,6 +19,8 @@ import { compileExpr } from './expression.js';
 import { canCompute, canFilter, ensure, tooLongToInline, wrap } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
 import { escapeRegex } from './string-predicates.js';
+import { windowCollector, withWindowRows } from './window-columns.js';
+import type { WindowCollector } from './window-columns.js';
 
 const plainSelect = (s: SelectState): boolean => !s.distinct && !s.sealed;
 
@@ -26,10 +28,16 @@ const plainSelect = (s: SelectState): boolean => !s.distinct && !s.sealed;
 export function compileProject(ctx: CompileContext, state: SelectState, node: ProjectNode): SelectState {
   const computes = node.columns.some((a) => a.expr.kind !== 'Name');
   const s = ensure(ctx, state, computes ? canCompute : plainSelect);
+  const found = windowCollector(ctx);
+  const columns = projectColumns(ctx, s, node, found);
+  return withWindowRows(ctx, s, found, (base, windows) => projectColumns(ctx, base, node, windows)) ?? { ...s, columns, star: false };
+}
+
+function projectColumns(ctx: CompileContext, s: SelectState, node: ProjectNode, windows: WindowCollector): Column[] {
   const taken = new Set<string>();
   const next = columnNamer(new Set(node.columns.map((a) => a.name ?? derivedName(a.expr)).filter((n): n is string => n !== undefined)));
-  const columns = node.columns.flatMap((a) =>
-    compileAssignments(ctx, { columns: s.columns, aggregates: false, order: s.orderBy }, a, next).map((compiled) => {
+  return node.columns.flatMap((a) =>
+    compileAssignments(ctx, { columns: s.columns, aggregates: false, order: s.orderBy, windows }, a, next).map((compiled) => {
       const given = a.name ?? (a.names ? compiled.name : undefined);
       if (given !== undefined && taken.has(given)) throw ctx.error('invalid-name', 'projected-twice', { name: given }, a.pos);
       // A derived name that is taken gets a suffix, as in KQL (Size, Size1).
@@ -38,21 +46,34 @@ export function compileProject(ctx: CompileContext, state: SelectState, node: Pr
       return toColumn(name, compiled.expr);
     }),
   );
-  return { ...s, columns, star: false };
 }
 
 /** `extend`: later assignments see earlier ones; a known name is replaced in place. */
 export function compileExtend(ctx: CompileContext, state: SelectState, node: ExtendNode): SelectState {
-  let s = ensure(ctx, state, canCompute);
+  const s = ensure(ctx, state, canCompute);
+  const found = windowCollector(ctx);
+  const extended = extendColumns(ctx, s, node, found, true);
+  return withWindowRows(ctx, s, found, (base, windows) => extendColumns(ctx, base, node, windows, false).columns) ?? extended;
+}
+
+function extendColumns(
+  ctx: CompileContext,
+  state: SelectState,
+  node: ExtendNode,
+  windows: WindowCollector,
+  wrapLong: boolean,
+): SelectState {
+  let s = state;
   let columns: Column[] = [...s.columns];
   const next = columnNamer(new Set(columns.map((c) => c.name)));
   for (const a of node.columns) {
-    // A long computed column is read by the assignments after it from a new SELECT layer, not copied into them.
-    if (columns.some(tooLongToInline)) {
+    // A long computed column is read by the assignments after it from a new SELECT layer, not copied into them
+    // (not over the rows of window calls, which read the columns of one SELECT).
+    if (wrapLong && windows.uses.length === 0 && columns.some(tooLongToInline)) {
       s = wrap(ctx, { ...s, columns, star: false });
       columns = [...s.columns];
     }
-    const scope = { columns, aggregates: false, order: s.orderBy };
+    const scope = { columns, aggregates: false, order: s.orderBy, windows };
     for (const { name, expr } of compileAssignments(ctx, scope, a, next)) {
       const col = toColumn(name, expr);
       const at = columns.findIndex((c) => c.name === name);

@@ -7,6 +7,7 @@ import type { SeriesFunctions } from './series-functions.js';
 import type { SeriesMath } from './series-math.js';
 import type { SimpleFunctions } from './simple-functions.js';
 import type { TextFunctions } from './text-functions.js';
+import type { WindowArrays } from './window-arrays.js';
 
 /** What a dialect can do, so the compiler never asks which dialect it is. */
 export interface DialectCapabilities {
@@ -20,7 +21,7 @@ export interface DialectCapabilities {
   readonly selectStar: boolean;
   /** An alias is visible in the rest of its SELECT and hides the column of that name (ClickHouse). */
   readonly aliasesShadowColumns: boolean;
-  /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum. */
+  /** Window functions (`row_number() OVER (...)`) exist: row_number, prev, next, row_cumsum (else Dialect.windowArrays). */
   readonly windowFunctions: boolean;
   /** A JOIN's ON may compare with fn.distinctFrom (NULL matching NULL): top-nested with others. */
   readonly nullSafeJoins: boolean;
@@ -148,4 +149,6 @@ export interface Dialect {
   readonly simple: SimpleFunctions;
   /** List arithmetic the series functions are written with (see series-math.ts). */
   readonly series: SeriesMath;
+  /** Window functions spelled with arrays, for a dialect without window functions (capabilities.windowFunctions false). */
+  readonly windowArrays?: WindowArrays;
 }

@@ -59,7 +59,6 @@ export const kqlMessagesEn = {
     'default-parameter-values': () => 'default parameter values are not supported yet',
     'let-in-function-body': () => 'let statements inside a function body are not supported yet',
     'indexof-occurrence': () => 'indexof() with an occurrence other than 1 is not supported yet',
-    'row-number-arguments': () => 'row_number() with a start or restart argument is not supported yet',
     'make-series-in-range': () => 'make-series ... in range(start, stop, step) is not supported yet (use from start to end step s)',
     'evaluate-plugin-not-supported': (p: { plugin: string }) => `evaluate ${p.plugin} is not supported yet (bag_unpack and pivot are)`,
     'schema-star': () => 'an output schema with * is not supported yet: list every column',
@@ -171,6 +170,8 @@ export const kqlMessagesEn = {
       `format_timespan() does not know '${p.part}' (use d..dddddddd, h, hh, H, HH, m, mm, s, ss, f..fffffff, F..FFFFFFF and the separators space / - : , . _ [ ])`,
     'datetime-diff-part': (p: { parts: string }) => `datetime_diff() part must be one of ${p.parts}`,
     'window-offset': (p: { name: string }) => `the offset of ${p.name}() must be a constant whole number`,
+    'window-start': (p: { name: string }) => `the start of ${p.name}() must be a constant whole number`,
+    'window-default': (p: { name: string; type: string }) => `the default of ${p.name}() must be a constant ${p.type}`,
     'row-count': () => 'expected a constant row count >= 0',
     percentile: () => 'percentiles are between 0 and 100',
     'split-index': () => 'the index of split() must be a whole number',
@@ -216,7 +217,6 @@ export const kqlMessagesEn = {
     'bag-unpack-schema': (p: { engine: string }) =>
       `bag_unpack without an output schema is not supported on ${p.engine} (give one: evaluate bag_unpack(d) : (Name:string, Age:long))`,
     'needs-ordered-rows': (p: { name: string }) => `${p.name}() needs ordered rows: use it in extend or project after sort or serialize`,
-    'window-extra-arguments': (p: { name: string }) => `${p.name}() with a restart or default argument is not supported yet`,
     'series-needs-rows': () => 'make-series needs rows (a table, datatable or range)',
     'feature-not-on-engine': (p: { feature: string; engine: string }) => `${p.feature} is not supported on ${p.engine} yet`,
     'seasonality-detection': (p: { name: string }) =>

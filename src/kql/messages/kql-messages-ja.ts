@@ -51,7 +51,6 @@ export const kqlMessagesJa: KqlMessages = {
     'default-parameter-values': () => 'パラメーターの既定値はまだ対応していません',
     'let-in-function-body': () => '関数本体の中の let 文はまだ対応していません',
     'indexof-occurrence': () => 'indexof() の出現回数に 1 以外を指定することはまだ対応していません',
-    'row-number-arguments': () => 'row_number() の開始値やリセットの引数はまだ対応していません',
     'make-series-in-range': () =>
       'make-series ... in range(start, stop, step) はまだ対応していません（from start to end step s を使ってください）',
     'evaluate-plugin-not-supported': (p) => `evaluate ${p.plugin} はまだ対応していません（対応しているのは bag_unpack と pivot です）`,
@@ -142,6 +141,8 @@ export const kqlMessagesJa: KqlMessages = {
       `format_timespan() は '${p.part}' を扱えません（d..dddddddd、h、hh、H、HH、m、mm、s、ss、f..fffffff、F..FFFFFFF と区切り文字 空白 / - : , . _ [ ] を使ってください）`,
     'datetime-diff-part': (p) => `datetime_diff() の単位は ${p.parts} のいずれかにしてください`,
     'window-offset': (p) => `${p.name}() のオフセットは整数の定数にしてください`,
+    'window-start': (p) => `${p.name}() の開始値は整数の定数にしてください`,
+    'window-default': (p) => `${p.name}() の既定値は ${p.type} の定数にしてください`,
     'row-count': () => '行数は 0 以上の定数にしてください',
     percentile: () => 'パーセンタイルは 0 から 100 の間にしてください',
     'split-index': () => 'split() の位置は整数にしてください',
@@ -185,7 +186,6 @@ export const kqlMessagesJa: KqlMessages = {
     'bag-unpack-schema': (p) =>
       `${p.engine} では出力スキーマのない bag_unpack は使えません（スキーマを指定してください: evaluate bag_unpack(d) : (Name:string, Age:long)）`,
     'needs-ordered-rows': (p) => `${p.name}() には順序のある行が必要です。sort か serialize の後の extend や project で使ってください`,
-    'window-extra-arguments': (p) => `${p.name}() のリセットや既定値の引数はまだ対応していません`,
     'series-needs-rows': () => 'make-series には行（テーブル、datatable、range）が必要です',
     'feature-not-on-engine': (p) => `${p.feature} は ${p.engine} ではまだ使えません`,
     'seasonality-detection': (p) =>

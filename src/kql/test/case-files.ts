@@ -14,6 +14,7 @@ import { CASES as tabular } from '../cases/tabular.cases.js';
 import { CASES as time } from '../cases/time.cases.js';
 import { CASES as network } from '../cases/network.cases.js';
 import { CASES as expand } from '../cases/expand.cases.js';
+import { CASES as window } from '../cases/window.cases.js';
 
 /** Case tables by file name (relative to src/kql/cases). */
 export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
@@ -29,6 +30,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'anomaly.cases.ts': anomaly,
   'network.cases.ts': network,
   'expand.cases.ts': expand,
+  'window.cases.ts': window,
   'dynamic.cases.ts': dynamic,
   'calendar.cases.ts': calendar,
 };

@@ -16,6 +16,7 @@ import { simpleFunctions } from './simple-functions.js';
 import { placeholder } from './placeholder.js';
 import { quoteIdentifier } from './quote.js';
 import { prefilterColumns, tableSource } from './table-source.js';
+import { windowArrays } from './window-arrays.js';
 
 export const clickhouse: Dialect = {
   name: 'clickhouse',
@@ -33,5 +34,6 @@ export const clickhouse: Dialect = {
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },
   simple: simpleFunctions,
   series: seriesMath,
+  windowArrays,
   datetimeLiteral: (iso) => literal(iso, 'datetime'),
 };
