@@ -16,6 +16,7 @@ const ALL = {
   'collect-budget': ['bench/collect-budget.ts'],
   clickhouse: ['bench/clickhouse.ts', '--rows', '1000000', '--runs', '5'],
   'clickhouse-messages': ['bench/clickhouse-messages.ts', '--rows', '1000000', '--runs', '7'],
+  'clickhouse-calendar': ['bench/clickhouse-calendar.ts', '--rows', '1000000', '--runs', '7'],
 };
 const wanted = process.argv.slice(2);
 mkdirSync('bench/results', { recursive: true });

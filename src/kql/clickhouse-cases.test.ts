@@ -9,8 +9,6 @@ import { FIXTURE_NOW, openFixtureStore } from './test/fixture.js';
 
 /** Cases ClickHouse 18.16 cannot answer as DuckDB does, each with the reason. */
 export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
-  'datetimes before 1970 and in year 1':
-    "ClickHouse 18.16's DateTime (which prints and splits a datetime) starts at 1970: earlier values are kept exactly, but print wrong",
 };
 
 let cluster: ClickHouseCluster;

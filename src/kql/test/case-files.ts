@@ -2,6 +2,7 @@
 import type { KqlCase } from './kql-case.js';
 import { CASES as anomaly } from '../cases/anomaly.cases.js';
 import { CASES as basics } from '../cases/basics.cases.js';
+import { CASES as calendar } from '../cases/calendar.cases.js';
 import { CASES as dynamic } from '../cases/dynamic.cases.js';
 import { CASES as functions } from '../cases/functions.cases.js';
 import { CASES as scalar } from '../cases/scalar.cases.js';
@@ -33,6 +34,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'window.cases.ts': window,
   'joins.cases.ts': joins,
   'dynamic.cases.ts': dynamic,
+  'calendar.cases.ts': calendar,
 };
 
 /** Every case, with the file it comes from. */

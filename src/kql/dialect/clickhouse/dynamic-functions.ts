@@ -6,7 +6,8 @@ import type { SimpleArg, SimpleFunctions } from '../simple-functions.js';
 import { countGroups } from '../regex-groups.js';
 import { escapeString } from './escape.js';
 import { arrayText, bind, elements, isJson, members, objectText, quote, stringValue, trimmed } from './json-text.js';
-import { isoText, timespanText } from './output.js';
+import { isoText } from './datetime-text.js';
+import { timespanText } from './output.js';
 
 /** The JSON text of a value of any KQL type ('null' for NULL). */
 export function toJson(a: SimpleArg): string {

@@ -6,6 +6,9 @@
 import type { ColumnType } from '../../../schema/index.js';
 import type { DialectFunctions } from '../dialect.js';
 import { escapeString } from './escape.js';
+import { clock, dayOfWeek, periodNumber, startOfMonth, startOfYear } from './calendar.js';
+import { datetimeFromText } from './datetime-parse.js';
+import { formatDatetime } from './datetime-text.js';
 import { arrayText, bind, element, elements, member, members, stringValue, trimmed } from './json-text.js';
 
 const TYPES: Readonly<Record<ColumnType, string>> = {
@@ -28,10 +31,6 @@ const IPV4 = escapeString('^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$')
 /** The non-negative remainder of x / m (ClickHouse's % keeps the dividend's sign). */
 // The divisor is made an Int64: Int64 % 3600000000 is an Int32 in 18.16, which overflows.
 export const floorMod = (x: string, m: number | string) => `((${x} % toInt64(${m}) + toInt64(${m})) % toInt64(${m}))`;
-/** A DateTime (whole seconds, UTC) of a microsecond count, for the calendar functions. */
-export const toSeconds = (x: string) => `toDateTime(intDiv(${x}, 1000000), 'UTC')`;
-/** Microseconds of a Date or DateTime made by the calendar functions. */
-export const fromCalendar = (x: string) => `(toInt64(toUnixTimestamp(toDateTime(${x}, 'UTC'))) * 1000000)`;
 
 /** The JSON text of a scalar (string values quoted and escaped as JSON; numbers as they print). */
 const jsonScalar = (v: string) =>
@@ -68,11 +67,7 @@ export const functions: DialectFunctions = {
     if (t === 'int') return `toInt32OrNull(toString(${x}))`;
     if (t === 'real') return `toFloat64OrNull(toString(${x}))`;
     if (t === 'bool') return `multiIf(lower(toString(${x})) IN ('true', '1'), 1, lower(toString(${x})) IN ('false', '0'), 0, NULL)`;
-    // datetime: ISO text read to whole seconds plus the fraction's digits.
-    const text = `toString(${x})`;
-    const secs = `toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(${text})))`;
-    const frac = `toInt64OrZero(substring(concat(extract(${text}, '[.,]([0-9]{1,6})'), '000000'), 1, 6))`;
-    return `(${secs} * 1000000 + ${frac})`;
+    return datetimeFromText(`toString(${x})`);
   },
   lower: (x) => `lowerUTF8(${x})`,
   upper: (x) => `upperUTF8(${x})`,
@@ -99,8 +94,8 @@ export const functions: DialectFunctions = {
   timestampToMicros: (x) => `(${x})`,
   microsToTimestamp: (x) => `(${x})`,
   dateTrunc: (unit, x) => {
-    if (unit === 'month') return fromCalendar(`toStartOfMonth(${toSeconds(x)})`);
-    if (unit === 'year') return fromCalendar(`toStartOfYear(${toSeconds(x)})`);
+    if (unit === 'month') return startOfMonth(x);
+    if (unit === 'year') return startOfYear(x);
     return `(${x} - ${floorMod(x, UNIT_US[unit]!)})`;
   },
   binTimestamp: (x, us) => {
@@ -114,42 +109,25 @@ export const functions: DialectFunctions = {
   bool: (v) => (v ? '1' : '0'),
   // No IS DISTINCT FROM in 18.16.
   distinctFrom: (a, b) => `if(isNull(${a}) OR isNull(${b}), isNull(${a}) != isNull(${b}), ${a} != ${b})`,
-  dayOfWeek: (x) => `(toDayOfWeek(${toSeconds(x)}) % 7)`,
-  hour: (x) => `toHour(${toSeconds(x)})`,
+  dayOfWeek,
+  hour: (x) => clock(x).hour,
   // 18.16 has no DateTime64: the wall clock is the zone's DateTime printed and read back as UTC (and the other
   // way round). intDiv and % both truncate toward zero, so seconds * 10^6 + remainder is the value again.
   utcToLocal: (x, zone) =>
     `(toInt64(toUnixTimestamp(toDateTime(toString(toDateTime(intDiv(${x}, 1000000), ${escapeString(zone)})), 'UTC'))) * 1000000 + (${x}) % toInt64(1000000))`,
   localToUtc: (x, zone) =>
     `(toInt64(toUnixTimestamp(toDateTime(toString(toDateTime(intDiv(${x}, 1000000), 'UTC')), ${escapeString(zone)}))) * 1000000 + (${x}) % toInt64(1000000))`,
-  formatDatetime: (x, format) => {
-    // formatDateTime knows whole, zero-padded fields only: fractions (%f micro, %g milli) and unpadded fields
-    // (%-d ...) are spliced in as numbers.
-    const sec = toSeconds(x);
-    const unpadded: Readonly<Record<string, string>> = {
-      '%-m': `toMonth(${sec})`,
-      '%-d': `toDayOfMonth(${sec})`,
-      '%-H': `toHour(${sec})`,
-      '%-I': `((toHour(${sec}) + 11) % 12 + 1)`,
-      '%-M': `toMinute(${sec})`,
-      '%-S': `toSecond(${sec})`,
-    };
-    const pieces = format
-      .split(/(%f|%g|%-[mdHIMS])/)
-      .filter((p) => p !== '')
-      .map((p) => {
-        if (p === '%f') return `substring(toString(1000000 + ${floorMod(x, 1000000)}), 2, 6)`;
-        if (p === '%g') return `substring(toString(1000 + intDiv(${floorMod(x, 1000000)}, 1000)), 2, 3)`;
-        if (unpadded[p]) return `toString(${unpadded[p]})`;
-        return `formatDateTime(${sec}, ${escapeString(p)})`;
-      });
-    return pieces.length === 1 ? pieces[0]! : `concat(${pieces.join(', ')})`;
-  },
+  formatDatetime,
   dateDiff: (part, a, b) => {
-    // Sub-second units are integer arithmetic too (18.16's dateDiff stops at seconds).
+    // Fixed units are integer arithmetic (18.16's dateDiff stops at seconds, and at 1970); the divisor an Int64:
+    // intDiv of a negative Int64 by a UInt64 constant reads it as unsigned.
     const unit = UNIT_US[part] ?? (part === 'millisecond' ? 1000 : part === 'microsecond' ? 1 : undefined);
-    if (unit !== undefined) return `(intDiv(${a} - ${floorMod(a, unit)}, ${unit}) - intDiv(${b} - ${floorMod(b, unit)}, ${unit}))`;
-    return `dateDiff(${escapeString(part)}, ${toSeconds(b)}, ${toSeconds(a)})`;
+    if (unit !== undefined) {
+      const u = `toInt64(${unit})`;
+      return `(intDiv(${a} - ${floorMod(a, unit)}, ${u}) - intDiv(${b} - ${floorMod(b, unit)}, ${u}))`;
+    }
+    // Calendar units: the periods of each counted from year 0.
+    return `(${periodNumber(part, a)} - ${periodNumber(part, b)})`;
   },
   intDivide: (a, b) => `intDiv(${a}, ${b})`,
   floor: (x) => `floor(${x})`,

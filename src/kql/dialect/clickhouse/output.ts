@@ -1,19 +1,6 @@
 /** Result values of the ClickHouse dialect made what the DuckDB store returns: ISO datetimes, KQL timespan text. */
 import type { ColumnType } from '../../../schema/index.js';
-import { toSeconds } from './functions.js';
-
-const pad = (n: string, width: number) => `substring(toString(${10 ** width} + ${n}), 2, ${width})`;
-
-/**
- * ISO 8601 text of an Int64 of microseconds as the DuckDB store gives it (src/store/datetime-text.ts): milliseconds
- * always ('2026-11-01T09:45:00.000Z'), all six digits when the value has microseconds ('...09:45:00.123456Z').
- */
-export function isoText(x: string): string {
-  const us = `((${x} % toInt64(1000000)) + 1000000) % 1000000`;
-  // Not if(): 18.16 refuses a Nullable condition there (a column of todatetime() is Nullable).
-  const fraction = `replaceRegexpOne(${pad(us, 6)}, '^([0-9]{3})000$', '\\\\1')`;
-  return `concat(replaceOne(toString(${toSeconds(`(${x} - ((${x} % toInt64(1000000)) + 1000000) % toInt64(1000000))`)}), ' ', 'T'), '.', ${fraction}, 'Z')`;
-}
+import { isoText, pad } from './datetime-text.js';
 
 /** KQL timespan text ([-][d.]hh:mm:ss[.fffffff]) of an Int64 of microseconds. */
 export function timespanText(x: string): string {

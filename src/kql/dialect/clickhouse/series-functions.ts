@@ -1,5 +1,6 @@
 /** ClickHouse spellings of the series hooks (groupArray, arrayMap and LIMIT n BY exist in 18.16). */
 import type { SeriesFunctions } from '../series-functions.js';
+import { formatDatetime } from './datetime-text.js';
 import { jsonArrayOfNullable } from './functions.js';
 import { bagKeyTypes } from './json-text.js';
 import { textFunctions } from './text-functions.js';
@@ -7,7 +8,7 @@ import { textFunctions } from './text-functions.js';
 /** Kusto's ISO text with 7 fraction digits ('2026-11-01T00:00:00.0000000Z') of an Int64 of microseconds. */
 function isoTicks(us: string): string {
   const frac = `((${us} % 1000000 + 1000000) % 1000000)`;
-  return `concat(replaceOne(toString(toDateTime(intDiv(${us} - ${frac}, 1000000), 'UTC')), ' ', 'T'), '.', ${textFunctions.padLeft(`${frac} * 10`, 7)}, 'Z')`;
+  return `concat(${formatDatetime(us, '%Y-%m-%dT%H:%M:%S.')}, ${textFunctions.padLeft(`${frac} * 10`, 7)}, 'Z')`;
 }
 
 export const seriesFunctions: SeriesFunctions = {

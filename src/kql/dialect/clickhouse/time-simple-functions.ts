@@ -1,13 +1,27 @@
 /**
  * ClickHouse SQL of the simple KQL datetime functions. A datetime is an Int64 of microseconds since the epoch
- * (UTC): calendar parts read it as a DateTime of its whole seconds, sub-second parts and fixed-length steps are
- * integer arithmetic on the microseconds, calendar steps (months, years) go through addMonths/addYears.
+ * (UTC): fixed-length steps and clock parts are integer arithmetic on the microseconds, calendar parts and steps
+ * (months, years) the integer calendar of calendar.ts, exact from year 1 to 9999 (18.16's DateTime wraps
+ * outside 1970-2106).
  */
 import type { SimpleFunctions } from '../simple-functions.js';
-import { floorMod, fromCalendar, toSeconds } from './functions.js';
+import {
+  DAY,
+  addMonths,
+  atDay,
+  civil,
+  clock,
+  dayOfWeek,
+  dayOfYear,
+  daysOfCivil,
+  isoWeek,
+  startOfMonthPlus,
+  startOfYear,
+  withValue,
+} from './calendar.js';
+import { floorMod } from './functions.js';
 
 const SECOND = 1_000_000;
-const DAY = 86_400 * SECOND;
 /** Fixed-length units in microseconds. */
 const STEP: Readonly<Record<string, number>> = {
   week: 7 * DAY,
@@ -18,29 +32,25 @@ const STEP: Readonly<Record<string, number>> = {
   millisecond: 1_000,
   microsecond: 1,
 };
-/** Calendar parts of the DateTime `s`, fraction parts of the microseconds `x`. */
-const PARTS: Readonly<Record<string, (s: string, x: string) => string>> = {
-  year: (s) => `toYear(${s})`,
-  quarter: (s) => `toQuarter(${s})`,
-  month: (s) => `toMonth(${s})`,
-  weekofyear: (s) => `toISOWeek(${s})`,
-  week_of_year: (s) => `toISOWeek(${s})`,
-  day: (s) => `toDayOfMonth(${s})`,
-  dayofyear: (s) => `toDayOfYear(${s})`,
-  hour: (s) => `toHour(${s})`,
-  minute: (s) => `toMinute(${s})`,
-  second: (s) => `toSecond(${s})`,
-  millisecond: (_, x) => `intDiv(${floorMod(x, SECOND)}, 1000)`,
-  microsecond: (_, x) => floorMod(x, SECOND),
-  nanosecond: (_, x) => `(${floorMod(x, SECOND)} * 1000)`,
+/** Parts of the datetime `x`. */
+const PARTS: Readonly<Record<string, (x: string) => string>> = {
+  year: (x) => civil(x).year,
+  quarter: (x) => `(intDiv(${civil(x).month} - 1, 3) + 1)`,
+  month: (x) => civil(x).month,
+  weekofyear: (x) => isoWeek(x),
+  week_of_year: (x) => isoWeek(x),
+  day: (x) => civil(x).day,
+  dayofyear: (x) => dayOfYear(civil(x)),
+  hour: (x) => clock(x).hour,
+  minute: (x) => clock(x).minute,
+  second: (x) => clock(x).second,
+  millisecond: (x) => `intDiv(${clock(x).micros}, 1000)`,
+  microsecond: (x) => clock(x).micros,
+  nanosecond: (x) => `(${clock(x).micros} * 1000)`,
 };
-const part = (x: string, name: string) => `toInt32(${(PARTS[name] ?? PARTS.year!)(toSeconds(x), x)})`;
+const part = (x: string, name: string) => `toInt32(${withValue(x, PARTS[name] ?? PARTS.year!)})`;
 const unit = (v: unknown) => String(v).toLowerCase();
-/** `x` moved by `n` calendar months, its time of day and fraction kept (the day clamped to the month's end, as Kusto does). */
-const addMonths = (x: string, n: string) => `(${fromCalendar(`addMonths(${toSeconds(x)}, toInt64(${n}))`)} + ${floorMod(x, SECOND)})`;
-/** Two digits of a number. */
-const two = (n: string) => `substring(toString(100 + toInt64(${n})), 2, 2)`;
-/** The last microsecond of the period of `unit` that starts at `start(n)` periods after `x`'s. */
+/** The last microsecond of the period that starts at `start(n)`, `n` periods after `x`'s. */
 const endOf = (start: (n: string) => string, k?: string) => `(${start(k === undefined ? '1' : `(toInt64(${k}) + 1)`)} - 1)`;
 
 export const timeSimpleFunctions: SimpleFunctions = {
@@ -54,10 +64,9 @@ export const timeSimpleFunctions: SimpleFunctions = {
   },
   datetime_part: ([p, d]) => part(d!.sql, unit(p!.value)),
   make_datetime: ([y, m, d, h, mi, s, frac]) => {
-    const date = `toDate(concat(toString(toInt64(${y!.sql})), '-', ${two(m!.sql)}, '-', ${two(d!.sql)}))`;
     const seconds = `((toInt64(${h?.sql ?? 0}) * 60 + toInt64(${mi?.sql ?? 0})) * 60 + (${s?.sql ?? 0}))`;
     const fraction = frac ? ` + (${frac.sql}) / 1e7` : '';
-    return `(${fromCalendar(date)} + toInt64(round((${seconds}${fraction}) * ${SECOND})))`;
+    return `(${atDay(daysOfCivil(y!.sql, m!.sql, d!.sql))} + toInt64(round((${seconds}${fraction}) * ${SECOND})))`;
   },
   unixtime_seconds_todatetime: ([a]) => `toInt64(round((${a!.sql}) * 1e6))`,
   unixtime_milliseconds_todatetime: ([a]) => `toInt64(round((${a!.sql}) * 1e3))`,
@@ -70,11 +79,7 @@ export const timeSimpleFunctions: SimpleFunctions = {
   getyear: ([a]) => part(a!.sql, 'year'),
   week_of_year: ([a]) => part(a!.sql, 'week_of_year'),
   endofday: ([d, k]) => endOf((n) => `(${d!.sql} - ${floorMod(d!.sql, DAY)} + ${n} * ${DAY})`, k?.sql),
-  endofweek: ([d, k]) =>
-    endOf(
-      (n) => `(${d!.sql} - ${floorMod(d!.sql, DAY)} - toInt64(toDayOfWeek(${toSeconds(d!.sql)}) % 7) * ${DAY} + ${n} * ${7 * DAY})`,
-      k?.sql,
-    ),
-  endofmonth: ([d, k]) => endOf((n) => fromCalendar(`addMonths(toStartOfMonth(${toSeconds(d!.sql)}), toInt64(${n}))`), k?.sql),
-  endofyear: ([d, k]) => endOf((n) => fromCalendar(`addYears(toStartOfYear(${toSeconds(d!.sql)}), toInt64(${n}))`), k?.sql),
+  endofweek: ([d, k]) => endOf((n) => `(${d!.sql} - ${floorMod(d!.sql, DAY)} - ${dayOfWeek(d!.sql)} * ${DAY} + ${n} * ${7 * DAY})`, k?.sql),
+  endofmonth: ([d, k]) => endOf((n) => startOfMonthPlus(d!.sql, n), k?.sql),
+  endofyear: ([d, k]) => endOf((n) => startOfYear(d!.sql, n), k?.sql),
 };
