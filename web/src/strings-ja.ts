@@ -414,6 +414,7 @@ export const ja: Strings = {
     columns: ['ファイル', '形式', '読み込み', '新規', '更新', '重複', '拒否'],
     unknownFormat: '不明',
     rejectFile: (path: string) => `拒否されたレコードはサーバーの ${path} にあります。`,
+    rejectFileFailed: (why: string) => `拒否されたレコードは件数に含めましたが、保存できませんでした: ${why}`,
     reasonCount: (count: string, reason: string) => `${count} 件: ${reason}`,
     recent: '最近のインポート',
     recentColumns: ['時刻', 'ファイル', '経路', '実行者', '形式', '読み込み', '新規', '拒否', '移動先'],

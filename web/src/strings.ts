@@ -420,6 +420,7 @@ export const en = {
     columns: ['File', 'Format', 'Read', 'New', 'Updated', 'Duplicates', 'Rejected'],
     unknownFormat: 'unknown',
     rejectFile: (path: string) => `Rejected records are in ${path} on the server.`,
+    rejectFileFailed: (why: string) => `Rejected records are counted but were not kept: ${why}`,
     reasonCount: (count: string, reason: string) => `${count} × ${reason}`,
     recent: 'Recent imports',
     recentColumns: ['Time', 'File', 'Via', 'By', 'Format', 'Read', 'New', 'Rejected', 'Filed as'],
