@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reasonText } from '../../src/formats/index.js';
+import { reasonText, type ReasonJson } from '../../src/formats/index.js';
 import { runCli } from '../support/run-cli.js';
 import { startServe, type ServeProcess } from '../support/serve-cli.js';
 import { writeTraceLines } from '../support/trace-lines.js';
@@ -52,7 +52,8 @@ describe('drop folder under LANG=ja_JP', () => {
 
     const token = (await runCli(['--config', config, 'tokens', 'create', 'drops', '--role', 'viewer'], { cwd: dir, env })).stdout.trim();
     const res = await fetch(`${serve.url}/api/imports`, { headers: { authorization: `Bearer ${token}` } });
-    const entry = ((await res.json()) as { imports: Record<string, never>[] }).imports.find((i) => i.name === 'wednesday.ndjson')!;
+    type Entry = { name: string; rejectFileError: string; rejectFileErrorReason: ReasonJson };
+    const entry = ((await res.json()) as { imports: Entry[] }).imports.find((i) => i.name === 'wednesday.ndjson')!;
     expect(entry).toMatchObject({ rejected: 1, ingested: 4, rejectFile: null, rejectFileErrorReason: { code: 'reject-file-not-written' } });
     expect(reasonText(entry.rejectFileErrorReason, 'en')).toBe(entry.rejectFileError);
   });

@@ -1,6 +1,7 @@
 // The text shown for a failed request, in the viewer's language: a KQL mistake from its reason code and parameters
 // (with line and column), other errors from their reason or code; the server's own English message for the English
 // viewer, and as the detail of a code whose reason this build does not know.
+import { schemaTextIn } from '../../src/config/schema-text';
 import { kqlErrorText } from '../../src/kql/messages/kql-error-text';
 import { ApiError } from './api';
 import { currentLanguage } from './i18n';
@@ -23,6 +24,12 @@ export function errorText(error: unknown): string {
     const { kqlReason, line, column } = error.params;
     const kql = kqlErrorText({ reason: String(kqlReason), params: error.params, line: Number(line), column: Number(column) }, language);
     if (kql !== undefined) return strings.errors.reasons['alert-query-kql']!(kql);
+  }
+  // A schema's own text (an alert rule's schedule, condition, severity...): its code and values, worded here.
+  if (error.reason === 'value-schema') {
+    const { key, schemaText, ...values } = error.params;
+    const text = schemaTextIn({ code: String(schemaText), params: values }, language);
+    if (text !== undefined) return strings.errors.reasons['value-schema']!(String(key), text);
   }
   // A weak password: zxcvbn's feedback travels as its keys (a warning, space-separated suggestions).
   if (error.reason === 'weak-password') return weakPasswordText(error.params);

@@ -498,6 +498,7 @@ export const ja: Strings = {
       'value-too-big': (key: string, limit: string) => `${key}: ${limit} にしてください（文字列と一覧は文字数・要素数）。`,
       'value-unknown-keys': (key: string, keys: string) => `${key}: 不明なキーです: ${keys}。`,
       'value-invalid': (key: string, issue: string) => `${key} が正しくありません（${issue}）。`,
+      'value-schema': (key: string, text: string) => `${key}: ${text}。`,
       'alert-destination-type': (key: string, type: string, known: string) =>
         `${key}: 送信先の種類「${type}」は不明です（使える種類: ${known}）。`,
       'alert-unknown-destination': (key: string, name: string) => `${key}: 「${name}」という送信先はありません。`,

@@ -499,6 +499,7 @@ export const en = {
       'value-too-big': (key: string, limit: string) => `${key}: must be ${limit} (in characters or items for text and lists).`,
       'value-unknown-keys': (key: string, keys: string) => `${key}: unknown keys ${keys}.`,
       'value-invalid': (key: string, issue: string) => `${key}: ${issue}`,
+      'value-schema': (key: string, text: string) => `${key}: ${text}`,
       'alert-destination-type': (key: string, type: string, known: string) =>
         `${key}: unknown destination type '${type}' (known: ${known}).`,
       'alert-unknown-destination': (key: string, name: string) => `${key}: no destination is named '${name}'.`,
