@@ -82,7 +82,7 @@ describe('YAML syntax errors', () => {
       // Only an unresolved alias always has its value (the name); the others read theirs when the message gives it.
       const q = code === 'UNRESOLVED_ALIAS' ? p : {};
       expect(text(q), code).not.toMatch(/undefined/);
-      expect(YAML_ERROR_TEXTS.en[code as never](q), code).not.toMatch(/undefined/);
+      expect(YAML_ERROR_TEXTS.en[code as keyof typeof YAML_ERROR_TEXTS.en](q), code).not.toMatch(/undefined/);
     }
   });
 });
