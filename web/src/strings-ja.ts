@@ -505,6 +505,9 @@ export const ja: Strings = {
       'alert-rule-column': (key: string, name: string, columns: string) =>
         `${key} の「${name}」はクエリ結果の列ではありません（列: ${columns}）。`,
       'alert-query-kql': (detail: string) => `クエリが正しい KQL ではありません: ${detail}`,
+      'alert-file-wins-rule': () => 'mailsift.yaml に同じ名前のルールがあり、ファイルが優先されます',
+      'alert-file-wins-destination': () => 'mailsift.yaml に同じ名前の通知先があり、ファイルが優先されます',
+      'alert-no-destination': () => '通知先を選ぶまでオフです',
       'request-required': (field: string) => `リクエストに ${field} が必要です。`,
       'request-unknown-field': (field: string) => `リクエストの ${field} は不明な項目です。`,
       'request-type': (field: string, type: string) => `${field} は ${type} 型にしてください。`,

@@ -506,6 +506,9 @@ export const en = {
       'alert-rule-column': (key: string, name: string, columns: string) =>
         `${key} '${name}' is not a column of the query's result (columns: ${columns}).`,
       'alert-query-kql': (detail: string) => `The query is not valid KQL: ${detail}`,
+      'alert-file-wins-rule': () => 'mailsift.yaml defines a rule of this name; the file wins',
+      'alert-file-wins-destination': () => 'mailsift.yaml defines a destination of this name; the file wins',
+      'alert-no-destination': () => 'off until it has a destination',
       'request-required': (field: string) => `The request needs ${field}.`,
       'request-unknown-field': (field: string) => `The request has ${field}, which is not a known field.`,
       'request-type': (field: string, type: string) => `${field} must be of type ${type}.`,
