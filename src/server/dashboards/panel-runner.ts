@@ -153,7 +153,7 @@ export function filteredPanelKql(
  */
 function clockChangeSpan(zone: string, from: number | undefined, to: number | undefined): { start: number; end: number } | undefined {
   const end = to ?? Date.now();
-  const start = from === undefined ? end - 400 * 86_400_000 : previousPeriod(from, end, zone).from;
+  const start = from === undefined ? end - 400 * 86_400_000 : from - (end - from);
   return offsetChangesWithin(zone, start, end) ? { start, end } : undefined;
 }
 
