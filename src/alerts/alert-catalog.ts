@@ -15,6 +15,7 @@ import {
 } from './alert-config.js';
 import { BUILT_IN_RULES } from './built-in-rules.js';
 import { maskSecrets } from './secret-mask.js';
+import { AlertConfigError, type AlertErrorReason } from './errors.js';
 
 /** Where a definition comes from. */
 export type DefinitionSource = 'file' | 'app' | 'built-in';
@@ -27,6 +28,8 @@ interface CatalogEntry {
   active: boolean;
   /** Why an app or built-in entry does not run although it could: shadowed by the file, no longer valid, no destination. */
   problem: string | null;
+  /** The same as a reason code and its values, for the web app to word in the viewer's language. */
+  problemReason: AlertErrorReason | null;
   /** App entries: who saved it last and when (ISO 8601). */
   updatedBy: string | null;
   updatedAt: string | null;
@@ -37,8 +40,9 @@ export interface CatalogRule extends CatalogEntry {
   definition: Record<string, unknown>;
   /** Whether a built-in rule of this name exists (an app rule of that name is its switched-on copy). */
   builtIn: boolean;
-  /** Built-in rules: what they watch for. */
+  /** Built-in rules: what they watch for (English), and in Japanese. */
   summary: string | null;
+  summaryJa: string | null;
 }
 
 /** A destination as the web app shows it: secrets masked. */
@@ -58,6 +62,20 @@ export interface AlertCatalog {
 }
 
 const problemOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const problemReasonOf = (error: unknown): AlertErrorReason | null => (error instanceof AlertConfigError ? (error.why ?? null) : null);
+
+/** Why an entry does not run, in English and as a reason code. */
+type Problem = Pick<CatalogEntry, 'problem' | 'problemReason'>;
+const NO_PROBLEM: Problem = { problem: null, problemReason: null };
+const problemFrom = (error: unknown): Problem => ({ problem: problemOf(error), problemReason: problemReasonOf(error) });
+const FILE_WINS: Record<'rule' | 'destination', Problem> = {
+  rule: { problem: 'mailsift.yaml defines a rule of this name; the file wins', problemReason: { reason: 'alert-file-wins-rule' } },
+  destination: {
+    problem: 'mailsift.yaml defines a destination of this name; the file wins',
+    problemReason: { reason: 'alert-file-wins-destination' },
+  },
+};
+const NO_DESTINATION: Problem = { problem: 'off until it has a destination', problemReason: { reason: 'alert-no-destination' } };
 
 function appMeta(row: AlertDefinitionRow): Pick<CatalogEntry, 'updatedBy' | 'updatedAt'> {
   return { updatedBy: row.updatedBy, updatedAt: new Date(row.updatedAt).toISOString() };
@@ -90,7 +108,7 @@ export async function loadAlertCatalog(store: Pick<Store, 'listAlertDefinitions'
       type: String(d.type),
       source: 'file',
       active: parsed?.enabled ?? false,
-      problem: null,
+      ...NO_PROBLEM,
       updatedBy: null,
       updatedAt: null,
       definition: maskedDestination(d, parsed),
@@ -99,22 +117,22 @@ export async function loadAlertCatalog(store: Pick<Store, 'listAlertDefinitions'
   }
   for (const row of stored.filter((r) => r.kind === 'destination')) {
     let parsed: ConfiguredDestination | undefined;
-    let problem: string | null = null;
-    if (file.destinations.has(row.name)) problem = 'mailsift.yaml defines a destination of this name; the file wins';
+    let problem: Problem = NO_PROBLEM;
+    if (file.destinations.has(row.name)) problem = FILE_WINS.destination;
     else {
       try {
         parsed = parseDestinationEntry(row.definition, '');
         destinations.set(parsed.name, parsed);
       } catch (error) {
-        problem = problemOf(error);
+        problem = problemFrom(error);
       }
     }
     destinationList.push({
       name: row.name,
       type: String(row.definition.type ?? ''),
       source: 'app',
-      active: problem === null && (parsed?.enabled ?? false),
-      problem,
+      active: problem.problem === null && (parsed?.enabled ?? false),
+      ...problem,
       ...appMeta(row),
       definition: maskedDestination(row.definition, parsed),
       usedBy: [],
@@ -124,7 +142,11 @@ export async function loadAlertCatalog(store: Pick<Store, 'listAlertDefinitions'
   const rules: AlertRule[] = [...file.rules];
   const ruleList: CatalogRule[] = [];
   const builtIn = new Map(BUILT_IN_RULES.map((b) => [b.name, b]));
-  const extra = (name: string) => ({ builtIn: builtIn.has(name), summary: builtIn.get(name)?.summary ?? null });
+  const extra = (name: string) => ({
+    builtIn: builtIn.has(name),
+    summary: builtIn.get(name)?.summary ?? null,
+    summaryJa: builtIn.get(name)?.summaryJa ?? null,
+  });
   for (const r of raw.rules ?? []) {
     const name = String(r.name);
     const parsed = file.rules.find((x) => x.name === name);
@@ -132,7 +154,7 @@ export async function loadAlertCatalog(store: Pick<Store, 'listAlertDefinitions'
       name,
       source: 'file',
       active: parsed?.enabled ?? false,
-      problem: null,
+      ...NO_PROBLEM,
       updatedBy: null,
       updatedAt: null,
       definition: r,
@@ -141,15 +163,15 @@ export async function loadAlertCatalog(store: Pick<Store, 'listAlertDefinitions'
   }
   const taken = new Set(ruleList.map((r) => r.name));
   for (const row of stored.filter((r) => r.kind === 'rule')) {
-    let problem: string | null = null;
+    let problem: Problem = NO_PROBLEM;
     let parsed: AlertRule | undefined;
-    if (taken.has(row.name)) problem = 'mailsift.yaml defines a rule of this name; the file wins';
+    if (taken.has(row.name)) problem = FILE_WINS.rule;
     else {
       try {
         parsed = parseRuleEntry(row.definition, '', (d) => destinations.has(d));
         rules.push(parsed);
       } catch (error) {
-        problem = problemOf(error);
+        problem = problemFrom(error);
       }
     }
     taken.add(row.name);
@@ -157,7 +179,7 @@ export async function loadAlertCatalog(store: Pick<Store, 'listAlertDefinitions'
       name: row.name,
       source: 'app',
       active: parsed?.enabled ?? false,
-      problem,
+      ...problem,
       ...appMeta(row),
       definition: row.definition,
       ...extra(row.name),
@@ -169,12 +191,13 @@ export async function loadAlertCatalog(store: Pick<Store, 'listAlertDefinitions'
       name: b.name,
       source: 'built-in',
       active: false,
-      problem: 'off until it has a destination',
+      ...NO_DESTINATION,
       updatedBy: null,
       updatedAt: null,
       definition: { ...b.definition, enabled: false, destinations: [] },
       builtIn: true,
       summary: b.summary,
+      summaryJa: b.summaryJa,
     });
   }
   for (const d of destinationList) {

@@ -1,6 +1,6 @@
 /** The `alerts:` section validated: rules, and destinations checked against their type's own schema. Messages name the key. */
 import { z } from 'zod';
-import { issueReason, LANGUAGES, type Language } from '../config/index.js';
+import { issueReason, LANGUAGES, schemaMessage, type Language } from '../config/index.js';
 import { alertRuleSchema, type AlertCondition } from './alert-rule-schema.js';
 import { destinationType, DESTINATION_TYPES, type AnyDestinationType } from './destinations/registry.js';
 import { AlertConfigError } from './errors.js';
@@ -48,9 +48,9 @@ const destinationBase = z
     name: z.string().min(1).max(200),
     type: z.string().min(1),
     enabled: z.boolean().default(true),
-    minSeverity: z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` }).default('low'),
+    minSeverity: z.enum(SEVERITIES, { error: schemaMessage('one-of', { values: SEVERITIES.join(', ') }) }).default('low'),
     attempts: z.number().int().min(1).max(10).default(3),
-    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+    language: z.enum(LANGUAGES, { error: schemaMessage('one-of', { values: LANGUAGES.join(', ') }) }).optional(),
   })
   .passthrough();
 

@@ -1,5 +1,6 @@
 /** A parser for the five standard cron fields (minute hour day-of-month month day-of-week), evaluated in UTC. */
 // Own code rather than a cron library: five fields, UTC only and a next-time search are ~100 lines with tests, and alerts need nothing more (no seconds, no time zones, no @reboot).
+import { SchemaTextError } from '../config/index.js';
 
 /** A parsed cron expression: the allowed values of each field. */
 export interface CronExpression {
@@ -30,11 +31,10 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'day of week', min: 0, max: 7, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
 ];
 
-/** Parse `*\/10 * * * *` and friends; throws an Error whose message says which field is wrong. */
+/** Parse `*\/10 * * * *` and friends; throws a SchemaTextError whose message says which field is wrong. */
 export function parseCron(text: string): CronExpression {
   const parts = text.trim().split(/\s+/);
-  if (parts.length !== 5)
-    throw new Error(`a cron expression has 5 fields (minute hour day-of-month month day-of-week), '${text}' has ${parts.length}`);
+  if (parts.length !== 5) throw new SchemaTextError('cron-fields', { value: text, count: parts.length });
   const sets = parts.map((p, i) => parseField(p, FIELDS[i]!));
   const dow = new Set([...sets[4]!].map((d) => (d === 7 ? 0 : d)));
   const cron: CronExpression = {
@@ -47,7 +47,7 @@ export function parseCron(text: string): CronExpression {
     domRestricted: parts[2] !== '*' && !parts[2]!.startsWith('*/'),
     dowRestricted: parts[4] !== '*' && !parts[4]!.startsWith('*/'),
   };
-  if (nextCronTime(cron, Date.UTC(2000, 0, 1)) === null) throw new Error(`the cron expression '${text}' never fires`);
+  if (nextCronTime(cron, Date.UTC(2000, 0, 1)) === null) throw new SchemaTextError('cron-never', { value: text });
   return cron;
 }
 
@@ -55,16 +55,16 @@ function parseField(text: string, spec: FieldSpec): Set<number> {
   const out = new Set<number>();
   for (const item of text.toLowerCase().split(',')) {
     const m = /^(\*|[a-z0-9]+(?:-[a-z0-9]+)?)(?:\/(\d+))?$/.exec(item);
-    if (!m) throw new Error(`cron ${spec.name} field '${text}' is not valid`);
+    if (!m) throw new SchemaTextError('cron-field-invalid', { field: spec.name, value: text });
     const step = m[2] === undefined ? 1 : Number(m[2]);
-    if (step < 1) throw new Error(`cron ${spec.name} step must be 1 or more in '${text}'`);
+    if (step < 1) throw new SchemaTextError('cron-step', { field: spec.name, value: text });
     let lo = spec.min;
     let hi = spec.max === 7 ? 6 : spec.max;
     if (m[1] !== '*') {
       const [a, b] = m[1]!.split('-');
       lo = value(a!, spec, text);
       hi = b === undefined ? (m[2] === undefined ? lo : spec.max) : value(b, spec, text);
-      if (hi < lo) throw new Error(`cron ${spec.name} range '${item}' runs backwards`);
+      if (hi < lo) throw new SchemaTextError('cron-range-backwards', { field: spec.name, value: item });
     }
     for (let v = lo; v <= hi; v += step) out.add(v);
   }
@@ -75,7 +75,7 @@ function value(token: string, spec: FieldSpec, field: string): number {
   const named = spec.names?.indexOf(token) ?? -1;
   const n = named >= 0 ? named + spec.min : /^\d+$/.test(token) ? Number(token) : NaN;
   if (!(n >= spec.min && n <= spec.max))
-    throw new Error(`cron ${spec.name} value '${token}' in '${field}' is outside ${spec.min}-${spec.max}`);
+    throw new SchemaTextError('cron-value-range', { field: spec.name, value: token, expression: field, min: spec.min, max: spec.max });
   return n;
 }
 

@@ -1,17 +1,17 @@
 /** When a rule runs: every fixed interval (`5m`) or on a cron expression (`*\/10 * * * *`, UTC). */
 import { parseCron, nextCronTime, type CronExpression } from './cron.js';
-import { parseDuration } from '../config/index.js';
+import { parseDuration, SchemaTextError } from '../config/index.js';
 
 /** A parsed schedule. */
 export type Schedule = { kind: 'interval'; text: string; everyMs: number } | { kind: 'cron'; text: string; cron: CronExpression };
 
-/** Parse a schedule; throws an Error with a message fit for the configuration key. */
+/** Parse a schedule; throws a SchemaTextError with a message fit for the configuration key. */
 export function parseSchedule(text: string): Schedule {
   const t = text.trim();
   if (/\s/.test(t)) return { kind: 'cron', text: t, cron: parseCron(t) };
   const everyMs = parseDuration(t);
-  if (Number.isNaN(everyMs)) throw new Error(`'${text}' is neither an interval (30s, 5m, 1h, 1d) nor a cron expression ('*/10 * * * *')`);
-  if (everyMs < 10_000) throw new Error(`an interval of '${text}' is too short: 10s at least`);
+  if (Number.isNaN(everyMs)) throw new SchemaTextError('schedule-invalid', { value: text });
+  if (everyMs < 10_000) throw new SchemaTextError('schedule-too-short', { value: text });
   return { kind: 'interval', text: t, everyMs };
 }
 

@@ -159,6 +159,8 @@ export const en = {
     noUsers:
       'no users yet: add one with `mailsift users add NAME --role admin --password-stdin` (run it while this server runs: it takes the command)',
     stopping: 'stopping',
+    dropUnread: (name: string, why: string) => `drop folder: ${name} could not be read: ${why}`,
+    dropRejectFileFailed: (name: string, why: string) => `drop folder: ${name}: rejected records are counted but were not kept: ${why}`,
   },
   users: {
     passwordPipe: '--password-stdin reads a pipe: echo "$PASSWORD" | mailsift users add NAME --role R --password-stdin',

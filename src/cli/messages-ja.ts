@@ -160,6 +160,9 @@ export const ja: Messages = {
     noUsers:
       'まだユーザーがいません: `mailsift users add NAME --role admin --password-stdin` で追加してください（このサーバーの実行中に実行できます。コマンドはサーバーが引き受けます）',
     stopping: '停止します',
+    dropUnread: (name: string, why: string) => `ドロップフォルダー: ${name} を読み込めませんでした: ${why}`,
+    dropRejectFileFailed: (name: string, why: string) =>
+      `ドロップフォルダー: ${name}: 除外したレコードは件数に含めましたが、保存できませんでした: ${why}`,
   },
   users: {
     passwordPipe:

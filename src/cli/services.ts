@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Enricher } from '../enrich/index.js';
 import { parseStoreUrl, type Store } from '../store/index.js';
 import type { LoadedConfig } from './context.js';
-import { currentLanguage } from './messages.js';
+import { currentLanguage, msg } from './messages.js';
+import { rejectText } from './reject-text.js';
 
 export interface RunningServices {
   url: string;
@@ -88,7 +89,17 @@ export async function startServices(o: ServiceOptions): Promise<RunningServices>
       store: o.store,
       enricher: sharedEnricher,
       settleMs: o.config.ingest.settle ? parseDuration(o.config.ingest.settle) : undefined,
-      onImport: (e) => log.info({ drop: e }, 'dropped file ingested'),
+      onImport: (e) => {
+        log.info({ drop: e }, 'dropped file ingested');
+        // What needs a person, in the CLI's language: the file could not be read, or its rejects could not be kept.
+        if (e.error)
+          log.warn({ drop: e.name, reason: e.errorReason?.code }, msg().serve.dropUnread(e.name, rejectText(e.error, e.errorReason)));
+        if (e.rejectFileError)
+          log.warn(
+            { drop: e.name, reason: e.rejectFileErrorReason?.code },
+            msg().serve.dropRejectFileFailed(e.name, rejectText(e.rejectFileError, e.rejectFileErrorReason)),
+          );
+      },
       onError: (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'drop folder'),
     });
     stops.push(() => drops.stop());

@@ -1,6 +1,6 @@
 /** The `collectors:` entries of mailsift.yaml, validated here (the configuration loader passes them through). */
 import { z } from 'zod';
-import { parseDuration } from '../config/index.js';
+import { parseDuration, schemaIssue, schemaMessage } from '../config/index.js';
 import { CollectorConfigError } from './errors.js';
 
 const DAY = 86_400_000;
@@ -16,9 +16,9 @@ const duration = (fallback: string, min: number, max: number) =>
     .default(fallback)
     .transform((v, ctx) => {
       const ms = parseDuration(v);
-      if (Number.isNaN(ms))
-        ctx.addIssue({ code: 'custom', message: `not a duration (${JSON.stringify(v)}); write e.g. 30s, 15m, 24h, 7d` });
-      else if (ms < min || ms > max) ctx.addIssue({ code: 'custom', message: `must be between ${min / 1000}s and ${max / DAY}d` });
+      if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', ...schemaIssue('collector-duration', { value: JSON.stringify(v) }) });
+      else if (ms < min || ms > max)
+        ctx.addIssue({ code: 'custom', ...schemaIssue('collector-duration-range', { min: min / 1000, max: max / DAY }) });
       return ms;
     });
 
@@ -26,21 +26,19 @@ const httpUrl = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .refine((s) => /^https?:\/\/[^\s/]+/i.test(s), 'must be an http(s) URL')
+    .refine((s) => /^https?:\/\/[^\s/]+/i.test(s), schemaIssue('collector-url'))
     .transform((s) => s.replace(/\/+$/, ''));
 
 const common = {
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, . _ - only'),
-  tenantId: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'the directory (tenant) ID, a GUID or a domain such as contoso.onmicrosoft.com'),
-  clientId: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'the application (client) ID, a GUID'),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, schemaMessage('collector-name')),
+  tenantId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, schemaMessage('tenant-id')),
+  clientId: z.string().regex(/^[0-9a-fA-F-]{36}$/, schemaMessage('client-id')),
   clientSecret: z.string().min(1).optional(),
   certificatePath: z.string().min(1).optional(),
   certificateThumbprint: z
     .string()
     .transform((s) => s.replace(/[\s:]/g, '').toUpperCase())
-    .refine((s) => /^[0-9A-F]{40}$/.test(s), 'the SHA-1 thumbprint of the certificate, 40 hex digits')
+    .refine((s) => /^[0-9A-F]{40}$/.test(s), schemaIssue('thumbprint'))
     .optional(),
   loginUrl: httpUrl('https://login.microsoftonline.com'),
   enabled: z.boolean().default(true),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Language } from './schema.js';
+import { schemaTextIn, schemaTextOf } from './schema-text.js';
 
 const en = {
   cannotRead: (path: string) => `cannot read the configuration file ${path}`,
@@ -24,15 +25,6 @@ const ja: typeof en = {
 /** The words of each language, for the test that checks they have the same keys. */
 export const CONFIG_MESSAGES: Record<Language, typeof en> = { en, ja };
 
-/** Japanese for the messages the configuration schemas (mailsift.yaml, server:) give in English. */
-export const SCHEMA_TEXTS_JA: Readonly<Record<string, string>> = {
-  'an ISO 3166-1 alpha-2 code such as JP': 'JP のような ISO 3166-1 alpha-2 の国コードにしてください',
-  'an IANA time zone such as Asia/Tokyo': 'Asia/Tokyo のような IANA タイムゾーンにしてください',
-  'must be a duration of at least one day, e.g. 400d': '1 日以上の期間にしてください（例: 400d）',
-  'single sign-on (server.oidc) needs server.publicUrl: the address users open, e.g. https://mailsift.example.com':
-    'シングルサインオン（server.oidc）には server.publicUrl（利用者が開くアドレス、例: https://mailsift.example.com）が必要です',
-};
-
 const LOCALES = { en: z.locales.en, ja: z.locales.ja } as const;
 
 /** Options for schema.safeParse: zod's own messages in `language`. */
@@ -44,7 +36,9 @@ export function parseInLanguage(language: Language): { error: z.core.$ZodErrorMa
 export function firstIssue(error: z.ZodError, prefix: readonly string[], language: Language): string {
   const issue = error.issues[0]!;
   const key = [...prefix, ...issue.path.map(String)].join('.') || CONFIG_MESSAGES[language].topLevel;
-  const message = language === 'ja' ? (SCHEMA_TEXTS_JA[issue.message] ?? issue.message) : issue.message;
+  // zod's own messages are in `language` already (parseInLanguage); the schemas' own texts by their code.
+  const own = schemaTextOf(issue);
+  const message = (own && schemaTextIn(own, language)) ?? issue.message;
   return `${key}: ${message}`;
 }
 

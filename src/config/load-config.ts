@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { CONFIG_MESSAGES, firstIssue, languageOf, parseInLanguage } from './config-messages.js';
 import { configSchema, type Config, type Language } from './schema.js';
+import { yamlErrorOf, yamlErrorText } from './yaml-error-text.js';
 
 /** A configuration mistake: the message names the file and the key, never a secret's value. */
 export class ConfigError extends Error {
@@ -47,10 +48,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config & { store: s
     try {
       raw = parseYaml(text) ?? {};
     } catch (cause) {
-      const e = cause as { linePos?: { line: number; col: number }[]; message?: string };
-      const pos = e.linePos?.[0];
+      // Unparsed, the file cannot give organization.language: a `language: ja` in its text (the organization's or a
+      // destination's) is taken as the reader's, unless the caller named one.
+      if (!options.language && /(^|[\s{,])language:\s*['"]?ja\b/m.test(text)) language = 'ja';
+      const known = yamlErrorOf(cause);
+      const pos = known?.position;
       const where = `${path}${pos ? `:${pos.line}:${pos.col}` : ''}`;
-      throw new ConfigError(CONFIG_MESSAGES[language].notYaml(where, String(e.message ?? cause).split('\n')[0] ?? ''), { cause });
+      const detail = known ? yamlErrorText(known, language) : (String((cause as Error)?.message ?? cause).split('\n')[0] ?? '');
+      throw new ConfigError(CONFIG_MESSAGES[language].notYaml(where, detail), { cause });
     }
     // The file may name the language of its own mistakes.
     language = options.language ?? languageOf((raw as { organization?: { language?: unknown } } | null)?.organization?.language) ?? 'en';

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
 import { isValidTimeZone, serverTimeZone } from './time-zone.js';
+import { schemaIssue, schemaMessage } from './schema-text.js';
 
 const countryCode = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code such as JP')
+  .regex(/^[A-Za-z]{2}$/, schemaMessage('country-code'))
   .transform((s) => s.toUpperCase());
 const domain = z
   .string()
@@ -22,7 +23,7 @@ export const organizationSchema = z
      * IANA zone of the organisation: screens, daily bins, exports, alerts, the CLI and the detections' local day.
      * Absent means the server's zone: read it through organizationTimeZone().
      */
-    timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo').optional(),
+    timeZone: z.string().refine(isValidTimeZone, schemaIssue('time-zone')).optional(),
     /** Language of what mailsift writes for the organisation (alert messages; the CLI when LANG names none): en or ja. */
     language: z.enum(['en', 'ja']).optional(),
   })
@@ -60,7 +61,7 @@ export const configSchema = z
     /** Mail older than this is removed daily by `serve` and by `mailsift maintain` (e.g. 400d). */
     retention: z
       .string()
-      .refine((v) => parseDuration(v) >= 86_400_000, 'must be a duration of at least one day, e.g. 400d')
+      .refine((v) => parseDuration(v) >= 86_400_000, schemaIssue('retention-days'))
       .optional(),
     /** `serve` ingests files dropped into `watch`, then moves them to processed/ or rejected/ beside them. */
     ingest: z.object({ watch: z.string().optional(), settle: z.string().optional() }).strict().optional(),

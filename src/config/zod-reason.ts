@@ -3,6 +3,7 @@
  * tables): the key at fault and what was expected of it. A schema's own message travels as `issue` (English).
  */
 import type { z } from 'zod';
+import { schemaTextOf } from './schema-text.js';
 
 /** A reason code and its values, in the order its text names them. */
 export interface IssueReason {
@@ -12,8 +13,13 @@ export interface IssueReason {
 
 const list = (values: readonly unknown[]) => values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
 
-/** The reason of `issue` at `key` (`value-type`, `value-choice`, `value-too-small`, ...; `value-invalid` otherwise). */
+/**
+ * The reason of `issue` at `key` (`value-type`, `value-choice`, `value-too-small`, ...; `value-schema` with the code and
+ * values of a schema's own text, schema-text.ts; `value-invalid` otherwise).
+ */
 export function issueReason(issue: z.core.$ZodIssue, key: string): IssueReason {
+  const own = issue.code === 'invalid_value' ? undefined : schemaTextOf(issue);
+  if (own) return { reason: 'value-schema', params: { key, schemaText: own.code, ...own.params } };
   switch (issue.code) {
     case 'invalid_type':
       return { reason: 'value-type', params: { key, expected: String(issue.expected) } };

@@ -1,6 +1,6 @@
 /** The `detections:` block of mailsift.yaml: settings every rule shares, validated with zod. */
 import { z } from 'zod';
-import { firstIssue, parseInLanguage, type Language } from '../config/index.js';
+import { firstIssue, parseInLanguage, schemaIssue, type Language } from '../config/index.js';
 import { DetectConfigError } from './errors.js';
 import { RULE_IDS } from './finding.js';
 import { isValidTimeZone } from './time-zone.js';
@@ -13,7 +13,7 @@ const domain = z
 /** Settings shared by the rules; each rule's own parameters sit under its id (e.g. `detections.status-spike`). */
 export const detectSettingsSchema = z.object({
   /** IANA zone of the tenant: hour-of-day and day-of-week baselines, local days of findings (default organization.timeZone). */
-  timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo').optional(),
+  timeZone: z.string().refine(isValidTimeZone, schemaIssue('time-zone')).optional(),
   /** Window examined when `--from` is not given, in days back from `--to`. */
   lookbackDays: z.number().positive().default(30),
   /** History before the window that baselines may use, in days. */

@@ -1,4 +1,5 @@
 /** The recent imports of files that arrived without a command line (drop folder, upload), for the web app. */
+import type { ReasonJson } from '../formats/index.js';
 import type { Store } from '../store/index.js';
 import type { FileReport, IngestReport } from './ingest.js';
 
@@ -13,6 +14,9 @@ export type ImportEntry = Omit<FileReport, 'path'> & {
   /** Where the file went (drop folder: processed/ or rejected/) and where its rejected records are. */
   movedTo?: string;
   rejectFile?: string | null;
+  /** Why its reject file could not be written (English), and the same as code and parameters for the reader's language. */
+  rejectFileError?: string;
+  rejectFileErrorReason?: ReasonJson;
 };
 
 export const IMPORT_LOG_KEY = 'imports';
@@ -38,6 +42,8 @@ export function importEntries(
     ...(f.error ? { error: f.error } : {}),
     ...(f.errorReason ? { errorReason: f.errorReason } : {}),
     rejectFile: report.rejectFile,
+    ...(report.rejectFileError ? { rejectFileError: report.rejectFileError } : {}),
+    ...(report.rejectFileErrorReason ? { rejectFileErrorReason: report.rejectFileErrorReason } : {}),
   }));
 }
 

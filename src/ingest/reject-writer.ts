@@ -75,6 +75,7 @@ function writeReason(cause: unknown): RejectReason {
   if (code === 'ENOSPC') return reason('disk-full');
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return reason('write-permission-denied');
   if (code === 'EISDIR') return reason('is-a-folder');
-  if (code === 'ENOTDIR' || code === 'ENOENT') return reason('folder-cannot-be-created');
+  // EEXIST: mkdir of its folder found a file of that name in the way.
+  if (code === 'ENOTDIR' || code === 'ENOENT' || code === 'EEXIST') return reason('folder-cannot-be-created');
   return reason('cannot-write', { detail: String((cause as Error)?.message ?? cause).split('\n')[0]! });
 }

@@ -1,7 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FeedAuthError, FeedRateLimitError, readFeed, type CrowdStrikeFeedConfig } from './index.js';
+import {
+  FeedAuthError,
+  FeedConfigError,
+  FeedRateLimitError,
+  feedFailureOf,
+  feedFailureText,
+  readFeed,
+  type CrowdStrikeFeedConfig,
+} from './index.js';
 
 interface Resource {
   id: string;
@@ -23,6 +31,8 @@ class FakeFalcon {
   /** Revoke all tokens after this many indicator requests (simulates expiry). */
   expireAfter = Infinity;
   indicatorRequests: URL[] = [];
+  /** Answer the token request without an access_token (a faulty or impersonating server). */
+  tokenless = false;
   base = '';
 
   async start(): Promise<void> {
@@ -48,6 +58,7 @@ class FakeFalcon {
       ) {
         return this.json(res, 401, { errors: [{ code: 401, message: 'access denied, invalid client' }] });
       }
+      if (this.tokenless) return this.json(res, 201, { token_type: 'bearer', expires_in: 1799 });
       const token = `tok-${++this.issued}`;
       this.tokens.add(token);
       return this.json(res, 201, { access_token: token, token_type: 'bearer', expires_in: 1799 });
@@ -114,6 +125,7 @@ describe('CrowdStrike Falcon Intelligence feed', () => {
   beforeEach(() => {
     falcon.indicatorRequests = [];
     falcon.throttle = 0;
+    falcon.tokenless = false;
     falcon.resources = [
       res(1, 'bad@contoso-pay.example', 'email_address'),
       res(2, 'contoso-pay.example', 'domain', { malicious_confidence: 'medium', actors: [] }),
@@ -164,6 +176,35 @@ describe('CrowdStrike Falcon Intelligence feed', () => {
 
   it('fails with an auth error on bad client credentials', async () => {
     await expect(readFeed({ ...config, clientSecret: 'wrong' })).rejects.toBeInstanceOf(FeedAuthError);
+  });
+
+  it('names token and configuration failures by code, in English and Japanese', async () => {
+    const failure = async (c: CrowdStrikeFeedConfig) => {
+      const error = await readFeed(c).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const f = feedFailureOf(error, c);
+      return { code: f.code, en: feedFailureText(f, 'en'), ja: feedFailureText(f, 'ja') };
+    };
+    falcon.tokenless = true;
+    expect(await failure(config)).toEqual({
+      code: 'crowdstrike-no-token',
+      en: `${falcon.base}/oauth2/token gave no access token`,
+      ja: `${falcon.base}/oauth2/token がアクセストークンを返しませんでした`,
+    });
+    falcon.tokenless = false;
+    expect((await failure({ ...config, clientSecret: 'wrong' })).ja).toBe(
+      `${falcon.base}/oauth2/token が認証情報を拒否しました（HTTP 401）`,
+    );
+    expect(await failure({ ...config, clientSecret: '' })).toMatchObject({
+      code: 'crowdstrike-needs-credentials',
+      ja: 'フィード falcon: CrowdStrike には clientId と clientSecret が必要です',
+    });
+    const cloud = await failure({ ...config, url: undefined, cloud: 'mars-1' as never });
+    expect(cloud.code).toBe('crowdstrike-unknown-cloud');
+    expect(cloud.ja).toMatch(/^フィード falcon: CrowdStrike のクラウド mars-1 は不明です（us-1, .*のいずれかです）$/);
+    await expect(readFeed({ ...config, clientId: '' })).rejects.toBeInstanceOf(FeedConfigError);
   });
 
   it('gets a new token once when the old one stops working mid-pull', async () => {

@@ -1,5 +1,6 @@
 /** CrowdStrike Falcon Intelligence indicators: OAuth2 client credentials, FQL filter, `_marker` paging and sync. */
 import { FeedAuthError, FeedConfigError, FeedFormatError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 import { redactUrl, request, responseJson } from './http.js';
 import { IndicatorCollector } from './indicator-collector.js';
 import type { IndicatorType } from './normalize.js';
@@ -28,7 +29,11 @@ function baseUrl(config: CrowdStrikeFeedConfig): string {
     const u = CROWDSTRIKE_CLOUDS[config.cloud];
     if (!u)
       throw new FeedConfigError(
-        `feed ${config.name}: unknown CrowdStrike cloud ${String(config.cloud)} (${Object.keys(CROWDSTRIKE_CLOUDS).join(', ')})`,
+        feedFailure('crowdstrike-unknown-cloud', {
+          feed: config.name,
+          cloud: String(config.cloud),
+          clouds: Object.keys(CROWDSTRIKE_CLOUDS).join(', '),
+        }),
       );
     return u;
   }
@@ -47,7 +52,7 @@ async function token(base: string, config: CrowdStrikeFeedConfig): Promise<strin
   });
   const body = (await responseJson(res, url)) as Obj | null;
   const t = body?.['access_token'];
-  if (typeof t !== 'string' || t === '') throw new FeedAuthError(`${redactUrl(url)} gave no access token`);
+  if (typeof t !== 'string' || t === '') throw new FeedAuthError(feedFailure('crowdstrike-no-token', { url: redactUrl(url) }));
   return t;
 }
 
@@ -57,7 +62,7 @@ async function token(base: string, config: CrowdStrikeFeedConfig): Promise<strin
  */
 export async function readCrowdStrikeFeed(config: CrowdStrikeFeedConfig, state?: FeedState): Promise<FeedResult> {
   if (!config.clientId || !config.clientSecret)
-    throw new FeedConfigError(`feed ${config.name}: CrowdStrike needs clientId and clientSecret`);
+    throw new FeedConfigError(feedFailure('crowdstrike-needs-credentials', { feed: config.name }));
   const base = baseUrl(config);
   const limit = Math.min(10_000, Math.max(1, config.pageSize ?? 5000));
   const maxPages = config.maxPages ?? 1000;
@@ -94,7 +99,7 @@ export async function readCrowdStrikeFeed(config: CrowdStrikeFeedConfig, state?:
     }
     const body = (await responseJson(res, url.toString())) as Obj | null;
     const resources = body?.['resources'];
-    if (!Array.isArray(resources)) throw new FeedFormatError(`${redactUrl(url.toString())} answered without resources`);
+    if (!Array.isArray(resources)) throw new FeedFormatError(feedFailure('crowdstrike-no-resources', { url: redactUrl(url.toString()) }));
     let fresh = 0;
     for (const r of resources as Obj[]) {
       const id = String(r['id'] ?? r['indicator'] ?? '');

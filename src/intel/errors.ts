@@ -2,18 +2,25 @@
  * Errors of the threat-intelligence module, each with a stable `code`; a feed's error may carry its `failure`
  * (code and parameters of feed-failure.ts) so that readers write it in their language.
  */
-import type { FeedFailureJson } from './feed-failure.js';
+import { feedFailureText, type FeedFailureJson } from './feed-failure.js';
 
 type FeedErrorOptions = { cause?: unknown; failure?: FeedFailureJson };
+
+/** What a feed error is made from: its English message, or its failure (the message is then the failure's English text). */
+type FeedErrorSource = string | FeedFailureJson;
+
+const messageOf = (source: FeedErrorSource): string => (typeof source === 'string' ? source : feedFailureText(source, 'en'));
+const failureOf = (source: FeedErrorSource, options?: FeedErrorOptions): FeedFailureJson | undefined =>
+  options?.failure ?? (typeof source === 'string' ? undefined : source);
 
 /** A feed's configuration is incomplete or contradictory. */
 export class FeedConfigError extends Error {
   readonly code = 'INTEL_FEED_CONFIG';
   readonly failure: FeedFailureJson | undefined;
-  constructor(message: string, options?: FeedErrorOptions) {
-    super(message, { cause: options?.cause });
+  constructor(source: FeedErrorSource, options?: FeedErrorOptions) {
+    super(messageOf(source), { cause: options?.cause });
     this.name = 'FeedConfigError';
-    this.failure = options?.failure;
+    this.failure = failureOf(source, options);
   }
 }
 
@@ -23,10 +30,10 @@ export class FeedFetchError extends Error {
   /** HTTP status when the server answered. */
   readonly status: number | undefined;
   readonly failure: FeedFailureJson | undefined;
-  constructor(message: string, options?: FeedErrorOptions & { status?: number }) {
-    super(message, { cause: options?.cause });
+  constructor(source: FeedErrorSource, options?: FeedErrorOptions & { status?: number }) {
+    super(messageOf(source), { cause: options?.cause });
     this.name = 'FeedFetchError';
-    this.failure = options?.failure;
+    this.failure = failureOf(source, options);
     this.status = options?.status;
   }
 }
@@ -35,10 +42,10 @@ export class FeedFetchError extends Error {
 export class FeedAuthError extends Error {
   readonly code = 'INTEL_FEED_AUTH';
   readonly failure: FeedFailureJson | undefined;
-  constructor(message: string, options?: FeedErrorOptions) {
-    super(message, { cause: options?.cause });
+  constructor(source: FeedErrorSource, options?: FeedErrorOptions) {
+    super(messageOf(source), { cause: options?.cause });
     this.name = 'FeedAuthError';
-    this.failure = options?.failure;
+    this.failure = failureOf(source, options);
   }
 }
 
@@ -46,10 +53,10 @@ export class FeedAuthError extends Error {
 export class FeedRateLimitError extends Error {
   readonly code = 'INTEL_FEED_RATE_LIMIT';
   readonly failure: FeedFailureJson | undefined;
-  constructor(message: string, options?: FeedErrorOptions) {
-    super(message, { cause: options?.cause });
+  constructor(source: FeedErrorSource, options?: FeedErrorOptions) {
+    super(messageOf(source), { cause: options?.cause });
     this.name = 'FeedRateLimitError';
-    this.failure = options?.failure;
+    this.failure = failureOf(source, options);
   }
 }
 
@@ -57,10 +64,10 @@ export class FeedRateLimitError extends Error {
 export class FeedFormatError extends Error {
   readonly code = 'INTEL_FEED_FORMAT';
   readonly failure: FeedFailureJson | undefined;
-  constructor(message: string, options?: FeedErrorOptions) {
-    super(message, { cause: options?.cause });
+  constructor(source: FeedErrorSource, options?: FeedErrorOptions) {
+    super(messageOf(source), { cause: options?.cause });
     this.name = 'FeedFormatError';
-    this.failure = options?.failure;
+    this.failure = failureOf(source, options);
   }
 }
 

@@ -16,6 +16,16 @@ const P = {
   what: 'openphish',
   feed: 'soc',
   path: '/x.json',
+  type: 'rss',
+  types: 'stix, taxii',
+  other: 'url',
+  scheme: 'file:',
+  max: 5,
+  origin: 'https://other.example',
+  cloud: 'mars-1',
+  clouds: 'us-1, eu-1',
+  collection: 'c-1',
+  names: 'Intel (c-2)',
 };
 
 describe('feed failures', () => {

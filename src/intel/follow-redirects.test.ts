@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedConfigError, FeedFetchError } from './errors.js';
+import { feedFailureText } from './feed-failure.js';
 import { fetchFollowing } from './follow-redirects.js';
 
 interface Hit {
@@ -48,6 +49,7 @@ describe('fetchFollowing', () => {
         '/keep-body': [307, `${B}/done`],
         '/no-location': [302, ''],
         '/gopher': [301, 'gopher://127.0.0.1/'],
+        '/loop': [302, '/loop'],
       },
       aHits,
     );
@@ -86,5 +88,34 @@ describe('fetchFollowing', () => {
     expect(bHits.length).toBe(seen);
     await expect(fetchFollowing(new URL(`${A}/no-location`), opts('GET'))).rejects.toBeInstanceOf(FeedFetchError);
     await expect(fetchFollowing(new URL(`${A}/gopher`), opts('GET'))).rejects.toBeInstanceOf(FeedConfigError);
+  });
+
+  it('names each refusal by code, in English and Japanese', async () => {
+    const texts = async (path: string, method: 'GET' | 'POST') => {
+      const error = (await fetchFollowing(new URL(`${A}${path}`), { ...opts(method), shown: `${A}${path}` }).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { failure?: { code: string } } | undefined;
+      const f = error!.failure!;
+      return { code: f.code, en: feedFailureText(f, 'en'), ja: feedFailureText(f, 'ja') };
+    };
+    expect(await texts('/keep-body', 'POST')).toEqual({
+      code: 'redirect-body-other-origin',
+      en: `${A}/keep-body redirected a request with a body to another origin (${B}); refused`,
+      ja: `${A}/keep-body が本文付きのリクエストを別のオリジン（${B}）へリダイレクトしたため、送信しませんでした`,
+    });
+    expect(await texts('/no-location', 'GET')).toMatchObject({
+      code: 'redirect-no-location',
+      ja: `${A}/no-location が Location ヘッダーなしで HTTP 302 を返しました`,
+    });
+    expect(await texts('/gopher', 'GET')).toMatchObject({
+      code: 'redirect-unsupported-scheme',
+      en: `unsupported URL scheme gopher: (redirect from ${A}/gopher)`,
+      ja: `${A}/gopher のリダイレクト先の URL スキーム gopher: には対応していません`,
+    });
+    expect(await texts('/loop', 'GET')).toMatchObject({
+      code: 'too-many-redirects',
+      ja: `${A}/loop のリダイレクトが 5 回を超えました`,
+    });
   });
 });

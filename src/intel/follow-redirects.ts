@@ -3,6 +3,7 @@
  * reach an origin other than the one they were configured for.
  */
 import { FeedConfigError, FeedFetchError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 
 /** Redirects followed before giving up. */
 export const MAX_REDIRECTS = 5;
@@ -20,8 +21,11 @@ export interface FollowOptions {
 }
 
 /** Only http(s): a feed URL or redirect naming file:, data: or anything else is refused. */
-export function checkScheme(url: URL, shown: string): void {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FeedConfigError(`unsupported URL scheme ${url.protocol} (${shown})`);
+export function checkScheme(url: URL, shown: string, redirectFrom = false): void {
+  if (url.protocol === 'http:' || url.protocol === 'https:') return;
+  throw new FeedConfigError(
+    feedFailure(redirectFrom ? 'redirect-unsupported-scheme' : 'unsupported-scheme', { scheme: url.protocol, url: shown }),
+  );
 }
 
 /**
@@ -39,22 +43,22 @@ export async function fetchFollowing(url: URL, opts: FollowOptions): Promise<Res
     if (!REDIRECTS.has(res.status)) return res;
     await res.body?.cancel();
     const location = res.headers.get('location');
-    if (!location) throw new FeedFetchError(`${opts.shown} answered HTTP ${res.status} without a Location`, { status: res.status });
-    if (hop >= MAX_REDIRECTS) throw new FeedFetchError(`${opts.shown} redirected more than ${MAX_REDIRECTS} times`);
+    if (!location)
+      throw new FeedFetchError(feedFailure('redirect-no-location', { url: opts.shown, status: res.status }), { status: res.status });
+    if (hop >= MAX_REDIRECTS) throw new FeedFetchError(feedFailure('too-many-redirects', { url: opts.shown, max: MAX_REDIRECTS }));
     let next: URL;
     try {
       next = new URL(location, current);
     } catch {
-      throw new FeedFetchError(`${opts.shown} redirected to an invalid URL`);
+      throw new FeedFetchError(feedFailure('redirect-invalid-url', { url: opts.shown }));
     }
-    checkScheme(next, `redirect from ${opts.shown}`);
+    checkScheme(next, opts.shown, true);
     if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
       method = 'GET';
       body = undefined;
     }
     if (next.origin !== current.origin) {
-      if (body !== undefined)
-        throw new FeedFetchError(`${opts.shown} redirected a request with a body to another origin (${next.origin}); refused`);
+      if (body !== undefined) throw new FeedFetchError(feedFailure('redirect-body-other-origin', { url: opts.shown, origin: next.origin }));
       headers = undefined;
     }
     current = next;

@@ -1,5 +1,6 @@
 /** Reading a free feed: every one of its lists through the one feed HTTP helper, parsed, and merged into one result. */
 import { FeedConfigError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 import { freeFeedUrls, type FreeFeedType } from './free-feeds.js';
 import { readSourceText } from './http.js';
 import { IndicatorCollector } from './indicator-collector.js';
@@ -15,7 +16,7 @@ export type ListParser = (text: string, config: FreeFeedConfig, what: string) =>
 export async function readFreeFeed(type: FreeFeedType, config: FreeFeedConfig, parse: ListParser): Promise<FeedResult> {
   if (config.path !== undefined) {
     if (config.url !== undefined || config.urls !== undefined)
-      throw new FeedConfigError(`feed ${config.name}: give either path or url/urls, not both`);
+      throw new FeedConfigError(feedFailure('path-and-url', { feed: config.name, other: 'url/urls' }));
     return parse(await readSourceText(config), config, `feed ${config.name}`);
   }
   const urls = freeFeedUrls(type, config);

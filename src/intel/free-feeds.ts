@@ -3,6 +3,7 @@
  * each is published, how often it changes, and whose terms apply. The readers are in `<name>-feed.ts`.
  */
 import { FeedConfigError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 
 /** Feed types that are a well-known public list with a default URL. */
 export type FreeFeedType = 'threatfox' | 'feodotracker' | 'spamhaus-drop' | 'spamhaus-edrop' | 'openphish';
@@ -52,11 +53,10 @@ export function isFreeFeedType(type: unknown): type is FreeFeedType {
 
 /** The URLs a free feed is read from: the configured `urls` or `url` in place of the published ones. */
 export function freeFeedUrls(type: FreeFeedType, config: { name: string; url?: string; urls?: readonly string[] }): string[] {
-  if (config.urls !== undefined && config.url !== undefined)
-    throw new FeedConfigError(`feed ${config.name}: give either url or urls, not both`);
+  if (config.urls !== undefined && config.url !== undefined) throw new FeedConfigError(feedFailure('url-and-urls', { feed: config.name }));
   if (config.urls !== undefined) {
     if (!Array.isArray(config.urls) || config.urls.length === 0 || !config.urls.every((u) => typeof u === 'string'))
-      throw new FeedConfigError(`feed ${config.name}: urls must be a list of URLs`);
+      throw new FeedConfigError(feedFailure('urls-not-list', { feed: config.name }));
     return [...config.urls];
   }
   return config.url === undefined ? [...FREE_FEEDS[type].urls] : [config.url];

@@ -53,7 +53,7 @@ export async function request(url: string, opts: RequestOptions = {}): Promise<R
   try {
     parsed = new URL(url);
   } catch {
-    throw new FeedConfigError(`not a URL: ${url}`);
+    throw new FeedConfigError(feedFailure('not-a-url', { url }));
   }
   checkScheme(parsed, redactUrl(url));
   const retries = opts.retries ?? 3;
@@ -70,36 +70,27 @@ export async function request(url: string, opts: RequestOptions = {}): Promise<R
       });
     } catch (err) {
       if (err instanceof FeedFetchError || err instanceof FeedConfigError) throw err;
-      throw new FeedFetchError(`cannot reach ${redactUrl(url)}: ${(err as Error).message}`, {
-        cause: err,
-        failure: feedFailure('unreachable', { url: redactUrl(url), detail: (err as Error).message }),
-      });
+      throw new FeedFetchError(feedFailure('unreachable', { url: redactUrl(url), detail: (err as Error).message }), { cause: err });
     }
     if (res.ok) return res;
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel();
-      throw new FeedAuthError(`${redactUrl(url)} refused the credentials (HTTP ${res.status})`, {
-        failure: feedFailure('credentials-refused', { url: redactUrl(url), status: res.status }),
-      });
+      throw new FeedAuthError(feedFailure('credentials-refused', { url: redactUrl(url), status: res.status }));
     }
     if ((res.status === 429 || res.status === 503) && attempt < retries) {
       const wait = retryWaitMs(res, attempt);
       await res.body?.cancel();
       if (wait > maxWait)
-        throw new FeedRateLimitError(`${redactUrl(url)} asks to wait ${Math.ceil(wait / 1000)} s (HTTP ${res.status})`, {
-          failure: feedFailure('rate-limit-wait', { url: redactUrl(url), seconds: Math.ceil(wait / 1000), status: res.status }),
-        });
+        throw new FeedRateLimitError(
+          feedFailure('rate-limit-wait', { url: redactUrl(url), seconds: Math.ceil(wait / 1000), status: res.status }),
+        );
       await sleep(wait);
       continue;
     }
     const text = await res.text().catch(() => '');
-    if (res.status === 429)
-      throw new FeedRateLimitError(`${redactUrl(url)} is rate limiting (HTTP 429) after ${retries} retries`, {
-        failure: feedFailure('rate-limited', { url: redactUrl(url), retries }),
-      });
-    throw new FeedFetchError(`${redactUrl(url)} answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`, {
+    if (res.status === 429) throw new FeedRateLimitError(feedFailure('rate-limited', { url: redactUrl(url), retries }));
+    throw new FeedFetchError(feedFailure('http-status', { url: redactUrl(url), status: res.status, body: text.slice(0, 200) }), {
       status: res.status,
-      failure: feedFailure('http-status', { url: redactUrl(url), status: res.status, body: text.slice(0, 200) }),
     });
   }
 }
@@ -110,39 +101,27 @@ export async function responseJson(res: Response, url: string): Promise<unknown>
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new FeedFormatError(`${redactUrl(url)} did not answer JSON`, {
-      cause: err,
-      failure: feedFailure('not-json', { url: redactUrl(url) }),
-    });
+    throw new FeedFormatError(feedFailure('not-json', { url: redactUrl(url) }), { cause: err });
   }
 }
 
 /** The text of a feed's `path` or `url`. */
 export async function readSourceText(config: FeedConfigBase): Promise<string> {
   if (config.path !== undefined && config.url !== undefined)
-    throw new FeedConfigError(`feed ${config.name}: give either path or url, not both`);
+    throw new FeedConfigError(feedFailure('path-and-url', { feed: config.name, other: 'url' }));
   if (config.path !== undefined) {
     try {
       return await readFile(config.path, 'utf8');
     } catch (err) {
-      throw new FeedFetchError(
-        `feed ${config.name}: cannot read ${config.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-        {
-          cause: err,
-          failure: feedFailure('cannot-read-file', {
-            feed: config.name,
-            path: config.path,
-            detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
-          }),
-        },
-      );
+      const detail = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new FeedFetchError(feedFailure('cannot-read-file', { feed: config.name, path: config.path, detail }), { cause: err });
     }
   }
   if (config.url !== undefined) {
     const res = await request(config.url, { headers: config.headers, timeoutMs: config.timeoutMs });
     return res.text();
   }
-  throw new FeedConfigError(`feed ${config.name}: needs a path or a url`);
+  throw new FeedConfigError(feedFailure('needs-path-or-url', { feed: config.name }));
 }
 
 /** Parses JSON text of a feed, with a one-line error naming the feed. */
@@ -150,9 +129,6 @@ export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (err) {
-    throw new FeedFormatError(`${what} is not valid JSON: ${(err as Error).message}`, {
-      cause: err,
-      failure: feedFailure('invalid-json', { what, detail: (err as Error).message }),
-    });
+    throw new FeedFormatError(feedFailure('invalid-json', { what, detail: (err as Error).message }), { cause: err });
   }
 }

@@ -13,13 +13,8 @@ export function checkListText(text: string, what: string, isEntry: (line: string
     .slice(0, 512)
     .toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<\w[^>]*>/.test(head) || head.includes('<body'))
-    throw new FeedFormatError(`${what} answered an HTML page, not the list; the stored indicators are kept`, {
-      failure: feedFailure('html-page', { what }),
-    });
-  if (!text.split(/\r?\n/).some((l) => isEntry(l.trim())))
-    throw new FeedFormatError(`${what} has no entries (empty or cut short before the first); the stored indicators are kept`, {
-      failure: feedFailure('no-entries', { what }),
-    });
+    throw new FeedFormatError(feedFailure('html-page', { what }));
+  if (!text.split(/\r?\n/).some((l) => isEntry(l.trim()))) throw new FeedFormatError(feedFailure('no-entries', { what }));
 }
 
 /** A list line that is neither blank nor a comment (`#`, `;`). */

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FeedConfigError, FeedFetchError, FeedFormatError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 import { parseJson, request } from './http.js';
 import { IndicatorCollector, type IndicatorMeta } from './indicator-collector.js';
 import type { IndicatorType } from './normalize.js';
@@ -58,16 +59,15 @@ function actorOf(tags: readonly string[], event: Obj): string {
 /** Reads files or URLs relative to the feed's location. */
 function locator(config: MispFeedConfig): (name: string) => Promise<string> {
   if (config.path !== undefined && config.url !== undefined)
-    throw new FeedConfigError(`feed ${config.name}: give either path or url, not both`);
+    throw new FeedConfigError(feedFailure('path-and-url', { feed: config.name, other: 'url' }));
   if (config.path !== undefined) {
     const dir = config.path.replace(/[/\\]manifest\.json$/, '');
     return async (name) => {
       try {
         return await readFile(join(dir, name), 'utf8');
       } catch (err) {
-        throw new FeedFetchError(`feed ${config.name}: cannot read ${join(dir, name)}: ${(err as NodeJS.ErrnoException).code ?? ''}`, {
-          cause: err,
-        });
+        const detail = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        throw new FeedFetchError(feedFailure('cannot-read-file', { feed: config.name, path: join(dir, name), detail }), { cause: err });
       }
     };
   }
@@ -75,7 +75,7 @@ function locator(config: MispFeedConfig): (name: string) => Promise<string> {
     const base = config.url.replace(/manifest\.json$/, '').replace(/\/?$/, '/');
     return async (name) => (await request(new URL(name, base).toString(), { headers: config.headers, timeoutMs: config.timeoutMs })).text();
   }
-  throw new FeedConfigError(`feed ${config.name}: needs a path or a url`);
+  throw new FeedConfigError(feedFailure('needs-path-or-url', { feed: config.name }));
 }
 
 function addEvent(event: Obj, uuid: string, collector: IndicatorCollector, config: MispFeedConfig): void {
@@ -116,7 +116,7 @@ export async function readMispFeed(config: MispFeedConfig, state?: FeedState): P
   const read = locator(config);
   const manifest = parseJson(await read('manifest.json'), `feed ${config.name} manifest.json`);
   if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest))
-    throw new FeedFormatError(`feed ${config.name}: manifest.json is not an object of events`);
+    throw new FeedFormatError(feedFailure('misp-manifest-not-object', { feed: config.name }));
   const previous = state?.type === 'misp' ? state.events : undefined;
   const collector = new IndicatorCollector(config.name);
   const events: Record<string, number> = {};

@@ -8,6 +8,7 @@ import { readOpenPhishFeed } from './openphish-feed.js';
 import { readSpamhausFeed } from './spamhaus-feed.js';
 import { readThreatFoxFeed } from './threatfox-feed.js';
 import { FeedConfigError } from './errors.js';
+import { feedFailure } from './feed-failure.js';
 import { FREE_FEEDS } from './free-feeds.js';
 import { readSourceText } from './http.js';
 import { readMispFeed } from './misp-feed.js';
@@ -65,7 +66,7 @@ async function readAuto(config: AutoFeedConfig): Promise<FeedResult> {
  * CrowdStrike, MISP): the read then fetches only what changed and `result.mode` is 'upsert'.
  */
 export async function readFeed(config: FeedConfig | AutoFeedConfig, state?: FeedState): Promise<FeedResult> {
-  if (!config.name) throw new FeedConfigError('a feed needs a name');
+  if (!config.name) throw new FeedConfigError(feedFailure('needs-name'));
   switch (config.type) {
     case 'stix':
       return readStixFeed(config);
@@ -94,7 +95,11 @@ export async function readFeed(config: FeedConfig | AutoFeedConfig, state?: Feed
     default: {
       const c = config as { name: string; type: unknown };
       throw new FeedConfigError(
-        `feed ${c.name}: unknown type ${String(c.type)} (stix, taxii, misp, crowdstrike, csv, drop, ${Object.keys(FREE_FEEDS).join(', ')})`,
+        feedFailure('unknown-type', {
+          feed: c.name,
+          type: String(c.type),
+          types: ['stix', 'taxii', 'misp', 'crowdstrike', 'csv', 'drop', ...Object.keys(FREE_FEEDS)].join(', '),
+        }),
       );
     }
   }

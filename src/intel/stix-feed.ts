@@ -15,7 +15,7 @@ export function stixObjectsOf(doc: unknown, what: string): unknown[] {
     if (o.type === 'bundle') return [];
     if (o.type === 'indicator') return [doc];
   }
-  throw new FeedFormatError(`${what} is not a STIX bundle (no "objects" array)`, { failure: feedFailure('not-stix-bundle', { what }) });
+  throw new FeedFormatError(feedFailure('not-stix-bundle', { what }));
 }
 
 /** Reads a STIX bundle feed: its complete content, to replace the feed's stored indicators. */

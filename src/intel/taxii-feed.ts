@@ -38,15 +38,11 @@ function trustedOrigins(config: TaxiiFeedConfig): Set<string> {
 
 async function getJson(url: string, config: TaxiiFeedConfig): Promise<{ body: Obj; res: Response }> {
   if (!trustedOrigins(config).has(new URL(url).origin))
-    throw new FeedConfigError(
-      `feed ${config.name}: refusing to send the feed's credentials to ${redactUrl(url)}, another origin than its url`,
-    );
+    throw new FeedConfigError(feedFailure('taxii-other-origin', { feed: config.name, url: redactUrl(url) }));
   const res = await request(url, { headers: headersOf(config), timeoutMs: config.timeoutMs });
   const body = await responseJson(res, url);
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new FeedFormatError(`${redactUrl(url)} did not answer a TAXII object`, {
-      failure: feedFailure('not-taxii-object', { url: redactUrl(url) }),
-    });
+    throw new FeedFormatError(feedFailure('not-taxii-object', { url: redactUrl(url) }));
   return { body: body as Obj, res };
 }
 
@@ -59,12 +55,15 @@ async function resolveApiRoot(config: TaxiiFeedConfig): Promise<string> {
     const { body } = await getJson(discovery, config);
     const roots = Array.isArray(body['api_roots']) ? body['api_roots'].filter((r): r is string => typeof r === 'string') : [];
     const chosen = typeof body['default'] === 'string' ? body['default'] : roots[0];
-    if (!chosen) throw new FeedConfigError(`feed ${config.name}: the TAXII server lists no API root; set apiRoot`);
+    if (!chosen) throw new FeedConfigError(feedFailure('taxii-no-api-root', { feed: config.name }));
     const apiRoot = new URL(chosen, discovery);
     if (!trustedOrigins(config).has(apiRoot.origin)) {
       throw new FeedConfigError(
-        `feed ${config.name}: the TAXII discovery names the API root ${redactUrl(apiRoot.toString())} on another origin than ${new URL(config.url).origin}; ` +
-          `its credentials are not sent there. If you trust that server, set apiRoot: ${redactUrl(apiRoot.toString())} in the feed`,
+        feedFailure('taxii-api-root-other-origin', {
+          feed: config.name,
+          url: redactUrl(apiRoot.toString()),
+          origin: new URL(config.url).origin,
+        }),
       );
     }
     return withSlash(apiRoot.toString());
@@ -86,13 +85,15 @@ async function resolveCollection(apiRoot: string, config: TaxiiFeedConfig): Prom
         : undefined
       : (list.find((c) => c['id'] === wanted) ?? list.find((c) => c['title'] === wanted));
   if (!found) {
-    const names = list.map((c) => `${String(c['title'] ?? '')} (${String(c['id'] ?? '')})`).join(', ') || 'none';
+    const names = list.map((c) => `${String(c['title'] ?? '')} (${String(c['id'] ?? '')})`).join(', ');
     throw new FeedConfigError(
-      `feed ${config.name}: ${wanted === undefined ? 'choose a collection' : `no collection ${wanted}`}; the API root has: ${names}`,
+      wanted === undefined
+        ? feedFailure('taxii-choose-collection', { feed: config.name, names })
+        : feedFailure('taxii-no-collection', { feed: config.name, collection: wanted, names }),
     );
   }
   if (found['can_read'] === false)
-    throw new FeedConfigError(`feed ${config.name}: collection ${wanted} is not readable with these credentials`);
+    throw new FeedConfigError(feedFailure('taxii-collection-unreadable', { feed: config.name, collection: String(wanted) }));
   return String(found['id']);
 }
 
@@ -102,7 +103,7 @@ async function resolveCollection(apiRoot: string, config: TaxiiFeedConfig): Prom
  * the new state is the last added date the server reported.
  */
 export async function readTaxiiFeed(config: TaxiiFeedConfig, state?: FeedState): Promise<FeedResult> {
-  if (!config.url) throw new FeedConfigError(`feed ${config.name}: a TAXII feed needs a url`);
+  if (!config.url) throw new FeedConfigError(feedFailure('taxii-needs-url', { feed: config.name }));
   const apiRoot = await resolveApiRoot(config);
   const collection = await resolveCollection(apiRoot, config);
   const objectsUrl = new URL(`collections/${encodeURIComponent(collection)}/objects/`, apiRoot);
@@ -113,8 +114,7 @@ export async function readTaxiiFeed(config: TaxiiFeedConfig, state?: FeedState):
   const objects: unknown[] = [];
   const seen = new Set<string>();
   for (let page = 0; ; page++) {
-    if (page >= MAX_PAGES)
-      throw new FeedFormatError(`feed ${config.name}: more than ${MAX_PAGES} pages; the server's paging does not advance`);
+    if (page >= MAX_PAGES) throw new FeedFormatError(feedFailure('taxii-too-many-pages', { feed: config.name, max: MAX_PAGES }));
     const url = new URL(objectsUrl);
     url.searchParams.set('limit', String(config.pageSize ?? 1000));
     url.searchParams.set('match[type]', TYPES);
@@ -128,12 +128,11 @@ export async function readTaxiiFeed(config: TaxiiFeedConfig, state?: FeedState):
     if (body['more'] !== true) break;
     if (typeof body['next'] === 'string' && body['next'] !== '') {
       next = body['next'];
-      if (seen.has(`n:${next}`)) throw new FeedFormatError(`feed ${config.name}: the server repeated the paging token`);
+      if (seen.has(`n:${next}`)) throw new FeedFormatError(feedFailure('taxii-repeated-token', { feed: config.name }));
       seen.add(`n:${next}`);
     } else {
       // No `next`: continue after the newest object of this page (TAXII 2.1 spec, 3.4 "Pagination").
-      if (!last || last === addedAfter)
-        throw new FeedFormatError(`feed ${config.name}: the server says more but gives neither next nor X-TAXII-Date-Added-Last`);
+      if (!last || last === addedAfter) throw new FeedFormatError(feedFailure('taxii-no-next', { feed: config.name }));
       next = undefined;
       addedAfter = last;
     }

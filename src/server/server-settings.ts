@@ -1,6 +1,6 @@
 /** The `server:` block of mailsift.yaml as the server uses it: limits, proxy trust, sign-in throttling and SSO. */
 import { z } from 'zod';
-import { ConfigError, firstIssue, organizationLanguage, parseInLanguage, type Config } from '../config/index.js';
+import { ConfigError, firstIssue, organizationLanguage, parseInLanguage, schemaIssue, type Config } from '../config/index.js';
 import { ROLES } from './auth/roles.js';
 
 const roleList = z.array(z.string()).default([]);
@@ -64,7 +64,7 @@ const settingsSchema = z
   // The callback address must not come from the request's Host header, which any client can set.
   .refine((s) => !s.oidc || s.publicUrl, {
     path: ['publicUrl'],
-    message: 'single sign-on (server.oidc) needs server.publicUrl: the address users open, e.g. https://mailsift.example.com',
+    ...schemaIssue('oidc-needs-public-url'),
   });
 
 export type ServerSettings = z.infer<typeof settingsSchema>;

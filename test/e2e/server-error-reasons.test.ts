@@ -67,6 +67,32 @@ describe('reasons of the errors wrapped into API answers', () => {
       definition: { name: 'r', detection: '*', schedule: '5m', enabled: 'yes', destinations: ['file-slack'] },
     });
     expect(typed).toMatchObject({ status: 400, reason: 'value-type', params: { key: 'enabled', expected: 'boolean' } });
+    // A schema's own text (schedule, severity, condition) as its code and values, for the web app to word.
+    const rule = (over: object) => ({
+      definition: { name: 'r', query: 'MessageTrace', schedule: '5m', destinations: ['file-slack'], ...over },
+    });
+    expect(await error('POST', '/api/alerts/rules', rule({ schedule: 'often' }))).toMatchObject({
+      status: 400,
+      reason: 'value-schema',
+      params: { key: 'schedule', schemaText: 'schedule-invalid', value: 'often' },
+    });
+    expect(await error('POST', '/api/alerts/rules', rule({ schedule: '61 * * * *' }))).toMatchObject({
+      reason: 'value-schema',
+      params: { key: 'schedule', schemaText: 'cron-value-range', field: 'minute', value: '61', min: 0, max: 59 },
+    });
+    expect(await error('POST', '/api/alerts/rules', rule({ condition: { rows: 'many' } }))).toMatchObject({
+      reason: 'value-schema',
+      params: { key: 'condition', schemaText: 'condition-rows', value: 'many' },
+    });
+    expect(await error('POST', '/api/alerts/rules', rule({ detection: '*' }))).toMatchObject({
+      reason: 'value-schema',
+      params: { key: 'detection', schemaText: 'detection-or-query' },
+    });
+    // An enum's choices are zod's own issue, worded by the web app from the values.
+    expect(await error('POST', '/api/alerts/rules', rule({ severity: 'urgent' }))).toMatchObject({
+      reason: 'value-choice',
+      params: { key: 'severity', values: 'low, medium, high, critical' },
+    });
     expect(await error('POST', '/api/alerts/rules/ghost/test')).toMatchObject({
       status: 404,
       reason: 'no-rule-named',

@@ -1,9 +1,10 @@
 /** Upload of export files: analysts and admins, the per-file report, the recent-imports list. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverFixture, type ServerFixture } from './server-fixture.js';
+import { reasonText } from '../../src/formats/index.js';
 import { writeTraceLines } from '../support/trace-lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-upload-'));
@@ -16,9 +17,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const upload = async (user: 'admin' | 'analyst' | 'viewer', name: string, body: Buffer | string) => {
-  const b = await f.login(user);
-  return f.app.inject({
+const upload = async (user: 'admin' | 'analyst' | 'viewer', name: string, body: Buffer | string, on: ServerFixture = f) => {
+  const b = await on.login(user);
+  return on.app.inject({
     method: 'POST',
     url: '/api/imports/upload',
     headers: {
@@ -78,5 +79,40 @@ describe('POST /api/imports/upload', () => {
       error: 'JSON of an unknown shape: top-level keys (none)',
     });
     expect(JSON.stringify(tricky.json())).not.toMatch(/\/etc\/|\.\.\//);
+  });
+});
+
+describe('an upload whose rejected records cannot be kept', () => {
+  it('answers why beside the counts, as code and parameters, and lists it among the recent imports', async () => {
+    // Rejects go to rejects/ beside a file store; a plain file of that name keeps them from being written.
+    const storeDir = join(dir, 'store');
+    mkdirSync(storeDir);
+    writeFileSync(join(storeDir, 'rejects'), 'in the way');
+    const g = await serverFixture({ config: { store: `duckdb:${join(storeDir, 'mailsift.duckdb')}` } });
+    try {
+      const file = readFileSync(writeTraceLines(join(dir, 'b.ndjson'), 0, 3, { bad: 1 }));
+      const res = await upload('analyst', 'b.ndjson', file, g);
+      expect(res.statusCode, res.body).toBe(200);
+      const report = res.json();
+      expect(report.totals).toMatchObject({ ingested: 3, rejected: 1 });
+      expect(report.rejectFile).toBeNull();
+      expect(report.rejectFileError).toMatch(/^could not write the reject file .*b\.ndjson\.rejects\.ndjson: /);
+      expect(report.rejectFileErrorReason).toMatchObject({
+        code: 'reject-file-not-written',
+        params: { cause: { code: expect.any(String) } },
+      });
+      expect(reasonText(report.rejectFileErrorReason, 'en')).toBe(report.rejectFileError);
+      expect(reasonText(report.rejectFileErrorReason, 'ja')).toMatch(
+        /^除外ファイル .*b\.ndjson\.rejects\.ndjson を書き込めませんでした: そのフォルダーを作成できません$/,
+      );
+      const [entry] = (await g.as(await g.login('viewer'), 'GET', '/api/imports')).json().imports;
+      expect(entry).toMatchObject({
+        name: 'b.ndjson',
+        rejectFileError: report.rejectFileError,
+        rejectFileErrorReason: report.rejectFileErrorReason,
+      });
+    } finally {
+      await g.close();
+    }
   });
 });

@@ -25,11 +25,12 @@ export function startServe(args: string[], options: { env?: NodeJS.ProcessEnv; c
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stderr}`)), 60_000);
     child.stderr!.on('data', (d) => {
       stderr += d;
-      const m = /mailsift is serving on (http:\/\/\S+)/.exec(stderr);
+      // The line in English or, under LANG=ja_JP, in Japanese.
+      const m = /mailsift is serving on (http:\/\/\S+)|mailsift を (http:\/\/\S+) で公開しています/.exec(stderr);
       if (m) {
         clearTimeout(timer);
         resolve({
-          url: m[1]!,
+          url: (m[1] ?? m[2])!,
           pid: child.pid!,
           log: () => stderr,
           stop: async () => {

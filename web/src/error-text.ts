@@ -1,6 +1,7 @@
 // The text shown for a failed request, in the viewer's language: a KQL mistake from its reason code and parameters
 // (with line and column), other errors from their reason or code; the server's own English message for the English
 // viewer, and as the detail of a code whose reason this build does not know.
+import { schemaTextIn } from '../../src/config/schema-text';
 import { kqlErrorText } from '../../src/kql/messages/kql-error-text';
 import { ApiError } from './api';
 import { currentLanguage } from './i18n';
@@ -17,21 +18,41 @@ export function errorText(error: unknown): string {
     const text = kqlErrorText({ reason: error.reason, params: error.params, line: error.line, column: error.column }, language);
     if (text !== undefined) return text;
   }
-  if (language === 'en') return error.message;
-  // An alert rule's query at fault: the KQL error it met travels as `kqlReason` with its position and params.
-  if (error.reason === 'alert-query-kql') {
-    const { kqlReason, line, column } = error.params;
-    const kql = kqlErrorText({ reason: String(kqlReason), params: error.params, line: Number(line), column: Number(column) }, language);
-    if (kql !== undefined) return strings.errors.reasons['alert-query-kql']!(kql);
-  }
-  // A weak password: zxcvbn's feedback travels as its keys (a warning, space-separated suggestions).
-  if (error.reason === 'weak-password') return weakPasswordText(error.params);
-  // A reason's text takes its parameters in the order the server names them.
-  const reason = error.reason !== undefined ? strings.errors.reasons[error.reason] : undefined;
-  if (reason) return reason(...Object.values(error.params).map(String));
+  const text = language === 'en' ? error.message : reasonText(error.message, error.reason, error.params);
+  if (text !== undefined) return text;
   const known = strings.errors.codes[error.code];
   if (!known) return error.message;
   return WITH_DETAIL.has(error.code) ? `${known}（${error.message}）` : known;
+}
+
+/**
+ * The text of a reason the server named (an API error's, or why an alert rule does not run) in the viewer's language:
+ * the server's English for the English viewer; undefined when this build has no text for the reason.
+ */
+export function reasonText(
+  english: string,
+  reason: string | undefined,
+  params: Readonly<Record<string, string | number>> = {},
+): string | undefined {
+  const language = currentLanguage();
+  if (language === 'en') return english;
+  // An alert rule's query at fault: the KQL error it met travels as `kqlReason` with its position and params.
+  if (reason === 'alert-query-kql') {
+    const { kqlReason, line, column } = params;
+    const kql = kqlErrorText({ reason: String(kqlReason), params, line: Number(line), column: Number(column) }, language);
+    if (kql !== undefined) return strings.errors.reasons['alert-query-kql']!(kql);
+  }
+  // A schema's own text (an alert rule's schedule, condition, severity...): its code and values, worded here.
+  if (reason === 'value-schema') {
+    const { key, schemaText, ...values } = params;
+    const text = schemaTextIn({ code: String(schemaText), params: values }, language);
+    if (text !== undefined) return strings.errors.reasons['value-schema']!(String(key), text);
+  }
+  // A weak password: zxcvbn's feedback travels as its keys (a warning, space-separated suggestions).
+  if (reason === 'weak-password') return weakPasswordText(params);
+  // A reason's text takes its parameters in the order the server names them.
+  const text = reason !== undefined ? strings.errors.reasons[reason] : undefined;
+  return text ? text(...Object.values(params).map(String)) : undefined;
 }
 
 /** The refusal of a weak password with zxcvbn's warning and suggestions in the viewer's language (unknown keys left out). */

@@ -7,8 +7,9 @@ import { DeliveryError } from '../errors.js';
 import { escapeHtml, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
 import { nodeTlsOptions, tlsConfig } from './tls-options.js';
+import { schemaMessage } from '../../config/index.js';
 
-const address = z.string().regex(/^[^\s<>@,;"]+@[^\s<>@,;"]+$/, 'must be an e-mail address such as soc@contoso.com');
+const address = z.string().regex(/^[^\s<>@,;"]+@[^\s<>@,;"]+$/, schemaMessage('email-address'));
 
 const smtpConfig = z
   .object({

@@ -5,6 +5,7 @@ import { defineDestination } from './destination.js';
 import { FACILITIES, syslogMessage } from './syslog-format.js';
 import { sendSyslog } from './syslog-transport.js';
 import { nodeTlsOptions, tlsConfig } from './tls-options.js';
+import { schemaIssue } from '../../config/index.js';
 
 const DEFAULT_PORT = { udp: 514, tcp: 514, tls: 6514 } as const;
 
@@ -18,7 +19,10 @@ const syslogConfig = z
     facility: z
       .union([z.number().int().min(0).max(23), z.string()])
       .default('local0')
-      .refine((f) => typeof f === 'number' || f in FACILITIES, { message: `must be 0-23 or one of ${Object.keys(FACILITIES).join(', ')}` })
+      .refine(
+        (f) => typeof f === 'number' || f in FACILITIES,
+        schemaIssue('syslog-facility', { values: Object.keys(FACILITIES).join(', ') }),
+      )
       .transform((f) => (typeof f === 'number' ? f : FACILITIES[f]!)),
     appName: z.string().min(1).default('mailsift'),
     /** HOSTNAME field; default this machine's name. */

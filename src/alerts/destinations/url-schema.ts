@@ -1,5 +1,6 @@
 /** The URL of a web-hook style destination: http or https only. */
 import { z } from 'zod';
+import { schemaIssue } from '../../config/index.js';
 
 /** An absolute http(s) URL. */
 export const httpUrl = z.string().refine((s) => {
@@ -9,4 +10,4 @@ export const httpUrl = z.string().refine((s) => {
   } catch {
     return false;
   }
-}, 'must be an http:// or https:// URL');
+}, schemaIssue('http-url'));

@@ -8,15 +8,16 @@ import { defineDestination } from './destination.js';
 import { postJson } from './http-post.js';
 import { safeJson } from './json-body.js';
 import { httpUrl } from './url-schema.js';
+import { schemaMessage } from '../../config/index.js';
 
-const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'not a valid HTTP header name');
-const headerValue = z.string().regex(/^[^\r\n\0]*$/, 'a header value may not hold line breaks');
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, schemaMessage('header-name'));
+const headerValue = z.string().regex(/^[^\r\n\0]*$/, schemaMessage('header-value'));
 
 const webhookConfig = z
   .object({
     url: httpUrl,
     /** Signing key: receivers check `X-Mailsift-Signature: sha256=<hex of HMAC-SHA256(secret, raw body)>`. */
-    secret: z.string().min(16, 'use at least 16 characters').optional(),
+    secret: z.string().min(16, schemaMessage('secret-length')).optional(),
     headers: z.record(headerName, headerValue).default({}),
     timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   })

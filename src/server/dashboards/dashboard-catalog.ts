@@ -8,6 +8,7 @@ import type { Principal } from '../auth/authenticate.js';
 import { canChange, canSee } from '../saved/ownership.js';
 import { dashboardTexts, panelSchema, type Dashboard, type LocalText, type Panel } from './dashboard-schema.js';
 import type { DashboardSet } from './dashboard-set.js';
+import { schemaIssue } from '../../config/index.js';
 
 /** Most panels a dashboard made in the app may hold. */
 export const MAX_PANELS = 60;
@@ -19,7 +20,7 @@ export const userDashboardSchema = z
     panels: z
       .array(panelSchema)
       .max(MAX_PANELS)
-      .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'two panels have the same id'),
+      .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, schemaIssue('duplicate-panel-id')),
     /** The dashboard it was copied from, if any. */
     copiedFrom: z.string().max(200).optional(),
   })

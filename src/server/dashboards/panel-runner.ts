@@ -5,6 +5,7 @@ import type { Store } from '../../store/index.js';
 import type { QueryOutput, QueryService } from '../query/query-service.js';
 import { countTerms, topTerms, type TermCount } from '../keywords/subject-terms.js';
 import type { Panel } from './dashboard-schema.js';
+import { previousPeriod } from './previous-period.js';
 import { applyFilters, kqlString, tableFilters, type Filters } from './filter-kql.js';
 import { localDayBinKql, localDayStarts, localHourBinKql, localHourStarts, offsetChangesWithin } from './local-day-bins.js';
 
@@ -184,7 +185,7 @@ async function statInOneQuery(
   // Bins from the range's start are not on the hour, so they read the rows. When the summary tables answer the
   // sparkline in its usual bins, and the value of the period before too (or that period is under two hours, a
   // short read of the rows), the two queries of the usual path cost next to nothing.
-  const before = from - (to - from);
+  const before = previousPeriod(from, to, request.timeZone).from;
   if (
     queries.answersFromSummaries(panelKql(panel.sparkline, request, env), from, to) &&
     (to - from < 2 * 3_600_000 || queries.answersFromSummaries(panelKql(panel.kql, request, env), before, from))
@@ -241,9 +242,7 @@ async function runPanelQueries(
   const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) =>
     queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
   const previousRange =
-    request.from !== undefined && request.to !== undefined
-      ? { from: request.from - (request.to - request.from), to: request.from }
-      : undefined;
+    request.from !== undefined && request.to !== undefined ? previousPeriod(request.from, request.to, request.timeZone) : undefined;
   const kql = panelKql(panel.kql, request, env);
 
   if (panel.kind === 'stat') {

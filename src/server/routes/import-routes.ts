@@ -47,6 +47,8 @@ const importSchema = {
     errorReason: reasonSchema,
     movedTo: { type: 'string' },
     rejectFile: { type: ['string', 'null'] },
+    rejectFileError: { type: 'string' },
+    rejectFileErrorReason: reasonSchema,
   },
 } as const;
 
@@ -72,6 +74,8 @@ const reportSchema = {
     },
     totals: { type: 'object', properties: { ...countsSchema, events: { type: 'integer' } } },
     rejectFile: { type: ['string', 'null'] },
+    rejectFileError: { type: 'string' },
+    rejectFileErrorReason: reasonSchema,
   },
 } as const;
 

@@ -21,6 +21,8 @@ export interface IngestReport {
     reasons?: ({ reason: string; count: number } & ReasonJson)[];
   }[];
   rejectFile: string | null;
+  rejectFileError?: string;
+  rejectFileErrorReason?: ReasonJson;
 }
 
 /** Send one file; `onProgress` gets 0..100 while it uploads. XHR rather than fetch: fetch reports no upload progress. */
@@ -153,6 +155,13 @@ export function UploadForm({ onDone }: { onDone(): void }) {
         r.rejectFile ? (
           <p key={r.rejectFile} className="muted">
             <SafeText text={strings.imports.rejectFile(r.rejectFile)} />
+          </p>
+        ) : null,
+      )}
+      {reports.map((r, i) =>
+        r.rejectFileError ? (
+          <p key={i} className="query-error" data-testid="reject-file-error">
+            <SafeText text={strings.imports.rejectFileFailed(rejectText(r.rejectFileError, r.rejectFileErrorReason))} />
           </p>
         ) : null,
       )}

@@ -19,6 +19,8 @@ interface ImportEntry {
   error?: string;
   errorReason?: ReasonJson;
   movedTo?: string;
+  rejectFileError?: string;
+  rejectFileErrorReason?: ReasonJson;
 }
 
 export function ImportsPage() {
@@ -62,6 +64,11 @@ export function ImportsPage() {
                     {i.error && (
                       <div className="query-error">
                         <SafeText text={rejectText(i.error, i.errorReason)} />
+                      </div>
+                    )}
+                    {i.rejectFileError && (
+                      <div className="query-error">
+                        <SafeText text={strings.imports.rejectFileFailed(rejectText(i.rejectFileError, i.rejectFileErrorReason))} />
                       </div>
                     )}
                   </td>

@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { SafeText } from '../components/safe-text';
-import { errorText } from '../error-text';
+import { errorText, reasonText } from '../error-text';
 import { formatTime } from '../format';
+import { currentLanguage } from '../i18n';
 import { strings } from '../strings';
 import { ColumnHeads } from './form-parts';
 import type { AlertsAnswer, DestinationEntry, RuleEntry, TestOutcome } from './alert-types';
@@ -33,7 +34,11 @@ function State({ entry }: { entry: RuleEntry | DestinationEntry }) {
       <span className={entry.active ? 'state-on' : 'state-off'}>{entry.active ? s.on : s.off}</span>
       {entry.problem && (
         <div className="wrap-text muted small">
-          <SafeText className="wrap" text={s.notRunning(entry.problem)} maxChars={2000} />
+          <SafeText
+            className="wrap"
+            text={s.notRunning(reasonText(entry.problem, entry.problemReason?.reason, entry.problemReason?.params) ?? entry.problem)}
+            maxChars={2000}
+          />
         </div>
       )}
     </>
@@ -143,7 +148,9 @@ export function AlertSettings() {
                 <tr key={`${r.source}:${r.name}`} data-rule={r.name}>
                   <td>
                     <SafeText text={r.name} />
-                    {r.summary && <div className="muted small wrap-text">{r.summary}</div>}
+                    {r.summary && (
+                      <div className="muted small wrap-text">{currentLanguage() === 'ja' && r.summaryJa ? r.summaryJa : r.summary}</div>
+                    )}
                   </td>
                   <td>
                     <Source entry={r} />

@@ -7,6 +7,8 @@ interface Entry {
   source: DefinitionSource;
   active: boolean;
   problem: string | null;
+  /** The same as a reason code and its values (worded in the viewer's language). */
+  problemReason?: { reason: string; params?: Record<string, string | number> } | null;
   updatedBy: string | null;
   updatedAt: string | null;
   definition: Record<string, unknown>;
@@ -15,6 +17,7 @@ interface Entry {
 export interface RuleEntry extends Entry {
   builtIn: boolean;
   summary: string | null;
+  summaryJa?: string | null;
 }
 
 export interface DestinationEntry extends Entry {
