@@ -140,7 +140,10 @@ async function throughStage(
   });
 }
 
-/** Enrich the distinct values in JavaScript and load them as dim_direction and dim_ip. */
+/**
+ * Enrich the distinct values in JavaScript and load them as dim_direction and dim_ip: only the values whose
+ * enrichment is not the default ('' and 0), which a row without a match in them gets as well.
+ */
 async function loadDimensions(
   w: JsonLinesWriter,
   enricher: DimensionEnricher,
@@ -149,12 +152,14 @@ async function loadDimensions(
   files: string[],
 ): Promise<void> {
   files.push(
-    await w.staging.write(pairs.map(([s, r]) => ({ s, r, d: enricher.direction(s, r) }))),
+    await w.staging.write(pairs.map(([s, r]) => ({ s, r, d: enricher.direction(s, r) })).filter((p) => p.d !== '')),
     await w.staging.write(
-      ips.map((ip) => {
-        const g = enricher.geo(ip);
-        return { ip, c: g.country, a: g.asn, o: g.asOrg };
-      }),
+      ips
+        .map((ip) => {
+          const g = enricher.geo(ip);
+          return { ip, c: g.country, a: g.asn, o: g.asOrg };
+        })
+        .filter((g) => g.c !== '' || g.a !== 0 || g.o !== ''),
     ),
   );
   await w.c.run(LOAD_DIRECTIONS_SQL, [files.at(-2)!]);
