@@ -69,7 +69,8 @@ export const functions: DialectFunctions = {
   floor: (x) => `floor(${x})`,
   jsonExtract: (x, path) => `json_extract(${x}, ${path})`,
   jsonText: (x) => `json_extract_string(${x}, '$')`,
-  jsonArrayLength: (x) => `CAST(json_array_length(${x}) AS BIGINT)`,
+  // Kusto: the length of an array, null for anything else (a bag, a scalar, null).
+  jsonArrayLength: (x) => `CASE WHEN json_type(${x}) = 'ARRAY' THEN CAST(json_array_length(${x}) AS BIGINT) END`,
   splitToJson: (x, d, i) =>
     i === undefined
       ? `to_json(string_split(${x}, ${d}))`
