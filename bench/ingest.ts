@@ -46,7 +46,7 @@ const push = (into: ReturnType<typeof times>, r: { ms: number; cpuMs: number }) 
 /** `mailsift ingest` of the file with `bin` into `store`, checked against what it must report. */
 async function ingest(bin: string, store: string, expect: 'ingested' | 'duplicates') {
   const r = await runMeasured('node', [bin, '--store', store, 'ingest', file, '--json']);
-  if (r.code !== 0) throw new Error(`${bin}: ingest failed with ${r.code}`);
+  if (r.code !== 0) throw new Error(`${bin}: ingest failed with ${r.code}: ${r.stdout.slice(0, 2000)}`);
   const got = JSON.parse(r.stdout).totals[expect];
   if (got !== rows) throw new Error(`${bin}: expected ${rows} ${expect}, got ${got}`);
   return r;
