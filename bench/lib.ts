@@ -10,23 +10,30 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Run a command; resolve with wall time (ms), peak RSS (bytes, from /proc VmHWM) and stdout. */
+/**
+ * Run a command; resolve with wall time (ms), peak RSS (bytes, from /proc VmHWM), CPU time (ms of user + system
+ * time of all its threads, from /proc stat, sampled every 50 ms: the last sample before it ended) and stdout.
+ */
 export function runMeasured(
   cmd: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ ms: number; peakRss: number; stdout: string; code: number }> {
+): Promise<{ ms: number; peakRss: number; cpuMs: number; stdout: string; code: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     let peakRss = 0;
+    let cpuMs = 0;
     child.stdout.on('data', (d) => (stdout += d));
     const poll = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
         peakRss = Math.max(peakRss, kb * 1024);
+        // Fields 14 and 15 (utime, stime) in clock ticks (100 a second), counted after the command's name.
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        cpuMs = Math.max(cpuMs, (Number(fields[11]) + Number(fields[12])) * 10);
       } catch {
         // the process has exited
       }
@@ -34,7 +41,7 @@ export function runMeasured(
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(poll);
-      resolve({ ms: performance.now() - started, peakRss, stdout, code: code ?? 1 });
+      resolve({ ms: performance.now() - started, peakRss, cpuMs, stdout, code: code ?? 1 });
     });
   });
 }
@@ -53,14 +60,21 @@ export function arg(name: string, fallback: string): string {
 
 /** The reference of the ingest benchmarks: DuckDB's bare read_json of an NDJSON file into a fresh database file `db` (ms). */
 export async function readJsonIntoFile(file: string, db: string): Promise<number> {
+  return (await readJsonIntoFileMeasured(file, db)).ms;
+}
+
+/** readJsonIntoFile with the CPU time it took (ms of user + system time of this process, DuckDB's threads included). */
+export async function readJsonIntoFileMeasured(file: string, db: string): Promise<{ ms: number; cpuMs: number }> {
   rmSync(db, { force: true });
   const instance = await DuckDBInstance.create(db);
   const c = await instance.connect();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await c.run(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   c.closeSync();
   instance.closeSync();
   rmSync(db, { force: true });
-  return ms;
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }

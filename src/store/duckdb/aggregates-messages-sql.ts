@@ -47,15 +47,19 @@ const APPLY_DELTA_SQL = [
   `DROP TABLE ${DELTA}`,
 ];
 
+/** STORED_OF_BATCH: the stored rows of the messages of `stage` (MessageTraceId, RecipientAddress, Received). */
+export function storedOfBatchSql(stage: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received" FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
+}
+
 /**
- * Before `stage` (MessageTraceId, RecipientAddress, Received; one row per key) is merged: the entries of its
- * messages change from those of their stored rows to those of their stored rows plus the stage's new keys.
- * STORED_OF_BATCH stays for the merge, which finds the batch's stored keys in it and then drops it.
+ * Before `stage` (MessageTraceId, RecipientAddress, Received; one row per key) is merged, STORED_OF_BATCH made:
+ * the entries of its messages change from those of their stored rows to those of their stored rows plus the
+ * stage's new keys. STORED_OF_BATCH stays for the merge, which finds the batch's stored keys in it and then drops it.
  */
 export function countStagedMessagesSql(stage: string): string[] {
   const firsts = (rows: string, sign: number) => `SELECT hr, ${sign} AS d FROM (${entriesSql(rows)}) WHERE prev IS NULL`;
   return [
-    `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received" FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`,
     `CREATE OR REPLACE TEMP TABLE ${NEW} AS SELECT * FROM ${OLD} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received" FROM ${stage} AS s ANTI JOIN ${OLD} AS o ON s."MessageTraceId" = o."MessageTraceId" AND s."RecipientAddress" = o."RecipientAddress"`,
     `DELETE FROM ${TABLE} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${OLD})`,
     `INSERT INTO ${TABLE} SELECT hr, prev, id, 1 FROM (${entriesSql(NEW)}) WHERE prev IS NOT NULL`,

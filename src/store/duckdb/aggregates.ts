@@ -32,8 +32,9 @@ export async function recountHours(c: DuckDBConnection, stage: string | undefine
 }
 
 /**
- * Before `stage` (a table or view with the columns of MessageTrace, one row per key) is merged into MessageTrace:
- * the distinct-messages summary takes the change the merge makes to the times of its messages' rows.
+ * Before `stage` (a table or view with the columns of MessageTrace, one row per key) is merged into MessageTrace,
+ * STORED_OF_BATCH made (storedOfBatchSql): the distinct-messages summary takes the change the merge makes to the
+ * times of its messages' rows.
  */
 export async function countStagedMessages(c: DuckDBConnection, stage: string): Promise<void> {
   for (const sql of countStagedMessagesSql(stage)) await c.run(sql);

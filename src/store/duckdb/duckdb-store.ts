@@ -44,15 +44,7 @@ import { duckdbDocuments } from './documents-sql.js';
 import { distinctValues, entityValueStats } from './entity-sql.js';
 import * as activity from './finding-activity-sql.js';
 import * as findings from './findings-sql.js';
-import {
-  CHECK_RAW_SQL,
-  DISTINCT_IPS_SQL,
-  DISTINCT_PAIRS_SQL,
-  LOAD_DIRECTIONS_SQL,
-  LOAD_IPS_SQL,
-  enrichedStageSql,
-  readJsonLinesSql,
-} from './json-lines-sql.js';
+import { upsertJsonLines } from './json-lines.js';
 import { trimAggregates } from './aggregates.js';
 import { mergeTraceStage } from './merge-traces.js';
 import { rebuildMessagesSql } from './aggregates-messages-sql.js';
@@ -192,50 +184,10 @@ export class DuckDbStore implements Store {
     });
   }
 
-  async upsertTraceJsonLines(
-    path: string,
-    source: string,
-    enricher: DimensionEnricher,
-  ): Promise<(UpsertCounts & { read: number }) | undefined> {
-    return this.writeLock.run(async () => {
-      const c = this.writer;
-      const files: string[] = [];
-      const temps = ['raw_trace', 'dim_direction', 'dim_ip'];
-      try {
-        // Reading and enriching fill temporary tables only, outside the transaction: inserting from them inside
-        // it is then about twice as fast. Only the merge below touches the stored tables, in one transaction.
-        try {
-          await c.run(readJsonLinesSql(), [path]);
-        } catch {
-          // A line DuckDB can't read as an object: the parser will say which and why.
-          return undefined;
-        }
-        const [read, bad, repeated] = (await c.runAndReadAll(CHECK_RAW_SQL)).getRowsJS()[0]!.map(Number) as [number, number, number];
-        if (bad > 0 || repeated > 0) return undefined;
-        const pairs = (await c.runAndReadAll(DISTINCT_PAIRS_SQL)).getRowsJS() as [string, string][];
-        const ips = (await c.runAndReadAll(DISTINCT_IPS_SQL)).getRowsJS() as [string][];
-        files.push(
-          await this.staging.write(pairs.map(([s, r]) => ({ s, r, d: enricher.direction(s, r) }))),
-          await this.staging.write(
-            ips.map(([ip]) => {
-              const g = enricher.geo(ip);
-              return { ip, c: g.country, a: g.asn, o: g.asOrg };
-            }),
-          ),
-        );
-        await c.run(LOAD_DIRECTIONS_SQL, [files[0]!]);
-        await c.run(LOAD_IPS_SQL, [files[1]!]);
-        await c.run(enrichedStageSql(TRACE_STAGE, source));
-        return await this.transaction(async (tx) => {
-          const { ingested, updated } = await mergeTraceStage(tx, TRACE_STAGE, { keysFrom: 'raw_trace' });
-          return { read, ingested, updated, duplicates: read - ingested - updated };
-        });
-      } finally {
-        await c.run(`DROP VIEW IF EXISTS ${TRACE_STAGE}`).catch(() => undefined);
-        for (const t of temps) await c.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
-        for (const f of files) await this.staging.remove(f);
-      }
-    });
+  upsertTraceJsonLines(path: string, source: string, enricher: DimensionEnricher): Promise<(UpsertCounts & { read: number }) | undefined> {
+    return this.writeLock.run(() =>
+      upsertJsonLines({ c: this.writer, staging: this.staging, transaction: (work) => this.transaction(work) }, path, source, enricher),
+    );
   }
 
   async insertEvents(rows: readonly EventRow[]): Promise<number> {

@@ -39,21 +39,23 @@ const size = `CASE WHEN "Size" IS NULL OR "Size" = '' THEN 0::DOUBLE ELSE try_ca
 const domainOf = (col: string) =>
   `(CASE WHEN strpos(${col}, '@') = 0 THEN '' WHEN suffix(${col}, '.') THEN reverse(split_part(reverse(${col}), '@', 1))[:-2] ELSE reverse(split_part(reverse(${col}), '@', 1)) END)`;
 
-/** Read the file into `raw_trace` with mapped columns, and what CHECK_RAW_SQL needs to judge them. */
-export function readJsonLinesSql(): string {
+const MAX_OBJECT_BYTES = 16777216;
+const address = (col: string) => `lower(coalesce(${col}, ''))`;
+
+/** The file's records ($1 = path) mapped to MessageTrace's columns, with what BAD_RECORD needs (_size, _plain). */
+function mappedRecordsSql(): string {
   const columns = `{${FIELDS.map((f) => `${quoteIdent(f)}: 'VARCHAR'`).join(', ')}}`;
   // Addresses and Message-IDs must be printable ASCII without spaces (_plain): then lower() is JavaScript's
   // toLowerCase() and there is nothing to trim. Anything else is the parser's to map, by its own rules.
   // One match over the three joined is the same test as three matches (each part matches iff the whole does), at a
   // third of the calls.
   const plain = (...cols: string[]) => `regexp_full_match(${cols.map((c) => `coalesce(${c}, '')`).join(' || ')}, '[\x21-\x7e]*')`;
-  return `CREATE OR REPLACE TEMP TABLE raw_trace AS
-SELECT *, ${domainOf('"SenderAddress"')} AS "SenderDomain", ${domainOf('"RecipientAddress"')} AS "RecipientDomain"
+  return `SELECT *, ${domainOf('"SenderAddress"')} AS "SenderDomain", ${domainOf('"RecipientAddress"')} AS "RecipientDomain"
 FROM (
   SELECT
     ${received} AS "Received",
-    lower(coalesce("SenderAddress", '')) AS "SenderAddress",
-    lower(coalesce("RecipientAddress", '')) AS "RecipientAddress",
+    ${address('"SenderAddress"')} AS "SenderAddress",
+    ${address('"RecipientAddress"')} AS "RecipientAddress",
     coalesce("Subject", '') AS "Subject",
     ${statusCase()} AS "Status",
     coalesce("FromIP", '') AS "FromIP",
@@ -65,19 +67,42 @@ FROM (
     _size,
     ${plain('"SenderAddress"', '"RecipientAddress"', '"MessageId"')} AS _plain
   -- Size is read once (_size) and truncated from it.
-  FROM (SELECT *, ${size} AS _size FROM read_json($1, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 16777216))
+  FROM (SELECT *, ${size} AS _size FROM read_json($1, format = 'newline_delimited', columns = ${columns}, maximum_object_size = ${MAX_OBJECT_BYTES}))
 )`;
 }
+
+/** Read the file into `raw_trace` with mapped columns, and what CHECK_RAW_SQL needs to judge them. */
+export function readJsonLinesSql(): string {
+  return `CREATE OR REPLACE TEMP TABLE raw_trace AS ${mappedRecordsSql()}`;
+}
+
+/** A mapped record the parser must map instead (a reject, an odd shape, a spelling it would change). */
+const BAD_RECORD = `("MessageTraceId" = '' OR "RecipientAddress" = '' OR "Received" IS NULL OR "Status" IS NULL
+    OR _size IS NULL OR _size < 0 OR isinf(_size) OR isnan(_size) OR NOT _plain
+    -- ids the schema's normalizeTraceId would respell (upper case, spaces, braces, bare GUIDs)
+    OR regexp_matches("MessageTraceId", '[A-Z\\s{}]') OR (CASE WHEN strlen("MessageTraceId") = 32 THEN regexp_full_match("MessageTraceId", '[0-9a-f]{32}') ELSE false END))`;
 
 /** Counts that decide whether the fast path may go on: records, records needing the parser, repeated keys. */
 export const CHECK_RAW_SQL = `SELECT
   count(*) AS n,
-  count(*) FILTER (WHERE "MessageTraceId" = '' OR "RecipientAddress" = '' OR "Received" IS NULL OR "Status" IS NULL
-                   OR _size IS NULL OR _size < 0 OR isinf(_size) OR isnan(_size) OR NOT _plain
-                   -- ids the schema's normalizeTraceId would respell (upper case, spaces, braces, bare GUIDs)
-                   OR regexp_matches("MessageTraceId", '[A-Z\\s{}]') OR (CASE WHEN strlen("MessageTraceId") = 32 THEN regexp_full_match("MessageTraceId", '[0-9a-f]{32}') ELSE false END)) AS bad,
+  count(*) FILTER (WHERE ${BAD_RECORD}) AS bad,
   count(*) - count(DISTINCT ("MessageTraceId", "RecipientAddress")) AS repeated
 FROM raw_trace`;
+
+/**
+ * One light pass over the file ($1) for what enrichment needs: its distinct (SenderDomain, RecipientDomain) pairs
+ * (rows with `ip` NULL) and its distinct FromIP and ToIP values (rows with the domains NULL), mapped as
+ * mappedRecordsSql maps them.
+ */
+export const FILE_DIMENSIONS_SQL = `SELECT "SenderDomain", "RecipientDomain", coalesce(f, t) AS ip FROM (
+  SELECT ${domainOf('s')} AS "SenderDomain", ${domainOf('r')} AS "RecipientDomain", f, t FROM (
+    SELECT ${address('"SenderAddress"')} AS s, ${address('"RecipientAddress"')} AS r, coalesce("FromIP", '') AS f, coalesce("ToIP", '') AS t
+    FROM read_json($1, format = 'newline_delimited', columns = {"SenderAddress": 'VARCHAR', "RecipientAddress": 'VARCHAR', "FromIP": 'VARCHAR', "ToIP": 'VARCHAR'}, maximum_object_size = ${MAX_OBJECT_BYTES})
+  )
+) GROUP BY GROUPING SETS (("SenderDomain", "RecipientDomain"), (f), (t))`;
+
+/** The message of the error the direct insert raises at a record the parser must map (see insertJsonLinesSql). */
+export const NEEDS_PARSER = 'mailsift: a record needs the row-by-row parser';
 
 export const DISTINCT_PAIRS_SQL = `SELECT DISTINCT "SenderDomain", "RecipientDomain" FROM raw_trace`;
 export const DISTINCT_IPS_SQL = `SELECT DISTINCT ip FROM (SELECT "FromIP" AS ip FROM raw_trace UNION SELECT "ToIP" FROM raw_trace) WHERE ip <> ''`;
@@ -86,8 +111,8 @@ export const DISTINCT_IPS_SQL = `SELECT DISTINCT ip FROM (SELECT "FromIP" AS ip 
 export const LOAD_DIRECTIONS_SQL = `CREATE OR REPLACE TEMP TABLE dim_direction AS SELECT * FROM read_json($1, format = 'array', columns = {s: 'VARCHAR', r: 'VARCHAR', d: 'VARCHAR'})`;
 export const LOAD_IPS_SQL = `CREATE OR REPLACE TEMP TABLE dim_ip AS SELECT * FROM read_json($1, format = 'array', columns = {ip: 'VARCHAR', c: 'VARCHAR', a: 'BIGINT', o: 'VARCHAR'})`;
 
-/** The enriched stage, in the column order of MessageTrace, ready for the shared merge statements. */
-export function enrichedStageSql(stage: string, source: string): string {
+/** The enriched rows of `from` (mapped records aliased r), in the column order of MessageTrace. */
+function enrichedSelectSql(from: string, source: string): string {
   const value: Record<string, string> = {
     Source: quoteLiteral(source),
     Direction: `coalesce(d.d, '')`,
@@ -99,10 +124,40 @@ export function enrichedStageSql(stage: string, source: string): string {
     ToAsOrg: `coalesce(t.o, '')`,
   };
   const select = MessageTrace.columns.map((c) => `${value[c.name] ?? `r.${quoteIdent(c.name)}`} AS ${quoteIdent(c.name)}`).join(', ');
-  // A view, not a copy: the merge reads it twice, and joining the small dimension tables twice is cheaper.
-  return `CREATE OR REPLACE TEMP VIEW ${stage} AS SELECT ${select}
-FROM raw_trace AS r
+  return `SELECT ${select}
+FROM ${from} AS r
 LEFT JOIN dim_direction AS d ON d.s = r."SenderDomain" AND d.r = r."RecipientDomain"
 LEFT JOIN dim_ip AS f ON f.ip = r."FromIP"
 LEFT JOIN dim_ip AS t ON t.ip = r."ToIP"`;
 }
+
+/** The enriched stage, in the column order of MessageTrace, ready for the shared merge statements. */
+export function enrichedStageSql(stage: string, source: string): string {
+  // A view, not a copy: the merge reads it twice, and joining the small dimension tables twice is cheaper.
+  return `CREATE OR REPLACE TEMP VIEW ${stage} AS ${enrichedSelectSql('raw_trace', source)}`;
+}
+
+/**
+ * INSERT of the file's records ($1) straight into MessageTrace, enriched from dim_direction and dim_ip, for a store
+ * with no rows yet: no temporary copy of the file. A record the parser must map instead raises NEEDS_PARSER, which
+ * stops the statement (the caller rolls its transaction back).
+ */
+export function insertJsonLinesSql(source: string): string {
+  const cols = MessageTrace.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const guarded = `(SELECT * REPLACE (CASE WHEN ${BAD_RECORD} THEN error(${quoteLiteral(NEEDS_PARSER)}) ELSE "MessageTraceId" END AS "MessageTraceId") FROM (${mappedRecordsSql()}))`;
+  return `INSERT INTO ${quoteIdent(MessageTrace.name)} (${cols}) ${enrichedSelectSql(guarded, source)}`;
+}
+
+/**
+ * The joins of insertJsonLinesSql must build their hash tables on the small dimension tables; DuckDB's estimate of
+ * read_json's rows is tiny, so it would build them on the whole file (out of memory on large files). These
+ * settings keep the joins as written while that statement runs.
+ */
+export const KEEP_JOIN_ORDER_SQL = `SET disabled_optimizers = 'join_order,build_side_probe_side'`;
+export const RESET_JOIN_ORDER_SQL = `RESET disabled_optimizers`;
+
+/** Whether MessageTrace holds no row. */
+export const NO_TRACES_SQL = `SELECT NOT EXISTS (SELECT 1 FROM ${quoteIdent(MessageTrace.name)})`;
+
+/** Rows of MessageTrace and their distinct keys (equal when no key is repeated). */
+export const TRACE_KEYS_SQL = `SELECT count(*), count(DISTINCT ("MessageTraceId", "RecipientAddress")) FROM ${quoteIdent(MessageTrace.name)}`;

@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MessageTrace } from '../../schema/index.js';
 import { countStagedMessages, recountHours, RETURNING_RECEIVED } from './aggregates.js';
-import { STORED_OF_BATCH } from './aggregates-messages-sql.js';
+import { STORED_OF_BATCH, storedOfBatchSql } from './aggregates-messages-sql.js';
 import { addCountsSql } from './aggregates-sql.js';
 import { insertAllSql, notStoredSql, STORED_KEYS, storedKeysSql, updateTracesSql } from './merge-sql.js';
 
@@ -30,12 +30,18 @@ export async function mergeTraceStage(
   stage: string,
   options: { keysFrom?: string; keys?: boolean } = {},
 ): Promise<MergeResult> {
-  // The distinct-messages summary takes the batch's change first; the stored rows of its messages it reads hold
-  // every stored key of the batch, a smaller table to find them in than MessageTrace.
+  // The stored rows of the batch's messages (read for the distinct-messages summary) hold every stored key of the
+  // batch, a smaller table to find them in than MessageTrace.
   const keys = options.keysFrom ?? stage;
-  await countStagedMessages(c, keys);
+  await c.run(storedOfBatchSql(keys));
   await c.run(storedKeysSql(keys, STORED_OF_BATCH));
-  const stored = Number((await c.runAndReadAll(`SELECT count(*) FROM ${STORED_KEYS}`)).getRowsJS()[0]![0]);
+  const [stored, batch] = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM ${STORED_KEYS}), (SELECT count(*) FROM ${keys})`))
+    .getRowsJS()[0]!
+    .map(Number) as [number, number];
+  // The summary takes the batch's change first. Only new keys change it (a merge never changes a stored row's
+  // time): a batch of stored keys alone (the same file again) leaves it as it is, and inserts nothing.
+  const hasNew = batch > stored;
+  if (hasNew) await countStagedMessages(c, keys);
   const changed =
     stored > 0
       ? (
@@ -45,13 +51,13 @@ export async function mergeTraceStage(
   const fresh = stored > 0 ? notStoredSql(stage) : stage;
   const insert = insertAllSql(MessageTrace, fresh);
   let insertedKeys: [string, string][] = [];
-  let ingested: number;
-  if (options.keys) {
+  let ingested = 0;
+  if (hasNew && options.keys) {
     insertedKeys = (await c.runAndReadAll(`${insert} RETURNING "MessageTraceId", "RecipientAddress"`))
       .getRowsJS()
       .map((r) => [String(r[0]), String(r[1])]);
     ingested = insertedKeys.length;
-  } else {
+  } else if (hasNew) {
     ingested = Number((await c.run(insert)).rowsChanged);
   }
   if (changed.length > 0)

@@ -1,0 +1,92 @@
+/** The JSON-lines fast path into a store with no rows (straight into MessageTrace) and into one with rows (merged). */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
+import type { DimensionEnricher } from '../store.js';
+import { openDuckDbStore, type DuckDbStore } from './duckdb-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mailsift-json-lines-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+const ENRICHER: DimensionEnricher = {
+  direction: (s, r) => (s === 'contoso.com' ? (r === 'contoso.com' ? 'Internal' : 'Outbound') : 'Inbound'),
+  geo: (ip) => (ip === '8.8.8.8' ? { country: 'US', asn: 15169, asOrg: 'GOOGLE' } : { country: '', asn: 0, asOrg: '' }),
+};
+
+/** A Get-MessageTraceV2 record as ConvertTo-Json writes it. */
+const record = (i: number, over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    Organization: 'contoso.onmicrosoft.com',
+    MessageId: `<m${Math.floor(i / 2)}@fabrikam.com>`,
+    Received: new Date(Date.UTC(2026, 10, 2, 9) + i * 600_000).toISOString(),
+    SenderAddress: i % 3 === 0 ? 'Alice@Contoso.com' : 'bob@fabrikam.com',
+    RecipientAddress: `user${i % 2}@contoso.com`,
+    Subject: `subject ${i}`,
+    Status: ['Delivered', 'Pending', 'Failed'][i % 3],
+    ToIP: null,
+    FromIP: i % 2 ? '8.8.8.8' : '10.0.0.1',
+    Size: 1000 + i,
+    MessageTraceId: `id-${Math.floor(i / 2)}`,
+    ...over,
+  });
+
+function file(lines: string[]): string {
+  const path = join(dir, `f${n++}.json`);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+const count = async (s: DuckDbStore, table: string) => Number((await s.query(`SELECT count(*) FROM "${table}"`)).rows[0]![0]);
+
+describe('the JSON-lines fast path of the DuckDB store', () => {
+  const lines = Array.from({ length: 200 }, (_, i) => record(i));
+
+  it('reads a file into a store with no rows, enriched, the summary tables exact; the same file again is all duplicates', async () => {
+    const s = await openDuckDbStore(join(dir, `s${n++}.duckdb`));
+    const path = file(lines);
+    expect(await s.upsertTraceJsonLines(path, 'powershell', ENRICHER)).toEqual({ read: 200, ingested: 200, updated: 0, duplicates: 0 });
+    expect(await s.checkIntegrity()).toEqual([]);
+    const enriched = await s.query(
+      `SELECT "Direction", "FromCountry", "FromAsn", "FromAsOrg", count(*) FROM "MessageTrace" GROUP BY ALL ORDER BY ALL`,
+    );
+    // The same enrichment row by row, counted.
+    const expected = new Map<string, number>();
+    for (let i = 0; i < 200; i++) {
+      const direction = ENRICHER.direction(i % 3 === 0 ? 'contoso.com' : 'fabrikam.com', 'contoso.com');
+      const g = ENRICHER.geo(i % 2 ? '8.8.8.8' : '10.0.0.1');
+      const key = JSON.stringify([direction, g.country, g.asn, g.asOrg]);
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    expect(enriched.rows).toEqual(
+      [...expected].map(([k, v]) => [...JSON.parse(k), v]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    expect(await s.upsertTraceJsonLines(path, 'powershell', ENRICHER)).toEqual({ read: 200, ingested: 0, updated: 0, duplicates: 200 });
+    expect(await count(s, 'MessageTrace')).toBe(200);
+    expect(await s.checkIntegrity()).toEqual([]);
+    // A later read that moves statuses on and adds new keys: merged into the stored rows.
+    const next = [record(1, { Status: 'Delivered' }), record(500), record(501)];
+    expect(await s.upsertTraceJsonLines(file(next), 'powershell', ENRICHER)).toEqual({ read: 3, ingested: 2, updated: 1, duplicates: 0 });
+    expect(await s.checkIntegrity()).toEqual([]);
+    await s.close();
+  });
+
+  it('changes nothing in a store with no rows when a record needs the parser or a key repeats', async () => {
+    const s = await openDuckDbStore(join(dir, `s${n++}.duckdb`));
+    const cases = {
+      'a status to reject, last': [...lines, record(900, { Status: 'Bounced' })],
+      'an offset date': [...lines, record(900, { Received: '2026-11-02T18:30:00+09:00' })],
+      'a key twice': [...lines, record(0, { Status: 'Delivered' })],
+      'a broken line': [...lines, '{"MessageTraceId": "z", "Rec'],
+    };
+    for (const [name, content] of Object.entries(cases)) {
+      expect(await s.upsertTraceJsonLines(file(content), 'powershell', ENRICHER), name).toBeUndefined();
+      for (const table of ['MessageTrace', ...TRACE_AGGREGATES.map((d) => d.name), MESSAGE_AGGREGATE.name])
+        expect(await count(s, table), `${name}: ${table}`).toBe(0);
+    }
+    expect(await s.upsertTraceJsonLines(file(lines), 'powershell', ENRICHER)).toMatchObject({ ingested: 200 });
+    await s.close();
+  });
+});
