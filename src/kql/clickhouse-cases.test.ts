@@ -8,8 +8,7 @@ import { CASE_FILES, sortRows } from './test/case-files.js';
 import { FIXTURE_NOW, openFixtureStore } from './test/fixture.js';
 
 /** Cases ClickHouse 18.16 cannot answer as DuckDB does, each with the reason. */
-export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {
-};
+export const CLICKHOUSE_SKIPS: Readonly<Record<string, string>> = {};
 
 let cluster: ClickHouseCluster;
 let store: Store;
