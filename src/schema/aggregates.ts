@@ -17,10 +17,15 @@ export const AGGREGATE_GRAIN_MS = 3_600_000;
 /** Measures of each summary row: the MessageTrace rows of its group and the sum of their Size. */
 export const AGGREGATE_MEASURES = ['Rows', 'Bytes'] as const;
 
-/** Smallest first: the planner takes the first whose dimensions cover the query. */
+/**
+ * Smallest first: the planner takes the first whose dimensions cover the query. Senders and subjects answer the
+ * Overview's per-sender pivot and subject keywords (about 7x and 13x fewer rows than MessageTrace on the demo month).
+ */
 export const TRACE_AGGREGATES: readonly TraceAggregateDef[] = [
   { name: 'MessageTraceHourly', dimensions: ['Status', 'Direction'] },
   { name: 'MessageTraceHourlyDomains', dimensions: ['Status', 'Direction', 'SenderDomain', 'RecipientDomain'] },
+  { name: 'MessageTraceHourlySubjects', dimensions: ['Status', 'Direction', 'Subject'] },
+  { name: 'MessageTraceHourlySenders', dimensions: ['Status', 'Direction', 'SenderAddress'] },
 ];
 
 /**

@@ -22,6 +22,16 @@ describe('the planner', () => {
     expect(plan('MessageTrace | summarize count() by Status', { from, to: from + 7 * 24 * H }, 'clickhouse')?.source).toBe(
       'MessageTraceHourly',
     );
+    // The per-sender pivot, subject keywords, and a stat under a sender chip.
+    const pivot =
+      'MessageTrace | summarize Delivered = countif(Status == "Delivered"), TotalCount = count() by Sender = SenderAddress | top 10 by TotalCount';
+    const subjects = 'MessageTrace | summarize Count = count() by Subject | top 20000 by Count';
+    const chip = 'MessageTrace | where SenderAddress == "a@contoso.com" | where Status == "Delivered" | count';
+    for (const dialect of ['duckdb', 'clickhouse'] as const) {
+      expect(plan(pivot, undefined, dialect)?.source).toBe('MessageTraceHourlySenders');
+      expect(plan(subjects, undefined, dialect)?.source).toBe('MessageTraceHourlySubjects');
+      expect(plan(chip, undefined, dialect)?.source).toBe('MessageTraceHourlySenders');
+    }
   });
 
   it('reads whole hours from the summary and the partial end hours from the rows', () => {
@@ -69,8 +79,9 @@ describe('the planner', () => {
       return p?.reason;
     };
     expect(rows('MessageTrace | summarize dcount(RecipientAddress)')).toMatch(/dcount/);
-    expect(rows('MessageTrace | where SenderAddress == "a@contoso.com" | count')).toMatch(/where reads a column/);
-    expect(rows('MessageTrace | summarize count() by SenderAddress')).toMatch(/groups by a column/);
+    expect(rows('MessageTrace | where RecipientAddress == "a@contoso.com" | count')).toMatch(/where reads a column/);
+    expect(rows('MessageTrace | summarize count() by RecipientAddress')).toMatch(/groups by a column/);
+    expect(rows('MessageTrace | summarize count() by SenderAddress, SenderDomain')).toMatch(/no summary table keeps all the columns/);
     expect(rows('MessageTrace | summarize avg(Size)')).toMatch(/avg/);
     expect(rows('MessageTrace | where Received > ago(1d) | count')).toMatch(/where reads a column/);
     expect(rows('MessageTrace | summarize count() by bin(Received, 5m)')).toMatch(/groups by a column/);

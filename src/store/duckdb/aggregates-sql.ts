@@ -24,12 +24,9 @@ function countSql(def: TraceAggregateDef, where: string): string {
   return `SELECT date_trunc('hour', "Received") AS "Received", ${dims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${TRACES} WHERE ${where} GROUP BY ALL`;
 }
 
-/** Every summary table counted again from all the rows (a store that had none). */
-export function rebuildAggregatesSql(): string[] {
-  return TRACE_AGGREGATES.flatMap((def) => [
-    `DELETE FROM ${quoteIdent(def.name)}`,
-    `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, 'true')}`,
-  ]);
+/** Every summary table (or those of `defs`) counted again from all the rows (a store that had none). */
+export function rebuildAggregatesSql(defs: readonly TraceAggregateDef[] = TRACE_AGGREGATES): string[] {
+  return defs.flatMap((def) => [`DELETE FROM ${quoteIdent(def.name)}`, `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, 'true')}`]);
 }
 
 /** A new, empty table of touched hours. */
@@ -78,22 +75,29 @@ export function aggregateDriftSql(def: TraceAggregateDef): string {
 /** Temporary table of what a batch of new rows adds to the finest summary table. */
 const DELTA = 'aggregate_delta';
 
+/** The table whose dimensions hold every other's of `defs`: counted once, the others summed from it. */
+const DOMAINS = TRACE_AGGREGATES.find((d) => d.name === 'MessageTraceHourlyDomains')!;
+
 /**
- * Add the counts of `source` (rows just inserted, none of them stored before) to every summary table: the finest
- * table's groups are counted once from the batch, the coarser ones summed from them. Adding is exact when the
- * write changed no stored row (an update can move a row between groups: that needs recountTouchedSql).
+ * Add the counts of `source` (rows just inserted, none of them stored before) to every summary table: the domains
+ * table's groups are counted once from the batch and the coarser tables summed from them; a table with a dimension
+ * it lacks (senders, subjects) is counted from the batch. Adding is exact when the write changed no stored row (an
+ * update can move a row between groups: that needs recountTouchedSql).
  */
 export function addCountsSql(source: string): string[] {
-  const finest = TRACE_AGGREGATES.reduce((a, b) => (b.dimensions.length > a.dimensions.length ? b : a));
-  const finestDims = finest.dimensions.map(quoteIdent).join(', ');
+  const finestDims = DOMAINS.dimensions.map(quoteIdent).join(', ');
   const statements = [
     `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT date_trunc('hour', "Received") AS "Received", ${finestDims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${source} AS x GROUP BY ALL`,
   ];
   for (const def of TRACE_AGGREGATES) {
-    if (!def.dimensions.every((d) => finest.dimensions.includes(d))) throw new Error(`${def.name}: not coarser than ${finest.name}`);
     const dims = def.dimensions.map(quoteIdent).join(', ');
+    const coarser = def.dimensions.every((d) => DOMAINS.dimensions.includes(d));
     const delta =
-      def === finest ? DELTA : `(SELECT "Received", ${dims}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${DELTA} GROUP BY ALL)`;
+      def === DOMAINS
+        ? DELTA
+        : coarser
+          ? `(SELECT "Received", ${dims}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${DELTA} GROUP BY ALL)`
+          : `(SELECT date_trunc('hour', "Received") AS "Received", ${dims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${source} AS x GROUP BY ALL)`;
     const match = ['Received', ...def.dimensions].map((c) => `a.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
     const table = quoteIdent(def.name);
     statements.push(

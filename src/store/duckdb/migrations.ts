@@ -8,6 +8,11 @@ import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
+/** The summary tables of migration 7, and those added by migration 9. */
+const FIRST = new Set(['MessageTraceHourly', 'MessageTraceHourlyDomains']);
+const FIRST_AGGREGATES = TRACE_AGGREGATES.filter((d) => FIRST.has(d.name));
+const LATER_AGGREGATES = TRACE_AGGREGATES.filter((d) => !FIRST.has(d.name));
+
 export interface Migration {
   version: number;
   description: string;
@@ -56,11 +61,16 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 7,
     description: 'summary tables of MessageTrace per hour, counted from the rows already stored',
-    statements: [...TRACE_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql()],
+    statements: [...FIRST_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql(FIRST_AGGREGATES)],
   },
   {
     version: 8,
     description: 'summary of distinct messages per hour, counted from the rows already stored',
     statements: [CREATE_MESSAGES_SQL, ...rebuildMessagesSql()],
+  },
+  {
+    version: 9,
+    description: 'summary tables per sender and per subject, counted from the rows already stored',
+    statements: [...LATER_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql(LATER_AGGREGATES)],
   },
 ];
