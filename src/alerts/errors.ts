@@ -6,6 +6,15 @@ export interface AlertErrorReason {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
+/** Why the file's `alerts:` section is wrong, beside zod's reasons (ISSUE_REASONS): the reasons each reader words. */
+export const ALERT_FILE_REASONS = [
+  'alert-destination-type',
+  'alert-unknown-destination',
+  'alert-destination-duplicate',
+  'alert-rule-duplicate',
+] as const;
+export type AlertFileReasonCode = (typeof ALERT_FILE_REASONS)[number];
+
 /** The `alerts:` section of the configuration is wrong; the message names the key. */
 export class AlertConfigError extends Error {
   readonly code = 'ALERTS_CONFIG';

@@ -502,6 +502,8 @@ export const ja: Strings = {
       'alert-destination-type': (key: string, type: string, known: string) =>
         `${key}: 送信先の種類「${type}」は不明です（使える種類: ${known}）。`,
       'alert-unknown-destination': (key: string, name: string) => `${key}: 「${name}」という送信先はありません。`,
+      'alert-destination-duplicate': (key: string, name: string) => `${key}: 「${name}」という名前の送信先がすでにあります。`,
+      'alert-rule-duplicate': (key: string, name: string) => `${key}: 「${name}」という名前のルールがすでにあります。`,
       'alert-rule-column': (key: string, name: string, columns: string) =>
         `${key} の「${name}」はクエリ結果の列ではありません（列: ${columns}）。`,
       'alert-query-kql': (detail: string) => `クエリが正しい KQL ではありません: ${detail}`,

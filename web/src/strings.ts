@@ -503,6 +503,8 @@ export const en = {
       'alert-destination-type': (key: string, type: string, known: string) =>
         `${key}: unknown destination type '${type}' (known: ${known}).`,
       'alert-unknown-destination': (key: string, name: string) => `${key}: no destination is named '${name}'.`,
+      'alert-destination-duplicate': (key: string, name: string) => `${key}: another destination is already named '${name}'.`,
+      'alert-rule-duplicate': (key: string, name: string) => `${key}: another rule is already named '${name}'.`,
       'alert-rule-column': (key: string, name: string, columns: string) =>
         `${key} '${name}' is not a column of the query's result (columns: ${columns}).`,
       'alert-query-kql': (detail: string) => `The query is not valid KQL: ${detail}`,
