@@ -9,6 +9,7 @@ export type { AlertRunReport, RuleReport, AlertReport, DeliveryReport } from './
 export type { DeliveryOutcome } from './delivery.js';
 export { recentDeliveries } from './delivery-log.js';
 export type { DeliveryAttempt } from './delivery-log.js';
+export { deliveryFailureText, type DeliveryFailureJson } from './delivery-failure.js';
 export { parseAlertsConfig, parseRuleEntry, linkBase } from './alert-config.js';
 export { evaluateRule } from './evaluate-rule.js';
 export type { AlertsConfig, AlertRule, ConfiguredDestination } from './alert-config.js';

@@ -400,6 +400,7 @@ export const ja: Strings = {
     deliveries: '最近のアラート送信',
     deliveryColumns: ['日時', 'ルール', '通知先', '結果', '詳細'],
     noDeliveries: 'アラートはまだ送信されていません。',
+    deliveryOutcomes: { delivered: '送信済み', retrying: '失敗（再試行します）', failed: '失敗' } as Record<string, string>,
   },
   imports: {
     title: 'インポート',

@@ -406,6 +406,7 @@ export const en = {
     deliveries: 'Recent alert deliveries',
     deliveryColumns: ['Time', 'Rule', 'Destination', 'Outcome', 'Detail'],
     noDeliveries: 'No alert has been sent yet.',
+    deliveryOutcomes: { delivered: 'delivered', retrying: 'failed, retrying', failed: 'failed' } as Record<string, string>,
   },
   imports: {
     title: 'Imports',

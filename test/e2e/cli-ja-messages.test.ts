@@ -1,9 +1,10 @@
-// A mistake in the `alerts:` section of mailsift.yaml, as `mailsift serve` and `mailsift alerts run` print it: in
-// Japanese under a Japanese locale (no English sentence), in English otherwise.
+// What the built command prints under a Japanese locale (Japanese, no English sentence) and otherwise (English): a
+// mistake in the `alerts:` section as `mailsift serve` and `mailsift alerts run` print it, a failed test alert.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startReceiver } from '../../src/alerts/testing/http-receiver.js';
 import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-ja-config-'));
@@ -91,5 +92,28 @@ describe('alerts section mistakes on the command line', () => {
     expect(japanese.stderr).toBe('mailsift: alerts.rules[1] ("r").name: \'r\' という名前のルールがすでにあります\n');
     const english = await runCli(['--config', path, 'alerts', 'run', '--once'], { env: en });
     expect(english.stderr).toBe('mailsift: alerts.rules[1] ("r").name: another rule is already named \'r\'\n');
+  }, 30_000);
+});
+
+describe('a failed test alert on the command line', () => {
+  it("says which destination failed and why, in the reader's language, without the secret path", async () => {
+    const receiver = await startReceiver({ kind: 'slack', failFirst: 9, failStatus: 503 });
+    try {
+      const path = config('test-alert', `      type: slack\n      url: ${receiver.url}\n      attempts: 1\n`);
+      const english = await runCli(['--config', path, 'alerts', 'test', 'soc'], { env: en });
+      expect(english.code).toBe(1);
+      expect(english.stdout).toMatch(/^soc \(slack\): failed after 1 attempt: 127\.0\.0\.1:\d+ answered HTTP 503/);
+      const japanese = await runCli(['--config', path, 'alerts', 'test', 'soc'], { env: ja });
+      expect(japanese.code).toBe(1);
+      expect(japanese.stdout).toMatch(/^soc \(slack\): 1 回試して失敗: 127\.0\.0\.1:\d+ が HTTP 503 を返しました/);
+      for (const out of [english.stdout, japanese.stdout]) expect(out).not.toContain('XXXXsecretpathXXXX');
+      await receiver.close();
+      const refused = await runCli(['--config', path, 'alerts', 'test', 'soc'], { env: ja });
+      expect(refused.stdout).toMatch(
+        /^soc \(slack\): 1 回試して失敗: 127\.0\.0\.1:\d+ への POST に失敗しました: 接続を拒否されました（ECONNREFUSED）\n$/,
+      );
+    } finally {
+      await receiver.close().catch(() => undefined);
+    }
   }, 30_000);
 });
