@@ -1,10 +1,13 @@
 // What the built command prints under a Japanese locale (Japanese, no English sentence) and otherwise (English): a
 // mistake in the `alerts:` section as `mailsift serve` and `mailsift alerts run` print it, a failed test alert.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startReceiver } from '../../src/alerts/testing/http-receiver.js';
+import { openStore } from '../../src/store/index.js';
 import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-ja-config-'));
@@ -116,4 +119,87 @@ describe('a failed test alert on the command line', () => {
       await receiver.close().catch(() => undefined);
     }
   }, 30_000);
+});
+
+describe('a store that cannot take the ingest, on the command line', () => {
+  const input = join(import.meta.dirname, '../../src/formats/graph/testdata/test-page.json');
+  const jaProse = (s: string) => s.replace(/（[^）]*）|\([^)]*\)|\/[^\s）]+|--wait|mailsift/g, '');
+
+  /** A real store with some mail in it. */
+  async function storeWithMail(name: string): Promise<string> {
+    const path = join(name === 'read-only' ? mnt : join(dir, name), 'mail.duckdb');
+    const r = await runCli(['--store', `duckdb:${path}`, 'ingest', input], { env: en });
+    expect(r.code, r.stderr).toBe(3);
+    return path;
+  }
+
+  it('calls a damaged copy of a store damaged, in Japanese', async () => {
+    const path = await storeWithMail('damaged');
+    const copy = join(dir, 'damaged', 'copy.duckdb');
+    copyFileSync(path, copy);
+    const fd = openSync(copy, 'r+');
+    writeSync(fd, randomBytes(200_000), 0, 200_000, 8192);
+    closeSync(fd);
+    const japanese = await runCli(['--store', `duckdb:${copy}`, 'ingest', input], { env: ja });
+    expect(japanese.code).toBe(1);
+    expect(japanese.stderr).toMatch(
+      /^mailsift: ストア .*copy\.duckdb は壊れているか、mailsift のストアではありません（.*）。バックアップから復元するか/,
+    );
+    expect(jaProse(japanese.stderr)).not.toMatch(ENGLISH_SENTENCE);
+    const english = await runCli(['--store', `duckdb:${copy}`, 'ingest', input], { env: en });
+    expect(english.stderr).toMatch(/is damaged or is not a mailsift store/);
+  }, 30_000);
+
+  it('says another process holds the store, in Japanese', async () => {
+    const path = await storeWithMail('locked');
+    const held = await openStore(`duckdb:${path}`);
+    try {
+      const japanese = await runCli(['--store', `duckdb:${path}`, 'ingest', input], { env: ja });
+      expect(japanese.code).toBe(1);
+      expect(japanese.stderr).toMatch(/^mailsift: ストア .*mail\.duckdb は別の mailsift プロセス（PID \d+）が使用中です。--wait で/);
+      expect(jaProse(japanese.stderr)).not.toMatch(ENGLISH_SENTENCE);
+    } finally {
+      await held.close();
+    }
+  }, 30_000);
+
+  // A read-only store: a read-only mount for root (who may write any file), else the file and its folder made read-only.
+  const root = process.getuid?.() === 0;
+  const mnt = join(dir, 'read-only');
+  mkdirSync(mnt);
+  let mounted = false;
+  if (root) {
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mnt], { stdio: 'ignore' });
+      mounted = true;
+    } catch {
+      mounted = false;
+    }
+  }
+  afterAll(() => {
+    if (mounted) execFileSync('umount', ['-l', mnt]);
+  });
+  it.skipIf(root && !mounted)(
+    'says a read-only store cannot be written, in Japanese',
+    async () => {
+      const path = await storeWithMail('read-only');
+      if (root) execFileSync('mount', ['-o', 'remount,ro', mnt]);
+      else {
+        chmodSync(path, 0o444);
+        chmodSync(join(mnt), 0o555);
+      }
+      try {
+        const japanese = await runCli(['--store', `duckdb:${path}`, 'ingest', input], { env: ja });
+        expect(japanese.code).toBe(1);
+        expect(japanese.stderr).toMatch(/^mailsift: ストア .*mail\.duckdb を開けません: 読み取り専用か、書き込む権限がありません/);
+        expect(jaProse(japanese.stderr)).not.toMatch(ENGLISH_SENTENCE);
+        const english = await runCli(['--store', `duckdb:${path}`, 'ingest', input], { env: en });
+        expect(english.stderr).toMatch(/^mailsift: cannot open the store .*mail\.duckdb: /);
+      } finally {
+        if (root) execFileSync('mount', ['-o', 'remount,rw', mnt]);
+        else chmodSync(mnt, 0o755);
+      }
+    },
+    30_000,
+  );
 });

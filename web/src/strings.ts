@@ -579,6 +579,7 @@ export const en = {
       SSO_FAILED: 'Single sign-on did not work.',
       KQL: 'The query has an error',
       STORE_QUERY: 'The store could not run this query.',
+      STORE_WRITE: 'The store could not be written.',
       INTERNAL: 'Internal error; the server log has the details.',
       NETWORK: 'The server did not answer.',
     } as Record<string, string>,
