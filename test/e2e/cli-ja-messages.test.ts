@@ -203,3 +203,15 @@ describe('a store that cannot take the ingest, on the command line', () => {
     30_000,
   );
 });
+
+describe("the YAML reader's warnings on the command line", () => {
+  it("are worded by mailsift in the reader's language, never printed by Node in English", async () => {
+    const path = join(dir, 'tagged.yaml');
+    writeFileSync(path, `store: !foo duckdb:${join(dir, 'tagged.duckdb')}\n`);
+    const japanese = await runCli(['--config', path, 'stats'], { env: ja });
+    expect(japanese.code, japanese.stderr).toBe(0);
+    expect(japanese.stderr).toBe(`mailsift: ${path}: 警告: 1 行目 8 列目: タグ（!!名前）が不明です\n`);
+    const english = await runCli(['--config', path, 'stats'], { env: en });
+    expect(english.stderr).toBe(`mailsift: ${path}: warning: line 1, column 8: the tag (!!name) is not known\n`);
+  }, 30_000);
+});
