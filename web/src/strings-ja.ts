@@ -585,6 +585,8 @@ export const ja: Strings = {
   footer: {
     version: (v: string) => `mailsift ${v}`,
     geoData: '地理情報と AS のデータ',
+    dataKinds: { country: '国のデータ', asn: 'AS のデータ' } as Record<string, string>,
+    asWritten: 'データのライセンスが求める出典表示です。提供元の表記のまま表示しています。',
   },
   /** 設定画面で管理するアラートルール、送信先、コレクター、フィード。 */
   manage: {

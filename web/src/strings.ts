@@ -587,6 +587,8 @@ export const en = {
   footer: {
     version: (v: string) => `mailsift ${v}`,
     geoData: 'Geography and AS data',
+    dataKinds: { country: 'Country data', asn: 'AS data' } as Record<string, string>,
+    asWritten: "The data's licence asks for this credit; it is shown as its licensors wrote it.",
   },
   /** Alert rules, destinations, collectors and feeds managed in Settings. */
   manage: {
