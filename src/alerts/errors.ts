@@ -16,6 +16,10 @@ export const ALERT_FILE_REASONS = [
 ] as const;
 export type AlertFileReasonCode = (typeof ALERT_FILE_REASONS)[number];
 
+/** Why `alerts test NAME` or `alerts run --rule NAME` found no such entry: the reasons each reader words. */
+export const ALERT_NAME_REASONS = ['no-destination-named', 'no-alert-rule-named'] as const;
+export type AlertNameReasonCode = (typeof ALERT_NAME_REASONS)[number];
+
 /** The `alerts:` section of the configuration is wrong; the message names the key. */
 export class AlertConfigError extends Error {
   readonly code = 'ALERTS_CONFIG';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_FILE_REASONS } from '../alerts/index.js';
+import { ALERT_FILE_REASONS, ALERT_NAME_REASONS } from '../alerts/index.js';
 import { ISSUE_REASONS } from '../config/index.js';
 import { CONFIG_REASONS, configReasonText } from './config-reason-text.js';
 
@@ -16,11 +16,14 @@ const P = {
 
 describe('configuration reasons in the CLI', () => {
   it('has a text in every language for each reason the alerts section and zod give, and none more', () => {
-    const codes = [...ISSUE_REASONS, ...ALERT_FILE_REASONS].sort();
+    const codes = [...ISSUE_REASONS, ...ALERT_FILE_REASONS, ...ALERT_NAME_REASONS].sort();
     for (const language of ['en', 'ja'] as const) {
       expect(Object.keys(CONFIG_REASONS[language]).sort(), language).toEqual(codes);
       for (const code of codes) {
-        const text = configReasonText({ reason: code, params: { ...P, type: 'pager', known: 'slack', schemaText: 'x' } }, language);
+        const text = configReasonText(
+          { reason: code, params: { ...P, type: 'pager', known: 'slack', schemaText: 'x', configured: 'soc, mail' } },
+          language,
+        );
         expect(text, code).not.toMatch(/undefined|\[object Object\]/);
         if (language === 'ja') expect(text, code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       }

@@ -1,8 +1,11 @@
-/** The English text of why mailsift.yaml's `alerts:` section is wrong, by reason code (config-reasons-ja.ts has the same codes). */
-import type { AlertFileReasonCode } from '../alerts/index.js';
+/**
+ * The English text of why mailsift.yaml's `alerts:` section is wrong, or names no such alert rule or destination, by
+ * reason code (config-reasons-ja.ts has the same codes).
+ */
+import type { AlertFileReasonCode, AlertNameReasonCode } from '../alerts/index.js';
 import type { IssueReasonCode } from '../config/index.js';
 
-export type ConfigReasonCode = IssueReasonCode | AlertFileReasonCode;
+export type ConfigReasonCode = IssueReasonCode | AlertFileReasonCode | AlertNameReasonCode;
 type P = Readonly<Record<string, string | number>>;
 export type ConfigReasonTexts = Record<ConfigReasonCode, (p: P) => string>;
 
@@ -19,4 +22,6 @@ export const CONFIG_REASONS_EN: ConfigReasonTexts = {
   'alert-unknown-destination': (p) => `${p.key}: no destination is named '${p.name}'`,
   'alert-destination-duplicate': (p) => `${p.key}: another destination is already named '${p.name}'`,
   'alert-rule-duplicate': (p) => `${p.key}: another rule is already named '${p.name}'`,
+  'no-destination-named': (p) => `no destination is named '${p.name}' (configured: ${p.configured})`,
+  'no-alert-rule-named': (p) => `no alert rule is named '${p.name}' (configured: ${p.configured})`,
 };

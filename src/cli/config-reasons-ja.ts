@@ -14,4 +14,11 @@ export const CONFIG_REASONS_JA: ConfigReasonTexts = {
   'alert-unknown-destination': (p) => `${p.key}: '${p.name}' という送信先はありません`,
   'alert-destination-duplicate': (p) => `${p.key}: '${p.name}' という名前の送信先がすでにあります`,
   'alert-rule-duplicate': (p) => `${p.key}: '${p.name}' という名前のルールがすでにあります`,
+  'no-destination-named': (p) => `'${p.name}' という送信先はありません（設定済み: ${none(p.configured)}）`,
+  'no-alert-rule-named': (p) => `'${p.name}' という名前のアラートルールはありません（設定済み: ${none(p.configured)}）`,
 };
+
+/** The list of configured names, or "none" in Japanese. */
+function none(configured: string | number | undefined): string {
+  return configured === 'none' || configured === undefined || configured === '' ? 'なし' : String(configured);
+}

@@ -215,3 +215,16 @@ describe("the YAML reader's warnings on the command line", () => {
     expect(english.stderr).toBe(`mailsift: ${path}: warning: line 1, column 8: the tag (!!name) is not known\n`);
   }, 30_000);
 });
+
+describe('an alert name that is not configured, on the command line', () => {
+  it("says so in the reader's language, with the names that are", async () => {
+    const path = config('names', '      type: webhook\n      url: http://127.0.0.1:9/hook\n');
+    const test = await runCli(['--config', path, 'alerts', 'test', 'nope'], { env: ja });
+    expect(test.code).toBe(2);
+    expect(test.stderr).toBe("mailsift: 'nope' という送信先はありません（設定済み: soc）\n");
+    const run = await runCli(['--config', path, 'alerts', 'run', '--once', '--rule', 'nope'], { env: ja });
+    expect(run.stderr).toMatch(/^mailsift: 'nope' という名前のアラートルールはありません（設定済み: r.*）\n$/);
+    const english = await runCli(['--config', path, 'alerts', 'test', 'nope'], { env: en });
+    expect(english.stderr).toBe("mailsift: no destination is named 'nope' (configured: soc)\n");
+  }, 30_000);
+});

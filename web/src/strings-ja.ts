@@ -523,6 +523,8 @@ export const ja: Strings = {
       'request-invalid': (field: string) => `${field} が正しくありません。`,
       'no-destination-named': (name: string, configured: string) => `「${name}」という送信先はありません（設定済み: ${configured}）。`,
       'no-rule-named': (name: string) => `送信先を持つ「${name}」というアラートルールはありません。`,
+      'no-alert-rule-named': (name: string, configured: string) =>
+        `「${name}」というアラートルールはありません（設定済み: ${configured}）。`,
       'alert-rule-no-destination': (name: string) => `ルール「${name}」には送信先がありません。`,
     } as Record<string, (...params: string[]) => string>,
     /** zxcvbn's warning on a weak password, by its key. */

@@ -524,6 +524,7 @@ export const en = {
       'request-invalid': (field: string) => `${field} is not valid.`,
       'no-destination-named': (name: string, configured: string) => `No destination is named '${name}' (configured: ${configured}).`,
       'no-rule-named': (name: string) => `No alert rule with destinations is named '${name}'.`,
+      'no-alert-rule-named': (name: string, configured: string) => `No alert rule is named '${name}' (configured: ${configured}).`,
       'alert-rule-no-destination': (name: string) => `The rule '${name}' has no destination.`,
     } as Record<string, (...params: string[]) => string>,
     /** zxcvbn's warning on a weak password, by its key. */

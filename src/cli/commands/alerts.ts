@@ -34,7 +34,7 @@ export function registerAlerts(program: Command, run: Run): void {
               // The report printed below already shows every failure; no log lines on top.
               report = await runAlertsOnce({ store, config: ctx.config, ...(opts.rule ? { rules: opts.rule } : {}) });
             } catch (error) {
-              if (error instanceof UnknownAlertNameError) throw new UsageError(error.message);
+              if (error instanceof UnknownAlertNameError) throw new UsageError(error.message, error.why);
               throw error;
             }
             print(report);
@@ -69,7 +69,7 @@ export function registerAlerts(program: Command, run: Run): void {
           try {
             outcome = await sendTestAlert({ store, config: ctx.config }, name);
           } catch (error) {
-            if (error instanceof UnknownAlertNameError) throw new UsageError(error.message);
+            if (error instanceof UnknownAlertNameError) throw new UsageError(error.message, error.why);
             throw error;
           }
           process.stdout.write(opts.json ? JSON.stringify(outcome, null, 2) + '\n' : `${formatDelivery(outcome, deliveryFailureText)}\n`);
