@@ -22,7 +22,8 @@ function reasonOf(error: Error): ReasonJson | undefined {
 }
 
 /** The text of an error in the CLI's language: its reason's (a reject reason, a configuration mistake's), else its message. */
-function userText(error: Error): string {
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
   const why = (error as { why?: ConfigReasonJson }).why;
   // English readers get the message itself: it is the English text, with zod's own detail.
   const configured = why && currentLanguage() !== 'en' ? configReasonText(why, currentLanguage()) : undefined;
@@ -33,7 +34,7 @@ function userText(error: Error): string {
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
   const debug = process.env.MAILSIFT_DEBUG === '1';
   if (isUserError(error)) {
-    stderr.write(`mailsift: ${userText(error)}\n`);
+    stderr.write(`mailsift: ${errorText(error)}\n`);
     if (debug && error.stack) stderr.write(error.stack + '\n');
     return error.exitCode ?? EXIT.failed;
   }

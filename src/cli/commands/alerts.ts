@@ -4,6 +4,7 @@ import type { AlertRunReport, DeliveryFailureJson, DeliveryOutcome, RuleReport }
 import { CommandContext, type GlobalOptions } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { currentLanguage, msg } from '../messages.js';
+import { errorText } from '../report-error.js';
 
 /** deliveryFailureText of the alerts module (loaded when a command runs, not at start). */
 type FailureText = (f: DeliveryFailureJson, language: 'en' | 'ja', fallback?: string) => string;
@@ -25,7 +26,6 @@ export function registerAlerts(program: Command, run: Run): void {
         const { runAlertsOnce, startAlerting, UnknownAlertNameError, deliveryFailureText } = await import('../../alerts/index.js');
         const print = (report: AlertRunReport) =>
           process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatRun(report, deliveryFailureText));
-        const log = { info: () => undefined, warn: (m: string) => process.stderr.write(`mailsift: ${m}\n`) };
         try {
           const store = await ctx.store();
           if (opts.once) {
@@ -40,7 +40,10 @@ export function registerAlerts(program: Command, run: Run): void {
             print(report);
             return runFailed(report) ? EXIT.failed : EXIT.ok;
           }
-          const handle = startAlerting({ store, config: ctx.config, log, onRun: print });
+          // Each run's report, printed in the CLI's language, already shows every delivery: no log lines on top.
+          const onError = (what: 'rules-unreadable' | 'run-failed', error: unknown) =>
+            process.stderr.write(`mailsift: ${msg().alerts[what === 'run-failed' ? 'runFailed' : 'rulesUnreadable'](errorText(error))}\n`);
+          const handle = startAlerting({ store, config: ctx.config, onRun: print, onError });
           const stop = () => void handle.stop();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
