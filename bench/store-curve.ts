@@ -5,6 +5,7 @@
  * Chromium with a new profile (cold) until every panel has loaded. The first round warms up and is not counted;
  * the server's peak RSS (VmHWM) is read at the end.
  *   npx tsx bench/store-curve.ts --stores 1M=/work/bench-stores/s1m.duckdb,10M=/work/bench-stores/s10m.duckdb [--runs 3]
+ *     [--base 10M]   (the store the per-panel ratios are taken against; default the first)
  * Stores are built by bench/build-store.ts (or bench/demo-store.ts): any demo month of its tenants.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -169,13 +170,18 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+  const base = Math.max(
+    0,
+    served.findIndex((s) => s.label === arg('base', served[0]!.label)),
+  );
+  const others = served.map((_, i) => i).filter((i) => i !== base);
   console.log('\nEach panel through the API, whole 30 days (median):\n');
   console.log(
     table(
-      ['panel', ...served.map((s) => s.label), ...served.slice(1).map((s) => `${s.label} / ${served[0]!.label}`)],
+      ['panel', ...served.map((s) => s.label), ...others.map((i) => `${served[i]!.label} / ${served[base]!.label}`)],
       panels.map((p) => {
         const m = served.map((s) => median(s.panels.get(p.title)!));
-        return [p.title, ...m.map((x) => `${Math.round(x)} ms`), ...m.slice(1).map((x) => `${(x / m[0]!).toFixed(2)}x`)];
+        return [p.title, ...m.map((x) => `${Math.round(x)} ms`), ...others.map((i) => `${(m[i]! / m[base]!).toFixed(2)}x`)];
       }),
     ),
   );
