@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startReceiver } from '../../src/alerts/testing/http-receiver.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../support/run-cli.js';
+import { mountTmpfs } from '../support/tmpfs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-ja-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -166,19 +167,7 @@ describe('a store that cannot take the ingest, on the command line', () => {
   // A read-only store: a read-only mount for root (who may write any file), else the file and its folder made read-only.
   const root = process.getuid?.() === 0;
   const mnt = join(dir, 'read-only');
-  mkdirSync(mnt);
-  let mounted = false;
-  if (root) {
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mnt], { stdio: 'ignore' });
-      mounted = true;
-    } catch {
-      mounted = false;
-    }
-  }
-  afterAll(() => {
-    if (mounted) execFileSync('umount', ['-l', mnt]);
-  });
+  const mounted = root ? mountTmpfs(mnt, '16m') : (mkdirSync(mnt), false);
   it.skipIf(root && !mounted)(
     'says a read-only store cannot be written, in Japanese',
     async () => {
