@@ -89,6 +89,9 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         expect(held.plan, `${MESSAGE_AGGREGATE.name} answers ${kql}`).toBe(MESSAGE_AGGREGATE.name);
         expect(held.rows, `${kql} over ${JSON.stringify(range)} after ${after}`).toEqual((await answer(kql, false, range)).rows);
       }
+      // The store's stats count messages from the summary.
+      const distinct = await answer('MessageTrace | distinct MessageTraceId | count', false);
+      expect(JSON.stringify([(await store.stats()).messages]), `stats after ${after}`).toBe(distinct.rows[0]);
       expect(await store.checkIntegrity(), `integrity after ${after}`).toEqual([]);
     };
 

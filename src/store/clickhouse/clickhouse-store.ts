@@ -10,6 +10,7 @@ import {
   Indicators,
   IntelMatches,
   MessageEvents,
+  MESSAGE_AGGREGATE,
   MessageTrace,
   Watchlist,
   type ColumnType,
@@ -287,7 +288,11 @@ export class ClickHouseStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const totals = await this.db.select(`SELECT count(), uniqExact(MessageTraceId), min(Received), max(Received) FROM ${TRACES}`);
+    // Distinct messages from their summary (each message once, in the hour of its first row: Previous = Received),
+    // not uniqExact of the ids, which holds them all in memory.
+    const totals = await this.db.select(
+      `SELECT count(), (SELECT sum(Messages) FROM ${q(MESSAGE_AGGREGATE.name)} WHERE Previous = Received), min(Received), max(Received) FROM ${TRACES}`,
+    );
     const [rows, messages, from, to] = totals.data[0]!.map(Number) as [number, number, number, number];
     const groups = async (col: string) => {
       const r = await this.db.select(`SELECT ${q(col)}, count() AS n FROM ${TRACES} GROUP BY ${q(col)} ORDER BY n DESC`);
