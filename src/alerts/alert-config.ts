@@ -135,14 +135,22 @@ export function parseAlertsConfig(raw: unknown): AlertsConfig {
   top.data.destinations.forEach((d, i) => {
     const at = `alerts.destinations[${i}]${nameOf(d)}`;
     const dest = parseDestinationEntry(d, at);
-    if (destinations.has(dest.name)) throw new AlertConfigError(`${at}.name: another destination is already named '${dest.name}'`);
+    if (destinations.has(dest.name))
+      throw new AlertConfigError(`${at}.name: another destination is already named '${dest.name}'`, {
+        reason: 'alert-destination-duplicate',
+        params: { key: `${at}.name`, name: dest.name },
+      });
     destinations.set(dest.name, dest);
   });
   const names = new Set<string>();
   const rules = top.data.rules.map((r, i): AlertRule => {
     const at = `alerts.rules[${i}]${nameOf(r)}`;
     const rule = parseRuleEntry(r, at, (d) => destinations.has(d));
-    if (names.has(rule.name)) throw new AlertConfigError(`${at}.name: another rule is already named '${rule.name}'`);
+    if (names.has(rule.name))
+      throw new AlertConfigError(`${at}.name: another rule is already named '${rule.name}'`, {
+        reason: 'alert-rule-duplicate',
+        params: { key: `${at}.name`, name: rule.name },
+      });
     names.add(rule.name);
     return rule;
   });

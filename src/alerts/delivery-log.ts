@@ -1,5 +1,6 @@
 /** Every delivery attempt, kept in the store's state (the newest 1,000) for `mailsift alerts run` and the web UI. */
 import type { Store } from '../store/index.js';
+import type { DeliveryFailureJson } from './delivery-failure.js';
 import type { Severity } from './finding.js';
 
 const KEY = 'alerts.deliveries';
@@ -19,6 +20,8 @@ export interface DeliveryAttempt {
   outcome: 'delivered' | 'retrying' | 'failed';
   /** `HTTP 200`, `250 OK`, or the reason of the failure. */
   detail: string;
+  /** Why the attempt failed, as a code and parameters each reader words in its language. */
+  failure?: DeliveryFailureJson;
   /** HTTP status or SMTP reply code. */
   status?: number;
   durationMs: number;

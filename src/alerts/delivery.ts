@@ -2,6 +2,7 @@
 import { alertIn, type Alert } from './alert.js';
 import type { ConfiguredDestination } from './alert-config.js';
 import type { DeliveryLog } from './delivery-log.js';
+import { deliveryFailure, type DeliveryFailureJson } from './delivery-failure.js';
 import { DeliveryError } from './errors.js';
 import { redact } from './redact.js';
 import { visible } from './text-safety.js';
@@ -12,8 +13,10 @@ export interface DeliveryOutcome {
   type: string;
   status: 'delivered' | 'failed';
   attempts: number;
-  /** `HTTP 200` / `250 OK` on success; the reason of the last failure otherwise. Never a secret. */
+  /** `HTTP 200` / `250 OK` on success; the reason of the last failure otherwise (in English). Never a secret. */
   detail: string;
+  /** Why it failed, as a code and parameters each reader words in its language (redacted like `detail`). */
+  failure?: DeliveryFailureJson;
 }
 
 /** What a delivery needs from its surroundings (clock, sleep and randomness are injected in tests). */
@@ -47,6 +50,7 @@ export async function deliver(original: Alert, dest: ConfiguredDestination, deps
   const clean = (s: string) => visible(redact(s, secrets), 500);
   const title = visible(`${alert.title}: ${alert.sentence}`, 300);
   let detail = '';
+  let failure: DeliveryFailureJson | undefined;
   for (let attempt = 1; attempt <= dest.attempts; attempt++) {
     const started = deps.now();
     try {
@@ -62,12 +66,17 @@ export async function deliver(original: Alert, dest: ConfiguredDestination, deps
       const e =
         error instanceof DeliveryError
           ? error
-          : new DeliveryError(error instanceof Error ? error.message : String(error), { retryable: false, cause: error });
+          : new DeliveryError(deliveryFailure('other', { detail: error instanceof Error ? error.message : String(error) }), {
+              retryable: false,
+              cause: error,
+            });
+      failure = cleanFailure(e.failure, clean);
       detail = clean(e.message);
       let wait = e.retryAfterMs ?? backoffDelay(attempt, deps.random, deps.baseDelayMs, deps.maxDelayMs);
       let again = e.retryable && attempt < dest.attempts && !deps.signal?.aborted;
       if (again && e.retryAfterMs !== undefined && e.retryAfterMs > (deps.maxRetryAfterMs ?? 300_000)) {
-        detail += ` (asked to retry after ${Math.round(e.retryAfterMs / 1000)} s: giving up for now)`;
+        failure = { ...failure, retryAfterS: Math.round(e.retryAfterMs / 1000) };
+        detail += ` (asked to retry after ${failure.retryAfterS} s: giving up for now)`;
         again = false;
       }
       await record(deps, {
@@ -77,15 +86,29 @@ export async function deliver(original: Alert, dest: ConfiguredDestination, deps
         attempt,
         outcome: again ? 'retrying' : 'failed',
         detail,
+        failure,
         durationMs: deps.now() - started,
         ...(e.status === undefined ? {} : { status: e.status }),
       });
-      if (!again) return { destination: dest.name, type: dest.type.type, status: 'failed', attempts: attempt, detail };
+      if (!again) return { destination: dest.name, type: dest.type.type, status: 'failed', attempts: attempt, detail, failure };
       wait = Math.max(0, wait);
       await deps.sleep(wait, deps.signal);
     }
   }
-  return { destination: dest.name, type: dest.type.type, status: 'failed', attempts: dest.attempts, detail };
+  return {
+    destination: dest.name,
+    type: dest.type.type,
+    status: 'failed',
+    attempts: dest.attempts,
+    detail,
+    ...(failure ? { failure } : {}),
+  };
+}
+
+/** `f` with each text parameter cleaned as the detail is (secrets redacted, made visible, cut). */
+function cleanFailure(f: DeliveryFailureJson, clean: (s: string) => string): DeliveryFailureJson {
+  const params = Object.fromEntries(Object.entries(f.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v]));
+  return { ...f, params };
 }
 
 function safeSecrets(dest: ConfiguredDestination): string[] {
@@ -105,6 +128,7 @@ async function record(
     attempt: number;
     outcome: 'delivered' | 'retrying' | 'failed';
     detail: string;
+    failure?: DeliveryFailureJson;
     durationMs: number;
     status?: number;
   },
@@ -121,6 +145,7 @@ async function record(
       attempt: a.attempt,
       outcome: a.outcome,
       detail: a.detail,
+      ...(a.failure ? { failure: a.failure } : {}),
       ...(a.status === undefined ? {} : { status: a.status }),
       durationMs: a.durationMs,
     });

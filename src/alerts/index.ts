@@ -9,6 +9,7 @@ export type { AlertRunReport, RuleReport, AlertReport, DeliveryReport } from './
 export type { DeliveryOutcome } from './delivery.js';
 export { recentDeliveries } from './delivery-log.js';
 export type { DeliveryAttempt } from './delivery-log.js';
+export { deliveryFailureText, type DeliveryFailureJson } from './delivery-failure.js';
 export { parseAlertsConfig, parseRuleEntry, linkBase } from './alert-config.js';
 export { evaluateRule } from './evaluate-rule.js';
 export type { AlertsConfig, AlertRule, ConfiguredDestination } from './alert-config.js';
@@ -17,7 +18,15 @@ export type { AlertSources } from './alert-sources.js';
 export type { Alert, Evidence } from './alert.js';
 export { DESTINATION_TYPES } from './destinations/registry.js';
 export type { DestinationType, SendContext, SendResult } from './destinations/destination.js';
-export { AlertConfigError, AlertRuleError, DeliveryError, UnknownAlertNameError } from './errors.js';
+export {
+  AlertConfigError,
+  AlertRuleError,
+  ALERT_FILE_REASONS,
+  ALERT_NAME_REASONS,
+  DeliveryError,
+  UnknownAlertNameError,
+} from './errors.js';
+export type { AlertFileReasonCode, AlertNameReasonCode } from './errors.js';
 export { sendRuleTestAlert } from './send-test-alert.js';
 export { loadAlertCatalog } from './alert-catalog.js';
 export type { AlertCatalog, CatalogRule, CatalogDestination, DefinitionSource } from './alert-catalog.js';

@@ -10,10 +10,13 @@ export async function runAlertsOnce(options: AlertingOptions & { rules?: readonl
   let rules = rt.alerts.rules.filter((r) => r.enabled);
   if (options.rules) {
     for (const name of options.rules) {
-      if (!rt.alerts.rules.some((r) => r.name === name))
-        throw new UnknownAlertNameError(
-          `no alert rule is named '${name}' (configured: ${rt.alerts.rules.map((r) => r.name).join(', ') || 'none'})`,
-        );
+      if (!rt.alerts.rules.some((r) => r.name === name)) {
+        const configured = rt.alerts.rules.map((r) => r.name).join(', ') || 'none';
+        throw new UnknownAlertNameError(`no alert rule is named '${name}' (configured: ${configured})`, {
+          reason: 'no-alert-rule-named',
+          params: { name, configured },
+        });
+      }
     }
     rules = rt.alerts.rules.filter((r) => options.rules!.includes(r.name));
   }

@@ -3,6 +3,7 @@ import type { Alert } from './alert.js';
 import type { AlertRule } from './alert-config.js';
 import type { AlertingRuntime } from './alerting-options.js';
 import { deliver, type DeliveryOutcome } from './delivery.js';
+import { deliveryFailure, type DeliveryFailureJson } from './delivery-failure.js';
 import { evaluateRule } from './evaluate-rule.js';
 import { severityAtLeast, type Severity } from './finding.js';
 import { RuleSuppression } from './suppression.js';
@@ -10,7 +11,8 @@ import { visible } from './text-safety.js';
 import type { Store } from '../store/index.js';
 
 /** What happened to one destination of one alert. */
-export type DeliveryReport = DeliveryOutcome | { destination: string; type: string; status: 'skipped'; attempts: 0; detail: string };
+export type DeliveryReport =
+  DeliveryOutcome | { destination: string; type: string; status: 'skipped'; attempts: 0; detail: string; failure: DeliveryFailureJson };
 
 /** One alert that was sent (or tried). */
 export interface AlertReport {
@@ -104,7 +106,15 @@ async function sendToAll(rt: AlertingRuntime, rule: AlertRule, alert: Alert, sig
   return Promise.all(
     rule.destinations.map(async (name): Promise<DeliveryReport> => {
       const dest = rt.alerts.destinations.get(name)!;
-      if (!dest.enabled) return { destination: name, type: dest.type.type, status: 'skipped', attempts: 0, detail: 'disabled' };
+      if (!dest.enabled)
+        return {
+          destination: name,
+          type: dest.type.type,
+          status: 'skipped',
+          attempts: 0,
+          detail: 'disabled',
+          failure: deliveryFailure('disabled'),
+        };
       if (!severityAtLeast(alert.severity, dest.minSeverity))
         return {
           destination: name,
@@ -112,6 +122,7 @@ async function sendToAll(rt: AlertingRuntime, rule: AlertRule, alert: Alert, sig
           status: 'skipped',
           attempts: 0,
           detail: `below its minSeverity ${dest.minSeverity}`,
+          failure: deliveryFailure('below-min-severity', { min: dest.minSeverity }),
         };
       return deliver(alert, dest, rt.delivery(signal));
     }),

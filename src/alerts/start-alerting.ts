@@ -25,7 +25,13 @@ const MAX_WAIT_MS = 60_000;
 const planKey = (r: AlertRule) => `${r.name}\u0000${r.schedule.text}`;
 
 /** Start running the enabled rules on their schedules; interval rules run at once, cron rules at their next time. Throws AlertConfigError for a wrong configuration file. */
-export function startAlerting(options: AlertingOptions & { onRun?: (report: AlertRunReport) => void }): AlertingHandle {
+export function startAlerting(
+  options: AlertingOptions & {
+    onRun?: (report: AlertRunReport) => void;
+    /** Told when the rules could not be read again or a run failed (else a log line), for a reader that words it. */
+    onError?: (what: 'rules-unreadable' | 'run-failed', error: unknown) => void;
+  },
+): AlertingHandle {
   // A wrong file stops `serve` at start, as before; app-made entries that no longer fit are skipped (the web app says why).
   parseAlertsConfig(options.config.alerts);
   const controller = new AbortController();
@@ -40,7 +46,8 @@ export function startAlerting(options: AlertingOptions & { onRun?: (report: Aler
       rt = resolveRuntime(options, await loadEffectiveAlerts(options));
     } catch (error) {
       // Keep the rules of the last good read.
-      options.log?.warn(`alert rules could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      if (options.onError) options.onError('rules-unreadable', error);
+      else options.log?.warn(`alert rules could not be read: ${error instanceof Error ? error.message : String(error)}`);
       rt ??= resolveRuntime(options, parseAlertsConfig(options.config.alerts));
     }
     rules = rt.alerts.rules.filter((r) => r.enabled);
@@ -69,7 +76,8 @@ export function startAlerting(options: AlertingOptions & { onRun?: (report: Aler
         const report = await runRules(options.store, runtime, due, signal);
         options.onRun?.(report);
       } catch (error) {
-        runtime.log?.warn(`alert run failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (options.onError) options.onError('run-failed', error);
+        else runtime.log?.warn(`alert run failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       const after = runtime.now();
       for (const r of due) {

@@ -2,7 +2,7 @@
 import { loadConfig, type Config } from '../config/index.js';
 import type { Enricher } from '../enrich/index.js';
 import type { Store } from '../store/index.js';
-import { hosted } from './io.js';
+import { hosted, io } from './io.js';
 import { cliLanguage, namedLanguage, useLanguage } from './messages.js';
 
 /** Global flags of every command. */
@@ -29,7 +29,13 @@ export class CommandContext {
     // Inside `serve`, the server's configuration, store and enricher are the ones to use.
     // Mistakes in the file in the language --lang or the environment names, else in the one the file names.
     this.config =
-      this.shared?.config ?? loadConfig({ configPath: global.config, store: global.store, language: namedLanguage(global.lang) });
+      this.shared?.config ??
+      loadConfig({
+        configPath: global.config,
+        store: global.store,
+        language: namedLanguage(global.lang),
+        warn: (text) => io().stderr.write(`mailsift: ${text}\n`),
+      });
     // organization.language speaks when neither --lang nor the environment names a language.
     useLanguage(cliLanguage(global.lang, process.env, this.config.organization.language));
     if (this.shared) {

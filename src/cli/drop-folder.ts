@@ -75,7 +75,7 @@ export async function startDropFolder(o: DropFolderOptions): Promise<{ stop(): P
 }
 
 async function ingestDropped(o: DropFolderOptions, name: string): Promise<void> {
-  const { ingestPaths, importEntries, recordImports } = await import('../ingest/index.js');
+  const { ingestPaths, importEntries, recordImports, IngestStoppedError } = await import('../ingest/index.js');
   const path = join(o.dir, name);
   const enricher = await o.enricher();
   const at = new Date().toISOString();
@@ -89,8 +89,23 @@ async function ingestDropped(o: DropFolderOptions, name: string): Promise<void> 
     });
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
+    // The store stopped the run: its reason, for the log and the web app to word in their reader's language.
+    const errorReason = e instanceof IngestStoppedError ? e.reason.toJSON() : undefined;
     report = {
-      files: [{ path, format: null, read: 0, ingested: 0, updated: 0, duplicates: 0, skipped: 0, rejected: 0, error }],
+      files: [
+        {
+          path,
+          format: null,
+          read: 0,
+          ingested: 0,
+          updated: 0,
+          duplicates: 0,
+          skipped: 0,
+          rejected: 0,
+          error,
+          ...(errorReason ? { errorReason } : {}),
+        },
+      ],
       totals: { read: 0, ingested: 0, updated: 0, duplicates: 0, skipped: 0, rejected: 0, events: 0 },
       rejectFile: null,
     };
@@ -100,8 +115,12 @@ async function ingestDropped(o: DropFolderOptions, name: string): Promise<void> 
   await rename(path, join(o.dir, movedTo));
   const [entry] = importEntries(report, { name, via: 'drop-folder', at, movedTo });
   const e = { ...entry!, rejectFile: report.rejectFile ? join('rejected', `${name}.rejects.ndjson`) : null };
-  await recordImports(o.store, [e]);
-  o.onImport?.(e);
+  try {
+    await recordImports(o.store, [e]);
+  } finally {
+    // Also when the store that stopped the run refuses the record: the log says why the file was not stored.
+    o.onImport?.(e);
+  }
 }
 
 /** `name`, or `name` with a time prefix when a file of that name was already processed. */

@@ -11,8 +11,11 @@ export const EXIT = {
 export class UsageError extends Error {
   readonly code = 'USAGE';
   readonly exitCode: number = EXIT.usage;
-  constructor(message: string) {
+  /** Why, for a reason the CLI words in its language (an alert name that is not configured). */
+  readonly why: { reason: string; params?: Readonly<Record<string, string | number>> } | undefined;
+  constructor(message: string, why?: { reason: string; params?: Readonly<Record<string, string | number>> }) {
     super(message);
     this.name = 'UsageError';
+    this.why = why;
   }
 }

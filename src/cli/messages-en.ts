@@ -47,6 +47,8 @@ export const en = {
     started: (rules: string) => `alerting started (${rules} rules); Ctrl-C stops`,
     delivered: (dest: string, attempts: string) => `${dest}: delivered${Number(attempts) > 1 ? ` after ${attempts} attempts` : ''}`,
     skipped: (dest: string, detail: string) => `${dest}: skipped (${detail})`,
+    rulesUnreadable: (detail: string) => `alert rules could not be read (the last ones read keep running): ${detail}`,
+    runFailed: (detail: string) => `alert run failed: ${detail}`,
     failed: (dest: string, attempts: string, detail: string) =>
       `${dest}: failed after ${attempts} attempt${attempts === '1' ? '' : 's'}: ${detail}`,
     suppressed: (n: string) => `${n} suppressed`,

@@ -34,3 +34,18 @@ describe('reportError', () => {
     expect(reported(error).text).toBe('mailsift: context: empty file\n');
   });
 });
+
+describe('reportError of a configuration mistake', () => {
+  it("words the alerts section's reason in Japanese and keeps the English message for English", async () => {
+    const { AlertConfigError } = await import('../alerts/index.js');
+    const error = new AlertConfigError('alerts.destinations[0] ("soc").attempts: Too small: expected number to be >=1', {
+      reason: 'value-too-small',
+      params: { key: 'alerts.destinations[0] ("soc").attempts', limit: '>= 1' },
+    });
+    expect(reported(error).text).toBe('mailsift: alerts.destinations[0] ("soc").attempts: Too small: expected number to be >=1\n');
+    useLanguage('ja');
+    expect(reported(error).text).toBe(
+      'mailsift: alerts.destinations[0] ("soc").attempts: >= 1 にしてください（文字列と一覧は文字数・要素数）\n',
+    );
+  });
+});

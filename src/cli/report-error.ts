@@ -1,7 +1,8 @@
 /** Turns an error into one line for the user (a stack only with MAILSIFT_DEBUG=1) and the exit code. */
 import { EXIT } from './exit-codes.js';
 import { isReasonCode, reasonText, type ReasonJson } from '../formats/index.js';
-import { msg } from './messages.js';
+import { configReasonText, type ConfigReasonJson } from './config-reason-text.js';
+import { currentLanguage, msg } from './messages.js';
 import { rejectText } from './reject-text.js';
 
 /** Errors whose message is meant for the user carry a stable string `code`. */
@@ -20,11 +21,20 @@ function reasonOf(error: Error): ReasonJson | undefined {
   return reasonText(r, 'en') === error.message ? r : undefined;
 }
 
+/** The text of an error in the CLI's language: its reason's (a reject reason, a configuration mistake's), else its message. */
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const why = (error as { why?: ConfigReasonJson }).why;
+  // English readers get the message itself: it is the English text, with zod's own detail.
+  const configured = why && currentLanguage() !== 'en' ? configReasonText(why, currentLanguage()) : undefined;
+  return configured ?? rejectText(error.message, reasonOf(error));
+}
+
 /** Print `error` to stderr and return the exit code to use. */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
   const debug = process.env.MAILSIFT_DEBUG === '1';
   if (isUserError(error)) {
-    stderr.write(`mailsift: ${rejectText(error.message, reasonOf(error))}\n`);
+    stderr.write(`mailsift: ${errorText(error)}\n`);
     if (debug && error.stack) stderr.write(error.stack + '\n');
     return error.exitCode ?? EXIT.failed;
   }

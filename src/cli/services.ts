@@ -27,13 +27,12 @@ export interface ServiceOptions {
 
 /** Start the server and the schedules; each schedule logs its failures and carries on. */
 export async function startServices(o: ServiceOptions): Promise<RunningServices> {
-  const [{ startServer, createServerLogger, serverSettings }, { startDetections }, { startAlerting }] = await Promise.all([
-    import('../server/index.js'),
-    import('../detect/index.js'),
-    import('../alerts/index.js'),
-  ]);
+  const [{ startServer, createServerLogger, serverSettings }, { startDetections }, { startAlerting, parseAlertsConfig }] =
+    await Promise.all([import('../server/index.js'), import('../detect/index.js'), import('../alerts/index.js')]);
   // A mistake in the server: block, in the CLI's language (the server itself would word it in organization.language).
   serverSettings(o.config, currentLanguage());
+  // A wrong `alerts:` section stops serve before anything listens (startAlerting would throw once the rest runs).
+  parseAlertsConfig(o.config.alerts);
   const log = createServerLogger();
   let alerting: { reload(): void; stop(): Promise<void> } | undefined;
   const server = await startServer({

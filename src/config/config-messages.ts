@@ -12,6 +12,7 @@ const en = {
   topLevel: '(top level)',
   envNotSet: (where: string, name: string) => `${where}: environment variable ${name} is not set`,
   configuration: 'configuration',
+  yamlWarning: (where: string, detail: string) => `${where}: warning: ${detail}`,
 };
 
 const ja: typeof en = {
@@ -20,6 +21,7 @@ const ja: typeof en = {
   topLevel: '（最上位）',
   envNotSet: (where: string, name: string) => `${where}: 環境変数 ${name} が設定されていません`,
   configuration: '設定',
+  yamlWarning: (where: string, detail: string) => `${where}: 警告: ${detail}`,
 };
 
 /** The words of each language, for the test that checks they have the same keys. */

@@ -2,7 +2,7 @@
 export { loadConfig, ConfigError, DEFAULT_STORE } from './load-config.js';
 export type { LoadConfigOptions } from './load-config.js';
 export { firstIssue, parseInLanguage } from './config-messages.js';
-export { issueReason, type IssueReason } from './zod-reason.js';
+export { issueReason, ISSUE_REASONS, type IssueReason, type IssueReasonCode } from './zod-reason.js';
 export { schemaIssue, schemaMessage, schemaTextIn, schemaTextOf, SchemaTextError } from './schema-text.js';
 export type { SchemaTextCode, SchemaTextJson, SchemaTextLanguage } from './schema-text.js';
 export { configSchema, organizationSchema, organizationTimeZone, organizationLanguage, LANGUAGES } from './schema.js';

@@ -66,6 +66,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: {}, configPath: file('broken.yaml', 'store: [\n') })).toThrow(/broken\.yaml:\d+:\d+: not valid YAML/);
   });
 
+  it("words the YAML reader's warnings in the language of mistakes instead of letting the library print them", () => {
+    const path = file('tagged.yaml', 'store: !foo duckdb:/tmp/x.duckdb\n');
+    const printed: string[] = [];
+    const emitted: unknown[] = [];
+    const onWarning = (w: unknown) => emitted.push(w);
+    process.on('warning', onWarning);
+    try {
+      expect(loadConfig({ env: {}, configPath: path, language: 'ja', warn: (t) => printed.push(t) }).store).toBe('duckdb:/tmp/x.duckdb');
+      expect(printed).toEqual([`${path}: 警告: 1 行目 8 列目: タグ（!!名前）が不明です`]);
+      printed.length = 0;
+      loadConfig({ env: {}, configPath: path, warn: (t) => printed.push(t) });
+      expect(printed).toEqual([`${path}: warning: line 1, column 8: the tag (!!name) is not known`]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(emitted).toEqual([]);
+  });
+
   it('names a feed after its type when it has no name, so a free feed is one line', () => {
     const c = loadConfig({
       env: {},

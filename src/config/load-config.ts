@@ -1,6 +1,6 @@
 /** Loads mailsift.yaml with `${env:NAME}` secrets and the precedence flags > environment > file > defaults. */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, type YAMLWarning } from 'yaml';
 import { CONFIG_MESSAGES, firstIssue, languageOf, parseInLanguage } from './config-messages.js';
 import { configSchema, type Config, type Language } from './schema.js';
 import { yamlErrorOf, yamlErrorText } from './yaml-error-text.js';
@@ -26,6 +26,8 @@ export interface LoadConfigOptions {
    * one (read before the rest is validated), else English.
    */
   language?: Language;
+  /** Told each warning of the YAML reader (an unknown tag...), in the language of mistakes; unset: not shown. */
+  warn?: (text: string) => void;
 }
 
 /** The default store when nothing else names one. */
@@ -37,6 +39,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config & { store: s
   const explicit = options.configPath ?? env.MAILSIFT_CONFIG;
   const path = explicit ?? (existsSync('mailsift.yaml') ? 'mailsift.yaml' : undefined);
   let raw: unknown = {};
+  let warnings: YAMLWarning[] = [];
   let language = options.language ?? 'en';
   if (path) {
     let text: string;
@@ -46,7 +49,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config & { store: s
       throw new ConfigError(CONFIG_MESSAGES[language].cannotRead(path), { cause });
     }
     try {
-      raw = parseYaml(text) ?? {};
+      // As yaml's parse(), but its warnings are ours to word (the library would print them in English on stderr).
+      const doc = parseDocument(text, { logLevel: 'error' });
+      if (doc.errors.length > 0) throw doc.errors[0];
+      warnings = doc.warnings;
+      raw = doc.toJS() ?? {};
     } catch (cause) {
       // Unparsed, the file cannot give organization.language: a `language: ja` in its text (the organization's or a
       // destination's) is taken as the reader's, unless the caller named one.
@@ -59,6 +66,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config & { store: s
     }
     // The file may name the language of its own mistakes.
     language = options.language ?? languageOf((raw as { organization?: { language?: unknown } } | null)?.organization?.language) ?? 'en';
+    for (const w of warnings) options.warn?.(yamlWarningText(w, path, language));
   }
   const where = path ?? CONFIG_MESSAGES[language].configuration;
   const substituted = substituteEnv(raw, env, where, [], language);
@@ -66,6 +74,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config & { store: s
   if (!parsed.success) throw new ConfigError(`${where}: ${firstIssue(parsed.error, [], language)}`);
   const store = options.store ?? env.MAILSIFT_STORE ?? parsed.data.store ?? DEFAULT_STORE;
   return { ...parsed.data, store, configPath: path ?? null };
+}
+
+/** A warning of the YAML reader as `file:line:col: warning: text`, in `language`. */
+function yamlWarningText(warning: YAMLWarning, path: string, language: Language): string {
+  const known = yamlErrorOf(warning);
+  // The text names the line and column itself.
+  const detail = known ? yamlErrorText(known, language) : (warning.message.split('\n')[0] ?? '');
+  return CONFIG_MESSAGES[language].yamlWarning(path, detail);
 }
 
 const ENV_REF = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;

@@ -5,9 +5,21 @@
 import type { z } from 'zod';
 import { schemaTextOf } from './schema-text.js';
 
+/** Every reason issueReason gives (each reader words them: the web app's strings, the CLI's config-reasons-*.ts). */
+export const ISSUE_REASONS = [
+  'value-type',
+  'value-choice',
+  'value-too-small',
+  'value-too-big',
+  'value-unknown-keys',
+  'value-invalid',
+  'value-schema',
+] as const;
+export type IssueReasonCode = (typeof ISSUE_REASONS)[number];
+
 /** A reason code and its values, in the order its text names them. */
 export interface IssueReason {
-  reason: string;
+  reason: IssueReasonCode;
   params: Record<string, string | number>;
 }
 

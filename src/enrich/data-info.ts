@@ -81,8 +81,9 @@ export function bundledAsnData(): (GeoDataSource & { v4Path: string; v6Path: str
     v6Path: join(dir, 'asn-ipv6-num.csv'),
     buildDate: buildDateFromVersion(packageVersion(dir)),
     license: 'CC-BY-4.0',
+    // The credit the licences ask for, as the licensors name their works; readers label it ("AS data") themselves.
     attribution:
-      'AS data: IP to ASN Lite by DB-IP (https://db-ip.com), RouteViews (https://www.routeviews.org) and NRO (https://www.nro.net), CC BY 4.0',
+      'IP to ASN Lite by DB-IP (https://db-ip.com), RouteViews (https://www.routeviews.org) and NRO (https://www.nro.net), CC BY 4.0',
     url: 'https://db-ip.com/',
   };
 }

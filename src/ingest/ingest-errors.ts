@@ -1,17 +1,19 @@
 /** The one error that stops an ingest run: the store could not be written. Anything wrong with an input is a reject instead. */
+import { reason, type RejectReason } from '../formats/index.js';
 import { isDamagedStoreError } from '../store/index.js';
 import type { IngestReport } from './ingest.js';
 
-/** The store refused a write; the message says what happened, what the run committed and what to do. */
+/** The store refused a write; the message (the English text of `reason`) says what happened, what the run committed and what to do. */
 export class IngestStoppedError extends Error {
   readonly code = 'INGEST_STOPPED';
   constructor(
-    message: string,
+    /** Why, as a reject reason each reader words in its language (store-disk-full, store-damaged, ...). */
+    readonly reason: RejectReason,
     /** What the run did before it stopped (files finished, counts). */
     readonly report: IngestReport,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(reason.text, options);
     this.name = 'IngestStoppedError';
   }
 }
@@ -29,21 +31,14 @@ function fullText(error: unknown): string {
   return parts.join(' | ');
 }
 
-/** The one-line message of a run stopped by a store failure after `committed` rows. */
-export function storeFailureMessage(error: unknown, store: string, committed: number): string {
+/** Why a run stopped by a store failure after `committed` rows: disk full, damaged, read-only, or another refusal. */
+export function storeFailureReason(error: unknown, store: string, committed: number): RejectReason {
   const text = fullText(error);
-  const rows = `${committed.toLocaleString('en-US')} row${committed === 1 ? '' : 's'}`;
-  const rerun = 'run the same ingest again: rows already stored count as duplicates';
-  if (/No space left on device|ENOSPC|disk (is )?full|not enough space/i.test(text)) {
-    return `the disk holding the store ${store} is full; this run committed ${rows} before it stopped; free some space, then ${rerun}`;
-  }
-  if (isDamagedStoreError(text)) {
-    return `the store ${store} is damaged (${firstLine(text)}); this run committed ${rows} before it stopped; restore the store from a backup, or ingest into a new one`;
-  }
-  if (/read-only|EROFS|Permission denied|EACCES/i.test(text)) {
-    return `the store ${store} cannot be written (permission denied or read-only); this run committed ${rows} before it stopped; fix its permissions, then ${rerun}`;
-  }
-  return `the store ${store} refused a write (${firstLine(text)}); this run committed ${rows} before it stopped; ${rerun}`;
+  const rows = committed;
+  if (/No space left on device|ENOSPC|disk (is )?full|not enough space/i.test(text)) return reason('store-disk-full', { store, rows });
+  if (isDamagedStoreError(text)) return reason('store-damaged', { store, rows, detail: firstLine(text) });
+  if (/read-only|EROFS|Permission denied|EACCES/i.test(text)) return reason('store-read-only', { store, rows });
+  return reason('store-refused', { store, rows, detail: firstLine(text) });
 }
 
 function firstLine(text: string): string {

@@ -21,7 +21,7 @@ import {
 } from '../formats/index.js';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits.js';
 import { BatchWriter, emptyCounts, type WriteCounts } from './batch-writer.js';
-import { IngestStoppedError, storeFailureMessage } from './ingest-errors.js';
+import { IngestStoppedError, storeFailureReason } from './ingest-errors.js';
 import { RejectWriter } from './reject-writer.js';
 import { sourcesOf, type Source } from './sources.js';
 import { fsReason, listInputs } from './walk.js';
@@ -184,7 +184,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     await run.writer.settle();
     await run.rejects.close();
     run.settle();
-    throw new IngestStoppedError(storeFailureMessage(error.original, options.store.location, run.committed), run.report, {
+    throw new IngestStoppedError(storeFailureReason(error.original, options.store.location, run.committed), run.report, {
       cause: error.original,
     });
   }

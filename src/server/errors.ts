@@ -2,6 +2,8 @@
 import { STATUS_CODES as httpStatusText } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { reasonText } from '../formats/index.js';
+import { IngestStoppedError } from '../ingest/index.js';
 import { KqlError } from '../kql/index.js';
 import { StoreQueryError } from '../store/index.js';
 import { validationReason } from './validation-reason.js';
@@ -199,6 +201,7 @@ const STATUS: Readonly<Record<string, number>> = {
   QUERY_CANCELLED: 499,
   NOT_CONFIGURED: 404,
   SSO_FAILED: 401,
+  STORE_WRITE: 503,
 };
 
 /** Decide the HTTP answer for any error; internals (stacks, SQL, engine messages) never reach the client. */
@@ -229,6 +232,13 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof ApiError) {
     const why = error.reason === undefined ? {} : { reason: error.reason, params: error.params ?? {} };
     return { status: STATUS[error.code] ?? 400, body: { error: { code: error.code, message: error.message, ...why } } };
+  }
+  if (error instanceof IngestStoppedError) {
+    // The store stopped an upload: why and how many rows it kept, without the engine's words or the store's folder.
+    const store = String(error.reason.params.store ?? '').replace(/^.*[\\/]/, '');
+    const why = { code: error.reason.code, params: { store, rows: Number(error.reason.params.rows ?? 0), detail: '' } };
+    const message = reasonText(why, 'en');
+    return { status: STATUS.STORE_WRITE!, body: { error: { code: 'STORE_WRITE', message, reason: why.code, params: why.params } } };
   }
   if (error instanceof StoreQueryError) {
     return { status: 500, body: { error: { code: 'STORE_QUERY', message: 'the store could not run this query' } } };

@@ -1,11 +1,12 @@
 /** End to end: `mailsift ingest` on awkward inputs and failing disks; every run ends with a summary and a clear exit code. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli.js';
+import { mountTmpfs } from '../support/tmpfs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailsift-e2e-inputs-'));
 chmodSync(dir, 0o755);
@@ -131,17 +132,7 @@ describe('mailsift ingest when something cannot be read or written', () => {
 
   // A real full disk: a small tmpfs, when this system lets the tests mount one.
   const mnt = join(dir, 'small-disk');
-  mkdirSync(mnt);
-  let mounted = false;
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mnt], { stdio: 'ignore' });
-    mounted = true;
-  } catch {
-    mounted = false;
-  }
-  afterAll(() => {
-    if (mounted) execFileSync('umount', ['-l', mnt]);
-  });
+  const mounted = mountTmpfs(mnt, '4m');
   it.skipIf(!mounted)('stops with one line saying the disk is full and how many rows the run committed', async () => {
     const d = folderWith('big', {});
     const lines = [];

@@ -2,6 +2,7 @@
 // (with line and column), other errors from their reason or code; the server's own English message for the English
 // viewer, and as the detail of a code whose reason this build does not know.
 import { schemaTextIn } from '../../src/config/schema-text';
+import { isReasonCode, reasonText as rejectReasonText } from '../../src/formats/shared/reject-reason';
 import { kqlErrorText } from '../../src/kql/messages/kql-error-text';
 import { ApiError } from './api';
 import { currentLanguage } from './i18n';
@@ -48,6 +49,8 @@ export function reasonText(
     const text = schemaTextIn({ code: String(schemaText), params: values }, language);
     if (text !== undefined) return strings.errors.reasons['value-schema']!(String(key), text);
   }
+  // A reason of the formats' table (a store that stopped an upload): worded by that table.
+  if (reason !== undefined && isReasonCode(reason)) return rejectReasonText({ code: reason, params }, language);
   // A weak password: zxcvbn's feedback travels as its keys (a warning, space-separated suggestions).
   if (reason === 'weak-password') return weakPasswordText(params);
   // A reason's text takes its parameters in the order the server names them.

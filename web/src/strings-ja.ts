@@ -400,6 +400,7 @@ export const ja: Strings = {
     deliveries: '最近のアラート送信',
     deliveryColumns: ['日時', 'ルール', '通知先', '結果', '詳細'],
     noDeliveries: 'アラートはまだ送信されていません。',
+    deliveryOutcomes: { delivered: '送信済み', retrying: '失敗（再試行します）', failed: '失敗' } as Record<string, string>,
   },
   imports: {
     title: 'インポート',
@@ -502,6 +503,8 @@ export const ja: Strings = {
       'alert-destination-type': (key: string, type: string, known: string) =>
         `${key}: 送信先の種類「${type}」は不明です（使える種類: ${known}）。`,
       'alert-unknown-destination': (key: string, name: string) => `${key}: 「${name}」という送信先はありません。`,
+      'alert-destination-duplicate': (key: string, name: string) => `${key}: 「${name}」という名前の送信先がすでにあります。`,
+      'alert-rule-duplicate': (key: string, name: string) => `${key}: 「${name}」という名前のルールがすでにあります。`,
       'alert-rule-column': (key: string, name: string, columns: string) =>
         `${key} の「${name}」はクエリ結果の列ではありません（列: ${columns}）。`,
       'alert-query-kql': (detail: string) => `クエリが正しい KQL ではありません: ${detail}`,
@@ -520,6 +523,8 @@ export const ja: Strings = {
       'request-invalid': (field: string) => `${field} が正しくありません。`,
       'no-destination-named': (name: string, configured: string) => `「${name}」という送信先はありません（設定済み: ${configured}）。`,
       'no-rule-named': (name: string) => `送信先を持つ「${name}」というアラートルールはありません。`,
+      'no-alert-rule-named': (name: string, configured: string) =>
+        `「${name}」というアラートルールはありません（設定済み: ${configured}）。`,
       'alert-rule-no-destination': (name: string) => `ルール「${name}」には送信先がありません。`,
     } as Record<string, (...params: string[]) => string>,
     /** zxcvbn's warning on a weak password, by its key. */
@@ -574,6 +579,7 @@ export const ja: Strings = {
       SSO_FAILED: 'シングルサインオンに失敗しました。',
       KQL: 'クエリにエラーがあります',
       STORE_QUERY: 'データストアでこのクエリを実行できませんでした。',
+      STORE_WRITE: 'データストアに書き込めませんでした。',
       INTERNAL: '内部エラーが発生しました。詳細はサーバーのログを確認してください。',
       NETWORK: 'サーバーから応答がありません。',
     },
@@ -581,6 +587,8 @@ export const ja: Strings = {
   footer: {
     version: (v: string) => `mailsift ${v}`,
     geoData: '地理情報と AS のデータ',
+    dataKinds: { country: '国のデータ', asn: 'AS のデータ' } as Record<string, string>,
+    asWritten: 'データのライセンスが求める出典表示です。提供元の表記のまま表示しています。',
   },
   /** 設定画面で管理するアラートルール、送信先、コレクター、フィード。 */
   manage: {

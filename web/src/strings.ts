@@ -406,6 +406,7 @@ export const en = {
     deliveries: 'Recent alert deliveries',
     deliveryColumns: ['Time', 'Rule', 'Destination', 'Outcome', 'Detail'],
     noDeliveries: 'No alert has been sent yet.',
+    deliveryOutcomes: { delivered: 'delivered', retrying: 'failed, retrying', failed: 'failed' } as Record<string, string>,
   },
   imports: {
     title: 'Imports',
@@ -503,6 +504,8 @@ export const en = {
       'alert-destination-type': (key: string, type: string, known: string) =>
         `${key}: unknown destination type '${type}' (known: ${known}).`,
       'alert-unknown-destination': (key: string, name: string) => `${key}: no destination is named '${name}'.`,
+      'alert-destination-duplicate': (key: string, name: string) => `${key}: another destination is already named '${name}'.`,
+      'alert-rule-duplicate': (key: string, name: string) => `${key}: another rule is already named '${name}'.`,
       'alert-rule-column': (key: string, name: string, columns: string) =>
         `${key} '${name}' is not a column of the query's result (columns: ${columns}).`,
       'alert-query-kql': (detail: string) => `The query is not valid KQL: ${detail}`,
@@ -521,6 +524,7 @@ export const en = {
       'request-invalid': (field: string) => `${field} is not valid.`,
       'no-destination-named': (name: string, configured: string) => `No destination is named '${name}' (configured: ${configured}).`,
       'no-rule-named': (name: string) => `No alert rule with destinations is named '${name}'.`,
+      'no-alert-rule-named': (name: string, configured: string) => `No alert rule is named '${name}' (configured: ${configured}).`,
       'alert-rule-no-destination': (name: string) => `The rule '${name}' has no destination.`,
     } as Record<string, (...params: string[]) => string>,
     /** zxcvbn's warning on a weak password, by its key. */
@@ -576,6 +580,7 @@ export const en = {
       SSO_FAILED: 'Single sign-on did not work.',
       KQL: 'The query has an error',
       STORE_QUERY: 'The store could not run this query.',
+      STORE_WRITE: 'The store could not be written.',
       INTERNAL: 'Internal error; the server log has the details.',
       NETWORK: 'The server did not answer.',
     } as Record<string, string>,
@@ -583,6 +588,8 @@ export const en = {
   footer: {
     version: (v: string) => `mailsift ${v}`,
     geoData: 'Geography and AS data',
+    dataKinds: { country: 'Country data', asn: 'AS data' } as Record<string, string>,
+    asWritten: "The data's licence asks for this credit; it is shown as its licensors wrote it.",
   },
   /** Alert rules, destinations, collectors and feeds managed in Settings. */
   manage: {

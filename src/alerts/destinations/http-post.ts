@@ -1,4 +1,5 @@
 /** One HTTP POST for the web-hook style destinations, with failures classified for the retry policy. */
+import { deliveryFailure } from '../delivery-failure.js';
 import { DeliveryError } from '../errors.js';
 import { visible } from '../text-safety.js';
 import type { SendContext, SendResult } from './destination.js';
@@ -32,19 +33,21 @@ export async function postJson(
       signal,
     });
   } catch (cause) {
-    const reason = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : networkReason(cause);
-    throw new DeliveryError(`POST to ${host} failed: ${reason}`, { retryable: true, cause });
+    const failure =
+      cause instanceof Error && cause.name === 'TimeoutError'
+        ? deliveryFailure('post-timeout', { host, ms: timeoutMs })
+        : deliveryFailure('post-network', { host, detail: networkReason(cause) });
+    throw new DeliveryError(failure, { retryable: true, cause });
   }
   const text = await readSome(response);
   const status = response.status;
   if (status >= 200 && status < 300) return { detail: `HTTP ${status}` };
-  const snippet = text ? `: ${visible(text, 120)}` : '';
   if (status >= 300 && status < 400)
-    throw new DeliveryError(`${host} answered HTTP ${status} (redirects are not followed)`, { retryable: false, status });
+    throw new DeliveryError(deliveryFailure('http-redirect', { host, status }), { retryable: false, status });
   // A 4xx other than 429 means the request itself is wrong: sending it again will not help.
   const retryable = status === 429 || status >= 500;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), ctx.now());
-  throw new DeliveryError(`${host} answered HTTP ${status}${snippet}`, {
+  throw new DeliveryError(deliveryFailure('http-status', { host, status, body: text ? visible(text, 120) : '' }), {
     retryable,
     status,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),

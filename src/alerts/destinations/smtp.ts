@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import { alertTextLines, evidencePairs, firedText, severityLabel, type Alert } from '../alert.js';
 import { alertText, subjectTime } from '../alert-text.js';
+import { deliveryFailure, type DeliveryFailureJson } from '../delivery-failure.js';
 import { DeliveryError } from '../errors.js';
 import { escapeHtml, visible } from '../text-safety.js';
 import { defineDestination } from './destination.js';
@@ -63,7 +64,20 @@ export function emailContent(alert: Alert, subjectPrefix: string): { subject: st
 interface NodemailerError {
   code?: string;
   responseCode?: number;
+  /** The server's reply line, when it answered. */
+  response?: string;
   message?: string;
+}
+
+/** Which kind of SMTP failure `e` is (nodemailer's codes: ECONNECTION, ETIMEDOUT, EAUTH, ETLS...), with the server's reply. */
+function smtpFailure(e: NodemailerError, tlsProblem: boolean, p: { host: string; port: number; detail: string }): DeliveryFailureJson {
+  const reply = e.response ? visible(e.response, 200) : '';
+  if (tlsProblem) return deliveryFailure('smtp-tls', p);
+  if (e.code === 'EAUTH') return deliveryFailure('smtp-auth', { ...p, reply });
+  if (e.responseCode !== undefined) return deliveryFailure('smtp-rejected', { ...p, status: e.responseCode, reply });
+  if (/ECONNREFUSED/.test(e.message ?? '')) return deliveryFailure('smtp-refused', p);
+  if (e.code === 'ETIMEDOUT' || /timeout|never received/i.test(e.message ?? '')) return deliveryFailure('smtp-timeout', p);
+  return deliveryFailure('smtp-other', p);
 }
 
 export const smtp = defineDestination<SmtpConfig>({
@@ -102,8 +116,8 @@ export const smtp = defineDestination<SmtpConfig>({
       // permanent; 4xx replies and lost connections are not.
       const tlsProblem = e.code === 'ETLS' || /certificate|self[- ]signed|STARTTLS/i.test(e.message ?? '');
       const permanent = (code !== undefined && code >= 500) || e.code === 'EAUTH' || tlsProblem;
-      const reason = visible(e.message ?? String(cause), 300);
-      throw new DeliveryError(`SMTP ${config.host}:${config.port}: ${reason}`, {
+      const detail = visible(e.message ?? String(cause), 300);
+      throw new DeliveryError(smtpFailure(e, tlsProblem, { host: config.host, port: config.port, detail }), {
         retryable: !permanent,
         ...(code === undefined ? {} : { status: code }),
         cause,

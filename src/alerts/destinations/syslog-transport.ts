@@ -2,6 +2,7 @@
 import { createSocket } from 'node:dgram';
 import { connect as netConnect, isIPv6, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { deliveryFailure, type DeliveryFailureJson } from '../delivery-failure.js';
 import { DeliveryError } from '../errors.js';
 
 export interface SyslogTarget {
@@ -30,22 +31,34 @@ function sendUdp(message: string, t: SyslogTarget): Promise<string> {
     socket.once('error', (cause) => {
       socket.close();
       reject(
-        new DeliveryError(`syslog udp ${t.host}:${t.port}: ${(cause as NodeJS.ErrnoException).code ?? cause.message}`, {
-          retryable: true,
-          cause,
-        }),
+        new DeliveryError(
+          deliveryFailure('syslog-network', {
+            where: `syslog udp ${t.host}:${t.port}`,
+            detail: (cause as NodeJS.ErrnoException).code ?? cause.message,
+          }),
+          {
+            retryable: true,
+            cause,
+          },
+        ),
       );
     });
     socket.send(Buffer.from(message, 'utf8'), t.port, t.host, (error) => {
       socket.close();
       if (error)
         reject(
-          new DeliveryError(`syslog udp ${t.host}:${t.port}: ${(error as NodeJS.ErrnoException).code ?? error.message}`, {
-            retryable: true,
-            cause: error,
-          }),
+          new DeliveryError(
+            deliveryFailure('syslog-network', {
+              where: `syslog udp ${t.host}:${t.port}`,
+              detail: (error as NodeJS.ErrnoException).code ?? error.message,
+            }),
+            {
+              retryable: true,
+              cause: error,
+            },
+          ),
         );
-      else resolve(`sent ${Buffer.byteLength(message)} bytes over udp`);
+      else resolve(`udp ${Buffer.byteLength(message)} B`);
     });
   });
 }
@@ -58,19 +71,19 @@ function sendStream(message: string, t: SyslogTarget): Promise<string> {
       t.protocol === 'tls'
         ? tlsConnect({ host: t.host, port: t.port, ...t.tls, ...(t.tls.servername || isIp(t.host) ? {} : { servername: t.host }) })
         : netConnect({ host: t.host, port: t.port });
-    const fail = (reason: string, retryable: boolean, cause?: unknown) => {
+    const fail = (failure: DeliveryFailureJson, retryable: boolean, cause?: unknown) => {
       if (settled) return;
       settled = true;
       socket.destroy();
-      reject(new DeliveryError(`${where}: ${reason}`, { retryable, cause }));
+      reject(new DeliveryError(failure, { retryable, cause }));
     };
-    const onAbort = () => fail('stopped', false);
+    const onAbort = () => fail(deliveryFailure('syslog-stopped', { where }), false);
     t.signal?.addEventListener('abort', onAbort, { once: true });
-    socket.setTimeout(t.timeoutMs, () => fail(`no progress within ${t.timeoutMs} ms`, true));
+    socket.setTimeout(t.timeoutMs, () => fail(deliveryFailure('syslog-timeout', { where, ms: t.timeoutMs }), true));
     socket.once('error', (cause: NodeJS.ErrnoException) => {
       // A certificate the receiver cannot prove is a setup problem: retrying will not fix it.
       const tlsProblem = typeof cause.code === 'string' && /CERT|SELF_SIGNED|HOSTNAME|ALTNAME|UNABLE_TO/.test(cause.code);
-      fail(cause.code ?? cause.message, !tlsProblem, cause);
+      fail(deliveryFailure('syslog-network', { where, detail: cause.code ?? cause.message }), !tlsProblem, cause);
     });
     socket.once(t.protocol === 'tls' ? 'secureConnect' : 'connect', () => {
       socket.end(frameOctetCounted(message), () => {
@@ -78,7 +91,7 @@ function sendStream(message: string, t: SyslogTarget): Promise<string> {
         settled = true;
         t.signal?.removeEventListener('abort', onAbort);
         socket.destroySoon?.();
-        resolve(`sent ${Buffer.byteLength(message)} bytes over ${t.protocol}`);
+        resolve(`${t.protocol} ${Buffer.byteLength(message)} B`);
       });
     });
   });

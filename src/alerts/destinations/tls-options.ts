@@ -1,6 +1,7 @@
 /** TLS settings shared by the SMTP and syslog destinations: a private CA (PEM text or a file), verification on by default. */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { deliveryFailure } from '../delivery-failure.js';
 import { DeliveryError } from '../errors.js';
 
 export const tlsConfig = z
@@ -26,7 +27,7 @@ export function nodeTlsOptions(tls: TlsConfig): { ca?: string; rejectUnauthorize
       try {
         ca = readFileSync(tls.ca, 'utf8');
       } catch (cause) {
-        throw new DeliveryError(`cannot read the CA file ${tls.ca}`, { retryable: false, cause });
+        throw new DeliveryError(deliveryFailure('ca-file', { path: tls.ca }), { retryable: false, cause });
       }
     }
   }

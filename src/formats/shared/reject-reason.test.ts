@@ -31,6 +31,9 @@ const P = {
   ratio: 500,
   problem: 'absolute path',
   path: '/data/rejects.ndjson',
+  store: '/data/mail.duckdb',
+  rows: 1234,
+  holder: 'PID 42',
 };
 
 describe('reject reasons', () => {

@@ -9,6 +9,9 @@ type T = (r: ReasonJson) => string;
 
 const FILE_OR_FOLDER: Record<string, string> = { file: 'file', folder: 'folder', path: 'path' };
 
+const rowsEn = (rows: ReasonParam | undefined) => `${Number(rows).toLocaleString('en-US')} row${Number(rows) === 1 ? '' : 's'}`;
+const RERUN = 'run the same ingest again: rows already stored count as duplicates';
+
 export const REASONS_EN = {
   // A record that cannot become a row.
   'not-json-object': () => 'not a JSON object',
@@ -92,6 +95,22 @@ export const REASONS_EN = {
   'folder-cannot-be-created': () => 'its folder cannot be created',
   'cannot-write': (p: P) => `${p.detail}`,
   'path-unreadable': (p: P, t: T) => `${p.path}: ${t(p.cause as ReasonJson)}`,
+  // The store stopped an ingest run (`rows`: what the run committed before), or another process holds it.
+  'store-disk-full': (p: P) =>
+    `the disk holding the store ${p.store} is full; this run committed ${rowsEn(p.rows)} before it stopped; free some space, then ${RERUN}`,
+  'store-damaged': (p: P) =>
+    `the store ${p.store} is damaged${p.detail ? ` (${p.detail})` : ''}; this run committed ${rowsEn(p.rows)} before it stopped; restore the store from a backup, or ingest into a new one`,
+  'store-read-only': (p: P) =>
+    `the store ${p.store} cannot be written (permission denied or read-only); this run committed ${rowsEn(p.rows)} before it stopped; fix its permissions, then ${RERUN}`,
+  'store-refused': (p: P) =>
+    `the store ${p.store} refused a write${p.detail ? ` (${p.detail})` : ''}; this run committed ${rowsEn(p.rows)} before it stopped; ${RERUN}`,
+  'store-locked': (p: P) =>
+    `the store ${p.store} is in use by another mailsift process (${p.holder || 'another process'}); wait for it with --wait, or stop it`,
+  // The store could not be opened (the engine's words as detail).
+  'store-not-a-store': (p: P) =>
+    `the store ${p.store} is damaged or is not a mailsift store (${p.detail}); restore it from a backup, or move it aside and ingest again into a new store`,
+  'store-open-read-only': (p: P) => `cannot open the store ${p.store}: ${p.detail}`,
+  'store-cannot-open': (p: P) => `cannot open the store ${p.store}: ${p.detail}`,
 } satisfies Record<string, (p: P, t: T) => string>;
 
 /** The codes of reject reasons (stable: scripts read them from reject files). */

@@ -19,6 +19,9 @@ const FORMAT_JA: Record<string, string> = {
 
 const what = (p: P) => FILE_OR_FOLDER[String(p.what)] ?? String(p.what);
 
+const rowsJa = (rows: ReasonParam | undefined) => `${Number(rows).toLocaleString('ja-JP')} 行`;
+const RERUN_JA = '同じ取り込みをもう一度実行してください（保存済みの行は重複として数えられます）';
+
 export const REASONS_JA: ReasonTexts = {
   'not-json-object': () => 'JSON オブジェクトではありません',
   'missing-field': (p: P) => `${p.field} がありません`,
@@ -99,4 +102,18 @@ export const REASONS_JA: ReasonTexts = {
   'folder-cannot-be-created': () => 'そのフォルダーを作成できません',
   'cannot-write': (p: P) => `書き込めません: ${p.detail}`,
   'path-unreadable': (p: P, t: T) => `${p.path}: ${t(p.cause as ReasonJson)}`,
+  'store-disk-full': (p: P) =>
+    `ストア ${p.store} のディスクがいっぱいです。この実行では停止までに ${rowsJa(p.rows)}を保存しました。空き容量を作ってから${RERUN_JA}`,
+  'store-damaged': (p: P) =>
+    `ストア ${p.store} が壊れています${p.detail ? `（${p.detail}）` : ''}。この実行では停止までに ${rowsJa(p.rows)}を保存しました。バックアップから復元するか、新しいストアに取り込んでください`,
+  'store-read-only': (p: P) =>
+    `ストア ${p.store} に書き込めません（権限がないか読み取り専用です）。この実行では停止までに ${rowsJa(p.rows)}を保存しました。権限を直してから${RERUN_JA}`,
+  'store-refused': (p: P) =>
+    `ストア ${p.store} への書き込みが拒否されました${p.detail ? `（${p.detail}）` : ''}。この実行では停止までに ${rowsJa(p.rows)}を保存しました。${RERUN_JA}`,
+  'store-locked': (p: P) =>
+    `ストア ${p.store} は別の mailsift プロセス（${p.holder || '別のプロセス'}）が使用中です。--wait で終わるのを待つか、そのプロセスを停止してください`,
+  'store-not-a-store': (p: P) =>
+    `ストア ${p.store} は壊れているか、mailsift のストアではありません（${p.detail}）。バックアップから復元するか、別の場所に移して新しいストアに取り込み直してください`,
+  'store-open-read-only': (p: P) => `ストア ${p.store} を開けません: 読み取り専用か、書き込む権限がありません（${p.detail}）`,
+  'store-cannot-open': (p: P) => `ストア ${p.store} を開けません（${p.detail}）`,
 };

@@ -22,7 +22,9 @@ import {
 import type { AlertDefinitionKind, AlertDefinitionRow } from '../alert-definitions.js';
 import type { DetectQueries } from '../detect-queries.js';
 import * as alertDefinitions from './alert-definitions-sql.js';
-import { isDamagedStoreError, StoreDamagedError, StoreLockedError, StoreQueryError } from '../errors.js';
+import { reason } from '../../formats/index.js';
+import { isDamagedStoreError, StoreLockedError, StoreQueryError } from '../errors.js';
+import { cannotOpen, damaged, folderFailed } from './open-errors.js';
 import { RETENTION_COLUMNS } from '../retention.js';
 import type {
   DimensionEnricher,
@@ -67,7 +69,7 @@ const DEFAULT_SETTINGS: Record<string, string> = { memory_limit: '1GB' };
 /** Open (creating if needed) a DuckDB store at `path` (':memory:' for a throw-away one) and migrate it. */
 export async function openDuckDbStore(path: string, settings: Record<string, string> = {}): Promise<DuckDbStore> {
   const inFile = path !== ':memory:';
-  if (inFile) await prepareStoreFolder(path, settings['temp_directory'] === undefined);
+  if (inFile) await prepareStoreFolder(path, settings['temp_directory'] === undefined).catch((cause: unknown) => folderFailed(path, cause));
   let instance: DuckDBInstance;
   try {
     instance = await withPrivateUmask(() => DuckDBInstance.create(path, { ...DEFAULT_SETTINGS, ...settings }));
@@ -75,13 +77,10 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
     const text = String((cause as Error)?.message ?? cause);
     // DuckDB's own wording for a file another process holds ("... in block ..." of a damaged file is not one).
     if (/Could not set lock|Conflicting lock/i.test(text)) {
-      throw new StoreLockedError(
-        `the store ${path} is in use by another mailsift process (${text.match(/PID \d+/)?.[0] ?? 'another process'}); wait for it with --wait, or stop it`,
-        { cause },
-      );
+      throw new StoreLockedError(reason('store-locked', { store: path, holder: text.match(/PID \d+/)?.[0] ?? '' }), { cause });
     }
     if (isDamagedStoreError(text)) throw damaged(path, cause);
-    throw new StoreQueryError(`cannot open the store ${path}: ${text.split('\n')[0]}`, { cause });
+    throw cannotOpen(path, text.split('\n')[0]!, cause);
   }
   if (inFile) await narrowStoreFiles(path);
   // Holding the store's lock now: what is in its staging folder was left by a run that was killed.
@@ -92,16 +91,9 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
   } catch (cause) {
     await store.close().catch(() => undefined);
     if (isDamagedStoreError(firstLine(cause))) throw damaged(path, cause);
-    throw new StoreQueryError(`cannot open the store ${path}: ${firstLine(cause)}`, { cause });
+    throw cannotOpen(path, firstLine(cause), cause);
   }
   return store;
-}
-
-function damaged(path: string, cause: unknown): StoreDamagedError {
-  return new StoreDamagedError(
-    `the store ${path} is damaged or is not a mailsift store (${firstLine(cause)}); restore it from a backup, or move it aside and ingest again into a new store`,
-    { cause },
-  );
 }
 
 /** Store implementation on DuckDB. Writes go through one connection, one transaction at a time. */

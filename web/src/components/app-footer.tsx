@@ -1,11 +1,17 @@
-/** The page footer: version, and the attribution the GeoIP/ASN data's licence asks for. */
+/**
+ * The page footer: version, and the attribution the GeoIP/ASN data's licence asks for: the licensor's credit as it wrote
+ * it (names of works and the licence), labelled in the viewer's language.
+ */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { strings } from '../strings';
 
 interface About {
   version: string;
-  geoip: { attribution?: string; sources?: { name: string; license: string; buildDate?: string; attribution?: string }[] };
+  geoip: {
+    attribution?: string;
+    sources?: { kind?: string; name: string; license: string; buildDate?: string; attribution?: string }[];
+  };
 }
 
 /** "IP Geolocation by DB-IP (https://db-ip.com)" -> a link named by the text; anything else stays text. */
@@ -39,7 +45,13 @@ export function AppFooter() {
           {strings.footer.geoData}: {sources}
         </span>
       )}
-      {(about.geoip.sources ?? []).map((s) => (s.attribution ? <Attribution key={s.name} text={s.attribution} /> : null))}
+      {(about.geoip.sources ?? []).map((s) =>
+        s.attribution ? (
+          <span key={s.name} title={strings.footer.asWritten}>
+            {strings.footer.dataKinds[s.kind ?? ''] ?? strings.footer.geoData}: <Attribution text={s.attribution} />
+          </span>
+        ) : null,
+      )}
     </footer>
   );
 }

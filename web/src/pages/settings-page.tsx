@@ -1,10 +1,12 @@
 // Settings for administrators: users, API tokens, collectors and feeds, alert rules and destinations (settings/).
 import { useCallback, useEffect, useState } from 'react';
+import type { DeliveryFailureJson } from '../../../src/alerts/delivery-failure';
 import { errorText } from '../error-text';
 import { api } from '../api';
 import { SafeText } from '../components/safe-text';
 import { formatTime } from '../format';
 import { AlertSettings } from '../settings/alert-settings';
+import { deliveryDetail } from '../settings/delivery-detail';
 import { CollectorSettings } from '../settings/collector-settings';
 import { useMe } from '../session';
 import { strings } from '../strings';
@@ -23,6 +25,7 @@ interface Delivery {
   type: string;
   outcome: 'delivered' | 'retrying' | 'failed';
   detail: string;
+  failure?: DeliveryFailureJson;
 }
 
 interface SettingsInfo {
@@ -222,9 +225,9 @@ export function SettingsPage() {
                       <td>
                         <SafeText text={`${d.destination} (${d.type})`} />
                       </td>
-                      <td>{d.outcome}</td>
+                      <td>{strings.settings.deliveryOutcomes[d.outcome] ?? d.outcome}</td>
                       <td>
-                        <SafeText text={d.detail} />
+                        <SafeText text={deliveryDetail(d)} />
                       </td>
                     </tr>
                   ))}

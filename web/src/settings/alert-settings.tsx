@@ -9,6 +9,7 @@ import { currentLanguage } from '../i18n';
 import { strings } from '../strings';
 import { ColumnHeads } from './form-parts';
 import type { AlertsAnswer, DestinationEntry, RuleEntry, TestOutcome } from './alert-types';
+import { deliveryDetail } from './delivery-detail';
 import { DestinationForm } from './destination-form';
 import { RuleForm } from './rule-form';
 
@@ -95,7 +96,7 @@ export function AlertSettings() {
         ) : (
           r.map((o) => (
             <div key={o.destination} className={`${o.status === 'delivered' ? 'test-ok' : 'test-failed'} wrap-text`}>
-              {o.status === 'delivered' ? s.delivered(o.destination, o.detail) : s.failed(o.destination, o.detail)}
+              {o.status === 'delivered' ? s.delivered(o.destination, o.detail) : s.failed(o.destination, deliveryDetail(o))}
             </div>
           ))
         )}

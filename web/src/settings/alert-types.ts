@@ -1,5 +1,7 @@
 // Shapes of GET /api/alerts: rules and destinations from mailsift.yaml, this app and the built-in rules (secrets masked).
 
+import type { DeliveryFailureJson } from '../../../src/alerts/delivery-failure';
+
 export type DefinitionSource = 'file' | 'app' | 'built-in';
 
 interface Entry {
@@ -48,6 +50,7 @@ export interface TestOutcome {
   destination: string;
   status: 'delivered' | 'failed';
   detail: string;
+  failure?: DeliveryFailureJson;
 }
 
 /** The mask the server puts in place of a secret. */
