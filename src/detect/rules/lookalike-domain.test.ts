@@ -7,12 +7,14 @@ import { load, row, testConfig } from '../testing/trace-rows.js';
 const DAY = 86_400_000;
 const START = Date.parse('2026-03-02T09:00:00Z');
 
-/** A partner we write to and hear from every day. */
-function partnerMail(days: number): TraceRow[] {
-  return Array.from({ length: days }, (_, d) => [
-    row(START + d * DAY, { SenderAddress: 'sales@contoso.com', RecipientAddress: 'buyer@fabrikam.co.jp' }),
-    row(START + d * DAY + 60_000, { SenderAddress: 'buyer@fabrikam.co.jp', RecipientAddress: 'sales@contoso.com' }),
-  ]).flat();
+/** A partner we write to and hear from every day (`perDay` messages each way). */
+function partnerMail(days: number, domain = 'fabrikam.co.jp', perDay = 1): TraceRow[] {
+  return Array.from({ length: days }, (_, d) =>
+    Array.from({ length: perDay }, (_, i) => [
+      row(START + d * DAY + i * 1000, { SenderAddress: 'sales@contoso.com', RecipientAddress: `buyer${i}@${domain}` }),
+      row(START + d * DAY + 60_000 + i * 1000, { SenderAddress: `buyer${i}@${domain}`, RecipientAddress: 'sales@contoso.com' }),
+    ]).flat(),
+  ).flat();
 }
 
 describe('lookalike-domain', () => {
@@ -36,6 +38,20 @@ describe('lookalike-domain', () => {
       'fabrikarn.co.jp': ['fabrikam.co.jp', 'homoglyph', 'high'],
       'contoso.com.secure-login.example': ['contoso.com', 'embedded', 'high'],
     });
+  });
+
+  it('protects the partners with most days and, among equal days, most mail, when more than maxPartners qualify', async () => {
+    // Three partners every day; fabrikam writes most. With room for one, fabrikam is the one protected, on every run.
+    await load(store, [
+      ...partnerMail(6, 'northwind.example'),
+      ...partnerMail(6, 'fabrikam.co.jp', 3),
+      ...partnerMail(6, 'adatum.example', 2),
+      row(START + 5 * DAY, { SenderAddress: 'buyer@fabrikarn.co.jp', RecipientAddress: 'sales@contoso.com' }),
+      row(START + 5 * DAY, { SenderAddress: 'buyer@adaturn.example', RecipientAddress: 'sales@contoso.com' }),
+    ]);
+    const config = testConfig({ 'lookalike-domain': { maxPartners: 1 } });
+    const findings = await runDetections({ store, config, rules: ['lookalike-domain'], now: START + 7 * DAY });
+    expect(findings.map((f) => [f.entities.senderDomain, f.details.imitates])).toEqual([['fabrikarn.co.jp', 'fabrikam.co.jp']]);
   });
 
   it('stays quiet on our subdomains, the partner itself, unrelated names and allowed domains', async () => {

@@ -3,7 +3,11 @@ import type { RuleContext } from '../rule.js';
 import { kqlBetween } from '../kql-text.js';
 import { asNumber } from '../kql-values.js';
 
-/** Partner domains with the days of correspondence (configured partners count as always). Shared by the rules of a run. */
+/**
+ * Partner domains with the days of correspondence (configured partners count as always), most days first and, among
+ * equal days, most messages first (then by name): a rule that keeps only the first N keeps the same ones on every
+ * engine and every run. Shared by the rules of a run.
+ */
 export function partnerDomains(ctx: RuleContext): Promise<Map<string, number>> {
   return ctx.shared('partner-domains', async () => {
     const min = Math.trunc(ctx.settings.partnerMinDays);
@@ -11,8 +15,9 @@ export function partnerDomains(ctx: RuleContext): Promise<Map<string, number>> {
       | where ${kqlBetween(ctx.historyFrom, ctx.to)} and Direction in ("Inbound", "Outbound")
       | extend Domain = iff(Direction == "Inbound", SenderDomain, RecipientDomain), Day = bin(Received, 1d)
       | where Domain != ""
-      | summarize Days = dcount(Day), InDays = dcountif(Day, Direction == "Inbound"), OutDays = dcountif(Day, Direction != "Inbound") by Domain
+      | summarize Days = dcount(Day), InDays = dcountif(Day, Direction == "Inbound"), OutDays = dcountif(Day, Direction != "Inbound"), Messages = count() by Domain
       | where InDays >= ${min} and OutDays >= ${min}
+      | sort by Days desc, Messages desc, Domain asc
       | project Domain, Days`);
     const personal = new Set(ctx.settings.personalDomains);
     const out = new Map<string, number>();
