@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES, type TraceAggregateDef, type TraceRow } from '../../schema/index.js';
 import { getDialect } from '../../kql/index.js';
 import { StoreQueryError } from '../errors.js';
-import type { Connection } from './connection.js';
+import { firstLine, type Connection } from './connection.js';
 import { q, type Placement } from './ddl.js';
 
 const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
@@ -125,8 +125,13 @@ export async function aggregateProblems(db: Connection): Promise<string[]> {
     const counted = digest(
       `SELECT ${hourOf('`Received`')} AS \`Received\`, ${dims}, toInt64(count()) AS r, toInt64(sum(\`Size\`)) AS b FROM ${TRACES} GROUP BY \`Received\`, ${dims}`,
     );
-    const [a, b] = await Promise.all([db.select(held), db.select(counted)]).catch(() => [undefined, undefined]);
-    if (a && b && JSON.stringify(a.data) !== JSON.stringify(b.data))
+    const compared = await Promise.all([db.select(held), db.select(counted)]).catch((e: unknown) => e);
+    if (!Array.isArray(compared)) {
+      problems.push(`${def.name} could not be compared with a recount of MessageTrace: ${firstLine(compared)}`);
+      continue;
+    }
+    const [a, b] = compared;
+    if (JSON.stringify(a.data) !== JSON.stringify(b.data))
       problems.push(
         `${def.name} differs from a recount of MessageTrace (${String(a.data[0]?.[0])} groups held, ${String(b.data[0]?.[0])} counted)`,
       );

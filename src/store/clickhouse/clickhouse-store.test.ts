@@ -31,6 +31,27 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
   runAggregateTests('clickhouse server', () => openStore(cluster.url(`agg_single_${n++}`, { single: true })));
   runAggregateTests('clickhouse cluster', () => openStore(cluster.url(`agg_sharded_${n++}`)));
 
+  it('says when a summary table could not be compared with a recount, instead of passing it', async () => {
+    const db = `dropped_${n++}`;
+    const store = await openStore(cluster.url(db, { single: true }));
+    try {
+      await store.upsertTraces([traceRow()]);
+      // Dropped from outside while the store is open.
+      const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}`, {
+        method: 'POST',
+        body: `DROP TABLE ${db}.MessageTraceHourlySenders`,
+      });
+      expect(r.status, await r.text()).toBe(200);
+      const problems = await store.checkIntegrity();
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(
+        /^MessageTraceHourlySenders could not be compared with a recount of MessageTrace: .*MessageTraceHourlySenders/,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   for (const mode of ['server', 'cluster'] as const) {
     it(`a store written before the distinct-messages summary gets it counted from its rows when opened (${mode})`, async () => {
       const db = `messages_${mode}_${n++}`;

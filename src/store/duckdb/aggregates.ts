@@ -13,6 +13,7 @@ import {
   TOUCHED_SPAN_SQL,
 } from './aggregates-sql.js';
 import { countStagedMessagesSql, messagesDriftSql, trimMessagesSql } from './aggregates-messages-sql.js';
+import { firstLine } from './engine-message.js';
 
 /** What an UPDATE of MessageTrace returns so the hours of the rows it changed are known (their stored Received). */
 export const RETURNING_RECEIVED = 'epoch_ms("Received")';
@@ -50,14 +51,23 @@ export async function trimAggregates(c: DuckDBConnection, cutoffMs: number): Pro
 /** Summary tables that differ from a recount of the rows (each named with how many of its rows differ). */
 export async function aggregateProblems(query: (sql: string) => Promise<QueryResult>): Promise<string[]> {
   const problems: string[] = [];
+  /** Rows of `sql` (a drift count), or the reason it could not run, said as a problem of `name`. */
+  const drift = async (name: string, sql: string): Promise<number | undefined> => {
+    try {
+      return Number((await query(sql)).rows[0]?.[0] ?? 0);
+    } catch (e) {
+      problems.push(`${name} could not be compared with a recount of MessageTrace: ${firstLine(e)}`);
+      return undefined;
+    }
+  };
   for (const def of TRACE_AGGREGATES) {
-    const n = Number((await query(aggregateDriftSql(def)).catch(() => undefined))?.rows[0]?.[0] ?? 0);
-    if (n > 0)
+    const n = await drift(def.name, aggregateDriftSql(def));
+    if (n)
       problems.push(
         `${def.name} differs from a recount of MessageTrace in ${n} rows (mailsift rebuilds it at the next write of those hours)`,
       );
   }
-  const n = Number((await query(messagesDriftSql()).catch(() => undefined))?.rows[0]?.[0] ?? 0);
-  if (n > 0) problems.push(`${MESSAGE_AGGREGATE.name} differs from a recount of MessageTrace in ${n} rows`);
+  const n = await drift(MESSAGE_AGGREGATE.name, messagesDriftSql());
+  if (n) problems.push(`${MESSAGE_AGGREGATE.name} differs from a recount of MessageTrace in ${n} rows`);
   return problems;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAggregateTests } from '../aggregates.case.js';
 import { runStoreTests, traceRow } from '../store.case.js';
@@ -22,6 +23,26 @@ describe('DuckDB store files', () => {
       `INSERT INTO "MessageTrace" ("Received", "RecipientAddress", "Status", "MessageTraceId", "Size") SELECT TIMESTAMP '2026-11-01' + to_seconds(i * 97), 'b@contoso.com', 'Delivered', 'id' || i, i FROM range(2000) t(i)`,
     );
     expect(await s.checkIntegrity()).toEqual([]);
+    await s.close();
+  });
+
+  it('says when a summary table could not be compared with a recount, instead of passing it', async () => {
+    // A store whose senders summary was dropped from outside mailsift.
+    const path = join(dir, 'dropped.duckdb');
+    const a = await openDuckDbStore(path);
+    await a.upsertTraces([traceRow()]);
+    await a.close();
+    const engine = await DuckDBInstance.create(path);
+    const c = await engine.connect();
+    await c.run('DROP TABLE "MessageTraceHourlySenders"');
+    c.closeSync();
+    engine.closeSync();
+    const s = await openDuckDbStore(path);
+    const problems = await s.checkIntegrity();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^MessageTraceHourlySenders could not be compared with a recount of MessageTrace: .*MessageTraceHourlySenders/,
+    );
     await s.close();
   });
 
