@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, type TraceRow } from '../../schema/index.js';
 import { getDialect } from '../../kql/index.js';
 import { StoreQueryError } from '../errors.js';
-import { firstLine, type Connection } from './connection.js';
+import { recountProblems } from './aggregates.js';
+import type { Connection } from './connection.js';
 import { q, type Placement } from './ddl.js';
 import { entryChanges, hourOfUs, withRows, type MessageEntryChange, type MessageHours } from './message-entries.js';
 
@@ -179,14 +180,7 @@ export async function trimMessages(db: Connection, p: Placement, cutoffMs: numbe
 /** Whether the summary and the message hours equal a recount of the rows (compared by a checksum of each side). */
 export async function messageProblems(db: Connection): Promise<string[]> {
   const digest = (select: string, cols: string) => `SELECT count(), sum(cityHash64(${cols})) FROM (${select})`;
-  const compare = async (name: string, held: string, counted: string) => {
-    const compared = await Promise.all([db.select(held), db.select(counted)]).catch((e: unknown) => e);
-    if (!Array.isArray(compared)) return [`${name} could not be compared with a recount of MessageTrace: ${firstLine(compared)}`];
-    const [a, b] = compared;
-    return JSON.stringify(a.data) !== JSON.stringify(b.data)
-      ? [`${name} differs from a recount of MessageTrace (${String(a.data[0]?.[0])} rows held, ${String(b.data[0]?.[0])} counted)`]
-      : [];
-  };
+  const compare = (name: string, held: string, counted: string) => recountProblems(db, name, held, counted, 'rows');
   const rowHours = hoursOfSql(ROWS);
   return [
     ...(await compare(SUMMARY, digest(heldSql, 'r, p, m, n'), digest(countedSql(rowHours), 'r, p, m, n'))),

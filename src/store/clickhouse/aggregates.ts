@@ -113,6 +113,19 @@ export async function trimAggregates(db: Connection, p: Placement, cutoffMs: num
   }
 }
 
+/**
+ * `name` against a recount of the rows, each side a digest `SELECT count(), sum(cityHash64(...))`: a problem when
+ * they differ (naming the `unit`s each side has), or when they could not be read (a check that did not run is no pass).
+ */
+export async function recountProblems(db: Connection, name: string, held: string, counted: string, unit: string): Promise<string[]> {
+  const compared = await Promise.all([db.select(held), db.select(counted)]).catch((e: unknown) => e);
+  if (!Array.isArray(compared)) return [`${name} could not be compared with a recount of MessageTrace: ${firstLine(compared)}`];
+  const [a, b] = compared;
+  return JSON.stringify(a.data) === JSON.stringify(b.data)
+    ? []
+    : [`${name} differs from a recount of MessageTrace (${String(a.data[0]?.[0])} ${unit} held, ${String(b.data[0]?.[0])} counted)`];
+}
+
 /** Summary tables whose groups differ from a recount of the rows (compared by a checksum of each side's groups). */
 export async function aggregateProblems(db: Connection): Promise<string[]> {
   const problems: string[] = [];
@@ -125,16 +138,7 @@ export async function aggregateProblems(db: Connection): Promise<string[]> {
     const counted = digest(
       `SELECT ${hourOf('`Received`')} AS \`Received\`, ${dims}, toInt64(count()) AS r, toInt64(sum(\`Size\`)) AS b FROM ${TRACES} GROUP BY \`Received\`, ${dims}`,
     );
-    const compared = await Promise.all([db.select(held), db.select(counted)]).catch((e: unknown) => e);
-    if (!Array.isArray(compared)) {
-      problems.push(`${def.name} could not be compared with a recount of MessageTrace: ${firstLine(compared)}`);
-      continue;
-    }
-    const [a, b] = compared;
-    if (JSON.stringify(a.data) !== JSON.stringify(b.data))
-      problems.push(
-        `${def.name} differs from a recount of MessageTrace (${String(a.data[0]?.[0])} groups held, ${String(b.data[0]?.[0])} counted)`,
-      );
+    problems.push(...(await recountProblems(db, def.name, held, counted, 'groups')));
   }
   return problems;
 }

@@ -10,7 +10,6 @@ import {
   Indicators,
   IntelMatches,
   MessageEvents,
-  MESSAGE_AGGREGATE,
   MessageTrace,
   Watchlist,
   type ColumnType,
@@ -66,6 +65,7 @@ import { bindParams } from './bind-params.js';
 import { eventKey, keyOf, traceKey } from './keys.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
+import { storeStats } from './store-stats.js';
 
 const dialect = getDialect('clickhouse');
 /** A table read as KQL reads it: the newest version of each key, every column (see the dialect's tableSource). */
@@ -287,27 +287,8 @@ export class ClickHouseStore implements Store {
     await this.db.ping();
   }
 
-  async stats(): Promise<StoreStats> {
-    // Distinct messages from their summary (each message once, in the hour of its first row: Previous = Received),
-    // not uniqExact of the ids, which holds them all in memory.
-    const totals = await this.db.select(
-      `SELECT count(), (SELECT sum(Messages) FROM ${q(MESSAGE_AGGREGATE.name)} WHERE Previous = Received), min(Received), max(Received) FROM ${TRACES}`,
-    );
-    const [rows, messages, from, to] = totals.data[0]!.map(Number) as [number, number, number, number];
-    const groups = async (col: string) => {
-      const r = await this.db.select(`SELECT ${q(col)}, count() AS n FROM ${TRACES} GROUP BY ${q(col)} ORDER BY n DESC`);
-      return Object.fromEntries(r.data.map(([k, n]) => [String(k), Number(n)]));
-    };
-    const iso = (us: number) => (rows === 0 ? null : new Date(Math.round(us / 1000)).toISOString());
-    return {
-      rows,
-      messages,
-      from: iso(from),
-      to: iso(to),
-      byStatus: await groups('Status'),
-      byDirection: await groups('Direction'),
-      bySource: await groups('Source'),
-    };
+  stats(): Promise<StoreStats> {
+    return storeStats(this.db, TRACES);
   }
 
   async distinctValues(column: EntityColumn, window: TimeWindow = {}): Promise<string[]> {

@@ -4,7 +4,6 @@ import {
   Indicators,
   IntelMatches,
   MessageEvents,
-  MESSAGE_AGGREGATE,
   MessageTrace,
   Watchlist,
   type EventRow,
@@ -60,6 +59,7 @@ import { StagingArea, removeStaleStaging } from './staging.js';
 import { firstLine } from './engine-message.js';
 import { copyDatabaseTo, integrityProblems, prepareBackupPath } from './maintenance.js';
 import { ReaderPool } from './reader-pool.js';
+import { storeStats } from './store-stats.js';
 
 type Params = readonly unknown[];
 
@@ -352,28 +352,8 @@ export class DuckDbStore implements Store {
 
   readonly saved: SavedObjectStore = new SavedObjects(duckdbDocuments(this.read, this.writeAll));
 
-  async stats(): Promise<StoreStats> {
-    // Distinct messages from their summary (each message once, in the hour of its first row): a count(DISTINCT) of
-    // the ids holds them all in memory, and runs out of it on a store of about 100M rows.
-    const totals = await this.query(
-      `SELECT count(*) AS rows, (SELECT coalesce(sum("Messages"), 0) FROM ${quoteIdent(MESSAGE_AGGREGATE.name)} WHERE "Previous" IS NULL) AS messages, min("Received") AS "from", max("Received") AS "to" FROM ${quoteIdent(MessageTrace.name)}`,
-    );
-    const [rows, messages, from, to] = (totals.rows[0] as [number, number | bigint, string | null, string | null]).map((v, i) =>
-      i === 1 ? Number(v) : v,
-    ) as [number, number, string | null, string | null];
-    const groups = async (col: string) => {
-      const r = await this.query(`SELECT ${quoteIdent(col)}, count(*) FROM ${quoteIdent(MessageTrace.name)} GROUP BY 1 ORDER BY 2 DESC`);
-      return Object.fromEntries(r.rows.map(([k, n]) => [String(k), Number(n)]));
-    };
-    return {
-      rows,
-      messages,
-      from,
-      to,
-      byStatus: await groups('Status'),
-      byDirection: await groups('Direction'),
-      bySource: await groups('Source'),
-    };
+  stats(): Promise<StoreStats> {
+    return storeStats((sql) => this.query(sql));
   }
 
   async getState(key: string): Promise<StateEntry | undefined> {

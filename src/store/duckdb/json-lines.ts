@@ -41,6 +41,15 @@ export interface JsonLinesWriter {
 /** Raised inside the write transaction when the file must go to the parser: the transaction is rolled back. */
 class NeedsParser extends Error {}
 
+/** A first read of the file: a line DuckDB can't read as an object goes to the parser, which says which and why. */
+async function readingFile<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    throw new NeedsParser();
+  }
+}
+
 const TEMPS = ['raw_trace', 'dim_direction', 'dim_ip'];
 
 /** Upsert the records of the JSON-lines file `path`; undefined (nothing changed) when the parser must read it. */
@@ -76,13 +85,8 @@ async function intoEmptyStore(
   enricher: DimensionEnricher,
   files: string[],
 ): Promise<Counts> {
-  let dimensions: [string | null, string | null, string | null][];
-  try {
-    dimensions = (await w.c.runAndReadAll(FILE_DIMENSIONS_SQL, [path])).getRowsJS() as typeof dimensions;
-  } catch {
-    // A line DuckDB can't read as an object: the parser will say which and why.
-    throw new NeedsParser();
-  }
+  const read = await readingFile(() => w.c.runAndReadAll(FILE_DIMENSIONS_SQL, [path]));
+  const dimensions = read.getRowsJS() as [string | null, string | null, string | null][];
   const pairs: [string, string][] = [];
   const ips = new Set<string>();
   for (const [s, r, ip] of dimensions) {
@@ -122,12 +126,7 @@ async function throughStage(
   const { c } = w;
   // Reading and enriching fill temporary tables only, outside the transaction: inserting from them inside
   // it is then about twice as fast. Only the merge below touches the stored tables, in one transaction.
-  try {
-    await c.run(readJsonLinesSql(), [path]);
-  } catch {
-    // A line DuckDB can't read as an object: the parser will say which and why.
-    throw new NeedsParser();
-  }
+  await readingFile(() => c.run(readJsonLinesSql(), [path]));
   const [read, bad, repeated] = (await c.runAndReadAll(CHECK_RAW_SQL)).getRowsJS()[0]!.map(Number) as [number, number, number];
   if (bad > 0 || repeated > 0) throw new NeedsParser();
   const pairs = (await c.runAndReadAll(DISTINCT_PAIRS_SQL)).getRowsJS() as [string, string][];
