@@ -18,10 +18,14 @@ export function createAggregateSql(def: TraceAggregateDef): string {
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(def.name)} ("Received" TIMESTAMP NOT NULL, ${dims.join(', ')}, "Rows" BIGINT NOT NULL, "Bytes" BIGINT NOT NULL)`;
 }
 
+/** Rows and bytes per hour and `dims` of the rows of `from` (a table, or a table and its WHERE). */
+function hourlyCountsSql(from: string, dims: readonly string[]): string {
+  return `SELECT date_trunc('hour', "Received") AS "Received", ${dims.map(quoteIdent).join(', ')}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${from} GROUP BY ALL`;
+}
+
 /** The counted rows of one summary table, from MessageTrace rows passing `where`. */
 function countSql(def: TraceAggregateDef, where: string): string {
-  const dims = def.dimensions.map(quoteIdent).join(', ');
-  return `SELECT date_trunc('hour', "Received") AS "Received", ${dims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${TRACES} WHERE ${where} GROUP BY ALL`;
+  return hourlyCountsSql(`${TRACES} WHERE ${where}`, def.dimensions);
 }
 
 /** Every summary table (or those of `defs`) counted again from all the rows (a store that had none). */
@@ -72,8 +76,9 @@ export function aggregateDriftSql(def: TraceAggregateDef): string {
   return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
 }
 
-/** Temporary table of what a batch of new rows adds to the finest summary table. */
+/** Temporary tables of what a batch of new rows adds: to the domains table, and to the one being added to. */
 const DELTA = 'aggregate_delta';
+const TABLE_DELTA = 'aggregate_table_delta';
 
 /** The table whose dimensions hold every other's of `defs`: counted once, the others summed from it. */
 const DOMAINS = TRACE_AGGREGATES.find((d) => d.name === 'MessageTraceHourlyDomains')!;
@@ -81,23 +86,24 @@ const DOMAINS = TRACE_AGGREGATES.find((d) => d.name === 'MessageTraceHourlyDomai
 /**
  * Add the counts of `source` (rows just inserted, none of them stored before) to every summary table: the domains
  * table's groups are counted once from the batch and the coarser tables summed from them; a table with a dimension
- * it lacks (senders, subjects) is counted from the batch. Adding is exact when the write changed no stored row (an
+ * it lacks (senders, subjects) is counted from the batch. Each table's counts are made once, then added to the
+ * groups it holds and inserted as the groups it lacks. Adding is exact when the write changed no stored row (an
  * update can move a row between groups: that needs recountTouchedSql).
  */
 export function addCountsSql(source: string): string[] {
-  const finestDims = DOMAINS.dimensions.map(quoteIdent).join(', ');
-  const statements = [
-    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT date_trunc('hour', "Received") AS "Received", ${finestDims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${source} AS x GROUP BY ALL`,
-  ];
+  const statements = [`CREATE OR REPLACE TEMP TABLE ${DELTA} AS ${hourlyCountsSql(`${source} AS x`, DOMAINS.dimensions)}`];
   for (const def of TRACE_AGGREGATES) {
     const dims = def.dimensions.map(quoteIdent).join(', ');
     const coarser = def.dimensions.every((d) => DOMAINS.dimensions.includes(d));
-    const delta =
-      def === DOMAINS
-        ? DELTA
-        : coarser
-          ? `(SELECT "Received", ${dims}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${DELTA} GROUP BY ALL)`
-          : `(SELECT date_trunc('hour', "Received") AS "Received", ${dims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${source} AS x GROUP BY ALL)`;
+    const delta = def === DOMAINS ? DELTA : TABLE_DELTA;
+    if (def !== DOMAINS)
+      statements.push(
+        `CREATE OR REPLACE TEMP TABLE ${TABLE_DELTA} AS ${
+          coarser
+            ? `SELECT "Received", ${dims}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${DELTA} GROUP BY ALL`
+            : hourlyCountsSql(`${source} AS x`, def.dimensions)
+        }`,
+      );
     const match = ['Received', ...def.dimensions].map((c) => `a.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
     const table = quoteIdent(def.name);
     statements.push(
@@ -105,6 +111,6 @@ export function addCountsSql(source: string): string[] {
       `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN ${table} AS a ON ${match}`,
     );
   }
-  statements.push(`DROP TABLE ${DELTA}`);
+  statements.push(`DROP TABLE ${DELTA}`, `DROP TABLE IF EXISTS ${TABLE_DELTA}`);
   return statements;
 }
