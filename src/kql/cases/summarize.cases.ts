@@ -138,7 +138,7 @@ export const CASES: readonly KqlCase[] = [
     kql: 'MessageTrace\n| summarize Delivered = countif(Status == "Delivered"), None = countif(Status == "None"), Failed = countif(Status == "Failed"),\n            Pending = countif(Status == "Pending"), Expanded = countif(Status == "Expanded"), Quarantined = countif(Status == "Quarantined"),\n            FilteredAsSpam = countif(Status == "FilteredAsSpam"), TotalCount = count() by SenderAddress\n| top 10 by TotalCount',
     ordered: false,
     duckdb:
-      'SELECT "SenderAddress", count_if("Status" = $1) AS "Delivered", count_if("Status" = $2) AS "None", count_if("Status" = $3) AS "Failed", count_if("Status" = $4) AS "Pending", count_if("Status" = $5) AS "Expanded", count_if("Status" = $6) AS "Quarantined", count_if("Status" = $7) AS "FilteredAsSpam", count(*) AS "TotalCount" FROM "MessageTrace" GROUP BY "SenderAddress" ORDER BY count(*) DESC NULLS LAST LIMIT 10',
+      'SELECT "SenderAddress", count_if("Status" = $1) AS "Delivered", count_if("Status" = $2) AS "None", count_if("Status" = $3) AS "Failed", count_if("Status" = $4) AS "Pending", count_if("Status" = $5) AS "Expanded", count_if("Status" = $6) AS "Quarantined", count_if("Status" = $7) AS "FilteredAsSpam", count(*) AS "TotalCount" FROM "MessageTrace" WHERE ("SenderAddress" IN (SELECT "SenderAddress" FROM "MessageTrace" GROUP BY "SenderAddress" ORDER BY count(*) DESC NULLS LAST LIMIT 10) OR "SenderAddress" IS NULL) GROUP BY "SenderAddress" ORDER BY count(*) DESC NULLS LAST LIMIT 10',
     clickhouse:
       "SELECT `SenderAddress`, countIf(`Status` = 'Delivered') AS `Delivered`, countIf(`Status` = 'None') AS `None`, countIf(`Status` = 'Failed') AS `Failed`, countIf(`Status` = 'Pending') AS `Pending`, countIf(`Status` = 'Expanded') AS `Expanded`, countIf(`Status` = 'Quarantined') AS `Quarantined`, countIf(`Status` = 'FilteredAsSpam') AS `FilteredAsSpam`, count() AS `TotalCount` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `SenderAddress` ORDER BY count() DESC NULLS LAST LIMIT 10",
     rows: [
@@ -148,6 +148,27 @@ export const CASES: readonly KqlCase[] = [
       ['news@fabrikam.com', 2, 0, 0, 0, 0, 0, 0, 2],
       ["o'brien@contoso.com", 0, 1, 0, 0, 0, 0, 0, 1],
     ],
+  },
+  {
+    name: 'top after summarize ranks its keys first: a null key among the top',
+    kql: 'MessageTrace | summarize Delivered = countif(Status == "Delivered"), Failed = countif(Status == "Failed"), Bytes = sum(Size), Rows = count() by Small = iff(Size < 5000, Size / 1000, long(null)) | top 2 by Rows',
+    duckdb:
+      'SELECT CASE WHEN "Size" < 5000 THEN ("Size" // 1000) ELSE CAST(NULL AS BIGINT) END AS "Small", count_if("Status" = $1) AS "Delivered", count_if("Status" = $2) AS "Failed", CAST(sum("Size") AS BIGINT) AS "Bytes", count(*) AS "Rows" FROM "MessageTrace" WHERE (CASE WHEN "Size" < 5000 THEN ("Size" // 1000) ELSE CAST(NULL AS BIGINT) END IN (SELECT CASE WHEN "Size" < 5000 THEN ("Size" // 1000) ELSE CAST(NULL AS BIGINT) END AS "Small" FROM "MessageTrace" GROUP BY CASE WHEN "Size" < 5000 THEN ("Size" // 1000) ELSE CAST(NULL AS BIGINT) END ORDER BY count(*) DESC NULLS LAST LIMIT 2) OR CASE WHEN "Size" < 5000 THEN ("Size" // 1000) ELSE CAST(NULL AS BIGINT) END IS NULL) GROUP BY CASE WHEN "Size" < 5000 THEN ("Size" // 1000) ELSE CAST(NULL AS BIGINT) END ORDER BY count(*) DESC NULLS LAST LIMIT 2',
+    clickhouse:
+      "SELECT CASE WHEN `Size` < 5000 THEN intDiv(`Size`, 1000) ELSE CAST(NULL AS Nullable(Int64)) END AS `Small`, countIf(`Status` = 'Delivered') AS `Delivered`, countIf(`Status` = 'Failed') AS `Failed`, CAST(sum(`Size`) AS Nullable(Int64)) AS `Bytes`, count() AS `Rows` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY CASE WHEN `Size` < 5000 THEN intDiv(`Size`, 1000) ELSE CAST(NULL AS Nullable(Int64)) END ORDER BY count() DESC NULLS LAST LIMIT 2",
+    rows: [
+      [0, 1, 0, 310, 3],
+      [null, 1, 1, 218000, 4],
+    ],
+  },
+  {
+    name: 'sort and take after summarize rank the keys first',
+    kql: 'MessageTrace | summarize Delivered = countif(Status == "Delivered"), Failed = countif(Status == "Failed"), Bytes = sum(Size), Rows = count() by Direction | sort by Bytes desc | take 1',
+    duckdb:
+      'SELECT "Direction", count_if("Status" = $1) AS "Delivered", count_if("Status" = $2) AS "Failed", CAST(sum("Size") AS BIGINT) AS "Bytes", count(*) AS "Rows" FROM "MessageTrace" WHERE ("Direction" IN (SELECT "Direction" FROM "MessageTrace" GROUP BY "Direction" ORDER BY CAST(sum("Size") AS BIGINT) DESC NULLS LAST LIMIT 1) OR "Direction" IS NULL) GROUP BY "Direction" ORDER BY CAST(sum("Size") AS BIGINT) DESC NULLS LAST LIMIT 1',
+    clickhouse:
+      "SELECT `Direction`, countIf(`Status` = 'Delivered') AS `Delivered`, countIf(`Status` = 'Failed') AS `Failed`, CAST(sum(`Size`) AS Nullable(Int64)) AS `Bytes`, count() AS `Rows` FROM (SELECT `Received`, `SenderAddress`, `RecipientAddress`, `Subject`, `Status`, `FromIP`, `ToIP`, `Size`, `MessageId`, `MessageTraceId`, `Organization`, `SenderDomain`, `RecipientDomain`, `Direction`, `FromCountry`, `ToCountry`, `FromAsn`, `ToAsn`, `FromAsOrg`, `ToAsOrg`, `Source`, _version FROM `MessageTrace` FINAL) GROUP BY `Direction` ORDER BY CAST(sum(`Size`) AS Nullable(Int64)) DESC NULLS LAST LIMIT 1",
+    rows: [['Outbound', 1, 1, 151200, 3]],
   },
   {
     name: 'daily status counts',

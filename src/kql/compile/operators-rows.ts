@@ -20,6 +20,7 @@ import { canFilter, canSort, ensure, toSql } from './select-state.js';
 import type { OrderKey, SelectState } from './select-state.js';
 import { whereInSource } from './source-filters.js';
 import { compileStringPredicate } from './string-predicates.js';
+import { topKeysFirst } from './top-keys-first.js';
 
 /** `where`. */
 export function compileWhere(ctx: CompileContext, state: SelectState, node: WhereNode): SelectState {
@@ -58,13 +59,15 @@ export function rowCount(ctx: CompileContext, e: ExprNode): number {
 export function compileTop(ctx: CompileContext, state: SelectState, node: TopNode): SelectState {
   const n = rowCount(ctx, node.count);
   const s = ensure(ctx, state, canSort);
-  return { ...s, orderBy: orderKeys(ctx, s, node.keys), limit: n };
+  const orderBy = orderKeys(ctx, s, node.keys);
+  return { ...topKeysFirst(ctx, s, orderBy, n), orderBy, limit: n };
 }
 
 /** `take N` / `limit N`. */
 export function compileTake(ctx: CompileContext, state: SelectState, node: TakeNode): SelectState {
   const n = rowCount(ctx, node.count);
   const s = ensure(ctx, state, (st) => !st.sealed);
+  if (s.limit === undefined && s.orderBy.length > 0) return { ...topKeysFirst(ctx, s, s.orderBy, n), limit: n };
   return { ...s, limit: s.limit === undefined ? n : Math.min(s.limit, n) };
 }
 

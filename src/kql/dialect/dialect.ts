@@ -27,6 +27,11 @@ export interface DialectCapabilities {
   readonly mergedJoinKeys: boolean;
   /** A subquery in FROM can read the columns of the FROM items before it (LATERAL): mv-apply. */
   readonly lateralJoins: boolean;
+  /**
+   * Reading a table's rows a second time costs less than computing aggregates over them: a grouped top may rank its
+   * keys first (see top-keys-first.ts). Not where every read de-duplicates row versions (ClickHouse's FINAL).
+   */
+  readonly cheapReread: boolean;
 }
 
 /** SQL spellings of the functions and clauses the compiler emits. */

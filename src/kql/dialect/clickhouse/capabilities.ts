@@ -17,4 +17,6 @@ export const capabilities: DialectCapabilities = {
   // 18.16 merges the ON's key columns of both sides: reading the right one by name fails ("Not found column") or
   // crashes the server (a LEFT JOIN's), and an unmatched right row fills the left one.
   mergedJoinKeys: true,
+  // Every read of MessageTrace de-duplicates row versions (FINAL), and the summaries merge theirs: reading twice costs.
+  cheapReread: false,
 };

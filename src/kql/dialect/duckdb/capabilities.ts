@@ -10,4 +10,5 @@ export const capabilities: DialectCapabilities = {
   selectStar: true,
   mergedJoinKeys: false,
   lateralJoins: true,
+  cheapReread: true,
 };
