@@ -1,16 +1,28 @@
-/** Translates .NET-style format_datetime patterns (yyyy-MM-dd HH:mm:ss.fff) into strftime patterns. */
+/**
+ * Translates .NET-style format_datetime patterns (yyyy-MM-dd HH:mm:ss.fff) into strftime patterns, with the
+ * fractions of a second strftime has no field for (f, ff, ffff, fffff, fffffff) as parts of their own.
+ */
 
-const TOKENS: readonly [string, string][] = [
+/** A strftime pattern, or the first `digits` digits of the fraction of a second. */
+export type FormatPart = string | { readonly digits: number };
+
+const TOKENS: readonly [string, FormatPart][] = [
   ['yyyy', '%Y'],
   ['yy', '%y'],
+  ['y', '%-y'],
   ['MM', '%m'],
   ['dd', '%d'],
   ['HH', '%H'],
   ['hh', '%I'],
   ['mm', '%M'],
   ['ss', '%S'],
+  ['fffffff', { digits: 7 }],
   ['ffffff', '%f'],
+  ['fffff', { digits: 5 }],
+  ['ffff', { digits: 4 }],
   ['fff', '%g'],
+  ['ff', { digits: 2 }],
+  ['f', { digits: 1 }],
   ['tt', '%p'],
   ['M', '%-m'],
   ['d', '%-d'],
@@ -21,21 +33,26 @@ const TOKENS: readonly [string, string][] = [
 ];
 const SEPARATORS = /^[ \-/:.,_T[\]]$/;
 
-/** The strftime pattern for a KQL format, or undefined when it uses something unsupported. */
-export function toStrftime(format: string): string | undefined {
-  let out = '';
+/** The parts of a KQL format (strftime texts joined where they meet), or undefined when it uses something unsupported. */
+export function toFormatParts(format: string): FormatPart[] | undefined {
+  const parts: FormatPart[] = [];
+  const add = (p: FormatPart) => {
+    const last = parts.at(-1);
+    if (typeof p === 'string' && typeof last === 'string') parts[parts.length - 1] = last + p;
+    else parts.push(p);
+  };
   let i = 0;
   while (i < format.length) {
     const hit = TOKENS.find(([k]) => format.startsWith(k, i));
     if (hit) {
-      out += hit[1];
+      add(hit[1]);
       i += hit[0].length;
       continue;
     }
     const c = format[i]!;
     if (!SEPARATORS.test(c)) return undefined;
-    out += c;
+    add(c);
     i++;
   }
-  return out;
+  return parts;
 }

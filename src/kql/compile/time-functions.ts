@@ -2,7 +2,7 @@
 import type { CallNode } from '../ast/index.js';
 import { isInteger, isNumeric } from '../semantic/types.js';
 import type { CompileContext } from './context.js';
-import { toStrftime } from './format-datetime.js';
+import { toFormatParts, type FormatPart } from './format-datetime.js';
 import type { ScalarFunction } from './arguments.js';
 import { constNumber, constString, want } from './arguments.js';
 import { atom, expr, operand } from './sql-expr.js';
@@ -143,9 +143,22 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     min: 2,
     max: 2,
     compile: (ctx, [a, f], c) => {
-      const format = toStrftime(constString(ctx, c, 1, f!));
-      if (format === undefined) throw ctx.error('invalid-argument', 'format-datetime-pattern', {}, c.args[1]!.pos);
-      return atom(`coalesce(${ctx.dialect.fn.formatDatetime(dt(ctx, c, a!).sql, format)}, '')`, 'string', agg(a!));
+      const parts = toFormatParts(constString(ctx, c, 1, f!));
+      if (parts === undefined) throw ctx.error('invalid-argument', 'format-datetime-pattern', {}, c.args[1]!.pos);
+      const fn = ctx.dialect.fn;
+      const x = dt(ctx, c, a!).sql;
+      // Stored datetimes hold microseconds: the 7th digit of a fraction (ten-millionths) is always 0.
+      const text = (p: FormatPart): string =>
+        typeof p === 'string'
+          ? p.includes('%')
+            ? fn.formatDatetime(x, p)
+            : ctx.dialect.escapeString(p)
+          : p.digits > 6
+            ? fn.concat([fn.formatDatetime(x, '%f'), `'${'0'.repeat(p.digits - 6)}'`])
+            : fn.substring(fn.formatDatetime(x, '%f'), '1', String(p.digits));
+      if (parts.length === 1) return atom(`coalesce(${text(parts[0]!)}, '')`, 'string', agg(a!));
+      // Kusto gives '' for a null datetime (concat would keep the separators).
+      return atom(`CASE WHEN ${x} IS NULL THEN '' ELSE ${fn.concat(parts.map(text))} END`, 'string', agg(a!));
     },
   },
   datetime_diff: {

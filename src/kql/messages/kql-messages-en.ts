@@ -165,7 +165,8 @@ export const kqlMessagesEn = {
     'constant-number-argument': (p: { n: number; name: string }) => `argument ${p.n} of ${p.name}() must be a constant number`,
     'time-zone-argument': (p: { name: string }) => `argument 2 of ${p.name}() must be an IANA time zone such as 'Asia/Tokyo'`,
     'positive-bin-size': (p: { name: string }) => `${p.name}() needs a positive bin size`,
-    'format-datetime-pattern': () => 'format_datetime() supports yyyy yy MM M dd d HH H hh h mm m ss s fff ffffff tt and separators',
+    'format-datetime-pattern': () =>
+      'format_datetime() supports yyyy yy y MM M dd d HH H hh h mm m ss s f ff fff ffff fffff ffffff fffffff tt and separators',
     'format-timespan-pattern': (p: { part: string }) =>
       `format_timespan() does not know '${p.part}' (use d..dddddddd, h, hh, H, HH, m, mm, s, ss, f..fffffff, F..FFFFFFF and the separators space / - : , . _ [ ])`,
     'datetime-diff-part': (p: { parts: string }) => `datetime_diff() part must be one of ${p.parts}`,

@@ -136,7 +136,8 @@ export const kqlMessagesJa: KqlMessages = {
     'constant-number-argument': (p) => `${p.name}() の ${p.n} 番目の引数は数値の定数にしてください`,
     'time-zone-argument': (p) => `${p.name}() の 2 番目の引数は IANA タイムゾーン（'Asia/Tokyo' など）にしてください`,
     'positive-bin-size': (p) => `${p.name}() の幅は正の値にしてください`,
-    'format-datetime-pattern': () => 'format_datetime() で使えるのは yyyy yy MM M dd d HH H hh h mm m ss s fff ffffff tt と区切り文字です',
+    'format-datetime-pattern': () =>
+      'format_datetime() で使えるのは yyyy yy y MM M dd d HH H hh h mm m ss s f ff fff ffff fffff ffffff fffffff tt と区切り文字です',
     'format-timespan-pattern': (p) =>
       `format_timespan() は '${p.part}' を扱えません（d..dddddddd、h、hh、H、HH、m、mm、s、ss、f..fffffff、F..FFFFFFF と区切り文字 空白 / - : , . _ [ ] を使ってください）`,
     'datetime-diff-part': (p) => `datetime_diff() の単位は ${p.parts} のいずれかにしてください`,

@@ -16,6 +16,7 @@ function fields(x: string): Readonly<Record<string, () => string>> {
   return {
     '%Y': () => pad(c.year, 4),
     '%y': () => pad(`${c.year} % 100`, 2),
+    '%-y': () => `toString(${c.year} % 100)`,
     '%m': () => pad(c.month, 2),
     '%-m': () => `toString(${c.month})`,
     '%d': () => pad(c.day, 2),
