@@ -57,6 +57,7 @@ const busy = await store.query(
 const apiRanges = [
   ...RANGES,
   { name: 'last 7 days, one sender', from: to - 7 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } },
+  { name: 'whole 30 days, one sender', from: to - 30 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } },
   { name: 'last 7 days, Delivered and Failed', from: to - 7 * 86_400_000, filters: { status: ['Delivered', 'Failed'] } },
 ];
 // The same server answers from the summary tables or, with MAILSIFT_AGGREGATES=off (read at each query), from
