@@ -474,7 +474,8 @@ describe('query time-outs and fairness', () => {
     'MessageTrace | join kind=inner (MessageTrace | project Organization, S2 = Subject) on Organization | summarize n = dcount(strcat(Subject, S2))';
 
   it('stops waiting at server.queryTimeoutMs with a clear message', async () => {
-    const f = await serverFixture({ rows: Array.from({ length: 700 }, (_, i) => traceRow(i)), server: { queryTimeoutMs: 40 } });
+    // 1,500 rows: a join of 2.25M pairs, several times the 40 ms limit even on an idle machine (700 rows was about 40 ms).
+    const f = await serverFixture({ rows: Array.from({ length: 1_500 }, (_, i) => traceRow(i)), server: { queryTimeoutMs: 40 } });
     try {
       const analyst = await f.login('analyst');
       const res = await f.as(analyst, 'POST', '/api/query', { query: HEAVY });
