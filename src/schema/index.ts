@@ -31,5 +31,13 @@ export type {
   FindingActivityFilter,
 } from './findings.js';
 export { parseTime, formatTime } from './time.js';
-export { AGGREGATE_GRAIN_MS, AGGREGATE_MEASURES, MESSAGE_AGGREGATE, TRACE_AGGREGATES } from './aggregates.js';
+export {
+  AGGREGATE_GRAIN_MS,
+  AGGREGATE_MEASURES,
+  DAY_GRAIN_MS,
+  MESSAGE_AGGREGATE,
+  TRACE_AGGREGATES,
+  dailyTwin,
+  hourlyTwin,
+} from './aggregates.js';
 export type { TraceAggregateDef } from './aggregates.js';

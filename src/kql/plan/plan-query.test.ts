@@ -15,9 +15,10 @@ describe('the planner', () => {
     expect(plan('MessageTrace | summarize Bytes = sum(Size) by bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))')?.source).toBe(
       'MessageTraceHourly',
     );
-    expect(plan('MessageTrace | summarize Count = count() by SenderDomain | top 10 by Count')?.source).toBe('MessageTraceHourlyDomains');
+    expect(plan('MessageTrace | summarize Count = count() by SenderDomain | top 10 by Count')?.source).toBe('MessageTraceDailyDomains');
+    expect(plan('MessageTrace | summarize Count = count() by bin(Received, 1h), SenderDomain')?.source).toBe('MessageTraceHourlyDomains');
     expect(plan('MessageTrace | where RecipientDomain endswith_cs "contoso.com" | summarize countif(Status == "Failed")')?.source).toBe(
-      'MessageTraceHourlyDomains',
+      'MessageTraceDailyDomains',
     );
     expect(plan('MessageTrace | summarize count() by Status', { from, to: from + 7 * 24 * H }, 'clickhouse')?.source).toBe(
       'MessageTraceHourly',
@@ -28,10 +29,27 @@ describe('the planner', () => {
     const subjects = 'MessageTrace | summarize Count = count() by Subject | top 20000 by Count';
     const chip = 'MessageTrace | where SenderAddress == "a@contoso.com" | where Status == "Delivered" | count';
     for (const dialect of ['duckdb', 'clickhouse'] as const) {
-      expect(plan(pivot, undefined, dialect)?.source).toBe('MessageTraceHourlySenders');
-      expect(plan(subjects, undefined, dialect)?.source).toBe('MessageTraceHourlySubjects');
-      expect(plan(chip, undefined, dialect)?.source).toBe('MessageTraceHourlySenders');
+      expect(plan(pivot, undefined, dialect)?.source).toBe('MessageTraceDailySenders');
+      expect(plan(subjects, undefined, dialect)?.source).toBe('MessageTraceDailySubjects');
+      expect(plan(chip, undefined, dialect)?.source).toBe('MessageTraceDailySenders');
     }
+  });
+
+  it('reads the whole days of a query without time keys from a daily table, the hours around them hourly', () => {
+    const kql = 'MessageTrace | summarize Count = count() by Subject | top 10 by Count';
+    const p = plan(kql, { from, to: from + 7 * 24 * H });
+    expect(p?.source).toBe('MessageTraceDailySubjects');
+    expect(p?.reason).toBe(
+      'whole days 2026-11-02T00:00:00.000Z to 2026-11-08T00:00:00.000Z from MessageTraceDailySubjects; the whole hours around them from MessageTraceHourlySubjects; the partial hours at the ends from the rows',
+    );
+    // No whole day in the range: hours; a time key: hours.
+    expect(plan(kql, { from, to: from + 20 * H })?.source).toBe('MessageTraceHourlySubjects');
+    expect(plan('MessageTrace | summarize count() by bin(Received, 1d), Subject', { from, to: from + 7 * 24 * H })?.source).toBe(
+      'MessageTraceHourlySubjects',
+    );
+    const open = compileKql(kql, { dialect: 'duckdb', aggregates: true });
+    expect(open.plan?.reason).toBe('whole days the first day to the last day from MessageTraceDailySubjects');
+    expect(open.sql).not.toContain('Hourly');
   });
 
   it('reads whole hours from the summary and the partial end hours from the rows', () => {

@@ -7,9 +7,18 @@
  *
  * (or `| count` in place of summarize). Summary rows hold whole hours: hours the time range covers wholly come
  * from the summary table, the partial hours at its ends from the rows, in one union that the summarize then
- * adds up. The answer must have the raw query's columns, names and types, or the rows are read after all.
+ * adds up. A query that does not group by time reads the whole UTC days of the range from the table's daily twin
+ * where it has one, and the whole hours around them from the hourly table. The answer must have the raw query's
+ * columns, names and types, or the rows are read after all.
  */
-import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, TRACE_AGGREGATES, type TraceAggregateDef } from '../../schema/index.js';
+import {
+  AGGREGATE_GRAIN_MS,
+  DAY_GRAIN_MS,
+  MESSAGE_AGGREGATE,
+  TRACE_AGGREGATES,
+  dailyTwin,
+  type TraceAggregateDef,
+} from '../../schema/index.js';
 import type { OperatorNode, PipelineNode, QueryNode, SummarizeNode } from '../ast/index.js';
 import type { CompileOptions, CompiledQuery } from '../compile-kql.js';
 import { compileQuery } from '../compile/compile-query.js';
@@ -18,6 +27,7 @@ import { getDialect } from '../dialect/index.js';
 import { parseQuery } from '../syntax/parse-query.js';
 import { matchMessages, MESSAGES, messagesSourceText, messagesSummarize, withBins } from './plan-messages.js';
 import { BYTES, countAsSummarize, onDims, ROWS, rewriteSummarize } from './summary-rewrite.js';
+import { columnsRead } from './dimension-expr.js';
 
 /** What a compiled query reads: a summary table (with the raw rows of partial hours) or the MessageTrace rows. */
 export interface QueryPlan {
@@ -27,8 +37,12 @@ export interface QueryPlan {
   readonly reason: string;
 }
 
-/** The binding name of the summary rows inside a planned query (never valid in user text: it is bound here only). */
+/** The binding names of the summary rows inside a planned query (never valid in user text: bound here only). */
 const SUMMARY = '__summary';
+const SUMMARY_DAYS = '__summary_days';
+
+/** The hourly tables, smallest first. */
+const HOURLY = TRACE_AGGREGATES.filter((d) => d.grainMs === AGGREGATE_GRAIN_MS);
 
 /** A query matched: its filters and summarize on summary rows, what follows them, and the dimensions read. */
 interface Match {
@@ -38,7 +52,7 @@ interface Match {
   readonly used: ReadonlySet<string>;
 }
 
-const ALL_DIMS: ReadonlySet<string> = new Set(TRACE_AGGREGATES.flatMap((a) => a.dimensions));
+const ALL_DIMS: ReadonlySet<string> = new Set(HOURLY.flatMap((a) => a.dimensions));
 
 function match(query: QueryNode): Match | string {
   if (query.lets.length > 0) return 'the query has let statements';
@@ -63,18 +77,34 @@ function match(query: QueryNode): Match | string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Summary rows over whole hours [a, b), with the raw rows of the partial hours before `edgeA` and from `edgeB`. */
-function sourceText(def: TraceAggregateDef, a?: number, b?: number, edgeA?: number, edgeB?: number): string {
+/** `source` limited to [a, b) (an undefined end: open). */
+function within(source: string, a?: number, b?: number): string {
   const bounds = [a !== undefined ? `Received >= datetime(${iso(a)})` : '', b !== undefined ? `Received < datetime(${iso(b)})` : ''].filter(
     Boolean,
   );
-  const summary = `${SUMMARY}${bounds.length > 0 ? ` | where ${bounds.join(' and ')}` : ''}`;
+  return `${source}${bounds.length > 0 ? ` | where ${bounds.join(' and ')}` : ''}`;
+}
+
+/**
+ * Summary rows over whole hours [a, b) (with `days`, the whole days [da, db) inside them from the daily twin and
+ * the hours around them from the hourly table), with the raw rows of the partial hours before `edgeA` and from `edgeB`.
+ */
+function sourceText(def: TraceAggregateDef, hours: Hours, days?: Days): string {
+  const { a, b, edgeA, edgeB } = hours;
+  const summary = days
+    ? [
+        within(SUMMARY_DAYS, days.da, days.db),
+        days.da !== undefined && days.da !== a ? within(SUMMARY, a, days.da) : '',
+        days.db !== undefined && days.db !== b ? within(SUMMARY, days.db, b) : '',
+      ].filter(Boolean)
+    : [within(SUMMARY, a, b)];
   const project = `project Received, ${def.dimensions.join(', ')}, ${ROWS} = 1, ${BYTES} = Size`;
   const edges = [
     edgeA !== undefined ? `(MessageTrace | where Received < datetime(${iso(edgeA)}) | ${project})` : '',
     edgeB !== undefined ? `(MessageTrace | where Received >= datetime(${iso(edgeB)}) | ${project})` : '',
   ].filter(Boolean);
-  return edges.length === 0 ? summary : `union (${summary}), ${edges.join(', ')}`;
+  const parts = [...summary.map((p) => `(${p})`), ...edges];
+  return parts.length === 1 ? summary[0]! : `union ${parts.join(', ')}`;
 }
 
 const col = (name: string, type: Column['type']): Column => ({ name, type, sql: name, atomic: true });
@@ -92,8 +122,34 @@ function summaryColumns(def: TraceAggregateDef): Column[] {
   return [col('Received', 'datetime'), ...def.dimensions.map((d) => col(d, 'string')), col(ROWS, 'long'), col(BYTES, 'long')];
 }
 
+/** Whole hours [a, b) of a time range and its partial hours at the ends (before edgeA, from edgeB). */
+interface Hours {
+  a?: number;
+  b?: number;
+  edgeA?: number;
+  edgeB?: number;
+}
+
+/** Whole UTC days [da, db) inside whole hours (an undefined end: open). */
+interface Days {
+  da?: number;
+  db?: number;
+}
+
+/** The whole days of `hours`, or undefined when they hold none. */
+function daysOf({ a, b }: Hours): Days | undefined {
+  const da = a === undefined ? undefined : Math.ceil(a / DAY_GRAIN_MS) * DAY_GRAIN_MS;
+  const db = b === undefined ? undefined : Math.floor(b / DAY_GRAIN_MS) * DAY_GRAIN_MS;
+  return da !== undefined && db !== undefined && da >= db ? undefined : { da, db };
+}
+
+/** Whether a summarize groups by anything that reads Received (a time bin): its rows need hours then. */
+function groupsByTime(summarize: SummarizeNode): boolean {
+  return summarize.by.some((k) => columnsRead(k.expr)?.has('Received') ?? true);
+}
+
 /** Whole hours [a, b) of the time range, and the partial hours at its ends (edgeA, edgeB); undefined: no whole hour. */
-function hoursOf(options: CompileOptions): { a?: number; b?: number; edgeA?: number; edgeB?: number } | undefined {
+function hoursOf(options: CompileOptions): Hours | undefined {
   const { from, to } = options.timeRange ?? {};
   const grain = AGGREGATE_GRAIN_MS;
   const a = from === undefined ? undefined : Math.ceil(from / grain) * grain;
@@ -110,14 +166,16 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
   const m = messages ? undefined : match(query);
   if (typeof m === 'string') return rows(m);
   const dialect = getDialect(options.dialect);
-  const def = m && TRACE_AGGREGATES.find((d) => [...m.used].every((c) => d.dimensions.includes(c)));
+  const def = m && HOURLY.find((d) => [...m.used].every((c) => d.dimensions.includes(c)));
   if (m && !def) return rows('no summary table keeps all the columns it reads');
   const messageSql = dialect.messageAggregateSource();
   if (messages && messageSql === undefined) return rows('this engine keeps no summary of distinct messages');
   const hours = hoursOf(options);
   if (!hours) return rows('the time range holds no whole hour');
   const { a, b, edgeA, edgeB } = hours;
-  const name = def?.name ?? MESSAGE_AGGREGATE.name;
+  const day = m && def && !groupsByTime(m.summarize) ? dailyTwin(def) : undefined;
+  const days = day && daysOf(hours);
+  const name = (days ? day!.name : def?.name) ?? MESSAGE_AGGREGATE.name;
   let body: PipelineNode;
   let sources: Record<string, { sql: string; columns: readonly Column[] }>;
   if (messages) {
@@ -129,9 +187,10 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
     };
     sources = { [MESSAGES]: { sql: messageSql!, columns: MESSAGE_COLUMNS } };
   } else {
-    const union = parseQuery(sourceText(def!, a, b, edgeA, edgeB)).body;
+    const union = parseQuery(sourceText(def!, hours, days)).body;
     body = { ...query.body, source: union.source, operators: [...union.operators, ...m!.wheres, m!.summarize, ...m!.rest] };
     sources = { [SUMMARY]: { sql: dialect.aggregateSource(def!), columns: summaryColumns(def!) } };
+    if (days) sources[SUMMARY_DAYS] = { sql: dialect.aggregateSource(day!), columns: summaryColumns(day!) };
   }
   let planned: CompiledQuery;
   try {
@@ -144,7 +203,13 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
     planned.columns.length === raw.columns.length &&
     planned.columns.every((c, i) => c.name === raw.columns[i]!.name && c.type === raw.columns[i]!.type);
   if (!same) return rows('the summary would not give the same columns');
-  const span = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
   const partial = edgeA !== undefined || edgeB !== undefined ? '; the partial hours at the ends from the rows' : '';
+  if (days) {
+    const daySpan = `${days.da === undefined ? 'the first day' : iso(days.da)} to ${days.db === undefined ? 'the last day' : iso(days.db)}`;
+    const around = (days.da !== undefined && days.da !== a) || (days.db !== undefined && days.db !== b);
+    const hoursToo = around ? `; the whole hours around them from ${def!.name}` : '';
+    return { ...planned, plan: { source: name, reason: `whole days ${daySpan} from ${name}${hoursToo}${partial}` } };
+  }
+  const span = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
   return { ...planned, plan: { source: name, reason: `whole hours ${span} from ${name}${partial}` } };
 }

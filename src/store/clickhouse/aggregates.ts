@@ -6,13 +6,12 @@
  * the merges have gone; the dialect's aggregateSource reads it so and leaves out groups that add up to nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { AGGREGATE_GRAIN_MS, TRACE_AGGREGATES, type TraceAggregateDef, type TraceRow } from '../../schema/index.js';
+import { TRACE_AGGREGATES, type TraceAggregateDef, type TraceRow } from '../../schema/index.js';
 import { getDialect } from '../../kql/index.js';
 import { StoreQueryError } from '../errors.js';
 import { firstLine, type Connection } from './connection.js';
 import { q, type Placement } from './ddl.js';
 
-const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
 
 const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
@@ -44,14 +43,18 @@ export async function missingAggregates(db: Connection, p: Placement): Promise<T
   return TRACE_AGGREGATES.filter((d) => !have.has(d.name));
 }
 
-const hourOf = (column: string) => `intDiv(${column}, ${HOUR_US}) * ${HOUR_US}`;
+/** The start of the hour (day) of `def` a time in µs falls in (floored before 1970 too, as the writer's Math.floor). */
+function bucketOf(def: TraceAggregateDef, column: string): string {
+  const g = `toInt64(${def.grainMs * 1000})`;
+  return `(${column} - (${column} % ${g} + ${g}) % ${g})`;
+}
 
 /** Count the stored rows into summary tables that were just created (a store written before they existed). */
 export async function backfillAggregates(db: Connection, p: Placement, defs: readonly TraceAggregateDef[]): Promise<void> {
   for (const def of defs) {
     const dims = def.dimensions.map(q).join(', ');
     await db.command(
-      `INSERT INTO ${q(p.database)}.${q(def.name)} SELECT ${hourOf('`Received`')} AS h, ${dims}, toInt64(count()), toInt64(sum(\`Size\`)), '${randomUUID()}' FROM ${TRACES} GROUP BY h, ${dims}`,
+      `INSERT INTO ${q(p.database)}.${q(def.name)} SELECT ${bucketOf(def, '`Received`')} AS h, ${dims}, toInt64(count()), toInt64(sum(\`Size\`)), '${randomUUID()}' FROM ${TRACES} GROUP BY h, ${dims}`,
     );
   }
 }
@@ -69,7 +72,7 @@ export async function writeAggregateChanges(db: Connection, changes: readonly Tr
   for (const def of TRACE_AGGREGATES) {
     const groups = new Map<string, Record<string, unknown>>();
     for (const { row, sign } of changes) {
-      const hour = Math.floor(row.Received / AGGREGATE_GRAIN_MS) * HOUR_US;
+      const hour = Math.floor(row.Received / def.grainMs) * def.grainMs * 1000;
       const dims = def.dimensions.map((d) => String((row as unknown as Record<string, unknown>)[d] ?? ''));
       const key = JSON.stringify([hour, ...dims]);
       let g = groups.get(key);
@@ -88,13 +91,13 @@ export async function writeAggregateChanges(db: Connection, changes: readonly Tr
 }
 
 /**
- * Retention: before the rows older than `cutoffMs` go, the hour the cutoff cuts through loses what they counted
- * there, and the hours wholly before it go (a mutation, awaited by reading).
+ * Retention: before the rows older than `cutoffMs` go, the hour (a daily table's day) the cutoff cuts through
+ * loses what they counted there, and the hours (days) wholly before it go (a mutation, awaited by reading).
  */
 export async function trimAggregates(db: Connection, p: Placement, cutoffMs: number): Promise<void> {
   const cutoff = Math.round(cutoffMs) * 1000;
-  const hour = Math.floor(cutoffMs / AGGREGATE_GRAIN_MS) * HOUR_US;
   for (const def of TRACE_AGGREGATES) {
+    const hour = Math.floor(cutoffMs / def.grainMs) * def.grainMs * 1000;
     const dims = def.dimensions.map(q).join(', ');
     if (hour !== cutoff) {
       await db.command(
@@ -136,7 +139,7 @@ export async function aggregateProblems(db: Connection): Promise<string[]> {
     const digest = (select: string) => `SELECT count(), sum(cityHash64(${cols}, r, b)) FROM (${select})`;
     const held = digest(`SELECT ${cols}, toInt64(\`__Rows\`) AS r, toInt64(\`__Bytes\`) AS b FROM (${dialect.aggregateSource(def)})`);
     const counted = digest(
-      `SELECT ${hourOf('`Received`')} AS \`Received\`, ${dims}, toInt64(count()) AS r, toInt64(sum(\`Size\`)) AS b FROM ${TRACES} GROUP BY \`Received\`, ${dims}`,
+      `SELECT ${bucketOf(def, '`Received`')} AS \`Received\`, ${dims}, toInt64(count()) AS r, toInt64(sum(\`Size\`)) AS b FROM ${TRACES} GROUP BY \`Received\`, ${dims}`,
     );
     problems.push(...(await recountProblems(db, def.name, held, counted, 'groups')));
   }

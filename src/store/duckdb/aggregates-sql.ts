@@ -1,9 +1,17 @@
 /**
- * The summary tables of MessageTrace in DuckDB (src/schema/aggregates.ts): one row per hour and group, and after
- * each write the hours it touched are counted again from the rows, in the write's transaction. A recount is
- * exact whatever the write did (new rows, a newer status, a filled field, a late row, retention).
+ * The summary tables of MessageTrace in DuckDB (src/schema/aggregates.ts): one row per hour (or day) and group,
+ * and after each write the hours it touched are counted again from the rows, in the write's transaction, and the
+ * days holding them summed again from the hourly twin. A recount is exact whatever the write did (new rows, a
+ * newer status, a filled field, a late row, retention).
  */
-import { AGGREGATE_GRAIN_MS, MessageTrace, TRACE_AGGREGATES, type TraceAggregateDef } from '../../schema/index.js';
+import {
+  AGGREGATE_GRAIN_MS,
+  DAY_GRAIN_MS,
+  MessageTrace,
+  TRACE_AGGREGATES,
+  hourlyTwin,
+  type TraceAggregateDef,
+} from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary table of the hours (TIMESTAMP, `h`) a write touched. */
@@ -12,25 +20,48 @@ export const TOUCHED = 'touched_hours';
 const TRACES = quoteIdent(MessageTrace.name);
 const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 
+const daily = (def: TraceAggregateDef) => def.grainMs === DAY_GRAIN_MS;
+const unitOf = (def: TraceAggregateDef) => (daily(def) ? 'day' : 'hour');
+
 /** CREATE TABLE of one summary table. */
 export function createAggregateSql(def: TraceAggregateDef): string {
   const dims = def.dimensions.map((d) => `${quoteIdent(d)} VARCHAR NOT NULL`);
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(def.name)} ("Received" TIMESTAMP NOT NULL, ${dims.join(', ')}, "Rows" BIGINT NOT NULL, "Bytes" BIGINT NOT NULL)`;
 }
 
-/** Rows and bytes per hour and `dims` of the rows of `from` (a table, or a table and its WHERE). */
-function hourlyCountsSql(from: string, dims: readonly string[]): string {
-  return `SELECT date_trunc('hour', "Received") AS "Received", ${dims.map(quoteIdent).join(', ')}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${from} GROUP BY ALL`;
+/** Rows and bytes per hour (or day) and `dims` of the MessageTrace rows of `from` (a table, or a table and its WHERE). */
+function countsSql(from: string, dims: readonly string[], unit: 'hour' | 'day'): string {
+  return `SELECT date_trunc('${unit}', "Received") AS "Received", ${dims.map(quoteIdent).join(', ')}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${from} GROUP BY ALL`;
+}
+
+/** Summary rows of `from` (a summary table or delta, and its WHERE) summed per `unit` and `dims`. */
+function rollupSql(from: string, dims: readonly string[], unit: 'hour' | 'day'): string {
+  return `SELECT date_trunc('${unit}', "Received") AS "Received", ${dims.map(quoteIdent).join(', ')}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${from} GROUP BY ALL`;
 }
 
 /** The counted rows of one summary table, from MessageTrace rows passing `where`. */
 function countSql(def: TraceAggregateDef, where: string): string {
-  return hourlyCountsSql(`${TRACES} WHERE ${where}`, def.dimensions);
+  return countsSql(`${TRACES} WHERE ${where}`, def.dimensions, unitOf(def));
 }
 
-/** Every summary table (or those of `defs`) counted again from all the rows (a store that had none). */
+/** A daily table's rows summed from its hourly twin, over the twin's rows passing `where`. */
+function dailyFromHourlySql(def: TraceAggregateDef, where: string): string {
+  return rollupSql(`${quoteIdent(hourlyTwin(def).name)} WHERE ${where}`, def.dimensions, 'day');
+}
+
+/**
+ * Every summary table (or those of `defs`) counted again from all the rows (a store that had none): the hourly
+ * ones from the rows, then the daily ones summed from their hourly twins (exact already, or rebuilt just before).
+ */
 export function rebuildAggregatesSql(defs: readonly TraceAggregateDef[] = TRACE_AGGREGATES): string[] {
-  return defs.flatMap((def) => [`DELETE FROM ${quoteIdent(def.name)}`, `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, 'true')}`]);
+  return [
+    ...defs
+      .filter((def) => !daily(def))
+      .flatMap((def) => [`DELETE FROM ${quoteIdent(def.name)}`, `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, 'true')}`]),
+    ...defs
+      .filter(daily)
+      .flatMap((def) => [`DELETE FROM ${quoteIdent(def.name)}`, `INSERT INTO ${quoteIdent(def.name)} ${dailyFromHourlySql(def, 'true')}`]),
+  ];
 }
 
 /** A new, empty table of touched hours. */
@@ -51,21 +82,37 @@ export function touchHoursSql(hoursMs: Iterable<number>): string | undefined {
 /** The first and last touched hour as ms (to bound the recount's scan), or undefined when none. */
 export const TOUCHED_SPAN_SQL = `SELECT epoch_ms(min(h)), epoch_ms(max(h)) FROM ${TOUCHED}`;
 
-/** Count the touched hours [first, last] again in every summary table. */
+/**
+ * Count the touched hours [first, last] again in every hourly table, then sum the days holding them again from
+ * the hourly twins (the hourly tables come first in TRACE_AGGREGATES).
+ */
 export function recountTouchedSql(first: number, last: number): string[] {
   const lo = `make_timestamp(${Math.trunc(first)}::BIGINT * 1000)`;
   const hi = `make_timestamp(${Math.trunc(last)}::BIGINT * 1000 + ${HOUR_US})`;
   const where = `"Received" >= ${lo} AND "Received" < ${hi} AND date_trunc('hour', "Received") IN (SELECT h FROM ${TOUCHED})`;
-  return TRACE_AGGREGATES.flatMap((def) => [
-    `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" IN (SELECT h FROM ${TOUCHED})`,
-    `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, where)}`,
-  ]);
+  const days = `(SELECT DISTINCT date_trunc('day', h) FROM ${TOUCHED})`;
+  const dayLo = `date_trunc('day', ${lo})`;
+  const dayHi = `date_trunc('day', ${hi} - INTERVAL 1 MICROSECOND) + INTERVAL 1 DAY`;
+  const inDays = `"Received" >= ${dayLo} AND "Received" < ${dayHi} AND date_trunc('day', "Received") IN ${days}`;
+  return TRACE_AGGREGATES.flatMap((def) =>
+    daily(def)
+      ? [
+          `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" IN ${days}`,
+          `INSERT INTO ${quoteIdent(def.name)} ${dailyFromHourlySql(def, inDays)}`,
+        ]
+      : [
+          `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" IN (SELECT h FROM ${TOUCHED})`,
+          `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, where)}`,
+        ],
+  );
 }
 
-/** Retention: drop the summary rows of hours wholly before `cutoffMs` (the hour it falls in is recounted). */
+/** Retention: drop the summary rows of hours (days) wholly before `cutoffMs` (the one it falls in is recounted). */
 export function dropHoursBeforeSql(cutoffMs: number): string[] {
-  const hour = Math.floor(cutoffMs / AGGREGATE_GRAIN_MS) * AGGREGATE_GRAIN_MS;
-  return TRACE_AGGREGATES.map((def) => `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${hour}::BIGINT * 1000)`);
+  return TRACE_AGGREGATES.map((def) => {
+    const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
+    return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
+  });
 }
 
 /** The summary tables as they should be: a recount of all rows, each table minus what it holds (empty when exact). */
@@ -76,34 +123,37 @@ export function aggregateDriftSql(def: TraceAggregateDef): string {
   return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
 }
 
-/** Temporary tables of what a batch of new rows adds: to the domains table, and to the one being added to. */
-const DELTA = 'aggregate_delta';
-const TABLE_DELTA = 'aggregate_table_delta';
-
 /** The table whose dimensions hold every other's of `defs`: counted once, the others summed from it. */
 const DOMAINS = TRACE_AGGREGATES.find((d) => d.name === 'MessageTraceHourlyDomains')!;
 
 /**
  * Add the counts of `source` (rows just inserted, none of them stored before) to every summary table: the domains
  * table's groups are counted once from the batch and the coarser tables summed from them; a table with a dimension
- * it lacks (senders, subjects) is counted from the batch. Each table's counts are made once, then added to the
- * groups it holds and inserted as the groups it lacks. Adding is exact when the write changed no stored row (an
- * update can move a row between groups: that needs recountTouchedSql).
+ * it lacks (senders, subjects) is counted from the batch; a daily table is its hourly twin's counts summed per day.
+ * Each table's counts are made once into a temporary table, then added to the groups it holds and inserted as the
+ * groups it lacks. Adding is exact when the write changed no stored row (an update can move a row between groups:
+ * that needs recountTouchedSql).
  */
 export function addCountsSql(source: string): string[] {
-  const statements = [`CREATE OR REPLACE TEMP TABLE ${DELTA} AS ${hourlyCountsSql(`${source} AS x`, DOMAINS.dimensions)}`];
+  const deltas = new Map<TraceAggregateDef, string>();
+  const statements: string[] = [];
+  const made = (def: TraceAggregateDef, select: string) => {
+    const name = `aggregate_delta_${deltas.size}`;
+    deltas.set(def, name);
+    statements.push(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`);
+  };
+  made(DOMAINS, countsSql(`${source} AS x`, DOMAINS.dimensions, 'hour'));
   for (const def of TRACE_AGGREGATES) {
-    const dims = def.dimensions.map(quoteIdent).join(', ');
-    const coarser = def.dimensions.every((d) => DOMAINS.dimensions.includes(d));
-    const delta = def === DOMAINS ? DELTA : TABLE_DELTA;
-    if (def !== DOMAINS)
-      statements.push(
-        `CREATE OR REPLACE TEMP TABLE ${TABLE_DELTA} AS ${
-          coarser
-            ? `SELECT "Received", ${dims}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${DELTA} GROUP BY ALL`
-            : hourlyCountsSql(`${source} AS x`, def.dimensions)
-        }`,
+    if (daily(def)) made(def, rollupSql(deltas.get(hourlyTwin(def))!, def.dimensions, 'day'));
+    else if (def !== DOMAINS)
+      made(
+        def,
+        def.dimensions.every((d) => DOMAINS.dimensions.includes(d))
+          ? rollupSql(deltas.get(DOMAINS)!, def.dimensions, 'hour')
+          : countsSql(`${source} AS x`, def.dimensions, 'hour'),
       );
+    const delta = deltas.get(def)!;
+    const dims = def.dimensions.map(quoteIdent).join(', ');
     const match = ['Received', ...def.dimensions].map((c) => `a.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
     const table = quoteIdent(def.name);
     statements.push(
@@ -111,6 +161,6 @@ export function addCountsSql(source: string): string[] {
       `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN ${table} AS a ON ${match}`,
     );
   }
-  statements.push(`DROP TABLE ${DELTA}`, `DROP TABLE IF EXISTS ${TABLE_DELTA}`);
+  statements.push(...[...deltas.values()].map((d) => `DROP TABLE ${d}`));
   return statements;
 }

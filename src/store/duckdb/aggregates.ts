@@ -1,6 +1,6 @@
 /** Keeping the summary tables exact inside a write transaction of the DuckDB store (see aggregates-sql.ts). */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
+import { DAY_GRAIN_MS, MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
 import type { QueryResult } from '../store.js';
 import {
   aggregateDriftSql,
@@ -41,11 +41,14 @@ export async function countStagedMessages(c: DuckDBConnection, stage: string): P
   for (const sql of countStagedMessagesSql(stage)) await c.run(sql);
 }
 
-/** Retention: the summary rows of hours before `cutoffMs` go; the hour it cuts through is counted again. */
+/**
+ * Retention: the summary rows of hours (days) before `cutoffMs` go; the hour it cuts through is counted again,
+ * and the day holding it summed again.
+ */
 export async function trimAggregates(c: DuckDBConnection, cutoffMs: number): Promise<void> {
   for (const sql of dropHoursBeforeSql(cutoffMs)) await c.run(sql);
   for (const sql of trimMessagesSql(cutoffMs)) await c.run(sql);
-  if (cutoffMs % AGGREGATE_GRAIN_MS !== 0) await recountHours(c, undefined, [cutoffMs]);
+  if (cutoffMs % DAY_GRAIN_MS !== 0) await recountHours(c, undefined, [cutoffMs]);
 }
 
 /** Summary tables that differ from a recount of the rows (each named with how many of its rows differ). */

@@ -1,5 +1,14 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
-import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, TRACE_AGGREGATES, Watchlist } from '../../schema/index.js';
+import {
+  DAY_GRAIN_MS,
+  Findings,
+  Indicators,
+  IntelMatches,
+  MessageEvents,
+  MessageTrace,
+  TRACE_AGGREGATES,
+  Watchlist,
+} from '../../schema/index.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { createTableSql } from './ddl.js';
@@ -8,10 +17,12 @@ import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
-/** The summary tables of migration 7, and those added by migration 9. */
+/** The summary tables of migration 7, those added by migration 9, and the daily ones of migration 10. */
 const FIRST = new Set(['MessageTraceHourly', 'MessageTraceHourlyDomains']);
+const NINTH = new Set(['MessageTraceHourlySubjects', 'MessageTraceHourlySenders']);
 const FIRST_AGGREGATES = TRACE_AGGREGATES.filter((d) => FIRST.has(d.name));
-const LATER_AGGREGATES = TRACE_AGGREGATES.filter((d) => !FIRST.has(d.name));
+const LATER_AGGREGATES = TRACE_AGGREGATES.filter((d) => NINTH.has(d.name));
+const DAILY_AGGREGATES = TRACE_AGGREGATES.filter((d) => d.grainMs === DAY_GRAIN_MS);
 
 export interface Migration {
   version: number;
@@ -72,5 +83,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     description: 'summary tables per sender and per subject, counted from the rows already stored',
     statements: [...LATER_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql(LATER_AGGREGATES)],
+  },
+  {
+    version: 10,
+    description: 'daily summary tables per domain pair, subject and sender, summed from the hourly ones',
+    statements: [...DAILY_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql(DAILY_AGGREGATES)],
   },
 ];
