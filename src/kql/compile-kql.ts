@@ -14,9 +14,10 @@ export interface CompileOptions {
   readonly timeRange?: { readonly from?: number; readonly to?: number };
   /**
    * The store keeps the summary tables of MessageTrace (every Store does): answer from them when they give exactly
-   * the rows' answer (see plan/plan-query.ts). Off, every query reads the rows.
+   * the rows' answer (see plan/plan-query.ts). Off, every query reads the rows; 'hourly': the hourly tables only,
+   * never their daily twins (to compare with them, or to rule them out).
    */
-  readonly aggregates?: boolean;
+  readonly aggregates?: boolean | 'hourly';
   /** Values read from the data for operators whose columns depend on it, by the operator's offset (compileKqlWithValues). */
   readonly values?: ReadonlyMap<number, ColumnValues>;
 }

@@ -17,7 +17,7 @@ export type {
 export type * from './detect-queries.js';
 export type { SavedObjectStore, SavedSearchRow, StoredDashboardRow } from './saved-objects.js';
 export type { AlertDefinitionKind, AlertDefinitionRow } from './alert-definitions.js';
-export { answersFromSummaries, runKql } from './run-kql.js';
+export { aggregatesOn, answersFromSummaries, runKql } from './run-kql.js';
 export type { RunKqlOptions, KqlResult } from './run-kql.js';
 export { FILLABLE_STRING_COLUMNS, FILLABLE_NUMBER_COLUMNS, mergeTrace, collapseBatch } from './trace-merge.js';
 export type { SqlDialectName } from './dialect-name.js';

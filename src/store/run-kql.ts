@@ -8,8 +8,11 @@ export interface RunKqlOptions extends QueryOptions {
   now?: number;
   /** Restricts every table to [from, to) on its time column. */
   timeRange?: { from?: number; to?: number };
-  /** Answer from the summary tables where they give the same answer (default: on, unless MAILSIFT_AGGREGATES=off). */
-  aggregates?: boolean;
+  /**
+   * Answer from the summary tables where they give the same answer (default: on; MAILSIFT_AGGREGATES=off reads
+   * the rows, MAILSIFT_AGGREGATES=hourly the hourly tables only, without their daily twins).
+   */
+  aggregates?: boolean | 'hourly';
 }
 
 /** A KQL result: the rows, with the column types the compiler knows (dynamic, timespan) over the engine's, and the render hint. */
@@ -17,7 +20,12 @@ export interface KqlResult extends QueryResult {
   render?: CompiledQuery['render'];
 }
 
-const aggregatesOn = (options: Pick<RunKqlOptions, 'aggregates'>) => options.aggregates ?? process.env.MAILSIFT_AGGREGATES !== 'off';
+/** Whether (and which) summary tables answer: `options.aggregates`, else MAILSIFT_AGGREGATES (off, hourly; default on). */
+export function aggregatesOn(options: Pick<RunKqlOptions, 'aggregates'> = {}): boolean | 'hourly' {
+  if (options.aggregates !== undefined) return options.aggregates;
+  const env = process.env.MAILSIFT_AGGREGATES;
+  return env === 'hourly' ? 'hourly' : env !== 'off';
+}
 
 /** Whether runKql would answer `kql` from the summary tables (not the rows); false for a query that does not compile. */
 export function answersFromSummaries(
@@ -25,12 +33,13 @@ export function answersFromSummaries(
   kql: string,
   options: Pick<RunKqlOptions, 'now' | 'timeRange' | 'aggregates'> = {},
 ): boolean {
-  if (!aggregatesOn(options)) return false;
+  const aggregates = aggregatesOn(options);
+  if (!aggregates) return false;
   try {
     const { plan } = compileKql(kql, {
       dialect: store.dialect,
       now: options.now ?? Date.now(),
-      aggregates: true,
+      aggregates,
       ...(options.timeRange ? { timeRange: options.timeRange } : {}),
     });
     return plan !== undefined && plan.source !== 'rows';
@@ -50,7 +59,8 @@ export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: strin
       now: options.now ?? Date.now(),
       ...(options.timeRange ? { timeRange: options.timeRange } : {}),
       // Every store keeps the summary tables of MessageTrace exact at each write (see src/schema/aggregates.ts).
-      // MAILSIFT_AGGREGATES=off reads the rows for every query (to compare, or to rule the summaries out).
+      // MAILSIFT_AGGREGATES=off reads the rows for every query (to compare, or to rule the summaries out); =hourly
+      // leaves the daily tables out.
       aggregates: aggregatesOn(options),
     },
     async (sql, params) => (await store.query(sql, params, { signal })).rows,

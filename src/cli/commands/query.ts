@@ -38,20 +38,25 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
         const global = cmd.optsWithGlobals<GlobalOptions>();
         const ctx = new CommandContext(global);
         const zone = outputZone(global.tz, ctx.config.organization);
-        const [{ compileKql, KqlError, kqlErrorText }, { parseStoreUrl, runKql }] = await Promise.all([
+        const [{ compileKql, KqlError, kqlErrorText }, { aggregatesOn, parseStoreUrl, runKql }] = await Promise.all([
           import('../../kql/index.js'),
           import('../../store/index.js'),
         ]);
         let compiled;
         try {
-          compiled = compileKql(kql, { dialect: parseStoreUrl(ctx.config.store).engine, now, timeRange, aggregates: true });
+          // --explain says what the run would read, MAILSIFT_AGGREGATES included.
+          compiled = compileKql(kql, { dialect: parseStoreUrl(ctx.config.store).engine, now, timeRange, aggregates: aggregatesOn() });
         } catch (error) {
           // In the CLI's language, with the line and column (the English message when this build has no text for it).
           if (error instanceof KqlError) throw new UsageError(kqlErrorText(error, currentLanguage()) ?? error.message);
           throw error;
         }
         if (opts.explain) {
-          const plan = compiled.plan?.source === 'rows' ? `the rows (no summary table: ${compiled.plan.reason})` : compiled.plan?.reason;
+          const plan = !compiled.plan
+            ? 'the rows (MAILSIFT_AGGREGATES=off)'
+            : compiled.plan.source === 'rows'
+              ? `the rows (no summary table: ${compiled.plan.reason})`
+              : compiled.plan.reason;
           io().stdout.write(`-- answered from: ${plan}\n${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
           return EXIT.ok;
         }

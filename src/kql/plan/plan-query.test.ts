@@ -18,7 +18,7 @@ describe('the planner', () => {
     expect(plan('MessageTrace | summarize Count = count() by SenderDomain | top 10 by Count')?.source).toBe('MessageTraceDailyDomains');
     expect(plan('MessageTrace | summarize Count = count() by bin(Received, 1h), SenderDomain')?.source).toBe('MessageTraceHourlyDomains');
     expect(plan('MessageTrace | where RecipientDomain endswith_cs "contoso.com" | summarize countif(Status == "Failed")')?.source).toBe(
-      'MessageTraceDailyDomains',
+      'MessageTraceHourlyDomains',
     );
     expect(plan('MessageTrace | summarize count() by Status', { from, to: from + 7 * 24 * H }, 'clickhouse')?.source).toBe(
       'MessageTraceHourly',
@@ -31,7 +31,7 @@ describe('the planner', () => {
     for (const dialect of ['duckdb', 'clickhouse'] as const) {
       expect(plan(pivot, undefined, dialect)?.source).toBe('MessageTraceDailySenders');
       expect(plan(subjects, undefined, dialect)?.source).toBe('MessageTraceDailySubjects');
-      expect(plan(chip, undefined, dialect)?.source).toBe('MessageTraceDailySenders');
+      expect(plan(chip, undefined, dialect)?.source).toBe('MessageTraceHourlySenders');
     }
   });
 
@@ -45,6 +45,21 @@ describe('the planner', () => {
     // No whole day in the range: hours; a time key: hours.
     expect(plan(kql, { from, to: from + 20 * H })?.source).toBe('MessageTraceHourlySubjects');
     expect(plan('MessageTrace | summarize count() by bin(Received, 1d), Subject', { from, to: from + 7 * 24 * H })?.source).toBe(
+      'MessageTraceHourlySubjects',
+    );
+    // A filter on a status or direction keeps the daily table; one on a sender (few rows) reads hours.
+    expect(
+      plan(`MessageTrace | where Status in ("Delivered", "Failed") | summarize count() by SenderAddress`, { from, to: from + 7 * 24 * H })
+        ?.source,
+    ).toBe('MessageTraceDailySenders');
+    expect(
+      plan(`MessageTrace | where SenderAddress == "a@contoso.com" | summarize count() by Subject`, { from, to: from + 7 * 24 * H })?.source,
+    ).toBe('rows');
+    expect(
+      plan(`MessageTrace | where SenderDomain == "contoso.com" | summarize count() by Status`, { from, to: from + 7 * 24 * H })?.source,
+    ).toBe('MessageTraceHourlyDomains');
+    // aggregates: 'hourly' (MAILSIFT_AGGREGATES=hourly) leaves the daily tables out.
+    expect(compileKql(kql, { dialect: 'duckdb', aggregates: 'hourly', timeRange: { from, to: from + 7 * 24 * H } }).plan?.source).toBe(
       'MessageTraceHourlySubjects',
     );
     const open = compileKql(kql, { dialect: 'duckdb', aggregates: true });

@@ -85,19 +85,22 @@ function within(source: string, a?: number, b?: number): string {
   return `${source}${bounds.length > 0 ? ` | where ${bounds.join(' and ')}` : ''}`;
 }
 
+/** The hourly rows of [a, b) outside the whole days [da, db): one read of the hourly table, or none. */
+function hoursAround({ a, b }: Hours, { da, db }: Days): string[] {
+  const before = da !== undefined && da !== a ? `Received < datetime(${iso(da)})` : '';
+  const after = db !== undefined && db !== b ? `Received >= datetime(${iso(db)})` : '';
+  if (!before && !after) return [];
+  const outside = before && after ? `(${before} or ${after})` : before || after;
+  return [`${within(SUMMARY, a, b)} | where ${outside}`];
+}
+
 /**
  * Summary rows over whole hours [a, b) (with `days`, the whole days [da, db) inside them from the daily twin and
  * the hours around them from the hourly table), with the raw rows of the partial hours before `edgeA` and from `edgeB`.
  */
 function sourceText(def: TraceAggregateDef, hours: Hours, days?: Days): string {
   const { a, b, edgeA, edgeB } = hours;
-  const summary = days
-    ? [
-        within(SUMMARY_DAYS, days.da, days.db),
-        days.da !== undefined && days.da !== a ? within(SUMMARY, a, days.da) : '',
-        days.db !== undefined && days.db !== b ? within(SUMMARY, days.db, b) : '',
-      ].filter(Boolean)
-    : [within(SUMMARY, a, b)];
+  const summary = days ? [within(SUMMARY_DAYS, days.da, days.db), ...hoursAround(hours, days)] : [within(SUMMARY, a, b)];
   const project = `project Received, ${def.dimensions.join(', ')}, ${ROWS} = 1, ${BYTES} = Size`;
   const edges = [
     edgeA !== undefined ? `(MessageTrace | where Received < datetime(${iso(edgeA)}) | ${project})` : '',
@@ -143,6 +146,18 @@ function daysOf({ a, b }: Hours): Days | undefined {
   return da !== undefined && db !== undefined && da >= db ? undefined : { da, db };
 }
 
+/** The columns of few values (the smallest table's dimensions: Status, Direction). */
+const FEW_VALUES: ReadonlySet<string> = new Set(HOURLY[0]!.dimensions);
+
+/**
+ * Whether a filter reads a column of many values (a sender, a subject, a domain): it keeps few rows, so reading
+ * the hourly table costs about the same for a month as for the hours around its days, and a daily table would
+ * only add a read (measured on the 98.5M-row store: 108 ms hourly against 153 ms with the daily table).
+ */
+function selective(wheres: readonly OperatorNode[]): boolean {
+  return wheres.some((w) => w.kind === 'Where' && [...(columnsRead(w.predicate) ?? [])].some((c) => !FEW_VALUES.has(c)));
+}
+
 /** Whether a summarize groups by anything that reads Received (a time bin): its rows need hours then. */
 function groupsByTime(summarize: SummarizeNode): boolean {
   return summarize.by.some((k) => columnsRead(k.expr)?.has('Received') ?? true);
@@ -173,7 +188,8 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
   const hours = hoursOf(options);
   if (!hours) return rows('the time range holds no whole hour');
   const { a, b, edgeA, edgeB } = hours;
-  const day = m && def && !groupsByTime(m.summarize) ? dailyTwin(def) : undefined;
+  const daily = m && def && options.aggregates !== 'hourly' && !groupsByTime(m.summarize) && !selective(m.wheres);
+  const day = daily ? dailyTwin(def) : undefined;
   const days = day && daysOf(hours);
   const name = (days ? day!.name : def?.name) ?? MESSAGE_AGGREGATE.name;
   let body: PipelineNode;
