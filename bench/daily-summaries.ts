@@ -28,6 +28,7 @@ for (const [name, file] of STORES) {
     const to = Date.parse(stats.to!) - 37 * 60_000;
     // The store's busiest sender, as a click in the pivot would pick.
     const busy = await runKql(store, 'MessageTrace | summarize n = count() by SenderAddress | top 1 by n');
+    const domain = String(busy.rows[0]![0]).split('@')[1];
     const queries: [string, string][] = [
       ['Top 10 senders by status', panel('top-senders-status')],
       ['Subject keywords (top 2,000 subjects)', 'MessageTrace | summarize Count = count() by Subject | top 2000 by Count'],
@@ -35,6 +36,10 @@ for (const [name, file] of STORES) {
       [
         'Status share, one sender',
         `MessageTrace | where SenderAddress == "${String(busy.rows[0]![0])}" | summarize Count = count() by Status`,
+      ],
+      [
+        "Top sender domains, the organization's domain chip",
+        `MessageTrace | where SenderDomain == "${domain}" or RecipientDomain == "${domain}" | summarize Count = count() by SenderDomain | top 10 by Count`,
       ],
     ];
     for (const days of [7, 14, 30]) {

@@ -18,7 +18,7 @@ describe('the planner', () => {
     expect(plan('MessageTrace | summarize Count = count() by SenderDomain | top 10 by Count')?.source).toBe('MessageTraceDailyDomains');
     expect(plan('MessageTrace | summarize Count = count() by bin(Received, 1h), SenderDomain')?.source).toBe('MessageTraceHourlyDomains');
     expect(plan('MessageTrace | where RecipientDomain endswith_cs "contoso.com" | summarize countif(Status == "Failed")')?.source).toBe(
-      'MessageTraceHourlyDomains',
+      'MessageTraceDailyDomains',
     );
     expect(plan('MessageTrace | summarize count() by Status', { from, to: from + 7 * 24 * H }, 'clickhouse')?.source).toBe(
       'MessageTraceHourly',
@@ -47,7 +47,7 @@ describe('the planner', () => {
     expect(plan('MessageTrace | summarize count() by bin(Received, 1d), Subject', { from, to: from + 7 * 24 * H })?.source).toBe(
       'MessageTraceHourlySubjects',
     );
-    // A filter on a status or direction keeps the daily table; one on a sender (few rows) reads hours.
+    // A filter on a status, direction or domain keeps the daily table; one on a sender (few rows) reads hours.
     expect(
       plan(`MessageTrace | where Status in ("Delivered", "Failed") | summarize count() by SenderAddress`, { from, to: from + 7 * 24 * H })
         ?.source,
@@ -57,7 +57,7 @@ describe('the planner', () => {
     ).toBe('rows');
     expect(
       plan(`MessageTrace | where SenderDomain == "contoso.com" | summarize count() by Status`, { from, to: from + 7 * 24 * H })?.source,
-    ).toBe('MessageTraceHourlyDomains');
+    ).toBe('MessageTraceDailyDomains');
     // aggregates: 'hourly' (MAILSIFT_AGGREGATES=hourly) leaves the daily tables out.
     expect(compileKql(kql, { dialect: 'duckdb', aggregates: 'hourly', timeRange: { from, to: from + 7 * 24 * H } }).plan?.source).toBe(
       'MessageTraceHourlySubjects',

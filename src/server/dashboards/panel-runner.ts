@@ -186,7 +186,11 @@ async function statInOneQuery(
   // sparkline in its usual bins, and the value of the period before too (or that period is under two hours, a
   // short read of the rows), the two queries of the usual path cost next to nothing.
   const before = previousPeriod(from, to, request.timeZone).from;
+  // One sender's mail is few rows: the one query over them (the rows are read by time) costs less than the summary
+  // queries, which read the whole senders table (7 days of the 10.2M-row month: 13-19 ms against 33-41 ms).
+  const oneSender = tableFilters(request.filters).some((f) => f.columns.includes('SenderAddress'));
   if (
+    !oneSender &&
     queries.answersFromSummaries(panelKql(panel.sparkline, request, env), from, to) &&
     (to - from < 2 * 3_600_000 || queries.answersFromSummaries(panelKql(panel.kql, request, env), before, from))
   )
