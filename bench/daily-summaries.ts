@@ -4,20 +4,13 @@
  * (`aggregates: 'hourly'`, as MAILSIFT_AGGREGATES=hourly), interleaved on one open store, median of --runs.
  *   npx tsx bench/daily-summaries.ts --stores 10M=/work/bench-stores/s10m.duckdb,100M=/work/bench-stores/s100m.duckdb [--runs 5]
  */
-import { readFileSync } from 'node:fs';
 import { compileKql } from '../src/kql/index.js';
 import { openStore, runKql } from '../src/store/index.js';
-import { arg, median, table } from './lib.js';
+import { arg, median, overviewPanels, storesArg, table } from './lib.js';
 
 const RUNS = Number(arg('runs', '5'));
-const STORES = arg('stores', '')
-  .split(',')
-  .filter(Boolean)
-  .map((s) => s.split('=') as [string, string]);
-const overview = JSON.parse(readFileSync(new URL('../dashboards/overview.json', import.meta.url), 'utf8')) as {
-  panels: { id: string; kql: string }[];
-};
-const panel = (id: string) => overview.panels.find((p) => p.id === id)!.kql;
+const STORES = storesArg();
+const panel = (id: string) => overviewPanels().find((p) => p.id === id)!.kql;
 const DAY = 86_400_000;
 
 const rows: (string | number)[][] = [];

@@ -9,7 +9,7 @@
  *   npx tsx bench/dashboard.ts [--runs 5]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { configSchema } from '../src/config/index.js';
@@ -18,7 +18,7 @@ import { MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
-import { arg, median, table } from './lib.js';
+import { arg, median, overviewPanels, table } from './lib.js';
 import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
 const runs = Number(arg('runs', '5'));
@@ -47,9 +47,6 @@ const login = await fetch(`${server.url}/api/auth/login`, {
 });
 const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
 const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
-const overview = JSON.parse(readFileSync('dashboards/overview.json', 'utf8')) as {
-  panels: { id: string; title: string | { en: string } }[];
-};
 // A busy sender, as a click in the pivot would pick, for the filtered column.
 const busy = await store.query(
   `SELECT "SenderAddress" FROM "MessageTrace" WHERE "Received" >= epoch_ms(${to - 7 * 86_400_000}) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`,
@@ -72,8 +69,8 @@ for (const def of [...TRACE_AGGREGATES, MESSAGE_AGGREGATE]) {
 }
 const panelRows: (string | number)[][] = [];
 const sums = apiRanges.flatMap(() => [0, 0]);
-for (const p of overview.panels) {
-  const row: (string | number)[] = [typeof p.title === 'string' ? p.title : p.title.en];
+for (const p of overviewPanels()) {
+  const row: (string | number)[] = [p.title];
   for (const [ri, range] of apiRanges.entries()) {
     for (const off of [true, false]) {
       readRows(off);

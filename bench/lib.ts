@@ -78,3 +78,19 @@ export async function readJsonIntoFileMeasured(file: string, db: string): Promis
   rmSync(db, { force: true });
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
+
+/** `--stores LABEL=FILE,LABEL=FILE` as [label, file] pairs (none when not given). */
+export function storesArg(): [string, string][] {
+  return arg('stores', '')
+    .split(',')
+    .filter(Boolean)
+    .map((s) => s.split('=') as [string, string]);
+}
+
+/** The Overview's panels as dashboards/overview.json has them, each with its English title. */
+export function overviewPanels(): { id: string; title: string; kql: string }[] {
+  const overview = JSON.parse(readFileSync(new URL('../dashboards/overview.json', import.meta.url), 'utf8')) as {
+    panels: { id: string; title: string | { en: string }; kql: string }[];
+  };
+  return overview.panels.map((p) => ({ id: p.id, title: typeof p.title === 'string' ? p.title : p.title.en, kql: p.kql }));
+}

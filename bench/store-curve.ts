@@ -20,7 +20,7 @@ import { TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
 import { demoTenants } from './demo-store.js';
-import { arg, median, table } from './lib.js';
+import { arg, median, overviewPanels, storesArg, table } from './lib.js';
 
 const PASSWORD = 'bench-password-1';
 const DAY = 86_400_000;
@@ -131,14 +131,8 @@ async function coldOnce(s: Served): Promise<number> {
 
 async function main(): Promise<void> {
   const runs = Number(arg('runs', '3'));
-  const stores = arg('stores', '')
-    .split(',')
-    .filter(Boolean)
-    .map((s) => s.split('=') as [string, string]);
-  const overview = JSON.parse(readFileSync('dashboards/overview.json', 'utf8')) as {
-    panels: { id: string; title: string | { en: string } }[];
-  };
-  const panels = overview.panels.map((p) => ({ id: p.id, title: typeof p.title === 'string' ? p.title : p.title.en }));
+  const stores = storesArg();
+  const panels = overviewPanels();
   const served: Served[] = [];
   for (const [label, file] of stores) served.push(await start(label, file));
   try {

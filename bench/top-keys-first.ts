@@ -6,23 +6,16 @@
  *   npx tsx bench/top-keys-first.ts --stores 10M=/work/bench-stores/s10m.duckdb,100M=/work/bench-stores/s100m.duckdb
  *     [--rows 1000000] [--runs 5]
  */
-import { readFileSync } from 'node:fs';
 import { getDialect } from '../src/kql/dialect/index.js';
 import { openStore, runKql, type Store } from '../src/store/index.js';
 import { HAS_CLICKHOUSE_SERVER, startClickHouseServer } from '../test/support/clickhouse-cluster.js';
-import { arg, median, table } from './lib.js';
+import { arg, median, overviewPanels, storesArg, table } from './lib.js';
 import { syntheticTraces } from './synthetic-traces.js';
 
 const RUNS = Number(arg('runs', '5'));
 const ROWS = Number(arg('rows', '1000000'));
-const STORES = arg('stores', '')
-  .split(',')
-  .filter(Boolean)
-  .map((s) => s.split('=') as [string, string]);
-const overview = JSON.parse(readFileSync(new URL('../dashboards/overview.json', import.meta.url), 'utf8')) as {
-  panels: { id: string; kql: string }[];
-};
-const PIVOT = overview.panels.find((p) => p.id === 'top-senders-status')!.kql;
+const STORES = storesArg();
+const PIVOT = overviewPanels().find((p) => p.id === 'top-senders-status')!.kql;
 
 /** Switch the rewrite for one engine's dialect (the capability says whether the compiler may use it). */
 function rankFirst(dialect: 'duckdb' | 'clickhouse', on: boolean): void {
