@@ -46,14 +46,19 @@ export const TRACE_AGGREGATES: readonly TraceAggregateDef[] = [
   { name: 'MessageTraceDailySenders', dimensions: SENDERS, grainMs: DAY_GRAIN_MS },
 ];
 
-/** The hourly table with the dimensions of `def` (itself when it is hourly). */
+/** The table of `grainMs` with the dimensions of `def`, if there is one. */
+function twin(def: TraceAggregateDef, grainMs: number): TraceAggregateDef | undefined {
+  return TRACE_AGGREGATES.find((d) => d.grainMs === grainMs && d.dimensions.join() === def.dimensions.join());
+}
+
+/** The hourly table with the dimensions of `def` (itself when it is hourly; every daily table has one). */
 export function hourlyTwin(def: TraceAggregateDef): TraceAggregateDef {
-  return TRACE_AGGREGATES.find((d) => d.grainMs === AGGREGATE_GRAIN_MS && d.dimensions.join() === def.dimensions.join())!;
+  return twin(def, AGGREGATE_GRAIN_MS)!;
 }
 
 /** The daily table with the dimensions of `def`, if there is one. */
 export function dailyTwin(def: TraceAggregateDef): TraceAggregateDef | undefined {
-  return TRACE_AGGREGATES.find((d) => d.grainMs === DAY_GRAIN_MS && d.dimensions.join() === def.dimensions.join());
+  return twin(def, DAY_GRAIN_MS);
 }
 
 /**

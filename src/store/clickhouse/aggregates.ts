@@ -43,7 +43,10 @@ export async function missingAggregates(db: Connection, p: Placement): Promise<T
   return TRACE_AGGREGATES.filter((d) => !have.has(d.name));
 }
 
-/** The start of the hour (day) of `def` a time in µs falls in (floored before 1970 too, as the writer's Math.floor). */
+/** The start (µs) of the hour (day) of `def` that a time in ms falls in. */
+const bucketStartUs = (def: TraceAggregateDef, ms: number) => Math.floor(ms / def.grainMs) * def.grainMs * 1000;
+
+/** The start of the hour (day) of `def` a time in µs falls in (floored before 1970 too, as bucketStartUs is). */
 function bucketOf(def: TraceAggregateDef, column: string): string {
   const g = `toInt64(${def.grainMs * 1000})`;
   return `(${column} - (${column} % ${g} + ${g}) % ${g})`;
@@ -72,7 +75,7 @@ export async function writeAggregateChanges(db: Connection, changes: readonly Tr
   for (const def of TRACE_AGGREGATES) {
     const groups = new Map<string, Record<string, unknown>>();
     for (const { row, sign } of changes) {
-      const hour = Math.floor(row.Received / def.grainMs) * def.grainMs * 1000;
+      const hour = bucketStartUs(def, row.Received);
       const dims = def.dimensions.map((d) => String((row as unknown as Record<string, unknown>)[d] ?? ''));
       const key = JSON.stringify([hour, ...dims]);
       let g = groups.get(key);
@@ -97,7 +100,7 @@ export async function writeAggregateChanges(db: Connection, changes: readonly Tr
 export async function trimAggregates(db: Connection, p: Placement, cutoffMs: number): Promise<void> {
   const cutoff = Math.round(cutoffMs) * 1000;
   for (const def of TRACE_AGGREGATES) {
-    const hour = Math.floor(cutoffMs / def.grainMs) * def.grainMs * 1000;
+    const hour = bucketStartUs(def, cutoffMs);
     const dims = def.dimensions.map(q).join(', ');
     if (hour !== cutoff) {
       await db.command(

@@ -29,39 +29,41 @@ export function createAggregateSql(def: TraceAggregateDef): string {
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(def.name)} ("Received" TIMESTAMP NOT NULL, ${dims.join(', ')}, "Rows" BIGINT NOT NULL, "Bytes" BIGINT NOT NULL)`;
 }
 
-/** Rows and bytes per hour (or day) and `dims` of the MessageTrace rows of `from` (a table, or a table and its WHERE). */
-function countsSql(from: string, dims: readonly string[], unit: 'hour' | 'day'): string {
-  return `SELECT date_trunc('${unit}', "Received") AS "Received", ${dims.map(quoteIdent).join(', ')}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM ${from} GROUP BY ALL`;
-}
+/** The measures of MessageTrace rows counted, and of summary rows summed. */
+const COUNTED = 'count(*) AS "Rows", sum("Size") AS "Bytes"';
+const SUMMED = 'sum("Rows") AS "Rows", sum("Bytes") AS "Bytes"';
 
-/** Summary rows of `from` (a summary table or delta, and its WHERE) summed per `unit` and `dims`. */
-function rollupSql(from: string, dims: readonly string[], unit: 'hour' | 'day'): string {
-  return `SELECT date_trunc('${unit}', "Received") AS "Received", ${dims.map(quoteIdent).join(', ')}, sum("Rows") AS "Rows", sum("Bytes") AS "Bytes" FROM ${from} GROUP BY ALL`;
+/** `measures` per hour (or day) and `dims` of the rows of `from` (a table or delta, and its WHERE). */
+function groupedSql(from: string, dims: readonly string[], unit: 'hour' | 'day', measures: string): string {
+  return `SELECT date_trunc('${unit}', "Received") AS "Received", ${dims.map(quoteIdent).join(', ')}, ${measures} FROM ${from} GROUP BY ALL`;
 }
 
 /** The counted rows of one summary table, from MessageTrace rows passing `where`. */
 function countSql(def: TraceAggregateDef, where: string): string {
-  return countsSql(`${TRACES} WHERE ${where}`, def.dimensions, unitOf(def));
+  return groupedSql(`${TRACES} WHERE ${where}`, def.dimensions, unitOf(def), COUNTED);
 }
 
-/** A daily table's rows summed from its hourly twin, over the twin's rows passing `where`. */
-function dailyFromHourlySql(def: TraceAggregateDef, where: string): string {
-  return rollupSql(`${quoteIdent(hourlyTwin(def).name)} WHERE ${where}`, def.dimensions, 'day');
+/**
+ * The rows of one summary table as a write keeps them: an hourly table counted from the MessageTrace rows passing
+ * `where`, a daily table summed from its hourly twin's rows passing it (the twin is exact by then).
+ */
+function keptSql(def: TraceAggregateDef, where: string): string {
+  return daily(def)
+    ? groupedSql(`${quoteIdent(hourlyTwin(def).name)} WHERE ${where}`, def.dimensions, 'day', SUMMED)
+    : countSql(def, where);
+}
+
+/** Replace the rows of `def` that `stale` selects (a WHERE, or all) with `select`. */
+function replaceSql(def: TraceAggregateDef, stale: string, select: string): string[] {
+  return [`DELETE FROM ${quoteIdent(def.name)}${stale ? ` WHERE ${stale}` : ''}`, `INSERT INTO ${quoteIdent(def.name)} ${select}`];
 }
 
 /**
  * Every summary table (or those of `defs`) counted again from all the rows (a store that had none): the hourly
- * ones from the rows, then the daily ones summed from their hourly twins (exact already, or rebuilt just before).
+ * ones first, then the daily ones from them.
  */
 export function rebuildAggregatesSql(defs: readonly TraceAggregateDef[] = TRACE_AGGREGATES): string[] {
-  return [
-    ...defs
-      .filter((def) => !daily(def))
-      .flatMap((def) => [`DELETE FROM ${quoteIdent(def.name)}`, `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, 'true')}`]),
-    ...defs
-      .filter(daily)
-      .flatMap((def) => [`DELETE FROM ${quoteIdent(def.name)}`, `INSERT INTO ${quoteIdent(def.name)} ${dailyFromHourlySql(def, 'true')}`]),
-  ];
+  return [...defs.filter((def) => !daily(def)), ...defs.filter(daily)].flatMap((def) => replaceSql(def, '', keptSql(def, 'true')));
 }
 
 /** A new, empty table of touched hours. */
@@ -96,14 +98,8 @@ export function recountTouchedSql(first: number, last: number): string[] {
   const inDays = `"Received" >= ${dayLo} AND "Received" < ${dayHi} AND date_trunc('day', "Received") IN ${days}`;
   return TRACE_AGGREGATES.flatMap((def) =>
     daily(def)
-      ? [
-          `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" IN ${days}`,
-          `INSERT INTO ${quoteIdent(def.name)} ${dailyFromHourlySql(def, inDays)}`,
-        ]
-      : [
-          `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" IN (SELECT h FROM ${TOUCHED})`,
-          `INSERT INTO ${quoteIdent(def.name)} ${countSql(def, where)}`,
-        ],
+      ? replaceSql(def, `"Received" IN ${days}`, keptSql(def, inDays))
+      : replaceSql(def, `"Received" IN (SELECT h FROM ${TOUCHED})`, keptSql(def, where)),
   );
 }
 
@@ -142,15 +138,15 @@ export function addCountsSql(source: string): string[] {
     deltas.set(def, name);
     statements.push(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`);
   };
-  made(DOMAINS, countsSql(`${source} AS x`, DOMAINS.dimensions, 'hour'));
+  made(DOMAINS, groupedSql(`${source} AS x`, DOMAINS.dimensions, 'hour', COUNTED));
   for (const def of TRACE_AGGREGATES) {
-    if (daily(def)) made(def, rollupSql(deltas.get(hourlyTwin(def))!, def.dimensions, 'day'));
+    if (daily(def)) made(def, groupedSql(deltas.get(hourlyTwin(def))!, def.dimensions, 'day', SUMMED));
     else if (def !== DOMAINS)
       made(
         def,
         def.dimensions.every((d) => DOMAINS.dimensions.includes(d))
-          ? rollupSql(deltas.get(DOMAINS)!, def.dimensions, 'hour')
-          : countsSql(`${source} AS x`, def.dimensions, 'hour'),
+          ? groupedSql(deltas.get(DOMAINS)!, def.dimensions, 'hour', SUMMED)
+          : groupedSql(`${source} AS x`, def.dimensions, 'hour', COUNTED),
       );
     const delta = deltas.get(def)!;
     const dims = def.dimensions.map(quoteIdent).join(', ');
