@@ -46,17 +46,42 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(ms: number, zone: string): WallClock {
+/** Offsets already asked for, per zone, by whole second: a dashboard asks for the same days many times over. */
+const offsets = new Map<string, Map<number, number>>();
+const MAX_OFFSETS = 100_000;
+
+/** Milliseconds the zone's wall clock is ahead of UTC at the second of `ms` (Intl's answer, remembered). */
+function offsetMs(ms: number, zone: string): number {
+  const second = Math.floor(ms / 1000);
+  let known = offsets.get(zone);
+  const hit = known?.get(second);
+  if (hit !== undefined) return hit;
   const p: Record<string, number> = {};
   for (const part of partsFormat(zone).formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+  const wall = new Date(0);
+  wall.setUTCFullYear(p.year!, p.month! - 1, p.day!);
+  wall.setUTCHours(p.hour!, p.minute!, p.second!, 0);
+  const offset = wall.getTime() - second * 1000;
+  if (!known || known.size >= MAX_OFFSETS) offsets.set(zone, (known = new Map()));
+  known.set(second, offset);
+  return offset;
+}
+
+function wallClock(ms: number, zone: string): WallClock {
+  const w = new Date(Math.floor(ms / 1000) * 1000 + offsetMs(ms, zone));
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+  };
 }
 
 /** Minutes the zone is ahead of UTC at an instant (Asia/Tokyo: 540; America/New_York in winter: -300). */
 export function zoneOffsetMinutes(zone: string, ms: number): number {
-  const w = wallClock(ms, zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  return Math.round(offsetMs(ms, zone) / 60_000);
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
