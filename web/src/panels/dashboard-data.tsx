@@ -1,5 +1,5 @@
 // The data of a dashboard's panels: one streamed request for all of them, each panel drawn as its answer arrives.
-import { createContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { errorText } from '../error-text';
 import { api, apiStream, ApiError } from '../api';
 import { currentTimeZone } from '../format';
@@ -166,7 +166,8 @@ export function DashboardDataProvider({
   const filterKey = JSON.stringify(filters);
   const lastTick = useRef(refreshTick);
   useEffect(() => () => data.close(), [data]);
-  useEffect(() => {
+  // A layout effect: the request leaves before the panels' own effects (drawing charts) run.
+  useLayoutEffect(() => {
     // A tick of auto-refresh (a preset range moves with it) keeps the panels drawn; anything else shows loading.
     const keep = lastTick.current !== refreshTick;
     lastTick.current = refreshTick;
