@@ -80,6 +80,13 @@ describe('the JSON-lines fast path of the DuckDB store', () => {
       'an offset date': [...lines, record(900, { Received: '2026-11-02T18:30:00+09:00' })],
       'a key twice': [...lines, record(0, { Status: 'Delivered' })],
       'a broken line': [...lines, '{"MessageTraceId": "z", "Rec'],
+      // Trace ids the parser respells or must judge: upper case, braces, a bare GUID, a space, a tab, not ASCII.
+      'an upper-case id': [...lines, record(900, { MessageTraceId: 'ID-900' })],
+      'a braced id': [...lines, record(900, { MessageTraceId: '{0f179803-eb33-4f0d-bda0-8739f80c528a}' })],
+      'a bare GUID': [...lines, record(900, { MessageTraceId: '0f179803eb334f0dbda08739f80c528a' })],
+      'an id with a space': [...lines, record(900, { MessageTraceId: 'id 900' })],
+      'an id with a tab': [...lines, record(900, { MessageTraceId: 'id\t900' })],
+      'an id not ASCII': [...lines, record(900, { MessageTraceId: 'id-ä900' })],
     };
     for (const [name, content] of Object.entries(cases)) {
       expect(await s.upsertTraceJsonLines(file(content), 'powershell', ENRICHER), name).toBeUndefined();
