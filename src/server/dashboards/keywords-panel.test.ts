@@ -1,0 +1,65 @@
+/** The keywords panel on a real DuckDB store: its subjects read as one list, or as rows when the list would pass the byte cap. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../store/index.js';
+import { traceRow } from '../../store/testing/trace-row.js';
+import { QueryService } from '../query/query-service.js';
+import { DashboardSet } from './dashboard-set.js';
+import { runPanel } from './panel-runner.js';
+
+const LIMITS = { rowLimit: 100_000, maxBytes: 64 * 1024 * 1024, timeoutMs: 60_000, concurrency: 2, concurrencyPerUser: 2 };
+const ENV = { embargoedCountries: [] };
+const DAY = 86_400_000;
+const FROM = Date.UTC(2026, 10, 5);
+
+describe('the keywords panel', () => {
+  let store: Store;
+  const panel = DashboardSet.load()
+    .all()
+    .flatMap((d) => d.panels)
+    .find((p) => p.kind === 'keywords')!;
+  beforeAll(async () => {
+    store = await openStore('duckdb::memory:');
+    // 40 subjects this period (invoice i times, 請求書 in every tenth), 5 the period before.
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: i + 1 }, (_, k) =>
+        traceRow({
+          MessageTraceId: `m${i}-${k}`,
+          Subject: `invoice ${i}${i % 10 === 0 ? ' 請求書' : ''} project`,
+          Received: FROM + i * 60_000 + k,
+        }),
+      ),
+    ).flat();
+    const before = Array.from({ length: 5 }, (_, i) =>
+      traceRow({ MessageTraceId: `p${i}`, Subject: 'invoice overdue', Received: FROM - DAY + i }),
+    );
+    await store.upsertTraces([...rows, ...before]);
+  });
+  afterAll(async () => store?.close());
+
+  const terms = async (maxBytes: number) =>
+    (
+      await runPanel(new QueryService(store, { ...LIMITS, maxBytes }), store, ENV, panel, {
+        from: FROM,
+        to: FROM + DAY,
+        filters: {},
+        user: 't',
+      })
+    ).terms!;
+
+  it('counts the words of every subject, against the period before', async () => {
+    const all = await terms(LIMITS.maxBytes);
+    expect(all.find((t) => t.term === 'invoice')).toEqual({ term: 'invoice', count: 820, previous: 5 });
+    expect(all.find((t) => t.term === 'project')).toEqual({ term: 'project', count: 820, previous: 0 });
+    // Japanese words as Intl.Segmenter splits them (請求書: 請求 + 書, a one-character word left out).
+    expect(all.find((t) => t.term === '請求')).toEqual({ term: '請求', count: 1 + 11 + 21 + 31, previous: 0 });
+  });
+
+  it('counts the words of the busiest subjects that fit when the list would pass the byte cap', async () => {
+    // 600 bytes: the list of 40 subjects (about 1.2 kB) is cut; as rows, the busiest dozen or so fit.
+    const some = await terms(600);
+    const invoice = some.find((t) => t.term === 'invoice')!;
+    expect(invoice.count).toBeGreaterThan(300);
+    expect(invoice.count).toBeLessThan(820);
+    expect(invoice.previous).toBe(5);
+  });
+});
