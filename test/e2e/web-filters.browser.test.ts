@@ -115,4 +115,34 @@ describe.skipIf(!HAS_CHROMIUM)('a filter change in chromium', () => {
       expect(times[0]).toBeGreaterThan(asked[0]!);
     }
   });
+
+  it('lays a chart out again when its panel changes size, and only then', async () => {
+    await f.page.goto(`${f.url}/overview?range=7d`);
+    await waitForPanels(f.page);
+    const width = () =>
+      f.page.$eval('[data-testid=panel-size-per-day] .echart', (el) =>
+        (el as Element & { mailsiftChart: { getWidth(): number } }).mailsiftChart.getWidth(),
+      );
+    await f.page.evaluate(() => {
+      const w = window as unknown as { resized: number };
+      w.resized = 0;
+      const el = document.querySelector('[data-testid=panel-size-per-day] .echart') as Element & { mailsiftChart: { resize: () => void } };
+      const resize = el.mailsiftChart.resize.bind(el.mailsiftChart);
+      el.mailsiftChart.resize = () => {
+        w.resized++;
+        resize();
+      };
+    });
+    const before = await width();
+    await f.page.setViewportSize({ width: 1000, height: 900 });
+    await f.page.waitForFunction(() => (window as unknown as { resized: number }).resized > 0);
+    // (Narrower windows stack the panels: this one grows.)
+    expect(await width()).not.toBe(before);
+    // Drawing new data at the same size does not lay the chart out again.
+    const resized = await f.page.evaluate(() => (window as unknown as { resized: number }).resized);
+    await f.page.locator('[data-testid=panel-top-senders-status] tbody button.cell-button').first().click();
+    await waitForPanels(f.page);
+    expect(await f.page.evaluate(() => (window as unknown as { resized: number }).resized)).toBe(resized);
+    await f.page.setViewportSize({ width: 1440, height: 900 });
+  });
 });

@@ -43,7 +43,11 @@ export function EChart({
     // A handle for browser tests and the devtools console; it is not used by the app.
     (el as HTMLDivElement & { mailsiftChart?: ECharts }).mailsiftChart = chart;
     onReady?.(chart);
-    const ro = new ResizeObserver(() => chart.resize());
+    // Only a real change of size lays the chart out again: the observer also reports the size it starts with (the
+    // size init drew at), and a redraw of every chart then cost as much as drawing them.
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight()) chart.resize();
+    });
     ro.observe(el);
     return () => {
       ro.disconnect();

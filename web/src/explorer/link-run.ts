@@ -10,15 +10,19 @@ function randomKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The key once read or made: reading sessionStorage at every panel's render cost a dashboard 100 ms. */
+let known: string | undefined;
+
 /** This tab's key, made on first use; the app's own "Open in Explorer" links carry it as `run`. */
 export function linkRunKey(): string {
+  if (known !== undefined) return known;
   try {
     let key = sessionStorage.getItem(KEY);
     if (!key) {
       key = randomKey();
       sessionStorage.setItem(KEY, key);
     }
-    return key;
+    return (known = key);
   } catch {
     // No storage (privacy mode): every link asks.
     return '1';

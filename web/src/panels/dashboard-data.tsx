@@ -2,6 +2,7 @@
 import { createContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { errorText } from '../error-text';
 import { api, apiStream, ApiError } from '../api';
+import { linkRunKey } from '../explorer/link-run';
 import { currentTimeZone } from '../format';
 import { strings } from '../strings';
 import type { PanelResult } from '../types';
@@ -102,9 +103,13 @@ export class DashboardData {
             },
       );
     };
-    apiStream(`/api/dashboards/${encodeURIComponent(this.dashboardId)}/run`, { ...body, panels: panelIds }, onLine, {
+    const answered = apiStream(`/api/dashboards/${encodeURIComponent(this.dashboardId)}/run`, { ...body, panels: panelIds }, onLine, {
       signal: ac.signal,
-    }).then(
+    });
+    // The panels' "Open in Explorer" links carry this tab's key; its first read of sessionStorage blocks for up to
+    // 150 ms in a new tab: done while the server works, not while the answers are drawn.
+    setTimeout(linkRunKey, 0);
+    answered.then(
       () => {
         for (const id of waiting) this.set(id, { status: 'error', message: strings.errors.generic });
       },
