@@ -218,9 +218,7 @@ export function buildChart(spec: ChartSpec, source: QueryResult, timeline?: Char
     settling: settlingAt === undefined ? undefined : { from: timeline!.settledUntil!, index: settlingAt },
     marks,
     option: {
-      // The margins hold the labels (bar names are cut at 160 px): no measuring of every label to fit them (ECharts 6's
-      // outer bounds took half of drawing a chart).
-      grid: { left: horizontal ? 170 : 56, right: 16, top: seriesValues.length > 1 ? 36 : 12, bottom: 28, outerBoundsMode: 'none' },
+      grid: { left: horizontal ? 170 : 56, right: 16, top: seriesValues.length > 1 ? 36 : 12, bottom: 28, containLabel: false },
       legend: seriesValues.length > 1 ? { type: 'scroll', top: 0, data: names, textStyle: { color: colors.text } } : undefined,
       tooltip: {
         trigger: 'axis',
