@@ -121,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM)('a filter change in chromium', () => {
     await waitForPanels(f.page);
     const width = () =>
       f.page.$eval('[data-testid=panel-size-per-day] .echart', (el) =>
-        (el as Element & { mailsiftChart: { getWidth(): number } }).mailsiftChart.getWidth(),
+        (el as unknown as { mailsiftChart: { getWidth(): number } }).mailsiftChart.getWidth(),
       );
     await f.page.evaluate(() => {
       const w = window as unknown as { resized: number };
