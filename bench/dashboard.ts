@@ -67,6 +67,28 @@ for (const def of [...TRACE_AGGREGATES, MESSAGE_AGGREGATE]) {
   const n = await store.query(`SELECT count(*) FROM "${def.name}"`);
   console.log(`${def.name}: ${Number(n.rows[0]![0]).toLocaleString('en-US')} rows`);
 }
+const bodyOf = (range: (typeof apiRanges)[number]) => ({
+  from: new Date(range.from).toISOString(),
+  to: new Date(to).toISOString(),
+  filters: range.filters ?? {},
+});
+/** Median time of POSTing `body` to `path` until its answer is read whole (runs + 1 times, the first discarded). */
+async function medianPost(path: string, body: unknown, check?: (text: string) => void): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const r = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
+      body: JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${text}`);
+    check?.(text);
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  return median(times);
+}
 const panelRows: (string | number)[][] = [];
 const sums = apiRanges.flatMap(() => [0, 0]);
 for (const p of overviewPanels()) {
@@ -74,25 +96,9 @@ for (const p of overviewPanels()) {
   for (const [ri, range] of apiRanges.entries()) {
     for (const off of [true, false]) {
       readRows(off);
-      const times: number[] = [];
-      for (let i = 0; i < runs + 1; i++) {
-        const t0 = performance.now();
-        const r = await fetch(`${server.url}/api/dashboards/overview/panels/${p.id}/run`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
-          body: JSON.stringify({
-            from: new Date(range.from).toISOString(),
-            to: new Date(to).toISOString(),
-            filters: range.filters ?? {},
-            tzOffsetMinutes: 540,
-          }),
-        });
-        if (!r.ok) throw new Error(`panel ${p.id}: HTTP ${r.status} ${await r.text()}`);
-        await r.json();
-        if (i > 0) times.push(performance.now() - t0);
-      }
-      row.push(`${Math.round(median(times))} ms`);
-      sums[ri * 2 + (off ? 0 : 1)]! += median(times);
+      const ms = await medianPost(`/api/dashboards/overview/panels/${p.id}/run`, { ...bodyOf(range), tzOffsetMinutes: 540 });
+      row.push(`${Math.round(ms)} ms`);
+      sums[ri * 2 + (off ? 0 : 1)]! += ms;
     }
   }
   panelRows.push(row);
@@ -105,26 +111,12 @@ console.log(table(['panel', ...apiRanges.flatMap((r) => [`${r.name}, rows`, `${r
 // 1b. The whole Overview as the page asks for it: one streamed request for every panel, until its last line.
 const streamRows: string[][] = [];
 for (const range of apiRanges) {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const t0 = performance.now();
-    const r = await fetch(`${server.url}/api/dashboards/overview/run`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
-      body: JSON.stringify({
-        from: new Date(range.from).toISOString(),
-        to: new Date(to).toISOString(),
-        filters: range.filters ?? {},
-        timeZone: 'Asia/Tokyo',
-        panels: overviewPanels().map((p) => p.id),
-      }),
-    });
-    if (!r.ok) throw new Error(`overview: HTTP ${r.status} ${await r.text()}`);
-    const lines = (await r.text()).trim().split('\n');
-    if (lines.length !== overviewPanels().length) throw new Error(`overview: ${lines.length} panel lines`);
-    if (i > 0) times.push(performance.now() - t0);
-  }
-  streamRows.push([range.name, `${Math.round(median(times))} ms`]);
+  const panels = overviewPanels().map((p) => p.id);
+  const ms = await medianPost('/api/dashboards/overview/run', { ...bodyOf(range), timeZone: 'Asia/Tokyo', panels }, (text) => {
+    const lines = text.trim().split('\n').length;
+    if (lines !== panels.length) throw new Error(`overview: ${lines} panel lines`);
+  });
+  streamRows.push([range.name, `${Math.round(ms)} ms`]);
 }
 console.log('\nThe whole Overview in one streamed request, as the page asks for it (median; the first run is discarded):\n');
 console.log(table(['range', 'every panel, server only'], streamRows));

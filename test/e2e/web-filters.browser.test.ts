@@ -65,17 +65,6 @@ describe.skipIf(!HAS_CHROMIUM)('filters in chromium', () => {
     await waitForPanels(f.page);
     expect(await f.page.$$eval('[data-testid=panel-top-senders-status] tbody tr', (trs) => trs.length)).toBeGreaterThan(0);
   });
-});
-
-describe.skipIf(!HAS_CHROMIUM)('a filter change in chromium', () => {
-  let f: BrowserFixture;
-  beforeAll(async () => {
-    f = await browserFixture({ days: 7, perDay: 300 });
-    await f.signIn('analyst');
-  }, 180_000);
-  afterAll(async () => {
-    await f?.close();
-  });
 
   it('asks for the panels before any chart draws again, and draws each chart once, when its answer is in', async () => {
     await f.page.goto(`${f.url}/overview?range=7d`);
