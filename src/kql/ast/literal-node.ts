@@ -7,4 +7,11 @@ export interface LiteralNode {
   readonly type: ColumnType;
   readonly value: string | number | boolean | null | unknown[] | Record<string, unknown>;
   readonly pos: number;
+  /**
+   * The 100 ns ticks below the microsecond `value` leaves out: a datetime's seventh fraction digit (0-9), a
+   * timespan's remainder (-9 to 9, the sign of the timespan). Absent when 0.
+   */
+  readonly tick?: number;
+  /** A long beyond 2^53 (which `value` holds rounded): its exact digits. */
+  readonly digits?: string;
 }

@@ -5,6 +5,8 @@ import type { CompileContext } from './context.js';
 import { expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 import { fromDynamic } from './dynamic-values.js';
+import { alignTicks, compareAcross } from './ticks.js';
+import type { ColumnType } from '../../schema/index.js';
 import { compileStringPredicate, isStringPredicate } from './string-predicates.js';
 
 /** Compile `left op right` given both compiled operands. */
@@ -36,6 +38,7 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
     if (op === '%' && isInteger(type)) return expr(`((${operand(l)} % ${operand(r)}) + ${operand(r)}) % ${operand(r)}`, type, aggregate);
     return expr(`${operand(l)} ${op} ${operand(r)}`, type, aggregate);
   }
+  if (l.ticks || r.ticks) return ticksArithmetic(ctx, node, l, r, aggregate);
   const t = `${l.type} ${op} ${r.type}`;
   switch (t) {
     case 'datetime + timespan':
@@ -76,6 +79,52 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
   }
 }
 
+/** Arithmetic where a datetime or timespan operand is in ticks: integers of ticks throughout (see ticks.ts). */
+function ticksArithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExpr, aggregate: boolean): SqlExpr {
+  const { op } = node;
+  const fn = ctx.dialect.fn;
+  const ticks = (sql: string, type: ColumnType): SqlExpr => ({ ...expr(sql, type, aggregate), ticks: true });
+  const [a, b] = alignTicks(ctx, l, r);
+  const scaled = (span: SqlExpr, n: SqlExpr, how: '*' | '/'): SqlExpr => {
+    if (isInteger(n.type)) {
+      return ticks(how === '*' ? `${operand(span)} * ${operand(n)}` : fn.intDivide(operand(span), operand(n)), 'timespan');
+    }
+    return ticks(fn.cast(`round(${operand(span)} ${how} ${operand(n)})`, 'long'), 'timespan');
+  };
+  switch (`${l.type} ${op} ${r.type}`) {
+    case 'datetime + timespan':
+    case 'datetime - timespan':
+    case 'timespan + timespan':
+    case 'timespan - timespan':
+      return ticks(`${operand(a)} ${op} ${operand(b)}`, l.type);
+    case 'timespan + datetime':
+      return ticks(`${operand(b)} + ${operand(a)}`, 'datetime');
+    case 'datetime - datetime':
+      return ticks(`${operand(a)} - ${operand(b)}`, 'timespan');
+    case 'timespan * int':
+    case 'timespan * long':
+    case 'timespan * real':
+      return scaled(a, b, '*');
+    case 'int * timespan':
+    case 'long * timespan':
+    case 'real * timespan':
+      return scaled(b, a, '*');
+    case 'timespan / int':
+    case 'timespan / long':
+    case 'timespan / real':
+      return scaled(a, b, '/');
+    case 'timespan / timespan':
+      return expr(`${operand(a)} / ${operand(b)}`, 'real', aggregate);
+    default:
+      throw ctx.error('type-mismatch', 'cannot-apply', { op, left: l.type, right: r.type }, node.pos);
+  }
+}
+
+/** `left op right` for a comparison operator (==, !=, <, ...), the operands compiled. */
+export function compileComparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right: SqlExpr): SqlExpr {
+  return comparison(ctx, node, left, right, Boolean(left.aggregate || right.aggregate));
+}
+
 function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right: SqlExpr, aggregate: boolean): SqlExpr {
   let op = node.op;
   const fn = ctx.dialect.fn;
@@ -94,6 +143,10 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
     return expr(`${fn.lower(l.sql)} ${op === '=~' ? '=' : '<>'} ${rhs}`, 'bool', aggregate);
   }
   if (op === '==') op = '=';
+  if (Boolean(l.ticks) !== Boolean(r.ticks) && (op === '=' || op === '<' || op === '<=' || op === '>' || op === '>=')) {
+    return compareAcross(ctx, op, l, r, aggregate);
+  }
+  [l, r] = alignTicks(ctx, l, r);
   if (op === '!=') {
     // KQL: null != value is true; SQL's <> would yield NULL. Strings are never null.
     if (l.type === 'string') return expr(`${operand(l)} <> ${operand(r)}`, 'bool', aggregate);

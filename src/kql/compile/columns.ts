@@ -3,7 +3,7 @@ import type { AssignmentNode } from '../ast/index.js';
 import { derivedName } from '../semantic/naming.js';
 import { VALID_NAME } from '../semantic/types.js';
 import type { CompileContext } from './context.js';
-import { compileExpr, type ExprScope } from './expression.js';
+import { compileExactExpr, type ExprScope } from './expression.js';
 import type { Column } from './select-state.js';
 import type { SqlExpr } from './sql-expr.js';
 
@@ -17,7 +17,7 @@ export function checkNewName(ctx: CompileContext, name: string, pos: number): st
 
 /** A column from a compiled expression. */
 export function toColumn(name: string, e: SqlExpr): Column {
-  return { name, type: e.type, sql: e.sql, atomic: e.atomic };
+  return { name, type: e.type, sql: e.sql, atomic: e.atomic, ...(e.ticks ? { ticks: true } : {}) };
 }
 
 /** Compile one assignment: its name (given, derived, or from `fallback`) and expression. */
@@ -27,7 +27,7 @@ export function compileAssignment(
   a: AssignmentNode,
   fallback: () => string,
 ): { name: string; expr: SqlExpr } {
-  const e = compileExpr(ctx, scope, a.expr);
+  const e = compileExactExpr(ctx, scope, a.expr);
   const name = a.name !== undefined ? checkNewName(ctx, a.name, a.pos) : (derivedName(a.expr) ?? fallback());
   return { name, expr: e };
 }

@@ -7,7 +7,7 @@ import { MAX_SQL } from '../limits.js';
 import { own } from '../own.js';
 import type { ColumnValues, CompiledQuery } from '../compile-kql.js';
 import { CompileContext } from './context.js';
-import { compileExpr, tooLarge } from './expression.js';
+import { compileExactExpr, compileExpr, tooLarge } from './expression.js';
 import { outputSql } from './output-sql.js';
 import { compilePipeline } from './pipeline.js';
 import type { Column } from './select-state.js';
@@ -34,7 +34,7 @@ export function compileQuery(query: QueryNode, text: string, options: QueryOptio
       timeRange: options.timeRange,
       values: options.values ?? new Map(),
     },
-    { expr: compileExpr, pipeline: compilePipeline },
+    { expr: compileExpr, exactExpr: compileExactExpr, pipeline: compilePipeline },
   );
   for (const [name, compiled] of Object.entries(options.sources ?? {})) ctx.bindings.set(name, { kind: 'rows', compiled });
   for (const letNode of query.lets) {

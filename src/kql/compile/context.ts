@@ -18,7 +18,10 @@ export type Binding =
 
 /** The recursive entry points, handed in so that the compile modules need not import each other in a circle. */
 export interface Compilers {
+  /** A datetime or timespan in the dialect's microseconds. */
   expr(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr;
+  /** A datetime or timespan with a digit below the microsecond kept as ticks (see ticks.ts). */
+  exactExpr(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr;
   pipeline(ctx: CompileContext, p: PipelineNode): SelectState;
 }
 

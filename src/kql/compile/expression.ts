@@ -18,7 +18,8 @@ import type { KqlError } from '../kql-error.js';
 import { MAX_LIST, MAX_SQL } from '../limits.js';
 import { suggest } from '../semantic/suggest.js';
 import { comparable, isNumeric } from '../semantic/types.js';
-import { compileBinary } from './binary.js';
+import { compileBinary, compileComparison } from './binary.js';
+import { literalTicks, ticksConstant, toMicros } from './ticks.js';
 import type { CompileContext } from './context.js';
 import { compileCall } from './functions.js';
 import { compileTabularValues } from './tabular-values.js';
@@ -45,7 +46,7 @@ type Compilers = { [K in ExprNode['kind']]: (ctx: CompileContext, scope: ExprSco
 const COMPILERS: Compilers = {
   Literal: (ctx, _scope, node) => compileLiteral(ctx, node),
   Name: compileName,
-  Binary: (ctx, scope, node) => compileBinary(ctx, node, compileExpr(ctx, scope, node.left), compileExpr(ctx, scope, node.right)),
+  Binary: (ctx, scope, node) => compileBinary(ctx, node, compileExactExpr(ctx, scope, node.left), compileExactExpr(ctx, scope, node.right)),
   Unary: compileUnary,
   Call: (ctx, scope, node: CallNode) => compileCall(ctx, scope, node),
   In: compileIn,
@@ -58,8 +59,13 @@ const COMPILERS: Compilers = {
   },
 };
 
-/** Compile one scalar expression. */
+/** Compile one scalar expression; a datetime or timespan in the dialect's microseconds (see ticks.ts). */
 export function compileExpr(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr {
+  return toMicros(ctx, compileExactExpr(ctx, scope, node));
+}
+
+/** Compile one scalar expression; a datetime or timespan with a digit below the microsecond stays in ticks. */
+export function compileExactExpr(ctx: CompileContext, scope: ExprScope, node: ExprNode): SqlExpr {
   const e = (COMPILERS[node.kind] as (c: CompileContext, s: ExprScope, n: ExprNode) => SqlExpr)(ctx, scope, node);
   if (e.sql.length > MAX_SQL) throw tooLarge(ctx, node.pos);
   return e;
@@ -78,11 +84,16 @@ export function compilePredicate(ctx: CompileContext, scope: ExprScope, node: Ex
 }
 
 /** A literal: strings, datetimes and dynamic values are bound; numbers and timespans are inlined. */
-export function compileLiteral(ctx: CompileContext, node: Pick<LiteralNode, 'type' | 'value'>): SqlExpr {
+export function compileLiteral(ctx: CompileContext, node: Pick<LiteralNode, 'type' | 'value' | 'tick' | 'digits'>): SqlExpr {
   const { type, value } = node;
   const constant = { value };
   const fn = ctx.dialect.fn;
   if (value === null) return { ...atom(fn.cast('NULL', type), type), constant };
+  if (node.tick) {
+    // A digit below the microsecond: the value as ticks.
+    const ticks = type === 'datetime' ? literalTicks(value as number, node.tick) : BigInt(value as number) * 10n + BigInt(node.tick);
+    return ticksConstant(ctx, type, ticks);
+  }
   switch (type) {
     case 'string':
     case 'datetime':
@@ -94,7 +105,7 @@ export function compileLiteral(ctx: CompileContext, node: Pick<LiteralNode, 'typ
     case 'timespan':
       return { ...atom(fn.intervalMicros(value as number), type), constant };
     default:
-      return { ...atom(numberSql(value as number, type), type), constant };
+      return { ...atom(node.digits ?? numberSql(value as number, type), type), constant };
   }
 }
 
@@ -107,10 +118,10 @@ export function numberSql(n: number, type: ColumnType): string {
 
 function compileName(ctx: CompileContext, scope: ExprScope, node: NameNode): SqlExpr {
   const col = scope.columns.find((c) => c.name === node.name);
-  if (col) return { sql: col.sql, type: col.type, atomic: col.atomic };
+  if (col) return { sql: col.sql, type: col.type, atomic: col.atomic, ...(col.ticks ? { ticks: true } : {}) };
   const binding = ctx.bindings.get(node.name);
   if (binding?.kind === 'scalar') {
-    binding.compiled ??= compileExpr(ctx, { columns: [], aggregates: false }, binding.expr);
+    binding.compiled ??= compileExactExpr(ctx, { columns: [], aggregates: false }, binding.expr);
     return binding.compiled;
   }
   if (binding) throw ctx.error('type-mismatch', 'tabular-not-scalar', { name: node.name }, node.pos);
@@ -119,11 +130,11 @@ function compileName(ctx: CompileContext, scope: ExprScope, node: NameNode): Sql
 }
 
 function compileUnary(ctx: CompileContext, scope: ExprScope, node: UnaryNode): SqlExpr {
-  const e = compileExpr(ctx, scope, node.operand);
+  const e = compileExactExpr(ctx, scope, node.operand);
   if (!isNumeric(e.type) && e.type !== 'timespan') throw ctx.error('type-mismatch', 'cannot-negate', { type: e.type }, node.pos);
   if (node.op === '+') return e;
   if (e.constant && typeof e.constant.value === 'number') return compileLiteral(ctx, { type: e.type, value: -e.constant.value });
-  return expr(`-${operand(e)}`, e.type, e.aggregate);
+  return { ...expr(`-${operand(e)}`, e.type, e.aggregate), ...(e.ticks ? { ticks: true } : {}) };
 }
 
 function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr {
@@ -170,9 +181,9 @@ function literalOf(ctx: CompileContext, value: unknown, pos: number): Pick<Liter
 }
 
 function compileBetween(ctx: CompileContext, scope: ExprScope, node: BetweenNode): SqlExpr {
-  const e = compileExpr(ctx, scope, node.expr);
-  const low = compileExpr(ctx, scope, node.low);
-  let high = compileExpr(ctx, scope, node.high);
+  const e = compileExactExpr(ctx, scope, node.expr);
+  const low = compileExactExpr(ctx, scope, node.low);
+  let high = compileExactExpr(ctx, scope, node.high);
   // KQL: `datetime between (start .. 1d)` means start .. start+1d.
   if (e.type === 'datetime' && high.type === 'timespan') {
     high = compileBinary(ctx, { kind: 'Binary', op: '+', left: node.low, right: node.high, pos: node.pos }, low, high);
@@ -182,7 +193,13 @@ function compileBetween(ctx: CompileContext, scope: ExprScope, node: BetweenNode
       throw ctx.error('type-mismatch', 'between-types', { type: e.type, bound: b.type }, node.pos);
     }
   }
-  const between = `${operand(e)} BETWEEN ${operand(low)} AND ${operand(high)}`;
+  let between: string;
+  if (e.ticks || low.ticks || high.ticks) {
+    // Two comparisons, each exact between ticks and microseconds (ticks.ts).
+    const compare = (op: string, bound: SqlExpr) =>
+      compileComparison(ctx, { kind: 'Binary', op, left: node.expr, right: node.low, pos: node.pos }, e, bound);
+    between = `${operand(compare('>=', low))} AND ${operand(compare('<=', high))}`;
+  } else between = `${operand(e)} BETWEEN ${operand(low)} AND ${operand(high)}`;
   // NOT (... BETWEEN ...): ClickHouse 18.16 has no NOT BETWEEN.
   return expr(node.negated ? `NOT (${between})` : between, 'bool', e.aggregate);
 }

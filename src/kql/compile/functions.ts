@@ -14,6 +14,8 @@ import { FORMAT_TIMESPAN } from './format-timespan.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { MULTI_COLUMN_FUNCTIONS, SERIES_FUNCTIONS } from './series-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
+import { EXACT_ARGUMENTS, TICK_FUNCTIONS } from './tick-functions.js';
+import { ticksKustoText, ticksTimespanText } from './ticks.js';
 import { ZONE_FUNCTIONS } from './zone-functions.js';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
 import { compileUserCall } from './user-functions.js';
@@ -47,7 +49,8 @@ export function compileCall(ctx: CompileContext, scope: ExprScope, call: CallNod
         ? ctx.error('invalid-argument', 'argument-count-at-least', { name, min: f.min, given }, call.pos)
         : ctx.error('invalid-argument', 'argument-count-range', { name, min: f.min, max: f.max, given }, call.pos);
   }
-  const args = call.args.map((a) => ctx.compile.expr(ctx, scope, a));
+  const exact = EXACT_ARGUMENTS.has(call.name) ? ctx.compile.exactExpr : ctx.compile.expr;
+  const args = call.args.map((a) => exact(ctx, scope, a));
   return f.compile(ctx, args, call);
 }
 
@@ -62,14 +65,15 @@ export function toStringSql(ctx: CompileContext, e: SqlExpr): SqlExpr {
     case 'dynamic':
       return fromDynamic(ctx, e, 'string');
     case 'datetime': {
-      // Kusto's text: whole seconds end in Z; a fraction is written with its 7 digits (the 7th 0 here: microseconds).
+      if (e.ticks) return atom(`coalesce(${ticksKustoText(ctx, e.sql)}, '')`, 'string', e.aggregate);
+      // Kusto's text: whole seconds end in Z; a fraction is written with its 7 digits (the 7th 0: microseconds).
       const us = fn.timestampToMicros(e.sql);
       const frac = `((${us} % ${fn.integer(1_000_000)} + ${fn.integer(1_000_000)}) % ${fn.integer(1_000_000)})`;
       const text = `CASE WHEN ${frac} = 0 THEN ${fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%SZ')} ELSE ${fn.concat([fn.formatDatetime(e.sql, '%Y-%m-%dT%H:%M:%S.'), fn.padLeft(`${frac} * 10`, 7), "'Z'"])} END`;
       return atom(`coalesce(${text}, '')`, 'string', e.aggregate);
     }
     case 'timespan':
-      return atom(`coalesce(${fn.timespanText(e.sql)}, '')`, 'string', e.aggregate);
+      return atom(`coalesce(${e.ticks ? ticksTimespanText(ctx, e.sql) : fn.timespanText(e.sql)}, '')`, 'string', e.aggregate);
     case 'bool':
       // .NET spells booleans True and False.
       return atom(`CASE WHEN ${e.sql} THEN 'True' WHEN NOT ${operand(e)} THEN 'False' ELSE '' END`, 'string', e.aggregate);
@@ -133,6 +137,7 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   ...SERIES_FUNCTIONS,
   ...TIME_FUNCTIONS,
   ...ZONE_FUNCTIONS,
+  ...TICK_FUNCTIONS,
   format_timespan: FORMAT_TIMESPAN,
   strcat: {
     min: 1,

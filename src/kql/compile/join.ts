@@ -10,6 +10,8 @@ import { uniqueName } from '../semantic/naming.js';
 import type { CompileContext } from './context.js';
 import { toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
+import { atom } from './sql-expr.js';
+import { toTicks } from './ticks.js';
 
 /** A FROM item for a state: the bare table when nothing was applied to it, else a subquery. */
 export function fromItem(ctx: CompileContext, s: SelectState, alias: string): string {
@@ -56,7 +58,9 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
       throw ctx.error('type-mismatch', 'join-types', { leftType: a.type, left: a.name, rightType: b.type, right: b.name }, k.pos);
     // Keys of two numeric types are compared as the wider (ClickHouse joins only keys of one type).
     const common = a.type === b.type ? undefined : a.type !== 'real' && b.type !== 'real' ? 'long' : 'real';
-    return { left: a.name, right: b.name, common } satisfies JoinPair;
+    // A key in ticks (ticks.ts) is compared with the other side's in ticks.
+    const toTicks = Boolean(a.ticks) === Boolean(b.ticks) ? undefined : a.ticks ? 'right' : 'left';
+    return { left: a.name, right: b.name, common, ...(toTicks ? { toTicks, type: a.type } : {}) } satisfies JoinPair;
   });
   if ((node.joinKind === 'leftanti' || node.joinKind === 'rightanti') && fn.antiJoin() === undefined) {
     return antiJoinByNotIn(
@@ -71,14 +75,14 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
   const copies = ctx.dialect.capabilities.mergedJoinKeys;
   const sideKeys = (which: 'left' | 'right'): { sql: string; name: string }[] =>
     pairs.flatMap((p, i) =>
-      fn
-        .joinKeyCopies(p.common ? fn.cast(ctx.q(p[which]), p.common) : ctx.q(p[which]), which)
-        .map((sql, j) => ({ sql, name: `_j${which[0]}${i + 1}_${j + 1}` })),
+      fn.joinKeyCopies(keyOf(ctx, p, which, ctx.q(p[which])), which).map((sql, j) => ({ sql, name: `_j${which[0]}${i + 1}_${j + 1}` })),
     );
   const rightKeys = sideKeys('right');
   const conditions = copies
     ? sideKeys('left').map((k, i) => `${l}.${ctx.q(k.name)} = ${r}.${ctx.q(rightKeys[i]!.name)}`)
-    : pairs.map((p) => `${l}.${ctx.q(p.left)} = ${r}.${ctx.q(p.right)}`);
+    : pairs.map(
+        (p) => `${keyOf(ctx, p, 'left', `${l}.${ctx.q(p.left)}`, false)} = ${keyOf(ctx, p, 'right', `${r}.${ctx.q(p.right)}`, false)}`,
+      );
   // innerunique: the left side reduced to one (arbitrary) row per key first.
   const leftSubquery =
     node.joinKind === 'innerunique'
@@ -115,9 +119,7 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
     const ref = `${alias}.${ctx.q(c.name)}`;
     return nullable(side) && c.type === 'string' ? `coalesce(${ref}, '')` : ref;
   };
-  const columns: Column[] = rightOnly
-    ? []
-    : left.columns.map((c) => ({ name: c.name, type: c.type, sql: read(l, c, 'left'), atomic: true }));
+  const columns: Column[] = rightOnly ? [] : left.columns.map((c) => ({ ...c, sql: read(l, c, 'left'), atomic: true }));
   if (!leftOnly) {
     const taken = new Set(columns.map((c) => c.name));
     const sameKeys = new Set(node.on.filter((k) => k.left === k.right).map((k) => k.right));
@@ -125,7 +127,7 @@ export function compileJoin(ctx: CompileContext, left: SelectState, node: JoinNo
       if (node.lookup && sameKeys.has(c.name)) continue;
       const name = uniqueName(c.name, taken);
       taken.add(name);
-      columns.push({ name, type: c.type, sql: read(r, c, 'right'), atomic: true });
+      columns.push({ ...c, name, sql: read(r, c, 'right'), atomic: true });
     }
   }
   const from = rightOnly
@@ -139,6 +141,15 @@ interface JoinPair {
   readonly left: string;
   readonly right: string;
   readonly common: ColumnType | undefined;
+  /** The side whose key (of `type`) is read in ticks, as the other side's is. */
+  readonly toTicks?: 'left' | 'right';
+  readonly type?: ColumnType;
+}
+
+/** The SQL that side `which` of pair `p` compares: the key `ref` made ticks, or cast to the common type (`cast`). */
+function keyOf(ctx: CompileContext, p: JoinPair, which: 'left' | 'right', ref: string, cast = true): string {
+  if (p.toTicks === which) return toTicks(ctx, atom(ref, p.type!)).sql;
+  return cast && p.common ? ctx.dialect.fn.cast(ref, p.common) : ref;
 }
 
 /** A FROM item of `subquery` (parenthesised) with the copies of its join keys beside its columns. */
@@ -167,15 +178,14 @@ function antiJoinByNotIn(
   const fn = ctx.dialect.fn;
   const a = ctx.alias('k');
   const key = (p: JoinPair, which: 'left' | 'right', alias?: string): string => {
-    const ref = alias === undefined ? ctx.q(p[which]) : `${alias}.${ctx.q(p[which])}`;
-    return p.common ? fn.cast(ref, p.common) : ref;
+    return keyOf(ctx, p, which, alias === undefined ? ctx.q(p[which]) : `${alias}.${ctx.q(p[which])}`);
   };
   const mine = pairs.map((p) => key(p, swapped ? 'right' : 'left', a));
   const theirs = pairs.map((p) => key(p, swapped ? 'left' : 'right'));
   const tuple = (xs: readonly string[]): string => (xs.length === 1 ? xs[0]! : `(${xs.join(', ')})`);
   const list = `SELECT ${theirs.join(', ')} FROM (${toSql(ctx, other)}) AS ${ctx.alias()} WHERE ${theirs.map((x) => `${x} IS NOT NULL`).join(' AND ')}`;
   const where = `${mine.map((x) => `${x} IS NULL`).join(' OR ')} OR ${tuple(mine)} ${fn.inSubquery(true)} (${list})`;
-  const columns = kept.columns.map((c) => ({ name: c.name, type: c.type, sql: `${a}.${ctx.q(c.name)}`, atomic: true }));
+  const columns = kept.columns.map((c) => ({ ...c, sql: `${a}.${ctx.q(c.name)}`, atomic: true }));
   return { ...joined(fromItem(ctx, kept, a), columns), where: [where] };
 }
 

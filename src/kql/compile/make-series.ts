@@ -7,7 +7,7 @@ import type { MakeSeriesNode } from '../ast/index.js';
 import { columnNamer, uniqueName } from '../semantic/naming.js';
 import { isNumeric } from '../semantic/types.js';
 import { AGGREGATE_NAMES, aggregateOutputs } from './aggregates.js';
-import { checkNewName, compileAssignment } from './columns.js';
+import { checkNewName, compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
 import { compileExpr } from './expression.js';
 import { andWhere, canFilter, ensure, wrap } from './select-state.js';
@@ -72,7 +72,7 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
     if (expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot-group-dynamic', {}, b.pos);
     const unique = uniqueName(name, taken);
     taken.add(unique);
-    keys.push({ name: unique, type: expr.type, sql: expr.sql, atomic: expr.atomic });
+    keys.push(toColumn(unique, expr));
   }
   const bin: Column = { name: '_bin', type: 'long', sql: fn.cast(fn.floor(`(${ax} - ${start}) / ${stepSql}`), 'long'), atomic: true };
   const aggScope = { columns: src.columns, aggregates: true };
@@ -115,7 +115,7 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
   const listed: SelectState = {
     ...lists,
     columns: [
-      ...keys.map((k) => ({ name: k.name, type: k.type, sql: ctx.q(k.name), atomic: true })),
+      ...keys.map((k) => ({ ...k, sql: ctx.q(k.name), atomic: true })),
       { name: '_start', type: 'real', sql: fn.min(ctx.q('_start')), atomic: true },
       { name: '_end', type: 'real', sql: fn.min(ctx.q('_end')), atomic: true },
       { name: '_bins', type: 'dynamic', sql: fn.groupList(ctx.q('_bin')), atomic: true },
@@ -130,7 +130,7 @@ export function compileMakeSeries(ctx: CompileContext, state: SelectState, node:
   const whole = (x: string): string => (axis.type === 'long' || axis.type === 'int' ? fn.cast(x, 'long') : x);
   const n = `ceil((${ctx.q('_end')} - ${ctx.q('_start')}) / ${stepSql})`;
   const out: Column[] = [
-    ...keys.map((k) => ({ name: k.name, type: k.type, sql: ctx.q(k.name), atomic: true })),
+    ...keys.map((k) => ({ ...k, sql: ctx.q(k.name), atomic: true })),
     ...series.map((s) => ({
       name: s.name,
       type: 'dynamic' as const,

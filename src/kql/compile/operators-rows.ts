@@ -15,7 +15,7 @@ import type {
 import { columnNamer } from '../semantic/naming.js';
 import { compileAssignment, toColumn } from './columns.js';
 import type { CompileContext } from './context.js';
-import { compileExpr, compilePredicate } from './expression.js';
+import { compileExactExpr, compileExpr, compilePredicate } from './expression.js';
 import { canFilter, canSort, ensure, toSql } from './select-state.js';
 import type { OrderKey, SelectState } from './select-state.js';
 import { whereInSource } from './source-filters.js';
@@ -34,7 +34,8 @@ export function compileWhere(ctx: CompileContext, state: SelectState, node: Wher
 /** The ORDER BY keys of sort keys over the columns of `s`. */
 export function orderKeys(ctx: CompileContext, s: SelectState, keys: readonly SortKeyNode[]): OrderKey[] {
   return keys.map((k) => {
-    const e = compileExpr(ctx, { columns: s.columns, aggregates: false }, k.expr);
+    // Ticks (ticks.ts) order as their integers.
+    const e = compileExactExpr(ctx, { columns: s.columns, aggregates: false }, k.expr);
     if (e.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot-sort-dynamic', {}, k.pos);
     // KQL puts nulls last when descending and first when ascending, unless told otherwise.
     return { sql: e.sql, descending: k.descending, nulls: k.nulls ?? (k.descending ? 'last' : 'first') };

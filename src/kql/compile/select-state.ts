@@ -9,6 +9,8 @@ export interface Column {
   readonly type: ColumnType;
   readonly sql: string;
   readonly atomic: boolean;
+  /** A datetime or timespan held as 100 ns ticks (see ticks.ts). */
+  readonly ticks?: boolean;
 }
 
 /** One ORDER BY key. */
@@ -38,10 +40,14 @@ export interface SelectState {
 }
 
 /** A state reading all `columns` of `from`. */
-export function fromSource(ctx: CompileContext, from: string, columns: readonly { name: string; type: ColumnType }[]): SelectState {
+export function fromSource(
+  ctx: CompileContext,
+  from: string,
+  columns: readonly { name: string; type: ColumnType; ticks?: boolean }[],
+): SelectState {
   return {
     from,
-    columns: columns.map((c) => ({ name: c.name, type: c.type, sql: ctx.q(c.name), atomic: true })),
+    columns: columns.map((c) => ({ name: c.name, type: c.type, sql: ctx.q(c.name), atomic: true, ...(c.ticks ? { ticks: true } : {}) })),
     where: [],
     groupBy: undefined,
     distinct: false,

@@ -4,7 +4,8 @@ import type { DatatableNode, RangeNode } from '../ast/index.js';
 import { isNumeric } from '../semantic/types.js';
 import { checkNewName } from './columns.js';
 import type { CompileContext } from './context.js';
-import { compileExpr } from './expression.js';
+import { compileExactExpr, compileExpr } from './expression.js';
+import { toMicros, toTicks } from './ticks.js';
 import type { Column, SelectState } from './select-state.js';
 import { operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
@@ -34,12 +35,19 @@ export function compileDatatable(ctx: CompileContext, node: DatatableNode): Sele
     seen.add(c.name);
   });
   const width = node.columns.length;
+  const values = node.values.map((v) => compileExactExpr(ctx, NO_COLUMNS, v));
+  // A datetime or timespan column with a value below the microsecond holds ticks (ticks.ts), all its values.
+  const ticks = node.columns.map((_c, i) => values.some((v, j) => j % width === i && v.ticks));
   const rows: string[][] = [];
   for (let r = 0; r * width < node.values.length; r++) {
     rows.push(
       node.columns.map((c, i) => {
-        const v = node.values[r * width + i]!;
-        return cell(ctx, compileExpr(ctx, NO_COLUMNS, v), c.type, v.pos);
+        const v = values[r * width + i]!;
+        const pos = node.values[r * width + i]!.pos;
+        if (!ticks[i]) return cell(ctx, toMicros(ctx, v), c.type, pos);
+        if (v.constant?.value === null) return ctx.dialect.fn.cast('NULL', 'long');
+        if (v.type !== c.type) throw ctx.error('type-mismatch', 'column-cannot-hold', { type: c.type, value: v.type }, pos);
+        return toTicks(ctx, v).sql;
       }),
     );
   }
@@ -52,11 +60,17 @@ export function compileDatatable(ctx: CompileContext, node: DatatableNode): Sele
     rows,
     names.map((n) => ctx.q(n)),
     alias,
-    node.columns.map((c) => c.type),
+    node.columns.map((c, i) => (ticks[i] ? 'long' : c.type)),
   );
   return rowsState(
     from,
-    node.columns.map((c) => ({ name: c.name, type: c.type, sql: `${alias}.${ctx.q(c.name)}`, atomic: true })),
+    node.columns.map((c, i) => ({
+      name: c.name,
+      type: c.type,
+      sql: `${alias}.${ctx.q(c.name)}`,
+      atomic: true,
+      ...(ticks[i] ? { ticks: true } : {}),
+    })),
   );
 }
 

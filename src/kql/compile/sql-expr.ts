@@ -11,6 +11,8 @@ export interface SqlExpr {
   readonly constant?: { readonly value: unknown };
   /** Contains an aggregate function. */
   readonly aggregate?: boolean;
+  /** A datetime or timespan as a 64-bit integer of 100 ns ticks, not the dialect's microsecond type (see ticks.ts). */
+  readonly ticks?: boolean;
   /**
    * A time bin that can be grouped on an integer instead: `key` (an integer per bucket) and `time` (the bucket's
    * datetime from that key). Valid only while `of` is still this expression's `sql`.

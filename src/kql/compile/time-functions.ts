@@ -9,7 +9,19 @@ import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 
 const DAY_US = 86_400e6;
-const DIFF_PARTS = new Set(['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', 'millisecond', 'microsecond']);
+const DIFF_PARTS = new Set([
+  'year',
+  'quarter',
+  'month',
+  'week',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'millisecond',
+  'microsecond',
+  'nanosecond',
+]);
 
 const agg = (...args: readonly SqlExpr[]): boolean => args.some((a) => a.aggregate);
 

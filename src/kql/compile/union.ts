@@ -2,6 +2,8 @@
 import type { CompileContext } from './context.js';
 import { canCompute, ensure, fromSource, toSql } from './select-state.js';
 import type { Column, SelectState } from './select-state.js';
+import { atom } from './sql-expr.js';
+import { toTicks } from './ticks.js';
 
 /** Union of compiled states, in order. */
 export function unionStates(
@@ -19,22 +21,25 @@ export function unionStates(
       })
     : input;
   if (states.length === 1) return states[0]!;
-  const columns: { name: string; type: Column['type'] }[] = [];
+  const columns: { name: string; type: Column['type']; ticks?: boolean }[] = [];
   for (const s of states) {
     for (const c of s.columns) {
       const known = columns.find((x) => x.name === c.name);
-      if (!known) columns.push({ name: c.name, type: c.type });
+      if (!known) columns.push({ name: c.name, type: c.type, ...(c.ticks ? { ticks: true } : {}) });
       else if (known.type !== c.type) {
         throw ctx.error('type-mismatch', 'union-types', { name: c.name, first: known.type, second: c.type }, pos);
-      }
+      } else if (c.ticks) known.ticks = true;
     }
   }
   const fn = ctx.dialect.fn;
   const branches = states.map((s) => {
     const alias = ctx.alias();
     const list = columns.map((c) => {
-      if (s.columns.some((x) => x.name === c.name)) return ctx.q(c.name);
-      return `${c.type === 'string' ? "''" : fn.cast('NULL', c.type)} AS ${ctx.q(c.name)}`;
+      const own = s.columns.find((x) => x.name === c.name);
+      // A column in ticks in one branch is read in ticks from every branch (ticks.ts).
+      if (own && c.ticks && !own.ticks) return `${toTicks(ctx, atom(ctx.q(c.name), c.type)).sql} AS ${ctx.q(c.name)}`;
+      if (own) return ctx.q(c.name);
+      return `${c.type === 'string' ? "''" : fn.cast('NULL', c.ticks ? 'long' : c.type)} AS ${ctx.q(c.name)}`;
     });
     return `SELECT ${list.join(', ')} FROM (${toSql(ctx, s)}) AS ${alias}`;
   });

@@ -66,7 +66,7 @@ export interface DialectFunctions {
   /** An interval of `x` (an integer SQL expression) days. */
   daysToInterval(x: string): string;
   /** A 64-bit integer constant. */
-  integer(n: number): string;
+  integer(n: number | bigint): string;
   /** The boolean constant. */
   bool(value: boolean): string;
   /** `a` differs from `b`, a NULL differing from every value but NULL. */

@@ -221,8 +221,6 @@ export const kqlMessagesEn = {
     'feature-not-on-engine': (p: { feature: string; engine: string }) => `${p.feature} is not supported on ${p.engine} yet`,
     'seasonality-detection': (p: { name: string }) =>
       `${p.name}() with seasonality -1 (detect the period, the default) is not supported yet: give the period in bins (such as 24 for 1h bins) or 0`,
-    'below-microsecond': () =>
-      'timespans are kept to the microsecond (10 ticks) here: use 1microsecond for the smallest step (x / 1tick counts ticks)',
     // Functions that give several columns, series analysis, mv-expand and top-nested options
     'several-columns-alone': (p: { name: string }) =>
       `${p.name}() gives several columns: use it alone in extend or project, or name them: (a, b, ...) = ${p.name}(...)`,

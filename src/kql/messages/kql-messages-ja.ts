@@ -190,8 +190,6 @@ export const kqlMessagesJa: KqlMessages = {
     'feature-not-on-engine': (p) => `${p.feature} は ${p.engine} ではまだ使えません`,
     'seasonality-detection': (p) =>
       `${p.name}() の seasonality -1（周期の自動検出、既定値）にはまだ対応していません: 周期をビンの数（1h のビンなら 24 など）か 0 で指定してください`,
-    'below-microsecond': () =>
-      '時間幅はマイクロ秒（10 tick）単位で保持されます: 最小の幅には 1microsecond を使ってください（x / 1tick は tick 数を数えます）',
     'several-columns-alone': (p) =>
       `${p.name}() は複数の列を返します: extend か project で単独で使うか、(a, b, ...) = ${p.name}(...) のように名前を付けてください`,
     'names-need-multi-column': () => '(a, b, ...) = で名前を付けられるのは、series_stats() のように複数の列を返す関数だけです',

@@ -65,13 +65,15 @@ export function hourBin(e: ExprNode): boolean {
   const wholeHours =
     step?.kind === 'Literal' &&
     step.type === 'timespan' &&
+    step.tick === undefined &&
     typeof step.value === 'number' &&
     step.value > 0 &&
     step.value % 3_600_000_000 === 0;
   if ((e.name === 'bin' || e.name === 'floor') && e.args.length === 2) return wholeHours;
   if (e.name === 'bin_at' && e.args.length === 3) {
     const at = e.args[2]!;
-    return wholeHours && at.kind === 'Literal' && at.type === 'datetime' && typeof at.value === 'number' && at.value % 3_600_000 === 0;
+    const whole = at.kind === 'Literal' && at.type === 'datetime' && at.tick === undefined;
+    return wholeHours && whole && typeof at.value === 'number' && at.value % 3_600_000 === 0;
   }
   return e.name === 'startofday' && e.args.length === 1;
 }

@@ -24,7 +24,7 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('keeps timespans to the microsecond, dropping the 100 ns digit, and the ticks of one that is no whole microsecond', () => {
+  it('gives a timespan in microseconds, and the ticks of one that is no whole microsecond', () => {
     const t = tokenize('15ticks 4.35s time(0.00:00:01.0000019) time(-00:00:00.000001) 10000000ticks');
     expect(t.slice(0, 5).map((x) => x.value)).toEqual([1, 4_350_000, 1_000_001, -1, 1_000_000]);
     expect(

@@ -66,10 +66,10 @@ export function tokenize(text: string): Token[] {
   const fail: Fail = (reason, params, at) => {
     throw kqlError('syntax', reason, params, positionOf(text, at));
   };
-  /** A timespan token of `ticks` (100 ns) kept in microseconds: the digit below the microsecond is dropped, as in datetimes. */
+  /** A timespan token of `ticks` (100 ns): its value in microseconds, and its ticks when they are no whole microsecond. */
   const timespan = (ticks: number, from: number, to: number, negative = false): Token => {
     const us = Math.trunc(ticks / 10) * (negative ? -1 : 1);
-    // One not a whole number of microseconds keeps its ticks: x / 15ticks is exact, and 1tick (0 µs) is refused.
+    // One not a whole number of microseconds keeps its ticks: the compiler keeps them (compile/ticks.ts).
     const fine = ticks % 10 !== 0 ? { ticks: negative ? -ticks : ticks } : {};
     return { kind: 'timespan', text: text.slice(from, to), value: us === 0 ? 0 : us, offset: from, end: to, ...fine };
   };

@@ -3,6 +3,7 @@ import type { ColumnType } from '../../schema/index.js';
 import type { AssignmentNode, ExprNode, LiteralNode, PipelineNode } from '../ast/index.js';
 import { parseTime } from '../../schema/index.js';
 import type { TokenStream } from './token-stream.js';
+import type { Token } from './token.js';
 import { describe } from './token-stream.js';
 import { startsPipeline } from './starts-pipeline.js';
 import { kqlError } from '../kql-error.js';
@@ -198,14 +199,6 @@ export class ExpressionParser {
     let left = this.unary();
     while (this.ts.isPunct('*') || this.ts.isPunct('/') || this.ts.isPunct('%')) {
       const t = this.ts.next();
-      const fine = this.ts.peek();
-      if (t.text === '/' && fine.kind === 'timespan' && fine.ticks !== undefined) {
-        // x / 1tick counts ticks (Kusto's idiom), though timespans are microseconds here: (x / 1microsecond) * 10 / ticks.
-        this.ts.next();
-        const micros: ExprNode = { kind: 'Binary', op: '/', left, right: lit('timespan', 1, fine.offset), pos: t.offset };
-        left = { kind: 'Binary', op: '*', left: micros, right: lit('real', 10 / fine.ticks, fine.offset), pos: t.offset };
-        continue;
-      }
       left = { kind: 'Binary', op: t.text, left, right: this.unary(), pos: t.offset };
     }
     return left;
@@ -249,11 +242,11 @@ export class ExpressionParser {
         return lit('string', t.text, t.offset);
       case 'number':
         ts.next();
+        if (t.integer && !Number.isSafeInteger(t.value!)) return { ...lit('long', t.value!, t.offset), digits: t.text };
         return lit(t.integer ? 'long' : 'real', t.value!, t.offset);
       case 'timespan':
         ts.next();
-        if (t.ticks !== undefined && t.value === 0) throw belowMicrosecond(ts.text, t.offset);
-        return lit('timespan', t.value!, t.offset);
+        return timespanLiteral(t);
       case 'datetime':
         ts.next();
         return this.datetimeLiteral(t.text, t.offset);
@@ -312,19 +305,18 @@ export class ExpressionParser {
   private typedLiteral(type: ColumnType, pos: number): LiteralNode | undefined {
     const arg = this.ts.peek(1);
     if (!this.ts.isPunct(')', 2)) return undefined;
-    let value: LiteralNode['value'];
-    if (arg.kind === 'ident' && arg.text === 'null') value = null;
-    else if (arg.kind === 'number' && (type === 'long' || type === 'int' || type === 'real')) value = arg.value!;
-    else if (arg.kind === 'timespan' && type === 'timespan') {
-      if (arg.ticks !== undefined && arg.value === 0) throw belowMicrosecond(this.ts.text, arg.offset);
-      value = arg.value!;
-    } else if (arg.kind === 'ident' && type === 'bool' && (arg.text === 'true' || arg.text === 'false')) value = arg.text === 'true';
-    else if (arg.kind === 'string' && type === 'string') value = arg.text;
+    let literal: LiteralNode;
+    if (arg.kind === 'ident' && arg.text === 'null') literal = lit(type, null, pos);
+    else if (arg.kind === 'number' && (type === 'long' || type === 'int' || type === 'real')) literal = lit(type, arg.value!, pos);
+    else if (arg.kind === 'timespan' && type === 'timespan') literal = { ...timespanLiteral(arg), pos };
+    else if (arg.kind === 'ident' && type === 'bool' && (arg.text === 'true' || arg.text === 'false'))
+      literal = lit(type, arg.text === 'true', pos);
+    else if (arg.kind === 'string' && type === 'string') literal = lit(type, arg.text, pos);
     else return undefined;
     this.ts.next();
     this.ts.next();
     this.ts.next();
-    return lit(type, value, pos);
+    return literal;
   }
 
   private datetimeLiteral(raw: string, pos: number): LiteralNode {
@@ -332,9 +324,13 @@ export class ExpressionParser {
     const s = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw;
     const ms = parseTime(s);
     if (Number.isNaN(ms)) throw this.ts.error('invalid-datetime', { text: raw }, pos);
-    // parseTime keeps milliseconds; the 4th to 6th fraction digits are kept as a fraction of one (microseconds).
-    const micros = /:\d{2}[.,]\d{3}(\d{1,3})/.exec(s)?.[1];
-    return lit('datetime', micros === undefined ? ms : ms + Number(micros.padEnd(3, '0')) / 1000, pos);
+    // parseTime keeps milliseconds; the 4th to 6th fraction digits are kept as a fraction of one (microseconds),
+    // the 7th as the literal's tick.
+    const below = /:\d{2}[.,]\d{3}(\d{1,4})/.exec(s)?.[1];
+    const micros = below?.slice(0, 3);
+    const tick = Number(below?.[3] ?? 0);
+    const literal = lit('datetime', micros === undefined ? ms : ms + Number(micros.padEnd(3, '0')) / 1000, pos);
+    return tick === 0 ? literal : { ...literal, tick };
   }
 
   private dynamicLiteral(raw: string, pos: number): LiteralNode {
@@ -368,7 +364,9 @@ function jsonNesting(raw: string): number {
   return max;
 }
 
-/** A timespan that would become zero at a microsecond (1tick) would change what a query means: it is refused. */
-function belowMicrosecond(text: string, offset: number) {
-  return kqlError('unsupported', 'below-microsecond', {}, positionOf(text, offset));
+/** A timespan token as a literal: its microseconds, and the ticks below them. */
+function timespanLiteral(t: Token): LiteralNode {
+  const literal = lit('timespan', t.value!, t.offset);
+  const tick = t.ticks === undefined ? 0 : t.ticks - t.value! * 10;
+  return tick === 0 ? literal : { ...literal, tick };
 }

@@ -19,7 +19,7 @@ export interface Token {
   readonly text: string;
   /** Numeric value of number and timespan tokens (timespan in microseconds). */
   readonly value?: number;
-  /** A timespan not a whole number of microseconds (15ticks): its 100 ns ticks (its value drops the last digit). */
+  /** A timespan not a whole number of microseconds (15ticks): its 100 ns ticks (its value is the microseconds in them). */
   readonly ticks?: number;
   /** Whether a number token was written as an integer. */
   readonly integer?: boolean;

@@ -105,7 +105,7 @@ export const functions: DialectFunctions = {
   },
   daysToInterval: (x) => `(toInt64(${x}) * ${DAY_US})`,
   // Typed: a bare 3600000000 is a UInt32, and Int64 % UInt32 is an Int32 in 18.16 (it overflows).
-  integer: (n) => `toInt64(${Math.trunc(n)})`,
+  integer: (n) => `toInt64(${typeof n === 'bigint' ? n : Math.trunc(n)})`,
   bool: (v) => (v ? '1' : '0'),
   // No IS DISTINCT FROM in 18.16.
   distinctFrom: (a, b) => `if(isNull(${a}) OR isNull(${b}), isNull(${a}) != isNull(${b}), ${a} != ${b})`,

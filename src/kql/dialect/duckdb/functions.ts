@@ -55,7 +55,7 @@ export const functions: DialectFunctions = {
     return `time_bucket(to_microseconds(${Math.trunc(us)}), ${x}, TIMESTAMP '0001-01-01 00:00:00')`;
   },
   daysToInterval: (x) => `to_days(CAST(${x} AS INTEGER))`,
-  integer: (n) => String(Math.trunc(n)),
+  integer: (n) => (typeof n === 'bigint' ? `CAST(${n} AS BIGINT)` : String(Math.trunc(n))),
   bool: (v) => (v ? 'TRUE' : 'FALSE'),
   distinctFrom: (a, b) => `${a} IS DISTINCT FROM ${b}`,
   dayOfWeek: (x) => `dayofweek(${x})`,
