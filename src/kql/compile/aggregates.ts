@@ -76,13 +76,23 @@ export interface AggregateOutput {
 
 const inner = (scope: ExprScope): ExprScope => ({ columns: scope.columns, aggregates: false });
 
+/** Aggregates that give one of their values (not a computation on them): a value in ticks stays in ticks. */
+const PICKS: ReadonlySet<string> = new Set(['min', 'max', 'any', 'take_any', 'take_anyif', 'arg_max', 'arg_min']);
+
 function arg(ctx: CompileContext, scope: ExprScope, call: CallNode, i: number): SqlExpr {
   const node = call.args[i]!;
   if (node.kind === 'Call' && AGGREGATE_NAMES.has(node.name)) {
     throw ctx.error('unsupported', 'nested-aggregates', { inner: node.name, outer: call.name }, node.pos);
   }
-  return ctx.compile.expr(ctx, inner(scope), node);
+  const exact = PICKS.has(call.name) && !(call.name === 'take_anyif' && i === 1);
+  return (exact ? ctx.compile.exactExpr : ctx.compile.expr)(ctx, inner(scope), node);
 }
+
+/** The aggregate `sql` of one value of `x`: its type, and its ticks when `x` is in ticks (ticks.ts). */
+const picked = (sql: string, x: { type: SqlExpr['type']; ticks?: boolean }): SqlExpr => ({
+  ...atom(sql, x.type, true),
+  ...(x.ticks ? { ticks: true } : {}),
+});
 
 function colName(node: ExprNode | undefined): string {
   return node?.kind === 'Name' ? node.name : '';
@@ -134,7 +144,7 @@ export function aggregateOutputs(
     case 'min':
     case 'max': {
       const x = a(0);
-      return one(`${call.name}_${first}`, call.name === 'min' ? fn.min(x.sql) : fn.max(x.sql), x.type);
+      return [{ name: `${call.name}_${first}`, expr: picked(call.name === 'min' ? fn.min(x.sql) : fn.max(x.sql), x) }];
     }
     case 'percentile':
     case 'percentiles': {
@@ -165,7 +175,7 @@ export function aggregateOutputs(
     }
     case 'take_anyif': {
       const x = a(0);
-      return one(first || 'any_', fn.anyValueIf(x.sql, pred(1)), x.type);
+      return [{ name: first || 'any_', expr: picked(fn.anyValueIf(x.sql, pred(1)), x) }];
     }
     case 'make_bag':
       return one(`bag_${first}`, fn.makeBag(want(ctx, call, 0, a(0), 'dynamic').sql), 'dynamic');
@@ -188,7 +198,7 @@ export function aggregateOutputs(
       return call.args.map((node, i) => {
         if (node.kind === 'Star') throw ctx.error('unsupported', 'take-any-star', {}, node.pos);
         const x = a(i);
-        return { name: colName(node) || `any_${i}`, expr: atom(fn.anyValue(x.sql), x.type, true) };
+        return { name: colName(node) || `any_${i}`, expr: picked(fn.anyValue(x.sql), x) };
       });
     default: {
       // arg_max / arg_min: the extreme value, then the other columns from the same row.
@@ -197,7 +207,7 @@ export function aggregateOutputs(
       const out: AggregateOutput[] = [
         {
           name: first || `${call.name === 'arg_max' ? 'max' : 'min'}_`,
-          expr: atom(call.name === 'arg_max' ? fn.max(by.sql) : fn.min(by.sql), by.type, true),
+          expr: picked(call.name === 'arg_max' ? fn.max(by.sql) : fn.min(by.sql), by),
         },
       ];
       for (let i = 1; i < call.args.length; i++) {
@@ -206,11 +216,11 @@ export function aggregateOutputs(
           for (const c of scope.columns) {
             // KQL's `*` here leaves out the extreme column and the summarize keys.
             if (c.name === first || byNames.includes(c.name)) continue;
-            out.push({ name: c.name, expr: atom(pick(c.sql, by.sql), c.type, true) });
+            out.push({ name: c.name, expr: picked(pick(c.sql, by.sql), c) });
           }
         } else {
           const x = a(i);
-          out.push({ name: colName(node) || `${call.name}_${i}`, expr: atom(pick(x.sql, by.sql), x.type, true) });
+          out.push({ name: colName(node) || `${call.name}_${i}`, expr: picked(pick(x.sql, by.sql), x) });
         }
       }
       return out;

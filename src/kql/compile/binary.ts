@@ -5,7 +5,7 @@ import type { CompileContext } from './context.js';
 import { expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 import { fromDynamic } from './dynamic-values.js';
-import { alignTicks, compareAcross } from './ticks.js';
+import { alignTicks, compareAcross, toTicks } from './ticks.js';
 import type { ColumnType } from '../../schema/index.js';
 import { compileStringPredicate, isStringPredicate } from './string-predicates.js';
 
@@ -38,7 +38,9 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
     if (op === '%' && isInteger(type)) return expr(`((${operand(l)} % ${operand(r)}) + ${operand(r)}) % ${operand(r)}`, type, aggregate);
     return expr(`${operand(l)} ${op} ${operand(r)}`, type, aggregate);
   }
-  if (l.ticks || r.ticks) return ticksArithmetic(ctx, node, l, r, aggregate);
+  // A timespan divided, or multiplied by a real, has ticks (1ms / 3 is 3333 ticks): computed in them.
+  const scaled = op === '/' ? l.type === 'timespan' && isNumeric(r.type) : op === '*' && [l.type, r.type].sort().join() === 'real,timespan';
+  if (l.ticks || r.ticks || scaled) return ticksArithmetic(ctx, node, l, r, aggregate);
   const t = `${l.type} ${op} ${r.type}`;
   switch (t) {
     case 'datetime + timespan':
@@ -62,16 +64,10 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
       return expr(`${operand(l)} - ${operand(r)}`, 'timespan', aggregate);
     case 'timespan * int':
     case 'timespan * long':
-    case 'timespan * real':
       return expr(fn.microsToInterval(`${fn.intervalToMicros(l.sql)} * ${operand(r)}`), 'timespan', aggregate);
     case 'int * timespan':
     case 'long * timespan':
-    case 'real * timespan':
       return expr(fn.microsToInterval(`${operand(l)} * ${fn.intervalToMicros(r.sql)}`), 'timespan', aggregate);
-    case 'timespan / int':
-    case 'timespan / long':
-    case 'timespan / real':
-      return expr(fn.microsToInterval(`${fn.intervalToMicros(l.sql)} / ${operand(r)}`), 'timespan', aggregate);
     case 'timespan / timespan':
       return expr(`${fn.intervalToMicros(l.sql)} / ${fn.intervalToMicros(r.sql)}`, 'real', aggregate);
     default:
@@ -85,7 +81,8 @@ function ticksArithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: S
   const fn = ctx.dialect.fn;
   const ticks = (sql: string, type: ColumnType): SqlExpr => ({ ...expr(sql, type, aggregate), ticks: true });
   const [a, b] = alignTicks(ctx, l, r);
-  const scaled = (span: SqlExpr, n: SqlExpr, how: '*' | '/'): SqlExpr => {
+  const scaled = (timespan: SqlExpr, n: SqlExpr, how: '*' | '/'): SqlExpr => {
+    const span = toTicks(ctx, timespan);
     if (isInteger(n.type)) {
       return ticks(how === '*' ? `${operand(span)} * ${operand(n)}` : fn.intDivide(operand(span), operand(n)), 'timespan');
     }

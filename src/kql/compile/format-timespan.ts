@@ -6,6 +6,7 @@ import type { ScalarFunction } from './arguments.js';
 import { constString, want } from './arguments.js';
 import type { CompileContext } from './context.js';
 import { atom } from './sql-expr.js';
+import { toTicks } from './ticks.js';
 
 const ELEMENT = /d{1,8}|f{1,7}|F{1,7}|[hH]{1,2}|m{1,2}|s{1,2}|[^dfFhHms]/g;
 const SEPARATOR = /^[ /\-:,._[\]]$/;
@@ -18,27 +19,27 @@ export const FORMAT_TIMESPAN: ScalarFunction = {
     const ts = want(ctx, call, 0, t!, 'timespan');
     const format = constString(ctx, call, 1, f!);
     const fn = ctx.dialect.fn;
-    const us = `abs(${fn.intervalToMicros(ts.sql)})`;
+    // In ticks (ticks.ts): the seven digits of the fraction are the ticks of the second.
+    const ticks = `abs(${toTicks(ctx, ts).sql})`;
     const whole = (divisor: number, modulo?: number): string =>
-      fn.intDivide(modulo === undefined ? us : `(${us} % ${fn.integer(modulo)})`, fn.integer(divisor));
-    // The seven digits of the fraction (ticks); microseconds are kept, so the seventh is 0.
-    const fraction = fn.padLeft(`(${us} % ${fn.integer(1_000_000)}) * 10`, 7);
+      fn.intDivide(modulo === undefined ? ticks : `(${ticks} % ${fn.integer(modulo)})`, fn.integer(divisor));
+    const fraction = fn.padLeft(`(${ticks} % ${fn.integer(10_000_000)})`, 7);
     const parts: string[] = [];
     for (const [e] of format.matchAll(ELEMENT)) {
       const width = e.length;
       switch (e[0]) {
         case 'd':
-          parts.push(fn.padLeft(whole(86_400_000_000), width));
+          parts.push(fn.padLeft(whole(864_000_000_000), width));
           break;
         case 'h':
         case 'H':
-          parts.push(fn.padLeft(whole(3_600_000_000, 86_400_000_000), width));
+          parts.push(fn.padLeft(whole(36_000_000_000, 864_000_000_000), width));
           break;
         case 'm':
-          parts.push(fn.padLeft(whole(60_000_000, 3_600_000_000), width));
+          parts.push(fn.padLeft(whole(600_000_000, 36_000_000_000), width));
           break;
         case 's':
-          parts.push(fn.padLeft(whole(1_000_000, 60_000_000), width));
+          parts.push(fn.padLeft(whole(10_000_000, 600_000_000), width));
           break;
         case 'f':
           parts.push(fn.substring(fraction, '1', String(width)));

@@ -15,7 +15,7 @@ import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { MULTI_COLUMN_FUNCTIONS, SERIES_FUNCTIONS } from './series-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { EXACT_ARGUMENTS, TICK_FUNCTIONS } from './tick-functions.js';
-import { ticksKustoText, ticksTimespanText } from './ticks.js';
+import { ticksKustoText, ticksTimespanText, toTicks } from './ticks.js';
 import { ZONE_FUNCTIONS } from './zone-functions.js';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
 import { compileUserCall } from './user-functions.js';
@@ -94,9 +94,22 @@ function convert(type: ColumnType): ScalarFunction {
       if ((type === 'int' || type === 'long') && x.type === 'real') return atom(fn.tryCast(`trunc(${x.sql})`, type), type, x.aggregate);
       const allowed = type === 'datetime' || type === 'timespan' ? ['string'] : ['string', 'int', 'long', 'real', 'bool'];
       if (!allowed.includes(x.type)) throw ctx.error('type-mismatch', 'cannot-convert', { name: call.name, type: x.type }, call.pos);
+      if ((type === 'datetime' || type === 'timespan') && x.type === 'string') return timeFromText(ctx, x, type);
       return atom(fn.tryCast(x.sql, type), type, x.aggregate);
     },
   };
+}
+
+/** todatetime / totimespan of text: the engine's cast (to the microsecond) and the seventh fraction digit, in ticks. */
+function timeFromText(ctx: CompileContext, x: SqlExpr, type: 'datetime' | 'timespan'): SqlExpr {
+  const fn = ctx.dialect.fn;
+  const cast = atom(fn.tryCast(x.sql, type), type, x.aggregate);
+  const seventh = fn.regexExtract(x.sql, ctx.param('[.,][0-9]{6}([0-9])', 'string'), 1);
+  const digit = `coalesce(${fn.tryCast(`nullif(${seventh}, '')`, 'long')}, ${fn.integer(0)})`;
+  // A negative timespan's digit counts toward the past, as its other digits do.
+  const signed =
+    type === 'datetime' ? digit : `CASE WHEN ${fn.regexMatches(x.sql, ctx.param('^\\s*-', 'string'))} THEN -${digit} ELSE ${digit} END`;
+  return { ...expr(`${toTicks(ctx, cast).sql} + ${signed}`, type, x.aggregate), ticks: true };
 }
 
 function sameType(ctx: CompileContext, call: CallNode, values: readonly SqlExpr[]): ColumnType {
@@ -272,7 +285,8 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
       const type = sameType(ctx, c, args);
       // KQL: for strings, coalesce returns the first non-empty value.
       if (type === 'string') return atom(`coalesce(${args.map((a) => `nullif(${a.sql}, '')`).join(', ')}, '')`, 'string', agg(...args));
-      return atom(`coalesce(${args.map((a) => a.sql).join(', ')})`, type, agg(...args));
+      const values = alignAllTicks(ctx, args);
+      return withTicks(atom(`coalesce(${values.map((a) => a.sql).join(', ')})`, type, agg(...args)), values);
     },
   },
   tostring: { min: 1, max: 1, compile: (ctx, [a]) => toStringSql(ctx, a!) },
@@ -326,15 +340,21 @@ function typeOf(ctx: CompileContext, call: CallNode): SqlExpr {
 
 function caseWhen(ctx: CompileContext, call: CallNode, args: readonly SqlExpr[]): SqlExpr {
   if (args.length % 2 === 0) throw ctx.error('invalid-argument', 'case-pairs', { name: call.name }, call.pos);
-  const values: SqlExpr[] = [];
-  let sql = 'CASE';
-  for (let i = 0; i + 1 < args.length; i += 2) {
-    sql += ` WHEN ${want(ctx, call, i, args[i]!, 'bool').sql} THEN ${args[i + 1]!.sql}`;
-    values.push(args[i + 1]!);
-  }
-  values.push(args[args.length - 1]!);
+  const values = alignAllTicks(ctx, [...args.filter((_a, i) => i % 2 === 1), args[args.length - 1]!]);
   const type = sameType(ctx, call, values);
-  return atom(`${sql} ELSE ${args[args.length - 1]!.sql} END`, type, agg(...args));
+  let sql = 'CASE';
+  for (let i = 0; i + 1 < args.length; i += 2) sql += ` WHEN ${want(ctx, call, i, args[i]!, 'bool').sql} THEN ${values[i / 2]!.sql}`;
+  return withTicks(atom(`${sql} ELSE ${values[values.length - 1]!.sql} END`, type, agg(...args)), values);
+}
+
+/** `values` all in ticks when one is (ticks.ts), else as they are. */
+function alignAllTicks(ctx: CompileContext, values: readonly SqlExpr[]): SqlExpr[] {
+  return values.some((v) => v.ticks) ? values.map((v) => toTicks(ctx, v)) : [...values];
+}
+
+/** `e` marked as ticks when `values` (aligned by alignAllTicks) are. */
+function withTicks(e: SqlExpr, values: readonly SqlExpr[]): SqlExpr {
+  return values.some((v) => v.ticks) ? { ...e, ticks: true } : e;
 }
 
 /** [low, high] of an IPv4 CIDR (or single address) as numbers. */

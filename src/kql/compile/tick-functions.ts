@@ -13,7 +13,17 @@ import { floorDiv, floorMod, toMicros, toTicks } from './ticks.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 
 /** Functions whose arguments are compiled with their ticks kept (every other function reads microseconds). */
-export const EXACT_ARGUMENTS: ReadonlySet<string> = new Set(['tostring', 'datetime_part', 'datetime_diff']);
+export const EXACT_ARGUMENTS: ReadonlySet<string> = new Set([
+  'tostring',
+  'datetime_part',
+  'datetime_diff',
+  'format_datetime',
+  'format_timespan',
+  'iff',
+  'iif',
+  'case',
+  'coalesce',
+]);
 
 const ticks = (sql: string, aggregate: boolean | undefined): SqlExpr => ({ ...expr(sql, 'datetime', aggregate), ticks: true });
 

@@ -7,6 +7,7 @@ import type { ScalarFunction } from './arguments.js';
 import { constNumber, constString, want } from './arguments.js';
 import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
+import { floorMod, toMicros } from './ticks.js';
 
 const DAY_US = 86_400e6;
 const DIFF_PARTS = new Set([
@@ -158,15 +159,17 @@ export const TIME_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
       const parts = toFormatParts(constString(ctx, c, 1, f!));
       if (parts === undefined) throw ctx.error('invalid-argument', 'format-datetime-pattern', {}, c.args[1]!.pos);
       const fn = ctx.dialect.fn;
-      const x = dt(ctx, c, a!).sql;
-      // Stored datetimes hold microseconds: the 7th digit of a fraction (ten-millionths) is always 0.
+      const d = dt(ctx, c, a!);
+      const x = toMicros(ctx, d).sql;
+      // The 7th digit of a fraction (ten-millionths): a value in ticks has one, others hold microseconds.
+      const seventh = d.ticks ? fn.cast(floorMod(ctx, d.sql, 10), 'string') : "'0'";
       const text = (p: FormatPart): string =>
         typeof p === 'string'
           ? p.includes('%')
             ? fn.formatDatetime(x, p)
             : ctx.dialect.escapeString(p)
           : p.digits > 6
-            ? fn.concat([fn.formatDatetime(x, '%f'), `'${'0'.repeat(p.digits - 6)}'`])
+            ? fn.concat([fn.formatDatetime(x, '%f'), seventh])
             : fn.substring(fn.formatDatetime(x, '%f'), '1', String(p.digits));
       if (parts.length === 1) return atom(`coalesce(${text(parts[0]!)}, '')`, 'string', agg(a!));
       // Kusto gives '' for a null datetime (concat would keep the separators).
