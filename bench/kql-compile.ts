@@ -59,6 +59,17 @@ const QUERIES: { name: string; kql: string; sql: string }[] = [
     sql: `SELECT w, count(*) AS n FROM (SELECT unnest(string_split("Subject", ' ')) AS w FROM "MessageTrace") GROUP BY w ORDER BY n DESC LIMIT 10`,
   },
   {
+    name: 'days to their last tick (between .. endofday), by status',
+    kql: 'MessageTrace | where Received between (datetime(2026-10-10) .. endofday(datetime(2026-10-12))) | summarize count() by Status',
+    sql: `SELECT "Status", count(*) AS "count_" FROM "MessageTrace"
+  WHERE "Received" BETWEEN TIMESTAMP '2026-10-10' AND TIMESTAMP '2026-10-12 23:59:59.999999' GROUP BY ALL`,
+  },
+  {
+    name: 'age in ticks (x / 1tick), average by status',
+    kql: 'MessageTrace | extend Age = (datetime(2026-11-01) - Received) / 1tick | summarize avg(Age) by Status',
+    sql: `SELECT "Status", avg((epoch_us(TIMESTAMP '2026-11-01') - epoch_us("Received")) * 10.0) AS "avg_Age" FROM "MessageTrace" GROUP BY ALL`,
+  },
+  {
     name: 'severity from a datatable (lookup)',
     kql: 'MessageTrace | lookup (datatable(Status:string, Severity:long)["Quarantined", 3, "FilteredAsSpam", 2]) on Status | summarize s = sum(Severity)',
     sql: `SELECT sum(s."Severity") AS s FROM "MessageTrace" AS m LEFT JOIN (VALUES ('Quarantined', 3), ('FilteredAsSpam', 2)) AS s("Status", "Severity")

@@ -43,16 +43,17 @@ describe('time zones on the command line', () => {
     expect(table.stdout).toContain('(2 rows)');
   });
 
-  it('prints datetimes with their microseconds in every format, in UTC and in a zone', async () => {
-    const q = 'print t = datetime(2026-11-26 00:00:00.1234567)';
+  it('prints datetimes with their microseconds and ticks in every format, in UTC and in a zone', async () => {
+    const q = 'print t = datetime(2026-11-26 00:00:00.123456), k = datetime(2026-11-26 00:00:00.1234567)';
     const json = await runCli(['--config', plain, 'query', q, '--format', 'json'], { env });
-    expect(JSON.parse(json.stdout)).toEqual([{ t: '2026-11-26T00:00:00.123456Z' }]);
+    expect(JSON.parse(json.stdout)).toEqual([{ t: '2026-11-26T00:00:00.123456Z', k: '2026-11-26T00:00:00.1234567Z' }]);
     const ndjson = await runCli(['--config', plain, 'query', q, '--format', 'ndjson'], { env });
-    expect(ndjson.stdout).toBe('{"t":"2026-11-26T00:00:00.123456Z"}\n');
+    expect(ndjson.stdout).toBe('{"t":"2026-11-26T00:00:00.123456Z","k":"2026-11-26T00:00:00.1234567Z"}\n');
     const csv = await runCli(['--config', plain, 'query', q, '--format', 'csv'], { env });
-    expect(csv.stdout).toBe('t\r\n2026-11-26T00:00:00.123456Z\r\n');
+    expect(csv.stdout).toBe('t,k\r\n2026-11-26T00:00:00.123456Z,2026-11-26T00:00:00.1234567Z\r\n');
     const table = await runCli(['--config', tokyo, 'query', q], { env });
     expect(table.stdout).toContain('2026-11-26T09:00:00.123456+09:00');
+    expect(table.stdout).toContain('2026-11-26T09:00:00.1234567+09:00');
   });
 
   it('follows --tz over the configuration, and refuses a zone that is not one', async () => {

@@ -104,13 +104,28 @@ describe('queries, exports and dashboards over the API', () => {
     expect(bad.json().error.message).toContain('from must be an ISO 8601 time');
   });
 
-  it('answers and exports datetimes with their microseconds, before 1970 too', async () => {
-    const query = 'print t = datetime(2026-11-01 10:00:00.1234567), b = datetime(1969-12-31 23:59:59.999999), s = tostring(1microsecond)';
+  it('answers and exports datetimes with their microseconds and ticks, before 1970 too', async () => {
+    const query =
+      'print t = datetime(2026-11-01 10:00:00.123456), k = datetime(2026-11-01 10:00:00.1234567), b = datetime(1969-12-31 23:59:59.999999), c = datetime(1969-12-31 23:59:59.9999999), s = tostring(1microsecond)';
     const res = await f.as(analyst, 'POST', '/api/query', { query });
-    expect(res.json().rows).toEqual([['2026-11-01T10:00:00.123456Z', '1969-12-31T23:59:59.999999Z', '00:00:00.0000010']]);
+    expect(res.json().rows).toEqual([
+      [
+        '2026-11-01T10:00:00.123456Z',
+        '2026-11-01T10:00:00.1234567Z',
+        '1969-12-31T23:59:59.999999Z',
+        '1969-12-31T23:59:59.9999999Z',
+        '00:00:00.0000010',
+      ],
+    ]);
     const csv = await f.as(analyst, 'GET', `/api/export?format=csv&query=${encodeURIComponent(query)}`);
     // Exports write local time with the offset (here the server's zone, UTC).
-    expect(parseCsv(csv.body)[1]).toEqual(['2026-11-01T10:00:00.123456+00:00', '1969-12-31T23:59:59.999999+00:00', '00:00:00.0000010']);
+    expect(parseCsv(csv.body)[1]).toEqual([
+      '2026-11-01T10:00:00.123456+00:00',
+      '2026-11-01T10:00:00.1234567+00:00',
+      '1969-12-31T23:59:59.999999+00:00',
+      '1969-12-31T23:59:59.9999999+00:00',
+      '00:00:00.0000010',
+    ]);
   });
 
   it('caps rows at server.queryRowLimit and says so', async () => {
