@@ -17,7 +17,13 @@ export interface SqlExpr {
    * A time bin that can be grouped on an integer instead: `key` (an integer per bucket) and `time` (the bucket's
    * datetime from that key). Valid only while `of` is still this expression's `sql`.
    */
-  readonly bucket?: { readonly of: string; readonly key: string; readonly time: (key: string) => string };
+  readonly bucket?: {
+    readonly of: string;
+    readonly key: string;
+    readonly time: (key: string) => string;
+    /** The fewest microseconds (of wall-clock time) from one bucket's start to the next one's. */
+    readonly step?: number;
+  };
 }
 
 /** `sql` wrapped in parentheses unless it is atomic. */

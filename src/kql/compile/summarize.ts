@@ -22,7 +22,8 @@ export function compileSummarize(ctx: CompileContext, state: SelectState, node: 
     if (b.name === undefined && expr.type === 'dynamic') throw ctx.error('type-mismatch', 'cannot-group-dynamic', {}, b.pos);
     const unique = uniqueName(name, taken);
     taken.add(unique);
-    const bucket = expr.bucket && expr.bucket.of === expr.sql && !expr.aggregate ? expr.bucket : undefined;
+    // A bucket that is its own key (startofday) is grouped on as it is.
+    const bucket = expr.bucket && expr.bucket.of === expr.sql && expr.bucket.key !== expr.sql && !expr.aggregate ? expr.bucket : undefined;
     if (bucket) {
       columns.push({ name: unique, type: 'long', sql: bucket.key, atomic: false });
       groupBy.push(bucket.key);

@@ -83,7 +83,10 @@ function binAt(ctx: CompileContext, [x, size, fixed]: readonly SqlExpr[], call: 
   const key = `${d} - ((${d} % ${u}) + ${u}) % ${u}`;
   const sql = fn.microsToTimestamp(`${f} + ${key}`);
   // summarize groups on the integer key and makes it a datetime once per group, not once per row.
-  return { ...atom(sql, 'datetime', agg(x!, fixed!)), bucket: { of: sql, key, time: (k) => fn.microsToTimestamp(`${f} + ${k}`) } };
+  return {
+    ...atom(sql, 'datetime', agg(x!, fixed!)),
+    bucket: { of: sql, key, time: (k) => fn.microsToTimestamp(`${f} + ${k}`), step: us },
+  };
 }
 
 /** bin_at() of a number: `fixed` plus a whole number of `size` steps, floored. */
@@ -102,6 +105,9 @@ function dt(ctx: CompileContext, call: CallNode, e: SqlExpr): SqlExpr {
   return want(ctx, call, 0, e, 'datetime');
 }
 
+/** The fewest days between the starts of two units. */
+const UNIT_DAYS = { day: 1, week: 7, month: 28, year: 365 } as const;
+
 /** startofday/week/month/year(d [, offset]): the start of d's unit, moved by offset units. */
 function startOf(unit: 'day' | 'week' | 'month' | 'year'): ScalarFunction {
   return {
@@ -116,7 +122,11 @@ function startOf(unit: 'day' | 'week' | 'month' | 'year'): ScalarFunction {
         const shifted = `${operand(d)} + ${fn.intervalMicros(DAY_US)}`;
         sql = `${fn.binTimestamp(shifted, 7 * DAY_US)} - ${fn.intervalMicros(DAY_US)}`;
       } else sql = fn.dateTrunc(unit, d.sql);
-      if (k === undefined) return unit === 'week' ? expr(sql, 'datetime', agg(d)) : atom(sql, 'datetime', agg(d));
+      if (k === undefined) {
+        // A bucket of its own start (see datetime_local_to_utc); units are whole days apart, at least.
+        const bucket = { of: sql, key: sql, time: (key: string) => key, step: UNIT_DAYS[unit] * DAY_US };
+        return { ...(unit === 'week' ? expr(sql, 'datetime', agg(d)) : atom(sql, 'datetime', agg(d))), bucket };
+      }
       const n = want(ctx, c, 1, k, 'int', 'long');
       const add = Object.hasOwn(ctx.dialect.simple, 'datetime_add') ? ctx.dialect.simple.datetime_add : undefined;
       if (!add) throw ctx.error('unsupported', 'offset-not-on-engine', { name: c.name, engine: ctx.dialect.name }, c.pos);

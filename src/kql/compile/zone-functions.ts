@@ -26,13 +26,26 @@ function zoneArgument(ctx: CompileContext, call: CallNode, e: SqlExpr): string {
   return zone;
 }
 
+const DAY = 86_400_000_000;
+
 function convert(direction: 'utcToLocal' | 'localToUtc'): ScalarFunction {
   return {
     min: 2,
     max: 2,
     compile: (ctx, [d, z], call) => {
       const x = want(ctx, call, 0, d!, 'datetime');
-      return atom(ctx.dialect.fn[direction](x.sql, zoneArgument(ctx, call, z!)), 'datetime', x.aggregate);
+      const zone = zoneArgument(ctx, call, z!);
+      const sql = ctx.dialect.fn[direction](x.sql, zone);
+      const e = atom(sql, 'datetime', x.aggregate);
+      // The UTC start of a local bin of whole days (bin_at 1d, startofday/week/month/year): summarize groups on the
+      // bin and converts once per group, not once per row. Exact: bins are whole days apart, and no zone's clock
+      // has jumped forward by a whole day but at midnight (Pacific/Apia, 2011), so no two bins that occur start at
+      // the same instant.
+      const bin = x.bucket?.of === x.sql ? x.bucket : undefined;
+      if (direction === 'localToUtc' && bin?.step !== undefined && bin.step % DAY === 0) {
+        return { ...e, bucket: { of: sql, key: bin.key, time: (k) => ctx.dialect.fn.localToUtc(bin.time(k), zone) } };
+      }
+      return e;
     },
   };
 }
