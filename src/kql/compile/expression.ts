@@ -19,7 +19,7 @@ import { MAX_LIST, MAX_SQL } from '../limits.js';
 import { suggest } from '../semantic/suggest.js';
 import { comparable, isNumeric } from '../semantic/types.js';
 import { compileBinary, compileComparison } from './binary.js';
-import { literalTicks, ticksConstant, toMicros } from './ticks.js';
+import { literalTicks, ticksConstant, toMicros, toTicks } from './ticks.js';
 import type { CompileContext } from './context.js';
 import { compileCall } from './functions.js';
 import { compileTabularValues } from './tabular-values.js';
@@ -138,7 +138,8 @@ function compileUnary(ctx: CompileContext, scope: ExprScope, node: UnaryNode): S
 }
 
 function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr {
-  const left = compileExpr(ctx, scope, node.expr);
+  const exact = compileExactExpr(ctx, scope, node.expr);
+  const left = toMicros(ctx, exact);
   let tabular = Array.isArray(node.values) ? undefined : (node.values as PipelineNode);
   const only = Array.isArray(node.values) && node.values.length === 1 ? (node.values[0] as ExprNode) : undefined;
   if (only?.kind === 'Name' && !scope.columns.some((c) => c.name === only.name)) {
@@ -161,12 +162,21 @@ function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr
   if (values.length > MAX_LIST) {
     throw ctx.error('too-complex', 'list-too-long', { op: node.op, max: MAX_LIST, count: values.length }, node.pos);
   }
+  // A datetime or timespan in ticks (ticks.ts) on either side: all compared in ticks.
+  if (exact.ticks || values.some((v) => v.ticks)) {
+    return compileSetTest(
+      ctx,
+      node,
+      toTicks(ctx, exact),
+      values.map((v) => toTicks(ctx, v)),
+    );
+  }
   return compileSetTest(ctx, node, left, values);
 }
 
 /** A list element; a dynamic array literal (or let bound to one) contributes its elements. */
 function expandList(ctx: CompileContext, scope: ExprScope, v: ExprNode): SqlExpr[] {
-  const e = compileExpr(ctx, scope, v);
+  const e = compileExactExpr(ctx, scope, v);
   if (e.type === 'dynamic' && e.constant && Array.isArray(e.constant.value)) {
     return e.constant.value.map((item) => compileLiteral(ctx, literalOf(ctx, item, v.pos)));
   }
