@@ -5,7 +5,7 @@ import type { CompileContext } from './context.js';
 import { expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 import { fromDynamic } from './dynamic-values.js';
-import { alignTicks, compareAcross, toTicks } from './ticks.js';
+import { alignTicks, compareAcross, ticksExpr, toTicks } from './ticks.js';
 import type { ColumnType } from '../../schema/index.js';
 import { compileStringPredicate, isStringPredicate } from './string-predicates.js';
 
@@ -79,8 +79,8 @@ function arithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExp
 function ticksArithmetic(ctx: CompileContext, node: BinaryNode, l: SqlExpr, r: SqlExpr, aggregate: boolean): SqlExpr {
   const { op } = node;
   const fn = ctx.dialect.fn;
-  const ticks = (sql: string, type: ColumnType): SqlExpr => ({ ...expr(sql, type, aggregate), ticks: true });
-  const [a, b] = alignTicks(ctx, l, r);
+  const ticks = (sql: string, type: ColumnType): SqlExpr => ticksExpr(sql, type, aggregate);
+  const [a, b] = alignTicks(ctx, [l, r]) as [SqlExpr, SqlExpr];
   const scaled = (timespan: SqlExpr, n: SqlExpr, how: '*' | '/'): SqlExpr => {
     const span = toTicks(ctx, timespan);
     if (isInteger(n.type)) {
@@ -143,7 +143,7 @@ function comparison(ctx: CompileContext, node: BinaryNode, left: SqlExpr, right:
   if (Boolean(l.ticks) !== Boolean(r.ticks) && (op === '=' || op === '<' || op === '<=' || op === '>' || op === '>=')) {
     return compareAcross(ctx, op, l, r, aggregate);
   }
-  [l, r] = alignTicks(ctx, l, r);
+  [l, r] = alignTicks(ctx, [l, r]) as [SqlExpr, SqlExpr];
   if (op === '!=') {
     // KQL: null != value is true; SQL's <> would yield NULL. Strings are never null.
     if (l.type === 'string') return expr(`${operand(l)} <> ${operand(r)}`, 'bool', aggregate);

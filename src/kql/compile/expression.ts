@@ -19,7 +19,7 @@ import { MAX_LIST, MAX_SQL } from '../limits.js';
 import { suggest } from '../semantic/suggest.js';
 import { comparable, isNumeric } from '../semantic/types.js';
 import { compileBinary, compileComparison } from './binary.js';
-import { literalTicks, ticksConstant, toMicros, toTicks } from './ticks.js';
+import { alignTicks, literalTicks, ticksConstant, toMicros } from './ticks.js';
 import type { CompileContext } from './context.js';
 import { compileCall } from './functions.js';
 import { compileTabularValues } from './tabular-values.js';
@@ -163,15 +163,8 @@ function compileIn(ctx: CompileContext, scope: ExprScope, node: InNode): SqlExpr
     throw ctx.error('too-complex', 'list-too-long', { op: node.op, max: MAX_LIST, count: values.length }, node.pos);
   }
   // A datetime or timespan in ticks (ticks.ts) on either side: all compared in ticks.
-  if (exact.ticks || values.some((v) => v.ticks)) {
-    return compileSetTest(
-      ctx,
-      node,
-      toTicks(ctx, exact),
-      values.map((v) => toTicks(ctx, v)),
-    );
-  }
-  return compileSetTest(ctx, node, left, values);
+  const [l, ...vs] = alignTicks(ctx, [exact, ...values]);
+  return compileSetTest(ctx, node, l!, vs);
 }
 
 /** A list element; a dynamic array literal (or let bound to one) contributes its elements. */

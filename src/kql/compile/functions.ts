@@ -15,7 +15,7 @@ import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { MULTI_COLUMN_FUNCTIONS, SERIES_FUNCTIONS } from './series-functions.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 import { EXACT_ARGUMENTS, TICK_FUNCTIONS } from './tick-functions.js';
-import { ticksKustoText, ticksTimespanText, toTicks } from './ticks.js';
+import { alignTicks, ticksExpr, ticksKustoText, ticksTimespanText, toTicks } from './ticks.js';
 import { ZONE_FUNCTIONS } from './zone-functions.js';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './window-functions.js';
 import { compileUserCall } from './user-functions.js';
@@ -109,7 +109,7 @@ function timeFromText(ctx: CompileContext, x: SqlExpr, type: 'datetime' | 'times
   // A negative timespan's digit counts toward the past, as its other digits do.
   const signed =
     type === 'datetime' ? digit : `CASE WHEN ${fn.regexMatches(x.sql, ctx.param('^\\s*-', 'string'))} THEN -${digit} ELSE ${digit} END`;
-  return { ...expr(`${toTicks(ctx, cast).sql} + ${signed}`, type, x.aggregate), ticks: true };
+  return ticksExpr(`${toTicks(ctx, cast).sql} + ${signed}`, type, x.aggregate);
 }
 
 function sameType(ctx: CompileContext, call: CallNode, values: readonly SqlExpr[]): ColumnType {
@@ -285,7 +285,7 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
       const type = sameType(ctx, c, args);
       // KQL: for strings, coalesce returns the first non-empty value.
       if (type === 'string') return atom(`coalesce(${args.map((a) => `nullif(${a.sql}, '')`).join(', ')}, '')`, 'string', agg(...args));
-      const values = alignAllTicks(ctx, args);
+      const values = alignTicks(ctx, args);
       return withTicks(atom(`coalesce(${values.map((a) => a.sql).join(', ')})`, type, agg(...args)), values);
     },
   },
@@ -340,19 +340,14 @@ function typeOf(ctx: CompileContext, call: CallNode): SqlExpr {
 
 function caseWhen(ctx: CompileContext, call: CallNode, args: readonly SqlExpr[]): SqlExpr {
   if (args.length % 2 === 0) throw ctx.error('invalid-argument', 'case-pairs', { name: call.name }, call.pos);
-  const values = alignAllTicks(ctx, [...args.filter((_a, i) => i % 2 === 1), args[args.length - 1]!]);
+  const values = alignTicks(ctx, [...args.filter((_a, i) => i % 2 === 1), args[args.length - 1]!]);
   const type = sameType(ctx, call, values);
   let sql = 'CASE';
   for (let i = 0; i + 1 < args.length; i += 2) sql += ` WHEN ${want(ctx, call, i, args[i]!, 'bool').sql} THEN ${values[i / 2]!.sql}`;
   return withTicks(atom(`${sql} ELSE ${values[values.length - 1]!.sql} END`, type, agg(...args)), values);
 }
 
-/** `values` all in ticks when one is (ticks.ts), else as they are. */
-function alignAllTicks(ctx: CompileContext, values: readonly SqlExpr[]): SqlExpr[] {
-  return values.some((v) => v.ticks) ? values.map((v) => toTicks(ctx, v)) : [...values];
-}
-
-/** `e` marked as ticks when `values` (aligned by alignAllTicks) are. */
+/** `e` marked as ticks when `values` (aligned by alignTicks) are. */
 function withTicks(e: SqlExpr, values: readonly SqlExpr[]): SqlExpr {
   return values.some((v) => v.ticks) ? { ...e, ticks: true } : e;
 }

@@ -9,7 +9,7 @@ import { constString, want } from './arguments.js';
 import { SIMPLE_FUNCTIONS } from './simple-functions.js';
 import { expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
-import { floorDiv, floorMod, toMicros, toTicks } from './ticks.js';
+import { floorDiv, floorMod, ticksExpr, toMicros, toTicks } from './ticks.js';
 import { TIME_FUNCTIONS } from './time-functions.js';
 
 /** Functions whose arguments are compiled with their ticks kept (every other function reads microseconds). */
@@ -25,7 +25,7 @@ export const EXACT_ARGUMENTS: ReadonlySet<string> = new Set([
   'coalesce',
 ]);
 
-const ticks = (sql: string, aggregate: boolean | undefined): SqlExpr => ({ ...expr(sql, 'datetime', aggregate), ticks: true });
+const ticks = (sql: string, aggregate: boolean | undefined): SqlExpr => ticksExpr(sql, 'datetime', aggregate);
 
 /** `base`, its arguments read in microseconds. */
 const onMicros =

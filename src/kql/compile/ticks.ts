@@ -12,12 +12,7 @@ import { atom, expr, operand } from './sql-expr.js';
 import type { SqlExpr } from './sql-expr.js';
 
 /** Whether `type` is one a tick count can stand for. */
-export const isTimeType = (type: ColumnType): boolean => type === 'datetime' || type === 'timespan';
-
-/** A 64-bit integer constant of `n` (exact beyond 2^53). */
-export function bigintSql(ctx: CompileContext, n: bigint): string {
-  return ctx.dialect.fn.integer(n);
-}
+const isTimeType = (type: ColumnType): boolean => type === 'datetime' || type === 'timespan';
 
 /** `x` modulo `n`, from 0 to n - 1 (SQL's % keeps the dividend's sign). */
 export function floorMod(ctx: CompileContext, x: string, n: number): string {
@@ -30,9 +25,14 @@ export function floorDiv(ctx: CompileContext, x: string, n: number): string {
   return ctx.dialect.fn.intDivide(`((${x}) - ${floorMod(ctx, x, n)})`, ctx.dialect.fn.integer(n));
 }
 
+/** `sql`, an integer of ticks of `type`. */
+export function ticksExpr(sql: string, type: ColumnType, aggregate?: boolean): SqlExpr {
+  return { ...expr(sql, type, aggregate), ticks: true };
+}
+
 /** A constant of `ticks` of `type`. */
 export function ticksConstant(ctx: CompileContext, type: ColumnType, ticks: bigint): SqlExpr {
-  return { ...atom(bigintSql(ctx, ticks), type), ticks: true };
+  return { ...atom(ctx.dialect.fn.integer(ticks), type), ticks: true };
 }
 
 /** `e` as ticks (the same expression when it already is). */
@@ -40,7 +40,7 @@ export function toTicks(ctx: CompileContext, e: SqlExpr): SqlExpr {
   if (e.ticks || !isTimeType(e.type)) return e;
   const fn = ctx.dialect.fn;
   const micros = e.type === 'datetime' ? fn.timestampToMicros(e.sql) : fn.intervalToMicros(e.sql);
-  return { ...expr(`${micros} * ${fn.integer(10)}`, e.type, e.aggregate), ticks: true };
+  return ticksExpr(`${micros} * ${fn.integer(10)}`, e.type, e.aggregate);
 }
 
 /** `e` in the dialect's microsecond type: a datetime rounded toward the past, a timespan toward zero. */
@@ -51,10 +51,9 @@ export function toMicros(ctx: CompileContext, e: SqlExpr): SqlExpr {
   return atom(fn.microsToInterval(fn.intDivide(operand(e), fn.integer(10))), 'timespan', e.aggregate);
 }
 
-/** Both operands as ticks when either is: the form arithmetic and comparisons of the two take. */
-export function alignTicks(ctx: CompileContext, l: SqlExpr, r: SqlExpr): [SqlExpr, SqlExpr] {
-  if (!l.ticks && !r.ticks) return [l, r];
-  return [toTicks(ctx, l), toTicks(ctx, r)];
+/** `values` all in ticks when one is, else as they are: how arithmetic, comparisons and choices take them. */
+export function alignTicks(ctx: CompileContext, values: readonly SqlExpr[]): SqlExpr[] {
+  return values.some((v) => v.ticks) ? values.map((v) => toTicks(ctx, v)) : [...values];
 }
 
 type Order = '<' | '<=' | '>' | '>=';

@@ -12,6 +12,7 @@ import { CASES as strings } from '../cases/strings.cases.js';
 import { CASES as summarize } from '../cases/summarize.cases.js';
 import { CASES as tabular } from '../cases/tabular.cases.js';
 import { CASES as time } from '../cases/time.cases.js';
+import { CASES as ticks } from '../cases/ticks.cases.js';
 import { CASES as network } from '../cases/network.cases.js';
 import { CASES as expand } from '../cases/expand.cases.js';
 import { CASES as window } from '../cases/window.cases.js';
@@ -22,6 +23,7 @@ export const CASE_FILES: Readonly<Record<string, readonly KqlCase[]>> = {
   'basics.cases.ts': basics,
   'strings.cases.ts': strings,
   'time.cases.ts': time,
+  'ticks.cases.ts': ticks,
   'summarize.cases.ts': summarize,
   'tabular.cases.ts': tabular,
   'scalar.cases.ts': scalar,
