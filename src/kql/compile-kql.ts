@@ -20,7 +20,15 @@ export interface CompileOptions {
   readonly aggregates?: boolean | 'hourly';
   /** Values read from the data for operators whose columns depend on it, by the operator's offset (compileKqlWithValues). */
   readonly values?: ReadonlyMap<number, ColumnValues>;
+  /**
+   * Tables read from another FROM item that holds some of their rows and columns (Store.materializeRows): the time
+   * range still applies; a column it lacks is unknown. The summary tables are not used then (`aggregates` is ignored).
+   */
+  readonly tableSources?: TableSources;
 }
+
+/** A FROM item of the dialect standing for a table, and the table's columns it has. */
+export type TableSources = Readonly<Record<string, { readonly sql: string; readonly columns: readonly string[] }>>;
 
 /** The distinct values (pivot) or keys with their JSON type (bag_unpack) an operator found in the data. */
 export type ColumnValues = readonly { readonly value: string; readonly type: string }[];
@@ -40,5 +48,5 @@ export interface CompiledQuery {
 export function compileKql(text: string, options: CompileOptions): CompiledQuery {
   const query = parseQuery(text);
   const raw = compileQuery(query, text, options);
-  return options.aggregates ? planQuery(query, text, options, raw) : raw;
+  return options.aggregates && !options.tableSources ? planQuery(query, text, options, raw) : raw;
 }

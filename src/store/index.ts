@@ -13,6 +13,7 @@ export type {
   TimeWindow,
   EntityColumn,
   EntityValueStats,
+  MaterializedRows,
 } from './store.js';
 export type * from './detect-queries.js';
 export type { SavedObjectStore, SavedSearchRow, StoredDashboardRow } from './saved-objects.js';

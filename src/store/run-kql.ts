@@ -1,5 +1,5 @@
 /** KQL against a store: compiled for the store's dialect and run there. The way modules outside src/store read data. */
-import { compileKql, compileKqlWithValues, type CompiledQuery } from '../kql/index.js';
+import { compileKql, compileKqlWithValues, type CompiledQuery, type TableSources } from '../kql/index.js';
 import type { QueryOptions, QueryResult, Store } from './store.js';
 
 /** Options of runKql. Times are ms since the epoch. */
@@ -13,6 +13,8 @@ export interface RunKqlOptions extends QueryOptions {
    * the rows, MAILSIFT_AGGREGATES=hourly the hourly tables only, without their daily twins).
    */
   aggregates?: boolean | 'hourly';
+  /** Tables read from other FROM items (rows kept by Store.materializeRows); the summary tables are not used then. */
+  tableSources?: TableSources;
 }
 
 /** A KQL result: the rows, with the column types the compiler knows (dynamic, timespan) over the engine's, and the render hint. */
@@ -58,6 +60,7 @@ export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: strin
       dialect: store.dialect,
       now: options.now ?? Date.now(),
       ...(options.timeRange ? { timeRange: options.timeRange } : {}),
+      ...(options.tableSources ? { tableSources: options.tableSources } : {}),
       // Every store keeps the summary tables of MessageTrace exact at each write (see src/schema/aggregates.ts).
       // MAILSIFT_AGGREGATES=off reads the rows for every query (to compare, or to rule the summaries out); =hourly
       // leaves the daily tables out.

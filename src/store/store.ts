@@ -57,6 +57,16 @@ export interface QueryOptions {
   maxBytes?: number;
 }
 
+/** Rows kept by Store.materializeRows, read as a FROM item of the store's dialect until released. */
+export interface MaterializedRows {
+  /** The FROM item (a table name of the dialect). */
+  readonly sql: string;
+  /** How many rows it holds. */
+  readonly rows: number;
+  /** Let go of the rows (queries still reading them must have finished). */
+  release(): Promise<void>;
+}
+
 /** Totals of `mailsift stats`. */
 export interface StoreStats {
   rows: number;
@@ -139,6 +149,16 @@ export interface Store {
    * Modules outside src/store don't write SQL: they call runKql(store, kql) or the typed methods below.
    */
   query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Keep the rows of a read-only statement (SQL that compileKql made) in the engine's memory for a group of queries
+   * that read them (compileKql's `tableSources`); undefined, keeping nothing, when they are more than `maxRows` or
+   * the store cannot keep rows apart (opened read-only). Optional: a store without it reads its tables each time.
+   */
+  materializeRows?(
+    sql: string,
+    params: readonly unknown[],
+    options: { maxRows: number; signal?: AbortSignal },
+  ): Promise<MaterializedRows | undefined>;
   /** Resolves when the engine answers (health checks); rejects with StoreQueryError when it does not. */
   ping(): Promise<void>;
   /** Totals for `mailsift stats`. */

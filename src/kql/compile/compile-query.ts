@@ -5,7 +5,7 @@ import { getDialect } from '../dialect/index.js';
 import type { DialectName } from '../dialect/index.js';
 import { MAX_SQL } from '../limits.js';
 import { own } from '../own.js';
-import type { ColumnValues, CompiledQuery } from '../compile-kql.js';
+import type { ColumnValues, CompiledQuery, TableSources } from '../compile-kql.js';
 import { CompileContext } from './context.js';
 import { compileExactExpr, compileExpr, tooLarge } from './expression.js';
 import { outputSql } from './output-sql.js';
@@ -22,6 +22,8 @@ export interface QueryOptions {
   readonly values?: ReadonlyMap<number, ColumnValues>;
   /** Names bound to ready SQL (a FROM item) with its columns, as a `let` of rows would be: the planner's summary tables. */
   readonly sources?: Readonly<Record<string, { readonly sql: string; readonly columns: readonly Column[] }>>;
+  /** Tables read from other FROM items (CompileOptions.tableSources). */
+  readonly tableSources?: TableSources;
 }
 
 /** Compile a parsed query; `text` is the query text its positions point into (for error messages). */
@@ -33,6 +35,7 @@ export function compileQuery(query: QueryNode, text: string, options: QueryOptio
       now: options.now ?? Date.now(),
       timeRange: options.timeRange,
       values: options.values ?? new Map(),
+      tableSources: options.tableSources,
     },
     { expr: compileExpr, exactExpr: compileExactExpr, pipeline: compilePipeline },
   );

@@ -2,6 +2,7 @@
 import type { ColumnType } from '../../schema/index.js';
 import type { ExprNode, FunctionValue, PipelineNode } from '../ast/index.js';
 import type { Dialect } from '../dialect/dialect.js';
+import type { TableSources } from '../compile-kql.js';
 import { kqlError, type KqlError, type KqlErrorCode } from '../kql-error.js';
 import type { KqlParams, KqlReason } from '../messages/kql-error-text.js';
 import { positionOf } from '../syntax/position.js';
@@ -31,6 +32,8 @@ export interface ContextOptions {
   readonly timeRange: { readonly from?: number; readonly to?: number } | undefined;
   /** Values read from the data for evaluate pivot / bag_unpack, by operator offset. */
   readonly values: ReadonlyMap<number, readonly { readonly value: string; readonly type: string }[]>;
+  /** Tables read from other FROM items (CompileOptions.tableSources). */
+  readonly tableSources?: TableSources | undefined;
 }
 
 /** Compilation state; one per compileKql call. */

@@ -144,7 +144,15 @@ export function compileTableRef(ctx: CompileContext, node: TableRefNode): Select
     const names = [...Object.keys(TABLES), ...[...ctx.bindings].filter(([, b]) => b.kind !== 'scalar').map(([n]) => n)];
     throw ctx.error('unknown-table', 'unknown-table', { name: node.name, suggestion: suggest(node.name, names) }, node.pos);
   }
-  const state = tableState(ctx, fromSource(ctx, ctx.dialect.tableSource(table.name), table.columns), table.name, []);
+  // Another FROM item for the table (its rows materialized): no engine source of the table's own to filter inside.
+  const other = own(ctx.options.tableSources ?? {}, table.name);
+  const state = other
+    ? fromSource(
+        ctx,
+        other.sql,
+        table.columns.filter((c) => other.columns.includes(c.name)),
+      )
+    : tableState(ctx, fromSource(ctx, ctx.dialect.tableSource(table.name), table.columns), table.name, []);
   const timeColumn = own(TIME_COLUMNS, table.name);
   const range = ctx.options.timeRange;
   if (!timeColumn || !range) return state;

@@ -2,7 +2,7 @@
 import { startOfLocalDay, zoneOffsetMinutes } from '../../config/index.js';
 import { computeMatches } from '../../intel/index.js';
 import type { Store } from '../../store/index.js';
-import type { QueryOutput, QueryService } from '../query/query-service.js';
+import type { KeptRows, QueryOutput, QueryService } from '../query/query-service.js';
 import { countTerms, topTerms, type TermCount } from '../keywords/subject-terms.js';
 import type { Panel } from './dashboard-schema.js';
 import { previousPeriod } from './previous-period.js';
@@ -24,6 +24,8 @@ export interface PanelRequest {
   tzOffsetMinutes?: number;
   /** Abandons the panel's queries (the client has gone away). */
   signal?: AbortSignal;
+  /** MessageTrace rows kept under these filters (kept-rows.ts): the panel's filtered queries read them. */
+  kept?: KeptRows;
 }
 
 /** A panel's data. `kql` is the query as run (filters applied), for "open in Explorer". */
@@ -216,7 +218,8 @@ export function keywordSubjectsKql(kql: string, as: 'rows' | 'list' = 'rows'): s
   return as === 'rows' ? rows : `${rows}\n| summarize Subjects = make_list(pack_array(Subject, Count))`;
 }
 
-type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number) => Promise<QueryOutput>;
+/** Runs a panel query; `unfiltered`: it does not carry the request's filters (it may not read the kept rows). */
+type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number, unfiltered?: boolean) => Promise<QueryOutput>;
 
 /**
  * The active filters a panel cannot apply: those none of its tables can take (an Indicators panel and a sender
@@ -252,8 +255,16 @@ async function runPanelQueries(
   panel: Panel,
   request: PanelRequest,
 ): Promise<Omit<PanelResult, 'unfiltered'>> {
-  const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) =>
-    queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal });
+  const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT, unfiltered = false) =>
+    queries.run({
+      query: kql,
+      from,
+      to,
+      user: request.user,
+      rowLimit,
+      signal: request.signal,
+      ...(request.kept && !unfiltered ? { kept: request.kept } : {}),
+    });
   const previousRange =
     request.from !== undefined && request.to !== undefined ? previousPeriod(request.from, request.to, request.timeZone) : undefined;
   const kql = panelKql(panel.kql, request, env);
@@ -335,7 +346,10 @@ async function runPanelQueries(
 
   // A chart's marks are drawn whatever the chart shows: a failed or empty marks query leaves them out.
   const marksKql = panel.kind === 'chart' && panel.marks ? panelKql(panel.marks, { ...request, filters: {} }, env) : undefined;
-  const [result, marks] = await Promise.all([run(kql), marksKql ? run(marksKql).catch(() => undefined) : undefined]);
+  const [result, marks] = await Promise.all([
+    run(kql),
+    marksKql ? run(marksKql, undefined, undefined, undefined, true).catch(() => undefined) : undefined,
+  ]);
   const out: Omit<PanelResult, 'unfiltered'> = { kql, result };
   if (BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
   if (marks && marks.rows.length > 0) out.marks = marks;

@@ -1,6 +1,6 @@
 /** Runs KQL for the API: compile with the time range, cap the rows and bytes, bound the run time, share the store fairly. */
-import { compileKql } from '../../kql/index.js';
-import { answersFromSummaries, runKql, type Store } from '../../store/index.js';
+import { compileKql, type CompiledQuery, type TableSources } from '../../kql/index.js';
+import { answersFromSummaries, runKql, type MaterializedRows, type Store } from '../../store/index.js';
 import { QueryBusyError, QueryCancelledError, QueryTimeoutError, ServerStoppingError } from '../errors.js';
 import { FairLimiter } from './fair-limiter.js';
 
@@ -17,6 +17,21 @@ export interface QueryInput {
   maxBytes?: number;
   /** Abandons the query (waiting or running), e.g. when the client has gone away. */
   signal?: AbortSignal;
+  /**
+   * Rows kept for a group of queries (keepRows): read from them instead of the table when the query's range lies
+   * within theirs and it compiles on their columns to the same columns. The caller vouches that every reference
+   * of the table in `query` carries the filters the rows were kept with.
+   */
+  kept?: KeptRows;
+}
+
+/** Rows of one table over [from, to) under some filters, kept by keepRows, with the table's columns they hold. */
+export interface KeptRows {
+  readonly table: string;
+  readonly from: number;
+  readonly to: number;
+  readonly columns: readonly string[];
+  readonly rows: MaterializedRows;
 }
 
 /** A result as the API returns it. */
@@ -59,12 +74,31 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} kB`;
 }
 
+/** The kept rows as the FROM item of their table, when `input` may read them: its range within theirs, the same columns. */
+function keptSources(input: QueryInput, plain: CompiledQuery, dialect: Store['dialect'], now: number): TableSources | undefined {
+  const kept = input.kept!;
+  if (input.from === undefined || input.to === undefined || input.from < kept.from || input.to > kept.to) return undefined;
+  const tableSources = { [kept.table]: { sql: kept.rows.sql, columns: kept.columns } };
+  try {
+    const on = compileKql(input.query, { dialect, now, timeRange: { from: input.from, to: input.to }, tableSources });
+    const same =
+      on.columns.length === plain.columns.length &&
+      on.columns.every((c, i) => c.name === plain.columns[i]!.name && c.type === plain.columns[i]!.type);
+    return same ? tableSources : undefined;
+  } catch {
+    // A column the kept rows lack: the table answers.
+    return undefined;
+  }
+}
+
 /** The query runner of one server. */
 export class QueryService {
   private readonly limiter: FairLimiter;
   /** Queries waiting or running: how to stop each, and when its engine work is over. */
   private readonly inFlight = new Set<InFlight>();
   private stopping = false;
+  /** Queries reading each set of kept rows, until the engine is done with them. */
+  private readonly keptReads = new Map<KeptRows, Set<Promise<unknown>>>();
 
   constructor(
     private readonly store: Store,
@@ -79,13 +113,23 @@ export class QueryService {
     const now = Date.now();
     const timeRange = input.from === undefined && input.to === undefined ? undefined : { from: input.from, to: input.to };
     // Compiled before a slot is taken: a mistake in the query is reported at once.
-    compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
+    const plain = compileKql(input.query, { dialect: this.store.dialect, now, timeRange });
+    const tableSources = input.kept && keptSources(input, plain, this.store.dialect, now);
     const cap = Math.min(input.rowLimit ?? this.limits.rowLimit, this.limits.rowLimit);
     const maxBytes = input.maxBytes ?? this.limits.maxBytes;
     // One row past the cap tells whether there were more.
-    const result = await this.withSlot(input.user, input.signal, (signal) =>
-      runKql(this.store, input.query, { now, timeRange, signal, limit: cap + 1, maxBytes }),
-    );
+    const result = await this.withSlot(input.user, input.signal, (signal) => {
+      const running = runKql(this.store, input.query, {
+        now,
+        timeRange,
+        signal,
+        limit: cap + 1,
+        maxBytes,
+        ...(tableSources ? { tableSources } : {}),
+      });
+      if (tableSources) this.readingKept(input.kept!, running);
+      return running;
+    });
     const truncatedBy = result.cut === 'bytes' ? 'bytes' : result.rows.length > cap ? 'rows' : undefined;
     const rows = result.rows.length > cap ? result.rows.slice(0, cap) : result.rows;
     const out: QueryOutput = {
@@ -106,6 +150,42 @@ export class QueryService {
     if (truncatedBy === 'bytes')
       out.message = `showing the first ${rows.length.toLocaleString('en-US')} rows: the answer would pass ${formatBytes(maxBytes)} (server.queryMaxBytes); project fewer or shorter columns, or summarize`;
     return out;
+  }
+
+  /**
+   * Keep the rows `query` (KQL over one table, its columns projected) gives over [from, to) for the queries that
+   * follow (QueryInput.kept), in a query slot of `user`; undefined when the store cannot or they pass `maxRows`.
+   */
+  async keepRows(
+    input: Pick<QueryInput, 'query' | 'user' | 'signal'> & { table: string; from: number; to: number; maxRows: number },
+  ): Promise<KeptRows | undefined> {
+    const materialize = this.store.materializeRows?.bind(this.store);
+    if (!materialize) return undefined;
+    const compiled = compileKql(input.query, { dialect: this.store.dialect, timeRange: { from: input.from, to: input.to } });
+    const rows = await this.withSlot(input.user, input.signal, (signal) =>
+      materialize(compiled.sql, compiled.params, { maxRows: input.maxRows, signal }),
+    );
+    if (!rows) return undefined;
+    const columns = compiled.columns.map((c) => c.name);
+    return { table: input.table, from: input.from, to: input.to, columns, rows };
+  }
+
+  /** Let go of kept rows once every query reading them has finished in the engine (not only been given up on). */
+  async releaseKept(kept: KeptRows): Promise<void> {
+    await Promise.allSettled([...(this.keptReads.get(kept) ?? [])]);
+    this.keptReads.delete(kept);
+    await kept.rows.release();
+  }
+
+  private readingKept(kept: KeptRows, running: Promise<unknown>): void {
+    const reads = this.keptReads.get(kept) ?? new Set<Promise<unknown>>();
+    this.keptReads.set(kept, reads);
+    const done = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    reads.add(done);
+    void done.then(() => reads.delete(done));
   }
 
   /** Whether `query` over [from, to) would be answered from the summary tables of MessageTrace rather than its rows. */

@@ -6,6 +6,7 @@ import { localizeRows, toCsv } from '../../export/index.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../auth/authenticate.js';
 import { runPanel } from '../dashboards/panel-runner.js';
+import { keepFilteredRows } from '../dashboards/kept-rows.js';
 import type { Filters } from '../dashboards/filter-kql.js';
 import { filterQueryProperties, filtersFromQuery, filtersSchema } from './filter-params.js';
 import { NotFoundError, toHttpError } from '../errors.js';
@@ -178,7 +179,13 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
         if (!cancel.signal.aborted) out.write(`${JSON.stringify(value)}\n`);
       };
       const user = request.principal!.user;
-      const panelRequest = { ...range, filters, ...(await zoneOf(user, request.body ?? {})), user, signal: cancel.signal };
+      const asked = { ...range, filters, ...(await zoneOf(user, request.body ?? {})), user, signal: cancel.signal };
+      // Under a sender or recipient chip the panels read that mail, kept once; without it, each finds it in the table.
+      const kept = await keepFilteredRows(ctx.queries, ctx.store.dialect, panels, asked, env).catch((error: unknown) => {
+        if (!cancel.signal.aborted) request.log.warn({ err: error }, 'filtered rows not kept');
+        return undefined;
+      });
+      const panelRequest = kept ? { ...asked, kept } : asked;
       const runs = panels.map((panel) =>
         runPanel(ctx.queries, ctx.store, env, panel, panelRequest).then(
           (data) => line({ panel: panel.id, data }),
@@ -189,7 +196,10 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
           },
         ),
       );
-      void Promise.all(runs).finally(() => out.end());
+      void Promise.all(runs).finally(() => {
+        out.end();
+        if (kept) ctx.queries.releaseKept(kept).catch((error: unknown) => request.log.warn({ err: error }, 'kept rows not released'));
+      });
       // x-accel-buffering: a reverse proxy (nginx) passes each line on as it comes instead of holding the answer.
       return reply
         .type('application/x-ndjson; charset=utf-8')

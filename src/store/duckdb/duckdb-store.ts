@@ -29,6 +29,7 @@ import type {
   DimensionEnricher,
   EntityColumn,
   EntityValueStats,
+  MaterializedRows,
   QueryOptions,
   QueryResult,
   StateEntry,
@@ -59,6 +60,7 @@ import { StagingArea, removeStaleStaging } from './staging.js';
 import { firstLine } from './engine-message.js';
 import { copyDatabaseTo, integrityProblems, prepareBackupPath } from './maintenance.js';
 import { ReaderPool } from './reader-pool.js';
+import { ScratchRows } from './scratch-rows.js';
 import { storeStats } from './store-stats.js';
 
 type Params = readonly unknown[];
@@ -103,6 +105,7 @@ export class DuckDbStore implements Store {
   private readonly writeLock = new Mutex();
   private readonly staging: StagingArea;
   private readonly reads: ReaderPool;
+  private readonly scratch = new ScratchRows((sql, params, options, settings) => this.reads.query(sql, params, options, settings));
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -261,6 +264,14 @@ export class DuckDbStore implements Store {
    * DuckDB only, not part of Store: run a statement that builds data inside the engine (benchmarks, engine tests).
    * The summary tables are counted again from all the rows after it, so they stay exact whatever it wrote.
    */
+  materializeRows(
+    sql: string,
+    params: readonly unknown[],
+    options: { maxRows: number; signal?: AbortSignal },
+  ): Promise<MaterializedRows | undefined> {
+    return this.scratch.materialize(sql, params, options);
+  }
+
   async runSql(sql: string): Promise<void> {
     await this.writeAll([sql, ...rebuildAggregatesSql(), ...rebuildMessagesSql()].map((s) => ({ sql: s, params: [] })));
   }

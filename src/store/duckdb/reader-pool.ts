@@ -34,8 +34,16 @@ export class ReaderPool {
 
   constructor(private readonly instance: DuckDBInstance) {}
 
-  /** Run a read-only statement; see Store.query. */
-  async query(sql: string, params: readonly unknown[], options: QueryOptions): Promise<QueryResult> {
+  /**
+   * Run a read-only statement; see Store.query. `settings` hold for this statement only (SET before it on its
+   * connection, RESET after).
+   */
+  async query(
+    sql: string,
+    params: readonly unknown[],
+    options: QueryOptions,
+    settings: Readonly<Record<string, string>> = {},
+  ): Promise<QueryResult> {
     const { signal } = options;
     // A statement whose caller has already given up is never started.
     if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted');
@@ -48,6 +56,7 @@ export class ReaderPool {
     let complete = false;
     try {
       if (signal?.aborted || this.closing) throw new StoreQueryError('query interrupted');
+      for (const [name, value] of Object.entries(settings)) await c.run(`SET ${name} = ${value}`);
       const read = await readResult(await c.stream(sql, params as never), { maxBytes: options.maxBytes, signal });
       complete = read.complete;
       const out: QueryResult = { columns: read.columns, rows: read.rows };
@@ -61,10 +70,13 @@ export class ReaderPool {
       // The statement has settled: no interrupt may reach the connection's next one.
       interrupter?.stop();
       signal?.removeEventListener('abort', interrupt);
+      // A connection that cannot be set back is not reused.
+      let reset = complete;
+      for (const name of complete ? Object.keys(settings) : []) await c.run(`RESET ${name}`).catch(() => (reset = false));
       this.running.delete(c);
       finish();
       // A result left half read still holds the engine's work: drop the connection with it.
-      if (complete && !this.closing && this.idle.length < POOL_SIZE) this.idle.push(c);
+      if (reset && !this.closing && this.idle.length < POOL_SIZE) this.idle.push(c);
       else c.closeSync();
     }
   }
