@@ -1,4 +1,4 @@
-// A dashboard under a sender or recipient chip reads that mail once, kept in the engine (Store.materializeRows):
+// A dashboard under a sender, recipient or country chip reads that mail once, kept in the engine (Store.materializeRows):
 // every panel answers exactly as the single-panel route, which reads MessageTrace itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MaterializedRows, Store } from '../../src/store/index.js';
@@ -48,7 +48,7 @@ function comparable(data: unknown): unknown {
   return out;
 }
 
-describe('dashboards under a sender or recipient chip', () => {
+describe('dashboards under a sender, recipient or country chip', () => {
   let f: ServerFixture;
   let viewer: Browser;
   const kept: { sql: string; rows: number; released: boolean }[] = [];
@@ -109,6 +109,8 @@ describe('dashboards under a sender or recipient chip', () => {
       { recipient: ['user2@fabrikam.co.jp'] },
       { sender: ['sender2@tailspin.co.jp', 'sender4@tailspin.co.jp'], status: ['Delivered', 'failed'] },
       { sender: ['*@contoso.com'], country: ['JP'] },
+      { country: ['KP'] },
+      { fromCountry: ['North Korea'], direction: ['Inbound'] },
     ];
     for (const filters of chips) {
       for (const d of dashboards) {
@@ -128,7 +130,7 @@ describe('dashboards under a sender or recipient chip', () => {
     await expect.poll(() => kept.every((k) => k.released)).toBe(true);
   });
 
-  it('keeps nothing without a sender or recipient chip', async () => {
+  it('keeps nothing without a sender, recipient or country chip', async () => {
     const before = kept.length;
     await runBoth('overview', { status: ['Delivered'] });
     await runBoth('overview', {});

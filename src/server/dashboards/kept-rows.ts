@@ -1,5 +1,5 @@
 /**
- * A dashboard under a sender or recipient chip reads few rows, but each panel's query would look for them in the
+ * A dashboard under a sender, recipient or country chip reads few rows, but each panel's query would look for them in the
  * whole of MessageTrace again: on the 10.2M-row month about 20 ms a query to scan SenderAddress, and more to
  * decompress the wide columns of nearly every block, since one sender's rows are spread over all of them. So the
  * filtered rows of the range and of the period before it are kept once (Store.materializeRows), with the columns
@@ -13,8 +13,11 @@ import { applyFilters, tableFilters } from './filter-kql.js';
 import { filteredPanelKql, keywordSubjectsKql, type PanelEnvironment, type PanelRequest } from './panel-runner.js';
 import { previousPeriod } from './previous-period.js';
 
-/** Filters that keep few rows: one person's mail. */
-const NARROW: readonly FilterName[] = ['sender', 'recipient'];
+/**
+ * Filters that usually keep few rows, and that no summary table answers: one person's mail, or a country's (the
+ * summary tables have no country; a country's rows past MAX_KEPT_ROWS are read from MessageTrace as before).
+ */
+const NARROW: readonly FilterName[] = ['sender', 'recipient', 'country', 'fromCountry', 'toCountry'];
 
 /** The most rows kept; past it (a wildcard that matches half the mail) the panels read MessageTrace. */
 export const MAX_KEPT_ROWS = 300_000;
