@@ -25,6 +25,11 @@ export interface CompileOptions {
    * range still applies; a column it lacks is unknown. The summary tables are not used then (`aggregates` is ignored).
    */
   readonly tableSources?: TableSources;
+  /**
+   * Result columns in the engine's own types, as other SQL of the dialect reads them (rows kept by
+   * Store.materializeRows), not as the store returns them to JavaScript (the dialect's outputValue).
+   */
+  readonly engineTypes?: boolean;
 }
 
 /** A FROM item of the dialect standing for a table, and the table's columns it has. */

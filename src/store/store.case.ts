@@ -4,6 +4,7 @@ import { kqlString } from '../kql/index.js';
 import { runKql } from './run-kql.js';
 import { runAlertDefinitionTests } from './alert-definitions.case.js';
 import { runStoreExtraTests } from './store-extra.case.js';
+import { runKeptRowsTests } from './kept-rows.case.js';
 import { runSavedObjectTests } from './saved-objects.case.js';
 import type { Store } from './store.js';
 import { traceRow } from './testing/trace-row.js';
@@ -280,6 +281,7 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
     });
 
     runStoreExtraTests(test, () => store, count);
+    runKeptRowsTests(test, () => store);
     runSavedObjectTests(test, () => store);
     runAlertDefinitionTests(test, () => store);
   });

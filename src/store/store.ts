@@ -150,7 +150,7 @@ export interface Store {
    */
   query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult>;
   /**
-   * Keep the rows of a read-only statement (SQL that compileKql made) in the engine's memory for a group of queries
+   * Keep the rows of a read-only statement (SQL that compileKql made with `engineTypes`) in the engine's memory for a group of queries
    * that read them (compileKql's `tableSources`); undefined, keeping nothing, when they are more than `maxRows` or
    * the store cannot keep rows apart (opened read-only). Optional: a store without it reads its tables each time.
    */

@@ -67,9 +67,11 @@ export async function serverFixture(
     /** Other top-level keys of mailsift.yaml (alerts, collectors, intel). */
     config?: Record<string, unknown>;
     logger?: Logger;
+    /** The store to serve (default: a new in-memory DuckDB store); the fixture closes it. */
+    store?: Store;
   } = {},
 ): Promise<ServerFixture> {
-  const store = await openStore('duckdb::memory:');
+  const store = options.store ?? (await openStore('duckdb::memory:'));
   if (options.rows?.length) await store.upsertTraces(options.rows);
   const config = configSchema.parse({
     organization: { name: 'Fabrikam', acceptedDomains: ['fabrikam.co.jp'], ...options.organization },

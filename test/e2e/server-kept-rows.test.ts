@@ -1,7 +1,8 @@
 // A dashboard under a sender, recipient or country chip reads that mail once, kept in the engine (Store.materializeRows):
 // every panel answers exactly as the single-panel route, which reads MessageTrace itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MaterializedRows, Store } from '../../src/store/index.js';
+import { openStore, type MaterializedRows, type Store } from '../../src/store/index.js';
+import { HAS_CLICKHOUSE_SERVER, startClickHouseServer, type ClickHouseCluster } from '../support/clickhouse-cluster.js';
 import { serverFixture, traceRow, type Browser, type ServerFixture } from './server-fixture.js';
 
 const DAY = 86_400_000;
@@ -48,13 +49,33 @@ function comparable(data: unknown): unknown {
   return out;
 }
 
-describe('dashboards under a sender, recipient or country chip', () => {
+let clickhouse: ClickHouseCluster | undefined;
+afterAll(async () => {
+  await clickhouse?.stop();
+});
+
+const STORES: { name: string; skip: boolean; open: () => Promise<Store> }[] = [
+  { name: 'DuckDB', skip: false, open: () => openStore('duckdb::memory:') },
+  {
+    name: 'ClickHouse',
+    skip: !HAS_CLICKHOUSE_SERVER,
+    open: async () => {
+      clickhouse ??= await startClickHouseServer();
+      return openStore(clickhouse.url('kept_rows', { single: true }));
+    },
+  },
+];
+
+describe.each(STORES)('dashboards under a sender, recipient or country chip ($name)', ({ skip, open }) => {
+  if (skip) return void it.skip('(skipped: clickhouse-server not installed)');
   let f: ServerFixture;
   let viewer: Browser;
   const kept: { sql: string; rows: number; released: boolean }[] = [];
   const statements: string[] = [];
   beforeAll(async () => {
-    f = await serverFixture({ rows: rows(), organization: { embargoedCountries: ['KP'] } });
+    const opened = await open();
+    await opened.upsertTraces(rows());
+    f = await serverFixture({ store: opened, organization: { embargoedCountries: ['KP'] } });
     viewer = await f.login('viewer');
     // Watch the real method: which rows were kept, and that each was let go.
     const store = f.store as Store & Required<Pick<Store, 'materializeRows'>>;
@@ -79,8 +100,8 @@ describe('dashboards under a sender, recipient or country chip', () => {
       };
       return watched;
     };
-  });
-  afterAll(() => f.close());
+  }, 120_000);
+  afterAll(() => f?.close());
 
   const range = { from: new Date(START + 30 * DAY).toISOString(), to: new Date(START + 60 * DAY - 60_000).toISOString() };
 

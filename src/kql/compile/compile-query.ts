@@ -24,6 +24,8 @@ export interface QueryOptions {
   readonly sources?: Readonly<Record<string, { readonly sql: string; readonly columns: readonly Column[] }>>;
   /** Tables read from other FROM items (CompileOptions.tableSources). */
   readonly tableSources?: TableSources;
+  /** Result columns in the engine's own types (CompileOptions.engineTypes). */
+  readonly engineTypes?: boolean;
 }
 
 /** Compile a parsed query; `text` is the query text its positions point into (for error messages). */
@@ -54,7 +56,8 @@ export function compileQuery(query: QueryNode, text: string, options: QueryOptio
     } else ctx.bindings.set(letNode.name, { kind: 'scalar', expr: v });
   }
   const state = compilePipeline(ctx, query.body);
-  const { sql, params } = ctx.finish(outputSql(ctx, state, toSql(ctx, state)));
+  const select = toSql(ctx, state);
+  const { sql, params } = ctx.finish(options.engineTypes ? select : outputSql(ctx, state, select));
   if (sql.length > MAX_SQL) throw tooLarge(ctx, query.body.pos);
   const compiled: CompiledQuery = {
     sql,

@@ -161,7 +161,11 @@ export class QueryService {
   ): Promise<KeptRows | undefined> {
     const materialize = this.store.materializeRows?.bind(this.store);
     if (!materialize) return undefined;
-    const compiled = compileKql(input.query, { dialect: this.store.dialect, timeRange: { from: input.from, to: input.to } });
+    const compiled = compileKql(input.query, {
+      dialect: this.store.dialect,
+      timeRange: { from: input.from, to: input.to },
+      engineTypes: true,
+    });
     const rows = await this.withSlot(input.user, input.signal, (signal) =>
       materialize(compiled.sql, compiled.params, { maxRows: input.maxRows, signal }),
     );

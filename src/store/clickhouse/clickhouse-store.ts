@@ -38,6 +38,7 @@ import { RETENTION_COLUMNS } from '../retention.js';
 import type {
   EntityColumn,
   EntityValueStats,
+  MaterializedRows,
   QueryOptions,
   QueryResult,
   StateEntry,
@@ -62,6 +63,7 @@ import { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
 import { readWhere, receivedWithin } from './read.js';
 import { bindParams } from './bind-params.js';
+import { keepRows } from './kept-rows.js';
 import { eventKey, keyOf, traceKey } from './keys.js';
 import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
@@ -281,6 +283,14 @@ export class ClickHouseStore implements Store {
       rows.push(plain);
     }
     return { columns, rows };
+  }
+
+  materializeRows(
+    sql: string,
+    params: readonly unknown[],
+    options: { maxRows: number; signal?: AbortSignal },
+  ): Promise<MaterializedRows | undefined> {
+    return keepRows(this.db, sql, params, options);
   }
 
   async ping(): Promise<void> {

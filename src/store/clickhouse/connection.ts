@@ -84,12 +84,20 @@ export class Connection {
     }
   }
 
-  /** Run a statement that returns nothing (DDL). */
-  async command(sql: string): Promise<void> {
+  /** Run a statement that returns nothing (DDL); `signal` kills it on the server. */
+  async command(sql: string, signal?: AbortSignal): Promise<void> {
+    const queryId = randomUUID();
+    const kill = () => void this.kill(queryId);
+    signal?.addEventListener('abort', kill, { once: true });
     try {
-      await this.retry(() => this.client.command({ query: sql }).then(() => undefined));
+      if (signal?.aborted) throw new StoreQueryError('statement interrupted');
+      await this.retry(() => this.client.command({ query: sql, query_id: queryId, abort_signal: signal }).then(() => undefined), signal);
     } catch (cause) {
+      if (cause instanceof StoreQueryError) throw cause;
+      if (signal?.aborted) throw new StoreQueryError('statement interrupted', { cause });
       throw new StoreQueryError(`statement failed: ${firstLine(cause)}`, { cause });
+    } finally {
+      signal?.removeEventListener('abort', kill);
     }
   }
 
