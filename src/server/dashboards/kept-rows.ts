@@ -68,7 +68,8 @@ export async function keepFilteredRows(
   env: PanelEnvironment,
 ): Promise<KeptRows | undefined> {
   const { from, to } = request;
-  if (from === undefined || to === undefined) return undefined;
+  // MAILSIFT_KEPT_ROWS=off: every panel reads MessageTrace (to compare).
+  if (from === undefined || to === undefined || process.env.MAILSIFT_KEPT_ROWS === 'off') return undefined;
   const filters = tableFilters(request.filters);
   if (!filters.some((f) => NARROW.includes(f.name as FilterName))) return undefined;
   const texts = panels.flatMap((p) => panelQueries(p, request, env));
