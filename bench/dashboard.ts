@@ -21,7 +21,7 @@ import { MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
-import { arg, median, overviewPanels, table } from './lib.js';
+import { arg, median, overviewPanels, table, benchLogin } from './lib.js';
 import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
 const runs = Number(arg('runs', '5'));
@@ -43,13 +43,7 @@ console.log(
 );
 
 // 1. Panels through the API.
-const login = await fetch(`${server.url}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'bench', password: PASSWORD }),
-});
-const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
-const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
+const { cookie, csrf } = await benchLogin(server.url, 'bench', PASSWORD);
 // A busy sender, as a click in the pivot would pick, for the filtered column.
 const busy = await store.query(
   `SELECT "SenderAddress" FROM "MessageTrace" WHERE "Received" >= epoch_ms(${to - 7 * 86_400_000}) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`,

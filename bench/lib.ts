@@ -94,3 +94,15 @@ export function overviewPanels(): { id: string; title: string; kql: string }[] {
   };
   return overview.panels.map((p) => ({ id: p.id, title: typeof p.title === 'string' ? p.title : p.title.en, kql: p.kql }));
 }
+
+/** Sign in to a server as a browser would: the session cookie and the CSRF token for the requests that follow. */
+export async function benchLogin(url: string, username: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
+  return { cookie, csrf };
+}

@@ -20,7 +20,7 @@ import { TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
 import { demoTenants } from './demo-store.js';
-import { arg, median, overviewPanels, storesArg, table } from './lib.js';
+import { arg, median, overviewPanels, storesArg, table, benchLogin } from './lib.js';
 
 const PASSWORD = 'bench-password-1';
 const DAY = 86_400_000;
@@ -66,13 +66,7 @@ async function start(label: string, file: string): Promise<Served> {
     child.once('exit', (code) => fail(new Error(`server for ${file} exited with ${code}`)));
   });
   const info = JSON.parse(first) as { url: string; to: number; rows: number; summaryRows: number[] };
-  const login = await fetch(`${info.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
-  });
-  const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = ((await login.json()) as { csrf?: string }).csrf ?? '';
+  const { cookie, csrf } = await benchLogin(info.url, 'bench', PASSWORD);
   return { label, child, ...info, cookie, csrf, panels: new Map(), cold: [] };
 }
 

@@ -4,6 +4,7 @@
  * the queries that follow read it without FINAL. Dropped on release.
  */
 import { randomUUID } from 'node:crypto';
+import { keepAtMost } from '../keep-at-most.js';
 import type { MaterializedRows } from '../store.js';
 import { bindParams } from './bind-params.js';
 import type { Connection } from './connection.js';
@@ -16,20 +17,12 @@ export async function keepRows(
   options: { maxRows: number; signal?: AbortSignal },
 ): Promise<MaterializedRows | undefined> {
   const name = q(`_kept_${randomUUID().replaceAll('-', '')}`);
-  const release = () => db.command(`DROP TABLE IF EXISTS ${name}`);
-  const maxRows = Math.max(0, Math.floor(options.maxRows));
-  try {
-    // One row past the cap tells that there are more: then nothing is kept.
+  const make = async (limit: number) => {
     await db.command(
-      `CREATE TABLE ${name} ENGINE = Memory AS SELECT * FROM (${bindParams(sql, params)}) AS kept LIMIT ${maxRows + 1}`,
+      `CREATE TABLE ${name} ENGINE = Memory AS SELECT * FROM (${bindParams(sql, params)}) AS kept LIMIT ${limit}`,
       options.signal,
     );
-    const rows = Number((await db.select(`SELECT count() FROM ${name}`, options.signal)).data[0]![0]);
-    if (rows <= maxRows) return { sql: name, rows, release };
-  } catch (error) {
-    await release().catch(() => undefined);
-    throw error;
-  }
-  await release();
-  return undefined;
+    return Number((await db.select(`SELECT count() FROM ${name}`, options.signal)).data[0]![0]);
+  };
+  return keepAtMost(options.maxRows, name, make, () => db.command(`DROP TABLE IF EXISTS ${name}`));
 }

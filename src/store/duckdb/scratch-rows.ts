@@ -3,6 +3,7 @@
  * them (Store.materializeRows): a dashboard with a sender chip reads that sender's rows once, not once a panel.
  * Every connection of the engine sees the attached database; the store's file is not written.
  */
+import { keepAtMost } from '../keep-at-most.js';
 import type { MaterializedRows, QueryOptions, QueryResult } from '../store.js';
 
 const SCRATCH = 'mailsift_scratch';
@@ -38,27 +39,13 @@ export class ScratchRows {
     );
     if (!(await this.attached)) return undefined;
     const name = `${SCRATCH}.rows_${++this.next}`;
-    const release = async () => {
-      await this.read(`DROP TABLE IF EXISTS ${name}`, [], {});
+    const make = async (limit: number) => {
+      const sqlText = `CREATE TABLE ${name} AS SELECT * FROM (${sql}) AS kept LIMIT ${limit}`;
+      const made = await this.read(sqlText, params, { signal: options.signal }, ANY_ORDER);
+      return Number(made.rows[0]?.[0] ?? Number.NaN);
     };
-    const maxRows = Math.max(0, Math.floor(options.maxRows));
-    try {
-      // One row past the cap tells that there are more: then nothing is kept.
-      const made = await this.read(
-        `CREATE TABLE ${name} AS SELECT * FROM (${sql}) AS kept LIMIT ${maxRows + 1}`,
-        params,
-        {
-          signal: options.signal,
-        },
-        ANY_ORDER,
-      );
-      const rows = Number(made.rows[0]?.[0] ?? Number.NaN);
-      if (rows <= maxRows) return { sql: name, rows, release };
-    } catch (error) {
-      await release().catch(() => undefined);
-      throw error;
-    }
-    await release();
-    return undefined;
+    return keepAtMost(options.maxRows, name, make, async () => {
+      await this.read(`DROP TABLE IF EXISTS ${name}`, [], {});
+    });
   }
 }
