@@ -7,6 +7,7 @@
  */
 import { compileKql, KqlError } from '../../kql/index.js';
 import { MessageTrace, type FilterName } from '../../schema/index.js';
+import type { SqlDialectName } from '../../store/index.js';
 import type { KeptRows, QueryService } from '../query/query-service.js';
 import type { Panel } from './dashboard-schema.js';
 import { applyFilters, tableFilters } from './filter-kql.js';
@@ -43,7 +44,7 @@ function panelQueries(panel: Panel, request: PanelRequest, env: PanelEnvironment
  * The MessageTrace columns `queries` read: each compiled on a growing set of columns until it compiles. A query
  * that fails for another reason adds nothing (it will read the table).
  */
-export function columnsRead(queries: readonly string[], dialect: 'duckdb' | 'clickhouse', base: readonly string[]): string[] {
+export function columnsRead(queries: readonly string[], dialect: SqlDialectName, base: readonly string[]): string[] {
   const names = new Set(MessageTrace.columns.map((c) => c.name));
   const columns = new Set(base);
   for (const query of queries) {
@@ -69,7 +70,7 @@ export function columnsRead(queries: readonly string[], dialect: 'duckdb' | 'cli
  */
 export async function keepFilteredRows(
   queries: QueryService,
-  dialect: 'duckdb' | 'clickhouse',
+  dialect: SqlDialectName,
   panels: readonly Panel[],
   request: PanelRequest,
   env: PanelEnvironment,

@@ -180,7 +180,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       };
       const user = request.principal!.user;
       const asked = { ...range, filters, ...(await zoneOf(user, request.body ?? {})), user, signal: cancel.signal };
-      // Under a sender or recipient chip the panels read that mail, kept once; without it, each finds it in the table.
+      // Under a sender, recipient or country chip the panels read that mail, kept once (kept-rows.ts), not each from the table.
       const kept = await keepFilteredRows(ctx.queries, ctx.store.dialect, panels, asked, env).catch((error: unknown) => {
         if (!cancel.signal.aborted) request.log.warn({ err: error }, 'filtered rows not kept');
         return undefined;
