@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsRead } from './kept-rows.js';
+import { keptColumns } from './kept-rows.js';
 import { keywordSubjectsKql } from './panel-runner.js';
 
 describe('the columns a dashboard reads from kept rows', () => {
@@ -10,11 +10,11 @@ describe('the columns a dashboard reads from kept rows', () => {
       'MessageTrace | where isnotnull(MessageTraceId) | summarize Received = min(Received) by MessageTraceId | count',
     ];
     for (const dialect of ['duckdb', 'clickhouse'] as const)
-      expect(columnsRead(queries, dialect, ['Received'])).toEqual(['Received', 'SenderAddress', 'Subject', 'Status', 'MessageTraceId']);
+      expect(keptColumns(queries, dialect, ['Received'])).toEqual(['Received', 'SenderAddress', 'Subject', 'Status', 'MessageTraceId']);
   });
 
   it('add nothing for a query of another table, a mistake, or every column', () => {
-    expect(columnsRead(['Indicators | count', 'MessageTrace | where Nope == 1', 'MessageTrace | take 5'], 'duckdb', ['Received'])).toEqual([
+    expect(keptColumns(['Indicators | count', 'MessageTrace | where Nope == 1', 'MessageTrace | take 5'], 'duckdb', ['Received'])).toEqual([
       'Received',
     ]);
   });

@@ -21,7 +21,7 @@ import { previousPeriod } from './previous-period.js';
 const NARROW: readonly FilterName[] = ['sender', 'recipient', 'country', 'fromCountry', 'toCountry'];
 
 /** The most rows kept; past it (a wildcard that matches half the mail) the panels read MessageTrace. */
-export const MAX_KEPT_ROWS = 300_000;
+const MAX_KEPT_ROWS = 300_000;
 
 /** Fewer queries over the rows than this, and finding the rows once saves nothing. */
 const MIN_QUERIES = 3;
@@ -50,7 +50,7 @@ function panelQueries(panel: Panel, request: PanelRequest, env: PanelEnvironment
  * The MessageTrace columns `queries` read: each compiled on a growing set of columns until it compiles. A query
  * that fails for another reason adds nothing (it will read the table).
  */
-export function columnsRead(queries: readonly string[], dialect: SqlDialectName, base: readonly string[]): string[] {
+export function keptColumns(queries: readonly string[], dialect: SqlDialectName, base: readonly string[]): string[] {
   const names = new Set(MessageTrace.columns.map((c) => c.name));
   const columns = new Set(base);
   for (const query of queries) {
@@ -104,7 +104,7 @@ export async function keepFilteredRows(
     });
     if (Number(counted.rows[0]?.[0] ?? 0) < KEEP_FROM_ROWS[dialect]) return undefined;
   }
-  const columns = columnsRead(texts, dialect, ['Received', ...filters.flatMap((f) => f.columns)]);
+  const columns = keptColumns(texts, dialect, ['Received', ...filters.flatMap((f) => f.columns)]);
   const query = applyFilters(`${MessageTrace.name} | project ${columns.join(', ')}`, request.filters).kql;
   return queries.keepRows({
     query,

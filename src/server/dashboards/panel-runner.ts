@@ -218,8 +218,7 @@ export function keywordSubjectsKql(kql: string, as: 'rows' | 'list' = 'rows'): s
   return as === 'rows' ? rows : `${rows}\n| summarize Subjects = make_list(pack_array(Subject, Count))`;
 }
 
-/** Runs a panel query; `unfiltered`: it does not carry the request's filters (it may not read the kept rows). */
-type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number, unfiltered?: boolean) => Promise<QueryOutput>;
+type RunQuery = (kql: string, from?: number, to?: number, rowLimit?: number) => Promise<QueryOutput>;
 
 /**
  * The active filters a panel cannot apply: those none of its tables can take (an Indicators panel and a sender
@@ -255,16 +254,12 @@ async function runPanelQueries(
   panel: Panel,
   request: PanelRequest,
 ): Promise<Omit<PanelResult, 'unfiltered'>> {
-  const run: RunQuery = (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT, unfiltered = false) =>
-    queries.run({
-      query: kql,
-      from,
-      to,
-      user: request.user,
-      rowLimit,
-      signal: request.signal,
-      ...(request.kept && !unfiltered ? { kept: request.kept } : {}),
-    });
+  const runner =
+    (kept: KeptRows | undefined): RunQuery =>
+    (kql, from = request.from, to = request.to, rowLimit = PANEL_ROW_LIMIT) =>
+      queries.run({ query: kql, from, to, user: request.user, rowLimit, signal: request.signal, ...(kept ? { kept } : {}) });
+  // Queries with the request's filters may read its kept rows; others (a chart's marks) may not.
+  const run = runner(request.kept);
   const previousRange =
     request.from !== undefined && request.to !== undefined ? previousPeriod(request.from, request.to, request.timeZone) : undefined;
   const kql = panelKql(panel.kql, request, env);
@@ -346,10 +341,7 @@ async function runPanelQueries(
 
   // A chart's marks are drawn whatever the chart shows: a failed or empty marks query leaves them out.
   const marksKql = panel.kind === 'chart' && panel.marks ? panelKql(panel.marks, { ...request, filters: {} }, env) : undefined;
-  const [result, marks] = await Promise.all([
-    run(kql),
-    marksKql ? run(marksKql, undefined, undefined, undefined, true).catch(() => undefined) : undefined,
-  ]);
+  const [result, marks] = await Promise.all([run(kql), marksKql ? runner(undefined)(marksKql).catch(() => undefined) : undefined]);
   const out: Omit<PanelResult, 'unfiltered'> = { kql, result };
   if (BIN_PLACEHOLDER.test(panel.kql)) out.bin = binSpec(request);
   if (marks && marks.rows.length > 0) out.marks = marks;

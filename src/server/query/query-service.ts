@@ -67,6 +67,8 @@ export interface QueryLimits {
 interface InFlight {
   stop: AbortController;
   done: Promise<unknown>;
+  /** The kept rows it reads, if any (releaseKept waits for it). */
+  kept?: KeptRows;
 }
 
 /** "64 MB" for messages. */
@@ -97,8 +99,6 @@ export class QueryService {
   /** Queries waiting or running: how to stop each, and when its engine work is over. */
   private readonly inFlight = new Set<InFlight>();
   private stopping = false;
-  /** Queries reading each set of kept rows, until the engine is done with them. */
-  private readonly keptReads = new Map<KeptRows, Set<Promise<unknown>>>();
 
   constructor(
     private readonly store: Store,
@@ -118,18 +118,13 @@ export class QueryService {
     const cap = Math.min(input.rowLimit ?? this.limits.rowLimit, this.limits.rowLimit);
     const maxBytes = input.maxBytes ?? this.limits.maxBytes;
     // One row past the cap tells whether there were more.
-    const result = await this.withSlot(input.user, input.signal, (signal) => {
-      const running = runKql(this.store, input.query, {
-        now,
-        timeRange,
-        signal,
-        limit: cap + 1,
-        maxBytes,
-        ...(tableSources ? { tableSources } : {}),
-      });
-      if (tableSources) this.readingKept(input.kept!, running);
-      return running;
-    });
+    const result = await this.withSlot(
+      input.user,
+      input.signal,
+      (signal) =>
+        runKql(this.store, input.query, { now, timeRange, signal, limit: cap + 1, maxBytes, ...(tableSources ? { tableSources } : {}) }),
+      tableSources ? input.kept : undefined,
+    );
     const truncatedBy = result.cut === 'bytes' ? 'bytes' : result.rows.length > cap ? 'rows' : undefined;
     const rows = result.rows.length > cap ? result.rows.slice(0, cap) : result.rows;
     const out: QueryOutput = {
@@ -176,20 +171,8 @@ export class QueryService {
 
   /** Let go of kept rows once every query reading them has finished in the engine (not only been given up on). */
   async releaseKept(kept: KeptRows): Promise<void> {
-    await Promise.allSettled([...(this.keptReads.get(kept) ?? [])]);
-    this.keptReads.delete(kept);
+    await Promise.allSettled([...this.inFlight].filter((q) => q.kept === kept).map((q) => q.done));
     await kept.rows.release();
-  }
-
-  private readingKept(kept: KeptRows, running: Promise<unknown>): void {
-    const reads = this.keptReads.get(kept) ?? new Set<Promise<unknown>>();
-    this.keptReads.set(kept, reads);
-    const done = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    reads.add(done);
-    void done.then(() => reads.delete(done));
   }
 
   /** Whether `query` over [from, to) would be answered from the summary tables of MessageTrace rather than its rows. */
@@ -217,14 +200,19 @@ export class QueryService {
    * Run `work` in a query slot of `user`, bounded by the time-out and `signal`: one signal stops both the wait
    * and the run; the slot is given back when the store is really done, not when we stop waiting for it.
    */
-  private async withSlot<T>(user: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async withSlot<T>(
+    user: string,
+    signal: AbortSignal | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+    kept?: KeptRows,
+  ): Promise<T> {
     if (this.stopping) throw new ServerStoppingError();
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(new QueryTimeoutError(this.limits.timeoutMs)), this.limits.timeoutMs);
     const onCancel = () => stop.abort(new QueryCancelledError());
     if (signal?.aborted) onCancel();
     signal?.addEventListener('abort', onCancel, { once: true });
-    const entry: InFlight = { stop, done: Promise.resolve() };
+    const entry: InFlight = { stop, done: Promise.resolve(), ...(kept ? { kept } : {}) };
     this.inFlight.add(entry);
     let started = false;
     try {
