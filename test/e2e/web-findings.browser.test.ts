@@ -220,6 +220,8 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
 
     await f.page.click('[data-testid=display-settings] summary');
     await f.page.selectOption('[data-testid=language-select]', 'ja');
+    // The choice is saved (and remembered in the browser) before the page is opened anew.
+    await f.page.waitForFunction(() => document.documentElement.lang === 'ja');
     await open(hostile.id);
     await f.page.waitForSelector('.finding-history li');
     expect(await f.page.textContent('[data-testid=finding-state]')).toBe('完了');
