@@ -113,4 +113,30 @@ describe('QueryService', () => {
     await service.releaseKept(kept!);
     await expect(store.query(`SELECT count(*) FROM ${kept!.rows.sql}`)).rejects.toThrow();
   });
+  it('keeps no more rows at once than keptRowsAtOnce, all requests together, and gives them back on release', async () => {
+    const service = new QueryService(store, limits({ concurrency: 2, concurrencyPerUser: 2, keptRowsAtOnce: 300 }));
+    const from = Date.UTC(2026, 10, 1);
+    const keep = (subjects: string, maxRows: number) =>
+      service.keepRows({
+        query: `MessageTrace | where Subject startswith "subject ${subjects}" | project Received, Subject`,
+        table: 'MessageTrace',
+        from,
+        to: from + 1_000_000,
+        maxRows,
+        user: 'u',
+      });
+    // 111 rows held: 190 more may not be set aside (301), 189 may.
+    const first = await keep('1', 200);
+    expect(first?.rows.rows).toBe(111);
+    expect(await keep('2', 190)).toBeUndefined();
+    const second = await keep('2', 189);
+    expect(second?.rows.rows).toBe(111);
+    // Over its own cap: nothing kept, and nothing held for it after (222 + 78 fit).
+    expect(await keep('', 10)).toBeUndefined();
+    const third = await keep('19', 78);
+    expect(third?.rows.rows).toBe(11);
+    expect(await keep('4', 68)).toBeUndefined();
+    for (const kept of [first, second, third]) await service.releaseKept(kept!);
+    expect((await keep('5', 300))?.rows.rows).toBe(111);
+  });
 });

@@ -61,7 +61,16 @@ export interface QueryLimits {
   timeoutMs: number;
   concurrency: number;
   concurrencyPerUser: number;
+  /** Most rows kept at once for all requests together (keepRows); KEPT_ROWS_AT_ONCE when not given. */
+  keptRowsAtOnce?: number;
 }
+
+/**
+ * The most rows kept at once (keepRows), all requests together: they live in the engine's memory (on DuckDB part of
+ * its memory limit, 1 GB by default), about 150 bytes a row at the Overview's seven columns, so 1,200,000 rows take
+ * about 180 MB. A request that would pass it reads the table, as without kept rows.
+ */
+export const KEPT_ROWS_AT_ONCE = 1_200_000;
 
 /** A query waiting or running: how to stop it, and when the engine has let go of it. */
 interface InFlight {
@@ -98,6 +107,9 @@ export class QueryService {
   private readonly limiter: FairLimiter;
   /** Queries waiting or running: how to stop each, and when its engine work is over. */
   private readonly inFlight = new Set<InFlight>();
+  /** Rows held by kept rows not yet released, and rows set aside for those being kept (at most their maxRows). */
+  private keptHeld = 0;
+  private readonly keptSizes = new Map<KeptRows, number>();
   private stopping = false;
 
   constructor(
@@ -161,18 +173,34 @@ export class QueryService {
       timeRange: { from: input.from, to: input.to },
       engineTypes: true,
     });
-    const rows = await this.withSlot(input.user, input.signal, (signal) =>
-      materialize(compiled.sql, compiled.params, { maxRows: input.maxRows, signal }),
-    );
+    // Up to maxRows are set aside while the rows are kept, then only as many as were kept.
+    const reserved = Math.max(0, Math.floor(input.maxRows));
+    if (this.keptHeld + reserved > (this.limits.keptRowsAtOnce ?? KEPT_ROWS_AT_ONCE)) return undefined;
+    this.keptHeld += reserved;
+    let rows: MaterializedRows | undefined;
+    try {
+      rows = await this.withSlot(input.user, input.signal, (signal) =>
+        materialize(compiled.sql, compiled.params, { maxRows: reserved, signal }),
+      );
+    } finally {
+      this.keptHeld -= reserved - (rows?.rows ?? 0);
+    }
     if (!rows) return undefined;
     const columns = compiled.columns.map((c) => c.name);
-    return { table: input.table, from: input.from, to: input.to, columns, rows };
+    const kept = { table: input.table, from: input.from, to: input.to, columns, rows };
+    this.keptSizes.set(kept, rows.rows);
+    return kept;
   }
 
   /** Let go of kept rows once every query reading them has finished in the engine (not only been given up on). */
   async releaseKept(kept: KeptRows): Promise<void> {
     await Promise.allSettled([...this.inFlight].filter((q) => q.kept === kept).map((q) => q.done));
-    await kept.rows.release();
+    try {
+      await kept.rows.release();
+    } finally {
+      this.keptHeld -= this.keptSizes.get(kept) ?? 0;
+      this.keptSizes.delete(kept);
+    }
   }
 
   /** Whether `query` over [from, to) would be answered from the summary tables of MessageTrace rather than its rows. */

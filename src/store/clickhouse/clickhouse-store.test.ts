@@ -13,6 +13,7 @@ import { compileKql } from '../../kql/index.js';
 import { MESSAGE_AGGREGATE } from '../../schema/index.js';
 import { openStore, type Store } from '../index.js';
 import { runKql } from '../run-kql.js';
+import { KEPT_STALE_MS } from './kept-rows.js';
 import { runAggregateTests } from '../aggregates.case.js';
 import { runStoreTests, traceRow } from '../store.case.js';
 
@@ -120,4 +121,36 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
       });
     });
   }
+
+  it('kept tables left behind by a stopped server are dropped by a later keep once an hour old; younger ones stay', async () => {
+    const db = `kept_sweep_${n++}`;
+    const store = await openStore(cluster.url(db, { single: true }));
+    const run = async (sql: string) => {
+      const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}&database=${db}`, {
+        method: 'POST',
+        body: sql,
+      });
+      expect(r.status, await r.text()).toBe(200);
+    };
+    try {
+      const hex = (c: string) => c.repeat(32);
+      const old = `_kept_${Date.now() - KEPT_STALE_MS - 60_000}_${hex('a')}`;
+      const young = `_kept_${Date.now() - KEPT_STALE_MS + 600_000}_${hex('b')}`;
+      const other = `_kept_notes`;
+      for (const name of [old, young, other]) await run(`CREATE TABLE \`${name}\` (x UInt8) ENGINE = Memory`);
+      const kept = await store.materializeRows!('SELECT 1 AS x', [], { maxRows: 10 });
+      expect(kept?.rows).toBe(1);
+      const names = async () =>
+        (
+          await store.query(
+            `SELECT name FROM system.tables WHERE database = currentDatabase() AND startsWith(name, '_kept_') ORDER BY name`,
+          )
+        ).rows.map((r) => String(r[0]));
+      expect(await names()).toEqual([kept!.sql.replaceAll('`', ''), young, other].sort());
+      await kept!.release();
+      expect(await names()).toEqual([young, other].sort());
+    } finally {
+      await store.close();
+    }
+  });
 });
