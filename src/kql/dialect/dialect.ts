@@ -161,6 +161,12 @@ export interface Dialect {
    * and Messages; undefined when the engine's stores do not keep it.
    */
   messageAggregateSource(): string | undefined;
+  /**
+   * A SELECT of the distinct-messages-by-state summary (MESSAGE_STATE_AGGREGATE): Received (the hour), States,
+   * Status, Direction, MessageTraceId ('' for the messages counted without their id) and Messages, one row per
+   * entry and state.
+   */
+  messageStateAggregateSource(): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */
   outputValue(x: string, type: ColumnType): string | undefined;
   readonly fn: DialectFunctions & ListFunctions & RowFunctions & AggregateFunctions & SeriesFunctions & TextFunctions;

@@ -3,7 +3,7 @@
  * new group +1) into a SummingMergeTree, so a group is the sum of its rows whatever has been merged yet; groups
  * that add up to no rows are left out.
  */
-import { MESSAGE_AGGREGATE, type TraceAggregateDef } from '../../../schema/index.js';
+import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, type TraceAggregateDef } from '../../../schema/index.js';
 import { quoteIdentifier as q } from './quote.js';
 
 /** See Dialect.aggregateSource. */
@@ -19,4 +19,11 @@ export function aggregateSource(def: TraceAggregateDef): string {
 export function messageAggregateSource(): string {
   const sums = `SELECT \`Received\` AS r, \`Previous\` AS p, \`MessageTraceId\` AS m, sum(\`Messages\`) AS n FROM ${q(MESSAGE_AGGREGATE.name)} GROUP BY r, p, m HAVING n != 0`;
   return `SELECT r AS \`Received\`, if(p = r, NULL, p) AS \`Previous\`, if(p = r, NULL, m) AS \`MessageTraceId\`, n AS \`Messages\` FROM (${sums})`;
+}
+
+/** See Dialect.messageStateAggregateSource: the signed counts of each row summed, rows that add up to none left out. */
+export function messageStateAggregateSource(): string {
+  const keys = ['Received', 'States', 'Status', 'Direction', 'MessageTraceId'].map(q).join(', ');
+  const sums = `SELECT ${keys}, sum(\`Messages\`) AS n FROM ${q(MESSAGE_STATE_AGGREGATE.name)} GROUP BY ${keys} HAVING n != 0`;
+  return `SELECT ${keys}, n AS \`Messages\` FROM (${sums})`;
 }

@@ -1,6 +1,6 @@
 /** The ClickHouse dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
-import { aggregateSource, messageAggregateSource } from './aggregate-source.js';
+import { aggregateSource, messageAggregateSource, messageStateAggregateSource } from './aggregate-source.js';
 import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
@@ -28,6 +28,7 @@ export const clickhouse: Dialect = {
   tableSource,
   aggregateSource,
   messageAggregateSource,
+  messageStateAggregateSource,
   prefilterColumns,
   outputValue,
   fn: { ...functions, ...listFunctions, ...rowFunctions, ...aggregateFunctions, ...seriesFunctions, ...textFunctions },

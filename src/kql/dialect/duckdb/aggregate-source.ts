@@ -1,5 +1,5 @@
 /** How the DuckDB dialect reads a summary table: the store keeps one row per hour and group, rewritten at each write. */
-import { MESSAGE_AGGREGATE, type TraceAggregateDef } from '../../../schema/index.js';
+import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, type TraceAggregateDef } from '../../../schema/index.js';
 import { quoteIdentifier as q } from './quote.js';
 
 /** See Dialect.aggregateSource. */
@@ -11,4 +11,9 @@ export function aggregateSource(def: TraceAggregateDef): string {
 /** See Dialect.messageAggregateSource. */
 export function messageAggregateSource(): string {
   return `SELECT "Received", "Previous", "MessageTraceId", "Messages" FROM ${q(MESSAGE_AGGREGATE.name)}`;
+}
+
+/** See Dialect.messageStateAggregateSource. */
+export function messageStateAggregateSource(): string {
+  return `SELECT "Received", "States", "Status", "Direction", "MessageTraceId", "Messages" FROM ${q(MESSAGE_STATE_AGGREGATE.name)}`;
 }

@@ -1,6 +1,6 @@
 /** The DuckDB dialect of the KQL compiler. */
 import type { Dialect } from '../dialect.js';
-import { aggregateSource, messageAggregateSource } from './aggregate-source.js';
+import { aggregateSource, messageAggregateSource, messageStateAggregateSource } from './aggregate-source.js';
 import { aggregateFunctions } from './aggregate-functions.js';
 import { capabilities } from './capabilities.js';
 import { escapeString } from './escape.js';
@@ -34,6 +34,7 @@ export const duckdb: Dialect = {
   tableSource: (name) => quoteIdentifier(name),
   aggregateSource,
   messageAggregateSource,
+  messageStateAggregateSource,
   prefilterColumns: () => [],
   outputValue: () => undefined,
 };
