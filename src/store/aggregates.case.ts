@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileKql } from '../kql/index.js';
-import { DAY_GRAIN_MS, MESSAGE_AGGREGATE, TRACE_AGGREGATES, type TraceRow } from '../schema/index.js';
+import { DAY_GRAIN_MS, MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES, type TraceRow } from '../schema/index.js';
 import type { DimensionEnricher, Store } from './store.js';
 import { traceRow } from './testing/trace-row.js';
 
@@ -43,6 +43,15 @@ const MESSAGE_QUERIES = [
   'MessageTrace | summarize Messages = dcount(MessageTraceId) by Time = bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))',
   'MessageTrace | summarize Received = min(Received) by MessageTraceId | summarize Messages = count() by Time = startofday(Received) | sort by Time asc',
   'MessageTrace | summarize Received = min(Received) by MessageTraceId | count',
+];
+
+/** Distinct messages under a filter on Status and Direction (a status or direction chip on "Messages received"). */
+const MESSAGE_STATE_QUERIES = [
+  'MessageTrace | where Status in ("Delivered", "Failed") | where isnotnull(MessageTraceId) | summarize Received = min(Received) by MessageTraceId | summarize Messages = count() by Time = bin(Received, 1h)',
+  'MessageTrace | where Status in ("Delivered", "Failed") | summarize Messages = dcount(MessageTraceId)',
+  'MessageTrace | where Direction == "Inbound" and Status != "Pending" | summarize dcount(MessageTraceId) by bin(Received, 1h)',
+  'MessageTrace | where Status == "Delivered" | where Direction in ("Inbound", "") | summarize Messages = dcount(MessageTraceId) by Time = bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))',
+  'MessageTrace | where Status startswith "F" or Direction == "Outbound" | summarize Received = min(Received) by MessageTraceId | count',
 ];
 
 const ENRICHER: DimensionEnricher = {
@@ -91,6 +100,14 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         expect(held.plan, `${MESSAGE_AGGREGATE.name} answers ${kql}`).toBe(MESSAGE_AGGREGATE.name);
         expect(held.rows, `${kql} over ${JSON.stringify(range)} after ${after}`).toEqual((await answer(kql, false, range)).rows);
       }
+      // Distinct messages under filters on Status and Direction, over ranges on and off the hour.
+      const ranges = [undefined, { from: T0 - 3 * H + 17 * 60_000, to: T0 + 4 * H + 5 * 60_000 }, { from: T0 + H, to: T0 + 3 * H }];
+      for (const kql of MESSAGE_STATE_QUERIES)
+        for (const range of ranges) {
+          const held = await answer(kql, true, range);
+          expect(held.plan, `${MESSAGE_STATE_AGGREGATE.name} answers ${kql}`).toBe(MESSAGE_STATE_AGGREGATE.name);
+          expect(held.rows, `${kql} over ${JSON.stringify(range)} after ${after}`).toEqual((await answer(kql, false, range)).rows);
+        }
       // The store's stats count messages from the summary.
       const distinct = await answer('MessageTrace | distinct MessageTraceId | count', false);
       expect(JSON.stringify([(await store.stats()).messages]), `stats after ${after}`).toBe(distinct.rows[0]);
@@ -101,7 +118,19 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       await expectExact('nothing');
       // One row alone in its hour: read again later with a time in another hour, its stored hour changes.
       const moved = traceRow({ MessageTraceId: 'moved-1', Received: T0 - 5 * H, Status: 'Pending' });
-      const first = batch('m', 60);
+      // Messages with both rows in one hour, of two statuses (one later Delivered) and either direction.
+      const pairs = Array.from({ length: 6 }, (_, k) =>
+        [0, 1].map((j) =>
+          traceRow({
+            MessageTraceId: `pair-${k}`,
+            RecipientAddress: `r${j}@fabrikam.com`,
+            Received: T0 + k * 20 * 60_000 + j * 1_000,
+            Status: j ? 'Delivered' : 'Pending',
+            Direction: k % 2 ? 'Inbound' : 'Outbound',
+          }),
+        ),
+      ).flat();
+      const first = [...batch('m', 60), ...pairs];
       await store.upsertTraces([...first, moved]);
       await expectExact('new rows');
       // Newer statuses, fields that were empty filled in (Size 0, Direction ''), one row read again with another time.
@@ -178,6 +207,7 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         'MessageTrace | where Status != "Failed" | summarize Count = count() by Subject',
         'MessageTrace | summarize count() by SenderDomain, RecipientDomain',
         ...MESSAGE_QUERIES,
+        ...MESSAGE_STATE_QUERIES,
       ];
       const ranges = [
         undefined,

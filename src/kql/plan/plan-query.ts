@@ -15,6 +15,7 @@ import {
   AGGREGATE_GRAIN_MS,
   DAY_GRAIN_MS,
   MESSAGE_AGGREGATE,
+  MESSAGE_STATE_AGGREGATE,
   TRACE_AGGREGATES,
   dailyTwin,
   type TraceAggregateDef,
@@ -25,7 +26,16 @@ import { compileQuery } from '../compile/compile-query.js';
 import type { Column } from '../compile/select-state.js';
 import { getDialect } from '../dialect/index.js';
 import { parseQuery } from '../syntax/parse-query.js';
-import { matchMessages, MESSAGES, messagesSourceText, messagesSummarize, withBins } from './plan-messages.js';
+import {
+  matchMessages,
+  MESSAGE_STATES,
+  MESSAGES,
+  messageStatesSourceText,
+  messagesSourceText,
+  messagesSummarize,
+  withBins,
+  withFilters,
+} from './plan-messages.js';
 import { BYTES, countAsSummarize, onDims, ROWS, rewriteSummarize } from './summary-rewrite.js';
 import { columnsRead } from './dimension-expr.js';
 
@@ -120,6 +130,15 @@ const MESSAGE_COLUMNS: Column[] = [
   col('Messages', 'long'),
 ];
 
+/** The columns of the distinct-messages-by-state summary. */
+const MESSAGE_STATE_COLUMNS: Column[] = [
+  col('Received', 'datetime'),
+  col('States', 'string'),
+  ...MESSAGE_STATE_AGGREGATE.dimensions.map((d) => col(d, 'string')),
+  col('MessageTraceId', 'string'),
+  col('Messages', 'long'),
+];
+
 /** The columns of a summary table as the planner's source presents them. */
 function summaryColumns(def: TraceAggregateDef): Column[] {
   return [col('Received', 'datetime'), ...def.dimensions.map((d) => col(d, 'string')), col(ROWS, 'long'), col(BYTES, 'long')];
@@ -192,10 +211,19 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
   const daily = m && def && options.aggregates !== 'hourly' && !groupsByTime(m.summarize) && !selective(m.wheres);
   const day = daily ? dailyTwin(def) : undefined;
   const days = day && daysOf(hours);
-  const name = (days ? day!.name : def?.name) ?? MESSAGE_AGGREGATE.name;
+  const states = messages && messages.filters.length > 0;
+  const name = (days ? day!.name : def?.name) ?? (states ? MESSAGE_STATE_AGGREGATE.name : MESSAGE_AGGREGATE.name);
   let body: PipelineNode;
   let sources: Record<string, { sql: string; columns: readonly Column[] }>;
-  if (messages) {
+  if (messages && states) {
+    const union = withFilters(withBins(parseQuery(messageStatesSourceText(messages, a, b, edgeA, edgeB)).body, messages), messages);
+    body = {
+      ...query.body,
+      source: union.source,
+      operators: [...union.operators, messagesSummarize(messages, query.body.pos), ...messages.rest],
+    };
+    sources = { [MESSAGE_STATES]: { sql: dialect.messageStateAggregateSource(), columns: MESSAGE_STATE_COLUMNS } };
+  } else if (messages) {
     const union = withBins(parseQuery(messagesSourceText(messages, options.timeRange?.from, a, b, edgeA, edgeB)).body, messages);
     body = {
       ...query.body,

@@ -11,8 +11,9 @@ const TABLE = quoteIdent(MESSAGE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
 const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 /**
- * The stored rows (MessageTraceId, RecipientAddress, Received) of a batch's messages, read before its merge: they
- * also hold every stored key of the batch, so the merge's insert finds the new keys against them.
+ * The stored rows (MessageTraceId, RecipientAddress, Received, Status, Direction) of a batch's messages, read before
+ * its merge: they also hold every stored key of the batch, so the merge's insert finds the new keys against them, and
+ * the distinct-messages-by-state summary counts the messages' entries before the merge from them.
  */
 export const STORED_OF_BATCH = 'batch_stored_rows';
 /** Temporary tables of one write: the rows of the batch's messages after it, the change per hour. */
@@ -47,9 +48,9 @@ const APPLY_DELTA_SQL = [
   `DROP TABLE ${DELTA}`,
 ];
 
-/** STORED_OF_BATCH: the stored rows of the messages of `stage` (MessageTraceId, RecipientAddress, Received). */
+/** STORED_OF_BATCH: the stored rows of the messages of `stage` (MessageTraceId, RecipientAddress, Received, Status, Direction). */
 export function storedOfBatchSql(stage: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received" FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
+  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
 }
 
 /**
@@ -60,7 +61,7 @@ export function storedOfBatchSql(stage: string): string {
 export function countStagedMessagesSql(stage: string): string[] {
   const firsts = (rows: string, sign: number) => `SELECT hr, ${sign} AS d FROM (${entriesSql(rows)}) WHERE prev IS NULL`;
   return [
-    `CREATE OR REPLACE TEMP TABLE ${NEW} AS SELECT * FROM ${OLD} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received" FROM ${stage} AS s ANTI JOIN ${OLD} AS o ON s."MessageTraceId" = o."MessageTraceId" AND s."RecipientAddress" = o."RecipientAddress"`,
+    `CREATE OR REPLACE TEMP TABLE ${NEW} AS SELECT "MessageTraceId", "RecipientAddress", "Received" FROM ${OLD} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received" FROM ${stage} AS s ANTI JOIN ${OLD} AS o ON s."MessageTraceId" = o."MessageTraceId" AND s."RecipientAddress" = o."RecipientAddress"`,
     `DELETE FROM ${TABLE} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${OLD})`,
     `INSERT INTO ${TABLE} SELECT hr, prev, id, 1 FROM (${entriesSql(NEW)}) WHERE prev IS NOT NULL`,
     `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT hr, sum(d) AS d FROM (${firsts(NEW, 1)} UNION ALL ${firsts(OLD, -1)}) GROUP BY hr HAVING sum(d) <> 0`,

@@ -1,6 +1,6 @@
 /** Keeping the summary tables exact inside a write transaction of the DuckDB store (see aggregates-sql.ts). */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DAY_GRAIN_MS, MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
+import { DAY_GRAIN_MS, MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
 import type { QueryResult } from '../store.js';
 import {
   aggregateDriftSql,
@@ -13,6 +13,7 @@ import {
   TOUCHED_SPAN_SQL,
 } from './aggregates-sql.js';
 import { countStagedMessagesSql, messagesDriftSql, trimMessagesSql } from './aggregates-messages-sql.js';
+import { messageStatesDriftSql, trimMessageStatesSql } from './aggregates-message-states-sql.js';
 import { firstLine } from './engine-message.js';
 
 /** What an UPDATE of MessageTrace returns so the hours of the rows it changed are known (their stored Received). */
@@ -48,6 +49,7 @@ export async function countStagedMessages(c: DuckDBConnection, stage: string): P
 export async function trimAggregates(c: DuckDBConnection, cutoffMs: number): Promise<void> {
   for (const sql of dropHoursBeforeSql(cutoffMs)) await c.run(sql);
   for (const sql of trimMessagesSql(cutoffMs)) await c.run(sql);
+  for (const sql of trimMessageStatesSql(cutoffMs)) await c.run(sql);
   if (cutoffMs % DAY_GRAIN_MS !== 0) await recountHours(c, undefined, [cutoffMs]);
 }
 
@@ -72,5 +74,7 @@ export async function aggregateProblems(query: (sql: string) => Promise<QueryRes
   }
   const n = await drift(MESSAGE_AGGREGATE.name, messagesDriftSql());
   if (n) problems.push(`${MESSAGE_AGGREGATE.name} differs from a recount of MessageTrace in ${n} rows`);
+  const states = await drift(MESSAGE_STATE_AGGREGATE.name, messageStatesDriftSql());
+  if (states) problems.push(`${MESSAGE_STATE_AGGREGATE.name} differs from a recount of MessageTrace in ${states} rows`);
   return problems;
 }

@@ -51,6 +51,7 @@ import { upsertJsonLines } from './json-lines.js';
 import { trimAggregates } from './aggregates.js';
 import { mergeTraceStage } from './merge-traces.js';
 import { rebuildMessagesSql } from './aggregates-messages-sql.js';
+import { rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
 import { rebuildAggregatesSql } from './aggregates-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
@@ -273,7 +274,9 @@ export class DuckDbStore implements Store {
   }
 
   async runSql(sql: string): Promise<void> {
-    await this.writeAll([sql, ...rebuildAggregatesSql(), ...rebuildMessagesSql()].map((s) => ({ sql: s, params: [] })));
+    await this.writeAll(
+      [sql, ...rebuildAggregatesSql(), ...rebuildMessagesSql(), ...rebuildMessageStatesSql()].map((s) => ({ sql: s, params: [] })),
+    );
   }
 
   async ping(): Promise<void> {

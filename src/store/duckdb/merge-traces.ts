@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { MessageTrace } from '../../schema/index.js';
 import { countStagedMessages, recountHours, RETURNING_RECEIVED } from './aggregates.js';
 import { STORED_OF_BATCH, storedOfBatchSql } from './aggregates-messages-sql.js';
+import { countMergedStatesSql } from './aggregates-message-states-sql.js';
 import { addCountsSql } from './aggregates-sql.js';
 import { insertAllSql, notStoredSql, STORED_KEYS, storedKeysSql, updateTracesSql } from './merge-sql.js';
 
@@ -60,6 +61,7 @@ export async function mergeTraceStage(
   } else if (hasNew) {
     ingested = Number((await c.run(insert)).rowsChanged);
   }
+  if (hasNew || changed.length > 0) for (const sql of countMergedStatesSql(stage, STORED_OF_BATCH, changed.length > 0)) await c.run(sql);
   if (changed.length > 0)
     await recountHours(
       c,

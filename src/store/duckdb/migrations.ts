@@ -11,6 +11,7 @@ import {
 } from '../../schema/index.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
+import { CREATE_MESSAGE_STATES_SQL, rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
 import { createTableSql } from './ddl.js';
 import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { DOCUMENTS_DDL } from './documents-sql.js';
@@ -88,5 +89,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 10,
     description: 'daily summary tables per domain pair, subject and sender, summed from the hourly ones',
     statements: [...DAILY_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql(DAILY_AGGREGATES)],
+  },
+  {
+    version: 11,
+    description: 'summary of distinct messages per hour and status, counted from the rows already stored',
+    statements: [CREATE_MESSAGE_STATES_SQL, ...rebuildMessageStatesSql()],
   },
 ];

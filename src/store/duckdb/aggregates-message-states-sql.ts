@@ -1,0 +1,91 @@
+/**
+ * The distinct-messages-by-state summary in DuckDB (MESSAGE_STATE_AGGREGATE in src/schema/aggregates.ts). A
+ * message's entries depend on the hours of its rows and their Status and Direction, so a write counts the entries of
+ * the batch's messages from their rows before it (the stored rows the merge reads anyway) and after it, and adds the
+ * difference, in the same transaction.
+ */
+import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, MessageTrace, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
+import { quoteIdent } from './ddl.js';
+
+const TABLE = quoteIdent(MESSAGE_STATE_AGGREGATE.name);
+const TRACES = quoteIdent(MessageTrace.name);
+const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
+const KEYS = ['Received', 'States', 'Status', 'Direction', 'MessageTraceId'].map(quoteIdent);
+/** Temporary tables of one write: the rows of the batch's messages after it, and the change of the summary. */
+const AFTER = 'msg_state_rows_after';
+const DELTA = 'msg_state_delta';
+const RETAINED = 'msg_state_retained';
+
+export const CREATE_MESSAGE_STATES_SQL = `CREATE TABLE IF NOT EXISTS ${TABLE} ("Received" TIMESTAMP NOT NULL, "States" VARCHAR NOT NULL, "Status" VARCHAR NOT NULL, "Direction" VARCHAR NOT NULL, "MessageTraceId" VARCHAR NOT NULL, "Messages" BIGINT NOT NULL)`;
+
+const sep = (s: string) => `chr(${s.charCodeAt(0)})`;
+
+/**
+ * The summary's rows as a count of `rows` (a FROM item with MessageTraceId, Received, Status and Direction) gives
+ * them, `sign` times: each message's states per hour, unnested, counted without the id when it has one hour only.
+ */
+function countedSql(rows: string, sign = 1): string {
+  const pairs = `SELECT DISTINCT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, "Status" || ${sep(PAIR_SEPARATOR)} || "Direction" AS pair FROM ${rows}`;
+  const entries = `SELECT id, hr, list(pair ORDER BY pair) AS states FROM (${pairs}) GROUP BY id, hr`;
+  const hours = `SELECT id, count(*) AS hours FROM (${entries}) GROUP BY id`;
+  const unnested = `SELECT e.hr, array_to_string(e.states, ${sep(STATE_SEPARATOR)}) AS st, unnest(e.states) AS pair, CASE WHEN h.hours = 1 THEN '' ELSE e.id END AS mid FROM (${entries}) AS e JOIN (${hours}) AS h ON e.id = h.id`;
+  return `SELECT hr AS "Received", st AS "States", split_part(pair, ${sep(PAIR_SEPARATOR)}, 1) AS "Status", split_part(pair, ${sep(PAIR_SEPARATOR)}, 2) AS "Direction", mid AS "MessageTraceId", ${sign} * count(*) AS "Messages" FROM (${unnested}) GROUP BY ALL`;
+}
+
+const on = (a: string, b: string) => KEYS.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+
+/** Add DELTA (the summary's columns) to the summary: counts summed per row, rows that come to none dropped. */
+const ADD_DELTA_SQL = [
+  `UPDATE ${TABLE} AS t SET "Messages" = t."Messages" + d."Messages" FROM ${DELTA} AS d WHERE ${on('t', 'd')}`,
+  `INSERT INTO ${TABLE} SELECT d.* FROM ${DELTA} AS d ANTI JOIN ${TABLE} AS t ON ${on('t', 'd')}`,
+  `DELETE FROM ${TABLE} WHERE "Messages" = 0`,
+  `DROP TABLE ${DELTA}`,
+];
+
+/** The table counted again from all the rows. */
+export function rebuildMessageStatesSql(): string[] {
+  return [`DELETE FROM ${TABLE}`, `INSERT INTO ${TABLE} ${countedSql(TRACES)}`];
+}
+
+/**
+ * After a merge of `stage` (the batch, MessageTrace's columns, one row per key): `before` holds the stored rows of
+ * the batch's messages as they were (MessageTraceId, RecipientAddress, Received, Status, Direction). Their rows after
+ * it are `before` and the stage's new keys when the merge updated no stored row; else they are read again from
+ * MessageTrace, within the times of both (a row keeps its time).
+ */
+export function countMergedStatesSql(stage: string, before: string, updated: boolean): string[] {
+  const cols = '"MessageTraceId", "RecipientAddress", "Received", "Status", "Direction"';
+  const after = updated
+    ? `SELECT ${cols} FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage}) AND "Received" BETWEEN (SELECT least(min(b."Received"), (SELECT min("Received") FROM ${stage})) FROM ${before} AS b) AND (SELECT greatest(max(b."Received"), (SELECT max("Received") FROM ${stage})) FROM ${before} AS b)`
+    : `SELECT ${cols} FROM ${before} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received", s."Status", s."Direction" FROM ${stage} AS s ANTI JOIN ${before} AS b ON s."MessageTraceId" = b."MessageTraceId" AND s."RecipientAddress" = b."RecipientAddress"`;
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${AFTER} AS ${after}`,
+    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT ${KEYS.join(', ')}, sum("Messages") AS "Messages" FROM (${countedSql(AFTER)} UNION ALL ${countedSql(before, -1)}) GROUP BY ALL HAVING sum("Messages") <> 0`,
+    `DROP TABLE ${AFTER}`,
+    ...ADD_DELTA_SQL,
+  ];
+}
+
+/**
+ * Retention, after the rows before `cutoffMs` went: the summary rows of the hour it cuts through and before go,
+ * and the messages with rows left in that hour or with an entry of their own up to it (a message with rows in two
+ * hours or more) are counted again from their rows left.
+ */
+export function trimMessageStatesSql(cutoffMs: number): string[] {
+  const hourMs = Math.floor(cutoffMs / AGGREGATE_GRAIN_MS) * AGGREGATE_GRAIN_MS;
+  const hour = `make_timestamp(${hourMs}::BIGINT * 1000)`;
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${RETAINED} AS SELECT "MessageTraceId" FROM ${TABLE} WHERE "MessageTraceId" <> '' AND "Received" <= ${hour} UNION SELECT "MessageTraceId" FROM ${TRACES} WHERE "Received" >= ${hour} AND "Received" < make_timestamp(${hourMs}::BIGINT * 1000 + ${HOUR_US})`,
+    `DELETE FROM ${TABLE} WHERE "Received" <= ${hour} OR "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${RETAINED})`,
+    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS ${countedSql(`(SELECT * FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${RETAINED}))`)}`,
+    `DROP TABLE ${RETAINED}`,
+    ...ADD_DELTA_SQL,
+  ];
+}
+
+/** Rows of the table that differ from a recount of all the rows (0 when exact). */
+export function messageStatesDriftSql(): string {
+  const held = `SELECT ${KEYS.join(', ')}, "Messages" FROM ${TABLE}`;
+  const counted = countedSql(TRACES);
+  return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
+}
