@@ -92,8 +92,16 @@ describe('the planner', () => {
           'whole hours 2026-11-01T11:00:00.000Z to 2026-11-08T10:00:00.000Z from MessageTraceHourlyMessages; the partial hours at the ends from the rows',
         );
       }
-      // A filter, another aggregate beside it, a bin under an hour, a count per message: the rows.
-      expect(plan('MessageTrace | where Status == "Delivered" | summarize dcount(MessageTraceId)', range, dialect)?.reason).toMatch(
+      // Under a filter on Status and Direction: the distinct-messages-by-state summary.
+      for (const kql of [
+        'MessageTrace | where Status == "Delivered" | summarize dcount(MessageTraceId)',
+        `MessageTrace | where Status in ("Delivered", "Failed") and Direction != "Inbound" | ${first.slice('MessageTrace | '.length)} | summarize count() by bin(Received, 1h)`,
+      ])
+        expect(plan(kql, range, dialect)?.reason, `${dialect}: ${kql}`).toBe(
+          'whole hours 2026-11-01T11:00:00.000Z to 2026-11-08T10:00:00.000Z from MessageTraceHourlyMessageStates; the partial hours at the ends from the rows',
+        );
+      // A filter on another column, another aggregate beside it, a bin under an hour, a count per message: the rows.
+      expect(plan('MessageTrace | where SenderAddress == "a@b.c" | summarize dcount(MessageTraceId)', range, dialect)?.reason).toMatch(
         /dcount/,
       );
       expect(plan('MessageTrace | summarize dcount(MessageTraceId), count()', range, dialect)?.reason).toMatch(/dcount/);

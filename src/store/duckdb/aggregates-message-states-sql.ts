@@ -20,16 +20,30 @@ export const CREATE_MESSAGE_STATES_SQL = `CREATE TABLE IF NOT EXISTS ${TABLE} ("
 
 const sep = (s: string) => `chr(${s.charCodeAt(0)})`;
 
+/** The most distinct (Status, Direction) pairs a count can tell apart: bits of a HUGEINT (the schema allows 45). */
+const MAX_PAIRS = 127;
+
 /**
  * The summary's rows as a count of `rows` (a FROM item with MessageTraceId, Received, Status and Direction) gives
- * them, `sign` times: each message's states per hour, unnested, counted without the id when it has one hour only.
+ * them, `sign` times. Each pair present is given a bit, so a message's states are one number: a message whose rows
+ * are all in one hour is found with one grouping by message (its first and last hour, the states of all its rows),
+ * and only the others are grouped by message and hour. Each entry is then written once per state it holds.
  */
 function countedSql(rows: string, sign = 1): string {
-  const pairs = `SELECT DISTINCT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, "Status" || ${sep(PAIR_SEPARATOR)} || "Direction" AS pair FROM ${rows}`;
-  const entries = `SELECT id, hr, list(pair ORDER BY pair) AS states FROM (${pairs}) GROUP BY id, hr`;
-  const hours = `SELECT id, count(*) AS hours FROM (${entries}) GROUP BY id`;
-  const unnested = `SELECT e.hr, array_to_string(e.states, ${sep(STATE_SEPARATOR)}) AS st, unnest(e.states) AS pair, CASE WHEN h.hours = 1 THEN '' ELSE e.id END AS mid FROM (${entries}) AS e JOIN (${hours}) AS h ON e.id = h.id`;
-  return `SELECT hr AS "Received", st AS "States", split_part(pair, ${sep(PAIR_SEPARATOR)}, 1) AS "Status", split_part(pair, ${sep(PAIR_SEPARATOR)}, 2) AS "Direction", mid AS "MessageTraceId", ${sign} * count(*) AS "Messages" FROM (${unnested}) GROUP BY ALL`;
+  const r = `SELECT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, "Status" || ${sep(PAIR_SEPARATOR)} || "Direction" AS pair FROM ${rows}`;
+  const bits = `SELECT pair, CASE WHEN n > ${MAX_PAIRS} THEN error('more than ${MAX_PAIRS} distinct (Status, Direction) pairs') ELSE n - 1 END AS i FROM (SELECT pair, row_number() OVER (ORDER BY pair) AS n FROM (SELECT DISTINCT pair FROM r))`;
+  const flagged = `SELECT r.id, r.hr, 1::HUGEINT << d.i AS bit FROM r JOIN d ON r.pair = d.pair`;
+  const perMessage = `SELECT id, min(hr) AS h1, max(hr) AS h2, bit_or(bit) AS mask FROM b GROUP BY id`;
+  const entries = [
+    `SELECT h1 AS hr, mask, '' AS mid, count(*) AS n FROM m WHERE h1 = h2 GROUP BY h1, mask`,
+    `SELECT hr, bit_or(bit) AS mask, id AS mid, 1 AS n FROM b WHERE id IN (SELECT id FROM m WHERE h1 <> h2) GROUP BY id, hr`,
+  ].join(' UNION ALL ');
+  const names = `SELECT mask, string_agg(d.pair, ${sep(STATE_SEPARATOR)} ORDER BY d.pair) AS st FROM (SELECT DISTINCT mask FROM e) AS x JOIN d ON (x.mask >> d.i) & 1 = 1 GROUP BY mask`;
+  return [
+    `WITH r AS (${r}), d AS (${bits}), b AS (${flagged}), m AS (${perMessage}), e AS (${entries}), s AS (${names})`,
+    `SELECT e.hr AS "Received", s.st AS "States", split_part(d.pair, ${sep(PAIR_SEPARATOR)}, 1) AS "Status", split_part(d.pair, ${sep(PAIR_SEPARATOR)}, 2) AS "Direction", e.mid AS "MessageTraceId", ${sign} * e.n AS "Messages"`,
+    `FROM e JOIN s ON e.mask = s.mask JOIN d ON (e.mask >> d.i) & 1 = 1`,
+  ].join(' ');
 }
 
 const on = (a: string, b: string) => KEYS.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
@@ -60,7 +74,7 @@ export function countMergedStatesSql(stage: string, before: string, updated: boo
     : `SELECT ${cols} FROM ${before} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received", s."Status", s."Direction" FROM ${stage} AS s ANTI JOIN ${before} AS b ON s."MessageTraceId" = b."MessageTraceId" AND s."RecipientAddress" = b."RecipientAddress"`;
   return [
     `CREATE OR REPLACE TEMP TABLE ${AFTER} AS ${after}`,
-    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT ${KEYS.join(', ')}, sum("Messages") AS "Messages" FROM (${countedSql(AFTER)} UNION ALL ${countedSql(before, -1)}) GROUP BY ALL HAVING sum("Messages") <> 0`,
+    `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT ${KEYS.join(', ')}, sum("Messages") AS "Messages" FROM ((${countedSql(AFTER)}) UNION ALL (${countedSql(before, -1)})) GROUP BY ALL HAVING sum("Messages") <> 0`,
     `DROP TABLE ${AFTER}`,
     ...ADD_DELTA_SQL,
   ];
@@ -87,5 +101,5 @@ export function trimMessageStatesSql(cutoffMs: number): string[] {
 export function messageStatesDriftSql(): string {
   const held = `SELECT ${KEYS.join(', ')}, "Messages" FROM ${TABLE}`;
   const counted = countedSql(TRACES);
-  return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
+  return `SELECT count(*) FROM (((${counted}) EXCEPT ALL (${held})) UNION ALL ((${held}) EXCEPT ALL (${counted})))`;
 }
