@@ -28,7 +28,7 @@ export const MESSAGE_HOURS = '_message_hours';
 /** Message ids per lookup statement. */
 const LOOKUP_CHUNK = 20_000;
 
-const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
+export const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
 const local = (p: Placement) => (p.cluster ? `${MESSAGE_HOURS}_local` : MESSAGE_HOURS);
 const lit = (value: unknown, type: 'string' | 'long' = 'string') => dialect.literal(value, type);
 
@@ -138,7 +138,7 @@ async function writeEntryChanges(db: Connection, changes: readonly MessageEntryC
 }
 
 /** Run an ALTER ... DELETE on `table` and wait until `countSql` reads 0 (18.16 cannot wait for a mutation). */
-async function deleteWhere(db: Connection, p: Placement, table: string, where: string, countSql: string): Promise<void> {
+export async function deleteWhere(db: Connection, p: Placement, table: string, where: string, countSql: string): Promise<void> {
   if (Number((await db.select(countSql)).data[0]![0]) === 0) return;
   await db.command(`ALTER TABLE ${q(p.database)}.${q(table)}${onCluster(p)} DELETE WHERE ${where}`);
   const started = Date.now();

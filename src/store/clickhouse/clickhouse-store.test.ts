@@ -10,12 +10,13 @@ import {
   type ClickHouseCluster,
 } from '../../../test/support/clickhouse-cluster.js';
 import { compileKql } from '../../kql/index.js';
-import { MESSAGE_AGGREGATE } from '../../schema/index.js';
+import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE } from '../../schema/index.js';
 import { openStore, type Store } from '../index.js';
 import { runKql } from '../run-kql.js';
 import { KEPT_STALE_MS } from './kept-rows.js';
 import { runAggregateTests } from '../aggregates.case.js';
 import { runStoreTests, traceRow } from '../store.case.js';
+import { countedStates, heldStates, runMessageStateTests } from './message-states.case.js';
 
 let cluster: ClickHouseCluster;
 let n = 0;
@@ -31,6 +32,8 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
   runStoreTests('clickhouse cluster', () => openStore(cluster.url(`sharded_${n++}`)));
   runAggregateTests('clickhouse server', () => openStore(cluster.url(`agg_single_${n++}`, { single: true })));
   runAggregateTests('clickhouse cluster', () => openStore(cluster.url(`agg_sharded_${n++}`)));
+  runMessageStateTests('clickhouse server', () => openStore(cluster.url(`states_single_${n++}`, { single: true })));
+  runMessageStateTests('clickhouse cluster', () => openStore(cluster.url(`states_sharded_${n++}`)));
 
   it('says when a summary table could not be compared with a recount, instead of passing it', async () => {
     const db = `dropped_${n++}`;
@@ -85,6 +88,46 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
         const planned = await answer(true);
         expect(planned.plan).toBe(MESSAGE_AGGREGATE.name);
         expect(planned.rows.map((r) => JSON.stringify(r)).sort()).toEqual((await answer(false)).rows.map((r) => JSON.stringify(r)).sort());
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it(`a store written before the distinct-messages-by-state summary gets it counted from its rows when opened (${mode})`, async () => {
+      const db = `message_states_${mode}_${n++}`;
+      const url = cluster.url(db, { single: mode === 'server' });
+      const H = 3_600_000;
+      const t = Date.UTC(2026, 10, 2, 9, 10);
+      const statuses = ['Pending', 'Delivered', 'Failed'] as const;
+      const rows = Array.from({ length: 40 }, (_, i) =>
+        traceRow({
+          MessageTraceId: `s-${i % 15}`,
+          RecipientAddress: `u${i}@contoso.com`,
+          Received: t + (i % 7 === 0 ? 2 * H : 0) + i * 60_000,
+          Status: statuses[i % 3]!,
+          Direction: i % 4 ? 'Inbound' : '',
+        }),
+      );
+      const store = await openStore(url);
+      await store.upsertTraces(rows);
+      await store.close();
+      const onCluster = mode === 'cluster' ? ` ON CLUSTER ${CLUSTER}` : '';
+      const tables = [MESSAGE_STATE_AGGREGATE.name, '_message_keys', ...(mode === 'cluster' ? ['_message_keys_local'] : [])];
+      for (const table of tables) {
+        const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}`, {
+          method: 'POST',
+          body: `DROP TABLE ${db}.${table}${onCluster}`,
+        });
+        expect(r.status, await r.text()).toBe(200);
+      }
+      const reopened = await openStore(url);
+      try {
+        expect(await reopened.checkIntegrity()).toEqual([]);
+        expect(await heldStates(reopened)).toEqual(await countedStates(reopened));
+        // The keys counted are those later writes start from.
+        await reopened.upsertTraces(rows.filter((r) => r.Status === 'Pending').map((r) => ({ ...r, Status: 'Delivered' as const })));
+        expect(await reopened.checkIntegrity()).toEqual([]);
+        expect(await heldStates(reopened)).toEqual(await countedStates(reopened));
       } finally {
         await reopened.close();
       }

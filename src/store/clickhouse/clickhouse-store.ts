@@ -56,6 +56,13 @@ import {
   type TraceChange,
 } from './aggregates.js';
 import { backfillMessages, messageChanges, messagesMissing, messageTableStatements, trimMessages } from './aggregates-messages.js';
+import {
+  backfillMessageStates,
+  messageStateChanges,
+  messageStatesMissing,
+  messageStateTableStatements,
+  trimMessageStates,
+} from './aggregates-message-states.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { clickhouseDocuments } from './documents.js';
@@ -91,10 +98,17 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
   const admin = new Connection({ url });
   let missing;
   let noMessages;
+  let noStates;
   try {
     missing = await missingAggregates(admin, placement);
     noMessages = await messagesMissing(admin, placement);
-    for (const sql of [...createStatements(placement), ...aggregateTableStatements(placement), ...messageTableStatements(placement)])
+    noStates = await messageStatesMissing(admin, placement);
+    for (const sql of [
+      ...createStatements(placement),
+      ...aggregateTableStatements(placement),
+      ...messageTableStatements(placement),
+      ...messageStateTableStatements(placement),
+    ])
       await admin.command(sql);
   } finally {
     await admin.close();
@@ -102,6 +116,7 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
   const db = new Connection({ url, database: placement.database });
   await backfillAggregates(db, placement, missing);
   if (noMessages) await backfillMessages(db, placement);
+  if (noStates) await backfillMessageStates(db, placement);
   return new ClickHouseStore(db, placement, location);
 }
 
@@ -163,10 +178,13 @@ export class ClickHouseStore implements Store {
         changes.push({ row: seen.row, sign: -1 }, { row: merged, sign: 1 });
       }
     }
+    // Read before the rows are written, as messageChanges: the stored keys of the batch's messages.
+    const states = await messageStateChanges(this.db, this.placement, out);
     for (let i = 0; i < out.length; i += INSERT_CHUNK)
       await this.db.insert(writeTable(this.placement, 'MessageTrace'), out.slice(i, i + INSERT_CHUNK));
     await writeAggregateChanges(this.db, changes);
     await messages.write();
+    await states.write();
     return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
   }
 
@@ -363,6 +381,7 @@ export class ClickHouseStore implements Store {
     const deleted: Record<string, number> = {};
     await trimAggregates(this.db, this.placement, cutoff);
     await trimMessages(this.db, this.placement, cutoff);
+    await trimMessageStates(this.db, this.placement, cutoff);
     for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {
       const old = `${q(column)} < ${at}`;
       const live = readWhere(table, [[column, old]]);

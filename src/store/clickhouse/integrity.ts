@@ -6,6 +6,7 @@
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { aggregateProblems } from './aggregates.js';
 import { messageProblems } from './aggregates-messages.js';
+import { messageStateProblems } from './aggregates-message-states.js';
 import { firstLine, type Connection } from './connection.js';
 import { q } from './ddl.js';
 
@@ -28,6 +29,6 @@ export async function checkIntegrity(db: Connection): Promise<string[]> {
     problems.push(
       `replica ${String(replica)} of ${String(table)} is ${Number(expired) ? 'without its ZooKeeper session' : Number(readonly) ? 'read-only' : 'unhealthy'}`,
     );
-  problems.push(...(await aggregateProblems(db)), ...(await messageProblems(db)));
+  problems.push(...(await aggregateProblems(db)), ...(await messageProblems(db)), ...(await messageStateProblems(db)));
   return problems;
 }
