@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
 import { getDialect } from '../../kql/index.js';
 import { recountProblems } from './aggregates.js';
-import { deleteWhere, onCluster } from './aggregates-messages.js';
+import { deleteWhere, insertSignedChanges, onCluster } from './aggregates-messages.js';
 import type { Connection } from './connection.js';
 import { q, type Placement } from './ddl.js';
 import { hourOfUs } from './message-entries.js';
@@ -162,13 +162,7 @@ export async function messageStateChanges(
   };
 }
 
-async function writeStateChanges(db: Connection, changes: readonly MessageStateChange[]): Promise<void> {
-  const write = randomUUID();
-  await db.insert(
-    SUMMARY,
-    changes.map((c) => ({ ...c, _write: write })),
-  );
-}
+const writeStateChanges = (db: Connection, changes: readonly MessageStateChange[]) => insertSignedChanges(db, SUMMARY, changes);
 
 /**
  * Retention, before the rows older than `cutoffMs` go. The messages whose entries from the cutoff's hour on change

@@ -129,13 +129,19 @@ export async function messageChanges(db: Connection, p: Placement, fresh: readon
   };
 }
 
-async function writeEntryChanges(db: Connection, changes: readonly MessageEntryChange[]): Promise<void> {
+/**
+ * Insert the signed changes of one write into the SummingMergeTree `table`, each carrying the write's id: a
+ * replicated table would otherwise drop a block equal to one it has had as a repeat.
+ */
+export async function insertSignedChanges(db: Connection, table: string, changes: readonly object[]): Promise<void> {
   const write = randomUUID();
   await db.insert(
-    SUMMARY,
+    table,
     changes.map((c) => ({ ...c, _write: write })),
   );
 }
+
+const writeEntryChanges = (db: Connection, changes: readonly MessageEntryChange[]) => insertSignedChanges(db, SUMMARY, changes);
 
 /** Run an ALTER ... DELETE on `table` and wait until `countSql` reads 0 (18.16 cannot wait for a mutation). */
 export async function deleteWhere(db: Connection, p: Placement, table: string, where: string, countSql: string): Promise<void> {

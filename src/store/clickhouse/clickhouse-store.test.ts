@@ -21,6 +21,24 @@ import { countedStates, heldStates, runMessageStateTests } from './message-state
 let cluster: ClickHouseCluster;
 let n = 0;
 
+/** Run `sql` on the first server from outside the store (as an operator would), in `database` if given. */
+async function runOnServer(sql: string, database?: string): Promise<void> {
+  const r = await fetch(
+    `http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}${database ? `&database=${database}` : ''}`,
+    {
+      method: 'POST',
+      body: sql,
+    },
+  );
+  expect(r.status, await r.text()).toBe(200);
+}
+
+/** Drop tables of `db` from outside the store, on every server in cluster mode. */
+async function dropTables(db: string, tables: readonly string[], mode: 'server' | 'cluster'): Promise<void> {
+  const onCluster = mode === 'cluster' ? ` ON CLUSTER ${CLUSTER}` : '';
+  for (const table of tables) await runOnServer(`DROP TABLE ${db}.${table}${onCluster}`);
+}
+
 describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
   beforeAll(async () => {
     cluster = await startClickHouseCluster();
@@ -41,11 +59,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
     try {
       await store.upsertTraces([traceRow()]);
       // Dropped from outside while the store is open.
-      const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}`, {
-        method: 'POST',
-        body: `DROP TABLE ${db}.MessageTraceHourlySenders`,
-      });
-      expect(r.status, await r.text()).toBe(200);
+      await runOnServer(`DROP TABLE ${db}.MessageTraceHourlySenders`);
       const problems = await store.checkIntegrity();
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(
@@ -68,15 +82,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
       const store = await openStore(url);
       await store.upsertTraces(rows);
       await store.close();
-      const onCluster = mode === 'cluster' ? ` ON CLUSTER ${CLUSTER}` : '';
-      const tables = [MESSAGE_AGGREGATE.name, '_message_hours', ...(mode === 'cluster' ? ['_message_hours_local'] : [])];
-      for (const table of tables) {
-        const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}`, {
-          method: 'POST',
-          body: `DROP TABLE ${db}.${table}${onCluster}`,
-        });
-        expect(r.status, await r.text()).toBe(200);
-      }
+      await dropTables(db, [MESSAGE_AGGREGATE.name, '_message_hours', ...(mode === 'cluster' ? ['_message_hours_local'] : [])], mode);
       const reopened = await openStore(url);
       try {
         expect(await reopened.checkIntegrity()).toEqual([]);
@@ -111,15 +117,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
       const store = await openStore(url);
       await store.upsertTraces(rows);
       await store.close();
-      const onCluster = mode === 'cluster' ? ` ON CLUSTER ${CLUSTER}` : '';
-      const tables = [MESSAGE_STATE_AGGREGATE.name, '_message_keys', ...(mode === 'cluster' ? ['_message_keys_local'] : [])];
-      for (const table of tables) {
-        const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}`, {
-          method: 'POST',
-          body: `DROP TABLE ${db}.${table}${onCluster}`,
-        });
-        expect(r.status, await r.text()).toBe(200);
-      }
+      await dropTables(db, [MESSAGE_STATE_AGGREGATE.name, '_message_keys', ...(mode === 'cluster' ? ['_message_keys_local'] : [])], mode);
       const reopened = await openStore(url);
       try {
         expect(await reopened.checkIntegrity()).toEqual([]);
@@ -168,13 +166,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
   it('kept tables left behind by a stopped server are dropped by a later keep once an hour old; younger ones stay', async () => {
     const db = `kept_sweep_${n++}`;
     const store = await openStore(cluster.url(db, { single: true }));
-    const run = async (sql: string) => {
-      const r = await fetch(`http://127.0.0.1:${cluster.nodes[0]!.httpPort}/?user=${USER}&password=${PASSWORD}&database=${db}`, {
-        method: 'POST',
-        body: sql,
-      });
-      expect(r.status, await r.text()).toBe(200);
-    };
+    const run = (sql: string) => runOnServer(sql, db);
     try {
       const hex = (c: string) => c.repeat(32);
       const old = `_kept_${Date.now() - KEPT_STALE_MS - 60_000}_${hex('a')}`;
