@@ -7,7 +7,7 @@
  *  2. the Overview page in Chromium against the real server: cold (first visit) and warm (a sender clicked
  *     in the pivot), until every panel has finished loading, median of 5; warm is also timed inside the
  *     page, from the click event to the last panel's change; from the rows, from the summaries, and from the
- *     summaries without kept rows;
+ *     summaries without kept rows; and a status chip added from the top bar, timed in the page;
  *  3. `mailsift query` cold start to the first row on a small store.
  *   npx tsx bench/dashboard.ts [--runs 5]
  */
@@ -53,6 +53,8 @@ const apiRanges = [
   { name: 'last 7 days, one sender', from: to - 7 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } },
   { name: 'whole 30 days, one sender', from: to - 30 * 86_400_000, filters: { sender: [String(busy.rows[0]![0])] } },
   { name: 'last 7 days, Delivered and Failed', from: to - 7 * 86_400_000, filters: { status: ['Delivered', 'Failed'] } },
+  { name: 'whole 30 days, Delivered and Failed', from: to - 30 * 86_400_000, filters: { status: ['Delivered', 'Failed'] } },
+  { name: 'whole 30 days, Inbound and Delivered', from: to - 30 * 86_400_000, filters: { direction: ['Inbound'], status: ['Delivered'] } },
   { name: 'whole 30 days, one country (KP)', from: to - 30 * 86_400_000, filters: { country: ['KP'] } },
 ];
 // The same server answers from the summary tables or, with MAILSIFT_AGGREGATES=off (read at each query), from
@@ -143,6 +145,7 @@ if (HAS_CHROMIUM) {
     const cold: number[] = [];
     const warm: number[] = [];
     const warmInPage: number[] = [];
+    const statusInPage: number[] = [];
     const url = `${server.url}/overview?range=custom&from=${new Date(range.from).toISOString()}&to=${new Date(to).toISOString()}`;
     for (let i = 0; i < runs; i++) {
       const profile = mkdtempSync(join(tmpdir(), 'mailsift-bench-chromium-'));
@@ -190,6 +193,31 @@ if (HAS_CHROMIUM) {
           return w.lastChange - w.clickAt;
         }),
       );
+      // A status chip added from the top bar (Delivered), on the Overview loaded anew: timed in the page from the
+      // click on Apply to the last panel's change of state.
+      await page.goto(url);
+      await done();
+      await page.click('[data-testid=add-filter]');
+      await page.selectOption('form.add-filter select', 'status');
+      await page.fill('form.add-filter input[name=filter-value]', 'Delivered');
+      await page.evaluate(() => {
+        const w = window as unknown as { clickAt: number; lastChange: number };
+        document.addEventListener('click', (e) => (w.clickAt = e.timeStamp), { capture: true, once: true });
+        new MutationObserver(() => (w.lastChange = performance.now())).observe(document.body, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-status'],
+        });
+      });
+      await page.click('form.add-filter button[type=submit]');
+      await page.waitForSelector('[data-testid=chip-status]');
+      await done();
+      statusInPage.push(
+        await page.evaluate(() => {
+          const w = window as unknown as { clickAt: number; lastChange: number };
+          return w.lastChange - w.clickAt;
+        }),
+      );
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
@@ -198,6 +226,7 @@ if (HAS_CHROMIUM) {
       `${Math.round(median(cold))} ms`,
       `${Math.round(median(warm))} ms`,
       `${Math.round(median(warmInPage))} ms`,
+      `${Math.round(median(statusInPage))} ms`,
     ]);
   }
   readRows(false);
@@ -210,6 +239,7 @@ if (HAS_CHROMIUM) {
         'cold: first visit, new browser profile',
         'warm: a sender clicked in the pivot',
         'warm, timed in the page (click to last panel)',
+        'a status chip added (Delivered), timed in the page',
       ],
       rows,
     ),
