@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
-import { MESSAGE_AGGREGATE, TRACE_AGGREGATES } from '../src/schema/index.js';
+import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
@@ -63,7 +63,7 @@ const readRows = (off: boolean) => {
   if (off) process.env.MAILSIFT_AGGREGATES = 'off';
   else delete process.env.MAILSIFT_AGGREGATES;
 };
-for (const def of [...TRACE_AGGREGATES, MESSAGE_AGGREGATE]) {
+for (const def of [...TRACE_AGGREGATES, MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE]) {
   const n = await store.query(`SELECT count(*) FROM "${def.name}"`);
   console.log(`${def.name}: ${Number(n.rows[0]![0]).toLocaleString('en-US')} rows`);
 }
@@ -194,7 +194,8 @@ if (HAS_CHROMIUM) {
         }),
       );
       // A status chip added from the top bar (Delivered), on the Overview loaded anew: timed in the page from the
-      // click on Apply to the last panel's change of state.
+      // form's submit (Apply) to the last panel's change of state. (The click event's own time stamp comes 70-90 ms
+      // before its submit here: the value's suggestion list, open while typing, takes the press first.)
       await page.goto(url);
       await done();
       await page.click('[data-testid=add-filter]');
@@ -202,7 +203,7 @@ if (HAS_CHROMIUM) {
       await page.fill('form.add-filter input[name=filter-value]', 'Delivered');
       await page.evaluate(() => {
         const w = window as unknown as { clickAt: number; lastChange: number };
-        document.addEventListener('click', (e) => (w.clickAt = e.timeStamp), { capture: true, once: true });
+        document.addEventListener('submit', () => (w.clickAt = performance.now()), { capture: true, once: true });
         new MutationObserver(() => (w.lastChange = performance.now())).observe(document.body, {
           subtree: true,
           attributes: true,
@@ -239,7 +240,7 @@ if (HAS_CHROMIUM) {
         'cold: first visit, new browser profile',
         'warm: a sender clicked in the pivot',
         'warm, timed in the page (click to last panel)',
-        'a status chip added (Delivered), timed in the page',
+        'a status chip added (Delivered), timed in the page from Apply',
       ],
       rows,
     ),
