@@ -89,8 +89,8 @@ export async function backfillMessageStates(db: Connection, p: Placement): Promi
   );
 }
 
-/** The stored keys of the messages `ids`. */
-async function storedKeys(db: Connection, ids: readonly string[]): Promise<Map<string, Map<string, StateKey>>> {
+/** The stored keys of the messages `ids` (read before a write, for both distinct-message summaries). */
+export async function storedMessageKeys(db: Connection, ids: readonly string[]): Promise<Map<string, Map<string, StateKey>>> {
   const out = new Map<string, Map<string, StateKey>>();
   for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
     const list = ids.slice(i, i + LOOKUP_CHUNK).map((x) => lit(x));
@@ -112,14 +112,16 @@ async function storedKeys(db: Connection, ids: readonly string[]): Promise<Map<s
 
 /**
  * The changes a write of `rows` (MessageTrace rows as the store writes them: new keys and new versions of stored
- * ones, Received in µs, with their `_version`) makes, read before it: call `write` after the rows are in. A new
- * version with the stored Status and Direction changes nothing here and is left out.
+ * ones, Received in µs, with their `_version`) makes, given the stored keys of their messages (`stored`, read
+ * before the write): call `write` after the rows are in. A new version with the stored Status and Direction changes
+ * nothing here and is left out.
  */
-export async function messageStateChanges(
+export function messageStateChanges(
   db: Connection,
   p: Placement,
   rows: readonly Record<string, unknown>[],
-): Promise<{ write(): Promise<void> }> {
+  stored: ReadonlyMap<string, MessageKeys>,
+): { write(): Promise<void> } {
   const batch = new Map<string, Record<string, unknown>[]>();
   for (const r of rows) {
     const id = String(r.MessageTraceId);
@@ -127,7 +129,6 @@ export async function messageStateChanges(
     if (list) list.push(r);
     else batch.set(id, [r]);
   }
-  const stored = await storedKeys(db, [...batch.keys()]);
   const messages: [string, MessageKeys | undefined, MessageKeys][] = [];
   const keys: Record<string, unknown>[] = [];
   for (const [id, list] of batch) {
@@ -185,7 +186,7 @@ export async function trimMessageStates(db: Connection, p: Placement, cutoffMs: 
     `SELECT \`MessageTraceId\` FROM ${q(SUMMARY)} WHERE \`MessageTraceId\` != '' GROUP BY \`MessageTraceId\` HAVING min(\`Received\`) < ${cutoff} AND max(\`Received\`) >= ${hour}`,
   );
   for (const [id] of spread.data) ids.add(String(id));
-  const stored = await storedKeys(db, [...ids]);
+  const stored = await storedMessageKeys(db, [...ids]);
   const messages = [...stored].map(([id, before]) => [id, before, new Map([...before].filter(([, k]) => k.received >= cutoff))] as const);
   // Entries of the hours before the cutoff's are deleted below whatever they hold.
   await writeStateChanges(

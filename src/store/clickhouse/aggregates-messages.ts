@@ -1,13 +1,11 @@
 /**
  * The distinct-messages summary on ClickHouse (MESSAGE_AGGREGATE in src/schema/aggregates.ts). A message's entries
  * depend only on the hours of its rows and its last row in each, and a write never moves a stored row's time (the
- * sorting key holds Received): so the writer reads the hours of the batch's messages, adds the batch's new keys,
- * and writes the difference of their entries as signed counts into a SummingMergeTree, as it does for the other
- * summaries (aggregates.ts). The hours of every message are kept in `_message_hours`, sorted by MessageTraceId
- * (one row per message and hour, written where MessageTrace's rows are: into the entry server's local table, read
- * through a Distributed table): the lookup reads a few granules per message, where the rows (sorted by time first)
- * would be read whole. "No earlier row" is a Previous equal to the hour
- * (a sorting key cannot hold NULL); the dialect's messageAggregateSource turns it back into NULL.
+ * sorting key holds Received): so the writer takes the hours of the batch's messages from their stored keys (the
+ * keys `_message_keys` holds for the distinct-messages-by-state summary, looked up once for both), adds the batch's
+ * new keys, and writes the difference of their entries as signed counts into a SummingMergeTree, as it does for the
+ * other summaries (aggregates.ts). "No earlier row" is a Previous equal to the hour (a sorting key cannot hold
+ * NULL); the dialect's messageAggregateSource turns it back into NULL.
  */
 import { randomUUID } from 'node:crypto';
 import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, type TraceRow } from '../../schema/index.js';
@@ -17,48 +15,42 @@ import { recountProblems } from './aggregates.js';
 import type { Connection } from './connection.js';
 import { q, type Placement } from './ddl.js';
 import { entryChanges, hourOfUs, withRows, type MessageEntryChange, type MessageHours } from './message-entries.js';
+import type { MessageKeys } from './message-state-entries.js';
 
 const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 const dialect = getDialect('clickhouse');
 /** The rows without FINAL: every version of a row has its MessageTraceId and Received (the sorting key). */
 const ROWS = q('MessageTrace');
 const SUMMARY = MESSAGE_AGGREGATE.name;
-/** Each message's hours: (MessageTraceId, Hour) with Last, its last row there (the version: the latest stays). */
-export const MESSAGE_HOURS = '_message_hours';
-/** Message ids per lookup statement. */
-const LOOKUP_CHUNK = 20_000;
+/** The table of each message's hours that stores written before `_message_keys` kept: dropped when one is opened. */
+const OLD_MESSAGE_HOURS = '_message_hours';
 
 export const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
-const local = (p: Placement) => (p.cluster ? `${MESSAGE_HOURS}_local` : MESSAGE_HOURS);
 const lit = (value: unknown, type: 'string' | 'long' = 'string') => dialect.literal(value, type);
 
-/** CREATE of the summary (replicated on every server, as the other summaries) and of the message hours (sharded). */
+/** CREATE of the summary (replicated on every server, as the other summaries). */
 export function messageTableStatements(p: Placement): string[] {
-  const db = q(p.database);
   const summing = p.cluster
     ? `ReplicatedSummingMergeTree('/clickhouse/tables/all/${p.database}/${SUMMARY}', '{shard}-{replica}')`
     : 'SummingMergeTree()';
-  const replacing = p.cluster
-    ? `ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/${p.database}/${MESSAGE_HOURS}', '{replica}', \`Last\`)`
-    : 'ReplacingMergeTree(`Last`)';
-  const month = (col: string) => `PARTITION BY toYYYYMM(toDateTime(intDiv(${q(col)}, 1000000), 'UTC'))`;
-  const out = [
-    `CREATE TABLE IF NOT EXISTS ${db}.${q(SUMMARY)}${onCluster(p)} (\`Received\` Int64, \`Previous\` Int64, \`MessageTraceId\` String, \`Messages\` Int64, \`_write\` String) ENGINE = ${summing} ${month('Received')} ORDER BY (\`Received\`, \`Previous\`, \`MessageTraceId\`)`,
-    `CREATE TABLE IF NOT EXISTS ${db}.${q(local(p))}${onCluster(p)} (\`MessageTraceId\` String, \`Hour\` Int64, \`Last\` Int64) ENGINE = ${replacing} ${month('Hour')} ORDER BY (\`MessageTraceId\`, \`Hour\`)`,
+  const month = "PARTITION BY toYYYYMM(toDateTime(intDiv(`Received`, 1000000), 'UTC'))";
+  return [
+    `CREATE TABLE IF NOT EXISTS ${q(p.database)}.${q(SUMMARY)}${onCluster(p)} (\`Received\` Int64, \`Previous\` Int64, \`MessageTraceId\` String, \`Messages\` Int64, \`_write\` String) ENGINE = ${summing} ${month} ORDER BY (\`Received\`, \`Previous\`, \`MessageTraceId\`)`,
   ];
-  if (p.cluster)
-    out.push(
-      `CREATE TABLE IF NOT EXISTS ${db}.${q(MESSAGE_HOURS)}${onCluster(p)} AS ${db}.${q(local(p))} ENGINE = Distributed(${q(p.cluster)}, ${db}, ${q(local(p))}, sipHash64(\`MessageTraceId\`))`,
-    );
-  return out;
+}
+
+/** Drop the message hours a store written before `_message_keys` kept (their writer now reads the keys). */
+export async function dropOldMessageHours(db: Connection, p: Placement): Promise<void> {
+  const names = [OLD_MESSAGE_HOURS, `${OLD_MESSAGE_HOURS}_local`];
+  const r = await db.select(
+    `SELECT name FROM system.tables WHERE database = ${lit(p.database)} AND name IN (${names.map((n) => lit(n)).join(', ')})`,
+  );
+  for (const [name] of r.data) await db.command(`DROP TABLE IF EXISTS ${q(p.database)}.${q(String(name))}${onCluster(p)}`);
 }
 
 /** Each message's hours with its last row there, from `rows` (a FROM item with MessageTraceId and Received). */
 const hoursOfSql = (rows: string) =>
   `SELECT \`MessageTraceId\` AS id, intDiv(\`Received\`, ${HOUR_US}) * ${HOUR_US} AS hr, max(\`Received\`) AS last FROM ${rows} GROUP BY id, hr`;
-
-/** Each message's hours as the message hours hold them. */
-const keptHoursSql = `SELECT \`MessageTraceId\` AS id, \`Hour\` AS hr, max(\`Last\`) AS last FROM ${q(MESSAGE_HOURS)} GROUP BY id, hr`;
 
 /** The summary's rows as a recount of `hours` (id, hr, last) gives them; entries in arrays (18.16 has no lag()). */
 function countedSql(hours: string): string {
@@ -76,57 +68,45 @@ export async function messagesMissing(db: Connection, p: Placement): Promise<boo
   return Number(r.data[0]![0]) === 0;
 }
 
-/** Count the stored rows into both tables (a store written before they existed). */
+/** Count the stored rows into the summary (a store written before it existed). */
 export async function backfillMessages(db: Connection, p: Placement): Promise<void> {
-  await db.command(`INSERT INTO ${q(p.database)}.${q(local(p))} ${hoursOfSql(ROWS)}`);
-  await db.command(`INSERT INTO ${q(p.database)}.${q(SUMMARY)} SELECT r, p, m, n, '${randomUUID()}' FROM (${countedSql(keptHoursSql)})`);
+  await db.command(
+    `INSERT INTO ${q(p.database)}.${q(SUMMARY)} SELECT r, p, m, n, '${randomUUID()}' FROM (${countedSql(hoursOfSql(ROWS))})`,
+  );
 }
 
-/** The stored hours of the messages `ids`. */
-async function storedHours(db: Connection, ids: readonly string[]): Promise<Map<string, Map<number, number>>> {
-  const out = new Map<string, Map<number, number>>();
-  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-    const list = ids.slice(i, i + LOOKUP_CHUNK).map((x) => lit(x));
-    const r = await db.select(
-      `SELECT \`MessageTraceId\`, \`Hour\`, max(\`Last\`) FROM ${q(MESSAGE_HOURS)} WHERE \`MessageTraceId\` IN (${list.join(', ')}) GROUP BY \`MessageTraceId\`, \`Hour\``,
-    );
-    for (const [id, hour, last] of r.data) {
-      let m = out.get(String(id));
-      if (!m) out.set(String(id), (m = new Map()));
-      m.set(Number(hour), Number(last));
-    }
-  }
-  return out;
+/** A message's hours with its last row in each, from its stored keys. */
+function hoursOf(keys: MessageKeys | undefined): Map<number, number> | undefined {
+  if (!keys) return undefined;
+  return withRows(
+    undefined,
+    [...keys.values()].map((k) => k.received),
+  );
 }
 
 /**
- * The changes a write of the new keys `fresh` (rows not stored before) makes, read before it: call `write` after
- * the rows are in. Updates of stored keys keep their time and change nothing here.
+ * The changes a write of the new keys `fresh` (rows not stored before) makes, given the stored keys of their
+ * messages (`stored`, read before the write): call `write` after the rows are in. Updates of stored keys keep
+ * their time and change nothing here.
  */
-export async function messageChanges(db: Connection, p: Placement, fresh: readonly TraceRow[]): Promise<{ write(): Promise<void> }> {
+export function messageChanges(
+  db: Connection,
+  stored: ReadonlyMap<string, MessageKeys>,
+  fresh: readonly TraceRow[],
+): { write(): Promise<void> } {
   const times = new Map<string, number[]>();
   for (const r of fresh) {
     const t = times.get(r.MessageTraceId);
     if (t) t.push(r.Received * 1000);
     else times.set(r.MessageTraceId, [r.Received * 1000]);
   }
-  const stored = await storedHours(db, [...times.keys()]);
   const messages: [string, MessageHours | undefined, MessageHours][] = [];
-  const hours: Record<string, unknown>[] = [];
   for (const [id, t] of times) {
-    const before = stored.get(id);
-    const after = withRows(before, t);
-    messages.push([id, before, after]);
-    for (const [hr, last] of after) if (before?.get(hr) !== last) hours.push({ MessageTraceId: id, Hour: hr, Last: last });
+    const before = hoursOf(stored.get(id));
+    messages.push([id, before, withRows(before, t)]);
   }
   const changes = entryChanges(messages);
-  return {
-    async write() {
-      // The hours first: should the summary's insert fail, the next write still starts from the true hours.
-      await db.insert(local(p), hours);
-      await writeEntryChanges(db, changes);
-    },
-  };
+  return { write: () => writeEntryChanges(db, changes) };
 }
 
 /**
@@ -157,7 +137,7 @@ export async function deleteWhere(db: Connection, p: Placement, table: string, w
 /**
  * Retention, before the rows older than `cutoffMs` go: the hour the cutoff cuts through is counted again (each
  * message left there is first seen in it), later entries whose previous row goes become "first seen", the hours
- * wholly before it go, and so do the message hours whose last row goes.
+ * wholly before it go.
  */
 export async function trimMessages(db: Connection, p: Placement, cutoffMs: number): Promise<void> {
   const cutoff = Math.round(cutoffMs) * 1000;
@@ -180,16 +160,10 @@ export async function trimMessages(db: Connection, p: Placement, cutoffMs: numbe
   }
   await writeEntryChanges(db, changes);
   await deleteWhere(db, p, SUMMARY, `\`Received\` < ${hour}`, `SELECT count() FROM ${q(SUMMARY)} WHERE \`Received\` < ${hour}`);
-  await deleteWhere(db, p, local(p), `\`Last\` < ${cutoff}`, `SELECT count() FROM ${q(MESSAGE_HOURS)} WHERE \`Last\` < ${cutoff}`);
 }
 
-/** Whether the summary and the message hours equal a recount of the rows (compared by a checksum of each side). */
+/** Whether the summary equals a recount of the rows (compared by a checksum of each side). */
 export async function messageProblems(db: Connection): Promise<string[]> {
   const digest = (select: string, cols: string) => `SELECT count(), sum(cityHash64(${cols})) FROM (${select})`;
-  const compare = (name: string, held: string, counted: string) => recountProblems(db, name, held, counted, 'rows');
-  const rowHours = hoursOfSql(ROWS);
-  return [
-    ...(await compare(SUMMARY, digest(heldSql, 'r, p, m, n'), digest(countedSql(rowHours), 'r, p, m, n'))),
-    ...(await compare(MESSAGE_HOURS, digest(keptHoursSql, 'id, hr, last'), digest(rowHours, 'id, hr, last'))),
-  ];
+  return recountProblems(db, SUMMARY, digest(heldSql, 'r, p, m, n'), digest(countedSql(hoursOfSql(ROWS)), 'r, p, m, n'), 'rows');
 }

@@ -55,12 +55,20 @@ import {
   writeAggregateChanges,
   type TraceChange,
 } from './aggregates.js';
-import { backfillMessages, messageChanges, messagesMissing, messageTableStatements, trimMessages } from './aggregates-messages.js';
+import {
+  backfillMessages,
+  dropOldMessageHours,
+  messageChanges,
+  messagesMissing,
+  messageTableStatements,
+  trimMessages,
+} from './aggregates-messages.js';
 import {
   backfillMessageStates,
   messageStateChanges,
   messageStatesMissing,
   messageStateTableStatements,
+  storedMessageKeys,
   trimMessageStates,
 } from './aggregates-message-states.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
@@ -116,6 +124,7 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
   const db = new Connection({ url, database: placement.database });
   await backfillAggregates(db, placement, missing);
   if (noMessages) await backfillMessages(db, placement);
+  await dropOldMessageHours(db, placement);
   if (noStates) await backfillMessageStates(db, placement);
   return new ClickHouseStore(db, placement, location);
 }
@@ -157,11 +166,6 @@ export class ClickHouseStore implements Store {
     let duplicates = 0;
     const out: Record<string, unknown>[] = [];
     const changes: TraceChange[] = [];
-    const messages = await messageChanges(
-      this.db,
-      this.placement,
-      unique.filter((row) => !stored.has(traceKey(row))),
-    );
     for (const row of unique) {
       const seen = stored.get(traceKey(row));
       if (!seen) {
@@ -178,13 +182,20 @@ export class ClickHouseStore implements Store {
         changes.push({ row: seen.row, sign: -1 }, { row: merged, sign: 1 });
       }
     }
-    // Read before the rows are written, as messageChanges: the stored keys of the batch's messages.
-    const states = await messageStateChanges(this.db, this.placement, out);
+    // The stored keys of the messages the batch writes, read before the rows are, for both distinct-message summaries.
+    const keys = await storedMessageKeys(this.db, [...new Set(out.map((r) => String(r.MessageTraceId)))]);
+    const messages = messageChanges(
+      this.db,
+      keys,
+      unique.filter((row) => !stored.has(traceKey(row))),
+    );
+    const states = messageStateChanges(this.db, this.placement, out, keys);
     for (let i = 0; i < out.length; i += INSERT_CHUNK)
       await this.db.insert(writeTable(this.placement, 'MessageTrace'), out.slice(i, i + INSERT_CHUNK));
     await writeAggregateChanges(this.db, changes);
-    await messages.write();
+    // The keys first (messageChanges reads the hours from them too), then the summaries' changes.
     await states.write();
+    await messages.write();
     return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
   }
 
