@@ -33,7 +33,7 @@ export async function openStore(url: string): Promise<Store> {
     const { openDuckDbStore } = await import('./duckdb/duckdb-store.js');
     return openDuckDbStore(parsed.path, parsed.settings);
   }
-  const { openClickHouseStore } = await import('./clickhouse/clickhouse-store.js');
+  const { openClickHouseStore } = await import('./clickhouse/open-store.js');
   return openClickHouseStore(parsed.url, { database: parsed.database, cluster: parsed.cluster }, redactStoreUrl(url));
 }
 export { copyStore } from './copy-store.js';

@@ -11,9 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
 import { getDialect } from '../../kql/index.js';
 import { recountProblems } from './aggregates.js';
-import { deleteWhere, insertSignedChanges, onCluster } from './aggregates-messages.js';
+import { deleteWhere, insertSignedChanges } from './aggregates-messages.js';
 import type { Connection } from './connection.js';
-import { q, type Placement } from './ddl.js';
+import { onCluster, q, type Placement } from './ddl.js';
 import { hourOfUs } from './message-entries.js';
 import { stateChanges, type MessageKeys, type MessageStateChange, type StateKey } from './message-state-entries.js';
 
@@ -72,12 +72,6 @@ function countedSql(keys: string): string {
 
 /** The summary's rows as held: the sum of the signed counts of each row, those that add up to none left out. */
 const heldSql = `SELECT \`Received\` AS h, \`States\` AS st, \`Status\` AS s, \`Direction\` AS d, \`MessageTraceId\` AS m, sum(\`Messages\`) AS n FROM ${q(SUMMARY)} GROUP BY h, st, s, d, m HAVING n != 0`;
-
-/** Whether the summary is missing (a store written before it existed): then backfillMessageStates counts it. */
-export async function messageStatesMissing(db: Connection, p: Placement): Promise<boolean> {
-  const r = await db.select(`SELECT count() FROM system.tables WHERE database = ${lit(p.database)} AND name = ${lit(SUMMARY)}`);
-  return Number(r.data[0]![0]) === 0;
-}
 
 /** Count the stored rows into both tables (a store written before they existed). */
 export async function backfillMessageStates(db: Connection, p: Placement): Promise<void> {

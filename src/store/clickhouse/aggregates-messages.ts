@@ -13,7 +13,7 @@ import { getDialect } from '../../kql/index.js';
 import { StoreQueryError } from '../errors.js';
 import { recountProblems } from './aggregates.js';
 import type { Connection } from './connection.js';
-import { q, type Placement } from './ddl.js';
+import { onCluster, q, type Placement } from './ddl.js';
 import { entryChanges, hourOfUs, withRows, type MessageEntryChange, type MessageHours } from './message-entries.js';
 import type { MessageKeys } from './message-state-entries.js';
 
@@ -22,11 +22,11 @@ const dialect = getDialect('clickhouse');
 /** The rows without FINAL: every version of a row has its MessageTraceId and Received (the sorting key). */
 const ROWS = q('MessageTrace');
 const SUMMARY = MESSAGE_AGGREGATE.name;
-/** The table of each message's hours that stores written before `_message_keys` kept: dropped when one is opened. */
-const OLD_MESSAGE_HOURS = '_message_hours';
-
-export const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
-const lit = (value: unknown, type: 'string' | 'long' = 'string') => dialect.literal(value, type);
+/**
+ * The tables of each message's hours that stores written before `_message_keys` kept (the local table on a
+ * cluster): dropped when such a store is opened, as their writer now reads the keys.
+ */
+export const OLD_MESSAGE_TABLES: readonly string[] = ['_message_hours', '_message_hours_local'];
 
 /** CREATE of the summary (replicated on every server, as the other summaries). */
 export function messageTableStatements(p: Placement): string[] {
@@ -39,13 +39,9 @@ export function messageTableStatements(p: Placement): string[] {
   ];
 }
 
-/** Drop the message hours a store written before `_message_keys` kept (their writer now reads the keys). */
-export async function dropOldMessageHours(db: Connection, p: Placement): Promise<void> {
-  const names = [OLD_MESSAGE_HOURS, `${OLD_MESSAGE_HOURS}_local`];
-  const r = await db.select(
-    `SELECT name FROM system.tables WHERE database = ${lit(p.database)} AND name IN (${names.map((n) => lit(n)).join(', ')})`,
-  );
-  for (const [name] of r.data) await db.command(`DROP TABLE IF EXISTS ${q(p.database)}.${q(String(name))}${onCluster(p)}`);
+/** Drop `names`, tables of the database no longer used (on every server of a cluster). */
+export async function dropTablesOnOpen(db: Connection, p: Placement, names: readonly string[]): Promise<void> {
+  for (const name of names) await db.command(`DROP TABLE IF EXISTS ${q(p.database)}.${q(name)}${onCluster(p)}`);
 }
 
 /** Each message's hours with its last row there, from `rows` (a FROM item with MessageTraceId and Received). */
@@ -61,12 +57,6 @@ function countedSql(hours: string): string {
 
 /** The summary's rows as held: the sum of the signed counts of each row, those that add up to none left out. */
 const heldSql = `SELECT \`Received\` AS r, \`Previous\` AS p, \`MessageTraceId\` AS m, sum(\`Messages\`) AS n FROM ${q(SUMMARY)} GROUP BY r, p, m HAVING n != 0`;
-
-/** Whether the summary is missing (a store written before it existed): then backfillMessages counts it. */
-export async function messagesMissing(db: Connection, p: Placement): Promise<boolean> {
-  const r = await db.select(`SELECT count() FROM system.tables WHERE database = ${lit(p.database)} AND name = ${lit(SUMMARY)}`);
-  return Number(r.data[0]![0]) === 0;
-}
 
 /** Count the stored rows into the summary (a store written before it existed). */
 export async function backfillMessages(db: Connection, p: Placement): Promise<void> {

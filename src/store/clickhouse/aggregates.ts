@@ -10,11 +10,9 @@ import { TRACE_AGGREGATES, type TraceAggregateDef, type TraceRow } from '../../s
 import { getDialect } from '../../kql/index.js';
 import { StoreQueryError } from '../errors.js';
 import { firstLine, type Connection } from './connection.js';
-import { q, type Placement } from './ddl.js';
+import { onCluster, q, type Placement } from './ddl.js';
 
 const TRACES = getDialect('clickhouse').tableSource('MessageTrace');
-
-const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
 
 function engine(p: Placement, name: string): string {
   if (!p.cluster) return 'SummingMergeTree()';
@@ -31,16 +29,6 @@ export function aggregateTableStatements(p: Placement): string[] {
     const cols = ['`Received` Int64', ...def.dimensions.map((d) => `${q(d)} String`), '`Rows` Int64', '`Bytes` Int64', '`_write` String'];
     return `CREATE TABLE IF NOT EXISTS ${q(p.database)}.${q(def.name)}${onCluster(p)} (${cols.join(', ')}) ENGINE = ${engine(p, def.name)} PARTITION BY toYYYYMM(toDateTime(intDiv(\`Received\`, 1000000), 'UTC')) ORDER BY (${keys.map(q).join(', ')})`;
   });
-}
-
-/** The summary tables missing from the database (before it is created: all). */
-export async function missingAggregates(db: Connection, p: Placement): Promise<TraceAggregateDef[]> {
-  const names = TRACE_AGGREGATES.map((d) => `'${d.name}'`).join(', ');
-  const r = await db.select(
-    `SELECT name FROM system.tables WHERE database = '${p.database.replace(/['\\]/g, '\\$&')}' AND name IN (${names})`,
-  );
-  const have = new Set(r.data.map((row) => String(row[0])));
-  return TRACE_AGGREGATES.filter((d) => !have.has(d.name));
 }
 
 /** The start (µs) of the hour (day) of `def` that a time in ms falls in. */

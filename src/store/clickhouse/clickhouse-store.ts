@@ -47,40 +47,19 @@ import type {
   TimeWindow,
   UpsertCounts,
 } from '../store.js';
-import {
-  aggregateTableStatements,
-  backfillAggregates,
-  missingAggregates,
-  trimAggregates,
-  writeAggregateChanges,
-  type TraceChange,
-} from './aggregates.js';
-import {
-  backfillMessages,
-  dropOldMessageHours,
-  messageChanges,
-  messagesMissing,
-  messageTableStatements,
-  trimMessages,
-} from './aggregates-messages.js';
-import {
-  backfillMessageStates,
-  messageStateChanges,
-  messageStatesMissing,
-  messageStateTableStatements,
-  storedMessageKeys,
-  trimMessageStates,
-} from './aggregates-message-states.js';
+import { trimAggregates, writeAggregateChanges, type TraceChange } from './aggregates.js';
+import { messageChanges, trimMessages } from './aggregates-messages.js';
+import { messageStateChanges, storedMessageKeys, trimMessageStates } from './aggregates-message-states.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
 import { ClickHouseFindings } from './findings.js';
 import { clickhouseDocuments } from './documents.js';
-import { Connection } from './connection.js';
+import type { Connection } from './connection.js';
 import { checkIntegrity } from './integrity.js';
 import { readWhere, receivedWithin } from './read.js';
 import { bindParams } from './bind-params.js';
 import { keepRows } from './kept-rows.js';
 import { eventKey, keyOf, traceKey } from './keys.js';
-import { createStatements, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
+import { onCluster, q, SHARDED, storeKey, writeTable, type Placement } from './ddl.js';
 import { decodeRow, encodeRow, kqlTypeOf, plainValue } from './values.js';
 import { storeStats } from './store-stats.js';
 
@@ -100,34 +79,6 @@ const INSERT_CHUNK = 200_000;
  * not move between reads (the sorting key starts with it, so the lookup reads only these days).
  */
 const LOOKUP_SLACK_US = 7 * 86_400_000_000;
-
-/** Open (creating the database and tables if needed) a ClickHouse store. */
-export async function openClickHouseStore(url: URL, placement: Placement, location: string): Promise<ClickHouseStore> {
-  const admin = new Connection({ url });
-  let missing;
-  let noMessages;
-  let noStates;
-  try {
-    missing = await missingAggregates(admin, placement);
-    noMessages = await messagesMissing(admin, placement);
-    noStates = await messageStatesMissing(admin, placement);
-    for (const sql of [
-      ...createStatements(placement),
-      ...aggregateTableStatements(placement),
-      ...messageTableStatements(placement),
-      ...messageStateTableStatements(placement),
-    ])
-      await admin.command(sql);
-  } finally {
-    await admin.close();
-  }
-  const db = new Connection({ url, database: placement.database });
-  await backfillAggregates(db, placement, missing);
-  if (noMessages) await backfillMessages(db, placement);
-  await dropOldMessageHours(db, placement);
-  if (noStates) await backfillMessageStates(db, placement);
-  return new ClickHouseStore(db, placement, location);
-}
 
 /** Store implementation on ClickHouse. */
 export class ClickHouseStore implements Store {
@@ -400,9 +351,8 @@ export class ClickHouseStore implements Store {
       deleted[table] = count;
       if (count === 0) continue;
       if (SHARDED.has(table)) {
-        const onCluster = this.placement.cluster ? ` ON CLUSTER ${q(this.placement.cluster)}` : '';
         await this.db.command(
-          `ALTER TABLE ${q(this.placement.database)}.${q(writeTable(this.placement, table))}${onCluster} DELETE WHERE ${old}`,
+          `ALTER TABLE ${q(this.placement.database)}.${q(writeTable(this.placement, table))}${onCluster(this.placement)} DELETE WHERE ${old}`,
         );
         await this.waitUntilEmpty(`SELECT count() FROM ${live}`);
       } else {
@@ -422,8 +372,7 @@ export class ClickHouseStore implements Store {
     ] as const) {
       const old = `${column} < ${at}`;
       if (Number((await this.db.select(`SELECT count() FROM ${table} WHERE ${old}`)).data[0]![0]) === 0) continue;
-      const onCluster = this.placement.cluster ? ` ON CLUSTER ${q(this.placement.cluster)}` : '';
-      await this.db.command(`ALTER TABLE ${q(this.placement.database)}.${q(table)}${onCluster} DELETE WHERE ${old}`);
+      await this.db.command(`ALTER TABLE ${q(this.placement.database)}.${q(table)}${onCluster(this.placement)} DELETE WHERE ${old}`);
       await this.waitUntilEmpty(`SELECT count() FROM ${table} WHERE ${old}`);
     }
     return deleted;

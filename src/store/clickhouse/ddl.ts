@@ -51,7 +51,8 @@ export function writeTable(p: Placement, name: string): string {
   return p.cluster && SHARDED.has(name) ? `${name}_local` : name;
 }
 
-const onCluster = (p: Placement) => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
+/** ` ON CLUSTER name` for a store on a cluster (every DDL statement takes it there), else nothing. */
+export const onCluster = (p: Placement): string => (p.cluster ? ` ON CLUSTER ${q(p.cluster)}` : '');
 
 /** The CREATE statements of the store, in order (database first). */
 export function createStatements(p: Placement): string[] {
