@@ -14,7 +14,10 @@ import { traceRow } from './testing/trace-row.js';
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 
-/** A varied batch: several hours, statuses, directions and domains. */
+/** The countries of the batch's sending addresses (198.51.100.0-3), as ENRICHER gives them. */
+const COUNTRIES = ['JP', 'US', '', 'KP'];
+
+/** A varied batch: several hours, statuses, directions, domains and countries. */
 function batch(prefix: string, n: number, start = T0): TraceRow[] {
   const statuses: TraceRow['Status'][] = ['Delivered', 'Pending', 'Failed', 'FilteredAsSpam', 'Quarantined'];
   return Array.from({ length: n }, (_, i) => {
@@ -31,6 +34,9 @@ function batch(prefix: string, n: number, start = T0): TraceRow[] {
       Direction: i % 7 === 0 ? '' : out ? 'Outbound' : 'Inbound',
       Status: statuses[i % statuses.length]!,
       Size: i % 5 === 0 ? 0 : 1_000 + i * 37,
+      FromIP: `198.51.100.${i % 4}`,
+      FromCountry: COUNTRIES[i % 4]!,
+      ToCountry: out ? COUNTRIES[(i + 1) % 4]! : '',
     });
   });
 }
@@ -56,7 +62,7 @@ const MESSAGE_STATE_QUERIES = [
 
 const ENRICHER: DimensionEnricher = {
   direction: (s, r) => (s === 'contoso.com' ? (r === 'contoso.com' ? 'Internal' : 'Outbound') : 'Inbound'),
-  geo: () => ({ country: '', asn: 0, asOrg: '' }),
+  geo: (ip) => ({ country: ip.startsWith('198.51.100.') ? (COUNTRIES[Number(ip.split('.')[3]) % 4] ?? '') : '', asn: 0, asOrg: '' }),
 };
 
 /** Run the summary-table suite with `factory` (a fresh store each case). */
@@ -206,6 +212,9 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         'MessageTrace | summarize Delivered = countif(Status == "Delivered"), Total = count(), Bytes = sum(Size) by SenderAddress',
         'MessageTrace | where Status != "Failed" | summarize Count = count() by Subject',
         'MessageTrace | summarize count() by SenderDomain, RecipientDomain',
+        // The maps and a country chip.
+        'MessageTrace | where FromCountry != "" | summarize Count = count() by FromCountry',
+        'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Count = count(), Bytes = sum(Size) by bin(Received, 1d), Status',
         ...MESSAGE_QUERIES,
         ...MESSAGE_STATE_QUERIES,
       ];

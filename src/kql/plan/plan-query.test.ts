@@ -23,6 +23,18 @@ describe('the planner', () => {
     expect(plan('MessageTrace | summarize count() by Status', { from, to: from + 7 * 24 * H }, 'clickhouse')?.source).toBe(
       'MessageTraceHourly',
     );
+    // The maps, the embargoed-countries stat and the Overview's panels under a country chip.
+    const countries = [
+      'MessageTrace | where FromCountry != "" | summarize Count = count() by FromCountry',
+      'MessageTrace | where Status == "Failed" and FromCountry != "" | summarize Count = count() by FromCountry',
+      'MessageTrace | where FromCountry in ("KP", "IR") or ToCountry in ("KP", "IR") | count',
+      'MessageTrace | where FromCountry == "US" or ToCountry == "US" | summarize Bytes = sum(Size) by Time = bin(Received, 1d)',
+    ];
+    for (const dialect of ['duckdb', 'clickhouse'] as const)
+      for (const kql of countries)
+        expect(plan(kql, { from, to: from + 7 * 24 * H }, dialect)?.source, kql).toBe('MessageTraceHourlyCountries');
+    // A country with a column the countries table lacks: the rows (no table keeps both).
+    expect(plan('MessageTrace | where FromCountry == "US" | summarize count() by SenderAddress')?.source).toBe('rows');
     // The per-sender pivot, subject keywords, and a stat under a sender chip.
     const pivot =
       'MessageTrace | summarize Delivered = countif(Status == "Delivered"), TotalCount = count() by Sender = SenderAddress | top 10 by TotalCount';

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { keptColumns } from './kept-rows.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Filters } from '../../schema/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import { traceRow } from '../../store/testing/trace-row.js';
+import { QueryService } from '../query/query-service.js';
+import { DashboardSet } from './dashboard-set.js';
+import { keepFilteredRows, keptColumns } from './kept-rows.js';
 import { keywordSubjectsKql } from './panel-runner.js';
 
 describe('the columns a dashboard reads from kept rows', () => {
@@ -17,5 +22,66 @@ describe('the columns a dashboard reads from kept rows', () => {
     expect(keptColumns(['Indicators | count', 'MessageTrace | where Nope == 1', 'MessageTrace | take 5'], 'duckdb', ['Received'])).toEqual([
       'Received',
     ]);
+  });
+});
+
+describe('keeping the rows of a chip', () => {
+  const DAY = 86_400_000;
+  const FROM = Date.UTC(2026, 10, 5);
+  const LIMITS = { rowLimit: 100_000, maxBytes: 64 * 1024 * 1024, timeoutMs: 60_000, concurrency: 2, concurrencyPerUser: 2 };
+  const overview = DashboardSet.load()
+    .all()
+    .find((d) => d.id === 'overview')!.panels;
+  let store: Store;
+  let queries: QueryService;
+  beforeAll(async () => {
+    store = await openStore('duckdb::memory:');
+    queries = new QueryService(store, LIMITS);
+    // 60 rows over the range and the period before: 40 from the US, 20 from Japan, one sender each.
+    await store.upsertTraces(
+      Array.from({ length: 60 }, (_, i) =>
+        traceRow({
+          MessageTraceId: `m${i}`,
+          Received: FROM - DAY + i * 2_000_000,
+          FromCountry: i % 3 === 0 ? 'JP' : 'US',
+          SenderAddress: i % 3 === 0 ? 'a@contoso.co.jp' : 'b@fabrikam.com',
+        }),
+      ),
+    );
+  });
+  afterAll(async () => store?.close());
+
+  const keep = (filters: Filters, maxRows: number) =>
+    keepFilteredRows(
+      queries,
+      'duckdb',
+      overview,
+      { from: FROM, to: FROM + DAY, filters, user: 'u' },
+      { embargoedCountries: [] },
+      { maxRows, fromRows: 1 },
+    );
+
+  it('keeps a country whose rows the summary tables count at most maxRows', async () => {
+    const kept = await keep({ country: ['JP'] }, 30);
+    expect(kept?.rows.rows).toBe(20);
+    await queries.releaseKept(kept!);
+  });
+
+  it('does not try to keep a chip the summary tables count past maxRows', async () => {
+    let tried = 0;
+    const materialize = store.materializeRows!.bind(store);
+    store.materializeRows = (...args) => {
+      tried++;
+      return materialize(...args);
+    };
+    try {
+      expect(await keep({ country: ['US'] }, 30)).toBeUndefined();
+      expect(tried).toBe(0);
+      // One person's mail is not counted first: tried, and too many.
+      expect(await keep({ sender: ['b@fabrikam.com'] }, 30)).toBeUndefined();
+      expect(tried).toBe(1);
+    } finally {
+      store.materializeRows = materialize;
+    }
   });
 });

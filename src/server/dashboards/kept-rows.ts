@@ -15,8 +15,9 @@ import { filteredPanelKql, keywordSubjectsKql, type PanelEnvironment, type Panel
 import { previousPeriod } from './previous-period.js';
 
 /**
- * Filters that usually keep few rows, and that no summary table answers: one person's mail, or a country's (the
- * summary tables have no country; a country's rows past MAX_KEPT_ROWS are read from MessageTrace as before).
+ * Filters that usually keep few rows, and under which the per-sender, per-subject and per-message panels read the
+ * rows: one person's mail, or a country's (the countries summary answers the counts, sizes and series under it;
+ * a country's rows past MAX_KEPT_ROWS are read from MessageTrace as before).
  */
 const NARROW: readonly FilterName[] = ['sender', 'recipient', 'country', 'fromCountry', 'toCountry'];
 
@@ -37,6 +38,12 @@ export const KEEP_FROM_ROWS: Readonly<Record<SqlDialectName, number>> = {
   duckdb: 3_000_000,
   clickhouse: Number.POSITIVE_INFINITY,
 };
+
+/** When rows are kept: at most `maxRows`, and only from a table holding `fromRows` or more over the two periods. */
+export interface KeepBounds {
+  maxRows: number;
+  fromRows: number;
+}
 
 /** The MessageTrace queries a panel runs with the request's filters (its value, sparkline and keyword subjects). */
 function panelQueries(panel: Panel, request: PanelRequest, env: PanelEnvironment): string[] {
@@ -80,6 +87,7 @@ export async function keepFilteredRows(
   panels: readonly Panel[],
   request: PanelRequest,
   env: PanelEnvironment,
+  bounds: KeepBounds = { maxRows: MAX_KEPT_ROWS, fromRows: KEEP_FROM_ROWS[dialect] },
 ): Promise<KeptRows | undefined> {
   const { from, to } = request;
   // MAILSIFT_KEPT_ROWS=off: every panel reads MessageTrace (to compare); =always: rows kept however few the table's.
@@ -87,22 +95,28 @@ export async function keepFilteredRows(
   if (from === undefined || to === undefined || mode === 'off') return undefined;
   const filters = tableFilters(request.filters);
   if (!filters.some((f) => NARROW.includes(f.name as FilterName))) return undefined;
-  const texts = panels.flatMap((p) => panelQueries(p, request, env));
-  if (texts.length < MIN_QUERIES) return undefined;
   const before = previousPeriod(from, to, request.timeZone).from;
+  const texts = panels.flatMap((p) => panelQueries(p, request, env));
+  // Queries the summary tables answer find no rows in the table; those that do must be enough for keeping to pay.
+  // (Kept, the rows answer them all: one sender's few rows are read faster so than from the senders summary.)
+  const reading = texts.filter((t) => !queries.answersFromSummaries(t, from, to) || !queries.answersFromSummaries(t, before, from));
+  if (reading.length < MIN_QUERIES) return undefined;
   const signal = request.signal ? { signal: request.signal } : {};
+  /** MessageTrace's rows under `chips` over the range and the period before (from the summary tables). */
+  const count = async (chips: PanelRequest['filters']) => {
+    const query = applyFilters(`${MessageTrace.name} | count`, chips).kql;
+    const counted = await queries.run({ query, from: before, to, user: request.user, rowLimit: 1, ...signal });
+    return Number(counted.rows[0]?.[0] ?? 0);
+  };
   if (mode !== 'always') {
-    if (KEEP_FROM_ROWS[dialect] === Number.POSITIVE_INFINITY) return undefined;
-    // From the summary tables: a few milliseconds.
-    const counted = await queries.run({
-      query: `${MessageTrace.name} | count`,
-      from: before,
-      to,
-      user: request.user,
-      rowLimit: 1,
-      ...signal,
-    });
-    if (Number(counted.rows[0]?.[0] ?? 0) < KEEP_FROM_ROWS[dialect]) return undefined;
+    if (bounds.fromRows === Number.POSITIVE_INFINITY) return undefined;
+    if ((await count({})) < bounds.fromRows) return undefined;
+    // A country's mail may well be more rows than are ever kept, and finding out by keeping them is lost time: the
+    // countries summary counts them first (a few ms). One person's mail rarely is; counting it from the senders
+    // summary would cost more than it saves.
+    const counted = !filters.some((f) => f.name === 'sender' || f.name === 'recipient');
+    const chip = applyFilters(`${MessageTrace.name} | count`, request.filters).kql;
+    if (counted && queries.answersFromSummaries(chip, before, to) && (await count(request.filters)) > bounds.maxRows) return undefined;
   }
   const columns = keptColumns(texts, dialect, ['Received', ...filters.flatMap((f) => f.columns)]);
   const query = applyFilters(`${MessageTrace.name} | project ${columns.join(', ')}`, request.filters).kql;
@@ -111,7 +125,7 @@ export async function keepFilteredRows(
     table: MessageTrace.name,
     from: before,
     to,
-    maxRows: MAX_KEPT_ROWS,
+    maxRows: bounds.maxRows,
     user: request.user,
     ...signal,
   });

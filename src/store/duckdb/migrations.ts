@@ -1,6 +1,5 @@
 /** Versioned schema migrations of the DuckDB store; each runs once, in order, inside a transaction. */
 import {
-  DAY_GRAIN_MS,
   Findings,
   Indicators,
   IntelMatches,
@@ -18,12 +17,12 @@ import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
-/** The summary tables of migration 7, those added by migration 9, and the daily ones of migration 10. */
-const FIRST = new Set(['MessageTraceHourly', 'MessageTraceHourlyDomains']);
-const NINTH = new Set(['MessageTraceHourlySubjects', 'MessageTraceHourlySenders']);
-const FIRST_AGGREGATES = TRACE_AGGREGATES.filter((d) => FIRST.has(d.name));
-const LATER_AGGREGATES = TRACE_AGGREGATES.filter((d) => NINTH.has(d.name));
-const DAILY_AGGREGATES = TRACE_AGGREGATES.filter((d) => d.grainMs === DAY_GRAIN_MS);
+/** The summary tables each migration added (named: a table added later must not change a migration that shipped). */
+const aggregates = (...names: string[]) => TRACE_AGGREGATES.filter((d) => names.includes(d.name));
+const FIRST_AGGREGATES = aggregates('MessageTraceHourly', 'MessageTraceHourlyDomains');
+const LATER_AGGREGATES = aggregates('MessageTraceHourlySubjects', 'MessageTraceHourlySenders');
+const DAILY_AGGREGATES = aggregates('MessageTraceDailyDomains', 'MessageTraceDailySubjects', 'MessageTraceDailySenders');
+const COUNTRY_AGGREGATES = aggregates('MessageTraceHourlyCountries');
 
 export interface Migration {
   version: number;
@@ -94,5 +93,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 11,
     description: 'summary of distinct messages per hour and status, counted from the rows already stored',
     statements: [CREATE_MESSAGE_STATES_SQL, ...rebuildMessageStatesSql()],
+  },
+  {
+    version: 12,
+    description: 'summary table per country pair, counted from the rows already stored',
+    statements: [...COUNTRY_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql(COUNTRY_AGGREGATES)],
   },
 ];
