@@ -47,6 +47,25 @@ export interface CompiledQuery {
   readonly render?: { kind: string; props: Record<string, unknown> };
   /** With `aggregates`: what the answer is read from, and why (for `--explain`). */
   readonly plan?: QueryPlan;
+  /** Run instead when this query's answer does not have `rows` rows with the last one's `column` above `above`. */
+  readonly fallback?: Fallback;
+}
+
+/**
+ * The query that answers when a `top N` read from a heavy-value table (HEAVY_AGGREGATES) cannot be shown to be the
+ * whole table's: it must have N rows, the Nth ranked above what any value the table does not hold can reach.
+ */
+export interface Fallback {
+  readonly query: CompiledQuery;
+  readonly rows: number;
+  readonly column: number;
+  readonly above: number;
+}
+
+/** Whether `rows` (the answer of a query with `fallback`) stand, or the fallback must answer. */
+export function fallbackNeeded(fallback: Fallback, rows: readonly (readonly unknown[])[]): boolean {
+  const last = rows.at(-1)?.[fallback.column];
+  return rows.length !== fallback.rows || !(Number(last) > fallback.above);
 }
 
 /** Compile KQL to SQL; throws KqlError for every mistake in the query. */

@@ -1,6 +1,6 @@
 /** mailsift's KQL engine: a real subset of Kusto Query Language compiled to SQL per dialect. Pure and synchronous. */
-export { compileKql } from './compile-kql.js';
-export type { CompileOptions, CompiledQuery, ColumnValues, TableSources } from './compile-kql.js';
+export { compileKql, fallbackNeeded } from './compile-kql.js';
+export type { CompileOptions, CompiledQuery, ColumnValues, Fallback, TableSources } from './compile-kql.js';
 export { compileKqlWithValues } from './compile-kql-with-values.js';
 export type { CompiledWithValues, RunSql } from './compile-kql-with-values.js';
 export { KqlError, KqlNeedsValues } from './kql-error.js';

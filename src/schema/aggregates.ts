@@ -49,6 +49,31 @@ export const TRACE_AGGREGATES: readonly TraceAggregateDef[] = [
   { name: 'MessageTraceDailySenders', dimensions: SENDERS, grainMs: DAY_GRAIN_MS },
 ];
 
+/**
+ * A daily table cut to its heavy values of `key`: for every value held, all its rows of `of` (the same columns); held
+ * are at least the values with `minDayRows` rows or more on some UTC day (once held, a value stays). So a value not
+ * held has fewer than `minDayRows` rows on every day, and over a range touching D days fewer than
+ * (minDayRows - 1) x D + 1: a `top N by` a count whose Nth value passes that is the same on this table as on `of`,
+ * since every value that could reach it is held whole. The planner reads it then, and `of` otherwise. On the
+ * demo month the senders' is 0.13x the daily senders table (720 of 312,626 senders send 50 or more a day).
+ */
+export interface HeavyAggregateDef extends TraceAggregateDef {
+  readonly of: string;
+  readonly key: string;
+  readonly minDayRows: number;
+}
+
+export const HEAVY_AGGREGATES: readonly HeavyAggregateDef[] = [
+  {
+    name: 'MessageTraceDailyHeavySenders',
+    of: 'MessageTraceDailySenders',
+    key: 'SenderAddress',
+    dimensions: SENDERS,
+    grainMs: DAY_GRAIN_MS,
+    minDayRows: 50,
+  },
+];
+
 /** The table of `grainMs` with the dimensions of `def`, if there is one. */
 function twin(def: TraceAggregateDef, grainMs: number): TraceAggregateDef | undefined {
   return TRACE_AGGREGATES.find((d) => d.grainMs === grainMs && d.dimensions.join() === def.dimensions.join());

@@ -35,6 +35,7 @@ export {
   AGGREGATE_GRAIN_MS,
   AGGREGATE_MEASURES,
   DAY_GRAIN_MS,
+  HEAVY_AGGREGATES,
   MESSAGE_AGGREGATE,
   MESSAGE_STATE_AGGREGATE,
   PAIR_SEPARATOR,
@@ -43,4 +44,4 @@ export {
   dailyTwin,
   hourlyTwin,
 } from './aggregates.js';
-export type { TraceAggregateDef } from './aggregates.js';
+export type { HeavyAggregateDef, TraceAggregateDef } from './aggregates.js';

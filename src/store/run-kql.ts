@@ -1,5 +1,5 @@
 /** KQL against a store: compiled for the store's dialect and run there. The way modules outside src/store read data. */
-import { compileKql, compileKqlWithValues, type CompiledQuery, type TableSources } from '../kql/index.js';
+import { compileKql, compileKqlWithValues, fallbackNeeded, type CompiledQuery, type TableSources } from '../kql/index.js';
 import type { QueryOptions, QueryResult, Store } from './store.js';
 
 /** Options of runKql. Times are ms since the epoch. */
@@ -68,7 +68,11 @@ export async function runKql(store: Pick<Store, 'dialect' | 'query'>, kql: strin
     },
     async (sql, params) => (await store.query(sql, params, { signal })).rows,
   );
-  const result = await store.query(compiled.sql, compiled.params, { signal, limit, maxBytes });
+  let result = await store.query(compiled.sql, compiled.params, { signal, limit, maxBytes });
+  // A top N from a heavy-value table that may not be the whole table's: its daily table answers.
+  const fallback = compiled.fallback;
+  if (fallback && fallbackNeeded(fallback, result.rows))
+    result = await store.query(fallback.query.sql, fallback.query.params, { signal, limit, maxBytes });
   const columns = compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
   const out: KqlResult = { columns, rows: result.rows };
   if (result.cut) out.cut = result.cut;

@@ -47,6 +47,30 @@ describe('the planner', () => {
     }
   });
 
+  it('reads a top N by a count per sender from the heavy senders, with the daily senders as its fallback', () => {
+    const range = { from, to: from + 7 * 24 * H };
+    const pivot =
+      'MessageTrace | summarize Delivered = countif(Status == "Delivered"), TotalCount = count() by Sender = SenderAddress | top 10 by TotalCount';
+    const c = compileKql(pivot, { dialect: 'duckdb', aggregates: true, timeRange: range });
+    expect(c.plan?.source).toBe('MessageTraceDailyHeavySenders');
+    expect(c.plan?.reason).toBe(
+      'whole days 2026-11-02T00:00:00.000Z to 2026-11-08T00:00:00.000Z from MessageTraceDailyHeavySenders; the whole hours around them from MessageTraceHourlySenders; the partial hours at the ends from the rows, if its 10th TotalCount passes 392 (else whole days from MessageTraceDailySenders)',
+    );
+    // 8 days touched, at most 49 rows each for a sender not held: the 10th must pass 392, in its column.
+    expect(c.fallback).toMatchObject({ rows: 10, column: 2, above: 392 });
+    expect(c.fallback?.query.plan?.source).toBe('MessageTraceDailySenders');
+    // Not a count, more than one key, no range, or an engine without the table: the daily senders alone.
+    for (const kql of [
+      'MessageTrace | summarize Bytes = sum(Size) by SenderAddress | top 10 by Bytes',
+      'MessageTrace | summarize Count = count() by SenderAddress, Status | top 10 by Count',
+      'MessageTrace | summarize Count = count() by SenderAddress | top 10 by Count asc',
+      'MessageTrace | summarize Count = count() by SenderAddress | top 10 by Count | project SenderAddress',
+    ])
+      expect(plan(kql, range)?.source, kql).toBe('MessageTraceDailySenders');
+    expect(plan(pivot)?.source).toBe('MessageTraceDailySenders');
+    expect(plan(pivot, range, 'clickhouse')?.source).toBe('MessageTraceDailySenders');
+  });
+
   it('reads the whole days of a query without time keys from a daily table, the hours around them hourly', () => {
     const kql = 'MessageTrace | summarize Count = count() by Subject | top 10 by Count';
     const p = plan(kql, { from, to: from + 7 * 24 * H });

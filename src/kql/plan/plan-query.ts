@@ -38,6 +38,7 @@ import {
 } from './plan-messages.js';
 import { BYTES, countAsSummarize, onDims, ROWS, rewriteSummarize } from './summary-rewrite.js';
 import { columnsRead } from './dimension-expr.js';
+import { heavyTop } from './plan-heavy.js';
 
 /** What a compiled query reads: a summary table (with the raw rows of partial hours) or the MessageTrace rows. */
 export interface QueryPlan {
@@ -194,6 +195,36 @@ function hoursOf(options: CompileOptions): Hours | undefined {
   return { a, b, edgeA: a !== undefined && a !== from ? a : undefined, edgeB: b !== undefined && b !== to ? b : undefined };
 }
 
+/**
+ * `daily` (a query planned on `day`'s whole days) read from the heavy-value table of `day` instead, with `daily` as
+ * its fallback, when the query is a top N by a count that table answers (plan-heavy.ts).
+ */
+function heavyPlanned(
+  query: QueryNode,
+  text: string,
+  options: CompileOptions,
+  body: PipelineNode,
+  sources: Record<string, { sql: string; columns: readonly Column[] }>,
+  day: TraceAggregateDef,
+  daily: CompiledQuery,
+): CompiledQuery | undefined {
+  const top = heavyTop(query, day, options.timeRange);
+  const sql = top && getDialect(options.dialect).heavyAggregateSource(top.def);
+  if (!top || sql === undefined) return undefined;
+  const column = daily.columns.findIndex((c) => c.name === top.column);
+  if (column < 0) return undefined;
+  const heavy = compileQuery({ ...query, body }, text, {
+    ...options,
+    sources: { ...sources, [SUMMARY_DAYS]: { sql, columns: summaryColumns(top.def) } },
+  });
+  const reason = `${daily.plan!.reason.replace(day.name, top.def.name)}, if its ${top.rows}th ${top.column} passes ${top.most} (else whole days from ${day.name})`;
+  return {
+    ...heavy,
+    plan: { source: top.def.name, reason },
+    fallback: { query: daily, rows: top.rows, column, above: top.most },
+  };
+}
+
 /** Plan a parsed query whose raw compilation is `raw`. */
 export function planQuery(query: QueryNode, text: string, options: CompileOptions, raw: CompiledQuery): CompiledQuery {
   const rows = (reason: string): CompiledQuery => ({ ...raw, plan: { source: 'rows', reason } });
@@ -253,7 +284,8 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
     const daySpan = `${days.da === undefined ? 'the first day' : iso(days.da)} to ${days.db === undefined ? 'the last day' : iso(days.db)}`;
     const around = (days.da !== undefined && days.da !== a) || (days.db !== undefined && days.db !== b);
     const hoursToo = around ? `; the whole hours around them from ${def!.name}` : '';
-    return { ...planned, plan: { source: name, reason: `whole days ${daySpan} from ${name}${hoursToo}${partial}` } };
+    const daily = { ...planned, plan: { source: name, reason: `whole days ${daySpan} from ${name}${hoursToo}${partial}` } };
+    return heavyPlanned(query, text, options, body, sources, day!, daily) ?? daily;
   }
   const span = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
   return { ...planned, plan: { source: name, reason: `whole hours ${span} from ${name}${partial}` } };

@@ -12,6 +12,7 @@ import {
   hourlyTwin,
   type TraceAggregateDef,
 } from '../../schema/index.js';
+import { dropHeavyBeforeSql, refreshHeavySql } from './aggregates-heavy-sql.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary table of the hours (TIMESTAMP, `h`) a write touched. */
@@ -96,19 +97,25 @@ export function recountTouchedSql(first: number, last: number): string[] {
   const dayLo = `date_trunc('day', ${lo})`;
   const dayHi = `date_trunc('day', ${hi} - INTERVAL 1 MICROSECOND) + INTERVAL 1 DAY`;
   const inDays = `"Received" >= ${dayLo} AND "Received" < ${dayHi} AND date_trunc('day', "Received") IN ${days}`;
-  return TRACE_AGGREGATES.flatMap((def) =>
-    daily(def)
-      ? replaceSql(def, `"Received" IN ${days}`, keptSql(def, inDays))
-      : replaceSql(def, `"Received" IN (SELECT h FROM ${TOUCHED})`, keptSql(def, where)),
-  );
+  return [
+    ...TRACE_AGGREGATES.flatMap((def) =>
+      daily(def)
+        ? replaceSql(def, `"Received" IN ${days}`, keptSql(def, inDays))
+        : replaceSql(def, `"Received" IN (SELECT h FROM ${TOUCHED})`, keptSql(def, where)),
+    ),
+    ...refreshHeavySql(days),
+  ];
 }
 
 /** Retention: drop the summary rows of hours (days) wholly before `cutoffMs` (the one it falls in is recounted). */
 export function dropHoursBeforeSql(cutoffMs: number): string[] {
-  return TRACE_AGGREGATES.map((def) => {
-    const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
-    return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
-  });
+  return [
+    ...TRACE_AGGREGATES.map((def) => {
+      const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
+      return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
+    }),
+    ...dropHeavyBeforeSql(cutoffMs),
+  ];
 }
 
 /** The summary tables as they should be: a recount of all rows, each table minus what it holds (empty when exact). */
@@ -157,6 +164,9 @@ export function addCountsSql(source: string): string[] {
       `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN ${table} AS a ON ${match}`,
     );
   }
+  // The heavy tables take the batch's days (those of any daily table's counts) from their daily tables, exact by now.
+  const dayDelta = [...deltas].find(([def]) => daily(def))![1];
+  statements.push(...refreshHeavySql(`(SELECT DISTINCT "Received" FROM ${dayDelta})`));
   statements.push(...[...deltas.values()].map((d) => `DROP TABLE ${d}`));
   return statements;
 }

@@ -52,6 +52,7 @@ import { trimAggregates } from './aggregates.js';
 import { mergeTraceStage } from './merge-traces.js';
 import { rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
+import { rebuildHeavySql } from './aggregates-heavy-sql.js';
 import { rebuildAggregatesSql } from './aggregates-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
@@ -275,7 +276,10 @@ export class DuckDbStore implements Store {
 
   async runSql(sql: string): Promise<void> {
     await this.writeAll(
-      [sql, ...rebuildAggregatesSql(), ...rebuildMessagesSql(), ...rebuildMessageStatesSql()].map((s) => ({ sql: s, params: [] })),
+      [sql, ...rebuildAggregatesSql(), ...rebuildHeavySql(), ...rebuildMessagesSql(), ...rebuildMessageStatesSql()].map((s) => ({
+        sql: s,
+        params: [],
+      })),
     );
   }
 

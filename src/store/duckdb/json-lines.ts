@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionEnricher, UpsertCounts } from '../store.js';
 import { rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
+import { rebuildHeavySql } from './aggregates-heavy-sql.js';
 import { rebuildAggregatesSql } from './aggregates-sql.js';
 import { firstLine } from './engine-message.js';
 import {
@@ -108,7 +109,8 @@ async function intoEmptyStore(
       }
       const [rows, keys] = (await c.runAndReadAll(TRACE_KEYS_SQL)).getRowsJS()[0]!.map(Number) as [number, number];
       if (rows !== keys) throw new NeedsParser();
-      for (const sql of [...rebuildAggregatesSql(), ...rebuildMessagesSql(), ...rebuildMessageStatesSql()]) await c.run(sql);
+      for (const sql of [...rebuildAggregatesSql(), ...rebuildHeavySql(), ...rebuildMessagesSql(), ...rebuildMessageStatesSql()])
+        await c.run(sql);
       return { read, ingested: read, updated: 0, duplicates: 0 };
     });
   } finally {

@@ -5,9 +5,11 @@ import {
   IntelMatches,
   MessageEvents,
   MessageTrace,
+  HEAVY_AGGREGATES,
   TRACE_AGGREGATES,
   Watchlist,
 } from '../../schema/index.js';
+import { rebuildHeavySql } from './aggregates-heavy-sql.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { CREATE_MESSAGE_STATES_SQL, rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
@@ -98,5 +100,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 12,
     description: 'summary table per country pair, counted from the rows already stored',
     statements: [...COUNTRY_AGGREGATES.map(createAggregateSql), ...rebuildAggregatesSql(COUNTRY_AGGREGATES)],
+  },
+  {
+    version: 13,
+    description: 'the daily senders of 50 messages or more a day, with all their rows, copied from the daily senders table',
+    statements: [...HEAVY_AGGREGATES.map(createAggregateSql), ...rebuildHeavySql()],
   },
 ];

@@ -27,6 +27,8 @@ export const clickhouse: Dialect = {
   literal,
   tableSource,
   aggregateSource,
+  // The store does not keep the heavy-value tables yet: the planner reads their daily tables.
+  heavyAggregateSource: () => undefined,
   messageAggregateSource,
   messageStateAggregateSource,
   prefilterColumns,

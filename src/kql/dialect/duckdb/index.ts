@@ -33,6 +33,7 @@ export const duckdb: Dialect = {
   // A table holds one row per key: filters stay in the query's WHERE, which DuckDB pushes into the scan itself.
   tableSource: (name) => quoteIdentifier(name),
   aggregateSource,
+  heavyAggregateSource: aggregateSource,
   messageAggregateSource,
   messageStateAggregateSource,
   prefilterColumns: () => [],
