@@ -50,12 +50,13 @@ export const TRACE_AGGREGATES: readonly TraceAggregateDef[] = [
 ];
 
 /**
- * A daily table cut to its heavy values of `key`: for every value held, all its rows of `of` (the same columns); held
- * are at least the values with `minDayRows` rows or more on some UTC day (once held, a value stays). So a value not
- * held has fewer than `minDayRows` rows on every day, and over a range touching D days fewer than
- * (minDayRows - 1) x D + 1: a `top N by` a count whose Nth value passes that is the same on this table as on `of`,
- * since every value that could reach it is held whole. The planner reads it then, and `of` otherwise. On the
- * demo month the senders' is 0.13x the daily senders table (720 of 312,626 senders send 50 or more a day).
+ * A daily table cut to its heavy values of `key`: for every value held, all its rows of `of`, summed over the
+ * dimensions of `of` it does not keep; held are at least the values with `minDayRows` rows or more on some UTC day
+ * (once held, a value stays). So a value not held has fewer than `minDayRows` rows on every day, and at most
+ * (minDayRows - 1) x D over a range touching D days: a `top N by` a count whose Nth value passes that is the same
+ * on this table as on `of`, since every value that could reach it is held whole. The planner reads it then, and
+ * `of` otherwise. On the demo month: 720 of 312,626 senders send 50 or more on some day (0.13x the daily senders
+ * table's rows), 113 of 3,882 sender domains.
  */
 export interface HeavyAggregateDef extends TraceAggregateDef {
   readonly of: string;
@@ -69,6 +70,14 @@ export const HEAVY_AGGREGATES: readonly HeavyAggregateDef[] = [
     of: 'MessageTraceDailySenders',
     key: 'SenderAddress',
     dimensions: SENDERS,
+    grainMs: DAY_GRAIN_MS,
+    minDayRows: 50,
+  },
+  {
+    name: 'MessageTraceDailyHeavySenderDomains',
+    of: 'MessageTraceDailyDomains',
+    key: 'SenderDomain',
+    dimensions: ['Status', 'Direction', 'SenderDomain'],
     grainMs: DAY_GRAIN_MS,
     minDayRows: 50,
   },

@@ -242,7 +242,11 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       ]);
       const pivot = (n: number) =>
         `MessageTrace | summarize Delivered = countif(Status == "Delivered"), Total = count() by Sender = SenderAddress | top ${n} by Total`;
-      const domains = 'MessageTrace | where Direction != "Outbound" | summarize Count = count() by SenderAddress | top 1 by Count';
+      const inbound = 'MessageTrace | where Direction != "Outbound" | summarize Count = count() by SenderAddress | top 1 by Count';
+      const domains = 'MessageTrace | summarize Count = count() by SenderDomain | top 2 by Count';
+      const domainsTo =
+        'MessageTrace | where RecipientDomain == "contoso.com" | summarize Count = count() by SenderDomain | top 1 by Count';
+      const domainHeavy = HEAVY_AGGREGATES.find((d) => d.key === 'SenderDomain')!;
       /** The planned answer equals the rows', read from `source`. */
       const expectTop = async (kql: string, range: { from: number; to: number }, source: string, after: string) => {
         const planned = await answer(kql, true, range);
@@ -253,7 +257,12 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       // a's 250 rows pass what a value not held can have over the three days the range touches (49 x 3): the heavy
       // table answers.
       await expectTop(pivot(1), twoDays, heavy.name, 'new rows');
-      await expectTop(domains, twoDays, heavy.name, 'new rows');
+      await expectTop(inbound, twoDays, heavy.name, 'new rows');
+      // fabrikam.com, every sender's domain here, is held; contoso.com, of the light batch, not: the daily domains answer.
+      await expectTop(domains, twoDays, domainHeavy.of, 'new rows');
+      await expectTop(domains.replace('top 2', 'top 1'), twoDays, domainHeavy.name, 'new rows');
+      // A filter on a column the heavy domains do not keep: the daily domains.
+      await expectTop(domainsTo, twoDays, domainHeavy.of, 'new rows');
       // c (60) is not held and ranks second: the daily table answers.
       await expectTop(pivot(2), twoDays, heavy.of, 'new rows');
       // Newer statuses of a's rows (a recount of their hours).
@@ -263,6 +272,7 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       await store.upsertTraces(rows('b', 5 * HEAVY_ROWS, T0 + 2 * DAY, 'Failed'));
       const threeDays = { from: T0 - DAY - 17 * 60_000, to: T0 + 2 * DAY + 12 * H };
       await expectTop(pivot(2), threeDays, heavy.name, 'a sender become heavy');
+      await expectTop(domains.replace('top 2', 'top 1'), threeDays, domainHeavy.name, 'a sender become heavy');
       expect(await store.checkIntegrity()).toEqual([]);
       // Retention through day 1: a's rows of it go, b's day-3 rows stay.
       await store.deleteOlderThan(T0 + 12 * 60_000);

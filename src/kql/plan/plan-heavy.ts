@@ -1,6 +1,6 @@
 /**
  * A `top N by` a count, grouped by one value, over whole days: answered from the heavy-value table of the daily
- * table the planner chose (HEAVY_AGGREGATES), with that daily table as the fallback when the answer's Nth count
+ * table the planner chose (HEAVY_AGGREGATES) that keeps the columns the query reads, with that daily table as the fallback when the answer's Nth count
  * does not pass what a value the heavy table lacks can reach over the range's days. The per-sender pivot of the
  * Overview reads about a seventh of the daily senders table so.
  */
@@ -22,16 +22,18 @@ export interface HeavyTop {
 const daysTouched = (from: number, to: number) => Math.ceil(to / DAY_GRAIN_MS) - Math.floor(from / DAY_GRAIN_MS);
 
 /**
- * The heavy table that answers `query` read from `day` (a daily table) over [from, to), if one does: the query is
+ * The heavy table that answers `query` (reading the dimensions `used`) from `day` (a daily table) over [from, to),
+ * if one does: the query is
  * `where`s, then `summarize` of counts and other aggregates by the heavy table's key alone, then `top N by` one
  * of the counts (count() or countif(), never more than the rows).
  */
 export function heavyTop(
   query: QueryNode,
   day: TraceAggregateDef,
+  used: ReadonlySet<string>,
   timeRange: { from?: number; to?: number } | undefined,
 ): HeavyTop | undefined {
-  const def = HEAVY_AGGREGATES.find((h) => h.of === day.name);
+  const def = HEAVY_AGGREGATES.find((h) => h.of === day.name && [...used].every((c) => h.dimensions.includes(c)));
   const { from, to } = timeRange ?? {};
   if (!def || from === undefined || to === undefined) return undefined;
   const ops = query.body.operators;

@@ -206,9 +206,10 @@ function heavyPlanned(
   body: PipelineNode,
   sources: Record<string, { sql: string; columns: readonly Column[] }>,
   day: TraceAggregateDef,
+  used: ReadonlySet<string>,
   daily: CompiledQuery,
 ): CompiledQuery | undefined {
-  const top = heavyTop(query, day, options.timeRange);
+  const top = heavyTop(query, day, used, options.timeRange);
   const sql = top && getDialect(options.dialect).heavyAggregateSource(top.def);
   if (!top || sql === undefined) return undefined;
   const column = daily.columns.findIndex((c) => c.name === top.column);
@@ -285,7 +286,7 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
     const around = (days.da !== undefined && days.da !== a) || (days.db !== undefined && days.db !== b);
     const hoursToo = around ? `; the whole hours around them from ${def!.name}` : '';
     const daily = { ...planned, plan: { source: name, reason: `whole days ${daySpan} from ${name}${hoursToo}${partial}` } };
-    return heavyPlanned(query, text, options, body, sources, day!, daily) ?? daily;
+    return heavyPlanned(query, text, options, body, sources, day!, m!.used, daily) ?? daily;
   }
   const span = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
   return { ...planned, plan: { source: name, reason: `whole hours ${span} from ${name}${partial}` } };

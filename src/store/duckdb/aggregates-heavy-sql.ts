@@ -1,6 +1,6 @@
 /**
  * The heavy-value tables in DuckDB (HEAVY_AGGREGATES in src/schema/aggregates.ts): after the daily table they cut
- * (`of`) is exact for a write's days, the held values' rows of those days are copied again from it, and a value
+ * (`of`) is exact for a write's days, the held values' rows of those days are summed again from it, and a value
  * that reached `minDayRows` on one of them for the first time is held with all its rows.
  */
 import { HEAVY_AGGREGATES, type HeavyAggregateDef } from '../../schema/index.js';
@@ -17,9 +17,10 @@ function heavyValuesSql(def: HeavyAggregateDef, where: string): string {
   return `SELECT ${key} FROM ${quoteIdent(def.of)} WHERE ${where} GROUP BY "Received", ${key} HAVING sum("Rows") >= ${def.minDayRows}`;
 }
 
-/** The rows of `of` whose key is among `values` (a SELECT of one column) and that `where` selects. */
+/** The rows of `of` whose key is among `values` (a SELECT of one column) and that `where` selects, summed to `def`'s dimensions. */
 function rowsOfSql(def: HeavyAggregateDef, values: string, where = 'true'): string {
-  return `SELECT ${columns(def)} FROM ${quoteIdent(def.of)} WHERE ${where} AND ${quoteIdent(def.key)} IN (${values})`;
+  const dims = ['Received', ...def.dimensions].map(quoteIdent).join(', ');
+  return `SELECT ${dims}, sum("Rows")::BIGINT AS "Rows", sum("Bytes")::BIGINT AS "Bytes" FROM ${quoteIdent(def.of)} WHERE ${where} AND ${quoteIdent(def.key)} IN (${values}) GROUP BY ${dims}`;
 }
 
 /** Every heavy table made again from its daily table (a store that had no rows, a migration). */

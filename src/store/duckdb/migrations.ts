@@ -103,7 +103,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 13,
-    description: 'the daily senders of 50 messages or more a day, with all their rows, copied from the daily senders table',
+    description: 'the senders and sender domains of 50 messages or more on some day, with all their rows, from the daily tables',
     statements: [...HEAVY_AGGREGATES.map(createAggregateSql), ...rebuildHeavySql()],
   },
 ];
