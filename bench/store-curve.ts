@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
-import { TRACE_AGGREGATES } from '../src/schema/index.js';
+import { HEAVY_AGGREGATES, TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
 import { demoTenants } from './demo-store.js';
@@ -33,7 +33,8 @@ async function serve(file: string): Promise<void> {
   const store = await openStore(`duckdb:${file}`);
   const stats = await store.stats();
   const summaryRows: number[] = [];
-  for (const def of TRACE_AGGREGATES) summaryRows.push(Number((await store.query(`SELECT count(*) FROM "${def.name}"`)).rows[0]![0]));
+  for (const def of [...TRACE_AGGREGATES, ...HEAVY_AGGREGATES])
+    summaryRows.push(Number((await store.query(`SELECT count(*) FROM "${def.name}"`)).rows[0]![0]));
   await new UserDirectory(store).addUser('bench', 'analyst', PASSWORD, { replace: true });
   const config = configSchema.parse({ organization: demoTenants(1000, 1000)[0]!.organization });
   const server = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: resolve('dist/web') });
@@ -147,7 +148,14 @@ async function main(): Promise<void> {
   console.log(`\nOverview, whole 30 days, median of ${runs} rounds (stores measured in turn in each round)\n`);
   console.log(
     table(
-      ['store', 'rows', 'summary rows', 'ten panels (API, sum of medians)', 'Overview cold (Chromium)', 'server peak RSS'],
+      [
+        'store',
+        'rows',
+        `summary rows (${[...TRACE_AGGREGATES, ...HEAVY_AGGREGATES].map((d) => d.name.replace('MessageTrace', '')).join(' / ')})`,
+        'ten panels (API, sum of medians)',
+        'Overview cold (Chromium)',
+        'server peak RSS',
+      ],
       served.map((s, i) => [
         s.label,
         s.rows.toLocaleString('en-US'),
