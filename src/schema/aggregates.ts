@@ -83,6 +83,28 @@ export const HEAVY_AGGREGATES: readonly HeavyAggregateDef[] = [
   },
 ];
 
+/**
+ * The hourly rows of `of` (an hourly table) of every value the heavy table `heavy` holds: the hours around a range's
+ * whole days, read for a top N from a heavy table. A value it also holds but `heavy` does not is counted there in
+ * part only, as a value `heavy` lacks may be: the bound on those still holds.
+ */
+export interface HeavyHourlyDef extends TraceAggregateDef {
+  readonly heavy: string;
+  readonly of: string;
+  readonly key: string;
+}
+
+export const HEAVY_HOURLY_AGGREGATES: readonly HeavyHourlyDef[] = [
+  {
+    name: 'MessageTraceHourlyHeavySenders',
+    heavy: 'MessageTraceDailyHeavySenders',
+    of: 'MessageTraceHourlySenders',
+    key: 'SenderAddress',
+    dimensions: SENDERS,
+    grainMs: AGGREGATE_GRAIN_MS,
+  },
+];
+
 /** The table of `grainMs` with the dimensions of `def`, if there is one. */
 function twin(def: TraceAggregateDef, grainMs: number): TraceAggregateDef | undefined {
   return TRACE_AGGREGATES.find((d) => d.grainMs === grainMs && d.dimensions.join() === def.dimensions.join());

@@ -36,6 +36,7 @@ export {
   AGGREGATE_MEASURES,
   DAY_GRAIN_MS,
   HEAVY_AGGREGATES,
+  HEAVY_HOURLY_AGGREGATES,
   MESSAGE_AGGREGATE,
   MESSAGE_STATE_AGGREGATE,
   PAIR_SEPARATOR,
@@ -44,4 +45,4 @@ export {
   dailyTwin,
   hourlyTwin,
 } from './aggregates.js';
-export type { HeavyAggregateDef, TraceAggregateDef } from './aggregates.js';
+export type { HeavyAggregateDef, HeavyHourlyDef, TraceAggregateDef } from './aggregates.js';

@@ -1,5 +1,5 @@
 /** The hooks a SQL dialect gives the KQL compiler; dialects differ only here. Arguments named `x` are SQL fragments. */
-import type { ColumnType, HeavyAggregateDef, TraceAggregateDef } from '../../schema/index.js';
+import type { ColumnType, HeavyAggregateDef, HeavyHourlyDef, TraceAggregateDef } from '../../schema/index.js';
 import type { AggregateFunctions } from './aggregate-functions.js';
 import type { ListFunctions } from './list-functions.js';
 import type { RowFunctions } from './row-functions.js';
@@ -163,6 +163,8 @@ export interface Dialect {
   messageAggregateSource(): string | undefined;
   /** A SELECT of a heavy-value table (HEAVY_AGGREGATES) as aggregateSource gives; undefined when the engine's stores do not keep it. */
   heavyAggregateSource(def: HeavyAggregateDef): string | undefined;
+  /** A SELECT of a heavy table's hourly twin (HEAVY_HOURLY_AGGREGATES); none: the engine reads the hourly table it cuts. */
+  heavyHourlySource?(def: HeavyHourlyDef): string | undefined;
   /**
    * A SELECT of the distinct-messages-by-state summary (MESSAGE_STATE_AGGREGATE): Received (the hour), States,
    * Status, Direction, MessageTraceId ('' for the messages counted without their id) and Messages, one row per

@@ -14,6 +14,7 @@
 import {
   AGGREGATE_GRAIN_MS,
   DAY_GRAIN_MS,
+  HEAVY_HOURLY_AGGREGATES,
   MESSAGE_AGGREGATE,
   MESSAGE_STATE_AGGREGATE,
   TRACE_AGGREGATES,
@@ -209,16 +210,22 @@ function heavyPlanned(
   used: ReadonlySet<string>,
   daily: CompiledQuery,
 ): CompiledQuery | undefined {
+  const dialect = getDialect(options.dialect);
   const top = heavyTop(query, day, used, options.timeRange);
-  const sql = top && getDialect(options.dialect).heavyAggregateSource(top.def);
+  const sql = top && dialect.heavyAggregateSource(top.def);
   if (!top || sql === undefined) return undefined;
   const column = daily.columns.findIndex((c) => c.name === top.column);
   if (column < 0) return undefined;
-  const heavy = compileQuery({ ...query, body }, text, {
-    ...options,
-    sources: { ...sources, [SUMMARY_DAYS]: { sql, columns: summaryColumns(top.def) } },
-  });
-  const reason = `${daily.plan!.reason.replace(day.name, top.def.name)}, if its ${top.rows}th ${top.column} passes ${top.most} (else whole days from ${day.name})`;
+  const heavySources: typeof sources = { ...sources, [SUMMARY_DAYS]: { sql, columns: summaryColumns(top.def) } };
+  // The hours around the whole days from the heavy table's hourly twin, where the engine keeps one.
+  const hourly = HEAVY_HOURLY_AGGREGATES.find((h) => h.heavy === top.def.name);
+  const hoursSql = hourly && dialect.heavyHourlySource?.(hourly);
+  if (hoursSql !== undefined) heavySources[SUMMARY] = { sql: hoursSql, columns: summaryColumns(hourly!) };
+  const heavy = compileQuery({ ...query, body }, text, { ...options, sources: heavySources });
+  let reason = daily.plan!.reason.replace(day.name, top.def.name);
+  if (hoursSql !== undefined)
+    reason = reason.replace(`the whole hours around them from ${hourly!.of}`, `the whole hours around them from ${hourly!.name}`);
+  reason = `${reason}, if its ${top.rows}th ${top.column} passes ${top.most} (else whole days from ${day.name})`;
   return {
     ...heavy,
     plan: { source: top.def.name, reason },

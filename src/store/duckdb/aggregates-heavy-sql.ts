@@ -1,15 +1,19 @@
 /**
  * The heavy-value tables in DuckDB (HEAVY_AGGREGATES in src/schema/aggregates.ts): after the daily table they cut
  * (`of`) is exact for a write's days, the held values' rows of those days are summed again from it, and a value
- * that reached `minDayRows` on one of them for the first time is held with all its rows.
+ * that reached `minDayRows` on one of them for the first time is held with all its rows. Their hourly twins
+ * (HEAVY_HOURLY_AGGREGATES) then take the same days' hours of the values held, and every hour of a value just held.
  */
-import { HEAVY_AGGREGATES, type HeavyAggregateDef } from '../../schema/index.js';
+import { HEAVY_AGGREGATES, HEAVY_HOURLY_AGGREGATES, type HeavyAggregateDef, type HeavyHourlyDef } from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary table of the values a heavy table held before a write. */
 const HELD = 'heavy_held';
 
-const columns = (def: HeavyAggregateDef) => ['Received', ...def.dimensions, 'Rows', 'Bytes'].map(quoteIdent).join(', ');
+/** A table holding the rows of `of` of some values of `key`, summed to its dimensions. */
+type Cut = HeavyAggregateDef | HeavyHourlyDef;
+
+const columns = (def: Cut) => ['Received', ...def.dimensions, 'Rows', 'Bytes'].map(quoteIdent).join(', ');
 
 /** The values of `def.key` with `minDayRows` rows or more on a day of `of` that `where` (on its rows) selects. */
 function heavyValuesSql(def: HeavyAggregateDef, where: string): string {
@@ -18,25 +22,39 @@ function heavyValuesSql(def: HeavyAggregateDef, where: string): string {
 }
 
 /** The rows of `of` whose key is among `values` (a SELECT of one column) and that `where` selects, summed to `def`'s dimensions. */
-function rowsOfSql(def: HeavyAggregateDef, values: string, where = 'true'): string {
+function rowsOfSql(def: Cut, values: string, where = 'true'): string {
   const dims = ['Received', ...def.dimensions].map(quoteIdent).join(', ');
   return `SELECT ${dims}, sum("Rows")::BIGINT AS "Rows", sum("Bytes")::BIGINT AS "Bytes" FROM ${quoteIdent(def.of)} WHERE ${where} AND ${quoteIdent(def.key)} IN (${values}) GROUP BY ${dims}`;
 }
 
+/** The values the heavy table of `def` holds. */
+const heldSql = (def: HeavyHourlyDef) => `SELECT DISTINCT ${quoteIdent(def.key)} FROM ${quoteIdent(def.heavy)}`;
+
 /** Every heavy table made again from its daily table (a store that had no rows, a migration). */
-export function rebuildHeavySql(): string[] {
+export function rebuildHeavyDailySql(): string[] {
   return HEAVY_AGGREGATES.flatMap((def) => [
     `DELETE FROM ${quoteIdent(def.name)}`,
     `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, heavyValuesSql(def, 'true'))}`,
   ]);
 }
 
+/** Every hourly twin made again from its hourly table, for the values its heavy table holds. */
+export function rebuildHeavyHourlySql(): string[] {
+  return HEAVY_HOURLY_AGGREGATES.flatMap((def) => [
+    `DELETE FROM ${quoteIdent(def.name)}`,
+    `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, heldSql(def))}`,
+  ]);
+}
+
+/** The heavy tables, then their hourly twins, made again. */
+export const rebuildHeavySql = (): string[] => [...rebuildHeavyDailySql(), ...rebuildHeavyHourlySql()];
+
 /**
  * The days `days` (a parenthesised SELECT or list of day-start TIMESTAMPs) made again in every heavy table from its
  * daily table, which must be exact for them by then; values that became heavy on them are added with all their rows.
  */
 export function refreshHeavySql(days: string): string[] {
-  return HEAVY_AGGREGATES.flatMap((def) => {
+  const daily = HEAVY_AGGREGATES.flatMap((def) => {
     const table = quoteIdent(def.name);
     const key = quoteIdent(def.key);
     const onDays = `"Received" IN ${days}`;
@@ -48,11 +66,25 @@ export function refreshHeavySql(days: string): string[] {
       `DROP TABLE ${HELD}`,
     ];
   });
+  // The hourly twins: the days' hours of the values held now, and every other hour of those held since this write.
+  const hourly = HEAVY_HOURLY_AGGREGATES.flatMap((def) => {
+    const table = quoteIdent(def.name);
+    const key = quoteIdent(def.key);
+    const onDays = `date_trunc('day', "Received") IN ${days}`;
+    return [
+      `CREATE OR REPLACE TEMP TABLE ${HELD} AS SELECT DISTINCT ${key} FROM ${table} WHERE NOT (${onDays})`,
+      `DELETE FROM ${table} WHERE ${onDays}`,
+      `INSERT INTO ${table} (${columns(def)}) ${rowsOfSql(def, heldSql(def), onDays)}`,
+      `INSERT INTO ${table} (${columns(def)}) ${rowsOfSql(def, `${heldSql(def)} EXCEPT SELECT ${key} FROM ${HELD}`, `NOT (${onDays})`)}`,
+      `DROP TABLE ${HELD}`,
+    ];
+  });
+  return [...daily, ...hourly];
 }
 
-/** Retention: the days wholly before `cutoffMs` go (the day it cuts through is made again by the recount). */
+/** Retention: the days (hours) wholly before `cutoffMs` go (the day it cuts through is made again by the recount). */
 export function dropHeavyBeforeSql(cutoffMs: number): string[] {
-  return HEAVY_AGGREGATES.map((def) => {
+  return [...HEAVY_AGGREGATES, ...HEAVY_HOURLY_AGGREGATES].map((def) => {
     const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
     return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
   });
@@ -66,5 +98,12 @@ export function heavyDriftSql(def: HeavyAggregateDef): string {
   const key = quoteIdent(def.key);
   const held = `SELECT ${columns(def)} FROM ${quoteIdent(def.name)}`;
   const due = rowsOfSql(def, `SELECT ${key} FROM ${quoteIdent(def.name)} UNION ${heavyValuesSql(def, 'true')}`);
+  return `SELECT count(*) FROM ((${due} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${due}))`;
+}
+
+/** An hourly twin against the hourly rows of the values it and its heavy table hold, in rows that differ. */
+export function heavyHourlyDriftSql(def: HeavyHourlyDef): string {
+  const held = `SELECT ${columns(def)} FROM ${quoteIdent(def.name)}`;
+  const due = rowsOfSql(def, `SELECT ${quoteIdent(def.key)} FROM ${quoteIdent(def.name)} UNION ${heldSql(def)}`);
   return `SELECT count(*) FROM ((${due} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${due}))`;
 }

@@ -1,7 +1,14 @@
 /** Keeping the summary tables exact inside a write transaction of the DuckDB store (see aggregates-sql.ts). */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DAY_GRAIN_MS, HEAVY_AGGREGATES, MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
-import { heavyDriftSql } from './aggregates-heavy-sql.js';
+import {
+  DAY_GRAIN_MS,
+  HEAVY_AGGREGATES,
+  HEAVY_HOURLY_AGGREGATES,
+  MESSAGE_AGGREGATE,
+  MESSAGE_STATE_AGGREGATE,
+  TRACE_AGGREGATES,
+} from '../../schema/index.js';
+import { heavyDriftSql, heavyHourlyDriftSql } from './aggregates-heavy-sql.js';
 import type { QueryResult } from '../store.js';
 import {
   aggregateDriftSql,
@@ -75,6 +82,10 @@ export async function aggregateProblems(query: (sql: string) => Promise<QueryRes
   }
   for (const def of HEAVY_AGGREGATES) {
     const n = await drift(def.name, heavyDriftSql(def));
+    if (n) problems.push(`${def.name} differs from the rows of ${def.of} it must hold in ${n} rows`);
+  }
+  for (const def of HEAVY_HOURLY_AGGREGATES) {
+    const n = await drift(def.name, heavyHourlyDriftSql(def));
     if (n) problems.push(`${def.name} differs from the rows of ${def.of} it must hold in ${n} rows`);
   }
   const n = await drift(MESSAGE_AGGREGATE.name, messagesDriftSql());

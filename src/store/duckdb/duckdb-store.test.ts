@@ -27,21 +27,21 @@ describe('DuckDB store files', () => {
   });
 
   it('says when a summary table could not be compared with a recount, instead of passing it', async () => {
-    // A store whose senders summary was dropped from outside mailsift.
+    // A store whose subjects summary was dropped from outside mailsift.
     const path = join(dir, 'dropped.duckdb');
     const a = await openDuckDbStore(path);
     await a.upsertTraces([traceRow()]);
     await a.close();
     const engine = await DuckDBInstance.create(path);
     const c = await engine.connect();
-    await c.run('DROP TABLE "MessageTraceHourlySenders"');
+    await c.run('DROP TABLE "MessageTraceHourlySubjects"');
     c.closeSync();
     engine.closeSync();
     const s = await openDuckDbStore(path);
     const problems = await s.checkIntegrity();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /^MessageTraceHourlySenders could not be compared with a recount of MessageTrace: .*MessageTraceHourlySenders/,
+      /^MessageTraceHourlySubjects could not be compared with a recount of MessageTrace: .*MessageTraceHourlySubjects/,
     );
     await s.close();
   });

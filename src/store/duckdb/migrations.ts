@@ -6,10 +6,11 @@ import {
   MessageEvents,
   MessageTrace,
   HEAVY_AGGREGATES,
+  HEAVY_HOURLY_AGGREGATES,
   TRACE_AGGREGATES,
   Watchlist,
 } from '../../schema/index.js';
-import { rebuildHeavySql } from './aggregates-heavy-sql.js';
+import { rebuildHeavyDailySql, rebuildHeavyHourlySql } from './aggregates-heavy-sql.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { CREATE_MESSAGE_STATES_SQL, rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
@@ -104,6 +105,11 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 13,
     description: 'the senders and sender domains of 50 messages or more on some day, with all their rows, from the daily tables',
-    statements: [...HEAVY_AGGREGATES.map(createAggregateSql), ...rebuildHeavySql()],
+    statements: [...HEAVY_AGGREGATES.map(createAggregateSql), ...rebuildHeavyDailySql()],
+  },
+  {
+    version: 14,
+    description: 'the hourly rows of the heavy senders, from the hourly senders table',
+    statements: [...HEAVY_HOURLY_AGGREGATES.map(createAggregateSql), ...rebuildHeavyHourlySql()],
   },
 ];

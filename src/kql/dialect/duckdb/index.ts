@@ -34,6 +34,7 @@ export const duckdb: Dialect = {
   tableSource: (name) => quoteIdentifier(name),
   aggregateSource,
   heavyAggregateSource: aggregateSource,
+  heavyHourlySource: aggregateSource,
   messageAggregateSource,
   messageStateAggregateSource,
   prefilterColumns: () => [],
