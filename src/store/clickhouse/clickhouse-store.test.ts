@@ -9,8 +9,8 @@ import {
   USER,
   type ClickHouseCluster,
 } from '../../../test/support/clickhouse-cluster.js';
-import { compileKql } from '../../kql/index.js';
-import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE } from '../../schema/index.js';
+import { compileKql, fallbackNeeded } from '../../kql/index.js';
+import { HEAVY_AGGREGATES, MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE } from '../../schema/index.js';
 import { openStore, type Store } from '../index.js';
 import { runKql } from '../run-kql.js';
 import { KEPT_STALE_MS } from './kept-rows.js';
@@ -138,6 +138,57 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
         await reopened.upsertTraces(rows.filter((r) => r.Status === 'Pending').map((r) => ({ ...r, Status: 'Delivered' as const })));
         expect(await reopened.checkIntegrity()).toEqual([]);
         expect(await heldStates(reopened)).toEqual(await countedStates(reopened));
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it(`a store written before the heavy-value tables gets them filled from its daily tables when opened (${mode})`, async () => {
+      const db = `heavy_${mode}_${n++}`;
+      const url = cluster.url(db, { single: mode === 'server' });
+      const D = 86_400_000;
+      const t = Date.UTC(2026, 10, 2, 9, 10);
+      const sent = (sender: string, count: number, start: number) =>
+        Array.from({ length: count }, (_, i) =>
+          traceRow({ MessageTraceId: `${sender}-${start}-${i}`, SenderAddress: `${sender}@fabrikam.com`, Received: start + i * 60_000 }),
+        );
+      const store = await openStore(url);
+      // heavy: 60 rows on its first day, 5 on the next; light: 40 a day.
+      await store.upsertTraces([...sent('heavy', 60, t), ...sent('heavy', 5, t + D), ...sent('light', 40, t), ...sent('light', 40, t + D)]);
+      await store.close();
+      await dropTables(
+        db,
+        HEAVY_AGGREGATES.map((d) => d.name),
+        mode,
+      );
+      const reopened = await openStore(url);
+      const held = async () =>
+        (
+          await reopened.query(
+            `SELECT SenderAddress, sum(Rows) FROM ${HEAVY_AGGREGATES[0]!.name} GROUP BY SenderAddress HAVING sum(Rows) != 0`,
+          )
+        ).rows;
+      try {
+        expect(await reopened.checkIntegrity()).toEqual([]);
+        expect(await held()).toEqual([['heavy@fabrikam.com', 65]]);
+        // Later writes keep them: light reaches 50 on its second day and is held with its first day's rows too.
+        await reopened.upsertTraces(sent('light', 110, t + D + 3_600_000));
+        expect(await reopened.checkIntegrity()).toEqual([]);
+        expect((await held()).sort()).toEqual([
+          ['heavy@fabrikam.com', 65],
+          ['light@fabrikam.com', 190],
+        ]);
+        // Over the two whole days a sender not held has 98 rows at most: the heavy table answers the top.
+        const day = Math.floor(t / D) * D;
+        const c = compileKql('MessageTrace | summarize Count = count() by SenderAddress | top 1 by Count', {
+          dialect: 'clickhouse',
+          aggregates: true,
+          timeRange: { from: day, to: day + 2 * D },
+        });
+        const top = await reopened.query(c.sql, c.params);
+        expect(c.plan?.source).toBe(HEAVY_AGGREGATES[0]!.name);
+        expect(c.fallback && fallbackNeeded(c.fallback, top.rows)).toBe(false);
+        expect(top.rows).toEqual([['light@fabrikam.com', 190]]);
       } finally {
         await reopened.close();
       }

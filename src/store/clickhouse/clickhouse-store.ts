@@ -48,6 +48,7 @@ import type {
   UpsertCounts,
 } from '../store.js';
 import { trimAggregates, writeAggregateChanges, type TraceChange } from './aggregates.js';
+import { trimHeavy, writeHeavyChanges } from './aggregates-heavy.js';
 import { messageChanges, trimMessages } from './aggregates-messages.js';
 import { messageStateChanges, storedMessageKeys, trimMessageStates } from './aggregates-message-states.js';
 import { clickhouseDetectQueries } from './detect-queries.js';
@@ -144,6 +145,8 @@ export class ClickHouseStore implements Store {
     for (let i = 0; i < out.length; i += INSERT_CHUNK)
       await this.db.insert(writeTable(this.placement, 'MessageTrace'), out.slice(i, i + INSERT_CHUNK));
     await writeAggregateChanges(this.db, changes);
+    // From the daily tables, which hold the write's changes by now.
+    await writeHeavyChanges(this.db, this.placement, changes);
     // The keys first (messageChanges reads the hours from them too), then the summaries' changes.
     await states.write();
     await messages.write();
@@ -342,6 +345,7 @@ export class ClickHouseStore implements Store {
     const at = lit(Math.round(cutoff) * 1000, 'long');
     const deleted: Record<string, number> = {};
     await trimAggregates(this.db, this.placement, cutoff);
+    await trimHeavy(this.db, this.placement, cutoff);
     await trimMessages(this.db, this.placement, cutoff);
     await trimMessageStates(this.db, this.placement, cutoff);
     for (const [table, column] of Object.entries(RETENTION_COLUMNS)) {

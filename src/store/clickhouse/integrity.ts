@@ -5,6 +5,7 @@
  */
 import { Findings, Indicators, IntelMatches, MessageEvents, MessageTrace, Watchlist } from '../../schema/index.js';
 import { aggregateProblems } from './aggregates.js';
+import { heavyProblems } from './aggregates-heavy.js';
 import { messageProblems } from './aggregates-messages.js';
 import { messageStateProblems } from './aggregates-message-states.js';
 import { firstLine, type Connection } from './connection.js';
@@ -29,6 +30,11 @@ export async function checkIntegrity(db: Connection): Promise<string[]> {
     problems.push(
       `replica ${String(replica)} of ${String(table)} is ${Number(expired) ? 'without its ZooKeeper session' : Number(readonly) ? 'read-only' : 'unhealthy'}`,
     );
-  problems.push(...(await aggregateProblems(db)), ...(await messageProblems(db)), ...(await messageStateProblems(db)));
+  problems.push(
+    ...(await aggregateProblems(db)),
+    ...(await heavyProblems(db)),
+    ...(await messageProblems(db)),
+    ...(await messageStateProblems(db)),
+  );
   return problems;
 }

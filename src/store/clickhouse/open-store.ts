@@ -3,8 +3,9 @@
  * tables a store written before them lacks counted from its rows. Which tables exist is read once.
  */
 import { getDialect } from '../../kql/index.js';
-import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
+import { HEAVY_AGGREGATES, MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES } from '../../schema/index.js';
 import { aggregateTableStatements, backfillAggregates } from './aggregates.js';
+import { backfillHeavy, heavyTableStatements } from './aggregates-heavy.js';
 import { backfillMessages, dropTablesOnOpen, messageTableStatements, OLD_MESSAGE_TABLES } from './aggregates-messages.js';
 import { backfillMessageStates, messageStateTableStatements } from './aggregates-message-states.js';
 import { ClickHouseStore } from './clickhouse-store.js';
@@ -24,11 +25,16 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
   const admin = new Connection({ url });
   let have: Set<string>;
   try {
-    const summaries = [...TRACE_AGGREGATES.map((d) => d.name), MESSAGE_AGGREGATE.name, MESSAGE_STATE_AGGREGATE.name];
+    const summaries = [
+      ...[...TRACE_AGGREGATES, ...HEAVY_AGGREGATES].map((d) => d.name),
+      MESSAGE_AGGREGATE.name,
+      MESSAGE_STATE_AGGREGATE.name,
+    ];
     have = await existingTables(admin, placement.database, [...summaries, ...OLD_MESSAGE_TABLES]);
     for (const sql of [
       ...createStatements(placement),
       ...aggregateTableStatements(placement),
+      ...heavyTableStatements(placement),
       ...messageTableStatements(placement),
       ...messageStateTableStatements(placement),
     ])
@@ -41,6 +47,12 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
     db,
     placement,
     TRACE_AGGREGATES.filter((d) => !have.has(d.name)),
+  );
+  // After the daily tables they cut, which are counted just above when they were missing too.
+  await backfillHeavy(
+    db,
+    placement,
+    HEAVY_AGGREGATES.filter((d) => !have.has(d.name)),
   );
   if (!have.has(MESSAGE_AGGREGATE.name)) await backfillMessages(db, placement);
   await dropTablesOnOpen(

@@ -27,8 +27,7 @@ export const clickhouse: Dialect = {
   literal,
   tableSource,
   aggregateSource,
-  // The store does not keep the heavy-value tables yet: the planner reads their daily tables.
-  heavyAggregateSource: () => undefined,
+  heavyAggregateSource: aggregateSource,
   messageAggregateSource,
   messageStateAggregateSource,
   prefilterColumns,
