@@ -14,24 +14,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { configSchema } from '../src/config/index.js';
-import { startServer, UserDirectory } from '../src/server/index.js';
+import { join } from 'node:path';
 import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
-import { benchDemoStore } from './demo-store.js';
+import { BENCH_PASSWORD, serveDemoStore } from './demo-server.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
-import { arg, median, overviewPanels, table, benchLogin } from './lib.js';
+import { arg, median, overviewPanels, table } from './lib.js';
 import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
 const runs = Number(arg('runs', '5'));
-const { file, tenant } = await benchDemoStore();
-const store = await openStore(`duckdb:${file}`);
-const stats = await store.stats();
-const PASSWORD = 'bench-password-1';
-await new UserDirectory(store).addUser('bench', 'analyst', PASSWORD, { replace: true });
-const config = configSchema.parse({ organization: tenant.organization });
-const server = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: resolve('dist/web') });
+const { store, stats, server, cookie, csrf } = await serveDemoStore();
+const PASSWORD = BENCH_PASSWORD;
 const to = Date.parse(stats.to!) + 1;
 // The app opens on the last 7 days; 30 days is the whole store.
 const RANGES: { name: string; from: number; filters?: Record<string, string[]> }[] = [
@@ -43,7 +36,6 @@ console.log(
 );
 
 // 1. Panels through the API.
-const { cookie, csrf } = await benchLogin(server.url, 'bench', PASSWORD);
 // A busy sender, as a click in the pivot would pick, for the filtered column.
 const busy = await store.query(
   `SELECT "SenderAddress" FROM "MessageTrace" WHERE "Received" >= epoch_ms(${to - 7 * 86_400_000}) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`,

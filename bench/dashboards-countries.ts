@@ -6,22 +6,11 @@
  *   npx tsx bench/dashboards-countries.ts [--runs 5]
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { configSchema } from '../src/config/index.js';
-import { startServer, UserDirectory } from '../src/server/index.js';
-import { openStore } from '../src/store/index.js';
-import { benchDemoStore } from './demo-store.js';
-import { arg, benchLogin, median, table } from './lib.js';
+import { serveDemoStore } from './demo-server.js';
+import { arg, median, table } from './lib.js';
 
 const runs = Number(arg('runs', '5'));
-const { file, tenant } = await benchDemoStore();
-const store = await openStore(`duckdb:${file}`);
-const stats = await store.stats();
-const PASSWORD = 'bench-password-1';
-await new UserDirectory(store).addUser('bench', 'analyst', PASSWORD, { replace: true });
-const config = configSchema.parse({ organization: { ...tenant.organization, embargoedCountries: ['KP', 'IR', 'SY', 'CU'] } });
-const server = await startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot: resolve('dist/web') });
-const { cookie, csrf } = await benchLogin(server.url, 'bench', PASSWORD);
+const { store, stats, server, cookie, csrf } = await serveDemoStore({ embargoedCountries: ['KP', 'IR', 'SY', 'CU'] });
 const to = Date.parse(stats.to!) + 1;
 const from = to - 30 * 86_400_000;
 console.log(`store: ${stats.rows.toLocaleString('en-US')} rows, ${stats.from} .. ${stats.to}\n`);
