@@ -4,7 +4,13 @@
  * that reached `minDayRows` on one of them for the first time is held with all its rows. Their hourly twins
  * (HEAVY_HOURLY_AGGREGATES) then take the same days' hours of the values held, and every hour of a value just held.
  */
-import { HEAVY_AGGREGATES, HEAVY_HOURLY_AGGREGATES, type HeavyAggregateDef, type HeavyHourlyDef } from '../../schema/index.js';
+import {
+  HEAVY_AGGREGATES,
+  HEAVY_HOURLY_AGGREGATES,
+  TRACE_AGGREGATES,
+  type HeavyAggregateDef,
+  type HeavyHourlyDef,
+} from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary table of the values a heavy table held before a write. */
@@ -21,10 +27,16 @@ function heavyValuesSql(def: HeavyAggregateDef, where: string): string {
   return `SELECT ${key} FROM ${quoteIdent(def.of)} WHERE ${where} GROUP BY "Received", ${key} HAVING sum("Rows") >= ${def.minDayRows}`;
 }
 
-/** The rows of `of` whose key is among `values` (a SELECT of one column) and that `where` selects, summed to `def`'s dimensions. */
+/**
+ * The rows of `of` whose key is among `values` (a SELECT of one column) and that `where` selects, summed to `def`'s
+ * dimensions (copied as they are when it keeps all of `of`'s).
+ */
 function rowsOfSql(def: Cut, values: string, where = 'true'): string {
+  const from = `FROM ${quoteIdent(def.of)} WHERE ${where} AND ${quoteIdent(def.key)} IN (${values})`;
+  const whole = TRACE_AGGREGATES.find((d) => d.name === def.of)!.dimensions.length === def.dimensions.length;
+  if (whole) return `SELECT ${columns(def)} ${from}`;
   const dims = ['Received', ...def.dimensions].map(quoteIdent).join(', ');
-  return `SELECT ${dims}, sum("Rows")::BIGINT AS "Rows", sum("Bytes")::BIGINT AS "Bytes" FROM ${quoteIdent(def.of)} WHERE ${where} AND ${quoteIdent(def.key)} IN (${values}) GROUP BY ${dims}`;
+  return `SELECT ${dims}, sum("Rows")::BIGINT AS "Rows", sum("Bytes")::BIGINT AS "Bytes" ${from} GROUP BY ${dims}`;
 }
 
 /** The values the heavy table of `def` holds. */
