@@ -46,6 +46,22 @@ describe('mailsift query --explain', () => {
     expect(r.stdout.split('\n')[0]).toBe('-- answered from: whole hours the first hour to the last hour from MessageTraceHourlyMessages');
   });
 
+  it('names the heavy senders for a top N per sender, and the query that answers when they cannot', async () => {
+    const top = 'MessageTrace | summarize Count = count() by SenderAddress | top 3 by Count';
+    const r = await runCli(
+      ['--store', store, 'query', top, '--from', '2026-11-24T10:30:00Z', '--to', '2026-11-26T12:00:00Z', '--explain'],
+      {
+        env,
+      },
+    );
+    const comments = r.stdout.split('\n').filter((l) => l.startsWith('-- '));
+    expect(comments[0]).toMatch(
+      /^-- answered from: whole days .* from MessageTraceDailyHeavySenders; .*, if Count in its row 3 passes 147 \(else whole days from MessageTraceDailySenders\)$/,
+    );
+    expect(comments[2]).toMatch(/^-- else answered from: whole days .* from MessageTraceDailySenders;/);
+    expect(r.stdout).toContain('FROM "MessageTraceDailySenders"');
+  });
+
   it('says why the rows answer a query the summaries cannot', async () => {
     const r = await runCli(['--store', store, 'query', 'MessageTrace | summarize dcount(RecipientAddress)', '--explain'], { env });
     expect(r.stdout.split('\n')[0]).toBe(

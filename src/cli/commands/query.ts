@@ -58,6 +58,12 @@ export function registerQuery(program: Command, run: (fn: () => Promise<number>)
               ? `the rows (no summary table: ${compiled.plan.reason})`
               : compiled.plan.reason;
           io().stdout.write(`-- answered from: ${plan}\n${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
+          // A top N from a heavy-value table: what runs when its answer cannot be shown to be the whole table's.
+          const fallback = compiled.fallback?.query;
+          if (fallback)
+            io().stdout.write(
+              `-- else answered from: ${fallback.plan!.reason}\n${fallback.sql}\n-- parameters: ${JSON.stringify(fallback.params)}\n`,
+            );
           return EXIT.ok;
         }
         try {

@@ -54,7 +54,7 @@ describe('the planner', () => {
     const c = compileKql(pivot, { dialect: 'duckdb', aggregates: true, timeRange: range });
     expect(c.plan?.source).toBe('MessageTraceDailyHeavySenders');
     expect(c.plan?.reason).toBe(
-      'whole days 2026-11-02T00:00:00.000Z to 2026-11-08T00:00:00.000Z from MessageTraceDailyHeavySenders; the whole hours around them from MessageTraceHourlyHeavySenders; the partial hours at the ends from the rows, if its 10th TotalCount passes 392 (else whole days from MessageTraceDailySenders)',
+      'whole days 2026-11-02T00:00:00.000Z to 2026-11-08T00:00:00.000Z from MessageTraceDailyHeavySenders; the whole hours around them from MessageTraceHourlyHeavySenders; the partial hours at the ends from the rows, if TotalCount in its row 10 passes 392 (else whole days from MessageTraceDailySenders)',
     );
     // 8 days touched, at most 49 rows each for a sender not held: the 10th must pass 392, in its column.
     expect(c.fallback).toMatchObject({ rows: 10, column: 2, above: 392 });

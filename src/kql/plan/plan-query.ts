@@ -225,7 +225,7 @@ function heavyPlanned(
   let reason = daily.plan!.reason.replace(day.name, top.def.name);
   if (hoursSql !== undefined)
     reason = reason.replace(`the whole hours around them from ${hourly!.of}`, `the whole hours around them from ${hourly!.name}`);
-  reason = `${reason}, if its ${top.rows}th ${top.column} passes ${top.most} (else whole days from ${day.name})`;
+  reason = `${reason}, if ${top.column} in its row ${top.rows} passes ${top.most} (else whole days from ${day.name})`;
   return {
     ...heavy,
     plan: { source: top.def.name, reason },
