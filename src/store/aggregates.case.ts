@@ -268,8 +268,8 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       // Newer statuses of a's rows (a recount of their hours).
       await store.upsertTraces(a.map((r) => ({ ...r, Status: 'Delivered' as const })));
       await expectTop(pivot(1), twoDays, heavy.name, 'updates');
-      // New rows of day 3 only (counts added): b, heavy there, is held with its day-1 rows too.
-      await store.upsertTraces(rows('b', 5 * HEAVY_ROWS, T0 + 2 * DAY, 'Failed'));
+      // New rows of day 3 only (counts added): b, heavy there, is held with its day-1 rows too; a, held, gains ten.
+      await store.upsertTraces([...rows('b', 5 * HEAVY_ROWS, T0 + 2 * DAY, 'Failed'), ...rows('a', 10, T0 + 2 * DAY + 2 * H)]);
       const threeDays = { from: T0 - DAY - 17 * 60_000, to: T0 + 2 * DAY + 12 * H };
       await expectTop(pivot(2), threeDays, heavy.name, 'a sender become heavy');
       await expectTop(domains.replace('top 2', 'top 1'), threeDays, domainHeavy.name, 'a sender become heavy');

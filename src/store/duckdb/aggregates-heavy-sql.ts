@@ -11,10 +11,12 @@ import {
   type HeavyAggregateDef,
   type HeavyHourlyDef,
 } from '../../schema/index.js';
+import { addDeltaSql } from './aggregate-delta-sql.js';
 import { quoteIdent } from './ddl.js';
 
-/** Temporary table of the values a heavy table held before a write. */
+/** Temporary tables of the values a heavy table held before a write, and of a batch's counts of them. */
 const HELD = 'heavy_held';
+const DELTA = 'heavy_delta';
 
 /** A table holding the rows of `of` of some values of `key`, summed to its dimensions. */
 type Cut = HeavyAggregateDef | HeavyHourlyDef;
@@ -92,6 +94,38 @@ export function refreshHeavySql(days: string): string[] {
     ];
   });
   return [...daily, ...hourly];
+}
+
+/**
+ * A batch of new rows only (no stored row changed): each heavy table and hourly twin adds the batch's counts of the
+ * values it held (`deltas`: each summary table's counts of the batch, by table name, summed to its dimensions here),
+ * then takes in with all their rows the values that reached `minDayRows` on one of `days`. Copying the held values'
+ * days again (refreshHeavySql) gives the same, at the cost of every held row of those days.
+ */
+export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: string): string[] {
+  return HEAVY_AGGREGATES.flatMap((def) => {
+    const key = quoteIdent(def.key);
+    const held = `SELECT ${key} FROM ${HELD}`;
+    /** The batch's counts of the held values in `of`'s delta, summed to `cut`'s dimensions. */
+    const heldDelta = (cut: Cut) => {
+      const dims = ['Received', ...cut.dimensions].map(quoteIdent).join(', ');
+      return `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT ${dims}, sum("Rows")::BIGINT AS "Rows", sum("Bytes")::BIGINT AS "Bytes" FROM ${deltas.get(cut.of)} WHERE ${key} IN (${held}) GROUP BY ${dims}`;
+    };
+    const twins = HEAVY_HOURLY_AGGREGATES.filter((h) => h.heavy === def.name);
+    return [
+      `CREATE OR REPLACE TEMP TABLE ${HELD} AS SELECT DISTINCT ${key} FROM ${quoteIdent(def.name)}`,
+      heldDelta(def),
+      ...addDeltaSql(def, DELTA),
+      `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, `${heavyValuesSql(def, `"Received" IN ${days}`)} EXCEPT ${held}`)}`,
+      ...twins.flatMap((twin) => [
+        heldDelta(twin),
+        ...addDeltaSql(twin, DELTA),
+        `INSERT INTO ${quoteIdent(twin.name)} (${columns(twin)}) ${rowsOfSql(twin, `${heldSql(twin)} EXCEPT ${held}`)}`,
+      ]),
+      `DROP TABLE ${DELTA}`,
+      `DROP TABLE ${HELD}`,
+    ];
+  });
 }
 
 /** Retention: the days (hours) wholly before `cutoffMs` go (the day it cuts through is made again by the recount). */

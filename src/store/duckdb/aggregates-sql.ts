@@ -12,7 +12,8 @@ import {
   hourlyTwin,
   type TraceAggregateDef,
 } from '../../schema/index.js';
-import { dropHeavyBeforeSql, refreshHeavySql } from './aggregates-heavy-sql.js';
+import { addDeltaSql } from './aggregate-delta-sql.js';
+import { addHeavyCountsSql, dropHeavyBeforeSql, refreshHeavySql } from './aggregates-heavy-sql.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary table of the hours (TIMESTAMP, `h`) a write touched. */
@@ -155,18 +156,12 @@ export function addCountsSql(source: string): string[] {
           ? groupedSql(deltas.get(DOMAINS)!, def.dimensions, 'hour', SUMMED)
           : groupedSql(`${source} AS x`, def.dimensions, 'hour', COUNTED),
       );
-    const delta = deltas.get(def)!;
-    const dims = def.dimensions.map(quoteIdent).join(', ');
-    const match = ['Received', ...def.dimensions].map((c) => `a.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
-    const table = quoteIdent(def.name);
-    statements.push(
-      `UPDATE ${table} AS a SET "Rows" = a."Rows" + d."Rows", "Bytes" = a."Bytes" + d."Bytes" FROM ${delta} AS d WHERE ${match}`,
-      `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN ${table} AS a ON ${match}`,
-    );
+    statements.push(...addDeltaSql(def, deltas.get(def)!));
   }
-  // The heavy tables take the batch's days (those of any daily table's counts) from their daily tables, exact by now.
+  // The heavy tables add the counts of the values they hold, and take in the values that became heavy.
+  const byName = new Map([...deltas].map(([def, delta]) => [def.name, delta]));
   const dayDelta = [...deltas].find(([def]) => daily(def))![1];
-  statements.push(...refreshHeavySql(`(SELECT DISTINCT "Received" FROM ${dayDelta})`));
+  statements.push(...addHeavyCountsSql(byName, `(SELECT DISTINCT "Received" FROM ${dayDelta})`));
   statements.push(...[...deltas.values()].map((d) => `DROP TABLE ${d}`));
   return statements;
 }
