@@ -33,10 +33,10 @@ const COUNTRIES = ['Status', 'Direction', 'FromCountry', 'ToCountry'];
 /**
  * The hourly tables smallest first: the planner takes the first whose dimensions cover the query. Countries answer
  * the maps and a country chip (about 7x the rows of the status table, 150x fewer than MessageTrace on the demo
- * month: a country pair is a few networks' worth of mail). Senders and subjects answer the Overview's per-sender pivot and subject keywords (about 7x and 13x fewer rows than
- * MessageTrace on the demo month). The tables of many distinct values also have a daily twin (the same
- * dimensions per UTC day, 0.4-0.6x the rows on a 98.5M-row month), which answers the whole days of a query
- * that does not group by time.
+ * month: a country pair is a few networks' worth of mail). Senders and subjects answer the Overview's per-sender
+ * pivot and subject keywords (about 7x and 13x fewer rows than MessageTrace on the demo month). The tables of many
+ * distinct values also have a daily twin (the same dimensions per UTC day, 0.4-0.6x the rows on a 98.5M-row month),
+ * which answers the whole days of a query that does not group by time.
  */
 export const TRACE_AGGREGATES: readonly TraceAggregateDef[] = [
   { name: 'MessageTraceHourly', dimensions: ['Status', 'Direction'], grainMs: AGGREGATE_GRAIN_MS },

@@ -19,6 +19,7 @@ import {
   MESSAGE_STATE_AGGREGATE,
   TRACE_AGGREGATES,
   dailyTwin,
+  hourlyTwin,
   type TraceAggregateDef,
 } from '../../schema/index.js';
 import type { OperatorNode, PipelineNode, QueryNode, SummarizeNode } from '../ast/index.js';
@@ -196,40 +197,43 @@ function hoursOf(options: CompileOptions): Hours | undefined {
   return { a, b, edgeA: a !== undefined && a !== from ? a : undefined, edgeB: b !== undefined && b !== to ? b : undefined };
 }
 
+/** The summary tables a planned query reads, by the binding names its text uses. */
+type Sources = Record<string, { sql: string; columns: readonly Column[] }>;
+
+/** A query planned on a daily table's whole days, and how to plan it again on other summary tables. */
+interface DailyPlan {
+  readonly planned: CompiledQuery;
+  readonly day: TraceAggregateDef;
+  /** The summary sources it was compiled with. */
+  readonly sources: Sources;
+  /** The same query compiled on other sources. */
+  readonly compile: (sources: Sources) => CompiledQuery;
+  /** Its plan's reason, with the tables that give its whole days and the whole hours around them. */
+  readonly reason: (daysFrom: string, hoursFrom: string) => string;
+}
+
 /**
- * `daily` (a query planned on `day`'s whole days) read from the heavy-value table of `day` instead, with `daily` as
- * its fallback, when the query is a top N by a count that table answers (plan-heavy.ts).
+ * `daily` read from the heavy-value table of its daily table instead (and the hours around its days from that
+ * table's hourly twin, where the engine keeps one), with `daily` as its fallback, when the query is a top N by a
+ * count that table answers (plan-heavy.ts).
  */
-function heavyPlanned(
-  query: QueryNode,
-  text: string,
-  options: CompileOptions,
-  body: PipelineNode,
-  sources: Record<string, { sql: string; columns: readonly Column[] }>,
-  day: TraceAggregateDef,
-  used: ReadonlySet<string>,
-  daily: CompiledQuery,
-): CompiledQuery | undefined {
+function heavyPlanned(query: QueryNode, options: CompileOptions, used: ReadonlySet<string>, daily: DailyPlan): CompiledQuery | undefined {
   const dialect = getDialect(options.dialect);
-  const top = heavyTop(query, day, used, options.timeRange);
+  const top = heavyTop(query, daily.day, used, options.timeRange);
   const sql = top && dialect.heavyAggregateSource(top.def);
   if (!top || sql === undefined) return undefined;
-  const column = daily.columns.findIndex((c) => c.name === top.column);
+  const column = daily.planned.columns.findIndex((c) => c.name === top.column);
   if (column < 0) return undefined;
-  const heavySources: typeof sources = { ...sources, [SUMMARY_DAYS]: { sql, columns: summaryColumns(top.def) } };
-  // The hours around the whole days from the heavy table's hourly twin, where the engine keeps one.
+  const sources: Sources = { ...daily.sources, [SUMMARY_DAYS]: { sql, columns: summaryColumns(top.def) } };
   const hourly = HEAVY_HOURLY_AGGREGATES.find((h) => h.heavy === top.def.name);
   const hoursSql = hourly && dialect.heavyHourlySource?.(hourly);
-  if (hoursSql !== undefined) heavySources[SUMMARY] = { sql: hoursSql, columns: summaryColumns(hourly!) };
-  const heavy = compileQuery({ ...query, body }, text, { ...options, sources: heavySources });
-  let reason = daily.plan!.reason.replace(day.name, top.def.name);
-  if (hoursSql !== undefined)
-    reason = reason.replace(`the whole hours around them from ${hourly!.of}`, `the whole hours around them from ${hourly!.name}`);
-  reason = `${reason}, if ${top.column} in its row ${top.rows} passes ${top.most} (else whole days from ${day.name})`;
+  if (hoursSql !== undefined) sources[SUMMARY] = { sql: hoursSql, columns: summaryColumns(hourly!) };
+  const hoursFrom = hoursSql !== undefined ? hourly!.name : hourlyTwin(daily.day).name;
+  const reason = `${daily.reason(top.def.name, hoursFrom)}, if ${top.column} in its row ${top.rows} passes ${top.most} (else whole days from ${daily.day.name})`;
   return {
-    ...heavy,
+    ...daily.compile(sources),
     plan: { source: top.def.name, reason },
-    fallback: { query: daily, rows: top.rows, column, above: top.most },
+    fallback: { query: daily.planned, rows: top.rows, column, above: top.most },
   };
 }
 
@@ -253,7 +257,7 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
   const states = messages && messages.filters.length > 0;
   const name = (days ? day!.name : def?.name) ?? (states ? MESSAGE_STATE_AGGREGATE.name : MESSAGE_AGGREGATE.name);
   let body: PipelineNode;
-  let sources: Record<string, { sql: string; columns: readonly Column[] }>;
+  let sources: Sources;
   if (messages && states) {
     const union = withFilters(withBins(parseQuery(messageStatesSourceText(messages, a, b, edgeA, edgeB)).body, messages), messages);
     body = {
@@ -276,9 +280,10 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
     sources = { [SUMMARY]: { sql: dialect.aggregateSource(def!), columns: summaryColumns(def!) } };
     if (days) sources[SUMMARY_DAYS] = { sql: dialect.aggregateSource(day!), columns: summaryColumns(day!) };
   }
+  const compile = (on: typeof sources) => compileQuery({ ...query, body }, text, { ...options, sources: on });
   let planned: CompiledQuery;
   try {
-    planned = compileQuery({ ...query, body }, text, { ...options, sources });
+    planned = compile(sources);
   } catch {
     // The raw query compiled, so the rows can always answer it.
     return rows('the summary form of it does not compile');
@@ -291,9 +296,10 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
   if (days) {
     const daySpan = `${days.da === undefined ? 'the first day' : iso(days.da)} to ${days.db === undefined ? 'the last day' : iso(days.db)}`;
     const around = (days.da !== undefined && days.da !== a) || (days.db !== undefined && days.db !== b);
-    const hoursToo = around ? `; the whole hours around them from ${def!.name}` : '';
-    const daily = { ...planned, plan: { source: name, reason: `whole days ${daySpan} from ${name}${hoursToo}${partial}` } };
-    return heavyPlanned(query, text, options, body, sources, day!, m!.used, daily) ?? daily;
+    const reason = (daysFrom: string, hoursFrom: string) =>
+      `whole days ${daySpan} from ${daysFrom}${around ? `; the whole hours around them from ${hoursFrom}` : ''}${partial}`;
+    const daily = { ...planned, plan: { source: name, reason: reason(name, def!.name) } };
+    return heavyPlanned(query, options, m!.used, { planned: daily, day: day!, sources, compile, reason }) ?? daily;
   }
   const span = `${a === undefined ? 'the first hour' : iso(a)} to ${b === undefined ? 'the last hour' : iso(b)}`;
   return { ...planned, plan: { source: name, reason: `whole hours ${span} from ${name}${partial}` } };

@@ -102,21 +102,21 @@ export async function keepFilteredRows(
   const reading = texts.filter((t) => !queries.answersFromSummaries(t, from, to) || !queries.answersFromSummaries(t, before, from));
   if (reading.length < MIN_QUERIES) return undefined;
   const signal = request.signal ? { signal: request.signal } : {};
-  /** MessageTrace's rows under `chips` over the range and the period before (from the summary tables). */
-  const count = async (chips: PanelRequest['filters']) => {
-    const query = applyFilters(`${MessageTrace.name} | count`, chips).kql;
+  /** MessageTrace's rows under `chips`, and their count over the range and the period before (summary tables). */
+  const countKql = (chips: PanelRequest['filters']) => applyFilters(`${MessageTrace.name} | count`, chips).kql;
+  const count = async (query: string) => {
     const counted = await queries.run({ query, from: before, to, user: request.user, rowLimit: 1, ...signal });
     return Number(counted.rows[0]?.[0] ?? 0);
   };
   if (mode !== 'always') {
     if (bounds.fromRows === Number.POSITIVE_INFINITY) return undefined;
-    if ((await count({})) < bounds.fromRows) return undefined;
+    if ((await count(countKql({}))) < bounds.fromRows) return undefined;
     // A country's mail may well be more rows than are ever kept, and finding out by keeping them is lost time: the
     // countries summary counts them first (a few ms). One person's mail rarely is; counting it from the senders
     // summary would cost more than it saves.
     const counted = !filters.some((f) => f.name === 'sender' || f.name === 'recipient');
-    const chip = applyFilters(`${MessageTrace.name} | count`, request.filters).kql;
-    if (counted && queries.answersFromSummaries(chip, before, to) && (await count(request.filters)) > bounds.maxRows) return undefined;
+    const chip = countKql(request.filters);
+    if (counted && queries.answersFromSummaries(chip, before, to) && (await count(chip)) > bounds.maxRows) return undefined;
   }
   const columns = keptColumns(texts, dialect, ['Received', ...filters.flatMap((f) => f.columns)]);
   const query = applyFilters(`${MessageTrace.name} | project ${columns.join(', ')}`, request.filters).kql;

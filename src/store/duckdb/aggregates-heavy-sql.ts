@@ -11,7 +11,7 @@ import {
   type HeavyAggregateDef,
   type HeavyHourlyDef,
 } from '../../schema/index.js';
-import { addDeltaSql } from './aggregate-delta-sql.js';
+import { addDeltaSql, differingRowsSql } from './summary-sql.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary tables of the values a heavy table held before a write, and of a batch's counts of them. */
@@ -19,7 +19,7 @@ const HELD = 'heavy_held';
 const DELTA = 'heavy_delta';
 
 /** A table holding the rows of `of` of some values of `key`, summed to its dimensions. */
-type Cut = HeavyAggregateDef | HeavyHourlyDef;
+export type Cut = HeavyAggregateDef | HeavyHourlyDef;
 
 const columns = (def: Cut) => ['Received', ...def.dimensions, 'Rows', 'Bytes'].map(quoteIdent).join(', ');
 
@@ -128,28 +128,13 @@ export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: str
   });
 }
 
-/** Retention: the days (hours) wholly before `cutoffMs` go (the day it cuts through is made again by the recount). */
-export function dropHeavyBeforeSql(cutoffMs: number): string[] {
-  return [...HEAVY_AGGREGATES, ...HEAVY_HOURLY_AGGREGATES].map((def) => {
-    const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
-    return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
-  });
-}
-
 /**
- * A heavy table against what it must hold, in rows that differ: all the rows of `of` of the values it holds and of
- * those it must (`minDayRows` on some day). Its daily table is compared with a recount on its own.
+ * A heavy table (an hourly twin) against what it must hold, in rows that differ: the rows of `of` of the values it
+ * holds and of those it must (a heavy table: those with `minDayRows` on some day; a twin: those its heavy table
+ * holds). Its daily (hourly) table is compared with a recount on its own.
  */
-export function heavyDriftSql(def: HeavyAggregateDef): string {
-  const key = quoteIdent(def.key);
-  const held = `SELECT ${columns(def)} FROM ${quoteIdent(def.name)}`;
-  const due = rowsOfSql(def, `SELECT ${key} FROM ${quoteIdent(def.name)} UNION ${heavyValuesSql(def, 'true')}`);
-  return `SELECT count(*) FROM ((${due} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${due}))`;
-}
-
-/** An hourly twin against the hourly rows of the values it and its heavy table hold, in rows that differ. */
-export function heavyHourlyDriftSql(def: HeavyHourlyDef): string {
-  const held = `SELECT ${columns(def)} FROM ${quoteIdent(def.name)}`;
-  const due = rowsOfSql(def, `SELECT ${quoteIdent(def.key)} FROM ${quoteIdent(def.name)} UNION ${heldSql(def)}`);
-  return `SELECT count(*) FROM ((${due} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${due}))`;
+export function heavyDriftSql(def: Cut): string {
+  const mustHold = 'heavy' in def ? heldSql(def) : heavyValuesSql(def, 'true');
+  const due = rowsOfSql(def, `SELECT ${quoteIdent(def.key)} FROM ${quoteIdent(def.name)} UNION ${mustHold}`);
+  return differingRowsSql(`SELECT ${columns(def)} FROM ${quoteIdent(def.name)}`, due);
 }

@@ -6,6 +6,7 @@
  */
 import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, MessageTrace, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
+import { differingRowsSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_STATE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
@@ -101,5 +102,5 @@ export function trimMessageStatesSql(cutoffMs: number): string[] {
 export function messageStatesDriftSql(): string {
   const held = `SELECT ${KEYS.join(', ')}, "Messages" FROM ${TABLE}`;
   const counted = countedSql(TRACES);
-  return `SELECT count(*) FROM (((${counted}) EXCEPT ALL (${held})) UNION ALL ((${held}) EXCEPT ALL (${counted})))`;
+  return differingRowsSql(held, counted);
 }

@@ -6,6 +6,7 @@
  */
 import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, MessageTrace } from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
+import { differingRowsSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
@@ -99,5 +100,5 @@ export function trimMessagesSql(cutoffMs: number): string[] {
 export function messagesDriftSql(): string {
   const held = `SELECT "Received", "Previous", "MessageTraceId", "Messages" FROM ${TABLE}`;
   const counted = countedSql(ALL_ROWS);
-  return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
+  return differingRowsSql(held, counted);
 }

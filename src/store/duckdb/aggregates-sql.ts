@@ -7,13 +7,15 @@
 import {
   AGGREGATE_GRAIN_MS,
   DAY_GRAIN_MS,
+  HEAVY_AGGREGATES,
+  HEAVY_HOURLY_AGGREGATES,
   MessageTrace,
   TRACE_AGGREGATES,
   hourlyTwin,
   type TraceAggregateDef,
 } from '../../schema/index.js';
-import { addDeltaSql } from './aggregate-delta-sql.js';
-import { addHeavyCountsSql, dropHeavyBeforeSql, refreshHeavySql } from './aggregates-heavy-sql.js';
+import { addDeltaSql, differingRowsSql } from './summary-sql.js';
+import { addHeavyCountsSql, refreshHeavySql } from './aggregates-heavy-sql.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary table of the hours (TIMESTAMP, `h`) a write touched. */
@@ -108,15 +110,15 @@ export function recountTouchedSql(first: number, last: number): string[] {
   ];
 }
 
-/** Retention: drop the summary rows of hours (days) wholly before `cutoffMs` (the one it falls in is recounted). */
+/**
+ * Retention: drop the summary rows (and the heavy tables' rows) of hours (days) wholly before `cutoffMs` (the one it
+ * falls in is recounted).
+ */
 export function dropHoursBeforeSql(cutoffMs: number): string[] {
-  return [
-    ...TRACE_AGGREGATES.map((def) => {
-      const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
-      return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
-    }),
-    ...dropHeavyBeforeSql(cutoffMs),
-  ];
+  return [...TRACE_AGGREGATES, ...HEAVY_AGGREGATES, ...HEAVY_HOURLY_AGGREGATES].map((def) => {
+    const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
+    return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
+  });
 }
 
 /** The summary tables as they should be: a recount of all rows, each table minus what it holds (empty when exact). */
@@ -124,7 +126,7 @@ export function aggregateDriftSql(def: TraceAggregateDef): string {
   const cols = ['Received', ...def.dimensions, 'Rows', 'Bytes'].map(quoteIdent).join(', ');
   const held = `SELECT ${cols} FROM ${quoteIdent(def.name)}`;
   const counted = countSql(def, 'true');
-  return `SELECT count(*) FROM ((${counted} EXCEPT ALL ${held}) UNION ALL (${held} EXCEPT ALL ${counted}))`;
+  return differingRowsSql(held, counted);
 }
 
 /** The table whose dimensions hold every other's of `defs`: counted once, the others summed from it. */

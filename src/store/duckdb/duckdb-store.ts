@@ -48,12 +48,8 @@ import { distinctValues, entityValueStats } from './entity-sql.js';
 import * as activity from './finding-activity-sql.js';
 import * as findings from './findings-sql.js';
 import { upsertJsonLines } from './json-lines.js';
-import { trimAggregates } from './aggregates.js';
+import { rebuildSummariesSql, trimAggregates } from './aggregates.js';
 import { mergeTraceStage } from './merge-traces.js';
-import { rebuildMessagesSql } from './aggregates-messages-sql.js';
-import { rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
-import { rebuildHeavySql } from './aggregates-heavy-sql.js';
-import { rebuildAggregatesSql } from './aggregates-sql.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql } from './merge-sql.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
@@ -276,7 +272,7 @@ export class DuckDbStore implements Store {
 
   async runSql(sql: string): Promise<void> {
     await this.writeAll(
-      [sql, ...rebuildAggregatesSql(), ...rebuildHeavySql(), ...rebuildMessagesSql(), ...rebuildMessageStatesSql()].map((s) => ({
+      [sql, ...rebuildSummariesSql()].map((s) => ({
         sql: s,
         params: [],
       })),

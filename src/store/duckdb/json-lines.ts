@@ -6,10 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionEnricher, UpsertCounts } from '../store.js';
-import { rebuildMessagesSql } from './aggregates-messages-sql.js';
-import { rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
-import { rebuildHeavySql } from './aggregates-heavy-sql.js';
-import { rebuildAggregatesSql } from './aggregates-sql.js';
+import { rebuildSummariesSql } from './aggregates.js';
 import { firstLine } from './engine-message.js';
 import {
   CHECK_RAW_SQL,
@@ -109,8 +106,7 @@ async function intoEmptyStore(
       }
       const [rows, keys] = (await c.runAndReadAll(TRACE_KEYS_SQL)).getRowsJS()[0]!.map(Number) as [number, number];
       if (rows !== keys) throw new NeedsParser();
-      for (const sql of [...rebuildAggregatesSql(), ...rebuildHeavySql(), ...rebuildMessagesSql(), ...rebuildMessageStatesSql()])
-        await c.run(sql);
+      for (const sql of rebuildSummariesSql()) await c.run(sql);
       return { read, ingested: read, updated: 0, duplicates: 0 };
     });
   } finally {

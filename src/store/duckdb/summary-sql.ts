@@ -1,8 +1,14 @@
-/** Adding a write's counts to a summary table in DuckDB, for the summary tables and the heavy-value tables alike. */
+/**
+ * SQL shared by every summary table in DuckDB (the summaries of src/schema/aggregates.ts, the distinct-message ones
+ * and the heavy-value tables): adding a write's counts, and comparing a table with what it must hold.
+ */
 import type { TraceAggregateDef } from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
 
-/** Add the counts of `delta` (rows of the table's columns, one per group) to the groups of `def`'s table: summed where it has them, inserted where not. */
+/**
+ * Add the counts of `delta` (rows of the table's columns, one per group) to the groups of `def`'s table: summed where
+ * it has them, inserted where not.
+ */
 export function addDeltaSql(def: TraceAggregateDef, delta: string): string[] {
   const dims = def.dimensions.map(quoteIdent).join(', ');
   const match = ['Received', ...def.dimensions].map((c) => `a.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
@@ -11,4 +17,9 @@ export function addDeltaSql(def: TraceAggregateDef, delta: string): string[] {
     `UPDATE ${table} AS a SET "Rows" = a."Rows" + d."Rows", "Bytes" = a."Bytes" + d."Bytes" FROM ${delta} AS d WHERE ${match}`,
     `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN ${table} AS a ON ${match}`,
   ];
+}
+
+/** How many rows of `held` and `due` (two SELECTs of the same columns) are not matched one for one by the other (0: equal). */
+export function differingRowsSql(held: string, due: string): string {
+  return `SELECT count(*) FROM (((${due}) EXCEPT ALL (${held})) UNION ALL ((${held}) EXCEPT ALL (${due})))`;
 }
