@@ -9,6 +9,8 @@
  * with the load, the CPU a run needs much less.
  * `--into STORE` ingests into a copy of that store (made before each run, not timed) instead of a fresh one: the
  * ingest rate at a store's size (the file's keys are new to it).
+ * `--start YYYY-MM-DD --days N` generates the file's records over those days (by default 30 days ending about now):
+ * a file over days a store already has, or over one day of it, as a collector's batches are.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,10 +22,12 @@ const rows = Number(arg('rows', '1000000'));
 const runs = Number(arg('runs', '3'));
 const dataDir = resolve('bench/data');
 mkdirSync(dataDir, { recursive: true });
-const file = join(dataDir, `ps-${rows}.ndjson`);
+const start = arg('start', '');
+const days = Number(arg('days', '30'));
+const file = join(dataDir, `ps-${rows}${start ? `-${start}-${days}d` : ''}.ndjson`);
 if (!existsSync(file)) {
   process.stderr.write(`generating ${file}\n`);
-  await writePowerShellNdjson(file, { rows, seed: 7 });
+  await writePowerShellNdjson(file, { rows, seed: 7, days, ...(start ? { start: Date.parse(`${start}T00:00:00Z`) } : {}) });
 }
 const mb = statSync(file).size / 1e6;
 
@@ -82,7 +86,7 @@ for (let i = 0; i < runs; i++) {
 const perSec = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US');
 const mib = (b: number) => (b / 2 ** 20).toFixed(0) + ' MiB';
 console.log(
-  `\n${rows.toLocaleString('en-US')} records, ${mb.toFixed(0)} MB, median of ${runs} runs${into ? `, into a copy of ${into}` : ''}\n`,
+  `\n${rows.toLocaleString('en-US')} records${start ? ` over ${days} days from ${start}` : ''}, ${mb.toFixed(0)} MB, median of ${runs} runs${into ? `, into a copy of ${into}` : ''}\n`,
 );
 const row = (what: string, t: ReturnType<typeof times>, peak: string) => [
   what,

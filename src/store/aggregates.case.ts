@@ -17,6 +17,7 @@ import {
 } from '../schema/index.js';
 import type { DimensionEnricher, Store } from './store.js';
 import { traceRow } from './testing/trace-row.js';
+import { LOOKUP_SLACK_MS } from './trace-merge.js';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
@@ -172,6 +173,9 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       );
       await store.upsertTraces([{ ...moved, Status: 'Delivered', Received: T0 + H }]);
       await expectExact('updates');
+      // Read again days later than stored (within LOOKUP_SLACK_MS), a newer status: its stored row and hour change.
+      await store.upsertTraces([{ ...moved, Status: 'Quarantined', Received: moved.Received + LOOKUP_SLACK_MS - H }]);
+      await expectExact('a row read again days later');
       // A new message, and a recipient row of a stored message a day before its other rows (its first hour moves).
       await store.upsertTraces([
         traceRow({ Received: T0 - 2 * 24 * H + 1_234, MessageTraceId: 'late-1', Status: 'Expanded' }),

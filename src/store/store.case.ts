@@ -7,6 +7,7 @@ import { runStoreExtraTests } from './store-extra.case.js';
 import { runKeptRowsTests } from './kept-rows.case.js';
 import { runSavedObjectTests } from './saved-objects.case.js';
 import type { Store } from './store.js';
+import { LOOKUP_SLACK_MS } from './trace-merge.js';
 import { traceRow } from './testing/trace-row.js';
 
 export { traceRow };
@@ -65,6 +66,22 @@ export function runStoreTests(name: string, factory: () => Promise<Store>, skip:
       expect(await store.upsertTraces([traceRow({ Status: 'Pending' })])).toEqual({ ingested: 0, updated: 0, duplicates: 1 });
       expect(await store.upsertTraces([traceRow({ Status: 'Quarantined' })])).toEqual({ ingested: 0, updated: 1, duplicates: 0 });
       expect((await runKql(store, 'MessageTrace | project Status')).rows).toEqual([['Quarantined']]);
+    });
+
+    test('a record read again up to LOOKUP_SLACK_MS from its stored time updates that row, which keeps its time', async () => {
+      const at = traceRow().Received;
+      const far = traceRow({ MessageTraceId: 'far-1', Received: at - 90 * 86_400_000 });
+      await store.upsertTraces([traceRow({ Status: 'Pending' }), far]);
+      // A batch near the row, and one whose span reaches far beyond it: both find it.
+      const later = traceRow({ Status: 'Delivered', Subject: '', Received: at + LOOKUP_SLACK_MS - 60_000 });
+      expect(await store.upsertTraces([later])).toEqual({ ingested: 0, updated: 1, duplicates: 0 });
+      const wide = [traceRow({ Status: 'Quarantined', Received: at - LOOKUP_SLACK_MS + 60_000 }), traceRow({ ...far, Status: 'Failed' })];
+      expect(await store.upsertTraces(wide)).toEqual({ ingested: 0, updated: 2, duplicates: 0 });
+      const rows = (await runKql(store, 'MessageTrace | project MessageTraceId, Received, Status | sort by Received asc')).rows;
+      expect(rows.map((r) => [r[0], Date.parse(String(r[1])), r[2]])).toEqual([
+        ['far-1', far.Received, 'Failed'],
+        [traceRow().MessageTraceId, at, 'Quarantined'],
+      ]);
     });
 
     test('a time range and filters see only the newest version of a row (versions kept, not yet merged)', async () => {

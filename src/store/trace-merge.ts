@@ -7,6 +7,14 @@ import { TRANSIENT_STATUSES, statusSupersedes, type TraceRow } from '../schema/i
 
 export { TRANSIENT_STATUSES, statusSupersedes };
 
+/**
+ * How far from a batch's times the stored rows of its keys and of its messages are looked for. A record's Received
+ * does not move between reads (sources differ in rounding, a mis-set time zone by hours), and a message's recipient
+ * rows are received together; so each engine reads only these days of MessageTrace, and a write into a store of
+ * years reads about as much as one into a store of a month.
+ */
+export const LOOKUP_SLACK_MS = 7 * 86_400_000;
+
 /** String columns a later read fills in when the stored value is ''. */
 export const FILLABLE_STRING_COLUMNS = [
   'Subject',

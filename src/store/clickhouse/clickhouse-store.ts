@@ -28,7 +28,7 @@ import {
 } from '../../schema/index.js';
 import { StoreQueryError } from '../errors.js';
 import { jsonRowSize } from '../json-size.js';
-import { collapseBatch, mergeTrace } from '../trace-merge.js';
+import { collapseBatch, LOOKUP_SLACK_MS, mergeTrace } from '../trace-merge.js';
 import { SavedObjects, type SavedObjectStore } from '../saved-objects.js';
 import type { AlertDefinitionKind, AlertDefinitionRow } from '../alert-definitions.js';
 import { lastPerKey } from '../last-per-key.js';
@@ -75,11 +75,8 @@ export const lit = (value: unknown, type: ColumnType = 'string'): string => dial
 const LOOKUP_CHUNK = 20_000;
 /** Rows per INSERT (each is one request; the caller's next batch waits for it: back-pressure). */
 const INSERT_CHUNK = 200_000;
-/**
- * The stored row of a key is looked for within this distance of the batch's times: a message's Received does
- * not move between reads (the sorting key starts with it, so the lookup reads only these days).
- */
-const LOOKUP_SLACK_US = 7 * 86_400_000_000;
+/** The stored row of a key is looked for within LOOKUP_SLACK_MS of the batch's times (the sorting key starts with Received). */
+const LOOKUP_SLACK_US = LOOKUP_SLACK_MS * 1000;
 
 /** Store implementation on ClickHouse. */
 export class ClickHouseStore implements Store {

@@ -11,6 +11,7 @@ import {
   type HeavyAggregateDef,
   type HeavyHourlyDef,
 } from '../../schema/index.js';
+import { summaryWindow, type BatchSpan } from './batch-span.js';
 import { addDeltaSql, differingRowsSql } from './summary-sql.js';
 import { quoteIdent } from './ddl.js';
 
@@ -99,10 +100,12 @@ export function refreshHeavySql(days: string): string[] {
 /**
  * A batch of new rows only (no stored row changed): each heavy table and hourly twin adds the batch's counts of the
  * values it held (`deltas`: each summary table's counts of the batch, by table name, summed to its dimensions here),
- * then takes in with all their rows the values that reached `minDayRows` on one of `days`. Copying the held values'
+ * then takes in with all their rows the values that reached `minDayRows` on one of `days` (within `span`, the
+ * batch's). Copying the held values'
  * days again (refreshHeavySql) gives the same, at the cost of every held row of those days.
  */
-export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: string): string[] {
+export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: string, span: BatchSpan): string[] {
+  const window = summaryWindow(span, 'a."Received"');
   return HEAVY_AGGREGATES.flatMap((def) => {
     const key = quoteIdent(def.key);
     const held = `SELECT ${key} FROM ${HELD}`;
@@ -115,11 +118,11 @@ export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: str
     return [
       `CREATE OR REPLACE TEMP TABLE ${HELD} AS SELECT DISTINCT ${key} FROM ${quoteIdent(def.name)}`,
       heldDelta(def),
-      ...addDeltaSql(def, DELTA),
-      `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, `${heavyValuesSql(def, `"Received" IN ${days}`)} EXCEPT ${held}`)}`,
+      ...addDeltaSql(def, DELTA, window),
+      `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, `${heavyValuesSql(def, `"Received" IN ${days} AND ${summaryWindow(span)}`)} EXCEPT ${held}`)}`,
       ...twins.flatMap((twin) => [
         heldDelta(twin),
-        ...addDeltaSql(twin, DELTA),
+        ...addDeltaSql(twin, DELTA, window),
         `INSERT INTO ${quoteIdent(twin.name)} (${columns(twin)}) ${rowsOfSql(twin, `${heldSql(twin)} EXCEPT ${held}`)}`,
       ]),
       `DROP TABLE ${DELTA}`,

@@ -5,6 +5,7 @@
  * difference, in the same transaction.
  */
 import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, MessageTrace, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
+import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { quoteIdent } from './ddl.js';
 import { differingRowsSql } from './summary-sql.js';
 
@@ -66,12 +67,12 @@ export function rebuildMessageStatesSql(): string[] {
  * After a merge of `stage` (the batch, MessageTrace's columns, one row per key): `before` holds the stored rows of
  * the batch's messages as they were (MessageTraceId, RecipientAddress, Received, Status, Direction). Their rows after
  * it are `before` and the stage's new keys when the merge updated no stored row; else they are read again from
- * MessageTrace, within the times of both (a row keeps its time).
+ * MessageTrace, within the times of both (a row keeps its time), inside the lookup window of the stage's `span`.
  */
-export function countMergedStatesSql(stage: string, before: string, updated: boolean): string[] {
+export function countMergedStatesSql(stage: string, before: string, updated: boolean, span: BatchSpan): string[] {
   const cols = '"MessageTraceId", "RecipientAddress", "Received", "Status", "Direction"';
   const after = updated
-    ? `SELECT ${cols} FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage}) AND "Received" BETWEEN (SELECT least(min(b."Received"), (SELECT min("Received") FROM ${stage})) FROM ${before} AS b) AND (SELECT greatest(max(b."Received"), (SELECT max("Received") FROM ${stage})) FROM ${before} AS b)`
+    ? `SELECT ${cols} FROM ${TRACES} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage}) AND "Received" BETWEEN (SELECT least(min(b."Received"), (SELECT min("Received") FROM ${stage})) FROM ${before} AS b) AND (SELECT greatest(max(b."Received"), (SELECT max("Received") FROM ${stage})) FROM ${before} AS b)`
     : `SELECT ${cols} FROM ${before} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received", s."Status", s."Direction" FROM ${stage} AS s ANTI JOIN ${before} AS b ON s."MessageTraceId" = b."MessageTraceId" AND s."RecipientAddress" = b."RecipientAddress"`;
   return [
     `CREATE OR REPLACE TEMP TABLE ${AFTER} AS ${after}`,

@@ -6,6 +6,7 @@
  */
 import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, MessageTrace } from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
+import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { differingRowsSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_AGGREGATE.name);
@@ -49,9 +50,12 @@ const APPLY_DELTA_SQL = [
   `DROP TABLE ${DELTA}`,
 ];
 
-/** STORED_OF_BATCH: the stored rows of the messages of `stage` (MessageTraceId, RecipientAddress, Received, Status, Direction). */
-export function storedOfBatchSql(stage: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
+/**
+ * STORED_OF_BATCH: the stored rows of the messages of `stage` (MessageTraceId, RecipientAddress, Received, Status,
+ * Direction), looked for only within LOOKUP_SLACK_MS of its span.
+ */
+export function storedOfBatchSql(stage: string, span: BatchSpan): string {
+  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${TRACES} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 } from '../../schema/index.js';
 import { addDeltaSql, differingRowsSql } from './summary-sql.js';
 import { addHeavyCountsSql, refreshHeavySql } from './aggregates-heavy-sql.js';
+import { summaryWindow, type BatchSpan } from './batch-span.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary table of the hours (TIMESTAMP, `h`) a write touched. */
@@ -133,14 +134,15 @@ export function aggregateDriftSql(def: TraceAggregateDef): string {
 const DOMAINS = TRACE_AGGREGATES.find((d) => d.name === 'MessageTraceHourlyDomains')!;
 
 /**
- * Add the counts of `source` (rows just inserted, none of them stored before) to every summary table: the domains
+ * Add the counts of `source` (rows just inserted, none of them stored before, Received within `span`) to every
+ * summary table, reading only the summary rows of the span's days: the domains
  * table's groups are counted once from the batch and the coarser tables summed from them; a table with a dimension
  * it lacks (senders, subjects) is counted from the batch; a daily table is its hourly twin's counts summed per day.
  * Each table's counts are made once into a temporary table, then added to the groups it holds and inserted as the
  * groups it lacks. Adding is exact when the write changed no stored row (an update can move a row between groups:
  * that needs recountTouchedSql).
  */
-export function addCountsSql(source: string): string[] {
+export function addCountsSql(source: string, span: BatchSpan): string[] {
   const deltas = new Map<TraceAggregateDef, string>();
   const statements: string[] = [];
   const made = (def: TraceAggregateDef, select: string) => {
@@ -158,12 +160,12 @@ export function addCountsSql(source: string): string[] {
           ? groupedSql(deltas.get(DOMAINS)!, def.dimensions, 'hour', SUMMED)
           : groupedSql(`${source} AS x`, def.dimensions, 'hour', COUNTED),
       );
-    statements.push(...addDeltaSql(def, deltas.get(def)!));
+    statements.push(...addDeltaSql(def, deltas.get(def)!, summaryWindow(span, 'a."Received"')));
   }
   // The heavy tables add the counts of the values they hold, and take in the values that became heavy.
   const byName = new Map([...deltas].map(([def, delta]) => [def.name, delta]));
   const dayDelta = [...deltas].find(([def]) => daily(def))![1];
-  statements.push(...addHeavyCountsSql(byName, `(SELECT DISTINCT "Received" FROM ${dayDelta})`));
+  statements.push(...addHeavyCountsSql(byName, `(SELECT DISTINCT "Received" FROM ${dayDelta})`, span));
   statements.push(...[...deltas.values()].map((d) => `DROP TABLE ${d}`));
   return statements;
 }

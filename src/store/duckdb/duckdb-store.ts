@@ -51,6 +51,7 @@ import { upsertJsonLines } from './json-lines.js';
 import { rebuildSummariesSql, trimAggregates } from './aggregates.js';
 import { mergeTraceStage } from './merge-traces.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql } from './merge-sql.js';
+import { batchSpan, spanWindow } from './batch-span.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
 import { narrowStoreFiles, narrowWal, prepareStoreFolder, removeEmptySpill, storeFiles, withPrivateUmask } from './private-files.js';
@@ -195,7 +196,9 @@ export class DuckDbStore implements Store {
           await c.run(
             `CREATE OR REPLACE TEMP TABLE ${EVENT_STAGE} AS SELECT DISTINCT ON (${MessageEvents.key.map(quoteIdent).join(', ')}) * FROM ${EVENT_STAGE}`,
           );
-          const n = (await c.run(insertNewSql(MessageEvents, EVENT_STAGE))).rowsChanged;
+          // The key holds Timestamp: a stored twin of a staged event lies within the stage's span.
+          const span = (await batchSpan(c, EVENT_STAGE, '"Timestamp"'))!;
+          const n = (await c.run(insertNewSql(MessageEvents, EVENT_STAGE, spanWindow(span, 't."Timestamp"')))).rowsChanged;
           await c.run(`DROP TABLE ${EVENT_STAGE}`);
           return n;
         });

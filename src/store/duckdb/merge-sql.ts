@@ -2,6 +2,7 @@
 import { MessageEvents, MessageTrace, TRANSIENT_STATUSES } from '../../schema/index.js';
 import type { TableDef } from '../../schema/index.js';
 import { FILLABLE_NUMBER_COLUMNS, FILLABLE_STRING_COLUMNS } from '../trace-merge.js';
+import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { duckdbType, quoteIdent, quoteLiteral } from './ddl.js';
 
 const transientList = TRANSIENT_STATUSES.map(quoteLiteral).join(', ');
@@ -34,8 +35,11 @@ const FILLABLE_NUMBERS = FILLABLE_NUMBER_COLUMNS;
 
 const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transientList}) AND t."Status" NOT IN (${transientList})))`;
 
-/** UPDATE of stored traces from the stage by the merge rule of ../trace-merge.ts: status precedence, empty fields filled. */
-export function updateTracesSql(stage: string): string {
+/**
+ * UPDATE of stored traces from the stage by the merge rule of ../trace-merge.ts: status precedence, empty fields
+ * filled. Only stored rows within the lookup window of the stage's span are read (those storedOfBatchSql found).
+ */
+export function updateTracesSql(stage: string, span: BatchSpan): string {
   const sets = [
     `"Status" = CASE WHEN ${supersedes} THEN s."Status" ELSE t."Status" END`,
     ...FILLABLE_STRINGS.map(
@@ -50,7 +54,7 @@ export function updateTracesSql(stage: string): string {
     ...FILLABLE_STRINGS.map((c) => `(t.${quoteIdent(c)} = '' AND s.${quoteIdent(c)} <> '')`),
     ...FILLABLE_NUMBERS.map((c) => `(t.${quoteIdent(c)} = 0 AND s.${quoteIdent(c)} <> 0)`),
   ];
-  return `UPDATE ${quoteIdent(MessageTrace.name)} AS t SET ${sets.join(', ')} FROM ${stage} AS s WHERE ${keyMatch(MessageTrace, 't', 's')} AND (${changed.join(' OR ')})`;
+  return `UPDATE ${quoteIdent(MessageTrace.name)} AS t SET ${sets.join(', ')} FROM ${stage} AS s WHERE ${lookupWindow(span, 't."Received"')} AND ${keyMatch(MessageTrace, 't', 's')} AND (${changed.join(' OR ')})`;
 }
 
 /** Temporary table of the keys of a staged batch that MessageTrace already holds. */
@@ -77,11 +81,11 @@ export function insertAllSql(table: TableDef, source: string): string {
   return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${cols} FROM ${source} AS s`;
 }
 
-/** INSERT of staged rows whose key is not stored yet. */
-export function insertNewSql(table: TableDef, stage: string): string {
+/** INSERT of staged rows whose key is not stored yet; `window` (on alias t) holds for every stored row a staged key can match. */
+export function insertNewSql(table: TableDef, stage: string, window = 'true'): string {
   const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
   const values = table.columns.map((c) => `s.${quoteIdent(c.name)}`).join(', ');
-  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${values} FROM ${stage} AS s ANTI JOIN ${quoteIdent(table.name)} AS t ON ${keyMatch(table, 's', 't')}`;
+  return `INSERT INTO ${quoteIdent(table.name)} (${cols}) SELECT ${values} FROM ${stage} AS s ANTI JOIN (SELECT * FROM ${quoteIdent(table.name)} AS t WHERE ${window}) AS t ON ${keyMatch(table, 's', 't')}`;
 }
 
 export const TRACE_STAGE = 'stage_trace';

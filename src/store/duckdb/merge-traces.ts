@@ -10,6 +10,7 @@ import { countStagedMessages, recountHours, RETURNING_RECEIVED } from './aggrega
 import { STORED_OF_BATCH, storedOfBatchSql } from './aggregates-messages-sql.js';
 import { countMergedStatesSql } from './aggregates-message-states-sql.js';
 import { addCountsSql } from './aggregates-sql.js';
+import { batchSpan } from './batch-span.js';
 import { insertAllSql, notStoredSql, STORED_KEYS, storedKeysSql, updateTracesSql } from './merge-sql.js';
 
 /** What a merge did: rows of the stage that updated a stored row, and rows inserted. */
@@ -34,7 +35,10 @@ export async function mergeTraceStage(
   // The stored rows of the batch's messages (read for the distinct-messages summary) hold every stored key of the
   // batch, a smaller table to find them in than MessageTrace.
   const keys = options.keysFrom ?? stage;
-  await c.run(storedOfBatchSql(keys));
+  // Stored rows are looked for near the batch's times only (LOOKUP_SLACK_MS), however long the store's span.
+  const span = await batchSpan(c, keys);
+  if (!span) return { updatedKeys: [], insertedKeys: [], updated: 0, ingested: 0 };
+  await c.run(storedOfBatchSql(keys, span));
   await c.run(storedKeysSql(keys, STORED_OF_BATCH));
   const [stored, batch] = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM ${STORED_KEYS}), (SELECT count(*) FROM ${keys})`))
     .getRowsJS()[0]!
@@ -46,7 +50,7 @@ export async function mergeTraceStage(
   const changed =
     stored > 0
       ? (
-          await c.runAndReadAll(`${updateTracesSql(stage)} RETURNING "MessageTraceId", "RecipientAddress", ${RETURNING_RECEIVED}`)
+          await c.runAndReadAll(`${updateTracesSql(stage, span)} RETURNING "MessageTraceId", "RecipientAddress", ${RETURNING_RECEIVED}`)
         ).getRowsJS()
       : [];
   const fresh = stored > 0 ? notStoredSql(stage) : stage;
@@ -61,14 +65,15 @@ export async function mergeTraceStage(
   } else if (hasNew) {
     ingested = Number((await c.run(insert)).rowsChanged);
   }
-  if (hasNew || changed.length > 0) for (const sql of countMergedStatesSql(stage, STORED_OF_BATCH, changed.length > 0)) await c.run(sql);
+  if (hasNew || changed.length > 0)
+    for (const sql of countMergedStatesSql(stage, STORED_OF_BATCH, changed.length > 0, span)) await c.run(sql);
   if (changed.length > 0)
     await recountHours(
       c,
       stage,
       changed.map((r) => Number(r[2])),
     );
-  else if (ingested > 0) for (const sql of addCountsSql(fresh)) await c.run(sql);
+  else if (ingested > 0) for (const sql of addCountsSql(fresh, span)) await c.run(sql);
   await c.run(`DROP TABLE ${STORED_KEYS}`);
   await c.run(`DROP TABLE IF EXISTS ${STORED_OF_BATCH}`);
   return {

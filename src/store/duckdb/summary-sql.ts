@@ -7,15 +7,16 @@ import { quoteIdent } from './ddl.js';
 
 /**
  * Add the counts of `delta` (rows of the table's columns, one per group) to the groups of `def`'s table: summed where
- * it has them, inserted where not.
+ * it has them, inserted where not. `window`, a condition on the table's rows (alias a) that holds for every group of
+ * the delta, spares reading the rest of the table.
  */
-export function addDeltaSql(def: TraceAggregateDef, delta: string): string[] {
+export function addDeltaSql(def: TraceAggregateDef, delta: string, window = 'true'): string[] {
   const dims = def.dimensions.map(quoteIdent).join(', ');
   const match = ['Received', ...def.dimensions].map((c) => `a.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
   const table = quoteIdent(def.name);
   return [
-    `UPDATE ${table} AS a SET "Rows" = a."Rows" + d."Rows", "Bytes" = a."Bytes" + d."Bytes" FROM ${delta} AS d WHERE ${match}`,
-    `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN ${table} AS a ON ${match}`,
+    `UPDATE ${table} AS a SET "Rows" = a."Rows" + d."Rows", "Bytes" = a."Bytes" + d."Bytes" FROM ${delta} AS d WHERE ${match} AND ${window}`,
+    `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN (SELECT * FROM ${table} AS a WHERE ${window}) AS a ON ${match}`,
   ];
 }
 
