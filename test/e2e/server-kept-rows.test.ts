@@ -74,7 +74,7 @@ afterAll(() => {
   delete process.env.MAILSIFT_KEPT_ROWS;
 });
 
-describe.each(STORES)('dashboards under a sender, recipient or country chip ($name)', ({ skip, open }) => {
+describe.each(STORES)('dashboards under a sender, recipient, domain or country chip ($name)', ({ skip, open }) => {
   if (skip) return void it.skip('(skipped: clickhouse-server not installed)');
   let f: ServerFixture;
   let viewer: Browser;
@@ -139,6 +139,7 @@ describe.each(STORES)('dashboards under a sender, recipient or country chip ($na
       { sender: ['sender2@tailspin.co.jp', 'sender4@tailspin.co.jp'], status: ['Delivered', 'failed'] },
       { sender: ['*@contoso.com'], country: ['JP'] },
       { country: ['KP'] },
+      { domain: ['tailspin.co.jp'] },
       { fromCountry: ['North Korea'], direction: ['Inbound'] },
     ];
     for (const filters of chips) {
@@ -159,7 +160,7 @@ describe.each(STORES)('dashboards under a sender, recipient or country chip ($na
     await expect.poll(() => kept.every((k) => k.released)).toBe(true);
   });
 
-  it('keeps nothing without a sender, recipient or country chip, nor by default for a table this small', async () => {
+  it('keeps nothing without a sender, recipient, domain or country chip, nor by default for a table this small', async () => {
     const before = kept.length;
     await runBoth('overview', { status: ['Delivered'] });
     await runBoth('overview', {});

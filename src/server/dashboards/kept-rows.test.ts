@@ -37,7 +37,7 @@ describe('keeping the rows of a chip', () => {
   beforeAll(async () => {
     store = await openStore('duckdb::memory:');
     queries = new QueryService(store, LIMITS);
-    // 60 rows over the range and the period before: 40 from the US, 20 from Japan, one sender each.
+    // 60 rows over the range and the period before: 40 from the US, 20 from Japan, one sender (and domain) each.
     await store.upsertTraces(
       Array.from({ length: 60 }, (_, i) =>
         traceRow({
@@ -45,6 +45,7 @@ describe('keeping the rows of a chip', () => {
           Received: FROM - DAY + i * 2_000_000,
           FromCountry: i % 3 === 0 ? 'JP' : 'US',
           SenderAddress: i % 3 === 0 ? 'a@contoso.co.jp' : 'b@fabrikam.com',
+          SenderDomain: i % 3 === 0 ? 'contoso.co.jp' : 'fabrikam.com',
         }),
       ),
     );
@@ -61,10 +62,12 @@ describe('keeping the rows of a chip', () => {
       { maxRows, fromRows: 1 },
     );
 
-  it('keeps a country whose rows the summary tables count at most maxRows', async () => {
-    const kept = await keep({ country: ['JP'] }, 30);
-    expect(kept?.rows.rows).toBe(20);
-    await queries.releaseKept(kept!);
+  it('keeps a country or a domain whose rows the summary tables count at most maxRows', async () => {
+    for (const filters of [{ country: ['JP'] }, { domain: ['contoso.co.jp'] }]) {
+      const kept = await keep(filters, 30);
+      expect(kept?.rows.rows, JSON.stringify(filters)).toBe(20);
+      await queries.releaseKept(kept!);
+    }
   });
 
   it('does not try to keep a chip the summary tables count past maxRows', async () => {
@@ -76,6 +79,7 @@ describe('keeping the rows of a chip', () => {
     };
     try {
       expect(await keep({ country: ['US'] }, 30)).toBeUndefined();
+      expect(await keep({ domain: ['fabrikam.com'] }, 30)).toBeUndefined();
       expect(tried).toBe(0);
       // One person's mail is not counted first: tried, and too many.
       expect(await keep({ sender: ['b@fabrikam.com'] }, 30)).toBeUndefined();

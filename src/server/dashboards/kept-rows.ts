@@ -1,5 +1,5 @@
 /**
- * A dashboard under a sender, recipient or country chip reads few rows, but each panel's query would look for them in the
+ * A dashboard under a sender, recipient, domain or country chip reads few rows, but each panel's query would look for them in the
  * whole of MessageTrace again: on the 10.2M-row month about 20 ms a query to scan SenderAddress, and more to
  * decompress the wide columns of nearly every block, since one sender's rows are spread over all of them. So the
  * filtered rows of the range and of the period before it are kept once (Store.materializeRows), with the columns
@@ -16,10 +16,11 @@ import { previousPeriod } from './previous-period.js';
 
 /**
  * Filters that usually keep few rows, and under which the per-sender, per-subject and per-message panels read the
- * rows: one person's mail, or a country's (the countries summary answers the counts, sizes and series under it;
- * a country's rows past MAX_KEPT_ROWS are read from MessageTrace as before).
+ * rows: one person's mail, a partner domain's or a country's (the domains and countries summaries answer the counts,
+ * sizes and series under them, and count the chip's rows first: past MAX_KEPT_ROWS, the organization's own domain
+ * say, they are read from MessageTrace as before).
  */
-const NARROW: readonly FilterName[] = ['sender', 'recipient', 'country', 'fromCountry', 'toCountry'];
+const NARROW: readonly FilterName[] = ['sender', 'recipient', 'domain', 'country', 'fromCountry', 'toCountry'];
 
 /** The most rows kept; past it (a wildcard that matches half the mail) the panels read MessageTrace. */
 const MAX_KEPT_ROWS = 300_000;
@@ -111,8 +112,8 @@ export async function keepFilteredRows(
   if (mode !== 'always') {
     if (bounds.fromRows === Number.POSITIVE_INFINITY) return undefined;
     if ((await count(countKql({}))) < bounds.fromRows) return undefined;
-    // A country's mail may well be more rows than are ever kept, and finding out by keeping them is lost time: the
-    // countries summary counts them first (a few ms). One person's mail rarely is; counting it from the senders
+    // A domain's or a country's mail may well be more rows than are ever kept, and finding out by keeping them is
+    // lost time: the domains or countries summary counts them first (a few ms). One person's mail rarely is; counting it from the senders
     // summary would cost more than it saves.
     const counted = !filters.some((f) => f.name === 'sender' || f.name === 'recipient');
     const chip = countKql(request.filters);
