@@ -1,6 +1,6 @@
 /**
  * Whole dashboards over countries on the ~10M-row demo store (bench/demo-store.ts): each built-in dashboard over
- * the whole 30 days in one streamed request, as the page asks for it, and the Overview under country chips, median
+ * the whole 30 days in one streamed request, as the page asks for it, and the Overview under country and domain chips, median
  * of `--runs`; each from the summary tables as served and from the rows (MAILSIFT_AGGREGATES=off, read at each
  * query), interleaved in this run.
  *   npx tsx bench/dashboards-countries.ts [--runs 5]
@@ -27,6 +27,12 @@ const overview = dashboards.find((d) => d.id === 'overview')!;
 const cases: { name: string; dashboard: (typeof dashboards)[number]; filters: Record<string, string[]> }[] = [
   ...dashboards.map((d) => ({ name: `${d.id}, 30 days`, dashboard: d, filters: {} })),
   ...['US', 'JP', 'KP'].map((c) => ({ name: `overview, 30 days, country ${c}`, dashboard: overview, filters: { country: [c] } })),
+  // A partner's domain, and the organization's own (most of the mail).
+  ...['fabrikam.co.jp', 'contoso.co.jp'].map((d) => ({
+    name: `overview, 30 days, domain ${d}`,
+    dashboard: overview,
+    filters: { domain: [d] },
+  })),
 ];
 
 /** One streamed request for every panel of a dashboard, until its last line: ms. */

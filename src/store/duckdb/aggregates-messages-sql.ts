@@ -6,6 +6,7 @@
  */
 import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, MessageTrace } from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
+import { STORED_ROW_ID } from './merge-sql.js';
 import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { differingRowsSql } from './summary-sql.js';
 
@@ -52,10 +53,10 @@ const APPLY_DELTA_SQL = [
 
 /**
  * STORED_OF_BATCH: the stored rows of the messages of `stage` (MessageTraceId, RecipientAddress, Received, Status,
- * Direction), looked for only within LOOKUP_SLACK_MS of its span.
+ * Direction, and the rowid as STORED_ROW_ID, for the merge's UPDATE), looked for only within LOOKUP_SLACK_MS of its span.
  */
 export function storedOfBatchSql(stage: string, span: BatchSpan): string {
-  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${TRACES} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
+  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT rowid AS ${quoteIdent(STORED_ROW_ID)}, "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${TRACES} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
 }
 
 /**

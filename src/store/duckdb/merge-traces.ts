@@ -50,7 +50,7 @@ export async function mergeTraceStage(
   const changed =
     stored > 0
       ? (
-          await c.runAndReadAll(`${updateTracesSql(stage, span)} RETURNING "MessageTraceId", "RecipientAddress", ${RETURNING_RECEIVED}`)
+          await c.runAndReadAll(`${updateTracesSql(stage)} RETURNING "MessageTraceId", "RecipientAddress", ${RETURNING_RECEIVED}`)
         ).getRowsJS()
       : [];
   const fresh = stored > 0 ? notStoredSql(stage) : stage;
