@@ -119,7 +119,8 @@ export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: str
       `CREATE OR REPLACE TEMP TABLE ${HELD} AS SELECT DISTINCT ${key} FROM ${quoteIdent(def.name)}`,
       heldDelta(def),
       ...addDeltaSql(def, DELTA, window),
-      `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, `${heavyValuesSql(def, `"Received" IN ${days} AND ${summaryWindow(span)}`)} EXCEPT ${held}`)}`,
+      // Only a value not held whose rows the batch added can have become heavy on one of its days.
+      `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, heavyValuesSql(def, `"Received" IN ${days} AND ${summaryWindow(span)} AND ${key} IN (SELECT ${key} FROM ${deltas.get(def.of)} EXCEPT ${held})`))}`,
       ...twins.flatMap((twin) => [
         heldDelta(twin),
         ...addDeltaSql(twin, DELTA, window),
