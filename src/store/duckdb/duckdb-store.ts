@@ -197,8 +197,8 @@ export class DuckDbStore implements Store {
             `CREATE OR REPLACE TEMP TABLE ${EVENT_STAGE} AS SELECT DISTINCT ON (${MessageEvents.key.map(quoteIdent).join(', ')}) * FROM ${EVENT_STAGE}`,
           );
           // The key holds Timestamp: a stored twin of a staged event lies within the stage's span.
-          const span = (await batchSpan(c, EVENT_STAGE, '"Timestamp"'))!;
-          const n = (await c.run(insertNewSql(MessageEvents, EVENT_STAGE, spanWindow(span, 't."Timestamp"')))).rowsChanged;
+          const span = await batchSpan(c, EVENT_STAGE, '"Timestamp"');
+          const n = (await c.run(insertNewSql(MessageEvents, EVENT_STAGE, span ? spanWindow(span, 't."Timestamp"') : 'true'))).rowsChanged;
           await c.run(`DROP TABLE ${EVENT_STAGE}`);
           return n;
         });
