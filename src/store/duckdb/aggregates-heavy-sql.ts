@@ -100,9 +100,9 @@ export function refreshHeavySql(days: string): string[] {
 /**
  * A batch of new rows only (no stored row changed): each heavy table and hourly twin adds the batch's counts of the
  * values it held (`deltas`: each summary table's counts of the batch, by table name, summed to its dimensions here),
- * then takes in with all their rows the values that reached `minDayRows` on one of `days` (within `span`, the
- * batch's). Copying the held values'
- * days again (refreshHeavySql) gives the same, at the cost of every held row of those days.
+ * then takes in with all their rows the values of the batch that reached `minDayRows` on one of `days` (within
+ * `span`, the batch's). Copying the held values' days again (refreshHeavySql) gives the same, at the cost of every
+ * held row of those days.
  */
 export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: string, span: BatchSpan): string[] {
   const window = summaryWindow(span, 'a."Received"');
