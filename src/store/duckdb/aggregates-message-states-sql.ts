@@ -6,12 +6,11 @@
  */
 import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, MessageTrace, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
 import { lookupWindow, type BatchSpan } from './batch-span.js';
-import { quoteIdent } from './ddl.js';
+import { quoteIdent, timestampAt } from './ddl.js';
 import { differingRowsSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_STATE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
-const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 const KEYS = ['Received', 'States', 'Status', 'Direction', 'MessageTraceId'].map(quoteIdent);
 /** Temporary tables of one write: the rows of the batch's messages after it, and the change of the summary. */
 const AFTER = 'msg_state_rows_after';
@@ -89,9 +88,9 @@ export function countMergedStatesSql(stage: string, before: string, updated: boo
  */
 export function trimMessageStatesSql(cutoffMs: number): string[] {
   const hourMs = Math.floor(cutoffMs / AGGREGATE_GRAIN_MS) * AGGREGATE_GRAIN_MS;
-  const hour = `make_timestamp(${hourMs}::BIGINT * 1000)`;
+  const hour = timestampAt(hourMs);
   return [
-    `CREATE OR REPLACE TEMP TABLE ${RETAINED} AS SELECT "MessageTraceId" FROM ${TABLE} WHERE "MessageTraceId" <> '' AND "Received" <= ${hour} UNION SELECT "MessageTraceId" FROM ${TRACES} WHERE "Received" >= ${hour} AND "Received" < make_timestamp(${hourMs}::BIGINT * 1000 + ${HOUR_US})`,
+    `CREATE OR REPLACE TEMP TABLE ${RETAINED} AS SELECT "MessageTraceId" FROM ${TABLE} WHERE "MessageTraceId" <> '' AND "Received" <= ${hour} UNION SELECT "MessageTraceId" FROM ${TRACES} WHERE "Received" >= ${hour} AND "Received" < ${timestampAt(hourMs + AGGREGATE_GRAIN_MS)}`,
     `DELETE FROM ${TABLE} WHERE "Received" <= ${hour} OR "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${RETAINED})`,
     `CREATE OR REPLACE TEMP TABLE ${DELTA} AS ${countedSql(`(SELECT * FROM ${TRACES} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${RETAINED}))`)}`,
     `DROP TABLE ${RETAINED}`,

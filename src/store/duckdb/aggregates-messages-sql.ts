@@ -5,21 +5,16 @@
  * message's entries before and after it, and the difference is written in the same transaction.
  */
 import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, MessageTrace } from '../../schema/index.js';
-import { quoteIdent } from './ddl.js';
-import { STORED_ROW_ID } from './merge-sql.js';
-import { lookupWindow, type BatchSpan } from './batch-span.js';
+import { quoteIdent, timestampAt } from './ddl.js';
+import { STORED_OF_BATCH } from './merge-sql.js';
 import { differingRowsSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
-const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 /**
- * The stored rows (MessageTraceId, RecipientAddress, Received, Status, Direction) of a batch's messages, read before
- * its merge: they also hold every stored key of the batch, so the merge's insert finds the new keys against them, and
- * the distinct-messages-by-state summary counts the messages' entries before the merge from them.
+ * The stored rows of the batch's messages before its merge (STORED_OF_BATCH, merge-sql.ts), and temporary tables of
+ * one write: the rows of the batch's messages after it, the change per hour.
  */
-export const STORED_OF_BATCH = 'batch_stored_rows';
-/** Temporary tables of one write: the rows of the batch's messages after it, the change per hour. */
 const OLD = STORED_OF_BATCH;
 const NEW = 'msg_rows_new';
 const DELTA = 'msg_first_delta';
@@ -52,14 +47,6 @@ const APPLY_DELTA_SQL = [
 ];
 
 /**
- * STORED_OF_BATCH: the stored rows of the messages of `stage` (MessageTraceId, RecipientAddress, Received, Status,
- * Direction, and the rowid as STORED_ROW_ID, for the merge's UPDATE), looked for only within LOOKUP_SLACK_MS of its span.
- */
-export function storedOfBatchSql(stage: string, span: BatchSpan): string {
-  return `CREATE OR REPLACE TEMP TABLE ${OLD} AS SELECT rowid AS ${quoteIdent(STORED_ROW_ID)}, "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${TRACES} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
-}
-
-/**
  * Before `stage` (MessageTraceId, RecipientAddress, Received; one row per key) is merged, STORED_OF_BATCH made:
  * the entries of its messages change from those of their stored rows to those of their stored rows plus the
  * stage's new keys. STORED_OF_BATCH stays for the merge, which finds the batch's stored keys in it and then drops it.
@@ -83,14 +70,14 @@ export function countStagedMessagesSql(stage: string): string[] {
  */
 export function trimMessagesSql(cutoffMs: number): string[] {
   const hourMs = Math.floor(cutoffMs / AGGREGATE_GRAIN_MS) * AGGREGATE_GRAIN_MS;
-  const hour = `make_timestamp(${hourMs}::BIGINT * 1000)`;
-  const cutoff = `make_timestamp(${Math.trunc(cutoffMs)}::BIGINT * 1000)`;
+  const hour = timestampAt(hourMs);
+  const cutoff = timestampAt(cutoffMs);
   const cut =
     hourMs === cutoffMs
       ? []
       : [
           `DELETE FROM ${TABLE} WHERE "Received" = ${hour}`,
-          `INSERT INTO ${TABLE} SELECT ${hour}, NULL, NULL, count(DISTINCT "MessageTraceId") FROM ${TRACES} WHERE "Received" >= ${hour} AND "Received" < make_timestamp(${hourMs}::BIGINT * 1000 + ${HOUR_US}) HAVING count(*) > 0`,
+          `INSERT INTO ${TABLE} SELECT ${hour}, NULL, NULL, count(DISTINCT "MessageTraceId") FROM ${TRACES} WHERE "Received" >= ${hour} AND "Received" < ${timestampAt(hourMs + AGGREGATE_GRAIN_MS)} HAVING count(*) > 0`,
         ];
   return [
     `DELETE FROM ${TABLE} WHERE "Received" < ${hour}`,

@@ -17,13 +17,12 @@ import {
 import { addDeltaSql, differingRowsSql } from './summary-sql.js';
 import { addHeavyCountsSql, refreshHeavySql } from './aggregates-heavy-sql.js';
 import { summaryWindow, type BatchSpan } from './batch-span.js';
-import { quoteIdent } from './ddl.js';
+import { quoteIdent, timestampAt } from './ddl.js';
 
 /** Temporary table of the hours (TIMESTAMP, `h`) a write touched. */
 export const TOUCHED = 'touched_hours';
 
 const TRACES = quoteIdent(MessageTrace.name);
-const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 
 const daily = (def: TraceAggregateDef) => def.grainMs === DAY_GRAIN_MS;
 const unitOf = (def: TraceAggregateDef) => (daily(def) ? 'day' : 'hour');
@@ -94,8 +93,8 @@ export const TOUCHED_SPAN_SQL = `SELECT epoch_ms(min(h)), epoch_ms(max(h)) FROM 
  * the hourly twins (the hourly tables come first in TRACE_AGGREGATES).
  */
 export function recountTouchedSql(first: number, last: number): string[] {
-  const lo = `make_timestamp(${Math.trunc(first)}::BIGINT * 1000)`;
-  const hi = `make_timestamp(${Math.trunc(last)}::BIGINT * 1000 + ${HOUR_US})`;
+  const lo = timestampAt(first);
+  const hi = timestampAt(last + AGGREGATE_GRAIN_MS);
   const where = `"Received" >= ${lo} AND "Received" < ${hi} AND date_trunc('hour', "Received") IN (SELECT h FROM ${TOUCHED})`;
   const days = `(SELECT DISTINCT date_trunc('day', h) FROM ${TOUCHED})`;
   const dayLo = `date_trunc('day', ${lo})`;
@@ -118,7 +117,7 @@ export function recountTouchedSql(first: number, last: number): string[] {
 export function dropHoursBeforeSql(cutoffMs: number): string[] {
   return [...TRACE_AGGREGATES, ...HEAVY_AGGREGATES, ...HEAVY_HOURLY_AGGREGATES].map((def) => {
     const start = Math.floor(cutoffMs / def.grainMs) * def.grainMs;
-    return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < make_timestamp(${start}::BIGINT * 1000)`;
+    return `DELETE FROM ${quoteIdent(def.name)} WHERE "Received" < ${timestampAt(start)}`;
   });
 }
 

@@ -6,14 +6,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DAY_GRAIN_MS } from '../../schema/index.js';
 import { LOOKUP_SLACK_MS } from '../trace-merge.js';
+import { timestampAt } from './ddl.js';
 
 /** The first and last Received of a batch, in ms since the epoch. */
 export interface BatchSpan {
   from: number;
   to: number;
 }
-
-const at = (ms: number) => `make_timestamp(${Math.trunc(ms)}::BIGINT * 1000)`;
 
 /** The span of `column` over the rows of `table` (a table or view); undefined when it has none. */
 export async function batchSpan(c: DuckDBConnection, table: string, column = '"Received"'): Promise<BatchSpan | undefined> {
@@ -23,12 +22,12 @@ export async function batchSpan(c: DuckDBConnection, table: string, column = '"R
 
 /** Stored MessageTrace rows (`column`: their Received) that can share a key or a message with the batch. */
 export function lookupWindow(span: BatchSpan, column = '"Received"'): string {
-  return `${column} BETWEEN ${at(span.from - LOOKUP_SLACK_MS)} AND ${at(span.to + LOOKUP_SLACK_MS + 1)}`;
+  return `${column} BETWEEN ${timestampAt(span.from - LOOKUP_SLACK_MS)} AND ${timestampAt(span.to + LOOKUP_SLACK_MS + 1)}`;
 }
 
 /** Rows whose `column` lies within the span itself (a table whose key holds the time, MessageEvents). */
 export function spanWindow(span: BatchSpan, column: string): string {
-  return `${column} BETWEEN ${at(span.from)} AND ${at(span.to + 1)}`;
+  return `${column} BETWEEN ${timestampAt(span.from)} AND ${timestampAt(span.to + 1)}`;
 }
 
 /** Rows of a summary table, hourly or daily (`column`: their Received), that the batch's rows count in. */

@@ -26,6 +26,9 @@ export const quoteIdent = (name: string): string => dialect.quoteIdentifier(name
 /** A SQL string literal, for the few places where a value can't be bound: the DuckDB dialect's one escaper. */
 export const quoteLiteral = (value: string): string => dialect.escapeString(value);
 
+/** A TIMESTAMP constant of `ms` since the epoch (a whole number made here, never text from outside). */
+export const timestampAt = (ms: number): string => `make_timestamp(${Math.trunc(ms)}::BIGINT * 1000)`;
+
 /** Default of a column: strings '' and numbers 0 so that KQL never meets a NULL it doesn't expect. */
 function defaultOf(type: ColumnType): string {
   if (type === 'string') return " DEFAULT ''";

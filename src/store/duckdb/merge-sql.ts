@@ -2,6 +2,7 @@
 import { MessageEvents, MessageTrace, TRANSIENT_STATUSES } from '../../schema/index.js';
 import type { TableDef } from '../../schema/index.js';
 import { FILLABLE_NUMBER_COLUMNS, FILLABLE_STRING_COLUMNS } from '../trace-merge.js';
+import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { duckdbType, quoteIdent, quoteLiteral } from './ddl.js';
 
 const transientList = TRANSIENT_STATUSES.map(quoteLiteral).join(', ');
@@ -34,8 +35,20 @@ const FILLABLE_NUMBERS = FILLABLE_NUMBER_COLUMNS;
 
 const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transientList}) AND t."Status" NOT IN (${transientList})))`;
 
-/** The column of STORED_KEYS (and of the stored rows it is found in) with the stored row's rowid. */
+/** The column of STORED_OF_BATCH and STORED_KEYS with the stored row's rowid. */
 export const STORED_ROW_ID = '__rowid';
+
+/**
+ * The stored rows (rowid as STORED_ROW_ID, MessageTraceId, RecipientAddress, Received, Status, Direction) of a batch's
+ * messages, read before its merge: they hold every stored key of the batch, so the merge finds its stored keys and
+ * their rows there, and the distinct-message summaries count the messages' entries before the merge from them.
+ */
+export const STORED_OF_BATCH = 'batch_stored_rows';
+
+/** STORED_OF_BATCH made for `stage`: its messages' stored rows, looked for only within LOOKUP_SLACK_MS of its span. */
+export function storedOfBatchSql(stage: string, span: BatchSpan): string {
+  return `CREATE OR REPLACE TEMP TABLE ${STORED_OF_BATCH} AS SELECT rowid AS ${quoteIdent(STORED_ROW_ID)}, "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${quoteIdent(MessageTrace.name)} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
+}
 
 /**
  * UPDATE of stored traces from the stage by the merge rule of ../trace-merge.ts: status precedence, empty fields
@@ -66,8 +79,7 @@ export const STORED_KEYS = 'stage_stored_keys';
 
 /**
  * The keys of `stage` already stored, with their rows' rowids, into STORED_KEYS, from `stored`: a table holding every
- * stored row that could share a key with the stage, with its rowid as STORED_ROW_ID (the stored rows of its
- * messages, storedOfBatchSql). An inner join (the stage's keys are unique) builds its hash table on the smaller side.
+ * stored row that could share a key with the stage, with its rowid as STORED_ROW_ID (STORED_OF_BATCH). An inner join (the stage's keys are unique) builds its hash table on the smaller side.
  */
 export function storedKeysSql(stage: string, stored: string): string {
   const keys = MessageTrace.key.map((k) => `s.${quoteIdent(k)}`).join(', ');

@@ -7,11 +7,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MessageTrace } from '../../schema/index.js';
 import { countStagedMessages, recountHours, RETURNING_RECEIVED } from './aggregates.js';
-import { STORED_OF_BATCH, storedOfBatchSql } from './aggregates-messages-sql.js';
 import { countMergedStatesSql } from './aggregates-message-states-sql.js';
 import { addCountsSql } from './aggregates-sql.js';
 import { batchSpan } from './batch-span.js';
-import { insertAllSql, notStoredSql, STORED_KEYS, storedKeysSql, updateTracesSql } from './merge-sql.js';
+import { insertAllSql, notStoredSql, STORED_KEYS, STORED_OF_BATCH, storedKeysSql, storedOfBatchSql, updateTracesSql } from './merge-sql.js';
 
 /** What a merge did: rows of the stage that updated a stored row, and rows inserted. */
 export interface MergeResult {
