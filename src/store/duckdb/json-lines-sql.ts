@@ -40,16 +40,23 @@ const domainOf = (col: string) =>
   `(CASE WHEN strpos(${col}, '@') = 0 THEN '' WHEN suffix(${col}, '.') THEN split_part(${col}, '@', -1)[:-2] ELSE split_part(${col}, '@', -1) END)`;
 
 const MAX_OBJECT_BYTES = 16777216;
+
+/** The ASCII characters JavaScript's trim() takes off (tab, line feed, vertical tab, form feed, return, space), as SQL. */
+const TRIMMED = ['chr(9)', 'chr(10)', 'chr(11)', 'chr(12)', 'chr(13)', "' '"];
 const address = (col: string) => `lower(coalesce(${col}, ''))`;
 
 /** The file's records ($1 = path) mapped to MessageTrace's columns, with what BAD_RECORD needs (_size, _plain). */
 function mappedRecordsSql(): string {
   const columns = `{${FIELDS.map((f) => `${quoteIdent(f)}: 'VARCHAR'`).join(', ')}}`;
-  // Addresses, Message-IDs and trace ids must be printable ASCII without spaces (_plain): then lower() is
-  // JavaScript's toLowerCase() and there is nothing to trim. Anything else is the parser's to map, by its own rules.
-  // One match over the four joined is the same test as four matches (each part matches iff the whole does), at a
-  // quarter of the calls.
-  const plain = (...cols: string[]) => `regexp_full_match(${cols.map((c) => `coalesce(${c}, '')`).join(' || ')}, '[\x21-\x7e]*')`;
+  // Addresses, Message-IDs and trace ids must be ASCII with nothing JavaScript's trim() would take off (_plain):
+  // then lower() is its toLowerCase() and the parser's trim() changes nothing. Anything else is the parser's to
+  // map, by its own rules. A byte count equal to the character count is ASCII, and the ends are compared with
+  // the six ASCII characters trim() takes: a sixth of the time of one regular expression over the four joined.
+  const plain = (...cols: string[]) =>
+    cols
+      .map((c) => `coalesce(${c}, '')`)
+      .map((v) => `(strlen(${v}) = length(${v}) AND NOT (${TRIMMED.map((w) => `prefix(${v}, ${w}) OR suffix(${v}, ${w})`).join(' OR ')}))`)
+      .join(' AND ');
   return `SELECT *, ${domainOf('"SenderAddress"')} AS "SenderDomain", ${domainOf('"RecipientAddress"')} AS "RecipientDomain"
 FROM (
   SELECT
@@ -79,10 +86,11 @@ export function readJsonLinesSql(): string {
 /** A mapped record the parser must map instead (a reject, an odd shape, a spelling it would change). */
 const BAD_RECORD = `("MessageTraceId" = '' OR "RecipientAddress" = '' OR "Received" IS NULL OR "Status" IS NULL
     OR _size IS NULL OR _size < 0 OR isinf(_size) OR isnan(_size) OR NOT _plain
-    -- ids the schema's normalizeTraceId would respell (upper case, braces, bare GUIDs; spaces are not _plain); an id
-    -- lower() changes is upper case here (being _plain, it is ASCII)
+    -- ids the schema's normalizeTraceId would respell: upper case (being _plain, an id lower() changes is), braces,
+    -- and GUIDs without all four dashes (32 to 35 characters; with them and no braces a GUID is 36, as stored)
     OR lower("MessageTraceId") <> "MessageTraceId" OR contains("MessageTraceId", '{') OR contains("MessageTraceId", '}')
-    OR (CASE WHEN strlen("MessageTraceId") = 32 THEN regexp_full_match("MessageTraceId", '[0-9a-f]{32}') ELSE false END))`;
+    OR (CASE WHEN strlen("MessageTraceId") BETWEEN 32 AND 35
+      THEN regexp_full_match("MessageTraceId", '[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}') ELSE false END))`;
 
 /** Counts that decide whether the fast path may go on: records, records needing the parser, repeated keys. */
 export const CHECK_RAW_SQL = `SELECT

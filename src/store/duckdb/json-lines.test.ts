@@ -80,13 +80,19 @@ describe('the JSON-lines fast path of the DuckDB store', () => {
       'an offset date': [...lines, record(900, { Received: '2026-11-02T18:30:00+09:00' })],
       'a key twice': [...lines, record(0, { Status: 'Delivered' })],
       'a broken line': [...lines, '{"MessageTraceId": "z", "Rec'],
-      // Trace ids the parser respells or must judge: upper case, braces, a bare GUID, a space, a tab, not ASCII.
+      // Trace ids the parser respells or must judge: upper case, braces, a GUID short of dashes, spaces or tabs to
+      // trim, not ASCII.
       'an upper-case id': [...lines, record(900, { MessageTraceId: 'ID-900' })],
       'a braced id': [...lines, record(900, { MessageTraceId: '{0f179803-eb33-4f0d-bda0-8739f80c528a}' })],
       'a bare GUID': [...lines, record(900, { MessageTraceId: '0f179803eb334f0dbda08739f80c528a' })],
-      'an id with a space': [...lines, record(900, { MessageTraceId: 'id 900' })],
-      'an id with a tab': [...lines, record(900, { MessageTraceId: 'id\t900' })],
+      'a GUID without one dash': [...lines, record(900, { MessageTraceId: '0f179803eb33-4f0d-bda0-8739f80c528a' })],
+      'a GUID with one dash': [...lines, record(900, { MessageTraceId: '0f179803-eb334f0dbda08739f80c528a' })],
+      'an id after a space': [...lines, record(900, { MessageTraceId: ' id-900' })],
+      'an id before a tab': [...lines, record(900, { MessageTraceId: 'id-900\t' })],
+      'an address before a return': [...lines, record(900, { RecipientAddress: 'user9@contoso.com\r' })],
+      'a Message-ID after a line feed': [...lines, record(900, { MessageId: '\n<m900@fabrikam.com>' })],
       'an id not ASCII': [...lines, record(900, { MessageTraceId: 'id-ä900' })],
+      'an address not ASCII': [...lines, record(900, { SenderAddress: 'bob@ｆabrikam.com' })],
       // JavaScript's trim() takes these off; a regular expression's \s (ASCII only) did not see them.
       'an id after an ideographic space': [...lines, record(900, { MessageTraceId: '\u3000id-900' })],
       'an id before a vertical tab': [...lines, record(900, { MessageTraceId: 'id-900\u000b' })],
