@@ -34,9 +34,12 @@ export function registerIngest(program: Command, run: (fn: () => Promise<number>
             throw new UsageError(msg().errors.formatOneOf('--progress', PROGRESS_MODES.join(', ')));
           const progress = ingestProgress(opts.progress as ProgressMode);
           try {
-            const store = await ctx.store();
-            const enricher = await ctx.enricher();
-            const { ingestPaths, IngestStoppedError } = await import('../../ingest/index.js');
+            // Opened side by side: the engine opens the store on its own threads while the GeoIP data loads here.
+            const [store, enricher, { ingestPaths, IngestStoppedError }] = await Promise.all([
+              ctx.store(),
+              ctx.enricher(),
+              import('../../ingest/index.js'),
+            ]);
             // Read relative to the caller's folder (the same as this process's, unless handed to a running server).
             const absolute = paths.map(resolvePath);
             const rejectFile = opts.rejects ? resolvePath(opts.rejects) : defaultRejectFile(ctx.config.store);
