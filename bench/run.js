@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 const ALL = {
   ingest: ['bench/ingest.ts', '--rows', '1000000', '--runs', '3'],
+  'string-compression': ['bench/string-compression.ts', '--runs', '5'],
   'ingest-files': ['bench/ingest-files.ts', '--files', '5000', '--runs', '3'],
   'parse-powershell': ['bench/parse-powershell.ts'],
   enrich: ['bench/enrich.ts'],
