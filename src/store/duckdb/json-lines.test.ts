@@ -73,6 +73,21 @@ describe('the JSON-lines fast path of the DuckDB store', () => {
     await s.close();
   });
 
+  it('counts the summaries of a file whose messages have rows in one hour, in two and in three exactly', async () => {
+    const s = await openDuckDbStore(join(dir, `s${n++}.duckdb`));
+    const at = (h: number, m: number) => new Date(Date.UTC(2026, 10, 2, h, m)).toISOString();
+    const spread = [
+      record(900, { MessageTraceId: 'two-hours', RecipientAddress: 'a@contoso.com', Received: at(9, 50) }),
+      record(901, { MessageTraceId: 'two-hours', RecipientAddress: 'b@contoso.com', Received: at(10, 10) }),
+      record(902, { MessageTraceId: 'three-hours', RecipientAddress: 'a@contoso.com', Received: at(9, 5) }),
+      record(903, { MessageTraceId: 'three-hours', RecipientAddress: 'b@contoso.com', Received: at(12, 5) }),
+      record(904, { MessageTraceId: 'three-hours', RecipientAddress: 'c@contoso.com', Received: at(10, 55) }),
+    ];
+    expect(await s.upsertTraceJsonLines(file([...lines, ...spread]), 'powershell', ENRICHER)).toMatchObject({ ingested: 205 });
+    expect(await s.checkIntegrity()).toEqual([]);
+    await s.close();
+  });
+
   it('changes nothing in a store with no rows when a record needs the parser or a key repeats', async () => {
     const s = await openDuckDbStore(join(dir, `s${n++}.duckdb`));
     const cases = {
