@@ -51,7 +51,7 @@ function mappedRecordsSql(): string {
   // Addresses, Message-IDs and trace ids must be ASCII with nothing JavaScript's trim() would take off (_plain):
   // then lower() is its toLowerCase() and the parser's trim() changes nothing. Anything else is the parser's to
   // map, by its own rules. A byte count equal to the character count is ASCII, and the ends are compared with
-  // the six ASCII characters trim() takes: a sixth of the time of one regular expression over the four joined.
+  // the six ASCII characters trim() takes: a quarter of the time of one regular expression over the four joined.
   const plain = (...cols: string[]) =>
     cols
       .map((c) => `coalesce(${c}, '')`)
