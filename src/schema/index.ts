@@ -16,7 +16,7 @@ export type { TraceRecord, TraceEnrichment, TraceRow, EventRow, IndicatorRow, Wa
 export { normalizeAddress, domainOf } from './address.js';
 export { FILTER_NAMES, FILTER_COLUMNS } from './filter-names.js';
 export type { FilterName, Filters } from './filter-names.js';
-export { normalizeTraceId, isNormalTraceId } from './trace-id.js';
+export { normalizeTraceId, isNormalTraceId, GUID_DIGITS } from './trace-id.js';
 export { RULE_IDS, SEVERITIES, FINDING_STATES, FINDING_ACTIVITY_KINDS } from './findings.js';
 export type {
   RuleId,

@@ -1,6 +1,12 @@
 /** The MessageTraceId key column: one spelling per id, whatever the source wrote. */
 
-const GUID = /^\{?([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})\}?$/i;
+/**
+ * The hex digits of a GUID, lower case, each of its four dashes optional: what normalizeTraceId respells (in any
+ * case, in braces or not). An engine that maps ids in SQL hands those not yet in the stored form to the parser.
+ */
+export const GUID_DIGITS = '[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}';
+
+const GUID = new RegExp(`^\\{?(${GUID_DIGITS})\\}?$`, 'i');
 
 /**
  * A MessageTraceId as stored: trimmed; a GUID (with or without braces or dashes, any case) becomes the

@@ -56,6 +56,8 @@ describe('DuckDB store files', () => {
     const m = await b.query('SELECT count(*) FROM _migrations');
     expect(r.rows[0]![0]).toBe(1);
     expect(m.rows[0]![0]).toBe(MIGRATIONS.length);
+    // Writes skip FSST (the instance takes it from SET, not from its open options).
+    expect(String((await b.query(`SELECT current_setting('disabled_compression_methods')`)).rows[0]![0]).toLowerCase()).toBe('fsst');
     await b.close();
   });
 

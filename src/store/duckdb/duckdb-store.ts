@@ -94,9 +94,10 @@ export async function openDuckDbStore(path: string, settings: Record<string, str
   if (inFile) await narrowStoreFiles(path);
   // Holding the store's lock now: what is in its staging folder was left by a run that was killed.
   if (!/read_only/i.test(settings['access_mode'] ?? '')) await removeStaleStaging(inFile ? storeFiles(path).stage : undefined);
-  const store = new DuckDbStore(instance, path, await instance.connect());
+  const writer = await instance.connect();
+  const store = new DuckDbStore(instance, path, writer);
   try {
-    await store.configure();
+    await writer.run(WRITE_SETTINGS_SQL);
     await store.migrate();
   } catch (cause) {
     await store.close().catch(() => undefined);
@@ -122,11 +123,6 @@ export class DuckDbStore implements Store {
   ) {
     this.reads = new ReaderPool(instance);
     this.staging = new StagingArea(location === ':memory:' ? undefined : storeFiles(location).stage);
-  }
-
-  /** Settings of the whole instance that its open options cannot carry. */
-  async configure(): Promise<void> {
-    await this.writer.run(WRITE_SETTINGS_SQL);
   }
 
   /** Apply the migrations this file has not seen yet. */

@@ -3,7 +3,7 @@
  * row-by-row parser does (src/formats/shared/pascal-record.ts); a record it can't map the same way gets a
  * reason, and the caller falls back to that parser. A test holds the two paths to the same rows.
  */
-import { MessageTrace, statusAliases } from '../../schema/index.js';
+import { GUID_DIGITS, MessageTrace, statusAliases } from '../../schema/index.js';
 import { quoteIdent, quoteLiteral } from './ddl.js';
 
 /** Fields read from each object (names as Get-MessageTrace writes them); all as text, mapped below. */
@@ -90,7 +90,7 @@ const BAD_RECORD = `("MessageTraceId" = '' OR "RecipientAddress" = '' OR "Receiv
     -- and GUIDs without all four dashes (32 to 35 characters; with them and no braces a GUID is 36, as stored)
     OR lower("MessageTraceId") <> "MessageTraceId" OR contains("MessageTraceId", '{') OR contains("MessageTraceId", '}')
     OR (CASE WHEN strlen("MessageTraceId") BETWEEN 32 AND 35
-      THEN regexp_full_match("MessageTraceId", '[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}') ELSE false END))`;
+      THEN regexp_full_match("MessageTraceId", ${quoteLiteral(GUID_DIGITS)}) ELSE false END))`;
 
 /** Counts that decide whether the fast path may go on: records, records needing the parser, repeated keys. */
 export const CHECK_RAW_SQL = `SELECT

@@ -79,7 +79,8 @@ export const STORED_KEYS = 'stage_stored_keys';
 
 /**
  * The keys of `stage` already stored, with their rows' rowids, into STORED_KEYS, from `stored`: a table holding every
- * stored row that could share a key with the stage, with its rowid as STORED_ROW_ID (STORED_OF_BATCH). An inner join (the stage's keys are unique) builds its hash table on the smaller side.
+ * stored row that could share a key with the stage, with its rowid as STORED_ROW_ID (STORED_OF_BATCH). An inner
+ * join (the stage's keys are unique) builds its hash table on the smaller side.
  */
 export function storedKeysSql(stage: string, stored: string): string {
   const keys = MessageTrace.key.map((k) => `s.${quoteIdent(k)}`).join(', ');
