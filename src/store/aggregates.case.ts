@@ -285,7 +285,13 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
     });
 
     it('answer panel queries exactly as the rows do, over ranges on and off the hour', async () => {
-      await store.upsertTraces([...batch('p', 120), ...batch('q', 40, T0 + 26 * H)]);
+      // r and s cross midnight: rows in the hours before and after a range's whole days.
+      await store.upsertTraces([
+        ...batch('p', 120),
+        ...batch('q', 40, T0 + 26 * H),
+        ...batch('r', 30, T0 + 13 * H),
+        ...batch('s', 30, T0 + 38 * H),
+      ]);
       const queries = [
         'MessageTrace | where Status == "Delivered" | count',
         'MessageTrace | summarize Count = count() by Time = bin(Received, 1h), Status',
@@ -314,6 +320,7 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         { from: T0 + 10 * 60_000, to: T0 + 20 * 60_000 },
         { from: T0 - 24 * H + 17 * 60_000, to: T0 + 48 * H + 5 * 60_000 },
         { from: T0 - 9 * H, to: T0 + 15 * H },
+        { from: T0 + 2 * H + 17 * 60_000, to: T0 + 42 * H + 5 * 60_000 },
       ];
       for (const q of queries) {
         for (const range of ranges) {

@@ -98,22 +98,29 @@ function within(source: string, a?: number, b?: number): string {
   return `${source}${bounds.length > 0 ? ` | where ${bounds.join(' and ')}` : ''}`;
 }
 
-/** The hourly rows of [a, b) outside the whole days [da, db): one read of the hourly table, or none. */
-function hoursAround({ a, b }: Hours, { da, db }: Days): string[] {
-  const before = da !== undefined && da !== a ? `Received < datetime(${iso(da)})` : '';
-  const after = db !== undefined && db !== b ? `Received >= datetime(${iso(db)})` : '';
-  if (!before && !after) return [];
-  const outside = before && after ? `(${before} or ${after})` : before || after;
-  return [`${within(SUMMARY, a, b)} | where ${outside}`];
+/**
+ * The hourly rows of [a, b) outside the whole days [da, db). An hourly table written in time order is read once for
+ * the hours before them and once for those after, each a range its zone maps prune: one read with `before or after`
+ * scans every row group of a range spanning the table (30 days of the 98.5M-row month's hourly subjects, 109 against
+ * 28 ms). A table `unordered` (a heavy table's hourly twin, which takes all the hours of a value as it becomes
+ * heavy) is scanned whole by each read, so it is read once.
+ */
+function hoursAround({ a, b }: Hours, { da, db }: Days, unordered: boolean): string[] {
+  const before = da !== undefined && da !== a;
+  const after = db !== undefined && db !== b;
+  if (unordered && before && after)
+    return [`${within(SUMMARY, a, b)} | where Received < datetime(${iso(da)}) or Received >= datetime(${iso(db)})`];
+  return [before ? within(SUMMARY, a, da) : '', after ? within(SUMMARY, db, b) : ''].filter(Boolean);
 }
 
 /**
  * Summary rows over whole hours [a, b) (with `days`, the whole days [da, db) inside them from the daily twin and
- * the hours around them from the hourly table), with the raw rows of the partial hours before `edgeA` and from `edgeB`.
+ * the hours around them from the hourly table, `unordered` or not), with the raw rows of the partial hours before
+ * `edgeA` and from `edgeB`.
  */
-function sourceText(def: TraceAggregateDef, hours: Hours, days?: Days): string {
+function sourceText(def: TraceAggregateDef, hours: Hours, days?: Days, unordered = false): string {
   const { a, b, edgeA, edgeB } = hours;
-  const summary = days ? [within(SUMMARY_DAYS, days.da, days.db), ...hoursAround(hours, days)] : [within(SUMMARY, a, b)];
+  const summary = days ? [within(SUMMARY_DAYS, days.da, days.db), ...hoursAround(hours, days, unordered)] : [within(SUMMARY, a, b)];
   const project = `project Received, ${def.dimensions.join(', ')}, ${ROWS} = 1, ${BYTES} = Size`;
   const edges = [
     edgeA !== undefined ? `(MessageTrace | where Received < datetime(${iso(edgeA)}) | ${project})` : '',
@@ -206,8 +213,8 @@ interface DailyPlan {
   readonly day: TraceAggregateDef;
   /** The summary sources it was compiled with. */
   readonly sources: Sources;
-  /** The same query compiled on other sources. */
-  readonly compile: (sources: Sources) => CompiledQuery;
+  /** The same query compiled on other sources (their hourly table not in time order: `unordered`). */
+  readonly compile: (sources: Sources, unordered?: boolean) => CompiledQuery;
   /** Its plan's reason, with the tables that give its whole days and the whole hours around them. */
   readonly reason: (daysFrom: string, hoursFrom: string) => string;
 }
@@ -231,7 +238,7 @@ function heavyPlanned(query: QueryNode, options: CompileOptions, used: ReadonlyS
   const hoursFrom = hoursSql !== undefined ? hourly!.name : hourlyTwin(daily.day).name;
   const reason = `${daily.reason(top.def.name, hoursFrom)}, if ${top.column} in its row ${top.rows} passes ${top.most} (else whole days from ${daily.day.name})`;
   return {
-    ...daily.compile(sources),
+    ...daily.compile(sources, hoursSql !== undefined),
     plan: { source: top.def.name, reason },
     fallback: { query: daily.planned, rows: top.rows, column, above: top.most },
   };
@@ -256,31 +263,34 @@ export function planQuery(query: QueryNode, text: string, options: CompileOption
   const days = day && daysOf(hours);
   const states = messages && messages.filters.length > 0;
   const name = (days ? day!.name : def?.name) ?? (states ? MESSAGE_STATE_AGGREGATE.name : MESSAGE_AGGREGATE.name);
-  let body: PipelineNode;
+  let bodyOf: (unordered: boolean) => PipelineNode;
   let sources: Sources;
   if (messages && states) {
     const union = withFilters(withBins(parseQuery(messageStatesSourceText(messages, a, b, edgeA, edgeB)).body, messages), messages);
-    body = {
+    bodyOf = () => ({
       ...query.body,
       source: union.source,
       operators: [...union.operators, messagesSummarize(messages, query.body.pos), ...messages.rest],
-    };
+    });
     sources = { [MESSAGE_STATES]: { sql: dialect.messageStateAggregateSource(), columns: MESSAGE_STATE_COLUMNS } };
   } else if (messages) {
     const union = withBins(parseQuery(messagesSourceText(messages, options.timeRange?.from, a, b, edgeA, edgeB)).body, messages);
-    body = {
+    bodyOf = () => ({
       ...query.body,
       source: union.source,
       operators: [...union.operators, messagesSummarize(messages, query.body.pos), ...messages.rest],
-    };
+    });
     sources = { [MESSAGES]: { sql: messageSql!, columns: MESSAGE_COLUMNS } };
   } else {
-    const union = parseQuery(sourceText(def!, hours, days)).body;
-    body = { ...query.body, source: union.source, operators: [...union.operators, ...m!.wheres, m!.summarize, ...m!.rest] };
+    bodyOf = (unordered) => {
+      const union = parseQuery(sourceText(def!, hours, days, unordered)).body;
+      return { ...query.body, source: union.source, operators: [...union.operators, ...m!.wheres, m!.summarize, ...m!.rest] };
+    };
     sources = { [SUMMARY]: { sql: dialect.aggregateSource(def!), columns: summaryColumns(def!) } };
     if (days) sources[SUMMARY_DAYS] = { sql: dialect.aggregateSource(day!), columns: summaryColumns(day!) };
   }
-  const compile = (on: typeof sources) => compileQuery({ ...query, body }, text, { ...options, sources: on });
+  const compile = (on: typeof sources, unordered = false) =>
+    compileQuery({ ...query, body: bodyOf(unordered) }, text, { ...options, sources: on });
   let planned: CompiledQuery;
   try {
     planned = compile(sources);
