@@ -12,7 +12,7 @@ import {
   type HeavyHourlyDef,
 } from '../../schema/index.js';
 import { summaryWindow, type BatchSpan } from './batch-span.js';
-import { addDeltaSql, differingRowsSql } from './summary-sql.js';
+import { addDeltaSql, differingRowsSql, insertInTimeOrderSql } from './summary-sql.js';
 import { quoteIdent } from './ddl.js';
 
 /** Temporary tables of the values a heavy table held before a write, and of a batch's counts of them. */
@@ -49,7 +49,7 @@ const heldSql = (def: HeavyHourlyDef) => `SELECT DISTINCT ${quoteIdent(def.key)}
 export function rebuildHeavyDailySql(): string[] {
   return HEAVY_AGGREGATES.flatMap((def) => [
     `DELETE FROM ${quoteIdent(def.name)}`,
-    `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, heavyValuesSql(def, 'true'))}`,
+    insertInTimeOrderSql(quoteIdent(def.name), rowsOfSql(def, heavyValuesSql(def, 'true')), columns(def)),
   ]);
 }
 
@@ -57,7 +57,7 @@ export function rebuildHeavyDailySql(): string[] {
 export function rebuildHeavyHourlySql(): string[] {
   return HEAVY_HOURLY_AGGREGATES.flatMap((def) => [
     `DELETE FROM ${quoteIdent(def.name)}`,
-    `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, heldSql(def))}`,
+    insertInTimeOrderSql(quoteIdent(def.name), rowsOfSql(def, heldSql(def)), columns(def)),
   ]);
 }
 
@@ -76,8 +76,8 @@ export function refreshHeavySql(days: string): string[] {
     return [
       `CREATE OR REPLACE TEMP TABLE ${HELD} AS SELECT DISTINCT ${key} FROM ${table}`,
       `DELETE FROM ${table} WHERE ${onDays}`,
-      `INSERT INTO ${table} (${columns(def)}) ${rowsOfSql(def, `SELECT ${key} FROM ${HELD}`, onDays)}`,
-      `INSERT INTO ${table} (${columns(def)}) ${rowsOfSql(def, `${heavyValuesSql(def, onDays)} EXCEPT SELECT ${key} FROM ${HELD}`)}`,
+      insertInTimeOrderSql(table, rowsOfSql(def, `SELECT ${key} FROM ${HELD}`, onDays), columns(def)),
+      insertInTimeOrderSql(table, rowsOfSql(def, `${heavyValuesSql(def, onDays)} EXCEPT SELECT ${key} FROM ${HELD}`), columns(def)),
       `DROP TABLE ${HELD}`,
     ];
   });
@@ -89,8 +89,8 @@ export function refreshHeavySql(days: string): string[] {
     return [
       `CREATE OR REPLACE TEMP TABLE ${HELD} AS SELECT DISTINCT ${key} FROM ${table} WHERE NOT (${onDays})`,
       `DELETE FROM ${table} WHERE ${onDays}`,
-      `INSERT INTO ${table} (${columns(def)}) ${rowsOfSql(def, heldSql(def), onDays)}`,
-      `INSERT INTO ${table} (${columns(def)}) ${rowsOfSql(def, `${heldSql(def)} EXCEPT SELECT ${key} FROM ${HELD}`, `NOT (${onDays})`)}`,
+      insertInTimeOrderSql(table, rowsOfSql(def, heldSql(def), onDays), columns(def)),
+      insertInTimeOrderSql(table, rowsOfSql(def, `${heldSql(def)} EXCEPT SELECT ${key} FROM ${HELD}`, `NOT (${onDays})`), columns(def)),
       `DROP TABLE ${HELD}`,
     ];
   });
@@ -120,11 +120,21 @@ export function addHeavyCountsSql(deltas: ReadonlyMap<string, string>, days: str
       heldDelta(def),
       ...addDeltaSql(def, DELTA, window),
       // Only a value not held whose rows the batch added can have become heavy on one of its days.
-      `INSERT INTO ${quoteIdent(def.name)} (${columns(def)}) ${rowsOfSql(def, heavyValuesSql(def, `"Received" IN ${days} AND ${summaryWindow(span)} AND ${key} IN (SELECT ${key} FROM ${deltas.get(def.of)} EXCEPT ${held})`))}`,
+      insertInTimeOrderSql(
+        quoteIdent(def.name),
+        rowsOfSql(
+          def,
+          heavyValuesSql(
+            def,
+            `"Received" IN ${days} AND ${summaryWindow(span)} AND ${key} IN (SELECT ${key} FROM ${deltas.get(def.of)} EXCEPT ${held})`,
+          ),
+        ),
+        columns(def),
+      ),
       ...twins.flatMap((twin) => [
         heldDelta(twin),
         ...addDeltaSql(twin, DELTA, window),
-        `INSERT INTO ${quoteIdent(twin.name)} (${columns(twin)}) ${rowsOfSql(twin, `${heldSql(twin)} EXCEPT ${held}`)}`,
+        insertInTimeOrderSql(quoteIdent(twin.name), rowsOfSql(twin, `${heldSql(twin)} EXCEPT ${held}`), columns(twin)),
       ]),
       `DROP TABLE ${DELTA}`,
       `DROP TABLE ${HELD}`,

@@ -14,7 +14,7 @@ import {
   hourlyTwin,
   type TraceAggregateDef,
 } from '../../schema/index.js';
-import { addDeltaSql, differingRowsSql } from './summary-sql.js';
+import { addDeltaSql, differingRowsSql, insertInTimeOrderSql } from './summary-sql.js';
 import { addHeavyCountsSql, refreshHeavySql } from './aggregates-heavy-sql.js';
 import { summaryWindow, type BatchSpan } from './batch-span.js';
 import { quoteIdent, timestampAt } from './ddl.js';
@@ -59,7 +59,7 @@ function keptSql(def: TraceAggregateDef, where: string): string {
 
 /** Replace the rows of `def` that `stale` selects (a WHERE, or all) with `select`. */
 function replaceSql(def: TraceAggregateDef, stale: string, select: string): string[] {
-  return [`DELETE FROM ${quoteIdent(def.name)}${stale ? ` WHERE ${stale}` : ''}`, `INSERT INTO ${quoteIdent(def.name)} ${select}`];
+  return [`DELETE FROM ${quoteIdent(def.name)}${stale ? ` WHERE ${stale}` : ''}`, insertInTimeOrderSql(quoteIdent(def.name), select)];
 }
 
 /**

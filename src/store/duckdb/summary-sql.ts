@@ -16,8 +16,23 @@ export function addDeltaSql(def: TraceAggregateDef, delta: string, window = 'tru
   const table = quoteIdent(def.name);
   return [
     `UPDATE ${table} AS a SET "Rows" = a."Rows" + d."Rows", "Bytes" = a."Bytes" + d."Bytes" FROM ${delta} AS d WHERE ${match} AND ${window}`,
-    `INSERT INTO ${table} ("Received", ${dims}, "Rows", "Bytes") SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN (SELECT * FROM ${table} AS a WHERE ${window}) AS a ON ${match}`,
+    insertInTimeOrderSql(
+      table,
+      `SELECT d."Received", ${def.dimensions.map((c) => `d.${quoteIdent(c)}`).join(', ')}, d."Rows", d."Bytes" FROM ${delta} AS d ANTI JOIN (SELECT * FROM ${table} AS a WHERE ${window}) AS a ON ${match}`,
+      `"Received", ${dims}, "Rows", "Bytes"`,
+    ),
   ];
+}
+
+/**
+ * INSERT of `select` (rows with a Received column) into the summary table `table` (quoted; its `columns` when given)
+ * in time order. A GROUP BY hands its groups out in hash order, so a month of summary rows written as they come
+ * leaves every row group spanning the month, and a read of a few hours scans the whole table (the hourly domains of
+ * the 98.5M-row month: 7.4M rows for 23 hours); in time order, the zone maps skip all but the row groups of those
+ * hours.
+ */
+export function insertInTimeOrderSql(table: string, select: string, columns?: string): string {
+  return `INSERT INTO ${table}${columns ? ` (${columns})` : ''} SELECT * FROM (${select}) ORDER BY "Received"`;
 }
 
 /** How many rows of `held` and `due` (two SELECTs of the same columns) are not matched one for one by the other (0: equal). */
