@@ -7,7 +7,7 @@
 import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, MessageTrace, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
 import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { quoteIdent, timestampAt } from './ddl.js';
-import { differingRowsSql } from './summary-sql.js';
+import { differingRowsSql, insertInTimeOrderSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_STATE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
@@ -52,14 +52,14 @@ const on = (a: string, b: string) => KEYS.map((k) => `${a}.${k} = ${b}.${k}`).jo
 /** Add DELTA (the summary's columns) to the summary: counts summed per row, rows that come to none dropped. */
 const ADD_DELTA_SQL = [
   `UPDATE ${TABLE} AS t SET "Messages" = t."Messages" + d."Messages" FROM ${DELTA} AS d WHERE ${on('t', 'd')}`,
-  `INSERT INTO ${TABLE} SELECT d.* FROM ${DELTA} AS d ANTI JOIN ${TABLE} AS t ON ${on('t', 'd')}`,
+  insertInTimeOrderSql(TABLE, `SELECT d.* FROM ${DELTA} AS d ANTI JOIN ${TABLE} AS t ON ${on('t', 'd')}`),
   `DELETE FROM ${TABLE} WHERE "Messages" = 0`,
   `DROP TABLE ${DELTA}`,
 ];
 
 /** The table counted again from all the rows. */
 export function rebuildMessageStatesSql(): string[] {
-  return [`DELETE FROM ${TABLE}`, `INSERT INTO ${TABLE} ${countedSql(TRACES)}`];
+  return [`DELETE FROM ${TABLE}`, insertInTimeOrderSql(TABLE, countedSql(TRACES))];
 }
 
 /**

@@ -7,7 +7,7 @@
 import { AGGREGATE_GRAIN_MS, MESSAGE_AGGREGATE, MessageTrace } from '../../schema/index.js';
 import { quoteIdent, timestampAt } from './ddl.js';
 import { STORED_OF_BATCH } from './merge-sql.js';
-import { differingRowsSql } from './summary-sql.js';
+import { differingRowsSql, insertInTimeOrderSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
@@ -50,13 +50,16 @@ const ALL_ROWS = TRACES;
 
 /** The table counted again from all the rows. */
 export function rebuildMessagesSql(): string[] {
-  return [`DELETE FROM ${TABLE}`, `INSERT INTO ${TABLE} ${countedSql(ALL_ROWS, quickEntriesSql)}`];
+  return [`DELETE FROM ${TABLE}`, insertInTimeOrderSql(TABLE, countedSql(ALL_ROWS, quickEntriesSql))];
 }
 
 /** Add DELTA (hr, d) to the counts of messages first seen in each hour (Previous NULL); counts of 0 go. */
 const APPLY_DELTA_SQL = [
   `UPDATE ${TABLE} AS t SET "Messages" = t."Messages" + d.d FROM ${DELTA} AS d WHERE t."Received" = d.hr AND t."Previous" IS NULL`,
-  `INSERT INTO ${TABLE} SELECT d.hr, NULL, NULL, d.d FROM ${DELTA} AS d WHERE NOT EXISTS (SELECT 1 FROM ${TABLE} AS t WHERE t."Received" = d.hr AND t."Previous" IS NULL)`,
+  insertInTimeOrderSql(
+    TABLE,
+    `SELECT d.hr AS "Received", NULL AS "Previous", NULL AS "MessageTraceId", d.d AS "Messages" FROM ${DELTA} AS d WHERE NOT EXISTS (SELECT 1 FROM ${TABLE} AS t WHERE t."Received" = d.hr AND t."Previous" IS NULL)`,
+  ),
   `DELETE FROM ${TABLE} WHERE "Previous" IS NULL AND "Messages" = 0`,
   `DROP TABLE ${DELTA}`,
 ];
@@ -73,7 +76,7 @@ export function countStagedMessagesSql(stage: string): string[] {
     // The entries after the merge, found once for both statements that read them.
     `CREATE OR REPLACE TEMP TABLE ${NEW_ENTRIES} AS ${quickEntriesSql(NEW)}`,
     `DELETE FROM ${TABLE} WHERE "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${OLD})`,
-    `INSERT INTO ${TABLE} SELECT hr, prev, id, 1 FROM ${NEW_ENTRIES} WHERE prev IS NOT NULL`,
+    insertInTimeOrderSql(TABLE, `SELECT hr AS "Received", prev, id, 1 FROM ${NEW_ENTRIES} WHERE prev IS NOT NULL`),
     `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT hr, sum(d) AS d FROM (${firsts(NEW_ENTRIES, 1)} UNION ALL ${firsts(`(${quickEntriesSql(OLD)})`, -1)}) GROUP BY hr HAVING sum(d) <> 0`,
     ...APPLY_DELTA_SQL,
     `DROP TABLE ${NEW_ENTRIES}`,

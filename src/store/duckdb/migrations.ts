@@ -41,6 +41,8 @@ const SORTED_IN_15 = [
   'MessageTraceDailyHeavySenders',
   'MessageTraceDailyHeavySenderDomains',
   'MessageTraceHourlyHeavySenders',
+  'MessageTraceHourlyMessages',
+  'MessageTraceHourlyMessageStates',
 ];
 
 /** `table`'s rows written again in time order, in the same transaction. */
