@@ -24,11 +24,13 @@ import {
   insertJsonLinesSql,
   readJsonLinesSql,
 } from './json-lines-sql.js';
+import { batchSpan, type BatchSpan } from './batch-span.js';
 import { TRACE_STAGE } from './merge-sql.js';
 import { mergeTraceStage } from './merge-traces.js';
 import type { StagingArea } from './staging.js';
 
-type Counts = UpsertCounts & { read: number };
+/** The counts, and the span of the rows merged into a store that had rows (a new store's summaries are counted in order). */
+type Counts = UpsertCounts & { read: number; span?: BatchSpan };
 
 /** What the fast path needs of the store: its write connection, staging files and write transaction. */
 export interface JsonLinesWriter {
@@ -132,9 +134,10 @@ async function throughStage(
   const ips = (await c.runAndReadAll(DISTINCT_IPS_SQL)).getRowsJS().map((r) => String(r[0]));
   await loadDimensions(w, enricher, pairs, ips, files);
   await c.run(enrichedStageSql(TRACE_STAGE, source));
+  const span = await batchSpan(c, 'raw_trace');
   return w.transaction(async (tx) => {
     const { ingested, updated } = await mergeTraceStage(tx, TRACE_STAGE, { keysFrom: 'raw_trace' });
-    return { read, ingested, updated, duplicates: read - ingested - updated };
+    return { read, ingested, updated, duplicates: read - ingested - updated, ...(span ? { span } : {}) };
   });
 }
 

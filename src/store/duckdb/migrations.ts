@@ -14,8 +14,8 @@ import { rebuildHeavyDailySql, rebuildHeavyHourlySql } from './aggregates-heavy-
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { CREATE_MESSAGE_STATES_SQL, rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
-import { createTableSql, quoteIdent } from './ddl.js';
-import { insertInTimeOrderSql } from './summary-sql.js';
+import { createTableSql } from './ddl.js';
+import { rewriteInTimeOrderSql } from './summary-order.js';
 import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
@@ -28,7 +28,7 @@ const LATER_AGGREGATES = aggregates('MessageTraceHourlySubjects', 'MessageTraceH
 const DAILY_AGGREGATES = aggregates('MessageTraceDailyDomains', 'MessageTraceDailySubjects', 'MessageTraceDailySenders');
 const COUNTRY_AGGREGATES = aggregates('MessageTraceHourlyCountries');
 
-/** The summary tables as migration 15 found them, each rewritten in time order (see insertInTimeOrderSql). */
+/** The summary tables as migration 15 found them, each rewritten in time order (see summary-order.ts). */
 const SORTED_IN_15 = [
   'MessageTraceHourly',
   'MessageTraceHourlyCountries',
@@ -43,14 +43,6 @@ const SORTED_IN_15 = [
   'MessageTraceHourlyHeavySenders',
   'MessageTraceHourlyMessages',
   'MessageTraceHourlyMessageStates',
-];
-
-/** `table`'s rows written again in time order, in the same transaction. */
-const inTimeOrder = (table: string): string[] => [
-  `CREATE OR REPLACE TEMP TABLE summary_in_order AS SELECT * FROM ${quoteIdent(table)}`,
-  `DELETE FROM ${quoteIdent(table)}`,
-  insertInTimeOrderSql(quoteIdent(table), 'SELECT * FROM summary_in_order'),
-  'DROP TABLE summary_in_order',
 ];
 
 export interface Migration {
@@ -141,6 +133,6 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 15,
     description: 'the summary tables written again in time order, so that a read of a few hours skips the rest',
-    statements: SORTED_IN_15.flatMap(inTimeOrder),
+    statements: SORTED_IN_15.flatMap(rewriteInTimeOrderSql),
   },
 ];
