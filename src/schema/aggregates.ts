@@ -145,3 +145,12 @@ export const MESSAGE_STATE_AGGREGATE = { name: 'MessageTraceHourlyMessageStates'
 export const PAIR_SEPARATOR = '\u001f';
 /** Between the states of an entry in MESSAGE_STATE_AGGREGATE's States, sorted by their text. */
 export const STATE_SEPARATOR = '\u001e';
+
+/** The name of every summary table: the counts, the heavy values and their hourly twins, the distinct messages. */
+export const SUMMARY_TABLE_NAMES: readonly string[] = [
+  ...TRACE_AGGREGATES,
+  ...HEAVY_AGGREGATES,
+  ...HEAVY_HOURLY_AGGREGATES,
+  MESSAGE_AGGREGATE,
+  MESSAGE_STATE_AGGREGATE,
+].map((d) => d.name);

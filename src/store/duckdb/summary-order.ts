@@ -9,25 +9,9 @@
  * spread, so filling a store so costs a few times its last rewrite (31 s for all the tables of a 98.5M-row month).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import {
-  AGGREGATE_GRAIN_MS,
-  HEAVY_AGGREGATES,
-  HEAVY_HOURLY_AGGREGATES,
-  MESSAGE_AGGREGATE,
-  MESSAGE_STATE_AGGREGATE,
-  TRACE_AGGREGATES,
-} from '../../schema/index.js';
+import { AGGREGATE_GRAIN_MS, SUMMARY_TABLE_NAMES } from '../../schema/index.js';
 import { quoteIdent } from './ddl.js';
 import { insertInTimeOrderSql } from './summary-sql.js';
-
-/** Every summary table of the DuckDB store. */
-export const SUMMARY_TABLES: readonly string[] = [
-  ...TRACE_AGGREGATES,
-  ...HEAVY_AGGREGATES,
-  ...HEAVY_HOURLY_AGGREGATES,
-  MESSAGE_AGGREGATE,
-  MESSAGE_STATE_AGGREGATE,
-].map((d) => d.name);
 
 /** How a table's order is judged: rows per row group (DuckDB's), and the fewest row groups a read may touch. */
 export interface OrderBounds {
@@ -68,7 +52,7 @@ export async function keepSummariesInOrder(
   bounds: OrderBounds = BOUNDS,
 ): Promise<string[]> {
   const rewritten: string[] = [];
-  for (const table of SUMMARY_TABLES) {
+  for (const table of SUMMARY_TABLE_NAMES) {
     const [groups, touched] = (await c.runAndReadAll(touchedSql(table, bounds.groupRows))).getRowsJS()[0]!.map(Number) as [number, number];
     if (touched <= bounds.minTouched || touched <= groups / 4) continue;
     await transaction(async (tx) => {
