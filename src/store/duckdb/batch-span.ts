@@ -20,18 +20,6 @@ export async function batchSpan(c: DuckDBConnection, table: string, column = '"R
   return from === null || to === null ? undefined : { from: Number(from), to: Number(to) };
 }
 
-/** The span of rows' Received; undefined when there are none. */
-export function spanOf(rows: readonly { Received: number }[]): BatchSpan | undefined {
-  if (rows.length === 0) return undefined;
-  let from = Infinity;
-  let to = -Infinity;
-  for (const r of rows) {
-    from = Math.min(from, r.Received);
-    to = Math.max(to, r.Received);
-  }
-  return { from, to };
-}
-
 /** Stored MessageTrace rows (`column`: their Received) that can share a key or a message with the batch. */
 export function lookupWindow(span: BatchSpan, column = '"Received"'): string {
   return `${column} BETWEEN ${timestampAt(span.from - LOOKUP_SLACK_MS)} AND ${timestampAt(span.to + LOOKUP_SLACK_MS + 1)}`;

@@ -17,7 +17,6 @@ import {
   type StoredFindingRow,
   type TraceRow,
   type WatchlistRow,
-  DAY_GRAIN_MS,
 } from '../../schema/index.js';
 import type { AlertDefinitionKind, AlertDefinitionRow } from '../alert-definitions.js';
 import type { DetectQueries } from '../detect-queries.js';
@@ -50,10 +49,10 @@ import * as activity from './finding-activity-sql.js';
 import * as findings from './findings-sql.js';
 import { upsertJsonLines } from './json-lines.js';
 import { rebuildSummariesSql, trimAggregates } from './aggregates.js';
-import { mergeTraceStage } from './merge-traces.js';
+import { mergeTraceStage, type MergeResult } from './merge-traces.js';
 import { EVENT_STAGE, TRACE_STAGE, insertNewSql, stageSql } from './merge-sql.js';
-import { batchSpan, spanOf, spanWindow, type BatchSpan } from './batch-span.js';
-import { keepSummariesInOrder } from './summary-order.js';
+import { batchSpan, spanWindow } from './batch-span.js';
+import { SummaryOrder } from './summary-order.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
 import { narrowStoreFiles, narrowWal, prepareStoreFolder, removeEmptySpill, storeFiles, withPrivateUmask } from './private-files.js';
@@ -114,11 +113,10 @@ export class DuckDbStore implements Store {
   readonly dialect = 'duckdb' as const;
   readonly detect: DetectQueries = duckdbDetectQueries((sql, params) => this.query(sql, params));
   private readonly writeLock = new Mutex();
-  /** When the summary tables were last measured for their order (keepInOrder). */
-  private orderCheckedAt = 0;
   private readonly staging: StagingArea;
   private readonly reads: ReaderPool;
   private readonly scratch = new ScratchRows((sql, params, options, settings) => this.reads.query(sql, params, options, settings));
+  private readonly order: SummaryOrder;
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -127,6 +125,7 @@ export class DuckDbStore implements Store {
   ) {
     this.reads = new ReaderPool(instance);
     this.staging = new StagingArea(location === ':memory:' ? undefined : storeFiles(location).stage);
+    this.order = new SummaryOrder(writer, (work) => this.transaction(work));
   }
 
   /** Apply the migrations this file has not seen yet. */
@@ -148,22 +147,11 @@ export class DuckDbStore implements Store {
   async upsertTraces(rows: readonly TraceRow[]): Promise<UpsertCounts> {
     if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0 };
     const { unique, updatedInBatch, duplicatesInBatch } = collapseBatch(rows);
-    return this.writeLock.run(async () => {
-      const file = await this.staging.write(unique);
-      try {
-        const counts = await this.transaction(async (c) => {
-          await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
-          const { updated, ingested } = await mergeTraceStage(c, TRACE_STAGE);
-          await c.run(`DROP TABLE ${TRACE_STAGE}`);
-          const duplicates = unique.length - updated - ingested;
-          return { ingested, updated: updated + updatedInBatch, duplicates: duplicates + duplicatesInBatch };
-        });
-        await this.keepInOrder(spanOf(unique));
-        return counts;
-      } finally {
-        await this.staging.remove(file);
-      }
-    });
+    return this.mergeRows(unique, {}, ({ updated, ingested }) => ({
+      ingested,
+      updated: updated + updatedInBatch,
+      duplicates: unique.length - updated - ingested + duplicatesInBatch,
+    }));
   }
 
   async upsertTracesWithOutcomes(rows: readonly TraceRow[]): Promise<UpsertCounts & { outcomes: Uint8Array }> {
@@ -171,26 +159,35 @@ export class DuckDbStore implements Store {
     if (rows.length === 0) return { ingested: 0, updated: 0, duplicates: 0, outcomes };
     const { unique, updatedInBatch, duplicatesInBatch, first } = collapseBatch(rows, outcomes);
     const keyOf = ([id, rcpt]: [string, string]) => `${id}\u0000${rcpt}`;
+    return this.mergeRows(unique, { keys: true }, (merged) => {
+      const updated = new Set(merged.updatedKeys.map(keyOf));
+      const inserted = new Set(merged.insertedKeys.map(keyOf));
+      for (const [key, i] of first) outcomes[i] = inserted.has(key) ? 0 : updated.has(key) ? 1 : 2;
+      return {
+        ingested: inserted.size,
+        updated: updated.size + updatedInBatch,
+        duplicates: unique.length - updated.size - inserted.size + duplicatesInBatch,
+        outcomes,
+      };
+    });
+  }
+
+  /**
+   * Merge `unique` (rows unique by key) into MessageTrace in one write, `counted` from what the merge did; then the
+   * summary tables put in order if the rows spread them.
+   */
+  private mergeRows<T>(unique: readonly TraceRow[], options: { keys?: boolean }, counted: (merged: MergeResult) => T): Promise<T> {
     return this.writeLock.run(async () => {
       const file = await this.staging.write(unique);
       try {
-        const counts = await this.transaction(async (c) => {
+        const merged = await this.transaction(async (c) => {
           await c.run(stageSql(MessageTrace, TRACE_STAGE), [file]);
-          const merged = await mergeTraceStage(c, TRACE_STAGE, { keys: true });
+          const result = await mergeTraceStage(c, TRACE_STAGE, options);
           await c.run(`DROP TABLE ${TRACE_STAGE}`);
-          const updated = new Set(merged.updatedKeys.map(keyOf));
-          const inserted = new Set(merged.insertedKeys.map(keyOf));
-          for (const [key, i] of first) outcomes[i] = inserted.has(key) ? 0 : updated.has(key) ? 1 : 2;
-          const duplicates = unique.length - updated.size - inserted.size;
-          return {
-            ingested: inserted.size,
-            updated: updated.size + updatedInBatch,
-            duplicates: duplicates + duplicatesInBatch,
-            outcomes,
-          };
+          return result;
         });
-        await this.keepInOrder(spanOf(unique));
-        return counts;
+        await this.order.afterWrite(merged.span);
+        return counted(merged);
       } finally {
         await this.staging.remove(file);
       }
@@ -207,7 +204,7 @@ export class DuckDbStore implements Store {
       const counts = await upsertJsonLines(writer, path, source, enricher);
       if (!counts) return undefined;
       const { span, ...rest } = counts;
-      await this.keepInOrder(span);
+      await this.order.afterWrite(span);
       return rest;
     });
   }
@@ -453,17 +450,6 @@ export class DuckDbStore implements Store {
     } finally {
       await this.staging.remove(file);
     }
-  }
-
-  /**
-   * After a write (under the write lock) of rows spanning more than a day, the summary tables it spread put in order
-   * (summary-order.ts). Measuring them reads every summary row's Received (0.2-0.3 s at 98.5M rows), so at most once
-   * a minute: a parsed file goes in batches of 100,000 records, each spanning the file's days.
-   */
-  private async keepInOrder(span: BatchSpan | undefined): Promise<void> {
-    if (!span || span.to - span.from <= DAY_GRAIN_MS || Date.now() - this.orderCheckedAt < 60_000) return;
-    this.orderCheckedAt = Date.now();
-    await keepSummariesInOrder(this.writer, (work) => this.transaction(work));
   }
 
   private async transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {

@@ -24,7 +24,7 @@ import {
   insertJsonLinesSql,
   readJsonLinesSql,
 } from './json-lines-sql.js';
-import { batchSpan, type BatchSpan } from './batch-span.js';
+import type { BatchSpan } from './batch-span.js';
 import { TRACE_STAGE } from './merge-sql.js';
 import { mergeTraceStage } from './merge-traces.js';
 import type { StagingArea } from './staging.js';
@@ -134,9 +134,8 @@ async function throughStage(
   const ips = (await c.runAndReadAll(DISTINCT_IPS_SQL)).getRowsJS().map((r) => String(r[0]));
   await loadDimensions(w, enricher, pairs, ips, files);
   await c.run(enrichedStageSql(TRACE_STAGE, source));
-  const span = await batchSpan(c, 'raw_trace');
   return w.transaction(async (tx) => {
-    const { ingested, updated } = await mergeTraceStage(tx, TRACE_STAGE, { keysFrom: 'raw_trace' });
+    const { ingested, updated, span } = await mergeTraceStage(tx, TRACE_STAGE, { keysFrom: 'raw_trace' });
     return { read, ingested, updated, duplicates: read - ingested - updated, ...(span ? { span } : {}) };
   });
 }

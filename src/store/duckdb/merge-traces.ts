@@ -9,7 +9,7 @@ import { MessageTrace } from '../../schema/index.js';
 import { countStagedMessages, recountHours, RETURNING_RECEIVED } from './aggregates.js';
 import { countMergedStatesSql } from './aggregates-message-states-sql.js';
 import { addCountsSql } from './aggregates-sql.js';
-import { batchSpan } from './batch-span.js';
+import { batchSpan, type BatchSpan } from './batch-span.js';
 import { insertAllSql, notStoredSql, STORED_KEYS, STORED_OF_BATCH, storedKeysSql, storedOfBatchSql, updateTracesSql } from './merge-sql.js';
 
 /** What a merge did: rows of the stage that updated a stored row, and rows inserted. */
@@ -20,6 +20,8 @@ export interface MergeResult {
   insertedKeys: [string, string][];
   updated: number;
   ingested: number;
+  /** The first and last Received of the stage (undefined: it had no rows). */
+  span?: BatchSpan;
 }
 
 /**
@@ -80,5 +82,6 @@ export async function mergeTraceStage(
     insertedKeys,
     updated: changed.length,
     ingested,
+    span,
   };
 }
