@@ -25,7 +25,12 @@ export const DAY_GRAIN_MS = 86_400_000;
 /** Measures of each summary row: the MessageTrace rows of its group and the sum of their Size. */
 export const AGGREGATE_MEASURES = ['Rows', 'Bytes'] as const;
 
-const DOMAINS = ['Status', 'Direction', 'SenderDomain', 'RecipientDomain'];
+/**
+ * The domain pair with the countries of the mail: a domain's mail comes from or goes to a few networks, so the
+ * countries add about 5% to the domain pairs' rows (the demo month: 924,991 hourly rows against 879,669 without), and
+ * the top sender domains and the distinct domains are then read from them under a country chip too.
+ */
+const DOMAINS = ['Status', 'Direction', 'SenderDomain', 'RecipientDomain', 'FromCountry', 'ToCountry'];
 const SUBJECTS = ['Status', 'Direction', 'Subject'];
 const SENDERS = ['Status', 'Direction', 'SenderAddress'];
 const COUNTRIES = ['Status', 'Direction', 'FromCountry', 'ToCountry'];

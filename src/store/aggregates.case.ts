@@ -308,6 +308,9 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         // The maps and a country chip.
         'MessageTrace | where FromCountry != "" | summarize Count = count() by FromCountry',
         'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Count = count(), Bytes = sum(Size) by bin(Received, 1d), Status',
+        // The domains under a country chip: the domains tables keep the countries too.
+        'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Count = count() by SenderDomain | top 10 by Count',
+        'MessageTrace | where FromCountry == "US" and Direction == "Inbound" | summarize dcount(SenderDomain), dcount(RecipientDomain)',
         ...MESSAGE_QUERIES,
         ...MESSAGE_STATE_QUERIES,
       ];

@@ -20,6 +20,20 @@ async function existingTables(db: Connection, database: string, names: readonly 
   return new Set(r.data.map((row) => String(row[0])));
 }
 
+/**
+ * Summary tables among `have` that lack a dimension of their definition (written before it had it: the domains
+ * tables before they had the countries), from one read of system.columns. They are dropped and counted again.
+ */
+async function staleSummaries(db: Connection, database: string, have: ReadonlySet<string>): Promise<string[]> {
+  const defs = TRACE_AGGREGATES.filter((d) => have.has(d.name));
+  if (defs.length === 0) return [];
+  const r = await db.select(
+    `SELECT table, name FROM system.columns WHERE database = ${lit(database)} AND table IN (${defs.map((d) => lit(d.name)).join(', ')})`,
+  );
+  const columns = new Set(r.data.map((row) => `${String(row[0])}.${String(row[1])}`));
+  return defs.filter((d) => d.dimensions.some((dim) => !columns.has(`${d.name}.${dim}`))).map((d) => d.name);
+}
+
 /** Open (creating the database and tables if needed) a ClickHouse store. */
 export async function openClickHouseStore(url: URL, placement: Placement, location: string): Promise<ClickHouseStore> {
   const admin = new Connection({ url });
@@ -31,6 +45,9 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
       MESSAGE_STATE_AGGREGATE.name,
     ];
     have = await existingTables(admin, placement.database, [...summaries, ...OLD_MESSAGE_TABLES]);
+    const stale = await staleSummaries(admin, placement.database, have);
+    await dropTablesOnOpen(admin, placement, stale);
+    for (const name of stale) have.delete(name);
     for (const sql of [
       ...createStatements(placement),
       ...aggregateTableStatements(placement),

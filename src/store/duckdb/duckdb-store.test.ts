@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compileKql } from '../../kql/index.js';
 import { runAggregateTests } from '../aggregates.case.js';
 import { runStoreTests, traceRow } from '../store.case.js';
 import { openDuckDbStore } from './duckdb-store.js';
@@ -58,6 +59,53 @@ describe('DuckDB store files', () => {
     expect(m.rows[0]![0]).toBe(MIGRATIONS.length);
     // Writes skip FSST (the instance takes it from SET, not from its open options).
     expect(String((await b.query(`SELECT current_setting('disabled_compression_methods')`)).rows[0]![0]).toLowerCase()).toBe('fsst');
+    await b.close();
+  });
+
+  it('gives the domains tables of a store written before them the countries of the mail (migration 16)', async () => {
+    const path = join(dir, 'domains-16.duckdb');
+    const a = await openDuckDbStore(path);
+    const countries = ['US', 'JP', '', 'KP'];
+    await a.upsertTraces(
+      Array.from({ length: 200 }, (_, i) =>
+        traceRow({
+          Received: Date.UTC(2026, 10, 2) + i * 1_234_567,
+          MessageTraceId: `m-${i}`,
+          SenderAddress: `s${i % 7}@d${i % 5}.example`,
+          SenderDomain: `d${i % 5}.example`,
+          FromCountry: countries[i % 4]!,
+          ToCountry: countries[(i + 1) % 4]!,
+        }),
+      ),
+    );
+    await a.close();
+    // The tables as migrations 7 and 10 left them: domain pairs without countries.
+    const engine = await DuckDBInstance.create(path);
+    const c = await engine.connect();
+    const dims = '"Status", "Direction", "SenderDomain", "RecipientDomain"';
+    for (const [table, unit] of [
+      ['MessageTraceHourlyDomains', 'hour'],
+      ['MessageTraceDailyDomains', 'day'],
+    ] as const) {
+      await c.run(`DROP TABLE "${table}"`);
+      await c.run(
+        `CREATE TABLE "${table}" AS SELECT date_trunc('${unit}', "Received") AS "Received", ${dims}, count(*) AS "Rows", sum("Size") AS "Bytes" FROM "MessageTrace" GROUP BY ALL`,
+      );
+    }
+    await c.run('DELETE FROM _migrations WHERE version = 16');
+    c.closeSync();
+    engine.closeSync();
+
+    const b = await openDuckDbStore(path);
+    expect(await b.checkIntegrity()).toEqual([]);
+    const chip =
+      'MessageTrace | where FromCountry == "US" or ToCountry == "US" | summarize Count = count() by SenderDomain | top 3 by Count';
+    const range = { from: Date.UTC(2026, 10, 2, 5, 17), to: Date.UTC(2026, 10, 4, 7, 5) };
+    const [planned, rows] = [true, false].map((aggregates) => compileKql(chip, { dialect: 'duckdb', aggregates, timeRange: range }));
+    expect(planned!.plan?.source).toBe('MessageTraceDailyDomains');
+    const answer = async (c: typeof rows) => (await b.query(c!.sql, c!.params)).rows;
+    expect(await answer(planned)).toEqual(await answer(rows));
+    expect((await answer(rows)).length).toBe(3);
     await b.close();
   });
 

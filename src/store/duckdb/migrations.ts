@@ -14,14 +14,20 @@ import { rebuildHeavyDailySql, rebuildHeavyHourlySql } from './aggregates-heavy-
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { CREATE_MESSAGE_STATES_SQL, rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
-import { createTableSql } from './ddl.js';
+import { createTableSql, quoteIdent } from './ddl.js';
 import { rewriteInTimeOrderSql } from './summary-order.js';
 import { ALERT_DEFINITIONS_DDL } from './alert-definitions-sql.js';
 import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
-/** The summary tables each migration added (named: a table added later must not change a migration that shipped). */
+/** The domains tables, given their countries by migration 16. */
+const DOMAIN_TABLES = ['MessageTraceHourlyDomains', 'MessageTraceDailyDomains'];
+
+/**
+ * The summary tables each migration added (named: a table added later must not change a migration that shipped). A
+ * store migrated from before 7 counts the domains tables with their countries there, and again in 16.
+ */
 const aggregates = (...names: string[]) => TRACE_AGGREGATES.filter((d) => names.includes(d.name));
 const FIRST_AGGREGATES = aggregates('MessageTraceHourly', 'MessageTraceHourlyDomains');
 const LATER_AGGREGATES = aggregates('MessageTraceHourlySubjects', 'MessageTraceHourlySenders');
@@ -134,5 +140,14 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 15,
     description: 'the summary tables written again in time order, so that a read of a few hours skips the rest',
     statements: SORTED_IN_15.flatMap(rewriteInTimeOrderSql),
+  },
+  {
+    version: 16,
+    description: 'the domains tables with the countries of the mail, counted again (hourly from the rows, daily from the hourly)',
+    statements: [
+      ...DOMAIN_TABLES.map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)}`),
+      ...TRACE_AGGREGATES.filter((d) => DOMAIN_TABLES.includes(d.name)).map(createAggregateSql),
+      ...rebuildAggregatesSql(TRACE_AGGREGATES.filter((d) => DOMAIN_TABLES.includes(d.name))),
+    ],
   },
 ];
