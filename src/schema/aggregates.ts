@@ -32,7 +32,11 @@ export const AGGREGATE_MEASURES = ['Rows', 'Bytes'] as const;
  */
 const DOMAINS = ['Status', 'Direction', 'SenderDomain', 'RecipientDomain', 'FromCountry', 'ToCountry'];
 const SUBJECTS = ['Status', 'Direction', 'Subject'];
-const SENDERS = ['Status', 'Direction', 'SenderAddress'];
+/**
+ * A sender with the countries of its mail, for the per-sender pivot under a country chip: a sender's mail comes from
+ * one network and goes to a few (the demo month: 1.28x the hourly rows of the senders alone, 1.21x the daily).
+ */
+const SENDERS = ['Status', 'Direction', 'SenderAddress', 'FromCountry', 'ToCountry'];
 const COUNTRIES = ['Status', 'Direction', 'FromCountry', 'ToCountry'];
 
 /**

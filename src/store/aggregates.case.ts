@@ -311,6 +311,8 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         // The domains under a country chip: the domains tables keep the countries too.
         'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Count = count() by SenderDomain | top 10 by Count',
         'MessageTrace | where FromCountry == "US" and Direction == "Inbound" | summarize dcount(SenderDomain), dcount(RecipientDomain)',
+        // The per-sender pivot under a country chip: the senders tables keep the countries too.
+        'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Failed = countif(Status == "Failed"), Total = count() by SenderAddress | top 50 by Total',
         ...MESSAGE_QUERIES,
         ...MESSAGE_STATE_QUERIES,
       ];

@@ -194,7 +194,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
       }
     });
 
-    it(`a store whose domains tables lack the countries gets them counted again when opened (${mode})`, async () => {
+    it(`a store whose domains and senders tables lack the countries gets them counted again when opened (${mode})`, async () => {
       const db = `domains_${mode}_${n++}`;
       const url = cluster.url(db, { single: mode === 'server' });
       const countries = ['US', 'JP', '', 'KP'];
@@ -205,34 +205,53 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
             MessageTraceId: `m-${i}`,
             Received: Date.UTC(2026, 10, 2) + i * 1_234_567,
             SenderDomain: `d${i % 5}.example`,
+            SenderAddress: `s@d${i % 5}.example`,
             FromCountry: countries[i % 4]!,
             ToCountry: countries[(i + 1) % 4]!,
           }),
         ),
       );
       await store.close();
-      // The domains tables as a store written before the countries holds them: four dimensions.
-      const tables = ['MessageTraceHourlyDomains', 'MessageTraceDailyDomains'];
-      await dropTables(db, tables, mode);
-      for (const table of tables) {
+      // The domains and senders tables as a store written before the countries holds them.
+      const domains = ['SenderDomain', 'RecipientDomain'];
+      const tables: [string, string[]][] = [
+        ['MessageTraceHourlyDomains', domains],
+        ['MessageTraceDailyDomains', domains],
+        ['MessageTraceHourlySenders', ['SenderAddress']],
+        ['MessageTraceDailySenders', ['SenderAddress']],
+        ['MessageTraceDailyHeavySenders', ['SenderAddress']],
+      ];
+      await dropTables(
+        db,
+        tables.map(([t]) => t),
+        mode,
+      );
+      for (const [table, dims] of tables) {
+        const keys = ['Received', 'Status', 'Direction', ...dims];
         const engine =
           mode === 'cluster'
             ? `ReplicatedSummingMergeTree('/mailsift-test/old/${db}/${table}', '{shard}-{replica}')`
             : 'SummingMergeTree()';
+        const columns = ['Received Int64', ...keys.slice(1).map((k) => `${k} String`), 'Rows Int64', 'Bytes Int64', '_write String'];
         await runOnServer(
-          `CREATE TABLE ${db}.${table}${mode === 'cluster' ? ` ON CLUSTER ${CLUSTER}` : ''} (Received Int64, Status String, Direction String, SenderDomain String, RecipientDomain String, Rows Int64, Bytes Int64, _write String) ENGINE = ${engine} ORDER BY (Received, Status, Direction, SenderDomain, RecipientDomain)`,
+          `CREATE TABLE ${db}.${table}${mode === 'cluster' ? ` ON CLUSTER ${CLUSTER}` : ''} (${columns.join(', ')}) ENGINE = ${engine} ORDER BY (${keys.join(', ')})`,
         );
       }
       const reopened = await openStore(url);
       try {
         expect(await reopened.checkIntegrity()).toEqual([]);
-        const kql = 'MessageTrace | where FromCountry == "US" or ToCountry == "US" | summarize Count = count() by SenderDomain';
         const timeRange = { from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 4) };
-        const [planned, rows] = [true, false].map((aggregates) => compileKql(kql, { dialect: 'clickhouse', aggregates, timeRange }));
-        expect(planned!.plan?.source).toBe('MessageTraceDailyDomains');
-        const answer = async (c: typeof planned) => (await reopened.query(c!.sql, c!.params)).rows.map((r) => JSON.stringify(r)).sort();
-        expect(await answer(planned)).toEqual(await answer(rows));
-        expect((await answer(rows)).length).toBe(5);
+        const chip = 'MessageTrace | where FromCountry == "US" or ToCountry == "US"';
+        for (const [kql, source] of [
+          [`${chip} | summarize Count = count() by SenderDomain`, 'MessageTraceDailyDomains'],
+          [`${chip} | summarize Count = count() by SenderAddress`, 'MessageTraceDailySenders'],
+        ]) {
+          const [planned, rows] = [true, false].map((aggregates) => compileKql(kql!, { dialect: 'clickhouse', aggregates, timeRange }));
+          expect(planned!.plan?.source, kql).toBe(source);
+          const answer = async (c: typeof planned) => (await reopened.query(c!.sql, c!.params)).rows.map((r) => JSON.stringify(r)).sort();
+          expect(await answer(planned), kql).toEqual(await answer(rows));
+          expect((await answer(rows)).length, kql).toBe(5);
+        }
       } finally {
         await reopened.close();
       }

@@ -21,11 +21,12 @@ async function existingTables(db: Connection, database: string, names: readonly 
 }
 
 /**
- * Summary tables among `have` that lack a dimension of their definition (written before it had it: the domains
- * tables before they had the countries), from one read of system.columns. They are dropped and counted again.
+ * Summary tables among `have` that lack a dimension of their definition (written before it had it: the domains and
+ * senders tables, and the heavy senders, before they had the countries), from one read of system.columns. They are
+ * dropped and counted again.
  */
 async function staleSummaries(db: Connection, database: string, have: ReadonlySet<string>): Promise<string[]> {
-  const defs = TRACE_AGGREGATES.filter((d) => have.has(d.name));
+  const defs = [...TRACE_AGGREGATES, ...HEAVY_AGGREGATES].filter((d) => have.has(d.name));
   if (defs.length === 0) return [];
   const r = await db.select(
     `SELECT table, name FROM system.columns WHERE database = ${lit(database)} AND table IN (${defs.map((d) => lit(d.name)).join(', ')})`,

@@ -10,7 +10,7 @@ import {
   TRACE_AGGREGATES,
   Watchlist,
 } from '../../schema/index.js';
-import { rebuildHeavyDailySql, rebuildHeavyHourlySql } from './aggregates-heavy-sql.js';
+import { rebuildHeavyDailySql, rebuildHeavyHourlySql, rebuildHeavySql } from './aggregates-heavy-sql.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { CREATE_MESSAGE_STATES_SQL, rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
@@ -21,12 +21,13 @@ import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
-/** The domains tables, given their countries by migration 16. */
-const DOMAIN_TABLES = ['MessageTraceHourlyDomains', 'MessageTraceDailyDomains'];
+/** The domains and senders tables, given the countries of the mail by migration 16. */
+const COUNTRIED_IN_16 = ['MessageTraceHourlyDomains', 'MessageTraceHourlySenders', 'MessageTraceDailyDomains', 'MessageTraceDailySenders'];
+const COUNTRIED_HEAVY_IN_16 = ['MessageTraceDailyHeavySenders', 'MessageTraceHourlyHeavySenders'];
 
 /**
  * The summary tables each migration added (named: a table added later must not change a migration that shipped). A
- * store migrated from before 7 counts the domains tables with their countries there, and again in 16.
+ * store migrated from before 7 counts the domains and senders tables with their countries there, and again in 16.
  */
 const aggregates = (...names: string[]) => TRACE_AGGREGATES.filter((d) => names.includes(d.name));
 const FIRST_AGGREGATES = aggregates('MessageTraceHourly', 'MessageTraceHourlyDomains');
@@ -143,11 +144,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 16,
-    description: 'the domains tables with the countries of the mail, counted again (hourly from the rows, daily from the hourly)',
+    description:
+      'the domains and senders tables with the countries of the mail, counted again (hourly from the rows, daily from the hourly, the heavy senders from those)',
     statements: [
-      ...DOMAIN_TABLES.map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)}`),
-      ...TRACE_AGGREGATES.filter((d) => DOMAIN_TABLES.includes(d.name)).map(createAggregateSql),
-      ...rebuildAggregatesSql(TRACE_AGGREGATES.filter((d) => DOMAIN_TABLES.includes(d.name))),
+      ...[...COUNTRIED_IN_16, ...COUNTRIED_HEAVY_IN_16].map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)}`),
+      ...aggregates(...COUNTRIED_IN_16).map(createAggregateSql),
+      ...rebuildAggregatesSql(aggregates(...COUNTRIED_IN_16)),
+      ...[...HEAVY_AGGREGATES, ...HEAVY_HOURLY_AGGREGATES].filter((d) => COUNTRIED_HEAVY_IN_16.includes(d.name)).map(createAggregateSql),
+      ...rebuildHeavySql(),
     ],
   },
 ];
