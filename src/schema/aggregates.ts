@@ -31,11 +31,12 @@ export const AGGREGATE_MEASURES = ['Rows', 'Bytes'] as const;
  * the top sender domains and the distinct domains are then read from them under a country chip too.
  */
 const DOMAINS = ['Status', 'Direction', 'SenderDomain', 'RecipientDomain', 'FromCountry', 'ToCountry'];
-const SUBJECTS = ['Status', 'Direction', 'Subject'];
 /**
- * A sender with the countries of its mail, for the per-sender pivot under a country chip: a sender's mail comes from
- * one network and goes to a few (the demo month: 1.28x the hourly rows of the senders alone, 1.21x the daily).
+ * Senders and subjects with the countries of their mail, for the per-sender pivot and the subject keywords under a
+ * country chip: a sender's mail comes from one network and goes to a few (the demo month: 1.28x the hourly rows of
+ * the senders alone, 1.21x the daily; subjects 1.40x the daily).
  */
+const SUBJECTS = ['Status', 'Direction', 'Subject', 'FromCountry', 'ToCountry'];
 const SENDERS = ['Status', 'Direction', 'SenderAddress', 'FromCountry', 'ToCountry'];
 const COUNTRIES = ['Status', 'Direction', 'FromCountry', 'ToCountry'];
 

@@ -42,6 +42,7 @@ function batch(prefix: string, n: number, start = T0): TraceRow[] {
       SenderAddress: `s${i % 4}@${sender}`,
       SenderDomain: sender,
       RecipientDomain: recipient,
+      Subject: `${prefix} subject ${i % 6}`,
       Direction: i % 7 === 0 ? '' : out ? 'Outbound' : 'Inbound',
       Status: statuses[i % statuses.length]!,
       Size: i % 5 === 0 ? 0 : 1_000 + i * 37,
@@ -311,7 +312,8 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         // The domains under a country chip: the domains tables keep the countries too.
         'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Count = count() by SenderDomain | top 10 by Count',
         'MessageTrace | where FromCountry == "US" and Direction == "Inbound" | summarize dcount(SenderDomain), dcount(RecipientDomain)',
-        // The per-sender pivot under a country chip: the senders tables keep the countries too.
+        // The per-sender pivot and the keywords' subjects under a country chip: those tables keep the countries too.
+        'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Count = count() by Subject | top 100 by Count',
         'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | summarize Failed = countif(Status == "Failed"), Total = count() by SenderAddress | top 50 by Total',
         ...MESSAGE_QUERIES,
         ...MESSAGE_STATE_QUERIES,

@@ -33,13 +33,14 @@ describe('the planner', () => {
     for (const dialect of ['duckdb', 'clickhouse'] as const)
       for (const kql of countries)
         expect(plan(kql, { from, to: from + 7 * 24 * H }, dialect)?.source, kql).toBe('MessageTraceHourlyCountries');
-    // A country with a sender or a sender domain: the senders and domains tables keep the countries too.
+    // A country with a sender, a sender domain or a subject: those tables keep the countries too.
     expect(plan('MessageTrace | where FromCountry == "US" | summarize count() by SenderAddress')?.source).toBe('MessageTraceDailySenders');
     expect(plan('MessageTrace | where FromCountry == "US" or ToCountry == "US" | summarize Count = count() by SenderDomain')?.source).toBe(
       'MessageTraceDailyDomains',
     );
+    expect(plan('MessageTrace | where FromCountry == "US" | summarize count() by Subject')?.source).toBe('MessageTraceDailySubjects');
     // A country with a column no table keeps with it: the rows.
-    expect(plan('MessageTrace | where FromCountry == "US" | summarize count() by Subject')?.source).toBe('rows');
+    expect(plan('MessageTrace | where FromCountry == "US" | summarize count() by RecipientAddress')?.source).toBe('rows');
     // The per-sender pivot, subject keywords, and a stat under a sender chip.
     const pivot =
       'MessageTrace | summarize Delivered = countif(Status == "Delivered"), TotalCount = count() by Sender = SenderAddress | top 10 by TotalCount';

@@ -194,7 +194,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
       }
     });
 
-    it(`a store whose domains and senders tables lack the countries gets them counted again when opened (${mode})`, async () => {
+    it(`a store whose domains, senders and subjects tables lack the countries gets them counted again when opened (${mode})`, async () => {
       const db = `domains_${mode}_${n++}`;
       const url = cluster.url(db, { single: mode === 'server' });
       const countries = ['US', 'JP', '', 'KP'];
@@ -206,6 +206,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
             Received: Date.UTC(2026, 10, 2) + i * 1_234_567,
             SenderDomain: `d${i % 5}.example`,
             SenderAddress: `s@d${i % 5}.example`,
+            Subject: `subject ${i % 5}`,
             FromCountry: countries[i % 4]!,
             ToCountry: countries[(i + 1) % 4]!,
           }),
@@ -219,6 +220,8 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
         ['MessageTraceDailyDomains', domains],
         ['MessageTraceHourlySenders', ['SenderAddress']],
         ['MessageTraceDailySenders', ['SenderAddress']],
+        ['MessageTraceHourlySubjects', ['Subject']],
+        ['MessageTraceDailySubjects', ['Subject']],
         ['MessageTraceDailyHeavySenders', ['SenderAddress']],
       ];
       await dropTables(
@@ -245,6 +248,7 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
         for (const [kql, source] of [
           [`${chip} | summarize Count = count() by SenderDomain`, 'MessageTraceDailyDomains'],
           [`${chip} | summarize Count = count() by SenderAddress`, 'MessageTraceDailySenders'],
+          [`${chip} | summarize Count = count() by Subject`, 'MessageTraceDailySubjects'],
         ]) {
           const [planned, rows] = [true, false].map((aggregates) => compileKql(kql!, { dialect: 'clickhouse', aggregates, timeRange }));
           expect(planned!.plan?.source, kql).toBe(source);

@@ -62,7 +62,7 @@ describe('DuckDB store files', () => {
     await b.close();
   });
 
-  it('gives the domains and senders tables of a store written before them the countries of the mail (migration 16)', async () => {
+  it('gives the domains, senders and subjects tables of a store written before them the countries of the mail (migration 16)', async () => {
     const path = join(dir, 'countries-16.duckdb');
     const a = await openDuckDbStore(path);
     const countries = ['US', 'JP', '', 'KP'];
@@ -73,13 +73,14 @@ describe('DuckDB store files', () => {
           MessageTraceId: `m-${i}`,
           SenderAddress: i % 2 ? 'bulk@d1.example' : `s${i % 7}@d${i % 5}.example`,
           SenderDomain: `d${i % 5}.example`,
+          Subject: `subject ${i % 3}`,
           FromCountry: countries[i % 4]!,
           ToCountry: countries[(i + 1) % 4]!,
         }),
       ),
     );
     await a.close();
-    // The tables as migrations 7 to 14 left them: domain pairs and senders without countries.
+    // The tables as migrations 7 to 14 left them: domain pairs, senders and subjects without countries.
     const engine = await DuckDBInstance.create(path);
     const c = await engine.connect();
     const domains = '"Status", "Direction", "SenderDomain", "RecipientDomain"';
@@ -89,6 +90,8 @@ describe('DuckDB store files', () => {
       ['MessageTraceDailyDomains', 'day', domains],
       ['MessageTraceHourlySenders', 'hour', senders],
       ['MessageTraceDailySenders', 'day', senders],
+      ['MessageTraceHourlySubjects', 'hour', '"Status", "Direction", "Subject"'],
+      ['MessageTraceDailySubjects', 'day', '"Status", "Direction", "Subject"'],
       ['MessageTraceDailyHeavySenders', 'day', senders],
       ['MessageTraceHourlyHeavySenders', 'hour', senders],
     ] as const) {
@@ -107,6 +110,7 @@ describe('DuckDB store files', () => {
     const chip = 'MessageTrace | where FromCountry == "US" or ToCountry == "US"';
     for (const [kql, source, groups] of [
       [`${chip} | summarize Count = count() by SenderDomain`, 'MessageTraceDailyDomains', 5],
+      [`${chip} | summarize Count = count() by Subject`, 'MessageTraceDailySubjects', 3],
       // bulk@ has about 35 US rows a day, under what a sender the heavy senders lack may have: the daily senders answer.
       [`${chip} | summarize Count = count() by SenderAddress | top 1 by Count`, 'MessageTraceDailySenders', 1],
     ] as const) {

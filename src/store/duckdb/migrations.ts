@@ -21,13 +21,20 @@ import { DOCUMENTS_DDL } from './documents-sql.js';
 import { FINDING_ACTIVITY_DDL } from './finding-activity-sql.js';
 import { FINDING_HISTORY_DDL } from './findings-sql.js';
 
-/** The domains and senders tables, given the countries of the mail by migration 16. */
-const COUNTRIED_IN_16 = ['MessageTraceHourlyDomains', 'MessageTraceHourlySenders', 'MessageTraceDailyDomains', 'MessageTraceDailySenders'];
+/** The domains, senders and subjects tables, given the countries of the mail by migration 16. */
+const COUNTRIED_IN_16 = [
+  'MessageTraceHourlyDomains',
+  'MessageTraceHourlySubjects',
+  'MessageTraceHourlySenders',
+  'MessageTraceDailyDomains',
+  'MessageTraceDailySubjects',
+  'MessageTraceDailySenders',
+];
 const COUNTRIED_HEAVY_IN_16 = ['MessageTraceDailyHeavySenders', 'MessageTraceHourlyHeavySenders'];
 
 /**
  * The summary tables each migration added (named: a table added later must not change a migration that shipped). A
- * store migrated from before 7 counts the domains and senders tables with their countries there, and again in 16.
+ * store migrated from before 7 counts the domains, senders and subjects tables with their countries there, and again in 16.
  */
 const aggregates = (...names: string[]) => TRACE_AGGREGATES.filter((d) => names.includes(d.name));
 const FIRST_AGGREGATES = aggregates('MessageTraceHourly', 'MessageTraceHourlyDomains');
@@ -145,7 +152,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 16,
     description:
-      'the domains and senders tables with the countries of the mail, counted again (hourly from the rows, daily from the hourly, the heavy senders from those)',
+      'the domains, senders and subjects tables with the countries of the mail, counted again (hourly from the rows, daily from the hourly, the heavy senders from those)',
     statements: [
       ...[...COUNTRIED_IN_16, ...COUNTRIED_HEAVY_IN_16].map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)}`),
       ...aggregates(...COUNTRIED_IN_16).map(createAggregateSql),
