@@ -62,12 +62,25 @@ function replaceSql(def: TraceAggregateDef, stale: string, select: string): stri
   return [`DELETE FROM ${quoteIdent(def.name)}${stale ? ` WHERE ${stale}` : ''}`, insertInTimeOrderSql(quoteIdent(def.name), select)];
 }
 
+/** The smallest of `built` (TRACE_AGGREGATES lists them smallest first) whose dimensions hold all of `def`'s. */
+const coveredBy = (def: TraceAggregateDef, built: readonly TraceAggregateDef[]) =>
+  TRACE_AGGREGATES.find((b) => built.includes(b) && def.dimensions.every((d) => b.dimensions.includes(d)));
+
 /**
  * Every summary table (or those of `defs`) counted again from all the rows (a store that had none): the hourly
- * ones first, then the daily ones from them.
+ * ones first, those of the most dimensions first, each summed from a finer one already counted when there is one
+ * (the status and countries tables from the domains table: a grouping of its rows, not of every row), then the
+ * daily ones from them.
  */
 export function rebuildAggregatesSql(defs: readonly TraceAggregateDef[] = TRACE_AGGREGATES): string[] {
-  return [...defs.filter((def) => !daily(def)), ...defs.filter(daily)].flatMap((def) => replaceSql(def, '', keptSql(def, 'true')));
+  const hourly = defs.filter((def) => !daily(def)).sort((a, b) => b.dimensions.length - a.dimensions.length);
+  const built: TraceAggregateDef[] = [];
+  const statements = hourly.flatMap((def) => {
+    const finer = coveredBy(def, built);
+    built.push(def);
+    return replaceSql(def, '', finer ? groupedSql(quoteIdent(finer.name), def.dimensions, 'hour', SUMMED) : keptSql(def, 'true'));
+  });
+  return [...statements, ...defs.filter(daily).flatMap((def) => replaceSql(def, '', keptSql(def, 'true')))];
 }
 
 /** A new, empty table of touched hours. */
