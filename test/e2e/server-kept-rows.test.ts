@@ -1,4 +1,5 @@
-// A dashboard under a sender, recipient or country chip reads that mail once, kept in the engine (Store.materializeRows):
+// A dashboard under a sender, recipient, domain or country chip reads that mail once, kept in the engine (Store.materializeRows),
+// unless the summary tables answer all but a few of its queries (a country chip alone):
 // every panel answers exactly as the single-panel route, which reads MessageTrace itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type MaterializedRows, type Store } from '../../src/store/index.js';
@@ -148,7 +149,12 @@ describe.each(STORES)('dashboards under a sender, recipient, domain or country c
         const panels = await runBoth(d.id, filters);
         expect(panels).toBeGreaterThan(0);
         // The Overview's panels read MessageTrace: its rows were kept (those of this range and the 30 days before).
-        if (d.id === 'overview') {
+        // Under a country chip alone the summary tables answer all but "Messages received": nothing is kept.
+        const countriesOnly = Object.keys(filters).every((name) =>
+          ['country', 'fromCountry', 'toCountry', 'direction', 'status'].includes(name),
+        );
+        if (d.id === 'overview' && countriesOnly) expect(kept.length, JSON.stringify(filters)).toBe(before);
+        if (d.id === 'overview' && !countriesOnly) {
           expect(kept.length, JSON.stringify(filters)).toBe(before + 1);
           // ... and its panels' queries read them: nine of its ten panels, the intel matches aside.
           const name = kept.at(-1)!.sql;
