@@ -46,12 +46,7 @@ const COUNTRY_AGGREGATES = aggregates('MessageTraceHourlyCountries');
 const SORTED_IN_15 = [
   'MessageTraceHourly',
   'MessageTraceHourlyCountries',
-  'MessageTraceHourlyDomains',
-  'MessageTraceHourlySubjects',
-  'MessageTraceHourlySenders',
-  'MessageTraceDailyDomains',
-  'MessageTraceDailySubjects',
-  'MessageTraceDailySenders',
+  ...COUNTRIED_IN_16,
   'MessageTraceDailyHeavySenders',
   'MessageTraceDailyHeavySenderDomains',
   'MessageTraceHourlyHeavySenders',
