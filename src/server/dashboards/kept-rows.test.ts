@@ -67,10 +67,11 @@ describe('keeping the rows of a chip', () => {
     );
 
   it('keeps a country or a domain whose rows the summary tables count at most maxRows', async () => {
-    for (const [filters, panels] of [
+    const cases: [Filters, typeof overview][] = [
       [{ country: ['JP'] }, monitoring],
       [{ domain: ['contoso.co.jp'] }, overview],
-    ] as const) {
+    ];
+    for (const [filters, panels] of cases) {
       const kept = await keep(filters, 30, panels);
       expect(kept?.rows.rows, JSON.stringify(filters)).toBe(20);
       await queries.releaseKept(kept!);
