@@ -38,6 +38,12 @@ const DOMAINS = ['Status', 'Direction', 'SenderDomain', 'RecipientDomain', 'From
  */
 const SUBJECTS = ['Status', 'Direction', 'Subject', 'FromCountry', 'ToCountry'];
 const SENDERS = ['Status', 'Direction', 'SenderAddress', 'FromCountry', 'ToCountry'];
+/**
+ * The heavy senders without the countries: a busy sender writes to many countries (with them the demo month's heavy
+ * senders were 2.6x the rows), and a country chip lowers a sender's counts below what the bound lets the heavy table
+ * answer anyway; the daily senders answer it.
+ */
+const HEAVY_SENDERS = ['Status', 'Direction', 'SenderAddress'];
 const COUNTRIES = ['Status', 'Direction', 'FromCountry', 'ToCountry'];
 
 /**
@@ -79,7 +85,7 @@ export const HEAVY_AGGREGATES: readonly HeavyAggregateDef[] = [
     name: 'MessageTraceDailyHeavySenders',
     of: 'MessageTraceDailySenders',
     key: 'SenderAddress',
-    dimensions: SENDERS,
+    dimensions: HEAVY_SENDERS,
     grainMs: DAY_GRAIN_MS,
     minDayRows: 50,
   },
@@ -110,7 +116,7 @@ export const HEAVY_HOURLY_AGGREGATES: readonly HeavyHourlyDef[] = [
     heavy: 'MessageTraceDailyHeavySenders',
     of: 'MessageTraceHourlySenders',
     key: 'SenderAddress',
-    dimensions: SENDERS,
+    dimensions: HEAVY_SENDERS,
     grainMs: AGGREGATE_GRAIN_MS,
   },
 ];

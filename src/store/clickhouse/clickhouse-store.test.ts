@@ -222,7 +222,6 @@ describe.skipIf(!HAS_CLICKHOUSE)('ClickHouse store', () => {
         ['MessageTraceDailySenders', ['SenderAddress']],
         ['MessageTraceHourlySubjects', ['Subject']],
         ['MessageTraceDailySubjects', ['Subject']],
-        ['MessageTraceDailyHeavySenders', ['SenderAddress']],
       ];
       await dropTables(
         db,

@@ -92,8 +92,6 @@ describe('DuckDB store files', () => {
       ['MessageTraceDailySenders', 'day', senders],
       ['MessageTraceHourlySubjects', 'hour', '"Status", "Direction", "Subject"'],
       ['MessageTraceDailySubjects', 'day', '"Status", "Direction", "Subject"'],
-      ['MessageTraceDailyHeavySenders', 'day', senders],
-      ['MessageTraceHourlyHeavySenders', 'hour', senders],
     ] as const) {
       await c.run(`DROP TABLE "${table}"`);
       await c.run(

@@ -10,7 +10,7 @@ import {
   TRACE_AGGREGATES,
   Watchlist,
 } from '../../schema/index.js';
-import { rebuildHeavyDailySql, rebuildHeavyHourlySql, rebuildHeavySql } from './aggregates-heavy-sql.js';
+import { rebuildHeavyDailySql, rebuildHeavyHourlySql } from './aggregates-heavy-sql.js';
 import { createAggregateSql, rebuildAggregatesSql } from './aggregates-sql.js';
 import { CREATE_MESSAGES_SQL, rebuildMessagesSql } from './aggregates-messages-sql.js';
 import { CREATE_MESSAGE_STATES_SQL, rebuildMessageStatesSql } from './aggregates-message-states-sql.js';
@@ -30,7 +30,6 @@ const COUNTRIED_IN_16 = [
   'MessageTraceDailySubjects',
   'MessageTraceDailySenders',
 ];
-const COUNTRIED_HEAVY_IN_16 = ['MessageTraceDailyHeavySenders', 'MessageTraceHourlyHeavySenders'];
 
 /**
  * The summary tables each migration added (named: a table added later must not change a migration that shipped). A
@@ -147,13 +146,11 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 16,
     description:
-      'the domains, senders and subjects tables with the countries of the mail, counted again (hourly from the rows, daily from the hourly, the heavy senders from those)',
+      'the domains, senders and subjects tables with the countries of the mail, counted again (hourly from the rows, daily from the hourly)',
     statements: [
-      ...[...COUNTRIED_IN_16, ...COUNTRIED_HEAVY_IN_16].map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)}`),
+      ...COUNTRIED_IN_16.map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)}`),
       ...aggregates(...COUNTRIED_IN_16).map(createAggregateSql),
       ...rebuildAggregatesSql(aggregates(...COUNTRIED_IN_16)),
-      ...[...HEAVY_AGGREGATES, ...HEAVY_HOURLY_AGGREGATES].filter((d) => COUNTRIED_HEAVY_IN_16.includes(d.name)).map(createAggregateSql),
-      ...rebuildHeavySql(),
     ],
   },
 ];
