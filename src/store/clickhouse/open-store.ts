@@ -21,8 +21,8 @@ async function existingTables(db: Connection, database: string, names: readonly 
 }
 
 /**
- * Summary tables among `have` that lack a dimension of their definition (written before it had it: the domains and
- * senders tables, and the heavy senders, before they had the countries), from one read of system.columns. They are
+ * Summary and heavy tables among `have` that lack a dimension of their definition (written before it had it: the
+ * domains, senders and subjects tables before they had the countries), from one read of system.columns. They are
  * dropped and counted again.
  */
 async function staleSummaries(db: Connection, database: string, have: ReadonlySet<string>): Promise<string[]> {

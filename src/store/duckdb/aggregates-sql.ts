@@ -62,25 +62,32 @@ function replaceSql(def: TraceAggregateDef, stale: string, select: string): stri
   return [`DELETE FROM ${quoteIdent(def.name)}${stale ? ` WHERE ${stale}` : ''}`, insertInTimeOrderSql(quoteIdent(def.name), select)];
 }
 
-/** The smallest of `built` (TRACE_AGGREGATES lists them smallest first) whose dimensions hold all of `def`'s. */
-const coveredBy = (def: TraceAggregateDef, built: readonly TraceAggregateDef[]) =>
-  TRACE_AGGREGATES.find((b) => built.includes(b) && def.dimensions.every((d) => b.dimensions.includes(d)));
+/**
+ * The hourly tables of `defs` in the order a write counts them: those of the most dimensions first, each with the
+ * smallest listed before it whose dimensions hold all of its own (TRACE_AGGREGATES lists them smallest first), whose
+ * counts it is summed from instead of counting the rows again (the status and countries tables from the domains
+ * table); a table without one is counted from the rows.
+ */
+function hourlyCountOrder(defs: readonly TraceAggregateDef[]): { def: TraceAggregateDef; finer?: TraceAggregateDef }[] {
+  const hourly = defs.filter((def) => !daily(def)).sort((a, b) => b.dimensions.length - a.dimensions.length);
+  return hourly.map((def, i) => {
+    const counted = hourly.slice(0, i);
+    const finer = TRACE_AGGREGATES.find((b) => counted.includes(b) && def.dimensions.every((d) => b.dimensions.includes(d)));
+    return finer ? { def, finer } : { def };
+  });
+}
 
 /**
  * Every summary table (or those of `defs`) counted again from all the rows (a store that had none): the hourly
- * ones first, those of the most dimensions first, each summed from a finer one already counted when there is one
- * (the status and countries tables from the domains table: a grouping of its rows, not of every row), then the
- * daily ones from them.
+ * ones first (hourlyCountOrder), then the daily ones from them.
  */
 export function rebuildAggregatesSql(defs: readonly TraceAggregateDef[] = TRACE_AGGREGATES): string[] {
-  const hourly = defs.filter((def) => !daily(def)).sort((a, b) => b.dimensions.length - a.dimensions.length);
-  const built: TraceAggregateDef[] = [];
-  const statements = hourly.flatMap((def) => {
-    const finer = coveredBy(def, built);
-    built.push(def);
-    return replaceSql(def, '', finer ? groupedSql(quoteIdent(finer.name), def.dimensions, 'hour', SUMMED) : keptSql(def, 'true'));
-  });
-  return [...statements, ...defs.filter(daily).flatMap((def) => replaceSql(def, '', keptSql(def, 'true')))];
+  return [
+    ...hourlyCountOrder(defs).flatMap(({ def, finer }) =>
+      replaceSql(def, '', finer ? groupedSql(quoteIdent(finer.name), def.dimensions, 'hour', SUMMED) : keptSql(def, 'true')),
+    ),
+    ...defs.filter(daily).flatMap((def) => replaceSql(def, '', keptSql(def, 'true'))),
+  ];
 }
 
 /** A new, empty table of touched hours. */
@@ -102,8 +109,8 @@ export function touchHoursSql(hoursMs: Iterable<number>): string | undefined {
 export const TOUCHED_SPAN_SQL = `SELECT epoch_ms(min(h)), epoch_ms(max(h)) FROM ${TOUCHED}`;
 
 /**
- * Count the touched hours [first, last] again in every hourly table, then sum the days holding them again from
- * the hourly twins (the hourly tables come first in TRACE_AGGREGATES).
+ * Count the touched hours [first, last] again in every hourly table (hourlyCountOrder: from the rows, or summed from a
+ * finer table's hours just counted), then sum the days holding them again from the hourly twins.
  */
 export function recountTouchedSql(first: number, last: number): string[] {
   const lo = timestampAt(first);
@@ -113,12 +120,16 @@ export function recountTouchedSql(first: number, last: number): string[] {
   const dayLo = `date_trunc('day', ${lo})`;
   const dayHi = `date_trunc('day', ${hi} - INTERVAL 1 MICROSECOND) + INTERVAL 1 DAY`;
   const inDays = `"Received" >= ${dayLo} AND "Received" < ${dayHi} AND date_trunc('day', "Received") IN ${days}`;
+  const hours = `"Received" IN (SELECT h FROM ${TOUCHED})`;
   return [
-    ...TRACE_AGGREGATES.flatMap((def) =>
-      daily(def)
-        ? replaceSql(def, `"Received" IN ${days}`, keptSql(def, inDays))
-        : replaceSql(def, `"Received" IN (SELECT h FROM ${TOUCHED})`, keptSql(def, where)),
+    ...hourlyCountOrder(TRACE_AGGREGATES).flatMap(({ def, finer }) =>
+      replaceSql(
+        def,
+        hours,
+        finer ? groupedSql(`${quoteIdent(finer.name)} WHERE ${hours}`, def.dimensions, 'hour', SUMMED) : keptSql(def, where),
+      ),
     ),
+    ...TRACE_AGGREGATES.filter(daily).flatMap((def) => replaceSql(def, `"Received" IN ${days}`, keptSql(def, inDays))),
     ...refreshHeavySql(days),
   ];
 }
@@ -142,14 +153,11 @@ export function aggregateDriftSql(def: TraceAggregateDef): string {
   return differingRowsSql(held, counted);
 }
 
-/** The table whose dimensions hold every other's of `defs`: counted once, the others summed from it. */
-const DOMAINS = TRACE_AGGREGATES.find((d) => d.name === 'MessageTraceHourlyDomains')!;
-
 /**
  * Add the counts of `source` (rows just inserted, none of them stored before, Received within `span`) to every
- * summary table, reading only the summary rows of the span's days: the domains
- * table's groups are counted once from the batch and the coarser tables summed from them; a table with a dimension
- * it lacks (senders, subjects) is counted from the batch; a daily table is its hourly twin's counts summed per day.
+ * summary table, reading only the summary rows of the span's days: the hourly tables in hourlyCountOrder, each
+ * counted from the batch or summed from a finer table's counts of it (the domains table's groups counted once, the
+ * status and countries tables summed from them); a daily table is its hourly twin's counts summed per day.
  * Each table's counts are made once into a temporary table, then added to the groups it holds and inserted as the
  * groups it lacks. Adding is exact when the write changed no stored row (an update can move a row between groups:
  * that needs recountTouchedSql).
@@ -160,20 +168,16 @@ export function addCountsSql(source: string, span: BatchSpan): string[] {
   const made = (def: TraceAggregateDef, select: string) => {
     const name = `aggregate_delta_${deltas.size}`;
     deltas.set(def, name);
-    statements.push(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`);
+    statements.push(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`, ...addDeltaSql(def, name, summaryWindow(span, 'a."Received"')));
   };
-  made(DOMAINS, groupedSql(`${source} AS x`, DOMAINS.dimensions, 'hour', COUNTED));
-  for (const def of TRACE_AGGREGATES) {
-    if (daily(def)) made(def, groupedSql(deltas.get(hourlyTwin(def))!, def.dimensions, 'day', SUMMED));
-    else if (def !== DOMAINS)
-      made(
-        def,
-        def.dimensions.every((d) => DOMAINS.dimensions.includes(d))
-          ? groupedSql(deltas.get(DOMAINS)!, def.dimensions, 'hour', SUMMED)
-          : groupedSql(`${source} AS x`, def.dimensions, 'hour', COUNTED),
-      );
-    statements.push(...addDeltaSql(def, deltas.get(def)!, summaryWindow(span, 'a."Received"')));
-  }
+  for (const { def, finer } of hourlyCountOrder(TRACE_AGGREGATES))
+    made(
+      def,
+      finer
+        ? groupedSql(deltas.get(finer)!, def.dimensions, 'hour', SUMMED)
+        : groupedSql(`${source} AS x`, def.dimensions, 'hour', COUNTED),
+    );
+  for (const def of TRACE_AGGREGATES.filter(daily)) made(def, groupedSql(deltas.get(hourlyTwin(def))!, def.dimensions, 'day', SUMMED));
   // The heavy tables add the counts of the values they hold, and take in the values that became heavy.
   const byName = new Map([...deltas].map(([def, delta]) => [def.name, delta]));
   const dayDelta = [...deltas].find(([def]) => daily(def))![1];

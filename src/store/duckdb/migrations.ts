@@ -33,7 +33,8 @@ const COUNTRIED_IN_16 = [
 
 /**
  * The summary tables each migration added (named: a table added later must not change a migration that shipped). A
- * store migrated from before 7 counts the domains, senders and subjects tables with their countries there, and again in 16.
+ * store migrated from before 7 counts the domains, senders and subjects tables with their countries there, and again
+ * in 16.
  */
 const aggregates = (...names: string[]) => TRACE_AGGREGATES.filter((d) => names.includes(d.name));
 const FIRST_AGGREGATES = aggregates('MessageTraceHourly', 'MessageTraceHourlyDomains');
