@@ -146,19 +146,23 @@ export function dailyTwin(def: TraceAggregateDef): TraceAggregateDef | undefined
 export const MESSAGE_AGGREGATE = { name: 'MessageTraceHourlyMessages' } as const;
 
 /**
- * Distinct messages per hour under a filter on Status and Direction (a status or direction chip on "Messages
- * received"): a message is counted in a range where one of its rows passes the filter, in the hour of the first
- * such row. For each hour h a message has rows in, its *states* there are the distinct (Status, Direction) pairs
- * of those rows. A message with rows in one hour only (nearly all) is counted per hour and set of states, without
- * its id; a message with rows in two hours or more has an entry of its own per hour (`MessageTraceId`,
- * `Messages` = 1). The table holds one row per entry and state (`Status`, `Direction`), `States` naming the
- * entry's whole set (STATE_SEPARATOR between the pairs in order, PAIR_SEPARATOR inside each): a filter on Status and
- * Direction picks the rows of the states it passes, and an entry with such a row is counted once.
+ * Distinct messages per hour under a filter on Status, Direction and the countries (a status, direction or country
+ * chip on "Messages received"): a message is counted in a range where one of its rows passes the filter, in the hour
+ * of the first such row. For each hour h a message has rows in, its *states* there are the distinct tuples of these
+ * dimensions of those rows. A message with rows in one hour only (nearly all) is counted per hour and set of
+ * states, without its id; a message with rows in two hours or more has an entry of its own per hour
+ * (`MessageTraceId`, `Messages` = 1). The table holds one row per entry and state (a column per dimension),
+ * `States` naming the entry's whole set (STATE_SEPARATOR between the states in order, VALUE_SEPARATOR between the
+ * values inside each): a filter on the dimensions picks the rows of the states it passes, and an entry with such a
+ * row is counted once.
  */
-export const MESSAGE_STATE_AGGREGATE = { name: 'MessageTraceHourlyMessageStates', dimensions: ['Status', 'Direction'] } as const;
+export const MESSAGE_STATE_AGGREGATE = {
+  name: 'MessageTraceHourlyMessageStates',
+  dimensions: ['Status', 'Direction', 'FromCountry', 'ToCountry'],
+} as const;
 
-/** Inside a state of MESSAGE_STATE_AGGREGATE's States: between its Status and its Direction. */
-export const PAIR_SEPARATOR = '\u001f';
+/** Inside a state of MESSAGE_STATE_AGGREGATE's States: between its values, in the order of the dimensions. */
+export const VALUE_SEPARATOR = '\u001f';
 /** Between the states of an entry in MESSAGE_STATE_AGGREGATE's States, sorted by their text. */
 export const STATE_SEPARATOR = '\u001e';
 

@@ -63,13 +63,16 @@ const MESSAGE_QUERIES = [
   'MessageTrace | summarize Received = min(Received) by MessageTraceId | count',
 ];
 
-/** Distinct messages under a filter on Status and Direction (a status or direction chip on "Messages received"). */
+/** Distinct messages under a filter on Status, Direction and the countries (a status, direction or country chip on "Messages received"). */
 const MESSAGE_STATE_QUERIES = [
   'MessageTrace | where Status in ("Delivered", "Failed") | where isnotnull(MessageTraceId) | summarize Received = min(Received) by MessageTraceId | summarize Messages = count() by Time = bin(Received, 1h)',
   'MessageTrace | where Status in ("Delivered", "Failed") | summarize Messages = dcount(MessageTraceId)',
   'MessageTrace | where Direction == "Inbound" and Status != "Pending" | summarize dcount(MessageTraceId) by bin(Received, 1h)',
   'MessageTrace | where Status == "Delivered" | where Direction in ("Inbound", "") | summarize Messages = dcount(MessageTraceId) by Time = bin_at(Received, 1d, datetime(2026-11-01T15:00:00Z))',
   'MessageTrace | where Status startswith "F" or Direction == "Outbound" | summarize Received = min(Received) by MessageTraceId | count',
+  'MessageTrace | where FromCountry == "US" or ToCountry == "US" | summarize Messages = dcount(MessageTraceId)',
+  'MessageTrace | where FromCountry in ("KP", "US") or ToCountry in ("KP", "US") | where Status == "Delivered" | summarize dcount(MessageTraceId) by bin(Received, 1h)',
+  'MessageTrace | where ToCountry != "" and FromCountry != "JP" | summarize Received = min(Received) by MessageTraceId | summarize Messages = count() by Time = bin(Received, 1h)',
 ];
 
 const ENRICHER: DimensionEnricher = {
@@ -121,7 +124,7 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
         expect(held.plan, `${MESSAGE_AGGREGATE.name} answers ${kql}`).toBe(MESSAGE_AGGREGATE.name);
         expect(held.rows, `${kql} over ${JSON.stringify(range)} after ${after}`).toEqual((await answer(kql, false, range)).rows);
       }
-      // Distinct messages under filters on Status and Direction, over ranges on and off the hour.
+      // Distinct messages under filters on Status, Direction and the countries, over ranges on and off the hour.
       const ranges = [undefined, { from: T0 - 3 * H + 17 * 60_000, to: T0 + 4 * H + 5 * 60_000 }, { from: T0 + H, to: T0 + 3 * H }];
       for (const kql of MESSAGE_STATE_QUERIES)
         for (const range of ranges) {

@@ -1,5 +1,5 @@
 // A dashboard under a sender, recipient, domain or country chip reads that mail once, kept in the engine (Store.materializeRows),
-// unless the summary tables answer all but a few of its queries (a country chip alone):
+// unless the summary tables answer all but a few of its queries (a country chip alone: all of them):
 // every panel answers exactly as the single-panel route, which reads MessageTrace itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type MaterializedRows, type Store } from '../../src/store/index.js';
@@ -149,7 +149,7 @@ describe.each(STORES)('dashboards under a sender, recipient, domain or country c
         const panels = await runBoth(d.id, filters);
         expect(panels).toBeGreaterThan(0);
         // The Overview's panels read MessageTrace: its rows were kept (those of this range and the 30 days before).
-        // Under a country chip alone the summary tables answer all but "Messages received": nothing is kept.
+        // Under a country chip alone the summary tables answer every panel: nothing is kept.
         const countriesOnly = Object.keys(filters).every((name) =>
           ['country', 'fromCountry', 'toCountry', 'direction', 'status'].includes(name),
         );

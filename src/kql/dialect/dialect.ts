@@ -167,8 +167,8 @@ export interface Dialect {
   heavyHourlySource?(def: HeavyHourlyDef): string | undefined;
   /**
    * A SELECT of the distinct-messages-by-state summary (MESSAGE_STATE_AGGREGATE): Received (the hour), States,
-   * Status, Direction, MessageTraceId ('' for the messages counted without their id) and Messages, one row per
-   * entry and state.
+   * its dimensions, MessageTraceId ('' for the messages counted without their id) and Messages, one row per entry
+   * and state.
    */
   messageStateAggregateSource(): string;
   /** The value of a result column as the store returns it (e.g. a datetime kept as an integer made ISO text); undefined: as is. */

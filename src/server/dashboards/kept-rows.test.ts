@@ -78,7 +78,7 @@ describe('keeping the rows of a chip', () => {
     }
   });
 
-  it('keeps nothing for the Overview under a country chip alone: the summary tables answer all but "Messages received"', async () => {
+  it('keeps nothing for the Overview under a country chip alone: the summary tables answer every panel', async () => {
     expect(await keep({ country: ['JP'] }, 30)).toBeUndefined();
   });
 

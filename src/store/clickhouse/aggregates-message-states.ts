@@ -1,32 +1,46 @@
 /**
  * The distinct-messages-by-state summary on ClickHouse (MESSAGE_STATE_AGGREGATE in src/schema/aggregates.ts), kept
- * exact as the distinct-messages summary is (aggregates-messages.ts). A message's entries depend on the time, Status
- * and Direction of each of its rows, and a write may change a stored row's Status or Direction (never its time). So
- * the store keeps those three per row in `_message_keys` (MessageTrace's key, versioned as the row it copies, sorted
+ * exact as the distinct-messages summary is (aggregates-messages.ts). A message's entries depend on the time and the
+ * summary's dimensions (Status, Direction, the countries) of each of its rows, and a write may change a stored row's
+ * dimensions (never its time). So the store keeps those per row in `_message_keys` (MessageTrace's key, versioned as
+ * the row it copies, sorted
  * by MessageTraceId, written where MessageTrace's rows are), looks up the keys of a batch's messages there by id,
  * sets the batch's new versions over them, and writes the difference of the entries as signed counts into a
  * SummingMergeTree (message-state-entries.ts does that arithmetic).
  */
 import { randomUUID } from 'node:crypto';
-import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
+import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, STATE_SEPARATOR, VALUE_SEPARATOR } from '../../schema/index.js';
 import { getDialect } from '../../kql/index.js';
 import { recountProblems } from './aggregates.js';
 import { deleteWhere, insertSignedChanges } from './aggregates-messages.js';
 import type { Connection } from './connection.js';
 import { onCluster, q, type Placement } from './ddl.js';
 import { hourOfUs } from './message-entries.js';
-import { stateChanges, type MessageKeys, type MessageStateChange, type StateKey } from './message-state-entries.js';
+import {
+  sameState,
+  STATE_DIMENSIONS,
+  stateChanges,
+  stateKeyOf,
+  type MessageKeys,
+  type MessageStateChange,
+  type StateKey,
+} from './message-state-entries.js';
 
 const HOUR_US = AGGREGATE_GRAIN_MS * 1000;
 const dialect = getDialect('clickhouse');
 const SUMMARY = MESSAGE_STATE_AGGREGATE.name;
-/** Each row's time, Status and Direction by its key (MessageTraceId, RecipientAddress, Received); the newest version wins. */
+/** Each row's time and dimensions by its key (MessageTraceId, RecipientAddress, Received); the newest version wins. */
 export const MESSAGE_KEYS = '_message_keys';
 /** Message ids per lookup statement. */
 const LOOKUP_CHUNK = 20_000;
 
 const local = (p: Placement) => (p.cluster ? `${MESSAGE_KEYS}_local` : MESSAGE_KEYS);
+/** The tables of the message keys, the table a cluster reads through first. */
+export const messageKeyTables = (p: Placement) => (p.cluster ? [MESSAGE_KEYS, local(p)] : [MESSAGE_KEYS]);
 const lit = (value: unknown) => dialect.literal(value, 'string');
+/** The dimensions as columns, and as the short names the recounts give them (v1, v2, ...). */
+const DIMS = STATE_DIMENSIONS.map((d) => q(d));
+const V = STATE_DIMENSIONS.map((_, i) => `v${i + 1}`);
 /** A row's key within its message in a MessageKeys map. */
 const keyIn = (recipient: string, received: number) => `${recipient}\u0000${received}`;
 
@@ -41,8 +55,8 @@ export function messageStateTableStatements(p: Placement): string[] {
     : 'ReplacingMergeTree(`_version`)';
   const month = "PARTITION BY toYYYYMM(toDateTime(intDiv(`Received`, 1000000), 'UTC'))";
   const out = [
-    `CREATE TABLE IF NOT EXISTS ${db}.${q(SUMMARY)}${onCluster(p)} (\`Received\` Int64, \`States\` String, \`Status\` String, \`Direction\` String, \`MessageTraceId\` String, \`Messages\` Int64, \`_write\` String) ENGINE = ${summing} ${month} ORDER BY (\`Received\`, \`Status\`, \`Direction\`, \`States\`, \`MessageTraceId\`)`,
-    `CREATE TABLE IF NOT EXISTS ${db}.${q(local(p))}${onCluster(p)} (\`MessageTraceId\` String, \`RecipientAddress\` String, \`Received\` Int64, \`Status\` String, \`Direction\` String, \`_version\` UInt64) ENGINE = ${replacing} ${month} ORDER BY (\`MessageTraceId\`, \`RecipientAddress\`, \`Received\`)`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${q(SUMMARY)}${onCluster(p)} (\`Received\` Int64, \`States\` String, ${DIMS.map((d) => `${d} String`).join(', ')}, \`MessageTraceId\` String, \`Messages\` Int64, \`_write\` String) ENGINE = ${summing} ${month} ORDER BY (\`Received\`, ${DIMS.join(', ')}, \`States\`, \`MessageTraceId\`)`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${q(local(p))}${onCluster(p)} (\`MessageTraceId\` String, \`RecipientAddress\` String, \`Received\` Int64, ${DIMS.map((d) => `${d} String`).join(', ')}, \`_version\` UInt64) ENGINE = ${replacing} ${month} ORDER BY (\`MessageTraceId\`, \`RecipientAddress\`, \`Received\`)`,
   ];
   if (p.cluster)
     out.push(
@@ -51,35 +65,36 @@ export function messageStateTableStatements(p: Placement): string[] {
   return out;
 }
 
-/** Each row's key with its Status and Direction (id, rcpt, t, s, d), as KQL reads the rows. */
-const rowKeysSql = `SELECT \`MessageTraceId\` AS id, \`RecipientAddress\` AS rcpt, \`Received\` AS t, \`Status\` AS s, \`Direction\` AS d FROM ${dialect.tableSource('MessageTrace')}`;
+/** Each row's key with its dimensions (id, rcpt, t, v1, v2, ...), as KQL reads the rows. */
+const rowKeysSql = `SELECT \`MessageTraceId\` AS id, \`RecipientAddress\` AS rcpt, \`Received\` AS t, ${DIMS.map((d, i) => `${d} AS ${V[i]}`).join(', ')} FROM ${dialect.tableSource('MessageTrace')}`;
 
 /** The same as the message keys hold them (the newest version of each key). */
-const keptKeysSql = `SELECT \`MessageTraceId\` AS id, \`RecipientAddress\` AS rcpt, \`Received\` AS t, argMax(\`Status\`, \`_version\`) AS s, argMax(\`Direction\`, \`_version\`) AS d FROM ${q(MESSAGE_KEYS)} GROUP BY id, rcpt, t`;
+const keptKeysSql = `SELECT \`MessageTraceId\` AS id, \`RecipientAddress\` AS rcpt, \`Received\` AS t, ${DIMS.map((d, i) => `argMax(${d}, \`_version\`) AS ${V[i]}`).join(', ')} FROM ${q(MESSAGE_KEYS)} GROUP BY id, rcpt, t`;
 
 /**
- * The summary's rows (h, st, s, d, m, n) as a recount of `keys` (id, t, s, d) gives them: each message's states per
- * hour in a sorted array, its hours in an array (their number says whether it keeps its id), both unrolled with
- * arrayJoin (18.16 has no window functions).
+ * The summary's rows (h, st, v1, v2, ..., m, n) as a recount of `keys` (id, t, v1, v2, ...) gives them: each
+ * message's states per hour in a sorted array, its hours in an array (their number says whether it keeps its id),
+ * both unrolled with arrayJoin (18.16 has no window functions).
  */
 function countedSql(keys: string): string {
-  const text = (x: string) => `concat(tupleElement(${x}, 1), ${lit(PAIR_SEPARATOR)}, tupleElement(${x}, 2))`;
-  const hours = `SELECT id, intDiv(t, ${HOUR_US}) * ${HOUR_US} AS h, arraySort(x -> ${text('x')}, groupUniqArray((s, d))) AS ps FROM (${keys}) GROUP BY id, h`;
+  const text = (x: string) => `concat(${V.map((_, i) => `tupleElement(${x}, ${i + 1})`).join(`, ${lit(VALUE_SEPARATOR)}, `)})`;
+  const hours = `SELECT id, intDiv(t, ${HOUR_US}) * ${HOUR_US} AS h, arraySort(x -> ${text('x')}, groupUniqArray((${V.join(', ')}))) AS ps FROM (${keys}) GROUP BY id, h`;
   const messages = `SELECT id, length(a) AS nh, arrayJoin(a) AS e FROM (SELECT id, groupArray((h, ps)) AS a FROM (${hours}) GROUP BY id)`;
   const states = `SELECT id, nh, tupleElement(e, 1) AS h, arrayStringConcat(arrayMap(x -> ${text('x')}, tupleElement(e, 2)), ${lit(STATE_SEPARATOR)}) AS st, arrayJoin(tupleElement(e, 2)) AS pr FROM (${messages})`;
-  return `SELECT h, st, tupleElement(pr, 1) AS s, tupleElement(pr, 2) AS d, if(nh = 1, '', id) AS m, toInt64(count()) AS n FROM (${states}) GROUP BY h, st, s, d, m`;
+  const values = V.map((v, i) => `tupleElement(pr, ${i + 1}) AS ${v}`).join(', ');
+  return `SELECT h, st, ${values}, if(nh = 1, '', id) AS m, toInt64(count()) AS n FROM (${states}) GROUP BY h, st, ${V.join(', ')}, m`;
 }
 
 /** The summary's rows as held: the sum of the signed counts of each row, those that add up to none left out. */
-const heldSql = `SELECT \`Received\` AS h, \`States\` AS st, \`Status\` AS s, \`Direction\` AS d, \`MessageTraceId\` AS m, sum(\`Messages\`) AS n FROM ${q(SUMMARY)} GROUP BY h, st, s, d, m HAVING n != 0`;
+const heldSql = `SELECT \`Received\` AS h, \`States\` AS st, ${DIMS.map((d, i) => `${d} AS ${V[i]}`).join(', ')}, \`MessageTraceId\` AS m, sum(\`Messages\`) AS n FROM ${q(SUMMARY)} GROUP BY h, st, ${V.join(', ')}, m HAVING n != 0`;
 
 /** Count the stored rows into both tables (a store written before they existed). */
 export async function backfillMessageStates(db: Connection, p: Placement): Promise<void> {
   await db.command(
-    `INSERT INTO ${q(p.database)}.${q(local(p))} SELECT \`MessageTraceId\`, \`RecipientAddress\`, \`Received\`, \`Status\`, \`Direction\`, \`_version\` FROM ${dialect.tableSource('MessageTrace')}`,
+    `INSERT INTO ${q(p.database)}.${q(local(p))} SELECT \`MessageTraceId\`, \`RecipientAddress\`, \`Received\`, ${DIMS.join(', ')}, \`_version\` FROM ${dialect.tableSource('MessageTrace')}`,
   );
   await db.command(
-    `INSERT INTO ${q(p.database)}.${q(SUMMARY)} SELECT h, st, s, d, m, n, '${randomUUID()}' FROM (${countedSql(keptKeysSql)})`,
+    `INSERT INTO ${q(p.database)}.${q(SUMMARY)} SELECT h, st, ${V.join(', ')}, m, n, '${randomUUID()}' FROM (${countedSql(keptKeysSql)})`,
   );
 }
 
@@ -89,16 +104,12 @@ export async function storedMessageKeys(db: Connection, ids: readonly string[]):
   for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
     const list = ids.slice(i, i + LOOKUP_CHUNK).map((x) => lit(x));
     const r = await db.select(
-      `SELECT \`MessageTraceId\`, \`RecipientAddress\`, \`Received\`, argMax(\`Status\`, \`_version\`), argMax(\`Direction\`, \`_version\`) FROM ${q(MESSAGE_KEYS)} WHERE \`MessageTraceId\` IN (${list.join(', ')}) GROUP BY \`MessageTraceId\`, \`RecipientAddress\`, \`Received\``,
+      `SELECT \`MessageTraceId\`, \`RecipientAddress\`, \`Received\`, ${DIMS.map((d) => `argMax(${d}, \`_version\`)`).join(', ')} FROM ${q(MESSAGE_KEYS)} WHERE \`MessageTraceId\` IN (${list.join(', ')}) GROUP BY \`MessageTraceId\`, \`RecipientAddress\`, \`Received\``,
     );
-    for (const [id, recipient, received, status, direction] of r.data) {
+    for (const [id, recipient, received, ...values] of r.data) {
       let m = out.get(String(id));
       if (!m) out.set(String(id), (m = new Map()));
-      m.set(keyIn(String(recipient), Number(received)), {
-        received: Number(received),
-        status: String(status),
-        direction: String(direction),
-      });
+      m.set(keyIn(String(recipient), Number(received)), { received: Number(received), values: values.map(String) });
     }
   }
   return out;
@@ -107,8 +118,8 @@ export async function storedMessageKeys(db: Connection, ids: readonly string[]):
 /**
  * The changes a write of `rows` (MessageTrace rows as the store writes them: new keys and new versions of stored
  * ones, Received in µs, with their `_version`) makes, given the stored keys of their messages (`stored`, read
- * before the write): call `write` after the rows are in. A new version with the stored Status and Direction changes
- * nothing here and is left out.
+ * before the write): call `write` after the rows are in. A new version with the stored dimensions changes nothing
+ * here and is left out.
  */
 export function messageStateChanges(
   db: Connection,
@@ -130,18 +141,17 @@ export function messageStateChanges(
     const after = new Map(before ?? []);
     let changed = false;
     for (const r of list) {
-      const k = { received: Number(r.Received), status: String(r.Status), direction: String(r.Direction) };
+      const k = stateKeyOf(r);
       const key = keyIn(String(r.RecipientAddress), k.received);
       const old = before?.get(key);
-      if (old && old.status === k.status && old.direction === k.direction) continue;
+      if (old && sameState(old, k)) continue;
       after.set(key, k);
       changed = true;
       keys.push({
         MessageTraceId: id,
         RecipientAddress: r.RecipientAddress,
         Received: k.received,
-        Status: k.status,
-        Direction: k.direction,
+        ...Object.fromEntries(STATE_DIMENSIONS.map((d, i) => [d, k.values[i]])),
         _version: r._version,
       });
     }
@@ -195,8 +205,8 @@ export async function trimMessageStates(db: Connection, p: Placement, cutoffMs: 
 export async function messageStateProblems(db: Connection): Promise<string[]> {
   const digest = (select: string, cols: string) => `SELECT count(), sum(cityHash64(${cols})) FROM (${select})`;
   const compare = (name: string, held: string, counted: string, unit: string) => recountProblems(db, name, held, counted, unit);
-  const entries = 'h, st, s, d, m, n';
-  const keys = 'id, rcpt, t, s, d';
+  const entries = ['h', 'st', ...V, 'm', 'n'].join(', ');
+  const keys = ['id', 'rcpt', 't', ...V].join(', ');
   return [
     ...(await compare(SUMMARY, digest(heldSql, entries), digest(countedSql(rowKeysSql), entries), 'rows')),
     ...(await compare(MESSAGE_KEYS, digest(keptKeysSql, keys), digest(rowKeysSql, keys), 'keys')),

@@ -1,52 +1,60 @@
 /**
  * The entries of the distinct-messages-by-state summary (MESSAGE_STATE_AGGREGATE in src/schema/aggregates.ts) of a
- * message, from its rows' keys: for each hour it has rows in, its states there (the distinct Status and Direction
- * pairs), one summary row per state. A message with rows in one hour is counted without its id; a message with rows
- * in two hours or more has rows of its own. The ClickHouse store writes the difference between a message's entries
- * before and after a write as signed counts; this is that arithmetic, with no I/O.
+ * message, from its rows' keys: for each hour it has rows in, its states there (the distinct tuples of the
+ * summary's dimensions), one summary row per state. A message with rows in one hour is counted without its id; a
+ * message with rows in two hours or more has rows of its own. The ClickHouse store writes the difference between a
+ * message's entries before and after a write as signed counts; this is that arithmetic, with no I/O.
  */
-import { PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
+import { MESSAGE_STATE_AGGREGATE, STATE_SEPARATOR, VALUE_SEPARATOR } from '../../schema/index.js';
 import { hourOfUs } from './message-entries.js';
 
-/** What the summary needs of one row of a message: its time (µs), Status and Direction. */
+/** The summary's dimensions (Status, Direction, the countries), in the order of a state's values. */
+export type StateDimension = (typeof MESSAGE_STATE_AGGREGATE.dimensions)[number];
+export const STATE_DIMENSIONS: readonly StateDimension[] = MESSAGE_STATE_AGGREGATE.dimensions;
+
+/** What the summary needs of one row of a message: its time (µs) and its values of the dimensions, in their order. */
 export interface StateKey {
   readonly received: number;
-  readonly status: string;
-  readonly direction: string;
+  readonly values: readonly string[];
 }
+
+/** A row's StateKey from its columns (`Received` in µs). */
+export const stateKeyOf = (row: Readonly<Record<string, unknown>>): StateKey => ({
+  received: Number(row.Received),
+  values: STATE_DIMENSIONS.map((d) => String(row[d] ?? '')),
+});
+
+/** Whether two keys hold the same state. */
+export const sameState = (a: StateKey, b: StateKey) => a.values.every((v, i) => v === b.values[i]);
 
 /** A message's rows by key (the store uses RecipientAddress and Received: MessageTrace's key within a message). */
 export type MessageKeys = ReadonlyMap<string, StateKey>;
 
 /** A signed change of one summary row (MessageTraceId '' for a message with rows in one hour only). */
-export interface MessageStateChange {
+export type MessageStateChange = {
   readonly Received: number;
   readonly States: string;
-  readonly Status: string;
-  readonly Direction: string;
   readonly MessageTraceId: string;
   readonly Messages: number;
-}
-
-const pairText = (status: string, direction: string) => status + PAIR_SEPARATOR + direction;
+} & Readonly<Record<StateDimension, string>>;
 
 /** The summary rows of one message, each counting +1. */
 export function stateEntries(id: string, keys: MessageKeys): MessageStateChange[] {
-  const hours = new Map<number, Map<string, [string, string]>>();
+  const hours = new Map<number, Map<string, readonly string[]>>();
   for (const k of keys.values()) {
     const h = hourOfUs(k.received);
-    let pairs = hours.get(h);
-    if (!pairs) hours.set(h, (pairs = new Map()));
-    pairs.set(pairText(k.status, k.direction), [k.status, k.direction]);
+    let states = hours.get(h);
+    if (!states) hours.set(h, (states = new Map()));
+    states.set(k.values.join(VALUE_SEPARATOR), k.values);
   }
   const owner = hours.size > 1 ? id : '';
   const out: MessageStateChange[] = [];
-  for (const [h, pairs] of hours) {
-    const texts = [...pairs.keys()].sort();
-    const states = texts.join(STATE_SEPARATOR);
+  for (const [h, states] of hours) {
+    const texts = [...states.keys()].sort();
+    const set = texts.join(STATE_SEPARATOR);
     for (const t of texts) {
-      const [status, direction] = pairs.get(t)!;
-      out.push({ Received: h, States: states, Status: status, Direction: direction, MessageTraceId: owner, Messages: 1 });
+      const values = Object.fromEntries(STATE_DIMENSIONS.map((d, i) => [d, states.get(t)![i]!])) as Record<StateDimension, string>;
+      out.push({ Received: h, States: set, ...values, MessageTraceId: owner, Messages: 1 });
     }
   }
   return out;
@@ -58,7 +66,7 @@ export function stateChanges(
 ): MessageStateChange[] {
   const sums = new Map<string, MessageStateChange>();
   const add = (e: MessageStateChange, sign: number) => {
-    const key = [e.Received, e.States, e.Status, e.Direction, e.MessageTraceId].join('\u0000');
+    const key = [e.Received, e.States, ...STATE_DIMENSIONS.map((d) => e[d]), e.MessageTraceId].join('\u0000');
     sums.set(key, { ...e, Messages: (sums.get(key)?.Messages ?? 0) + sign });
   };
   for (const [id, before, after] of messages) {

@@ -2,7 +2,7 @@
 // summary holds exactly the expected rows, and checkIntegrity (a recount from the rows) finds nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDialect } from '../../kql/index.js';
-import { PAIR_SEPARATOR as P, STATE_SEPARATOR as S, type TraceRow } from '../../schema/index.js';
+import { VALUE_SEPARATOR as P, STATE_SEPARATOR as S, type TraceRow } from '../../schema/index.js';
 import type { Store } from '../store.js';
 import { traceRow } from '../testing/trace-row.js';
 import { stateChanges, type StateKey } from './message-state-entries.js';
@@ -11,11 +11,15 @@ const H = 3_600_000;
 /** An hour's start (ms). */
 const T = Date.UTC(2026, 10, 2, 9);
 const us = (ms: number) => ms * 1000;
-const DO = `Delivered${P}Outbound`;
-const PO = `Pending${P}Outbound`;
+/** A state's text: Status, Direction and the countries (none here, unless given). */
+const st = (status: string, direction: string, from = '', to = '') => [status, direction, from, to].join(P);
+const DO = st('Delivered', 'Outbound');
+const PO = st('Pending', 'Outbound');
 
-/** A summary row as the dialect reads it: [Received µs, States, Status, Direction, MessageTraceId, Messages]. */
+/** A summary row of no countries: [Received µs, States, Status, Direction, MessageTraceId, Messages]. */
 type Entry = [number, string, string, string, string, number];
+/** The same as the dialect reads it (the countries after Direction). */
+const read = ([h, states, status, direction, id, n]: Entry) => [h, states, status, direction, '', '', id, n];
 const sorted = (rows: readonly unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
 
 /** The summary as the dialect reads it, each row as JSON, sorted. */
@@ -24,20 +28,18 @@ export const heldStates = async (store: Store) => sorted((await store.query(getD
 /** The summary every message's entries from its rows as they are now give (message-state-entries.ts), as heldStates. */
 export async function countedStates(store: Store): Promise<string[]> {
   const res = await store.query(
-    `SELECT MessageTraceId, RecipientAddress, Received, Status, Direction FROM ${getDialect('clickhouse').tableSource('MessageTrace')}`,
+    `SELECT MessageTraceId, RecipientAddress, Received, Status, Direction, FromCountry, ToCountry FROM ${getDialect('clickhouse').tableSource('MessageTrace')}`,
   );
   const keys = new Map<string, Map<string, StateKey>>();
-  for (const [id, recipient, received, status, direction] of res.rows) {
+  for (const [id, recipient, received, ...values] of res.rows) {
     let m = keys.get(String(id));
     if (!m) keys.set(String(id), (m = new Map()));
-    m.set(`${String(recipient)}\u0000${String(received)}`, {
-      received: Number(received),
-      status: String(status),
-      direction: String(direction),
-    });
+    m.set(`${String(recipient)}\u0000${String(received)}`, { received: Number(received), values: values.map(String) });
   }
   const changes = stateChanges([...keys].map(([id, k]) => [id, undefined, k] as const));
-  return sorted(changes.map((c) => [c.Received, c.States, c.Status, c.Direction, c.MessageTraceId, c.Messages]));
+  return sorted(
+    changes.map((c) => [c.Received, c.States, c.Status, c.Direction, c.FromCountry, c.ToCountry, c.MessageTraceId, c.Messages]),
+  );
 }
 
 export function runMessageStateTests(name: string, factory: () => Promise<Store>): void {
@@ -52,7 +54,7 @@ export function runMessageStateTests(name: string, factory: () => Promise<Store>
 
     const expectHeld = async (after: string, rows: readonly Entry[]) => {
       expect(await store.checkIntegrity(), `integrity after ${after}`).toEqual([]);
-      expect(await heldStates(store), `summary after ${after}`).toEqual(sorted(rows));
+      expect(await heldStates(store), `summary after ${after}`).toEqual(sorted(rows.map(read)));
     };
     const row = (id: string, recipient: string, ms: number, Status: string, Direction = 'Outbound') =>
       traceRow({ MessageTraceId: id, RecipientAddress: recipient, Received: ms, Status, Direction } as Partial<TraceRow>);
@@ -77,7 +79,7 @@ export function runMessageStateTests(name: string, factory: () => Promise<Store>
       const late: Entry[] = [
         [us(T), DO, 'Delivered', 'Outbound', '', 1],
         [us(T), DO, 'Delivered', 'Outbound', 'm2', 1],
-        [us(T - 24 * H), `Failed${P}`, 'Failed', '', 'm2', 1],
+        [us(T - 24 * H), st('Failed', ''), 'Failed', '', 'm2', 1],
       ];
       await expectHeld('a late row', late);
       await store.upsertTraces([...first, row('m2', 'late@x', T - 24 * H + 7, 'Failed', '')]);
@@ -99,8 +101,8 @@ export function runMessageStateTests(name: string, factory: () => Promise<Store>
         row('m6', 'a@x', D + 50 * 60_000, 'Delivered'),
       ]);
       await expectHeld('new rows', [
-        [us(T), `Delivered${P}Inbound`, 'Delivered', 'Inbound', 'm3', 1],
-        [us(D), `Failed${P}Inbound`, 'Failed', 'Inbound', 'm3', 1],
+        [us(T), st('Delivered', 'Inbound'), 'Delivered', 'Inbound', 'm3', 1],
+        [us(D), st('Failed', 'Inbound'), 'Failed', 'Inbound', 'm3', 1],
         [us(D), `${DO}${S}${PO}`, 'Delivered', 'Outbound', 'm4', 1],
         [us(D), `${DO}${S}${PO}`, 'Pending', 'Outbound', 'm4', 1],
         [us(T), DO, 'Delivered', 'Outbound', 'm4', 1],
@@ -108,25 +110,32 @@ export function runMessageStateTests(name: string, factory: () => Promise<Store>
       ]);
       await store.deleteOlderThan(D + 30 * 60_000);
       await expectHeld('retention through the middle of an hour', [
-        [us(T), `Delivered${P}Inbound`, 'Delivered', 'Inbound', '', 1],
+        [us(T), st('Delivered', 'Inbound'), 'Delivered', 'Inbound', '', 1],
         [us(D), DO, 'Delivered', 'Outbound', 'm4', 1],
         [us(T), DO, 'Delivered', 'Outbound', 'm4', 1],
         [us(D), DO, 'Delivered', 'Outbound', '', 1],
       ]);
       await store.deleteOlderThan(T);
       await expectHeld('retention on the hour', [
-        [us(T), `Delivered${P}Inbound`, 'Delivered', 'Inbound', '', 1],
+        [us(T), st('Delivered', 'Inbound'), 'Delivered', 'Inbound', '', 1],
         [us(T), DO, 'Delivered', 'Outbound', '', 1],
       ]);
     });
 
-    it('holds a batch of many messages, then their updates, as their keys count them', async () => {
+    it('holds a batch of many messages, then their updates (a country filled in too), as their keys count them', async () => {
       const statuses = ['Pending', 'Delivered', 'Failed', 'Expanded'];
-      const rows = Array.from({ length: 400 }, (_, i) =>
-        row(`b-${i % 90}`, `u${i % 7}@x`, T + (i % 11 === 0 ? (i % 3) * H : 0) + i * 1_000, statuses[i % 4]!, i % 5 ? 'Inbound' : ''),
-      );
+      const rows = Array.from({ length: 400 }, (_, i) => ({
+        ...row(`b-${i % 90}`, `u${i % 7}@x`, T + (i % 11 === 0 ? (i % 3) * H : 0) + i * 1_000, statuses[i % 4]!, i % 5 ? 'Inbound' : ''),
+        FromCountry: ['', 'US', 'JP'][i % 3]!,
+        ToCountry: i % 4 ? 'JP' : 'DE',
+      }));
       await store.upsertTraces(rows);
-      await store.upsertTraces(rows.filter((_, i) => i % 3 === 0).map((r) => ({ ...r, Status: 'Delivered', Direction: 'Outbound' })));
+      // The rows of no FromCountry get one: a new state of their messages.
+      await store.upsertTraces(
+        rows.filter((_, i) => i % 3 === 0).map((r) => ({ ...r, Status: 'Delivered', Direction: 'Outbound', FromCountry: 'KR' })),
+      );
+      const kr = await store.query(`SELECT count() FROM ${getDialect('clickhouse').tableSource('MessageTrace')} WHERE FromCountry = 'KR'`);
+      expect(Number(kr.rows[0]![0])).toBeGreaterThan(0);
       const expected = await countedStates(store);
       // Some messages have rows in two hours, and entries of their own.
       expect(expected.some((e) => e.includes(',"b-'))).toBe(true);

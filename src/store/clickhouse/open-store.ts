@@ -7,7 +7,7 @@ import { HEAVY_AGGREGATES, MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGG
 import { aggregateTableStatements, backfillAggregates } from './aggregates.js';
 import { backfillHeavy, heavyTableStatements } from './aggregates-heavy.js';
 import { backfillMessages, dropTablesOnOpen, messageTableStatements, OLD_MESSAGE_TABLES } from './aggregates-messages.js';
-import { backfillMessageStates, messageStateTableStatements } from './aggregates-message-states.js';
+import { backfillMessageStates, messageKeyTables, messageStateTableStatements } from './aggregates-message-states.js';
 import { ClickHouseStore } from './clickhouse-store.js';
 import { Connection } from './connection.js';
 import { createStatements, type Placement } from './ddl.js';
@@ -22,11 +22,11 @@ async function existingTables(db: Connection, database: string, names: readonly 
 
 /**
  * Summary and heavy tables among `have` that lack a dimension of their definition (written before it had it: the
- * domains, senders and subjects tables before they had the countries), from one read of system.columns. They are
- * dropped and counted again.
+ * domains, senders and subjects tables and the distinct messages by state before they had the countries), from one
+ * read of system.columns. They are dropped and counted again.
  */
 async function staleSummaries(db: Connection, database: string, have: ReadonlySet<string>): Promise<string[]> {
-  const defs = [...TRACE_AGGREGATES, ...HEAVY_AGGREGATES].filter((d) => have.has(d.name));
+  const defs = [...TRACE_AGGREGATES, ...HEAVY_AGGREGATES, MESSAGE_STATE_AGGREGATE].filter((d) => have.has(d.name));
   if (defs.length === 0) return [];
   const r = await db.select(
     `SELECT table, name FROM system.columns WHERE database = ${lit(database)} AND table IN (${defs.map((d) => lit(d.name)).join(', ')})`,
@@ -47,7 +47,9 @@ export async function openClickHouseStore(url: URL, placement: Placement, locati
     ];
     have = await existingTables(admin, placement.database, [...summaries, ...OLD_MESSAGE_TABLES]);
     const stale = await staleSummaries(admin, placement.database, have);
-    await dropTablesOnOpen(admin, placement, stale);
+    // The message keys go with the distinct messages by state, which are counted from them: both are counted again.
+    const keys = stale.includes(MESSAGE_STATE_AGGREGATE.name) ? messageKeyTables(placement) : [];
+    await dropTablesOnOpen(admin, placement, [...stale, ...keys]);
     for (const name of stale) have.delete(name);
     for (const sql of [
       ...createStatements(placement),

@@ -4,46 +4,57 @@
  * the batch's messages from their rows before it (the stored rows the merge reads anyway) and after it, and adds the
  * difference, in the same transaction.
  */
-import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, MessageTrace, PAIR_SEPARATOR, STATE_SEPARATOR } from '../../schema/index.js';
+import { AGGREGATE_GRAIN_MS, MESSAGE_STATE_AGGREGATE, MessageTrace, STATE_SEPARATOR, VALUE_SEPARATOR } from '../../schema/index.js';
 import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { quoteIdent, timestampAt } from './ddl.js';
 import { differingRowsSql, insertInTimeOrderSql } from './summary-sql.js';
 
 const TABLE = quoteIdent(MESSAGE_STATE_AGGREGATE.name);
 const TRACES = quoteIdent(MessageTrace.name);
-const KEYS = ['Received', 'States', 'Status', 'Direction', 'MessageTraceId'].map(quoteIdent);
+const DIMS = MESSAGE_STATE_AGGREGATE.dimensions.map(quoteIdent);
+const KEYS = ['"Received"', '"States"', ...DIMS, '"MessageTraceId"'];
 /** Temporary tables of one write: the rows of the batch's messages after it, and the change of the summary. */
 const AFTER = 'msg_state_rows_after';
 const DELTA = 'msg_state_delta';
 const RETAINED = 'msg_state_retained';
 
-export const CREATE_MESSAGE_STATES_SQL = `CREATE TABLE IF NOT EXISTS ${TABLE} ("Received" TIMESTAMP NOT NULL, "States" VARCHAR NOT NULL, "Status" VARCHAR NOT NULL, "Direction" VARCHAR NOT NULL, "MessageTraceId" VARCHAR NOT NULL, "Messages" BIGINT NOT NULL)`;
+/** What a count of the summary reads of each row: its message, time and dimensions. */
+const ROW_COLUMNS = ['"MessageTraceId"', '"RecipientAddress"', '"Received"', ...DIMS];
+/** The same, of the table aliased `alias` (none: unqualified). */
+export const stateRowColumns = (alias?: string) => ROW_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
+
+export const CREATE_MESSAGE_STATES_SQL = `CREATE TABLE IF NOT EXISTS ${TABLE} ("Received" TIMESTAMP NOT NULL, "States" VARCHAR NOT NULL, ${DIMS.map((d) => `${d} VARCHAR NOT NULL`).join(', ')}, "MessageTraceId" VARCHAR NOT NULL, "Messages" BIGINT NOT NULL)`;
 
 const sep = (s: string) => `chr(${s.charCodeAt(0)})`;
-
-/** The most distinct (Status, Direction) pairs a count can tell apart: bits of a HUGEINT (the schema allows 45). */
-const MAX_PAIRS = 127;
+/** A set of states (a list of their codes) sorted, as States names it by their texts. */
+const sortedCodes = `list_sort(list_distinct(list(r.code)))`;
 
 /**
- * The summary's rows as a count of `rows` (a FROM item with MessageTraceId, Received, Status and Direction) gives
- * them, `sign` times. Each pair present is given a bit, so a message's states are one number: a message whose rows
- * are all in one hour is found with one grouping by message (its first and last hour, the states of all its rows),
- * and only the others are grouped by message and hour. Each entry is then written once per state it holds.
+ * The summary's rows as a count of `rows` (a FROM item with MessageTraceId, Received and the dimensions) gives
+ * them, `sign` times. Each state present (a tuple of the dimensions) is given a code in the order of its text, so
+ * one grouping by message finds its first and last hour and its least and greatest code: a message with one state
+ * in one hour (nearly all) is counted per hour and state straight from it. Only the rest are grouped again, by
+ * message (one hour: then per hour and set of states) or by message and hour (an entry of its own), with their
+ * codes sorted. Each entry is then written once per state it holds, its States the texts of its codes joined.
  */
 function countedSql(rows: string, sign = 1): string {
-  const r = `SELECT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, "Status" || ${sep(PAIR_SEPARATOR)} || "Direction" AS pair FROM ${rows}`;
-  const bits = `SELECT pair, CASE WHEN n > ${MAX_PAIRS} THEN error('more than ${MAX_PAIRS} distinct (Status, Direction) pairs') ELSE n - 1 END AS i FROM (SELECT pair, row_number() OVER (ORDER BY pair) AS n FROM (SELECT DISTINCT pair FROM r))`;
-  const flagged = `SELECT r.id, r.hr, 1::HUGEINT << d.i AS bit FROM r JOIN d ON r.pair = d.pair`;
-  const perMessage = `SELECT id, min(hr) AS h1, max(hr) AS h2, bit_or(bit) AS mask FROM b GROUP BY id`;
+  const using = DIMS.join(', ');
+  const text = DIMS.join(` || ${sep(VALUE_SEPARATOR)} || `);
+  const d = `SELECT ${using}, ${text} AS st, (row_number() OVER (ORDER BY ${text}))::INTEGER AS code FROM (SELECT DISTINCT ${using} FROM ${rows})`;
+  const r = `SELECT "MessageTraceId" AS id, date_trunc('hour', "Received") AS hr, d.code FROM ${rows} JOIN d USING (${using})`;
+  const perMessage = `SELECT id, min(hr) AS h1, max(hr) AS h2, min(code) AS c1, max(code) AS c2 FROM r GROUP BY id`;
+  const sets = `SELECT id, any_value(hr) AS hr, ${sortedCodes} AS codes FROM r WHERE id IN (SELECT id FROM m WHERE h1 = h2 AND c1 <> c2) GROUP BY id`;
   const entries = [
-    `SELECT h1 AS hr, mask, '' AS mid, count(*) AS n FROM m WHERE h1 = h2 GROUP BY h1, mask`,
-    `SELECT hr, bit_or(bit) AS mask, id AS mid, 1 AS n FROM b WHERE id IN (SELECT id FROM m WHERE h1 <> h2) GROUP BY id, hr`,
+    `SELECT h1 AS hr, [c1] AS codes, '' AS mid, count(*) AS n FROM m WHERE h1 = h2 AND c1 = c2 GROUP BY h1, c1`,
+    `SELECT hr, codes, '' AS mid, count(*) AS n FROM (${sets}) GROUP BY hr, codes`,
+    `SELECT hr, ${sortedCodes} AS codes, id AS mid, 1 AS n FROM r WHERE id IN (SELECT id FROM m WHERE h1 <> h2) GROUP BY id, hr`,
   ].join(' UNION ALL ');
-  const names = `SELECT mask, string_agg(d.pair, ${sep(STATE_SEPARATOR)} ORDER BY d.pair) AS st FROM (SELECT DISTINCT mask FROM e) AS x JOIN d ON (x.mask >> d.i) & 1 = 1 GROUP BY mask`;
+  const named = `SELECT e.*, array_to_string(list_transform(e.codes, x -> t.texts[x]), ${sep(STATE_SEPARATOR)}) AS sts FROM e, (SELECT list(st ORDER BY code) AS texts FROM d) AS t`;
+  const each = `SELECT hr, sts, unnest(codes) AS code, mid, n FROM (${named})`;
   return [
-    `WITH r AS (${r}), d AS (${bits}), b AS (${flagged}), m AS (${perMessage}), e AS (${entries}), s AS (${names})`,
-    `SELECT e.hr AS "Received", s.st AS "States", split_part(d.pair, ${sep(PAIR_SEPARATOR)}, 1) AS "Status", split_part(d.pair, ${sep(PAIR_SEPARATOR)}, 2) AS "Direction", e.mid AS "MessageTraceId", ${sign} * e.n AS "Messages"`,
-    `FROM e JOIN s ON e.mask = s.mask JOIN d ON (e.mask >> d.i) & 1 = 1`,
+    `WITH d AS (${d}), r AS (${r}), m AS (${perMessage}), e AS (${entries})`,
+    `SELECT x.hr AS "Received", x.sts AS "States", ${DIMS.map((c) => `d.${c}`).join(', ')}, x.mid AS "MessageTraceId", ${sign} * x.n AS "Messages"`,
+    `FROM (${each}) AS x JOIN d ON x.code = d.code`,
   ].join(' ');
 }
 
@@ -64,15 +75,15 @@ export function rebuildMessageStatesSql(): string[] {
 
 /**
  * After a merge of `stage` (the batch, MessageTrace's columns, one row per key): `before` holds the stored rows of
- * the batch's messages as they were (MessageTraceId, RecipientAddress, Received, Status, Direction). Their rows after
+ * the batch's messages as they were (stateRowColumns' columns at least). Their rows after
  * it are `before` and the stage's new keys when the merge updated no stored row; else they are read again from
  * MessageTrace, within the times of both (a row keeps its time), inside the lookup window of the stage's `span`.
  */
 export function countMergedStatesSql(stage: string, before: string, updated: boolean, span: BatchSpan): string[] {
-  const cols = '"MessageTraceId", "RecipientAddress", "Received", "Status", "Direction"';
+  const cols = stateRowColumns();
   const after = updated
     ? `SELECT ${cols} FROM ${TRACES} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage}) AND "Received" BETWEEN (SELECT least(min(b."Received"), (SELECT min("Received") FROM ${stage})) FROM ${before} AS b) AND (SELECT greatest(max(b."Received"), (SELECT max("Received") FROM ${stage})) FROM ${before} AS b)`
-    : `SELECT ${cols} FROM ${before} UNION ALL SELECT s."MessageTraceId", s."RecipientAddress", s."Received", s."Status", s."Direction" FROM ${stage} AS s ANTI JOIN ${before} AS b ON s."MessageTraceId" = b."MessageTraceId" AND s."RecipientAddress" = b."RecipientAddress"`;
+    : `SELECT ${cols} FROM ${before} UNION ALL SELECT ${stateRowColumns('s')} FROM ${stage} AS s ANTI JOIN ${before} AS b ON s."MessageTraceId" = b."MessageTraceId" AND s."RecipientAddress" = b."RecipientAddress"`;
   return [
     `CREATE OR REPLACE TEMP TABLE ${AFTER} AS ${after}`,
     `CREATE OR REPLACE TEMP TABLE ${DELTA} AS SELECT ${KEYS.join(', ')}, sum("Messages") AS "Messages" FROM ((${countedSql(AFTER)}) UNION ALL (${countedSql(before, -1)})) GROUP BY ALL HAVING sum("Messages") <> 0`,

@@ -125,6 +125,54 @@ describe('DuckDB store files', () => {
     await b.close();
   });
 
+  it('counts the distinct messages by state of a store written before them again with the countries of the mail (migration 17)', async () => {
+    const path = join(dir, 'states-17.duckdb');
+    const a = await openDuckDbStore(path);
+    const countries = ['US', 'JP', '', 'KP'];
+    await a.upsertTraces(
+      Array.from({ length: 300 }, (_, i) =>
+        traceRow({
+          Received: Date.UTC(2026, 10, 2) + i * 617_283 + (i % 9 === 0 ? 3_600_000 : 0),
+          MessageTraceId: `m-${Math.floor(i / 3)}`,
+          RecipientAddress: `r${i}@contoso.com`,
+          Status: i % 5 ? 'Delivered' : 'Failed',
+          FromCountry: countries[Math.floor(i / 3) % 4]!,
+          ToCountry: countries[i % 4]!,
+        }),
+      ),
+    );
+    await a.close();
+    // The table as migration 11 made it: the states of Status and Direction only.
+    const engine = await DuckDBInstance.create(path);
+    const c = await engine.connect();
+    await c.run('DROP TABLE "MessageTraceHourlyMessageStates"');
+    await c.run(
+      `CREATE TABLE "MessageTraceHourlyMessageStates" ("Received" TIMESTAMP NOT NULL, "States" VARCHAR NOT NULL, "Status" VARCHAR NOT NULL, "Direction" VARCHAR NOT NULL, "MessageTraceId" VARCHAR NOT NULL, "Messages" BIGINT NOT NULL)`,
+    );
+    await c.run(
+      `INSERT INTO "MessageTraceHourlyMessageStates" VALUES (TIMESTAMP '2026-11-02 00:00:00', 'Delivered', 'Delivered', '', '', 7)`,
+    );
+    await c.run('DELETE FROM _migrations WHERE version = 17');
+    c.closeSync();
+    engine.closeSync();
+
+    const b = await openDuckDbStore(path);
+    expect(await b.checkIntegrity()).toEqual([]);
+    const range = { from: Date.UTC(2026, 10, 2, 5, 17), to: Date.UTC(2026, 10, 4, 7, 5) };
+    for (const kql of [
+      'MessageTrace | where FromCountry == "US" or ToCountry == "US" | summarize Messages = dcount(MessageTraceId)',
+      'MessageTrace | where ToCountry == "KP" and Status == "Failed" | summarize Messages = dcount(MessageTraceId) by bin(Received, 1h)',
+    ]) {
+      const [planned, rows] = [true, false].map((aggregates) => compileKql(kql, { dialect: 'duckdb', aggregates, timeRange: range }));
+      expect(planned!.plan?.source, kql).toBe('MessageTraceHourlyMessageStates');
+      const sorted = (r: unknown[][]) => r.map((row) => JSON.stringify(row)).sort();
+      const expected = sorted((await b.query(rows!.sql, rows!.params)).rows);
+      expect(sorted((await b.query(planned!.sql, planned!.params)).rows), kql).toEqual(expected);
+      expect(expected.length, kql).toBeGreaterThan(0);
+    }
+    await b.close();
+  });
+
   it('calls a damaged file damaged, not locked', async () => {
     const { writeFileSync } = await import('node:fs');
     const { randomBytes } = await import('node:crypto');

@@ -2,6 +2,7 @@
 import { MessageEvents, MessageTrace, TRANSIENT_STATUSES } from '../../schema/index.js';
 import type { TableDef } from '../../schema/index.js';
 import { FILLABLE_NUMBER_COLUMNS, FILLABLE_STRING_COLUMNS } from '../trace-merge.js';
+import { stateRowColumns } from './aggregates-message-states-sql.js';
 import { lookupWindow, type BatchSpan } from './batch-span.js';
 import { duckdbType, quoteIdent, quoteLiteral } from './ddl.js';
 
@@ -39,7 +40,7 @@ const supersedes = `(s."Status" <> t."Status" AND NOT (s."Status" IN (${transien
 export const STORED_ROW_ID = '__rowid';
 
 /**
- * The stored rows (rowid as STORED_ROW_ID, MessageTraceId, RecipientAddress, Received, Status, Direction) of a batch's
+ * The stored rows (rowid as STORED_ROW_ID, and what the distinct-message summaries count: stateRowColumns) of a batch's
  * messages, read before its merge: they hold every stored key of the batch, so the merge finds its stored keys and
  * their rows there, and the distinct-message summaries count the messages' entries before the merge from them.
  */
@@ -47,7 +48,7 @@ export const STORED_OF_BATCH = 'batch_stored_rows';
 
 /** STORED_OF_BATCH made for `stage`: its messages' stored rows, looked for only within LOOKUP_SLACK_MS of its span. */
 export function storedOfBatchSql(stage: string, span: BatchSpan): string {
-  return `CREATE OR REPLACE TEMP TABLE ${STORED_OF_BATCH} AS SELECT rowid AS ${quoteIdent(STORED_ROW_ID)}, "MessageTraceId", "RecipientAddress", "Received", "Status", "Direction" FROM ${quoteIdent(MessageTrace.name)} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
+  return `CREATE OR REPLACE TEMP TABLE ${STORED_OF_BATCH} AS SELECT rowid AS ${quoteIdent(STORED_ROW_ID)}, ${stateRowColumns()} FROM ${quoteIdent(MessageTrace.name)} WHERE ${lookupWindow(span)} AND "MessageTraceId" IN (SELECT "MessageTraceId" FROM ${stage})`;
 }
 
 /**

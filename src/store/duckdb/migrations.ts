@@ -154,4 +154,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ...rebuildAggregatesSql(aggregates(...COUNTRIED_IN_16)),
     ],
   },
+  {
+    version: 17,
+    description: 'the summary of distinct messages per hour and state with the countries of the mail, counted again from the rows',
+    statements: [
+      `DROP TABLE IF EXISTS ${quoteIdent('MessageTraceHourlyMessageStates')}`,
+      CREATE_MESSAGE_STATES_SQL,
+      ...rebuildMessageStatesSql(),
+    ],
+  },
 ];

@@ -23,7 +23,7 @@ export function messageAggregateSource(): string {
 
 /** See Dialect.messageStateAggregateSource: the signed counts of each row summed, rows that add up to none left out. */
 export function messageStateAggregateSource(): string {
-  const keys = ['Received', 'States', 'Status', 'Direction', 'MessageTraceId'].map(q).join(', ');
+  const keys = ['Received', 'States', ...MESSAGE_STATE_AGGREGATE.dimensions, 'MessageTraceId'].map(q).join(', ');
   const sums = `SELECT ${keys}, sum(\`Messages\`) AS n FROM ${q(MESSAGE_STATE_AGGREGATE.name)} GROUP BY ${keys} HAVING n != 0`;
   return `SELECT ${keys}, n AS \`Messages\` FROM (${sums})`;
 }

@@ -15,5 +15,6 @@ export function messageAggregateSource(): string {
 
 /** See Dialect.messageStateAggregateSource. */
 export function messageStateAggregateSource(): string {
-  return `SELECT "Received", "States", "Status", "Direction", "MessageTraceId", "Messages" FROM ${q(MESSAGE_STATE_AGGREGATE.name)}`;
+  const dims = MESSAGE_STATE_AGGREGATE.dimensions.map(q).join(', ');
+  return `SELECT "Received", "States", ${dims}, "MessageTraceId", "Messages" FROM ${q(MESSAGE_STATE_AGGREGATE.name)}`;
 }
