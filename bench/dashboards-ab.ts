@@ -2,7 +2,7 @@
  * Whole dashboards (and the Overview's panels one at a time) from two builds, side by side in one process: each
  * checkout's own server code on its own copy of the demo month (a store its migrations have opened), the two asked
  * in turn for each run, so both see the same load. Server only, whole 30 days, median of `--runs`.
- *   npx tsx bench/dashboards-ab.ts --base OTHER_CHECKOUT [--base-store FILE] [--store FILE] [--runs 5] [--panels]
+ *   npx tsx bench/dashboards-ab.ts --base OTHER_CHECKOUT [--base-store FILE] [--store FILE] [--runs 5] [--panels [--filter country:US]]
  * By default each checkout's bench/data/detect-300000-150000.duckdb (bench/demo-store.ts). Both checkouts must be
  * built (`npm run build`: the servers serve their dist/web).
  */
@@ -64,8 +64,11 @@ const chip = (name: string, filters: Record<string, string[]>): Case => ({
   path: '/api/dashboards/overview/run',
   body: { filters, panels: panelsOf('overview') },
 });
+/** `--filter country:US`: the panels one at a time under that chip. */
+const [filterName, filterValue] = arg('filter', '').split(':');
+const panelFilters = filterName && filterValue ? { [filterName]: [filterValue] } : {};
 const cases: Case[] = process.argv.includes('--panels')
-  ? panelsOf('overview').map((id) => ({ name: id, path: `/api/dashboards/overview/panels/${id}/run`, body: { filters: {} } }))
+  ? panelsOf('overview').map((id) => ({ name: id, path: `/api/dashboards/overview/panels/${id}/run`, body: { filters: panelFilters } }))
   : [
       ...['overview', 'security', 'message-monitoring'].map((id) => ({
         name: id,

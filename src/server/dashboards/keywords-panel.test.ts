@@ -62,4 +62,34 @@ describe('the keywords panel', () => {
     expect(invoice.count).toBeLessThan(820);
     expect(invoice.previous).toBe(5);
   });
+
+  it('counts the same subjects each time when more than it reads tie at the cut (the first by their text)', async () => {
+    const many = await openStore('duckdb::memory:');
+    try {
+      // 20,010 subjects of one message each: the 20,000 first by text are read, every time.
+      await many.upsertTraces(
+        Array.from({ length: 20_010 }, (_, i) =>
+          traceRow({ MessageTraceId: `t${i}`, Subject: `w${String(i).padStart(5, '0')}`, Received: FROM + (i % 1_000) * 60_000 }),
+        ),
+      );
+      const run = async () =>
+        (
+          await runPanel(
+            new QueryService(many, LIMITS),
+            many,
+            ENV,
+            { ...panel, top: 30_000 },
+            { from: FROM, to: FROM + DAY, filters: {}, user: 't' },
+          )
+        )
+          .terms!.map((t) => t.term)
+          .sort();
+      const first = await run();
+      expect(first).toHaveLength(20_000);
+      expect(first.at(-1)).toBe('w19999');
+      expect(await run()).toEqual(first);
+    } finally {
+      await many.close();
+    }
+  });
 });

@@ -211,10 +211,11 @@ async function statInOneQuery(
 
 /**
  * The subjects a keywords panel counts words in, with their counts: as rows, or as one list of [subject, count]
- * (one JSON value to read instead of 20,000 rows: 7 days of the 10.2M-row month, 51 against 87 ms a period).
+ * (one JSON value to read instead of 20,000 rows: 7 days of the 10.2M-row month, 51 against 87 ms a period). Ties
+ * at the cut go by the subject's text, so the same range shows the same words each time.
  */
 export function keywordSubjectsKql(kql: string, as: 'rows' | 'list' = 'rows'): string {
-  const rows = `${kql}\n| summarize Count = count() by Subject\n| top ${KEYWORD_SUBJECTS} by Count`;
+  const rows = `${kql}\n| summarize Count = count() by Subject\n| top ${KEYWORD_SUBJECTS} by Count, Subject asc`;
   return as === 'rows' ? rows : `${rows}\n| summarize Subjects = make_list(pack_array(Subject, Count))`;
 }
 
