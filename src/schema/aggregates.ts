@@ -40,8 +40,8 @@ const SUBJECTS = ['Status', 'Direction', 'Subject', 'FromCountry', 'ToCountry'];
 const SENDERS = ['Status', 'Direction', 'SenderAddress', 'FromCountry', 'ToCountry'];
 /**
  * The heavy senders without the countries: a busy sender writes to many countries (with them the demo month's heavy
- * senders were 2.6x the rows), and a country chip lowers a sender's counts below what the bound lets the heavy table
- * answer anyway; the daily senders answer it.
+ * senders are 2.6x the rows, and the unfiltered pivot read them 1.16-1.23x slower). A second heavy table keeps them
+ * with the countries for the pivot under a country chip.
  */
 const HEAVY_SENDERS = ['Status', 'Direction', 'SenderAddress'];
 const COUNTRIES = ['Status', 'Direction', 'FromCountry', 'ToCountry'];
@@ -86,6 +86,20 @@ export const HEAVY_AGGREGATES: readonly HeavyAggregateDef[] = [
     of: 'MessageTraceDailySenders',
     key: 'SenderAddress',
     dimensions: HEAVY_SENDERS,
+    grainMs: DAY_GRAIN_MS,
+    minDayRows: 50,
+  },
+  /**
+   * The same senders with the countries of their mail, for the pivot under a country chip: on the demo month the top
+   * 10 senders of the five busiest countries pass the bound over 30 days (the US's 10th: 8,230 rows against 1,470),
+   * and this table is 0.28x the daily senders' rows. The planner takes the first heavy table that keeps the columns
+   * a query reads, so an unfiltered pivot still reads the one above.
+   */
+  {
+    name: 'MessageTraceDailyHeavySendersByCountry',
+    of: 'MessageTraceDailySenders',
+    key: 'SenderAddress',
+    dimensions: SENDERS,
     grainMs: DAY_GRAIN_MS,
     minDayRows: 50,
   },

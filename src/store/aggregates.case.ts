@@ -237,9 +237,10 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
             SenderAddress: `${sender}@fabrikam.com`,
             Received: start + k * 30_000,
             Status: status,
+            FromCountry: sender === 'a' ? 'CA' : 'JP',
           }),
         );
-      // a: heavy on day 1; c: 30 a day on days 1 and 2, never heavy; b: 30 on day 1, heavy on day 3 only.
+      // a (from Canada, as no other sender here): heavy on day 1; c: 30 a day on days 1 and 2, never heavy; b: 30 on day 1, heavy on day 3 only.
       const a = rows('a', 5 * HEAVY_ROWS, T0);
       await store.upsertTraces([
         ...a,
@@ -255,6 +256,10 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       const domainsTo =
         'MessageTrace | where RecipientDomain == "contoso.com" | summarize Count = count() by SenderDomain | top 1 by Count';
       const domainHeavy = HEAVY_AGGREGATES.find((d) => d.key === 'SenderDomain')!;
+      // The pivot under a country chip: the heavy senders with the countries.
+      const byCountry = HEAVY_AGGREGATES.find((d) => d.key === 'SenderAddress' && d.dimensions.includes('FromCountry'))!;
+      const countryPivot = (n: number) =>
+        pivot(n).replace('MessageTrace |', 'MessageTrace | where FromCountry == "CA" or ToCountry == "CA" |');
       /** The planned answer equals the rows', read from `source`. */
       const expectTop = async (kql: string, range: { from: number; to: number }, source: string, after: string) => {
         const planned = await answer(kql, true, range);
@@ -266,6 +271,9 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       // table answers.
       await expectTop(pivot(1), twoDays, heavy.name, 'new rows');
       await expectTop(inbound, twoDays, heavy.name, 'new rows');
+      await expectTop(countryPivot(1), twoDays, byCountry.name, 'new rows');
+      // Only a sends from Canada: a top 2 has one row, which proves nothing; the daily senders answer.
+      await expectTop(countryPivot(2), twoDays, heavy.of, 'new rows');
       // fabrikam.com, every sender's domain here, is held; contoso.com, of the light batch, not: the daily domains answer.
       await expectTop(domains, twoDays, domainHeavy.of, 'new rows');
       await expectTop(domains.replace('top 2', 'top 1'), twoDays, domainHeavy.name, 'new rows');
@@ -276,6 +284,7 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       // Newer statuses of a's rows (a recount of their hours).
       await store.upsertTraces(a.map((r) => ({ ...r, Status: 'Delivered' as const })));
       await expectTop(pivot(1), twoDays, heavy.name, 'updates');
+      await expectTop(countryPivot(1), twoDays, byCountry.name, 'updates');
       // New rows of day 3 only (counts added): b, heavy there, is held with its day-1 rows too; a, held, gains ten.
       await store.upsertTraces([...rows('b', 5 * HEAVY_ROWS, T0 + 2 * DAY, 'Failed'), ...rows('a', 10, T0 + 2 * DAY + 2 * H)]);
       const threeDays = { from: T0 - DAY - 17 * 60_000, to: T0 + 2 * DAY + 12 * H };
@@ -285,6 +294,7 @@ export function runAggregateTests(name: string, factory: () => Promise<Store>): 
       // Retention through day 1: a's rows of it go, b's day-3 rows stay.
       await store.deleteOlderThan(T0 + 12 * 60_000);
       await expectTop(pivot(1), threeDays, heavy.name, 'retention');
+      await expectTop(countryPivot(1), threeDays, byCountry.name, 'retention');
       expect(await store.checkIntegrity()).toEqual([]);
     });
 

@@ -45,9 +45,9 @@ function rowsOfSql(def: Cut, values: string, where = 'true'): string {
 /** The values the heavy table of `def` holds. */
 const heldSql = (def: HeavyHourlyDef) => `SELECT DISTINCT ${quoteIdent(def.key)} FROM ${quoteIdent(def.heavy)}`;
 
-/** Every heavy table made again from its daily table (a store that had no rows, a migration). */
-export function rebuildHeavyDailySql(): string[] {
-  return HEAVY_AGGREGATES.flatMap((def) => [
+/** Every heavy table (of `defs`) made again from its daily table (a store that had no rows, a migration). */
+export function rebuildHeavyDailySql(defs: readonly HeavyAggregateDef[] = HEAVY_AGGREGATES): string[] {
+  return defs.flatMap((def) => [
     `DELETE FROM ${quoteIdent(def.name)}`,
     insertInTimeOrderSql(quoteIdent(def.name), rowsOfSql(def, heavyValuesSql(def, 'true')), columns(def)),
   ]);

@@ -125,7 +125,7 @@ describe('DuckDB store files', () => {
     await b.close();
   });
 
-  it('counts the distinct messages by state of a store written before them again with the countries of the mail (migration 17)', async () => {
+  it('counts the distinct messages by state again with the countries of the mail, and the heavy senders with them (migrations 17, 18)', async () => {
     const path = join(dir, 'states-17.duckdb');
     const a = await openDuckDbStore(path);
     const countries = ['US', 'JP', '', 'KP'];
@@ -152,12 +152,16 @@ describe('DuckDB store files', () => {
     await c.run(
       `INSERT INTO "MessageTraceHourlyMessageStates" VALUES (TIMESTAMP '2026-11-02 00:00:00', 'Delivered', 'Delivered', '', '', 7)`,
     );
-    await c.run('DELETE FROM _migrations WHERE version = 17');
+    // And no heavy senders with the countries (migration 18 makes them).
+    await c.run('DROP TABLE "MessageTraceDailyHeavySendersByCountry"');
+    await c.run('DELETE FROM _migrations WHERE version IN (17, 18)');
     c.closeSync();
     engine.closeSync();
 
     const b = await openDuckDbStore(path);
     expect(await b.checkIntegrity()).toEqual([]);
+    // The one sender, heavy (about 140 rows a day), held with its rows of every country.
+    expect((await b.query('SELECT count(DISTINCT "FromCountry") FROM "MessageTraceDailyHeavySendersByCountry"')).rows).toEqual([[4]]);
     const range = { from: Date.UTC(2026, 10, 2, 5, 17), to: Date.UTC(2026, 10, 4, 7, 5) };
     for (const kql of [
       'MessageTrace | where FromCountry == "US" or ToCountry == "US" | summarize Messages = dcount(MessageTraceId)',

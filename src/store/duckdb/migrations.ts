@@ -42,6 +42,9 @@ const LATER_AGGREGATES = aggregates('MessageTraceHourlySubjects', 'MessageTraceH
 const DAILY_AGGREGATES = aggregates('MessageTraceDailyDomains', 'MessageTraceDailySubjects', 'MessageTraceDailySenders');
 const COUNTRY_AGGREGATES = aggregates('MessageTraceHourlyCountries');
 
+/** The heavy table migration 18 added. */
+const HEAVY_BY_COUNTRY_18 = HEAVY_AGGREGATES.filter((d) => d.name === 'MessageTraceDailyHeavySendersByCountry');
+
 /** The summary tables as migration 15 found them, each rewritten in time order (see summary-order.ts). */
 const SORTED_IN_15 = [
   'MessageTraceHourly',
@@ -162,5 +165,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE_MESSAGE_STATES_SQL,
       ...rebuildMessageStatesSql(),
     ],
+  },
+  {
+    version: 18,
+    description: 'the heavy senders with the countries of their mail, from the daily senders table',
+    statements: [...HEAVY_BY_COUNTRY_18.map(createAggregateSql), ...rebuildHeavyDailySql(HEAVY_BY_COUNTRY_18)],
   },
 ];

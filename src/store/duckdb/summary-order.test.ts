@@ -101,10 +101,11 @@ describe('summary tables in time order', () => {
     expectWrittenInOrder(await descents(query, Object.fromEntries(SUMMARY_TABLE_NAMES.map((t) => [t, last[t]! + 1]))));
     await a.close();
 
-    // A store written before: its tables spread, and migration 15 not yet applied.
+    // A store written before: its tables spread, and migration 15 not yet applied, nor those after it (which count
+    // some tables again, or add them).
     const db = await raw(path);
     await db.shuffle();
-    await db.c.run('DELETE FROM _migrations WHERE version = 15');
+    await db.c.run('DELETE FROM _migrations WHERE version >= 15');
     db.close();
     const b = await openDuckDbStore(path);
     expect(await descents(async (sql) => (await b.query(sql)).rows)).toEqual(zero);
