@@ -4,7 +4,7 @@ import { openStore, type Store } from '../../store/index.js';
 import { traceRow } from '../../store/testing/trace-row.js';
 import { QueryService } from '../query/query-service.js';
 import { DashboardSet } from './dashboard-set.js';
-import { runPanel } from './panel-runner.js';
+import { runPanel, subjectsPastTheCut } from './panel-runner.js';
 
 const LIMITS = { rowLimit: 100_000, maxBytes: 64 * 1024 * 1024, timeoutMs: 60_000, concurrency: 2, concurrencyPerUser: 2 };
 const ENV = { embargoedCountries: [] };
@@ -63,7 +63,36 @@ describe('the keywords panel', () => {
     expect(invoice.previous).toBe(5);
   });
 
-  it('counts the same subjects each time when more than it reads tie at the cut (the first by their text)', async () => {
+  it('counts the subjects past the cut, the same each time, when more than it reads tie at the cut', async () => {
+    const many = await openStore('duckdb::memory:');
+    try {
+      // 19,990 subjects of two messages, 30 of one: the busiest 20,000 would be any 10 of those 30, so none is read.
+      await many.upsertTraces(
+        Array.from({ length: 40_010 }, (_, i) => {
+          const subject = i < 39_980 ? `w${String(i >> 1).padStart(5, '0')}` : `z${i - 39_980}`;
+          return traceRow({ MessageTraceId: `t${i}`, Subject: subject, Received: FROM + (i % 1_000) * 60_000 });
+        }),
+      );
+      const run = async () =>
+        (
+          await runPanel(
+            new QueryService(many, LIMITS),
+            many,
+            ENV,
+            { ...panel, top: 30_000 },
+            { from: FROM, to: FROM + DAY, filters: {}, user: 't' },
+          )
+        ).terms!.map((t) => t.term);
+      const first = await run();
+      expect(first).toHaveLength(19_990);
+      expect(first.some((t) => t.startsWith('z'))).toBe(false);
+      expect((await run()).sort()).toEqual([...first].sort());
+    } finally {
+      await many.close();
+    }
+  });
+
+  it('reads the subjects ordered by their text when every one it reads ties at the cut', async () => {
     const many = await openStore('duckdb::memory:');
     try {
       // 20,010 subjects of one message each: the 20,000 first by text are read, every time.
@@ -91,5 +120,14 @@ describe('the keywords panel', () => {
     } finally {
       await many.close();
     }
+  });
+});
+
+describe('the subjects past the cut', () => {
+  const pairs = (...counts: number[]) => counts.map((c, i) => [`s${i}`, c] as const);
+  it('keeps a whole list, and of a cut one those whose count passes the least read', () => {
+    expect(subjectsPastTheCut(pairs(3, 1, 1), false)).toEqual(pairs(3, 1, 1));
+    expect(subjectsPastTheCut(pairs(3, 2, 1, 1), true)).toEqual(pairs(3, 2));
+    expect(subjectsPastTheCut(pairs(2, 2), true)).toBeUndefined();
   });
 });
