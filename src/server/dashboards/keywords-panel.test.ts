@@ -63,63 +63,37 @@ describe('the keywords panel', () => {
     expect(invoice.previous).toBe(5);
   });
 
-  it('counts the subjects past the cut, the same each time, when more than it reads tie at the cut', async () => {
-    const many = await openStore('duckdb::memory:');
+  /** The words the panel counts twice over one row per subject of `subjects` (all in one day), sorted, on a store of its own. */
+  const termsTwice = async (subjects: readonly string[]) => {
+    const own = await openStore('duckdb::memory:');
     try {
-      // 19,990 subjects of two messages, 30 of one: the busiest 20,000 would be any 10 of those 30, so none is read.
-      await many.upsertTraces(
-        Array.from({ length: 40_010 }, (_, i) => {
-          const subject = i < 39_980 ? `w${String(i >> 1).padStart(5, '0')}` : `z${i - 39_980}`;
-          return traceRow({ MessageTraceId: `t${i}`, Subject: subject, Received: FROM + (i % 1_000) * 60_000 });
-        }),
+      await own.upsertTraces(
+        subjects.map((Subject, i) => traceRow({ MessageTraceId: `t${i}`, Subject, Received: FROM + (i % 1_000) * 60_000 })),
       );
+      const request = { from: FROM, to: FROM + DAY, filters: {}, user: 't' };
       const run = async () =>
-        (
-          await runPanel(
-            new QueryService(many, LIMITS),
-            many,
-            ENV,
-            { ...panel, top: 30_000 },
-            { from: FROM, to: FROM + DAY, filters: {}, user: 't' },
-          )
-        ).terms!.map((t) => t.term);
-      const first = await run();
-      expect(first).toHaveLength(19_990);
-      expect(first.some((t) => t.startsWith('z'))).toBe(false);
-      expect((await run()).sort()).toEqual([...first].sort());
+        (await runPanel(new QueryService(own, LIMITS), own, ENV, { ...panel, top: 30_000 }, request)).terms!.map((t) => t.term).sort();
+      return [await run(), await run()] as const;
     } finally {
-      await many.close();
+      await own.close();
     }
+  };
+  const word = (i: number) => `w${String(i).padStart(5, '0')}`;
+
+  it('counts the subjects past the cut, the same each time, when more than it reads tie at the cut', async () => {
+    // 19,990 subjects of two messages, 30 of one: the busiest 20,000 would be any 10 of those 30, so none is read.
+    const [first, again] = await termsTwice(Array.from({ length: 40_010 }, (_, i) => (i < 39_980 ? word(i >> 1) : `z${i - 39_980}`)));
+    expect(first).toHaveLength(19_990);
+    expect(first.some((t) => t.startsWith('z'))).toBe(false);
+    expect(again).toEqual(first);
   });
 
   it('reads the subjects ordered by their text when every one it reads ties at the cut', async () => {
-    const many = await openStore('duckdb::memory:');
-    try {
-      // 20,010 subjects of one message each: the 20,000 first by text are read, every time.
-      await many.upsertTraces(
-        Array.from({ length: 20_010 }, (_, i) =>
-          traceRow({ MessageTraceId: `t${i}`, Subject: `w${String(i).padStart(5, '0')}`, Received: FROM + (i % 1_000) * 60_000 }),
-        ),
-      );
-      const run = async () =>
-        (
-          await runPanel(
-            new QueryService(many, LIMITS),
-            many,
-            ENV,
-            { ...panel, top: 30_000 },
-            { from: FROM, to: FROM + DAY, filters: {}, user: 't' },
-          )
-        )
-          .terms!.map((t) => t.term)
-          .sort();
-      const first = await run();
-      expect(first).toHaveLength(20_000);
-      expect(first.at(-1)).toBe('w19999');
-      expect(await run()).toEqual(first);
-    } finally {
-      await many.close();
-    }
+    // 20,010 subjects of one message each: the 20,000 first by text are read, every time.
+    const [first, again] = await termsTwice(Array.from({ length: 20_010 }, (_, i) => word(i)));
+    expect(first).toHaveLength(20_000);
+    expect(first.at(-1)).toBe('w19999');
+    expect(again).toEqual(first);
   });
 });
 
