@@ -310,7 +310,8 @@ async function runPanelQueries(
         ? await run(keywordSubjectsKql(kql, 'rows', byText), from, to, KEYWORD_SUBJECTS + 1)
         : { ...listed, rows: (typeof list === 'string' ? JSON.parse(list) : (list ?? [])) as unknown[][] };
       const pairs = out.rows.map((row) => [String(row[0] ?? ''), Number(row[1] ?? 0)] as const);
-      return { pairs, out, cutShort: Boolean(listed.stats.truncated && out.stats.truncated) };
+      // Cut short: the rows read in place of a list too long, themselves cut at the byte cap.
+      return { pairs, out, cutShort: Boolean(out.stats.truncated) };
     };
     const pairsOf = async (from?: number, to?: number) => {
       const first = await read(from, to, false);

@@ -20,6 +20,7 @@ import {
   sameState,
   STATE_DIMENSIONS,
   stateChanges,
+  stateColumns,
   stateKeyOf,
   type MessageKeys,
   type MessageStateChange,
@@ -41,6 +42,9 @@ const lit = (value: unknown) => dialect.literal(value, 'string');
 /** The dimensions as columns, and as the short names the recounts give them (v1, v2, ...). */
 const DIMS = STATE_DIMENSIONS.map((d) => q(d));
 const V = STATE_DIMENSIONS.map((_, i) => `v${i + 1}`);
+/** The dimensions' column definitions, and the dimensions read under their short names. */
+const DIM_COLUMNS = DIMS.map((d) => `${d} String`).join(', ');
+const DIMS_AS_V = DIMS.map((d, i) => `${d} AS ${V[i]}`).join(', ');
 /** A row's key within its message in a MessageKeys map. */
 const keyIn = (recipient: string, received: number) => `${recipient}\u0000${received}`;
 
@@ -55,8 +59,8 @@ export function messageStateTableStatements(p: Placement): string[] {
     : 'ReplacingMergeTree(`_version`)';
   const month = "PARTITION BY toYYYYMM(toDateTime(intDiv(`Received`, 1000000), 'UTC'))";
   const out = [
-    `CREATE TABLE IF NOT EXISTS ${db}.${q(SUMMARY)}${onCluster(p)} (\`Received\` Int64, \`States\` String, ${DIMS.map((d) => `${d} String`).join(', ')}, \`MessageTraceId\` String, \`Messages\` Int64, \`_write\` String) ENGINE = ${summing} ${month} ORDER BY (\`Received\`, ${DIMS.join(', ')}, \`States\`, \`MessageTraceId\`)`,
-    `CREATE TABLE IF NOT EXISTS ${db}.${q(local(p))}${onCluster(p)} (\`MessageTraceId\` String, \`RecipientAddress\` String, \`Received\` Int64, ${DIMS.map((d) => `${d} String`).join(', ')}, \`_version\` UInt64) ENGINE = ${replacing} ${month} ORDER BY (\`MessageTraceId\`, \`RecipientAddress\`, \`Received\`)`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${q(SUMMARY)}${onCluster(p)} (\`Received\` Int64, \`States\` String, ${DIM_COLUMNS}, \`MessageTraceId\` String, \`Messages\` Int64, \`_write\` String) ENGINE = ${summing} ${month} ORDER BY (\`Received\`, ${DIMS.join(', ')}, \`States\`, \`MessageTraceId\`)`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${q(local(p))}${onCluster(p)} (\`MessageTraceId\` String, \`RecipientAddress\` String, \`Received\` Int64, ${DIM_COLUMNS}, \`_version\` UInt64) ENGINE = ${replacing} ${month} ORDER BY (\`MessageTraceId\`, \`RecipientAddress\`, \`Received\`)`,
   ];
   if (p.cluster)
     out.push(
@@ -66,7 +70,7 @@ export function messageStateTableStatements(p: Placement): string[] {
 }
 
 /** Each row's key with its dimensions (id, rcpt, t, v1, v2, ...), as KQL reads the rows. */
-const rowKeysSql = `SELECT \`MessageTraceId\` AS id, \`RecipientAddress\` AS rcpt, \`Received\` AS t, ${DIMS.map((d, i) => `${d} AS ${V[i]}`).join(', ')} FROM ${dialect.tableSource('MessageTrace')}`;
+const rowKeysSql = `SELECT \`MessageTraceId\` AS id, \`RecipientAddress\` AS rcpt, \`Received\` AS t, ${DIMS_AS_V} FROM ${dialect.tableSource('MessageTrace')}`;
 
 /** The same as the message keys hold them (the newest version of each key). */
 const keptKeysSql = `SELECT \`MessageTraceId\` AS id, \`RecipientAddress\` AS rcpt, \`Received\` AS t, ${DIMS.map((d, i) => `argMax(${d}, \`_version\`) AS ${V[i]}`).join(', ')} FROM ${q(MESSAGE_KEYS)} GROUP BY id, rcpt, t`;
@@ -86,7 +90,7 @@ function countedSql(keys: string): string {
 }
 
 /** The summary's rows as held: the sum of the signed counts of each row, those that add up to none left out. */
-const heldSql = `SELECT \`Received\` AS h, \`States\` AS st, ${DIMS.map((d, i) => `${d} AS ${V[i]}`).join(', ')}, \`MessageTraceId\` AS m, sum(\`Messages\`) AS n FROM ${q(SUMMARY)} GROUP BY h, st, ${V.join(', ')}, m HAVING n != 0`;
+const heldSql = `SELECT \`Received\` AS h, \`States\` AS st, ${DIMS_AS_V}, \`MessageTraceId\` AS m, sum(\`Messages\`) AS n FROM ${q(SUMMARY)} GROUP BY h, st, ${V.join(', ')}, m HAVING n != 0`;
 
 /** Count the stored rows into both tables (a store written before they existed). */
 export async function backfillMessageStates(db: Connection, p: Placement): Promise<void> {
@@ -151,7 +155,7 @@ export function messageStateChanges(
         MessageTraceId: id,
         RecipientAddress: r.RecipientAddress,
         Received: k.received,
-        ...Object.fromEntries(STATE_DIMENSIONS.map((d, i) => [d, k.values[i]])),
+        ...stateColumns(k.values),
         _version: r._version,
       });
     }

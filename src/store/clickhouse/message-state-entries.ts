@@ -24,6 +24,10 @@ export const stateKeyOf = (row: Readonly<Record<string, unknown>>): StateKey => 
   values: STATE_DIMENSIONS.map((d) => String(row[d] ?? '')),
 });
 
+/** A state's values as the summary's and the message keys' columns. */
+export const stateColumns = (values: readonly string[]) =>
+  Object.fromEntries(STATE_DIMENSIONS.map((d, i) => [d, values[i]!])) as Record<StateDimension, string>;
+
 /** Whether two keys hold the same state. */
 export const sameState = (a: StateKey, b: StateKey) => a.values.every((v, i) => v === b.values[i]);
 
@@ -53,8 +57,7 @@ export function stateEntries(id: string, keys: MessageKeys): MessageStateChange[
     const texts = [...states.keys()].sort();
     const set = texts.join(STATE_SEPARATOR);
     for (const t of texts) {
-      const values = Object.fromEntries(STATE_DIMENSIONS.map((d, i) => [d, states.get(t)![i]!])) as Record<StateDimension, string>;
-      out.push({ Received: h, States: set, ...values, MessageTraceId: owner, Messages: 1 });
+      out.push({ Received: h, States: set, ...stateColumns(states.get(t)!), MessageTraceId: owner, Messages: 1 });
     }
   }
   return out;
