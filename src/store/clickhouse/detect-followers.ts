@@ -6,16 +6,14 @@
 import type { CampaignStats, DetectQueries, FollowUp, ShapeStep } from '../detect-queries.js';
 import type { Connection } from './connection.js';
 import { readWhere } from './read.js';
+import { compareUtf8 } from '../utf8-order.js';
 
 type Lit = (value: unknown, type?: 'string' | 'long') => string;
 
 /** The distinct values. */
 const distinct = (xs: Iterable<string>) => [...new Set(xs)];
 /** The first `n` distinct values in UTF-8 byte order (the engines' string order, as make_set(x, n) gives them). */
-const smallest = (xs: Iterable<string>, n: number) =>
-  distinct(xs)
-    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
-    .slice(0, n);
+const smallest = (xs: Iterable<string>, n: number) => distinct(xs).sort(compareUtf8).slice(0, n);
 
 export function followerHooks(db: Connection, lit: Lit): Pick<DetectQueries, 'campaignStats' | 'followUps'> {
   const us = (ms: number) => lit(Math.round(ms) * 1000, 'long');

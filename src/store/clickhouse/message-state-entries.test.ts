@@ -38,6 +38,15 @@ describe('the distinct-messages-by-state entries of a message', () => {
     expect(stateEntries('m', m)).toEqual([entry(T, states, de, '', 1), entry(T, states, us, '', 1)]);
   });
 
+  it('orders a set by the bytes of its texts, as the recount in SQL does (a value past U+FFFF after U+FF01)', () => {
+    const wide: Values = ['Delivered', 'Outbound', 'JP', '\uFF01'];
+    const astral: Values = ['Delivered', 'Outbound', 'JP', '\u{1F4E7}'];
+    const m = keys(['a', T + 5, ...astral], ['b', T + 9, ...wide]);
+    const states = `${st(...wide)}${S}${st(...astral)}`;
+    expect(Buffer.compare(Buffer.from(st(...wide)), Buffer.from(st(...astral)))).toBe(-1);
+    expect(stateEntries('m', m)).toEqual([entry(T, states, wide, '', 1), entry(T, states, astral, '', 1)]);
+  });
+
   it('gives a message of two hours rows of its own in each hour, with the states of that hour', () => {
     const m = keys(['a', T + 5, 'Delivered', ''], ['b', T + H, 'Failed', 'Inbound']);
     expect(stateEntries('m', m)).toEqual([

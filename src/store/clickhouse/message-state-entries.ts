@@ -6,6 +6,7 @@
  * message's entries before and after a write as signed counts; this is that arithmetic, with no I/O.
  */
 import { MESSAGE_STATE_AGGREGATE, STATE_SEPARATOR, VALUE_SEPARATOR } from '../../schema/index.js';
+import { compareUtf8 } from '../utf8-order.js';
 import { hourOfUs } from './message-entries.js';
 
 /** The summary's dimensions (Status, Direction, the countries), in the order of a state's values. */
@@ -54,7 +55,8 @@ export function stateEntries(id: string, keys: MessageKeys): MessageStateChange[
   const owner = hours.size > 1 ? id : '';
   const out: MessageStateChange[] = [];
   for (const [h, states] of hours) {
-    const texts = [...states.keys()].sort();
+    // In the order the recount in SQL sorts a set's texts (its bytes).
+    const texts = [...states.keys()].sort(compareUtf8);
     const set = texts.join(STATE_SEPARATOR);
     for (const t of texts) {
       out.push({ Received: h, States: set, ...stateColumns(states.get(t)!), MessageTraceId: owner, Messages: 1 });

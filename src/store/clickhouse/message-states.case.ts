@@ -122,6 +122,19 @@ export function runMessageStateTests(name: string, factory: () => Promise<Store>
       ]);
     });
 
+    it('orders a set of states as the recount does, by bytes: a value past U+FFFF after U+FF01', async () => {
+      const abroad = (recipient: string, to: string) => ({ ...row('m7', recipient, T + 5, 'Delivered'), ToCountry: to });
+      await store.upsertTraces([abroad('a@x', '\u{1F4E7}'), abroad('b@x', '\uFF01')]);
+      const set = `${st('Delivered', 'Outbound', '', '\uFF01')}${S}${st('Delivered', 'Outbound', '', '\u{1F4E7}')}`;
+      expect(await store.checkIntegrity()).toEqual([]);
+      expect(await heldStates(store)).toEqual(
+        sorted([
+          [us(T), set, 'Delivered', 'Outbound', '', '\uFF01', '', 1],
+          [us(T), set, 'Delivered', 'Outbound', '', '\u{1F4E7}', '', 1],
+        ]),
+      );
+    });
+
     it('holds a batch of many messages, then their updates (a country filled in too), as their keys count them', async () => {
       const statuses = ['Pending', 'Delivered', 'Failed', 'Expanded'];
       const rows = Array.from({ length: 400 }, (_, i) => ({
