@@ -12,6 +12,7 @@ const ALL = {
   enrich: ['bench/enrich.ts'],
   'kql-compile': ['bench/kql-compile.ts'],
   dashboard: ['bench/dashboard.ts', '--runs', '5'],
+  'subject-terms': ['bench/subject-terms.ts', '--runs', '7'],
   detect: ['bench/detect.ts', '--runs', '3'],
   'intel-match': ['bench/intel-match.ts'],
   'collect-budget': ['bench/collect-budget.ts'],

@@ -11,27 +11,39 @@ const PREFIX = /^(?:\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|回复|答复|转发|返信|�
 const cache = new Map<string, string[]>();
 const CACHE_SIZE = 100_000;
 
+// A word never spans a space, a bracket or these marks: a subject is cut at them first, and the words of each piece
+// are remembered too, so a piece many subjects share ("請求書送付のご案内", "Invoice") is segmented once. (Not the
+// quote mark, nor . : , ' and _, which the Unicode word rules can keep inside a word.)
+const PIECE_BREAK = /[ ()[\]{}<>【】「」『』〔〕〈〉《》、。!?|~/@\-]+/;
+// Letters and digits of ASCII alone are one word by those rules: no segmenter needed.
+const ALPHANUMERIC = /^[a-z0-9]+$/i;
+const pieces = new Map<string, readonly string[]>();
+
+/** Remember `value` under `key` in a map of at most CACHE_SIZE entries (the oldest goes). */
+function remember<T>(map: Map<string, T>, key: string, value: T): T {
+  if (map.size >= CACHE_SIZE) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
+
 /** The distinct words of one subject worth counting, lower-cased. */
 export function subjectTerms(subject: string): string[] {
-  let terms = cache.get(subject);
-  if (terms === undefined) {
-    terms = splitTerms(subject);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(subject, terms);
-  }
-  return terms;
+  return cache.get(subject) ?? remember(cache, subject, splitTerms(subject));
 }
 
 function splitTerms(subject: string): string[] {
   const text = subject.normalize('NFKC').replace(PREFIX, '');
   const out = new Set<string>();
-  for (const s of segmenter.segment(text)) {
-    if (!s.isWordLike) continue;
-    const word = s.segment.toLowerCase();
-    if ([...word].length < 2 || NOISE.test(word) || STOP_WORDS.has(word)) continue;
-    out.add(word);
+  for (const piece of text.split(PIECE_BREAK)) {
+    if (piece !== '') for (const word of pieces.get(piece) ?? remember(pieces, piece, pieceTerms(piece))) out.add(word);
   }
   return [...out];
+}
+
+/** The words worth counting of a piece of a subject, in order. */
+function pieceTerms(piece: string): string[] {
+  const words = ALPHANUMERIC.test(piece) ? [piece] : [...segmenter.segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment);
+  return words.map((w) => w.toLowerCase()).filter((w) => [...w].length >= 2 && !NOISE.test(w) && !STOP_WORDS.has(w));
 }
 
 /** A term with its message count now and in the previous period. */
