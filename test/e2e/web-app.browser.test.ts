@@ -164,6 +164,38 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     await f.page.waitForFunction(() => !new URL(location.href).searchParams.has('sender'));
   });
 
+  it('asks for the user and the dashboard side by side on a first visit, and for the panels before they are drawn', async () => {
+    const page = await f.page.context().newPage();
+    try {
+      const seen: string[] = [];
+      const api = (url: string) => new URL(url).pathname.startsWith('/api/');
+      page.on('request', (r) => api(r.url()) && seen.push(`${r.method()} ${new URL(r.url()).pathname}`));
+      page.on('response', (r) => api(r.url()) && seen.push(`answered ${new URL(r.url()).pathname}`));
+      // When the first panel is in the page.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('section.panel')) return;
+          (window as unknown as { panelAt: number }).panelAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { subtree: true, childList: true });
+      });
+      await page.goto(`${f.url}/overview?range=7d`);
+      await waitForPanels(page);
+      // Both asked before either answer came.
+      expect(seen.slice(0, 2).sort()).toEqual(['GET /api/auth/me', 'GET /api/dashboards/overview']);
+      // The panels' one request left once both were in, before the page drew its panels, which took it over.
+      expect(seen.indexOf('POST /api/dashboards/overview/run')).toBeGreaterThan(seen.indexOf('answered /api/dashboards/overview'));
+      expect(seen.filter((s) => s === 'POST /api/dashboards/overview/run')).toHaveLength(1);
+      const { runAt, panelAt } = await page.evaluate(() => ({
+        runAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/dashboards/overview/run'))!.startTime,
+        panelAt: (window as unknown as { panelAt: number }).panelAt,
+      }));
+      expect(runAt).toBeLessThan(panelAt);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('adds a filter typed by hand, and auto-refreshes in one request without blanking the panels', async () => {
     const page = await f.page.context().newPage();
     try {

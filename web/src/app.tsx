@@ -3,6 +3,7 @@ import { Fragment, lazy, Suspense, useEffect, useState, type MouseEvent } from '
 import { AppFooter } from './components/app-footer';
 import { DisplaySettings, loadServerPreferences } from './components/display-settings';
 import { api, setCsrf, type Me } from './api';
+import { dashboardAt, signedIn } from './panels/head-start';
 import { TopBar } from './components/top-bar';
 import { DashboardPage } from './pages/dashboard-page';
 import { DashboardsPage } from './pages/dashboards-page';
@@ -36,19 +37,10 @@ function NavLink({ to, label, current }: { to: string; label: string; current: b
   );
 }
 
-/** A built-in dashboard's id from its path (/overview), while the list is loading or when the list has it. */
-function builtInAt(path: string, dashboards: DashboardSummary[] | null): string | undefined {
-  const id = /^\/([a-z0-9-]+)$/.exec(path)?.[1];
-  if (!id) return undefined;
-  if (dashboards === null) return id;
-  return dashboards.some((d) => d.builtIn && d.id === id) ? id : undefined;
-}
-
 function Page({ path, me, dashboards }: { path: string; me: Me; dashboards: DashboardSummary[] | null }) {
   if (path === '/dashboards') return <DashboardsPage />;
-  if (path.startsWith('/dashboards/')) return <DashboardPage id={decodeURIComponent(path.slice('/dashboards/'.length))} />;
-  const dashboard = builtInAt(path, dashboards);
-  if (dashboard) return <DashboardPage id={dashboard} />;
+  const dashboard = dashboardAt(path, dashboards);
+  if (dashboard !== undefined) return <DashboardPage id={dashboard} />;
   if (path === '/findings') return <FindingsPage />;
   if (path.startsWith('/findings/')) return <FindingPage id={decodeURIComponent(path.slice('/findings/'.length))} />;
   if (path === '/explorer') return canAnalyse(me) ? <ExplorerPage /> : <p>{strings.errors.forbidden}</p>;
@@ -71,14 +63,10 @@ export function App() {
     document.documentElement.classList.toggle('wall', wall);
   }, [wall]);
   useEffect(() => {
-    api<Me>('GET', '/api/auth/me', undefined, { noRedirect: true }).then(
-      (m) => {
-        setCsrf(m.csrf);
-        setMe(m);
-        void loadServerPreferences();
-      },
-      () => setMe(null),
-    );
+    void signedIn().then((m) => {
+      setMe(m);
+      if (m) void loadServerPreferences();
+    });
   }, []);
   useEffect(() => {
     if (me === null && path !== '/signin') navigate(`/signin?returnTo=${encodeURIComponent(location.pathname + location.search)}`, true);

@@ -8,6 +8,7 @@ import { errorText } from '../error-text';
 import { api } from '../api';
 import { ChartPanel } from '../panels/chart-panel';
 import { DashboardDataProvider } from '../panels/dashboard-data';
+import { takeDefinition } from '../panels/head-start';
 import { KeywordsPanel } from '../panels/keywords-panel';
 import type { PanelProps } from '../panels/panel-props';
 import { StatPanel } from '../panels/stat-panel';
@@ -100,7 +101,10 @@ export function DashboardPage({ id }: { id: string }) {
     setError(null);
     setEditing(false);
     const ask = new AbortController();
-    api<RawDashboard>('GET', `/api/dashboards/${encodeURIComponent(id)}`, undefined, { signal: ask.signal }).then(
+    const asked =
+      takeDefinition<RawDashboard>(id) ??
+      api<RawDashboard>('GET', `/api/dashboards/${encodeURIComponent(id)}`, undefined, { signal: ask.signal });
+    asked.then(
       (d) => setRaw(d),
       (e: unknown) => ask.signal.aborted || setError(errorText(e)),
     );

@@ -50,6 +50,8 @@ export class DashboardData {
   private listeners = new Map<string, Set<() => void>>();
   private current: AbortController | null = null;
   private body: ReturnType<typeof requestBody> | null = null;
+  /** The panels and body of the request running or answered (not cancelled). */
+  private asked = '';
 
   constructor(readonly dashboardId: string) {}
 
@@ -76,10 +78,14 @@ export class DashboardData {
    * its queries). `keep` (auto-refresh) leaves the panels showing their data until the new answer is in.
    */
   load(panelIds: readonly string[], range: TimeRange, filters: Filters, keep = false): void {
+    const body = requestBody(range, filters);
+    // The same panels, range and filters asked already (the head start's request, taken over by the page): go on.
+    const asked = JSON.stringify([panelIds, body]);
+    if (!keep && asked === this.asked && this.current && !this.current.signal.aborted) return;
+    this.asked = asked;
     this.current?.abort();
     const ac = new AbortController();
     this.current = ac;
-    const body = requestBody(range, filters);
     this.body = body;
     const waiting = new Set(panelIds);
     for (const id of panelIds) {
@@ -147,6 +153,25 @@ export class DashboardData {
 
 export const DashboardDataContext = createContext<DashboardData | null>(null);
 
+/** A dashboard's data asked for before its page was drawn (head-start.ts), until the page takes it over. */
+let ahead: DashboardData | undefined;
+
+/** Ask for the panels of dashboard `id` before its page is drawn: its DashboardDataProvider takes the request over. */
+export function loadAhead(id: string, panelIds: readonly string[], range: TimeRange, filters: Filters): void {
+  ahead?.close();
+  ahead = new DashboardData(id);
+  ahead.load(panelIds, range, filters);
+}
+
+/** The data asked ahead for dashboard `id`, once; asked for another, it is cancelled. */
+function takeAhead(id: string): DashboardData | undefined {
+  const taken = ahead;
+  ahead = undefined;
+  if (taken?.dashboardId === id) return taken;
+  taken?.close();
+  return undefined;
+}
+
 /**
  * Loads all `panelIds` of the dashboard whenever the range or filters change, and again at each `refreshTick`
  * (auto-refresh: panels keep their data until the new answer is in).
@@ -166,7 +191,7 @@ export function DashboardDataProvider({
   refreshTick: number;
   children: ReactNode;
 }) {
-  const data = useMemo(() => new DashboardData(dashboardId), [dashboardId]);
+  const data = useMemo(() => takeAhead(dashboardId) ?? new DashboardData(dashboardId), [dashboardId]);
   const idsKey = panelIds.join('\n');
   const filterKey = JSON.stringify(filters);
   const lastTick = useRef(refreshTick);

@@ -1,0 +1,69 @@
+// A first visit asks at once, side by side, for what its page needs, instead of one request after the other as the
+// app and then the page draw themselves: who is signed in and, on a dashboard's page, the dashboard; once both are in,
+// its panels' answers (the very request the page makes when it is drawn, 200-300 ms later). The app and the page
+// take these over instead of asking again.
+import { api, setCsrf, type Me } from '../api';
+import type { DashboardSummary } from '../saved/saved-api';
+import { readViewState } from '../url-state';
+import { loadAhead } from './dashboard-data';
+
+/** Paths of the app's own pages (their first segment): never a built-in dashboard's /<id>. */
+const APP_PAGES = new Set(['dashboards', 'findings', 'explorer', 'settings', 'imports', 'message', 'signin']);
+
+/**
+ * The dashboard a path shows: /dashboards/<id>, or /<id> of a built-in one (while the list of dashboards is
+ * loading, any /<id> that is not one of the app's pages).
+ */
+export function dashboardAt(path: string, dashboards: readonly DashboardSummary[] | null): string | undefined {
+  if (path.startsWith('/dashboards/')) return decodeURIComponent(path.slice('/dashboards/'.length));
+  const id = /^\/([a-z0-9-]+)$/.exec(path)?.[1];
+  if (!id || APP_PAGES.has(id)) return undefined;
+  if (dashboards === null) return id;
+  return dashboards.some((d) => d.builtIn && d.id === id) ? id : undefined;
+}
+
+const askMe = (): Promise<Me | null> =>
+  api<Me>('GET', '/api/auth/me', undefined, { noRedirect: true }).then(
+    (me) => {
+      setCsrf(me.csrf);
+      return me;
+    },
+    () => null,
+  );
+
+let me: Promise<Me | null> | undefined;
+let early: { id: string; definition?: Promise<{ panels: readonly { id: string }[] }> } | undefined;
+
+/** Start asking, for the page at `path` and `search` (before the app's first render). */
+export function startHeadStart(path: string, search: string): void {
+  me = askMe();
+  const id = dashboardAt(path, null);
+  if (id === undefined) return;
+  const definition = api<{ panels: readonly { id: string }[] }>('GET', `/api/dashboards/${encodeURIComponent(id)}`, undefined, {
+    noRedirect: true,
+  });
+  early = { id, definition };
+  // Handled before the page's own handler of the same answer, so the data is asked for before the page is drawn.
+  Promise.all([me, definition]).then(
+    ([who, d]) => {
+      const { range, filters } = readViewState(search);
+      if (who) loadAhead(id, d.panels.map((p) => p.id).sort(), range, filters);
+    },
+    () => undefined,
+  );
+}
+
+/** Who is signed in (null: no one): the answer asked at the start, once; later, asked anew. */
+export function signedIn(): Promise<Me | null> {
+  const asked = me ?? askMe();
+  me = undefined;
+  return asked;
+}
+
+/** The definition of dashboard `id` asked at the start, once (undefined: ask for it). */
+export function takeDefinition<T>(id: string): Promise<T> | undefined {
+  if (early?.id !== id || !early.definition) return undefined;
+  const d = early.definition;
+  early.definition = undefined;
+  return d as Promise<T>;
+}
