@@ -1,0 +1,99 @@
+/**
+ * The web app's first visit, this build's against another build's (`--baseline-web`, the dist/web of another
+ * checkout), on the ~10M-row demo store: two servers of the same store (this process, the same server code), one
+ * serving each build's pages; in each run a new Chromium profile signs in and then opens the Overview until every
+ * panel has loaded, the two builds in turn (the order swapped each run). Also timed in the page: when the panels'
+ * request left, and when the first panel was drawn.
+ *   npx tsx bench/web-ab.ts --baseline-web /work/wt/before/dist/web [--runs 7]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { configSchema } from '../src/config/index.js';
+import { startServer, UserDirectory } from '../src/server/index.js';
+import { openStore } from '../src/store/index.js';
+import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
+import { benchDemoStore } from './demo-store.js';
+import { arg, median, table } from './lib.js';
+
+const runs = Number(arg('runs', '7'));
+const baselineWeb = arg('baseline-web', '');
+if (!HAS_CHROMIUM || !baselineWeb) throw new Error('needs Chromium and --baseline-web DIR');
+const PASSWORD = 'bench-password-1';
+const { file, tenant } = await benchDemoStore();
+const store = await openStore(`duckdb:${file}`);
+const stats = await store.stats();
+await new UserDirectory(store).addUser('bench', 'analyst', PASSWORD, { replace: true });
+const config = configSchema.parse({ organization: tenant.organization });
+const serve = (webRoot: string) => startServer({ config, store, logger: false, host: '127.0.0.1', port: 0, webRoot });
+const builds = [
+  { name: 'this build', server: await serve(resolve('dist/web')) },
+  { name: `baseline (${baselineWeb})`, server: await serve(resolve(baselineWeb)) },
+];
+const to = Date.parse(stats.to!) + 1;
+const RANGES = [
+  { name: 'last 7 days', from: to - 7 * 86_400_000 },
+  { name: 'whole 30 days', from: to - 30 * 86_400_000 },
+];
+
+/** One first visit: [until every panel loaded, the panels' request left, the first panel drawn] (ms). */
+async function visit(url: string, path: string): Promise<[number, number, number]> {
+  const profile = mkdtempSync(join(tmpdir(), 'mailsift-bench-chromium-'));
+  const context = await launchChromium(profile);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${url}/overview`);
+    await page.fill('input[name=username]', 'bench');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.app-header');
+    await page.goto('about:blank');
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('section.panel')) return;
+        (window as unknown as { panelAt: number }).panelAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    const t0 = performance.now();
+    await page.goto(`${url}${path}`);
+    await page.waitForFunction(
+      () => {
+        const panels = [...document.querySelectorAll('section.panel')];
+        return panels.length >= 10 && panels.every((p) => p.getAttribute('data-status') && p.getAttribute('data-status') !== 'loading');
+      },
+      undefined,
+      { timeout: 120_000, polling: 10 },
+    );
+    const total = performance.now() - t0;
+    const [runAt, panelAt] = await page.evaluate(() => [
+      performance.getEntriesByType('resource').find((e) => e.name.includes('/api/dashboards/overview/run'))?.startTime ?? NaN,
+      (window as unknown as { panelAt: number }).panelAt,
+    ]);
+    return [total, runAt!, panelAt!];
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const rows: string[][] = [];
+for (const range of RANGES) {
+  const path = `/overview?range=custom&from=${new Date(range.from).toISOString()}&to=${new Date(to).toISOString()}`;
+  const times = builds.map(() => [[], [], []] as number[][]);
+  // A first round of each, not counted (the server's caches and the disk).
+  for (const b of builds) await visit(b.server.url, path);
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? [1, 0] : [0, 1];
+    for (const k of order) (await visit(builds[k]!.server.url, path)).forEach((ms, j) => times[k]![j]!.push(ms));
+  }
+  for (const [k, b] of builds.entries()) {
+    const [total, runAt, panelAt] = times[k]!.map((xs) => Math.round(median(xs)));
+    const ratio = (median(times[k]![0]!) / median(times[0]![0]!)).toFixed(2);
+    rows.push([`${range.name}, ${b.name}`, `${total} ms`, `${ratio}x`, `${runAt} ms`, `${panelAt} ms`]);
+  }
+}
+console.log(`store: ${stats.rows.toLocaleString('en-US')} rows; first visits in Chromium, median of ${runs}:\n`);
+console.log(table(['Overview', 'until every panel loaded', 'vs this build', "the panels' request left", 'the first panel drawn'], rows));
+for (const b of builds) await b.server.close();
+await store.close();
