@@ -13,6 +13,7 @@ import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
 import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
+import { firstPanelTimes, noteFirstPanel } from '../test/support/first-panel.js';
 import { benchDemoStore } from './demo-store.js';
 import { arg, median, table } from './lib.js';
 
@@ -48,13 +49,7 @@ async function visit(url: string, path: string): Promise<[number, number, number
     await page.click('button[type=submit]');
     await page.waitForSelector('.app-header');
     await page.goto('about:blank');
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (!document.querySelector('section.panel')) return;
-        (window as unknown as { panelAt: number }).panelAt = performance.now();
-        observer.disconnect();
-      }).observe(document, { subtree: true, childList: true });
-    });
+    await noteFirstPanel(page);
     const t0 = performance.now();
     await page.goto(`${url}${path}`);
     await page.waitForFunction(
@@ -66,11 +61,8 @@ async function visit(url: string, path: string): Promise<[number, number, number
       { timeout: 120_000, polling: 10 },
     );
     const total = performance.now() - t0;
-    const [runAt, panelAt] = await page.evaluate(() => [
-      performance.getEntriesByType('resource').find((e) => e.name.includes('/api/dashboards/overview/run'))?.startTime ?? NaN,
-      (window as unknown as { panelAt: number }).panelAt,
-    ]);
-    return [total, runAt!, panelAt!];
+    const { runAt, panelAt } = await firstPanelTimes(page);
+    return [total, runAt, panelAt];
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
 import { runDetections } from '../../src/detect/index.js';
 import { browserFixture, HAS_CHROMIUM, HOSTILE, reportSkip, waitForPanels, type BrowserFixture } from './browser-fixture.js';
+import { firstPanelTimes, noteFirstPanel } from '../support/first-panel.js';
 
 reportSkip('web-app.browser.test.ts');
 
@@ -171,14 +172,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
       const api = (url: string) => new URL(url).pathname.startsWith('/api/');
       page.on('request', (r) => api(r.url()) && seen.push(`${r.method()} ${new URL(r.url()).pathname}`));
       page.on('response', (r) => api(r.url()) && seen.push(`answered ${new URL(r.url()).pathname}`));
-      // When the first panel is in the page.
-      await page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (!document.querySelector('section.panel')) return;
-          (window as unknown as { panelAt: number }).panelAt = performance.now();
-          observer.disconnect();
-        }).observe(document, { subtree: true, childList: true });
-      });
+      await noteFirstPanel(page);
       await page.goto(`${f.url}/overview?range=7d`);
       await waitForPanels(page);
       // Both asked before either answer came.
@@ -186,10 +180,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
       // The panels' one request left once both were in, before the page drew its panels, which took it over.
       expect(seen.indexOf('POST /api/dashboards/overview/run')).toBeGreaterThan(seen.indexOf('answered /api/dashboards/overview'));
       expect(seen.filter((s) => s === 'POST /api/dashboards/overview/run')).toHaveLength(1);
-      const { runAt, panelAt } = await page.evaluate(() => ({
-        runAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/dashboards/overview/run'))!.startTime,
-        panelAt: (window as unknown as { panelAt: number }).panelAt,
-      }));
+      const { runAt, panelAt } = await firstPanelTimes(page);
       expect(runAt).toBeLessThan(panelAt);
     } finally {
       await page.close();
