@@ -5,8 +5,7 @@
  * panel split them before, in the same run. Also checks that both give the same words for every distinct subject.
  *   npx tsx bench/subject-terms.ts --runs 7
  */
-import { STOP_WORDS } from '../src/server/keywords/stop-words.js';
-import type { subjectTerms as SubjectTerms } from '../src/server/keywords/subject-terms.js';
+import { keptWords, subjectText, type subjectTerms as SubjectTerms } from '../src/server/keywords/subject-terms.js';
 import { openStore } from '../src/store/index.js';
 import { benchDemoStore } from './demo-store.js';
 import { arg, median, table } from './lib.js';
@@ -21,12 +20,9 @@ await store.close();
 
 /** The panel's words of a subject as they were split before: the segmenter over the whole subject. */
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
-const PREFIX = /^(?:\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|回复|答复|转发|返信|転送)\s*(?:\[\d+\])?\s*[:：]\s*)+/iu;
-const whole = (subject: string) => {
-  const text = subject.normalize('NFKC').replace(PREFIX, '');
-  const words = [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase());
-  return [...new Set(words.filter((w) => [...w].length >= 2 && !/^[\p{N}\p{P}\p{S}_]+$/u.test(w) && !STOP_WORDS.has(w)))];
-};
+const whole = (subject: string) => [
+  ...new Set(keptWords([...segmenter.segment(subjectText(subject))].filter((s) => s.isWordLike).map((s) => s.segment))),
+];
 /** subjectTerms of a new instance of its module: nothing remembered yet. */
 const fresh = async (i: number) =>
   ((await import(`../src/server/keywords/subject-terms.js?run=${i}`)) as { subjectTerms: typeof SubjectTerms }).subjectTerms;

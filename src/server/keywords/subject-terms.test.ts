@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS } from './stop-words.js';
-import { countTerms, subjectTerms, topTerms } from './subject-terms.js';
+import { countTerms, keptWords, subjectTerms, subjectText, topTerms } from './subject-terms.js';
 
 describe('subject keywords', () => {
   it('splits Japanese and English into words and drops particles, stop words, numbers and reply markers', () => {
@@ -12,10 +11,9 @@ describe('subject keywords', () => {
 
   it('finds the words the segmenter finds in the whole subject, cutting it at spaces, brackets and marks first', () => {
     const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
-    const whole = (subject: string) => {
-      const words = [...segmenter.segment(subject.normalize('NFKC'))].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase());
-      return [...new Set(words.filter((w) => [...w].length >= 2 && !/^[\p{N}\p{P}\p{S}_]+$/u.test(w) && !STOP_WORDS.has(w)))];
-    };
+    const whole = (subject: string) => [
+      ...new Set(keptWords([...segmenter.segment(subjectText(subject))].filter((s) => s.isWordLike).map((s) => s.segment))),
+    ];
     const subjects = [
       '【至急】見積書送付の件（1月分）',
       '経費精算のお願い（12月分）',

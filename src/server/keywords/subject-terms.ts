@@ -31,10 +31,19 @@ export function subjectTerms(subject: string): string[] {
   return cache.get(subject) ?? remember(cache, subject, splitTerms(subject));
 }
 
+/** The text of a subject whose words are counted: NFKC-normalized, reply and forward markers taken off. */
+export function subjectText(subject: string): string {
+  return subject.normalize('NFKC').replace(PREFIX, '');
+}
+
+/** Of the segmenter's words, those worth counting, lower-cased, in order. */
+export function keptWords(words: readonly string[]): string[] {
+  return words.map((w) => w.toLowerCase()).filter((w) => [...w].length >= 2 && !NOISE.test(w) && !STOP_WORDS.has(w));
+}
+
 function splitTerms(subject: string): string[] {
-  const text = subject.normalize('NFKC').replace(PREFIX, '');
   const out = new Set<string>();
-  for (const piece of text.split(PIECE_BREAK)) {
+  for (const piece of subjectText(subject).split(PIECE_BREAK)) {
     if (piece !== '') for (const word of pieces.get(piece) ?? remember(pieces, piece, pieceTerms(piece))) out.add(word);
   }
   return [...out];
@@ -42,8 +51,7 @@ function splitTerms(subject: string): string[] {
 
 /** The words worth counting of a piece of a subject, in order. */
 function pieceTerms(piece: string): string[] {
-  const words = ALPHANUMERIC.test(piece) ? [piece] : [...segmenter.segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment);
-  return words.map((w) => w.toLowerCase()).filter((w) => [...w].length >= 2 && !NOISE.test(w) && !STOP_WORDS.has(w));
+  return keptWords(ALPHANUMERIC.test(piece) ? [piece] : [...segmenter.segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment));
 }
 
 /** A term with its message count now and in the previous period. */
