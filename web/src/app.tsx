@@ -3,11 +3,11 @@ import { Fragment, lazy, Suspense, useEffect, useState, type MouseEvent } from '
 import { AppFooter } from './components/app-footer';
 import { DisplaySettings, loadServerPreferences } from './components/display-settings';
 import { api, setCsrf, type Me } from './api';
-import { dashboardAt, signedIn } from './panels/head-start';
+import { signedIn } from './panels/head-start';
 import { TopBar } from './components/top-bar';
 import { DashboardPage } from './pages/dashboard-page';
 import { DashboardsPage } from './pages/dashboards-page';
-import { dashboardPath, useDashboardList, type DashboardSummary } from './saved/saved-api';
+import { dashboardAt, dashboardPath, useDashboardList, type DashboardSummary } from './saved/saved-api';
 import { FindingPage } from './pages/finding-page';
 import { FindingsPage } from './pages/findings-page';
 import { MessagePage } from './pages/message-page';

@@ -3,24 +3,9 @@
 // its panels' answers (the very request the page makes when it is drawn, 200-300 ms later). The app and the page
 // take these over instead of asking again.
 import { api, setCsrf, type Me } from '../api';
-import type { DashboardSummary } from '../saved/saved-api';
+import { dashboardAt } from '../saved/saved-api';
 import { readViewState } from '../url-state';
 import { loadAhead } from './dashboard-data';
-
-/** Paths of the app's own pages (their first segment): never a built-in dashboard's /<id>. */
-const APP_PAGES = new Set(['dashboards', 'findings', 'explorer', 'settings', 'imports', 'message', 'signin']);
-
-/**
- * The dashboard a path shows: /dashboards/<id>, or /<id> of a built-in one (while the list of dashboards is
- * loading, any /<id> that is not one of the app's pages).
- */
-export function dashboardAt(path: string, dashboards: readonly DashboardSummary[] | null): string | undefined {
-  if (path.startsWith('/dashboards/')) return decodeURIComponent(path.slice('/dashboards/'.length));
-  const id = /^\/([a-z0-9-]+)$/.exec(path)?.[1];
-  if (!id || APP_PAGES.has(id)) return undefined;
-  if (dashboards === null) return id;
-  return dashboards.some((d) => d.builtIn && d.id === id) ? id : undefined;
-}
 
 const askMe = (): Promise<Me | null> =>
   api<Me>('GET', '/api/auth/me', undefined, { noRedirect: true }).then(

@@ -36,6 +36,21 @@ export function dashboardPath(d: { id: string; builtIn: boolean }): string {
   return d.builtIn ? `/${d.id}` : `/dashboards/${encodeURIComponent(d.id)}`;
 }
 
+/** Paths of the app's own pages (their first segment): never a built-in dashboard's /<id>. */
+const APP_PAGES = new Set(['dashboards', 'findings', 'explorer', 'settings', 'imports', 'message', 'signin']);
+
+/**
+ * The dashboard a path shows (dashboardPath the other way): /dashboards/<id>, or /<id> of a built-in one (while the
+ * list of dashboards is loading, any /<id> that is not one of the app's pages).
+ */
+export function dashboardAt(path: string, dashboards: readonly DashboardSummary[] | null): string | undefined {
+  if (path.startsWith('/dashboards/')) return decodeURIComponent(path.slice('/dashboards/'.length));
+  const id = /^\/([a-z0-9-]+)$/.exec(path)?.[1];
+  if (!id || APP_PAGES.has(id)) return undefined;
+  if (dashboards === null) return id;
+  return dashboards.some((d) => d.builtIn && d.id === id) ? id : undefined;
+}
+
 /**
  * The dashboards the signed-in user sees (null while loading), fetched again when they change. `user`: who is
  * signed in (nothing is asked while no one is); the list is asked again for another user.
