@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { MESSAGE_AGGREGATE, MESSAGE_STATE_AGGREGATE, TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
 import { BENCH_PASSWORD, serveDemoStore } from './demo-server.js';
-import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
+import { HAS_CHROMIUM } from '../test/support/chromium.js';
+import { everyPanelLoaded, signedInPage } from './overview-page.js';
 import { arg, median, overviewPanels, table } from './lib.js';
 import type { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
@@ -142,24 +143,8 @@ if (HAS_CHROMIUM) {
     const countryInPage: number[] = [];
     const url = `${server.url}/overview?range=custom&from=${new Date(range.from).toISOString()}&to=${new Date(to).toISOString()}`;
     for (let i = 0; i < runs; i++) {
-      const profile = mkdtempSync(join(tmpdir(), 'mailsift-bench-chromium-'));
-      const context = await launchChromium(profile);
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(`${server.url}/overview`);
-      await page.fill('input[name=username]', 'bench');
-      await page.fill('input[name=password]', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('.app-header');
-      await page.goto('about:blank');
-      const done = () =>
-        page.waitForFunction(
-          () => {
-            const panels = [...document.querySelectorAll('section.panel')];
-            return panels.length >= 10 && panels.every((p) => p.getAttribute('data-status') && p.getAttribute('data-status') !== 'loading');
-          },
-          undefined,
-          { timeout: 120_000, polling: 10 },
-        );
+      const { page, close } = await signedInPage(server.url, 'bench', PASSWORD);
+      const done = () => everyPanelLoaded(page);
       let t0 = performance.now();
       await page.goto(url);
       await done();
@@ -215,8 +200,7 @@ if (HAS_CHROMIUM) {
       };
       statusInPage.push(await chipInPage('status', 'Delivered'));
       countryInPage.push(await chipInPage('country', 'US'));
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await close();
     }
     rows.push([
       `${range.name}, ${mode}`,

@@ -9,16 +9,16 @@
  * Stores are built by bench/build-store.ts (or bench/demo-store.ts): any demo month of its tenants.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
 import { HEAVY_AGGREGATES, TRACE_AGGREGATES } from '../src/schema/index.js';
 import { openStore } from '../src/store/index.js';
-import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
+import { HAS_CHROMIUM } from '../test/support/chromium.js';
+import { everyPanelLoaded, signedInPage } from './overview-page.js';
 import { demoTenants } from './demo-store.js';
 import { arg, median, overviewPanels, storesArg, table, benchLogin } from './lib.js';
 
@@ -96,31 +96,15 @@ async function panelsOnce(s: Served, panels: { id: string; title: string }[], co
 }
 
 async function coldOnce(s: Served): Promise<number> {
-  const profile = mkdtempSync(join(tmpdir(), 'mailsift-bench-chromium-'));
-  const context = await launchChromium(profile);
+  const { page, close } = await signedInPage(s.url, 'bench', PASSWORD);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${s.url}/overview`);
-    await page.fill('input[name=username]', 'bench');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.app-header');
-    await page.goto('about:blank');
     const url = `${s.url}/overview?range=custom&from=${new Date(s.to - 30 * DAY).toISOString()}&to=${new Date(s.to).toISOString()}`;
     const t0 = performance.now();
     await page.goto(url);
-    await page.waitForFunction(
-      () => {
-        const panels = [...document.querySelectorAll('section.panel')];
-        return panels.length >= 10 && panels.every((p) => p.getAttribute('data-status') && p.getAttribute('data-status') !== 'loading');
-      },
-      undefined,
-      { timeout: 600_000, polling: 10 },
-    );
+    await everyPanelLoaded(page, 600_000);
     return performance.now() - t0;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

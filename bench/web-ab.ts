@@ -6,13 +6,12 @@
  * request left, and when the first panel was drawn.
  *   npx tsx bench/web-ab.ts --baseline-web /work/wt/before/dist/web [--runs 7]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
-import { HAS_CHROMIUM, launchChromium } from '../test/support/chromium.js';
+import { HAS_CHROMIUM } from '../test/support/chromium.js';
+import { everyPanelLoaded, signedInPage } from './overview-page.js';
 import { firstPanelTimes, noteFirstPanel } from '../test/support/first-panel.js';
 import { benchDemoStore } from './demo-store.js';
 import { arg, median, table } from './lib.js';
@@ -39,33 +38,17 @@ const RANGES = [
 
 /** One first visit: [until every panel loaded, the panels' request left, the first panel drawn] (ms). */
 async function visit(url: string, path: string): Promise<[number, number, number]> {
-  const profile = mkdtempSync(join(tmpdir(), 'mailsift-bench-chromium-'));
-  const context = await launchChromium(profile);
+  const { page, close } = await signedInPage(url, 'bench', PASSWORD);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${url}/overview`);
-    await page.fill('input[name=username]', 'bench');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.app-header');
-    await page.goto('about:blank');
     await noteFirstPanel(page);
     const t0 = performance.now();
     await page.goto(`${url}${path}`);
-    await page.waitForFunction(
-      () => {
-        const panels = [...document.querySelectorAll('section.panel')];
-        return panels.length >= 10 && panels.every((p) => p.getAttribute('data-status') && p.getAttribute('data-status') !== 'loading');
-      },
-      undefined,
-      { timeout: 120_000, polling: 10 },
-    );
+    await everyPanelLoaded(page);
     const total = performance.now() - t0;
     const { runAt, panelAt } = await firstPanelTimes(page);
     return [total, runAt, panelAt];
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
