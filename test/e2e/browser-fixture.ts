@@ -184,7 +184,9 @@ export async function waitForPanels(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const panels = [...document.querySelectorAll('section.panel[data-status]')];
-      return panels.length > 0 && panels.every((p) => p.getAttribute('data-status') !== 'loading');
+      const loaded = panels.length > 0 && panels.every((p) => p.getAttribute('data-status') !== 'loading');
+      // ECharts comes with the first chart: a chart's element is there before it is drawn.
+      return loaded && !document.querySelector('.echart:not([data-drawn])');
     },
     undefined,
     { timeout: 60_000 },

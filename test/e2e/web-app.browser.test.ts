@@ -165,7 +165,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     await f.page.waitForFunction(() => !new URL(location.href).searchParams.has('sender'));
   });
 
-  it('asks for the user and the dashboard side by side on a first visit, and for the panels before they are drawn', async () => {
+  it('asks for the user, the dashboard and the freshness side by side on a first visit, and for the panels before they are drawn', async () => {
     const page = await f.page.context().newPage();
     try {
       const seen: string[] = [];
@@ -175,8 +175,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
       await noteFirstPanel(page);
       await page.goto(`${f.url}/overview?range=7d`);
       await waitForPanels(page);
-      // Both asked before either answer came.
-      expect(seen.slice(0, 2).sort()).toEqual(['GET /api/auth/me', 'GET /api/dashboards/overview']);
+      // All three asked before any answer came, the freshness once.
+      expect(seen.slice(0, 3).sort()).toEqual(['GET /api/auth/me', 'GET /api/dashboards/overview', 'GET /api/freshness']);
+      expect(seen.filter((s) => s === 'GET /api/freshness')).toHaveLength(1);
       // The panels' one request left once both were in, before the page drew its panels, which took it over.
       expect(seen.indexOf('POST /api/dashboards/overview/run')).toBeGreaterThan(seen.indexOf('answered /api/dashboards/overview'));
       expect(seen.filter((s) => s === 'POST /api/dashboards/overview/run')).toHaveLength(1);

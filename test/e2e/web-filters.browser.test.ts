@@ -100,7 +100,7 @@ describe.skipIf(!HAS_CHROMIUM)('filters in chromium', () => {
     expect(asked).toHaveLength(1);
     // Each chart is drawn with its new answer only: not once more for the change of filter before the request left.
     for (const times of drawn) {
-      expect(times).toHaveLength(1);
+      expect(times, `each chart's draws ${JSON.stringify(drawn)}, the request at ${asked[0]}`).toHaveLength(1);
       expect(times[0]).toBeGreaterThan(asked[0]!);
     }
   });

@@ -144,7 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
 
   it('draws the spike against its usual level, its figures beside their usual values', async () => {
     await open(spike.id);
-    await f.page.waitForSelector('[data-testid=finding-chart][data-kind=series] .echart');
+    await f.page.waitForSelector('[data-testid=finding-chart][data-kind=series] .echart[data-drawn]');
     const option = await f.page.$eval('[data-testid=finding-chart] .echart', (el) => {
       const o = (
         el as HTMLElement & { mailsiftChart: { getOption(): { series: { id: string; data: unknown[] }[] } } }
@@ -169,7 +169,7 @@ describe.skipIf(!HAS_CHROMIUM)('working findings in chromium', () => {
 
   it("draws a hijacked mailbox's days against its usual busy day", async () => {
     await open(burst.id);
-    await f.page.waitForSelector('[data-testid=finding-chart][data-kind=series] .echart');
+    await f.page.waitForSelector('[data-testid=finding-chart][data-kind=series] .echart[data-drawn]');
     const option = await f.page.$eval('[data-testid=finding-chart] .echart', (el) => {
       const o = (
         el as HTMLElement & { mailsiftChart: { getOption(): { xAxis: { data: string[] }[]; series: { data: unknown[] }[] } } }

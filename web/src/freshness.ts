@@ -23,13 +23,20 @@ const keyOf = (range: TimeRange) => `${range.from}|${range.to}`;
 
 let last: { key: string; at: number; answer: Promise<Freshness | undefined> } | undefined;
 
-/** The answer of /api/freshness for a range (asked again when the range moves); undefined when the call failed. */
-function freshnessFor(range: TimeRange): Promise<Freshness | undefined> {
+/**
+ * The answer of /api/freshness for a range (asked again when the range moves); undefined when the call failed, which
+ * is not reused. Asked by the head start too, before anyone is known to be signed in: a 401 leaves the going to
+ * sign-in to the other requests.
+ */
+export function freshnessFor(range: TimeRange): Promise<Freshness | undefined> {
   const key = keyOf(range);
   const now = Date.now();
   if (last && last.key === key && now - last.at < REUSE_MS) return last.answer;
   // Without it the charts are drawn as before, unmarked.
-  const answer = api<Freshness>('GET', '/api/freshness').catch(() => undefined);
+  const answer = api<Freshness>('GET', '/api/freshness', undefined, { noRedirect: true }).catch(() => {
+    if (last?.answer === answer) last = undefined;
+    return undefined;
+  });
   last = { key, at: now, answer };
   return answer;
 }

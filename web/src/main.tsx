@@ -1,14 +1,11 @@
-// Entry point of the web app: the viewer's language and zone are set before the first render.
+// Entry point of the web app. first-requests.ts comes first: the viewer's language and zone are set and the first
+// requests leave before the rest is evaluated and the first render.
+import './first-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { initI18n } from './i18n';
-import { startHeadStart } from './panels/head-start';
 import './styles.css';
 import './responsive.css';
-
-initI18n();
-startHeadStart(location.pathname, location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,26 +1,34 @@
-// A small React wrapper around ECharts (tree-shaken: bar, line, pie, map), with resize and an accessible summary.
-import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+// A small React wrapper around ECharts, with resize and an accessible summary. ECharts itself (echarts-core.ts) is
+// loaded with the first chart: the element is in the page at once, the chart is drawn in it when ECharts is in.
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
+import type { echarts as Core } from './echarts-core';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  MapChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  VisualMapComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
+export type { ECharts };
+export type EChartsOption = EChartsCoreOption;
 
-export type ECharts = echarts.ECharts;
-export type EChartsOption = echarts.EChartsCoreOption;
-export { echarts };
+let core: Promise<typeof Core> | undefined;
+
+/**
+ * ECharts, loaded once (asked for by first-requests.ts as soon as the first requests have left, so it comes in while
+ * their answers are computed). A load that failed (the server restarted with a new build) is tried again by the next.
+ */
+export function loadECharts(): Promise<typeof Core> {
+  core ??= import('./echarts-core').then(
+    (m) => m.echarts,
+    (error: unknown) => {
+      core = undefined;
+      throw error;
+    },
+  );
+  return core;
+}
+
+// Without ECharts the element stays empty: the panel's menu still offers its numbers as a table and CSV.
+const ignore = () => undefined;
+
+const draw = (chart: ECharts, option: EChartsOption) =>
+  chart.setOption({ aria: { enabled: true }, animation: false, ...option }, { notMerge: true });
 
 /** Draw `option`; `onReady` receives the chart instance (events, PNG export). */
 export function EChart({
@@ -36,29 +44,39 @@ export function EChart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ECharts | null>(null);
+  const optionRef = useRef(option);
+  optionRef.current = option;
   useEffect(() => {
     const el = ref.current!;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    // A handle for browser tests and the devtools console; it is not used by the app.
-    (el as HTMLDivElement & { mailsiftChart?: ECharts }).mailsiftChart = chart;
-    onReady?.(chart);
-    // Only a real change of size lays the chart out again: the observer also reports the size it starts with (the
-    // size init drew at), and a redraw of every chart then cost as much as drawing them.
-    const ro = new ResizeObserver(() => {
-      if (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight()) chart.resize();
-    });
-    ro.observe(el);
+    let gone = false;
+    let ro: ResizeObserver | undefined;
+    loadECharts().then((echarts) => {
+      if (gone) return;
+      const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+      chartRef.current = chart;
+      onReady?.(chart);
+      draw(chart, optionRef.current);
+      // Drawn: `data-drawn`, and a handle for browser tests and the devtools console (neither used by the app).
+      el.dataset.drawn = '';
+      (el as HTMLDivElement & { mailsiftChart?: ECharts }).mailsiftChart = chart;
+      // Only a real change of size lays the chart out again: the observer also reports the size it starts with (the
+      // size init drew at), and a redraw of every chart then cost as much as drawing them.
+      ro = new ResizeObserver(() => {
+        if (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight()) chart.resize();
+      });
+      ro.observe(el);
+    }, ignore);
     return () => {
-      ro.disconnect();
-      chart.dispose();
+      gone = true;
+      ro?.disconnect();
+      chartRef.current?.dispose();
       chartRef.current = null;
     };
     // The instance lives as long as the element.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
-    chartRef.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, { notMerge: true });
+    if (chartRef.current) draw(chartRef.current, option);
   }, [option]);
   return <div ref={ref} className="echart" style={{ height }} role="img" aria-label={label} />;
 }

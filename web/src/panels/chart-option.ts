@@ -1,9 +1,8 @@
 // ECharts options from query results: time or category x axis, optional series column, status colours, safe labels.
-import { MarkAreaComponent } from 'echarts/components';
 import type { QueryResult } from '../api';
 import { seriesColor, STATUS_ORDER } from '../colors';
 import type { EChartsOption } from '../components/echart';
-import { echarts, tooltipNode } from '../components/echart';
+import { tooltipNode } from '../components/echart';
 import { formatBucket, formatTime, formatValue } from '../format';
 import { columnLabel, currentLanguage, valueLabel } from '../i18n';
 import { strings } from '../strings';
@@ -11,9 +10,6 @@ import { shortText, tooltipText } from '../visible-text';
 import { fillTimeBuckets, type BinInfo } from './fill-time-buckets';
 import { firstSettlingIndex, inferStep, settlingBarItem, settlingMarkArea } from './settling-area';
 import { MARKS_SERIES_ID, spanMarkArea, spanMarks, type SpanMark } from './span-marks';
-
-// The settling part of a time series is a mark area.
-echarts.use([MarkAreaComponent]);
 
 export type ChartKind = 'stacked-column' | 'column' | 'line' | 'area' | 'bar' | 'pie';
 

@@ -1,8 +1,9 @@
 // A first visit asks at once, side by side, for what its page needs, instead of one request after the other as the
-// app and then the page draw themselves: who is signed in and, on a dashboard's page, the dashboard; once both are in,
-// its panels' answers (the very request the page makes when it is drawn, 200-300 ms later). The app and the page
-// take these over instead of asking again.
+// app and then the page draw themselves: who is signed in and, on a dashboard's page, the dashboard and up to when
+// the data is settled (which the charts mark); once the first two are in, its panels' answers (the very request the
+// page makes when it is drawn, 200-300 ms later). The app and the page take these over instead of asking again.
 import { api, setCsrf, type Me } from '../api';
+import { freshnessFor } from '../freshness';
 import { dashboardAt } from '../saved/saved-api';
 import { readViewState } from '../url-state';
 import { loadAhead } from './dashboard-data';
@@ -19,19 +20,24 @@ const askMe = (): Promise<Me | null> =>
 let me: Promise<Me | null> | undefined;
 let early: { id: string; definition?: Promise<{ panels: readonly { id: string }[] }> } | undefined;
 
-/** Start asking, for the page at `path` and `search` (before the app's first render). */
-export function startHeadStart(path: string, search: string): void {
+/**
+ * Start asking, for the page at `path` and `search` (before the app's first render). Settles when everything asked
+ * ahead has left: on a dashboard's page, once its panels have been asked for (or cannot be).
+ */
+export function startHeadStart(path: string, search: string): Promise<void> {
   me = askMe();
   const id = dashboardAt(path, null);
-  if (id === undefined) return;
+  if (id === undefined) return Promise.resolve();
   const definition = api<{ panels: readonly { id: string }[] }>('GET', `/api/dashboards/${encodeURIComponent(id)}`, undefined, {
     noRedirect: true,
   });
   early = { id, definition };
+  const { range, filters } = readViewState(search);
+  // Its answer comes long before the panels', so each chart is drawn once, with the settling part marked.
+  void freshnessFor(range);
   // Handled before the page's own handler of the same answer, so the data is asked for before the page is drawn.
-  Promise.all([me, definition]).then(
+  return Promise.all([me, definition]).then(
     ([who, d]) => {
-      const { range, filters } = readViewState(search);
       if (who) loadAhead(id, d.panels.map((p) => p.id).sort(), range, filters);
     },
     () => undefined,

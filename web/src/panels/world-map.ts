@@ -3,7 +3,7 @@ import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
-import { echarts } from '../components/echart';
+import { echarts } from '../components/echarts-core';
 
 let registered = false;
 
