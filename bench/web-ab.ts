@@ -4,14 +4,16 @@
  * serving each build's pages; in each run a new Chromium profile signs in and then opens the Overview until every
  * panel has loaded, the two builds in turn (the order swapped each run). Also timed in the page: when the panels'
  * request left, and when the first panel was drawn.
- *   npx tsx bench/web-ab.ts --baseline-web /work/wt/before/dist/web [--runs 7]
+ *   npx tsx bench/web-ab.ts --baseline-web /work/wt/before/dist/web [--runs 7] [--pin]
+ * With --pin the browser and the server each have CPUs of their own (pinApart), as when the browser is on the viewer's
+ * machine; without it they share them all.
  */
 import { resolve } from 'node:path';
 import { configSchema } from '../src/config/index.js';
 import { startServer, UserDirectory } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
 import { HAS_CHROMIUM } from '../test/support/chromium.js';
-import { everyPanelLoaded, signedInPage } from './overview-page.js';
+import { everyPanelLoaded, pinApart, signedInPage } from './overview-page.js';
 import { firstPanelTimes, noteFirstPanel } from '../test/support/first-panel.js';
 import { benchDemoStore } from './demo-store.js';
 import { arg, median, table } from './lib.js';
@@ -19,6 +21,7 @@ import { arg, median, table } from './lib.js';
 const runs = Number(arg('runs', '7'));
 const baselineWeb = arg('baseline-web', '');
 if (!HAS_CHROMIUM || !baselineWeb) throw new Error('needs Chromium and --baseline-web DIR');
+const chromium = process.argv.includes('--pin') ? pinApart() : undefined;
 const PASSWORD = 'bench-password-1';
 const { file, tenant } = await benchDemoStore();
 const store = await openStore(`duckdb:${file}`);
@@ -38,7 +41,7 @@ const RANGES = [
 
 /** One first visit: [until every panel loaded, the panels' request left, the first panel drawn] (ms). */
 async function visit(url: string, path: string): Promise<[number, number, number]> {
-  const { page, close } = await signedInPage(url, 'bench', PASSWORD);
+  const { page, close } = await signedInPage(url, 'bench', PASSWORD, chromium);
   try {
     await noteFirstPanel(page);
     const t0 = performance.now();
@@ -68,7 +71,8 @@ for (const range of RANGES) {
     rows.push([`${range.name}, ${b.name}`, `${total} ms`, `${ratio}x`, `${runAt} ms`, `${panelAt} ms`]);
   }
 }
-console.log(`store: ${stats.rows.toLocaleString('en-US')} rows; first visits in Chromium, median of ${runs}:\n`);
+const where = chromium ? 'the browser and the server on CPUs of their own' : 'the browser and the server sharing the CPUs';
+console.log(`store: ${stats.rows.toLocaleString('en-US')} rows; first visits in Chromium (${where}), median of ${runs}:\n`);
 console.log(table(['Overview', 'until every panel loaded', 'vs this build', "the panels' request left", 'the first panel drawn'], rows));
 for (const b of builds) await b.server.close();
 await store.close();
