@@ -13,6 +13,7 @@ const ALL = {
   'kql-compile': ['bench/kql-compile.ts'],
   dashboard: ['bench/dashboard.ts', '--runs', '5'],
   'subject-terms': ['bench/subject-terms.ts', '--runs', '7'],
+  'keyword-grouping': ['bench/keyword-grouping.ts', '--runs', '9'],
   detect: ['bench/detect.ts', '--runs', '3'],
   'intel-match': ['bench/intel-match.ts'],
   'collect-budget': ['bench/collect-budget.ts'],
