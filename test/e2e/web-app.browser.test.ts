@@ -165,7 +165,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
     await f.page.waitForFunction(() => !new URL(location.href).searchParams.has('sender'));
   });
 
-  it('asks for the user, the dashboard and the freshness side by side on a first visit, and for the panels before they are drawn', async () => {
+  it('asks for the user, the dashboard and the freshness side by side on a first visit, for the panels before they are drawn, and for the charts after', async () => {
     const page = await f.page.context().newPage();
     try {
       const seen: string[] = [];
@@ -183,6 +183,13 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
       expect(seen.filter((s) => s === 'POST /api/dashboards/overview/run')).toHaveLength(1);
       const { runAt, panelAt } = await firstPanelTimes(page);
       expect(runAt).toBeLessThan(panelAt);
+      // ECharts is a script of its own, asked for once the panels' request has left.
+      const chartsAt = await page.evaluate(
+        () =>
+          performance.getEntriesByType('resource').find((e) => /\/assets\/echarts-core-[^/]*\.js$/.test(new URL(e.name).pathname))
+            ?.startTime,
+      );
+      expect(chartsAt).toBeGreaterThanOrEqual(runAt);
     } finally {
       await page.close();
     }
