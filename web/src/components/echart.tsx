@@ -44,8 +44,8 @@ export function EChart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ECharts | null>(null);
+  // The option to draw once ECharts has come (the latest, set by the effect below).
   const optionRef = useRef(option);
-  optionRef.current = option;
   useEffect(() => {
     const el = ref.current!;
     let gone = false;
@@ -76,6 +76,7 @@ export function EChart({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
+    optionRef.current = option;
     if (chartRef.current) draw(chartRef.current, option);
   }, [option]);
   return <div ref={ref} className="echart" style={{ height }} role="img" aria-label={label} />;
