@@ -73,6 +73,14 @@ describe.skipIf(!HAS_CHROMIUM)('web app in chromium', () => {
         if (range === '7d') await f.page.screenshot({ path: join(SHOTS, `${d}.png`), fullPage: true });
       }
     }
+    // The maps are drawn on the world's countries (the map is registered once ECharts has come, before any map chart).
+    await f.page.goto(`${f.url}/message-monitoring?range=30d`);
+    await waitForPanels(f.page);
+    const regions = await f.page.$eval('[data-testid=panel-sender-countries] .echart', (el) => {
+      const chart = (el as HTMLElement & { mailsiftChart: any }).mailsiftChart;
+      return chart.getModel().getSeriesByIndex(0).coordinateSystem?.regions?.length ?? 0;
+    });
+    expect(regions).toBeGreaterThan(150);
     // The hostile subjects are on screen as text, their invisible characters shown. Their domain's chip keeps the
     // panel to them: unfiltered, its top 10 of the day ties with the demo's subjects, which vary with the hour.
     await f.page.goto(`${f.url}/security?range=24h&domain=evil.example`);

@@ -3,7 +3,7 @@ import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
-import { echarts } from '../components/echarts-core';
+import { loadECharts } from '../components/echart';
 
 let registered = false;
 
@@ -24,20 +24,32 @@ function clampAntimeridian<G extends { type: string }>(geometry: G): G {
   return geometry;
 }
 
-/** Register the map as 'world' once; features get the alpha-2 code as their name. */
+/**
+ * Register the map as 'world' once ECharts has come, before any chart is drawn with it (called as a map panel is
+ * drawn, before its chart asks for ECharts); features get the alpha-2 code as their name.
+ */
 export function registerWorldMap(): void {
   if (registered) return;
+  registered = true;
+  loadECharts().then(
+    (echarts) => echarts.registerMap('world', { type: 'FeatureCollection', features: worldFeatures() } as never),
+    () => {
+      registered = false;
+    },
+  );
+}
+
+/** The countries of Natural Earth's 110m map, named by alpha-2 code, without Antarctica. */
+function worldFeatures() {
   const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const fc = feature(topo, topo.objects.countries);
-  const features = fc.features
+  return fc.features
     .map((f) => ({
       ...f,
       geometry: clampAntimeridian(f.geometry),
       properties: { name: countries.numericToAlpha2(String(f.id ?? '')) ?? '' },
     }))
     .filter((f) => f.properties.name !== '' && f.properties.name !== 'AQ');
-  echarts.registerMap('world', { type: 'FeatureCollection', features } as never);
-  registered = true;
 }
 
 /** Name of a country code in the shown language (Japan / 日本). */
