@@ -67,11 +67,14 @@ export function useFreshness(range: TimeRange): Freshness | undefined {
   return known.current;
 }
 
-/** Up to when the data of `range` is settled (ms); null when all of it is, undefined while asking or when unknown. */
+/**
+ * Up to when the data is settled (ms); null when all of it is, undefined until known. Asked again when `range` moves;
+ * the last known answer holds meanwhile (it does not depend on the range), so charts are not drawn again for nothing.
+ */
 export function useSettledUntil(range: TimeRange): number | null | undefined {
-  const ask = useFreshnessAsk(range);
-  if (!ask || ask.key !== keyOf(range) || !ask.answer) return undefined;
-  if (ask.answer.settledUntil === null) return null;
-  const t = Date.parse(ask.answer.settledUntil);
+  const answer = useFreshness(range);
+  if (!answer) return undefined;
+  if (answer.settledUntil === null) return null;
+  const t = Date.parse(answer.settledUntil);
   return Number.isNaN(t) ? undefined : t;
 }

@@ -45,4 +45,6 @@ export interface PanelResult {
   bin?: { stepMs: number; originMs: number; starts?: number[] };
   /** Spans to mark on a time series (Start, End, Label, Id): findings of a detection rule. */
   marks?: QueryResult;
+  /** The time range the answer is for (set by the app as it is asked): a chart is drawn on it, not on a newer one. */
+  range?: { from: number; to: number };
 }

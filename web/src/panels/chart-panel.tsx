@@ -26,9 +26,11 @@ export function ChartPanel({ dashboardId, panel, range, filters, addFilter, me, 
   const chartRef = useRef<ECharts | null>(null);
   const data = shownData(state);
   const built = useMemo(
-    () =>
-      data ? buildChart(panel, data.result, { from: range.from, to: range.to, bin: data.bin, settledUntil, marks: data.marks }) : undefined,
-    [data, panel, range.from, range.to, settledUntil],
+    () => (data ? buildChart(panel, data.result, { ...(data.range ?? range), bin: data.bin, settledUntil, marks: data.marks }) : undefined),
+    // Drawn on the range of its answer: a preset range that moved on (a filter changed a minute later) is drawn
+    // with the answer for it, not before.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, panel, settledUntil],
   );
   const builtRef = useRef(built);
   builtRef.current = built;

@@ -50,6 +50,8 @@ export class DashboardData {
   private listeners = new Map<string, Set<() => void>>();
   private current: AbortController | null = null;
   private body: ReturnType<typeof requestBody> | null = null;
+  /** The time range of the last load, which its answers are for. */
+  private range: { from: number; to: number } | null = null;
   /** The panels and body of the request running or answered (not cancelled). */
   private asked = '';
 
@@ -87,6 +89,7 @@ export class DashboardData {
     const ac = new AbortController();
     this.current = ac;
     this.body = body;
+    this.range = { from: range.from, to: range.to };
     const waiting = new Set(panelIds);
     for (const id of panelIds) {
       const s = this.get(id);
@@ -102,7 +105,7 @@ export class DashboardData {
       this.set(
         line.panel,
         line.data
-          ? { status: 'ok', data: line.data }
+          ? { status: 'ok', data: { ...line.data, range: { from: range.from, to: range.to } } }
           : {
               status: 'error',
               message: line.error ? errorText(apiErrorOf(line.status ?? 500, line.error)) : strings.errors.generic,
@@ -128,7 +131,8 @@ export class DashboardData {
 
   /** Ask again for one panel (its retry button), with the range and filters of the last load. */
   reload(panelId: string): void {
-    if (!this.body) return;
+    if (!this.body || !this.range) return;
+    const range = this.range;
     const s = this.get(panelId);
     this.set(panelId, s.status === 'error' ? LOADING : { status: 'loading', data: s.data });
     const signal = this.current?.signal;
@@ -138,7 +142,7 @@ export class DashboardData {
       this.body,
       { signal },
     ).then(
-      (data) => this.set(panelId, { status: 'ok', data }),
+      (data) => this.set(panelId, { status: 'ok', data: { ...data, range } }),
       (e: unknown) => {
         if ((e as Error).name !== 'AbortError') this.set(panelId, { status: 'error', message: errorText(e) });
       },

@@ -18,7 +18,7 @@ import { frameState, shownData, usePanelData } from './use-panel-data';
 function sparkSeries(
   sparkline: QueryResult | undefined,
   bin: PanelResult['bin'],
-  range: TimeRange,
+  range: Pick<TimeRange, 'from' | 'to'>,
   settledUntil: number | null | undefined,
 ): { values: number[]; settlingAt?: number } {
   if (!sparkline) return { values: [] };
@@ -71,7 +71,12 @@ export function StatPanel({ dashboardId, panel, range, filters, me, rangeQuery }
   const previous = data?.previous === undefined || data.previous === null ? undefined : Number(data.previous);
   const change = previous === undefined ? undefined : formatChange(value, previous);
   const worse = previous !== undefined && (panel.higherIsWorse ? value > previous : value < previous);
-  const spark = useMemo(() => sparkSeries(data?.sparkline, data?.bin, range, settledUntil), [data, range, settledUntil]);
+  // On the range of its answer, as a chart is (chart-panel.tsx).
+  const spark = useMemo(
+    () => sparkSeries(data?.sparkline, data?.bin, data?.range ?? range, settledUntil),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, settledUntil],
+  );
   const analyst = canAnalyse(me);
   const href = data && analyst ? explorerHref(data.kql, rangeQuery) : undefined;
   const menu = [
