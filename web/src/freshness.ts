@@ -1,5 +1,5 @@
 // Up to when the data is settled (GET /api/freshness): asked once per dashboard load or range change, shared by its panels.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from './api';
 import type { TimeRange } from './url-state';
 
@@ -41,14 +41,17 @@ export function freshnessFor(range: TimeRange): Promise<Freshness | undefined> {
   return answer;
 }
 
-/** The latest finished ask for a range: its key and the answer (undefined: the call failed). */
-function useFreshnessAsk(range: TimeRange): { key: string; answer: Freshness | undefined } | undefined {
-  const [value, setValue] = useState<{ key: string; answer: Freshness | undefined }>();
+/**
+ * The collectors' freshness, asked when the range changes (auto-refresh moves a preset range); the last known answer
+ * holds while it is asked again, and after a failed ask; undefined until there is one.
+ */
+export function useFreshness(range: TimeRange): Freshness | undefined {
+  const [known, setKnown] = useState<Freshness>();
   const key = keyOf(range);
   useEffect(() => {
     let live = true;
     void freshnessFor({ ...range }).then((answer) => {
-      if (live) setValue({ key, answer });
+      if (live && answer) setKnown(answer);
     });
     return () => {
       live = false;
@@ -56,15 +59,7 @@ function useFreshnessAsk(range: TimeRange): { key: string; answer: Freshness | u
     // The range's times are the key.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return value;
-}
-
-/** The collectors' freshness, asked when the range changes (auto-refresh moves a preset range); the last known answer, undefined until there is one. */
-export function useFreshness(range: TimeRange): Freshness | undefined {
-  const ask = useFreshnessAsk(range);
-  const known = useRef<Freshness | undefined>(undefined);
-  if (ask?.answer) known.current = ask.answer;
-  return known.current;
+  return known;
 }
 
 /**

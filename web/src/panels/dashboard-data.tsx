@@ -89,7 +89,9 @@ export class DashboardData {
     const ac = new AbortController();
     this.current = ac;
     this.body = body;
-    this.range = { from: range.from, to: range.to };
+    // The range its answers are for (a chart is drawn on it).
+    const answersFor = { from: range.from, to: range.to };
+    this.range = answersFor;
     const waiting = new Set(panelIds);
     for (const id of panelIds) {
       const s = this.get(id);
@@ -105,7 +107,7 @@ export class DashboardData {
       this.set(
         line.panel,
         line.data
-          ? { status: 'ok', data: { ...line.data, range: { from: range.from, to: range.to } } }
+          ? { status: 'ok', data: { ...line.data, range: answersFor } }
           : {
               status: 'error',
               message: line.error ? errorText(apiErrorOf(line.status ?? 500, line.error)) : strings.errors.generic,
